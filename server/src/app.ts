@@ -1,0 +1,141 @@
+/**
+ * Builds the HTTP application from its parts. Everything stateful (database, logger, config) is
+ * passed in, so tests build as many isolated apps as they need.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './platform/config/config.js';
+import type { Db } from './platform/db/db.js';
+import type { Logger } from './platform/observability/logger.js';
+import type { App } from './platform/http/app-types.js';
+import type { AppDeps, DomainModule } from './platform/module.js';
+import { createEventBus } from './platform/events/bus.js';
+import { createEventRelay } from './platform/events/relay.js';
+import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
+import { createAuthenticator } from './platform/auth/auth.service.js';
+import { registerGuard } from './platform/auth/guard.js';
+import { registerProblemHandler } from './platform/http/problem.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
+import { createValidatorCompiler } from './platform/http/validation.js';
+import { createMetrics } from './platform/observability/metrics.js';
+import { healthRoutes } from './platform/observability/health.routes.js';
+
+export interface BuildOptions {
+  config: Config;
+  db: Db;
+  log: Logger;
+  modules: readonly DomainModule[];
+  /** Directory of the built web app; served at `/` when present. */
+  webDir?: string | null;
+}
+
+export interface Built {
+  app: App;
+  deps: AppDeps;
+  jobs: JobRunner;
+  /** Starts background loops (event relay, job runner). Tests leave them off and drive them inline. */
+  startBackground(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_DIR = path.resolve(here, '../../web/dist');
+
+export async function buildApp(options: BuildOptions): Promise<Built> {
+  const { config, db, log, modules } = options;
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: true,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(createValidatorCompiler());
+
+  const bus = createEventBus((error, event) => log.error({ err: error, event: event.type }, 'event handler failed'));
+  const relay = createEventRelay(db, bus, (error) => log.error({ err: error }, 'event relay failed'));
+  const authenticator = createAuthenticator(db);
+  const deps: AppDeps = { config, db, log, bus, relay, authenticator };
+  const metrics = createMetrics();
+
+  await app.register(cookie, { secret: config.secret });
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rapport API',
+        version: '1',
+        description:
+          'REST API of Rapport. Authenticate with `Authorization: Bearer <API token>` or the session cookie (writes then need `X-CSRF-Token`). Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerProblemHandler(app);
+  registerGuard(app, authenticator);
+  registerIdempotency(app, db);
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    // Writes commit events; relay them now rather than at the next poll so live views update at once.
+    if (request.method !== 'GET' && reply.statusCode < 400) relay.nudge();
+    if (reply.statusCode >= 500) log.warn({ reqId: request.id, url: request.url, status: reply.statusCode }, 'request failed');
+  });
+
+  healthRoutes(app, db, metrics);
+  for (const module of modules) module.routes?.(app, deps);
+  for (const module of modules) module.subscribe?.(deps);
+
+  const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // The SPA's client-side routes all load index.html.
+    app.get('/*', { schema: { hide: true }, config: { guard: 'public' } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+
+  const jobs = createJobRunner(
+    db,
+    modules.flatMap((m) => m.jobs ?? []),
+    log,
+  );
+
+  return {
+    app,
+    deps,
+    jobs,
+    async startBackground() {
+      relay.start(500);
+      await jobs.scheduleRecurring();
+      jobs.start(config.jobPollMs);
+    },
+    async close() {
+      await app.close();
+      await relay.stop();
+      await jobs.stop();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** Companies: the organisations contacts belong to. */
+import type { Migration } from '../../platform/db/migrate.js';
+
+export const companyMigrations: Migration[] = [
+  {
+    id: 'crm/005-companies',
+    sql: `
+CREATE TABLE companies (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  name text NOT NULL,
+  domains text[] NOT NULL DEFAULT '{}',
+  industry text NOT NULL DEFAULT '',
+  size text NOT NULL DEFAULT '',
+  owner_id uuid,
+  team_id uuid,
+  tags text[] NOT NULL DEFAULT '{}',
+  custom jsonb NOT NULL DEFAULT '{}',
+  search_text text NOT NULL DEFAULT '',
+  search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE INDEX companies_name ON companies (workspace_id, lower(name), id);
+CREATE INDEX companies_created ON companies (workspace_id, created_at, id);
+CREATE INDEX companies_domains ON companies USING gin (domains);
+CREATE INDEX companies_tags ON companies USING gin (tags);
+CREATE INDEX companies_fts ON companies USING gin (search_vector);
+CREATE INDEX companies_trgm ON companies USING gin (search_text gin_trgm_ops);
+`,
+  },
+];

@@ -1,0 +1,240 @@
+/** All SQL for contacts. Every statement is scoped by workspace and by the actor's record access. */
+import type { Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { recordScope } from '../shared/record-access.js';
+import { searchCondition } from '../shared/search-text.js';
+import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
+
+export interface ContactRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  title: string;
+  emails: Contact['emails'];
+  phones: Contact['phones'];
+  socialHandles: Contact['socialHandles'];
+  companyId: string | null;
+  ownerId: string | null;
+  teamId: string | null;
+  lifecycleStage: string;
+  tags: string[];
+  custom: Record<string, unknown>;
+  importantDates: Contact['importantDates'];
+  searchText: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const SELECT = `c.id, c.display_name AS "displayName", c.first_name AS "firstName", c.last_name AS "lastName", c.title,
+  c.emails, c.phones, c.social_handles AS "socialHandles", c.company_id AS "companyId", co.name AS "companyName",
+  c.owner_id AS "ownerId", c.team_id AS "teamId", c.lifecycle_stage AS "lifecycleStage", c.tags, c.custom,
+  c.important_dates AS "importantDates", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+const FROM = `contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`;
+
+const COLUMNS = [
+  'workspace_id',
+  'id',
+  'first_name',
+  'last_name',
+  'display_name',
+  'title',
+  'emails',
+  'phones',
+  'social_handles',
+  'company_id',
+  'owner_id',
+  'team_id',
+  'lifecycle_stage',
+  'tags',
+  'custom',
+  'important_dates',
+  'search_text',
+  'created_at',
+  'updated_at',
+] as const;
+
+function values(workspaceId: string, row: ContactRow): unknown[] {
+  return [
+    workspaceId,
+    row.id,
+    row.firstName,
+    row.lastName,
+    row.displayName,
+    row.title,
+    JSON.stringify(row.emails),
+    JSON.stringify(row.phones),
+    JSON.stringify(row.socialHandles),
+    row.companyId,
+    row.ownerId,
+    row.teamId,
+    row.lifecycleStage,
+    row.tags,
+    JSON.stringify(row.custom),
+    JSON.stringify(row.importantDates),
+    row.searchText,
+    row.createdAt,
+    row.updatedAt,
+  ];
+}
+
+const PLACEHOLDERS = COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+
+/**
+ * Inserts the contact and its `contact.created` event in one statement: one round trip, and
+ * atomic without an explicit transaction (the hot path of API creates and imports).
+ */
+export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExist: boolean): Promise<Contact | null> {
+  const params = values(ctx.workspaceId, row);
+  params.push(ctx.actor.userId);
+  const guardCompany = companyIdMustExist ? `WHERE EXISTS (SELECT 1 FROM companies WHERE workspace_id = $1 AND id = $10)` : '';
+  const { rows } = await ctx.db.query<Contact>(
+    `WITH c AS (
+       INSERT INTO contacts (${COLUMNS.join(', ')}) SELECT ${PLACEHOLDERS} ${guardCompany} RETURNING *
+     ), e AS (
+       INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
+       SELECT c.workspace_id, 'contact.created', 'contact', c.id::text, $${params.length}::uuid,
+              jsonb_build_object('after', to_jsonb(c) - 'search_vector' - 'search_text' - 'workspace_id')
+         FROM c
+     )
+     SELECT ${SELECT} FROM ${FROM.replace('contacts c', 'c')}`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
+export async function findContact(
+  ctx: Ctx,
+  id: string,
+  db: Queryable = ctx.db,
+  forUpdate = false,
+): Promise<(Contact & { searchText?: string }) | null> {
+  const params: unknown[] = [ctx.workspaceId, id];
+  const scope = recordScope(ctx.actor, 'c', params);
+  const { rows } = await db.query<Contact>(
+    `SELECT ${SELECT} FROM ${FROM} WHERE c.workspace_id = $1 AND c.id = $2 AND ${scope}${forUpdate ? ' FOR UPDATE OF c' : ''}`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
+export async function updateContactRow(db: Queryable, workspaceId: string, row: ContactRow) {
+  const params = values(workspaceId, row);
+  // created_at is rewritten with its unchanged value so parameter positions match the insert.
+  const sets = COLUMNS.slice(2).map((column) => `${column} = $${COLUMNS.indexOf(column) + 1}`);
+  await db.query(`UPDATE contacts SET ${sets.join(', ')} WHERE workspace_id = $1 AND id = $2`, params);
+}
+
+export async function deleteContactRow(db: Queryable, workspaceId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM contacts WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  return rowCount > 0;
+}
+
+const SORT_COLUMNS: Record<string, { expr: string; cast: string; field: keyof Contact }> = {
+  name: { expr: 'lower(c.display_name)', cast: 'text', field: 'displayName' },
+  createdAt: { expr: 'c.created_at', cast: 'timestamptz', field: 'createdAt' },
+  updatedAt: { expr: 'c.updated_at', cast: 'timestamptz', field: 'updatedAt' },
+};
+
+export interface ListResult {
+  rows: Contact[];
+  hasMore: boolean;
+  cursorValue: (row: Contact) => string | number | null;
+}
+
+/** Filters shared by listing and exporting; `rank` orders search results when there is a query. */
+export function contactFilters(ctx: Ctx, query: ContactListQuery, params: unknown[]): { where: string[]; rank: string | null } {
+  const where = ['c.workspace_id = $1'];
+  params.push(ctx.workspaceId);
+  where.push(recordScope(ctx.actor, 'c', params));
+  if (query.stage?.length) {
+    params.push(query.stage);
+    where.push(`c.lifecycle_stage = ANY($${params.length}::text[])`);
+  }
+  if (query.tag?.length) {
+    params.push(query.tag);
+    where.push(`c.tags @> $${params.length}::text[]`);
+  }
+  for (const [key, column] of [
+    ['ownerId', 'owner_id'],
+    ['teamId', 'team_id'],
+    ['companyId', 'company_id'],
+  ] as const) {
+    const value = query[key];
+    if (value) {
+      params.push(value);
+      where.push(`c.${column} = $${params.length}`);
+    }
+  }
+  if (query.createdAfter) {
+    params.push(query.createdAfter);
+    where.push(`c.created_at >= $${params.length}`);
+  }
+  if (query.createdBefore) {
+    params.push(query.createdBefore);
+    where.push(`c.created_at < $${params.length}`);
+  }
+  const search = query.q ? searchCondition('c', query.q, params) : null;
+  if (search) where.push(search.where);
+  return { where, rank: search?.rank ?? null };
+}
+
+export async function listContacts(
+  ctx: Ctx,
+  query: ContactListQuery,
+  after: { v: string | number | null; id: string } | null,
+  limit: number,
+): Promise<ListResult> {
+  const params: unknown[] = [];
+  const { where, rank } = contactFilters(ctx, query, params);
+  if (rank && !query.sort) {
+    // Ranked search results: the best matches first, one page of them; refine the query to narrow.
+    params.push(limit);
+    const { rows } = await ctx.db.query<Contact>(
+      `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id LIMIT $${params.length}`,
+      params,
+    );
+    return { rows, hasMore: false, cursorValue: () => null };
+  }
+  const sort: ContactSort = query.sort ?? 'name';
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace('-', '')]!;
+  if (after) {
+    params.push(after.v, after.id);
+    const op = descending ? '<' : '>';
+    where.push(`(${column.expr}, c.id) ${op} ($${params.length - 1}::${column.cast}, $${params.length}::uuid)`);
+  }
+  params.push(limit + 1);
+  const direction = descending ? 'DESC' : 'ASC';
+  const { rows } = await ctx.db.query<Contact>(
+    `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')}
+      ORDER BY ${column.expr} ${direction}, c.id ${direction} LIMIT $${params.length}`,
+    params,
+  );
+  const field = column.field;
+  return {
+    rows: rows.slice(0, limit),
+    hasMore: rows.length > limit,
+    cursorValue: (row) => {
+      const value = row[field];
+      if (value instanceof Date) return value.toISOString();
+      return typeof value === 'string' && field === 'displayName' ? value.toLowerCase() : (value as string);
+    },
+  };
+}
+
+export async function companyExists(db: Queryable, workspaceId: string, companyId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM companies WHERE workspace_id = $1 AND id = $2', [workspaceId, companyId]);
+  return rows.length > 0;
+}
+
+export async function memberExists(db: Queryable, workspaceId: string, userId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
+  return rows.length > 0;
+}
+
+export async function teamExists(db: Queryable, workspaceId: string, teamId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM teams WHERE workspace_id = $1 AND id = $2', [workspaceId, teamId]);
+  return rows.length > 0;
+}

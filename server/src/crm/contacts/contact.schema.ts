@@ -1,0 +1,162 @@
+/** Contacts: the people a workspace has a relationship with. Tables, types and API schemas. */
+import { Type, type Static } from 'typebox';
+import type { Migration } from '../../platform/db/migrate.js';
+import { DateOnly, DateTime, Uuid, OneOf } from '../../platform/http/schemas.js';
+
+export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate', 'churned', 'other'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export const contactMigrations: Migration[] = [
+  {
+    id: 'crm/010-contacts',
+    sql: `
+CREATE TABLE contacts (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  first_name text NOT NULL DEFAULT '',
+  last_name text NOT NULL DEFAULT '',
+  display_name text NOT NULL,
+  title text NOT NULL DEFAULT '',
+  emails jsonb NOT NULL DEFAULT '[]',
+  phones jsonb NOT NULL DEFAULT '[]',
+  social_handles jsonb NOT NULL DEFAULT '[]',
+  company_id uuid,
+  owner_id uuid,
+  team_id uuid,
+  lifecycle_stage text NOT NULL DEFAULT 'lead',
+  tags text[] NOT NULL DEFAULT '{}',
+  custom jsonb NOT NULL DEFAULT '{}',
+  important_dates jsonb NOT NULL DEFAULT '[]',
+  search_text text NOT NULL DEFAULT '',
+  search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE INDEX contacts_name ON contacts (workspace_id, lower(display_name), id);
+CREATE INDEX contacts_created ON contacts (workspace_id, created_at, id);
+CREATE INDEX contacts_updated ON contacts (workspace_id, updated_at, id);
+CREATE INDEX contacts_company ON contacts (workspace_id, company_id) WHERE company_id IS NOT NULL;
+CREATE INDEX contacts_owner ON contacts (workspace_id, owner_id);
+CREATE INDEX contacts_stage ON contacts (workspace_id, lifecycle_stage);
+CREATE INDEX contacts_tags ON contacts USING gin (tags);
+CREATE INDEX contacts_emails ON contacts USING gin (emails jsonb_path_ops);
+CREATE INDEX contacts_fts ON contacts USING gin (search_vector);
+CREATE INDEX contacts_trgm ON contacts USING gin (search_text gin_trgm_ops);
+`,
+  },
+];
+
+export const EmailAddress = Type.Object(
+  {
+    address: Type.String({ format: 'email', maxLength: 320 }),
+    label: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PhoneNumber = Type.Object(
+  {
+    number: Type.String({ minLength: 3, maxLength: 40, pattern: '^[+0-9 ().\\-/xX#*]+$' }),
+    label: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+
+export const SocialHandle = Type.Object(
+  {
+    network: Type.String({ minLength: 1, maxLength: 40, description: 'e.g. mastodon, bluesky, x, linkedin, instagram' }),
+    handle: Type.String({ minLength: 1, maxLength: 200 }),
+    url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportantDate = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('birthday'), Type.Literal('anniversary'), Type.Literal('renewal'), Type.Literal('custom')]),
+    date: DateOnly,
+    label: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CustomValues = Type.Record(
+  Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' }),
+  Type.Union([
+    Type.String({ maxLength: 10000 }),
+    Type.Number(),
+    Type.Boolean(),
+    Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 }),
+    Type.Null(),
+  ]),
+);
+
+const Stage = OneOf(LIFECYCLE_STAGES);
+
+const editable = {
+  firstName: Type.String({ maxLength: 200 }),
+  lastName: Type.String({ maxLength: 200 }),
+  title: Type.String({ maxLength: 200 }),
+  emails: Type.Array(EmailAddress, { maxItems: 20 }),
+  phones: Type.Array(PhoneNumber, { maxItems: 20 }),
+  socialHandles: Type.Array(SocialHandle, { maxItems: 50 }),
+  companyId: Type.Union([Uuid, Type.Null()]),
+  ownerId: Type.Union([Uuid, Type.Null()]),
+  teamId: Type.Union([Uuid, Type.Null()]),
+  lifecycleStage: Stage,
+  tags: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 100 }),
+  custom: CustomValues,
+  importantDates: Type.Array(ImportantDate, { maxItems: 50 }),
+};
+
+export const ContactInput = Type.Object(
+  Object.fromEntries(Object.entries(editable).map(([k, v]) => [k, Type.Optional(v)])) as {
+    [K in keyof typeof editable]: ReturnType<typeof Type.Optional<(typeof editable)[K]>>;
+  },
+  { additionalProperties: false },
+);
+export type ContactInput = Static<typeof ContactInput>;
+
+export const Contact = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  title: Type.String(),
+  emails: Type.Array(Type.Object({ address: Type.String(), label: Type.Optional(Type.String()) })),
+  phones: Type.Array(Type.Object({ number: Type.String(), label: Type.Optional(Type.String()) })),
+  socialHandles: Type.Array(Type.Object({ network: Type.String(), handle: Type.String(), url: Type.Optional(Type.String()) })),
+  companyId: Type.Union([Type.String(), Type.Null()]),
+  companyName: Type.Union([Type.String(), Type.Null()]),
+  ownerId: Type.Union([Type.String(), Type.Null()]),
+  teamId: Type.Union([Type.String(), Type.Null()]),
+  lifecycleStage: Type.String(),
+  tags: Type.Array(Type.String()),
+  custom: Type.Record(Type.String(), Type.Unknown()),
+  importantDates: Type.Array(Type.Object({ kind: Type.String(), date: Type.String(), label: Type.Optional(Type.String()) })),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export type Contact = Static<typeof Contact>;
+
+export const CONTACT_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+export const ContactListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    sort: Type.Optional(OneOf(CONTACT_SORTS)),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Full-text and typo-tolerant search' })),
+    stage: Type.Optional(Type.Array(Stage, { maxItems: 10 })),
+    tag: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 })),
+    ownerId: Type.Optional(Uuid),
+    teamId: Type.Optional(Uuid),
+    companyId: Type.Optional(Uuid),
+    createdAfter: Type.Optional(DateTime),
+    createdBefore: Type.Optional(DateTime),
+  },
+  { additionalProperties: false },
+);
+export type ContactListQuery = Static<typeof ContactListQuery>;

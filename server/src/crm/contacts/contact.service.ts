@@ -1,0 +1,242 @@
+/** Use cases for contacts. */
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { newId } from '../../platform/db/ids.js';
+import { changes, recordEvents } from '../../platform/events/event.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { forbidden, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-field.values.js';
+import { fieldsFor } from '../custom-fields/custom-field.service.js';
+import { searchText } from '../shared/search-text.js';
+import * as repo from './contact.repo.js';
+import type { Contact, ContactInput, ContactListQuery } from './contact.schema.js';
+
+export function displayNameOf(input: {
+  firstName?: string;
+  lastName?: string;
+  emails?: { address: string }[];
+  phones?: { number: string }[];
+  socialHandles?: { handle: string }[];
+}): string {
+  const name = [input.firstName?.trim(), input.lastName?.trim()].filter(Boolean).join(' ');
+  return name || input.emails?.[0]?.address || input.socialHandles?.[0]?.handle || input.phones?.[0]?.number || '';
+}
+
+function dedupeTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  return tags.map((t) => t.trim()).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+}
+
+function toRow(id: string, input: Required<ContactInput>, createdAt: Date, companyName: string | null): repo.ContactRow {
+  const firstName = input.firstName.trim();
+  const lastName = input.lastName.trim();
+  const emails = input.emails.map((e) => ({ ...e, address: e.address.trim().toLowerCase() }));
+  return {
+    id,
+    firstName,
+    lastName,
+    displayName: displayNameOf({ ...input, emails }),
+    title: input.title.trim(),
+    emails,
+    phones: input.phones,
+    socialHandles: input.socialHandles,
+    companyId: input.companyId,
+    ownerId: input.ownerId,
+    teamId: input.teamId,
+    lifecycleStage: input.lifecycleStage,
+    tags: dedupeTags(input.tags),
+    custom: input.custom as Record<string, unknown>,
+    importantDates: input.importantDates,
+    searchText: searchText([
+      firstName,
+      lastName,
+      input.title,
+      companyName,
+      ...emails.map((e) => e.address),
+      ...input.phones.map((p) => p.number),
+      ...input.socialHandles.map((h) => h.handle),
+    ]),
+    createdAt,
+    updatedAt: new Date(),
+  };
+}
+
+/** Checks what the JSON schema cannot: references to other records, and custom field values. */
+async function checkReferences(
+  ctx: Ctx,
+  db: Queryable,
+  input: ContactInput,
+  mergedCustom: Record<string, unknown>,
+  checkCompany: boolean,
+): Promise<void> {
+  const problems: FieldProblem[] = [];
+  if (!displayNameOf(input)) {
+    problems.push({ field: 'firstName', reason: 'a contact needs a name, an e-mail, a phone or a social handle' });
+  }
+  if (input.custom) {
+    problems.push(...checkCustomValues(await fieldsFor(db, ctx.workspaceId, 'contact'), input.custom, mergedCustom));
+  }
+  if (input.ownerId && input.ownerId !== ctx.actor.userId && !(await repo.memberExists(db, ctx.workspaceId, input.ownerId))) {
+    problems.push({ field: 'ownerId', reason: 'is not a member of this workspace' });
+  }
+  if (input.teamId && !(await repo.teamExists(db, ctx.workspaceId, input.teamId))) {
+    problems.push({ field: 'teamId', reason: 'is not a team of this workspace' });
+  }
+  if (checkCompany && input.companyId && !(await repo.companyExists(db, ctx.workspaceId, input.companyId))) {
+    problems.push({ field: 'companyId', reason: 'is not a company of this workspace' });
+  }
+  if (problems.length) throw invalid(problems);
+}
+
+/** A member limited to their own records may only create records they own (or their team's). */
+function checkOwnership(ctx: Ctx, ownerId: string | null, teamId: string | null) {
+  const { actor } = ctx;
+  if (actor.recordScope === 'all' || actor.kind === 'system') return;
+  if (ownerId === actor.userId) return;
+  if (actor.recordScope === 'team' && teamId && actor.teamIds.includes(teamId)) return;
+  throw forbidden('You can only keep contacts you own' + (actor.recordScope === 'team' ? ' or your teams own' : ''));
+}
+
+export function withDefaults(ctx: Ctx, input: ContactInput): Required<ContactInput> {
+  return {
+    firstName: input.firstName ?? '',
+    lastName: input.lastName ?? '',
+    title: input.title ?? '',
+    emails: input.emails ?? [],
+    phones: input.phones ?? [],
+    socialHandles: input.socialHandles ?? [],
+    companyId: input.companyId ?? null,
+    ownerId: input.ownerId === undefined ? ctx.actor.userId : input.ownerId,
+    teamId: input.teamId ?? null,
+    lifecycleStage: input.lifecycleStage ?? 'lead',
+    tags: input.tags ?? [],
+    custom: mergeCustomValues({}, input.custom ?? {}) as Required<ContactInput>['custom'],
+    importantDates: input.importantDates ?? [],
+  };
+}
+
+export async function createContact(ctx: Ctx, input: ContactInput): Promise<Contact> {
+  const full = withDefaults(ctx, input);
+  checkOwnership(ctx, full.ownerId, full.teamId);
+  await checkReferences(ctx, ctx.db, input, full.custom as Record<string, unknown>, false);
+  const row = toRow(newId(), full, new Date(), null);
+  const created = await repo.insertContact(ctx, row, full.companyId !== null);
+  if (!created) throw invalid([{ field: 'companyId', reason: 'is not a company of this workspace' }]);
+  if (created.companyName) {
+    // The company's name is part of what search finds; store it now that we know it.
+    row.searchText = searchText([row.searchText, created.companyName]);
+    await ctx.db.query('UPDATE contacts SET search_text = $3 WHERE workspace_id = $1 AND id = $2', [
+      ctx.workspaceId,
+      row.id,
+      row.searchText,
+    ]);
+  }
+  return created;
+}
+
+export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
+  const contact = await repo.findContact(ctx, id);
+  if (!contact) throw notFound('Contact');
+  return contact;
+}
+
+export async function updateContact(ctx: Ctx, db: Db, id: string, patch: ContactInput): Promise<Contact> {
+  return db.transaction(async (tx) => {
+    const before = await repo.findContact(ctx, id, tx, true);
+    if (!before) throw notFound('Contact');
+    const merged: Required<ContactInput> = {
+      firstName: patch.firstName ?? before.firstName,
+      lastName: patch.lastName ?? before.lastName,
+      title: patch.title ?? before.title,
+      emails: (patch.emails ?? before.emails) as Required<ContactInput>['emails'],
+      phones: patch.phones ?? before.phones,
+      socialHandles: (patch.socialHandles ?? before.socialHandles) as Required<ContactInput>['socialHandles'],
+      companyId: patch.companyId === undefined ? before.companyId : patch.companyId,
+      ownerId: patch.ownerId === undefined ? before.ownerId : patch.ownerId,
+      teamId: patch.teamId === undefined ? before.teamId : patch.teamId,
+      lifecycleStage: (patch.lifecycleStage ?? before.lifecycleStage) as Required<ContactInput>['lifecycleStage'],
+      tags: patch.tags ?? before.tags,
+      custom: mergeCustomValues(before.custom, patch.custom ?? {}) as Required<ContactInput>['custom'],
+      importantDates: (patch.importantDates ?? before.importantDates) as Required<ContactInput>['importantDates'],
+    };
+    checkOwnership(ctx, merged.ownerId, merged.teamId);
+    await checkReferences(
+      ctx,
+      tx,
+      {
+        ...patch,
+        firstName: merged.firstName,
+        lastName: merged.lastName,
+        emails: merged.emails,
+        phones: merged.phones,
+        socialHandles: merged.socialHandles,
+      },
+      merged.custom as Record<string, unknown>,
+      patch.companyId !== undefined,
+    );
+    let companyName = before.companyName;
+    if (patch.companyId !== undefined) {
+      const { rows } = await tx.query<{ name: string }>('SELECT name FROM companies WHERE workspace_id = $1 AND id = $2', [
+        ctx.workspaceId,
+        merged.companyId,
+      ]);
+      companyName = rows[0]?.name ?? null;
+    }
+    const row = toRow(id, merged, new Date(before.createdAt), companyName);
+    await repo.updateContactRow(tx, ctx.workspaceId, row);
+    const after = (await repo.findContact(ctx, id, tx))!;
+    const { updatedAt: _b, ...beforeFields } = before;
+    const { updatedAt: _a, ...afterFields } = after;
+    const diff = changes(beforeFields, afterFields);
+    const events = [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'contact.updated',
+        subjectType: 'contact',
+        subjectId: id,
+        actorId: ctx.actor.userId,
+        data: diff,
+      },
+    ];
+    if (before.lifecycleStage !== after.lifecycleStage) {
+      events.push({
+        workspaceId: ctx.workspaceId,
+        type: 'contact.stage_changed',
+        subjectType: 'contact',
+        subjectId: id,
+        actorId: ctx.actor.userId,
+        data: { before: { lifecycleStage: before.lifecycleStage }, after: { lifecycleStage: after.lifecycleStage } },
+      });
+    }
+    await recordEvents(tx, events);
+    return after;
+  });
+}
+
+export async function deleteContact(ctx: Ctx, db: Db, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await repo.findContact(ctx, id, tx, true);
+    if (!before) throw notFound('Contact');
+    await repo.deleteContactRow(tx, ctx.workspaceId, id);
+    await recordEvents(tx, [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'contact.deleted',
+        subjectType: 'contact',
+        subjectId: id,
+        actorId: ctx.actor.userId,
+        data: { before },
+      },
+    ]);
+  });
+}
+
+export async function listContacts(ctx: Ctx, query: ContactListQuery) {
+  const limit = query.limit ?? 50;
+  const result = await repo.listContacts(ctx, query, decodeCursor(query.cursor), limit);
+  const last = result.rows[result.rows.length - 1];
+  return {
+    data: result.rows,
+    nextCursor: result.hasMore && last ? encodeCursor({ v: result.cursorValue(last), id: last.id }) : null,
+  };
+}

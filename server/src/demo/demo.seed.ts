@@ -1,0 +1,135 @@
+/**
+ * The demo workspace created on first start: a small, realistic company with a sales, marketing
+ * and service team, customers at every lifecycle stage, and the sign-in printed to the console.
+ */
+import type { Db } from '../platform/db/db.js';
+import type { Ctx } from '../platform/context.js';
+import { createWorkspace, createTeam, inviteMember } from '../platform/workspaces/workspace.service.js';
+import { createContact } from '../crm/contacts/contact.service.js';
+import type { ContactInput } from '../crm/contacts/contact.schema.js';
+import { seedDemoCrm } from './demo.crm.js';
+
+export const DEMO_OWNER = { email: 'demo@rapport.local', password: 'rapport-demo', name: 'Dana Demo' };
+
+const PEOPLE: ContactInput[] = [
+  {
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    title: 'Head of Engineering',
+    emails: [{ address: 'ada@analytical.example', label: 'work' }],
+    lifecycleStage: 'customer',
+    tags: ['vip', 'engineering'],
+    socialHandles: [{ network: 'mastodon', handle: '@ada@mathstodon.xyz', url: 'https://mathstodon.xyz/@ada' }],
+    importantDates: [{ kind: 'birthday', date: '1815-12-10' }],
+  },
+  {
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    title: 'CTO',
+    emails: [{ address: 'grace@cobol.example', label: 'work' }],
+    phones: [{ number: '+1 202 555 0143', label: 'mobile' }],
+    lifecycleStage: 'advocate',
+    tags: ['vip'],
+    importantDates: [{ kind: 'renewal', date: '2027-03-01', label: 'Enterprise plan renewal' }],
+  },
+  {
+    firstName: 'Alan',
+    lastName: 'Turing',
+    title: 'Research Lead',
+    emails: [{ address: 'alan@bletchley.example' }],
+    lifecycleStage: 'opportunity',
+    tags: ['research'],
+  },
+  {
+    firstName: 'Katherine',
+    lastName: 'Johnson',
+    title: 'Flight Dynamics',
+    emails: [{ address: 'katherine@orbit.example' }],
+    lifecycleStage: 'lead',
+    tags: ['inbound'],
+  },
+  {
+    firstName: 'Tim',
+    lastName: 'Berners-Lee',
+    title: 'Director',
+    emails: [{ address: 'tim@w3.example' }],
+    lifecycleStage: 'qualified',
+    socialHandles: [{ network: 'bluesky', handle: '@timbl.example.social' }],
+  },
+  {
+    firstName: 'Margaret',
+    lastName: 'Hamilton',
+    title: 'Software Lead',
+    emails: [{ address: 'margaret@apollo.example' }],
+    lifecycleStage: 'customer',
+    tags: ['enterprise'],
+  },
+  {
+    firstName: 'Linus',
+    lastName: 'Torvalds',
+    title: 'Maintainer',
+    emails: [{ address: 'linus@kernel.example' }],
+    lifecycleStage: 'subscriber',
+    tags: ['newsletter'],
+  },
+  {
+    firstName: 'Hedy',
+    lastName: 'Lamarr',
+    title: 'Inventor',
+    emails: [{ address: 'hedy@spread.example' }],
+    lifecycleStage: 'lead',
+    tags: ['event-2026'],
+  },
+  {
+    firstName: 'Radia',
+    lastName: 'Perlman',
+    title: 'Network Architect',
+    emails: [{ address: 'radia@stp.example' }],
+    lifecycleStage: 'customer',
+    tags: ['enterprise', 'networking'],
+  },
+  {
+    firstName: 'José',
+    lastName: 'Núñez',
+    title: 'Operations Manager',
+    emails: [{ address: 'jose.nunez@logistica.example' }],
+    phones: [{ number: '+34 600 123 456' }],
+    lifecycleStage: 'churned',
+    tags: ['win-back'],
+  },
+  {
+    firstName: 'Søren',
+    lastName: 'Kierkegaard',
+    title: 'Consultant',
+    emails: [{ address: 'soren@either-or.example' }],
+    lifecycleStage: 'other',
+  },
+  {
+    firstName: 'Yuki',
+    lastName: 'Tanaka',
+    title: 'Marketing Director',
+    emails: [{ address: 'yuki@sakura.example' }],
+    lifecycleStage: 'opportunity',
+    tags: ['apac'],
+  },
+];
+
+export async function seedDemo(db: Db): Promise<{ workspaceId: string; ownerId: string }> {
+  const { workspaceId, ownerId } = await createWorkspace(db, { name: 'Acme Demo', owner: { ...DEMO_OWNER, role: 'owner' } });
+  const ctx: Ctx = {
+    workspaceId,
+    db,
+    requestId: 'seed',
+    actor: { kind: 'user', userId: ownerId, role: 'owner', recordScope: 'all', teamIds: [] },
+  };
+  const sam = await inviteMember(ctx, db, { email: 'sam@rapport.local', name: 'Sam Sales', password: 'rapport-demo', role: 'agent' });
+  const sky = await inviteMember(ctx, db, { email: 'sky@rapport.local', name: 'Sky Service', password: 'rapport-demo', role: 'agent' });
+  await createTeam(ctx, db, { name: 'Sales', memberIds: [ownerId, sam.id] });
+  await createTeam(ctx, db, { name: 'Marketing', memberIds: [ownerId] });
+  await createTeam(ctx, db, { name: 'Service', memberIds: [sky.id] });
+  const contacts = [];
+  for (const person of PEOPLE)
+    contacts.push(await createContact(ctx, { ...person, ownerId: person.lifecycleStage === 'customer' ? sky.id : ownerId }));
+  await seedDemoCrm(ctx, db, contacts);
+  return { workspaceId, ownerId };
+}

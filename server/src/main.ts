@@ -1,0 +1,21 @@
+/** The `rapport` command line: one entry point for the server, workers and admin tasks. */
+import 'dotenv/config';
+import { Command } from 'commander';
+import { serve } from './cli/serve.js';
+import { registerAdminCommands } from './cli/admin.commands.js';
+import { describeError } from './cli/cli-support.js';
+
+const program = new Command().name('rapport').description('Rapport — the self-hostable social CRM').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the server (migrates the database; creates the demo workspace on first start)')
+  .option('--no-demo', 'do not create the demo workspace when the database is empty')
+  .action((options: { demo: boolean }) => serve(options));
+
+registerAdminCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`rapport: ${describeError(error)}\n`);
+  process.exit(1);
+});

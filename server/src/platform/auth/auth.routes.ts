@@ -1,0 +1,157 @@
+/** Sign-in, sign-out, the current session, and API token management. */
+import { Type } from 'typebox';
+import type { App } from '../http/app-types.js';
+import type { AppDeps } from '../module.js';
+import { ctxOf } from '../http/ctx.js';
+import { ERROR_RESPONSES, IdParams, DateTime } from '../http/schemas.js';
+import { findWorkspace } from '../workspaces/workspace.repo.js';
+import { findMember } from '../workspaces/workspace.repo.js';
+import { SESSION_COOKIE, SESSION_TTL_MS, requirePrincipal, signIn } from './auth.service.js';
+import { createApiToken, listApiTokens, revokeApiToken } from './token.service.js';
+
+const SessionView = Type.Object({
+  user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }),
+  workspace: Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() }),
+  role: Type.String(),
+  recordScope: Type.String(),
+  teamIds: Type.Array(Type.String()),
+  csrfToken: Type.Union([Type.String(), Type.Null()]),
+});
+
+const TokenView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  prefix: Type.String(),
+  scopes: Type.Array(Type.String()),
+  createdAt: DateTime,
+  lastUsedAt: Type.Union([DateTime, Type.Null()]),
+  revokedAt: Type.Union([DateTime, Type.Null()]),
+});
+
+export function authRoutes(app: App, deps: AppDeps) {
+  const { db, authenticator, config } = deps;
+
+  async function sessionView(principal: ReturnType<typeof requirePrincipal>) {
+    const member = await findMember(db, principal.workspaceId, principal.userId);
+    const workspace = await findWorkspace(db, principal.workspaceId);
+    return {
+      user: { id: principal.userId, email: member?.email ?? '', name: member?.name ?? '' },
+      workspace: { id: workspace!.id, name: workspace!.name, slug: workspace!.slug },
+      role: principal.role,
+      recordScope: principal.recordScope,
+      teamIds: principal.teamIds,
+      csrfToken: principal.csrfToken,
+    };
+  }
+
+  app.post(
+    '/api/v1/auth/sign-in',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: Type.Object(
+          { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SessionView, ...ERROR_RESPONSES },
+      },
+      config: {
+        guard: 'public',
+        rateLimit: {
+          max: config.loginRateLimitPerMinute,
+          timeWindow: '1 minute',
+          keyGenerator: (request) => {
+            const body = request.body as { email?: unknown } | undefined;
+            const email = typeof body?.email === 'string' ? body.email.toLowerCase() : '';
+            return `${request.ip}|${email}`;
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { sessionToken, principal } = await signIn(db, request.body.email, request.body.password);
+      reply.setCookie(SESSION_COOKIE, sessionToken, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+        path: '/',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      return sessionView(principal);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-out',
+    {
+      schema: { tags: ['auth'], summary: 'End the current session', response: { 204: Type.Null(), ...ERROR_RESPONSES } },
+      config: { guard: 'authenticated' },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request.principal);
+      if (principal.sessionHash) await authenticator.signOut(principal.sessionHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, where, and the CSRF token for writes',
+        response: { 200: SessionView, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'authenticated' },
+    },
+    async (request) => sessionView(requirePrincipal(request.principal)),
+  );
+
+  app.get(
+    '/api/v1/api-tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'List API tokens',
+        response: { 200: Type.Object({ data: Type.Array(TokenView) }), ...ERROR_RESPONSES },
+      },
+      config: { guard: 'admin' },
+    },
+    async (request) => ({ data: await listApiTokens(ctxOf(request, db)) }),
+  );
+
+  app.post(
+    '/api/v1/api-tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API token; the secret is returned once',
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            scopes: Type.Array(Type.Union([Type.Literal('read'), Type.Literal('write')]), { minItems: 1, maxItems: 2 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Intersect([TokenView, Type.Object({ token: Type.String() })]), ...ERROR_RESPONSES },
+      },
+      config: { guard: 'admin' },
+    },
+    async (request, reply) => reply.status(201).send(await createApiToken(ctxOf(request, db), request.body)),
+  );
+
+  app.delete(
+    '/api/v1/api-tokens/:id',
+    {
+      schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null(), ...ERROR_RESPONSES } },
+      config: { guard: 'admin' },
+    },
+    async (request, reply) => {
+      await revokeApiToken(ctxOf(request, db), request.params.id);
+      authenticator.forget();
+      return reply.status(204).send(null);
+    },
+  );
+}

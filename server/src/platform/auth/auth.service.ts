@@ -1,0 +1,113 @@
+/** Sign-in, sign-out and turning a request's credentials into a principal. */
+import type { Queryable } from '../db/db.js';
+import { digest, randomToken } from '../crypto/tokens.js';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../crypto/password.js';
+import { RapportError, unauthenticated } from '../http/errors.js';
+import type { Principal } from './principal.js';
+import {
+  deleteSession,
+  findMembership,
+  findSessionMember,
+  findTokenMember,
+  findUserByEmail,
+  insertSession,
+  touchToken,
+  type MemberRow,
+} from './auth.repo.js';
+
+export const SESSION_COOKIE = 'rapport_session';
+export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+/** How long a resolved credential is trusted without asking the database again. */
+const CACHE_TTL_MS = 10_000;
+
+function principalOf(member: MemberRow, via: Principal['via'], extra: Pick<Principal, 'scopes' | 'csrfToken' | 'sessionHash'>): Principal {
+  return {
+    kind: via === 'token' ? 'token' : 'user',
+    userId: member.user_id,
+    workspaceId: member.workspace_id,
+    role: member.role,
+    recordScope: member.record_scope,
+    teamIds: member.team_ids,
+    via,
+    ...extra,
+  };
+}
+
+export interface SignInResult {
+  sessionToken: string;
+  principal: Principal;
+}
+
+export async function signIn(db: Queryable, email: string, password: string): Promise<SignInResult> {
+  const user = await findUserByEmail(db, email);
+  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !ok) throw new RapportError('invalid_credentials', 401, 'E-mail or password is wrong');
+  const member = await findMembership(db, user.id, null);
+  if (!member) throw new RapportError('no_workspace', 403, 'This user belongs to no workspace');
+  const sessionToken = randomToken();
+  const sessionHash = digest(sessionToken);
+  const csrfToken = randomToken();
+  await insertSession(db, {
+    idHash: sessionHash,
+    workspaceId: member.workspace_id,
+    userId: user.id,
+    csrfToken,
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  });
+  return { sessionToken, principal: principalOf(member, 'session', { scopes: ['read', 'write'], csrfToken, sessionHash }) };
+}
+
+export interface Authenticator {
+  fromSession(token: string): Promise<Principal | null>;
+  fromApiToken(token: string): Promise<Principal | null>;
+  signOut(sessionHash: string): Promise<void>;
+  /** Drops every cached credential (after a role change, a revoked token, a removed member). */
+  forget(): void;
+}
+
+export function createAuthenticator(db: Queryable): Authenticator {
+  const cache = new Map<string, { principal: Principal | null; until: number }>();
+
+  async function cached(key: string, load: () => Promise<Principal | null>) {
+    const hit = cache.get(key);
+    const now = Date.now();
+    if (hit && hit.until > now) return hit.principal;
+    const principal = await load();
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, { principal, until: now + CACHE_TTL_MS });
+    return principal;
+  }
+
+  return {
+    fromSession(token) {
+      const hash = digest(token);
+      return cached(`s:${hash}`, async () => {
+        const member = await findSessionMember(db, hash);
+        return member
+          ? principalOf(member, 'session', { scopes: ['read', 'write'], csrfToken: member.csrf_token, sessionHash: hash })
+          : null;
+      });
+    },
+    fromApiToken(token) {
+      const hash = digest(token);
+      return cached(`t:${hash}`, async () => {
+        const member = await findTokenMember(db, hash);
+        if (!member) return null;
+        await touchToken(db, member.workspace_id, member.token_id);
+        return principalOf(member, 'token', { scopes: member.scopes, csrfToken: null, sessionHash: null });
+      });
+    },
+    async signOut(sessionHash) {
+      await deleteSession(db, sessionHash);
+      cache.delete(`s:${sessionHash}`);
+    },
+    forget() {
+      cache.clear();
+    },
+  };
+}
+
+export function requirePrincipal(principal: Principal | null): Principal {
+  if (!principal) throw unauthenticated();
+  return principal;
+}

@@ -1,0 +1,58 @@
+/**
+ * Default-deny access control: every API route must declare a guard (the server refuses to start
+ * otherwise), and every request is checked against it before its handler runs.
+ */
+import type { FastifyRequest } from 'fastify';
+import { ROLE_RANK } from '../context.js';
+import type { App } from '../http/app-types.js';
+import { RapportError, forbidden, unauthenticated } from '../http/errors.js';
+import { SESSION_COOKIE, type Authenticator } from './auth.service.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const API_PREFIX = '/api/v1';
+
+async function resolvePrincipal(request: FastifyRequest, authenticator: Authenticator) {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    const principal = await authenticator.fromApiToken(match[1]);
+    if (!principal) throw unauthenticated('The API token is unknown or revoked');
+    return principal;
+  }
+  const session = request.cookies[SESSION_COOKIE];
+  return session ? authenticator.fromSession(session) : null;
+}
+
+export function registerGuard(app: App, authenticator: Authenticator) {
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(API_PREFIX)) return;
+    if (!route.config?.guard) {
+      throw new Error(`Route ${route.method} ${route.url} declares no guard; every API route must`);
+    }
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const guard = request.routeOptions.config.guard;
+    if (!guard || guard === 'public') return;
+    const principal = await resolvePrincipal(request, authenticator);
+    if (!principal) throw unauthenticated();
+    request.principal = principal;
+    const unsafe = !SAFE_METHODS.has(request.method);
+    if (unsafe && principal.via === 'session') {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== principal.csrfToken) {
+        throw new RapportError('csrf_failed', 403, 'Missing or wrong X-CSRF-Token header');
+      }
+    }
+    if (unsafe && !principal.scopes.includes('write')) {
+      throw forbidden('This API token is read-only');
+    }
+    if (guard !== 'authenticated' && ROLE_RANK[principal.role] < ROLE_RANK[guard]) {
+      throw forbidden(`This needs the ${guard} role or higher`);
+    }
+  });
+}

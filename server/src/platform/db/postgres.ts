@@ -1,0 +1,75 @@
+/** Server engine: a PostgreSQL 15+ server reached through a connection pool. */
+import pg from 'pg';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Db, Queryable, QueryResult } from './db.js';
+import { ident } from './db.js';
+
+// Counts and ids fit in a double; strings would leak into every API response otherwise.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+      const result = await client.query(sql, params as unknown[]);
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+    },
+  };
+}
+
+const clients = new WeakMap<Queryable, pg.PoolClient>();
+
+export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  await pool.query('SELECT 1');
+  const root = wrap(pool);
+
+  async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], csv: string) {
+    const sql = `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+    const stream = client.query(copyFrom(sql));
+    await pipeline(Readable.from([csv]), stream);
+    return Number(stream.rowCount ?? 0);
+  }
+
+  return {
+    kind: 'postgres',
+    query: root.query,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx = wrap(client);
+        clients.set(tx, client);
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async copyCsv(table, columns, csv, tx) {
+      const inTx = tx ? clients.get(tx) : undefined;
+      if (inTx) return copyInto(inTx, table, columns, csv);
+      const client = await pool.connect();
+      try {
+        return await copyInto(client, table, columns, csv);
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

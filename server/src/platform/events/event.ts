@@ -1,0 +1,39 @@
+/** Domain events: the typed record of a change, written to the outbox in the change's transaction. */
+import type { Queryable } from '../db/db.js';
+
+export interface DomainEvent<Data = Record<string, unknown>> {
+  id: number;
+  workspaceId: string;
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  actorId: string | null;
+  data: Data;
+  occurredAt: Date;
+}
+
+export type NewEvent = Omit<DomainEvent, 'id' | 'occurredAt'>;
+
+export async function recordEvents(tx: Queryable, events: readonly NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const params: unknown[] = [];
+  const rows = events.map((event, i) => {
+    params.push(event.workspaceId, event.type, event.subjectType, event.subjectId, event.actorId, JSON.stringify(event.data));
+    const o = i * 6;
+    return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}::jsonb)`;
+  });
+  await tx.query(`INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data) VALUES ${rows.join(', ')}`, params);
+}
+
+/** A before/after pair for the audit trail, keeping only the fields that changed. */
+export function changes<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}

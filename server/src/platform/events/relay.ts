@@ -1,0 +1,101 @@
+/**
+ * Moves committed events from the outbox to the bus. Polls, and can be nudged right after a
+ * commit so live updates arrive without waiting for the next poll.
+ */
+import type { Db } from '../db/db.js';
+import type { EventBus } from './bus.js';
+import type { DomainEvent } from './event.js';
+
+interface EventRow {
+  id: number;
+  workspace_id: string;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  actor_id: string | null;
+  data: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+export interface EventRelay {
+  /** Relays everything committed so far; resolves when done (tests call this directly). */
+  flush(): Promise<number>;
+  nudge(): void;
+  start(intervalMs: number): void;
+  stop(): Promise<void>;
+}
+
+export function createEventRelay(db: Db, bus: EventBus, onError: (error: unknown) => void): EventRelay {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let again = false;
+
+  async function relayBatch(): Promise<number> {
+    const events = await db.transaction(async (tx) => {
+      const { rows } = await tx.query<EventRow>(
+        `SELECT id, workspace_id, type, subject_type, subject_id, actor_id, data, occurred_at
+           FROM events WHERE NOT relayed ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return [];
+      await tx.query('UPDATE events SET relayed = true WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      return rows.map((row): DomainEvent => ({
+        id: Number(row.id),
+        workspaceId: row.workspace_id,
+        type: row.type,
+        subjectType: row.subject_type,
+        subjectId: row.subject_id,
+        actorId: row.actor_id,
+        data: row.data,
+        occurredAt: row.occurred_at,
+      }));
+    });
+    await bus.publish(events);
+    return events.length;
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await relayBatch();
+      total += count;
+      if (count < 500) return total;
+    }
+  }
+
+  function flush(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drain()
+      .catch((error) => {
+        onError(error);
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          void flush();
+        }
+      });
+    return running;
+  }
+
+  return {
+    flush,
+    nudge() {
+      void flush();
+    },
+    start(intervalMs) {
+      if (timer) return;
+      timer = setInterval(() => void flush(), intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** The Fastify instance type every domain registers routes on, and the request decorations. */
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Role } from '../context.js';
+import type { Principal } from '../auth/principal.js';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/** Who may call a route: anyone, or a signed-in member with at least this role. */
+export type RouteGuard = 'public' | 'authenticated' | Role;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    guard?: RouteGuard;
+    /** Creates honour an Idempotency-Key header. */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}

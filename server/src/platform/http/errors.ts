@@ -1,0 +1,31 @@
+/**
+ * Typed domain errors with stable codes. Domain code throws these; `problem.ts` renders them as
+ * RFC 9457 problem+json in one place, so no route decides status codes on its own.
+ */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export class RapportError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'RapportError';
+  }
+}
+
+export const notFound = (what: string) => new RapportError('not_found', 404, `${what} not found`);
+
+export const invalid = (fields: FieldProblem[], message = 'The request is not valid') =>
+  new RapportError('validation_failed', 400, message, fields);
+
+export const conflict = (code: string, message: string) => new RapportError(code, 409, message);
+
+export const forbidden = (message = 'You are not allowed to do this') => new RapportError('forbidden', 403, message);
+
+export const unauthenticated = (message = 'Sign in first') => new RapportError('unauthenticated', 401, message);

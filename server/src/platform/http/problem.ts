@@ -1,0 +1,116 @@
+/** Maps every error to RFC 9457 problem+json; unknown errors become a generic 500. */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RapportError, type FieldProblem } from './errors.js';
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId: string;
+  errors?: FieldProblem[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+function send(reply: FastifyReply, problem: Problem) {
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Ajv's issues, rewritten so each names the field the way a client sent it and says why. */
+function fieldProblems(context: string | undefined, issues: ValidationIssue[]): FieldProblem[] {
+  return issues.map((issue) => {
+    let field = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    let reason = issue.message ?? 'is not valid';
+    if (issue.keyword === 'additionalProperties' && issue.params?.additionalProperty) {
+      field = [field, String(issue.params.additionalProperty)].filter(Boolean).join('.');
+      reason = 'is not a known field';
+    }
+    if (issue.keyword === 'required' && issue.params?.missingProperty) {
+      field = [field, String(issue.params.missingProperty)].filter(Boolean).join('.');
+      reason = 'is required';
+    }
+    const prefix = context && context !== 'body' ? `${context}.` : '';
+    return { field: prefix + (field || context || 'body'), reason };
+  });
+}
+
+export function registerProblemHandler(app: FastifyInstance) {
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, {
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      code: 'route_not_found',
+      requestId: request.id,
+    }),
+  );
+
+  app.setErrorHandler((error: FastifyError | RapportError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof RapportError) {
+      return send(reply, {
+        type: `https://rapport.dev/problems/${error.code}`,
+        title: TITLES[error.status] ?? 'Error',
+        status: error.status,
+        detail: error.message,
+        code: error.code,
+        requestId: request.id,
+        ...(error.fields.length ? { errors: error.fields } : {}),
+      });
+    }
+    const fastifyError = error as FastifyError & { validationContext?: string };
+    if (fastifyError.validation) {
+      const errors = fieldProblems(fastifyError.validationContext, fastifyError.validation as ValidationIssue[]);
+      return send(reply, {
+        type: 'https://rapport.dev/problems/validation_failed',
+        title: 'Bad Request',
+        status: 400,
+        detail: errors.map((e) => `${e.field} ${e.reason}`).join('; '),
+        code: 'validation_failed',
+        requestId: request.id,
+        errors,
+      });
+    }
+    const status = fastifyError.statusCode;
+    if (status && status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, body too large, bad content type, rate limit.
+      return send(reply, {
+        type: `https://rapport.dev/problems/${(fastifyError.code ?? 'bad_request').toLowerCase()}`,
+        title: TITLES[status] ?? 'Bad Request',
+        status,
+        detail: fastifyError.message,
+        code: (fastifyError.code ?? 'bad_request').toLowerCase(),
+        requestId: request.id,
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'Something went wrong on our side. Quote the request id when reporting it.',
+      code: 'internal',
+      requestId: request.id,
+    });
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Durable jobs and timers: rows in the database, so a reminder due tomorrow survives a restart.
+ * Domains register typed definitions; handlers must be idempotent because a job whose worker dies
+ * mid-run is picked up again once its lock expires.
+ */
+import type { TSchema, Static } from 'typebox';
+import Value from 'typebox/value';
+import type { Queryable } from '../db/db.js';
+import type { Logger } from '../observability/logger.js';
+
+export interface JobContext {
+  db: Queryable;
+  workspaceId: string | null;
+  log: Logger;
+  now: Date;
+}
+
+export interface JobDefinition<S extends TSchema = TSchema> {
+  name: string;
+  payload: S;
+  handler: (ctx: JobContext, payload: Static<S>) => Promise<void>;
+  maxAttempts?: number;
+  /** Delay before retry N (1-based). */
+  backoffMs?: (attempt: number) => number;
+  /** Re-enqueues itself after each run: a recurring timer. */
+  everyMs?: number;
+}
+
+export function defineJob<S extends TSchema>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}
+
+export interface EnqueueOptions {
+  workspaceId?: string | null;
+  runAt?: Date;
+  /** A second enqueue with the same key while the first is queued does nothing. */
+  uniqueKey?: string;
+  maxAttempts?: number;
+}
+
+export function validatePayload(definition: JobDefinition, payload: unknown): void {
+  if (!Value.Check(definition.payload, payload)) {
+    const first = Value.Errors(definition.payload, payload)[0];
+    throw new Error(`job ${definition.name}: invalid payload at ${first?.instancePath || '/'}: ${first?.message}`);
+  }
+}
+
+export async function enqueueJob(db: Queryable, definition: JobDefinition, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
+  validatePayload(definition, payload);
+  await db.query(
+    `INSERT INTO jobs (workspace_id, name, payload, run_at, unique_key, max_attempts)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6)
+     ON CONFLICT (unique_key) DO NOTHING`,
+    [
+      options.workspaceId ?? null,
+      definition.name,
+      JSON.stringify(payload),
+      options.runAt ?? new Date(),
+      options.uniqueKey ?? null,
+      options.maxAttempts ?? definition.maxAttempts ?? 5,
+    ],
+  );
+}

@@ -1,0 +1,113 @@
+/** Claims due jobs with SKIP LOCKED (safe with several servers) and runs them with retries. */
+import type { Db } from '../db/db.js';
+import type { Logger } from '../observability/logger.js';
+import { enqueueJob, validatePayload, type JobDefinition } from './job.js';
+
+interface JobRow {
+  id: number;
+  workspace_id: string | null;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+  unique_key: string | null;
+}
+
+const LOCK_SECONDS = 300;
+
+export interface JobRunner {
+  /** Runs every job due at `now`; returns how many ran. Tests call it inline. */
+  runDue(now?: Date): Promise<number>;
+  /** Makes sure every recurring job has its next run queued. */
+  scheduleRecurring(): Promise<void>;
+  start(pollMs: number): void;
+  stop(): Promise<void>;
+}
+
+export function createJobRunner(db: Db, definitions: readonly JobDefinition[], log: Logger): JobRunner {
+  const byName = new Map(definitions.map((d) => [d.name, d]));
+  let timer: NodeJS.Timeout | null = null;
+  let current: Promise<number> | null = null;
+
+  async function claim(now: Date): Promise<JobRow | null> {
+    const { rows } = await db.query<JobRow>(
+      `UPDATE jobs SET locked_until = $1::timestamptz + interval '${LOCK_SECONDS} seconds', attempts = attempts + 1
+        WHERE id = (
+          SELECT id FROM jobs
+           WHERE status = 'queued' AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
+           ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, workspace_id, name, payload, attempts, max_attempts, unique_key`,
+      [now],
+    );
+    return rows[0] ?? null;
+  }
+
+  async function runOne(job: JobRow, now: Date): Promise<void> {
+    const definition = byName.get(job.name);
+    try {
+      if (!definition) throw new Error(`no job is registered under the name ${job.name}`);
+      validatePayload(definition, job.payload);
+      await definition.handler({ db, workspaceId: job.workspace_id, log, now }, job.payload as never);
+      // Done jobs give up their unique key so a recurring timer can queue its next run.
+      await db.query(`UPDATE jobs SET status = 'done', locked_until = NULL, unique_key = NULL WHERE id = $1`, [job.id]);
+      if (definition.everyMs && job.unique_key) {
+        await enqueueJob(db, definition, job.payload, {
+          workspaceId: job.workspace_id,
+          runAt: new Date(now.getTime() + definition.everyMs),
+          uniqueKey: job.unique_key,
+        });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const finalAttempt = job.attempts >= job.max_attempts;
+      const delay = definition?.backoffMs?.(job.attempts) ?? Math.min(2 ** job.attempts * 1000, 3_600_000);
+      log.warn({ job: job.name, jobId: job.id, attempt: job.attempts, err: message }, 'job failed');
+      await db.query(
+        `UPDATE jobs SET status = $2, last_error = $3, locked_until = NULL,
+                run_at = $4, unique_key = CASE WHEN $2 = 'failed' THEN NULL ELSE unique_key END
+          WHERE id = $1`,
+        [job.id, finalAttempt ? 'failed' : 'queued', message.slice(0, 2000), new Date(now.getTime() + delay)],
+      );
+    }
+  }
+
+  async function runDue(now = new Date()): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const job = await claim(now);
+      if (!job) return count;
+      await runOne(job, now);
+      count++;
+    }
+  }
+
+  return {
+    runDue,
+    async scheduleRecurring() {
+      for (const definition of definitions) {
+        if (!definition.everyMs) continue;
+        await enqueueJob(db, definition, {}, { uniqueKey: `recurring:${definition.name}` });
+      }
+    },
+    start(pollMs) {
+      if (timer) return;
+      timer = setInterval(() => {
+        if (current) return;
+        current = runDue()
+          .catch((error) => {
+            log.error({ err: error }, 'job runner failed');
+            return 0;
+          })
+          .finally(() => {
+            current = null;
+          });
+      }, pollMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await current;
+    },
+  };
+}

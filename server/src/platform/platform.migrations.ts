@@ -1,0 +1,139 @@
+/** Tables the platform owns: tenants, people and their access, the event outbox, jobs, notifications. */
+import type { Migration } from './db/migrate.js';
+
+export const platformMigrations: Migration[] = [
+  {
+    id: 'platform/001-core',
+    sql: `
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+
+CREATE TABLE workspaces (
+  id uuid PRIMARY KEY,
+  name text NOT NULL,
+  slug text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE users (
+  id uuid PRIMARY KEY,
+  email text NOT NULL,
+  name text NOT NULL,
+  password_hash text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX users_email_key ON users (lower(email));
+
+CREATE TABLE memberships (
+  workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role text NOT NULL CHECK (role IN ('owner', 'admin', 'agent', 'viewer')),
+  record_scope text NOT NULL DEFAULT 'all' CHECK (record_scope IN ('all', 'team', 'own')),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace_id, user_id)
+);
+CREATE INDEX memberships_user ON memberships (user_id);
+
+CREATE TABLE teams (
+  workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  id uuid NOT NULL,
+  name text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE UNIQUE INDEX teams_name_key ON teams (workspace_id, lower(name));
+
+CREATE TABLE team_members (
+  workspace_id uuid NOT NULL,
+  team_id uuid NOT NULL,
+  user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  PRIMARY KEY (workspace_id, team_id, user_id),
+  FOREIGN KEY (workspace_id, team_id) REFERENCES teams (workspace_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE sessions (
+  id_hash text PRIMARY KEY,
+  workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE api_tokens (
+  workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  id uuid NOT NULL,
+  name text NOT NULL,
+  token_hash text NOT NULL UNIQUE,
+  prefix text NOT NULL,
+  scopes text[] NOT NULL,
+  user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  last_used_at timestamptz,
+  revoked_at timestamptz,
+  PRIMARY KEY (workspace_id, id)
+);
+
+-- The outbox and the audit trail in one: written in the transaction of the change it describes.
+CREATE TABLE events (
+  id bigserial PRIMARY KEY,
+  workspace_id uuid NOT NULL,
+  type text NOT NULL,
+  subject_type text NOT NULL,
+  subject_id text NOT NULL,
+  actor_id uuid,
+  data jsonb NOT NULL DEFAULT '{}',
+  occurred_at timestamptz NOT NULL DEFAULT now(),
+  relayed boolean NOT NULL DEFAULT false
+);
+CREATE INDEX events_unrelayed ON events (id) WHERE NOT relayed;
+CREATE INDEX events_subject ON events (workspace_id, subject_type, subject_id, id);
+CREATE INDEX events_workspace ON events (workspace_id, id);
+
+CREATE TABLE jobs (
+  id bigserial PRIMARY KEY,
+  workspace_id uuid,
+  name text NOT NULL,
+  payload jsonb NOT NULL DEFAULT '{}',
+  unique_key text UNIQUE,
+  run_at timestamptz NOT NULL DEFAULT now(),
+  attempts int NOT NULL DEFAULT 0,
+  max_attempts int NOT NULL DEFAULT 5,
+  locked_until timestamptz,
+  last_error text,
+  status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'done', 'failed')),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX jobs_due ON jobs (run_at) WHERE status = 'queued';
+
+CREATE TABLE idempotency_keys (
+  workspace_id uuid NOT NULL,
+  key text NOT NULL,
+  request_hash text NOT NULL,
+  status_code int,
+  response jsonb,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace_id, key)
+);
+
+CREATE TABLE notifications (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  user_id uuid NOT NULL,
+  kind text NOT NULL,
+  title text NOT NULL,
+  body text NOT NULL DEFAULT '',
+  subject_type text,
+  subject_id uuid,
+  dedupe_key text,
+  read_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE INDEX notifications_user ON notifications (workspace_id, user_id, created_at DESC);
+CREATE UNIQUE INDEX notifications_dedupe ON notifications (workspace_id, user_id, dedupe_key);
+`,
+  },
+];

@@ -1,0 +1,176 @@
+/** Settings: members (roles, record scope) and teams. */
+import { Type } from 'typebox';
+import type { App } from '../http/app-types.js';
+import type { AppDeps } from '../module.js';
+import { ctxOf } from '../http/ctx.js';
+import { DateTime, ERROR_RESPONSES, IdParams, Uuid } from '../http/schemas.js';
+import * as service from './workspace.service.js';
+
+const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('agent'), Type.Literal('viewer')]);
+const ScopeSchema = Type.Union([Type.Literal('all'), Type.Literal('team'), Type.Literal('own')], {
+  description: 'Which contacts and companies the member sees: all, those of their teams, or their own',
+});
+
+const MemberView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  recordScope: Type.String(),
+  teamIds: Type.Array(Type.String()),
+  createdAt: DateTime,
+});
+
+const TeamView = Type.Object({ id: Type.String(), name: Type.String(), memberIds: Type.Array(Type.String()), createdAt: DateTime });
+
+export function workspaceRoutes(app: App, deps: AppDeps) {
+  const { db, authenticator } = deps;
+
+  app.get(
+    '/api/v1/members',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'List workspace members',
+        response: { 200: Type.Object({ data: Type.Array(MemberView) }), ...ERROR_RESPONSES },
+      },
+      config: { guard: 'viewer' },
+    },
+    async (request) => ({ data: await service.listMembers(ctxOf(request, db)) }),
+  );
+
+  app.post(
+    '/api/v1/members',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Add a member (creates the user when the e-mail is new)',
+        body: Type.Object(
+          {
+            email: Type.String({ format: 'email', maxLength: 320 }),
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ minLength: 10, maxLength: 1024 }),
+            role: RoleSchema,
+            recordScope: Type.Optional(ScopeSchema),
+            teamIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: MemberView, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'admin' },
+    },
+    async (request, reply) => reply.status(201).send(await service.inviteMember(ctxOf(request, db), db, request.body)),
+  );
+
+  app.patch(
+    '/api/v1/members/:id',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: "Change a member's role or record scope",
+        params: IdParams,
+        body: Type.Object(
+          { role: Type.Optional(RoleSchema), recordScope: Type.Optional(ScopeSchema) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: MemberView, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'admin' },
+    },
+    async (request) => {
+      const member = await service.changeMember(ctxOf(request, db), db, request.params.id, request.body);
+      authenticator.forget();
+      return member;
+    },
+  );
+
+  app.delete(
+    '/api/v1/members/:id',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Remove a member from the workspace',
+        params: IdParams,
+        response: { 204: Type.Null(), ...ERROR_RESPONSES },
+      },
+      config: { guard: 'admin' },
+    },
+    async (request, reply) => {
+      await service.removeMember(ctxOf(request, db), db, request.params.id);
+      authenticator.forget();
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/teams',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'List teams',
+        response: { 200: Type.Object({ data: Type.Array(TeamView) }), ...ERROR_RESPONSES },
+      },
+      config: { guard: 'viewer' },
+    },
+    async (request) => ({ data: await service.listTeams(ctxOf(request, db)) }),
+  );
+
+  const TeamBody = {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    memberIds: Type.Array(Uuid, { maxItems: 1000 }),
+  };
+
+  app.post(
+    '/api/v1/teams',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Create a team',
+        body: Type.Object({ name: TeamBody.name, memberIds: Type.Optional(TeamBody.memberIds) }, { additionalProperties: false }),
+        response: { 201: TeamView, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'admin' },
+    },
+    async (request, reply) => {
+      const team = await service.createTeam(ctxOf(request, db), db, request.body);
+      authenticator.forget();
+      return reply.status(201).send(team);
+    },
+  );
+
+  app.patch(
+    '/api/v1/teams/:id',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Rename a team or set its members',
+        params: IdParams,
+        body: Type.Object(
+          { name: Type.Optional(TeamBody.name), memberIds: Type.Optional(TeamBody.memberIds) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: TeamView, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'admin' },
+    },
+    async (request) => {
+      const team = await service.changeTeam(ctxOf(request, db), db, request.params.id, request.body);
+      authenticator.forget();
+      return team;
+    },
+  );
+
+  app.delete(
+    '/api/v1/teams/:id',
+    {
+      schema: { tags: ['settings'], summary: 'Delete a team', params: IdParams, response: { 204: Type.Null(), ...ERROR_RESPONSES } },
+      config: { guard: 'admin' },
+    },
+    async (request, reply) => {
+      await service.deleteTeam(ctxOf(request, db), db, request.params.id);
+      authenticator.forget();
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,205 @@
+/** Use cases for tenants, their members (with roles and record scope) and teams. */
+import type { Ctx, RecordScope, Role } from '../context.js';
+import type { Db, Queryable } from '../db/db.js';
+import { newId } from '../db/ids.js';
+import { hashPassword } from '../crypto/password.js';
+import { recordEvents } from '../events/event.js';
+import { RapportError, conflict, invalid, notFound } from '../http/errors.js';
+import * as repo from './workspace.repo.js';
+
+export interface NewMember {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  recordScope?: RecordScope;
+}
+
+function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .slice(0, 40);
+  return `${base || 'workspace'}-${newId().slice(-6)}`;
+}
+
+export function checkPassword(password: string) {
+  if (password.length < 10) throw invalid([{ field: 'password', reason: 'must be at least 10 characters' }]);
+}
+
+/** Adds a user to a workspace, creating the user if the e-mail is new. */
+async function addMember(tx: Queryable, workspaceId: string, member: NewMember): Promise<string> {
+  let userId = await repo.findUserIdByEmail(tx, member.email);
+  if (userId) {
+    if (await repo.findMember(tx, workspaceId, userId)) {
+      throw conflict('member_exists', `${member.email} is already a member of this workspace`);
+    }
+  } else {
+    checkPassword(member.password);
+    userId = newId();
+    await repo.insertUser(tx, { id: userId, email: member.email, name: member.name, passwordHash: await hashPassword(member.password) });
+  }
+  await repo.upsertMembership(tx, { workspaceId, userId, role: member.role, recordScope: member.recordScope ?? 'all' });
+  return userId;
+}
+
+export async function createWorkspace(db: Db, input: { name: string; owner: NewMember }) {
+  return db.transaction(async (tx) => {
+    const id = newId();
+    await repo.insertWorkspace(tx, { id, name: input.name, slug: slugify(input.name) });
+    const ownerId = await addMember(tx, id, { ...input.owner, role: 'owner', recordScope: 'all' });
+    await recordEvents(tx, [
+      { workspaceId: id, type: 'workspace.created', subjectType: 'workspace', subjectId: id, actorId: ownerId, data: { name: input.name } },
+    ]);
+    return { workspaceId: id, ownerId };
+  });
+}
+
+export async function inviteMember(ctx: Ctx, db: Db, input: NewMember & { teamIds?: string[] }) {
+  return db.transaction(async (tx) => {
+    const userId = await addMember(tx, ctx.workspaceId, input);
+    for (const teamId of input.teamIds ?? []) {
+      const team = await repo.findTeam(tx, ctx.workspaceId, teamId);
+      if (!team) throw invalid([{ field: 'teamIds', reason: `team ${teamId} does not exist` }]);
+      await repo.replaceTeamMembers(tx, ctx.workspaceId, teamId, [...team.memberIds, userId]);
+    }
+    await recordEvents(tx, [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'member.added',
+        subjectType: 'user',
+        subjectId: userId,
+        actorId: ctx.actor.userId,
+        data: { after: { email: input.email, name: input.name, role: input.role, recordScope: input.recordScope ?? 'all' } },
+      },
+    ]);
+    return (await repo.findMember(tx, ctx.workspaceId, userId))!;
+  });
+}
+
+export async function changeMember(ctx: Ctx, db: Db, userId: string, patch: { role?: Role; recordScope?: RecordScope }) {
+  return db.transaction(async (tx) => {
+    const before = await repo.findMember(tx, ctx.workspaceId, userId);
+    if (!before) throw notFound('Member');
+    if (before.role === 'owner' && patch.role && patch.role !== 'owner' && (await repo.countOwners(tx, ctx.workspaceId)) <= 1) {
+      throw new RapportError('last_owner', 409, 'A workspace keeps at least one owner');
+    }
+    if (patch.role === 'owner' && ctx.actor.role !== 'owner') {
+      throw new RapportError('forbidden', 403, 'Only an owner can make another owner');
+    }
+    const role = patch.role ?? before.role;
+    const recordScope = patch.recordScope ?? before.recordScope;
+    await repo.upsertMembership(tx, { workspaceId: ctx.workspaceId, userId, role, recordScope });
+    await recordEvents(tx, [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'member.changed',
+        subjectType: 'user',
+        subjectId: userId,
+        actorId: ctx.actor.userId,
+        data: { before: { role: before.role, recordScope: before.recordScope }, after: { role, recordScope } },
+      },
+    ]);
+    return (await repo.findMember(tx, ctx.workspaceId, userId))!;
+  });
+}
+
+export async function removeMember(ctx: Ctx, db: Db, userId: string) {
+  await db.transaction(async (tx) => {
+    const before = await repo.findMember(tx, ctx.workspaceId, userId);
+    if (!before) throw notFound('Member');
+    if (before.role === 'owner' && (await repo.countOwners(tx, ctx.workspaceId)) <= 1) {
+      throw new RapportError('last_owner', 409, 'A workspace keeps at least one owner');
+    }
+    await repo.deleteMembership(tx, ctx.workspaceId, userId);
+    await recordEvents(tx, [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'member.removed',
+        subjectType: 'user',
+        subjectId: userId,
+        actorId: ctx.actor.userId,
+        data: { before: { email: before.email, role: before.role } },
+      },
+    ]);
+  });
+}
+
+async function checkMembers(tx: Queryable, workspaceId: string, memberIds: readonly string[]) {
+  const unique = [...new Set(memberIds)];
+  if ((await repo.countMembersIn(tx, workspaceId, unique)) !== unique.length) {
+    throw invalid([{ field: 'memberIds', reason: 'every member must belong to this workspace' }]);
+  }
+  return unique;
+}
+
+export async function createTeam(ctx: Ctx, db: Db, input: { name: string; memberIds?: string[] }) {
+  return db.transaction(async (tx) => {
+    if (await repo.findTeamByName(tx, ctx.workspaceId, input.name)) throw conflict('team_exists', `A team named ${input.name} exists`);
+    const memberIds = await checkMembers(tx, ctx.workspaceId, input.memberIds ?? []);
+    const id = newId();
+    await repo.insertTeam(tx, { workspaceId: ctx.workspaceId, id, name: input.name });
+    await repo.replaceTeamMembers(tx, ctx.workspaceId, id, memberIds);
+    await recordEvents(tx, [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'team.created',
+        subjectType: 'team',
+        subjectId: id,
+        actorId: ctx.actor.userId,
+        data: { after: { name: input.name, memberIds } },
+      },
+    ]);
+    return (await repo.findTeam(tx, ctx.workspaceId, id))!;
+  });
+}
+
+export async function changeTeam(ctx: Ctx, db: Db, teamId: string, patch: { name?: string; memberIds?: string[] }) {
+  return db.transaction(async (tx) => {
+    const before = await repo.findTeam(tx, ctx.workspaceId, teamId);
+    if (!before) throw notFound('Team');
+    if (patch.name !== undefined && patch.name.toLowerCase() !== before.name.toLowerCase()) {
+      if (await repo.findTeamByName(tx, ctx.workspaceId, patch.name)) throw conflict('team_exists', `A team named ${patch.name} exists`);
+    }
+    if (patch.name !== undefined) await repo.updateTeamName(tx, ctx.workspaceId, teamId, patch.name);
+    if (patch.memberIds)
+      await repo.replaceTeamMembers(tx, ctx.workspaceId, teamId, await checkMembers(tx, ctx.workspaceId, patch.memberIds));
+    const after = (await repo.findTeam(tx, ctx.workspaceId, teamId))!;
+    await recordEvents(tx, [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'team.changed',
+        subjectType: 'team',
+        subjectId: teamId,
+        actorId: ctx.actor.userId,
+        data: { before: { name: before.name, memberIds: before.memberIds }, after: { name: after.name, memberIds: after.memberIds } },
+      },
+    ]);
+    return after;
+  });
+}
+
+export async function deleteTeam(ctx: Ctx, db: Db, teamId: string) {
+  await db.transaction(async (tx) => {
+    const before = await repo.findTeam(tx, ctx.workspaceId, teamId);
+    if (!before || !(await repo.deleteTeam(tx, ctx.workspaceId, teamId))) throw notFound('Team');
+    await recordEvents(tx, [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'team.deleted',
+        subjectType: 'team',
+        subjectId: teamId,
+        actorId: ctx.actor.userId,
+        data: { before: { name: before.name } },
+      },
+    ]);
+  });
+}
+
+export const listMembers = (ctx: Ctx) => repo.listMembers(ctx.db, ctx.workspaceId);
+export const listTeams = (ctx: Ctx) => repo.listTeams(ctx.db, ctx.workspaceId);
+export const findWorkspace = repo.findWorkspace;
+export const countWorkspaces = repo.countWorkspaces;

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useSignIn } from './session';
+
+export function SignInPage() {
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  return (
+    <Center mih="100vh" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w={380} component="main">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            signIn.mutate({ email, password });
+          }}
+        >
+          <Stack>
+            <div>
+              <Title order={1} size="h2">
+                Rapport
+              </Title>
+              <Text c="dimmed" size="sm">
+                Sign in to your workspace
+              </Text>
+            </div>
+            {signIn.error && (
+              <Alert color="red" role="alert">
+                {signIn.error.message}
+              </Alert>
+            )}
+            <TextInput
+              label="E-mail"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              autoFocus
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={signIn.isPending}>
+              Sign in
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
