@@ -37,8 +37,17 @@ export interface BuildOptions {
   webDir?: string | null;
 }
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  schema: Record<string, unknown> | undefined;
+  guard: string | undefined;
+}
+
 export interface Built {
   app: App;
+  /** Every route the app serves, for the cross-domain suites (guards, isolation, contract). */
+  routes: RouteInfo[];
   deps: AppDeps;
   jobs: JobRunner;
   /** Starts background loops (event relay, job runner). Tests leave them off and drive them inline. */
@@ -90,6 +99,13 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, schema: route.schema as Record<string, unknown> | undefined, guard: route.config?.guard });
+    }
+  });
+
   registerProblemHandler(app);
   registerGuard(app, authenticator);
   registerIdempotency(app, db);
@@ -125,6 +141,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
 
   return {
     app,
+    routes,
     deps,
     jobs,
     async startBackground() {

@@ -31,6 +31,13 @@ export function testConfig(overrides: Record<string, string> = {}) {
   });
 }
 
+/** A separate app over the shared test database, for tests that change config or listen on a port. */
+export async function buildTestApp(configOverrides: Record<string, string> = {}): Promise<Built> {
+  const db = await sharedTestDb();
+  const config = testConfig(configOverrides);
+  return buildApp({ config, db, log: createLogger(config.logLevel), modules, webDir: null });
+}
+
 /** The worker's shared app (no background loops: tests flush events and run jobs inline). */
 export function testApp(): Promise<TestApp> {
   cached ??= (async () => {

@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, json, testApp, buildTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+function sessionCookie(setCookie: string | string[] | undefined): string {
+  const header = [setCookie ?? []].flat().find((c) => c.startsWith('rapport_session='));
+  if (!header) throw new Error('no session cookie');
+  return header.split(';')[0]!;
+}
+
+describe('sign-in and sessions', () => {
+  it('signs in with e-mail and password and sets a secure session cookie', async () => {
+    const ws = await buildWorkspace(t.db);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: ws.owner.email.toUpperCase(), password: ws.owner.password },
+    });
+    expect(response.statusCode).toBe(200);
+    const cookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('rapport_session='))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const body = json<{ workspace: { id: string }; role: string; csrfToken: string }>(response);
+    expect(body.workspace.id).toBe(ws.workspaceId);
+    expect(body.role).toBe('owner');
+    expect(body.csrfToken.length).toBeGreaterThan(20);
+    const { rows } = await t.db.query<{ id_hash: string }>('SELECT id_hash FROM sessions WHERE user_id = $1', [ws.owner.userId]);
+    expect(rows.some((r) => cookie.includes(r.id_hash))).toBe(false);
+  });
+
+  it('rejects a wrong password or unknown user with the same answer', async () => {
+    const ws = await buildWorkspace(t.db);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: ws.owner.email, password: 'nope-nope-nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'ghost@example.test', password: 'nope-nope-nope' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(json(wrong).detail).toBe(json(unknown).detail);
+  });
+
+  it('requires the CSRF token for writes made with the session cookie', async () => {
+    const ws = await buildWorkspace(t.db);
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: ws.owner.email, password: ws.owner.password },
+    });
+    const cookie = sessionCookie(signIn.headers['set-cookie']);
+    const { csrfToken } = json<{ csrfToken: string }>(signIn);
+    const read = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { cookie } });
+    expect(read.statusCode).toBe(200);
+    const noToken = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { cookie }, payload: { firstName: 'A' } });
+    expect(noToken.statusCode).toBe(403);
+    expect(json(noToken).code).toBe('csrf_failed');
+    const wrongToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { cookie, 'x-csrf-token': 'forged' },
+      payload: { firstName: 'A' },
+    });
+    expect(wrongToken.statusCode).toBe(403);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      payload: { firstName: 'A' },
+    });
+    expect(ok.statusCode).toBe(201);
+
+    const signOut = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { cookie, 'x-csrf-token': csrfToken } });
+    expect(signOut.statusCode).toBe(204);
+    t.deps.authenticator.forget();
+    const after = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { cookie } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('rate-limits sign-in attempts per address and e-mail', async () => {
+    const built = await buildTestApp({ RAPPORT_LOGIN_RATE_LIMIT: '3' });
+    const attempt = () =>
+      built.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: 'limit@example.test', password: 'wrong-password' },
+      });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt()).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const other = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'other@example.test', password: 'wrong-password' },
+    });
+    expect(other.statusCode).toBe(401);
+    expect((await attempt()).headers['content-type']).toContain('application/problem+json');
+    await built.close();
+  });
+});
+
+describe('API tokens', () => {
+  it('are shown once, stored hashed, scoped and revocable', async () => {
+    const ws = await buildWorkspace(t.db);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: ws.owner.headers,
+      payload: { name: 'reporting', scopes: ['read'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, token } = json<{ id: string; token: string }>(created);
+    const { rows } = await t.db.query<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE workspace_id = $1 AND id = $2', [
+      ws.workspaceId,
+      id,
+    ]);
+    expect(rows[0]!.token_hash).not.toContain(token);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/api-tokens', headers: ws.owner.headers });
+    expect(listed.body).not.toContain(token);
+
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: auth })).statusCode).toBe(200);
+    const write = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: auth, payload: { firstName: 'No' } });
+    expect(write.statusCode).toBe(403);
+
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/api-tokens/${id}`, headers: ws.owner.headers })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: auth })).statusCode).toBe(401);
+  });
+
+  it('cannot be managed by agents', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: agent.headers,
+      payload: { name: 'x', scopes: ['read'] },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('rejects a malformed Authorization header', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: 'Basic abc' } });
+    expect(response.statusCode).toBe(401);
+  });
+});

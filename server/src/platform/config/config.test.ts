@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+
+const dir = () => mkdtempSync(path.join(tmpdir(), 'rapport-config-'));
+
+describe('configuration', () => {
+  it('has working defaults and keeps a generated secret across starts', () => {
+    const dataDir = dir();
+    const first = loadConfig({ RAPPORT_DATA_DIR: dataDir });
+    expect(first.port).toBe(3000);
+    expect(first.databaseUrl).toBeNull();
+    expect(first.secret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(path.join(dataDir, 'secret.key'), 'utf8').trim()).toBe(first.secret);
+    expect(loadConfig({ RAPPORT_DATA_DIR: dataDir }).secret).toBe(first.secret);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ RAPPORT_SECRET: 'short' }, 'RAPPORT_SECRET'],
+    [{ RAPPORT_COOKIE_SECURE: 'maybe' }, 'RAPPORT_COOKIE_SECURE'],
+    [{ NATS_URL: 'http://x' }, 'NATS_URL'],
+  ])('names the bad variable in %o', (env, variable) => {
+    expect(() => loadConfig({ RAPPORT_DATA_DIR: dir(), ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ RAPPORT_DATA_DIR: dir(), ...env })).toThrow(variable);
+  });
+
+  it('turns on secure cookies for an https base URL', () => {
+    expect(loadConfig({ RAPPORT_DATA_DIR: dir(), RAPPORT_BASE_URL: 'https://crm.example.com' }).cookieSecure).toBe(true);
+  });
+});

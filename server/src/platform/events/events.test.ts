@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Built } from '../../app.js';
+import { buildWorkspace, testApp, buildTestApp, type TestApp } from '../testing/test-app.js';
+import type { DomainEvent } from './event.js';
+
+let t: TestApp;
+let live: Built;
+let address: string;
+beforeAll(async () => {
+  t = await testApp();
+  // A listening app of its own: the shared test app is never closed by one file.
+  live = await buildTestApp();
+  address = await live.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await live.close();
+});
+
+/** Reads server-sent events until `count` named events arrived. */
+async function readEvents(response: Response, count: number): Promise<{ event: string; data: Record<string, unknown> }[]> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: { event: string; data: Record<string, unknown> }[] = [];
+  let buffer = '';
+  while (events.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) !== -1) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.+)$/m.exec(block)?.[1];
+      const data = /^data: (.+)$/m.exec(block)?.[1];
+      if (event && data) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+describe('domain events', () => {
+  it('are written with the change and relayed once to subscribers', async () => {
+    const ws = await buildWorkspace(t.db);
+    const seen: DomainEvent[] = [];
+    const unsubscribe = t.deps.bus.subscribe('contact.*', (event) => {
+      if (event.workspaceId === ws.workspaceId) seen.push(event);
+    });
+    await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: ws.owner.headers, payload: { firstName: 'Evented' } });
+    await t.deps.relay.flush();
+    await t.deps.relay.flush();
+    unsubscribe();
+    expect(seen.map((e) => e.type)).toEqual(['contact.created']);
+    expect(seen[0]!.actorId).toBe(ws.owner.userId);
+    expect((seen[0]!.data.after as { first_name: string }).first_name).toBe('Evented');
+  });
+
+  it('a failed change writes no event', async () => {
+    const ws = await buildWorkspace(t.db);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: ws.owner.headers,
+      payload: { firstName: 'X', companyId: '00000000-0000-4000-8000-000000000000' },
+    });
+    const { rows } = await t.db.query('SELECT 1 FROM events WHERE workspace_id = $1 AND type LIKE $2', [ws.workspaceId, 'contact.%']);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('streams changes of the caller’s workspace only over SSE, without record data', async () => {
+    const mine = await buildWorkspace(t.db);
+    const other = await buildWorkspace(t.db);
+    await live.deps.relay.flush();
+    const stream = await fetch(`${address}/api/v1/events`, { headers: mine.owner.headers });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const received = readEvents(stream, 1);
+    await live.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: other.owner.headers, payload: { firstName: 'NotForYou' } });
+    await live.deps.relay.flush();
+    const created = await live.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: mine.owner.headers,
+      payload: { firstName: 'ForYou' },
+    });
+    await live.deps.relay.flush();
+    const [event] = await received;
+    expect(event!.event).toBe('contact.created');
+    expect(event!.data.subjectId).toBe(JSON.parse(created.body).id);
+    expect(JSON.stringify(event)).not.toContain('ForYou');
+  });
+
+  it('refuses the stream without credentials', async () => {
+    const response = await fetch(`${address}/api/v1/events`);
+    expect(response.status).toBe(401);
+  });
+});

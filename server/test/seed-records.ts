@@ -1,0 +1,55 @@
+/**
+ * Fills a workspace with one record of every kind the API can create, through the API itself, so
+ * isolation suites probe real rows. Kinds whose routes are not served are skipped.
+ */
+import type { TestApp, TestWorkspace } from '../src/platform/testing/test-app.js';
+
+interface Step {
+  url: string;
+  payload: (ids: Record<string, string>, tag: string) => object;
+  key: string;
+}
+
+const STEPS: Step[] = [
+  { key: 'team', url: '/api/v1/teams', payload: (_ids, tag) => ({ name: `Team ${tag}` }) },
+  { key: 'customField', url: '/api/v1/custom-fields', payload: () => ({ entity: 'contact', key: 'tier', label: 'Tier', type: 'text' }) },
+  { key: 'company', url: '/api/v1/companies', payload: (_ids, tag) => ({ name: `Company ${tag}`, domains: [`${tag}.example`] }) },
+  {
+    key: 'contact',
+    url: '/api/v1/contacts',
+    payload: (ids, tag) => ({
+      firstName: `Secret${tag}`,
+      lastName: 'Person',
+      emails: [{ address: `${tag}@secret.example` }],
+      ...(ids.company ? { companyId: ids.company } : {}),
+      custom: { tier: 'gold' },
+    }),
+  },
+  { key: 'note', url: '/api/v1/activities', payload: (ids, tag) => ({ type: 'note', contactId: ids.contact, body: `Note ${tag}` }) },
+  {
+    key: 'task',
+    url: '/api/v1/tasks',
+    payload: (ids, tag) => ({ title: `Task ${tag}`, contactId: ids.contact, dueAt: new Date(Date.now() + 86400000).toISOString() }),
+  },
+  {
+    key: 'segment',
+    url: '/api/v1/segments',
+    payload: (_ids, tag) => ({ name: `View ${tag}`, entity: 'contact', filters: { tag: [tag] }, shared: true }),
+  },
+  { key: 'apiToken', url: '/api/v1/api-tokens', payload: (_ids, tag) => ({ name: `Token ${tag}`, scopes: ['read'] }) },
+];
+
+/** Returns strings that only this workspace's records contain (to detect leaks in responses). */
+export async function seedWorkspaceRecords(t: TestApp, ws: TestWorkspace): Promise<string[]> {
+  const tag = ws.workspaceId.slice(-8);
+  const served = new Set(t.routes.map((r) => `${r.method} ${r.url}`));
+  const ids: Record<string, string> = {};
+  for (const step of STEPS) {
+    if (!served.has(`POST ${step.url}`)) continue;
+    const response = await t.app.inject({ method: 'POST', url: step.url, headers: ws.owner.headers, payload: step.payload(ids, tag) });
+    if (response.statusCode >= 300) throw new Error(`seeding ${step.url} failed: ${response.statusCode} ${response.body}`);
+    ids[step.key] = (JSON.parse(response.body) as { id: string }).id;
+  }
+  await ws.member('agent');
+  return [`Secret${tag}`, `${tag}@secret.example`, `Company ${tag}`, `Note ${tag}`, `Task ${tag}`];
+}
