@@ -42,6 +42,7 @@ export interface RouteInfo {
   url: string;
   schema: Record<string, unknown> | undefined;
   guard: string | undefined;
+  idempotent: boolean;
 }
 
 export interface Built {
@@ -102,7 +103,13 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      routes.push({ method, url: route.url, schema: route.schema as Record<string, unknown> | undefined, guard: route.config?.guard });
+      routes.push({
+        method,
+        url: route.url,
+        schema: route.schema as Record<string, unknown> | undefined,
+        guard: route.config?.guard,
+        idempotent: route.config?.idempotent === true,
+      });
     }
   });
 

@@ -9,6 +9,8 @@ import type { App } from '../src/platform/http/app-types.js';
 import { apiRoutes, probeBody } from './isolation-support.js';
 
 const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/sign-in']);
+/** Creates whose response holds a secret shown once: replaying it would mean storing the secret. */
+const NOT_REPLAYABLE = new Set(['POST /api/v1/api-tokens']);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,6 +41,14 @@ describe('route guards', () => {
       });
       expect(bogus.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
+  });
+
+  it('every create (POST to a collection) honours Idempotency-Key', () => {
+    const creates = apiRoutes(t).filter(
+      (r) => r.method === 'POST' && !r.url.includes(':') && !/\/(auth|notifications)\//.test(r.url) && !NOT_REPLAYABLE.has(`POST ${r.url}`),
+    );
+    expect(creates.length).toBeGreaterThan(3);
+    for (const route of creates) expect(route.idempotent, `POST ${route.url} is not idempotent`).toBe(true);
   });
 
   it('the server refuses to start with a route that declares no guard', async () => {

@@ -34,7 +34,7 @@ export function customFieldRoutes(app: App, { db }: AppDeps) {
         body: CustomFieldInput,
         response: { 201: CustomField, ...ERROR_RESPONSES },
       },
-      config: { guard: 'admin' },
+      config: { guard: 'admin', idempotent: true },
     },
     async (request, reply) => reply.status(201).send(await createCustomField(ctxOf(request, db), request.body)),
   );

@@ -137,6 +137,7 @@ export function authRoutes(app: App, deps: AppDeps) {
         ),
         response: { 201: Type.Intersect([TokenView, Type.Object({ token: Type.String() })]), ...ERROR_RESPONSES },
       },
+      // Not idempotent on purpose: a stored replay would keep the token's secret in clear text.
       config: { guard: 'admin' },
     },
     async (request, reply) => reply.status(201).send(await createApiToken(ctxOf(request, db), request.body)),

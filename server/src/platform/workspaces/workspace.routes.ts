@@ -58,7 +58,7 @@ export function workspaceRoutes(app: App, deps: AppDeps) {
         ),
         response: { 201: MemberView, ...ERROR_RESPONSES },
       },
-      config: { guard: 'admin' },
+      config: { guard: 'admin', idempotent: true },
     },
     async (request, reply) => reply.status(201).send(await service.inviteMember(ctxOf(request, db), db, request.body)),
   );
@@ -130,7 +130,7 @@ export function workspaceRoutes(app: App, deps: AppDeps) {
         body: Type.Object({ name: TeamBody.name, memberIds: Type.Optional(TeamBody.memberIds) }, { additionalProperties: false }),
         response: { 201: TeamView, ...ERROR_RESPONSES },
       },
-      config: { guard: 'admin' },
+      config: { guard: 'admin', idempotent: true },
     },
     async (request, reply) => {
       const team = await service.createTeam(ctxOf(request, db), db, request.body);
