@@ -1,16 +1,26 @@
+/**
+ * The everyday journey: sign in, add a contact, note and tasks on its page, tick a task done, see
+ * it on My day, find the contact again with the search palette, and look at the lists. Takes the
+ * screenshots the README shows.
+ */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer } from './support.js';
+import { launchBrowser, openArea, signIn, startServer, type RunningServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
+const SHOTS = 'e2e/screenshots';
+const README_SHOTS = 'docs/screenshots';
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(README_SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -18,29 +28,64 @@ afterAll(async () => {
   await server?.stop();
 });
 
-test('a user signs in, creates a contact, finds it by search and opens its page', async () => {
-  await page.goto(server.baseUrl);
-  await page.getByLabel(/^E-mail/).fill('demo@rapport.local');
-  await page.getByLabel(/^Password/).fill('rapport-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: 'Contacts' }).isVisible()).toBe(true);
+async function shoot(name: string, { forReadme = false } = {}) {
+  const path = `${SHOTS}/${name}.png`;
+  await page.screenshot({ path });
+  if (forReadme) copyFileSync(path, `${README_SHOTS}/${name}.png`);
+}
 
+test('a user signs in, adds a contact with a note and tasks, and finds it again', async () => {
+  await signIn(page, server.baseUrl);
+
+  await openArea(page, 'Contacts');
   await page.getByRole('button', { name: 'New contact' }).click();
   const dialog = page.getByRole('dialog', { name: 'New contact' });
   await dialog.getByLabel('First name').fill('Marie');
   await dialog.getByLabel('Last name').fill('Curie');
-  await dialog.getByLabel('E-mail').fill('marie@radium.example');
+  await dialog.getByLabel('E-mail', { exact: true }).fill('marie@radium.example');
   await dialog.getByLabel('Job title').fill('Physicist');
+  await dialog.getByLabel('Phone', { exact: true }).fill('+33 1 44 27 00 00');
+  await dialog.getByLabel('Tags').fill('nobel');
+  await dialog.getByLabel('Tags').press('Enter');
   await dialog.getByRole('button', { name: 'Create contact' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: 'Marie Curie' }).isVisible()).toBe(true);
+  await page.getByRole('heading', { level: 1, name: 'Marie Curie' }).waitFor();
+  await page.getByRole('region', { name: 'Details' }).getByText('+33 1 44 27 00 00').waitFor();
 
-  await page.getByRole('link', { name: '← Contacts' }).click();
-  await page.getByLabel('Search contacts').fill('mari cury');
-  const list = page.getByRole('region', { name: 'Contact list' });
-  await expect.poll(() => list.getByRole('link', { name: 'Marie Curie' }).isVisible()).toBe(true);
-  await list.getByRole('link', { name: 'Marie Curie' }).click();
-  await expect.poll(() => page.getByText('marie@radium.example').isVisible()).toBe(true);
+  const timeline = page.getByRole('list', { name: 'Timeline entries' });
+  await page.getByRole('textbox', { name: 'Note' }).fill('Met at the Solvay conference.\nWants the radium report by Friday.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await timeline.getByText('Met at the Solvay conference.').waitFor();
 
-  mkdirSync('e2e/screenshots', { recursive: true });
-  await page.screenshot({ path: 'e2e/screenshots/contact-page.png', fullPage: true });
+  await page.getByRole('tab', { name: 'Task' }).click();
+  await page.getByRole('textbox', { name: 'Task' }).fill('Send the radium report');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await timeline.getByRole('checkbox', { name: 'Mark “Send the radium report” done' }).waitFor();
+
+  await page.getByRole('textbox', { name: 'Task' }).fill('Book the lab visit');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await timeline.getByRole('checkbox', { name: 'Mark “Book the lab visit” done' }).check();
+  await timeline.getByRole('checkbox', { name: 'Mark “Book the lab visit” as not done' }).waitFor();
+  await page.getByRole('tab', { name: 'Note' }).click();
+  await shoot('contact-page', { forReadme: true });
+
+  await openArea(page, 'My day');
+  await page.getByText('Send the radium report').waitFor();
+  expect(await page.getByText('Book the lab visit').count()).toBe(0);
+  await shoot('my-day', { forReadme: true });
+
+  await page.keyboard.press('Control+K');
+  const search = page.getByRole('dialog', { name: 'Search contacts and companies' });
+  await search.getByRole('combobox', { name: 'Search' }).fill('mari cury');
+  await search.getByRole('option', { name: /Marie Curie/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Marie Curie' }).waitFor();
+  await expect.poll(() => search.isVisible()).toBe(false);
+
+  await openArea(page, 'Contacts');
+  await page.getByRole('region', { name: 'Contact list' }).getByRole('link', { name: 'Marie Curie' }).waitFor();
+  await shoot('contacts-list', { forReadme: true });
+
+  await openArea(page, 'Settings');
+  await page.getByRole('table', { name: 'Members' }).getByText('Dana Demo').waitFor();
+  await shoot('settings');
 });

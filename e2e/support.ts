@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -61,4 +61,19 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Signs in as the demo owner and waits for the first page of the app. */
+export async function signIn(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel(/^E-mail/).fill('demo@rapport.local');
+  await page.getByLabel(/^Password/).fill('rapport-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'My day' }).waitFor();
+}
+
+/** Goes to an area of the app through the main navigation. */
+export async function openArea(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
 }

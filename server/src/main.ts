@@ -3,6 +3,7 @@ import 'dotenv/config';
 import { Command } from 'commander';
 import { serve } from './cli/serve.js';
 import { registerAdminCommands } from './cli/admin.commands.js';
+import { registerDataCommands } from './cli/data.commands.js';
 import { describeError } from './cli/cli-support.js';
 
 const program = new Command().name('rapport').description('Rapport — the self-hostable social CRM').showHelpAfterError();
@@ -14,6 +15,7 @@ program
   .action((options: { demo: boolean }) => serve(options));
 
 registerAdminCommands(program);
+registerDataCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`rapport: ${describeError(error)}\n`);

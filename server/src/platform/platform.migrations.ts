@@ -13,7 +13,7 @@ CREATE TABLE workspaces (
   id uuid PRIMARY KEY,
   name text NOT NULL,
   slug text NOT NULL UNIQUE,
-  created_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz(3) NOT NULL DEFAULT now()
 );
 
 CREATE TABLE users (
@@ -21,7 +21,7 @@ CREATE TABLE users (
   email text NOT NULL,
   name text NOT NULL,
   password_hash text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz(3) NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX users_email_key ON users (lower(email));
 
@@ -30,7 +30,7 @@ CREATE TABLE memberships (
   user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
   role text NOT NULL CHECK (role IN ('owner', 'admin', 'agent', 'viewer')),
   record_scope text NOT NULL DEFAULT 'all' CHECK (record_scope IN ('all', 'team', 'own')),
-  created_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, user_id)
 );
 CREATE INDEX memberships_user ON memberships (user_id);
@@ -39,7 +39,7 @@ CREATE TABLE teams (
   workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
   id uuid NOT NULL,
   name text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id)
 );
 CREATE UNIQUE INDEX teams_name_key ON teams (workspace_id, lower(name));
@@ -57,8 +57,8 @@ CREATE TABLE sessions (
   workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
   user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
   csrf_token text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  expires_at timestamptz NOT NULL
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  expires_at timestamptz(3) NOT NULL
 );
 CREATE INDEX sessions_user ON sessions (user_id);
 
@@ -70,9 +70,9 @@ CREATE TABLE api_tokens (
   prefix text NOT NULL,
   scopes text[] NOT NULL,
   user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  last_used_at timestamptz,
-  revoked_at timestamptz,
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  last_used_at timestamptz(3),
+  revoked_at timestamptz(3),
   PRIMARY KEY (workspace_id, id)
 );
 
@@ -85,7 +85,7 @@ CREATE TABLE events (
   subject_id text NOT NULL,
   actor_id uuid,
   data jsonb NOT NULL DEFAULT '{}',
-  occurred_at timestamptz NOT NULL DEFAULT now(),
+  occurred_at timestamptz(3) NOT NULL DEFAULT now(),
   relayed boolean NOT NULL DEFAULT false
 );
 CREATE INDEX events_unrelayed ON events (id) WHERE NOT relayed;
@@ -98,13 +98,13 @@ CREATE TABLE jobs (
   name text NOT NULL,
   payload jsonb NOT NULL DEFAULT '{}',
   unique_key text UNIQUE,
-  run_at timestamptz NOT NULL DEFAULT now(),
+  run_at timestamptz(3) NOT NULL DEFAULT now(),
   attempts int NOT NULL DEFAULT 0,
   max_attempts int NOT NULL DEFAULT 5,
-  locked_until timestamptz,
+  locked_until timestamptz(3),
   last_error text,
   status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'done', 'failed')),
-  created_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz(3) NOT NULL DEFAULT now()
 );
 CREATE INDEX jobs_due ON jobs (run_at) WHERE status = 'queued';
 
@@ -114,7 +114,7 @@ CREATE TABLE idempotency_keys (
   request_hash text NOT NULL,
   status_code int,
   response jsonb,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, key)
 );
 
@@ -128,8 +128,8 @@ CREATE TABLE notifications (
   subject_type text,
   subject_id uuid,
   dedupe_key text,
-  read_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  read_at timestamptz(3),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id)
 );
 CREATE INDEX notifications_user ON notifications (workspace_id, user_id, created_at DESC);

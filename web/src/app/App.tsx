@@ -1,21 +1,32 @@
-/** Providers and routes of the web app. */
+/** Providers and the signed-in/signed-out switch of the web app. */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/spotlight/styles.css';
-import { MantineProvider, createTheme, Center, Loader } from '@mantine/core';
+import { MantineProvider, Center, Loader } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiError } from '../lib/api';
+import { BrowserRouter } from 'react-router';
 import { useSession } from '../features/auth/session';
 import { SignInPage } from '../features/auth/SignInPage';
+import { AppRoutes } from './AppRoutes';
 import { Shell } from './Shell';
-import { ContactsPage } from '../features/contacts/ContactsPage';
-import { ContactPage } from '../features/contacts/ContactPage';
+import { cssVariablesResolver, theme } from './theme';
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+// A 401 anywhere means the session ended (expired, or signed out in another tab): back to sign-in.
+const onApiError = (error: Error) => {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(['session'], null);
+};
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: false, retry: 1 } },
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      refetchOnWindowFocus: false,
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
+    },
+  },
 });
 
 function Routed() {
@@ -30,20 +41,15 @@ function Routed() {
   if (!session.data) return <SignInPage />;
   return (
     <Shell session={session.data}>
-      <Routes>
-        <Route path="/" element={<Navigate to="/contacts" replace />} />
-        <Route path="/contacts" element={<ContactsPage />} />
-        <Route path="/contacts/:id" element={<ContactPage />} />
-        <Route path="*" element={<Navigate to="/contacts" replace />} />
-      </Routes>
+      <AppRoutes />
     </Shell>
   );
 }
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="top-right" />
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Routed />

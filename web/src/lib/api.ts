@@ -21,7 +21,14 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -30,6 +37,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     method,
     headers,
     credentials: 'same-origin',
+    signal: init.signal,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   if (response.status === 204) return undefined as T;
@@ -43,7 +51,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 }
 
 /** Builds a query string, repeating array values and skipping empty ones. */
-export function query(params: Record<string, string | number | string[] | undefined | null>): string {
+export type QueryParams = Record<string, string | number | boolean | string[] | undefined | null>;
+
+export function query(params: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;

@@ -1,9 +1,12 @@
-/** Shapes the API returns (mirrors the server's response schemas). */
+/** Shapes the API returns that every feature shares (mirrors the server's response schemas). */
+export type Role = 'owner' | 'admin' | 'agent' | 'viewer';
+export type RecordScope = 'all' | 'team' | 'own';
+
 export interface Session {
   user: { id: string; email: string; name: string };
   workspace: { id: string; name: string; slug: string };
-  role: 'owner' | 'admin' | 'agent' | 'viewer';
-  recordScope: 'all' | 'team' | 'own';
+  role: Role;
+  recordScope: RecordScope;
   teamIds: string[];
   csrfToken: string | null;
 }
@@ -13,35 +16,15 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface Contact {
-  id: string;
-  displayName: string;
-  firstName: string;
-  lastName: string;
-  title: string;
-  emails: { address: string; label?: string }[];
-  phones: { number: string; label?: string }[];
-  socialHandles: { network: string; handle: string; url?: string }[];
-  companyId: string | null;
-  companyName: string | null;
-  ownerId: string | null;
-  teamId: string | null;
-  lifecycleStage: string;
-  tags: string[];
-  custom: Record<string, unknown>;
-  importantDates: { kind: string; date: string; label?: string }[];
-  createdAt: string;
-  updatedAt: string;
+export interface List<T> {
+  data: T[];
 }
 
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  recordScope: string;
-  teamIds: string[];
-  createdAt: string;
-}
-
-export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate', 'churned', 'other'] as const;
+/** The sorts every record list offers. */
+export const RECORD_SORTS = [
+  { value: 'name', label: 'Name A–Z' },
+  { value: '-name', label: 'Name Z–A' },
+  { value: '-createdAt', label: 'Newest first' },
+  { value: 'createdAt', label: 'Oldest first' },
+  { value: '-updatedAt', label: 'Recently changed' },
+];

@@ -18,8 +18,8 @@ CREATE TABLE companies (
   custom jsonb NOT NULL DEFAULT '{}',
   search_text text NOT NULL DEFAULT '',
   search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  updated_at timestamptz(3) NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id)
 );
 CREATE INDEX companies_name ON companies (workspace_id, lower(name), id);
@@ -28,6 +28,16 @@ CREATE INDEX companies_domains ON companies USING gin (domains);
 CREATE INDEX companies_tags ON companies USING gin (tags);
 CREATE INDEX companies_fts ON companies USING gin (search_vector);
 CREATE INDEX companies_trgm ON companies USING gin (search_text gin_trgm_ops);
+`,
+  },
+  {
+    // Sorting by last change, and the owner/team/industry filters of the company list.
+    id: 'crm/006-company-list-indexes',
+    sql: `
+CREATE INDEX companies_updated ON companies (workspace_id, updated_at, id);
+CREATE INDEX companies_owner ON companies (workspace_id, owner_id);
+CREATE INDEX companies_team ON companies (workspace_id, team_id) WHERE team_id IS NOT NULL;
+CREATE INDEX companies_industry ON companies (workspace_id, lower(industry));
 `,
   },
 ];

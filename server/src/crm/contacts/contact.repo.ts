@@ -131,10 +131,10 @@ export async function deleteContactRow(db: Queryable, workspaceId: string, id: s
   return rowCount > 0;
 }
 
-const SORT_COLUMNS: Record<string, { expr: string; cast: string; field: keyof Contact }> = {
-  name: { expr: 'lower(c.display_name)', cast: 'text', field: 'displayName' },
-  createdAt: { expr: 'c.created_at', cast: 'timestamptz', field: 'createdAt' },
-  updatedAt: { expr: 'c.updated_at', cast: 'timestamptz', field: 'updatedAt' },
+const SORT_COLUMNS: Record<string, { expr: string; cast: string }> = {
+  name: { expr: 'lower(c.display_name)', cast: 'text' },
+  createdAt: { expr: 'c.created_at', cast: 'timestamptz' },
+  updatedAt: { expr: 'c.updated_at', cast: 'timestamptz' },
 };
 
 export interface ListResult {
@@ -207,19 +207,18 @@ export async function listContacts(
   }
   params.push(limit + 1);
   const direction = descending ? 'DESC' : 'ASC';
-  const { rows } = await ctx.db.query<Contact>(
-    `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')}
+  // The sort key comes from SQL so the cursor compares exactly what the database sorted by.
+  const { rows } = await ctx.db.query<Contact & { sortKey: string | Date }>(
+    `SELECT ${SELECT}, ${column.expr} AS "sortKey" FROM ${FROM} WHERE ${where.join(' AND ')}
       ORDER BY ${column.expr} ${direction}, c.id ${direction} LIMIT $${params.length}`,
     params,
   );
-  const field = column.field;
   return {
     rows: rows.slice(0, limit),
     hasMore: rows.length > limit,
     cursorValue: (row) => {
-      const value = row[field];
-      if (value instanceof Date) return value.toISOString();
-      return typeof value === 'string' && field === 'displayName' ? value.toLowerCase() : (value as string);
+      const key = (row as Contact & { sortKey: string | Date }).sortKey;
+      return key instanceof Date ? key.toISOString() : key;
     },
   };
 }

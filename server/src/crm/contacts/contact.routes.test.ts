@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp } from '../../platform/testing/test-app.js';
+import { createContact } from './contact.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -181,6 +182,33 @@ describe('contacts API', () => {
 
     const badCursor = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?cursor=garbage', headers: ws.owner.headers });
     expect(badCursor.statusCode).toBe(400);
+  });
+
+  it('pages by creation time through contacts created in one transaction', async () => {
+    const ws = await buildWorkspace(t.db);
+    const ctx = {
+      workspaceId: ws.workspaceId,
+      requestId: 'test',
+      actor: { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] },
+    };
+    await t.db.transaction(async (tx) => {
+      for (let i = 0; i < 5; i++) await createContact({ ...ctx, db: tx }, { firstName: `Same${i}` });
+    });
+    for (const sort of ['createdAt', '-createdAt', 'updatedAt', '-name']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const url: string = `/api/v1/contacts?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`;
+        const body = json<{ data: { id: string }[]; nextCursor: string | null }>(
+          await t.app.inject({ method: 'GET', url, headers: ws.owner.headers }),
+        );
+        seen.push(...body.data.map((c) => c.id));
+        cursor = body.nextCursor;
+        if (!cursor) break;
+      }
+      expect(new Set(seen).size, sort).toBe(5);
+      expect(seen, sort).toHaveLength(5);
+    }
   });
 
   it('replays a create with the same Idempotency-Key instead of creating twice', async () => {

@@ -29,8 +29,8 @@ CREATE TABLE contacts (
   important_dates jsonb NOT NULL DEFAULT '[]',
   search_text text NOT NULL DEFAULT '',
   search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  updated_at timestamptz(3) NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id)
 );
 CREATE INDEX contacts_name ON contacts (workspace_id, lower(display_name), id);

@@ -27,6 +27,26 @@ function dedupeTags(tags: string[]): string[] {
   return tags.map((t) => t.trim()).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
 }
 
+/** What search finds a contact by; also rebuilt by companies when a company is renamed or deleted. */
+export function contactSearchText(
+  contact: Pick<ContactInput, 'firstName' | 'lastName' | 'title'> & {
+    emails: readonly { address: string }[];
+    phones: readonly { number: string }[];
+    socialHandles: readonly { handle: string }[];
+  },
+  companyName: string | null,
+): string {
+  return searchText([
+    contact.firstName,
+    contact.lastName,
+    contact.title,
+    companyName,
+    ...contact.emails.map((e) => e.address),
+    ...contact.phones.map((p) => p.number),
+    ...contact.socialHandles.map((h) => h.handle),
+  ]);
+}
+
 function toRow(id: string, input: Required<ContactInput>, createdAt: Date, companyName: string | null): repo.ContactRow {
   const firstName = input.firstName.trim();
   const lastName = input.lastName.trim();
@@ -47,15 +67,7 @@ function toRow(id: string, input: Required<ContactInput>, createdAt: Date, compa
     tags: dedupeTags(input.tags),
     custom: input.custom as Record<string, unknown>,
     importantDates: input.importantDates,
-    searchText: searchText([
-      firstName,
-      lastName,
-      input.title,
-      companyName,
-      ...emails.map((e) => e.address),
-      ...input.phones.map((p) => p.number),
-      ...input.socialHandles.map((h) => h.handle),
-    ]),
+    searchText: contactSearchText({ ...input, firstName, lastName, emails }, companyName),
     createdAt,
     updatedAt: new Date(),
   };

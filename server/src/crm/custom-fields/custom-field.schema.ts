@@ -22,7 +22,7 @@ CREATE TABLE custom_fields (
   options text[] NOT NULL DEFAULT '{}',
   required boolean NOT NULL DEFAULT false,
   position int NOT NULL DEFAULT 0,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id),
   UNIQUE (workspace_id, entity, key)
 );

@@ -1,11 +1,25 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+// Random bytes drawn in blocks: one system call per 256 ids instead of one per id (bulk imports).
+const pool = Buffer.alloc(16 * 256);
+let offset = pool.length;
+
+function random16(): Buffer {
+  if (offset >= pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
+  const bytes = Buffer.from(pool.subarray(offset, offset + 16));
+  offset += 16;
+  return bytes;
+}
 
 /**
  * UUIDv7: time-ordered, so new rows land at the end of B-tree indexes instead of at random pages,
  * which keeps bulk inserts fast.
  */
 export function newId(): string {
-  const bytes = randomBytes(16);
+  const bytes = random16();
   const now = Date.now();
   bytes[0] = Math.floor(now / 2 ** 40) & 0xff;
   bytes[1] = Math.floor(now / 2 ** 32) & 0xff;

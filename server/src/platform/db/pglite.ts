@@ -8,13 +8,18 @@ import { ident } from './db.js';
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'>;
 
+/** The PGlite transaction behind each wrapper, so COPY can run inside the caller's transaction. */
+const targets = new WeakMap<Queryable, PgliteLike>();
+
 function wrap(target: PgliteLike): Queryable {
-  return {
+  const wrapped: Queryable = {
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
       const result = await target.query<Row>(sql, params as unknown[]);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
     },
   };
+  targets.set(wrapped, target);
+  return wrapped;
 }
 
 /** `dataDir` null keeps everything in memory (tests). */
@@ -36,9 +41,8 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     async copyCsv(table, columns, csv, tx) {
       const blob = new Blob([csv]);
       const sql = `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
-      const result = tx
-        ? await (tx as unknown as { query: PGlite['query'] }).query(sql, [], { blob })
-        : await pglite.query(sql, [], { blob });
+      const target = (tx && targets.get(tx)) ?? pglite;
+      const result = await target.query(sql, [], { blob });
       return result.affectedRows ?? 0;
     },
     async close() {

@@ -5,11 +5,11 @@
  */
 import type { TSchema, Static } from 'typebox';
 import Value from 'typebox/value';
-import type { Queryable } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import type { Logger } from '../observability/logger.js';
 
 export interface JobContext {
-  db: Queryable;
+  db: Db;
   workspaceId: string | null;
   log: Logger;
   now: Date;

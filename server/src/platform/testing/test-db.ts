@@ -23,7 +23,7 @@ export async function openFreshDb(): Promise<Db> {
     await migrate(db, allMigrations());
     return db;
   }
-  const name = `rapport_test_${randomBytes(6).toString('hex')}`;
+  const name = `rapport_test_${process.env.RAPPORT_TEST_RUN ?? 'adhoc'}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -1,12 +1,21 @@
-/** Create or edit a contact's core details. */
+/** Create or edit a contact: core details, ways to reach them, profiles, dates and custom fields. */
 import { useState } from 'react';
-import { Button, Group, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { fieldErrors } from '../../lib/api';
-import { LIFECYCLE_STAGES, type Contact } from '../../lib/types';
-import type { ContactInput } from './api';
+import { FormError } from '../../ui/FormError';
+import { CompanyPicker } from '../companies/CompanyPicker';
+import { useCustomFields } from '../custom-fields/api';
+import { CustomFieldsEditor } from '../custom-fields/CustomFieldsEditor';
+import { MemberSelect } from '../members/MemberSelect';
+import { EmailsEditor, PhonesEditor } from './ContactChannelsEditor';
+import { draftOf, inputOf, type ContactDraft } from './contact-draft';
+import { ImportantDatesEditor } from './ImportantDatesEditor';
+import { SocialHandlesEditor } from './SocialHandlesEditor';
+import { LIFECYCLE_STAGES, type Contact, type ContactInput } from './types';
 
 export function ContactForm({
   initial,
+  defaults,
   submitLabel,
   pending,
   error,
@@ -14,68 +23,69 @@ export function ContactForm({
   onCancel,
 }: {
   initial?: Contact;
+  defaults?: Partial<ContactDraft>;
   submitLabel: string;
   pending: boolean;
   error: unknown;
   onSubmit: (input: ContactInput) => void;
   onCancel?: () => void;
 }) {
-  const [firstName, setFirstName] = useState(initial?.firstName ?? '');
-  const [lastName, setLastName] = useState(initial?.lastName ?? '');
-  const [title, setTitle] = useState(initial?.title ?? '');
-  const [email, setEmail] = useState(initial?.emails[0]?.address ?? '');
-  const [phone, setPhone] = useState(initial?.phones[0]?.number ?? '');
-  const [stage, setStage] = useState<string>(initial?.lifecycleStage ?? 'lead');
-  const [tags, setTags] = useState<string[]>(initial?.tags ?? []);
+  const [draft, setDraft] = useState<ContactDraft>(() => draftOf(initial, defaults));
+  const fields = useCustomFields('contact');
   const errors = fieldErrors(error);
+  const set = (change: Partial<ContactDraft>) => setDraft((d) => ({ ...d, ...change }));
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit({
-          firstName,
-          lastName,
-          title,
-          emails: email
-            ? [
-                { address: email, ...(initial?.emails[0]?.label ? { label: initial.emails[0].label } : {}) },
-                ...(initial?.emails.slice(1) ?? []),
-              ]
-            : (initial?.emails.slice(1) ?? []),
-          phones: phone ? [{ number: phone }, ...(initial?.phones.slice(1) ?? [])] : (initial?.phones.slice(1) ?? []),
-          lifecycleStage: stage,
-          tags,
-        });
+        onSubmit(
+          inputOf(
+            draft,
+            (fields.data ?? []).map((f) => f.key),
+          ),
+        );
       }}
     >
       <Stack>
-        <Group grow>
+        <FormError error={error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label="First name"
-            value={firstName}
-            onChange={(e) => setFirstName(e.currentTarget.value)}
+            value={draft.firstName}
+            onChange={(e) => set({ firstName: e.currentTarget.value })}
             error={errors.firstName}
             data-autofocus
           />
-          <TextInput label="Last name" value={lastName} onChange={(e) => setLastName(e.currentTarget.value)} error={errors.lastName} />
-        </Group>
-        <TextInput label="Job title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} />
-        <TextInput
-          label="E-mail"
-          type="email"
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={errors['emails.0.address']}
-        />
-        <TextInput label="Phone" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors['phones.0.number']} />
-        <Select
-          label="Lifecycle stage"
-          data={[...LIFECYCLE_STAGES]}
-          value={stage}
-          onChange={(v) => setStage(v ?? 'lead')}
-          allowDeselect={false}
-        />
-        <TagsInput label="Tags" value={tags} onChange={setTags} error={errors.tags} />
+          <TextInput
+            label="Last name"
+            value={draft.lastName}
+            onChange={(e) => set({ lastName: e.currentTarget.value })}
+            error={errors.lastName}
+          />
+          <TextInput label="Job title" value={draft.title} onChange={(e) => set({ title: e.currentTarget.value })} error={errors.title} />
+          <CompanyPicker
+            value={draft.companyId}
+            currentName={draft.companyName}
+            onChange={(companyId, companyName) => set({ companyId, companyName })}
+            error={errors.companyId}
+          />
+          <Select
+            label="Lifecycle stage"
+            data={[...LIFECYCLE_STAGES]}
+            value={draft.lifecycleStage}
+            onChange={(v) => set({ lifecycleStage: v ?? 'lead' })}
+            allowDeselect={false}
+          />
+          <MemberSelect label="Owner" value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} clearable error={errors.ownerId} />
+        </SimpleGrid>
+        <TagsInput label="Tags" value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
+        <Divider />
+        <EmailsEditor emails={draft.emails} onChange={(emails) => set({ emails })} errors={errors} />
+        <PhonesEditor phones={draft.phones} onChange={(phones) => set({ phones })} errors={errors} />
+        <Divider />
+        <SocialHandlesEditor handles={draft.socialHandles} onChange={(socialHandles) => set({ socialHandles })} errors={errors} />
+        <ImportantDatesEditor dates={draft.importantDates} onChange={(importantDates) => set({ importantDates })} errors={errors} />
+        <CustomFieldsEditor entity="contact" values={draft.custom} onChange={(custom) => set({ custom })} errors={errors} />
         <Group justify="flex-end">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>

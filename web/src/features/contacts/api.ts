@@ -1,31 +1,28 @@
 /** Server state for contacts. */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { Contact, Page } from '../../lib/types';
+import type { Page } from '../../lib/types';
+import type { Contact, ContactFilters, ContactInput } from './types';
 
-export interface ContactFilters {
-  q?: string;
-  stage?: string[];
-  tag?: string[];
-  sort?: string;
-  ownerId?: string;
-  companyId?: string;
+/** Search results come ranked by relevance, so a sort only applies without a search. */
+export function contactListParams(filters: ContactFilters) {
+  return { ...filters, sort: filters.q ? undefined : filters.sort };
 }
 
-export function useContactList(filters: ContactFilters) {
+export function useContactList(filters: ContactFilters, pageSize = 100) {
   return useInfiniteQuery({
-    queryKey: ['contacts', 'list', filters],
-    queryFn: ({ pageParam }) => api<Page<Contact>>(`/contacts${query({ ...filters, limit: 100, cursor: pageParam })}`),
+    queryKey: ['contacts', 'list', filters, pageSize],
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<Contact>>(`/contacts${query({ ...contactListParams(filters), limit: pageSize, cursor: pageParam })}`, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
 }
 
 export function useContact(id: string) {
-  return useQuery({ queryKey: ['contacts', id], queryFn: () => api<Contact>(`/contacts/${id}`) });
+  return useQuery({ queryKey: ['contacts', 'one', id], queryFn: () => api<Contact>(`/contacts/${id}`), enabled: Boolean(id) });
 }
-
-export type ContactInput = Partial<Omit<Contact, 'id' | 'displayName' | 'companyName' | 'createdAt' | 'updatedAt'>>;
 
 export function useCreateContact() {
   const client = useQueryClient();
@@ -40,7 +37,7 @@ export function useUpdateContact(id: string) {
   return useMutation({
     mutationFn: (input: ContactInput) => api<Contact>(`/contacts/${id}`, { method: 'PATCH', body: input }),
     onSuccess: (contact) => {
-      client.setQueryData(['contacts', id], contact);
+      client.setQueryData(['contacts', 'one', id], contact);
       void client.invalidateQueries({ queryKey: ['contacts', 'list'] });
     },
   });
@@ -50,6 +47,9 @@ export function useDeleteContact() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<void>(`/contacts/${id}`, { method: 'DELETE' }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['contacts'] }),
+    onSuccess: (_result, id) => {
+      client.removeQueries({ queryKey: ['contacts', 'one', id] });
+      void client.invalidateQueries({ queryKey: ['contacts', 'list'] });
+    },
   });
 }

@@ -1,0 +1,70 @@
+/** An admin defines a custom field, fills it on a contact, and creates, uses and revokes an API token. */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openArea, signIn, startServer, type RunningServer } from './support.js';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('an admin adds a custom field and fills it on a contact', async () => {
+  await signIn(page, server.baseUrl);
+  await openArea(page, 'Settings');
+  await page.getByRole('tab', { name: 'Custom fields' }).click();
+  await page.getByRole('button', { name: 'New field' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New field for contacts' });
+  await dialog.getByLabel('Label').fill('Shoe size');
+  expect(await dialog.getByLabel('Key').inputValue()).toBe('shoe_size');
+  await dialog.getByLabel('Type').click();
+  await page.getByRole('option', { name: 'Number' }).click();
+  await dialog.getByRole('button', { name: 'Create field' }).click();
+  await page.getByRole('table', { name: 'Custom fields' }).getByRole('cell', { name: 'Shoe size', exact: true }).waitFor();
+
+  await openArea(page, 'Contacts');
+  await page.getByRole('region', { name: 'Contact list' }).getByRole('link', { name: 'Ada Lovelace' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit contact' });
+  await edit.getByLabel('Shoe size').fill('37');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  const details = page.getByRole('region', { name: 'Details' });
+  await details.getByText('Shoe size').waitFor();
+  expect(await details.getByText('37', { exact: true }).isVisible()).toBe(true);
+});
+
+test('an admin creates an API token, sees it once, uses it and revokes it', async () => {
+  await openArea(page, 'Settings');
+  await page.getByRole('tab', { name: 'API tokens' }).click();
+  await page.getByRole('button', { name: 'New token' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New API token' });
+  await dialog.getByLabel('Name').fill('Sign-up form');
+  await dialog.getByLabel('Write').check();
+  await dialog.getByRole('button', { name: 'Create token' }).click();
+
+  const created = page.getByRole('dialog', { name: 'Token created' });
+  const secret = (await created.getByTestId('new-token').textContent())?.trim() ?? '';
+  expect(secret).toMatch(/^rpt_/);
+  const response = await fetch(`${server.baseUrl}/api/v1/contacts?limit=1`, { headers: { authorization: `Bearer ${secret}` } });
+  expect(response.status).toBe(200);
+  await created.getByRole('button', { name: 'Done' }).click();
+
+  const tokens = page.getByRole('table', { name: 'API tokens' });
+  await tokens.getByText('Sign-up form').waitFor();
+  expect(await page.getByText(secret).count()).toBe(0);
+  await tokens.getByRole('button', { name: 'Revoke token Sign-up form' }).click();
+  await page.getByRole('dialog', { name: 'Revoke token Sign-up form?' }).getByRole('button', { name: 'Revoke token' }).click();
+  await tokens.getByText('Revoked').waitFor();
+  const refused = await fetch(`${server.baseUrl}/api/v1/contacts?limit=1`, { headers: { authorization: `Bearer ${secret}` } });
+  expect(refused.status).toBe(401);
+});

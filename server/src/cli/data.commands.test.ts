@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../platform/db/db.js';
+import { openFreshDb } from '../platform/testing/test-db.js';
+import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
+import { backupCommand, exportCommand, importCommand, registerDataCommands, restoreCommand } from './data.commands.js';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures');
+const dir = mkdtempSync(path.join(tmpdir(), 'rapport-cli-'));
+
+let t: TestApp;
+let fresh: Db;
+beforeAll(async () => {
+  t = await testApp();
+  fresh = await openFreshDb();
+});
+afterAll(async () => {
+  await fresh?.close();
+});
+
+function capture() {
+  let text = '';
+  return { print: (chunk: string) => void (text += chunk), text: () => text };
+}
+
+/** Parses a command line the way `rapport` does, returning what commander printed. */
+async function parse(args: string[]): Promise<{ output: string; error: CommanderError | null }> {
+  let output = '';
+  const program = new Command()
+    .name('rapport')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => (output += s), writeErr: (s) => (output += s) });
+  registerDataCommands(program);
+  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => (output += s), writeErr: (s) => (output += s) }));
+  program.commands
+    .flatMap((c) => c.commands)
+    .forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => (output += s), writeErr: (s) => (output += s) }));
+  try {
+    await program.parseAsync(['node', 'rapport', ...args]);
+    return { output, error: null };
+  } catch (error) {
+    return { output, error: error as CommanderError };
+  }
+}
+
+describe('data commands', () => {
+  it('imports contacts from a file, reports rejected rows, and honours --map and --partial', async () => {
+    const ws = await buildWorkspace(t.db);
+    const out = capture();
+    const atomic = path.join(FIXTURES, 'crm-csv', 'atomic-crm__src__components__atomic-crm__contacts__contacts_export.csv');
+    await importCommand(t.db, atomic, { workspace: ws.workspaceId, map: ['status=tags', 'gender='] }, out.print);
+    expect(out.text()).toContain('Imported 2 of 2 contacts');
+    expect(out.text()).toContain('1 companies created');
+    const list = json<{ data: { firstName: string; tags: string[] }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/contacts?q=john', headers: ws.owner.headers }),
+    );
+    expect(list.data[0]!.tags).toEqual(['in-contract', 'influencer', 'developer']);
+
+    const bad = path.join(dir, 'bad.csv');
+    writeFileSync(bad, 'First Name,Email\nAnn,ann@example.com\nBob,bob-at-example\n');
+    const rejected = capture();
+    await expect(importCommand(t.db, bad, { workspace: ws.workspaceId }, rejected.print)).rejects.toThrow(
+      /1 of 2 rows were rejected, so nothing was imported/,
+    );
+    expect(rejected.text()).toBe('  row 3, Email: is not a valid e-mail address\n');
+    const partial = capture();
+    await importCommand(t.db, bad, { workspace: ws.workspaceId, partial: true }, partial.print);
+    expect(partial.text()).toContain('Imported 1 of 2 contacts from bad.csv; 1 rejected.');
+
+    const vcf = path.join(FIXTURES, 'vcard', 'ez-vcard__io__text__gmail-list.vcf');
+    const cards = capture();
+    await importCommand(t.db, vcf, { workspace: ws.workspaceId }, cards.print);
+    expect(cards.text()).toContain('Imported 3 of 3 contacts');
+
+    await expect(importCommand(t.db, path.join(dir, 'contacts.xlsx'), { workspace: ws.workspaceId })).rejects.toThrow(/--format csv/);
+    await expect(importCommand(t.db, path.join(dir, 'missing.csv'), { workspace: ws.workspaceId })).rejects.toThrow(/Cannot read .*ENOENT/);
+    await expect(importCommand(t.db, bad, { workspace: ws.workspaceId, map: ['nonsense'] })).rejects.toThrow(/COLUMN=FIELD/);
+    await buildWorkspace(t.db);
+    await expect(importCommand(t.db, bad, {})).rejects.toThrow(/several workspaces/);
+  });
+
+  it('exports, backs up and restores a workspace', async () => {
+    const ws = await buildWorkspace(t.db);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: ws.owner.headers,
+      payload: { firstName: 'Exported', lastName: 'Person' },
+    });
+    const csv = path.join(dir, 'contacts.csv');
+    await exportCommand(t.db, 'contacts', { out: csv, workspace: ws.workspaceId });
+    expect(readFileSync(csv, 'utf8')).toContain('Exported,Person,Exported Person');
+    const jsonFile = path.join(dir, 'companies.json');
+    await exportCommand(t.db, 'companies', { out: jsonFile, workspace: ws.workspaceId });
+    expect(JSON.parse(readFileSync(jsonFile, 'utf8'))).toEqual([]);
+
+    const file = path.join(dir, 'backup.jsonl');
+    const out = capture();
+    await backupCommand(t.db, file, { workspace: ws.workspaceId }, out.print);
+    expect(out.text()).toMatch(/^Backed up workspace .* to .*backup\.jsonl\.\n$/);
+    const restored = capture();
+    await restoreCommand(fresh, file, {}, restored.print);
+    expect(restored.text()).toContain(`Restored workspace ${ws.workspaceId}`);
+    await expect(restoreCommand(fresh, file, {})).rejects.toThrow(/--replace/);
+    const again = path.join(dir, 'again.jsonl');
+    await backupCommand(fresh, again, {}, () => undefined);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(file, 'utf8'));
+    await expect(restoreCommand(fresh, path.join(dir, 'nope.jsonl'), {})).rejects.toThrow(/Cannot read/);
+  });
+
+  it('has help for every command and names what is wrong with bad arguments', async () => {
+    for (const args of [
+      ['import', 'contacts', '--help'],
+      ['export', '--help'],
+      ['backup', '--help'],
+      ['restore', '--help'],
+    ]) {
+      const { output, error } = await parse(args);
+      expect(error?.code, args.join(' ')).toBe('commander.helpDisplayed');
+      expect(output).toContain('Usage: rapport');
+    }
+    expect((await parse(['import', 'contacts', '--help'])).output).toContain('--partial');
+    const wrongWhat = await parse(['export', 'deals']);
+    expect(wrongWhat.output).toContain("'deals' is invalid for argument 'what'. Allowed choices are contacts, companies.");
+    const wrongFormat = await parse(['import', 'contacts', 'a.csv', '--format', 'xlsx']);
+    expect(wrongFormat.output).toContain("option '--format <format>' argument 'xlsx' is invalid");
+    expect((await parse(['backup'])).output).toContain("missing required argument 'file'");
+  });
+});

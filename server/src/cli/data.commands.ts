@@ -1,0 +1,182 @@
+/**
+ * Data commands: `rapport import contacts`, `rapport export`, `rapport backup` and
+ * `rapport restore`. The actions take the database and an output function, so tests run them
+ * against the test database without spawning a process.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { Argument, Option, type Command } from 'commander';
+import type { Db } from '../platform/db/db.js';
+import { systemActor, type Ctx } from '../platform/context.js';
+import { writeBackup } from '../platform/backup/backup.writer.js';
+import { restoreBackup } from '../platform/backup/backup.restore.js';
+import { importContacts, previewImport } from '../crm/imports/import.service.js';
+import type { ImportFormat } from '../crm/imports/import.schema.js';
+import { exportCompanies, exportContacts } from '../crm/exports/export.service.js';
+import type { ExportFormat } from '../crm/exports/export.schema.js';
+import { fail, withRuntime } from './cli-support.js';
+
+type Print = (text: string) => void;
+const print: Print = (text) => process.stdout.write(text);
+
+/** The workspace named, or the only one; with several and none named, the user must choose. */
+export async function resolveWorkspace(db: Db, id: string | undefined): Promise<string> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM workspaces WHERE ($1::text IS NULL OR id::text = $1) ORDER BY created_at LIMIT 20',
+    [id ?? null],
+  );
+  if (id && rows.length === 0) fail(`No workspace ${id}`);
+  if (rows.length === 0) fail('No workspace exists yet; run `rapport seed --demo` or start the server first');
+  if (rows.length > 1)
+    fail(`There are several workspaces; choose one with --workspace:\n${rows.map((w) => `  ${w.id}  ${w.name}`).join('\n')}`);
+  return rows[0]!.id;
+}
+
+const cliCtx = (db: Db, workspaceId: string): Ctx => ({ workspaceId, actor: systemActor(), db, requestId: 'cli' });
+
+function formatOf(file: string, given: string | undefined): ImportFormat {
+  if (given) return given as ImportFormat;
+  const ext = path.extname(file).toLowerCase();
+  if (['.csv', '.tsv', '.txt'].includes(ext)) return 'csv';
+  if (['.vcf', '.vcard'].includes(ext)) return 'vcard';
+  return fail(`Cannot tell the format of ${file} from its extension; pass --format csv or --format vcard`);
+}
+
+function parseMap(pairs: readonly string[]): Record<string, string | null> {
+  const mapping: Record<string, string | null> = {};
+  for (const pair of pairs) {
+    const eq = pair.lastIndexOf('=');
+    if (eq <= 0) fail(`--map takes COLUMN=FIELD (e.g. "E-mail=email"), got "${pair}"`);
+    mapping[pair.slice(0, eq)] = pair.slice(eq + 1) || null;
+  }
+  return mapping;
+}
+
+export interface ImportCommandOptions {
+  format?: string;
+  map?: string[];
+  partial?: boolean;
+  workspace?: string;
+}
+
+export async function importCommand(db: Db, file: string, options: ImportCommandOptions, out: Print = print): Promise<void> {
+  const format = formatOf(file, options.format);
+  const content = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
+    fail(`Cannot read ${file}: ${error.code ?? error.message}`),
+  );
+  const ctx = cliCtx(db, await resolveWorkspace(db, options.workspace));
+  let mapping: Record<string, string | null> | undefined;
+  if (options.map?.length) {
+    const preview = await previewImport(ctx, format, content);
+    mapping = { ...preview.suggestedMapping, ...parseMap(options.map) };
+  }
+  const report = await importContacts(ctx, db, { format, content, mapping, allowPartial: options.partial ?? false });
+  for (const error of report.errors) out(`  row ${error.row}, ${error.field}: ${error.reason}\n`);
+  if (report.rejected > report.errors.length) out(`  … and more; ${report.rejected} rows were rejected in all\n`);
+  if (report.status === 'failed') {
+    fail(
+      `${report.rejected} of ${report.total} rows were rejected, so nothing was imported. Fix them, or pass --partial to import the valid rows.`,
+    );
+  }
+  out(
+    `Imported ${report.imported} of ${report.total} contacts from ${path.basename(file)}` +
+      (report.rejected ? `; ${report.rejected} rejected` : '') +
+      (report.companiesCreated ? `; ${report.companiesCreated} companies created` : '') +
+      '.\n',
+  );
+}
+
+/** Writes chunks to a stream, waiting when it is full. */
+async function pump(chunks: AsyncIterable<string>, stream: Writable): Promise<void> {
+  for await (const chunk of chunks) {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+}
+
+async function toFileOrStdout(file: string | undefined, work: (stream: Writable) => Promise<void>): Promise<void> {
+  if (!file) return work(process.stdout);
+  const stream = createWriteStream(file);
+  await once(stream, 'open').catch((error: NodeJS.ErrnoException) => fail(`Cannot write ${file}: ${error.code ?? error.message}`));
+  try {
+    await work(stream);
+  } finally {
+    stream.end();
+    await once(stream, 'close');
+  }
+}
+
+export async function exportCommand(
+  db: Db,
+  what: 'contacts' | 'companies',
+  options: { format?: string; out?: string; workspace?: string },
+) {
+  const format = (options.format ?? (options.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv')) as ExportFormat;
+  const ctx = cliCtx(db, await resolveWorkspace(db, options.workspace));
+  const chunks = what === 'contacts' ? await exportContacts(ctx, format, {}) : await exportCompanies(ctx, format, {});
+  await toFileOrStdout(options.out, (stream) => pump(chunks, stream));
+}
+
+export async function backupCommand(db: Db, file: string, options: { workspace?: string }, out: Print = print) {
+  const workspaceId = await resolveWorkspace(db, options.workspace);
+  let trailer: Awaited<ReturnType<typeof writeBackup>> | undefined;
+  await toFileOrStdout(file === '-' ? undefined : file, async (stream) => {
+    trailer = await writeBackup(db, workspaceId, async (chunk) => {
+      if (!stream.write(chunk)) await once(stream, 'drain');
+    });
+  });
+  const rows = Object.values(trailer!.rows).reduce((a, b) => a + b, 0);
+  if (file !== '-') out(`Backed up workspace ${workspaceId}: ${rows} rows in ${Object.keys(trailer!.rows).length} tables to ${file}.\n`);
+}
+
+export async function restoreCommand(db: Db, file: string, options: { replace?: boolean }, out: Print = print) {
+  await stat(file).catch((error: NodeJS.ErrnoException) => fail(`Cannot read ${file}: ${error.code ?? error.message}`));
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const restored = await restoreBackup(db, lines, { replace: options.replace ?? false });
+  const rows = Object.values(restored.rows).reduce((a, b) => a + b, 0);
+  out(`Restored workspace ${restored.workspaceId}: ${rows} rows.\n`);
+}
+
+export function registerDataCommands(program: Command) {
+  const imports = program.command('import').description('Import records from files');
+  imports
+    .command('contacts')
+    .description('Import contacts from a CSV or vCard file; all rows or none unless --partial')
+    .argument('<file>', 'a .csv or .vcf file')
+    .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'vcard']))
+    .option(
+      '--map <column=field...>',
+      'map a column to a contact field, e.g. --map "E-mail=email" "Org=company" (others use the suggested mapping)',
+    )
+    .option('--partial', 'import the valid rows even when some are rejected')
+    .option('--workspace <id>', 'workspace id (default: the only workspace)')
+    .action((file: string, options: ImportCommandOptions) => withRuntime(({ db }) => importCommand(db, file, options)));
+
+  program
+    .command('export')
+    .description('Export contacts or companies as CSV or JSON')
+    .addArgument(new Argument('<what>', 'what to export').choices(['contacts', 'companies']))
+    .addOption(new Option('--format <format>', 'csv or json (default: from --out, else csv)').choices(['csv', 'json']))
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--workspace <id>', 'workspace id (default: the only workspace)')
+    .action((what: 'contacts' | 'companies', options: { format?: string; out?: string; workspace?: string }) =>
+      withRuntime(({ db }) => exportCommand(db, what, options)),
+    );
+
+  program
+    .command('backup')
+    .description('Write one workspace, with its members, to a backup file (JSON lines)')
+    .argument('<file>', 'where to write the backup ("-" for standard output)')
+    .option('--workspace <id>', 'workspace id (default: the only workspace)')
+    .action((file: string, options: { workspace?: string }) => withRuntime(({ db }) => backupCommand(db, file, options)));
+
+  program
+    .command('restore')
+    .description('Recreate a workspace from a backup file, keeping its ids')
+    .argument('<file>', 'a file written by `rapport backup`')
+    .option('--replace', 'overwrite the workspace when it exists here')
+    .action((file: string, options: { replace?: boolean }) => withRuntime(({ db }) => restoreCommand(db, file, options)));
+}

@@ -1,0 +1,205 @@
+/** All SQL for companies. Every statement is scoped by workspace, and reads by the actor's record access. */
+import type { Actor, Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { recordScope } from '../shared/record-access.js';
+import { searchCondition } from '../shared/search-text.js';
+import type { Company, CompanyListQuery, CompanySort } from './company.schema.js';
+
+export interface CompanyRow {
+  id: string;
+  name: string;
+  domains: string[];
+  industry: string;
+  size: string;
+  ownerId: string | null;
+  teamId: string | null;
+  tags: string[];
+  custom: Record<string, unknown>;
+  searchText: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The select list; the contact count honours the actor's record access like everything else. */
+function selectList(actor: Actor, params: unknown[]): string {
+  return `co.id, co.name, co.domains, co.industry, co.size, co.owner_id AS "ownerId", co.team_id AS "teamId", co.tags, co.custom,
+    (SELECT count(*)::int FROM contacts cc
+      WHERE cc.workspace_id = co.workspace_id AND cc.company_id = co.id AND ${recordScope(actor, 'cc', params)}) AS "contactCount",
+    co.created_at AS "createdAt", co.updated_at AS "updatedAt"`;
+}
+
+const COLUMNS = [
+  'workspace_id',
+  'id',
+  'name',
+  'domains',
+  'industry',
+  'size',
+  'owner_id',
+  'team_id',
+  'tags',
+  'custom',
+  'search_text',
+  'created_at',
+  'updated_at',
+] as const;
+
+function values(workspaceId: string, row: CompanyRow): unknown[] {
+  return [
+    workspaceId,
+    row.id,
+    row.name,
+    row.domains,
+    row.industry,
+    row.size,
+    row.ownerId,
+    row.teamId,
+    row.tags,
+    JSON.stringify(row.custom),
+    row.searchText,
+    row.createdAt,
+    row.updatedAt,
+  ];
+}
+
+export async function insertCompany(db: Queryable, workspaceId: string, row: CompanyRow): Promise<void> {
+  const placeholders = COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+  await db.query(`INSERT INTO companies (${COLUMNS.join(', ')}) VALUES (${placeholders})`, values(workspaceId, row));
+}
+
+export async function updateCompanyRow(db: Queryable, workspaceId: string, row: CompanyRow): Promise<void> {
+  // created_at is rewritten with its unchanged value so parameter positions match the insert.
+  const sets = COLUMNS.slice(2).map((column, i) => `${column} = $${i + 3}`);
+  await db.query(`UPDATE companies SET ${sets.join(', ')} WHERE workspace_id = $1 AND id = $2`, values(workspaceId, row));
+}
+
+export async function deleteCompanyRow(db: Queryable, workspaceId: string, id: string): Promise<void> {
+  await db.query('DELETE FROM companies WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+}
+
+/** The company if the actor may see it; `forUpdate` locks the row for the rest of the transaction. */
+export async function findCompany(ctx: Ctx, id: string, db: Queryable = ctx.db, forUpdate = false): Promise<Company | null> {
+  const params: unknown[] = [ctx.workspaceId, id];
+  const select = selectList(ctx.actor, params);
+  const scope = recordScope(ctx.actor, 'co', params);
+  const { rows } = await db.query<Company>(
+    `SELECT ${select} FROM companies co WHERE co.workspace_id = $1 AND co.id = $2 AND ${scope}${forUpdate ? ' FOR UPDATE OF co' : ''}`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
+const SORT_COLUMNS: Record<string, { expr: string; cast: string }> = {
+  name: { expr: 'lower(co.name)', cast: 'text' },
+  createdAt: { expr: 'co.created_at', cast: 'timestamptz' },
+  updatedAt: { expr: 'co.updated_at', cast: 'timestamptz' },
+};
+
+export function cursorValueOf(sort: CompanySort, company: Company): string {
+  const field = sort.replace('-', '');
+  if (field === 'name') return company.name.toLowerCase();
+  const value = field === 'createdAt' ? company.createdAt : company.updatedAt;
+  return new Date(value).toISOString();
+}
+
+function filters(ctx: Ctx, query: CompanyListQuery, params: unknown[]): { where: string[]; rank: string | null } {
+  params.push(ctx.workspaceId);
+  const where = ['co.workspace_id = $1', recordScope(ctx.actor, 'co', params)];
+  if (query.tag?.length) {
+    params.push(query.tag);
+    where.push(`co.tags @> $${params.length}::text[]`);
+  }
+  if (query.industry !== undefined) {
+    params.push(query.industry.trim());
+    where.push(`lower(co.industry) = lower($${params.length})`);
+  }
+  if (query.ownerId) {
+    params.push(query.ownerId);
+    where.push(`co.owner_id = $${params.length}`);
+  }
+  if (query.teamId) {
+    params.push(query.teamId);
+    where.push(`co.team_id = $${params.length}`);
+  }
+  const search = query.q ? searchCondition('co', query.q, params) : null;
+  if (search) where.push(search.where);
+  return { where, rank: search?.rank ?? null };
+}
+
+export async function listCompanies(
+  ctx: Ctx,
+  query: CompanyListQuery,
+  after: { v: string | number | null; id: string } | null,
+  limit: number,
+): Promise<{ rows: Company[]; hasMore: boolean }> {
+  const params: unknown[] = [];
+  const { where, rank } = filters(ctx, query, params);
+  const select = selectList(ctx.actor, params);
+  if (rank && !query.sort) {
+    // Ranked search results: one page of the best matches; refine the query to narrow.
+    params.push(limit);
+    const { rows } = await ctx.db.query<Company>(
+      `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id LIMIT $${params.length}`,
+      params,
+    );
+    return { rows, hasMore: false };
+  }
+  const sort: CompanySort = query.sort ?? 'name';
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace('-', '')]!;
+  if (after) {
+    params.push(after.v, after.id);
+    where.push(`(${column.expr}, co.id) ${descending ? '<' : '>'} ($${params.length - 1}::${column.cast}, $${params.length}::uuid)`);
+  }
+  params.push(limit + 1);
+  const direction = descending ? 'DESC' : 'ASC';
+  const { rows } = await ctx.db.query<Company>(
+    `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')}
+      ORDER BY ${column.expr} ${direction}, co.id ${direction} LIMIT $${params.length}`,
+    params,
+  );
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+/** What a contact's search text is built from (see contactSearchText). */
+export interface CompanyContact {
+  id: string;
+  firstName: string;
+  lastName: string;
+  title: string;
+  emails: { address: string }[];
+  phones: { number: string }[];
+  socialHandles: { handle: string }[];
+}
+
+/** Every contact of the company, whoever owns it: renames and deletes must reach them all. */
+export async function contactsOfCompany(db: Queryable, workspaceId: string, companyId: string): Promise<CompanyContact[]> {
+  const { rows } = await db.query<CompanyContact>(
+    `SELECT id, first_name AS "firstName", last_name AS "lastName", title, emails, phones, social_handles AS "socialHandles"
+       FROM contacts WHERE workspace_id = $1 AND company_id = $2 FOR UPDATE`,
+    [workspaceId, companyId],
+  );
+  return rows;
+}
+
+/** Rewrites contacts' search text in one statement (a company may have thousands of contacts). */
+export async function setContactsSearchText(db: Queryable, workspaceId: string, ids: string[], texts: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE contacts c SET search_text = u.text
+       FROM unnest($2::uuid[], $3::text[]) AS u(id, text)
+      WHERE c.workspace_id = $1 AND c.id = u.id`,
+    [workspaceId, ids, texts],
+  );
+}
+
+/** Takes the contacts out of the company, with their search text rebuilt without its name. */
+export async function detachContacts(db: Queryable, workspaceId: string, ids: string[], texts: string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE contacts c SET company_id = NULL, search_text = u.text, updated_at = $4
+       FROM unnest($2::uuid[], $3::text[]) AS u(id, text)
+      WHERE c.workspace_id = $1 AND c.id = u.id`,
+    [workspaceId, ids, texts, at],
+  );
+}

@@ -1,0 +1,20 @@
+/** CSV cells for exports: quoted when needed, and safe to open in a spreadsheet. */
+
+/**
+ * A cell starting with = + - @ (or a tab or carriage return) would run as a formula in Excel or
+ * LibreOffice; a leading quote keeps it text (OWASP's advice for CSV injection). Imports strip it.
+ */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: readonly unknown[]): string {
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
+/** A custom value in one cell: lists joined like e-mails are. */
+export function customCell(value: unknown): unknown {
+  return Array.isArray(value) ? value.join('; ') : value;
+}

@@ -1,0 +1,164 @@
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+const post = async (ws: TestWorkspace, url: string, payload: object, headers = ws.owner.headers) => {
+  const response = await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
+  expect(response.statusCode, response.body).toBeLessThan(300);
+  return json<{ id: string }>(response);
+};
+
+const get = (ws: TestWorkspace, url: string, headers = ws.owner.headers) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+
+function readCsv(body: string): Record<string, string>[] {
+  expect(body.startsWith('\ufeff')).toBe(true);
+  return parse(body, { bom: true, columns: true }) as Record<string, string>[];
+}
+
+describe('exports', () => {
+  it('streams every matching contact as CSV with flattened lists and custom columns, safe from formulas', async () => {
+    const ws = await buildWorkspace(t.db);
+    await post(ws, '/custom-fields', { entity: 'contact', key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] });
+    await post(ws, '/custom-fields', { entity: 'contact', key: 'langs', label: 'Languages', type: 'multi_select', options: ['en', 'fr'] });
+    const acme = await post(ws, '/companies', { name: 'Acme' });
+    await post(ws, '/contacts', {
+      firstName: 'Ann',
+      lastName: 'Able',
+      companyId: acme.id,
+      emails: [{ address: 'ann@acme.example' }, { address: 'ann@home.example' }],
+      phones: [{ number: '+1 555 0100' }],
+      tags: ['vip', 'beta'],
+      lifecycleStage: 'customer',
+      custom: { plan: 'pro', langs: ['en', 'fr'] },
+      importantDates: [{ kind: 'birthday', date: '1990-04-01' }],
+    });
+    await post(ws, '/contacts', {
+      firstName: '=HYPERLINK("http://evil.example")',
+      lastName: '@SUM(A1)',
+      title: 'Has "quotes", commas\nand lines',
+    });
+
+    const response = await get(ws, '/exports/contacts');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const rows = readCsv(response.body);
+    expect(rows).toHaveLength(2);
+    const ann = rows.find((r) => r.firstName === 'Ann')!;
+    expect(ann).toMatchObject({
+      lastName: 'Able',
+      emails: 'ann@acme.example; ann@home.example',
+      phones: "'+1 555 0100",
+      company: 'Acme',
+      companyId: acme.id,
+      lifecycleStage: 'customer',
+      tags: 'vip; beta',
+      importantDates: 'birthday:1990-04-01',
+      'custom:plan': 'pro',
+      'custom:langs': 'en; fr',
+    });
+    const evil = rows.find((r) => r.lastName?.includes('SUM'))!;
+    expect(evil.firstName).toBe(`'=HYPERLINK("http://evil.example")`);
+    expect(evil.lastName).toBe("'@SUM(A1)");
+    expect(evil.title).toBe('Has "quotes", commas\nand lines');
+
+    const customers = await get(ws, '/exports/contacts?format=json&stage=customer');
+    expect(customers.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(json<{ displayName: string; custom: object }[]>(customers)).toMatchObject([
+      { displayName: 'Ann Able', custom: { plan: 'pro', langs: ['en', 'fr'] } },
+    ]);
+    expect(json<unknown[]>(await get(ws, '/exports/contacts?format=json&tag=nobody'))).toEqual([]);
+    expect((await get(ws, '/exports/contacts?format=xml')).statusCode).toBe(400);
+    expect((await get(ws, '/exports/contacts?limit=5')).statusCode).toBe(400);
+    expect((await get(ws, '/exports/contacts?sort=shoeSize')).statusCode).toBe(400);
+
+    // What we export, we can import again: the suggested mapping reads our own columns.
+    const copy = await buildWorkspace(t.db);
+    await post(copy, '/custom-fields', { entity: 'contact', key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] });
+    const draft = json<{ id: string; suggestedMapping: Record<string, string | null> }>(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        headers: copy.owner.headers,
+        payload: { format: 'csv', fileName: 'contacts.csv', content: response.body },
+      }),
+    );
+    expect(draft.suggestedMapping).toMatchObject({
+      firstName: 'firstName',
+      emails: 'email',
+      phones: 'phone',
+      'custom:plan': 'custom:plan',
+    });
+    await post(copy, `/imports/${draft.id}/start`, { allowPartial: false });
+    await t.jobs.runDue();
+    expect(json<{ status: string; imported: number }>(await get(copy, `/imports/${draft.id}`))).toMatchObject({
+      status: 'done',
+      imported: 2,
+    });
+    const again = json<{ displayName: string; emails: { address: string }[]; phones: { number: string }[]; custom: object }[]>(
+      await get(copy, '/exports/contacts?format=json&q=ann'),
+    );
+    expect(again).toMatchObject([
+      {
+        displayName: 'Ann Able',
+        emails: [{ address: 'ann@acme.example' }, { address: 'ann@home.example' }],
+        phones: [{ number: '+1 555 0100' }],
+        custom: { plan: 'pro' },
+      },
+    ]);
+  });
+
+  it('walks large lists in batches and honours record access', async () => {
+    const ws = await buildWorkspace(t.db);
+    const limited = await ws.member('agent', { recordScope: 'own' });
+    const csv = ['First Name,Email', ...Array.from({ length: 2345 }, (_, i) => `Person ${i},p${i}@example.com`)].join('\n');
+    const draft = await post(ws, '/imports', { format: 'csv', fileName: 'many.csv', content: csv });
+    await post(ws, `/imports/${draft.id}/start`, { allowPartial: false });
+    await t.jobs.runDue();
+    await post(ws, '/contacts', { firstName: 'Own' }, limited.headers);
+
+    const all = readCsv((await get(ws, '/exports/contacts')).body);
+    expect(all).toHaveLength(2346);
+    expect(new Set(all.map((r) => r.id)).size).toBe(2346);
+    expect(json<unknown[]>(await get(ws, '/exports/contacts?format=json'))).toHaveLength(2346);
+    // Sorted exports come out in the list's own order, across batch boundaries.
+    const listed: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { data: { id: string }[]; nextCursor: string | null } = json(
+        await get(ws, `/contacts?sort=-name&limit=500${cursor ? `&cursor=${cursor}` : ''}`),
+      );
+      listed.push(...page.data.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(readCsv((await get(ws, '/exports/contacts?sort=-name')).body).map((r) => r.id)).toEqual(listed);
+    // Every imported row has the same creation time: ties are broken by id.
+    const byCreation = readCsv((await get(ws, '/exports/contacts?sort=createdAt')).body);
+    const expected = [...byCreation].sort((a, b) => a.createdAt!.localeCompare(b.createdAt!) || a.id!.localeCompare(b.id!));
+    expect(byCreation.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    const own = readCsv((await get(ws, '/exports/contacts', limited.headers)).body);
+    expect(own.map((r) => r.firstName)).toEqual(['Own']);
+    expect((await get(ws, '/exports/contacts', {})).statusCode).toBe(401);
+  });
+
+  it('exports companies with their filters', async () => {
+    const ws = await buildWorkspace(t.db);
+    await post(ws, '/companies', { name: 'Initech', domains: ['initech.example', 'initech.test'], industry: 'Software', tags: ['b2b'] });
+    await post(ws, '/companies', { name: '+Plus Corp', industry: 'Retail' });
+    const rows = readCsv((await get(ws, '/exports/companies')).body);
+    expect(rows.map((r) => r.name).sort()).toEqual(["'+Plus Corp", 'Initech']);
+    expect(rows.find((r) => r.name === 'Initech')).toMatchObject({
+      domains: 'initech.example; initech.test',
+      industry: 'Software',
+      tags: 'b2b',
+    });
+    const software = json<{ name: string }[]>(await get(ws, '/exports/companies?format=json&industry=software'));
+    expect(software.map((c) => c.name)).toEqual(['Initech']);
+    expect((await get(ws, '/exports/companies?stage=lead')).statusCode).toBe(400);
+  });
+});

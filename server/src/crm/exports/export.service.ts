@@ -1,0 +1,125 @@
+/**
+ * Exports as streams of text chunks, so the HTTP route and the CLI write them as they come and a
+ * large workspace never sits in memory whole.
+ */
+import type { Ctx } from '../../platform/context.js';
+import type { Contact, ContactListQuery } from '../contacts/contact.schema.js';
+import { fieldsFor } from '../custom-fields/custom-field.service.js';
+import type { CompanySegmentFilters } from '../segments/segment.schema.js';
+import { csvLine, customCell } from './export.csv.js';
+import { EXPORT_BATCH, companyBatch, contactBatch, type Batch, type ExportedCompany, type Position } from './export.repo.js';
+import type { ExportFormat } from './export.schema.js';
+
+interface Exportable {
+  columns: string[];
+  cells(row: never): unknown[];
+}
+
+/** Walks the batches and renders them as CSV (with a BOM so spreadsheets read UTF-8) or a JSON array. */
+async function* render<Row>(
+  format: ExportFormat,
+  table: Exportable,
+  next: (after: Position | null) => Promise<Batch<Row>>,
+): AsyncGenerator<string> {
+  yield format === 'csv' ? '\ufeff' + csvLine(table.columns) : '[';
+  let after: Position | null = null;
+  let first = true;
+  for (;;) {
+    const { rows, last } = await next(after);
+    if (rows.length === 0) break;
+    if (format === 'csv') yield rows.map((row) => csvLine(table.cells(row as never))).join('');
+    else {
+      yield (first ? '\n' : ',\n') + rows.map((row) => JSON.stringify(row)).join(',\n');
+      first = false;
+    }
+    if (rows.length < EXPORT_BATCH) break;
+    after = last;
+  }
+  if (format === 'json') yield '\n]\n';
+}
+
+const join = (values: readonly string[]) => values.join('; ');
+
+export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: ContactListQuery): Promise<AsyncGenerator<string>> {
+  const keys = (await fieldsFor(ctx.db, ctx.workspaceId, 'contact')).map((f) => f.key);
+  const table = {
+    columns: [
+      'id',
+      'firstName',
+      'lastName',
+      'displayName',
+      'title',
+      'emails',
+      'phones',
+      'socialHandles',
+      'company',
+      'companyId',
+      'lifecycleStage',
+      'tags',
+      'importantDates',
+      'ownerId',
+      'teamId',
+      'createdAt',
+      'updatedAt',
+      ...keys.map((k) => `custom:${k}`),
+    ],
+    cells: (c: Contact) => [
+      c.id,
+      c.firstName,
+      c.lastName,
+      c.displayName,
+      c.title,
+      join(c.emails.map((e) => e.address)),
+      join(c.phones.map((p) => p.number)),
+      join(c.socialHandles.map((h) => `${h.network}:${h.handle}`)),
+      c.companyName,
+      c.companyId,
+      c.lifecycleStage,
+      join(c.tags),
+      join(c.importantDates.map((d) => `${d.kind}:${d.date}`)),
+      c.ownerId,
+      c.teamId,
+      c.createdAt,
+      c.updatedAt,
+      ...keys.map((k) => customCell(c.custom[k])),
+    ],
+  };
+  return render(format, table, (after) => contactBatch(ctx, filters, after));
+}
+
+export async function exportCompanies(
+  ctx: Ctx,
+  format: ExportFormat,
+  filters: CompanySegmentFilters & { sort?: string },
+): Promise<AsyncGenerator<string>> {
+  const keys = (await fieldsFor(ctx.db, ctx.workspaceId, 'company')).map((f) => f.key);
+  const table = {
+    columns: [
+      'id',
+      'name',
+      'domains',
+      'industry',
+      'size',
+      'tags',
+      'ownerId',
+      'teamId',
+      'createdAt',
+      'updatedAt',
+      ...keys.map((k) => `custom:${k}`),
+    ],
+    cells: (c: ExportedCompany) => [
+      c.id,
+      c.name,
+      join(c.domains),
+      c.industry,
+      c.size,
+      join(c.tags),
+      c.ownerId,
+      c.teamId,
+      c.createdAt,
+      c.updatedAt,
+      ...keys.map((k) => customCell(c.custom[k])),
+    ],
+  };
+  return render(format, table, (after) => companyBatch(ctx, filters, after));
+}

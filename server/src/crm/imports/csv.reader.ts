@@ -1,0 +1,72 @@
+/** Reads an uploaded CSV into a header and rows of text, rejecting what is not CSV text. */
+import { parse } from 'csv-parse/sync';
+import { RapportError } from '../../platform/http/errors.js';
+
+export interface CsvTable {
+  columns: string[];
+  rows: string[][];
+}
+
+export const MAX_ROWS = 1_000_000;
+const MAX_COLUMNS = 500;
+const MAX_CELL = 100_000;
+
+export const unreadable = (reason: string) => new RapportError('import_unreadable', 400, reason, [{ field: 'content', reason }]);
+
+/**
+ * Binary files (spreadsheets saved as .xlsx, images) arrive as text full of NUL bytes or of the
+ * U+FFFD a browser puts where bytes are not UTF-8; no CSV or vCard contains many of those.
+ */
+export function checkText(content: string, kind: string): void {
+  if (content.trim() === '') throw unreadable('the file is empty');
+  const head = content.slice(0, 65_536);
+  const whitespace = new Set([9, 10, 11, 12, 13]);
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    const code = head.charCodeAt(i);
+    if (code === 0xfffd || (code < 32 && !whitespace.has(code))) odd++;
+  }
+  if (head.includes('\u0000') || odd > head.length / 100) {
+    throw unreadable(`the file is not ${kind} text (it looks binary; save it as ${kind} with UTF-8 encoding)`);
+  }
+}
+
+/** The delimiter used on the header line: comma, semicolon (European Excel) or tab. */
+function detectDelimiter(content: string): string {
+  const firstLine = content.slice(0, content.search(/\r?\n|$/)).replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+/** Names every column uniquely: blank headers become `Column N`, repeats get ` (2)`. */
+function columnNames(header: string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((raw, i) => {
+    const base = raw.trim() || `Column ${i + 1}`;
+    const count = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), count);
+    return count === 1 ? base : `${base} (${count})`;
+  });
+}
+
+export function readCsv(content: string): CsvTable {
+  checkText(content, 'CSV');
+  let records: string[][];
+  try {
+    records = parse(content, {
+      bom: true,
+      delimiter: detectDelimiter(content.replace(/^\ufeff/, '')),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_CELL,
+    }) as string[][];
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error);
+    throw unreadable(`the file is not valid CSV: ${message}`);
+  }
+  const [header, ...rows] = records;
+  if (!header || rows.length === 0) throw unreadable('the file has a header but no rows (the first line must name the columns)');
+  if (header.length > MAX_COLUMNS) throw unreadable(`the file has ${header.length} columns; at most ${MAX_COLUMNS} can be imported`);
+  if (rows.length > MAX_ROWS) throw unreadable(`the file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once`);
+  return { columns: columnNames(header), rows };
+}

@@ -1,0 +1,117 @@
+/**
+ * The shape both readers (CSV with a mapping, vCard) turn a row into before validation: the
+ * contact input the API would take, the company to find or create, and where each field came
+ * from, so a rejection names the column or vCard property the user knows.
+ */
+import type { FieldProblem } from '../../platform/http/errors.js';
+import type { ContactInput } from '../contacts/contact.schema.js';
+
+export type DraftInput = Omit<ContactInput, 'companyId' | 'ownerId' | 'teamId'>;
+
+export interface ContactDraft {
+  /** Spreadsheet row (the CSV header is row 1) or 1-based vCard position. */
+  row: number;
+  input: DraftInput;
+  companyName: string | null;
+  /** Input path (`emails.1`, `custom.plan`, `firstName`) → the column or property it came from. */
+  sources: Record<string, string>;
+  /** Problems found while reading values (a date that is no date), before schema validation. */
+  problems: FieldProblem[];
+}
+
+export function newDraft(row: number): ContactDraft {
+  return { row, input: {}, companyName: null, sources: {}, problems: [] };
+}
+
+/** The column or property behind an input path like `emails.0.address`, or the path itself. */
+export function sourceOf(draft: ContactDraft, path: string): string {
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const found = draft.sources[parts.slice(0, n).join('.')];
+    if (found) return found;
+  }
+  return path;
+}
+
+/** Appends to a list field of the input, remembering the source of the new element. */
+export function pushItem<K extends 'emails' | 'phones' | 'socialHandles' | 'importantDates'>(
+  draft: ContactDraft,
+  key: K,
+  item: NonNullable<DraftInput[K]>[number],
+  source: string,
+): void {
+  const list = (draft.input[key] ??= []) as NonNullable<DraftInput[K]>[number][];
+  draft.sources[`${key}.${list.length}`] = source;
+  list.push(item);
+}
+
+const MONTHS = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?$/;
+
+/**
+ * Reads a calendar date from the forms files use: 2024-03-01, 20240301, 2024-03-01T10:00:00Z,
+ * 19950505T000000Z. Dates without a year (vCard `--0203`) cannot be stored and give null.
+ */
+export function parseDate(value: string): string | null {
+  const match = MONTHS.exec(value.trim());
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const date = `${y}-${m}-${d}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date) ? date : null;
+}
+
+/** Spreadsheet exports often neutralise formulas with a leading quote (as ours do); undo that. */
+export function cleanCell(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.startsWith("'") && /^'[=+\-@]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+}
+
+/** Splits a list cell such as `vip, beta` or `a@x.org; b@y.org`. */
+export function splitList(value: string): string[] {
+  if (!value.includes(',') && !value.includes(';')) return [value];
+  return value
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+const SOCIAL_HOSTS: Record<string, string> = {
+  'twitter.com': 'x',
+  'x.com': 'x',
+  'linkedin.com': 'linkedin',
+  'github.com': 'github',
+  'facebook.com': 'facebook',
+  'instagram.com': 'instagram',
+  'bsky.app': 'bluesky',
+  'youtube.com': 'youtube',
+  'tiktok.com': 'tiktok',
+  'xing.com': 'xing',
+};
+
+/** The network a profile URL belongs to, when it is one we know. */
+export function networkOfUrl(url: string): string | null {
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '').toLowerCase();
+    return SOCIAL_HOSTS[host] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A social handle from a cell or vCard value that may be a profile URL or a bare handle. */
+export function socialHandle(network: string, value: string): { network: string; handle: string; url?: string } {
+  const text = value.trim();
+  if (/^https?:\/\//i.test(text)) {
+    try {
+      const url = new URL(text);
+      const segments = url.pathname.split('/').filter(Boolean);
+      // linkedin.com/in/<name>, facebook.com/<name>, github.com/<name>/<repo>: the person is the name.
+      const skip = segments[0] === 'in' || segments[0] === 'profile' || segments[0] === 'company' ? 1 : 0;
+      const handle = decodeURIComponent(segments[skip] ?? url.hostname).replace(/^@/, '');
+      return { network, handle, url: text };
+    } catch {
+      return { network, handle: text };
+    }
+  }
+  return { network, handle: text };
+}

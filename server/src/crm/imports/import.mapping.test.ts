@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { CustomField } from '../custom-fields/custom-field.schema.js';
+import { checkMapping, compileMapping, csvRowToDraft, parseTarget, suggestMapping } from './import.mapping.js';
+import { parseDate, socialHandle } from './import.draft.js';
+
+const field = (key: string, label: string, type: CustomField['type'], options: string[] = []): CustomField => ({
+  id: key,
+  entity: 'contact',
+  key,
+  label,
+  type,
+  options,
+  required: false,
+  position: 0,
+  createdAt: new Date(),
+});
+
+describe('column mapping', () => {
+  it('suggests targets from common English headers', () => {
+    const columns = [
+      'First Name',
+      'last_name',
+      'Full Name',
+      'Job Title',
+      'E-mail',
+      'Email 2',
+      'Mobile Phone',
+      'Work Phone',
+      'Organization',
+      'Tags',
+      'Lifecycle Stage',
+      'Date of Birth',
+      'Twitter Handle',
+      'LinkedIn URL',
+      'Shoe size',
+      'Notes',
+      'Status',
+    ];
+    expect(suggestMapping(columns, [field('shoe_size', 'Shoe size', 'number')])).toEqual({
+      'First Name': 'firstName',
+      last_name: 'lastName',
+      'Full Name': 'fullName',
+      'Job Title': 'title',
+      'E-mail': 'email',
+      'Email 2': 'email2',
+      'Mobile Phone': 'phone',
+      'Work Phone': 'phone2',
+      Organization: 'company',
+      Tags: 'tags',
+      'Lifecycle Stage': 'lifecycleStage',
+      'Date of Birth': 'importantDate:birthday',
+      'Twitter Handle': 'socialHandle:x',
+      'LinkedIn URL': 'socialHandle:linkedin',
+      'Shoe size': 'custom:shoe_size',
+      Notes: null,
+      Status: null,
+    });
+  });
+
+  it('parses targets, including the web app aliases, and checks a mapping against the columns', () => {
+    expect(parseTarget('custom.plan')).toEqual({ kind: 'custom', key: 'plan' });
+    expect(parseTarget('birthday')).toEqual({ kind: 'importantDate', dateKind: 'birthday' });
+    expect(parseTarget('importantDate:renewal')).toEqual({ kind: 'importantDate', dateKind: 'renewal' });
+    expect(parseTarget(null)).toEqual({ kind: 'ignore' });
+    expect(parseTarget('socialHandle:Bad Network')).toBeNull();
+    expect(parseTarget('custom:Bad-Key')).toBeNull();
+    expect(checkMapping(['A', 'B'], { A: 'email', B: 'email2', C: 'title' })).toEqual([
+      { field: 'mapping.C', reason: 'is not a column of the file' },
+    ]);
+  });
+
+  it('turns a row into a draft: lists split, labels from headers, custom values typed, formula quotes removed', () => {
+    const columns = ['Name', 'Email (work)', 'Phones', 'Tags', 'Seats', 'Beta', 'Site', 'Mastodon'];
+    const mapping = {
+      Name: 'fullName',
+      'Email (work)': 'email',
+      Phones: 'phone',
+      Tags: 'tags',
+      Seats: 'custom:seats',
+      Beta: 'custom:beta',
+      Site: 'custom:site',
+      Mastodon: 'socialHandle:mastodon',
+    };
+    const fields = new Map([
+      ['seats', field('seats', 'Seats', 'number')],
+      ['beta', field('beta', 'Beta', 'boolean')],
+      ['site', field('site', 'Site', 'url')],
+    ]);
+    const draft = csvRowToDraft(
+      [
+        'Doe, Jane',
+        'jane@a.example; jane@b.example',
+        "'+1 555 0100, +1 555 0101",
+        'vip;beta',
+        '1,200',
+        'yes',
+        'https://jane.example',
+        'https://mastodon.example/@jane',
+      ],
+      2,
+      compileMapping(columns, mapping),
+      fields,
+    );
+    expect(draft.input).toEqual({
+      firstName: 'Jane',
+      lastName: 'Doe',
+      emails: [
+        { address: 'jane@a.example', label: 'work' },
+        { address: 'jane@b.example', label: 'work' },
+      ],
+      phones: [{ number: '+1 555 0100' }, { number: '+1 555 0101' }],
+      tags: ['vip', 'beta'],
+      custom: { seats: 1200, beta: true, site: 'https://jane.example' },
+      socialHandles: [{ network: 'mastodon', handle: 'jane', url: 'https://mastodon.example/@jane' }],
+    });
+    expect(draft.sources['emails.1']).toBe('Email (work)');
+  });
+
+  it('reads dates in the forms files use, and only real dates', () => {
+    expect(parseDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseDate('20240301')).toBe('2024-03-01');
+    expect(parseDate('1995-05-05T00:00:00Z')).toBe('1995-05-05');
+    expect(parseDate('2023-02-29')).toBeNull();
+    expect(parseDate('--0203')).toBeNull();
+    expect(parseDate('31/12/1990')).toBeNull();
+    expect(socialHandle('linkedin', 'https://www.linkedin.com/in/jane-doe/')).toEqual({
+      network: 'linkedin',
+      handle: 'jane-doe',
+      url: 'https://www.linkedin.com/in/jane-doe/',
+    });
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * Column mapping for CSV imports: which contact field each column fills. Targets are strings so
+ * the web app and the CLI (`--map "E-mail=email"`) can say them the same way:
+ *
+ *   firstName lastName fullName title company tags lifecycleStage ignore
+ *   email email2 …  phone phone2 …        (each adds one; a cell may hold several, split on , or ;)
+ *   socialHandle:<network>  importantDate:<birthday|anniversary|renewal|custom>  custom:<key>
+ *
+ * `custom.<key>` and `birthday`/`anniversary` are accepted as aliases.
+ */
+import type { FieldProblem } from '../../platform/http/errors.js';
+import { LIFECYCLE_STAGES } from '../contacts/contact.schema.js';
+import type { CustomField } from '../custom-fields/custom-field.schema.js';
+import { cleanCell, newDraft, parseDate, pushItem, socialHandle, splitList, type ContactDraft } from './import.draft.js';
+import { splitFullName } from './vcard.contact.js';
+
+export type Mapping = Record<string, string | null>;
+
+const SINGLE = ['firstName', 'lastName', 'fullName', 'title', 'company', 'lifecycleStage'] as const;
+const DATE_KINDS = ['birthday', 'anniversary', 'renewal', 'custom'] as const;
+
+export type Target =
+  | { kind: 'ignore' }
+  | { kind: (typeof SINGLE)[number] }
+  | { kind: 'tags' }
+  | { kind: 'email' | 'phone' }
+  | { kind: 'socialHandle'; network: string }
+  | { kind: 'importantDate'; dateKind: (typeof DATE_KINDS)[number] }
+  | { kind: 'custom'; key: string };
+
+/** Parses a mapping target; null when it is not one. */
+export function parseTarget(raw: string | null): Target | null {
+  const text = (raw ?? '').trim();
+  if (text === '' || text === 'ignore') return { kind: 'ignore' };
+  if ((SINGLE as readonly string[]).includes(text)) return { kind: text as (typeof SINGLE)[number] };
+  if (text === 'tags') return { kind: 'tags' };
+  if (/^email\d{0,2}$/.test(text)) return { kind: 'email' };
+  if (/^phone\d{0,2}$/.test(text)) return { kind: 'phone' };
+  const [prefix, rest = ''] = text.includes(':') ? [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)] : [text, ''];
+  if (prefix === 'socialHandle' && /^[a-z0-9][a-z0-9_.-]{0,39}$/.test(rest)) return { kind: 'socialHandle', network: rest };
+  const dateKind = prefix === 'importantDate' ? rest : text;
+  if ((DATE_KINDS as readonly string[]).includes(dateKind) && (prefix === 'importantDate' || dateKind !== 'custom')) {
+    return { kind: 'importantDate', dateKind: dateKind as (typeof DATE_KINDS)[number] };
+  }
+  const custom = /^custom[:.]([a-z][a-z0-9_]{0,62})$/.exec(text);
+  if (custom) return { kind: 'custom', key: custom[1]! };
+  return null;
+}
+
+/** Checks a mapping against the file's columns; problems name `mapping.<column>`. */
+export function checkMapping(columns: readonly string[], mapping: Mapping): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const singles = new Map<string, string>();
+  for (const [column, raw] of Object.entries(mapping)) {
+    const field = `mapping.${column}`;
+    if (!columns.includes(column)) {
+      problems.push({ field, reason: 'is not a column of the file' });
+      continue;
+    }
+    const target = parseTarget(raw);
+    if (!target) {
+      problems.push({ field, reason: `"${raw}" is not a contact field one can import into` });
+      continue;
+    }
+    if ((SINGLE as readonly string[]).includes(target.kind)) {
+      const other = singles.get(target.kind);
+      if (other) problems.push({ field, reason: `${target.kind} is already filled from column "${other}"` });
+      singles.set(target.kind, column);
+    }
+  }
+  return problems;
+}
+
+const WORDS: [RegExp, string][] = [
+  [/^(first|given|fore) ?name$|^first$|^vorname$|^prenom$/, 'firstName'],
+  [/^(last|family|sur) ?name$|^last$|^surname$|^nachname$|^nom$/, 'lastName'],
+  [/^(full |contact )?name$|^contact$|^fullname$/, 'fullName'],
+  [/^(job )?title$|^position$|^job$|^role$|^jobtitle$/, 'title'],
+  [/^(company|organi[sz]ation|employer|account|org)( name)?$/, 'company'],
+  [/^(tags?|labels?|categories|groups)$/, 'tags'],
+  [/^(lifecycle ?stage|lifecycle|stage|lead stage)$/, 'lifecycleStage'],
+  [/^(birthday|birth ?date|date of birth|dob)$/, 'importantDate:birthday'],
+  [/^(anniversary|wedding anniversary)( date)?$/, 'importantDate:anniversary'],
+  [/^renewal( date)?$/, 'importantDate:renewal'],
+];
+const NETWORKS: Record<string, string> = {
+  linkedin: 'linkedin',
+  twitter: 'x',
+  x: 'x',
+  mastodon: 'mastodon',
+  bluesky: 'bluesky',
+  bsky: 'bluesky',
+  github: 'github',
+  instagram: 'instagram',
+  facebook: 'facebook',
+  tiktok: 'tiktok',
+  youtube: 'youtube',
+  xing: 'xing',
+};
+
+function normalise(header: string): string {
+  return header
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/e-mail/g, 'email')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Guesses a target from an English header such as `First Name`, `email_work`, `Phone (Mobile)`. */
+export function suggestTarget(header: string, customFields: readonly CustomField[]): string | null {
+  const text = normalise(header);
+  // Our own exports name custom columns `custom:<key>`.
+  const key = /^custom[:.](.+)$/.exec(header.trim())?.[1];
+  const custom = customFields.find((f) => f.key === key || normalise(f.key) === text || normalise(f.label) === text);
+  if (custom) return `custom:${custom.key}`;
+  for (const [pattern, target] of WORDS) if (pattern.test(text)) return target;
+  const words = text.split(' ');
+  if (words.some((w) => w === 'email' || w === 'mail' || w === 'emails')) return 'email';
+  if (words.some((w) => ['phone', 'phones', 'mobile', 'tel', 'telephone', 'cell'].includes(w))) return 'phone';
+  // `LinkedIn URL` reads as `linked in url` once camel case is split; match the joined form too.
+  const joined = words.join('');
+  const network =
+    words.map((w) => NETWORKS[w]).find(Boolean) ?? Object.entries(NETWORKS).find(([k]) => k.length > 2 && joined.startsWith(k))?.[1];
+  if (network && words.length <= 3) return `socialHandle:${network}`;
+  return null;
+}
+
+/** A suggested target per column; repeated e-mail and phone columns become email2, phone2… */
+export function suggestMapping(columns: readonly string[], customFields: readonly CustomField[]): Mapping {
+  const mapping: Mapping = {};
+  const used = new Set<string>();
+  const counts = { email: 0, phone: 0 };
+  for (const column of columns) {
+    let target = suggestTarget(column, customFields);
+    if (target === 'email' || target === 'phone') {
+      counts[target]++;
+      target = counts[target] === 1 ? target : `${target}${counts[target]}`;
+    } else if (target && used.has(target)) target = null;
+    if (target) used.add(target);
+    mapping[column] = target;
+  }
+  return mapping;
+}
+
+/** The label an e-mail or phone column implies: `email_work` → work, `Mobile Phone` → cell. */
+function labelOf(column: string): string | undefined {
+  const words = normalise(column).split(' ');
+  if (words.includes('mobile') || words.includes('cell')) return 'cell';
+  return ['work', 'home', 'other', 'personal', 'fax', 'office', 'private', 'business'].find((w) => words.includes(w));
+}
+
+/** A cell for a custom field, converted to the field's type where the text allows it. */
+function customValue(field: CustomField | undefined, text: string): unknown {
+  switch (field?.type) {
+    case 'number': {
+      const number = Number(text.replace(/[\s,](?=\d{3}\b)/g, ''));
+      return Number.isFinite(number) ? number : text;
+    }
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      if (['true', 'yes', 'y', '1', 'x'].includes(lower)) return true;
+      if (['false', 'no', 'n', '0'].includes(lower)) return false;
+      return text;
+    }
+    case 'multi_select':
+      return splitList(text);
+    case 'date':
+      return parseDate(text) ?? text;
+    default:
+      return text;
+  }
+}
+
+export interface MappedColumn {
+  index: number;
+  column: string;
+  target: Target;
+  /** For e-mail and phone columns, the label the header implies. */
+  label: string | undefined;
+}
+
+/** The mapping in column order, ready to apply to many rows. */
+export function compileMapping(columns: readonly string[], mapping: Mapping): MappedColumn[] {
+  return columns
+    .map((column, index) => ({
+      index,
+      column,
+      target: parseTarget(mapping[column] ?? null) ?? { kind: 'ignore' as const },
+      label: labelOf(column),
+    }))
+    .filter((m) => m.target.kind !== 'ignore');
+}
+
+/** One CSV row as a contact draft. */
+export function csvRowToDraft(
+  cells: readonly string[],
+  row: number,
+  mapped: readonly MappedColumn[],
+  fields: ReadonlyMap<string, CustomField>,
+): ContactDraft {
+  const draft = newDraft(row);
+  const input = draft.input;
+  for (const { index, column, target, label } of mapped) {
+    const text = cleanCell(cells[index] ?? '');
+    if (!text) continue;
+    switch (target.kind) {
+      case 'firstName':
+      case 'lastName':
+      case 'title':
+      case 'lifecycleStage':
+        if (target.kind === 'lifecycleStage') {
+          const stage = text.toLowerCase();
+          input.lifecycleStage = ((LIFECYCLE_STAGES as readonly string[]).includes(stage) ? stage : text) as typeof input.lifecycleStage;
+        } else input[target.kind] = text;
+        draft.sources[target.kind] = column;
+        break;
+      case 'fullName': {
+        const { firstName, lastName } = splitFullName(text);
+        input.firstName ??= firstName;
+        input.lastName ??= lastName;
+        draft.sources.firstName ??= column;
+        draft.sources.lastName ??= column;
+        break;
+      }
+      case 'company':
+        draft.companyName = text;
+        draft.sources.company = column;
+        break;
+      case 'tags':
+        input.tags = [...(input.tags ?? []), ...splitList(text)];
+        draft.sources.tags = column;
+        break;
+      case 'email':
+        for (const address of splitList(text)) {
+          pushItem(draft, 'emails', label ? { address, label } : { address }, column);
+        }
+        break;
+      case 'phone':
+        for (const number of splitList(text)) {
+          pushItem(draft, 'phones', label ? { number, label } : { number }, column);
+        }
+        break;
+      case 'socialHandle':
+        pushItem(draft, 'socialHandles', socialHandle(target.network, text), column);
+        break;
+      case 'importantDate': {
+        const date = parseDate(text);
+        if (date) pushItem(draft, 'importantDates', { kind: target.dateKind, date }, column);
+        else draft.problems.push({ field: column, reason: `"${text.slice(0, 40)}" is not a date (use YYYY-MM-DD)` });
+        break;
+      }
+      case 'custom':
+        input.custom = { ...input.custom, [target.key]: customValue(fields.get(target.key), text) as string };
+        draft.sources[`custom.${target.key}`] = column;
+        break;
+    }
+  }
+  // A row without any name is reported against the column that should have held one.
+  draft.sources.firstName ??= mapped.find((m) => ['firstName', 'fullName', 'lastName'].includes(m.target.kind))?.column ?? 'name';
+  return draft;
+}

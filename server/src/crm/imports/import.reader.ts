@@ -1,0 +1,74 @@
+/**
+ * One view of an uploaded file whatever its format: columns and sample rows for the mapping step,
+ * and the rows as contact drafts once a mapping is chosen. A vCard file shows the properties it
+ * holds as its columns; mapping one to null skips it.
+ */
+import type { CustomField } from '../custom-fields/custom-field.schema.js';
+import { checkText, readCsv, unreadable, MAX_ROWS } from './csv.reader.js';
+import type { ContactDraft } from './import.draft.js';
+import { compileMapping, csvRowToDraft, suggestMapping, type Mapping } from './import.mapping.js';
+import type { ImportFormat } from './import.schema.js';
+import { VCARD_FIELDS, fieldOf, vcardToDraft, type VCardField } from './vcard.contact.js';
+import { parseVCards, unescapeText } from './vcard.parser.js';
+
+const SAMPLE_ROWS = 5;
+const SAMPLE_CELL = 200;
+
+export interface ReadFile {
+  columns: string[];
+  total: number;
+  sample: string[][];
+  suggestedMapping: Mapping;
+  /** Drafts one at a time, so a large file's drafts never all sit in memory. */
+  drafts(mapping: Mapping, fields: readonly CustomField[]): Iterable<ContactDraft>;
+}
+
+function readCsvFile(content: string, customFields: readonly CustomField[]): ReadFile {
+  const { columns, rows } = readCsv(content);
+  return {
+    columns,
+    total: rows.length,
+    sample: rows.slice(0, SAMPLE_ROWS).map((row) => columns.map((_, i) => (row[i] ?? '').slice(0, SAMPLE_CELL))),
+    suggestedMapping: suggestMapping(columns, customFields),
+    *drafts(mapping, fields) {
+      const mapped = compileMapping(columns, mapping);
+      const byKey = new Map(fields.map((f) => [f.key, f]));
+      for (let i = 0; i < rows.length; i++) {
+        const cells = rows[i]!;
+        const draft = csvRowToDraft(cells, i + 2, mapped, byKey);
+        if (cells.length > columns.length && cells.slice(columns.length).some((c) => c.trim())) {
+          draft.problems.push({ field: 'row', reason: `has ${cells.length} cells but the header names ${columns.length} columns` });
+        }
+        yield draft;
+      }
+    },
+  };
+}
+
+function readVCardFile(content: string): ReadFile {
+  checkText(content, 'vCard');
+  if (!/^BEGIN:VCARD\s*$/im.test(content)) throw unreadable('no vCard found: the file must contain BEGIN:VCARD … END:VCARD');
+  const cards = parseVCards(content);
+  if (cards.length > MAX_ROWS) throw unreadable(`the file has ${cards.length} cards; at most ${MAX_ROWS} can be imported at once`);
+  const present = new Set(cards.flatMap((card) => card.properties.map(fieldOf)).filter((f): f is VCardField => f !== null));
+  const columns = (Object.keys(VCARD_FIELDS) as VCardField[]).filter((f) => present.has(f));
+  return {
+    columns,
+    total: cards.length,
+    sample: cards.slice(0, SAMPLE_ROWS).map((card) =>
+      columns.map((column) => {
+        const property = card.properties.find((p) => fieldOf(p) === column);
+        return property ? unescapeText(property.value).slice(0, SAMPLE_CELL) : '';
+      }),
+    ),
+    suggestedMapping: Object.fromEntries(columns.map((c) => [c, VCARD_FIELDS[c]])),
+    *drafts(mapping) {
+      const skip = new Set(Object.entries(mapping).flatMap(([column, target]) => (target === null || target === 'ignore' ? [column] : [])));
+      for (const card of cards) yield vcardToDraft(card, skip);
+    },
+  };
+}
+
+export function readImportFile(format: ImportFormat, content: string, customFields: readonly CustomField[]): ReadFile {
+  return format === 'csv' ? readCsvFile(content, customFields) : readVCardFile(content);
+}

@@ -1,0 +1,259 @@
+/** All SQL for imports: the imports table, and the bulk writes of contacts and companies. */
+import type { Actor } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import type { ImportFormat, ImportReport, ImportView } from './import.schema.js';
+import type { Mapping } from './import.mapping.js';
+
+const VIEW = `id, status, format, file_name AS "fileName", total, processed, imported, rejected,
+  companies_created AS "companiesCreated", errors, created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+
+export interface NewImport {
+  id: string;
+  format: ImportFormat;
+  fileName: string;
+  content: string;
+  columns: string[];
+  total: number;
+  createdBy: string | null;
+}
+
+export async function insertImport(db: Queryable, workspaceId: string, row: NewImport): Promise<ImportView> {
+  const { rows } = await db.query<ImportView>(
+    `INSERT INTO imports (workspace_id, id, format, file_name, status, content, columns, total, created_by)
+     VALUES ($1, $2, $3, $4, 'mapping', $5, $6::jsonb, $7, $8) RETURNING ${VIEW}`,
+    [workspaceId, row.id, row.format, row.fileName, row.content, JSON.stringify(row.columns), row.total, row.createdBy],
+  );
+  return rows[0]!;
+}
+
+/** `createdBy` limits the lookup to one member's imports; null finds any. */
+export async function findImport(db: Queryable, workspaceId: string, id: string, createdBy: string | null): Promise<ImportView | null> {
+  const { rows } = await db.query<ImportView>(
+    `SELECT ${VIEW} FROM imports WHERE workspace_id = $1 AND id = $2 AND ($3::uuid IS NULL OR created_by = $3)`,
+    [workspaceId, id, createdBy],
+  );
+  return rows[0] ?? null;
+}
+
+export interface ImportWork {
+  status: string;
+  format: ImportFormat;
+  content: string | null;
+  columns: string[];
+  mapping: Mapping | null;
+  allowPartial: boolean;
+  createdBy: string | null;
+}
+
+export async function findImportWork(db: Queryable, workspaceId: string, id: string): Promise<ImportWork | null> {
+  const { rows } = await db.query<ImportWork>(
+    `SELECT status, format, content, columns, mapping, allow_partial AS "allowPartial", created_by AS "createdBy"
+       FROM imports WHERE workspace_id = $1 AND id = $2`,
+    [workspaceId, id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listImports(db: Queryable, workspaceId: string, createdBy: string | null, limit: number): Promise<ImportView[]> {
+  const { rows } = await db.query<ImportView>(
+    `SELECT ${VIEW} FROM imports WHERE workspace_id = $1 AND ($2::uuid IS NULL OR created_by = $2)
+      ORDER BY created_at DESC, id DESC LIMIT $3`,
+    [workspaceId, createdBy, limit],
+  );
+  return rows;
+}
+
+/** Moves an import from mapping to running; false when it had already been started. */
+export async function markStarted(db: Queryable, workspaceId: string, id: string, mapping: Mapping, allowPartial: boolean) {
+  const { rowCount } = await db.query(
+    `UPDATE imports SET status = 'running', mapping = $3::jsonb, allow_partial = $4, started_at = now()
+      WHERE workspace_id = $1 AND id = $2 AND status = 'mapping'`,
+    [workspaceId, id, JSON.stringify(mapping), allowPartial],
+  );
+  return rowCount > 0;
+}
+
+export async function updateProgress(db: Queryable, workspaceId: string, id: string, processed: number, total: number) {
+  await db.query(`UPDATE imports SET processed = $3, total = $4 WHERE workspace_id = $1 AND id = $2 AND status = 'running'`, [
+    workspaceId,
+    id,
+    processed,
+    total,
+  ]);
+}
+
+/** Records the outcome and drops the file, which is no longer needed. */
+export async function finishImport(db: Queryable, workspaceId: string, id: string, report: ImportReport) {
+  await db.query(
+    `UPDATE imports SET status = $3, total = $4, processed = $5, imported = $6, rejected = $7, companies_created = $8,
+            errors = $9::jsonb, content = NULL, finished_at = now()
+      WHERE workspace_id = $1 AND id = $2`,
+    [
+      workspaceId,
+      id,
+      report.status,
+      report.total,
+      report.processed,
+      report.imported,
+      report.rejected,
+      report.companiesCreated,
+      JSON.stringify(report.errors),
+    ],
+  );
+}
+
+/** The member who started an import, as the actor its job writes for. */
+export async function memberActor(db: Queryable, workspaceId: string, userId: string): Promise<Actor | null> {
+  const { rows } = await db.query<{ role: Actor['role']; recordScope: Actor['recordScope']; teamIds: string[] }>(
+    `SELECT m.role, m.record_scope AS "recordScope",
+            COALESCE((SELECT array_agg(t.team_id) FROM team_members t WHERE t.workspace_id = m.workspace_id AND t.user_id = m.user_id), '{}') AS "teamIds"
+       FROM memberships m WHERE m.workspace_id = $1 AND m.user_id = $2`,
+    [workspaceId, userId],
+  );
+  const member = rows[0];
+  return member ? { kind: 'user', userId, role: member.role, recordScope: member.recordScope, teamIds: member.teamIds } : null;
+}
+
+/** Existing companies by lower-cased name; the oldest wins when names repeat. */
+export async function companiesByName(db: Queryable, workspaceId: string, lowerNames: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ key: string; id: string }>(
+    `SELECT DISTINCT ON (lower(name)) lower(name) AS key, id FROM companies
+      WHERE workspace_id = $1 AND lower(name) = ANY($2::text[]) ORDER BY lower(name), created_at, id`,
+    [workspaceId, lowerNames],
+  );
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+/**
+ * Creates companies named in an import, each with its `company.created` event, in one statement.
+ * (crm/companies has no bulk create; this writes the same columns its create does.)
+ */
+export async function insertCompanies(
+  db: Queryable,
+  workspaceId: string,
+  actorId: string | null,
+  companies: { id: string; name: string; searchText: string }[],
+): Promise<void> {
+  if (companies.length === 0) return;
+  await db.query(
+    `WITH c AS (
+       INSERT INTO companies (workspace_id, id, name, owner_id, search_text)
+       SELECT $1, u.id, u.name, $2::uuid, u.search_text FROM unnest($3::uuid[], $4::text[], $5::text[]) AS u(id, name, search_text)
+       RETURNING *
+     )
+     INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
+     SELECT c.workspace_id, 'company.created', 'company', c.id::text, $2::uuid,
+            jsonb_build_object('after', to_jsonb(c) - 'search_vector' - 'search_text' - 'workspace_id')
+       FROM c`,
+    [workspaceId, actorId, companies.map((c) => c.id), companies.map((c) => c.name), companies.map((c) => c.searchText)],
+  );
+}
+
+export interface ImportedContact {
+  id: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  title: string;
+  emails: string;
+  phones: string;
+  socialHandles: string;
+  companyId: string | null;
+  ownerId: string | null;
+  teamId: string | null;
+  lifecycleStage: string;
+  /** A PostgreSQL array literal, since unnest cannot take an array of arrays of different lengths. */
+  tags: string;
+  custom: string;
+  importantDates: string;
+  searchText: string;
+}
+
+/** Writes a batch of contacts with one statement: one array parameter per column, unnested. */
+export async function insertContacts(db: Queryable, workspaceId: string, batch: readonly ImportedContact[]): Promise<void> {
+  const column = <K extends keyof ImportedContact>(key: K) => batch.map((c) => c[key]);
+  await db.query(
+    `INSERT INTO contacts (workspace_id, id, first_name, last_name, display_name, title, emails, phones, social_handles,
+                           company_id, owner_id, team_id, lifecycle_stage, tags, custom, important_dates, search_text)
+     SELECT $1, u.id, u.first_name, u.last_name, u.display_name, u.title, u.emails::jsonb, u.phones::jsonb, u.social_handles::jsonb,
+            u.company_id, u.owner_id, u.team_id, u.lifecycle_stage, u.tags::text[], u.custom::jsonb, u.important_dates::jsonb, u.search_text
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                   $10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
+         AS u(id, first_name, last_name, display_name, title, emails, phones, social_handles,
+              company_id, owner_id, team_id, lifecycle_stage, tags, custom, important_dates, search_text)`,
+    [
+      workspaceId,
+      column('id'),
+      column('firstName'),
+      column('lastName'),
+      column('displayName'),
+      column('title'),
+      column('emails'),
+      column('phones'),
+      column('socialHandles'),
+      column('companyId'),
+      column('ownerId'),
+      column('teamId'),
+      column('lifecycleStage'),
+      column('tags'),
+      column('custom'),
+      column('importantDates'),
+      column('searchText'),
+    ],
+  );
+}
+
+const COPY_COLUMNS = [
+  'workspace_id',
+  'id',
+  'first_name',
+  'last_name',
+  'display_name',
+  'title',
+  'emails',
+  'phones',
+  'social_handles',
+  'company_id',
+  'owner_id',
+  'team_id',
+  'lifecycle_stage',
+  'tags',
+  'custom',
+  'important_dates',
+  'search_text',
+] as const;
+
+/** A CSV field for COPY: quoted text, or nothing at all for NULL. */
+function copyField(value: string | null): string {
+  return value === null ? '' : `"${value.replace(/"/g, '""')}"`;
+}
+
+/** Writes a batch of contacts with COPY inside the caller's transaction (PostgreSQL). */
+export async function copyContacts(db: Db, tx: Queryable, workspaceId: string, batch: readonly ImportedContact[]): Promise<void> {
+  let csv = '';
+  for (const c of batch) {
+    csv +=
+      [
+        workspaceId,
+        c.id,
+        c.firstName,
+        c.lastName,
+        c.displayName,
+        c.title,
+        c.emails,
+        c.phones,
+        c.socialHandles,
+        c.companyId,
+        c.ownerId,
+        c.teamId,
+        c.lifecycleStage,
+        c.tags,
+        c.custom,
+        c.importantDates,
+        c.searchText,
+      ]
+        .map(copyField)
+        .join(',') + '\n';
+  }
+  await db.copyCsv('contacts', COPY_COLUMNS, csv, tx);
+}

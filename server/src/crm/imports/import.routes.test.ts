@@ -1,0 +1,313 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures');
+const fixture = (folder: string, name: string) => readFileSync(path.join(FIXTURES, folder, name), 'utf8');
+
+interface ImportView {
+  id: string;
+  status: string;
+  total: number;
+  processed: number;
+  imported: number;
+  rejected: number;
+  companiesCreated: number;
+  errors: { row: number; field: string; reason: string }[];
+  finishedAt: string | null;
+}
+interface ContactView {
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  title: string;
+  lifecycleStage: string;
+  companyName: string | null;
+  emails: { address: string; label?: string }[];
+  phones: { number: string; label?: string }[];
+  socialHandles: { network: string; handle: string; url?: string }[];
+  tags: string[];
+  importantDates: { kind: string; date: string }[];
+  custom: Record<string, unknown>;
+}
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+async function upload(ws: TestWorkspace, format: string, content: string, fileName = 'file') {
+  return t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: ws.owner.headers, payload: { format, fileName, content } });
+}
+
+/** Uploads, starts and runs an import the way the web app does, returning the final report. */
+async function runImport(ws: TestWorkspace, format: string, content: string, start: { mapping?: object; allowPartial: boolean }) {
+  const uploaded = await upload(ws, format, content);
+  expect(uploaded.statusCode, uploaded.body).toBe(201);
+  const { id } = json<{ id: string }>(uploaded);
+  const started = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/start`, headers: ws.owner.headers, payload: start });
+  expect(started.statusCode, started.body).toBe(202);
+  expect(json<ImportView>(started).status).toBe('running');
+  await t.jobs.runDue();
+  return json<ImportView>(await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: ws.owner.headers }));
+}
+
+async function contacts(ws: TestWorkspace): Promise<ContactView[]> {
+  return json<{ data: ContactView[] }>(await t.app.inject({ method: 'GET', url: '/api/v1/contacts?limit=500', headers: ws.owner.headers }))
+    .data;
+}
+
+const byName = (list: ContactView[], name: string) => {
+  const found = list.find((c) => c.displayName === name);
+  expect(found, `${name} in ${list.map((c) => c.displayName).join(', ')}`).toBeDefined();
+  return found!;
+};
+
+describe('contact imports', () => {
+  it('imports every vCard fixture, or rejects a card with a stated reason', async () => {
+    const files = readdirSync(path.join(FIXTURES, 'vcard')).filter((f) => f.endsWith('.vcf'));
+    expect(files.length).toBeGreaterThanOrEqual(16);
+    const imported = new Map<string, ContactView[]>();
+    for (const file of files) {
+      const ws = await buildWorkspace(t.db);
+      const report = await runImport(ws, 'vcard', fixture('vcard', file), { allowPartial: true });
+      expect(report.status, file).toBe('done');
+      expect(report.imported + report.rejected, file).toBe(report.total);
+      expect(report.total, file).toBeGreaterThan(0);
+      for (const error of report.errors) expect(error.reason.length, file).toBeGreaterThan(3);
+      imported.set(file, await contacts(ws));
+    }
+
+    const gmailList = imported.get('ez-vcard__io__text__gmail-list.vcf')!;
+    expect(gmailList.map((c) => [c.displayName, c.emails[0]?.address]).sort()).toEqual([
+      ['Arnold Smith', 'asmithk@gmail.com'],
+      ['Chris Beatle', 'chrisy55d@yahoo.com'],
+      ['Doug White', 'dwhite@gmail.com'],
+    ]);
+
+    const rfc2426 = imported.get('ez-vcard__io__text__rfc2426-example.vcf')!;
+    const frank = byName(rfc2426, 'Frank Dawson');
+    expect(frank.emails.map((e) => e.address)).toEqual(['frank_dawson@lotus.com', 'fdawson@earthlink.net']);
+    expect(frank.phones.map((p) => p.number)).toEqual(['+1-919-676-9515', '+1-919-676-9564']);
+    expect(frank.companyName).toBe('Lotus Development Corporation');
+    expect(byName(rfc2426, 'Tim Howes').emails[0]!.address).toBe('howes@netscape.com');
+
+    const simon = byName(imported.get('ez-vcard__io__text__rfc6350-example.vcf')!, 'Simon Perreault');
+    expect(simon.phones.map((p) => p.number)).toEqual(['+1-418-656-9254 x102', '+1-418-262-6501']);
+    expect(simon.emails).toEqual([{ address: 'simon.perreault@viagenie.ca', label: 'work' }]);
+    expect(simon.importantDates).toEqual([{ kind: 'anniversary', date: '2009-08-08' }]);
+    expect(simon.companyName).toBe('Viagenie');
+
+    const john = byName(imported.get('ez-vcard__io__text__John_Doe_EVOLUTION.vcf')!, 'John Doe');
+    expect(john).toMatchObject({ title: 'Money Counter', companyName: 'IBM', tags: ['VIP'] });
+    expect(john.emails.map((e) => e.address)).toEqual(['john.doe@ibm.com']);
+    expect(john.phones.map((p) => p.number)).toEqual(['905-666-1234', '905-555-1234']);
+    expect(john.importantDates).toEqual([
+      { kind: 'birthday', date: '1980-03-22' },
+      { kind: 'anniversary', date: '1980-03-22' },
+    ]);
+    expect(john.socialHandles).toContainEqual({ network: 'aim', handle: 'johnny5@aol.com' });
+
+    const greg = byName(imported.get('ez-vcard__io__text__gmail-single.vcf')!, 'Greg Dartmouth');
+    expect(greg.phones).toEqual([
+      { number: '555 555 1111', label: 'cell' },
+      { number: '555 555 2222', label: 'GRAND_CENTRAL' },
+    ]);
+    expect(greg.importantDates).toEqual([
+      { kind: 'birthday', date: '1960-09-10' },
+      { kind: 'anniversary', date: '1970-06-02' },
+    ]);
+
+    const hans = byName(imported.get('node-vcf__xing.vcf')!, 'Hans-Peter Mustermann');
+    expect(hans).toMatchObject({ title: 'CTO', companyName: 'Example GmbH', tags: ['Consulting'] });
+
+    const max = byName(imported.get('audriga__nextcloud_vcard.vcf')!, 'Maximilian Baumus');
+    expect(max.emails).toEqual([{ address: 'baum@max.ilius', label: 'other' }]);
+    expect(max.socialHandles.map((h) => `${h.network}:${h.handle}`)).toEqual(['github:apache', 'x:ApacheJames']);
+
+    const forrest = byName(imported.get('audriga__test_vcard_v3.vcf')!, 'Forrest Gump');
+    expect(forrest.emails.map((e) => e.label)).toEqual(['home', 'work']);
+    expect(forrest.phones).toHaveLength(3);
+    expect(forrest.importantDates).toEqual([
+      { kind: 'birthday', date: '1995-05-05' },
+      { kind: 'anniversary', date: '2005-10-10' },
+    ]);
+
+    const one = byName(imported.get('audriga__rc-vcard.vcf')!, 'One Test Contact');
+    expect(one.phones.map((p) => p.number)).toEqual(['555123789', '0123 456 789', '00 98765', '00 111 222 333']);
+    expect(one).toMatchObject({ title: 'Software Engineer', companyName: 'Test Inc.' });
+
+    expect(byName(imported.get('py-vobject__radicale-1587.vcf')!, 'Given Family').lastName).toBe('Family');
+  });
+
+  it('suggests a mapping for the Atomic CRM export and imports it, creating the company once', async () => {
+    const ws = await buildWorkspace(t.db);
+    const content = fixture('crm-csv', 'atomic-crm__src__components__atomic-crm__contacts__contacts_export.csv');
+    const draft = json<{ status: string; columns: string[]; sample: string[][]; suggestedMapping: Record<string, string | null> }>(
+      await upload(ws, 'csv', content, 'contacts.csv'),
+    );
+    expect(draft.status).toBe('mapping');
+    expect(draft.columns).toHaveLength(18);
+    expect(draft.sample[0]!.slice(0, 2)).toEqual(['John', 'Doe']);
+    expect(draft.suggestedMapping).toMatchObject({
+      first_name: 'firstName',
+      last_name: 'lastName',
+      title: 'title',
+      company: 'company',
+      tags: 'tags',
+      linkedin_url: 'socialHandle:linkedin',
+      email_work: 'email',
+      email_home: 'email2',
+      email_other: 'email3',
+      phone_work: 'phone',
+      phone_home: 'phone2',
+      phone_other: 'phone3',
+      status: null,
+      gender: null,
+    });
+
+    const report = await runImport(ws, 'csv', content, { allowPartial: false });
+    expect(report).toMatchObject({ status: 'done', total: 2, processed: 2, imported: 2, rejected: 0, companiesCreated: 1, errors: [] });
+    const list = await contacts(ws);
+    const john = byName(list, 'John Doe');
+    expect(john).toMatchObject({ title: 'Sales Executive', companyName: 'Acme', tags: ['influencer', 'developer'] });
+    expect(john.emails).toEqual([
+      { address: 'john@doe.example', label: 'work' },
+      { address: 'john.doe@gmail.com', label: 'home' },
+      { address: 'jdoe@caramail.com', label: 'other' },
+    ]);
+    expect(john.phones.map((p) => p.number)).toEqual(['659-980-2015', '740.645.3807', '(446) 758-2122']);
+    expect(john.socialHandles).toEqual([{ network: 'linkedin', handle: 'johndoe', url: 'https://www.linkedin.com/in/johndoe' }]);
+    expect(byName(list, 'Jane Doe').companyName).toBe('Acme');
+
+    // Importing again finds Acme instead of creating it twice, and search finds the imported rows.
+    expect((await runImport(ws, 'csv', content, { allowPartial: false })).companiesCreated).toBe(0);
+    const found = json<{ data: ContactView[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/contacts?q=acme', headers: ws.owner.headers }),
+    ).data;
+    expect(found).toHaveLength(4);
+    const audit = json<{ data: { type: string }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/audit-log', headers: ws.owner.headers }),
+    );
+    expect(audit.data.filter((e) => e.type === 'contact.imported')).toHaveLength(2);
+    expect(audit.data.filter((e) => e.type === 'company.created')).toHaveLength(1);
+  });
+
+  it('reports bad rows by row, column and reason, and writes nothing unless partial imports are allowed', async () => {
+    const ws = await buildWorkspace(t.db);
+    const field = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/custom-fields',
+      headers: ws.owner.headers,
+      payload: { entity: 'contact', key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] },
+    });
+    expect(field.statusCode).toBe(201);
+    const csv = [
+      'Name,E-mail,Lifecycle stage,Plan,Birthday',
+      'Ann Able,ann@example.com,Customer,pro,1990-04-01',
+      'Bob Bad,not-an-email,lead,pro,',
+      'Cy Stage,cy@example.com,royalty,free,',
+      'Di Custom,di@example.com,lead,gold,',
+      ',,lead,,',
+      'Ed Date,ed@example.com,lead,,31/02/1990',
+    ].join('\r\n');
+    const uploaded = json<{ suggestedMapping: Record<string, string | null> }>(await upload(ws, 'csv', csv));
+    expect(uploaded.suggestedMapping).toEqual({
+      Name: 'fullName',
+      'E-mail': 'email',
+      'Lifecycle stage': 'lifecycleStage',
+      Plan: 'custom:plan',
+      Birthday: 'importantDate:birthday',
+    });
+
+    const strict = await runImport(ws, 'csv', csv, { allowPartial: false });
+    expect(strict).toMatchObject({ status: 'failed', total: 6, imported: 0, rejected: 5 });
+    expect(strict.finishedAt).not.toBeNull();
+    expect(strict.errors).toEqual([
+      { row: 3, field: 'E-mail', reason: 'is not a valid e-mail address' },
+      { row: 4, field: 'Lifecycle stage', reason: expect.stringContaining('must be one of: subscriber, lead') as string },
+      { row: 5, field: 'Plan', reason: 'must be one of: free, pro' },
+      { row: 6, field: 'Name', reason: 'a contact needs a name, an e-mail, a phone or a social handle' },
+      { row: 7, field: 'Birthday', reason: '"31/02/1990" is not a date (use YYYY-MM-DD)' },
+    ]);
+    expect(await contacts(ws)).toHaveLength(0);
+
+    const partial = await runImport(ws, 'csv', csv, { allowPartial: true });
+    expect(partial).toMatchObject({ status: 'done', total: 6, processed: 6, imported: 1, rejected: 5 });
+    const [ann] = await contacts(ws);
+    expect(ann).toMatchObject({
+      displayName: 'Ann Able',
+      lifecycleStage: 'customer',
+      custom: { plan: 'pro' },
+      importantDates: [{ kind: 'birthday', date: '1990-04-01' }],
+    });
+
+    const recent = json<{ data: ImportView[] }>(await t.app.inject({ method: 'GET', url: '/api/v1/imports', headers: ws.owner.headers }));
+    expect(recent.data.map((i) => i.status)).toEqual(['done', 'failed', 'mapping']);
+  });
+
+  it('refuses binary, empty, garbage and oversized files, and bad mappings, with a clear 4xx', async () => {
+    const ws = await buildWorkspace(t.db);
+    const cases: { format: string; content: string; code: string }[] = [
+      { format: 'csv', content: 'PK\u0003\u0004\u0000\u0000binary\u0000zip', code: 'import_unreadable' },
+      { format: 'csv', content: '\ufffd\ufffd\ufffd\ufffd\u0001\u0002garbage', code: 'import_unreadable' },
+      { format: 'csv', content: '   \n', code: 'import_unreadable' },
+      { format: 'csv', content: 'name,email\n', code: 'import_unreadable' },
+      { format: 'csv', content: 'name,email\n"Ann,ann@example.com\nBob,bob@example.com', code: 'import_unreadable' },
+      { format: 'vcard', content: 'name,email\nAnn,ann@example.com', code: 'import_unreadable' },
+      { format: 'xlsx', content: 'a', code: 'validation_failed' },
+    ];
+    for (const { format, content, code } of cases) {
+      const response = await upload(ws, format, content);
+      expect(response.statusCode, JSON.stringify(content)).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      const problem = json<{ code: string; detail: string }>(response);
+      expect(problem.code, content).toBe(code);
+      expect(problem.detail.length).toBeGreaterThan(10);
+    }
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { ...ws.owner.headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ format: 'csv', fileName: 'big.csv', content: 'a,b\n'.repeat(13_200_000) }),
+    });
+    expect(huge.statusCode).toBe(413);
+
+    const { id } = json<{ id: string }>(await upload(ws, 'csv', 'Name,Email\nAnn,ann@example.com'));
+    const start = (payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/start`, headers: ws.owner.headers, payload });
+    const badTarget = await start({ mapping: { Name: 'shoeSize', Nope: 'email' }, allowPartial: false });
+    expect(badTarget.statusCode).toBe(400);
+    expect(json<{ errors: { field: string; reason: string }[] }>(badTarget).errors.map((e) => e.field)).toEqual([
+      'mapping.Name',
+      'mapping.Nope',
+    ]);
+    const twice = await start({ mapping: { Name: 'firstName', Email: 'firstName' }, allowPartial: false });
+    expect(json<{ errors: { reason: string }[] }>(twice).errors[0]!.reason).toContain('already filled from column "Name"');
+    expect((await start({ mapping: { Name: 'ignore' }, allowPartial: false })).statusCode).toBe(400);
+    expect((await start({ allowPartial: false })).statusCode).toBe(202);
+    expect((await start({ allowPartial: false })).statusCode).toBe(409);
+  });
+
+  it('keeps imports to agents and shows members only their own', async () => {
+    const ws = await buildWorkspace(t.db);
+    const viewer = await ws.member('viewer');
+    const agent = await ws.member('agent');
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: viewer.headers,
+      payload: { format: 'csv', fileName: 'a.csv', content: 'Name\nAnn' },
+    });
+    expect(denied.statusCode).toBe(403);
+    const { id } = json<{ id: string }>(await upload(ws, 'csv', 'Name\nAnn'));
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: agent.headers })).statusCode).toBe(404);
+    expect(json<{ data: unknown[] }>(await t.app.inject({ method: 'GET', url: '/api/v1/imports', headers: agent.headers })).data).toEqual(
+      [],
+    );
+    const other = await buildWorkspace(t.db);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: other.owner.headers })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,71 @@
+/** HTTP routes for contact imports: upload, start with a mapping, follow progress. */
+import { Type } from 'typebox';
+import type { App } from '../../platform/http/app-types.js';
+import type { AppDeps } from '../../platform/module.js';
+import { ctxOf } from '../../platform/http/ctx.js';
+import { ERROR_RESPONSES, IdParams } from '../../platform/http/schemas.js';
+import { ImportDraft, ImportStart, ImportUpload, ImportView, MAX_IMPORT_BYTES } from './import.schema.js';
+import { createImport, getImport, listImports, startImport } from './import.service.js';
+
+export function importRoutes(app: App, { db }: AppDeps) {
+  app.post(
+    '/api/v1/imports',
+    {
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        tags: ['imports'],
+        summary: 'Upload a CSV or vCard file of contacts; returns its columns, sample rows and a suggested mapping',
+        body: ImportUpload,
+        response: { 201: ImportDraft, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'agent', idempotent: true },
+    },
+    async (request, reply) => reply.status(201).send(await createImport(ctxOf(request, db), request.body)),
+  );
+
+  app.post(
+    '/api/v1/imports/:id/start',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Start an uploaded import with a column mapping; it runs in the background',
+        params: IdParams,
+        body: ImportStart,
+        response: { 202: ImportView, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'agent' },
+    },
+    async (request, reply) => reply.status(202).send(await startImport(ctxOf(request, db), db, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/v1/imports/:id',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Progress and report of an import',
+        params: IdParams,
+        response: { 200: ImportView, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'agent' },
+    },
+    async (request) => getImport(ctxOf(request, db), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Recent imports, newest first',
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ data: Type.Array(ImportView) }), ...ERROR_RESPONSES },
+      },
+      config: { guard: 'agent' },
+    },
+    async (request) => ({ data: await listImports(ctxOf(request, db), request.query.limit ?? 20) }),
+  );
+}

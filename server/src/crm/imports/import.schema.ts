@@ -1,0 +1,132 @@
+/** Contact imports: the uploaded file, its mapping, progress and report. Table and API schemas. */
+import { Type, type Static } from 'typebox';
+import type { Migration } from '../../platform/db/migrate.js';
+import { DateTime, OneOf } from '../../platform/http/schemas.js';
+
+export const IMPORT_FORMATS = ['csv', 'vcard'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const IMPORT_STATUSES = ['mapping', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** Uploads are JSON bodies; this is the largest the import route accepts. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** The report keeps this many rejections; the count of rejected rows is always complete. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+export const importMigrations: Migration[] = [
+  {
+    id: 'crm/070-imports',
+    sql: `
+CREATE TABLE imports (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  format text NOT NULL CHECK (format IN ('csv', 'vcard')),
+  file_name text NOT NULL DEFAULT '',
+  status text NOT NULL CHECK (status IN ('mapping', 'running', 'done', 'failed')),
+  -- The file, kept until the import has run (the job reads it from here), then cleared.
+  content text,
+  columns jsonb NOT NULL DEFAULT '[]',
+  mapping jsonb,
+  allow_partial boolean NOT NULL DEFAULT false,
+  total int NOT NULL DEFAULT 0,
+  processed int NOT NULL DEFAULT 0,
+  imported int NOT NULL DEFAULT 0,
+  rejected int NOT NULL DEFAULT 0,
+  companies_created int NOT NULL DEFAULT 0,
+  errors jsonb NOT NULL DEFAULT '[]',
+  created_by uuid,
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  started_at timestamptz(3),
+  finished_at timestamptz(3),
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE INDEX imports_recent ON imports (workspace_id, created_at DESC, id);
+`,
+  },
+];
+
+const Target = Type.Union([Type.String({ maxLength: 100 }), Type.Null()]);
+
+export const ImportUpload = Type.Object(
+  {
+    format: OneOf(IMPORT_FORMATS),
+    fileName: Type.String({ maxLength: 255 }),
+    content: Type.String({ description: 'The file as text (UTF-8)' }),
+  },
+  { additionalProperties: false },
+);
+export type ImportUpload = Static<typeof ImportUpload>;
+
+export const ImportStart = Type.Object(
+  {
+    mapping: Type.Optional(
+      Type.Record(Type.String({ maxLength: 300 }), Target, {
+        description:
+          'Column → contact field: firstName, lastName, fullName, title, company, tags, lifecycleStage, email, email2…, phone, phone2…, socialHandle:<network>, importantDate:<kind>, custom:<key>, or null/ignore. Defaults to the suggested mapping; for vCard, a property mapped to null is skipped.',
+      }),
+    ),
+    allowPartial: Type.Boolean({ description: 'Import the valid rows even when some are rejected' }),
+  },
+  { additionalProperties: false },
+);
+export type ImportStart = Static<typeof ImportStart>;
+
+export const RowError = Type.Object({
+  row: Type.Integer({ description: 'Row as a spreadsheet numbers it (the header is row 1), or the position of the vCard' }),
+  field: Type.String({ description: 'The column or vCard property' }),
+  reason: Type.String(),
+});
+
+export const ImportDraft = Type.Object({
+  id: Type.String(),
+  status: Type.String(),
+  format: Type.String(),
+  fileName: Type.String(),
+  total: Type.Integer(),
+  columns: Type.Array(Type.String()),
+  sample: Type.Array(Type.Array(Type.String()), { description: 'The first rows, cells in column order' }),
+  suggestedMapping: Type.Record(Type.String(), Target),
+});
+export type ImportDraft = Static<typeof ImportDraft>;
+
+export const ImportView = Type.Object({
+  id: Type.String(),
+  status: OneOf(IMPORT_STATUSES),
+  format: Type.String(),
+  fileName: Type.String(),
+  total: Type.Integer(),
+  processed: Type.Integer(),
+  imported: Type.Integer(),
+  rejected: Type.Integer(),
+  companiesCreated: Type.Integer(),
+  errors: Type.Array(RowError),
+  createdAt: DateTime,
+  startedAt: Type.Union([DateTime, Type.Null()]),
+  finishedAt: Type.Union([DateTime, Type.Null()]),
+});
+export interface ImportView {
+  id: string;
+  status: ImportStatus;
+  format: ImportFormat;
+  fileName: string;
+  total: number;
+  processed: number;
+  imported: number;
+  rejected: number;
+  companiesCreated: number;
+  errors: { row: number; field: string; reason: string }[];
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** What an import did; also what `importContacts` returns to the CLI and the benchmark. */
+export interface ImportReport {
+  status: 'done' | 'failed';
+  total: number;
+  processed: number;
+  imported: number;
+  rejected: number;
+  companiesCreated: number;
+  errors: { row: number; field: string; reason: string }[];
+}

@@ -1,0 +1,150 @@
+/**
+ * Use cases for contact imports. `importContacts` is the whole import in one call (the CLI and the
+ * benchmark use it directly); the HTTP flow splits it into upload → mapping → a durable job.
+ */
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { newId } from '../../platform/db/ids.js';
+import { enqueueJob } from '../../platform/jobs/job.js';
+import { RapportError, invalid, notFound } from '../../platform/http/errors.js';
+import { ROLE_RANK } from '../../platform/context.js';
+import { fieldsFor } from '../custom-fields/custom-field.service.js';
+import { checkMapping, type Mapping } from './import.mapping.js';
+import { readImportFile } from './import.reader.js';
+import * as repo from './import.repo.js';
+import { MAX_REPORTED_ERRORS, type ImportDraft, type ImportFormat, type ImportReport, type ImportView } from './import.schema.js';
+import { validateDraft, type RowProblem, type ValidDraft } from './import.validate.js';
+import { writeContacts } from './import.writer.js';
+import { runImportJob } from './import.job.js';
+
+export interface ImportOptions {
+  format: ImportFormat;
+  content: string;
+  /** Column → target; the suggested mapping when left out. */
+  mapping?: Mapping;
+  /** Write the valid rows even when some are rejected (otherwise nothing is written). */
+  allowPartial: boolean;
+  /** Names the import in events; a new id when left out. */
+  importId?: string;
+  /** Called between batches with the rows handled so far. */
+  onProgress?: (processed: number, total: number) => Promise<void>;
+  /** Runs with the outcome: inside the write transaction when rows were written, so both commit together. */
+  onFinish?: (db: Queryable, report: ImportReport) => Promise<void>;
+}
+
+/** Reads, validates and writes a whole file; all rows or none unless `allowPartial`. */
+export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): Promise<ImportReport> {
+  const fields = await fieldsFor(db, ctx.workspaceId, 'contact');
+  const file = readImportFile(options.format, options.content, fields);
+  const mapping = options.mapping ?? file.suggestedMapping;
+  const mappingProblems = checkMapping(file.columns, mapping);
+  if (options.format === 'csv' && !Object.values(mapping).some((t) => t && t !== 'ignore')) {
+    mappingProblems.push({ field: 'mapping', reason: 'maps no column to a contact field' });
+  }
+  if (mappingProblems.length) throw invalid(mappingProblems, 'The column mapping is not valid');
+
+  const valid: ValidDraft[] = [];
+  const errors: RowProblem[] = [];
+  let rejected = 0;
+  for (const draft of file.drafts(mapping, fields)) {
+    const outcome = validateDraft(ctx, draft, fields);
+    if (Array.isArray(outcome)) {
+      rejected++;
+      if (errors.length < MAX_REPORTED_ERRORS) errors.push(...outcome.slice(0, MAX_REPORTED_ERRORS - errors.length));
+    } else valid.push(outcome);
+  }
+  const report: ImportReport = {
+    status: 'done',
+    total: file.total,
+    processed: file.total,
+    imported: 0,
+    rejected,
+    companiesCreated: 0,
+    errors,
+  };
+  if ((rejected > 0 && !options.allowPartial) || valid.length === 0) {
+    report.status = rejected > 0 && !options.allowPartial ? 'failed' : 'done';
+    await options.onFinish?.(db, report);
+    return report;
+  }
+  const importId = options.importId ?? newId();
+  return db.transaction(async (tx) => {
+    const written = await writeContacts(
+      ctx,
+      db,
+      tx,
+      importId,
+      valid,
+      (count) => options.onProgress?.(rejected + count, file.total) ?? Promise.resolve(),
+    );
+    Object.assign(report, written);
+    await options.onFinish?.(tx, report);
+    return report;
+  });
+}
+
+/** Members see their own imports; admins see everyone's. */
+function visibleTo(ctx: Ctx): string | null {
+  return ROLE_RANK[ctx.actor.role] >= ROLE_RANK.admin || ctx.actor.kind === 'system' ? null : ctx.actor.userId;
+}
+
+/** The columns, first rows and suggested mapping of a file, without storing it (the CLI shows them). */
+export async function previewImport(ctx: Ctx, format: ImportFormat, content: string) {
+  const file = readImportFile(format, content, await fieldsFor(ctx.db, ctx.workspaceId, 'contact'));
+  return { columns: file.columns, total: file.total, sample: file.sample, suggestedMapping: file.suggestedMapping };
+}
+
+/** Stores the file and returns what the mapping step needs. Unreadable files are refused here. */
+export async function createImport(ctx: Ctx, input: { format: ImportFormat; fileName: string; content: string }): Promise<ImportDraft> {
+  const fields = await fieldsFor(ctx.db, ctx.workspaceId, 'contact');
+  const file = readImportFile(input.format, input.content, fields);
+  const created = await repo.insertImport(ctx.db, ctx.workspaceId, {
+    id: newId(),
+    format: input.format,
+    fileName: input.fileName,
+    content: input.content,
+    columns: file.columns,
+    total: file.total,
+    createdBy: ctx.actor.userId,
+  });
+  return { ...created, columns: file.columns, sample: file.sample, suggestedMapping: file.suggestedMapping };
+}
+
+/** Checks the mapping and queues the import; it runs as a job (see import.job.ts). */
+export async function startImport(ctx: Ctx, db: Db, id: string, input: { mapping?: Mapping; allowPartial: boolean }): Promise<ImportView> {
+  const work = await repo.findImportWork(ctx.db, ctx.workspaceId, id);
+  if (!work || (visibleTo(ctx) && work.createdBy !== ctx.actor.userId)) throw notFound('Import');
+  if (work.status !== 'mapping') throw new RapportError('import_started', 409, 'This import has already been started');
+  let mapping = input.mapping;
+  if (!mapping) {
+    const fields = await fieldsFor(ctx.db, ctx.workspaceId, 'contact');
+    mapping = readImportFile(work.format, work.content ?? '', fields).suggestedMapping;
+  }
+  const problems = checkMapping(work.columns, mapping);
+  if (work.format === 'csv' && !Object.values(mapping).some((t) => t && t !== 'ignore')) {
+    problems.push({ field: 'mapping', reason: 'maps no column to a contact field' });
+  }
+  if (problems.length) throw invalid(problems, 'The column mapping is not valid');
+  await db.transaction(async (tx) => {
+    if (!(await repo.markStarted(tx, ctx.workspaceId, id, mapping, input.allowPartial))) {
+      throw new RapportError('import_started', 409, 'This import has already been started');
+    }
+    await enqueueJob(
+      tx,
+      runImportJob,
+      { workspaceId: ctx.workspaceId, importId: id },
+      { workspaceId: ctx.workspaceId, uniqueKey: `import:${id}` },
+    );
+  });
+  return (await repo.findImport(ctx.db, ctx.workspaceId, id, null))!;
+}
+
+export async function getImport(ctx: Ctx, id: string): Promise<ImportView> {
+  const found = await repo.findImport(ctx.db, ctx.workspaceId, id, visibleTo(ctx));
+  if (!found) throw notFound('Import');
+  return found;
+}
+
+export async function listImports(ctx: Ctx, limit: number): Promise<ImportView[]> {
+  return repo.listImports(ctx.db, ctx.workspaceId, visibleTo(ctx), limit);
+}

@@ -1,0 +1,210 @@
+/**
+ * What a vCard means for a contact: names, organisation, title, e-mails, phones, dates, social
+ * profiles and categories. Properties a contact has no place for (ADR, NOTE, PHOTO, GEO…) are
+ * left out; the import preview lists the properties found so the user sees what is read.
+ */
+import type { ImportantDate } from '../contacts/contact.schema.js';
+import type { Static } from 'typebox';
+import { newDraft, parseDate, pushItem, networkOfUrl, socialHandle, type ContactDraft } from './import.draft.js';
+import { splitValue, unescapeText, type VCard, type VCardProperty } from './vcard.parser.js';
+
+/** The properties the import reads, in the order the preview shows them. */
+export const VCARD_FIELDS = {
+  N: 'firstName',
+  FN: 'fullName',
+  ORG: 'company',
+  TITLE: 'title',
+  EMAIL: 'email',
+  TEL: 'phone',
+  BDAY: 'importantDate:birthday',
+  ANNIVERSARY: 'importantDate:anniversary',
+  URL: 'socialHandle:url',
+  'X-SOCIALPROFILE': 'socialHandle:profile',
+  IMPP: 'socialHandle:impp',
+  CATEGORIES: 'tags',
+} as const;
+export type VCardField = keyof typeof VCARD_FIELDS;
+
+const SUPPORTED_VERSIONS = ['2.1', '3.0', '4.0'];
+/** Instant-messaging properties older clients write instead of IMPP. */
+const IM_PROPERTIES: Record<string, string> = {
+  'X-AIM': 'aim',
+  'X-ICQ': 'icq',
+  'X-JABBER': 'xmpp',
+  'X-MSN': 'msn',
+  'X-SKYPE': 'skype',
+  'X-SKYPE-USERNAME': 'skype',
+  'X-YAHOO': 'yahoo',
+  'X-GADUGADU': 'gadugadu',
+  'X-TWITTER': 'x',
+};
+const ANNIVERSARY_PROPERTIES = ['ANNIVERSARY', 'X-ANNIVERSARY', 'X-EVOLUTION-ANNIVERSARY', 'X-MS-ANNIVERSARY'];
+/** TYPE values that say how a number or address is used, as opposed to `INTERNET`, `PREF`, `VOICE`. */
+const USEFUL_TYPES = ['work', 'home', 'cell', 'mobile', 'fax', 'pager', 'main', 'other', 'iphone', 'personal'];
+
+/** Which of VCARD_FIELDS a property feeds, if any. */
+export function fieldOf(property: VCardProperty): VCardField | null {
+  if (property.name in VCARD_FIELDS) return property.name as VCardField;
+  if (ANNIVERSARY_PROPERTIES.includes(property.name)) return 'ANNIVERSARY';
+  if (property.name in IM_PROPERTIES) return 'IMPP';
+  return null;
+}
+
+/** Apple's `_$!<Mobile>!$_` labels read as `Mobile`. */
+function cleanLabel(label: string): string {
+  return label.replace(/^_\$!<(.*)>!\$_$/, '$1').trim();
+}
+
+function labelOf(card: VCard, property: VCardProperty): string | undefined {
+  if (property.group) {
+    const ab = card.properties.find((p) => p.group === property.group && p.name === 'X-ABLABEL');
+    if (ab) return cleanLabel(unescapeText(ab.value)).slice(0, 40) || undefined;
+  }
+  const types = (property.params.TYPE ?? []).flatMap((t) => t.split(',')).map((t) => t.trim().toLowerCase());
+  const useful = types.find((t) => USEFUL_TYPES.includes(t));
+  if (useful) return useful === 'mobile' ? 'cell' : useful;
+  // 4.0 grouped properties such as WORK.TEL carry their use in the group name.
+  const group = property.group?.toLowerCase();
+  return group && USEFUL_TYPES.includes(group) ? group : undefined;
+}
+
+function isPreferred(property: VCardProperty): boolean {
+  return (property.params.TYPE ?? []).some((t) => t.toLowerCase() === 'pref') || property.params.PREF?.[0] === '1';
+}
+
+/** `tel:+1-418-656-9254;ext=102` → `+1-418-656-9254 x102`. */
+function phoneNumber(value: string): string {
+  const text = unescapeText(value).trim();
+  if (!/^tel:/i.test(text)) return text;
+  const [number = '', ...params] = text.slice(4).split(';');
+  const ext = params.find((p) => p.toLowerCase().startsWith('ext='));
+  return ext ? `${number} x${ext.slice(4)}` : number;
+}
+
+function importantDate(property: VCardProperty, kind: Static<typeof ImportantDate>['kind'], draft: ContactDraft) {
+  const date = parseDate(unescapeText(property.value));
+  // A date without a year (--0203) has nowhere to go; the rest of the card still imports.
+  if (date) pushItem(draft, 'importantDates', { kind, date }, property.name);
+}
+
+function applyProperty(card: VCard, property: VCardProperty, field: VCardField, draft: ContactDraft) {
+  const value = property.value;
+  const input = draft.input;
+  switch (field) {
+    case 'N': {
+      const [family = '', given = ''] = splitValue(value, ';');
+      if (given.trim()) {
+        input.firstName = given.trim();
+        draft.sources.firstName = 'N';
+      }
+      if (family.trim()) {
+        input.lastName = family.trim();
+        draft.sources.lastName = 'N';
+      }
+      return;
+    }
+    case 'FN':
+      return;
+    case 'ORG': {
+      const name = splitValue(value, ';')[0]?.trim();
+      if (name && !draft.companyName) draft.companyName = name;
+      return;
+    }
+    case 'TITLE': {
+      const title = unescapeText(value).trim();
+      if (title && !input.title) {
+        input.title = title;
+        draft.sources.title = 'TITLE';
+      }
+      return;
+    }
+    case 'EMAIL': {
+      const address = unescapeText(value)
+        .trim()
+        .replace(/^mailto:/i, '');
+      if (!address || input.emails?.some((e) => e.address.toLowerCase() === address.toLowerCase())) return;
+      const label = labelOf(card, property);
+      const item = label ? { address, label } : { address };
+      if (isPreferred(property) && input.emails?.length) {
+        // The preferred address leads, since the first one is what the contact is shown by.
+        input.emails.unshift(item);
+        draft.sources['emails.0'] = 'EMAIL';
+      } else pushItem(draft, 'emails', item, 'EMAIL');
+      return;
+    }
+    case 'TEL': {
+      const number = phoneNumber(value);
+      if (!number || input.phones?.some((p) => p.number === number)) return;
+      const label = labelOf(card, property);
+      pushItem(draft, 'phones', label ? { number, label } : { number }, 'TEL');
+      return;
+    }
+    case 'BDAY':
+      return importantDate(property, 'birthday', draft);
+    case 'ANNIVERSARY':
+      return importantDate(property, 'anniversary', draft);
+    case 'URL':
+    case 'X-SOCIALPROFILE': {
+      const url = unescapeText(value).trim();
+      const typed = property.params.TYPE?.[0]?.toLowerCase();
+      const network = networkOfUrl(url) ?? (field === 'X-SOCIALPROFILE' && typed ? typed : null);
+      // Plain home pages are not social profiles, and contacts have no website field.
+      if (network) pushItem(draft, 'socialHandles', socialHandle(network, url), property.name);
+      return;
+    }
+    case 'IMPP': {
+      const text = unescapeText(value).trim();
+      const scheme = /^([a-z][a-z0-9+.-]*):(.+)$/i.exec(text);
+      const network = IM_PROPERTIES[property.name] ?? scheme?.[1]?.toLowerCase() ?? 'im';
+      const handle = property.name === 'IMPP' && scheme ? scheme[2]! : text;
+      if (handle) pushItem(draft, 'socialHandles', { network, handle }, property.name);
+      return;
+    }
+    case 'CATEGORIES': {
+      const tags = splitValue(value, ',')
+        .map((t) => t.trim())
+        .filter(Boolean);
+      if (tags.length) {
+        input.tags = [...(input.tags ?? []), ...tags];
+        draft.sources.tags = 'CATEGORIES';
+      }
+      return;
+    }
+  }
+}
+
+/** `Doe, John` or `John Doe` → first and last name. */
+export function splitFullName(full: string): { firstName: string; lastName: string } {
+  const text = full.trim();
+  const comma = text.indexOf(',');
+  if (comma > 0) return { firstName: text.slice(comma + 1).trim(), lastName: text.slice(0, comma).trim() };
+  const space = text.lastIndexOf(' ');
+  if (space < 0) return { firstName: text, lastName: '' };
+  return { firstName: text.slice(0, space).trim(), lastName: text.slice(space + 1).trim() };
+}
+
+/** A card as a contact draft; `skip` lists the properties the user chose not to import. */
+export function vcardToDraft(card: VCard, skip: ReadonlySet<string> = new Set()): ContactDraft {
+  const draft = newDraft(card.index);
+  if (card.version && !SUPPORTED_VERSIONS.includes(card.version)) {
+    draft.problems.push({ field: 'VERSION', reason: `vCard version ${card.version} is not supported (2.1, 3.0 and 4.0 are)` });
+    return draft;
+  }
+  for (const property of card.properties) {
+    // Apple and Google write dates they have no property for as X-ABDATE with a label.
+    const abDate = property.name === 'X-ABDATE' && /anniversary/i.test(labelOf(card, property) ?? '') ? 'ANNIVERSARY' : null;
+    const field = abDate ?? fieldOf(property);
+    if (field && !skip.has(field)) applyProperty(card, property, field, draft);
+  }
+  const fn = card.properties.find((p) => p.name === 'FN');
+  const fullName = fn ? unescapeText(fn.value).trim() : '';
+  // FN is the name as displayed; use it when N says nothing, unless it is just an e-mail address.
+  if (!skip.has('FN') && !draft.input.firstName && !draft.input.lastName && fullName && !fullName.includes('@')) {
+    const { firstName, lastName } = splitFullName(fullName);
+    Object.assign(draft.input, { firstName, lastName });
+    draft.sources.firstName = 'FN';
+    draft.sources.lastName = 'FN';
+  }
+  if (!draft.sources.firstName) draft.sources.firstName = 'N';
+  return draft;
+}

@@ -1,0 +1,39 @@
+/**
+ * The one query behind global search: the best contacts and the best companies, each found with
+ * the same full-text + trigram condition and ranked with the same formula, merged by score.
+ */
+import type { Ctx } from '../../platform/context.js';
+import { recordScope } from '../shared/record-access.js';
+import { searchCondition } from '../shared/search-text.js';
+import type { SearchResult } from './search.schema.js';
+
+export async function searchRecords(ctx: Ctx, q: string, limit: number): Promise<SearchResult[]> {
+  const params: unknown[] = [ctx.workspaceId];
+  const contactScope = recordScope(ctx.actor, 'c', params);
+  const contactMatch = searchCondition('c', q, params);
+  const companyScope = recordScope(ctx.actor, 'co', params);
+  const companyMatch = searchCondition('co', q, params);
+  if (!contactMatch || !companyMatch) return [];
+  params.push(limit);
+  const top = `$${params.length}`;
+  const { rows } = await ctx.db.query<SearchResult>(
+    `SELECT type, id, title, subtitle, score FROM (
+       (SELECT 'contact' AS type, c.id::text AS id, c.display_name AS title,
+               NULLIF(concat_ws(' · ', NULLIF(c.title, ''), cc.name, c.emails->0->>'address'), '') AS subtitle,
+               (${contactMatch.rank})::float8 AS score
+          FROM contacts c LEFT JOIN companies cc ON cc.workspace_id = c.workspace_id AND cc.id = c.company_id
+         WHERE c.workspace_id = $1 AND ${contactScope} AND ${contactMatch.where}
+         ORDER BY score DESC, c.id LIMIT ${top})
+       UNION ALL
+       (SELECT 'company', co.id::text, co.name,
+               NULLIF(concat_ws(' · ', NULLIF(co.industry, ''), co.domains[1]), ''),
+               (${companyMatch.rank})::float8 AS score
+          FROM companies co
+         WHERE co.workspace_id = $1 AND ${companyScope} AND ${companyMatch.where}
+         ORDER BY score DESC, co.id LIMIT ${top})
+     ) found
+     ORDER BY score DESC, type, id LIMIT ${top}`,
+    params,
+  );
+  return rows.map((row) => ({ ...row, score: Math.round(row.score * 10_000) / 10_000 }));
+}

@@ -1,0 +1,93 @@
+/** Tasks: timeline entries of type 'task' with a due date and an assignee. API schemas and types. */
+import { Type, type Static } from 'typebox';
+import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { MAX_BODY } from '../activities/activity.schema.js';
+
+const Title = Type.String({ minLength: 1, maxLength: 500 });
+const Notes = Type.String({ maxLength: MAX_BODY });
+const DueAt = Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+  description: 'ISO 8601 with a time zone; null for no due date',
+});
+const NullableId = Type.Union([Uuid, Type.Null()]);
+
+export const TaskInput = Type.Object(
+  {
+    title: Title,
+    notes: Type.Optional(Notes),
+    dueAt: Type.Optional(DueAt),
+    assigneeId: Type.Optional(Type.Union([Uuid, Type.Null()], { description: 'A member; left out: yourself; null: nobody yet' })),
+    contactId: Type.Optional(NullableId),
+    companyId: Type.Optional(NullableId),
+  },
+  { additionalProperties: false },
+);
+export type TaskInput = Static<typeof TaskInput>;
+
+export const TaskPatch = Type.Object(
+  {
+    title: Type.Optional(Title),
+    notes: Type.Optional(Notes),
+    dueAt: Type.Optional(DueAt),
+    assigneeId: Type.Optional(NullableId),
+    done: Type.Optional(Type.Boolean()),
+    contactId: Type.Optional(NullableId),
+    companyId: Type.Optional(NullableId),
+  },
+  { additionalProperties: false },
+);
+export type TaskPatch = Static<typeof TaskPatch>;
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+export const Task = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  notes: Type.String(),
+  dueAt: Type.Union([DateTime, Type.Null()]),
+  assigneeId: NullableString,
+  assigneeName: NullableString,
+  contactId: NullableString,
+  contactName: NullableString,
+  companyId: NullableString,
+  companyName: NullableString,
+  done: Type.Boolean(),
+  doneAt: Type.Union([DateTime, Type.Null()]),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export interface Task {
+  id: string;
+  title: string;
+  notes: string;
+  dueAt: Date | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  done: boolean;
+  doneAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const TASK_STATUSES = ['open', 'done', 'all'] as const;
+export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+export const TaskListQuery = Type.Object(
+  {
+    ...PageQuery,
+    assigneeId: Type.Optional(Uuid),
+    contactId: Type.Optional(Uuid),
+    /** The company's own tasks and its contacts' tasks. */
+    companyId: Type.Optional(Uuid),
+    status: Type.Optional(OneOf(TASK_STATUSES, { description: 'Default open' })),
+    dueBefore: Type.Optional(Type.String({ format: 'date-time' })),
+    dueAfter: Type.Optional(Type.String({ format: 'date-time' })),
+    sort: Type.Optional(OneOf(TASK_SORTS, { description: 'Default dueAt (tasks without a due date last)' })),
+  },
+  { additionalProperties: false },
+);
+export type TaskListQuery = Static<typeof TaskListQuery>;

@@ -1,0 +1,91 @@
+/** Create or edit a company. */
+import { useState } from 'react';
+import { Button, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { fieldErrors } from '../../lib/api';
+import { FormError } from '../../ui/FormError';
+import { useCustomFields } from '../custom-fields/api';
+import { CustomFieldsEditor } from '../custom-fields/CustomFieldsEditor';
+import { MemberSelect } from '../members/MemberSelect';
+import { companyDraftOf, companyInputOf, type CompanyDraft } from './company-draft';
+import { COMPANY_SIZES, type Company, type CompanyInput } from './types';
+
+export function CompanyForm({
+  initial,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: Company;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (input: CompanyInput) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState<CompanyDraft>(() => companyDraftOf(initial));
+  const fields = useCustomFields('company');
+  const errors = fieldErrors(error);
+  const set = (change: Partial<CompanyDraft>) => setDraft((d) => ({ ...d, ...change }));
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(
+          companyInputOf(
+            draft,
+            (fields.data ?? []).map((f) => f.key),
+          ),
+        );
+      }}
+    >
+      <Stack>
+        <FormError error={error} />
+        <TextInput
+          label="Name"
+          value={draft.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+          required
+          error={errors.name}
+          data-autofocus
+        />
+        <TagsInput
+          label="Domains"
+          description="Press Enter after each; contacts with e-mails at these domains belong here"
+          placeholder="example.com"
+          value={draft.domains}
+          onChange={(domains) => set({ domains })}
+          error={errors.domains ?? Object.entries(errors).find(([k]) => k.startsWith('domains.'))?.[1]}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label="Industry"
+            value={draft.industry}
+            onChange={(e) => set({ industry: e.currentTarget.value })}
+            error={errors.industry}
+          />
+          <Select
+            label="Size"
+            placeholder="Unknown"
+            data={COMPANY_SIZES.map((s) => ({ value: s, label: `${s} people` }))}
+            value={draft.size || null}
+            onChange={(size) => set({ size: size ?? '' })}
+            clearable
+          />
+          <MemberSelect label="Owner" value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} clearable error={errors.ownerId} />
+        </SimpleGrid>
+        <TagsInput label="Tags" value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
+        <CustomFieldsEditor entity="company" values={draft.custom} onChange={(custom) => set({ custom })} errors={errors} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={pending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+/** A contact as the API returns it. */
+export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate', 'churned', 'other'] as const;
+export const IMPORTANT_DATE_KINDS = ['birthday', 'anniversary', 'renewal', 'custom'] as const;
+export type ImportantDateKind = (typeof IMPORTANT_DATE_KINDS)[number];
+
+export interface EmailAddress {
+  address: string;
+  label?: string;
+}
+export interface PhoneNumber {
+  number: string;
+  label?: string;
+}
+export interface SocialHandle {
+  network: string;
+  handle: string;
+  url?: string;
+}
+export interface ImportantDate {
+  kind: ImportantDateKind;
+  date: string;
+  label?: string;
+}
+
+export interface Contact {
+  id: string;
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  title: string;
+  emails: EmailAddress[];
+  phones: PhoneNumber[];
+  socialHandles: SocialHandle[];
+  companyId: string | null;
+  companyName: string | null;
+  ownerId: string | null;
+  teamId: string | null;
+  lifecycleStage: string;
+  tags: string[];
+  custom: Record<string, unknown>;
+  importantDates: ImportantDate[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ContactInput = Partial<Omit<Contact, 'id' | 'displayName' | 'companyName' | 'createdAt' | 'updatedAt'>>;
+
+/** The list filters the API, saved views and exports share. */
+export interface ContactFilters {
+  q?: string;
+  stage?: string[];
+  tag?: string[];
+  ownerId?: string;
+  teamId?: string;
+  companyId?: string;
+  sort?: string;
+}

@@ -1,0 +1,94 @@
+/** Step 2 of an import: say which contact field each column fills, then start. */
+import { useState } from 'react';
+import { Button, Checkbox, Group, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
+import { FormError } from '../../ui/FormError';
+import { useCustomFields } from '../custom-fields/api';
+import { useStartImport } from './api';
+import { importTargets } from './import-targets';
+import type { ImportDraft } from './types';
+
+/** The first sample values of a column. */
+function examples(draft: ImportDraft, index: number): string {
+  return draft.sample
+    .map((row) => row[index] ?? '')
+    .filter(Boolean)
+    .slice(0, 2)
+    .join(', ');
+}
+
+export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportDraft; onStarted: () => void; onBack: () => void }) {
+  const [mapping, setMapping] = useState<Record<string, string | null>>(() =>
+    Object.fromEntries(draft.columns.map((c) => [c, draft.suggestedMapping[c] === 'ignore' ? null : (draft.suggestedMapping[c] ?? null)])),
+  );
+  const [allowPartial, setAllowPartial] = useState(true);
+  const customFields = useCustomFields('contact');
+  const start = useStartImport(draft.id);
+  const targets = importTargets(customFields.data ?? [], Object.values(draft.suggestedMapping));
+  const groups = [...new Set(targets.map((t) => t.group))].map((group) => ({
+    group,
+    items: targets.filter((t) => t.group === group).map(({ value, label }) => ({ value, label })),
+  }));
+  const mapped = Object.values(mapping).filter(Boolean).length;
+
+  return (
+    <Stack>
+      <Text size="sm">
+        {draft.fileName}: {draft.total} {draft.format === 'vcard' ? 'cards' : 'rows'}, {draft.columns.length} columns. Choose the field each
+        column fills; columns left empty are skipped.
+      </Text>
+      <ScrollArea.Autosize mah="45vh" type="auto">
+        <Table stickyHeader verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Column in file</Table.Th>
+              <Table.Th>Example</Table.Th>
+              <Table.Th w={240}>Import as</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {draft.columns.map((column, index) => (
+              <Table.Tr key={column}>
+                <Table.Td fw={500}>{column}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed" lineClamp={1}>
+                    {examples(draft, index)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={`Import column ${column} as`}
+                    placeholder="Skip this column"
+                    data={groups}
+                    value={mapping[column] ?? null}
+                    onChange={(target) => setMapping((m) => ({ ...m, [column]: target }))}
+                    clearable
+                    searchable
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      <Checkbox
+        label="Import the valid rows even when some rows are rejected"
+        description="Otherwise nothing is imported if any row has a problem."
+        checked={allowPartial}
+        onChange={(e) => setAllowPartial(e.currentTarget.checked)}
+      />
+      <FormError error={start.error} />
+      <Group justify="space-between">
+        <Button variant="default" onClick={onBack}>
+          Back
+        </Button>
+        <Button
+          disabled={mapped === 0}
+          loading={start.isPending}
+          onClick={() => start.mutate({ mapping, allowPartial }, { onSuccess: onStarted })}
+        >
+          Start import
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

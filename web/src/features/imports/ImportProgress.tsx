@@ -1,0 +1,98 @@
+/** Step 3 of an import: how far it got, then what was imported and which rows were rejected. */
+import { Alert, Button, Group, Progress, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { formatNumber } from '../../lib/format';
+import { QueryError } from '../../ui/QueryError';
+import { useImportJob } from './api';
+import { TEXT_COLORS } from '../../ui/text-colors';
+
+const SHOWN_REJECTIONS = 500;
+
+function Count({ label, value, color }: { label: string; value: number; color?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text size="xl" fw={700} c={color}>
+        {formatNumber(value)}
+      </Text>
+    </div>
+  );
+}
+
+export function ImportProgress({ importId, onClose }: { importId: string; onClose: () => void }) {
+  const job = useImportJob(importId);
+  if (job.isError) return <QueryError title="Could not follow the import" error={job.error} onRetry={() => void job.refetch()} />;
+  const j = job.data;
+  const percent = j && j.total > 0 ? Math.round((j.processed / j.total) * 100) : 0;
+  const finished = j?.status === 'done' || j?.status === 'failed';
+  return (
+    <Stack>
+      <div>
+        <Group justify="space-between" mb={4}>
+          <Text size="sm" fw={500} id="import-progress-label">
+            {finished ? (j?.status === 'failed' ? 'Import failed' : 'Import finished') : 'Importing…'}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {j ? `${formatNumber(j.processed)} of ${formatNumber(j.total)} rows` : ''}
+          </Text>
+        </Group>
+        <Progress
+          value={percent}
+          size="lg"
+          animated={!finished}
+          color={j?.status === 'failed' ? 'red' : undefined}
+          aria-labelledby="import-progress-label"
+        />
+      </div>
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <Count label="Rows" value={j?.total ?? 0} />
+        <Count label="Imported" value={j?.imported ?? 0} color={TEXT_COLORS.success} />
+        <Count label="Rejected" value={j?.rejected ?? 0} color={j?.rejected ? TEXT_COLORS.danger : undefined} />
+        <Count label="New companies" value={j?.companiesCreated ?? 0} />
+      </SimpleGrid>
+      {j?.status === 'failed' && j.errors.length === 0 && (
+        <Alert color="red" role="alert">
+          The import stopped before it finished. Nothing further was imported.
+        </Alert>
+      )}
+      {finished && j && j.errors.length > 0 && (
+        <div>
+          <Text size="sm" fw={600} mb="xs">
+            Rejected rows
+          </Text>
+          <ScrollArea.Autosize mah="35vh" type="auto">
+            <Table stickyHeader verticalSpacing={4} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={70}>Row</Table.Th>
+                  <Table.Th w={160}>Field</Table.Th>
+                  <Table.Th>Problem</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {j.errors.slice(0, SHOWN_REJECTIONS).map((e, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>{e.row}</Table.Td>
+                    <Table.Td>{e.field || '—'}</Table.Td>
+                    <Table.Td>{e.reason}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+          {j.errors.length > SHOWN_REJECTIONS && (
+            <Text size="xs" c="dimmed" mt={4}>
+              The first {SHOWN_REJECTIONS} of {formatNumber(j.errors.length)} problems are shown.
+            </Text>
+          )}
+        </div>
+      )}
+      <Group justify="flex-end">
+        <Button onClick={onClose} variant={finished ? 'filled' : 'default'}>
+          {finished ? 'Done' : 'Close (the import goes on)'}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+/** Step 1 of an import: choose a CSV or vCard file and send it to be read. */
+import { useState } from 'react';
+import { Button, FileInput, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconFileUpload } from '@tabler/icons-react';
+import { FormError } from '../../ui/FormError';
+import { useUploadImport } from './api';
+import type { ImportDraft, ImportFormat } from './types';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+function formatOf(file: File | null): ImportFormat {
+  return file && /\.(vcf|vcard)$/i.test(file.name) ? 'vcard' : 'csv';
+}
+
+export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDraft) => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<ImportFormat>('csv');
+  const upload = useUploadImport();
+  const tooBig = file !== null && file.size > MAX_BYTES;
+  return (
+    <form
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!file) return;
+        upload.mutate({ format, fileName: file.name, content: await file.text() }, { onSuccess: onUploaded });
+      }}
+    >
+      <Stack>
+        <Text size="sm">
+          Import contacts from a CSV file (one row per contact, with a header row) or from a vCard file exported by an address book.
+        </Text>
+        <FileInput
+          label="File"
+          placeholder="Choose a .csv or .vcf file"
+          accept=".csv,.vcf,.vcard,text/csv,text/vcard"
+          leftSection={<IconFileUpload size={16} />}
+          value={file}
+          onChange={(next) => {
+            setFile(next);
+            setFormat(formatOf(next));
+            upload.reset();
+          }}
+          error={tooBig ? 'The file is larger than 20 MB' : undefined}
+          clearable
+          required
+        />
+        <div>
+          <Text size="sm" fw={500} mb={4} id="import-format-label">
+            Format
+          </Text>
+          <SegmentedControl
+            aria-labelledby="import-format-label"
+            value={format}
+            onChange={(v) => setFormat(v as ImportFormat)}
+            data={[
+              { value: 'csv', label: 'CSV' },
+              { value: 'vcard', label: 'vCard' },
+            ]}
+          />
+        </div>
+        <FormError error={upload.error} />
+        <Group justify="flex-end">
+          <Button type="submit" disabled={!file || tooBig} loading={upload.isPending}>
+            Next: map columns
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+/** The contact fields a column of an imported file can fill, named as the import API expects. */
+import type { CustomField } from '../custom-fields/types';
+
+export interface ImportTarget {
+  value: string;
+  label: string;
+  group: string;
+}
+
+const NETWORKS = ['mastodon', 'bluesky', 'x', 'linkedin', 'instagram', 'facebook', 'github'];
+const DATE_KINDS = ['birthday', 'anniversary', 'renewal'];
+
+const CONTACT_TARGETS: ImportTarget[] = [
+  { value: 'firstName', label: 'First name', group: 'Name and role' },
+  { value: 'lastName', label: 'Last name', group: 'Name and role' },
+  { value: 'fullName', label: 'Full name (split into first and last)', group: 'Name and role' },
+  { value: 'title', label: 'Job title', group: 'Name and role' },
+  { value: 'company', label: 'Company (created when new)', group: 'Name and role' },
+  { value: 'lifecycleStage', label: 'Lifecycle stage', group: 'Name and role' },
+  { value: 'tags', label: 'Tags (comma separated)', group: 'Name and role' },
+  { value: 'email', label: 'E-mail', group: 'Reach' },
+  { value: 'email2', label: 'E-mail 2', group: 'Reach' },
+  { value: 'email3', label: 'E-mail 3', group: 'Reach' },
+  { value: 'phone', label: 'Phone', group: 'Reach' },
+  { value: 'phone2', label: 'Phone 2', group: 'Reach' },
+  { value: 'phone3', label: 'Phone 3', group: 'Reach' },
+  ...NETWORKS.map((n) => ({ value: `socialHandle:${n}`, label: `Social: ${n}`, group: 'Social profiles' })),
+  ...DATE_KINDS.map((k) => ({ value: `importantDate:${k}`, label: `Date: ${k}`, group: 'Important dates' })),
+];
+
+/** Known fields, the workspace's custom fields, and any target the server suggested that we do not list. */
+export function importTargets(customFields: CustomField[], suggested: (string | null)[]): ImportTarget[] {
+  const targets = [...CONTACT_TARGETS, ...customFields.map((f) => ({ value: `custom:${f.key}`, label: f.label, group: 'Custom fields' }))];
+  for (const value of suggested) {
+    if (value && value !== 'ignore' && !targets.some((t) => t.value === value)) targets.push({ value, label: value, group: 'Other' });
+  }
+  return targets;
+}

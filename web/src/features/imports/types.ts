@@ -1,0 +1,33 @@
+/** Imports: a CSV or vCard file mapped onto contact fields, then run in the background. */
+export type ImportFormat = 'csv' | 'vcard';
+
+export interface ImportDraft {
+  id: string;
+  status: 'mapping';
+  format: ImportFormat;
+  fileName: string;
+  total: number;
+  columns: string[];
+  /** The first rows, cells in column order. */
+  sample: string[][];
+  suggestedMapping: Record<string, string | null>;
+}
+
+export interface ImportRejection {
+  /** As a spreadsheet numbers it (the header is row 1), or the position of the vCard. */
+  row: number;
+  /** The column or vCard property. */
+  field: string;
+  reason: string;
+}
+
+export interface ImportJob {
+  id: string;
+  status: 'mapping' | 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  imported: number;
+  rejected: number;
+  companiesCreated: number;
+  errors: ImportRejection[];
+}

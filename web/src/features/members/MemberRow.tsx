@@ -1,0 +1,107 @@
+/** One member in the settings table: role and record scope can be changed in place. */
+import { ActionIcon, Avatar, Badge, Group, Select, Table, Text, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconUserMinus } from '@tabler/icons-react';
+import type { RecordScope, Role } from '../../lib/types';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useChangeMember, useRemoveMember } from './api';
+import { RECORD_SCOPES, ROLES, type Member } from './types';
+
+export function MemberRow({
+  member,
+  teamNames,
+  editable,
+  isSelf,
+}: {
+  member: Member;
+  teamNames: string[];
+  editable: boolean;
+  isSelf: boolean;
+}) {
+  const change = useChangeMember();
+  const remove = useRemoveMember();
+  const [confirming, { open, close }] = useDisclosure(false);
+  const onError = (error: Error) => notifications.show({ color: 'red', title: `Could not change ${member.name}`, message: error.message });
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Group gap="sm" wrap="nowrap">
+          <Avatar name={member.name} color="initials" size={32} />
+          <div style={{ minWidth: 0 }}>
+            <Text size="sm" fw={500}>
+              {member.name}{' '}
+              {isSelf && (
+                <Text span size="xs" c="dimmed">
+                  (you)
+                </Text>
+              )}
+            </Text>
+            <Text size="xs" c="dimmed" truncate>
+              {member.email}
+            </Text>
+          </div>
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        {editable && !isSelf ? (
+          <Select
+            aria-label={`Role of ${member.name}`}
+            data={ROLES.map((r) => ({ value: r.value, label: r.label }))}
+            value={member.role}
+            onChange={(role) => role && change.mutate({ id: member.id, role: role as Role }, { onError })}
+            allowDeselect={false}
+            size="xs"
+            w={120}
+          />
+        ) : (
+          <Text size="sm">{ROLES.find((r) => r.value === member.role)?.label ?? member.role}</Text>
+        )}
+      </Table.Td>
+      <Table.Td visibleFrom="sm">
+        {editable ? (
+          <Select
+            aria-label={`Records ${member.name} sees`}
+            data={RECORD_SCOPES}
+            value={member.recordScope}
+            onChange={(scope) => scope && change.mutate({ id: member.id, recordScope: scope as RecordScope }, { onError })}
+            allowDeselect={false}
+            size="xs"
+            w={200}
+          />
+        ) : (
+          <Text size="sm">{RECORD_SCOPES.find((s) => s.value === member.recordScope)?.label ?? member.recordScope}</Text>
+        )}
+      </Table.Td>
+      <Table.Td visibleFrom="md">
+        <Group gap={4}>
+          {teamNames.map((name) => (
+            <Badge key={name} variant="light" color="gray" tt="none">
+              {name}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td w={60}>
+        {editable && !isSelf && (
+          <Tooltip label={`Remove ${member.name}`}>
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove ${member.name}`} onClick={open}>
+              <IconUserMinus size={16} />
+            </ActionIcon>
+          </Tooltip>
+        )}
+        <ConfirmDialog
+          opened={confirming}
+          title={`Remove ${member.name}?`}
+          confirmLabel="Remove member"
+          pending={remove.isPending}
+          error={remove.error}
+          onClose={close}
+          onConfirm={() => remove.mutate(member.id, { onSuccess: close })}
+        >
+          {member.name} will no longer be able to sign in to this workspace. Records they own keep them as owner.
+        </ConfirmDialog>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,63 @@
+/** Settings › Members: who is in the workspace, their role and which records they see. */
+import { Button, Group, Loader, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconUserPlus } from '@tabler/icons-react';
+import { QueryError } from '../../ui/QueryError';
+import { usePermissions } from '../auth/permissions';
+import { useTeams } from '../teams/api';
+import { AddMemberDialog } from './AddMemberDialog';
+import { useMembers } from './api';
+import { MemberRow } from './MemberRow';
+
+export function MembersSettings() {
+  const members = useMembers();
+  const teams = useTeams();
+  const { isAdmin, userId } = usePermissions();
+  const [adding, { open, close }] = useDisclosure(false);
+  const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" c="dimmed">
+          Roles decide what members may do; “sees” decides which contacts and companies they can open.
+        </Text>
+        {isAdmin && (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
+            Add member
+          </Button>
+        )}
+      </Group>
+      {members.isPending && <Loader size="sm" aria-label="Loading members" />}
+      {members.isError && <QueryError title="Could not load members" error={members.error} />}
+      {members.data && (
+        <Paper withBorder>
+          <Table verticalSpacing="sm" aria-label="Members">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Member</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th visibleFrom="sm">Sees</Table.Th>
+                <Table.Th visibleFrom="md">Teams</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {members.data.map((member) => (
+                <MemberRow
+                  key={member.id}
+                  member={member}
+                  teamNames={member.teamIds.map((id) => teamName.get(id) ?? '').filter(Boolean)}
+                  editable={isAdmin}
+                  isSelf={member.id === userId}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <AddMemberDialog key={adding ? 'open' : 'closed'} opened={adding} onClose={close} />
+    </>
+  );
+}

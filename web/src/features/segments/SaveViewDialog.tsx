@@ -1,0 +1,55 @@
+/** Names the current filters as a saved view, private or shared with the workspace. */
+import { useState } from 'react';
+import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
+import { fieldErrors } from '../../lib/api';
+import { FormError } from '../../ui/FormError';
+import { Dialog } from '../../ui/Dialog';
+
+export function SaveViewDialog({
+  opened,
+  pending,
+  error,
+  onSave,
+  onClose,
+}: {
+  opened: boolean;
+  pending: boolean;
+  error: unknown;
+  onSave: (name: string, shared: boolean) => void;
+  onClose: () => void;
+}) {
+  const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
+  const errors = fieldErrors(error);
+  return (
+    <Dialog opened={opened} onClose={onClose} title="Save view">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSave(name.trim(), shared);
+        }}
+      >
+        <Stack>
+          <FormError error={error} />
+          <TextInput
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            error={errors.name}
+            data-autofocus
+          />
+          <Checkbox label="Share with everyone in the workspace" checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={pending} disabled={!name.trim()}>
+              Save view
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,44 @@
+/** Settings, one tab per area; the tab is part of the URL. */
+import { Tabs } from '@mantine/core';
+import { IconForms, IconKey, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { PageHeader } from '../../ui/PageHeader';
+import { ApiTokensSettings } from '../api-tokens/ApiTokensSettings';
+import { usePermissions } from '../auth/permissions';
+import { CustomFieldsSettings } from '../custom-fields/CustomFieldsSettings';
+import { MembersSettings } from '../members/MembersSettings';
+import { TeamsSettings } from '../teams/TeamsSettings';
+
+const TABS = [
+  { value: 'members', label: 'Members', icon: IconUsers, Panel: MembersSettings, adminOnly: false },
+  { value: 'teams', label: 'Teams', icon: IconUsersGroup, Panel: TeamsSettings, adminOnly: false },
+  { value: 'custom-fields', label: 'Custom fields', icon: IconForms, Panel: CustomFieldsSettings, adminOnly: false },
+  { value: 'api-tokens', label: 'API tokens', icon: IconKey, Panel: ApiTokensSettings, adminOnly: true },
+];
+
+export function SettingsPage() {
+  const { tab = 'members' } = useParams();
+  const navigate = useNavigate();
+  const { isAdmin } = usePermissions();
+  const tabs = TABS.filter((t) => isAdmin || !t.adminOnly);
+  if (!tabs.some((t) => t.value === tab)) return <Navigate to="/settings/members" replace />;
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <Tabs value={tab} onChange={(value) => value && void navigate(`/settings/${value}`)} keepMounted={false}>
+        <Tabs.List mb="md">
+          {tabs.map(({ value, label, icon: Icon }) => (
+            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
+              {label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map(({ value, Panel }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Panel />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+export interface Team {
+  id: string;
+  name: string;
+  memberIds: string[];
+  createdAt: string;
+}
