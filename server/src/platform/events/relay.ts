@@ -25,8 +25,15 @@ export interface EventRelay {
   stop(): Promise<void>;
 }
 
+/**
+ * Nudges within this window share one relay pass: under a burst of writes the relay runs a few
+ * times a second instead of once per write, and live views still update within a blink.
+ */
+const NUDGE_DELAY_MS = 30;
+
 export function createEventRelay(db: Db, bus: EventBus, onError: (error: unknown) => void): EventRelay {
   let timer: NodeJS.Timeout | null = null;
+  let nudged: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let again = false;
 
@@ -85,7 +92,12 @@ export function createEventRelay(db: Db, bus: EventBus, onError: (error: unknown
   return {
     flush,
     nudge() {
-      void flush();
+      if (nudged) return;
+      nudged = setTimeout(() => {
+        nudged = null;
+        void flush();
+      }, NUDGE_DELAY_MS);
+      nudged.unref();
     },
     start(intervalMs) {
       if (timer) return;
@@ -94,7 +106,9 @@ export function createEventRelay(db: Db, bus: EventBus, onError: (error: unknown
     },
     async stop() {
       if (timer) clearInterval(timer);
+      if (nudged) clearTimeout(nudged);
       timer = null;
+      nudged = null;
       await running;
     },
   };
