@@ -2,7 +2,7 @@
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { recordScope } from '../shared/record-access.js';
-import { searchCondition } from '../shared/search-text.js';
+import { searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
 import type { Company, CompanyListQuery, CompanySort } from './company.schema.js';
 
 export interface CompanyRow {
@@ -102,7 +102,12 @@ export function cursorValueOf(sort: CompanySort, company: Company): string {
   return new Date(value).toISOString();
 }
 
-function filters(ctx: Ctx, query: CompanyListQuery, params: unknown[]): { where: string[]; rank: string | null } {
+function filters(
+  ctx: Ctx,
+  query: CompanyListQuery,
+  params: unknown[],
+  mode: SearchMode = 'fuzzy',
+): { where: string[]; rank: string | null } {
   params.push(ctx.workspaceId);
   const where = ['co.workspace_id = $1', recordScope(ctx.actor, 'co', params)];
   if (query.tag?.length) {
@@ -121,7 +126,7 @@ function filters(ctx: Ctx, query: CompanyListQuery, params: unknown[]): { where:
     params.push(query.teamId);
     where.push(`co.team_id = $${params.length}`);
   }
-  const search = query.q ? searchCondition('co', query.q, params) : null;
+  const search = query.q ? searchCondition('co', query.q, params, mode) : null;
   if (search) where.push(search.where);
   return { where, rank: search?.rank ?? null };
 }
@@ -132,18 +137,24 @@ export async function listCompanies(
   after: { v: string | number | null; id: string } | null,
   limit: number,
 ): Promise<{ rows: Company[]; hasMore: boolean }> {
-  const params: unknown[] = [];
-  const { where, rank } = filters(ctx, query, params);
-  const select = selectList(ctx.actor, params);
-  if (rank && !query.sort) {
+  if (query.q && !query.sort && searchWords(query.q).length > 0) {
     // Ranked search results: one page of the best matches; refine the query to narrow.
-    params.push(limit);
-    const { rows } = await ctx.db.query<Company>(
-      `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await searchWithFallback(async (mode) => {
+      const params: unknown[] = [];
+      const { where, rank } = filters(ctx, query, params, mode);
+      const select = selectList(ctx.actor, params);
+      params.push(limit);
+      const result = await ctx.db.query<Company>(
+        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id LIMIT $${params.length}`,
+        params,
+      );
+      return result.rows;
+    });
     return { rows, hasMore: false };
   }
+  const params: unknown[] = [];
+  const { where } = filters(ctx, query, params);
+  const select = selectList(ctx.actor, params);
   const sort: CompanySort = query.sort ?? 'name';
   const descending = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '')]!;

@@ -2,7 +2,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { recordScope } from '../shared/record-access.js';
-import { searchCondition } from '../shared/search-text.js';
+import { searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
 
 export interface ContactRow {
@@ -144,7 +144,12 @@ export interface ListResult {
 }
 
 /** Filters shared by listing and exporting; `rank` orders search results when there is a query. */
-export function contactFilters(ctx: Ctx, query: ContactListQuery, params: unknown[]): { where: string[]; rank: string | null } {
+export function contactFilters(
+  ctx: Ctx,
+  query: ContactListQuery,
+  params: unknown[],
+  mode: SearchMode = 'fuzzy',
+): { where: string[]; rank: string | null } {
   const where = ['c.workspace_id = $1'];
   params.push(ctx.workspaceId);
   where.push(recordScope(ctx.actor, 'c', params));
@@ -175,7 +180,7 @@ export function contactFilters(ctx: Ctx, query: ContactListQuery, params: unknow
     params.push(query.createdBefore);
     where.push(`c.created_at < $${params.length}`);
   }
-  const search = query.q ? searchCondition('c', query.q, params) : null;
+  const search = query.q ? searchCondition('c', query.q, params, mode) : null;
   if (search) where.push(search.where);
   return { where, rank: search?.rank ?? null };
 }
@@ -186,17 +191,22 @@ export async function listContacts(
   after: { v: string | number | null; id: string } | null,
   limit: number,
 ): Promise<ListResult> {
-  const params: unknown[] = [];
-  const { where, rank } = contactFilters(ctx, query, params);
-  if (rank && !query.sort) {
-    // Ranked search results: the best matches first, one page of them; refine the query to narrow.
-    params.push(limit);
-    const { rows } = await ctx.db.query<Contact>(
-      `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id LIMIT $${params.length}`,
-      params,
-    );
+  if (query.q && !query.sort && searchWords(query.q).length > 0) {
+    // Ranked search results: one page of the best matches; refine the query to narrow.
+    const rows = await searchWithFallback(async (mode) => {
+      const params: unknown[] = [];
+      const { where, rank } = contactFilters(ctx, query, params, mode);
+      params.push(limit);
+      const result = await ctx.db.query<Contact>(
+        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id LIMIT $${params.length}`,
+        params,
+      );
+      return result.rows;
+    });
     return { rows, hasMore: false, cursorValue: () => null };
   }
+  const params: unknown[] = [];
+  const { where } = contactFilters(ctx, query, params);
   const sort: ContactSort = query.sort ?? 'name';
   const descending = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '')]!;

@@ -4,15 +4,19 @@
  */
 import type { Ctx } from '../../platform/context.js';
 import { recordScope } from '../shared/record-access.js';
-import { searchCondition } from '../shared/search-text.js';
+import { searchCondition, searchWithFallback, type SearchMode } from '../shared/search-text.js';
 import type { SearchResult } from './search.schema.js';
 
-export async function searchRecords(ctx: Ctx, q: string, limit: number): Promise<SearchResult[]> {
+export function searchRecords(ctx: Ctx, q: string, limit: number): Promise<SearchResult[]> {
+  return searchWithFallback((mode) => searchIn(ctx, q, limit, mode));
+}
+
+async function searchIn(ctx: Ctx, q: string, limit: number, mode: SearchMode): Promise<SearchResult[]> {
   const params: unknown[] = [ctx.workspaceId];
   const contactScope = recordScope(ctx.actor, 'c', params);
-  const contactMatch = searchCondition('c', q, params);
+  const contactMatch = searchCondition('c', q, params, mode);
   const companyScope = recordScope(ctx.actor, 'co', params);
-  const companyMatch = searchCondition('co', q, params);
+  const companyMatch = searchCondition('co', q, params, mode);
   if (!contactMatch || !companyMatch) return [];
   params.push(limit);
   const top = `$${params.length}`;

@@ -20,18 +20,34 @@ export function searchWords(q: string): string[] {
 }
 
 /**
- * Every word of the query must match the record, either as the prefix of a word (full-text) or,
- * for words of three letters or more, as a close trigram match (typos). Both use GIN indexes on
- * `search_vector` and `search_text`. Returns null when the query has no searchable word.
+ * `prefix`: every word of the query is the prefix of a word of the record (one full-text GIN
+ * lookup, cheap even when thousands match). `fuzzy`: every word matches as a prefix or, for words
+ * of three letters or more, as a close trigram match (typos), using the trigram GIN index too.
  */
-export function searchCondition(alias: string, q: string, params: unknown[]): { where: string; rank: string } | null {
+export type SearchMode = 'prefix' | 'fuzzy';
+
+/** Returns the condition and rank expression, or null when the query has no searchable word. */
+export function searchCondition(
+  alias: string,
+  q: string,
+  params: unknown[],
+  mode: SearchMode = 'fuzzy',
+): { where: string; rank: string } | null {
   const words = searchWords(q);
   if (words.length === 0) return null;
+  const prefixOf = (word: string) => `${word.replace(/[^\p{L}\p{N}]+/gu, ' & ').replace(/^ & | & $/g, '')}:*`;
+  if (mode === 'prefix') {
+    params.push(words.map(prefixOf).join(' & '));
+    const query = `to_tsquery('simple', $${params.length})`;
+    return { where: `${alias}.search_vector @@ ${query}`, rank: `ts_rank(${alias}.search_vector, ${query})` };
+  }
   const conditions: string[] = [];
   const ranks: string[] = [];
   for (const word of words) {
-    params.push(`${word.replace(/[^\p{L}\p{N}]+/gu, ' & ').replace(/^ & | & $/g, '')}:*`);
-    const prefix = `${alias}.search_vector @@ to_tsquery('simple', $${params.length})`;
+    params.push(prefixOf(word));
+    const tsquery = `to_tsquery('simple', $${params.length})`;
+    const prefix = `${alias}.search_vector @@ ${tsquery}`;
+    ranks.push(`ts_rank(${alias}.search_vector, ${tsquery})`);
     if (word.length >= 3) {
       params.push(word);
       const w = `$${params.length}`;
@@ -40,7 +56,16 @@ export function searchCondition(alias: string, q: string, params: unknown[]): { 
     } else {
       conditions.push(prefix);
     }
-    ranks.push(`ts_rank(${alias}.search_vector, to_tsquery('simple', $${params.length - (word.length >= 3 ? 1 : 0)}))`);
   }
   return { where: conditions.join(' AND '), rank: ranks.join(' + ') };
+}
+
+/**
+ * Ranked search in two steps: exact prefixes first; only when nothing matches, the typo-tolerant
+ * search. Ranking every fuzzy match is what makes a search slow, and it is only needed when the
+ * words as typed find nothing.
+ */
+export async function searchWithFallback<T>(run: (mode: SearchMode) => Promise<T[]>): Promise<T[]> {
+  const exact = await run('prefix');
+  return exact.length > 0 ? exact : run('fuzzy');
 }
