@@ -89,6 +89,10 @@ export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExis
   const params = values(ctx.workspaceId, row);
   params.push(ctx.actor.userId);
   const guardCompany = companyIdMustExist ? `WHERE EXISTS (SELECT 1 FROM companies WHERE workspace_id = $1 AND id = $10)` : '';
+  // Without a company there is nothing to join: reading the row back is cheaper without it.
+  const readBack = companyIdMustExist
+    ? `SELECT ${SELECT} FROM ${FROM.replace('contacts c', 'c')}`
+    : `SELECT ${SELECT.replace('co.name AS "companyName"', 'NULL::text AS "companyName"')} FROM c`;
   const { rows } = await ctx.db.query<Contact>(
     `WITH c AS (
        INSERT INTO contacts (${COLUMNS.join(', ')}) SELECT ${PLACEHOLDERS} ${guardCompany} RETURNING *
@@ -98,7 +102,7 @@ export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExis
               jsonb_build_object('after', to_jsonb(c) - 'search_vector' - 'search_text' - 'workspace_id')
          FROM c
      )
-     SELECT ${SELECT} FROM ${FROM.replace('contacts c', 'c')}`,
+     ${readBack}`,
     params,
   );
   return rows[0] ?? null;

@@ -27,6 +27,9 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     extensions: { pg_trgm, unaccent, fuzzystrmatch },
+    // PGlite's WebAssembly memory never shrinks; a smaller buffer cache keeps the server's
+    // resident memory near 300 MB at 100k contacts, for ~15% of list throughput.
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
   });
   const root = wrap(pglite);
   return {

@@ -10,10 +10,28 @@ import { ident } from './db.js';
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
+/**
+ * Named prepared statements: the server parses and plans each statement text once per connection
+ * instead of on every call (creates +29% measured). Capped so dynamically built filter
+ * combinations cannot grow it without bound; past the cap statements run unnamed.
+ */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 500;
+
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (!name && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `rapport_${statementNames.size}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-      const result = await client.query(sql, params as unknown[]);
+      const name = params.length > 0 ? statementName(sql) : undefined;
+      const result = await client.query({ text: sql, values: params as unknown[], ...(name ? { name } : {}) });
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
   };
