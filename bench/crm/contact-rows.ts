@@ -7,28 +7,8 @@ import { newId } from '../../server/src/platform/db/ids.js';
 import { searchText } from '../../server/src/crm/shared/search-text.js';
 import { person, type Person } from './people.js';
 
-/** The columns of `contacts` that COPY fills (search_vector is generated). */
-export const CONTACT_COLUMNS = [
-  'workspace_id',
-  'id',
-  'first_name',
-  'last_name',
-  'display_name',
-  'title',
-  'emails',
-  'phones',
-  'social_handles',
-  'company_id',
-  'owner_id',
-  'team_id',
-  'lifecycle_stage',
-  'tags',
-  'custom',
-  'important_dates',
-  'search_text',
-  'created_at',
-  'updated_at',
-] as const;
+/** The columns of `contacts` that COPY fills, as Rapport defines them. */
+export { CONTACT_COLUMNS } from '../../server/src/crm/contacts/contact.repo.js';
 
 function tableRow(p: Person, workspaceId: string, ownerId: string): unknown[] {
   const email = p.email.toLowerCase();

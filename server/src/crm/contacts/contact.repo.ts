@@ -33,7 +33,8 @@ const SELECT = `c.id, c.display_name AS "displayName", c.first_name AS "firstNam
 
 const FROM = `contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`;
 
-const COLUMNS = [
+/** The stored columns of `contacts` in insert order (search_vector is generated). Bulk writers use it too. */
+export const CONTACT_COLUMNS = [
   'workspace_id',
   'id',
   'first_name',
@@ -79,7 +80,7 @@ function values(workspaceId: string, row: ContactRow): unknown[] {
   ];
 }
 
-const PLACEHOLDERS = COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+const PLACEHOLDERS = CONTACT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
 
 /**
  * Inserts the contact and its `contact.created` event in one statement: one round trip, and
@@ -95,7 +96,7 @@ export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExis
     : `SELECT ${SELECT.replace('co.name AS "companyName"', 'NULL::text AS "companyName"')} FROM c`;
   const { rows } = await ctx.db.query<Contact>(
     `WITH c AS (
-       INSERT INTO contacts (${COLUMNS.join(', ')}) SELECT ${PLACEHOLDERS} ${guardCompany} RETURNING *
+       INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')}) SELECT ${PLACEHOLDERS} ${guardCompany} RETURNING *
      ), e AS (
        INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
        SELECT c.workspace_id, 'contact.created', 'contact', c.id::text, $${params.length}::uuid,
@@ -126,7 +127,7 @@ export async function findContact(
 export async function updateContactRow(db: Queryable, workspaceId: string, row: ContactRow) {
   const params = values(workspaceId, row);
   // created_at is rewritten with its unchanged value so parameter positions match the insert.
-  const sets = COLUMNS.slice(2).map((column) => `${column} = $${COLUMNS.indexOf(column) + 1}`);
+  const sets = CONTACT_COLUMNS.slice(2).map((column) => `${column} = $${CONTACT_COLUMNS.indexOf(column) + 1}`);
   await db.query(`UPDATE contacts SET ${sets.join(', ')} WHERE workspace_id = $1 AND id = $2`, params);
 }
 

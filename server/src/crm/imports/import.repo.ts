@@ -1,5 +1,6 @@
 /** All SQL for imports: the imports table, and the bulk writes of contacts and companies. */
 import type { Actor } from '../../platform/context.js';
+import { CONTACT_COLUMNS } from '../contacts/contact.repo.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import type { ImportFormat, ImportReport, ImportView } from './import.schema.js';
 import type { Mapping } from './import.mapping.js';
@@ -203,25 +204,8 @@ export async function insertContacts(db: Queryable, workspaceId: string, batch: 
   );
 }
 
-const COPY_COLUMNS = [
-  'workspace_id',
-  'id',
-  'first_name',
-  'last_name',
-  'display_name',
-  'title',
-  'emails',
-  'phones',
-  'social_handles',
-  'company_id',
-  'owner_id',
-  'team_id',
-  'lifecycle_stage',
-  'tags',
-  'custom',
-  'important_dates',
-  'search_text',
-] as const;
+/** Imported rows take their timestamps from the column defaults. */
+const COPY_COLUMNS = CONTACT_COLUMNS.filter((column) => column !== 'created_at' && column !== 'updated_at');
 
 /** A CSV field for COPY: quoted text, or nothing at all for NULL. */
 function copyField(value: string | null): string {
