@@ -2,7 +2,11 @@
 import type { DomainModule } from './platform/module.js';
 import { platformModule } from './platform/platform.module.js';
 import { crmModule } from './crm/crm.module.js';
+import { identityModule } from './identity/identity.module.js';
+import { channelsModule } from './channels/channels.module.js';
+import { inboxModule } from './inbox/inbox.module.js';
+import { ingestModule } from './ingest/ingest.module.js';
 
-export const modules: readonly DomainModule[] = [platformModule, crmModule];
+export const modules: readonly DomainModule[] = [platformModule, crmModule, identityModule, channelsModule, inboxModule, ingestModule];
 
 export const allMigrations = () => modules.flatMap((m) => m.migrations);

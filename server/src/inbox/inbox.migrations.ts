@@ -1,0 +1,107 @@
+/** Conversations and their messages: what the ingest pipeline writes and the inbox works on. */
+import type { Migration } from '../platform/db/migrate.js';
+
+export const inboxMigrations: Migration[] = [
+  {
+    id: 'inbox/001-conversations',
+    sql: `
+CREATE TABLE conversations (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  network text NOT NULL,
+  channel_id uuid,
+  -- Names the thread within the network (the root's external id, an e-mail thread's first Message-ID,
+  -- a DM's id); new messages of the thread find their conversation by it.
+  thread_key text NOT NULL,
+  subject text NOT NULL DEFAULT '',
+  -- The customer: the author of the first inbound message.
+  identity_id uuid,
+  contact_id uuid,
+  status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'pending', 'snoozed', 'resolved')),
+  snoozed_until timestamptz(3),
+  priority text NOT NULL DEFAULT 'normal' CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+  assignee_id uuid,
+  team_id uuid,
+  labels text[] NOT NULL DEFAULT '{}',
+  is_private boolean NOT NULL DEFAULT false,
+  is_spam boolean NOT NULL DEFAULT false,
+  merged_into_id uuid,
+  preview text NOT NULL DEFAULT '',
+  message_count int NOT NULL DEFAULT 0,
+  last_message_at timestamptz(3) NOT NULL,
+  last_inbound_at timestamptz(3),
+  last_outbound_at timestamptz(3),
+  -- SLA clocks: when each response is due, and when the first response and resolution happened.
+  first_response_due_at timestamptz(3),
+  next_response_due_at timestamptz(3),
+  resolution_due_at timestamptz(3),
+  first_responded_at timestamptz(3),
+  resolved_at timestamptz(3),
+  created_at timestamptz(3) NOT NULL,
+  updated_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  UNIQUE (workspace_id, network, thread_key),
+  CONSTRAINT conversations_identity FOREIGN KEY (workspace_id, identity_id) REFERENCES social_identities (workspace_id, id),
+  CONSTRAINT conversations_contact FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts (workspace_id, id) ON DELETE SET NULL (contact_id)
+);
+CREATE INDEX conversations_recent ON conversations (workspace_id, last_message_at DESC, id DESC);
+CREATE INDEX conversations_assignee ON conversations (workspace_id, assignee_id, status, last_message_at DESC);
+CREATE INDEX conversations_team ON conversations (workspace_id, team_id, status, last_message_at DESC);
+CREATE INDEX conversations_status ON conversations (workspace_id, status, last_message_at DESC);
+CREATE INDEX conversations_contact ON conversations (workspace_id, contact_id) WHERE contact_id IS NOT NULL;
+CREATE INDEX conversations_identity ON conversations (workspace_id, identity_id);
+
+CREATE TABLE messages (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  conversation_id uuid NOT NULL,
+  network text NOT NULL,
+  channel_id uuid,
+  -- The source's id; empty for notes and for replies the channel has not confirmed yet.
+  external_id text,
+  kind text NOT NULL DEFAULT 'message' CHECK (kind IN ('message', 'note')),
+  direction text NOT NULL CHECK (direction IN ('in', 'out')),
+  author_identity_id uuid,
+  author_user_id uuid,
+  in_reply_to_external_id text,
+  title text,
+  text text NOT NULL CHECK (length(text) <= 100000),
+  -- The source's HTML, unsafe: sanitised whenever it is rendered.
+  html text,
+  url text,
+  language text,
+  is_private boolean NOT NULL DEFAULT false,
+  attachments jsonb NOT NULL DEFAULT '[]',
+  metrics jsonb,
+  -- What enrichers added (sentiment, language, intent, entities), keyed by enricher.
+  enrichment jsonb NOT NULL DEFAULT '{}',
+  -- Outbound replies: queued → sent → delivered, or failed with the reason.
+  delivery_status text CHECK (delivery_status IN ('queued', 'sent', 'delivered', 'failed')),
+  delivery_error text,
+  mentions uuid[] NOT NULL DEFAULT '{}',
+  sent_at timestamptz(3) NOT NULL,
+  received_at timestamptz(3) NOT NULL,
+  search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED,
+  PRIMARY KEY (workspace_id, id),
+  CONSTRAINT messages_conversation FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
+);
+-- The deduplication key: a message is stored once per workspace and network, however often it arrives.
+CREATE UNIQUE INDEX messages_external ON messages (workspace_id, network, external_id);
+CREATE INDEX messages_conversation ON messages (workspace_id, conversation_id, sent_at, id);
+CREATE INDEX messages_search ON messages USING gin (search_vector);
+
+CREATE TABLE canned_responses (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  shortcut text NOT NULL CHECK (shortcut ~ '^[a-z0-9][a-z0-9_-]{0,39}$'),
+  body text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+  created_by uuid,
+  created_at timestamptz(3) NOT NULL,
+  updated_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  UNIQUE (workspace_id, shortcut)
+);
+`,
+  },
+];
