@@ -142,7 +142,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
 
   const jobs = createJobRunner(
     db,
-    modules.flatMap((m) => m.jobs ?? []),
+    modules.flatMap((m) => (typeof m.jobs === 'function' ? m.jobs(deps) : (m.jobs ?? []))),
     log,
   );
 

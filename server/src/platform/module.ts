@@ -25,7 +25,8 @@ export interface DomainModule {
   name: string;
   migrations: readonly Migration[];
   routes?: (app: App, deps: AppDeps) => void;
-  jobs?: readonly JobDefinition[];
+  /** A function of the deps when handlers need more than the job context (the server secret, the bus). */
+  jobs?: readonly JobDefinition[] | ((deps: AppDeps) => readonly JobDefinition[]);
   /** Subscriptions to other domains' events, set up once per app. */
   subscribe?: (deps: AppDeps) => void;
 }

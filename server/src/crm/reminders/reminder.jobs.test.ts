@@ -8,8 +8,8 @@ import { enqueueJob } from '../../platform/jobs/job.js';
 import { createJobRunner } from '../../platform/jobs/runner.js';
 import { createLogger } from '../../platform/observability/logger.js';
 import { buildWorkspace, json, testApp, type Member, type TestApp } from '../../platform/testing/test-app.js';
-import { crmModule } from '../crm.module.js';
-import { dueTaskRemindersJob, importantDateRemindersJob } from './reminder.jobs.js';
+import { runImportJob } from '../imports/import.job.js';
+import { dueTaskRemindersJob, importantDateRemindersJob, reminderJobs } from './reminder.jobs.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -90,7 +90,7 @@ describe('task reminders', () => {
     await enqueueJob(t.db, importantDateRemindersJob, {}, { runAt: new Date('2025-03-01T09:00:00Z'), uniqueKey });
 
     // The process that queued the timers is gone; a new one starts over the same database.
-    const restarted = createJobRunner(t.db, crmModule.jobs ?? [], createLogger('silent'));
+    const restarted = createJobRunner(t.db, [...reminderJobs, runImportJob], createLogger('silent'));
     expect(await restarted.runDue(new Date('2025-03-01T09:00:30Z'))).toBeGreaterThanOrEqual(2);
     expect((await notificationsOf(ws.owner)).map((n) => n.title)).toEqual(['Task due: Survive the restart']);
 
