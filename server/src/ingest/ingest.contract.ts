@@ -1,0 +1,38 @@
+/**
+ * What the pipeline takes and what it reports: the contract between the ingest domain and every
+ * producer of messages (connectors' polls and streams, webhooks, `rapport ingest`, replays).
+ */
+import type { FormatName, NormalisedMessage, Rejection } from '../channels/index.js';
+
+export type IngestSourceKind = 'poll' | 'webhook' | 'file' | 'stream' | 'replay';
+
+export interface IngestSource {
+  workspaceId: string;
+  /** The configured channel the messages came through; null for a file ingest without one. */
+  channelId: string | null;
+  kind: IngestSourceKind;
+  format?: FormatName;
+}
+
+export interface IngestBatch {
+  source: IngestSource;
+  messages: readonly NormalisedMessage[];
+  /** Items the parser refused; each becomes a dead letter with its reason. */
+  rejected?: readonly Rejection[];
+  /** The raw payload the batch was parsed from, kept on dead letters so they can be replayed. */
+  payload?: string;
+}
+
+export interface IngestReport {
+  received: number;
+  ingested: number;
+  duplicates: number;
+  rejected: number;
+  conversationsCreated: number;
+}
+
+export interface IngestPipeline {
+  /** Resolves once the batch is committed (or durably queued, with NATS): only then may a source be acknowledged. */
+  submit(batch: IngestBatch): Promise<IngestReport>;
+  close(): Promise<void>;
+}
