@@ -47,26 +47,29 @@ if (!only || only === 'static') {
   results.push(step('lint', 'npm', ['run', '--silent', 'lint']));
 }
 if (!only || only === 'server') {
+  results.push(ensureDebianPackage('/usr/sbin/dovecot', 'dovecot-imapd'));
   results.push(vitest('server suite on PGlite', 'server', { RAPPORT_TEST_DB: 'pglite' }));
   if (process.env.RAPPORT_SKIP_POSTGRES === '1') process.stdout.write('\n(server suite on PostgreSQL skipped: RAPPORT_SKIP_POSTGRES=1)\n');
   else results.push(vitest('server suite on PostgreSQL', 'server', { RAPPORT_TEST_DB: 'postgres' }));
 }
-/** Browser journeys drive Debian's Chromium; install it when we can (root with apt), else say how. */
-function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(path)) return true;
+/**
+ * The suites run real peers from Debian's packages: Dovecot (IMAP) for the e-mail tests, Chromium
+ * for the browser journeys. Install them when we can (root with apt), else say how.
+ */
+function ensureDebianPackage(binary, pkg) {
+  if (existsSync(binary)) return true;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     return (
-      step('install chromium (apt-get update)', 'apt-get', ['update', '-qq']) &&
-      step('install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' })
+      step(`install ${pkg} (apt-get update)`, 'apt-get', ['update', '-qq']) &&
+      step(`install ${pkg}`, 'apt-get', ['install', '-y', '-qq', pkg], { DEBIAN_FRONTEND: 'noninteractive' })
     );
   }
-  process.stdout.write(`\n✗ No Chromium at ${path}: install Debian's chromium package or set CHROMIUM_PATH\n`);
+  process.stdout.write(`\n✗ No ${binary}: install Debian's ${pkg} package\n`);
   return false;
 }
 
 if (!only || only === 'e2e') {
-  results.push(ensureChromium());
+  results.push(ensureDebianPackage(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium'));
   results.push(step('build', 'npm', ['run', '--silent', 'build']));
   results.push(vitest('browser journeys', 'e2e'));
 }
