@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectorChannel } from '../../connector.js';
+import { startMastodonServer, type MastodonTestServer } from '../../testing/mastodon-server.js';
+import { mastodonConnector } from './mastodon.connector.js';
+
+type Channel = Parameters<NonNullable<typeof mastodonConnector.pull>>[0];
+
+describe('Mastodon connector (against a local server answering with recorded entities)', () => {
+  let server: MastodonTestServer;
+  let channel: Channel;
+  const now = new Date('2026-12-01T12:00:00Z');
+
+  beforeAll(async () => {
+    server = await startMastodonServer();
+    channel = {
+      id: 'c1',
+      workspaceId: 'w1',
+      kind: 'mastodon',
+      name: 'Mastodon',
+      config: { instanceUrl: server.url, sources: ['home', 'notifications'] },
+      credentials: { accessToken: server.token },
+      net: { allowPrivateNetwork: true },
+    } satisfies ConnectorChannel as Channel;
+  });
+  afterAll(() => server?.close());
+
+  it('tests the connection with the access token', async () => {
+    expect(await mastodonConnector.test(channel)).toMatchObject({ ok: true, message: expect.stringMatching(/^Signed in as @/) });
+    await expect(mastodonConnector.test({ ...channel, credentials: { accessToken: 'wrong' } })).rejects.toMatchObject({
+      code: 'auth_failed',
+    });
+  });
+
+  it('reads each timeline from its own min_id, page by page, without gaps or repeats', async () => {
+    for (let id = 100; id < 150; id++) server.addStatus({ id: String(id), text: `Status ${id}` }, { mention: id % 10 === 0 });
+
+    const first = await mastodonConnector.pull!(channel, {}, now);
+    // The first read takes only the newest page of each timeline.
+    expect(first.batch!.messages.map((m) => m.externalId)).toContain('149');
+    expect(first.nextCursor).toMatchObject({ home: '149', notifications: '140' });
+
+    server.addStatus({ id: '150', text: 'A reply to us', inReplyToId: '149' }, { mention: true });
+    for (let id = 151; id < 200; id++) server.addStatus({ id: String(id), text: `Status ${id}` });
+    const second = await mastodonConnector.pull!(channel, first.nextCursor, now);
+    const home = second.batch!.messages.map((m) => m.externalId);
+    // min_id gives the 40 right after 149, not the newest 40: nothing between is skipped.
+    expect(home).toContain('150');
+    expect(home).not.toContain('149');
+    expect(second.nextCursor).toMatchObject({ home: '189', notifications: '150' });
+    const reply = second.batch!.messages.find((m) => m.externalId === '150')!;
+    expect(reply).toMatchObject({ channel: 'mastodon', inReplyToExternalId: '149', author: { handle: expect.stringContaining('ana') } });
+    expect(reply.text).toContain('A reply to us');
+
+    const third = await mastodonConnector.pull!(channel, second.nextCursor, now);
+    expect(new Set(third.batch!.messages.map((m) => m.externalId))).toEqual(new Set(Array.from({ length: 10 }, (_, i) => String(190 + i))));
+    const quiet = await mastodonConnector.pull!(channel, third.nextCursor, now);
+    expect(quiet.batch).toBeNull();
+    expect(quiet.nextCursor).toEqual(third.nextCursor);
+  });
+
+  it('replies with in_reply_to_id, mentioning the customer, once per message id', async () => {
+    const sent = await mastodonConnector.sendReply!(channel, {
+      messageId: 'msg-1',
+      text: 'Thanks, we are on it.',
+      subject: '',
+      recipient: { externalId: 'acct-ana', handle: 'ana' },
+      inReplyToExternalId: '150',
+      threadExternalIds: ['149', '150'],
+      threadKey: '149',
+    });
+    expect(sent.externalId).toMatch(/^\d+$/);
+    expect(server.posted.at(-1)).toEqual({
+      body: { status: '@ana Thanks, we are on it.', in_reply_to_id: '150', visibility: 'unlisted' },
+      idempotencyKey: 'msg-1',
+    });
+  });
+
+  it('refuses to reach a private address unless the channel allows it', async () => {
+    await expect(mastodonConnector.pull!({ ...channel, net: { allowPrivateNetwork: false } }, {}, now)).rejects.toMatchObject({
+      code: 'ssrf_refused',
+    });
+  });
+});
