@@ -17,6 +17,14 @@ export default defineConfig({
         },
       },
       {
+        // Pure logic of the web app (parsers, form mapping); components are covered by the e2e journeys.
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],

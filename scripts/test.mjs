@@ -46,6 +46,7 @@ if (!only || only === 'static') {
   results.push(step('type check', 'npm', ['run', '--silent', 'typecheck']));
   results.push(step('lint', 'npm', ['run', '--silent', 'lint']));
 }
+if (!only || only === 'web') results.push(vitest('web unit tests', 'web'));
 if (!only || only === 'server') {
   results.push(ensureDebianPackage('/usr/sbin/dovecot', 'dovecot-imapd'));
   results.push(vitest('server suite on PGlite', 'server', { RAPPORT_TEST_DB: 'pglite' }));

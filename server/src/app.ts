@@ -160,6 +160,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
       await app.close();
       await relay.stop();
       await jobs.stop();
+      for (const module of modules) await module.close?.(deps);
     },
   };
 }

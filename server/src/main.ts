@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { serve } from './cli/serve.js';
 import { registerAdminCommands } from './cli/admin.commands.js';
 import { registerDataCommands } from './cli/data.commands.js';
+import { registerIngestCommand } from './cli/ingest.command.js';
 import { describeError } from './cli/cli-support.js';
 
 const program = new Command().name('rapport').description('Rapport — the self-hostable social CRM').showHelpAfterError();
@@ -16,6 +17,7 @@ program
 
 registerAdminCommands(program);
 registerDataCommands(program);
+registerIngestCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`rapport: ${describeError(error)}\n`);

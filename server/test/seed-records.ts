@@ -3,6 +3,8 @@
  * isolation suites probe real rows. Kinds whose routes are not served are skipped.
  */
 import type { TestApp, TestWorkspace } from '../src/platform/testing/test-app.js';
+import { insertConversation } from '../src/inbox/testing/conversations.js';
+import { mastodonStatus } from '../src/ingest/testing/mastodon-statuses.js';
 
 interface Step {
   url: string;
@@ -36,7 +38,37 @@ const STEPS: Step[] = [
     url: '/api/v1/segments',
     payload: (_ids, tag) => ({ name: `View ${tag}`, entity: 'contact', filters: { tag: [tag] }, shared: true }),
   },
+  {
+    key: 'channel',
+    url: '/api/v1/channels',
+    // Paused, so no poller in the suite ever fetches it.
+    payload: (_ids, tag) => ({
+      kind: 'rss',
+      name: `Feed ${tag}`,
+      config: { feedUrl: `https://${tag}.example/feed.xml` },
+      status: 'paused',
+    }),
+  },
+  {
+    // A conversation, its message and author, and a dead letter (the broken second line).
+    key: 'ingest',
+    url: '/api/v1/ingest/files',
+    payload: (_ids, tag) => ({
+      format: 'mastodon',
+      content: `${JSON.stringify(mastodonStatus(`toot-${tag}`, { text: `Toot ${tag}` }))}\n{broken ${tag}\n`,
+    }),
+  },
   { key: 'apiToken', url: '/api/v1/api-tokens', payload: (_ids, tag) => ({ name: `Token ${tag}`, scopes: ['read'] }) },
+  {
+    key: 'cannedResponse',
+    url: '/api/v1/canned-responses',
+    payload: (_ids, tag) => ({ name: `Canned ${tag}`, shortcut: `c${tag}`, body: 'Hi' }),
+  },
+  {
+    key: 'routingRule',
+    url: '/api/v1/routing-rules',
+    payload: (ids, tag) => ({ name: `Rule ${tag}`, conditions: { keywords: [tag] }, actions: { teamId: ids.team, addLabels: [tag] } }),
+  },
 ];
 
 /** Returns strings that only this workspace's records contain (to detect leaks in responses). */
@@ -50,6 +82,28 @@ export async function seedWorkspaceRecords(t: TestApp, ws: TestWorkspace): Promi
     if (response.statusCode >= 300) throw new Error(`seeding ${step.url} failed: ${response.statusCode} ${response.body}`);
     ids[step.key] = (JSON.parse(response.body) as { id: string }).id;
   }
+  // Conversations arrive through the ingest pipeline, not the API: written as the pipeline stores them.
+  const conversation = await insertConversation(t.db, ws.workspaceId, {
+    subject: `Conversation ${tag}`,
+    messages: [{ text: `Message ${tag}` }],
+  });
+  const note = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/conversations/${conversation.id}/notes`,
+    headers: ws.owner.headers,
+    payload: { text: `Note on conversation ${tag}` },
+  });
+  if (note.statusCode >= 300) throw new Error(`seeding a note failed: ${note.statusCode} ${note.body}`);
   await ws.member('agent');
-  return [`Secret${tag}`, `${tag}@secret.example`, `Company ${tag}`, `Note ${tag}`, `Task ${tag}`];
+  return [
+    `Conversation ${tag}`,
+    `Message ${tag}`,
+    `Secret${tag}`,
+    `${tag}@secret.example`,
+    `Company ${tag}`,
+    `Note ${tag}`,
+    `Task ${tag}`,
+    `Toot ${tag}`,
+    `Feed ${tag}`,
+  ];
 }

@@ -37,4 +37,9 @@ CREATE TABLE channels (
 CREATE INDEX channels_due ON channels (next_poll_at) WHERE status = 'active';
 `,
   },
+  {
+    id: 'channels/002-webhook-lookup',
+    // Webhook deliveries name the channel but not the workspace.
+    sql: `CREATE UNIQUE INDEX channels_id ON channels (id);`,
+  },
 ];

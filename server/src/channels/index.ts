@@ -1,6 +1,7 @@
 /**
- * The channels domain as other domains see it. So far: turning recorded channel payloads into
- * normalised messages (pure functions, no database); connectors, sync state and health follow.
+ * The channels domain as other domains see it: turning recorded channel payloads into normalised
+ * messages (pure functions, no database). Configured channels, their connectors, polling, webhooks
+ * and reply delivery are the domain's own business, reached over HTTP and jobs only.
  */
 export { FORMATS, detectFormat, isFormatName, parseFile, type FormatDefinition } from './formats.js';
 export {

@@ -91,7 +91,8 @@ export type Metrics = Static<typeof Metrics>;
 /** Where in the parsed file a message came from, so a rejected or odd message can be found again. */
 export const RawRef = Type.Object(
   {
-    format: FormatNameSchema,
+    /** The recorded format, or `webhook` for a generic webhook mapped by its channel's settings. */
+    format: Type.Union([FormatNameSchema, Type.Literal('webhook')]),
     /** Position of the item in the file: entry, array element or event, counted from 0. */
     index: Type.Integer({ minimum: 0 }),
     /** 1-based line of a JSON Lines file. */

@@ -104,4 +104,62 @@ CREATE TABLE canned_responses (
 );
 `,
   },
+  {
+    id: 'inbox/002-routing-and-sla',
+    sql: `
+-- How each team hands out its new conversations; round-robin remembers whose turn was last.
+CREATE TABLE inbox_team_settings (
+  workspace_id uuid NOT NULL,
+  team_id uuid NOT NULL,
+  assignment text NOT NULL DEFAULT 'manual' CHECK (assignment IN ('manual', 'round_robin', 'least_loaded')),
+  last_assigned_user_id uuid,
+  updated_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, team_id),
+  FOREIGN KEY (workspace_id, team_id) REFERENCES teams (workspace_id, id) ON DELETE CASCADE
+);
+
+-- Tried in position order on every new conversation; the first whose conditions all hold wins.
+CREATE TABLE routing_rules (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  position int NOT NULL,
+  enabled boolean NOT NULL DEFAULT true,
+  conditions jsonb NOT NULL DEFAULT '{}',
+  actions jsonb NOT NULL DEFAULT '{}',
+  created_by uuid,
+  created_at timestamptz(3) NOT NULL,
+  updated_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE INDEX routing_rules_order ON routing_rules (workspace_id, position, id);
+
+-- One policy per workspace; business_hours null means the clocks run around the clock.
+CREATE TABLE sla_policies (
+  workspace_id uuid NOT NULL PRIMARY KEY,
+  first_response_minutes int CHECK (first_response_minutes > 0),
+  next_response_minutes int CHECK (next_response_minutes > 0),
+  resolution_minutes int CHECK (resolution_minutes > 0),
+  business_hours jsonb,
+  updated_at timestamptz(3) NOT NULL
+);
+
+-- A breach is reported once per clock and due time, however often the sweep runs.
+CREATE TABLE sla_breaches (
+  workspace_id uuid NOT NULL,
+  conversation_id uuid NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('first_response', 'next_response', 'resolution')),
+  due_at timestamptz(3) NOT NULL,
+  detected_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, conversation_id, kind, due_at),
+  FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
+);
+
+-- The breach sweep and the snooze wake-up look across workspaces for clocks that ran out.
+CREATE INDEX conversations_first_response_due ON conversations (first_response_due_at) WHERE first_responded_at IS NULL;
+CREATE INDEX conversations_next_response_due ON conversations (next_response_due_at) WHERE next_response_due_at IS NOT NULL;
+CREATE INDEX conversations_resolution_due ON conversations (resolution_due_at) WHERE resolved_at IS NULL;
+CREATE INDEX conversations_snoozed ON conversations (snoozed_until) WHERE status = 'snoozed';
+`,
+  },
 ];

@@ -2,7 +2,7 @@
  * What the pipeline takes and what it reports: the contract between the ingest domain and every
  * producer of messages (connectors' polls and streams, webhooks, `rapport ingest`, replays).
  */
-import type { FormatName, NormalisedMessage, Rejection } from '../channels/index.js';
+import type { Deletion, FormatName, NormalisedMessage, ProfileRecord, Rejection } from '../channels/index.js';
 
 export type IngestSourceKind = 'poll' | 'webhook' | 'file' | 'stream' | 'replay';
 
@@ -19,16 +19,23 @@ export interface IngestBatch {
   messages: readonly NormalisedMessage[];
   /** Items the parser refused; each becomes a dead letter with its reason. */
   rejected?: readonly Rejection[];
+  /** Author profiles met outside messages: they refresh (or create) social identities. */
+  profiles?: readonly ProfileRecord[];
+  /** Messages the source says are gone: deleted, and their conversations recounted. */
+  deletions?: readonly Deletion[];
   /** The raw payload the batch was parsed from, kept on dead letters so they can be replayed. */
   payload?: string;
 }
 
+/** `received` = `ingested` + `duplicates` + `rejected`; skipped non-messages (a like, a follow) are not counted. */
 export interface IngestReport {
   received: number;
   ingested: number;
   duplicates: number;
   rejected: number;
   conversationsCreated: number;
+  /** Stored messages removed because the source deleted them; the pipeline always reports it, other reporters may leave it out. */
+  deleted?: number;
 }
 
 export interface IngestPipeline {

@@ -29,4 +29,6 @@ export interface DomainModule {
   jobs?: readonly JobDefinition[] | ((deps: AppDeps) => readonly JobDefinition[]);
   /** Subscriptions to other domains' events, set up once per app. */
   subscribe?: (deps: AppDeps) => void;
+  /** Releases what the domain holds for this app (drains its pipelines), when the app closes. */
+  close?: (deps: AppDeps) => Promise<void>;
 }

@@ -1,10 +1,12 @@
 /** The main navigation: one entry per area of the app. */
 import { NavLink } from '@mantine/core';
-import { IconAddressBook, IconBuilding, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconAddressBook, IconBuilding, IconInbox, IconSettings, IconSun } from '@tabler/icons-react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
+import { InboxNavBadge } from '../features/inbox/InboxNavBadge';
 
 const AREAS = [
   { to: '/my-day', label: 'My day', icon: IconSun },
+  { to: '/inbox', label: 'Inbox', icon: IconInbox, badge: InboxNavBadge },
   { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
   { to: '/companies', label: 'Companies', icon: IconBuilding },
   { to: '/settings', label: 'Settings', icon: IconSettings },
@@ -23,6 +25,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
             to={area.to}
             label={area.label}
             leftSection={<area.icon size={18} aria-hidden />}
+            rightSection={area.badge && <area.badge />}
             active={active}
             aria-current={active ? 'page' : undefined}
             onClick={onNavigate}

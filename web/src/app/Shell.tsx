@@ -4,6 +4,7 @@ import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Session } from '../lib/types';
 import { useLiveEvents } from '../lib/live-events';
+import { useInboxLiveUpdates } from '../features/inbox/use-inbox-live-updates';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { NotificationToasts } from '../features/notifications/NotificationToasts';
 import { SearchPalette } from '../features/search/SearchPalette';
@@ -16,6 +17,7 @@ import { useFocusOnNavigate } from './use-focus-on-navigate';
 export function Shell({ session, children }: { session: Session; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   useLiveEvents(true);
+  useInboxLiveUpdates();
   useFocusOnNavigate(MAIN_ID);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

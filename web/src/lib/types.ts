@@ -28,3 +28,7 @@ export const RECORD_SORTS = [
   { value: 'createdAt', label: 'Oldest first' },
   { value: '-updatedAt', label: 'Recently changed' },
 ];
+
+/** The networks conversations and channels come from. */
+export const NETWORKS = ['rss', 'email', 'mastodon', 'bluesky', 'twitter', 'meta', 'reddit', 'webhook'] as const;
+export type Network = (typeof NETWORKS)[number];

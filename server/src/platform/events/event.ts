@@ -10,9 +10,14 @@ export interface DomainEvent<Data = Record<string, unknown>> {
   actorId: string | null;
   data: Data;
   occurredAt: Date;
+  /**
+   * Published straight to the bus and never stored (who is looking at what, right now): it has no
+   * outbox id, and its data is meant for every member of the workspace, so the live stream sends it.
+   */
+  ephemeral?: true;
 }
 
-export type NewEvent = Omit<DomainEvent, 'id' | 'occurredAt'>;
+export type NewEvent = Omit<DomainEvent, 'id' | 'occurredAt' | 'ephemeral'>;
 
 export async function recordEvents(tx: Queryable, events: readonly NewEvent[]): Promise<void> {
   if (events.length === 0) return;

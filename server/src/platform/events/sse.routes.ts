@@ -1,7 +1,8 @@
 /**
  * Server-sent events: a live stream of what changed in the workspace. Payloads carry only the
  * event type and subject (clients refetch through the API, where record-level access applies),
- * except notifications, which go only to the user they are for.
+ * except notifications, which go only to the user they are for, and ephemeral events (presence),
+ * whose data is meant for the whole workspace and which have no id to resume from.
  */
 import { Type } from 'typebox';
 import type { App } from '../http/app-types.js';
@@ -36,6 +37,11 @@ export function sseRoutes(app: App, deps: AppDeps) {
       raw.write(': connected\n\n');
       const unsubscribe = deps.bus.subscribe('*', (event) => {
         if (event.workspaceId !== principal.workspaceId) return;
+        if (event.ephemeral) {
+          const { type, subjectType, subjectId, occurredAt, data } = event;
+          raw.write(`event: ${type}\ndata: ${JSON.stringify({ type, subjectType, subjectId, occurredAt, ...data })}\n\n`);
+          return;
+        }
         let payload: Record<string, unknown> = {
           id: event.id,
           type: event.type,

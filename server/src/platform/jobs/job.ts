@@ -13,6 +13,8 @@ export interface JobContext {
   workspaceId: string | null;
   log: Logger;
   now: Date;
+  /** True when no retry follows a failure: a handler that reports its own failures needs to know. */
+  finalAttempt?: boolean;
 }
 
 export interface JobDefinition<S extends TSchema = TSchema> {
@@ -38,14 +40,17 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-export function validatePayload(definition: JobDefinition, payload: unknown): void {
+/** Enough of a definition to queue a job whose handler another domain registers. */
+export type JobTarget = Pick<JobDefinition, 'name' | 'payload' | 'maxAttempts'>;
+
+export function validatePayload(definition: JobTarget, payload: unknown): void {
   if (!Value.Check(definition.payload, payload)) {
     const first = Value.Errors(definition.payload, payload)[0];
     throw new Error(`job ${definition.name}: invalid payload at ${first?.instancePath || '/'}: ${first?.message}`);
   }
 }
 
-export async function enqueueJob(db: Queryable, definition: JobDefinition, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
+export async function enqueueJob(db: Queryable, definition: JobTarget, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
   validatePayload(definition, payload);
   await db.query(
     `INSERT INTO jobs (workspace_id, name, payload, run_at, unique_key, max_attempts)

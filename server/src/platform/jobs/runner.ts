@@ -47,7 +47,8 @@ export function createJobRunner(db: Db, definitions: readonly JobDefinition[], l
     try {
       if (!definition) throw new Error(`no job is registered under the name ${job.name}`);
       validatePayload(definition, job.payload);
-      await definition.handler({ db, workspaceId: job.workspace_id, log, now }, job.payload as never);
+      const finalAttempt = job.attempts >= job.max_attempts;
+      await definition.handler({ db, workspaceId: job.workspace_id, log, now, finalAttempt }, job.payload as never);
       // Done jobs give up their unique key so a recurring timer can queue its next run.
       await db.query(`UPDATE jobs SET status = 'done', locked_until = NULL, unique_key = NULL WHERE id = $1`, [job.id]);
       if (definition.everyMs && job.unique_key) {

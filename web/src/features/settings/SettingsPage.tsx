@@ -1,10 +1,13 @@
 /** Settings, one tab per area; the tab is part of the URL. */
 import { Tabs } from '@mantine/core';
-import { IconForms, IconKey, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconForms, IconInboxOff, IconKey, IconPlug, IconTemplate, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
 import { ApiTokensSettings } from '../api-tokens/ApiTokensSettings';
 import { usePermissions } from '../auth/permissions';
+import { CannedResponsesSettings } from '../canned-responses/CannedResponsesSettings';
+import { ChannelsSettings } from '../channels/ChannelsSettings';
+import { DeadLettersSettings } from '../dead-letters/DeadLettersSettings';
 import { CustomFieldsSettings } from '../custom-fields/CustomFieldsSettings';
 import { MembersSettings } from '../members/MembersSettings';
 import { TeamsSettings } from '../teams/TeamsSettings';
@@ -13,6 +16,9 @@ const TABS = [
   { value: 'members', label: 'Members', icon: IconUsers, Panel: MembersSettings, adminOnly: false },
   { value: 'teams', label: 'Teams', icon: IconUsersGroup, Panel: TeamsSettings, adminOnly: false },
   { value: 'custom-fields', label: 'Custom fields', icon: IconForms, Panel: CustomFieldsSettings, adminOnly: false },
+  { value: 'channels', label: 'Channels', icon: IconPlug, Panel: ChannelsSettings, adminOnly: false },
+  { value: 'canned-responses', label: 'Canned responses', icon: IconTemplate, Panel: CannedResponsesSettings, adminOnly: false },
+  { value: 'dead-letters', label: 'Dead letters', icon: IconInboxOff, Panel: DeadLettersSettings, adminOnly: true },
   { value: 'api-tokens', label: 'API tokens', icon: IconKey, Panel: ApiTokensSettings, adminOnly: true },
 ];
 

@@ -33,7 +33,7 @@ describe('IMAP mailbox (against Dovecot)', () => {
     account = {
       host: 'mail.example.test',
       port: dovecot.port,
-      tls: false,
+      security: 'none',
       user: mailbox.user,
       password: mailbox.password,
       mailbox: 'INBOX',

@@ -8,8 +8,8 @@ import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 export interface ImapAccount {
   host: string;
   port: number;
-  /** TLS from the first byte (993); otherwise STARTTLS is used when the server offers it. */
-  tls: boolean;
+  /** tls: TLS from the first byte (993); starttls: upgrade required (143); none: plain, for a local server only. */
+  security: 'tls' | 'starttls' | 'none';
   user: string;
   password: string;
   mailbox: string;
@@ -44,7 +44,9 @@ function clientFor(account: ImapAccount, address: string): ImapFlow {
   const options: ImapFlowOptions = {
     host: address,
     port: account.port,
-    secure: account.tls,
+    secure: account.security === 'tls',
+    // Credentials never cross the wire in clear unless the admin chose a plain local server.
+    doSTARTTLS: account.security === 'starttls' ? true : account.security === 'none' ? false : undefined,
     servername: account.host,
     auth: { user: account.user, pass: account.password },
     logger: false,

@@ -76,6 +76,7 @@ export const mastodonConnector = defineConnector({
   configSchema: MastodonConfig,
   credentialsSchema: MastodonCredentials,
   capabilities: { pull: true, webhook: false, stream: false, reply: true },
+  defaultPollSeconds: 120,
 
   checkConfig: (config) => urlProblems('config.instanceUrl', config.instanceUrl),
 

@@ -1,0 +1,111 @@
+/** HTTP routes for configured channels: admins configure, every member may look at health. */
+import { Type } from 'typebox';
+import type { App } from '../platform/http/app-types.js';
+import type { AppDeps } from '../platform/module.js';
+import { ctxOf } from '../platform/http/ctx.js';
+import { ERROR_RESPONSES, IdParams, Page, Problem } from '../platform/http/schemas.js';
+import { Channel, ChannelInput, ChannelListQuery, ChannelPatch, ChannelTestResult } from './channel.schema.js';
+import { createChannel, deleteChannel, getChannel, listChannels, setChannelStatus, testChannel, updateChannel } from './channel.service.js';
+
+const ERRORS = { ...ERROR_RESPONSES, 422: Problem };
+
+export function channelRoutes(app: App, { db, config }: AppDeps) {
+  const deps = { db, secret: config.secret };
+
+  app.get(
+    '/api/v1/channels',
+    {
+      schema: {
+        tags: ['channels'],
+        summary: 'List configured channels with their health',
+        querystring: ChannelListQuery,
+        response: { 200: Page(Channel), ...ERRORS },
+      },
+      config: { guard: 'viewer' },
+    },
+    async (request) => listChannels(ctxOf(request, db), request.query),
+  );
+
+  app.post(
+    '/api/v1/channels',
+    {
+      schema: {
+        tags: ['channels'],
+        summary: "Configure a channel; settings are checked against the kind's connector (honours Idempotency-Key)",
+        body: ChannelInput,
+        response: { 201: Channel, ...ERRORS },
+      },
+      config: { guard: 'admin', idempotent: true },
+    },
+    async (request, reply) => reply.status(201).send(await createChannel(ctxOf(request, db), deps, request.body)),
+  );
+
+  app.get(
+    '/api/v1/channels/:id',
+    {
+      schema: { tags: ['channels'], summary: 'Get a channel and its health', params: IdParams, response: { 200: Channel, ...ERRORS } },
+      config: { guard: 'viewer' },
+    },
+    async (request) => getChannel(ctxOf(request, db), request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/channels/:id',
+    {
+      schema: {
+        tags: ['channels'],
+        summary: 'Change a channel; config replaces the settings, credentials replace the secrets',
+        params: IdParams,
+        body: ChannelPatch,
+        response: { 200: Channel, ...ERRORS },
+      },
+      config: { guard: 'admin' },
+    },
+    async (request) => updateChannel(ctxOf(request, db), deps, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/v1/channels/:id',
+    {
+      schema: { tags: ['channels'], summary: 'Remove a channel', params: IdParams, response: { 204: Type.Null(), ...ERRORS } },
+      config: { guard: 'admin' },
+    },
+    async (request, reply) => {
+      await deleteChannel(ctxOf(request, db), deps, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/channels/:id/test',
+    {
+      schema: {
+        tags: ['channels'],
+        summary: 'Test the connection with the stored settings; changes nothing',
+        params: IdParams,
+        response: { 200: ChannelTestResult, ...ERRORS },
+      },
+      config: { guard: 'admin' },
+    },
+    async (request) => testChannel(ctxOf(request, db), deps, request.params.id),
+  );
+
+  for (const [action, status] of [
+    ['pause', 'paused'],
+    ['resume', 'active'],
+  ] as const) {
+    app.post(
+      `/api/v1/channels/:id/${action}`,
+      {
+        schema: {
+          tags: ['channels'],
+          summary: action === 'pause' ? 'Pause a channel: no polling, webhooks answer 404' : 'Resume a paused channel',
+          params: IdParams,
+          response: { 200: Channel, ...ERRORS },
+        },
+        config: { guard: 'admin' },
+      },
+      async (request) => setChannelStatus(ctxOf(request, db), deps, request.params.id, status),
+    );
+  }
+}

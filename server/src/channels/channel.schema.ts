@@ -1,0 +1,103 @@
+/** Channels over HTTP: what admins send to configure one, and the allow-listed shape they get back. */
+import { Type, type Static } from 'typebox';
+import { DateTime, OneOf, PageQuery, Uuid } from '../platform/http/schemas.js';
+import { CHANNEL_KINDS, type ChannelKind } from './message.schema.js';
+import { CONNECTOR_ERROR_CODES } from './connector.js';
+
+export const CHANNEL_STATUSES = ['active', 'paused'] as const;
+export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
+export const HEALTH_STATES = ['ok', 'failing', 'paused', 'new'] as const;
+export type HealthState = (typeof HEALTH_STATES)[number];
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Settings = Type.Record(Type.String(), Type.Unknown(), { description: "Settings per the kind's connector" });
+const Secrets = Type.Record(Type.String(), Type.Unknown(), {
+  description: "Tokens and passwords per the kind's connector; stored sealed and never returned",
+});
+
+export const ChannelInput = Type.Object(
+  {
+    kind: OneOf(CHANNEL_KINDS),
+    name: Name,
+    config: Type.Optional(Settings),
+    credentials: Type.Optional(Secrets),
+    teamId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    status: Type.Optional(OneOf(CHANNEL_STATUSES, { description: 'Default active' })),
+  },
+  { additionalProperties: false },
+);
+export type ChannelInput = Static<typeof ChannelInput>;
+
+export const ChannelPatch = Type.Object(
+  {
+    name: Type.Optional(Name),
+    config: Type.Optional(Settings),
+    credentials: Type.Optional(Type.Union([Secrets, Type.Null()], { description: 'Replaces the stored secrets; null removes them' })),
+    teamId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type ChannelPatch = Static<typeof ChannelPatch>;
+
+const NullableTime = Type.Union([DateTime, Type.Null()]);
+
+export const ChannelError = Type.Object({ at: DateTime, code: OneOf(CONNECTOR_ERROR_CODES), message: Type.String() });
+export interface ChannelError {
+  at: string;
+  code: (typeof CONNECTOR_ERROR_CODES)[number];
+  message: string;
+}
+
+export const ChannelHealth = Type.Object({
+  state: OneOf(HEALTH_STATES),
+  lastSuccessAt: NullableTime,
+  lastItemAt: NullableTime,
+  lastErrorAt: NullableTime,
+  lagSeconds: Type.Union([Type.Integer(), Type.Null()], { description: 'Seconds since the last successful sync; null before the first' }),
+  errorCount: Type.Integer(),
+  recentErrors: Type.Array(ChannelError, { description: 'Newest first, at most 20' }),
+  itemsIn: Type.Integer(),
+  itemsOut: Type.Integer(),
+  nextPollAt: NullableTime,
+});
+
+export const Channel = Type.Object({
+  id: Type.String(),
+  kind: OneOf(CHANNEL_KINDS),
+  name: Type.String(),
+  config: Type.Record(Type.String(), Type.Unknown()),
+  hasCredentials: Type.Boolean(),
+  status: OneOf(CHANNEL_STATUSES),
+  teamId: Type.Union([Type.String(), Type.Null()]),
+  health: ChannelHealth,
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export interface Channel {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  config: Record<string, unknown>;
+  hasCredentials: boolean;
+  status: ChannelStatus;
+  teamId: string | null;
+  health: Static<typeof ChannelHealth> & { state: HealthState };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const ChannelListQuery = Type.Object(
+  {
+    ...PageQuery,
+    kind: Type.Optional(OneOf(CHANNEL_KINDS)),
+    status: Type.Optional(OneOf(CHANNEL_STATUSES)),
+  },
+  { additionalProperties: false },
+);
+export type ChannelListQuery = Static<typeof ChannelListQuery>;
+
+export const ChannelTestResult = Type.Object({
+  ok: Type.Boolean(),
+  message: Type.String(),
+  code: Type.Union([OneOf(CONNECTOR_ERROR_CODES), Type.Null()], { description: 'Why the test failed; null when it passed' }),
+});

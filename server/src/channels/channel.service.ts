@@ -1,0 +1,223 @@
+/** Use cases for configured channels: create, change, pause, test and remove them. */
+import type { Ctx } from '../platform/context.js';
+import type { Db, Queryable } from '../platform/db/db.js';
+import { newId } from '../platform/db/ids.js';
+import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
+import { decodeCursor, encodeCursor } from '../platform/http/cursor.js';
+import { notFound, type FieldProblem } from '../platform/http/errors.js';
+import { asConnectorError, type Connector, type ConnectorChannel } from './connector.js';
+import { connectorFor } from './registry.js';
+import { openCredentials, sealCredentials } from './channel.credentials.js';
+import { schemaProblems, unprocessable } from './channel.validation.js';
+import { healthOf } from './health.js';
+import * as repo from './channel.repo.js';
+import type { ChannelRow } from './channel.repo.js';
+import type { Channel, ChannelInput, ChannelListQuery, ChannelPatch } from './channel.schema.js';
+
+/** What channel use cases need beyond the request: the server secret that seals credentials. */
+export interface ChannelDeps {
+  db: Db;
+  secret: string;
+}
+
+export function toChannel(row: ChannelRow, now = new Date()): Channel {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    config: row.config,
+    hasCredentials: row.credentials !== null,
+    status: row.status,
+    teamId: row.team_id,
+    health: healthOf(row, now),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The channel as its connector sees it, with credentials opened. */
+export function connectorChannel(row: ChannelRow, secret: string): ConnectorChannel<Record<string, unknown>, Record<string, unknown>> {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    kind: row.kind,
+    name: row.name,
+    config: row.config,
+    credentials: openCredentials(secret, row.id, row.credentials),
+    net: { allowPrivateNetwork: row.config.allowPrivateNetwork === true },
+  };
+}
+
+function requireConnector(kind: ChannelRow['kind']): Connector {
+  const connector = connectorFor(kind);
+  if (!connector) throw unprocessable([{ field: 'kind', reason: `${kind} channels cannot be configured on this server yet` }]);
+  return connector;
+}
+
+async function checkSettings(
+  ctx: Ctx,
+  db: Queryable,
+  connector: Connector,
+  settings: { config: Record<string, unknown>; credentials: Record<string, unknown> | undefined; teamId: string | null | undefined },
+): Promise<void> {
+  const problems: FieldProblem[] = schemaProblems('config', connector.configSchema, settings.config);
+  if (problems.length === 0) problems.push(...(connector.checkConfig?.(settings.config) ?? []));
+  if (settings.credentials !== undefined)
+    problems.push(...schemaProblems('credentials', connector.credentialsSchema, settings.credentials));
+  if (settings.teamId && !(await repo.teamExists(db, ctx.workspaceId, settings.teamId))) {
+    problems.push({ field: 'teamId', reason: 'is not a team of this workspace' });
+  }
+  if (problems.length) throw unprocessable(problems);
+}
+
+/** What the audit trail keeps of a channel: its settings, never its secrets. */
+function audited(channel: Channel) {
+  return {
+    kind: channel.kind,
+    name: channel.name,
+    config: channel.config,
+    status: channel.status,
+    teamId: channel.teamId,
+    hasCredentials: channel.hasCredentials,
+  };
+}
+
+function event(ctx: Ctx, type: string, id: string, data: Record<string, unknown>): NewEvent {
+  return { workspaceId: ctx.workspaceId, type, subjectType: 'channel', subjectId: id, actorId: ctx.actor.userId, data };
+}
+
+async function lockChannel(ctx: Ctx, tx: Queryable, id: string): Promise<ChannelRow> {
+  const row = await repo.findChannelRow(tx, ctx.workspaceId, id, true);
+  if (!row) throw notFound('Channel');
+  return row;
+}
+
+export async function createChannel(ctx: Ctx, deps: ChannelDeps, input: ChannelInput): Promise<Channel> {
+  const connector = requireConnector(input.kind);
+  const config = input.config ?? {};
+  // A connector whose schema needs secrets refuses a channel without them.
+  const credentials = input.credentials ?? {};
+  return deps.db.transaction(async (tx) => {
+    await checkSettings(ctx, tx, connector, { config, credentials, teamId: input.teamId });
+    const now = new Date();
+    const id = newId();
+    const row = {
+      workspace_id: ctx.workspaceId,
+      id,
+      kind: input.kind,
+      name: input.name.trim(),
+      config,
+      credentials: Object.keys(credentials).length ? sealCredentials(deps.secret, id, credentials) : null,
+      status: input.status ?? 'active',
+      team_id: input.teamId ?? null,
+      // Pulling channels are due at once, so a new feed shows its entries within seconds.
+      next_poll_at: connector.capabilities.pull ? now : null,
+      created_by: ctx.actor.userId,
+      created_at: now,
+    } as ChannelRow;
+    await repo.insertChannel(tx, row);
+    const created = toChannel((await repo.findChannelRow(tx, ctx.workspaceId, id))!, now);
+    await recordEvents(tx, [event(ctx, 'channel.created', id, { after: audited(created) })]);
+    return created;
+  });
+}
+
+export async function getChannel(ctx: Ctx, id: string): Promise<Channel> {
+  const row = await repo.findChannelRow(ctx.db, ctx.workspaceId, id);
+  if (!row) throw notFound('Channel');
+  return toChannel(row);
+}
+
+export async function listChannels(ctx: Ctx, query: ChannelListQuery) {
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor);
+  const rows = await repo.listChannelRows(
+    ctx.db,
+    ctx.workspaceId,
+    { kind: query.kind, status: query.status, afterId: after?.id ?? null },
+    limit + 1,
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const now = new Date();
+  return {
+    data: page.map((row) => toChannel(row, now)),
+    nextCursor: rows.length > limit && last ? encodeCursor({ v: null, id: last.id }) : null,
+  };
+}
+
+export async function updateChannel(ctx: Ctx, deps: ChannelDeps, id: string, patch: ChannelPatch): Promise<Channel> {
+  return deps.db.transaction(async (tx) => {
+    const current = await lockChannel(ctx, tx, id);
+    const connector = requireConnector(current.kind);
+    const config = patch.config ?? current.config;
+    const credentials = patch.credentials === null ? {} : patch.credentials;
+    await checkSettings(ctx, tx, connector, { config, credentials, teamId: patch.teamId });
+    const now = new Date();
+    const configChanged = patch.config !== undefined && JSON.stringify(patch.config) !== JSON.stringify(current.config);
+    const next = {
+      ...current,
+      name: patch.name?.trim() ?? current.name,
+      config,
+      credentials:
+        credentials === undefined
+          ? current.credentials
+          : Object.keys(credentials).length
+            ? sealCredentials(deps.secret, id, credentials)
+            : null,
+      team_id: patch.teamId === undefined ? current.team_id : patch.teamId,
+      // New settings (another feed URL) start from scratch: the old ETag means nothing there, and the next poll is now.
+      cursor: configChanged ? {} : current.cursor,
+      next_poll_at: configChanged && connector.capabilities.pull ? now : current.next_poll_at,
+      updated_at: now,
+    };
+    await repo.updateChannelSettings(tx, next);
+    const before = audited(toChannel(current, now));
+    const after = toChannel((await repo.findChannelRow(tx, ctx.workspaceId, id))!, now);
+    const data: Record<string, unknown> = changes(before, audited(after));
+    if (patch.credentials !== undefined) data.credentialsChanged = true;
+    await recordEvents(tx, [event(ctx, 'channel.updated', id, data)]);
+    return after;
+  });
+}
+
+export async function setChannelStatus(ctx: Ctx, deps: ChannelDeps, id: string, status: Channel['status']): Promise<Channel> {
+  return deps.db.transaction(async (tx) => {
+    const current = await lockChannel(ctx, tx, id);
+    if (current.status === status) return toChannel(current);
+    const connector = requireConnector(current.kind);
+    const now = new Date();
+    await repo.updateChannelSettings(tx, {
+      ...current,
+      status,
+      // Resuming polls at once rather than after a backoff earned before the pause.
+      next_poll_at: status === 'active' && connector.capabilities.pull ? now : current.next_poll_at,
+      updated_at: now,
+    });
+    const after = toChannel((await repo.findChannelRow(tx, ctx.workspaceId, id))!, now);
+    await recordEvents(tx, [event(ctx, 'channel.updated', id, changes(audited(toChannel(current, now)), audited(after)))]);
+    return after;
+  });
+}
+
+export async function deleteChannel(ctx: Ctx, deps: ChannelDeps, id: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const current = await lockChannel(ctx, tx, id);
+    await repo.deleteChannelRow(tx, ctx.workspaceId, id);
+    await recordEvents(tx, [event(ctx, 'channel.deleted', id, { before: audited(toChannel(current)) })]);
+  });
+}
+
+/** "Test connection": asks the connector to reach the source with the stored settings; changes nothing. */
+export async function testChannel(ctx: Ctx, deps: ChannelDeps, id: string) {
+  const row = await repo.findChannelRow(ctx.db, ctx.workspaceId, id);
+  if (!row) throw notFound('Channel');
+  const connector = requireConnector(row.kind);
+  try {
+    const result = await connector.test(connectorChannel(row, deps.secret));
+    return { ...result, code: null };
+  } catch (error) {
+    const failure = asConnectorError(error);
+    return { ok: false, message: failure.message, code: failure.code };
+  }
+}

@@ -1,0 +1,33 @@
+/** Checks a channel's settings and secrets against its connector's schemas, naming each bad field. */
+import type { TSchema } from 'typebox';
+import Value from 'typebox/value';
+import { RapportError, type FieldProblem } from '../platform/http/errors.js';
+
+interface SchemaIssue {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: { requiredProperties?: string[]; additionalProperties?: string[] };
+}
+
+export function schemaProblems(prefix: string, schema: TSchema, value: unknown): FieldProblem[] {
+  if (Value.Check(schema, value)) return [];
+  const problems: FieldProblem[] = [];
+  for (const issue of Value.Errors(schema, value) as unknown as SchemaIssue[]) {
+    const base = [prefix, ...issue.instancePath.split('/').filter(Boolean)].join('.');
+    if (issue.keyword === 'required') {
+      for (const name of issue.params.requiredProperties ?? []) problems.push({ field: `${base}.${name}`, reason: 'is required' });
+    } else if (issue.keyword === 'additionalProperties') {
+      for (const name of issue.params.additionalProperties ?? [])
+        problems.push({ field: `${base}.${name}`, reason: 'is not a known setting' });
+    } else if (issue.keyword !== 'boolean') {
+      problems.push({ field: base, reason: issue.message });
+    }
+  }
+  return problems;
+}
+
+/** Well-formed JSON whose settings do not fit the connector: 422, as the body itself was valid. */
+export function unprocessable(fields: FieldProblem[]): RapportError {
+  return new RapportError('validation_failed', 422, fields.map((f) => `${f.field} ${f.reason}`).join('; '), fields);
+}

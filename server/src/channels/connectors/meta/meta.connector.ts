@@ -1,0 +1,56 @@
+/**
+ * Messenger, Instagram and Page webhooks from Meta. Meta proves itself with the app secret: the
+ * subscription handshake echoes hub.challenge when hub.verify_token matches, and every delivery
+ * carries X-Hub-Signature-256, an HMAC-SHA256 of the raw body.
+ */
+import { Type } from 'typebox';
+import { ConnectorError, defineConnector } from '../../connector.js';
+import { safeEqual, verifySha256Header } from '../../webhooks/signature.js';
+import { parsePayload } from '../shared.js';
+
+const MetaCredentials = Type.Object(
+  {
+    appSecret: Type.String({ minLength: 8, maxLength: 200, description: "The Meta app's secret, which signs deliveries" }),
+    verifyToken: Type.String({ minLength: 8, maxLength: 200, description: 'The token you typed into the webhook subscription' }),
+  },
+  { additionalProperties: false },
+);
+
+export const metaConnector = defineConnector({
+  kind: 'meta',
+  configSchema: Type.Object(
+    {
+      pageIds: Type.Optional(
+        Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+          maxItems: 100,
+          description: "The page's own ids: its messages count as outbound",
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  credentialsSchema: MetaCredentials,
+  capabilities: { pull: false, webhook: true, stream: false, reply: false },
+
+  async test(channel) {
+    if (!channel.credentials) return { ok: false, message: 'Enter the app secret and verify token first.' };
+    return { ok: true, message: 'Ready: point the Meta webhook subscription at this channel’s webhook URL.' };
+  },
+
+  async receiveWebhook(channel, request, now) {
+    const credentials = channel.credentials;
+    if (!credentials) throw new ConnectorError('not_configured', 'the channel has no app secret');
+    if (request.method === 'GET') {
+      const { 'hub.mode': mode, 'hub.verify_token': token, 'hub.challenge': challenge } = request.query;
+      if (mode !== 'subscribe' || !token || !challenge || !safeEqual(token, credentials.verifyToken)) {
+        throw new ConnectorError('bad_signature', 'the subscription handshake did not carry this channel’s verify token');
+      }
+      return { kind: 'handshake', contentType: 'text/plain', body: challenge };
+    }
+    verifySha256Header(request, 'x-hub-signature-256', credentials.appSecret, 'hex');
+    return {
+      kind: 'batch',
+      batch: await parsePayload(request.rawBody, ['meta-webhook'], { receivedAt: now, self: channel.config.pageIds }),
+    };
+  },
+});

@@ -1,0 +1,51 @@
+/** Settings and helpers several connectors share. */
+import { Type } from 'typebox';
+import { detectFormat, parseFile, type FormatName, type ParseOptions } from '../index.js';
+import { ConnectorError, type ReceivedBatch } from '../connector.js';
+
+export const USER_AGENT = 'Rapport/0.1 (self-hosted social CRM)';
+
+export const HttpUrl = Type.String({ minLength: 8, maxLength: 2048, description: 'An http or https URL' });
+
+/** Only admins write channels, so an admin decides whether a channel may reach intranet hosts. */
+export const AllowPrivateNetwork = Type.Optional(
+  Type.Boolean({ description: 'Let this channel reach private, loopback and link-local addresses (off by default)' }),
+);
+
+/** Field problems for a URL setting that is not http(s). */
+export function urlProblems(field: string, value: string | undefined): { field: string; reason: string }[] {
+  if (value === undefined) return [];
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return [];
+  } catch {
+    return [{ field, reason: 'must be a URL' }];
+  }
+  return [{ field, reason: 'must be an http or https URL' }];
+}
+
+/**
+ * Parses a payload as `format` (or the detected format among `allowed`). A payload that is not
+ * readable at all is a parse error; single bad items travel on as rejections (dead letters).
+ */
+export async function parsePayload(
+  body: Buffer | string,
+  allowed: readonly FormatName[],
+  options: ParseOptions & { fileName?: string },
+): Promise<ReceivedBatch> {
+  const detected = detectFormat(options.fileName ?? 'payload', body);
+  const format = detected && allowed.includes(detected) ? detected : allowed.length === 1 ? allowed[0]! : null;
+  if (!format) throw new ConnectorError('parse_error', `the payload is not ${allowed.join(' or ')}`);
+  const result = await parseFile(format, body, options);
+  const fatal = result.rejected.find((r) => r.index === null && r.code !== 'empty');
+  if (fatal && result.messages.length === 0) throw new ConnectorError('parse_error', fatal.reason);
+  return {
+    format,
+    messages: result.messages,
+    profiles: result.profiles,
+    deletions: result.deletions,
+    // An empty feed is a quiet day, not a failure to keep.
+    rejected: result.rejected.filter((r) => r.code !== 'empty' && r.code !== 'not-a-message'),
+    payload: typeof body === 'string' ? body : body.toString('utf8'),
+  };
+}

@@ -1,0 +1,210 @@
+import { createHmac } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { corpusFile } from '../testing/corpora.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+const APP_SECRET = 'meta-app-secret-123';
+const VERIFY_TOKEN = 'verify-me-please';
+const CONSUMER_SECRET = 'x-consumer-secret-456';
+const CHANNEL_SECRET = 'generic-webhook-secret-789';
+
+const hmac = (secret: string, body: Buffer | string, encoding: 'hex' | 'base64') =>
+  createHmac('sha256', secret).update(body).digest(encoding);
+
+interface Report {
+  received: number;
+  ingested: number;
+  duplicates: number;
+  rejected: number;
+}
+interface ChannelBody {
+  id: string;
+  health: { state: string; errorCount: number; itemsIn: number; recentErrors: { code: string }[] };
+}
+
+async function channel(ws: TestWorkspace, payload: object): Promise<ChannelBody> {
+  const response = await t.app.inject({ method: 'POST', url: '/api/v1/channels', headers: ws.owner.headers, payload });
+  expect(response.statusCode, response.body).toBe(201);
+  return json<ChannelBody>(response);
+}
+
+const health = async (ws: TestWorkspace, id: string) =>
+  json<ChannelBody>(await t.app.inject({ method: 'GET', url: `/api/v1/channels/${id}`, headers: ws.owner.headers })).health;
+
+const deliver = (id: string, body: Buffer | string, headers: Record<string, string>) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/webhooks/${id}`,
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: body,
+  });
+
+async function storedMessages(workspaceId: string, channelId: string): Promise<{ external_id: string; text: string }[]> {
+  const { rows } = await t.db.query<{ external_id: string; text: string }>(
+    `SELECT external_id, text FROM messages WHERE workspace_id = $1 AND channel_id = $2 ORDER BY external_id`,
+    [workspaceId, channelId],
+  );
+  return rows;
+}
+
+describe('Meta webhooks', () => {
+  it('answers the subscription handshake only with the right verify token', async () => {
+    const ws = await buildWorkspace(t.db);
+    const meta = await channel(ws, { kind: 'meta', name: 'Page', credentials: { appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN } });
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/webhooks/${meta.id}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe('1158201444');
+    const wrong = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/webhooks/${meta.id}?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1`,
+    });
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('ingests a signed delivery once, however often it is replayed, and refuses a forged one', async () => {
+    const ws = await buildWorkspace(t.db);
+    const meta = await channel(ws, { kind: 'meta', name: 'Page', credentials: { appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN } });
+    // The recorded payload is tab-indented: a signature over re-serialised JSON would not match.
+    const body = corpusFile('meta-webhooks', 'botbuilder__Payload.json');
+    const signature = `sha256=${hmac(APP_SECRET, body, 'hex')}`;
+
+    const first = await deliver(meta.id, body, { 'x-hub-signature-256': signature });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(json<Report>(first)).toMatchObject({ received: 1, ingested: 1, duplicates: 0, rejected: 0 });
+    const replay = await deliver(meta.id, body, { 'x-hub-signature-256': signature });
+    expect(json<Report>(replay)).toMatchObject({ ingested: 0, duplicates: 1 });
+    expect(await storedMessages(ws.workspaceId, meta.id)).toEqual([{ external_id: 'AAAA-BBBB-CCCC', text: 'text' }]);
+
+    const tampered = Buffer.from(body.toString('utf8').replace('"text":"text"', '"text":"send me your password"'));
+    const forged = await deliver(meta.id, tampered, { 'x-hub-signature-256': signature });
+    expect(forged.statusCode).toBe(401);
+    expect(json(forged)).toMatchObject({ code: 'bad_signature' });
+    expect((await deliver(meta.id, body, {})).statusCode).toBe(401);
+    expect(await storedMessages(ws.workspaceId, meta.id)).toHaveLength(1);
+    const after = await health(ws, meta.id);
+    expect(after).toMatchObject({ state: 'failing', errorCount: 2, itemsIn: 1 });
+    expect(after.recentErrors.map((e) => e.code)).toEqual(['bad_signature', 'bad_signature']);
+  });
+
+  it('answers 404 for unknown, paused and non-webhook channels', async () => {
+    const ws = await buildWorkspace(t.db);
+    const meta = await channel(ws, { kind: 'meta', name: 'Page', credentials: { appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN } });
+    const body = corpusFile('meta-webhooks', 'botbuilder__Payload.json');
+    await t.app.inject({ method: 'POST', url: `/api/v1/channels/${meta.id}/pause`, headers: ws.owner.headers });
+    expect((await deliver(meta.id, body, { 'x-hub-signature-256': `sha256=${hmac(APP_SECRET, body, 'hex')}` })).statusCode).toBe(404);
+    expect((await deliver('00000000-0000-4000-8000-000000000000', body, {})).statusCode).toBe(404);
+    const feed = await channel(ws, { kind: 'rss', name: 'Feed', config: { feedUrl: 'https://example.org/feed' }, status: 'paused' });
+    expect((await deliver(feed.id, body, {})).statusCode).toBe(404);
+    expect(await storedMessages(ws.workspaceId, meta.id)).toEqual([]);
+  });
+});
+
+describe('X webhooks', () => {
+  it('answers the CRC check and ingests signed v2 deliveries', async () => {
+    const ws = await buildWorkspace(t.db);
+    const x = await channel(ws, { kind: 'twitter', name: 'X account', credentials: { consumerSecret: CONSUMER_SECRET } });
+    const crc = await t.app.inject({ method: 'GET', url: `/api/v1/webhooks/${x.id}?crc_token=challenge123` });
+    expect(crc.statusCode).toBe(200);
+    expect(json(crc)).toEqual({ response_token: `sha256=${hmac(CONSUMER_SECRET, 'challenge123', 'base64')}` });
+
+    const body = corpusFile('twitter-v2', 'twarc-csv__two_tweets.jsonl');
+    const delivered = await deliver(x.id, body, { 'x-twitter-webhooks-signature': `sha256=${hmac(CONSUMER_SECRET, body, 'base64')}` });
+    expect(delivered.statusCode, delivered.body).toBe(200);
+    const report = json<Report>(delivered);
+    expect(report.ingested).toBeGreaterThan(0);
+    expect(await storedMessages(ws.workspaceId, x.id)).toHaveLength(report.ingested);
+    const wrong = await deliver(x.id, body, { 'x-twitter-webhooks-signature': `sha256=${hmac('not-the-secret', body, 'base64')}` });
+    expect(wrong.statusCode).toBe(401);
+  });
+});
+
+describe('generic JSON webhooks', () => {
+  const mapping = {
+    itemsPath: '/events',
+    mapping: {
+      externalId: '/id',
+      text: '/message/body',
+      authorId: '/from/id',
+      authorName: '/from/name',
+      sentAt: '/ts',
+      threadKey: '/conversation',
+    },
+  };
+
+  it('maps items by JSON Pointer, dead-letters the bad ones and keeps the rest', async () => {
+    const ws = await buildWorkspace(t.db);
+    const hook = await channel(ws, { kind: 'webhook', name: 'Chat widget', config: mapping, credentials: { secret: CHANNEL_SECRET } });
+    const body = JSON.stringify({
+      events: [
+        {
+          id: 'evt-1',
+          message: { body: 'Hello, is anyone there?' },
+          from: { id: 'visitor-9', name: 'Vera' },
+          ts: 1764000000,
+          conversation: 'c-1',
+        },
+        { id: 'evt-2', message: {}, from: { id: 'visitor-9' }, ts: '2025-11-24T16:00:00Z', conversation: 'c-1' },
+      ],
+    });
+    const response = await deliver(hook.id, body, { 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, body, 'hex')}` });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json<Report>(response)).toMatchObject({ received: 2, ingested: 1, rejected: 1 });
+    // Senders label their bodies as they like; the bytes are what count.
+    const relabelled = JSON.stringify({ events: [{ id: 'evt-3', message: { body: 'Sent as text' }, from: { id: 'visitor-9' } }] });
+    const asText = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/webhooks/${hook.id}`,
+      headers: { 'content-type': 'text/plain', 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, relabelled, 'hex')}` },
+      payload: relabelled,
+    });
+    expect(json<Report>(asText)).toMatchObject({ ingested: 1 });
+    expect(await storedMessages(ws.workspaceId, hook.id)).toEqual([
+      { external_id: 'evt-1', text: 'Hello, is anyone there?' },
+      { external_id: 'evt-3', text: 'Sent as text' },
+    ]);
+    const { rows } = await t.db.query<{ source: string; reason: string }>(
+      `SELECT source, reason FROM dead_letters WHERE workspace_id = $1 AND channel_id = $2`,
+      [ws.workspaceId, hook.id],
+    );
+    expect(rows).toEqual([{ source: 'webhook', reason: expect.stringMatching(/text/) }]);
+  });
+
+  it('acknowledges an unreadable but authentic delivery, dead-lettering it, and refuses a big one', async () => {
+    const ws = await buildWorkspace(t.db);
+    const hook = await channel(ws, { kind: 'webhook', name: 'Form', config: mapping, credentials: { secret: CHANNEL_SECRET } });
+    const body = '{"events": [ this is not json';
+    const response = await deliver(hook.id, body, { 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, body, 'hex')}` });
+    expect(response.statusCode).toBe(200);
+    expect(json<Report>(response)).toMatchObject({ ingested: 0, rejected: 1 });
+    const { rows } = await t.db.query<{ payload: string }>(`SELECT payload FROM dead_letters WHERE workspace_id = $1 AND channel_id = $2`, [
+      ws.workspaceId,
+      hook.id,
+    ]);
+    expect(rows).toEqual([{ payload: body }]);
+    expect((await health(ws, hook.id)).recentErrors[0]?.code).toBe('parse_error');
+
+    const big = JSON.stringify({ events: [], padding: 'x'.repeat(1_100_000) });
+    expect((await deliver(hook.id, big, { 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, big, 'hex')}` })).statusCode).toBe(413);
+  });
+
+  it('keeps the secret out of every answer and the audit log', async () => {
+    const ws = await buildWorkspace(t.db);
+    const hook = await channel(ws, { kind: 'webhook', name: 'Form', config: mapping, credentials: { secret: CHANNEL_SECRET } });
+    const read = await t.app.inject({ method: 'GET', url: `/api/v1/channels/${hook.id}`, headers: ws.owner.headers });
+    expect(json(read)).toMatchObject({ hasCredentials: true });
+    const audit = await t.app.inject({ method: 'GET', url: `/api/v1/audit-log?subjectId=${hook.id}`, headers: ws.owner.headers });
+    const { rows } = await t.db.query<{ credentials: string }>(`SELECT credentials FROM channels WHERE workspace_id = $1 AND id = $2`, [
+      ws.workspaceId,
+      hook.id,
+    ]);
+    for (const text of [read.body, audit.body, rows[0]!.credentials]) expect(text).not.toContain(CHANNEL_SECRET);
+  });
+});

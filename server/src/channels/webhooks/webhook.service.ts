@@ -1,0 +1,74 @@
+/**
+ * Receiving a webhook delivery: find the channel, let its connector verify and parse the raw
+ * bytes, hand the batch to the pipeline and note it in the channel's health. A delivery that fails
+ * verification is refused and counted, and nothing of it is kept. A verified delivery that cannot
+ * be read is dead-lettered and acknowledged, so the sender does not retry it forever.
+ */
+import { RapportError, notFound } from '../../platform/http/errors.js';
+import type { Db } from '../../platform/db/db.js';
+import type { Logger } from '../../platform/observability/logger.js';
+import type { IngestPipeline, IngestReport } from '../../ingest/index.js';
+import { asConnectorError, type ConnectorError, type WebhookRequest } from '../connector.js';
+import { connectorFor } from '../registry.js';
+import { connectorChannel } from '../channel.service.js';
+import * as repo from '../channel.repo.js';
+import type { ChannelRow } from '../channel.repo.js';
+import { newestSentAt, toIngestBatch } from '../sync/ingest-batch.js';
+
+export interface WebhookDeps {
+  db: Db;
+  secret: string;
+  log: Logger;
+  pipeline: () => IngestPipeline;
+}
+
+export type WebhookAnswer =
+  { kind: 'handshake'; contentType: string; body: string | Record<string, unknown> } | { kind: 'report'; report: IngestReport };
+
+async function recordFailure(deps: WebhookDeps, row: ChannelRow, failure: ConnectorError, now: Date) {
+  deps.log.warn({ channelId: row.id, workspaceId: row.workspace_id, code: failure.code, err: failure.message }, 'webhook delivery refused');
+  await repo.recordSyncFailure(deps.db, row.workspace_id, row.id, {
+    error: { at: now.toISOString(), code: failure.code, message: failure.message.slice(0, 500) },
+  });
+}
+
+export async function receiveDelivery(
+  deps: WebhookDeps,
+  channelId: string,
+  request: WebhookRequest,
+  now = new Date(),
+): Promise<WebhookAnswer> {
+  const row = await repo.findChannelForWebhook(deps.db, channelId);
+  const connector = row && connectorFor(row.kind);
+  // Paused channels answer like unknown ones: the sender should stop, and nothing is taken in.
+  if (!row || row.status !== 'active' || !connector?.receiveWebhook) throw notFound('Channel');
+  let outcome;
+  try {
+    outcome = await connector.receiveWebhook(connectorChannel(row, deps.secret), request, now);
+  } catch (error) {
+    const failure = asConnectorError(error);
+    if (failure.code === 'unsupported') throw notFound('Webhook handshake');
+    if (failure.code === 'bad_signature' || failure.code === 'not_configured') {
+      await recordFailure(deps, row, failure, now);
+      throw new RapportError('bad_signature', 401, 'The delivery could not be verified as coming from this channel');
+    }
+    if (failure.code !== 'parse_error') throw error;
+    await recordFailure(deps, row, failure, now);
+    const report = await deps.pipeline().submit(
+      toIngestBatch(row, 'webhook', {
+        messages: [],
+        rejected: [{ index: null, code: 'malformed', reason: failure.message }],
+        payload: request.rawBody.toString('utf8'),
+      }),
+    );
+    return { kind: 'report', report };
+  }
+  if (outcome.kind === 'handshake') return outcome;
+  const report = await deps.pipeline().submit(toIngestBatch(row, 'webhook', outcome.batch));
+  await repo.recordSyncSuccess(deps.db, row.workspace_id, row.id, {
+    at: now,
+    itemsIn: report.ingested,
+    lastItemAt: report.ingested > 0 ? newestSentAt(outcome.batch) : null,
+  });
+  return { kind: 'report', report };
+}

@@ -1,0 +1,84 @@
+/**
+ * Pins the plan-relevant part of the inbox's hot queries: which index serves the list, a member's
+ * view and a conversation's messages. The planner decides from statistics, so each test first
+ * fills a workspace with a realistic inbox and analyses it, in a transaction that is rolled back.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../platform/context.js';
+import type { Queryable } from '../platform/db/db.js';
+import { buildWorkspace, testApp, type TestApp } from '../platform/testing/test-app.js';
+import { listConversations } from './conversation.repo.js';
+import { listMessages } from './message.repo.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+class RolledBack extends Error {}
+
+/** 10,000 conversations (a tenth assigned to the member, most resolved) with three messages each. */
+async function fill(tx: Queryable, workspaceId: string, userId: string) {
+  await tx.query(
+    `INSERT INTO conversations (workspace_id, id, network, thread_key, subject, status, assignee_id, preview, message_count,
+                                last_message_at, created_at, updated_at)
+     SELECT $1, gen_random_uuid(), 'email', 'thread-' || g, 'Subject ' || g, CASE WHEN g % 4 = 0 THEN 'open' ELSE 'resolved' END,
+            CASE WHEN g % 10 = 0 THEN $2::uuid END, 'preview', 3, now() - g * interval '1 minute', now(), now()
+       FROM generate_series(1, 10000) g`,
+    [workspaceId, userId],
+  );
+  await tx.query(
+    `INSERT INTO messages (workspace_id, id, conversation_id, network, external_id, direction, text, sent_at, received_at)
+     SELECT c.workspace_id, gen_random_uuid(), c.id, 'email', c.thread_key || '-' || n, 'in', 'text ' || n,
+            c.last_message_at - n * interval '1 second', c.last_message_at
+       FROM conversations c CROSS JOIN generate_series(1, 3) n WHERE c.workspace_id = $1`,
+    [workspaceId],
+  );
+  await tx.query('ANALYZE conversations');
+  await tx.query('ANALYZE messages');
+}
+
+/** The plans of every statement `run` issues (instead of running them). */
+async function plans(run: (ctx: Ctx, conversationId: string) => Promise<unknown>): Promise<string> {
+  const ws = await buildWorkspace(t.db);
+  const lines: string[] = [];
+  await t.db
+    .transaction(async (tx) => {
+      await fill(tx, ws.workspaceId, ws.owner.userId);
+      const { rows } = await tx.query<{ id: string }>(`SELECT id FROM conversations WHERE workspace_id = $1 LIMIT 1`, [ws.workspaceId]);
+      const explaining: Queryable = {
+        async query<Row>(sql: string, params?: readonly unknown[]) {
+          const result = await tx.query<Record<string, string>>(`EXPLAIN ${sql}`, params);
+          lines.push(...result.rows.map((row) => Object.values(row)[0]!));
+          return { rows: [] as Row[], rowCount: 0 };
+        },
+      };
+      const actor = { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] };
+      await run({ workspaceId: ws.workspaceId, db: explaining, requestId: 'plan', actor }, rows[0]!.id);
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return lines.join('\n');
+}
+
+describe('inbox query plans', () => {
+  it('reads the whole inbox, newest first, through the recency index', async () => {
+    const plan = await plans((ctx) => listConversations(ctx, {}, null, 50));
+    expect(plan).toContain('conversations_recent');
+    expect(plan).not.toMatch(/Seq Scan on conversations/);
+  });
+
+  it("reads a member's open conversations through the assignee index", async () => {
+    const plan = await plans((ctx) => listConversations(ctx, { view: 'mine', status: 'open' }, null, 50));
+    expect(plan).toMatch(/conversations_assignee|conversations_recent/);
+    expect(plan).not.toMatch(/Seq Scan on conversations/);
+  });
+
+  it("reads a conversation's messages through its index", async () => {
+    const plan = await plans((ctx, id) => listMessages(ctx.db, ctx.workspaceId, id, null, 50));
+    expect(plan).toContain('messages_conversation');
+    expect(plan).not.toMatch(/Seq Scan on messages/);
+  });
+});

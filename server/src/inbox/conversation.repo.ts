@@ -1,0 +1,348 @@
+/** SQL for conversations: the inbox list, counts, one conversation and its stored state. */
+import type { Actor, Ctx } from '../platform/context.js';
+import type { Queryable } from '../platform/db/db.js';
+import { conversationScope } from './conversation.policy.js';
+import type { InstantCursor } from './inbox.cursor.js';
+import type {
+  Conversation,
+  ConversationCounts,
+  ConversationListQuery,
+  ConversationStatus,
+  Priority,
+  SlaClock,
+} from './conversation.schema.js';
+
+/** The stored columns a use case changes, read with the row locked. */
+export interface ConversationState {
+  id: string;
+  network: string;
+  channelId: string | null;
+  subject: string;
+  status: ConversationStatus;
+  snoozedUntil: Date | null;
+  priority: Priority;
+  assigneeId: string | null;
+  teamId: string | null;
+  labels: string[];
+  isSpam: boolean;
+  mergedIntoId: string | null;
+  identityId: string | null;
+  contactId: string | null;
+  lastMessageAt: Date;
+  lastInboundAt: Date | null;
+  lastOutboundAt: Date | null;
+  firstRespondedAt: Date | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+}
+
+const STATE = `c.id, c.network, c.channel_id AS "channelId", c.subject, c.status, c.snoozed_until AS "snoozedUntil", c.priority,
+  c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.labels, c.is_spam AS "isSpam", c.merged_into_id AS "mergedIntoId",
+  c.identity_id AS "identityId", c.contact_id AS "contactId", c.last_message_at AS "lastMessageAt", c.last_inbound_at AS "lastInboundAt",
+  c.last_outbound_at AS "lastOutboundAt", c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.created_at AS "createdAt"`;
+
+/** A snooze whose time has passed counts as open until the wake-up job catches up. */
+const EFFECTIVE_STATUS = `CASE WHEN c.status = 'snoozed' AND c.snoozed_until <= now() THEN 'open' ELSE c.status END`;
+
+const SELECT = `c.id, c.network, c.channel_id AS "channelId", c.subject, ${EFFECTIVE_STATUS} AS status, c.snoozed_until AS "snoozedUntil",
+  c.priority, c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.labels, c.is_private AS "isPrivate", c.is_spam AS "isSpam",
+  c.merged_into_id AS "mergedIntoId", c.preview, c.message_count AS "messageCount", c.last_message_at AS "lastMessageAt",
+  c.last_inbound_at AS "lastInboundAt", c.contact_id AS "contactId", ct.display_name AS "contactName",
+  i.id AS "identityId", i.network AS "identityNetwork", i.handle AS "identityHandle", i.display_name AS "identityDisplayName",
+  i.profile_url AS "identityProfileUrl", i.avatar_url AS "identityAvatarUrl", i.email AS "identityEmail", i.followers AS "identityFollowers",
+  c.first_response_due_at AS "firstResponseDueAt", c.next_response_due_at AS "nextResponseDueAt", c.resolution_due_at AS "resolutionDueAt",
+  c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+const FROM = `conversations c
+  LEFT JOIN social_identities i ON i.workspace_id = c.workspace_id AND i.id = c.identity_id
+  LEFT JOIN contacts ct ON ct.workspace_id = c.workspace_id AND ct.id = c.contact_id`;
+
+interface ConversationRow extends Omit<Conversation, 'identity' | 'contact' | 'sla' | 'viewers'> {
+  contactName: string | null;
+  identityId: string | null;
+  identityNetwork: string;
+  identityHandle: string;
+  identityDisplayName: string;
+  identityProfileUrl: string | null;
+  identityAvatarUrl: string | null;
+  identityEmail: string | null;
+  identityFollowers: number | null;
+  firstResponseDueAt: Date | null;
+  nextResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  firstRespondedAt: Date | null;
+  resolvedAt: Date | null;
+}
+
+const time = (value: Date | null) => (value ? new Date(value).getTime() : null);
+const late = (due: Date | null, doneAt: number | null, now: Date) => due !== null && (doneAt ?? now.getTime()) > new Date(due).getTime();
+
+/**
+ * Which clocks ran out: a response or resolution that came after its due time, or none yet and
+ * the time has passed. Resolving stops the response clocks.
+ */
+export function breachedClocks(
+  sla: { firstResponseDueAt: Date | null; nextResponseDueAt: Date | null; resolutionDueAt: Date | null },
+  done: { firstRespondedAt: Date | null; resolvedAt: Date | null },
+  now: Date,
+): SlaClock[] {
+  const breached: SlaClock[] = [];
+  if (late(sla.firstResponseDueAt, time(done.firstRespondedAt) ?? time(done.resolvedAt), now)) breached.push('first_response');
+  // A reply clears the next-response clock, so a due time still set is one not met yet.
+  if (late(sla.nextResponseDueAt, time(done.resolvedAt), now)) breached.push('next_response');
+  if (late(sla.resolutionDueAt, time(done.resolvedAt), now)) breached.push('resolution');
+  return breached;
+}
+
+function toConversation(row: ConversationRow, now: Date): Conversation {
+  const {
+    contactName,
+    identityId,
+    identityNetwork,
+    identityHandle,
+    identityDisplayName,
+    identityProfileUrl,
+    identityAvatarUrl,
+    identityEmail,
+    identityFollowers,
+    firstResponseDueAt,
+    nextResponseDueAt,
+    resolutionDueAt,
+    firstRespondedAt,
+    resolvedAt,
+    ...rest
+  } = row;
+  return {
+    ...rest,
+    identity: identityId
+      ? {
+          id: identityId,
+          network: identityNetwork,
+          handle: identityHandle,
+          displayName: identityDisplayName,
+          profileUrl: identityProfileUrl,
+          avatarUrl: identityAvatarUrl,
+          email: identityEmail,
+          followers: identityFollowers,
+        }
+      : null,
+    contact: rest.contactId && contactName !== null ? { id: rest.contactId, displayName: contactName } : null,
+    sla: {
+      firstResponseDueAt,
+      nextResponseDueAt,
+      resolutionDueAt,
+      firstRespondedAt,
+      breached: breachedClocks({ firstResponseDueAt, nextResponseDueAt, resolutionDueAt }, { firstRespondedAt, resolvedAt }, now),
+    },
+  };
+}
+
+export async function findConversation(ctx: Ctx, id: string, db: Queryable = ctx.db): Promise<Conversation | null> {
+  const params: unknown[] = [ctx.workspaceId, id];
+  const scope = conversationScope(ctx.actor, 'c', params);
+  const { rows } = await db.query<ConversationRow>(
+    `SELECT ${SELECT} FROM ${FROM} WHERE c.workspace_id = $1 AND c.id = $2 AND ${scope}`,
+    params,
+  );
+  return rows[0] ? toConversation(rows[0], new Date()) : null;
+}
+
+/** The stored state, locked for the change (within the caller's record scope). */
+export async function lockConversation(tx: Queryable, workspaceId: string, actor: Actor, id: string): Promise<ConversationState | null> {
+  const params: unknown[] = [workspaceId, id];
+  const scope = conversationScope(actor, 'c', params);
+  const { rows } = await tx.query<ConversationState>(
+    `SELECT ${STATE} FROM conversations c WHERE c.workspace_id = $1 AND c.id = $2 AND ${scope} FOR UPDATE`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
+/** Several conversations locked in id order (so two bulk changes cannot deadlock), within the record scope. */
+export async function lockConversations(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<ConversationState[]> {
+  const params: unknown[] = [workspaceId, ids];
+  const scope = conversationScope(actor, 'c', params);
+  const { rows } = await tx.query<ConversationState>(
+    `SELECT ${STATE} FROM conversations c WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[]) AND ${scope} ORDER BY c.id FOR UPDATE`,
+    params,
+  );
+  return rows;
+}
+
+export async function saveConversationState(tx: Queryable, workspaceId: string, state: ConversationState, now: Date): Promise<void> {
+  await tx.query(
+    `UPDATE conversations SET status = $3, snoozed_until = $4, priority = $5, assignee_id = $6, team_id = $7, labels = $8, is_spam = $9,
+            merged_into_id = $10, resolved_at = $11, updated_at = $12
+      WHERE workspace_id = $1 AND id = $2`,
+    [
+      workspaceId,
+      state.id,
+      state.status,
+      state.snoozedUntil,
+      state.priority,
+      state.assigneeId,
+      state.teamId,
+      state.labels,
+      state.isSpam,
+      state.mergedIntoId,
+      state.resolvedAt,
+      now,
+    ],
+  );
+}
+
+/** The effective status condition: an expired snooze is open, not snoozed. */
+function statusCondition(status: ConversationStatus): string {
+  if (status === 'open') return `(c.status = 'open' OR (c.status = 'snoozed' AND c.snoozed_until <= now()))`;
+  if (status === 'snoozed') return `(c.status = 'snoozed' AND (c.snoozed_until IS NULL OR c.snoozed_until > now()))`;
+  return `c.status = '${status}'`;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listConversations(
+  ctx: Ctx,
+  query: ConversationListQuery,
+  after: InstantCursor | null,
+  limit: number,
+): Promise<{ rows: Conversation[]; hasMore: boolean }> {
+  const params: unknown[] = [ctx.workspaceId];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = [`c.workspace_id = $1`, `c.merged_into_id IS NULL`, conversationScope(ctx.actor, 'c', params)];
+  where.push(query.spam ? 'c.is_spam' : 'NOT c.is_spam');
+  const view = query.view ?? 'all';
+  if (view === 'mine') where.push(`c.assignee_id = ${add(ctx.actor.userId)}`);
+  if (view === 'unassigned') where.push('c.assignee_id IS NULL');
+  if (view === 'my_teams') where.push(`c.team_id = ANY(${add(ctx.actor.teamIds)}::uuid[])`);
+  if (query.status) where.push(statusCondition(query.status));
+  if (query.network) where.push(`c.network = ${add(query.network)}`);
+  if (query.channelId) where.push(`c.channel_id = ${add(query.channelId)}`);
+  if (query.assigneeId) where.push(`c.assignee_id = ${add(query.assigneeId)}`);
+  if (query.teamId) where.push(`c.team_id = ${add(query.teamId)}`);
+  if (query.label) where.push(`c.labels @> ARRAY[${add(query.label)}]::text[]`);
+  if (query.priority) where.push(`c.priority = ${add(query.priority)}`);
+  if (query.q) {
+    const like = add(`%${escapeLike(query.q)}%`);
+    const words = add(query.q);
+    where.push(`(c.subject ILIKE ${like} OR c.preview ILIKE ${like} OR EXISTS (
+      SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id
+         AND m.search_vector @@ plainto_tsquery('simple', ${words})))`);
+  }
+  if (after) where.push(`(c.last_message_at, c.id) < (${add(after.at)}::timestamptz, ${add(after.id)}::uuid)`);
+  const { rows } = await ctx.db.query<ConversationRow>(
+    `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')}
+      ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${add(limit + 1)}`,
+    params,
+  );
+  const now = new Date();
+  return { rows: rows.slice(0, limit).map((row) => toConversation(row, now)), hasMore: rows.length > limit };
+}
+
+export async function countConversations(ctx: Ctx): Promise<ConversationCounts> {
+  const params: unknown[] = [ctx.workspaceId, ctx.actor.userId, ctx.actor.teamIds];
+  const scope = conversationScope(ctx.actor, 'c', params);
+  const active = `(${statusCondition('open')} OR c.status = 'pending')`;
+  const { rows } = await ctx.db.query<ConversationCounts['views'] & ConversationCounts['statuses']>(
+    `SELECT count(*) FILTER (WHERE ${active} AND c.assignee_id = $2)::int AS mine,
+            count(*) FILTER (WHERE ${active} AND c.assignee_id IS NULL)::int AS unassigned,
+            count(*) FILTER (WHERE ${active} AND c.team_id = ANY($3::uuid[]))::int AS my_teams,
+            count(*) FILTER (WHERE ${active})::int AS "all",
+            count(*) FILTER (WHERE ${statusCondition('open')})::int AS open,
+            count(*) FILTER (WHERE c.status = 'pending')::int AS pending,
+            count(*) FILTER (WHERE ${statusCondition('snoozed')})::int AS snoozed,
+            count(*) FILTER (WHERE c.status = 'resolved')::int AS resolved
+       FROM conversations c
+      WHERE c.workspace_id = $1 AND NOT c.is_spam AND c.merged_into_id IS NULL AND ${scope}`,
+    params,
+  );
+  const r = rows[0]!;
+  return {
+    views: { mine: r.mine, unassigned: r.unassigned, my_teams: r.my_teams, all: r.all },
+    statuses: { open: r.open, pending: r.pending, snoozed: r.snoozed, resolved: r.resolved },
+  };
+}
+
+export async function isMember(db: Queryable, workspaceId: string, userId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
+  return rows.length > 0;
+}
+
+export async function teamExists(db: Queryable, workspaceId: string, teamId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM teams WHERE workspace_id = $1 AND id = $2', [workspaceId, teamId]);
+  return rows.length > 0;
+}
+
+export async function memberName(db: Queryable, workspaceId: string, userId: string): Promise<string | null> {
+  const { rows } = await db.query<{ name: string }>(
+    'SELECT u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 AND m.user_id = $2',
+    [workspaceId, userId],
+  );
+  return rows[0]?.name ?? null;
+}
+
+export async function moveMessages(tx: Queryable, workspaceId: string, fromId: string, toId: string): Promise<number> {
+  const { rowCount } = await tx.query('UPDATE messages SET conversation_id = $3 WHERE workspace_id = $1 AND conversation_id = $2', [
+    workspaceId,
+    fromId,
+    toId,
+  ]);
+  return rowCount;
+}
+
+/** Recounts a conversation's messages and last activity from its rows (after messages moved in or out). */
+export async function refreshTotals(tx: Queryable, workspaceId: string, id: string, now: Date): Promise<void> {
+  await tx.query(
+    `UPDATE conversations c
+        SET message_count = t.count, last_message_at = COALESCE(t.last, c.last_message_at), last_inbound_at = t.last_in,
+            last_outbound_at = t.last_out, preview = COALESCE(t.preview, c.preview), updated_at = $3
+       FROM (SELECT count(*) FILTER (WHERE m.kind = 'message')::int AS count,
+                    max(m.sent_at) FILTER (WHERE m.kind = 'message') AS last,
+                    max(m.sent_at) FILTER (WHERE m.kind = 'message' AND m.direction = 'in') AS last_in,
+                    max(m.sent_at) FILTER (WHERE m.kind = 'message' AND m.direction = 'out') AS last_out,
+                    (SELECT left(l.text, 200) FROM messages l WHERE l.workspace_id = $1 AND l.conversation_id = $2 AND l.kind = 'message'
+                      ORDER BY l.sent_at DESC, l.id DESC LIMIT 1) AS preview
+               FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = $2) t
+      WHERE c.workspace_id = $1 AND c.id = $2`,
+    [workspaceId, id, now],
+  );
+}
+
+/** Where a merged conversation lives on (following merges of merges); null when it was not merged. */
+export async function mergeTarget(db: Queryable, workspaceId: string, id: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `WITH RECURSIVE chain AS (
+       SELECT id, merged_into_id, 0 AS depth FROM conversations WHERE workspace_id = $1 AND id = $2
+       UNION ALL
+       SELECT c.id, c.merged_into_id, chain.depth + 1 FROM conversations c JOIN chain ON c.workspace_id = $1 AND c.id = chain.merged_into_id
+        WHERE chain.depth < 20)
+     SELECT id FROM chain WHERE merged_into_id IS NULL AND depth > 0`,
+    [workspaceId, id],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Moves the given messages of one conversation into another (messages of any other conversation stay). */
+export async function moveSomeMessages(tx: Queryable, workspaceId: string, fromId: string, toId: string, messageIds: readonly string[]) {
+  const { rowCount } = await tx.query(
+    'UPDATE messages SET conversation_id = $3 WHERE workspace_id = $1 AND conversation_id = $2 AND id = ANY($4::uuid[])',
+    [workspaceId, fromId, toId, messageIds],
+  );
+  return rowCount;
+}
+
+/** A merged conversation stays resolved: new messages of its thread belong to the conversation it went into. */
+export async function keepMergedResolved(tx: Queryable, workspaceId: string, id: string, now: Date): Promise<void> {
+  await tx.query(
+    `UPDATE conversations SET status = 'resolved', snoozed_until = NULL, resolved_at = COALESCE(resolved_at, $3)
+      WHERE workspace_id = $1 AND id = $2 AND merged_into_id IS NOT NULL`,
+    [workspaceId, id, now],
+  );
+}

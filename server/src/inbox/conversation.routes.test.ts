@@ -1,0 +1,224 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
+import { insertConversation } from './testing/conversations.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+type Headers = Record<string, string>;
+interface ConversationBody {
+  id: string;
+  status: string;
+  snoozedUntil: string | null;
+  priority: string;
+  assigneeId: string | null;
+  teamId: string | null;
+  labels: string[];
+  isSpam: boolean;
+  subject: string;
+  identity: { id: string; handle: string; displayName: string; email: string | null } | null;
+  contact: { id: string; displayName: string } | null;
+  sla: { breached: string[] };
+  viewers?: unknown[];
+}
+
+const send = (headers: Headers, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+/** Every page of a list, two at a time. */
+async function list(headers: Headers, query = ''): Promise<ConversationBody[]> {
+  const all: ConversationBody[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await send(headers, 'GET', `/api/v1/conversations?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const page: { data: ConversationBody[]; nextCursor: string | null } = json(response);
+    all.push(...page.data);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
+
+describe('conversations API', () => {
+  it('lists the inbox newest first, by view, status and filters', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    const team = json<{ id: string }>(
+      await send(ws.owner.headers, 'POST', '/api/v1/teams', { name: 'Support', memberIds: [ws.owner.userId] }),
+    );
+    const w = ws.workspaceId;
+    const oldest = await insertConversation(t.db, w, { subject: 'Refund please', createdAt: minutesAgo(50), labels: ['billing'] });
+    const mine = await insertConversation(t.db, w, { assigneeId: ws.owner.userId, createdAt: minutesAgo(40), network: 'mastodon' });
+    const teams = await insertConversation(t.db, w, {
+      teamId: team.id,
+      assigneeId: agent.userId,
+      createdAt: minutesAgo(30),
+      priority: 'high',
+    });
+    const woke = await insertConversation(t.db, w, { status: 'snoozed', snoozedUntil: minutesAgo(1), createdAt: minutesAgo(20) });
+    const sleeping = await insertConversation(t.db, w, {
+      status: 'snoozed',
+      snoozedUntil: new Date(Date.now() + 3_600_000),
+      createdAt: minutesAgo(15),
+    });
+    const resolved = await insertConversation(t.db, w, { status: 'resolved', createdAt: minutesAgo(10) });
+    const spam = await insertConversation(t.db, w, { isSpam: true, createdAt: minutesAgo(5) });
+    await insertConversation(t.db, (await buildWorkspace(t.db)).workspaceId, { createdAt: minutesAgo(1) });
+
+    const ids = async (query: string) => (await list(ws.owner.headers, query)).map((c) => c.id);
+    expect(await ids('')).toEqual([resolved.id, sleeping.id, woke.id, teams.id, mine.id, oldest.id]);
+    expect(await ids('view=mine')).toEqual([mine.id]);
+    expect(await ids('view=unassigned&status=open')).toEqual([woke.id, oldest.id]);
+    expect(await ids('view=my_teams')).toEqual([teams.id]);
+    expect(await ids('status=snoozed')).toEqual([sleeping.id]);
+    expect(await ids('status=resolved')).toEqual([resolved.id]);
+    expect(await ids('spam=true')).toEqual([spam.id]);
+    expect(await ids('network=mastodon')).toEqual([mine.id]);
+    expect(await ids(`teamId=${team.id}`)).toEqual([teams.id]);
+    expect(await ids(`assigneeId=${agent.userId}`)).toEqual([teams.id]);
+    expect(await ids('label=billing')).toEqual([oldest.id]);
+    expect(await ids('priority=high')).toEqual([teams.id]);
+    expect(await ids('q=refund')).toEqual([oldest.id]);
+    expect(await ids('q=arrived')).toHaveLength(6);
+
+    const [wokeBody] = (await list(ws.owner.headers, 'status=open')).filter((c) => c.id === woke.id);
+    expect(wokeBody!.status).toBe('open');
+
+    const counts = json(await send(ws.owner.headers, 'GET', '/api/v1/conversations/counts'));
+    expect(counts).toEqual({
+      views: { mine: 1, unassigned: 2, my_teams: 1, all: 4 },
+      statuses: { open: 4, pending: 0, snoozed: 1, resolved: 1 },
+    });
+  });
+
+  it('shows the customer’s identity and contact', async () => {
+    const ws = await buildWorkspace(t.db);
+    const contact = json<{ id: string }>(
+      await send(ws.owner.headers, 'POST', '/api/v1/contacts', { firstName: 'Casey', lastName: 'Cole' }),
+    );
+    const c = await insertConversation(t.db, ws.workspaceId, {
+      contactId: contact.id,
+      identity: { handle: 'casey@customer.example', displayName: 'Casey C.' },
+    });
+    const body = json<ConversationBody>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${c.id}`));
+    expect(body.identity).toMatchObject({
+      id: c.identityId,
+      handle: 'casey@customer.example',
+      displayName: 'Casey C.',
+      email: 'casey@customer.example',
+    });
+    expect(body.contact).toEqual({ id: contact.id, displayName: 'Casey Cole' });
+    expect(body.sla.breached).toEqual([]);
+    expect(body.viewers).toEqual([]);
+    const missing = await send(ws.owner.headers, 'GET', '/api/v1/conversations/00000000-0000-4000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('shows members limited to their own or their teams’ records only those conversations', async () => {
+    const ws = await buildWorkspace(t.db);
+    const own = await ws.member('agent', { recordScope: 'own' });
+    const teamMember = await ws.member('agent', { recordScope: 'team' });
+    const team = json<{ id: string }>(
+      await send(ws.owner.headers, 'POST', '/api/v1/teams', { name: 'Sales', memberIds: [teamMember.userId] }),
+    );
+    const w = ws.workspaceId;
+    const assigned = await insertConversation(t.db, w, { assigneeId: own.userId });
+    const teams = await insertConversation(t.db, w, { teamId: team.id });
+    const other = await insertConversation(t.db, w, {});
+    expect((await list(own.headers)).map((c) => c.id)).toEqual([assigned.id]);
+    expect((await list(teamMember.headers)).map((c) => c.id)).toEqual([teams.id]);
+    expect((await send(own.headers, 'GET', `/api/v1/conversations/${other.id}`)).statusCode).toBe(404);
+    expect((await send(own.headers, 'PATCH', `/api/v1/conversations/${other.id}`, { priority: 'high' })).statusCode).toBe(404);
+    expect(json(await send(own.headers, 'GET', '/api/v1/conversations/counts'))).toMatchObject({ views: { all: 1, mine: 1 } });
+  });
+
+  it('assigns, notifies the assignee and audits the change', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    const c = await insertConversation(t.db, ws.workspaceId, { subject: 'Broken widget' });
+    const response = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${c.id}`, {
+      assigneeId: agent.userId,
+      priority: 'urgent',
+      labels: [' vip ', 'vip', 'bug'],
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json(response)).toMatchObject({ assigneeId: agent.userId, priority: 'urgent', labels: ['bug', 'vip'] });
+    const notifications = json<{ data: { kind: string; title: string; subjectId: string }[] }>(
+      await send(agent.headers, 'GET', '/api/v1/notifications'),
+    );
+    expect(notifications.data).toEqual([
+      expect.objectContaining({ kind: 'conversation.assigned', title: 'Conversation assigned to you: Broken widget', subjectId: c.id }),
+    ]);
+    const { rows } = await t.db.query<{ data: { before: object; after: object } }>(
+      `SELECT data FROM events WHERE workspace_id = $1 AND type = 'conversation.updated' AND subject_id = $2`,
+      [ws.workspaceId, c.id],
+    );
+    expect(rows.map((r) => r.data)).toEqual([
+      {
+        before: { assigneeId: null, priority: 'normal', labels: [] },
+        after: { assigneeId: agent.userId, priority: 'urgent', labels: ['bug', 'vip'] },
+      },
+    ]);
+    const unassigned = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${c.id}`, { assigneeId: null });
+    expect(json(unassigned)).toMatchObject({ assigneeId: null });
+  });
+
+  it('snoozes until a future time, wakes and resolves', async () => {
+    const ws = await buildWorkspace(t.db);
+    const c = await insertConversation(t.db, ws.workspaceId);
+    const url = `/api/v1/conversations/${c.id}`;
+    const until = new Date(Date.now() + 86_400_000).toISOString();
+    expect(json(await send(ws.owner.headers, 'PATCH', url, { snoozedUntil: until }))).toMatchObject({
+      status: 'snoozed',
+      snoozedUntil: until,
+    });
+    expect(json(await send(ws.owner.headers, 'PATCH', url, { status: 'open' }))).toMatchObject({ status: 'open', snoozedUntil: null });
+    const noTime = await send(ws.owner.headers, 'PATCH', url, { status: 'snoozed' });
+    expect(noTime.statusCode).toBe(400);
+    expect(json(noTime)).toMatchObject({ errors: [{ field: 'snoozedUntil', reason: 'must be a time in the future' }] });
+    const past = await send(ws.owner.headers, 'PATCH', url, { status: 'snoozed', snoozedUntil: minutesAgo(1).toISOString() });
+    expect(past.statusCode).toBe(400);
+    expect(json(await send(ws.owner.headers, 'PATCH', url, { status: 'resolved' }))).toMatchObject({ status: 'resolved' });
+    const { rows } = await t.db.query<{ resolved_at: Date | null }>(
+      'SELECT resolved_at FROM conversations WHERE workspace_id = $1 AND id = $2',
+      [ws.workspaceId, c.id],
+    );
+    expect(rows[0]!.resolved_at).not.toBeNull();
+  });
+
+  it('treats a snooze whose time passed as open when something else changes', async () => {
+    const ws = await buildWorkspace(t.db);
+    const c = await insertConversation(t.db, ws.workspaceId, { status: 'snoozed', snoozedUntil: minutesAgo(5) });
+    const response = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${c.id}`, { priority: 'high' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json(response)).toMatchObject({ status: 'open', snoozedUntil: null, priority: 'high' });
+    const bulk = await send(ws.owner.headers, 'POST', '/api/v1/conversations/bulk', { ids: [c.id], action: { addLabels: ['x'] } });
+    expect(json(bulk)).toEqual({ updated: 1 });
+  });
+
+  it('refuses assignees and teams that are not the workspace’s, and viewers’ changes', async () => {
+    const ws = await buildWorkspace(t.db);
+    const other = await buildWorkspace(t.db);
+    const viewer = await ws.member('viewer');
+    const c = await insertConversation(t.db, ws.workspaceId);
+    const url = `/api/v1/conversations/${c.id}`;
+    const response = await send(ws.owner.headers, 'PATCH', url, {
+      assigneeId: other.owner.userId,
+      teamId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(json<{ errors: { field: string }[] }>(response).errors.map((e) => e.field)).toEqual(['assigneeId', 'teamId']);
+    expect((await send(viewer.headers, 'PATCH', url, { priority: 'low' })).statusCode).toBe(403);
+    expect((await send(viewer.headers, 'GET', url)).statusCode).toBe(200);
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    const ws = await buildWorkspace(t.db);
+    const response = await send(ws.owner.headers, 'GET', '/api/v1/conversations?cursor=bm9wZQ');
+    expect(response.statusCode).toBe(400);
+  });
+});

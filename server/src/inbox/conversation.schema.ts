@@ -1,0 +1,175 @@
+/** Conversations as the API shows them: the inbox list, one conversation, its changes and counts. */
+import { Type, type Static } from 'typebox';
+import { DateTime, OneOf, PageQuery, Uuid } from '../platform/http/schemas.js';
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const VIEWS = ['mine', 'unassigned', 'my_teams', 'all'] as const;
+export type View = (typeof VIEWS)[number];
+export const SLA_CLOCKS = ['first_response', 'next_response', 'resolution'] as const;
+export type SlaClock = (typeof SLA_CLOCKS)[number];
+export const PRESENCE_ACTIVITIES = ['viewing', 'replying'] as const;
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const NullableDate = Type.Union([DateTime, Type.Null()]);
+export const Label = Type.String({ minLength: 1, maxLength: 50 });
+export const Labels = Type.Array(Label, { maxItems: 50 });
+
+export const Viewer = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  activity: OneOf(PRESENCE_ACTIVITIES),
+});
+export type Viewer = Static<typeof Viewer>;
+
+export const Conversation = Type.Object({
+  id: Type.String(),
+  network: Type.String(),
+  channelId: NullableString,
+  subject: Type.String(),
+  status: OneOf(CONVERSATION_STATUSES),
+  snoozedUntil: NullableDate,
+  priority: OneOf(PRIORITIES),
+  assigneeId: NullableString,
+  teamId: NullableString,
+  labels: Type.Array(Type.String()),
+  isPrivate: Type.Boolean(),
+  isSpam: Type.Boolean(),
+  mergedIntoId: NullableString,
+  preview: Type.String(),
+  messageCount: Type.Integer({ description: 'Messages to and from the customer; internal notes are not counted' }),
+  lastMessageAt: DateTime,
+  lastInboundAt: NullableDate,
+  identity: Type.Union([
+    Type.Object({
+      id: Type.String(),
+      network: Type.String(),
+      handle: Type.String(),
+      displayName: Type.String(),
+      profileUrl: NullableString,
+      avatarUrl: NullableString,
+      email: NullableString,
+      followers: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+  contactId: NullableString,
+  contact: Type.Union([Type.Object({ id: Type.String(), displayName: Type.String() }), Type.Null()]),
+  sla: Type.Object({
+    firstResponseDueAt: NullableDate,
+    nextResponseDueAt: NullableDate,
+    resolutionDueAt: NullableDate,
+    firstRespondedAt: NullableDate,
+    breached: Type.Array(OneOf(SLA_CLOCKS)),
+  }),
+  /** Only on a single conversation: who has it open right now. */
+  viewers: Type.Optional(Type.Array(Viewer)),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+
+export interface ConversationIdentity {
+  id: string;
+  network: string;
+  handle: string;
+  displayName: string;
+  profileUrl: string | null;
+  avatarUrl: string | null;
+  email: string | null;
+  followers: number | null;
+}
+
+export interface Conversation {
+  id: string;
+  network: string;
+  channelId: string | null;
+  subject: string;
+  status: ConversationStatus;
+  snoozedUntil: Date | null;
+  priority: Priority;
+  assigneeId: string | null;
+  teamId: string | null;
+  labels: string[];
+  isPrivate: boolean;
+  isSpam: boolean;
+  mergedIntoId: string | null;
+  preview: string;
+  messageCount: number;
+  lastMessageAt: Date;
+  lastInboundAt: Date | null;
+  identity: ConversationIdentity | null;
+  contactId: string | null;
+  contact: { id: string; displayName: string } | null;
+  sla: {
+    firstResponseDueAt: Date | null;
+    nextResponseDueAt: Date | null;
+    resolutionDueAt: Date | null;
+    firstRespondedAt: Date | null;
+    breached: SlaClock[];
+  };
+  viewers?: Viewer[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const ConversationListQuery = Type.Object(
+  {
+    ...PageQuery,
+    view: Type.Optional(OneOf(VIEWS, { description: 'Default all' })),
+    status: Type.Optional(OneOf(CONVERSATION_STATUSES, { description: 'Left out: every status' })),
+    network: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    channelId: Type.Optional(Uuid),
+    assigneeId: Type.Optional(Uuid),
+    teamId: Type.Optional(Uuid),
+    label: Type.Optional(Label),
+    priority: Type.Optional(OneOf(PRIORITIES)),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the subject, preview or messages' })),
+    spam: Type.Optional(Type.Boolean({ description: 'true: only spam; otherwise spam is left out' })),
+  },
+  { additionalProperties: false },
+);
+export type ConversationListQuery = Static<typeof ConversationListQuery>;
+
+export const ConversationCounts = Type.Object({
+  views: Type.Object({ mine: Type.Integer(), unassigned: Type.Integer(), my_teams: Type.Integer(), all: Type.Integer() }),
+  statuses: Type.Object({ open: Type.Integer(), pending: Type.Integer(), snoozed: Type.Integer(), resolved: Type.Integer() }),
+});
+export type ConversationCounts = Static<typeof ConversationCounts>;
+
+export const ConversationPatch = Type.Object(
+  {
+    status: Type.Optional(OneOf(CONVERSATION_STATUSES)),
+    snoozedUntil: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+    priority: Type.Optional(OneOf(PRIORITIES)),
+    assigneeId: Type.Optional(Type.Union([Uuid, Type.Null()], { description: 'A member; null unassigns' })),
+    teamId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    labels: Type.Optional(Labels),
+    isSpam: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ConversationPatch = Static<typeof ConversationPatch>;
+
+export const MergeInput = Type.Object({ targetId: Uuid }, { additionalProperties: false });
+
+export const BULK_LIMIT = 500;
+export const BulkInput = Type.Object(
+  {
+    ids: Type.Array(Uuid, { minItems: 1, maxItems: BULK_LIMIT }),
+    action: Type.Object(
+      {
+        assigneeId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+        status: Type.Optional(OneOf(['open', 'pending', 'resolved'] as const)),
+        addLabels: Type.Optional(Labels),
+        removeLabels: Type.Optional(Labels),
+        isSpam: Type.Optional(Type.Boolean()),
+        teamId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+      },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type BulkInput = Static<typeof BulkInput>;

@@ -1,0 +1,95 @@
+/** The inbox reacting to what the real ingest pipeline stores and announces, end to end through the API. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
+import { mastodonStatus } from '../ingest/testing/mastodon-statuses.js';
+import { dropQueuedDeliveries } from './testing/conversations.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await dropQueuedDeliveries(t.db);
+});
+
+type Headers = Record<string, string>;
+const send = (headers: Headers, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+async function ingest(headers: Headers, status: Record<string, unknown>) {
+  const response = await send(headers, 'POST', '/api/v1/ingest/files', { format: 'mastodon', content: JSON.stringify(status) });
+  expect(response.statusCode, response.body).toBe(200);
+  await t.deps.relay.flush();
+  await t.deps.relay.flush();
+}
+
+interface ConversationBody {
+  id: string;
+  status: string;
+  priority: string;
+  assigneeId: string | null;
+  messageCount: number;
+  sla: { firstResponseDueAt: string | null; nextResponseDueAt: string | null; firstRespondedAt: string | null };
+}
+
+describe('ingested conversations in the inbox', () => {
+  it('are routed, assigned and put on the SLA clock, and the clock restarts when the customer answers', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    const rule = { name: 'Broken things', conditions: { keywords: ['broken'] }, actions: { assigneeId: agent.userId, priority: 'urgent' } };
+    expect((await send(ws.owner.headers, 'POST', '/api/v1/routing-rules', rule)).statusCode).toBe(201);
+    const policy = { firstResponseMinutes: 15, nextResponseMinutes: 30, resolutionMinutes: null, businessHours: null };
+    expect((await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy)).statusCode).toBe(200);
+
+    await ingest(ws.owner.headers, mastodonStatus('s1', { text: 'My widget is broken', createdAt: new Date() }));
+    const [created] = json<{ data: ConversationBody[] }>(await send(agent.headers, 'GET', '/api/v1/conversations?view=mine')).data;
+    expect(created).toMatchObject({ priority: 'urgent', assigneeId: agent.userId, messageCount: 1 });
+    expect(created!.sla.firstResponseDueAt).not.toBeNull();
+
+    const reply = await send(agent.headers, 'POST', `/api/v1/conversations/${created!.id}/replies`, { text: 'Sorry! Which model?' });
+    expect(reply.statusCode).toBe(201);
+    await ingest(ws.owner.headers, mastodonStatus('s2', { text: 'The blue one', inReplyTo: 's1', createdAt: new Date(Date.now() + 1000) }));
+    const after = json<ConversationBody>(await send(agent.headers, 'GET', `/api/v1/conversations/${created!.id}`));
+    expect(after.messageCount).toBe(3);
+    expect(after.sla.firstRespondedAt).not.toBeNull();
+    expect(after.sla.nextResponseDueAt).not.toBeNull();
+  });
+
+  it('moves what arrives in a merged conversation’s thread on to the conversation it was merged into', async () => {
+    const ws = await buildWorkspace(t.db);
+    await ingest(ws.owner.headers, mastodonStatus('m1', { text: 'First thread', createdAt: new Date() }));
+    await ingest(ws.owner.headers, mastodonStatus('m2', { text: 'Second thread', createdAt: new Date(Date.now() + 1000) }));
+    const [target, source] = json<{ data: ConversationBody[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations')).data;
+    expect((await send(ws.owner.headers, 'POST', `/api/v1/conversations/${source!.id}/merge`, { targetId: target!.id })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/conversations/${target!.id}`,
+          headers: ws.owner.headers,
+          payload: { status: 'pending' },
+        })
+      ).statusCode,
+    ).toBe(200);
+
+    await ingest(
+      ws.owner.headers,
+      mastodonStatus('m3', { text: 'Reply to the first', inReplyTo: 'm1', createdAt: new Date(Date.now() + 2000) }),
+    );
+    const messages = json<{ data: { text: string }[] }>(
+      await send(ws.owner.headers, 'GET', `/api/v1/conversations/${target!.id}/messages`),
+    );
+    expect(messages.data.map((m) => m.text)).toEqual(['First thread', 'Second thread', 'Reply to the first']);
+    expect(json(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${target!.id}`))).toMatchObject({
+      status: 'open',
+      messageCount: 3,
+    });
+    expect(json(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${source!.id}`))).toMatchObject({
+      status: 'resolved',
+      mergedIntoId: target!.id,
+      messageCount: 0,
+    });
+  });
+});

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
+import { DELIVER_REPLY_JOB } from './index.js';
+import { insertConversation, dropQueuedDeliveries } from './testing/conversations.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await dropQueuedDeliveries(t.db);
+});
+
+type Headers = Record<string, string>;
+interface MessageBody {
+  id: string;
+  conversationId: string;
+  kind: string;
+  direction: string;
+  author: { identityId: string | null; userId: string | null; name: string | null; handle: string | null };
+  text: string;
+  html: string | null;
+  url: string | null;
+  deliveryStatus: string | null;
+  mentions: string[];
+}
+
+const send = (headers: Headers, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+async function messages(headers: Headers, conversationId: string): Promise<MessageBody[]> {
+  const all: MessageBody[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await send(
+      headers,
+      'GET',
+      `/api/v1/conversations/${conversationId}/messages?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const page: { data: MessageBody[]; nextCursor: string | null } = json(response);
+    all.push(...page.data);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+async function conversationRow(workspaceId: string, id: string) {
+  const { rows } = await t.db.query<{
+    status: string;
+    first_responded_at: Date | null;
+    last_outbound_at: Date | null;
+    message_count: number;
+    preview: string;
+  }>('SELECT status, first_responded_at, last_outbound_at, message_count, preview FROM conversations WHERE workspace_id = $1 AND id = $2', [
+    workspaceId,
+    id,
+  ]);
+  return rows[0]!;
+}
+
+describe('conversation messages', () => {
+  it('lists messages oldest first with their authors and sanitised HTML', async () => {
+    const ws = await buildWorkspace(t.db);
+    const hostile =
+      '<p onclick="steal()">Hi</p><script>alert(document.cookie)</script><img src="https://tracker.example/p.gif">' +
+      '<a href="javascript:alert(1)">click</a><a href="https://shop.example/order/1">order</a><iframe src="https://evil.example"></iframe>' +
+      '<svg><animate onbegin="alert(1)"/></svg><div style="background:url(javascript:alert(1))">styled</div>';
+    const c = await insertConversation(t.db, ws.workspaceId, {
+      identity: { handle: 'casey', displayName: 'Casey' },
+      messages: [
+        { text: 'first', html: hostile, sentAt: new Date('2026-03-01T10:00:00Z') },
+        { direction: 'out', text: 'second', authorUserId: ws.owner.userId, sentAt: new Date('2026-03-01T11:00:00Z') },
+        { text: 'third', sentAt: new Date('2026-03-01T12:00:00Z') },
+      ],
+    });
+    const list = await messages(ws.owner.headers, c.id);
+    expect(list.map((m) => m.text)).toEqual(['first', 'second', 'third']);
+    expect(list[0]!.author).toEqual({ identityId: c.identityId, userId: null, name: 'Casey', handle: 'casey' });
+    expect(list[1]!.author).toEqual({ identityId: null, userId: ws.owner.userId, name: 'Olive Owner', handle: null });
+    expect(list[0]!.html).toBe(
+      '<p>Hi</p><a>click</a><a href="https://shop.example/order/1" rel="noopener noreferrer nofollow" target="_blank">order</a><div>styled</div>',
+    );
+    for (const needle of ['script', 'onclick', 'javascript', 'tracker', 'iframe', 'svg', 'style='])
+      expect(list[0]!.html).not.toContain(needle);
+  });
+
+  it('queues a reply for delivery and starts the response clocks', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    const c = await insertConversation(t.db, ws.workspaceId, { messages: [{ text: 'Help!', externalId: '<q1@customer.example>' }] });
+    const response = await send(agent.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'On it.\nBest, Agent' });
+    expect(response.statusCode, response.body).toBe(201);
+    const reply = json<MessageBody>(response);
+    expect(reply).toMatchObject({ kind: 'message', direction: 'out', deliveryStatus: 'queued', text: 'On it.\nBest, Agent' });
+    expect(reply.author.userId).toBe(agent.userId);
+    const row = await conversationRow(ws.workspaceId, c.id);
+    expect(row).toMatchObject({ status: 'open', message_count: 2, preview: 'On it. Best, Agent' });
+    expect(row.first_responded_at).not.toBeNull();
+    expect(row.last_outbound_at).toEqual(row.first_responded_at);
+    const { rows: jobs } = await t.db.query<{ payload: unknown; workspace_id: string }>(
+      `SELECT payload, workspace_id FROM jobs WHERE name = $1 AND payload->>'messageId' = $2`,
+      [DELIVER_REPLY_JOB, reply.id],
+    );
+    expect(jobs).toEqual([{ payload: { messageId: reply.id }, workspace_id: ws.workspaceId }]);
+    const { rows: stored } = await t.db.query<{ in_reply_to_external_id: string }>(
+      'SELECT in_reply_to_external_id FROM messages WHERE workspace_id = $1 AND id = $2',
+      [ws.workspaceId, reply.id],
+    );
+    expect(stored[0]!.in_reply_to_external_id).toBe('<q1@customer.example>');
+
+    const second = await send(agent.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Done.', status: 'resolved' });
+    expect(second.statusCode).toBe(201);
+    const after = await conversationRow(ws.workspaceId, c.id);
+    expect(after.status).toBe('resolved');
+    expect(after.first_responded_at).toEqual(row.first_responded_at);
+  });
+
+  it('replays a reply sent twice with the same Idempotency-Key', async () => {
+    const ws = await buildWorkspace(t.db);
+    const c = await insertConversation(t.db, ws.workspaceId);
+    const headers = { ...ws.owner.headers, 'idempotency-key': 'reply-1' };
+    const first = await send(headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Once' });
+    const again = await send(headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Once' });
+    expect(again.statusCode).toBe(201);
+    expect(json(again)).toEqual(json(first));
+    expect((await messages(ws.owner.headers, c.id)).filter((m) => m.text === 'Once')).toHaveLength(1);
+  });
+
+  it('refuses blank replies, unknown canned responses and replies from viewers', async () => {
+    const ws = await buildWorkspace(t.db);
+    const viewer = await ws.member('viewer');
+    const c = await insertConversation(t.db, ws.workspaceId);
+    const url = `/api/v1/conversations/${c.id}/replies`;
+    expect((await send(ws.owner.headers, 'POST', url, { text: '   ' })).statusCode).toBe(400);
+    const unknown = await send(ws.owner.headers, 'POST', url, { text: 'x', cannedResponseId: '00000000-0000-4000-8000-000000000000' });
+    expect(json(unknown)).toMatchObject({ errors: [{ field: 'cannedResponseId' }] });
+    expect((await send(viewer.headers, 'POST', url, { text: 'x' })).statusCode).toBe(403);
+    expect((await send(ws.owner.headers, 'POST', url, { text: 'x', status: 'snoozed' })).statusCode).toBe(400);
+  });
+
+  it('adds internal notes and notifies the colleagues they mention', async () => {
+    const ws = await buildWorkspace(t.db);
+    const ada = await ws.member('agent');
+    const bob = await ws.member('agent');
+    await t.db.query(`UPDATE users SET name = 'Ada Lovelace' WHERE id = $1`, [ada.userId]);
+    await t.db.query(`UPDATE users SET name = 'Bob Stone' WHERE id = $1`, [bob.userId]);
+    const c = await insertConversation(t.db, ws.workspaceId, { subject: 'Refund' });
+    const response = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/notes`, {
+      text: 'Could @ada look? Not @Bobby though.',
+      mentions: [bob.userId],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const note = json<MessageBody>(response);
+    expect(note).toMatchObject({ kind: 'note', deliveryStatus: null });
+    expect(new Set(note.mentions)).toEqual(new Set([ada.userId, bob.userId]));
+    for (const member of [ada, bob]) {
+      const { data } = json<{ data: { kind: string; title: string }[] }>(await send(member.headers, 'GET', '/api/v1/notifications'));
+      expect(data).toEqual([expect.objectContaining({ kind: 'conversation.mention', title: 'Olive Owner mentioned you on: Refund' })]);
+    }
+    expect((await conversationRow(ws.workspaceId, c.id)).message_count).toBe(1);
+    const { rows } = await t.db.query('SELECT 1 FROM jobs WHERE payload->>$1 = $2', ['messageId', note.id]);
+    expect(rows).toHaveLength(0);
+
+    const stranger = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/notes`, {
+      text: 'x',
+      mentions: [(await buildWorkspace(t.db)).owner.userId],
+    });
+    expect(stranger.statusCode).toBe(400);
+  });
+});

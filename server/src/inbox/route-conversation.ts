@@ -1,0 +1,68 @@
+/**
+ * What happens to a conversation the pipeline just created: the first matching routing rule sets
+ * its team, priority, labels or agent, then the team hands it to an agent per its assignment mode.
+ * Runs on `conversation.created`, at least once: a conversation is routed only the first time.
+ */
+import { systemActor, type Ctx } from '../platform/context.js';
+import type { Db, Queryable } from '../platform/db/db.js';
+import { recordEvents, type DomainEvent } from '../platform/events/event.js';
+import { firstMatchingRule, leastLoaded, nextInTurn } from './assignment.js';
+import * as conversations from './conversation.repo.js';
+import { applyChange, conversationEvent, saveChange, type ConversationChange } from './conversation.service.js';
+import * as repo from './routing.repo.js';
+import type { AssignmentMode } from './routing.schema.js';
+import { startClocks } from './sla.service.js';
+
+/** The agent the team's mode picks, taking the turn; null for manual teams or teams without agents. */
+async function pickAgent(tx: Queryable, workspaceId: string, teamId: string): Promise<{ userId: string; mode: AssignmentMode } | null> {
+  const settings = await repo.lockTeamAssignment(tx, workspaceId, teamId);
+  if (!settings || settings.assignment === 'manual') return null;
+  const loads = await repo.teamAgentLoads(tx, workspaceId, teamId);
+  const userId =
+    settings.assignment === 'round_robin'
+      ? nextInTurn(
+          loads.map((l) => l.userId),
+          settings.lastAssignedUserId,
+        )
+      : leastLoaded(loads, settings.lastAssignedUserId);
+  if (!userId) return null;
+  await repo.recordTurn(tx, workspaceId, teamId, userId);
+  return { userId, mode: settings.assignment };
+}
+
+export async function routeNewConversation(db: Db, event: DomainEvent): Promise<void> {
+  const ctx: Ctx = { workspaceId: event.workspaceId, actor: systemActor(), db, requestId: `event-${event.id}` };
+  await db.transaction(async (tx) => {
+    const before = await conversations.lockConversation(tx, ctx.workspaceId, ctx.actor, event.subjectId);
+    if (!before || before.mergedIntoId || (await repo.wasRouted(tx, ctx.workspaceId, before.id))) return;
+    const now = new Date();
+    const rules = await repo.enabledRules(tx, ctx.workspaceId);
+    const text = rules.length ? `${before.subject} ${await repo.conversationText(tx, ctx.workspaceId, before.id)}` : '';
+    const rule = firstMatchingRule(rules, { network: before.network, channelId: before.channelId, text });
+    const change: ConversationChange = {};
+    if (rule) {
+      const { teamId, assigneeId, priority, addLabels } = rule.actions;
+      // A rule may outlive the team or member it names; those actions are skipped, the rest apply.
+      if (teamId && (await conversations.teamExists(tx, ctx.workspaceId, teamId))) change.teamId = teamId;
+      if (assigneeId && (await conversations.isMember(tx, ctx.workspaceId, assigneeId))) change.assigneeId = assigneeId;
+      if (priority) change.priority = priority;
+      if (addLabels) change.addLabels = addLabels;
+    }
+    const teamId = change.teamId ?? before.teamId;
+    const picked = !before.assigneeId && !change.assigneeId && teamId ? await pickAgent(tx, ctx.workspaceId, teamId) : null;
+    if (picked) change.assigneeId = picked.userId;
+    const after = applyChange(before, change, now);
+    if (Array.isArray(after)) return;
+    await saveChange(ctx, tx, before, after, now);
+    await recordEvents(tx, [
+      conversationEvent(ctx, 'conversation.routed', before.id, {
+        ruleId: rule?.id ?? null,
+        teamId: after.teamId,
+        assigneeId: after.assigneeId,
+        assignment: picked?.mode ?? null,
+      }),
+    ]);
+    // The clocks run from when the conversation arrived, not from when this handler got to it.
+    await startClocks(tx, ctx.workspaceId, before.id, event.occurredAt);
+  });
+}

@@ -1,0 +1,161 @@
+/** SQL for routing rules, team assignment settings, and the facts assignment decides on. */
+import type { Queryable } from '../platform/db/db.js';
+import type { AssignmentMode, RoutingRule, TeamInboxSettings } from './routing.schema.js';
+
+const RULE = `id, name, position, enabled, conditions, actions, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export async function findRule(db: Queryable, workspaceId: string, id: string): Promise<RoutingRule | null> {
+  const { rows } = await db.query<RoutingRule>(`SELECT ${RULE} FROM routing_rules WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+  return rows[0] ?? null;
+}
+
+export async function listRules(
+  db: Queryable,
+  workspaceId: string,
+  after: { position: number; id: string } | null,
+  limit: number,
+): Promise<{ rows: RoutingRule[]; hasMore: boolean }> {
+  const { rows } = await db.query<RoutingRule>(
+    `SELECT ${RULE} FROM routing_rules
+      WHERE workspace_id = $1 AND ($2::int IS NULL OR (position, id) > ($2, $3::uuid))
+      ORDER BY position, id LIMIT $4`,
+    [workspaceId, after?.position ?? null, after?.id ?? null, limit + 1],
+  );
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+export async function enabledRules(db: Queryable, workspaceId: string): Promise<RoutingRule[]> {
+  const { rows } = await db.query<RoutingRule>(
+    `SELECT ${RULE} FROM routing_rules WHERE workspace_id = $1 AND enabled ORDER BY position, id`,
+    [workspaceId],
+  );
+  return rows;
+}
+
+export async function nextPosition(db: Queryable, workspaceId: string): Promise<number> {
+  const { rows } = await db.query<{ next: number }>(
+    'SELECT COALESCE(max(position) + 1, 0)::int AS next FROM routing_rules WHERE workspace_id = $1',
+    [workspaceId],
+  );
+  return rows[0]!.next;
+}
+
+export async function insertRule(db: Queryable, workspaceId: string, rule: RoutingRule, createdBy: string | null): Promise<void> {
+  await db.query(
+    `INSERT INTO routing_rules (workspace_id, id, name, position, enabled, conditions, actions, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10)`,
+    [
+      workspaceId,
+      rule.id,
+      rule.name,
+      rule.position,
+      rule.enabled,
+      JSON.stringify(rule.conditions),
+      JSON.stringify(rule.actions),
+      createdBy,
+      rule.createdAt,
+      rule.updatedAt,
+    ],
+  );
+}
+
+export async function updateRule(db: Queryable, workspaceId: string, rule: RoutingRule): Promise<void> {
+  await db.query(
+    `UPDATE routing_rules SET name = $3, position = $4, enabled = $5, conditions = $6::jsonb, actions = $7::jsonb, updated_at = $8
+      WHERE workspace_id = $1 AND id = $2`,
+    [
+      workspaceId,
+      rule.id,
+      rule.name,
+      rule.position,
+      rule.enabled,
+      JSON.stringify(rule.conditions),
+      JSON.stringify(rule.actions),
+      rule.updatedAt,
+    ],
+  );
+}
+
+export async function deleteRule(db: Queryable, workspaceId: string, id: string): Promise<void> {
+  await db.query('DELETE FROM routing_rules WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+}
+
+export async function findTeamSettings(db: Queryable, workspaceId: string, teamId: string): Promise<TeamInboxSettings | null> {
+  const { rows } = await db.query<TeamInboxSettings>(
+    `SELECT t.id AS "teamId", COALESCE(s.assignment, 'manual') AS assignment, s.updated_at AS "updatedAt"
+       FROM teams t LEFT JOIN inbox_team_settings s ON s.workspace_id = t.workspace_id AND s.team_id = t.id
+      WHERE t.workspace_id = $1 AND t.id = $2`,
+    [workspaceId, teamId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function saveTeamSettings(
+  db: Queryable,
+  workspaceId: string,
+  teamId: string,
+  assignment: AssignmentMode,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO inbox_team_settings (workspace_id, team_id, assignment, updated_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (workspace_id, team_id) DO UPDATE SET assignment = EXCLUDED.assignment, updated_at = EXCLUDED.updated_at`,
+    [workspaceId, teamId, assignment, now],
+  );
+}
+
+/** The team's mode and whose turn was last, locked so two conversations arriving at once take different turns. */
+export async function lockTeamAssignment(
+  tx: Queryable,
+  workspaceId: string,
+  teamId: string,
+): Promise<{ assignment: AssignmentMode; lastAssignedUserId: string | null } | null> {
+  const { rows } = await tx.query<{ assignment: AssignmentMode; lastAssignedUserId: string | null }>(
+    `SELECT assignment, last_assigned_user_id AS "lastAssignedUserId" FROM inbox_team_settings
+      WHERE workspace_id = $1 AND team_id = $2 FOR UPDATE`,
+    [workspaceId, teamId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function recordTurn(tx: Queryable, workspaceId: string, teamId: string, userId: string): Promise<void> {
+  await tx.query('UPDATE inbox_team_settings SET last_assigned_user_id = $3 WHERE workspace_id = $1 AND team_id = $2', [
+    workspaceId,
+    teamId,
+    userId,
+  ]);
+}
+
+/** Team members who can answer (viewers cannot), with how many open or pending conversations each holds. */
+export async function teamAgentLoads(tx: Queryable, workspaceId: string, teamId: string): Promise<{ userId: string; open: number }[]> {
+  const { rows } = await tx.query<{ userId: string; open: number }>(
+    `SELECT tm.user_id AS "userId",
+            (SELECT count(*) FROM conversations c
+              WHERE c.workspace_id = tm.workspace_id AND c.assignee_id = tm.user_id AND c.status IN ('open', 'pending')
+                AND NOT c.is_spam AND c.merged_into_id IS NULL)::int AS open
+       FROM team_members tm JOIN memberships m ON m.workspace_id = tm.workspace_id AND m.user_id = tm.user_id
+      WHERE tm.workspace_id = $1 AND tm.team_id = $2 AND m.role <> 'viewer'
+      ORDER BY tm.user_id`,
+    [workspaceId, teamId],
+  );
+  return rows;
+}
+
+/** What keyword conditions are matched against: the subject and the first messages' text. */
+export async function conversationText(db: Queryable, workspaceId: string, conversationId: string): Promise<string> {
+  const { rows } = await db.query<{ text: string }>(
+    `SELECT string_agg(t.text, ' ') AS text FROM (
+       SELECT m.text FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.kind = 'message'
+        ORDER BY m.sent_at, m.id LIMIT 5) t`,
+    [workspaceId, conversationId],
+  );
+  return rows[0]?.text ?? '';
+}
+
+export async function wasRouted(db: Queryable, workspaceId: string, conversationId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM events WHERE workspace_id = $1 AND subject_type = 'conversation' AND subject_id = $2 AND type = 'conversation.routed' LIMIT 1`,
+    [workspaceId, conversationId],
+  );
+  return rows.length > 0;
+}

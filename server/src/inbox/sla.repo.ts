@@ -1,0 +1,131 @@
+/** SQL for the SLA policy, the conversations' clocks and the breaches found. */
+import type { Queryable } from '../platform/db/db.js';
+import type { SlaClock } from './conversation.schema.js';
+import type { SlaPolicy } from './sla.schema.js';
+
+export async function findPolicy(db: Queryable, workspaceId: string): Promise<SlaPolicy | null> {
+  const { rows } = await db.query<SlaPolicy>(
+    `SELECT first_response_minutes AS "firstResponseMinutes", next_response_minutes AS "nextResponseMinutes",
+            resolution_minutes AS "resolutionMinutes", business_hours AS "businessHours", updated_at AS "updatedAt"
+       FROM sla_policies WHERE workspace_id = $1`,
+    [workspaceId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function savePolicy(db: Queryable, workspaceId: string, policy: SlaPolicy): Promise<void> {
+  await db.query(
+    `INSERT INTO sla_policies (workspace_id, first_response_minutes, next_response_minutes, resolution_minutes, business_hours, updated_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+     ON CONFLICT (workspace_id) DO UPDATE SET first_response_minutes = EXCLUDED.first_response_minutes,
+       next_response_minutes = EXCLUDED.next_response_minutes, resolution_minutes = EXCLUDED.resolution_minutes,
+       business_hours = EXCLUDED.business_hours, updated_at = EXCLUDED.updated_at`,
+    [
+      workspaceId,
+      policy.firstResponseMinutes,
+      policy.nextResponseMinutes,
+      policy.resolutionMinutes,
+      policy.businessHours ? JSON.stringify(policy.businessHours) : null,
+      policy.updatedAt,
+    ],
+  );
+}
+
+/** Sets the first-response and resolution clocks of a new conversation, unless they are already set or met. */
+export async function setStartClocks(
+  tx: Queryable,
+  workspaceId: string,
+  id: string,
+  due: { firstResponse: Date | null; resolution: Date | null },
+): Promise<void> {
+  await tx.query(
+    `UPDATE conversations
+        SET first_response_due_at = CASE WHEN first_responded_at IS NULL THEN COALESCE(first_response_due_at, $3) ELSE first_response_due_at END,
+            resolution_due_at = CASE WHEN resolved_at IS NULL THEN COALESCE(resolution_due_at, $4) ELSE resolution_due_at END
+      WHERE workspace_id = $1 AND id = $2`,
+    [workspaceId, id, due.firstResponse, due.resolution],
+  );
+}
+
+/** Starts the next-response clock when the customer writes after our last reply (a running clock keeps its time). */
+export async function setNextResponseDue(tx: Queryable, workspaceId: string, id: string, customerAt: Date, due: Date): Promise<void> {
+  await tx.query(
+    `UPDATE conversations SET next_response_due_at = $4
+      WHERE workspace_id = $1 AND id = $2 AND first_responded_at IS NOT NULL AND next_response_due_at IS NULL AND last_outbound_at < $3`,
+    [workspaceId, id, customerAt, due],
+  );
+}
+
+export interface DueClock {
+  workspaceId: string;
+  conversationId: string;
+  kind: SlaClock;
+  dueAt: Date;
+  assigneeId: string | null;
+  subject: string;
+}
+
+const OPEN = `c.status <> 'resolved' AND NOT c.is_spam AND c.merged_into_id IS NULL`;
+
+/** Clocks that ran out by `now` and were not reported yet, across workspaces. */
+export async function overdueClocks(db: Queryable, now: Date, limit: number): Promise<DueClock[]> {
+  const { rows } = await db.query<DueClock>(
+    `SELECT * FROM (
+       SELECT c.workspace_id AS "workspaceId", c.id AS "conversationId", 'first_response' AS kind, c.first_response_due_at AS "dueAt",
+              c.assignee_id AS "assigneeId", c.subject
+         FROM conversations c WHERE c.first_responded_at IS NULL AND c.first_response_due_at <= $1 AND ${OPEN}
+       UNION ALL
+       SELECT c.workspace_id, c.id, 'next_response', c.next_response_due_at, c.assignee_id, c.subject
+         FROM conversations c WHERE c.next_response_due_at IS NOT NULL AND c.next_response_due_at <= $1 AND ${OPEN}
+       UNION ALL
+       SELECT c.workspace_id, c.id, 'resolution', c.resolution_due_at, c.assignee_id, c.subject
+         FROM conversations c WHERE c.resolved_at IS NULL AND c.resolution_due_at <= $1 AND ${OPEN}
+     ) due
+     WHERE NOT EXISTS (SELECT 1 FROM sla_breaches b
+                        WHERE b.workspace_id = due."workspaceId" AND b.conversation_id = due."conversationId" AND b.kind = due.kind AND b.due_at = due."dueAt")
+     ORDER BY "dueAt" LIMIT $2`,
+    [now, limit],
+  );
+  return rows;
+}
+
+/** True when this breach is new (a second sweep finds it recorded). */
+export async function recordBreach(tx: Queryable, clock: DueClock, now: Date): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO sla_breaches (workspace_id, conversation_id, kind, due_at, detected_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+    [clock.workspaceId, clock.conversationId, clock.kind, clock.dueAt, now],
+  );
+  return rowCount > 0;
+}
+
+/** Snoozes that ran out, woken up (back to open) in one statement; returns what woke. */
+export async function wakeSnoozed(
+  db: Queryable,
+  now: Date,
+  limit: number,
+): Promise<{ workspaceId: string; id: string; snoozedUntil: Date; assigneeId: string | null; subject: string }[]> {
+  const { rows } = await db.query<{ workspaceId: string; id: string; snoozedUntil: Date; assigneeId: string | null; subject: string }>(
+    `WITH due AS (
+       SELECT workspace_id, id, snoozed_until FROM conversations WHERE status = 'snoozed' AND snoozed_until <= $1
+        ORDER BY snoozed_until LIMIT $2 FOR UPDATE SKIP LOCKED)
+     UPDATE conversations c SET status = 'open', snoozed_until = NULL, updated_at = $1
+       FROM due WHERE c.workspace_id = due.workspace_id AND c.id = due.id
+     RETURNING c.workspace_id AS "workspaceId", c.id, due.snoozed_until AS "snoozedUntil", c.assignee_id AS "assigneeId", c.subject`,
+    [now, limit],
+  );
+  return rows;
+}
+
+/**
+ * A conversation waiting on the customer (pending) is open again once they answer after our last
+ * reply. Snoozed and resolved ones are reopened by the pipeline as it stores the message.
+ */
+export async function reopenPending(tx: Queryable, workspaceId: string, id: string, customerAt: Date, now: Date): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `UPDATE conversations SET status = 'open', updated_at = $4
+      WHERE workspace_id = $1 AND id = $2 AND status = 'pending' AND merged_into_id IS NULL
+        AND (last_outbound_at IS NULL OR last_outbound_at < $3)`,
+    [workspaceId, id, customerAt, now],
+  );
+  return rowCount > 0;
+}

@@ -1,0 +1,42 @@
+/** The workspace's SLA policy: how soon conversations must be answered and resolved, in business hours. */
+import { Type, type Static } from 'typebox';
+import { DateTime } from '../platform/http/schemas.js';
+import { WEEKDAYS, type BusinessHours } from './business-hours.js';
+
+const Minutes = Type.Union([Type.Integer({ minimum: 1, maximum: 525_600 }), Type.Null()], { description: 'null: no target' });
+const Time = Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', description: 'HH:MM' });
+const Windows = Type.Array(Type.Tuple([Time, Time]), { maxItems: 10 });
+
+export const BusinessHoursSchema = Type.Object(
+  {
+    timezone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' }),
+    days: Type.Object(Object.fromEntries(WEEKDAYS.map((d) => [d, Type.Optional(Windows)])), { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
+export const SlaPolicyInput = Type.Object(
+  {
+    firstResponseMinutes: Minutes,
+    nextResponseMinutes: Minutes,
+    resolutionMinutes: Minutes,
+    businessHours: Type.Union([BusinessHoursSchema, Type.Null()], { description: 'null: clocks run around the clock' }),
+  },
+  { additionalProperties: false },
+);
+export type SlaPolicyInput = Static<typeof SlaPolicyInput>;
+
+export const SlaPolicy = Type.Object({
+  firstResponseMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  nextResponseMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  resolutionMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  businessHours: Type.Union([BusinessHoursSchema, Type.Null()]),
+  updatedAt: Type.Union([DateTime, Type.Null()]),
+});
+export interface SlaPolicy {
+  firstResponseMinutes: number | null;
+  nextResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  businessHours: BusinessHours | null;
+  updatedAt: Date | null;
+}

@@ -1,0 +1,198 @@
+/**
+ * SLA clocks: when a conversation's first response, next response and resolution are due (in the
+ * policy's business hours), and what happens when one runs out.
+ */
+import { systemActor, type Ctx } from '../platform/context.js';
+import type { Db, Queryable } from '../platform/db/db.js';
+import { changes, recordEvents, type DomainEvent } from '../platform/events/event.js';
+import { invalid } from '../platform/http/errors.js';
+import { notify } from '../platform/notifications/notification.service.js';
+import { addBusinessMinutes, businessHoursProblems } from './business-hours.js';
+import { conversationEvent } from './conversation.service.js';
+import * as conversations from './conversation.repo.js';
+import * as repo from './sla.repo.js';
+import type { SlaPolicy, SlaPolicyInput } from './sla.schema.js';
+
+const NO_POLICY: SlaPolicy = {
+  firstResponseMinutes: null,
+  nextResponseMinutes: null,
+  resolutionMinutes: null,
+  businessHours: null,
+  updatedAt: null,
+};
+
+export async function getSlaPolicy(ctx: Ctx): Promise<SlaPolicy> {
+  return (await repo.findPolicy(ctx.db, ctx.workspaceId)) ?? NO_POLICY;
+}
+
+/** A new policy applies to conversations from now on; clocks already running keep their due times. */
+export async function putSlaPolicy(ctx: Ctx, db: Db, input: SlaPolicyInput): Promise<SlaPolicy> {
+  if (input.businessHours) {
+    const problems = businessHoursProblems(input.businessHours);
+    if (problems.length) throw invalid(problems);
+  }
+  return db.transaction(async (tx) => {
+    const before = (await repo.findPolicy(tx, ctx.workspaceId)) ?? NO_POLICY;
+    const after: SlaPolicy = { ...input, updatedAt: new Date() };
+    await repo.savePolicy(tx, ctx.workspaceId, after);
+    const { updatedAt: _b, ...b } = before;
+    const { updatedAt: _a, ...a } = after;
+    await recordEvents(tx, [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'sla_policy.updated',
+        subjectType: 'sla_policy',
+        subjectId: ctx.workspaceId,
+        actorId: ctx.actor.userId,
+        data: changes(b, a),
+      },
+    ]);
+    return after;
+  });
+}
+
+const due = (from: Date, minutes: number | null, policy: SlaPolicy) =>
+  minutes ? addBusinessMinutes(from, minutes, policy.businessHours) : null;
+
+/** Starts a new conversation's first-response and resolution clocks at `from`. */
+export async function startClocks(tx: Queryable, workspaceId: string, conversationId: string, from: Date): Promise<void> {
+  const policy = await repo.findPolicy(tx, workspaceId);
+  if (!policy || (!policy.firstResponseMinutes && !policy.resolutionMinutes)) return;
+  await repo.setStartClocks(tx, workspaceId, conversationId, {
+    firstResponse: due(from, policy.firstResponseMinutes, policy),
+    resolution: due(from, policy.resolutionMinutes, policy),
+  });
+}
+
+/**
+ * The pipeline threads by the source's ids, so a reply to a merged conversation's thread lands in
+ * the merged one: its messages move on to the conversation it was merged into, which is told they
+ * arrived (and reacts to that event in turn). Returns whether the conversation was merged.
+ */
+async function followMerge(ctx: Ctx, tx: Queryable, event: DomainEvent, lastMessageAt: Date): Promise<boolean> {
+  const target = await conversations.mergeTarget(tx, ctx.workspaceId, event.subjectId);
+  if (!target) return false;
+  const messageIds = Array.isArray(event.data.messageIds) ? event.data.messageIds.filter((id): id is string => typeof id === 'string') : [];
+  const now = new Date();
+  const moved = messageIds.length ? await conversations.moveSomeMessages(tx, ctx.workspaceId, event.subjectId, target, messageIds) : 0;
+  await conversations.keepMergedResolved(tx, ctx.workspaceId, event.subjectId, now);
+  if (moved === 0) return true;
+  await conversations.refreshTotals(tx, ctx.workspaceId, event.subjectId, now);
+  await conversations.refreshTotals(tx, ctx.workspaceId, target, now);
+  await recordEvents(tx, [
+    conversationEvent(ctx, 'conversation.messages_added', target, {
+      messageIds,
+      count: moved,
+      lastMessageAt: lastMessageAt.toISOString(),
+      inbound: event.data.inbound === true,
+      movedFromId: event.subjectId,
+    }),
+  ]);
+  return true;
+}
+
+/**
+ * New messages in a conversation. When the customer wrote again, a conversation waiting on them is
+ * open again, and once it has been answered, the next answer is due.
+ */
+export async function messagesAdded(db: Db, event: DomainEvent): Promise<void> {
+  const ctx: Ctx = { workspaceId: event.workspaceId, actor: systemActor(), db, requestId: `event-${event.id}` };
+  const at = typeof event.data.lastMessageAt === 'string' ? new Date(event.data.lastMessageAt) : event.occurredAt;
+  const customerAt = Number.isNaN(at.getTime()) ? event.occurredAt : at;
+  await db.transaction(async (tx) => {
+    if (await followMerge(ctx, tx, event, customerAt)) return;
+    if (event.data.inbound !== true) return;
+    if (await repo.reopenPending(tx, ctx.workspaceId, event.subjectId, customerAt, new Date())) {
+      await recordEvents(tx, [
+        conversationEvent(ctx, 'conversation.updated', event.subjectId, { before: { status: 'pending' }, after: { status: 'open' } }),
+      ]);
+    }
+    const policy = await repo.findPolicy(tx, ctx.workspaceId);
+    if (policy?.nextResponseMinutes) {
+      const due = addBusinessMinutes(customerAt, policy.nextResponseMinutes, policy.businessHours);
+      await repo.setNextResponseDue(tx, ctx.workspaceId, event.subjectId, customerAt, due);
+    }
+  });
+}
+
+const BATCH = 200;
+const MAX_BATCHES = 50;
+const CLOCK_NAMES = { first_response: 'first response', next_response: 'next response', resolution: 'resolution' } as const;
+
+/** Reports each clock that ran out once: an event, and a notification to the assignee. */
+export async function reportBreaches(db: Db, now: Date): Promise<number> {
+  let reported = 0;
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const overdue = await repo.overdueClocks(db, now, BATCH);
+    for (const clock of overdue) {
+      await db.transaction(async (tx) => {
+        if (!(await repo.recordBreach(tx, clock, now))) return;
+        reported++;
+        await recordEvents(tx, [
+          {
+            workspaceId: clock.workspaceId,
+            type: 'conversation.sla_breached',
+            subjectType: 'conversation',
+            subjectId: clock.conversationId,
+            actorId: null,
+            data: { clock: clock.kind, dueAt: new Date(clock.dueAt).toISOString() },
+          },
+        ]);
+        if (clock.assigneeId) {
+          await notify(tx, {
+            workspaceId: clock.workspaceId,
+            userId: clock.assigneeId,
+            kind: 'conversation.sla_breached',
+            title: `SLA ${CLOCK_NAMES[clock.kind]} missed: ${clock.subject || 'a conversation'}`,
+            subjectType: 'conversation',
+            subjectId: clock.conversationId,
+            dedupeKey: `sla:${clock.conversationId}:${clock.kind}:${new Date(clock.dueAt).toISOString()}`,
+          });
+        }
+      });
+    }
+    if (overdue.length < BATCH) break;
+  }
+  return reported;
+}
+
+/** Snoozed conversations whose time came are open again, and their assignee is told. */
+export async function wakeSnoozedConversations(db: Db, now: Date): Promise<number> {
+  let woken = 0;
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const count = await db.transaction(async (tx) => {
+      const rows = await repo.wakeSnoozed(tx, now, BATCH);
+      for (const row of rows) {
+        const before: { status: string; snoozedUntil: string | null } = {
+          status: 'snoozed',
+          snoozedUntil: new Date(row.snoozedUntil).toISOString(),
+        };
+        await recordEvents(tx, [
+          {
+            workspaceId: row.workspaceId,
+            type: 'conversation.updated',
+            subjectType: 'conversation',
+            subjectId: row.id,
+            actorId: null,
+            data: changes(before, { status: 'open', snoozedUntil: null }),
+          },
+        ]);
+        if (row.assigneeId) {
+          await notify(tx, {
+            workspaceId: row.workspaceId,
+            userId: row.assigneeId,
+            kind: 'conversation.unsnoozed',
+            title: `Back from snooze: ${row.subject || 'a conversation'}`,
+            subjectType: 'conversation',
+            subjectId: row.id,
+            dedupeKey: `unsnooze:${row.id}:${new Date(row.snoozedUntil).toISOString()}`,
+          });
+        }
+      }
+      return rows.length;
+    });
+    woken += count;
+    if (count < BATCH) break;
+  }
+  return woken;
+}

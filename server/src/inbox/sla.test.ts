@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../platform/observability/logger.js';
+import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
+import { slaBreachJob, wakeSnoozedJob } from './inbox.jobs.js';
+import {
+  insertConversation,
+  recordConversationCreated,
+  recordMessagesAdded,
+  type ConversationFixture,
+  dropQueuedDeliveries,
+} from './testing/conversations.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await dropQueuedDeliveries(t.db);
+});
+
+type Headers = Record<string, string>;
+const send = (headers: Headers, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+interface Sla {
+  firstResponseDueAt: string | null;
+  nextResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  firstRespondedAt: string | null;
+  breached: string[];
+}
+
+async function relay() {
+  await t.deps.relay.flush();
+  await t.deps.relay.flush();
+}
+
+async function arrive(ws: TestWorkspace, fixture: ConversationFixture = {}) {
+  const c = await insertConversation(t.db, ws.workspaceId, fixture);
+  await recordConversationCreated(t.db, ws.workspaceId, c);
+  await relay();
+  return c;
+}
+
+const conversation = async (ws: TestWorkspace, id: string) =>
+  json<{ status: string; sla: Sla }>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${id}`));
+
+const runJob = (job: typeof slaBreachJob, now: Date) => job.handler({ db: t.db, workspaceId: null, log: createLogger('silent'), now }, {});
+
+async function setPolicy(ws: TestWorkspace, policy: object) {
+  const response = await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy);
+  expect(response.statusCode, response.body).toBe(200);
+}
+
+describe('SLA policy', () => {
+  it('is empty until set, and refuses impossible business hours', async () => {
+    const ws = await buildWorkspace(t.db);
+    expect(json(await send(ws.owner.headers, 'GET', '/api/v1/inbox/sla-policy'))).toEqual({
+      firstResponseMinutes: null,
+      nextResponseMinutes: null,
+      resolutionMinutes: null,
+      businessHours: null,
+      updatedAt: null,
+    });
+    const hours = { timezone: 'Europe/Berlin', days: { mon: [['09:00', '17:00']], fri: [['09:00', '13:00']] } };
+    await setPolicy(ws, { firstResponseMinutes: 60, nextResponseMinutes: 120, resolutionMinutes: null, businessHours: hours });
+    expect(json(await send(ws.owner.headers, 'GET', '/api/v1/inbox/sla-policy'))).toMatchObject({
+      firstResponseMinutes: 60,
+      businessHours: hours,
+    });
+    const bad = await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', {
+      firstResponseMinutes: 60,
+      nextResponseMinutes: null,
+      resolutionMinutes: null,
+      businessHours: { timezone: 'Nowhere/Land', days: { mon: [['17:00', '09:00']] } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(json<{ errors: { field: string }[] }>(bad).errors.map((e) => e.field)).toEqual([
+      'businessHours.timezone',
+      'businessHours.days.mon',
+    ]);
+    const shape = await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', {
+      firstResponseMinutes: 60,
+      nextResponseMinutes: null,
+      resolutionMinutes: null,
+      businessHours: { timezone: 'UTC', days: { monday: [['9:00', '17:00']] } },
+    });
+    expect(shape.statusCode).toBe(400);
+    const agent = await ws.member('agent');
+    expect(
+      (
+        await send(agent.headers, 'PUT', '/api/v1/inbox/sla-policy', {
+          firstResponseMinutes: 1,
+          nextResponseMinutes: null,
+          resolutionMinutes: null,
+          businessHours: null,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('SLA clocks', () => {
+  it('start when a conversation arrives, stop when answered, and restart when the customer writes again', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 30, nextResponseMinutes: 60, resolutionMinutes: 24 * 60, businessHours: null });
+    const c = await arrive(ws);
+    const { rows } = await t.db.query<{ occurred_at: Date }>(
+      `SELECT occurred_at FROM events WHERE workspace_id = $1 AND type = 'conversation.created' AND subject_id = $2`,
+      [ws.workspaceId, c.id],
+    );
+    const arrived = rows[0]!.occurred_at.getTime();
+    const started = await conversation(ws, c.id);
+    expect(started.sla).toEqual({
+      firstResponseDueAt: new Date(arrived + 30 * 60_000).toISOString(),
+      nextResponseDueAt: null,
+      resolutionDueAt: new Date(arrived + 24 * 3_600_000).toISOString(),
+      firstRespondedAt: null,
+      breached: [],
+    });
+
+    await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Looking into it', status: 'pending' });
+    const answered = await conversation(ws, c.id);
+    expect(answered.sla.firstRespondedAt).not.toBeNull();
+    expect(answered.status).toBe('pending');
+
+    const customerAt = new Date(Date.now() + 5 * 60_000);
+    await recordMessagesAdded(t.db, ws.workspaceId, c.id, { messageIds: [], lastMessageAt: customerAt, inbound: true });
+    await relay();
+    const again = await conversation(ws, c.id);
+    expect(again.status).toBe('open');
+    expect(again.sla.nextResponseDueAt).toBe(new Date(customerAt.getTime() + 60 * 60_000).toISOString());
+
+    await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Fixed' });
+    expect((await conversation(ws, c.id)).sla.nextResponseDueAt).toBeNull();
+
+    // A message older than our last reply (a late delivery, a backfill) changes nothing.
+    await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${c.id}`, { status: 'pending' });
+    await recordMessagesAdded(t.db, ws.workspaceId, c.id, {
+      messageIds: [],
+      lastMessageAt: new Date(Date.now() - 3_600_000),
+      inbound: true,
+    });
+    await relay();
+    expect(await conversation(ws, c.id)).toMatchObject({ status: 'pending', sla: { nextResponseDueAt: null } });
+  });
+
+  it('count business hours from the arrival', async () => {
+    const ws = await buildWorkspace(t.db);
+    // Open every day for one minute after midnight UTC: 30 business minutes take 30 days.
+    const days = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:01']]]));
+    await setPolicy(ws, {
+      firstResponseMinutes: 3,
+      nextResponseMinutes: null,
+      resolutionMinutes: null,
+      businessHours: { timezone: 'UTC', days },
+    });
+    const c = await arrive(ws);
+    const due = new Date((await conversation(ws, c.id)).sla.firstResponseDueAt!);
+    expect(due.getUTCHours()).toBe(0);
+    expect(due.getUTCMinutes()).toBe(1);
+    expect(due.getTime() - Date.now()).toBeGreaterThan(24 * 3_600_000);
+  });
+
+  it('report each breach once, to the assignee, and show it on the conversation', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    await setPolicy(ws, { firstResponseMinutes: 10, nextResponseMinutes: null, resolutionMinutes: 60, businessHours: null });
+    const c = await arrive(ws, { assigneeId: agent.userId, subject: 'Late' });
+    const onTime = await arrive(ws);
+    await send(ws.owner.headers, 'POST', `/api/v1/conversations/${onTime.id}/replies`, { text: 'Quick!' });
+    const later = new Date(Date.now() + 20 * 60_000);
+    await runJob(slaBreachJob, later);
+    await runJob(slaBreachJob, later);
+    const { rows } = await t.db.query<{ subject_id: string; data: { clock: string } }>(
+      `SELECT subject_id, data FROM events WHERE workspace_id = $1 AND type = 'conversation.sla_breached'`,
+      [ws.workspaceId],
+    );
+    expect(rows).toEqual([{ subject_id: c.id, data: expect.objectContaining({ clock: 'first_response' }) }]);
+    const { data } = json<{ data: { kind: string; title: string }[] }>(await send(agent.headers, 'GET', '/api/v1/notifications'));
+    expect(data.filter((n) => n.kind === 'conversation.sla_breached').map((n) => n.title)).toEqual(['SLA first response missed: Late']);
+
+    await t.db.query(`UPDATE conversations SET first_response_due_at = now() - interval '1 minute' WHERE id = $1`, [c.id]);
+    expect((await conversation(ws, c.id)).sla.breached).toEqual(['first_response']);
+    await runJob(slaBreachJob, new Date(Date.now() + 2 * 3_600_000));
+    const { rows: both } = await t.db.query(`SELECT 1 FROM sla_breaches WHERE workspace_id = $1 AND conversation_id = $2`, [
+      ws.workspaceId,
+      c.id,
+    ]);
+    expect(both).toHaveLength(3);
+  });
+});
+
+describe('snoozes', () => {
+  it('wake up when their time comes, and the assignee is told', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    const until = new Date(Date.now() + 60_000);
+    const c = await insertConversation(t.db, ws.workspaceId, {
+      status: 'snoozed',
+      snoozedUntil: until,
+      assigneeId: agent.userId,
+      subject: 'Later',
+    });
+    await runJob(wakeSnoozedJob, new Date(until.getTime() - 1));
+    expect((await conversation(ws, c.id)).status).toBe('snoozed');
+    await runJob(wakeSnoozedJob, new Date(until.getTime() + 1));
+    expect(json(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${c.id}`))).toMatchObject({
+      status: 'open',
+      snoozedUntil: null,
+    });
+    const { data } = json<{ data: { kind: string }[] }>(await send(agent.headers, 'GET', '/api/v1/notifications'));
+    expect(data.map((n) => n.kind)).toEqual(['conversation.unsnoozed']);
+    const { rows } = await t.db.query<{ data: object }>(
+      `SELECT data FROM events WHERE workspace_id = $1 AND type = 'conversation.updated'`,
+      [ws.workspaceId],
+    );
+    expect(rows.map((r) => r.data)).toEqual([
+      { before: { status: 'snoozed', snoozedUntil: until.toISOString() }, after: { status: 'open', snoozedUntil: null } },
+    ]);
+  });
+});

@@ -1,0 +1,151 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../platform/db/ids.js';
+import { buildWorkspace, json, testApp, type TestApp } from '../../platform/testing/test-app.js';
+import { mastodonJsonl, mastodonStatus } from '../testing/mastodon-statuses.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+type Headers = Record<string, string>;
+interface DeadLetterBody {
+  id: string;
+  channelId: string | null;
+  source: string;
+  format: string | null;
+  code: string;
+  reason: string;
+  payload?: string;
+  replayCount: number;
+  replayedAt: string | null;
+  resolved: boolean;
+}
+
+const send = (headers: Headers, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+async function list(headers: Headers, query = ''): Promise<DeadLetterBody[]> {
+  const all: DeadLetterBody[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await send(headers, 'GET', `/api/v1/dead-letters?limit=1${query}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const page = json<{ data: DeadLetterBody[]; nextCursor: string | null }>(response);
+    all.push(...page.data);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+/** A dead letter as a parser that has since been fixed would have left it. */
+async function storeDeadLetter(workspaceId: string, format: string | null, payload: string, channelId: string | null = null) {
+  const id = newId();
+  await t.db.query(
+    `INSERT INTO dead_letters (workspace_id, id, channel_id, source, format, code, reason, payload, occurred_at)
+     VALUES ($1, $2, $3, 'poll', $4, 'invalid', 'was refused', $5, now())`,
+    [workspaceId, id, channelId, format, payload],
+  );
+  return id;
+}
+
+describe('dead letters API', () => {
+  it('lists dead letters newest first with filters and cursors, and shows one with its payload', async () => {
+    const ws = await buildWorkspace(t.db);
+    const content = `${mastodonJsonl(1)}{broken\n[1,\n`;
+    const report = await send(ws.owner.headers, 'POST', '/api/v1/ingest/files', { format: 'mastodon', content });
+    expect(json(report)).toMatchObject({ ingested: 1, rejected: 2 });
+    const channelId = newId();
+    await t.db.query(
+      `INSERT INTO channels (workspace_id, id, kind, name, created_at, updated_at) VALUES ($1, $2, 'mastodon', 'Toots', now(), now())`,
+      [ws.workspaceId, channelId],
+    );
+    await storeDeadLetter(ws.workspaceId, 'mastodon', '{}', channelId);
+
+    const all = await list(ws.owner.headers);
+    expect(all).toHaveLength(3);
+    expect(all[0]).toMatchObject({ channelId, code: 'invalid', source: 'poll' });
+    expect(all[0]).not.toHaveProperty('payload');
+    expect((await list(ws.owner.headers, '&code=malformed')).map((d) => d.source)).toEqual(['file', 'file']);
+    expect(await list(ws.owner.headers, `&channelId=${channelId}`)).toHaveLength(1);
+
+    const malformed = (await list(ws.owner.headers, '&code=malformed')).map((d) => d.id);
+    const payloads = await Promise.all(
+      malformed.map(async (id) => json<DeadLetterBody>(await send(ws.owner.headers, 'GET', `/api/v1/dead-letters/${id}`)).payload),
+    );
+    expect(payloads.sort()).toEqual(['[1,', '{broken']);
+
+    const other = await buildWorkspace(t.db);
+    expect(await list(other.owner.headers)).toEqual([]);
+    expect((await send(other.owner.headers, 'GET', `/api/v1/dead-letters/${malformed[0]}`)).statusCode).toBe(404);
+    const agent = await ws.member('agent');
+    expect((await send(agent.headers, 'GET', '/api/v1/dead-letters')).statusCode).toBe(403);
+    expect((await send(ws.owner.headers, 'GET', '/api/v1/dead-letters?cursor=nonsense')).statusCode).toBe(400);
+  });
+
+  it('replays a dead letter: resolved once it ingests, reported back while it still fails', async () => {
+    const ws = await buildWorkspace(t.db);
+    await send(ws.owner.headers, 'POST', '/api/v1/ingest/files', { format: 'mastodon', content: '{broken\n' });
+    const [broken] = await list(ws.owner.headers);
+    const failed = await send(ws.owner.headers, 'POST', `/api/v1/dead-letters/${broken!.id}/replay`);
+    expect(failed.statusCode, failed.body).toBe(200);
+    const outcome = json<{ deadLetter: DeadLetterBody; report: Record<string, number>; problems: { code: string }[] }>(failed);
+    expect(outcome.problems.map((p) => p.code)).toEqual(['malformed']);
+    expect(outcome.deadLetter).toMatchObject({ replayCount: 1, resolved: false });
+    expect(outcome.deadLetter.replayedAt).not.toBeNull();
+    expect(await list(ws.owner.headers)).toHaveLength(1);
+
+    const fixed = await storeDeadLetter(ws.workspaceId, 'mastodon', JSON.stringify(mastodonStatus('late-1')));
+    const replayed = json<{ deadLetter: DeadLetterBody; report: Record<string, number> }>(
+      await send(ws.owner.headers, 'POST', `/api/v1/dead-letters/${fixed}/replay`),
+    );
+    expect(replayed.report).toMatchObject({ ingested: 1, rejected: 0 });
+    expect(replayed.deadLetter).toMatchObject({ resolved: true, replayCount: 1 });
+    const again = json<{ deadLetter: DeadLetterBody; report: Record<string, number> }>(
+      await send(ws.owner.headers, 'POST', `/api/v1/dead-letters/${fixed}/replay`),
+    );
+    expect(again.report).toMatchObject({ ingested: 0, duplicates: 1 });
+    expect(again.deadLetter).toMatchObject({ resolved: true, replayCount: 2 });
+    const { rows } = await t.db.query<{ external_id: string }>('SELECT external_id FROM messages WHERE workspace_id = $1', [
+      ws.workspaceId,
+    ]);
+    expect(rows).toEqual([{ external_id: 'late-1' }]);
+  });
+
+  it('replays a refused normalised message once it is valid', async () => {
+    const ws = await buildWorkspace(t.db);
+    const message = {
+      channel: 'mastodon',
+      externalId: 'n-1',
+      author: { externalId: 'a', handle: 'a', displayName: 'A' },
+      text: 'hello',
+      sentAt: '2026-01-01T00:00:00.000Z',
+      direction: 'in',
+      isPrivate: false,
+      attachments: [],
+      raw: { format: 'mastodon', index: 0 },
+    };
+    const stillBad = await storeDeadLetter(ws.workspaceId, null, JSON.stringify({ ...message, direction: 'sideways' }));
+    const bad = json<{ problems: { code: string; reason: string }[] }>(
+      await send(ws.owner.headers, 'POST', `/api/v1/dead-letters/${stillBad}/replay`),
+    );
+    expect(bad.problems).toEqual([{ code: 'invalid', reason: expect.stringMatching(/^direction/) as string }]);
+    const good = await storeDeadLetter(ws.workspaceId, null, JSON.stringify(message));
+    const ok = json<{ report: Record<string, number>; deadLetter: DeadLetterBody }>(
+      await send(ws.owner.headers, 'POST', `/api/v1/dead-letters/${good}/replay`),
+    );
+    expect(ok.report).toMatchObject({ ingested: 1 });
+    expect(ok.deadLetter.resolved).toBe(true);
+    expect(await list(ws.owner.headers)).toHaveLength(2);
+  });
+
+  it('discards a dead letter', async () => {
+    const ws = await buildWorkspace(t.db);
+    const id = await storeDeadLetter(ws.workspaceId, 'mastodon', '{}');
+    const other = await buildWorkspace(t.db);
+    expect((await send(other.owner.headers, 'DELETE', `/api/v1/dead-letters/${id}`)).statusCode).toBe(404);
+    expect((await send(ws.owner.headers, 'DELETE', `/api/v1/dead-letters/${id}`)).statusCode).toBe(204);
+    expect((await send(ws.owner.headers, 'GET', `/api/v1/dead-letters/${id}`)).statusCode).toBe(404);
+    expect((await send(ws.owner.headers, 'DELETE', `/api/v1/dead-letters/${id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,47 @@
+/** Ingesting a recorded file (an export, a capture, a mailbox) into a workspace through the pipeline. */
+import { FORMATS, parseFile, type FormatName, type ParseResult } from '../../channels/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { invalid } from '../../platform/http/errors.js';
+import type { IngestBatch, IngestPipeline, IngestReport, IngestSourceKind } from '../ingest.contract.js';
+import { findChannel } from '../pipeline/ingest.repo.js';
+
+/** The batch a parsed file becomes; the content is kept so its rejections can be replayed. */
+export function batchFromParse(
+  source: { workspaceId: string; channelId: string | null; kind: IngestSourceKind },
+  parsed: ParseResult,
+  content: string,
+): IngestBatch {
+  return {
+    source: { ...source, format: parsed.format },
+    messages: parsed.messages,
+    profiles: parsed.profiles,
+    deletions: parsed.deletions,
+    rejected: parsed.rejected,
+    payload: content,
+  };
+}
+
+/** A channel given must be this workspace's and of the kind the format's messages belong to. */
+export async function checkChannel(ctx: Ctx, format: FormatName, channelId: string | undefined): Promise<void> {
+  if (!channelId) return;
+  const channel = await findChannel(ctx.db, ctx.workspaceId, channelId);
+  if (!channel) throw invalid([{ field: 'channelId', reason: 'is not a channel of this workspace' }]);
+  if (channel.kind !== FORMATS[format].channel) {
+    throw invalid([
+      { field: 'channelId', reason: `is a ${channel.kind} channel; ${format} files hold ${FORMATS[format].channel} messages` },
+    ]);
+  }
+}
+
+export async function ingestFile(
+  ctx: Ctx,
+  pipeline: IngestPipeline,
+  input: { format: FormatName; content: string; channelId?: string },
+): Promise<Required<IngestReport>> {
+  await checkChannel(ctx, input.format, input.channelId);
+  const parsed = await parseFile(input.format, input.content, { receivedAt: new Date() });
+  const report = await pipeline.submit(
+    batchFromParse({ workspaceId: ctx.workspaceId, channelId: input.channelId ?? null, kind: 'file' }, parsed, input.content),
+  );
+  return { ...report, deleted: report.deleted ?? 0 };
+}

@@ -1,0 +1,351 @@
+/**
+ * The pipeline core: one batch in, one transaction out. Validate, deduplicate, enrich, refresh the
+ * authors' identities, thread into conversations, store the messages in bulk, dead-letter what was
+ * refused and record the events, all in one commit, so a source acknowledged after `ingestBatch`
+ * resolves can never lose a message, and one redelivered changes nothing.
+ */
+import { messageProblem, type Author, type NormalisedMessage } from '../../channels/index.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { newId } from '../../platform/db/ids.js';
+import { recordEvents, type NewEvent } from '../../platform/events/event.js';
+import { invalid } from '../../platform/http/errors.js';
+import { insertDeadLetters, type NewDeadLetter } from '../dead-letters/dead-letter.repo.js';
+import type { IngestBatch, IngestReport } from '../ingest.contract.js';
+import { enrich, type Enricher } from './enrichers.js';
+import * as repo from './ingest.repo.js';
+import { keyOf, planThreads, threadLookups } from './threading.js';
+
+export interface IngestOptions {
+  enrichers?: readonly Enricher[];
+  onEnricherError?: (enricher: string, error: unknown) => void;
+}
+
+/** Dead-letter payloads are cut to this many bytes of UTF-8. */
+export const MAX_DEAD_LETTER_PAYLOAD = 64 * 1024;
+const SUBJECT_LENGTH = 120;
+const ATTEMPTS = 4;
+
+export async function ingestBatch(db: Db, batch: IngestBatch, options: IngestOptions = {}): Promise<IngestReport> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => ingestInTransaction(tx, batch, options));
+    } catch (error) {
+      // Concurrent batches touching the same identities and conversations can deadlock; the loser retries whole.
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+    }
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: IngestOptions): Promise<IngestReport> {
+  const { workspaceId, channelId } = batch.source;
+  const now = new Date();
+  const channel = channelId ? await repo.findChannel(tx, workspaceId, channelId) : null;
+  if (channelId && !channel) throw invalid([{ field: 'channelId', reason: 'is not a channel of this workspace' }]);
+
+  const deadLetters = parserDeadLetters(batch);
+  const unique = new Map<string, NormalisedMessage>();
+  let duplicates = 0;
+  for (const message of batch.messages) {
+    const problem = messageProblem(message);
+    if (problem) deadLetters.push(deadLetter('invalid', problem, null, JSON.stringify(message)));
+    else if (unique.has(keyOf(message.channel, message.externalId))) duplicates++;
+    else unique.set(keyOf(message.channel, message.externalId), message);
+  }
+
+  // One look-up answers both questions: which messages are stored already, and where the ones replied to live.
+  const lookups = threadLookups([...unique.values()]);
+  const known = new Map(
+    [...unique.values()].map((m): [string, [string, string]] => [keyOf(m.channel, m.externalId), [m.channel, m.externalId]]),
+  );
+  for (const pair of lookups.replies) known.set(keyOf(...pair), pair);
+  const stored = await repo.storedMessages(tx, workspaceId, [...known.values()]);
+  for (const row of stored) if (unique.delete(keyOf(row.network, row.external_id))) duplicates++;
+  const fresh = [...unique.values()].sort(threadOrder);
+
+  const { identities, toRefresh } = await storeAuthors(tx, workspaceId, fresh, batch, now);
+  const identityOf = (m: NormalisedMessage) => identities.get(keyOf(m.channel, m.author.externalId)) ?? null;
+
+  const byKey = await repo.conversationsByKey(tx, workspaceId, lookups.keys);
+  const plan = planThreads(fresh, {
+    conversationByKey: new Map(byKey.map((c) => [keyOf(c.network, c.thread_key), c.id])),
+    conversationByMessage: new Map(stored.map((m) => [keyOf(m.network, m.external_id), m.conversation_id])),
+  });
+
+  const planned = plan.created.map((c) => ({ ...summarise(c.messages, identityOf), id: c.id, network: c.network, threadKey: c.threadKey }));
+  const createdIds = await repo.insertConversations(
+    tx,
+    workspaceId,
+    { channelId, teamId: channel?.teamId ?? null, now },
+    planned.map((c) => ({
+      ...c,
+      messageCount: c.count,
+      lastMessageAt: c.lastAt,
+      lastInboundAt: c.lastInboundAt,
+      lastOutboundAt: c.lastOutboundAt,
+    })),
+  );
+  // A concurrent batch created some of these conversations first: use theirs.
+  const raced = planned.filter((c) => !createdIds.has(c.id));
+  const remap = new Map<string, string>();
+  if (raced.length) {
+    const theirs = await repo.conversationsByKey(
+      tx,
+      workspaceId,
+      raced.map((c) => [c.network, c.threadKey]),
+    );
+    const byThread = new Map(theirs.map((c) => [keyOf(c.network, c.thread_key), c.id]));
+    for (const c of raced) remap.set(c.id, byThread.get(keyOf(c.network, c.threadKey))!);
+  }
+  const conversationIds = plan.conversationIds.map((id) => remap.get(id) ?? id);
+
+  const enrichers = options.enrichers ?? [];
+  const onEnricherError = options.onEnricherError ?? (() => undefined);
+  const rows = fresh.map((m, i) => messageRow(m, conversationIds[i]!, identityOf(m), enrich(m, enrichers, onEnricherError), now));
+  const inserted = await repo.insertMessages(tx, workspaceId, channelId, rows);
+  duplicates += rows.length - inserted.size;
+
+  const added = new Map<string, { messages: NormalisedMessage[]; ids: string[] }>();
+  rows.forEach((row, i) => {
+    if (!inserted.has(row.id)) return;
+    const entry = added.get(row.conversationId) ?? { messages: [], ids: [] };
+    entry.messages.push(fresh[i]!);
+    entry.ids.push(row.id);
+    added.set(row.conversationId, entry);
+  });
+  const plannedCount = new Map(planned.map((c) => [c.id, c.count]));
+  const bumps: repo.ConversationBump[] = [];
+  const recount: string[] = [];
+  for (const [id, entry] of added) {
+    if (!createdIds.has(id)) bumps.push({ id, ...summarise(entry.messages, identityOf) });
+    else if (entry.messages.length !== plannedCount.get(id)) recount.push(id);
+  }
+  await repo.bumpConversations(tx, workspaceId, now, bumps);
+
+  const deleted = await repo.deleteMessages(
+    tx,
+    workspaceId,
+    (batch.deletions ?? []).map((d) => [d.channel, d.externalId]),
+  );
+  const emptied = new Map<string, string[]>();
+  for (const row of deleted) emptied.set(row.conversation_id, [...(emptied.get(row.conversation_id) ?? []), row.id]);
+  await repo.recountConversations(tx, workspaceId, now, [...new Set([...recount, ...emptied.keys()])]);
+
+  await repo.refreshIdentities(tx, workspaceId, toRefresh);
+  await insertDeadLetters(tx, workspaceId, { channelId, kind: batch.source.kind, occurredAt: now }, deadLetters);
+  await recordEvents(tx, events(workspaceId, channelId, channel?.teamId ?? null, planned, createdIds, added, emptied));
+
+  return {
+    received: inserted.size + duplicates + deadLetters.length,
+    ingested: inserted.size,
+    duplicates,
+    rejected: deadLetters.length,
+    conversationsCreated: createdIds.size,
+    deleted: deleted.length,
+  };
+}
+
+/** Oldest first, so a root in the batch is threaded before its replies; the id breaks ties stably. */
+function threadOrder(a: NormalisedMessage, b: NormalisedMessage): number {
+  return a.sentAt.getTime() - b.sentAt.getTime() || (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0);
+}
+
+interface Summary {
+  subject: string;
+  identityId: string | null;
+  isPrivate: boolean;
+  preview: string;
+  count: number;
+  lastAt: Date;
+  lastInboundAt: Date | null;
+  lastOutboundAt: Date | null;
+}
+
+/** What a run of messages (in thread order) contributes to their conversation. */
+function summarise(messages: readonly NormalisedMessage[], identityOf: (m: NormalisedMessage) => string | null): Summary {
+  const first = messages[0]!;
+  const latest = messages.reduce((a, b) => (b.sentAt >= a.sentAt ? b : a));
+  const lastOf = (direction: 'in' | 'out') =>
+    messages.filter((m) => m.direction === direction).reduce<Date | null>((at, m) => (at && at >= m.sentAt ? at : m.sentAt), null);
+  const firstInbound = messages.find((m) => m.direction === 'in');
+  return {
+    subject: clean(first.title?.trim() || first.text.slice(0, SUBJECT_LENGTH)),
+    identityId: firstInbound ? identityOf(firstInbound) : null,
+    isPrivate: first.isPrivate,
+    preview: clean((latest.text || latest.title || '').slice(0, repo.PREVIEW_LENGTH)),
+    count: messages.length,
+    lastAt: latest.sentAt,
+    lastInboundAt: lastOf('in'),
+    lastOutboundAt: lastOf('out'),
+  };
+}
+
+/** PostgreSQL text cannot hold NUL; sources occasionally send one. */
+function clean(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
+function cleanOrNull(text: string | undefined): string | null {
+  return text === undefined ? null : clean(text);
+}
+
+function messageRow(
+  m: NormalisedMessage,
+  conversationId: string,
+  authorIdentityId: string | null,
+  enrichment: Record<string, unknown>,
+  now: Date,
+): repo.MessageRow {
+  return {
+    id: newId(),
+    conversationId,
+    network: m.channel,
+    externalId: m.externalId,
+    direction: m.direction,
+    authorIdentityId,
+    inReplyToExternalId: m.inReplyToExternalId ?? null,
+    title: cleanOrNull(m.title),
+    text: clean(m.text),
+    html: cleanOrNull(m.html),
+    url: m.url ?? null,
+    language: m.language ?? null,
+    isPrivate: m.isPrivate,
+    attachments: JSON.stringify(m.attachments),
+    metrics: m.metrics ? JSON.stringify(m.metrics) : null,
+    enrichment: JSON.stringify(enrichment),
+    sentAt: m.sentAt,
+    receivedAt: m.receivedAt ?? now,
+  };
+}
+
+/**
+ * One identity row per author, merged across the batch in time order: the latest sighting's
+ * fields win and fields it lacks come from earlier ones. Profiles count as seen now. New authors
+ * are inserted at once; known ones are refreshed at the end of the transaction (`toRefresh`).
+ */
+async function storeAuthors(
+  tx: Queryable,
+  workspaceId: string,
+  messages: readonly NormalisedMessage[],
+  batch: IngestBatch,
+  now: Date,
+): Promise<{ identities: Map<string, string>; toRefresh: repo.IdentityRow[] }> {
+  const sightings: { network: string; author: Author; at: Date }[] = [
+    ...messages.map((m) => ({ network: m.channel, author: m.author, at: m.sentAt })),
+    ...(batch.profiles ?? []).map((p) => ({ network: p.channel, author: p.author, at: now })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const merged = new Map<string, repo.IdentityRow>();
+  for (const { network, author, at } of sightings) {
+    const key = keyOf(network, author.externalId);
+    const before = merged.get(key);
+    merged.set(key, {
+      id: before?.id ?? newId(),
+      network,
+      externalId: author.externalId,
+      handle: clean(author.handle),
+      displayName: clean(author.displayName),
+      profileUrl: author.profileUrl ?? before?.profileUrl ?? null,
+      avatarUrl: author.avatarUrl ?? before?.avatarUrl ?? null,
+      email: author.email ?? before?.email ?? null,
+      followers: author.followers ?? before?.followers ?? null,
+      following: author.following ?? before?.following ?? null,
+      postsCount: author.postsCount ?? before?.postsCount ?? null,
+      bio: cleanOrNull(author.bio) ?? before?.bio ?? null,
+      location: cleanOrNull(author.location) ?? before?.location ?? null,
+      firstSeenAt: before?.firstSeenAt ?? at,
+      lastSeenAt: at,
+    });
+  }
+  const { ids, existing } = await repo.insertIdentities(tx, workspaceId, [...merged.values()]);
+  const identities = new Map(ids.map((row) => [keyOf(row.network, row.external_id), row.id]));
+  const toRefresh = [...merged.entries()].map(([key, row]) => ({ ...row, id: identities.get(key)! })).filter((row) => existing.has(row.id));
+  return { identities, toRefresh };
+}
+
+function cut(payload: string): { payload: string; payloadTruncated: boolean } {
+  const text = clean(payload);
+  if (text.length * 3 <= MAX_DEAD_LETTER_PAYLOAD || Buffer.byteLength(text) <= MAX_DEAD_LETTER_PAYLOAD) {
+    return { payload: text, payloadTruncated: false };
+  }
+  // Cutting mid-character leaves a replacement character at the end; drop it.
+  const kept = Buffer.from(text)
+    .subarray(0, MAX_DEAD_LETTER_PAYLOAD)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
+  return { payload: kept, payloadTruncated: true };
+}
+
+function deadLetter(code: string, reason: string, format: string | null, payload: string): NewDeadLetter {
+  return { id: newId(), code, reason: clean(reason), format, ...cut(payload) };
+}
+
+/**
+ * Parser rejections, except items that are valid but not messages (a like, a follow). A rejection
+ * that names its line keeps just that line (a JSON Lines record), so its replay is that item alone;
+ * otherwise the whole payload, which deduplication makes safe to replay.
+ */
+function parserDeadLetters(batch: IngestBatch): NewDeadLetter[] {
+  const payload = batch.payload ?? '';
+  let lines: string[] | null = null;
+  const format = batch.payload === undefined ? null : (batch.source.format ?? null);
+  return (batch.rejected ?? [])
+    .filter((r) => r.code !== 'not-a-message')
+    .map((r) => {
+      let item = payload;
+      if (r.line !== undefined && batch.payload !== undefined) {
+        lines ??= payload.split(/\r?\n/);
+        item = lines[r.line - 1] ?? payload;
+      }
+      return deadLetter(r.code, r.reason, format, item);
+    });
+}
+
+function events(
+  workspaceId: string,
+  channelId: string | null,
+  teamId: string | null,
+  planned: readonly (Summary & { id: string; network: string; threadKey: string })[],
+  createdIds: ReadonlySet<string>,
+  added: ReadonlyMap<string, { messages: NormalisedMessage[]; ids: string[] }>,
+  emptied: ReadonlyMap<string, string[]>,
+): NewEvent[] {
+  const event = (type: string, subjectId: string, data: Record<string, unknown>): NewEvent => ({
+    workspaceId,
+    type,
+    subjectType: 'conversation',
+    subjectId,
+    actorId: null,
+    data,
+  });
+  const list: NewEvent[] = [];
+  for (const c of planned) {
+    if (!createdIds.has(c.id)) continue;
+    list.push(
+      event('conversation.created', c.id, {
+        network: c.network,
+        channelId,
+        threadKey: c.threadKey,
+        subject: c.subject,
+        identityId: c.identityId,
+        teamId,
+        isPrivate: c.isPrivate,
+      }),
+    );
+  }
+  for (const [id, entry] of added) {
+    list.push(
+      event('conversation.messages_added', id, {
+        messageIds: entry.ids,
+        count: entry.ids.length,
+        lastMessageAt: entry.messages.reduce((at, m) => (m.sentAt > at ? m.sentAt : at), entry.messages[0]!.sentAt),
+        inbound: entry.messages.some((m) => m.direction === 'in'),
+      }),
+    );
+  }
+  for (const [id, messageIds] of emptied) list.push(event('conversation.messages_deleted', id, { messageIds, count: messageIds.length }));
+  return list;
+}

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../../platform/db/db.js';
+import { newId } from '../../platform/db/ids.js';
+import { testApp, type TestApp } from '../../platform/testing/test-app.js';
+import * as repo from './ingest.repo.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+/** The plan of the first query `work` runs, with sequential scans priced out so an index that can serve it is shown. */
+async function planOf(work: (tx: Queryable) => Promise<unknown>): Promise<string> {
+  let plan = '';
+  await t.db
+    .transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const explaining: Queryable = {
+        async query<Row>(sql: string, params?: readonly unknown[]) {
+          const { rows } = await tx.query<Record<string, string>>(`EXPLAIN ${sql}`, params);
+          plan ||= rows.map((row) => Object.values(row)[0]).join('\n');
+          return { rows: [] as Row[], rowCount: 0 };
+        },
+      };
+      await work(explaining);
+      throw new Error('rollback');
+    })
+    .catch(() => undefined);
+  return plan;
+}
+
+describe('ingest SQL plans', () => {
+  const workspaceId = newId();
+  const pairs: [string, string][] = [
+    ['mastodon', '1'],
+    ['mastodon', '2'],
+  ];
+
+  it('finds stored messages through the deduplication index', async () => {
+    expect(await planOf((tx) => repo.storedMessages(tx, workspaceId, pairs))).toMatch(/messages_external/);
+  });
+
+  it('finds conversations by thread key through its unique index', async () => {
+    expect(await planOf((tx) => repo.conversationsByKey(tx, workspaceId, pairs))).toMatch(
+      /conversations_workspace_id_network_thread_key_key/,
+    );
+  });
+});

@@ -1,0 +1,359 @@
+/**
+ * The pipeline's SQL. Every write is one statement over arrays (`unnest`), whatever the batch size,
+ * and every insert is `ON CONFLICT`-safe, so concurrent batches and replays stay exact. Rows are
+ * written in key order so concurrent batches take row locks in the same order.
+ */
+import type { Queryable } from '../../platform/db/db.js';
+
+/** Characters of the latest message shown in conversation lists. */
+export const PREVIEW_LENGTH = 200;
+
+export interface IdentityRow {
+  id: string;
+  network: string;
+  externalId: string;
+  handle: string;
+  displayName: string;
+  profileUrl: string | null;
+  avatarUrl: string | null;
+  email: string | null;
+  followers: number | null;
+  following: number | null;
+  postsCount: number | null;
+  bio: string | null;
+  location: string | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+const IDENTITY_COLUMNS: [column: string, type: string, field: keyof IdentityRow][] = [
+  ['id', 'uuid', 'id'],
+  ['network', 'text', 'network'],
+  ['external_id', 'text', 'externalId'],
+  ['handle', 'text', 'handle'],
+  ['display_name', 'text', 'displayName'],
+  ['profile_url', 'text', 'profileUrl'],
+  ['avatar_url', 'text', 'avatarUrl'],
+  ['email', 'text', 'email'],
+  ['followers', 'int', 'followers'],
+  ['following', 'int', 'following'],
+  ['posts_count', 'int', 'postsCount'],
+  ['bio', 'text', 'bio'],
+  ['location', 'text', 'location'],
+  ['first_seen_at', 'timestamptz', 'firstSeenAt'],
+  ['last_seen_at', 'timestamptz', 'lastSeenAt'],
+];
+
+const PROFILE_COLUMNS = IDENTITY_COLUMNS.slice(3, 13).map(([column]) => column);
+
+/** Profile columns: the fresher sighting wins, and a field the fresher one lacks keeps what was known. */
+const PROFILE_UPDATES = PROFILE_COLUMNS.map(
+  (column) =>
+    `${column} = CASE WHEN u.last_seen_at >= s.last_seen_at THEN COALESCE(u.${column}, s.${column}) ELSE COALESCE(s.${column}, u.${column}) END`,
+).join(',\n    ');
+
+/** A sighting changes an identity when it is fresher, earlier, or fills a field that was empty. */
+const CHANGES_IDENTITY = [
+  'u.last_seen_at > s.last_seen_at',
+  'u.first_seen_at < s.first_seen_at',
+  ...PROFILE_COLUMNS.map((column) => `(s.${column} IS NULL AND u.${column} IS NOT NULL)`),
+].join(' OR ');
+
+function unnestOf<Row>(columns: [string, string, keyof Row][], rows: readonly Row[], firstParam: number) {
+  const params = columns.map(([, , field]) => rows.map((row) => row[field]));
+  const arrays = columns.map(([, type], i) => `$${firstParam + i}::${type}[]`).join(', ');
+  const names = columns.map(([column]) => column).join(', ');
+  return { params, from: `unnest(${arrays}) AS u(${names})`, names };
+}
+
+interface StoredIdentity {
+  id: string;
+  network: string;
+  external_id: string;
+}
+
+/**
+ * Inserts the identities not stored yet and returns every row's id, with the keys of those that were
+ * already there (to refresh later). Existing rows are not touched here: a refresh locks the row until
+ * commit, and batches sharing authors would otherwise queue behind each other for the whole batch.
+ */
+export async function insertIdentities(
+  tx: Queryable,
+  workspaceId: string,
+  rows: readonly IdentityRow[],
+): Promise<{ ids: StoredIdentity[]; existing: Set<string> }> {
+  if (rows.length === 0) return { ids: [], existing: new Set() };
+  const u = unnestOf(IDENTITY_COLUMNS, rows, 2);
+  const { rows: inserted } = await tx.query<StoredIdentity>(
+    `INSERT INTO social_identities (workspace_id, ${u.names})
+     SELECT $1, ${u.names} FROM ${u.from} ORDER BY network, external_id
+     ON CONFLICT (workspace_id, network, external_id) DO NOTHING
+     RETURNING id, network, external_id`,
+    [workspaceId, ...u.params],
+  );
+  const insertedIds = new Set(inserted.map((row) => row.id));
+  const others = rows.filter((row) => !insertedIds.has(row.id));
+  if (others.length === 0) return { ids: inserted, existing: new Set() };
+  const { rows: found } = await tx.query<StoredIdentity>(
+    `SELECT s.id, s.network, s.external_id FROM social_identities s
+      WHERE s.workspace_id = $1 AND (s.network, s.external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    [workspaceId, others.map((row) => row.network), others.map((row) => row.externalId)],
+  );
+  return { ids: [...inserted, ...found], existing: new Set(found.map((row) => row.id)) };
+}
+
+/**
+ * Refreshes stored identities from this batch's sightings, only where something changes (a replayed
+ * batch writes nothing). A row another batch is refreshing right now is skipped rather than waited
+ * for: batches sharing authors would otherwise run one after another, and the skipped sighting is a
+ * last-seen time or profile the next batch with that author brings again.
+ */
+export async function refreshIdentities(tx: Queryable, workspaceId: string, rows: readonly IdentityRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const u = unnestOf(IDENTITY_COLUMNS, rows, 2);
+  await tx.query(
+    `WITH u AS (SELECT ${u.names} FROM ${u.from}),
+     changed AS (
+       SELECT s.id FROM social_identities s JOIN u ON s.id = u.id
+        WHERE s.workspace_id = $1 AND (${CHANGES_IDENTITY})
+        FOR UPDATE OF s SKIP LOCKED
+     )
+     UPDATE social_identities s SET
+    ${PROFILE_UPDATES},
+    first_seen_at = LEAST(s.first_seen_at, u.first_seen_at),
+    last_seen_at = GREATEST(s.last_seen_at, u.last_seen_at)
+     FROM u WHERE s.workspace_id = $1 AND s.id = u.id AND s.id IN (SELECT id FROM changed)`,
+    [workspaceId, ...u.params],
+  );
+}
+
+export async function findChannel(
+  tx: Queryable,
+  workspaceId: string,
+  channelId: string,
+): Promise<{ kind: string; teamId: string | null } | null> {
+  const { rows } = await tx.query<{ kind: string; teamId: string | null }>(
+    'SELECT kind, team_id AS "teamId" FROM channels WHERE workspace_id = $1 AND id = $2',
+    [workspaceId, channelId],
+  );
+  return rows[0] ?? null;
+}
+
+/** External ids (as network, id pairs) already stored, from `pairs`. */
+export async function storedMessages(tx: Queryable, workspaceId: string, pairs: readonly [string, string][]) {
+  if (pairs.length === 0) return [];
+  const { rows } = await tx.query<{ network: string; external_id: string; conversation_id: string }>(
+    `SELECT m.network, m.external_id, m.conversation_id FROM messages m
+      WHERE m.workspace_id = $1 AND (m.network, m.external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    [workspaceId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  return rows;
+}
+
+export async function conversationsByKey(tx: Queryable, workspaceId: string, pairs: readonly [string, string][]) {
+  if (pairs.length === 0) return [];
+  const { rows } = await tx.query<{ id: string; network: string; thread_key: string }>(
+    `SELECT c.id, c.network, c.thread_key FROM conversations c
+      WHERE c.workspace_id = $1 AND (c.network, c.thread_key) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    [workspaceId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  return rows;
+}
+
+export interface ConversationRow {
+  id: string;
+  network: string;
+  threadKey: string;
+  subject: string;
+  identityId: string | null;
+  isPrivate: boolean;
+  preview: string;
+  messageCount: number;
+  lastMessageAt: Date;
+  lastInboundAt: Date | null;
+  lastOutboundAt: Date | null;
+}
+
+const CONVERSATION_COLUMNS: [string, string, keyof ConversationRow][] = [
+  ['id', 'uuid', 'id'],
+  ['network', 'text', 'network'],
+  ['thread_key', 'text', 'threadKey'],
+  ['subject', 'text', 'subject'],
+  ['identity_id', 'uuid', 'identityId'],
+  ['is_private', 'boolean', 'isPrivate'],
+  ['preview', 'text', 'preview'],
+  ['message_count', 'int', 'messageCount'],
+  ['last_message_at', 'timestamptz', 'lastMessageAt'],
+  ['last_inbound_at', 'timestamptz', 'lastInboundAt'],
+  ['last_outbound_at', 'timestamptz', 'lastOutboundAt'],
+];
+
+/** Inserts new conversations; returns the ids actually inserted (a concurrent batch may have made one first). */
+export async function insertConversations(
+  tx: Queryable,
+  workspaceId: string,
+  scope: { channelId: string | null; teamId: string | null; now: Date },
+  rows: readonly ConversationRow[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const u = unnestOf(CONVERSATION_COLUMNS, rows, 5);
+  const { rows: inserted } = await tx.query<{ id: string }>(
+    `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, ${u.names})
+     SELECT $1, $2, $3, $4, $4, ${u.names} FROM ${u.from} ORDER BY network, thread_key
+     ON CONFLICT (workspace_id, network, thread_key) DO NOTHING
+     RETURNING id`,
+    [workspaceId, scope.channelId, scope.teamId, scope.now, ...u.params],
+  );
+  return new Set(inserted.map((r) => r.id));
+}
+
+export interface MessageRow {
+  id: string;
+  conversationId: string;
+  network: string;
+  externalId: string;
+  direction: 'in' | 'out';
+  authorIdentityId: string | null;
+  inReplyToExternalId: string | null;
+  title: string | null;
+  text: string;
+  html: string | null;
+  url: string | null;
+  language: string | null;
+  isPrivate: boolean;
+  attachments: string;
+  metrics: string | null;
+  enrichment: string;
+  sentAt: Date;
+  receivedAt: Date;
+}
+
+const MESSAGE_COLUMNS: [string, string, keyof MessageRow][] = [
+  ['id', 'uuid', 'id'],
+  ['conversation_id', 'uuid', 'conversationId'],
+  ['network', 'text', 'network'],
+  ['external_id', 'text', 'externalId'],
+  ['direction', 'text', 'direction'],
+  ['author_identity_id', 'uuid', 'authorIdentityId'],
+  ['in_reply_to_external_id', 'text', 'inReplyToExternalId'],
+  ['title', 'text', 'title'],
+  ['text', 'text', 'text'],
+  ['html', 'text', 'html'],
+  ['url', 'text', 'url'],
+  ['language', 'text', 'language'],
+  ['is_private', 'boolean', 'isPrivate'],
+  ['attachments', 'jsonb', 'attachments'],
+  ['metrics', 'jsonb', 'metrics'],
+  ['enrichment', 'jsonb', 'enrichment'],
+  ['sent_at', 'timestamptz', 'sentAt'],
+  ['received_at', 'timestamptz', 'receivedAt'],
+];
+
+/** Inserts messages, skipping any stored meanwhile by a concurrent batch; returns the ids inserted. */
+export async function insertMessages(
+  tx: Queryable,
+  workspaceId: string,
+  channelId: string | null,
+  rows: readonly MessageRow[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const u = unnestOf(MESSAGE_COLUMNS, rows, 3);
+  const { rows: inserted } = await tx.query<{ id: string }>(
+    `INSERT INTO messages (workspace_id, channel_id, ${u.names})
+     SELECT $1, $2, ${u.names} FROM ${u.from} ORDER BY network, external_id
+     ON CONFLICT (workspace_id, network, external_id) DO NOTHING
+     RETURNING id`,
+    [workspaceId, channelId, ...u.params],
+  );
+  return new Set(inserted.map((r) => r.id));
+}
+
+export interface ConversationBump {
+  id: string;
+  count: number;
+  lastAt: Date;
+  lastInboundAt: Date | null;
+  lastOutboundAt: Date | null;
+  preview: string;
+  identityId: string | null;
+}
+
+/**
+ * Adds new messages to stored conversations. An inbound message reopens a snoozed conversation,
+ * and a resolved one when it is newer than the resolution (a backfill of old mail does not).
+ * GREATEST ignores NULLs, so a batch without inbound messages leaves last_inbound_at as it was.
+ */
+export async function bumpConversations(tx: Queryable, workspaceId: string, now: Date, bumps: readonly ConversationBump[]) {
+  if (bumps.length === 0) return;
+  await tx.query(
+    `WITH u AS (
+       SELECT * FROM unnest($3::uuid[], $4::int[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::uuid[])
+         AS u(id, count, last_at, last_in, last_out, preview, identity_id)
+     ), reopen AS (
+       SELECT c.id FROM conversations c JOIN u ON u.id = c.id
+        WHERE c.workspace_id = $1 AND u.last_in IS NOT NULL
+          AND (c.status = 'snoozed' OR (c.status = 'resolved' AND u.last_in > COALESCE(c.resolved_at, '-infinity')))
+     )
+     UPDATE conversations c SET
+       message_count = c.message_count + u.count,
+       last_message_at = GREATEST(c.last_message_at, u.last_at),
+       last_inbound_at = GREATEST(c.last_inbound_at, u.last_in),
+       last_outbound_at = GREATEST(c.last_outbound_at, u.last_out),
+       preview = CASE WHEN u.last_at >= c.last_message_at THEN u.preview ELSE c.preview END,
+       identity_id = COALESCE(c.identity_id, u.identity_id),
+       status = CASE WHEN c.id IN (SELECT id FROM reopen) THEN 'open' ELSE c.status END,
+       snoozed_until = CASE WHEN c.id IN (SELECT id FROM reopen) THEN NULL ELSE c.snoozed_until END,
+       resolved_at = CASE WHEN c.id IN (SELECT id FROM reopen) THEN NULL ELSE c.resolved_at END,
+       updated_at = $2
+     FROM u WHERE c.workspace_id = $1 AND c.id = u.id`,
+    [
+      workspaceId,
+      now,
+      bumps.map((b) => b.id),
+      bumps.map((b) => b.count),
+      bumps.map((b) => b.lastAt),
+      bumps.map((b) => b.lastInboundAt),
+      bumps.map((b) => b.lastOutboundAt),
+      bumps.map((b) => b.preview),
+      bumps.map((b) => b.identityId),
+    ],
+  );
+}
+
+/** Recomputes counts, times and preview of conversations from their stored messages (after deletions or a lost race). */
+export async function recountConversations(tx: Queryable, workspaceId: string, now: Date, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await tx.query(
+    `UPDATE conversations c SET
+       message_count = s.count,
+       last_message_at = COALESCE(s.last_at, c.last_message_at),
+       last_inbound_at = s.last_in,
+       last_outbound_at = s.last_out,
+       preview = COALESCE(s.preview, ''),
+       updated_at = $2
+     FROM (
+       SELECT x.id,
+              (SELECT count(*) FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = x.id)::int AS count,
+              (SELECT max(sent_at) FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = x.id) AS last_at,
+              (SELECT max(sent_at) FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = x.id AND m.direction = 'in') AS last_in,
+              (SELECT max(sent_at) FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = x.id AND m.direction = 'out') AS last_out,
+              (SELECT left(m.text, ${PREVIEW_LENGTH}) FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = x.id
+                ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) AS preview
+         FROM unnest($3::uuid[]) AS x(id)
+     ) s
+     WHERE c.workspace_id = $1 AND c.id = s.id`,
+    [workspaceId, now, ids],
+  );
+}
+
+/** Deletes messages by external id; returns what was deleted. */
+export async function deleteMessages(tx: Queryable, workspaceId: string, pairs: readonly [string, string][]) {
+  if (pairs.length === 0) return [];
+  const { rows } = await tx.query<{ id: string; conversation_id: string }>(
+    `DELETE FROM messages m
+      WHERE m.workspace_id = $1 AND (m.network, m.external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+      RETURNING m.id, m.conversation_id`,
+    [workspaceId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  return rows;
+}

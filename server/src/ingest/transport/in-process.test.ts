@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { NormalisedMessage } from '../../channels/index.js';
+import type { Db } from '../../platform/db/db.js';
+import { buildTestApp, buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
+import { ingestPipeline } from '../app-pipeline.js';
+import type { IngestBatch } from '../ingest.contract.js';
+import { createInProcessPipeline, splitBatch } from './in-process.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+const message = (i: number): NormalisedMessage => ({
+  channel: 'rss',
+  externalId: `entry-${i}`,
+  author: { externalId: 'blog', handle: 'blog', displayName: 'The Blog' },
+  text: `Entry ${i}`,
+  sentAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+  direction: 'in',
+  isPrivate: false,
+  attachments: [],
+  raw: { format: 'rss', index: i },
+});
+
+const batchOf = (workspaceId: string, messages: NormalisedMessage[], extra: Partial<IngestBatch> = {}): IngestBatch => ({
+  source: { workspaceId, channelId: null, kind: 'file', format: 'rss' },
+  messages,
+  ...extra,
+});
+
+/** The test database, counting the transactions open at once. */
+function watched(db: Db) {
+  const seen = { active: 0, most: 0, total: 0 };
+  const wrapped: Db = {
+    ...db,
+    kind: db.kind,
+    query: db.query.bind(db),
+    exec: db.exec.bind(db),
+    copyCsv: db.copyCsv.bind(db),
+    close: db.close.bind(db),
+    async transaction(work) {
+      seen.active++;
+      seen.total++;
+      seen.most = Math.max(seen.most, seen.active);
+      try {
+        return await db.transaction(work);
+      } finally {
+        seen.active--;
+      }
+    },
+  };
+  return { db: wrapped, seen };
+}
+
+async function messageCount(workspaceId: string): Promise<number> {
+  const { rows } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages WHERE workspace_id = $1', [workspaceId]);
+  return rows[0]!.n;
+}
+
+describe('in-process ingest pipeline', () => {
+  it('splits large submissions, keeps rejections on the first part and deletions after every insert', () => {
+    const batch = batchOf('w', [1, 2, 3, 4, 5].map(message), {
+      rejected: [{ index: null, code: 'malformed', reason: 'bad' }],
+      deletions: [{ channel: 'rss', externalId: 'entry-1', raw: { format: 'rss', index: 9 } }],
+      payload: 'raw',
+    });
+    const { parts, deletions } = splitBatch(batch, 2);
+    expect(parts.map((p) => p.messages.length)).toEqual([2, 2, 1]);
+    expect(parts.map((p) => p.rejected?.length ?? 0)).toEqual([1, 0, 0]);
+    expect(parts.every((p) => p.deletions === undefined)).toBe(true);
+    expect(deletions).toMatchObject({ messages: [], deletions: batch.deletions });
+    expect(splitBatch(batchOf('w', []), 2).parts).toHaveLength(1);
+  });
+
+  it('commits a submission in batches, at most `concurrency` at a time, before resolving', async () => {
+    const ws = await buildWorkspace(t.db);
+    const { db, seen } = watched(t.db);
+    const pipeline = createInProcessPipeline(db, { concurrency: 2, batchSize: 100 });
+    const messages = Array.from({ length: 1_050 }, (_, i) => message(i));
+    const reports = await Promise.all([
+      pipeline.submit(batchOf(ws.workspaceId, messages.slice(0, 700))),
+      pipeline.submit(
+        batchOf(ws.workspaceId, messages.slice(600), {
+          deletions: [{ channel: 'rss', externalId: 'entry-1049', raw: { format: 'rss', index: 0 } }],
+        }),
+      ),
+    ]);
+    expect(seen.total).toBe(7 + 5 + 1);
+    expect(seen.most).toBeLessThanOrEqual(2);
+    expect(reports[0]!.ingested + reports[1]!.ingested).toBe(1_050);
+    expect(reports[0]!.duplicates + reports[1]!.duplicates).toBe(100);
+    expect(reports[1]!.deleted).toBe(1);
+    expect(await messageCount(ws.workspaceId)).toBe(1_049);
+    await pipeline.close();
+  });
+
+  it('drains batches in flight on close and refuses new ones', async () => {
+    const ws = await buildWorkspace(t.db);
+    const pipeline = createInProcessPipeline(t.db, { batchSize: 50 });
+    const pending = pipeline.submit(
+      batchOf(
+        ws.workspaceId,
+        Array.from({ length: 200 }, (_, i) => message(i)),
+      ),
+    );
+    await pipeline.close();
+    expect(await messageCount(ws.workspaceId)).toBe(200);
+    await expect(pending).resolves.toMatchObject({ ingested: 200 });
+    await expect(pipeline.submit(batchOf(ws.workspaceId, [message(1)]))).rejects.toThrow(/closed/);
+  });
+
+  it("gives every domain the app's one pipeline, closed with the app", async () => {
+    const built = await buildTestApp();
+    const pipeline = ingestPipeline(built.deps);
+    expect(ingestPipeline(built.deps)).toBe(pipeline);
+    const ws = await buildWorkspace(t.db);
+    await expect(pipeline.submit(batchOf(ws.workspaceId, [message(1)]))).resolves.toMatchObject({ ingested: 1 });
+    await built.close();
+    await expect(pipeline.submit(batchOf(ws.workspaceId, [message(2)]))).rejects.toThrow(/closed/);
+  });
+});

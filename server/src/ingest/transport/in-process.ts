@@ -1,0 +1,106 @@
+/**
+ * The in-process transport: batches go straight into the pipeline, a bounded number at a time. A
+ * submission waits for a free slot (back-pressure: a fast producer slows to the database's pace
+ * instead of piling batches up in memory) and resolves only once every part of it is committed.
+ */
+import type { Db } from '../../platform/db/db.js';
+import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contract.js';
+import { ingestBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
+
+export const DEFAULT_BATCH_SIZE = 1_000;
+
+export interface InProcessOptions extends Omit<IngestOptions, 'enrichers'> {
+  /** Batches committing at once; more than the connection pool can serve only queues. */
+  concurrency?: number;
+  /** Messages per transaction; larger submissions are split. */
+  batchSize?: number;
+  /** Read at every batch, so enrichers registered after the pipeline was made still run. */
+  enrichers?: () => IngestOptions['enrichers'];
+}
+
+export function emptyReport(): IngestReport {
+  return { received: 0, ingested: 0, duplicates: 0, rejected: 0, conversationsCreated: 0, deleted: 0 };
+}
+
+export function addReports(a: IngestReport, b: IngestReport): IngestReport {
+  return {
+    received: a.received + b.received,
+    ingested: a.ingested + b.ingested,
+    duplicates: a.duplicates + b.duplicates,
+    rejected: a.rejected + b.rejected,
+    conversationsCreated: a.conversationsCreated + b.conversationsCreated,
+    deleted: (a.deleted ?? 0) + (b.deleted ?? 0),
+  };
+}
+
+/**
+ * Splits a submission into transactions of at most `size` messages. Rejections and profiles ride
+ * with the first part; deletions come last, on their own, so they apply after every insert of the
+ * submission has committed (a status and its deletion in one file end deleted).
+ */
+export function splitBatch(batch: IngestBatch, size: number): { parts: IngestBatch[]; deletions: IngestBatch | null } {
+  const { deletions, ...rest } = batch;
+  const parts: IngestBatch[] = [];
+  for (let start = 0; start === 0 || start < batch.messages.length; start += size) {
+    const messages = batch.messages.slice(start, start + size);
+    parts.push(start === 0 ? { ...rest, messages } : { source: batch.source, messages, payload: batch.payload });
+  }
+  return { parts, deletions: deletions?.length ? { source: batch.source, messages: [], deletions } : null };
+}
+
+export function createInProcessPipeline(db: Db, options: InProcessOptions = {}): IngestPipeline {
+  const concurrency = Math.max(1, options.concurrency ?? (db.kind === 'pglite' ? 1 : 4));
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  let closed = false;
+
+  async function slot(): Promise<void> {
+    if (running < concurrency) {
+      running++;
+      return;
+    }
+    // The releasing batch hands its slot straight over, so `running` never dips and lets a newcomer jump the queue.
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+
+  function release() {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+
+  async function run(batch: IngestBatch): Promise<IngestReport> {
+    await slot();
+    try {
+      return await ingestBatch(db, batch, { ...options, enrichers: options.enrichers?.() ?? [] });
+    } finally {
+      release();
+    }
+  }
+
+  async function submitAll(batch: IngestBatch): Promise<IngestReport> {
+    const { parts, deletions } = splitBatch(batch, batchSize);
+    const settled = await Promise.allSettled(parts.map(run));
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    let report = settled.reduce((sum, s) => (s.status === 'fulfilled' ? addReports(sum, s.value) : sum), emptyReport());
+    if (deletions) report = addReports(report, await run(deletions));
+    return report;
+  }
+
+  return {
+    submit(batch) {
+      if (closed) return Promise.reject(new Error('the ingest pipeline is closed'));
+      const work = submitAll(batch);
+      const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      return work;
+    },
+    async close() {
+      closed = true;
+      await Promise.all(inFlight);
+    },
+  };
+}

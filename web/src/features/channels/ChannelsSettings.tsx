@@ -1,0 +1,100 @@
+/** Settings › Channels: where conversations come from, each with its health; add, pause, remove. */
+import { Anchor, Button, Group, Loader, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { formatRelative } from '../../lib/format';
+import { QueryError } from '../../ui/QueryError';
+import { usePermissions } from '../auth/permissions';
+import { AddChannelDialog } from './AddChannelDialog';
+import { useChannels } from './api';
+import { PauseChannelButton, RemoveChannelButton } from './ChannelActions';
+import { HealthBadge } from './HealthBadge';
+import { NETWORK_META } from './networks';
+import { useChannelLiveUpdates } from './use-channel-live-updates';
+
+export function ChannelsSettings() {
+  const channels = useChannels();
+  const { isAdmin } = usePermissions();
+  const [adding, { open, close }] = useDisclosure(false);
+  useChannelLiveUpdates();
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" c="dimmed">
+          Feeds, mailboxes, social accounts and webhooks whose messages arrive in the inbox.
+        </Text>
+        {isAdmin && (
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            Add channel
+          </Button>
+        )}
+      </Group>
+      {channels.isPending && <Loader size="sm" aria-label="Loading channels" />}
+      {channels.isError && <QueryError title="Could not load channels" error={channels.error} onRetry={() => void channels.refetch()} />}
+      {channels.data?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No channels yet.
+        </Text>
+      )}
+      {channels.data && channels.data.length > 0 && (
+        <Paper withBorder>
+          <Table verticalSpacing="sm" aria-label="Channels">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th visibleFrom="sm">Kind</Table.Th>
+                <Table.Th>Health</Table.Th>
+                <Table.Th visibleFrom="md">Last success</Table.Th>
+                <Table.Th visibleFrom="md">Errors</Table.Th>
+                {isAdmin && (
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {channels.data.map((channel) => {
+                const meta = NETWORK_META[channel.kind];
+                return (
+                  <Table.Tr key={channel.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/settings/channels/${channel.id}`} size="sm" fw={500}>
+                        {channel.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">
+                      <Group gap={6} wrap="nowrap">
+                        <meta.icon size={16} aria-hidden />
+                        <Text size="sm">{meta.label}</Text>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <HealthBadge state={channel.health.state} />
+                    </Table.Td>
+                    <Table.Td visibleFrom="md">
+                      <Text size="sm">{channel.health.lastSuccessAt ? formatRelative(channel.health.lastSuccessAt) : 'Never'}</Text>
+                    </Table.Td>
+                    <Table.Td visibleFrom="md">
+                      <Text size="sm">{channel.health.errorCount}</Text>
+                    </Table.Td>
+                    {isAdmin && (
+                      <Table.Td>
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          <PauseChannelButton channel={channel} />
+                          <RemoveChannelButton channel={channel} />
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <AddChannelDialog key={adding ? 'open' : 'closed'} opened={adding} onClose={close} />
+    </>
+  );
+}

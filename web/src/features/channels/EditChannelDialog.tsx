@@ -1,0 +1,72 @@
+/** Changes a channel's name, team and settings; secrets are replaced only when new ones are typed. */
+import { useState } from 'react';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { fieldErrors } from '../../lib/api';
+import { Dialog } from '../../ui/Dialog';
+import { FormError } from '../../ui/FormError';
+import { useTeams } from '../teams/api';
+import { useChangeChannel } from './api';
+import { CHANNEL_FORMS, initialValues, missingFields, toRequest, type FormValues } from './channel-forms';
+import { ChannelFields } from './ChannelFields';
+import type { Channel } from './types';
+
+export function EditChannelDialog({ channel, opened, onClose }: { channel: Channel; opened: boolean; onClose: () => void }) {
+  const teams = useTeams();
+  const change = useChangeChannel(channel.id);
+  const fields = CHANNEL_FORMS[channel.kind] ?? [];
+  const [name, setName] = useState(channel.name);
+  const [teamId, setTeamId] = useState<string | null>(channel.teamId);
+  const [values, setValues] = useState<FormValues>(() => initialValues(fields, channel.config));
+  const errors = fieldErrors(change.error);
+  const missing = missingFields(fields, values, channel.hasCredentials);
+  const dismiss = () => {
+    change.reset();
+    onClose();
+  };
+  return (
+    <Dialog opened={opened} onClose={dismiss} title={`Edit ${channel.name}`} size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          change.mutate({ name: name.trim(), teamId, ...toRequest(fields, values) }, { onSuccess: dismiss });
+        }}
+      >
+        <Stack gap="sm">
+          <FormError error={change.error} />
+          <TextInput
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            data-autofocus
+          />
+          <Select
+            label="Team"
+            placeholder="No team"
+            clearable
+            data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            value={teamId}
+            onChange={setTeamId}
+            error={errors.teamId}
+          />
+          <ChannelFields
+            fields={fields}
+            values={values}
+            onChange={(path, value) => setValues((v) => ({ ...v, [path]: value }))}
+            errors={errors}
+            hasCredentials={channel.hasCredentials}
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={dismiss}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={change.isPending} disabled={!name.trim() || missing.length > 0}>
+              Save channel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_FORMS, initialValues, missingFields, toRequest } from './channel-forms';
+
+const rss = CHANNEL_FORMS.rss!;
+const webhook = CHANNEL_FORMS.webhook!;
+const email = CHANNEL_FORMS.email!;
+
+describe('channel forms', () => {
+  it('leaves out empty optional settings and converts numbers', () => {
+    expect(
+      toRequest(rss, { 'config.feedUrl': ' https://example.org/feed ', 'config.pollSeconds': '600', 'config.allowPrivateNetwork': false }),
+    ).toEqual({
+      config: { feedUrl: 'https://example.org/feed', pollSeconds: 600, allowPrivateNetwork: false },
+    });
+    expect(toRequest(rss, { 'config.feedUrl': 'https://example.org/feed', 'config.pollSeconds': '' })).toEqual({
+      config: { feedUrl: 'https://example.org/feed' },
+    });
+  });
+
+  it('nests the webhook mapping and sends the secret as a credential', () => {
+    const values = { 'config.mapping.externalId': '/id', 'config.mapping.text': '/body', 'credentials.secret': 's3cret' };
+    expect(toRequest(webhook, values)).toEqual({
+      config: { mapping: { externalId: '/id', text: '/body' } },
+      credentials: { secret: 's3cret' },
+    });
+  });
+
+  it('starts from the saved settings, never from secrets, and reads nested ones', () => {
+    const values = initialValues(webhook, { mapping: { text: '/message' } });
+    expect(values['config.mapping.text']).toBe('/message');
+    expect('credentials.secret' in values).toBe(false);
+    expect(initialValues(email)['config.imapPort']).toBe(993);
+  });
+
+  it('counts a stored secret as filled when editing', () => {
+    const values = { 'config.feedUrl': '' };
+    expect(missingFields(rss, values, false).map((f) => f.path)).toEqual(['config.feedUrl']);
+    const mapping = initialValues(webhook, { mapping: { externalId: '/a', text: '/b', authorId: '/c', authorName: '/d', sentAt: '/e' } });
+    expect(missingFields(webhook, mapping, true)).toEqual([]);
+    expect(missingFields(webhook, mapping, false).map((f) => f.path)).toEqual(['credentials.secret']);
+  });
+});

@@ -1,0 +1,23 @@
+/** Dead letters: items the ingest pipeline refused, kept with the reason so they can be replayed. */
+export interface DeadLetter {
+  id: string;
+  channelId: string | null;
+  source: 'poll' | 'webhook' | 'file' | 'stream' | 'replay';
+  format: string | null;
+  code: string;
+  reason: string;
+  /** In the list only on some servers; always in the single dead letter. */
+  payload?: string;
+  payloadTruncated: boolean;
+  occurredAt: string;
+  replayedAt: string | null;
+  replayCount: number;
+  resolved: boolean;
+}
+
+/** What a replay did: the pipeline's report, and why items still fail (empty when all were taken). */
+export interface ReplayOutcome {
+  deadLetter: DeadLetter;
+  report: { received: number; ingested: number; duplicates: number; rejected: number; conversationsCreated: number };
+  problems: { code: string; reason: string }[];
+}

@@ -1,0 +1,77 @@
+/** One conversation in the list: network, customer, subject or preview, time, assignee and SLA. */
+import { Avatar, Badge, Checkbox, Group, Text, Tooltip } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatRelative } from '../../lib/format';
+import { NETWORK_META } from '../channels/networks';
+import { customerName } from './customer-name';
+import { SlaBadge } from './SlaBadge';
+import type { Conversation } from './types';
+import classes from './ConversationList.module.css';
+
+export const ROW_HEIGHT = 86;
+
+export function ConversationRow({
+  conversation,
+  href,
+  active,
+  selected,
+  onSelect,
+  assigneeName,
+}: {
+  conversation: Conversation;
+  href: string;
+  active: boolean;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  assigneeName: string | null;
+}) {
+  const network = NETWORK_META[conversation.network];
+  const name = customerName(conversation);
+  // Open conversations want attention, like unread mail: they are drawn bold.
+  const weight = conversation.status === 'open' ? 700 : 400;
+  return (
+    <div className={classes.row} data-active={active || undefined} style={{ height: ROW_HEIGHT }}>
+      <Checkbox
+        mt={4}
+        size="xs"
+        checked={selected}
+        onChange={(event) => onSelect(event.currentTarget.checked)}
+        aria-label={`Select conversation with ${name}`}
+      />
+      <Link to={href} className={classes.link} aria-current={active ? 'true' : undefined}>
+        <Group gap={6} wrap="nowrap" justify="space-between">
+          <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+            <network.icon size={14} aria-label={network.label} role="img" style={{ flexShrink: 0 }} />
+            <Text size="sm" fw={weight} truncate>
+              {name}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+            <time dateTime={conversation.lastMessageAt}>{formatRelative(conversation.lastMessageAt, { short: true })}</time>
+          </Text>
+        </Group>
+        <Text size="sm" fw={weight === 700 ? 600 : 400} truncate>
+          {conversation.subject || conversation.preview || '(no text)'}
+        </Text>
+        <Group gap={6} wrap="nowrap" justify="space-between" mt={2}>
+          <Text size="xs" c="dimmed" truncate style={{ minWidth: 0 }}>
+            {conversation.subject ? conversation.preview : ''}
+          </Text>
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {conversation.priority === 'urgent' || conversation.priority === 'high' ? (
+              <Badge size="xs" color={conversation.priority === 'urgent' ? 'red' : 'orange'} variant="light">
+                {conversation.priority}
+              </Badge>
+            ) : null}
+            <SlaBadge conversation={conversation} />
+            {assigneeName && (
+              <Tooltip label={`Assigned to ${assigneeName}`}>
+                <Avatar name={assigneeName} color="initials" size={20} role="img" aria-label={`Assigned to ${assigneeName}`} />
+              </Tooltip>
+            )}
+          </Group>
+        </Group>
+      </Link>
+    </div>
+  );
+}

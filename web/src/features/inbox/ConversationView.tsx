@@ -1,0 +1,108 @@
+/** The open conversation: header and controls, the thread, the composer and the customer beside it. */
+import { useCallback, useRef, useState } from 'react';
+import { Center, Drawer, Loader, ScrollArea } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { QueryError } from '../../ui/QueryError';
+import { usePermissions } from '../auth/permissions';
+import { useConversation, useUpdateConversation } from './api';
+import { Composer, type ComposerMode } from './Composer';
+import { ConversationHeader } from './ConversationHeader';
+import { CustomerPanel } from './CustomerPanel';
+import { MessageThread } from './MessageThread';
+import { usePresence } from './use-presence';
+import type { ConversationChange } from './types';
+import { useShortcuts } from './use-shortcuts';
+
+export function ConversationView({
+  conversationId,
+  onBack,
+  onOpen,
+}: {
+  conversationId: string;
+  onBack?: () => void;
+  onOpen: (id: string) => void;
+}) {
+  const conversation = useConversation(conversationId);
+  const update = useUpdateConversation(conversationId);
+  const { userId, canWrite } = usePermissions();
+  const [mode, setMode] = useState<ComposerMode>('reply');
+  const [drafting, setDrafting] = useState(false);
+  const [customerOpen, setCustomerOpen] = useState(false);
+  const wide = useMediaQuery('(min-width: 100em)');
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  usePresence(conversationId, drafting);
+
+  const write = (next: ComposerMode) => {
+    setMode(next);
+    requestAnimationFrame(() => textarea.current?.focus());
+  };
+  const change = (patch: ConversationChange, done: string) =>
+    update.mutate(patch, {
+      onSuccess: () => notifications.show({ message: done, autoClose: 2500 }),
+      onError: (error) => notifications.show({ color: 'red', title: 'Could not change the conversation', message: error.message }),
+    });
+
+  useShortcuts(
+    canWrite
+      ? {
+          a: () => change({ assigneeId: userId }, 'Assigned to you'),
+          e: () => change({ status: 'resolved' }, 'Resolved'),
+          r: () => write('reply'),
+          n: () => write('note'),
+        }
+      : {},
+  );
+  const onDraftingChange = useCallback((value: boolean) => setDrafting(value), []);
+
+  if (conversation.isPending) {
+    return (
+      <Center p="xl">
+        <Loader size="sm" aria-label="Loading conversation" />
+      </Center>
+    );
+  }
+  if (conversation.isError) {
+    return <QueryError title="Could not load the conversation" error={conversation.error} onRetry={() => void conversation.refetch()} />;
+  }
+  const data = conversation.data;
+  return (
+    <div style={{ display: 'flex', height: '100%', minWidth: 0 }}>
+      <section aria-label="Conversation" style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
+        <ConversationHeader
+          conversation={data}
+          onBack={onBack}
+          onShowCustomer={wide ? undefined : () => setCustomerOpen(true)}
+          onMerged={onOpen}
+        />
+        <MessageThread conversationId={conversationId} />
+        {canWrite && (
+          <Composer
+            key={conversationId}
+            conversationId={conversationId}
+            mode={mode}
+            onModeChange={setMode}
+            textareaRef={textarea}
+            onDraftingChange={onDraftingChange}
+          />
+        )}
+      </section>
+      {wide ? (
+        <ScrollArea w={280} style={{ borderLeft: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}>
+          <CustomerPanel conversation={data} />
+        </ScrollArea>
+      ) : (
+        <Drawer
+          opened={customerOpen}
+          onClose={() => setCustomerOpen(false)}
+          position="right"
+          size="sm"
+          title="Customer"
+          closeButtonProps={{ 'aria-label': 'Close customer details' }}
+        >
+          <CustomerPanel conversation={data} />
+        </Drawer>
+      )}
+    </div>
+  );
+}

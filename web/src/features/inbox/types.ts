@@ -1,0 +1,131 @@
+/** Conversations and messages as the inbox API returns them. */
+import type { Network } from '../../lib/types';
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const INBOX_VIEWS = ['mine', 'unassigned', 'my_teams', 'all'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+export type PresenceActivity = 'viewing' | 'replying' | 'left';
+
+export interface Identity {
+  id: string;
+  network: Network;
+  handle: string;
+  displayName: string;
+  profileUrl: string | null;
+  avatarUrl: string | null;
+  email: string | null;
+  followers: number | null;
+}
+
+export interface Sla {
+  firstResponseDueAt: string | null;
+  nextResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  firstRespondedAt: string | null;
+  breached: string[];
+}
+
+export interface Viewer {
+  userId: string;
+  name: string;
+  activity: PresenceActivity;
+}
+
+export interface Conversation {
+  id: string;
+  network: Network;
+  channelId: string | null;
+  subject: string;
+  status: ConversationStatus;
+  snoozedUntil: string | null;
+  priority: Priority;
+  assigneeId: string | null;
+  teamId: string | null;
+  labels: string[];
+  isPrivate: boolean;
+  isSpam: boolean;
+  mergedIntoId: string | null;
+  preview: string;
+  messageCount: number;
+  lastMessageAt: string;
+  lastInboundAt: string | null;
+  identity: Identity | null;
+  contactId: string | null;
+  contact: { id: string; displayName: string } | null;
+  sla: Sla;
+  viewers?: Viewer[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConversationChange {
+  status?: ConversationStatus;
+  snoozedUntil?: string | null;
+  priority?: Priority;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  labels?: string[];
+  isSpam?: boolean;
+}
+
+export interface ConversationCounts {
+  views: Record<InboxView, number>;
+  statuses: Record<ConversationStatus, number>;
+}
+
+/** The list filters, as kept in the URL and sent to the API. */
+export interface ConversationFilters {
+  view?: InboxView;
+  status?: ConversationStatus;
+  network?: Network;
+  channelId?: string;
+  assigneeId?: string;
+  teamId?: string;
+  label?: string;
+  priority?: Priority;
+  q?: string;
+  spam?: 'true';
+}
+
+export interface Attachment {
+  name: string;
+  contentType: string;
+  size?: number;
+  url?: string;
+}
+
+export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'failed';
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  kind: 'message' | 'note';
+  direction: 'in' | 'out';
+  author: { identityId: string | null; userId: string | null; name: string | null; handle: string | null };
+  title: string | null;
+  text: string;
+  html: string | null;
+  url: string | null;
+  attachments: Attachment[];
+  sentAt: string;
+  receivedAt: string;
+  deliveryStatus: DeliveryStatus | null;
+  deliveryError: string | null;
+  mentions: string[];
+  enrichment: Record<string, unknown>;
+}
+
+/** One change applied to many conversations at once. */
+export type BulkAction =
+  | { assigneeId: string | null }
+  | { status: ConversationStatus }
+  | { addLabels: string[] }
+  | { removeLabels: string[] }
+  | { isSpam: boolean }
+  | { teamId: string | null };
