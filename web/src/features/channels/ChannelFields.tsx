@@ -1,5 +1,5 @@
 /** The inputs of a channel kind's settings form, with the server's problems beside each one. */
-import { Checkbox, NumberInput, PasswordInput, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, PasswordInput, Select, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import type { ChannelField, FormValues } from './channel-forms';
 
 export function ChannelFields({
@@ -70,6 +70,17 @@ export function ChannelFields({
                 value={Array.isArray(value) ? value : []}
                 onChange={(next) => onChange(field.path, next)}
                 clearable
+              />
+            );
+          case 'select':
+            return (
+              <Select
+                key={field.path}
+                {...common}
+                data={field.options ?? []}
+                value={typeof value === 'string' ? value : null}
+                onChange={(next) => onChange(field.path, next ?? undefined)}
+                allowDeselect={false}
               />
             );
           case 'choices':

@@ -29,7 +29,19 @@ describe('channel forms', () => {
     const values = initialValues(webhook, { mapping: { text: '/message' } });
     expect(values['config.mapping.text']).toBe('/message');
     expect('credentials.secret' in values).toBe(false);
-    expect(initialValues(email)['config.imapPort']).toBe(993);
+    expect(initialValues(email)['config.imap.port']).toBe(993);
+  });
+
+  it('sends a mailbox’s IMAP settings only when it has an IMAP server', () => {
+    const base = { ...initialValues(email), 'config.address': 'help@example.org', 'config.smtp.host': 'smtp.example.org' };
+    expect(toRequest(email, base).config).toEqual({
+      address: 'help@example.org',
+      smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
+      allowPrivateNetwork: false,
+    });
+    const receiving = toRequest(email, { ...base, 'config.imap.host': 'imap.example.org', 'credentials.imapPassword': 'pw' });
+    expect(receiving.config.imap).toEqual({ host: 'imap.example.org', port: 993, security: 'tls' });
+    expect(receiving.credentials).toEqual({ imapPassword: 'pw' });
   });
 
   it('counts a stored secret as filled when editing', () => {

@@ -5,7 +5,7 @@
  */
 import type { ChannelKind } from './types';
 
-export type FieldType = 'text' | 'url' | 'number' | 'switch' | 'tags' | 'choices' | 'secret';
+export type FieldType = 'text' | 'url' | 'number' | 'switch' | 'tags' | 'choices' | 'select' | 'secret';
 
 export interface ChannelField {
   /** "config.x", "config.mapping.y" or "credentials.z". */
@@ -18,6 +18,8 @@ export interface ChannelField {
   initial?: string | number | boolean | string[];
   options?: { value: string; label: string }[];
   min?: number;
+  /** Sent only when this other field is filled (the IMAP settings of a mailbox that also receives). */
+  onlyWith?: string;
 }
 
 const pollSeconds = (min: number, fallback: number): ChannelField => ({
@@ -34,6 +36,18 @@ const privateNetwork: ChannelField = {
   type: 'switch',
   description: 'Only for servers inside your own network (intranet, localhost)',
 };
+
+const security = (path: string, label: string): ChannelField => ({
+  path,
+  label,
+  type: 'select',
+  initial: 'tls',
+  options: [
+    { value: 'tls', label: 'TLS' },
+    { value: 'starttls', label: 'STARTTLS' },
+    { value: 'none', label: 'None (a server on your own network)' },
+  ],
+});
 
 const outboundUrl: ChannelField = {
   path: 'config.outboundUrl',
@@ -59,14 +73,30 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
   ],
   email: [
     { path: 'config.address', label: 'E-mail address', type: 'text', required: true, placeholder: 'support@example.org' },
-    { path: 'config.imapHost', label: 'IMAP server', type: 'text', required: true, placeholder: 'imap.example.org' },
-    { path: 'config.imapPort', label: 'IMAP port', type: 'number', required: true, initial: 993, min: 1 },
-    { path: 'config.imapTls', label: 'IMAP over TLS', type: 'switch', initial: true },
-    { path: 'config.smtpHost', label: 'SMTP server', type: 'text', required: true, placeholder: 'smtp.example.org' },
-    { path: 'config.smtpPort', label: 'SMTP port', type: 'number', required: true, initial: 465, min: 1 },
-    { path: 'config.smtpTls', label: 'SMTP over TLS', type: 'switch', initial: true },
-    { path: 'config.username', label: 'User name', type: 'text', required: true },
-    { path: 'credentials.password', label: 'Password', type: 'secret', required: true },
+    { path: 'config.displayName', label: 'Sender name', type: 'text', description: 'Shown as the sender; the channel name when empty' },
+    {
+      path: 'config.imap.host',
+      label: 'IMAP server',
+      type: 'text',
+      placeholder: 'imap.example.org',
+      description: 'Leave empty for a send-only channel',
+    },
+    { path: 'config.imap.port', label: 'IMAP port', type: 'number', initial: 993, min: 1, onlyWith: 'config.imap.host' },
+    { ...security('config.imap.security', 'IMAP security'), onlyWith: 'config.imap.host' },
+    {
+      path: 'credentials.imapUser',
+      label: 'IMAP user name',
+      type: 'text',
+      description: 'The e-mail address when empty',
+      onlyWith: 'config.imap.host',
+    },
+    { path: 'credentials.imapPassword', label: 'IMAP password', type: 'secret', onlyWith: 'config.imap.host' },
+    { path: 'config.smtp.host', label: 'SMTP server', type: 'text', required: true, placeholder: 'smtp.example.org' },
+    { path: 'config.smtp.port', label: 'SMTP port', type: 'number', required: true, initial: 465, min: 1 },
+    security('config.smtp.security', 'SMTP security'),
+    { path: 'credentials.smtpUser', label: 'SMTP user name', type: 'text' },
+    { path: 'credentials.smtpPassword', label: 'SMTP password', type: 'secret' },
+    privateNetwork,
   ],
   mastodon: [
     { path: 'config.instanceUrl', label: 'Server URL', type: 'url', required: true, placeholder: 'https://mastodon.social' },
@@ -83,51 +113,53 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
     { path: 'config.hashtags', label: 'Hashtags to follow', type: 'tags', description: 'Without the #' },
     pollSeconds(30, 120),
     { path: 'credentials.accessToken', label: 'Access token', type: 'secret', required: true },
-  ],
-  bluesky: [
-    { path: 'config.handle', label: 'Handle', type: 'text', required: true, placeholder: 'example.bsky.social' },
-    { path: 'config.keywords', label: 'Keywords to listen for', type: 'tags' },
-    { path: 'config.accounts', label: 'Accounts to follow', type: 'tags', description: 'Handles or DIDs' },
-    { path: 'credentials.appPassword', label: 'App password', type: 'secret', required: true },
+    privateNetwork,
   ],
   twitter: [
-    outboundUrl,
+    { path: 'config.accountIds', label: 'Your account ids', type: 'tags', description: 'Posts by these accounts count as yours' },
     {
       path: 'credentials.consumerSecret',
       label: 'Consumer secret',
       type: 'secret',
       required: true,
-      description: 'Checks the webhook signatures',
+      description: 'Answers the CRC check and verifies the webhook signatures',
     },
-    { path: 'credentials.bearerToken', label: 'Bearer token', type: 'secret' },
   ],
   meta: [
+    { path: 'config.pageIds', label: 'Your page ids', type: 'tags', description: 'Messages from these pages count as yours' },
     {
-      path: 'config.verifyToken',
+      path: 'credentials.verifyToken',
       label: 'Verify token',
-      type: 'text',
+      type: 'secret',
       required: true,
-      description: 'The token you enter in the Meta app’s webhook settings',
+      description: 'The token you enter in the Meta app’s webhook settings (at least 8 characters)',
     },
-    outboundUrl,
-    { path: 'credentials.appSecret', label: 'App secret', type: 'secret', required: true, description: 'Checks the webhook signatures' },
-    { path: 'credentials.pageAccessToken', label: 'Page access token', type: 'secret' },
+    { path: 'credentials.appSecret', label: 'App secret', type: 'secret', required: true, description: 'Verifies the webhook signatures' },
   ],
   webhook: [
     pointer('externalId', 'Message id'),
     pointer('text', 'Text'),
     pointer('authorId', 'Author id'),
-    pointer('authorName', 'Author name'),
-    pointer('sentAt', 'Sent at'),
+    pointer('authorName', 'Author name', false),
+    pointer('authorEmail', 'Author e-mail', false),
+    pointer('sentAt', 'Sent at', false),
     pointer('threadKey', 'Thread key', false),
     pointer('inReplyTo', 'In reply to', false),
+    {
+      path: 'config.itemsPath',
+      label: 'List of messages',
+      type: 'text',
+      placeholder: '/items',
+      description: 'A JSON pointer to the array of messages; empty when the body is one message or an array',
+    },
     outboundUrl,
+    privateNetwork,
     {
       path: 'credentials.secret',
       label: 'Signing secret',
       type: 'secret',
       required: true,
-      description: 'Deliveries are signed with it (HMAC-SHA256)',
+      description: 'Deliveries are signed with it (HMAC-SHA256, at least 16 characters)',
     },
   ],
 };
@@ -183,6 +215,11 @@ export function toRequest(
     if (typeof value === 'string') value = value.trim();
     if (field.type === 'number' && typeof value === 'string') value = value === '' ? undefined : Number(value);
     if (isEmpty(value)) continue;
+    if (
+      field.onlyWith &&
+      isEmpty(typeof values[field.onlyWith] === 'string' ? (values[field.onlyWith] as string).trim() : values[field.onlyWith])
+    )
+      continue;
     const [root, ...rest] = field.path.split('.');
     if (root === 'credentials') credentials[rest.join('.')] = String(value);
     else setPath(config, rest, value);
