@@ -116,6 +116,20 @@ export interface OutboundReply {
   threadKey: string;
 }
 
+/** Where a stream hands what it hears. */
+export interface StreamSink {
+  /** A batch heard on the stream and the cursor to resume from after it; resolves once committed. */
+  emit(batch: ReceivedBatch, cursor: Record<string, unknown>): Promise<void>;
+  /** The source announced news (IMAP IDLE, a streaming notification): pull now instead of at the next interval. */
+  wake(): void;
+  /** A stream error worth showing in the channel's health; the supervisor reconnects with backoff. */
+  fail(error: ConnectorError): void;
+}
+
+export interface StreamHandle {
+  close(): Promise<void>;
+}
+
 export interface Connector<C extends TSchema = TSchema, K extends TSchema = TSchema> {
   kind: ChannelKind;
   configSchema: C;
@@ -131,6 +145,11 @@ export interface Connector<C extends TSchema = TSchema, K extends TSchema = TSch
   /** Verifies and parses a delivery; throws ConnectorError('bad_signature') when it is not authentic. */
   receiveWebhook?(channel: ConnectorChannel<Static<C>, Static<K>>, request: WebhookRequest, now: Date): Promise<WebhookOutcome>;
   sendReply?(channel: ConnectorChannel<Static<C>, Static<K>>, reply: OutboundReply): Promise<{ externalId: string }>;
+  /**
+   * Opens a long-lived connection (a firehose, IMAP IDLE, a streaming API) from the stored cursor.
+   * The stream supervisor keeps one per active channel of a streaming kind and reopens it when it ends.
+   */
+  stream?(channel: ConnectorChannel<Static<C>, Static<K>>, cursor: Record<string, unknown>, sink: StreamSink): Promise<StreamHandle>;
 }
 
 /** Keeps a connector's own config and credential types while it is stored beside the others. */
