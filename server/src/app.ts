@@ -155,6 +155,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
       relay.start(500);
       await jobs.scheduleRecurring();
       jobs.start(config.jobPollMs);
+      for (const module of modules) await module.start?.(deps);
     },
     async close() {
       await app.close();

@@ -6,6 +6,10 @@ import { channelRoutes } from './channel.routes.js';
 import { pollJob } from './sync/poll.job.js';
 import { deliverReplyJob } from './delivery/deliver-reply.job.js';
 import { webhookDeps, webhookRoutes } from './webhooks/webhook.routes.js';
+import { createStreamSupervisor, type StreamSupervisor } from './sync/streams.js';
+import type { AppDeps } from '../platform/module.js';
+
+const supervisors = new WeakMap<AppDeps, StreamSupervisor>();
 
 export const channelsModule: DomainModule = {
   name: 'channels',
@@ -21,4 +25,13 @@ export const channelsModule: DomainModule = {
     pollJob({ secret: deps.config.secret, pipeline: () => ingestPipeline(deps) }),
     deliverReplyJob({ secret: deps.config.secret }),
   ],
+  async start(deps) {
+    const supervisor = createStreamSupervisor({ ...deps, secret: deps.config.secret, pipeline: () => ingestPipeline(deps) });
+    supervisors.set(deps, supervisor);
+    await supervisor.reconcile();
+  },
+  async close(deps) {
+    await supervisors.get(deps)?.close();
+    supervisors.delete(deps);
+  },
 };

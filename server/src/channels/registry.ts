@@ -17,6 +17,8 @@ const byKind = new Map<ChannelKind, Connector>(CONNECTORS.map((c) => [c.kind, c]
 
 /** Kinds the poller claims. */
 export const PULLING_KINDS = CONNECTORS.filter((c) => c.capabilities.pull).map((c) => c.kind);
+/** Kinds that keep a connection open (a firehose, IMAP IDLE). */
+export const STREAMING_KINDS = CONNECTORS.filter((c) => c.stream).map((c) => c.kind);
 
 export function connectorFor(kind: ChannelKind): Connector | null {
   return byKind.get(kind) ?? null;

@@ -29,6 +29,8 @@ export interface DomainModule {
   jobs?: readonly JobDefinition[] | ((deps: AppDeps) => readonly JobDefinition[]);
   /** Subscriptions to other domains' events, set up once per app. */
   subscribe?: (deps: AppDeps) => void;
+  /** Starts the domain's background work (long-lived connections) with the server's other background work. */
+  start?: (deps: AppDeps) => Promise<void>;
   /** Releases what the domain holds for this app (drains its pipelines), when the app closes. */
   close?: (deps: AppDeps) => Promise<void>;
 }

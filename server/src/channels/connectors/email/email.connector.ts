@@ -12,7 +12,7 @@ import { AllowPrivateNetwork } from '../shared.js';
 import { parseFile } from '../../formats.js';
 import type { Rejection } from '../../index.js';
 import { judgedAddress } from '../../net/judged-address.js';
-import { openImap, readNewMail, type ImapAccount, type ImapCursor } from './imap-mailbox.js';
+import { openImap, readNewMail, watchMailbox, type ImapAccount, type ImapCursor } from './imap-mailbox.js';
 import { SMTP_SECURITY, smtpError, smtpTransport, type SmtpServer } from './smtp.sender.js';
 
 /** Messages taken per poll: a full mailbox is read over several polls, in bounded memory. */
@@ -88,14 +88,18 @@ function imapAccount(channel: EmailChannel): ImapAccount | null {
   };
 }
 
+function imapFailure(error: unknown): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  const { authenticationFailed, message } = error as { authenticationFailed?: boolean; message?: string };
+  if (authenticationFailed) return new ConnectorError('auth_failed', 'the IMAP server refused the login');
+  return new ConnectorError('network', `could not talk to the IMAP server: ${message ?? String(error)}`, true);
+}
+
 async function imapSession(channel: EmailChannel, account: ImapAccount) {
   try {
     return await openImap(account, (host) => judgedAddress(host, channel.net));
   } catch (error) {
-    if (error instanceof ConnectorError) throw error;
-    const { authenticationFailed, message } = error as { authenticationFailed?: boolean; message?: string };
-    if (authenticationFailed) throw new ConnectorError('auth_failed', 'the IMAP server refused the login');
-    throw new ConnectorError('network', `could not talk to the IMAP server: ${message ?? String(error)}`, true);
+    throw imapFailure(error);
   }
 }
 
@@ -132,6 +136,22 @@ export const emailConnector = defineConnector({
       return { batch: { format: 'eml', messages, rejected }, nextCursor, more: read.more };
     } finally {
       await client.logout().catch(() => undefined);
+    }
+  },
+
+  /** IMAP IDLE: the server announces new mail, and the poller reads it at once rather than at the next interval. */
+  async stream(channel, _cursor, sink) {
+    const account = imapAccount(channel);
+    if (!account) return { close: async () => undefined };
+    try {
+      return await watchMailbox(
+        account,
+        (host) => judgedAddress(host, channel.net),
+        () => sink.wake(),
+        (error) => sink.fail(new ConnectorError('network', `the IMAP connection dropped: ${error.message}`, true)),
+      );
+    } catch (error) {
+      throw imapFailure(error);
     }
   },
 

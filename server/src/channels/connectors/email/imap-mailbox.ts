@@ -103,14 +103,24 @@ export interface MailboxWatch {
  * messages (IDLE), and once at the start. Reading is left to the caller, on its own connection, so
  * one code path takes mail whether it was announced or polled.
  */
-export async function watchMailbox(account: ImapAccount, resolve: HostResolver, onNewMail: () => void): Promise<MailboxWatch> {
+export async function watchMailbox(
+  account: ImapAccount,
+  resolve: HostResolver,
+  onNewMail: () => void,
+  onClose: (error: Error) => void = () => undefined,
+): Promise<MailboxWatch> {
   const client = await openImap(account, resolve);
   await client.mailboxOpen(account.mailbox, { readOnly: true });
   client.on('exists', () => onNewMail());
+  let closing = false;
+  client.on('close', () => {
+    if (!closing) onClose(new Error('the server closed the connection'));
+  });
   onNewMail();
   void client.idle().catch(() => undefined);
   return {
     async close() {
+      closing = true;
       await client.logout().catch(() => client.close());
     },
   };
