@@ -8,6 +8,7 @@ import { createWorkspace, createTeam, inviteMember } from '../platform/workspace
 import { createContact } from '../crm/contacts/contact.service.js';
 import type { ContactInput } from '../crm/contacts/contact.schema.js';
 import { seedDemoCrm } from './demo.crm.js';
+import { seedDemoInbox } from './demo.inbox.js';
 
 export const DEMO_OWNER = { email: 'demo@rapport.local', password: 'rapport-demo', name: 'Dana Demo' };
 
@@ -131,5 +132,6 @@ export async function seedDemo(db: Db): Promise<{ workspaceId: string; ownerId: 
   for (const person of PEOPLE)
     contacts.push(await createContact(ctx, { ...person, ownerId: person.lifecycleStage === 'customer' ? sky.id : ownerId }));
   await seedDemoCrm(ctx, db, contacts);
+  await seedDemoInbox(ctx, db, { sales: sam.id, service: sky.id });
   return { workspaceId, ownerId };
 }
