@@ -114,6 +114,8 @@ export interface OutboundReply {
   inReplyToExternalId: string | null;
   threadExternalIds: readonly string[];
   threadKey: string;
+  /** A direct message rather than a public post: answered privately. */
+  isPrivate: boolean;
 }
 
 /** Where a stream hands what it hears. */

@@ -21,7 +21,7 @@ export interface OutboundMessage {
     externalId: string | null;
     sentAt: Date;
   };
-  conversation: { id: string; network: string; channelId: string | null; threadKey: string; subject: string };
+  conversation: { id: string; network: string; channelId: string | null; threadKey: string; subject: string; isPrivate: boolean };
   /** The customer: who the reply goes to. */
   identity: {
     id: string;
@@ -55,6 +55,7 @@ interface Row {
   channelId: string | null;
   threadKey: string;
   subject: string;
+  isPrivate: boolean;
   identityId: string | null;
   identityNetwork: string;
   identityExternalId: string;
@@ -69,7 +70,7 @@ export async function getOutboundMessage(db: Queryable, workspaceId: string, mes
   const { rows } = await db.query<Row>(
     `SELECT m.id, m.conversation_id AS "conversationId", m.text, m.author_user_id AS "authorUserId", u.name AS "authorName",
             m.delivery_status AS "deliveryStatus", m.external_id AS "externalId", m.sent_at AS "sentAt",
-            c.network, c.channel_id AS "channelId", c.thread_key AS "threadKey", c.subject,
+            c.network, c.channel_id AS "channelId", c.thread_key AS "threadKey", c.subject, c.is_private AS "isPrivate",
             i.id AS "identityId", i.network AS "identityNetwork", i.external_id AS "identityExternalId", i.handle,
             i.display_name AS "displayName", i.email, i.profile_url AS "profileUrl"
        FROM messages m
@@ -117,6 +118,7 @@ export async function getOutboundMessage(db: Queryable, workspaceId: string, mes
       channelId: row.channelId,
       threadKey: row.threadKey,
       subject: row.subject,
+      isPrivate: row.isPrivate,
     },
     identity: row.identityId
       ? {

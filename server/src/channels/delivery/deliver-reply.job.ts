@@ -29,6 +29,7 @@ function replyOf(outbound: OutboundMessage): OutboundReply {
     inReplyToExternalId: outbound.inReplyTo?.email?.messageId ?? outbound.inReplyTo?.externalId ?? null,
     threadExternalIds: outbound.inReplyTo?.email?.references ?? [],
     threadKey: outbound.conversation.threadKey,
+    isPrivate: outbound.conversation.isPrivate,
   };
 }
 

@@ -124,6 +124,12 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
       required: true,
       description: 'Answers the CRC check and verifies the webhook signatures',
     },
+    {
+      path: 'credentials.userAccessToken',
+      label: 'User access token',
+      type: 'secret',
+      description: 'OAuth 2.0 user token with tweet.write and dm.write, to reply',
+    },
   ],
   meta: [
     { path: 'config.pageIds', label: 'Your page ids', type: 'tags', description: 'Messages from these pages count as yours' },
@@ -135,6 +141,7 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
       description: 'The token you enter in the Meta app’s webhook settings (at least 8 characters)',
     },
     { path: 'credentials.appSecret', label: 'App secret', type: 'secret', required: true, description: 'Verifies the webhook signatures' },
+    { path: 'credentials.pageAccessToken', label: 'Page access token', type: 'secret', description: 'To reply to messages and comments' },
   ],
   webhook: [
     pointer('externalId', 'Message id'),

@@ -94,9 +94,9 @@ describe('IMAP mailbox (against Dovecot)', () => {
     const announcements: number[] = [];
     const watch = await watchMailbox(account, loopback, () => announcements.push(Date.now()));
     try {
-      expect(announcements).toHaveLength(1);
+      expect(announcements).toHaveLength(0);
       await dovecot.deliver(mailbox, mail(4));
-      await expect.poll(() => announcements.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+      await expect.poll(() => announcements.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
     } finally {
       await watch.close();
     }

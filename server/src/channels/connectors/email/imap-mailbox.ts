@@ -100,7 +100,7 @@ export interface MailboxWatch {
 
 /**
  * Keeps a connection open on the mailbox and calls `onNewMail` when the server announces new
- * messages (IDLE), and once at the start. Reading is left to the caller, on its own connection, so
+ * messages (IDLE). Mail that came while nobody watched is the poller's to find. Reading is left to the caller, on its own connection, so
  * one code path takes mail whether it was announced or polled.
  */
 export async function watchMailbox(
@@ -116,7 +116,6 @@ export async function watchMailbox(
   client.on('close', () => {
     if (!closing) onClose(new Error('the server closed the connection'));
   });
-  onNewMail();
   void client.idle().catch(() => undefined);
   return {
     async close() {

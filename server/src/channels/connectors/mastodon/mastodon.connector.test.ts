@@ -67,12 +67,24 @@ describe('Mastodon connector (against a local server answering with recorded ent
       inReplyToExternalId: '150',
       threadExternalIds: ['149', '150'],
       threadKey: '149',
+      isPrivate: false,
     });
     expect(sent.externalId).toMatch(/^\d+$/);
     expect(server.posted.at(-1)).toEqual({
       body: { status: '@ana Thanks, we are on it.', in_reply_to_id: '150', visibility: 'unlisted' },
       idempotencyKey: 'msg-1',
     });
+    await mastodonConnector.sendReply!(channel, {
+      messageId: 'msg-2',
+      text: 'Sent you the details.',
+      subject: '',
+      recipient: { externalId: 'acct-ana', handle: 'ana' },
+      inReplyToExternalId: '150',
+      threadExternalIds: [],
+      threadKey: 'conversation:9',
+      isPrivate: true,
+    });
+    expect(server.posted.at(-1)!.body).toMatchObject({ visibility: 'direct' });
   });
 
   it('refuses to reach a private address unless the channel allows it', async () => {

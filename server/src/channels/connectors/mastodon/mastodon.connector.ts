@@ -120,7 +120,12 @@ export const mastodonConnector = defineConnector({
     const response = await safeFetch(endpoint(channel, 'api/v1/statuses'), channel.net, {
       method: 'POST',
       headers: { ...headers(channel), 'content-type': 'application/json', 'idempotency-key': reply.messageId },
-      body: JSON.stringify({ status: text, in_reply_to_id: reply.inReplyToExternalId, visibility: 'unlisted' }),
+      // A direct message stays direct; a public thread is answered without flooding followers' timelines.
+      body: JSON.stringify({
+        status: text,
+        in_reply_to_id: reply.inReplyToExternalId,
+        visibility: reply.isPrivate ? 'direct' : 'unlisted',
+      }),
     });
     expectSuccess(response, 'Mastodon');
     const status = JSON.parse(response.body.toString('utf8')) as { id?: unknown };
