@@ -4,6 +4,7 @@
  */
 import type { ChannelKind } from './index.js';
 import type { Connector } from './connector.js';
+import { blueskyConnector } from './connectors/bluesky/bluesky.connector.js';
 import { emailConnector } from './connectors/email/email.connector.js';
 import { mastodonConnector } from './connectors/mastodon/mastodon.connector.js';
 import { metaConnector } from './connectors/meta/meta.connector.js';
@@ -11,7 +12,15 @@ import { rssConnector } from './connectors/rss/rss.connector.js';
 import { webhookConnector } from './connectors/webhook/webhook.connector.js';
 import { xConnector } from './connectors/x/x.connector.js';
 
-const CONNECTORS: readonly Connector[] = [rssConnector, emailConnector, mastodonConnector, metaConnector, xConnector, webhookConnector];
+const CONNECTORS: readonly Connector[] = [
+  rssConnector,
+  emailConnector,
+  mastodonConnector,
+  metaConnector,
+  xConnector,
+  webhookConnector,
+  blueskyConnector,
+];
 
 const byKind = new Map<ChannelKind, Connector>(CONNECTORS.map((c) => [c.kind, c]));
 

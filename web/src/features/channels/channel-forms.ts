@@ -115,6 +115,27 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
     { path: 'credentials.accessToken', label: 'Access token', type: 'secret', required: true },
     privateNetwork,
   ],
+  bluesky: [
+    { path: 'config.handle', label: 'Handle', type: 'text', required: true, placeholder: 'you.bsky.social', description: 'Without the @' },
+    {
+      path: 'credentials.appPassword',
+      label: 'App password',
+      type: 'secret',
+      required: true,
+      description: 'Create one under Settings → Privacy and security → App passwords',
+    },
+    { path: 'config.keywords', label: 'Keywords', type: 'tags', description: 'Posts saying any of these words or phrases' },
+    { path: 'config.accounts', label: 'Accounts to follow', type: 'tags', description: 'DIDs (did:plc:…); every post by them' },
+    { path: 'config.jetstreamUrl', label: 'Jetstream URL', type: 'text', placeholder: 'wss://jetstream2.us-east.bsky.network/subscribe' },
+    {
+      path: 'config.serviceUrl',
+      label: 'PDS URL',
+      type: 'url',
+      placeholder: 'https://bsky.social',
+      description: 'Where the account signs in and posts replies',
+    },
+    privateNetwork,
+  ],
   twitter: [
     { path: 'config.accountIds', label: 'Your account ids', type: 'tags', description: 'Posts by these accounts count as yours' },
     {
