@@ -17,21 +17,21 @@ beforeAll(async () => {
 
 class RolledBack extends Error {}
 
-/** 10,000 conversations (a tenth assigned to the member, most resolved) with three messages each. */
+/** 4,000 conversations (a tenth assigned to the member, most resolved) with two messages each. */
 async function fill(tx: Queryable, workspaceId: string, userId: string) {
   await tx.query(
     `INSERT INTO conversations (workspace_id, id, network, thread_key, subject, status, assignee_id, preview, message_count,
                                 last_message_at, created_at, updated_at)
      SELECT $1, gen_random_uuid(), 'email', 'thread-' || g, 'Subject ' || g, CASE WHEN g % 4 = 0 THEN 'open' ELSE 'resolved' END,
             CASE WHEN g % 10 = 0 THEN $2::uuid END, 'preview', 3, now() - g * interval '1 minute', now(), now()
-       FROM generate_series(1, 10000) g`,
+       FROM generate_series(1, 4000) g`,
     [workspaceId, userId],
   );
   await tx.query(
     `INSERT INTO messages (workspace_id, id, conversation_id, network, external_id, direction, text, sent_at, received_at)
      SELECT c.workspace_id, gen_random_uuid(), c.id, 'email', c.thread_key || '-' || n, 'in', 'text ' || n,
             c.last_message_at - n * interval '1 second', c.last_message_at
-       FROM conversations c CROSS JOIN generate_series(1, 3) n WHERE c.workspace_id = $1`,
+       FROM conversations c CROSS JOIN generate_series(1, 2) n WHERE c.workspace_id = $1`,
     [workspaceId],
   );
   await tx.query('ANALYZE conversations');

@@ -60,7 +60,7 @@ function guardedLookup(policy: NetPolicy): LookupFunction {
 }
 
 /** A dispatcher whose every new connection passes the policy; names through DNS, literals directly. */
-function guardedAgent(policy: NetPolicy, timeoutMs: number): Agent {
+export function guardedAgent(policy: NetPolicy, timeoutMs: number): Agent {
   const connect = buildConnector({ timeout: timeoutMs, lookup: guardedLookup(policy) });
   return new Agent({
     connect(options, callback) {
@@ -75,12 +75,12 @@ function guardedAgent(policy: NetPolicy, timeoutMs: number): Agent {
   });
 }
 
-function refusal(error: unknown): RefusedAddress | null {
+export function refusal(error: unknown): RefusedAddress | null {
   for (let e: unknown = error; e instanceof Error; e = e.cause) if (e instanceof RefusedAddress) return e;
   return null;
 }
 
-function checkUrl(raw: string): URL {
+export function checkUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -166,7 +166,7 @@ export async function safeFetch(rawUrl: string, policy: NetPolicy, request: Safe
 }
 
 /** Throws the shared error for a non-2xx answer: 429 and 5xx are transient, 401/403 are credentials. */
-export function expectSuccess(response: SafeResponse, what: string): void {
+export function expectSuccess(response: Pick<SafeResponse, 'status'>, what: string): void {
   const { status } = response;
   if (status >= 200 && status < 300) return;
   if (status === 401 || status === 403)

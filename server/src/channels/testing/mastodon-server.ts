@@ -4,7 +4,7 @@
  * test/fixtures/corpora/mastodon (their shape exactly; ids, text and times set per test), with
  * Mastodon's paging rules (newest first; `min_id` returns the page right after it).
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { corpusFile } from './corpora.js';
 
 type Json = Record<string, unknown>;
@@ -29,6 +29,10 @@ export interface MastodonTestServer {
   posted: { body: Json; idempotencyKey: string | undefined }[];
   /** Every request's path and query, in order. */
   requests: string[];
+  /** Open streaming connections (`/api/v1/streaming/…`), by path and query. */
+  streams(): string[];
+  /** Sends a server-sent event to every open streaming connection. */
+  push(event: string, data: unknown): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +85,7 @@ export async function startMastodonServer(): Promise<MastodonTestServer> {
   const posted: MastodonTestServer['posted'] = [];
   const requests: string[] = [];
   let nextId = 900_000;
+  const streaming = new Map<ServerResponse, string>();
 
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -92,6 +97,13 @@ export async function startMastodonServer(): Promise<MastodonTestServer> {
       };
       if (request.headers.authorization !== `Bearer ${token}`) return send(401, { error: 'The access token is invalid' });
       if (url.pathname === '/api/v1/accounts/verify_credentials') return send(200, ACCOUNT);
+      if (url.pathname.startsWith('/api/v1/streaming/')) {
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        response.write(':)\n\n');
+        streaming.set(response, url.pathname + url.search);
+        request.on('close', () => streaming.delete(response));
+        return;
+      }
       if (url.pathname === '/api/v1/timelines/home') return send(200, page(home, url.searchParams));
       if (url.pathname === '/api/v1/notifications') return send(200, page(notifications, url.searchParams));
       if (url.pathname === '/api/v1/statuses' && request.method === 'POST') {
@@ -119,6 +131,14 @@ export async function startMastodonServer(): Promise<MastodonTestServer> {
       if (options?.mention)
         notifications.push({ id: seed.id, type: 'mention', created_at: entity.created_at, account: entity.account, status: entity });
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    streams: () => [...streaming.values()],
+    push(event, data) {
+      for (const response of streaming.keys()) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -87,6 +87,28 @@ describe('Mastodon connector (against a local server answering with recorded ent
     expect(server.posted.at(-1)!.body).toMatchObject({ visibility: 'direct' });
   });
 
+  it('wakes the poller when the streaming API announces news, and reports the end of the stream', async () => {
+    const wakes: number[] = [];
+    const failures: string[] = [];
+    const sink = { emit: async () => undefined, wake: () => wakes.push(Date.now()), fail: (e: { code: string }) => failures.push(e.code) };
+    const handle = await mastodonConnector.stream!({ ...channel, config: { ...channel.config, hashtags: ['kettles'] } }, {}, sink);
+    await expect.poll(() => server.streams().sort()).toEqual(['/api/v1/streaming/hashtag?tag=kettles', '/api/v1/streaming/user']);
+
+    server.push('notification', { id: '77', type: 'mention' });
+    await expect.poll(() => wakes.length).toBeGreaterThanOrEqual(2);
+    const before = wakes.length;
+    server.push('filters_changed', {});
+    server.push('update', { id: '78' });
+    await expect.poll(() => wakes.length).toBe(before + 2);
+    await handle.close();
+    await expect.poll(() => server.streams()).toEqual([]);
+    expect(failures).toEqual([]);
+
+    await expect(mastodonConnector.stream!({ ...channel, credentials: { accessToken: 'wrong' } }, {}, sink)).rejects.toMatchObject({
+      code: 'auth_failed',
+    });
+  });
+
   it('refuses to reach a private address unless the channel allows it', async () => {
     await expect(mastodonConnector.pull!({ ...channel, net: { allowPrivateNetwork: false } }, {}, now)).rejects.toMatchObject({
       code: 'ssrf_refused',

@@ -6,10 +6,14 @@
  */
 import { Type, type Static } from 'typebox';
 import { ConnectorError, defineConnector, type ConnectorChannel, type PullResult, type ReceivedBatch } from '../../connector.js';
+import { openEventStream, type EventStream } from '../../net/event-stream.js';
 import { expectSuccess, safeFetch } from '../../net/safe-fetch.js';
 import { AllowPrivateNetwork, HttpUrl, USER_AGENT, parsePayload, urlProblems } from '../shared.js';
 
 export const MASTODON_SOURCES = ['home', 'notifications'] as const;
+/** Streaming events that mean a timeline the channel reads has something new. */
+const NEWS = new Set(['update', 'notification', 'status.update', 'conversation']);
+
 /** Mastodon's largest page. */
 const PAGE = 40;
 
@@ -75,7 +79,7 @@ export const mastodonConnector = defineConnector({
   kind: 'mastodon',
   configSchema: MastodonConfig,
   credentialsSchema: MastodonCredentials,
-  capabilities: { pull: true, webhook: false, stream: false, reply: true },
+  capabilities: { pull: true, webhook: false, stream: true, reply: true },
   defaultPollSeconds: 120,
 
   checkConfig: (config) => urlProblems('config.instanceUrl', config.instanceUrl),
@@ -111,6 +115,32 @@ export const mastodonConnector = defineConnector({
       },
       nextCursor: next,
     };
+  },
+
+  /**
+   * The streaming API announces new statuses and notifications as they happen; each announcement
+   * wakes the poller, which reads from its cursors, so streamed and polled reads are one code path.
+   */
+  async stream(channel, _cursor, sink) {
+    const streams = channel.config.sources.length ? ['user'] : [];
+    for (const tag of channel.config.hashtags ?? []) streams.push(`hashtag?tag=${encodeURIComponent(tag)}`);
+    const opened: EventStream[] = [];
+    try {
+      for (const name of streams) {
+        opened.push(
+          await openEventStream(endpoint(channel, `api/v1/streaming/${name}`), channel.net, headers(channel), {
+            onEvent: (event) => {
+              if (NEWS.has(event)) sink.wake();
+            },
+            onEnd: (error) => sink.fail(error),
+          }),
+        );
+      }
+    } catch (error) {
+      await Promise.all(opened.map((s) => s.close()));
+      throw error;
+    }
+    return { close: async () => void (await Promise.all(opened.map((s) => s.close()))) };
   },
 
   async sendReply(channel, reply) {
