@@ -43,7 +43,8 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-async function entryPoint(log: (message: string) => void): Promise<{ args: string[]; description: string }> {
+/** The compiled `rapport` command (node arguments) and how it was found; other commands than `serve` run it too. */
+export async function entryPoint(log: (message: string) => void): Promise<{ args: string[]; description: string }> {
   // Measures a patched copy of the server (an experiment) instead of this tree's.
   const override = process.env.BENCH_RAPPORT_MAIN;
   if (override) return { args: [path.resolve(override)], description: `${override} (BENCH_RAPPORT_MAIN)` };

@@ -6,6 +6,7 @@
 import type { Db } from '../../platform/db/db.js';
 import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contract.js';
 import { ingestBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
+import { keepTableStatistics } from '../pipeline/table-statistics.js';
 
 export const DEFAULT_BATCH_SIZE = 1_000;
 
@@ -55,6 +56,7 @@ export function createInProcessPipeline(db: Db, options: InProcessOptions = {}):
   const waiting: (() => void)[] = [];
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
+  const statistics = keepTableStatistics(db);
 
   async function slot(): Promise<void> {
     if (running < concurrency) {
@@ -74,7 +76,9 @@ export function createInProcessPipeline(db: Db, options: InProcessOptions = {}):
   async function run(batch: IngestBatch): Promise<IngestReport> {
     await slot();
     try {
-      return await ingestBatch(db, batch, { ...options, enrichers: options.enrichers?.() ?? [] });
+      const report = await ingestBatch(db, batch, { ...options, enrichers: options.enrichers?.() ?? [] });
+      statistics.added(report.ingested);
+      return report;
     } finally {
       release();
     }
@@ -101,6 +105,7 @@ export function createInProcessPipeline(db: Db, options: InProcessOptions = {}):
     async close() {
       closed = true;
       await Promise.all(inFlight);
+      await statistics.settled();
     },
   };
 }

@@ -1,0 +1,369 @@
+/**
+ * `npm run bench -- ingest`: the ingest pipeline end to end, on PostgreSQL and PGlite.
+ *
+ * - throughput: messages made lazily from the recorded corpora (test/fixtures/corpora) go through
+ *   the app's own pipeline (an app built with buildApp, background loops running, as `rapport
+ *   serve` runs) into the database, against a raw COPY of the same final rows into a fresh database
+ *   with the same tables and indexes, measured in the same run;
+ * - latency from receipt to visible through GET /api/v1/conversations/:id/messages of that app,
+ *   over real HTTP, at half the measured throughput;
+ * - the resident memory of the ingesting process throughout;
+ * - on PostgreSQL, the NATS JetStream transport with one and two `rapport worker` processes.
+ *
+ * Messages: 1,000,000 on PostgreSQL, 200,000 on PGlite (--quick: 50,000 and 20,000), 200,000
+ * through NATS (--quick: 20,000); BENCH_INGEST_MESSAGES=<n> sets the first two. NATS_URL (default
+ * nats://127.0.0.1:4222) names the NATS server.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { connect } from '@nats-io/transport-node';
+import { buildApp } from '../../server/src/app.js';
+import { ingestPipeline } from '../../server/src/ingest/index.js';
+import { modules } from '../../server/src/modules.js';
+import { loadConfig } from '../../server/src/platform/config/config.js';
+import type { Db } from '../../server/src/platform/db/db.js';
+import { createLogger } from '../../server/src/platform/observability/logger.js';
+import { createBenchWorkspace, dbLabel, openDb, type DbLocation } from '../crm/rapport-db.js';
+import { createScratch, type Scratch } from '../lib/databases.js';
+import { describeMachine, machineInfo } from '../lib/machine.js';
+import type { BenchDbKind, BenchOptions } from '../lib/options.js';
+import { sampleRss, type RssSummary } from '../lib/processes.js';
+import { entryPoint } from '../lib/rapport-server.js';
+import { judge, mb, renderTable, writeResult, type Figure } from '../lib/report.js';
+import type { BenchSuite } from '../lib/suite.js';
+import { describeTemplates, loadTemplates, messageSource, type Templates } from './corpus-messages.js';
+import { copyRows, exportRows, freshDatabases, standInForAutovacuum } from './ingest-db.js';
+import { measureLatency } from './latency.js';
+import { feed, measureWorkers, type WorkerRun } from './nats-workers.js';
+
+const TARGETS = { copyRatio: 0.6, floor: { postgres: 8_000, pglite: 3_000 }, latencyP99Ms: 1_000, latencyLoad: 0.5, rssMb: 500 };
+/** Batches handed to the pipeline before waiting for one to commit: enough to keep its 4 connections busy. */
+const IN_FLIGHT = 8;
+/** PostgreSQL only: the ANALYZE its (disabled) autovacuum would run; PGlite has no autovacuum, so none there. */
+const ANALYZE_EVERY_MS = 15_000;
+
+interface Plan {
+  kind: BenchDbKind;
+  options: BenchOptions;
+  scratch: Scratch;
+  templates: Templates;
+  messages: number;
+  natsMessages: number;
+  runTag: string;
+  log: (message: string) => void;
+}
+
+function messageCount(kind: BenchDbKind, quick: boolean): number {
+  const given = process.env.BENCH_INGEST_MESSAGES;
+  if (given !== undefined) {
+    const value = Number(given);
+    if (!Number.isInteger(value) || value < 10_000) throw new Error(`BENCH_INGEST_MESSAGES must be an integer ≥ 10000, got "${given}"`);
+    return value;
+  }
+  if (kind === 'postgres') return quick ? 50_000 : 1_000_000;
+  return quick ? 20_000 : 50_000;
+}
+
+const natsUrl = () => process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+
+async function natsReachable(): Promise<string | null> {
+  try {
+    const nc = await connect({ servers: natsUrl(), timeout: 2_000 });
+    await nc.close();
+    return null;
+  } catch (error) {
+    return `NATS at ${natsUrl()} is not reachable: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+const load1 = () => Math.round(os.loadavg()[0]! * 100) / 100;
+
+interface PipelineRun {
+  rate: number;
+  seconds: number;
+  ingested: number;
+  duplicates: number;
+  rejected: number;
+  conversations: number;
+  identities: number;
+  unrelayedEvents: number;
+  loadAverage: number;
+}
+
+const RELAY_PATIENCE_MS = 120_000;
+
+/** How far the app's event relay (routing, SLA clocks) is behind the pipeline, and how long it takes to catch up. */
+async function relayDrain(db: Db): Promise<{ backlog: number; left: number; seconds: number }> {
+  const unrelayed = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE NOT relayed')).rows[0]!.n;
+  const backlog = await unrelayed();
+  const started = performance.now();
+  let left = backlog;
+  while (left > 0 && performance.now() - started < RELAY_PATIENCE_MS) {
+    await sleep(500);
+    left = await unrelayed();
+  }
+  return { backlog, left, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Throughput, then latency, on one app over the database at `where`; memory sampled throughout. */
+async function throughputAndLatency(plan: Plan, where: DbLocation) {
+  const { kind, log, options } = plan;
+  const db = await openDb(where);
+  const workspace = await createBenchWorkspace(db, 'ingest');
+  const config = loadConfig({
+    RAPPORT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
+    RAPPORT_DATA_DIR: path.join(plan.scratch.dir, `app-${kind}`),
+    LOG_LEVEL: 'warn',
+  });
+  const built = await buildApp({ config, db, log: createLogger(config.logLevel), modules, webDir: null });
+  const memory = sampleRss(process.pid, 250);
+  const analyzer = kind === 'postgres' ? standInForAutovacuum(db, ANALYZE_EVERY_MS) : null;
+  let rss: RssSummary | null = null;
+  try {
+    await built.startBackground();
+    const baseUrl = await built.app.listen({ host: '127.0.0.1', port: 0 });
+    const pipeline = ingestPipeline(built.deps);
+    const source = messageSource(plan.templates, 'm');
+    if (kind === 'postgres') await db.exec('CHECKPOINT');
+
+    const size = plan.messages;
+    log(`throughput: ${size.toLocaleString('en-US')} messages through the app's pipeline (batches of 1,000, ${IN_FLIGHT} in flight)`);
+    const loadAverage = load1();
+    let reported = 0;
+    const started = performance.now();
+    const counts = await feed(pipeline, source, workspace.workspaceId, size, IN_FLIGHT, (done) => {
+      if (done - reported < size / 10) return;
+      reported = done;
+      const seconds = (performance.now() - started) / 1000;
+      log(`  ${done.toLocaleString('en-US')} committed, ${Math.round(done / seconds).toLocaleString('en-US')}/s`);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const { rows } = await db.query<{ conversations: number; identities: number; unrelayed: number }>(
+      `SELECT (SELECT count(*)::int FROM conversations WHERE workspace_id = $1) AS conversations,
+              (SELECT count(*)::int FROM social_identities WHERE workspace_id = $1) AS identities,
+              (SELECT count(*)::int FROM events WHERE NOT relayed) AS unrelayed`,
+      [workspace.workspaceId],
+    );
+    const run: PipelineRun = {
+      rate: counts.ingested / seconds,
+      seconds,
+      ...counts,
+      conversations: rows[0]!.conversations,
+      identities: rows[0]!.identities,
+      unrelayedEvents: rows[0]!.unrelayed,
+      loadAverage,
+    };
+    log(
+      `throughput: ${Math.round(run.rate).toLocaleString('en-US')} messages/s (${seconds.toFixed(1)} s); ` +
+        `${run.conversations.toLocaleString('en-US')} conversations, ${run.identities.toLocaleString('en-US')} identities; ` +
+        `${run.unrelayedEvents.toLocaleString('en-US')} events not relayed yet`,
+    );
+
+    const latencySeconds = options.quick ? 8 : 30;
+    const offered = run.rate * TARGETS.latencyLoad;
+    log(
+      `latency: ${Math.round(offered).toLocaleString('en-US')} messages/s offered for ${latencySeconds} s, 5 samples/s read back over HTTP`,
+    );
+    const latency = await measureLatency({
+      db,
+      pipeline,
+      source,
+      workspaceId: workspace.workspaceId,
+      token: workspace.token,
+      baseUrl,
+      rate: offered,
+      seconds: latencySeconds,
+    });
+    log(`latency: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, max ${latency.maxMs} ms (${latency.samples} samples)`);
+    const relay = await relayDrain(db);
+    log(
+      `relay: ${relay.backlog.toLocaleString('en-US')} events left to relay; ${relay.left ? `${relay.left} still left after` : 'relayed in'} ${relay.seconds.toFixed(1)} s`,
+    );
+    rss = memory.stop();
+    return { run, latency: { ...latency, loadAverage: load1() }, relay, rss, workspaceId: workspace.workspaceId };
+  } finally {
+    if (!rss) memory.stop();
+    await analyzer?.stop();
+    await built.close();
+    await db.close();
+  }
+}
+
+async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<string, unknown> }> {
+  const { kind, log, options } = plan;
+  const fresh = freshDatabases(kind, plan.scratch, log);
+  const settings: Record<string, unknown> = {
+    messages: plan.messages,
+    batchSize: 1_000,
+    inFlightBatches: IN_FLIGHT,
+    analyzeEverySeconds: kind === 'postgres' ? ANALYZE_EVERY_MS / 1000 : null,
+    templates: describeTemplates(plan.templates),
+    quick: options.quick,
+  };
+
+  const where = await fresh('pipeline');
+  const { run, latency, relay, rss, workspaceId } = await throughputAndLatency(plan, where);
+
+  log('baseline: COPY TO of the stored identities, conversations and messages, then COPY FROM into a fresh database');
+  const exported = await exportRows(where, workspaceId, path.join(plan.scratch.dir, `export-${kind}`));
+  const copyLoad = load1();
+  const copied = await copyRows(await fresh('copy'), exported);
+  rmSync(exported.dir, { recursive: true, force: true });
+  const copyRate = exported.rows.messages! / copied.seconds;
+  log(
+    `baseline: ${exported.rows.messages!.toLocaleString('en-US')} messages (${Math.round(exported.bytes / 1e6)} MB of CSV) ` +
+      `in ${copied.seconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString('en-US')} messages/s`,
+  );
+
+  const sizeText = plan.messages.toLocaleString('en-US');
+  const floor = TARGETS.floor[kind];
+  const problems = run.ingested === plan.messages ? undefined : `${run.ingested} of ${plan.messages} messages ingested`;
+  const figures: Figure[] = [
+    {
+      id: 'ingest.copy-ratio',
+      label: `pipeline, ${sizeText} messages, vs raw COPY`,
+      unit: 'msg/s',
+      value: problems ? null : run.rate,
+      baseline: copyRate,
+      baselineLabel: 'raw COPY of the same final rows (identities, conversations, messages) into a fresh database',
+      ...(kind === 'postgres' ? { target: { kind: 'ratio', min: TARGETS.copyRatio } as const } : {}),
+      ...(problems ? { note: problems } : {}),
+      details: { pipeline: run, copy: { ...copied, rows: exported.rows, csvBytes: exported.bytes, loadAverage: copyLoad } },
+    },
+    {
+      id: 'ingest.floor',
+      label: `pipeline, ${sizeText} messages, vs the floor`,
+      unit: 'msg/s',
+      value: problems ? null : run.rate,
+      baseline: floor,
+      baselineLabel: `the issue's floor of ${floor.toLocaleString('en-US')} messages/s`,
+      target: { kind: 'ratio', min: 1 },
+    },
+    {
+      id: 'latency.p99',
+      label: `receipt → visible in GET …/messages, p99 at ${Math.round(latency.offeredRate).toLocaleString('en-US')} msg/s (p50 ${latency.p50Ms} ms)`,
+      unit: 'ms',
+      value: latency.p99Ms,
+      target: { kind: 'max', max: TARGETS.latencyP99Ms },
+      ...(latency.lost ? { note: `${latency.lost} of ${latency.samples} samples not visible within 30 s` } : {}),
+      details: { ...latency },
+    },
+    {
+      id: 'relay.drain',
+      label: `event relay: ${relay.backlog.toLocaleString('en-US')} events behind after the load, time to catch up (${relay.seconds > 0 ? Math.round((relay.backlog - relay.left) / relay.seconds) : 0} events/s)`,
+      unit: 's',
+      value: relay.left ? null : relay.seconds,
+      ...(relay.left ? { note: `${relay.left} events still not relayed after ${RELAY_PATIENCE_MS / 1000} s` } : {}),
+      details: { ...relay },
+    },
+    {
+      id: 'rss.peak',
+      label: 'ingesting process RSS peak (app + pipeline + generator)',
+      unit: 'MB',
+      value: mb(rss.peakBytes),
+      target: { kind: 'max', max: TARGETS.rssMb },
+      details: { ...rss },
+    },
+  ];
+
+  if (kind === 'postgres') figures.push(...(await natsFigures(plan, fresh)));
+  return { figures, settings };
+}
+
+async function natsFigures(plan: Plan, fresh: (label: string) => Promise<DbLocation>): Promise<Figure[]> {
+  const unreachable = await natsReachable();
+  if (unreachable) {
+    return [{ id: 'nats.scaling', label: 'NATS: two workers vs one', unit: 'msg/s', value: null, note: unreachable }];
+  }
+  const { args } = await entryPoint(plan.log);
+  const workerPlan = {
+    natsUrl: natsUrl(),
+    rapportArgs: args,
+    dir: plan.scratch.dir,
+    runTag: plan.runTag,
+    analyzeEveryMs: ANALYZE_EVERY_MS,
+    log: plan.log,
+  };
+  const runs: WorkerRun[] = [];
+  for (const workers of [1, 2]) {
+    const where = (await fresh(`nats_${workers}`)) as DbLocation & { kind: 'postgres' };
+    const run = await measureWorkers(workerPlan, where, workers, plan.natsMessages, messageSource(plan.templates, 'n'));
+    plan.log(`NATS: ${workers} worker(s): ${Math.round(run.rate).toLocaleString('en-US')} messages/s`);
+    runs.push(run);
+  }
+  const [one, two] = runs as [WorkerRun, WorkerRun];
+  const sizeText = plan.natsMessages.toLocaleString('en-US');
+  const workerPeak = (run: WorkerRun) => Math.max(...run.workerRss.map((r) => mb(r.peakBytes)));
+  return [
+    {
+      id: 'nats.one',
+      label: `NATS, 1 rapport worker, ${sizeText} messages (RSS peak ${Math.round(workerPeak(one))} MB)`,
+      unit: 'msg/s',
+      value: one.rate,
+      details: { ...one },
+    },
+    {
+      id: 'nats.two',
+      label: `NATS, 2 rapport workers, ${sizeText} messages (RSS peak ${Math.round(workerPeak(two))} MB each at most)`,
+      unit: 'msg/s',
+      value: two.rate,
+      baseline: one.rate,
+      baselineLabel: 'one worker',
+      details: { ...two },
+    },
+  ];
+}
+
+export const suite: BenchSuite = {
+  description: 'Ingest: pipeline throughput vs raw COPY, receipt-to-inbox latency, memory, NATS worker scaling',
+  async run(options) {
+    const started = performance.now();
+    const machine = await machineInfo(options.databases.includes('postgres') ? options.postgresUrl : null);
+    process.stdout.write(
+      `ingest benchmark${options.quick ? ' (quick smoke run: figures are indicative only)' : ''}\n${describeMachine(machine)}\n`,
+    );
+    const templates = await loadTemplates();
+    process.stdout.write(`templates from test/fixtures/corpora: ${JSON.stringify(describeTemplates(templates))}\n`);
+    const scratch = createScratch(options.postgresUrl, options.keep);
+    const runTag = randomBytes(4).toString('hex').toUpperCase();
+    let allPass = true;
+    try {
+      for (const kind of options.databases) {
+        const t0 = performance.now();
+        const log = (message: string) =>
+          process.stdout.write(`[${dbLabel(kind)} ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+        const plan: Plan = {
+          kind,
+          options,
+          scratch,
+          templates,
+          messages: messageCount(kind, options.quick),
+          natsMessages: options.quick ? 20_000 : 200_000,
+          runTag,
+          log,
+        };
+        const { figures, settings } = await runOn(plan);
+        const judged = figures.map(judge);
+        allPass &&= judged.every((f) => f.verdict !== 'FAIL');
+        process.stdout.write(renderTable(`ingest on ${dbLabel(kind)}`, judged));
+        const file = await writeResult({
+          suite: 'ingest',
+          database: kind,
+          quick: options.quick,
+          label: options.label,
+          settings,
+          machine,
+          figures: judged,
+        });
+        process.stdout.write(`results: ${path.relative(process.cwd(), file)}\n`);
+      }
+    } finally {
+      await scratch.cleanup();
+    }
+    process.stdout.write(`ingest benchmark done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    return allPass;
+  },
+};

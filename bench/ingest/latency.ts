@@ -1,0 +1,123 @@
+/**
+ * Latency from receipt to visible in the inbox API, under a steady offered load. Every 100 ms a
+ * batch is handed to the pipeline; five times a second one of its messages is a sampled reply to a
+ * stored conversation, and from the moment its batch is handed over, GET
+ * /api/v1/conversations/:id/messages is asked every 20 ms until the reply is in the answer.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db } from '../../server/src/platform/db/db.js';
+import type { IngestPipeline } from '../../server/src/ingest/index.js';
+import type { MessageSource } from './corpus-messages.js';
+
+const TICK_MS = 100;
+const SAMPLE_EVERY_TICKS = 2;
+const POLL_MS = 20;
+const GIVE_UP_MS = 30_000;
+
+export interface LatencyResult {
+  offeredRate: number;
+  /** Messages the pipeline committed per second over the phase (equal to the offered rate when it keeps up). */
+  committedRate: number;
+  samples: number;
+  /** Samples not visible within 30 s. */
+  lost: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Batches handed over but not yet committed, at most, during the phase. */
+  maxBacklogBatches: number;
+  seconds: number;
+}
+
+interface Anchor {
+  id: string;
+  network: string;
+  thread_key: string;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
+}
+
+async function visible(baseUrl: string, token: string, anchor: Anchor, url: string, handedAt: number): Promise<number | null> {
+  while (performance.now() - handedAt < GIVE_UP_MS) {
+    const response = await fetch(`${baseUrl}/api/v1/conversations/${anchor.id}/messages?limit=500`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) throw new Error(`GET messages answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    const page = (await response.json()) as { data: { url: string | null }[] };
+    if (page.data.some((m) => m.url === url)) return performance.now() - handedAt;
+    await sleep(POLL_MS);
+  }
+  return null;
+}
+
+export async function measureLatency(options: {
+  db: Db;
+  pipeline: IngestPipeline;
+  source: MessageSource;
+  workspaceId: string;
+  token: string;
+  baseUrl: string;
+  rate: number;
+  seconds: number;
+}): Promise<LatencyResult> {
+  const { db, pipeline, source, workspaceId, token, baseUrl, rate, seconds } = options;
+  const ticks = Math.round((seconds * 1000) / TICK_MS);
+  const samples = Math.ceil(ticks / SAMPLE_EVERY_TICKS);
+  // Short threads, so the whole conversation fits in one page of the API.
+  const { rows: anchors } = await db.query<Anchor>(
+    `SELECT id, network, thread_key FROM conversations WHERE workspace_id = $1 AND message_count <= 100 ORDER BY id LIMIT $2`,
+    [workspaceId, samples],
+  );
+  if (anchors.length < samples) throw new Error(`only ${anchors.length} conversations to sample, ${samples} needed`);
+  const perTick = Math.max(1, Math.round((rate * TICK_MS) / 1000));
+  const submitted = new Set<Promise<unknown>>();
+  const polls: Promise<number | null>[] = [];
+  let committed = 0;
+  let maxBacklog = 0;
+  let failure: unknown = null;
+  const started = performance.now();
+  for (let tick = 0; tick < ticks; tick++) {
+    const due = started + tick * TICK_MS;
+    if (due > performance.now()) await sleep(due - performance.now());
+    const messages = Array.from({ length: perTick }, () => source.next());
+    let sample: { anchor: Anchor; url: string } | null = null;
+    if (tick % SAMPLE_EVERY_TICKS === 0) {
+      const anchor = anchors[tick / SAMPLE_EVERY_TICKS]!;
+      const url = `https://bench.rapport.invalid/sample/${tick}`;
+      messages.splice(Math.floor(Math.random() * messages.length), 1, source.replyTo(anchor.network, anchor.thread_key, url));
+      sample = { anchor, url };
+    }
+    const handedAt = performance.now();
+    const work: Promise<unknown> = pipeline
+      .submit({ source: { workspaceId, channelId: null, kind: 'stream' }, messages })
+      .then((report) => void (committed += report.ingested))
+      .catch((error: unknown) => void (failure ??= error))
+      .finally(() => submitted.delete(work));
+    submitted.add(work);
+    maxBacklog = Math.max(maxBacklog, submitted.size);
+    if (sample) polls.push(visible(baseUrl, token, sample.anchor, sample.url, handedAt));
+  }
+  await Promise.all(submitted);
+  const elapsed = (performance.now() - started) / 1000;
+  const latencies = await Promise.all(polls);
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  // A sample never seen counts as the give-up time, so losing samples cannot improve the percentiles.
+  const sorted = latencies.map((l) => l ?? GIVE_UP_MS).sort((a, b) => a - b);
+  return {
+    offeredRate: perTick * (1000 / TICK_MS),
+    committedRate: committed / elapsed,
+    samples: latencies.length,
+    lost: latencies.filter((l) => l === null).length,
+    p50Ms: percentile(sorted, 50),
+    p90Ms: percentile(sorted, 90),
+    p99Ms: percentile(sorted, 99),
+    maxMs: percentile(sorted, 100),
+    maxBacklogBatches: maxBacklog,
+    seconds: elapsed,
+  };
+}

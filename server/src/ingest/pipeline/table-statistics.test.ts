@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFile } from '../../channels/index.js';
+import type { Db } from '../../platform/db/db.js';
+import { openFreshDb } from '../../platform/testing/test-db.js';
+import { buildWorkspace } from '../../platform/testing/test-app.js';
+import { mastodonJsonl } from '../testing/mastodon-statuses.js';
+import { createInProcessPipeline } from '../transport/in-process.js';
+
+// A database of its own: the statistics are the whole table's.
+let db: Db;
+beforeAll(async () => {
+  db = await openFreshDb();
+});
+afterAll(() => db?.close());
+
+const estimatedRows = async (table: string) =>
+  (await db.query<{ n: number }>(`SELECT reltuples::int AS n FROM pg_class WHERE relname = $1`, [table])).rows[0]!.n;
+
+describe('table statistics during ingestion', () => {
+  it('analyses the tables the pipeline fills once they have grown from nothing', async () => {
+    const ws = await buildWorkspace(db);
+    // Never analysed: the planner knows nothing of the rows about to come.
+    expect(await estimatedRows('messages')).toBeLessThanOrEqual(0);
+    const pipeline = createInProcessPipeline(db);
+    const { messages } = await parseFile('mastodon', mastodonJsonl(3_000));
+    await pipeline.submit({ source: { workspaceId: ws.workspaceId, channelId: null, kind: 'file' }, messages });
+    await pipeline.close();
+    expect(await estimatedRows('messages')).toBeGreaterThanOrEqual(2_000);
+    expect(await estimatedRows('conversations')).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Keeps the planner's statistics of the tables the pipeline fills up to date. PostgreSQL plans by
+ * statistics and caches per connection the plans of foreign-key checks: a table that grew from
+ * nothing keeps its "empty table, scan it" plans until it is analysed, and every inserted message
+ * then scans all conversations. Autovacuum analyses on a server in time only if it is on and
+ * awake; PGlite has none. So the pipeline analyses the tables whenever they have doubled since
+ * the last time (and at the first few thousand rows): a few analyses in a table's life, each a
+ * sample, never a blocking lock for writers.
+ */
+import type { Db } from '../../platform/db/db.js';
+
+const TABLES = 'social_identities, conversations, messages';
+
+export interface TableStatistics {
+  /** Counts rows the pipeline added; analyses in the background when enough have been. */
+  added(rows: number): void;
+  /** Resolves when a running analysis is done. */
+  settled(): Promise<void>;
+}
+
+export function keepTableStatistics(db: Db, firstAfterRows = 2_000): TableStatistics {
+  let sinceLast = 0;
+  let total = 0;
+  let running: Promise<void> | null = null;
+  return {
+    added(rows) {
+      sinceLast += rows;
+      total += rows;
+      if (running || sinceLast < Math.max(firstAfterRows, total - sinceLast)) return;
+      sinceLast = 0;
+      running = db
+        .exec(`ANALYZE ${TABLES}`)
+        .catch(() => undefined)
+        .finally(() => (running = null));
+    },
+    settled: () => running ?? Promise.resolve(),
+  };
+}
