@@ -21,8 +21,11 @@ describe('demo inbox', () => {
     };
     const { data } = await listConversations(ctx, { view: 'all', limit: 50 });
     expect(new Set(data.map((c) => c.network))).toEqual(new Set(['email', 'mastodon', 'twitter', 'meta', 'rss']));
-    // Replies joined their threads: ten messages make six conversations.
-    expect(data).toHaveLength(6);
+    // Replies joined their threads: eleven messages make seven conversations.
+    expect(data).toHaveLength(7);
+    const ada = data.filter((c) => c.identity?.displayName === 'Ada Lovelace');
+    expect(ada.map((c) => c.status).sort()).toEqual(['open', 'resolved']);
+    expect(new Set(ada.map((c) => c.identity!.id)).size).toBe(1);
     const toot = data.find((c) => c.network === 'mastodon')!;
     expect(toot).toMatchObject({ messageCount: 3, identity: { displayName: 'Noor Haddad' } });
     expect(data.find((c) => c.subject.startsWith('Invoice 7781'))).toMatchObject({ priority: 'high', labels: ['billing'] });

@@ -55,6 +55,15 @@ const MESSAGES: DemoMessage[] = [
   },
   {
     network: 'email',
+    id: 'login-0412@analytical.example',
+    author: ADA,
+    title: 'Cannot sign in after the password reset',
+    text: 'Hi, since resetting my password this morning the sign-in page says my link has expired. Could you help?',
+    minutesAgo: 60 * 24 * 9,
+    isPrivate: true,
+  },
+  {
+    network: 'email',
     id: 'seats-2026@orbit.example',
     author: KATHERINE,
     title: 'Pricing for 40 more seats',
@@ -186,6 +195,8 @@ export async function seedDemoInbox(ctx: Ctx, db: Db, people: { sales: string; s
   if (refund) await updateConversation(ctx, db, refund.id, { assigneeId: people.service, priority: 'high', labels: ['billing'] });
   const seats = bySubject('Pricing for 40');
   if (seats) await updateConversation(ctx, db, seats.id, { assigneeId: people.sales, labels: ['sales', 'upsell'], status: 'pending' });
-  const blog = bySubject('The winter release');
-  if (blog) await updateConversation(ctx, db, blog.id, { status: 'resolved' });
+  for (const done of ['The winter release', 'Cannot sign in']) {
+    const conversation = bySubject(done);
+    if (conversation) await updateConversation(ctx, db, conversation.id, { status: 'resolved' });
+  }
 }

@@ -225,6 +225,7 @@ export async function listConversations(
   if (query.status) where.push(statusCondition(query.status));
   if (query.network) where.push(`c.network = ${add(query.network)}`);
   if (query.channelId) where.push(`c.channel_id = ${add(query.channelId)}`);
+  if (query.identityId) where.push(`c.identity_id = ${add(query.identityId)}`);
   if (query.assigneeId) where.push(`c.assignee_id = ${add(query.assigneeId)}`);
   if (query.teamId) where.push(`c.team_id = ${add(query.teamId)}`);
   if (query.label) where.push(`c.labels @> ARRAY[${add(query.label)}]::text[]`);

@@ -112,6 +112,9 @@ describe('conversations API', () => {
       email: 'casey@customer.example',
     });
     expect(body.contact).toEqual({ id: contact.id, displayName: 'Casey Cole' });
+    // The customer's other conversations: the list filtered by identity.
+    await insertConversation(t.db, ws.workspaceId, { identity: { handle: 'someone@else.example', displayName: 'Someone' } });
+    expect((await list(ws.owner.headers, `identityId=${c.identityId}`)).map((x) => x.id)).toEqual([c.id]);
     expect(body.sla.breached).toEqual([]);
     expect(body.viewers).toEqual([]);
     const missing = await send(ws.owner.headers, 'GET', '/api/v1/conversations/00000000-0000-4000-8000-000000000000');

@@ -121,6 +121,7 @@ export const ConversationListQuery = Type.Object(
     status: Type.Optional(OneOf(CONVERSATION_STATUSES, { description: 'Left out: every status' })),
     network: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     channelId: Type.Optional(Uuid),
+    identityId: Type.Optional(Uuid),
     assigneeId: Type.Optional(Uuid),
     teamId: Type.Optional(Uuid),
     label: Type.Optional(Label),

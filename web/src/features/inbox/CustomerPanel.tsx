@@ -7,6 +7,7 @@ import { DetailList, DetailRow } from '../../ui/DetailRow';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { NETWORK_META } from '../channels/networks';
 import { customerName } from './customer-name';
+import { OtherConversations } from './OtherConversations';
 import type { Conversation } from './types';
 
 export function CustomerPanel({ conversation }: { conversation: Conversation }) {
@@ -64,6 +65,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
         </DetailRow>
         <DetailRow label="Messages">{formatNumber(conversation.messageCount)}</DetailRow>
       </DetailList>
+      <OtherConversations conversation={conversation} />
     </Stack>
   );
 }
