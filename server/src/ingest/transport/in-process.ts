@@ -4,6 +4,7 @@
  * instead of piling batches up in memory) and resolves only once every part of it is committed.
  */
 import type { Db } from '../../platform/db/db.js';
+import { trackedPipeline } from './tracked-pipeline.js';
 import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contract.js';
 import { ingestBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
 import { keepTableStatistics } from '../pipeline/table-statistics.js';
@@ -54,8 +55,6 @@ export function createInProcessPipeline(db: Db, options: InProcessOptions = {}):
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   let running = 0;
   const waiting: (() => void)[] = [];
-  const inFlight = new Set<Promise<unknown>>();
-  let closed = false;
   const statistics = keepTableStatistics(db);
 
   async function slot(): Promise<void> {
@@ -94,18 +93,5 @@ export function createInProcessPipeline(db: Db, options: InProcessOptions = {}):
     return report;
   }
 
-  return {
-    submit(batch) {
-      if (closed) return Promise.reject(new Error('the ingest pipeline is closed'));
-      const work = submitAll(batch);
-      const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-      return work;
-    },
-    async close() {
-      closed = true;
-      await Promise.all(inFlight);
-      await statistics.settled();
-    },
-  };
+  return trackedPipeline(submitAll, () => statistics.settled());
 }

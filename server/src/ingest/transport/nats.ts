@@ -9,6 +9,7 @@ import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, jetstream, jetstreamManager, RetentionPolicy, StorageType, type JsMsg } from '@nats-io/jetstream';
 import type { Db } from '../../platform/db/db.js';
 import { RapportError } from '../../platform/http/errors.js';
+import { trackedPipeline } from './tracked-pipeline.js';
 import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contract.js';
 import { ingestBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
 import { addReports, DEFAULT_BATCH_SIZE, emptyReport, splitBatch } from './in-process.js';
@@ -78,8 +79,6 @@ export async function createNatsPipeline(db: Db, options: NatsOptions & IngestOp
   await ensureStream(nc, stream, options.ackWaitMs ?? 60_000);
   const js = jetstream(nc);
   const limit = nc.info!.max_payload - PAYLOAD_HEADROOM;
-  const inFlight = new Set<Promise<unknown>>();
-  let closed = false;
 
   async function publishAll(batch: IngestBatch): Promise<IngestReport> {
     const { rejected, payload, ...queued } = batch;
@@ -96,20 +95,7 @@ export async function createNatsPipeline(db: Db, options: NatsOptions & IngestOp
     return report;
   }
 
-  return {
-    submit(batch) {
-      if (closed) return Promise.reject(new Error('the ingest pipeline is closed'));
-      const work = publishAll(batch);
-      const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-      return work;
-    },
-    async close() {
-      closed = true;
-      await Promise.all(inFlight);
-      await nc.drain();
-    },
-  };
+  return trackedPipeline(publishAll, async () => void (await nc.drain()));
 }
 
 export interface IngestWorker {
