@@ -5,6 +5,8 @@ import { serve } from './cli/serve.js';
 import { registerAdminCommands } from './cli/admin.commands.js';
 import { registerDataCommands } from './cli/data.commands.js';
 import { registerIngestCommand } from './cli/ingest.command.js';
+import { registerAnalyzeCommand } from './cli/analyze.command.js';
+import { registerQueryCommand } from './cli/query.command.js';
 import { describeError } from './cli/cli-support.js';
 
 const program = new Command().name('rapport').description('Rapport — the self-hostable social CRM').showHelpAfterError();
@@ -18,6 +20,8 @@ program
 registerAdminCommands(program);
 registerDataCommands(program);
 registerIngestCommand(program);
+registerAnalyzeCommand(program);
+registerQueryCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`rapport: ${describeError(error)}\n`);

@@ -6,7 +6,16 @@ import { identityModule } from './identity/identity.module.js';
 import { channelsModule } from './channels/channels.module.js';
 import { inboxModule } from './inbox/inbox.module.js';
 import { ingestModule } from './ingest/ingest.module.js';
+import { listeningModule } from './listening/listening.module.js';
 
-export const modules: readonly DomainModule[] = [platformModule, crmModule, identityModule, channelsModule, inboxModule, ingestModule];
+export const modules: readonly DomainModule[] = [
+  platformModule,
+  crmModule,
+  identityModule,
+  channelsModule,
+  inboxModule,
+  ingestModule,
+  listeningModule,
+];
 
 export const allMigrations = () => modules.flatMap((m) => m.migrations);

@@ -42,4 +42,10 @@ CREATE INDEX channels_due ON channels (next_poll_at) WHERE status = 'active';
     // Webhook deliveries name the channel but not the workspace.
     sql: `CREATE UNIQUE INDEX channels_id ON channels (id);`,
   },
+  {
+    id: 'channels/003-purpose',
+    // A listening channel (hashtag searches, keyword firehoses, review feeds) feeds mentions; its
+    // conversations stay out of the inbox until someone acts on them.
+    sql: `ALTER TABLE channels ADD COLUMN purpose text NOT NULL DEFAULT 'inbox' CHECK (purpose IN ('inbox', 'listening'));`,
+  },
 ];

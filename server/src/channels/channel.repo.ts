@@ -1,7 +1,7 @@
 /** All SQL of the channels domain. Every query is scoped by workspace, except the poller's claim. */
 import type { Queryable } from '../platform/db/db.js';
 import type { ChannelKind } from './message.schema.js';
-import type { ChannelError, ChannelStatus } from './channel.schema.js';
+import type { ChannelError, ChannelPurpose, ChannelStatus } from './channel.schema.js';
 
 export interface ChannelRow {
   workspace_id: string;
@@ -13,6 +13,7 @@ export interface ChannelRow {
   status: ChannelStatus;
   cursor: Record<string, unknown>;
   team_id: string | null;
+  purpose: ChannelPurpose;
   next_poll_at: Date | null;
   poll_failures: number;
   last_success_at: Date | null;
@@ -32,8 +33,8 @@ export const RECENT_ERRORS = 20;
 
 export async function insertChannel(db: Queryable, row: ChannelRow): Promise<void> {
   await db.query(
-    `INSERT INTO channels (workspace_id, id, kind, name, config, credentials, status, team_id, next_poll_at, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $11)`,
+    `INSERT INTO channels (workspace_id, id, kind, name, config, credentials, status, team_id, next_poll_at, created_by, created_at, updated_at, purpose)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $11, $12)`,
     [
       row.workspace_id,
       row.id,
@@ -46,6 +47,7 @@ export async function insertChannel(db: Queryable, row: ChannelRow): Promise<voi
       row.next_poll_at,
       row.created_by,
       row.created_at,
+      row.purpose,
     ],
   );
 }
@@ -77,11 +79,11 @@ export async function updateChannelSettings(
   db: Queryable,
   row: Pick<
     ChannelRow,
-    'workspace_id' | 'id' | 'name' | 'config' | 'credentials' | 'team_id' | 'status' | 'next_poll_at' | 'cursor' | 'updated_at'
+    'workspace_id' | 'id' | 'name' | 'config' | 'credentials' | 'team_id' | 'purpose' | 'status' | 'next_poll_at' | 'cursor' | 'updated_at'
   >,
 ): Promise<void> {
   await db.query(
-    `UPDATE channels SET name = $3, config = $4::jsonb, credentials = $5, team_id = $6, status = $7, next_poll_at = $8, cursor = $9::jsonb, updated_at = $10
+    `UPDATE channels SET name = $3, config = $4::jsonb, credentials = $5, team_id = $6, status = $7, next_poll_at = $8, cursor = $9::jsonb, updated_at = $10, purpose = $11
       WHERE workspace_id = $1 AND id = $2`,
     [
       row.workspace_id,
@@ -94,6 +96,7 @@ export async function updateChannelSettings(
       row.next_poll_at,
       JSON.stringify(row.cursor),
       row.updated_at,
+      row.purpose,
     ],
   );
 }

@@ -15,6 +15,12 @@ const Secrets = Type.Record(Type.String(), Type.Unknown(), {
   description: "Tokens and passwords per the kind's connector; stored sealed and never returned",
 });
 
+export const CHANNEL_PURPOSES = ['inbox', 'listening'] as const;
+export type ChannelPurpose = (typeof CHANNEL_PURPOSES)[number];
+const Purpose = OneOf(CHANNEL_PURPOSES, {
+  description: 'inbox (default): conversations go to the inbox; listening: messages feed mentions and stay out of the inbox until acted on',
+});
+
 export const ChannelInput = Type.Object(
   {
     kind: OneOf(CHANNEL_KINDS),
@@ -22,6 +28,7 @@ export const ChannelInput = Type.Object(
     config: Type.Optional(Settings),
     credentials: Type.Optional(Secrets),
     teamId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    purpose: Type.Optional(Purpose),
     status: Type.Optional(OneOf(CHANNEL_STATUSES, { description: 'Default active' })),
   },
   { additionalProperties: false },
@@ -34,6 +41,7 @@ export const ChannelPatch = Type.Object(
     config: Type.Optional(Settings),
     credentials: Type.Optional(Type.Union([Secrets, Type.Null()], { description: 'Replaces the stored secrets; null removes them' })),
     teamId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    purpose: Type.Optional(Purpose),
   },
   { additionalProperties: false },
 );
@@ -69,6 +77,7 @@ export const Channel = Type.Object({
   hasCredentials: Type.Boolean(),
   status: OneOf(CHANNEL_STATUSES),
   teamId: Type.Union([Type.String(), Type.Null()]),
+  purpose: Purpose,
   health: ChannelHealth,
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -81,6 +90,7 @@ export interface Channel {
   hasCredentials: boolean;
   status: ChannelStatus;
   teamId: string | null;
+  purpose: ChannelPurpose;
   health: Static<typeof ChannelHealth> & { state: HealthState };
   createdAt: Date;
   updatedAt: Date;

@@ -29,6 +29,7 @@ export function toChannel(row: ChannelRow, now = new Date()): Channel {
     hasCredentials: row.credentials !== null,
     status: row.status,
     teamId: row.team_id,
+    purpose: row.purpose,
     health: healthOf(row, now),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -110,6 +111,7 @@ export async function createChannel(ctx: Ctx, deps: ChannelDeps, input: ChannelI
       credentials: Object.keys(credentials).length ? sealCredentials(deps.secret, id, credentials) : null,
       status: input.status ?? 'active',
       team_id: input.teamId ?? null,
+      purpose: input.purpose ?? 'inbox',
       // Pulling channels are due at once, so a new feed shows its entries within seconds.
       next_poll_at: connector.capabilities.pull ? now : null,
       created_by: ctx.actor.userId,
@@ -166,6 +168,7 @@ export async function updateChannel(ctx: Ctx, deps: ChannelDeps, id: string, pat
             ? sealCredentials(deps.secret, id, credentials)
             : null,
       team_id: patch.teamId === undefined ? current.team_id : patch.teamId,
+      purpose: patch.purpose ?? current.purpose,
       // New settings (another feed URL) start from scratch: the old ETag means nothing there, and the next poll is now.
       cursor: configChanged ? {} : current.cursor,
       next_poll_at: configChanged && connector.capabilities.pull ? now : current.next_poll_at,

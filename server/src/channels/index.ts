@@ -26,3 +26,5 @@ export type {
   Rejection,
   RejectionCode,
 } from './parsing/parse-result.js';
+export { safeFetch, type SafeResponse } from './net/safe-fetch.js';
+export { PUBLIC_ONLY, type NetPolicy } from './net/address-policy.js';

@@ -11,7 +11,7 @@ import { FORMAT_NAMES, FORMATS, detectFormat, isFormatName, parseFile, type Form
 import type { Db } from '../platform/db/db.js';
 import { systemActor } from '../platform/context.js';
 import type { IngestReport } from '../ingest/index.js';
-import { enricherRegistry } from '../ingest/index.js';
+import { enricherRegistry, storedMessagesSteps } from '../ingest/index.js';
 import { batchFromParse, checkChannel } from '../ingest/files/file-ingest.service.js';
 import { addReports, createInProcessPipeline, emptyReport, splitBatch } from '../ingest/transport/in-process.js';
 import { DEFAULT_STREAM, startIngestWorker } from '../ingest/transport/nats.js';
@@ -96,7 +96,7 @@ export async function ingestCommand(
 ): Promise<IngestReport> {
   const workspaceId = await resolveWorkspace(db, options.workspace);
   const ctx = { workspaceId, actor: systemActor(), db, requestId: 'cli' };
-  const pipeline = createInProcessPipeline(db, { enrichers: () => enricherRegistry.list() });
+  const pipeline = createInProcessPipeline(db, { enrichers: () => enricherRegistry.list(), steps: () => storedMessagesSteps.list() });
   let total = emptyReport();
   try {
     for (const file of files) {
@@ -151,6 +151,7 @@ export async function workerCommand({ config, db, log }: Runtime, options: { str
     url: config.natsUrl,
     stream,
     enrichers: enricherRegistry.list(),
+    steps: storedMessagesSteps.list(),
     onEnricherError: (enricher, error) => log.warn({ err: error, enricher }, 'enricher failed; message stored without it'),
     onCommitted: (report) => log.info({ report }, 'batch committed'),
     onError: (error) => log.error({ err: error }, 'batch failed; it will be redelivered'),

@@ -6,7 +6,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/db.js';
 import type { Author, NormalisedMessage } from '../channels/index.js';
-import { ingestBatch } from '../ingest/index.js';
+import { enricherRegistry, ingestBatch, storedMessagesSteps } from '../ingest/index.js';
 import { createCannedResponse } from '../inbox/canned-response.service.js';
 import { listConversations, updateConversation } from '../inbox/conversation.service.js';
 
@@ -182,10 +182,14 @@ export async function seedDemoInbox(ctx: Ctx, db: Db, people: { sales: string; s
   const now = Date.now();
   for (const network of new Set(MESSAGES.map((m) => m.network))) {
     const messages = MESSAGES.map((m, i) => [m, i] as const).filter(([m]) => m.network === network);
-    await ingestBatch(db, {
-      source: { workspaceId: ctx.workspaceId, channelId: null, kind: 'file' },
-      messages: messages.map(([m, i]) => normalised(m, now, i)),
-    });
+    await ingestBatch(
+      db,
+      {
+        source: { workspaceId: ctx.workspaceId, channelId: null, kind: 'file' },
+        messages: messages.map(([m, i]) => normalised(m, now, i)),
+      },
+      { enrichers: enricherRegistry.list(), steps: storedMessagesSteps.list() },
+    );
   }
   for (const canned of CANNED) await createCannedResponse(ctx, db, canned);
 

@@ -9,6 +9,7 @@ import { createContact } from '../crm/contacts/contact.service.js';
 import type { ContactInput } from '../crm/contacts/contact.schema.js';
 import { seedDemoCrm } from './demo.crm.js';
 import { seedDemoInbox } from './demo.inbox.js';
+import { seedDemoListening } from './demo.listening.js';
 
 export const DEMO_OWNER = { email: 'demo@rapport.local', password: 'rapport-demo', name: 'Dana Demo' };
 
@@ -133,5 +134,6 @@ export async function seedDemo(db: Db): Promise<{ workspaceId: string; ownerId: 
     contacts.push(await createContact(ctx, { ...person, ownerId: person.lifecycleStage === 'customer' ? sky.id : ownerId }));
   await seedDemoCrm(ctx, db, contacts);
   await seedDemoInbox(ctx, db, { sales: sam.id, service: sky.id });
+  await seedDemoListening(ctx, db);
   return { workspaceId, ownerId };
 }

@@ -34,9 +34,10 @@ export interface ConversationState {
   firstRespondedAt: Date | null;
   resolvedAt: Date | null;
   createdAt: Date;
+  inInbox: boolean;
 }
 
-const STATE = `c.id, c.network, c.channel_id AS "channelId", c.subject, c.status, c.snoozed_until AS "snoozedUntil", c.priority,
+const STATE = `c.in_inbox AS "inInbox", c.id, c.network, c.channel_id AS "channelId", c.subject, c.status, c.snoozed_until AS "snoozedUntil", c.priority,
   c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.labels, c.is_spam AS "isSpam", c.merged_into_id AS "mergedIntoId",
   c.identity_id AS "identityId", c.contact_id AS "contactId", c.last_message_at AS "lastMessageAt", c.last_inbound_at AS "lastInboundAt",
   c.last_outbound_at AS "lastOutboundAt", c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.created_at AS "createdAt"`;
@@ -216,7 +217,7 @@ export async function listConversations(
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [`c.workspace_id = $1`, `c.merged_into_id IS NULL`, conversationScope(ctx.actor, 'c', params)];
+  const where = [`c.workspace_id = $1`, `c.merged_into_id IS NULL`, 'c.in_inbox', conversationScope(ctx.actor, 'c', params)];
   where.push(query.spam ? 'c.is_spam' : 'NOT c.is_spam');
   const view = query.view ?? 'all';
   if (view === 'mine') where.push(`c.assignee_id = ${add(ctx.actor.userId)}`);
@@ -261,7 +262,7 @@ export async function countConversations(ctx: Ctx): Promise<ConversationCounts> 
             count(*) FILTER (WHERE ${statusCondition('snoozed')})::int AS snoozed,
             count(*) FILTER (WHERE c.status = 'resolved')::int AS resolved
        FROM conversations c
-      WHERE c.workspace_id = $1 AND NOT c.is_spam AND c.merged_into_id IS NULL AND ${scope}`,
+      WHERE c.workspace_id = $1 AND NOT c.is_spam AND c.merged_into_id IS NULL AND c.in_inbox AND ${scope}`,
     params,
   );
   const r = rows[0]!;
@@ -346,4 +347,13 @@ export async function keepMergedResolved(tx: Queryable, workspaceId: string, id:
       WHERE workspace_id = $1 AND id = $2 AND merged_into_id IS NOT NULL`,
     [workspaceId, id, now],
   );
+}
+
+/** Brings a listening conversation into the inbox; true when it was not there before. */
+export async function bringIntoInbox(tx: Queryable, workspaceId: string, id: string): Promise<boolean> {
+  const { rowCount } = await tx.query('UPDATE conversations SET in_inbox = true WHERE workspace_id = $1 AND id = $2 AND NOT in_inbox', [
+    workspaceId,
+    id,
+  ]);
+  return (rowCount ?? 0) > 0;
 }

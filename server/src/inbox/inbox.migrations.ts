@@ -162,4 +162,10 @@ CREATE INDEX conversations_resolution_due ON conversations (resolution_due_at) W
 CREATE INDEX conversations_snoozed ON conversations (snoozed_until) WHERE status = 'snoozed';
 `,
   },
+  {
+    id: 'inbox/003-in-inbox',
+    // Conversations from listening channels are kept (mentions point at them) but not shown in the
+    // inbox, routed or put on the SLA clock until someone replies or hands them to a team.
+    sql: `ALTER TABLE conversations ADD COLUMN in_inbox boolean NOT NULL DEFAULT true;`,
+  },
 ];

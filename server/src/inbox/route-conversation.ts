@@ -6,6 +6,7 @@
 import { systemActor, type Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { recordEvents, type DomainEvent } from '../platform/events/event.js';
+import { invalid, notFound } from '../platform/http/errors.js';
 import { firstMatchingRule, leastLoaded, nextInTurn } from './assignment.js';
 import * as conversations from './conversation.repo.js';
 import { applyChange, conversationEvent, saveChange, type ConversationChange } from './conversation.service.js';
@@ -34,7 +35,8 @@ export async function routeNewConversation(db: Db, event: DomainEvent): Promise<
   const ctx: Ctx = { workspaceId: event.workspaceId, actor: systemActor(), db, requestId: `event-${event.id}` };
   await db.transaction(async (tx) => {
     const before = await conversations.lockConversation(tx, ctx.workspaceId, ctx.actor, event.subjectId);
-    if (!before || before.mergedIntoId || (await repo.wasRouted(tx, ctx.workspaceId, before.id))) return;
+    // Listening conversations are routed when someone brings them into the inbox, not on arrival.
+    if (!before || before.mergedIntoId || !before.inInbox || (await repo.wasRouted(tx, ctx.workspaceId, before.id))) return;
     const now = new Date();
     const rules = await repo.enabledRules(tx, ctx.workspaceId);
     const text = rules.length ? `${before.subject} ${await repo.conversationText(tx, ctx.workspaceId, before.id)}` : '';
@@ -64,5 +66,51 @@ export async function routeNewConversation(db: Db, event: DomainEvent): Promise<
     ]);
     // The clocks run from when the conversation arrived, not from when this handler got to it.
     await startClocks(tx, ctx.workspaceId, before.id, event.occurredAt);
+  });
+}
+
+/**
+ * Hands a conversation to a team as a case: the team takes it, it is open again, and the team's
+ * assignment mode picks an agent unless one is already on it. Used when listening turns a
+ * mention into a support case.
+ */
+export async function handToTeam(ctx: Ctx, db: Db, conversationId: string, teamId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await conversations.lockConversation(tx, ctx.workspaceId, ctx.actor, conversationId);
+    if (!before) throw notFound('Conversation');
+    if (!(await conversations.teamExists(tx, ctx.workspaceId, teamId)))
+      throw invalid([{ field: 'teamId', reason: 'is not a team of this workspace' }]);
+    const now = new Date();
+    if (await conversations.bringIntoInbox(tx, ctx.workspaceId, conversationId))
+      await startClocks(tx, ctx.workspaceId, conversationId, now);
+    const change: ConversationChange = { teamId, status: 'open' };
+    const picked = before.assigneeId && before.teamId === teamId ? null : await pickAgent(tx, ctx.workspaceId, teamId);
+    if (picked) change.assigneeId = picked.userId;
+    else if (before.teamId !== teamId) change.assigneeId = null;
+    const after = applyChange(before, change, now);
+    if (Array.isArray(after)) throw invalid(after);
+    await saveChange(ctx, tx, before, after, now);
+  });
+}
+
+/** A team whose name is one of `names` (case-insensitive), in that order of preference. */
+export const teamNamed = (db: Queryable, workspaceId: string, names: readonly string[]) => repo.teamNamed(db, workspaceId, names);
+
+/**
+ * Opens a conversation in the inbox for an agent to answer: brought into the inbox (its SLA clock
+ * starting now) if it came from a listening channel, open, and assigned to the agent unless
+ * someone already has it.
+ */
+export async function openForReply(ctx: Ctx, db: Db, conversationId: string, agentId: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await conversations.lockConversation(tx, ctx.workspaceId, ctx.actor, conversationId);
+    if (!before) throw notFound('Conversation');
+    const now = new Date();
+    if (await conversations.bringIntoInbox(tx, ctx.workspaceId, conversationId))
+      await startClocks(tx, ctx.workspaceId, conversationId, now);
+    const change: ConversationChange = { status: 'open', ...(before.assigneeId || !agentId ? {} : { assigneeId: agentId }) };
+    const after = applyChange(before, change, now);
+    if (Array.isArray(after)) throw invalid(after);
+    await saveChange(ctx, tx, before, after, now);
   });
 }

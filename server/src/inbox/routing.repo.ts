@@ -159,3 +159,13 @@ export async function wasRouted(db: Queryable, workspaceId: string, conversation
   );
   return rows.length > 0;
 }
+
+export async function teamNamed(db: Queryable, workspaceId: string, names: readonly string[]): Promise<string | null> {
+  const lower = names.map((n) => n.toLowerCase());
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id, lower(name) AS name FROM teams WHERE workspace_id = $1 AND lower(name) = ANY($2::text[])',
+    [workspaceId, lower],
+  );
+  rows.sort((a, b) => lower.indexOf(a.name) - lower.indexOf(b.name));
+  return rows[0]?.id ?? null;
+}

@@ -51,7 +51,7 @@ export async function setStartClocks(
 export async function setNextResponseDue(tx: Queryable, workspaceId: string, id: string, customerAt: Date, due: Date): Promise<void> {
   await tx.query(
     `UPDATE conversations SET next_response_due_at = $4
-      WHERE workspace_id = $1 AND id = $2 AND first_responded_at IS NOT NULL AND next_response_due_at IS NULL AND last_outbound_at < $3`,
+      WHERE workspace_id = $1 AND id = $2 AND in_inbox AND first_responded_at IS NOT NULL AND next_response_due_at IS NULL AND last_outbound_at < $3`,
     [workspaceId, id, customerAt, due],
   );
 }

@@ -6,6 +6,7 @@
 import type { AppDeps } from '../platform/module.js';
 import type { IngestPipeline } from './ingest.contract.js';
 import { enricherRegistry } from './pipeline/enrichers.js';
+import { storedMessagesSteps } from './pipeline/stored-message-steps.js';
 import { createInProcessPipeline } from './transport/in-process.js';
 import { createNatsPipeline } from './transport/nats.js';
 
@@ -37,12 +38,15 @@ export function ingestPipeline(deps: AppDeps): IngestPipeline {
   if (!pipeline) {
     const options = {
       enrichers: () => enricherRegistry.list(),
+      steps: () => storedMessagesSteps.list(),
       onEnricherError: (enricher: string, error: unknown) =>
         deps.log.warn({ err: error, enricher }, 'enricher failed; message stored without it'),
     };
     const { natsUrl } = deps.config;
     pipeline = natsUrl
-      ? connectingPipeline(() => createNatsPipeline(deps.db, { url: natsUrl, ...options, enrichers: options.enrichers() }))
+      ? connectingPipeline(() =>
+          createNatsPipeline(deps.db, { url: natsUrl, ...options, enrichers: options.enrichers(), steps: options.steps() }),
+        )
       : createInProcessPipeline(deps.db, options);
     pipelines.set(deps, pipeline);
   }

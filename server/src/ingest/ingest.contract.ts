@@ -12,6 +12,8 @@ export interface IngestSource {
   channelId: string | null;
   kind: IngestSourceKind;
   format?: FormatName;
+  /** Overrides the channel's purpose: a listening source's conversations stay out of the inbox. */
+  purpose?: 'inbox' | 'listening';
 }
 
 export interface IngestBatch {

@@ -4,12 +4,23 @@
  * stored in `messages.enrichment` under the enricher's name.
  */
 import type { NormalisedMessage } from '../../channels/index.js';
+import type { Queryable } from '../../platform/db/db.js';
 
 export interface Enricher {
   /** The key the result is stored under; unique among registered enrichers. */
   name: string;
+  /**
+   * Loads what the enricher needs for one workspace (a model it learned there) before a batch is
+   * enriched; called once per batch, inside the batch's transaction, so it should be cheap when
+   * nothing changed.
+   */
+  prepare?(tx: Queryable, workspaceId: string): Promise<void>;
   /** Undefined when the enricher has nothing to say about this message. Must not do I/O: it runs inside the batch's transaction. */
-  enrich(message: NormalisedMessage): Record<string, unknown> | undefined;
+  enrich(message: NormalisedMessage, context: EnrichContext): Record<string, unknown> | undefined;
+}
+
+export interface EnrichContext {
+  workspaceId: string;
 }
 
 export interface EnricherRegistry {
@@ -37,13 +48,14 @@ export const enricherRegistry = createEnricherRegistry();
  */
 export function enrich(
   message: NormalisedMessage,
+  context: EnrichContext,
   enrichers: readonly Enricher[],
   onError: (enricher: string, error: unknown) => void,
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const enricher of enrichers) {
     try {
-      const value = enricher.enrich(message);
+      const value = enricher.enrich(message, context);
       if (value !== undefined) result[enricher.name] = value;
     } catch (error) {
       onError(enricher.name, error);

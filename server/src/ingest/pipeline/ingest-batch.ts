@@ -12,12 +12,15 @@ import { invalid } from '../../platform/http/errors.js';
 import { insertDeadLetters, type NewDeadLetter } from '../dead-letters/dead-letter.repo.js';
 import type { IngestBatch, IngestReport } from '../ingest.contract.js';
 import { enrich, type Enricher } from './enrichers.js';
+import type { StoredMessage, StoredMessagesStep } from './stored-message-steps.js';
 import * as repo from './ingest.repo.js';
 import { keyOf, planThreads, threadLookups } from './threading.js';
 
 export interface IngestOptions {
   enrichers?: readonly Enricher[];
   onEnricherError?: (enricher: string, error: unknown) => void;
+  /** Run on the inserted messages before the batch commits. */
+  steps?: readonly StoredMessagesStep[];
 }
 
 /** Dead-letter payloads are cut to this many bytes of UTF-8. */
@@ -46,6 +49,7 @@ async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: I
   const now = new Date();
   const channel = channelId ? await repo.findChannel(tx, workspaceId, channelId) : null;
   if (channelId && !channel) throw invalid([{ field: 'channelId', reason: 'is not a channel of this workspace' }]);
+  const inInbox = (batch.source.purpose ?? channel?.purpose ?? 'inbox') === 'inbox';
 
   const deadLetters = parserDeadLetters(batch);
   const unique = new Map<string, NormalisedMessage>();
@@ -80,7 +84,7 @@ async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: I
   const createdIds = await repo.insertConversations(
     tx,
     workspaceId,
-    { channelId, teamId: channel?.teamId ?? null, now },
+    { channelId, teamId: channel?.teamId ?? null, now, inInbox },
     planned.map((c) => ({
       ...c,
       messageCount: c.count,
@@ -105,9 +109,23 @@ async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: I
 
   const enrichers = options.enrichers ?? [];
   const onEnricherError = options.onEnricherError ?? (() => undefined);
-  const rows = fresh.map((m, i) => messageRow(m, conversationIds[i]!, identityOf(m), enrich(m, enrichers, onEnricherError), now));
+  for (const enricher of fresh.length ? enrichers : []) await enricher.prepare?.(tx, workspaceId);
+  const enrichments = fresh.map((m) => enrich(m, { workspaceId }, enrichers, onEnricherError));
+  const rows = fresh.map((m, i) => messageRow(m, conversationIds[i]!, identityOf(m), enrichments[i]!, now));
   const inserted = await repo.insertMessages(tx, workspaceId, channelId, rows);
   duplicates += rows.length - inserted.size;
+  const storedNow: StoredMessage[] = [];
+  rows.forEach((row, i) => {
+    if (inserted.has(row.id)) {
+      storedNow.push({
+        id: row.id,
+        conversationId: row.conversationId,
+        authorIdentityId: row.authorIdentityId,
+        message: fresh[i]!,
+        enrichment: enrichments[i]!,
+      });
+    }
+  });
 
   const added = new Map<string, { messages: NormalisedMessage[]; ids: string[] }>();
   rows.forEach((row, i) => {
@@ -136,8 +154,9 @@ async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: I
   await repo.recountConversations(tx, workspaceId, now, [...new Set([...recount, ...emptied.keys()])]);
 
   await repo.refreshIdentities(tx, workspaceId, toRefresh);
+  for (const step of storedNow.length ? (options.steps ?? []) : []) await step.run(tx, workspaceId, storedNow);
   await insertDeadLetters(tx, workspaceId, { channelId, kind: batch.source.kind, occurredAt: now }, deadLetters);
-  await recordEvents(tx, events(workspaceId, channelId, channel?.teamId ?? null, planned, createdIds, added, emptied));
+  await recordEvents(tx, events(workspaceId, channelId, channel?.teamId ?? null, inInbox, planned, createdIds, added, emptied));
 
   return {
     received: inserted.size + duplicates + deadLetters.length,
@@ -308,6 +327,7 @@ function events(
   workspaceId: string,
   channelId: string | null,
   teamId: string | null,
+  inInbox: boolean,
   planned: readonly (Summary & { id: string; network: string; threadKey: string })[],
   createdIds: ReadonlySet<string>,
   added: ReadonlyMap<string, { messages: NormalisedMessage[]; ids: string[] }>,
@@ -333,6 +353,7 @@ function events(
         identityId: c.identityId,
         teamId,
         isPrivate: c.isPrivate,
+        inInbox,
       }),
     );
   }

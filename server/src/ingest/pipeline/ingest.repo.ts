@@ -3,6 +3,7 @@
  * and every insert is `ON CONFLICT`-safe, so concurrent batches and replays stay exact. Rows are
  * written in key order so concurrent batches take row locks in the same order.
  */
+import { unnestOf } from '../../platform/db/unnest.js';
 import type { Queryable } from '../../platform/db/db.js';
 
 /** Characters of the latest message shown in conversation lists. */
@@ -58,13 +59,6 @@ const CHANGES_IDENTITY = [
   'u.first_seen_at < s.first_seen_at',
   ...PROFILE_COLUMNS.map((column) => `(s.${column} IS NULL AND u.${column} IS NOT NULL)`),
 ].join(' OR ');
-
-function unnestOf<Row>(columns: [string, string, keyof Row][], rows: readonly Row[], firstParam: number) {
-  const params = columns.map(([, , field]) => rows.map((row) => row[field]));
-  const arrays = columns.map(([, type], i) => `$${firstParam + i}::${type}[]`).join(', ');
-  const names = columns.map(([column]) => column).join(', ');
-  return { params, from: `unnest(${arrays}) AS u(${names})`, names };
-}
 
 interface StoredIdentity {
   id: string;
@@ -131,9 +125,9 @@ export async function findChannel(
   tx: Queryable,
   workspaceId: string,
   channelId: string,
-): Promise<{ kind: string; teamId: string | null } | null> {
-  const { rows } = await tx.query<{ kind: string; teamId: string | null }>(
-    'SELECT kind, team_id AS "teamId" FROM channels WHERE workspace_id = $1 AND id = $2',
+): Promise<{ kind: string; teamId: string | null; purpose: 'inbox' | 'listening' } | null> {
+  const { rows } = await tx.query<{ kind: string; teamId: string | null; purpose: 'inbox' | 'listening' }>(
+    'SELECT kind, team_id AS "teamId", purpose FROM channels WHERE workspace_id = $1 AND id = $2',
     [workspaceId, channelId],
   );
   return rows[0] ?? null;
@@ -192,17 +186,17 @@ const CONVERSATION_COLUMNS: [string, string, keyof ConversationRow][] = [
 export async function insertConversations(
   tx: Queryable,
   workspaceId: string,
-  scope: { channelId: string | null; teamId: string | null; now: Date },
+  scope: { channelId: string | null; teamId: string | null; now: Date; inInbox: boolean },
   rows: readonly ConversationRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const u = unnestOf(CONVERSATION_COLUMNS, rows, 5);
+  const u = unnestOf(CONVERSATION_COLUMNS, rows, 6);
   const { rows: inserted } = await tx.query<{ id: string }>(
-    `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, ${u.names})
-     SELECT $1, $2, $3, $4, $4, ${u.names} FROM ${u.from} ORDER BY network, thread_key
+    `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, in_inbox, ${u.names})
+     SELECT $1, $2, $3, $4, $4, $5, ${u.names} FROM ${u.from} ORDER BY network, thread_key
      ON CONFLICT (workspace_id, network, thread_key) DO NOTHING
      RETURNING id`,
-    [workspaceId, scope.channelId, scope.teamId, scope.now, ...u.params],
+    [workspaceId, scope.channelId, scope.teamId, scope.now, scope.inInbox, ...u.params],
   );
   return new Set(inserted.map((r) => r.id));
 }

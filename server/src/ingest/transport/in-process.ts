@@ -11,13 +11,15 @@ import { keepTableStatistics } from '../pipeline/table-statistics.js';
 
 export const DEFAULT_BATCH_SIZE = 1_000;
 
-export interface InProcessOptions extends Omit<IngestOptions, 'enrichers'> {
+export interface InProcessOptions extends Omit<IngestOptions, 'enrichers' | 'steps'> {
   /** Batches committing at once; more than the connection pool can serve only queues. */
   concurrency?: number;
   /** Messages per transaction; larger submissions are split. */
   batchSize?: number;
   /** Read at every batch, so enrichers registered after the pipeline was made still run. */
   enrichers?: () => IngestOptions['enrichers'];
+  /** Read at every batch, like the enrichers. */
+  steps?: () => IngestOptions['steps'];
 }
 
 export function emptyReport(): IngestReport {
@@ -75,7 +77,7 @@ export function createInProcessPipeline(db: Db, options: InProcessOptions = {}):
   async function run(batch: IngestBatch): Promise<IngestReport> {
     await slot();
     try {
-      const report = await ingestBatch(db, batch, { ...options, enrichers: options.enrichers?.() ?? [] });
+      const report = await ingestBatch(db, batch, { ...options, enrichers: options.enrichers?.() ?? [], steps: options.steps?.() ?? [] });
       statistics.added(report.ingested);
       return report;
     } finally {

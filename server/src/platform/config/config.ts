@@ -16,6 +16,9 @@ export interface Config {
   secret: string;
   cookieSecure: boolean;
   natsUrl: string | null;
+  /** The server's own mail relay (alerts, notifications by e-mail); channels keep their own SMTP settings. */
+  smtpUrl: string | null;
+  mailFrom: string;
   maxBodyBytes: number;
   loginRateLimitPerMinute: number;
   jobPollMs: number;
@@ -104,6 +107,8 @@ export function loadConfig(env: Env = process.env): Config {
     secret: resolveSecret(env, dataDir),
     cookieSecure: boolean(env, 'RAPPORT_COOKIE_SECURE', baseUrl.startsWith('https:')),
     natsUrl: url(env, 'NATS_URL', ['nats:', 'tls:']),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.RAPPORT_MAIL_FROM && env.RAPPORT_MAIL_FROM !== '' ? env.RAPPORT_MAIL_FROM : 'Rapport <rapport@localhost>',
     maxBodyBytes: integer(env, 'RAPPORT_MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
     loginRateLimitPerMinute: integer(env, 'RAPPORT_LOGIN_RATE_LIMIT', 10, 1, 100_000),
     jobPollMs: integer(env, 'RAPPORT_JOB_POLL_MS', 1000, 10, 3_600_000),

@@ -26,6 +26,8 @@ export interface JobRunner {
 
 export function createJobRunner(db: Db, definitions: readonly JobDefinition[], log: Logger): JobRunner {
   const byName = new Map(definitions.map((d) => [d.name, d]));
+  // A runner claims only jobs it can run, so processes with different sets of jobs can share the table.
+  const names = [...byName.keys()];
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<number> | null = null;
 
@@ -34,10 +36,10 @@ export function createJobRunner(db: Db, definitions: readonly JobDefinition[], l
       `UPDATE jobs SET locked_until = $1::timestamptz + interval '${LOCK_SECONDS} seconds', attempts = attempts + 1
         WHERE id = (
           SELECT id FROM jobs
-           WHERE status = 'queued' AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
+           WHERE status = 'queued' AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1) AND name = ANY($2::text[])
            ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING id, workspace_id, name, payload, attempts, max_attempts, unique_key`,
-      [now],
+      [now, names],
     );
     return rows[0] ?? null;
   }

@@ -1,0 +1,2 @@
+/** The identity domain as other domains see it. */
+export { findIdentity, linkIdentityToContact, type SocialIdentity } from './identity.repo.js';

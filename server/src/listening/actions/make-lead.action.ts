@@ -1,0 +1,33 @@
+/**
+ * Make a lead: the author becomes a contact at lifecycle stage lead, owned by the sales team, with
+ * the mention on their timeline, so a buying signal heard in public reaches sales.
+ */
+import { Type } from 'typebox';
+import { teamNamed } from '../../inbox/index.js';
+import { Uuid } from '../../platform/http/schemas.js';
+import { contactForAuthor } from './author-contact.js';
+import { registerMentionAction } from './mention-action.js';
+import { logMention } from './timeline.js';
+
+const SALES_TEAMS = ['sales', 'business development', 'sales team'];
+
+registerMentionAction({
+  name: 'make-lead',
+  label: 'Make a lead',
+  description: 'Make the author a lead for the sales team, with this mention on their timeline',
+  role: 'agent',
+  params: Type.Object({ teamId: Type.Optional(Uuid) }, { additionalProperties: false }),
+  async run(ctx, db, mention, params) {
+    const teamId = params.teamId ?? (await teamNamed(db, ctx.workspaceId, SALES_TEAMS));
+    const { contact, created } = await contactForAuthor(ctx, db, mention, {
+      lifecycleStage: 'lead',
+      ...(teamId ? { teamId, ownerId: null } : {}),
+      tags: ['from-listening'],
+    });
+    await logMention(ctx, db, contact.id, mention, 'Buying signal');
+    return {
+      contactId: contact.id,
+      summary: created ? `${contact.displayName} is a new lead` : `${contact.displayName} is now a lead`,
+    };
+  },
+});

@@ -1,0 +1,111 @@
+/** Use cases for alert settings, the alert history, and checking an alert on demand. */
+import { ROLE_RANK, type Ctx } from '../../platform/context.js';
+import type { Config } from '../../platform/config/config.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { newId } from '../../platform/db/ids.js';
+import { changes, recordEvents } from '../../platform/events/event.js';
+import { forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import type { FieldProblem } from '../../platform/http/errors.js';
+import * as repo from './alert.repo.js';
+import type { AlertInput, AlertPatch, AlertRow } from './alert.schema.js';
+import { checkAlert } from './alert-check.js';
+import { webhookSecret } from './alert-delivery.js';
+
+export type AlertView = Omit<AlertRow, 'lastCheckedAt' | 'createdBy'>;
+
+const view = ({ lastCheckedAt: _c, createdBy: _b, ...rest }: AlertRow): AlertView => rest;
+
+async function check(ctx: Ctx, db: Queryable, a: AlertRow, before: AlertRow | null): Promise<void> {
+  const problems: FieldProblem[] = [];
+  if ((a.queryId === null) === (a.queryKind === null))
+    problems.push({ field: 'queryId', reason: 'name either one query or one group (queryKind)' });
+  if (a.queryId && !(await repo.queryExists(db, ctx.workspaceId, a.queryId)))
+    problems.push({ field: 'queryId', reason: 'is not a query of this workspace' });
+  if (a.trigger === 'keyword' && !a.keyword) problems.push({ field: 'keyword', reason: 'is required for a keyword alert' });
+  if (!a.notifyInApp && a.notifyEmails.length === 0 && !a.webhookUrl)
+    problems.push({ field: 'notifyInApp', reason: 'an alert must go somewhere' });
+  if (problems.length) throw invalid(problems);
+  if (a.allowPrivateNetwork && !before?.allowPrivateNetwork && ROLE_RANK[ctx.actor.role] < ROLE_RANK.admin) {
+    throw forbidden('Only admins may let a webhook reach the local network');
+  }
+}
+
+function event(ctx: Ctx, type: string, id: string, data: Record<string, unknown>) {
+  return { workspaceId: ctx.workspaceId, type, subjectType: 'listening_alert', subjectId: id, actorId: ctx.actor.userId, data };
+}
+
+export async function createAlert(ctx: Ctx, db: Db, input: AlertInput): Promise<AlertView> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const row: AlertRow = {
+      id: newId(),
+      name: input.name.trim(),
+      queryId: input.queryId ?? null,
+      queryKind: input.queryKind ?? null,
+      trigger: input.trigger,
+      keyword: input.keyword ?? null,
+      sensitivity: input.sensitivity ?? 3,
+      minMentions: input.minMentions ?? (input.trigger === 'keyword' ? 1 : 5),
+      cooldownMinutes: input.cooldownMinutes ?? 60,
+      notifyInApp: input.notifyInApp ?? true,
+      notifyEmails: input.notifyEmails ?? [],
+      webhookUrl: input.webhookUrl ?? null,
+      allowPrivateNetwork: input.allowPrivateNetwork ?? false,
+      isActive: input.isActive ?? true,
+      lastCheckedAt: null,
+      lastFiredAt: null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await check(ctx, tx, row, null);
+    await repo.insertAlert(tx, ctx.workspaceId, row);
+    await recordEvents(tx, [event(ctx, 'listening_alert.created', row.id, { after: view(row) })]);
+    return view(row);
+  });
+}
+
+export async function listAlerts(ctx: Ctx): Promise<AlertView[]> {
+  return (await repo.listAlerts(ctx.db, ctx.workspaceId)).map(view);
+}
+
+export async function getAlert(ctx: Ctx, id: string): Promise<AlertView> {
+  const row = await repo.findAlert(ctx.db, ctx.workspaceId, id);
+  if (!row) throw notFound('Alert');
+  return view(row);
+}
+
+export async function updateAlert(ctx: Ctx, db: Db, id: string, patch: AlertPatch): Promise<AlertView> {
+  return db.transaction(async (tx) => {
+    const before = await repo.findAlert(tx, ctx.workspaceId, id);
+    if (!before) throw notFound('Alert');
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<AlertRow>;
+    const after: AlertRow = { ...before, ...defined, name: (patch.name ?? before.name).trim(), updatedAt: new Date() };
+    await check(ctx, tx, after, before);
+    await repo.updateAlert(tx, ctx.workspaceId, after);
+    await recordEvents(tx, [event(ctx, 'listening_alert.updated', id, changes(view(before), view(after)))]);
+    return view(after);
+  });
+}
+
+export async function deleteAlert(ctx: Ctx, db: Db, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await repo.findAlert(tx, ctx.workspaceId, id);
+    if (!before || !(await repo.deleteAlert(tx, ctx.workspaceId, id))) throw notFound('Alert');
+    await recordEvents(tx, [event(ctx, 'listening_alert.deleted', id, { before: view(before) })]);
+  });
+}
+
+export const listFirings = (ctx: Ctx, alertId: string | null, limit: number) => repo.listFirings(ctx.db, ctx.workspaceId, alertId, limit);
+
+/** Checks now rather than at the next run; the cool-down still applies. */
+export async function checkAlertNow(ctx: Ctx, db: Db, config: Config, id: string) {
+  await getAlert(ctx, id);
+  const firing = await checkAlert(db, config, ctx.workspaceId, id, new Date());
+  return { fired: firing !== null, firing };
+}
+
+export async function alertWebhookSecret(ctx: Ctx, config: Config, id: string): Promise<{ secret: string; header: string }> {
+  await getAlert(ctx, id);
+  return { secret: webhookSecret(config.secret, id), header: 'X-Rapport-Signature: sha256=<hex HMAC-SHA256 of the body>' };
+}

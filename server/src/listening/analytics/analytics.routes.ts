@@ -1,0 +1,69 @@
+/** HTTP routes for listening dashboards; `format=csv` downloads any chart's rows. */
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply } from 'fastify';
+import type { App } from '../../platform/http/app-types.js';
+import { ctxOf } from '../../platform/http/ctx.js';
+import { ERROR_RESPONSES } from '../../platform/http/schemas.js';
+import type { AppDeps } from '../../platform/module.js';
+import { BreakdownQuery, ChartTable, SeriesQuery, TopQuery } from './analytics.schema.js';
+import { breakdownBy, shareOfVoice, topOf, volumeOverTime } from './analytics.service.js';
+
+const tags = ['listening'];
+
+function send(reply: FastifyReply, name: string, format: 'json' | 'csv' | undefined, chart: ChartTable) {
+  if (format !== 'csv') return chart;
+  const columns = [...new Set(chart.rows.flatMap((row) => Object.keys(row)))];
+  const csv = stringify(
+    chart.rows.map((row) => columns.map((c) => row[c] ?? '')),
+    { header: true, columns },
+  );
+  // A stream bypasses the JSON serialiser of the 200 schema.
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}-${chart.from.slice(0, 10)}-${chart.to.slice(0, 10)}.csv"`)
+    .header('cache-control', 'no-store')
+    .send(Readable.from([csv]));
+}
+
+export function analyticsRoutes(app: App, { db }: AppDeps) {
+  const response = { 200: ChartTable, ...ERROR_RESPONSES };
+  app.get(
+    '/api/v1/listening/analytics/volume',
+    {
+      schema: { tags, summary: 'Mentions and sentiment over time, per query', querystring: SeriesQuery, response },
+      config: { guard: 'viewer' },
+    },
+    async (request, reply) => send(reply, 'volume', request.query.format, await volumeOverTime(ctxOf(request, db), request.query)),
+  );
+  app.get(
+    '/api/v1/listening/analytics/share-of-voice',
+    {
+      schema: {
+        tags,
+        summary: 'Share of voice of brand and competitor queries, overall (at = null) and over time',
+        querystring: SeriesQuery,
+        response,
+      },
+      config: { guard: 'viewer' },
+    },
+    async (request, reply) => send(reply, 'share-of-voice', request.query.format, await shareOfVoice(ctxOf(request, db), request.query)),
+  );
+  app.get(
+    '/api/v1/listening/analytics/breakdown',
+    {
+      schema: { tags, summary: 'Mentions and sentiment by channel or language', querystring: BreakdownQuery, response },
+      config: { guard: 'viewer' },
+    },
+    async (request, reply) =>
+      send(reply, `by-${request.query.by}`, request.query.format, await breakdownBy(ctxOf(request, db), request.query)),
+  );
+  app.get(
+    '/api/v1/listening/analytics/top',
+    {
+      schema: { tags, summary: 'Top hashtags, entities, keywords, authors or influencers', querystring: TopQuery, response },
+      config: { guard: 'viewer' },
+    },
+    async (request, reply) => send(reply, `top-${request.query.of}`, request.query.format, await topOf(ctxOf(request, db), request.query)),
+  );
+}

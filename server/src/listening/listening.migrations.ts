@@ -1,0 +1,152 @@
+/**
+ * Listening: saved queries, the mentions they match, the rollups dashboards read, alerts, and the
+ * intent corrections agents make (the per-workspace model learns from them).
+ */
+import type { Migration } from '../platform/db/migrate.js';
+
+export const listeningMigrations: Migration[] = [
+  {
+    id: 'listening/001-queries-mentions',
+    sql: `
+CREATE TABLE listening_queries (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  query text NOT NULL CHECK (length(query) BETWEEN 1 AND 10000),
+  -- The group the query belongs to; share of voice compares brand against competitor queries.
+  kind text NOT NULL CHECK (kind IN ('brand', 'competitor', 'campaign', 'product', 'other')),
+  is_active boolean NOT NULL DEFAULT true,
+  -- Set when retroactive matching over the stored history has finished.
+  backfilled_at timestamptz(3),
+  created_by uuid,
+  created_at timestamptz(3) NOT NULL,
+  updated_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  UNIQUE (workspace_id, name)
+);
+
+CREATE TABLE mentions (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  query_id uuid NOT NULL,
+  message_id uuid NOT NULL,
+  conversation_id uuid NOT NULL,
+  author_identity_id uuid,
+  -- Copied from the message and its enrichment so the stream and its filters read one table.
+  network text NOT NULL,
+  language text,
+  sentiment text CHECK (sentiment IN ('positive', 'negative', 'neutral')),
+  sentiment_score real,
+  intent text,
+  influence smallint NOT NULL DEFAULT 0,
+  relevance text NOT NULL DEFAULT 'unreviewed' CHECK (relevance IN ('unreviewed', 'relevant', 'irrelevant')),
+  sent_at timestamptz(3) NOT NULL,
+  matched_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  UNIQUE (workspace_id, query_id, message_id),
+  CONSTRAINT mentions_query FOREIGN KEY (workspace_id, query_id) REFERENCES listening_queries (workspace_id, id) ON DELETE CASCADE,
+  CONSTRAINT mentions_message FOREIGN KEY (workspace_id, message_id) REFERENCES messages (workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX mentions_query_recent ON mentions (workspace_id, query_id, sent_at DESC, id DESC);
+CREATE INDEX mentions_recent ON mentions (workspace_id, sent_at DESC, id DESC);
+CREATE INDEX mentions_message ON mentions (workspace_id, message_id);
+CREATE INDEX mentions_author ON mentions (workspace_id, author_identity_id, sent_at DESC);
+
+-- Hourly counts per query, network and language, kept in the transaction that records the mentions,
+-- so dashboards read thousands of rows instead of millions of mentions.
+CREATE TABLE mention_rollups (
+  workspace_id uuid NOT NULL,
+  query_id uuid NOT NULL,
+  bucket timestamptz(3) NOT NULL,
+  network text NOT NULL,
+  language text NOT NULL,
+  mentions int NOT NULL,
+  positive int NOT NULL,
+  negative int NOT NULL,
+  neutral int NOT NULL,
+  sentiment_sum double precision NOT NULL,
+  PRIMARY KEY (workspace_id, query_id, bucket, network, language),
+  CONSTRAINT mention_rollups_query FOREIGN KEY (workspace_id, query_id) REFERENCES listening_queries (workspace_id, id) ON DELETE CASCADE
+);
+
+-- Daily counts of hashtags, entities, keywords and authors per query, for the top-N charts.
+CREATE TABLE mention_term_rollups (
+  workspace_id uuid NOT NULL,
+  query_id uuid NOT NULL,
+  day date NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('hashtag', 'entity', 'keyword', 'author')),
+  term text NOT NULL,
+  mentions int NOT NULL,
+  PRIMARY KEY (workspace_id, query_id, day, kind, term),
+  CONSTRAINT mention_term_rollups_query FOREIGN KEY (workspace_id, query_id) REFERENCES listening_queries (workspace_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE intent_corrections (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  message_id uuid NOT NULL,
+  intent text NOT NULL,
+  previous_intent text,
+  corrected_by uuid,
+  created_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  UNIQUE (workspace_id, message_id),
+  CONSTRAINT intent_corrections_message FOREIGN KEY (workspace_id, message_id) REFERENCES messages (workspace_id, id) ON DELETE CASCADE
+);
+
+-- What the intent model learned from the workspace's corrections; version moves on every correction
+-- so pipeline processes reload it only when it changed.
+CREATE TABLE intent_models (
+  workspace_id uuid PRIMARY KEY,
+  version int NOT NULL,
+  state jsonb NOT NULL,
+  updated_at timestamptz(3) NOT NULL
+);
+
+CREATE TABLE listening_alerts (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  -- What is watched: one query, or every query of a group (kind).
+  query_id uuid,
+  query_kind text CHECK (query_kind IN ('brand', 'competitor', 'campaign', 'product', 'other')),
+  trigger text NOT NULL CHECK (trigger IN ('volume', 'negative', 'keyword')),
+  keyword text,
+  -- Robust z-score above the seasonal baseline that counts as a spike.
+  sensitivity real NOT NULL DEFAULT 3,
+  min_mentions int NOT NULL DEFAULT 5,
+  cooldown_minutes int NOT NULL DEFAULT 60,
+  notify_in_app boolean NOT NULL DEFAULT true,
+  notify_emails text[] NOT NULL DEFAULT '{}',
+  webhook_url text,
+  -- Set by an admin for a webhook receiver on the local network (refused otherwise, like channels).
+  allow_private_network boolean NOT NULL DEFAULT false,
+  is_active boolean NOT NULL DEFAULT true,
+  last_checked_at timestamptz(3),
+  last_fired_at timestamptz(3),
+  created_by uuid,
+  created_at timestamptz(3) NOT NULL,
+  updated_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  CHECK ((query_id IS NULL) <> (query_kind IS NULL)),
+  CONSTRAINT listening_alerts_query FOREIGN KEY (workspace_id, query_id) REFERENCES listening_queries (workspace_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE listening_alert_firings (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  alert_id uuid NOT NULL,
+  fired_at timestamptz(3) NOT NULL,
+  window_start timestamptz(3) NOT NULL,
+  window_end timestamptz(3) NOT NULL,
+  expected double precision NOT NULL,
+  observed double precision NOT NULL,
+  reason text NOT NULL,
+  deliveries jsonb NOT NULL DEFAULT '[]',
+  PRIMARY KEY (workspace_id, id),
+  CONSTRAINT listening_alert_firings_alert FOREIGN KEY (workspace_id, alert_id) REFERENCES listening_alerts (workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX listening_alert_firings_recent ON listening_alert_firings (workspace_id, fired_at DESC);
+`,
+  },
+];

@@ -1,0 +1,112 @@
+/**
+ * What listening knows about a message, whether it arrives through the pipeline or is read back
+ * from the database for retroactive matching and previews: the text and its author, the channel,
+ * and the understanding the NLP enricher stored. From these come what a query matches against,
+ * the mention row, its influence and the terms the top-N rollups count.
+ */
+import type { TextUnderstanding } from '../../nlp/analyze.js';
+import { influenceScore } from '../../nlp/influence/influence.js';
+import { newId } from '../../platform/db/ids.js';
+import type { NewMention } from './mention.repo.js';
+
+export interface MessageFacts {
+  id: string;
+  conversationId: string;
+  authorIdentityId: string | null;
+  network: string;
+  text: string;
+  title: string | null;
+  url: string | null;
+  /** The language the source stated; the detected one is in `understanding`. */
+  language: string | null;
+  sentAt: Date;
+  author: {
+    handle: string | null;
+    displayName: string | null;
+    followers: number | null;
+    following: number | null;
+    postsCount: number | null;
+  };
+  metrics: { likes: number; shares: number; replies: number } | null;
+  understanding: TextUnderstanding | null;
+}
+
+/** The enricher's result as stored, or null when the message was stored without it. */
+export function understandingOf(enrichment: Readonly<Record<string, unknown>> | null | undefined): TextUnderstanding | null {
+  const nlp = enrichment?.nlp as TextUnderstanding | undefined;
+  return nlp && typeof nlp === 'object' && nlp.sentiment && nlp.language && nlp.intent ? nlp : null;
+}
+
+export const KEYWORDS_ROLLED_UP = 5;
+
+export function languageOf(facts: MessageFacts): string | null {
+  const detected = facts.understanding?.language.code;
+  return facts.language?.slice(0, 2).toLowerCase() ?? (detected && detected !== 'und' ? detected : null);
+}
+
+/** The shape the query engine prepares once per message. */
+export function matchableOf(facts: MessageFacts) {
+  const u = facts.understanding;
+  return {
+    text: facts.text,
+    title: facts.title ?? undefined,
+    authorHandle: facts.author.handle ?? undefined,
+    authorName: facts.author.displayName ?? undefined,
+    channel: facts.network,
+    language: languageOf(facts) ?? undefined,
+    url: facts.url ?? undefined,
+    sentiment: u?.sentiment.label,
+    intent: u?.intent.label,
+    hashtags: u?.hashtags,
+    mentions: u?.mentions,
+  };
+}
+
+export function influenceOf(facts: MessageFacts): number {
+  const { author, metrics } = facts;
+  return influenceScore({
+    followers: author.followers ?? undefined,
+    following: author.following ?? undefined,
+    postsCount: author.postsCount ?? undefined,
+    likes: metrics?.likes,
+    shares: metrics?.shares,
+    replies: metrics?.replies,
+  }).score;
+}
+
+export function termsOf(facts: MessageFacts): NewMention['terms'] {
+  const u = facts.understanding;
+  const terms: NewMention['terms'] = [];
+  const seen = new Set<string>();
+  const add = (kind: NewMention['terms'][number]['kind'], raw: string) => {
+    const term = raw.trim().toLowerCase().slice(0, 200);
+    if (!term || seen.has(`${kind}|${term}`)) return;
+    seen.add(`${kind}|${term}`);
+    terms.push({ kind, term });
+  };
+  for (const tag of u?.hashtags ?? []) add('hashtag', tag.replace(/^#/, ''));
+  for (const entity of u?.entities ?? []) add('entity', entity.text);
+  for (const keyword of (u?.keywords ?? []).slice(0, KEYWORDS_ROLLED_UP)) add('keyword', keyword);
+  if (facts.authorIdentityId) terms.push({ kind: 'author', term: facts.authorIdentityId });
+  return terms;
+}
+
+export function mentionOf(queryId: string, facts: MessageFacts, now: Date): NewMention {
+  const u = facts.understanding;
+  return {
+    id: newId(),
+    queryId,
+    messageId: facts.id,
+    conversationId: facts.conversationId,
+    authorIdentityId: facts.authorIdentityId,
+    network: facts.network,
+    language: languageOf(facts),
+    sentiment: u?.sentiment.label ?? null,
+    sentimentScore: u?.sentiment.score ?? null,
+    intent: u?.intent.label ?? null,
+    influence: influenceOf(facts),
+    sentAt: facts.sentAt,
+    matchedAt: now,
+    terms: termsOf(facts),
+  };
+}

@@ -1,0 +1,75 @@
+/** SQL for reading mentions: the stream with its filters (newest first, keyset-paginated) and single mentions. */
+import type { Queryable } from '../../platform/db/db.js';
+import type { Mention, MentionListQuery, Relevance } from './mention.schema.js';
+
+const SELECT = `mn.id, mn.query_id AS "queryId", q.name AS "queryName", q.kind AS "queryKind", mn.message_id AS "messageId",
+  mn.conversation_id AS "conversationId", mn.network, mn.language, mn.sentiment, mn.sentiment_score AS "sentimentScore", mn.intent,
+  mn.influence, mn.relevance, mn.sent_at AS "sentAt", m.title, m.text, m.url,
+  json_build_object('identityId', i.id, 'handle', i.handle, 'displayName', i.display_name, 'profileUrl', i.profile_url,
+    'avatarUrl', i.avatar_url, 'followers', i.followers, 'contactId', i.contact_id) AS author`;
+
+const FROM = `FROM mentions mn
+  JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
+  JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
+  LEFT JOIN social_identities i ON i.workspace_id = mn.workspace_id AND i.id = mn.author_identity_id`;
+
+export async function listMentions(
+  db: Queryable,
+  workspaceId: string,
+  filter: Omit<MentionListQuery, 'limit' | 'cursor'>,
+  before: { sentAt: string; id: string } | null,
+  limit: number,
+): Promise<{ rows: Mention[]; hasMore: boolean }> {
+  const params: unknown[] = [workspaceId];
+  const where = ['mn.workspace_id = $1'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (filter.queryId) add('mn.query_id = ?', filter.queryId);
+  if (filter.kind) add('q.kind = ?', filter.kind);
+  if (filter.sentiment) add('mn.sentiment = ?', filter.sentiment);
+  if (filter.intent) add('mn.intent = ?', filter.intent);
+  if (filter.network) add('mn.network = ?', filter.network);
+  if (filter.language) add('mn.language = ?', filter.language);
+  if (filter.minInfluence !== undefined) add('mn.influence >= ?', filter.minInfluence);
+  if (filter.relevance) add('mn.relevance = ?', filter.relevance);
+  if (filter.from) add('mn.sent_at >= ?::timestamptz', filter.from);
+  if (filter.to) add('mn.sent_at < ?::timestamptz', filter.to);
+  if (before) {
+    params.push(before.sentAt, before.id);
+    where.push(`(mn.sent_at, mn.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(limit + 1);
+  const { rows } = await db.query<Mention>(
+    `SELECT ${SELECT} ${FROM} WHERE ${where.join(' AND ')} ORDER BY mn.sent_at DESC, mn.id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+export async function findMention(db: Queryable, workspaceId: string, id: string, lock = false): Promise<Mention | null> {
+  const { rows } = await db.query<Mention>(
+    `SELECT ${SELECT} ${FROM} WHERE mn.workspace_id = $1 AND mn.id = $2${lock ? ' FOR UPDATE OF mn' : ''}`,
+    [workspaceId, id],
+  );
+  return rows[0] ?? null;
+}
+
+/** The enrichment of the mentions' messages, to take them out of (or put them back into) the rollups. */
+export async function mentionEnrichments(
+  db: Queryable,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const { rows } = await db.query<{ id: string; enrichment: Record<string, unknown> }>(
+    `SELECT mn.id, m.enrichment FROM mentions mn JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
+      WHERE mn.workspace_id = $1 AND mn.id = ANY($2::uuid[])`,
+    [workspaceId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.enrichment]));
+}
+
+export async function setRelevance(db: Queryable, workspaceId: string, ids: readonly string[], relevance: Relevance): Promise<void> {
+  await db.query('UPDATE mentions SET relevance = $3 WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, ids, relevance]);
+}

@@ -1,0 +1,83 @@
+/** Mentions as the API shows them: the matched message, its author, and what listening knows of it. */
+import { Type, type Static } from 'typebox';
+import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { QUERY_KINDS } from '../saved-queries/saved-query.schema.js';
+
+export const SENTIMENTS = ['positive', 'negative', 'neutral'] as const;
+export const RELEVANCES = ['unreviewed', 'relevant', 'irrelevant'] as const;
+export type Relevance = (typeof RELEVANCES)[number];
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Mention = Type.Object({
+  id: Type.String(),
+  queryId: Type.String(),
+  queryName: Type.String(),
+  queryKind: Type.String(),
+  messageId: Type.String(),
+  conversationId: Type.String(),
+  network: Type.String(),
+  language: Nullable(Type.String()),
+  sentiment: Nullable(Type.String()),
+  sentimentScore: Nullable(Type.Number()),
+  intent: Nullable(Type.String()),
+  influence: Type.Integer(),
+  relevance: OneOf(RELEVANCES),
+  sentAt: DateTime,
+  title: Nullable(Type.String()),
+  text: Type.String(),
+  url: Nullable(Type.String()),
+  author: Type.Object({
+    identityId: Nullable(Type.String()),
+    handle: Nullable(Type.String()),
+    displayName: Nullable(Type.String()),
+    profileUrl: Nullable(Type.String()),
+    avatarUrl: Nullable(Type.String()),
+    followers: Nullable(Type.Integer()),
+    contactId: Nullable(Type.String()),
+  }),
+});
+export type Mention = Static<typeof Mention>;
+
+export const MentionListQuery = Type.Object(
+  {
+    ...PageQuery,
+    queryId: Type.Optional(Uuid),
+    kind: Type.Optional(OneOf(QUERY_KINDS, { description: 'Every query of this group' })),
+    sentiment: Type.Optional(OneOf(SENTIMENTS)),
+    intent: Type.Optional(Type.String({ pattern: '^[a-z]{2,20}$' })),
+    network: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{2,20}$' })),
+    language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
+    minInfluence: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    relevance: Type.Optional(OneOf(RELEVANCES)),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
+export type MentionListQuery = Static<typeof MentionListQuery>;
+
+export const RelevanceInput = Type.Object({ relevance: OneOf(RELEVANCES) }, { additionalProperties: false });
+export const BulkRelevanceInput = Type.Object(
+  { ids: Type.Array(Uuid, { minItems: 1, maxItems: 500 }), relevance: OneOf(RELEVANCES) },
+  { additionalProperties: false },
+);
+
+export const PreviewInput = Type.Object({ query: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
+export const PreviewResult = Type.Object({
+  ok: Type.Boolean(),
+  error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String(), position: Type.Integer(), length: Type.Integer() })),
+  scanned: Type.Integer({ description: 'Recent public messages the query was run on' }),
+  matched: Type.Integer(),
+  samples: Type.Array(
+    Type.Object({
+      messageId: Type.String(),
+      network: Type.String(),
+      text: Type.String(),
+      title: Nullable(Type.String()),
+      sentAt: DateTime,
+      sentiment: Nullable(Type.String()),
+      intent: Nullable(Type.String()),
+      author: Nullable(Type.String()),
+    }),
+  ),
+});

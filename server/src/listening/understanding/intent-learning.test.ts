@@ -1,0 +1,103 @@
+/**
+ * Intent corrections through the API and the pipeline: a corrected label is stored and becomes the
+ * message's intent, and messages like it that arrive afterwards are classified the learned way —
+ * in this workspace only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mastodonStatus } from '../../ingest/testing/mastodon-statuses.js';
+import { dropQueuedDeliveries } from '../../inbox/testing/conversations.js';
+import { buildWorkspace, json, testApp, type TestApp } from '../../platform/testing/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await dropQueuedDeliveries(t.db);
+});
+
+type Headers = Record<string, string>;
+const send = (headers: Headers, method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+interface MentionBody {
+  id: string;
+  messageId: string;
+  text: string;
+  intent: string | null;
+}
+
+async function ingestAndList(headers: Headers, statuses: Record<string, unknown>[]): Promise<MentionBody[]> {
+  const content = statuses.map((s) => JSON.stringify(s)).join('\n');
+  expect((await send(headers, 'POST', '/api/v1/ingest/files', { format: 'mastodon', content })).statusCode).toBe(200);
+  return json<{ data: MentionBody[] }>(await send(headers, 'GET', '/api/v1/listening/mentions?limit=100')).data;
+}
+
+// Product jargon the built-in model has never seen: in this workspace these are complaints.
+const JARGON = [
+  'acme frobnicator plinth shows code 7 on the mezzanine console',
+  'acme frobnicator plinth code 7 again on the mezzanine console',
+  'acme plinth code 7 on the frobnicator console since monday',
+  'acme frobnicator plinth code 7 showing on the console',
+];
+
+describe('learning intent from corrections', () => {
+  it('stores a correction, applies it, and classifies similar new messages the corrected way', async () => {
+    const ws = await buildWorkspace(t.db);
+    const other = await buildWorkspace(t.db);
+    for (const w of [ws, other])
+      await send(w.owner.headers, 'POST', '/api/v1/listening/queries', { name: 'Acme', query: 'acme', kind: 'brand' });
+
+    const before = await ingestAndList(
+      ws.owner.headers,
+      JARGON.slice(0, 2).map((text, i) => mastodonStatus(`j${i}`, { text, createdAt: new Date(Date.now() - (10 - i) * 60_000) })),
+    );
+    expect(before.every((m) => m.intent !== 'complaint')).toBe(true);
+
+    for (const mention of before) {
+      const corrected = await send(ws.owner.headers, 'POST', '/api/v1/listening/intent-corrections', {
+        messageId: mention.messageId,
+        intent: 'complaint',
+      });
+      expect(corrected.statusCode, corrected.body).toBe(200);
+      expect(json(corrected)).toMatchObject({ intent: 'complaint', previousIntent: mention.intent });
+    }
+    const relisted = json<{ data: MentionBody[] }>(await send(ws.owner.headers, 'GET', '/api/v1/listening/mentions')).data;
+    expect(relisted.every((m) => m.intent === 'complaint')).toBe(true);
+    const corrections = json<{ messageId: string }[]>(await send(ws.owner.headers, 'GET', '/api/v1/listening/intent-corrections'));
+    expect(corrections).toHaveLength(2);
+
+    const later = await ingestAndList(
+      ws.owner.headers,
+      JARGON.slice(2).map((text, i) => mastodonStatus(`k${i}`, { text, createdAt: new Date(Date.now() - (5 - i) * 60_000) })),
+    );
+    const fresh = later.filter((m) => JARGON.slice(2).includes(m.text));
+    expect(fresh).toHaveLength(2);
+    expect(fresh.map((m) => m.intent)).toEqual(['complaint', 'complaint']);
+
+    // Another workspace's model learned nothing.
+    const elsewhere = await ingestAndList(
+      other.owner.headers,
+      JARGON.slice(2).map((text, i) => mastodonStatus(`k${i}`, { text, createdAt: new Date(Date.now() - (5 - i) * 60_000) })),
+    );
+    expect(elsewhere.every((m) => m.intent !== 'complaint')).toBe(true);
+
+    const analysed = json<{ intent: { label: string } }>(await send(ws.owner.headers, 'POST', '/api/v1/nlp/analyze', { text: JARGON[3] }));
+    expect(analysed.intent.label).toBe('complaint');
+  });
+
+  it('refuses unknown intents and other workspaces’ messages', async () => {
+    const ws = await buildWorkspace(t.db);
+    const other = await buildWorkspace(t.db);
+    await send(other.owner.headers, 'POST', '/api/v1/listening/queries', { name: 'Acme', query: 'acme', kind: 'brand' });
+    const [theirs] = await ingestAndList(other.owner.headers, [mastodonStatus('x1', { text: 'acme is fine' })]);
+    expect(
+      (await send(ws.owner.headers, 'POST', '/api/v1/listening/intent-corrections', { messageId: theirs!.messageId, intent: 'praise' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await send(other.owner.headers, 'POST', '/api/v1/listening/intent-corrections', { messageId: theirs!.messageId, intent: 'gossip' }))
+        .statusCode,
+    ).toBe(400);
+  });
+});

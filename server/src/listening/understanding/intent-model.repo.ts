@@ -1,0 +1,81 @@
+/** SQL for what a workspace's intent model learned, and the corrections it learned from. */
+import type { Queryable } from '../../platform/db/db.js';
+
+export async function modelVersion(db: Queryable, workspaceId: string): Promise<number> {
+  const { rows } = await db.query<{ version: number }>('SELECT version FROM intent_models WHERE workspace_id = $1', [workspaceId]);
+  return rows[0]?.version ?? 0;
+}
+
+export async function loadModel<S>(db: Queryable, workspaceId: string, lock = false): Promise<{ version: number; state: S } | null> {
+  const { rows } = await db.query<{ version: number; state: S }>(
+    `SELECT version, state FROM intent_models WHERE workspace_id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [workspaceId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function saveModel(db: Queryable, workspaceId: string, version: number, state: unknown, at: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO intent_models (workspace_id, version, state, updated_at) VALUES ($1, $2, $3::jsonb, $4)
+     ON CONFLICT (workspace_id) DO UPDATE SET version = excluded.version, state = excluded.state, updated_at = excluded.updated_at`,
+    [workspaceId, version, JSON.stringify(state), at],
+  );
+}
+
+export interface CorrectedMessage {
+  id: string;
+  text: string;
+  title: string | null;
+  enrichment: Record<string, unknown>;
+  previousCorrection: string | null;
+}
+
+export async function messageToCorrect(db: Queryable, workspaceId: string, messageId: string): Promise<CorrectedMessage | null> {
+  const { rows } = await db.query<CorrectedMessage>(
+    `SELECT m.id, m.text, m.title, m.enrichment, c.intent AS "previousCorrection"
+       FROM messages m LEFT JOIN intent_corrections c ON c.workspace_id = m.workspace_id AND c.message_id = m.id
+      WHERE m.workspace_id = $1 AND m.id = $2 AND m.kind = 'message'
+      FOR UPDATE OF m`,
+    [workspaceId, messageId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function recordCorrection(
+  db: Queryable,
+  workspaceId: string,
+  row: { id: string; messageId: string; intent: string; previousIntent: string | null; correctedBy: string | null; at: Date },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO intent_corrections (workspace_id, id, message_id, intent, previous_intent, corrected_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (workspace_id, message_id) DO UPDATE SET intent = excluded.intent, previous_intent = excluded.previous_intent,
+       corrected_by = excluded.corrected_by, created_at = excluded.created_at`,
+    [workspaceId, row.id, row.messageId, row.intent, row.previousIntent, row.correctedBy, row.at],
+  );
+}
+
+/** The corrected label becomes the message's intent everywhere it is shown: the message and its mentions. */
+export async function applyCorrectedIntent(db: Queryable, workspaceId: string, messageId: string, intent: string): Promise<void> {
+  await db.query(
+    `UPDATE messages SET enrichment = jsonb_set(enrichment, '{nlp,intent}', jsonb_build_object('label', $3::text, 'confidence', 1, 'corrected', true))
+      WHERE workspace_id = $1 AND id = $2 AND enrichment ? 'nlp'`,
+    [workspaceId, messageId, intent],
+  );
+  await db.query('UPDATE mentions SET intent = $3 WHERE workspace_id = $1 AND message_id = $2', [workspaceId, messageId, intent]);
+}
+
+export async function listCorrections(db: Queryable, workspaceId: string, limit: number) {
+  const { rows } = await db.query<{
+    messageId: string;
+    intent: string;
+    previousIntent: string | null;
+    correctedBy: string | null;
+    createdAt: Date;
+  }>(
+    `SELECT message_id AS "messageId", intent, previous_intent AS "previousIntent", corrected_by AS "correctedBy", created_at AS "createdAt"
+       FROM intent_corrections WHERE workspace_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+    [workspaceId, limit],
+  );
+  return rows;
+}

@@ -1,0 +1,20 @@
+/**
+ * The NLP enricher: sentiment, language, intent (with the workspace's learned model), keywords,
+ * hashtags, mentions, links and entities for every message the pipeline stores, under `nlp`.
+ */
+import type { Enricher } from '../../ingest/index.js';
+import { analyzeText } from '../../nlp/analyze.js';
+import { cachedIntentModel, refreshIntentModel } from './workspace-intent-models.js';
+
+/** A feed entry's title says as much as its body; both are understood together. */
+export const understandingText = (title: string | null | undefined, text: string) => (title ? `${title}\n${text}` : text);
+
+export const understandingEnricher: Enricher = {
+  name: 'nlp',
+  async prepare(tx, workspaceId) {
+    await refreshIntentModel(tx, workspaceId);
+  },
+  enrich(message, { workspaceId }) {
+    return { ...analyzeText(understandingText(message.title, message.text), cachedIntentModel(workspaceId)) };
+  },
+};

@@ -1,0 +1,75 @@
+/** HTTP routes for intent corrections and for analysing a text on demand. */
+import { Type } from 'typebox';
+import { analyzeText } from '../../nlp/analyze.js';
+import type { App } from '../../platform/http/app-types.js';
+import { ctxOf } from '../../platform/http/ctx.js';
+import { DateTime, ERROR_RESPONSES, OneOf, Uuid } from '../../platform/http/schemas.js';
+import type { AppDeps } from '../../platform/module.js';
+import { INTENT_LABELS, correctIntent, listIntentCorrections } from './intent-correction.service.js';
+import { cachedIntentModel, refreshIntentModel } from './workspace-intent-models.js';
+
+const tags = ['listening'];
+const Intent = OneOf(INTENT_LABELS);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export function understandingRoutes(app: App, { db }: AppDeps) {
+  app.post(
+    '/api/v1/listening/intent-corrections',
+    {
+      schema: {
+        tags,
+        summary: "Correct a message's intent; the workspace's model learns from it",
+        body: Type.Object({ messageId: Uuid, intent: Intent }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ messageId: Type.String(), intent: Type.String(), previousIntent: Nullable(Type.String()) }),
+          ...ERROR_RESPONSES,
+        },
+      },
+      config: { guard: 'agent', idempotent: true },
+    },
+    async (request) => correctIntent(ctxOf(request, db), db, request.body.messageId, request.body.intent),
+  );
+
+  app.get(
+    '/api/v1/listening/intent-corrections',
+    {
+      schema: {
+        tags,
+        summary: 'The latest intent corrections',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              messageId: Type.String(),
+              intent: Type.String(),
+              previousIntent: Nullable(Type.String()),
+              correctedBy: Nullable(Type.String()),
+              createdAt: DateTime,
+            }),
+          ),
+          ...ERROR_RESPONSES,
+        },
+      },
+      config: { guard: 'viewer' },
+    },
+    async (request) => listIntentCorrections(ctxOf(request, db), request.query.limit ?? 50),
+  );
+
+  app.post(
+    '/api/v1/nlp/analyze',
+    {
+      schema: {
+        tags,
+        summary: "Analyse a text as the pipeline would (sentiment, language, intent with this workspace's model, entities)",
+        body: Type.Object({ text: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false }),
+        response: { 200: Type.Record(Type.String(), Type.Unknown()), ...ERROR_RESPONSES },
+      },
+      config: { guard: 'viewer', idempotent: true },
+    },
+    async (request) => {
+      const ctx = ctxOf(request, db);
+      await refreshIntentModel(db, ctx.workspaceId);
+      return { ...analyzeText(request.body.text, cachedIntentModel(ctx.workspaceId)) };
+    },
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Text understanding in one call: what the pipeline stores for every message and what
+ * `rapport analyze` prints. Each part is bounded on its own (huge or binary text cannot stall it);
+ * the intent model is the built-in one unless a workspace's learned model is given.
+ */
+import { extractEntities, type Extraction } from './extraction/extract.js';
+import { classifyIntent, type IntentLabel, type IntentModel } from './intent/intent.js';
+import { detectLanguage } from './language/language.js';
+import { scoreSentiment, type Sentiment } from './sentiment/sentiment.js';
+
+export interface TextUnderstanding extends Extraction {
+  sentiment: Sentiment;
+  language: { code: string; confidence: number };
+  intent: { label: IntentLabel; confidence: number };
+}
+
+export function analyzeText(text: string, intentModel?: IntentModel): TextUnderstanding {
+  const language = detectLanguage(text);
+  const intent = classifyIntent(text, intentModel);
+  return {
+    sentiment: scoreSentiment(text),
+    language: { code: language.language, confidence: round(language.confidence) },
+    intent: { label: intent.intent, confidence: round(intent.confidence) },
+    ...extractEntities(text),
+  };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,0 +1,102 @@
+// Turns a message into the hashed features the intent model counts: lower-cased words, pairs of
+// adjacent words ("how do", "where buy", "would love"), and a few cues that words alone miss —
+// a question mark, a link, a price, a pile of hashtags. Hashing avoids building strings, which
+// keeps classification in the microseconds.
+
+import { isDigit, LOWER_CASE, WORD_LETTER } from '../text/char-tables.js';
+
+/** Characters read per message: intent shows early, and the cap bounds the work. */
+export const MAX_INTENT_CHARS = 1000;
+/** Features written per message at most (words, word pairs and cues). */
+export const MAX_FEATURES = 400;
+
+const lowerCase = LOWER_CASE;
+const wordLetter = WORD_LETTER;
+const digit = isDigit;
+
+const FNV_START = 0x811c9dc5;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+
+/** Cue features, hashed apart from any word by their distinct seeds. */
+const CUE_QUESTION = 0x51_0001;
+const CUE_LINK = 0x51_0002;
+const CUE_EXCLAMATION = 0x51_0003;
+const CUE_PRICE = 0x51_0004;
+const CUE_HASHTAGS = 0x51_0005;
+const CUE_NUMBER = 0x51_0006;
+
+function mix(hash: number): number {
+  let h = Math.imul(hash ^ (hash >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function pairHash(first: number, second: number): number {
+  return mix(Math.imul(first, 0x9e3779b1) ^ second ^ 0x5bd1e995);
+}
+
+function isCurrency(code: number): boolean {
+  return code === 0x24 || code === 0x20ac || code === 0xa3 || code === 0xa5 || code === 0x20b9;
+}
+
+/**
+ * Writes the feature hashes of `text` into `out` and returns how many were written.
+ * The same text always gives the same hashes, so counts learned today still apply tomorrow.
+ */
+export function intentFeatures(text: string, out: Uint32Array): number {
+  const end = Math.min(text.length, MAX_INTENT_CHARS);
+  // Room is kept for the last word, its pair and the six cues, so no write ever falls off the end.
+  const capacity = Math.min(out.length, MAX_FEATURES) - 8;
+  let count = 0;
+  let word = FNV_START;
+  let wordLength = 0;
+  let previousWord = 0;
+  let hashtags = 0;
+  let question = false;
+  let link = false;
+  let exclamation = false;
+  let price = false;
+  let number = false;
+  for (let i = 0; i <= end && count < capacity; i++) {
+    const code = i < end ? text.charCodeAt(i) : 0x20;
+    const isLetter = wordLetter[code] === 1;
+    if (isLetter || digit(code) || ((code === APOSTROPHE || code === RIGHT_QUOTE) && wordLength > 0)) {
+      if (code !== APOSTROPHE && code !== RIGHT_QUOTE) {
+        word = Math.imul(word ^ lowerCase[code]!, 0x01000193);
+        wordLength++;
+        if (!isLetter) number = true;
+      }
+      continue;
+    }
+    if (wordLength > 0) {
+      const hash = mix(word);
+      out[count++] = hash;
+      if (previousWord !== 0) out[count++] = pairHash(previousWord, hash);
+      previousWord = hash;
+      word = FNV_START;
+      wordLength = 0;
+    }
+    if (code === 0x3f || code === 0xbf || code === 0xff1f || code === 0x61f) question = true;
+    else if (code === 0x21) exclamation = true;
+    else if (code === 0x23) hashtags++;
+    else if (isCurrency(code)) price = true;
+    else if (code === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) {
+      link = true;
+      previousWord = 0;
+      while (i + 1 < end && text.charCodeAt(i + 1) > 0x20) i++;
+    } else if (code === 0x2e || code === 0x0a) {
+      // A sentence break: the next word does not pair with this one.
+      previousWord = 0;
+    }
+  }
+  // Punctuation without a word ("!!!???") says nothing about intent.
+  if (count === 0) return 0;
+  if (question) out[count++] = mix(CUE_QUESTION);
+  if (link) out[count++] = mix(CUE_LINK);
+  if (exclamation) out[count++] = mix(CUE_EXCLAMATION);
+  if (price) out[count++] = mix(CUE_PRICE);
+  if (hashtags >= 3) out[count++] = mix(CUE_HASHTAGS);
+  if (number) out[count++] = mix(CUE_NUMBER);
+  return count;
+}

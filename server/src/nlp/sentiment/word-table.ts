@@ -1,0 +1,69 @@
+/**
+ * An open-addressing hash table from words to what the scorer knows about them, probed with a span
+ * of the message itself (start and end offsets): looking up a word costs no string allocation, and
+ * a word the table lacks (most words) is rejected at its first empty slot. This is what lets
+ * sentiment keep up with the ingest pipeline.
+ */
+
+const EMPTY = -1;
+const CURLY_APOSTROPHE = 0x2019;
+const APOSTROPHE = 0x27;
+
+/** ASCII capitals to lower case, and the typographic apostrophe to the straight one. */
+function folded(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+  return code === CURLY_APOSTROPHE ? APOSTROPHE : code;
+}
+
+export class WordTable<Value> {
+  private readonly keys: string[] = [];
+  private readonly values: Value[] = [];
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: ReadonlyMap<string, Value>) {
+    let size = 16;
+    while (size < entries.size * 3) size *= 2;
+    this.slots = new Int32Array(size).fill(EMPTY);
+    this.mask = size - 1;
+    for (const [key, value] of entries) this.add(key, value);
+  }
+
+  /** Finds `text[start, end)` as written, or, when `fold` is set, ignoring ASCII case and apostrophe style. */
+  find(text: string, start: number, end: number, fold: boolean): Value | undefined {
+    let slot = hashCodes(text, start, end, fold) & this.mask;
+    for (;;) {
+      const index = this.slots[slot] ?? EMPTY;
+      if (index === EMPTY) return undefined;
+      if (this.matches(this.keys[index] ?? '', text, start, end, fold)) return this.values[index];
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private add(key: string, value: Value): void {
+    let slot = hashCodes(key, 0, key.length, false) & this.mask;
+    while ((this.slots[slot] ?? EMPTY) !== EMPTY) slot = (slot + 1) & this.mask;
+    this.slots[slot] = this.keys.length;
+    this.keys.push(key);
+    this.values.push(value);
+  }
+
+  private matches(key: string, text: string, start: number, end: number, fold: boolean): boolean {
+    if (key.length !== end - start) return false;
+    for (let offset = 0; offset < key.length; offset++) {
+      const code = text.charCodeAt(start + offset);
+      if (key.charCodeAt(offset) !== (fold ? folded(code) : code)) return false;
+    }
+    return true;
+  }
+}
+
+/** FNV-1a over UTF-16 code units; keys are stored folded already, so they hash the same either way. */
+function hashCodes(text: string, start: number, end: number, fold: boolean): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    hash = Math.imul(hash ^ (fold ? folded(code) : code), 0x01000193);
+  }
+  return hash;
+}
