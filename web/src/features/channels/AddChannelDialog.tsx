@@ -10,8 +10,9 @@ import { useTeams } from '../teams/api';
 import { useCreateChannel, useTestChannel } from './api';
 import { CHANNEL_FORMS, CONFIGURABLE_KINDS, initialValues, missingFields, toRequest, type FormValues } from './channel-forms';
 import { ChannelFields } from './ChannelFields';
+import { ChannelPurposeSelect } from './ChannelPurposeSelect';
 import { NETWORK_META } from './networks';
-import type { Channel, ChannelKind } from './types';
+import type { Channel, ChannelKind, ChannelPurpose } from './types';
 
 export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
@@ -22,6 +23,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
   const [kind, setKind] = useState<ChannelKind | null>(null);
   const [name, setName] = useState('');
   const [teamId, setTeamId] = useState<string | null>(null);
+  const [purpose, setPurpose] = useState<ChannelPurpose>('inbox');
   const [values, setValues] = useState<FormValues>({});
   const [created, setCreated] = useState<Channel | null>(null);
   const fields = kind ? (CHANNEL_FORMS[kind] ?? []) : [];
@@ -37,7 +39,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
   const save = () => {
     if (!kind) return;
     create.mutate(
-      { kind, name: name.trim(), teamId, ...toRequest(fields, values) },
+      { kind, name: name.trim(), teamId, purpose, ...toRequest(fields, values) },
       {
         onSuccess: (channel) => {
           setCreated(channel);
@@ -106,6 +108,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
                 onChange={setTeamId}
                 error={errors.teamId}
               />
+              <ChannelPurposeSelect value={purpose} onChange={setPurpose} />
               <ChannelFields
                 fields={fields}
                 values={values}

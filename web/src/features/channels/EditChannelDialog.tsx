@@ -8,7 +8,8 @@ import { useTeams } from '../teams/api';
 import { useChangeChannel } from './api';
 import { CHANNEL_FORMS, initialValues, missingFields, toRequest, type FormValues } from './channel-forms';
 import { ChannelFields } from './ChannelFields';
-import type { Channel } from './types';
+import { ChannelPurposeSelect } from './ChannelPurposeSelect';
+import type { Channel, ChannelPurpose } from './types';
 
 export function EditChannelDialog({ channel, opened, onClose }: { channel: Channel; opened: boolean; onClose: () => void }) {
   const teams = useTeams();
@@ -16,6 +17,7 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
   const fields = CHANNEL_FORMS[channel.kind] ?? [];
   const [name, setName] = useState(channel.name);
   const [teamId, setTeamId] = useState<string | null>(channel.teamId);
+  const [purpose, setPurpose] = useState<ChannelPurpose>(channel.purpose);
   const [values, setValues] = useState<FormValues>(() => initialValues(fields, channel.config));
   const errors = fieldErrors(change.error);
   const missing = missingFields(fields, values, channel.hasCredentials);
@@ -28,7 +30,7 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          change.mutate({ name: name.trim(), teamId, ...toRequest(fields, values) }, { onSuccess: dismiss });
+          change.mutate({ name: name.trim(), teamId, purpose, ...toRequest(fields, values) }, { onSuccess: dismiss });
         }}
       >
         <Stack gap="sm">
@@ -50,6 +52,7 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
             onChange={setTeamId}
             error={errors.teamId}
           />
+          <ChannelPurposeSelect value={purpose} onChange={setPurpose} />
           <ChannelFields
             fields={fields}
             values={values}

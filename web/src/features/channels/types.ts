@@ -31,15 +31,19 @@ export interface Channel {
   hasCredentials: boolean;
   status: 'active' | 'paused';
   teamId: string | null;
+  purpose: ChannelPurpose;
   health: ChannelHealth;
   createdAt: string;
   updatedAt: string;
 }
 
+export type ChannelPurpose = 'inbox' | 'listening';
+
 export interface NewChannel {
   kind: ChannelKind;
   name: string;
   teamId?: string | null;
+  purpose?: ChannelPurpose;
   config: Record<string, unknown>;
   credentials?: Record<string, string>;
 }
@@ -47,6 +51,7 @@ export interface NewChannel {
 export interface ChannelChange {
   name?: string;
   teamId?: string | null;
+  purpose?: ChannelPurpose;
   config?: Record<string, unknown>;
   credentials?: Record<string, string>;
 }
