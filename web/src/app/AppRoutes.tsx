@@ -9,6 +9,7 @@ import { MyDayPage } from '../features/my-day/MyDayPage';
 const CompaniesPage = lazy(() => import('../features/companies/CompaniesPage').then((m) => ({ default: m.CompaniesPage })));
 const CompanyPage = lazy(() => import('../features/companies/CompanyPage').then((m) => ({ default: m.CompanyPage })));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
+const ListeningRoutes = lazy(() => import('../features/listening/ListeningRoutes').then((m) => ({ default: m.ListeningRoutes })));
 const ChannelPage = lazy(() => import('../features/channels/ChannelPage').then((m) => ({ default: m.ChannelPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
@@ -29,6 +30,7 @@ export function AppRoutes() {
         <Route path="/companies" element={<CompaniesPage />} />
         <Route path="/companies/:id" element={<CompanyPage />} />
         <Route path="/inbox/:conversationId?" element={<InboxPage />} />
+        <Route path="/listening/*" element={<ListeningRoutes />} />
         <Route path="/settings/channels/:id" element={<ChannelPage />} />
         <Route path="/settings" element={<Navigate to="/settings/members" replace />} />
         <Route path="/settings/:tab" element={<SettingsPage />} />

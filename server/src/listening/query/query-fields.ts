@@ -31,17 +31,48 @@ function oneOf(field: string, value: string, allowed: readonly string[]): FieldV
     : { ok: false, reason: `${field}: takes one of ${allowed.join(', ')}; "${value}" is none of them` };
 }
 
-/** `https://www.Example.com/News/` → `example.com/News`: the form URLs are compared in (host case-folded, path kept). */
+/** Whether `text[0, end)` is a URL scheme: a letter, then letters, digits, `+`, `.` or `-`. */
+function isScheme(text: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i) | 32;
+    const letter = code >= 97 && code <= 122;
+    if (i === 0 ? !letter : !letter && !isSchemeSign(text.charCodeAt(i))) return false;
+  }
+  return end > 0;
+}
+
+const isSchemeSign = (code: number) => (code >= 48 && code <= 57) || code === 43 || code === 46 || code === 45;
+
+/**
+ * `https://www.Example.com/News/` → `example.com/News`: the form URLs are compared in (host
+ * case-folded, path kept). Every message with a URL goes through here, hence no regular expressions.
+ */
 export function normaliseUrl(url: string): string {
-  const withoutScheme = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const slash = withoutScheme.indexOf('/');
-  const host = (slash === -1 ? withoutScheme : withoutScheme.slice(0, slash)).toLowerCase().replace(/^www\./, '');
-  const path = slash === -1 ? '' : withoutScheme.slice(slash).replace(/\/+$/, '');
-  return host + path;
+  const trimmed = url.trim();
+  const scheme = trimmed.indexOf('://');
+  const from = scheme !== -1 && isScheme(trimmed, scheme) ? scheme + 3 : 0;
+  let slash = trimmed.indexOf('/', from);
+  if (slash === -1) slash = trimmed.length;
+  const host = trimmed.slice(from, slash).toLowerCase();
+  let end = trimmed.length;
+  while (end > slash && trimmed.charCodeAt(end - 1) === 47) end--;
+  return (host.startsWith('www.') ? host.slice(4) : host) + trimmed.slice(slash, end);
+}
+
+/** Handles that are already what `normaliseHandle` makes of them: lower-case ASCII, digits, `_`, `.`, `-` and an inner `@`. */
+function isNormalHandle(handle: string): boolean {
+  if (handle.length === 0 || handle.charCodeAt(0) === 64) return false;
+  for (let i = 0; i < handle.length; i++) {
+    const code = handle.charCodeAt(i);
+    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45 || code === 64))
+      return false;
+  }
+  return true;
 }
 
 /** An author handle as compared: folded, without the leading `@`. */
 export function normaliseHandle(handle: string): string {
+  if (isNormalHandle(handle)) return handle;
   return foldWord(handle.trim().replace(/^@/, '').replace(/\s+/g, ' '));
 }
 

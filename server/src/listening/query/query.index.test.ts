@@ -25,7 +25,7 @@ function randomness(seed: number) {
 }
 
 const WORDS = ['apple', 'Apple', 'pear', 'pie', 'tart', 'café', 'cafe', 'phone', 'case', 'battery', 'life', 'great', 'bad'];
-const STEMS = ['app*', 'ca?e', 'bat*ry', 'pi*', 'ta?t', '{App*}'];
+const STEMS = ['app*', 'ca?e', 'bat*ry', 'pi*', 'ta?t', '{App*}', 'b*'];
 
 function randomQuery(r: ReturnType<typeof randomness>, depth = 0): string {
   const roll = r.next();
@@ -103,6 +103,19 @@ describe('query index', () => {
       index.add(`q${i}`, { ...query, matches: (m) => (runs++, query.matches(m)) });
     }
     expect(index.match(prepareMessage({ text: 'I love brand7 and brand8', channel: 'rss' })).sort()).toEqual(['q7', 'q8']);
+    expect(runs).toBe(2);
+  });
+
+  it('files a phrase under the word fewer queries share, whatever order the queries came in', () => {
+    const index = createQueryIndex();
+    let runs = 0;
+    for (let i = 0; i < 50; i++) {
+      const query = compile(`"brand${i} support" AND NOT spam`);
+      index.add(`q${i}`, { ...query, matches: (m) => (runs++, query.matches(m)) });
+    }
+    expect(index.match(prepareMessage({ text: 'Their support is great', channel: 'rss' }))).toEqual([]);
+    expect(runs).toBe(0);
+    expect(index.match(prepareMessage({ text: 'brand0 support, brand7 support', channel: 'rss' })).sort()).toEqual(['q0', 'q7']);
     expect(runs).toBe(2);
   });
 

@@ -7,11 +7,16 @@
  */
 
 const SEPARATOR = 1;
-const WORD = 2;
-const IDEOGRAPH = 3;
+export const WORD = 2;
+export const IDEOGRAPH = 3;
+/** Set in what `classAt` returns when the character is a surrogate pair (two UTF-16 units). */
+export const PAIR = 4;
 
 /** Per-BMP-code-unit class, filled on first sight (0 = not classified yet). */
 const classes = new Uint8Array(65_536);
+/** The same for planes 1 and 2 (emoji, historic scripts, rare Han), which posts are full of. */
+const ASTRAL_KEPT = 0x20000;
+const astralClasses = new Uint8Array(ASTRAL_KEPT);
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const IDEOGRAPH_CHAR = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 
@@ -22,12 +27,18 @@ function classify(char: string): number {
 
 for (let code = 0; code < 128; code++) classes[code] = classify(String.fromCharCode(code));
 
-/** The class of the character starting at `index`, and how many UTF-16 units it takes. */
-function classAt(text: string, index: number): number {
+/** The class of the character starting at `index`, with `PAIR` set when it takes two UTF-16 units. */
+export function classAt(text: string, index: number): number {
   const code = text.charCodeAt(index);
   if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
     const low = text.charCodeAt(index + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return classify(text.slice(index, index + 2)) | 4;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      const offset = ((code - 0xd800) << 10) + (low - 0xdc00);
+      if (offset >= ASTRAL_KEPT) return classify(text.slice(index, index + 2)) | PAIR;
+      let astral = astralClasses[offset]!;
+      if (astral === 0) astralClasses[offset] = astral = classify(text.slice(index, index + 2));
+      return astral | PAIR;
+    }
   }
   let known = classes[code]!;
   if (known === 0) {
@@ -54,7 +65,7 @@ export function forEachWord(
     let kind: number;
     if (options.wildcards && (code === 42 || code === 63)) kind = WORD;
     else kind = code < 128 ? classes[code]! : classAt(text, index);
-    const width = kind & 4 ? 2 : 1;
+    const width = kind & PAIR ? 2 : 1;
     kind &= 3;
     if (kind === WORD) {
       if (start === -1) start = index;
@@ -84,6 +95,16 @@ const COMBINING_ACCENTS = /[\u0300-\u036f]/g;
 // eslint-disable-next-line no-control-regex
 const NOT_ASCII = /[^\u0000-\u007f]/;
 
+/**
+ * Folded forms of the non-ASCII words seen lately: normalising costs far more than a look-up, and
+ * the words of a language recur from post to post. Emptied when full, so memory stays bounded.
+ * Only short words are kept: V8 makes a longer slice a view into the whole text, which a cached
+ * key would keep alive.
+ */
+const accentedFolds = new Map<string, string>();
+const ACCENTED_FOLDS_KEPT = 8_192;
+const CACHED_WORD_LENGTH = 12;
+
 /** Lower case without Latin/Greek/Cyrillic accents: the form words are compared in unless `{Exact}`. */
 export function foldWord(word: string): string {
   // Most words of most posts are already lower-case ASCII: return them as they are, without a copy.
@@ -94,6 +115,21 @@ export function foldWord(word: string): string {
   }
   if (plain) return word;
   const lower = word.toLowerCase();
-  if (!NOT_ASCII.test(lower)) return lower;
-  return lower.normalize('NFD').replace(COMBINING_ACCENTS, '').normalize('NFC');
+  return NOT_ASCII.test(lower) ? foldAccentedWord(word) : lower;
+}
+
+/** `foldWord` for a word that holds characters outside ASCII. */
+export function foldAccentedWord(word: string): string {
+  if (word.length > CACHED_WORD_LENGTH) return withoutAccents(word);
+  let folded = accentedFolds.get(word);
+  if (folded === undefined) {
+    if (accentedFolds.size >= ACCENTED_FOLDS_KEPT) accentedFolds.clear();
+    folded = withoutAccents(word);
+    accentedFolds.set(word, folded);
+  }
+  return folded;
+}
+
+function withoutAccents(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(COMBINING_ACCENTS, '').normalize('NFC');
 }

@@ -1,8 +1,10 @@
 // Word lists behind the named-entity heuristic: what marks a name as an organisation or a person,
 // and capitalised words that start sentences or name days and months rather than entities.
-// Written for Rapport; short on purpose (a heuristic, not a gazetteer).
+// Written for Rapport; short on purpose (a heuristic, not a gazetteer). Every word is lower case.
 
-export const ORGANISATION_SUFFIXES: ReadonlySet<string> = new Set([
+import { WordSet } from '../text/word-set.js';
+
+export const ORGANISATION_SUFFIXES = new WordSet([
   'inc',
   'ltd',
   'llc',
@@ -53,7 +55,7 @@ export const ORGANISATION_SUFFIXES: ReadonlySet<string> = new Set([
   'services',
 ]);
 
-export const PERSON_TITLES: ReadonlySet<string> = new Set([
+export const PERSON_TITLES = new WordSet([
   'mr',
   'mrs',
   'ms',
@@ -79,7 +81,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'mlle',
 ]);
 
-export const GIVEN_NAMES: ReadonlySet<string> = new Set([
+export const GIVEN_NAMES = new WordSet([
   'james',
   'john',
   'robert',
@@ -199,7 +201,7 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Capitalised words that are not names: sentence openers, days, months, greetings, pronouns. */
-export const NOT_NAMES: ReadonlySet<string> = new Set([
+export const NOT_NAMES = new WordSet([
   'i',
   'the',
   'a',

@@ -4,12 +4,11 @@
 // text is read and every list is capped.
 
 import { boundedText } from '../text/bounded-text.js';
+import { topKeywords } from './keywords.js';
 import { findNamedEntities, type NamedEntity } from './named-entities.js';
-import { STOP_WORDS } from './stop-words.js';
 
 /** Longest list returned for each kind. */
 export const MAX_PER_KIND = 20;
-const MAX_KEYWORDS = 10;
 
 export interface Extraction {
   /** Without the '#', as first written; unique regardless of case. */
@@ -25,7 +24,6 @@ export interface Extraction {
 const URL = /\bhttps?:\/\/[^\s<>"'`]+/giu;
 const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&/#])#([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
 const MENTION = /(?<![\p{L}\p{M}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?:@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?/gu;
-const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’]*/gu;
 const TRAILING_PUNCTUATION = /[.,;:!?'"’”»)\]}>]+$/u;
 
 function uniqueIgnoringCase(values: Iterable<string>): string[] {
@@ -53,20 +51,6 @@ function trimUrl(raw: string): string {
 
 function* matches(pattern: RegExp, text: string, format: (match: RegExpMatchArray) => string): Generator<string> {
   for (const match of text.matchAll(pattern)) yield format(match);
-}
-
-function topKeywords(text: string): string[] {
-  const counts = new Map<string, number>();
-  for (const [word] of text.toLowerCase().matchAll(WORD)) {
-    const key = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
-    if (key.length < 3 || STOP_WORDS.has(key)) continue;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  // Map keeps first-seen order, and the sort is stable: ties stay in reading order.
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_KEYWORDS)
-    .map(([word]) => word);
 }
 
 export function extractEntities(text: string): Extraction {

@@ -2,44 +2,46 @@
 // organisation suffixes (Inc, GmbH, Bank, Airlines…) and acronyms, person titles (Mr, Dr…) and
 // given names, product shapes (iPhone, PS5, "Model 3", "Galaxy S24"). Runs without a cue are
 // left out: a wrong type is worse than no entity.
+// Words are kept as positions and shape flags in reused typed arrays, read once character by
+// character; strings are made only for the few words that a cue list must be asked about.
 
-import { isDigit, LOWER_CASE, WORD_LETTER } from '../text/char-tables.js';
+import { CHAR_CLASS, isDigit, LETTER, LOWER, LOWER_CASE, NUMBER, UPPER, WORD_LETTER } from '../text/char-tables.js';
+import type { WordSet } from '../text/word-set.js';
 import { GIVEN_NAMES, NOT_NAMES, ORGANISATION_SUFFIXES, PERSON_TITLES } from './entity-cues.js';
 
 // Local aliases: a loader that turns imports into property reads would pay a lookup per character.
 const wordLetter = WORD_LETTER;
 const lowerCase = LOWER_CASE;
+const charClass = CHAR_CLASS;
 
 export interface NamedEntity {
   readonly text: string;
   readonly type: 'person' | 'organisation' | 'product';
 }
 
-interface Token {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-  /** The token opens a sentence, so its capital says nothing. */
-  readonly sentenceStart: boolean;
-}
-
-const UPPER_START = /^\p{Lu}/u;
-const CAMEL_CASE = /^\p{Ll}+\p{Lu}[\p{L}\p{N}]*$|^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*$/u;
-const LETTERS_AND_DIGITS = /^(?=.*\p{Lu})(?=.*\p{N})[\p{L}\p{N}-]{2,}$/u;
-const ACRONYM = /^\p{Lu}{2,5}$/u;
-const NUMBER = /^\p{N}{1,4}$/u;
 const MAX_TOKENS = 600;
 
-/** Whether the characters between two tokens end a sentence ("Dr." and "Mr." do not). */
-function endsSentence(text: string, from: number, to: number, previous: string): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    // . ! ? : ; newline and …
-    if (code === 0x21 || code === 0x3f || code === 0x3a || code === 0x3b || code === 0x0a || code === 0x2026) return true;
-    if (code === 0x2e && !PERSON_TITLES.has(previous.toLowerCase())) return true;
-  }
-  return false;
-}
+/** Has a capital or a digit: only such words can be part of a name. */
+const MARKED = 1;
+/** Opens a sentence, so its capital says nothing. */
+const SENTENCE_START = 2;
+/** Starts with a capital ("Paris"). */
+const UPPER_START = 4;
+/** "iPhone", "PlayStation". */
+const CAMEL_CASE = 8;
+/** Capitals and digits, maybe hyphens ("PS5", "S24", "RTX-4090"). */
+const LETTERS_AND_DIGITS = 16;
+/** Two to five capitals ("BBC"). */
+const ACRONYM = 32;
+/** One to four digits ("3" of "Model 3"). */
+const NUMBER_WORD = 64;
+const NAME_LIKE = UPPER_START | CAMEL_CASE | LETTERS_AND_DIGITS;
+const PRODUCT_SHAPE = CAMEL_CASE | LETTERS_AND_DIGITS;
+
+// Scratch token arrays: extraction is synchronous, so no two calls overlap.
+const tokenStart = new Int32Array(MAX_TOKENS);
+const tokenEnd = new Int32Array(MAX_TOKENS);
+const tokenFlags = new Uint8Array(MAX_TOKENS);
 
 function isWordCode(code: number): boolean {
   return wordLetter[code] === 1 || isDigit(code);
@@ -50,16 +52,63 @@ function isJoiner(code: number): boolean {
   return code === 0x26 || code === 0x27 || code === 0x2019 || code === 0x2d;
 }
 
-/**
- * Words of the text with where they start and end. Only words with a capital or a digit can be
- * part of a name, so only those are cut out of the text as strings; the others keep an empty text.
- */
-function tokensOf(text: string): Token[] {
-  const tokens: Token[] = [];
+/** Lower-case letters then a capital, after at most one leading capital, then only letters and digits. */
+function isCamelCase(text: string, start: number, end: number): boolean {
+  let i = (charClass[text.charCodeAt(start)]! & UPPER) !== 0 ? start + 1 : start;
+  const lowerFrom = i;
+  while (i < end && (charClass[text.charCodeAt(i)]! & LOWER) !== 0) i++;
+  if (i === lowerFrom || i === end || (charClass[text.charCodeAt(i)]! & UPPER) === 0) return false;
+  for (i++; i < end; i++) if ((charClass[text.charCodeAt(i)]! & (LETTER | NUMBER)) === 0) return false;
+  return true;
+}
+
+/** The shape flags of the marked word `text[start, end)`. */
+function shapeOf(text: string, start: number, end: number): number {
+  const length = end - start;
+  let capitals = 0;
+  let numbers = 0;
+  let lettersNumbersHyphens = true;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const flags = charClass[code]!;
+    if ((flags & UPPER) !== 0) capitals++;
+    if ((flags & NUMBER) !== 0) numbers++;
+    if ((flags & (LETTER | NUMBER)) === 0 && code !== 0x2d) lettersNumbersHyphens = false;
+  }
+  let shape = (charClass[text.charCodeAt(start)]! & UPPER) !== 0 ? UPPER_START : 0;
+  if (capitals === length && length >= 2 && length <= 5) shape |= ACRONYM;
+  if (numbers === length && length <= 4) shape |= NUMBER_WORD;
+  if (lettersNumbersHyphens && length >= 2 && capitals > 0 && numbers > 0) shape |= LETTERS_AND_DIGITS;
+  if (isCamelCase(text, start, end)) shape |= CAMEL_CASE;
+  return shape;
+}
+
+/** Whether token `token`, lower-cased, is in `cues` (a string is made for no word). */
+function isIn(cues: WordSet, text: string, token: number): boolean {
+  return cues.hasRangeIgnoringCase(text, tokenStart[token]!, tokenEnd[token]!);
+}
+
+function isTitle(text: string, token: number): boolean {
+  return (tokenFlags[token]! & MARKED) !== 0 && isIn(PERSON_TITLES, text, token);
+}
+
+/** Whether the characters between two tokens end a sentence ("Dr." and "Mr." do not). */
+function endsSentence(text: string, from: number, to: number, previous: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    // . ! ? : ; newline and …
+    if (code === 0x21 || code === 0x3f || code === 0x3a || code === 0x3b || code === 0x0a || code === 0x2026) return true;
+    if (code === 0x2e && !isTitle(text, previous)) return true;
+  }
+  return false;
+}
+
+/** Fills the token arrays with the words of `text` and returns how many there are. */
+function tokenise(text: string): number {
+  let count = 0;
   let previousEnd = 0;
-  let previous = '';
   let i = 0;
-  while (i < text.length && tokens.length < MAX_TOKENS) {
+  while (i < text.length && count < MAX_TOKENS) {
     if (!isWordCode(text.charCodeAt(i))) {
       i++;
       continue;
@@ -75,86 +124,83 @@ function tokensOf(text: string): Token[] {
       }
       i++;
     }
-    const sentenceStart = tokens.length === 0 || endsSentence(text, previousEnd, start, previous);
-    const word = marked ? text.slice(start, i) : '';
-    tokens.push({ text: word, start, end: i, sentenceStart });
+    const sentenceStart = count === 0 || endsSentence(text, previousEnd, start, count - 1);
+    tokenStart[count] = start;
+    tokenEnd[count] = i;
+    tokenFlags[count] = (marked ? MARKED | shapeOf(text, start, i) : 0) | (sentenceStart ? SENTENCE_START : 0);
+    count++;
     previousEnd = i;
-    previous = word;
   }
-  return tokens;
+  return count;
 }
 
-function isNameLike(token: Token): boolean {
-  return token.text !== '' && (UPPER_START.test(token.text) || CAMEL_CASE.test(token.text) || LETTERS_AND_DIGITS.test(token.text));
+/** Token `token` follows the one before it in a name: one space apart, or "St. Pauli". */
+function joinsPrevious(text: string, token: number): boolean {
+  if ((tokenFlags[token]! & SENTENCE_START) !== 0) return false;
+  const start = tokenStart[token]!;
+  const previousEnd = tokenEnd[token - 1]!;
+  const gap = start - previousEnd;
+  return (gap === 1 || (gap === 2 && text.charCodeAt(previousEnd) === 0x2e)) && text.charCodeAt(start - 1) === 0x20;
 }
 
-function isProductShape(word: string): boolean {
-  return CAMEL_CASE.test(word) || LETTERS_AND_DIGITS.test(word);
-}
-
-/** Consecutive name-like tokens separated by one space, a sentence opener dropped unless it is a cue. */
-function runsOf(text: string, tokens: readonly Token[]): Token[][] {
-  const runs: Token[][] = [];
-  let run: Token[] = [];
-  for (const token of tokens) {
-    const previousEnd = run[run.length - 1]?.end ?? -1;
-    const gap = token.start - previousEnd;
-    const joined =
-      run.length > 0 &&
-      !token.sentenceStart &&
-      (gap === 1 || (gap === 2 && text.charCodeAt(previousEnd) === 0x2e)) &&
-      text.charCodeAt(token.start - 1) === 0x20;
-    const numberAfterName = run.length > 0 && joined && NUMBER.test(token.text);
-    if (!isNameLike(token) && !numberAfterName) {
-      if (run.length > 0) runs.push(run);
-      run = [];
-      continue;
-    }
-    if (!joined && run.length > 0) {
-      runs.push(run);
-      run = [];
-    }
-    run.push(token);
-  }
-  if (run.length > 0) runs.push(run);
-  return runs.map((tokensOfRun) => {
-    const [first, ...rest] = tokensOfRun;
-    const openerIsPlainWord = first !== undefined && NOT_NAMES.has(first.text.toLowerCase());
-    return openerIsPlainWord ? rest : tokensOfRun;
-  });
-}
-
-function typeOf(run: readonly Token[], before: Token | undefined): NamedEntity['type'] | undefined {
-  const words = run.map((token) => token.text);
-  const lower = words.map((word) => word.toLowerCase().replace(/\.$/u, ''));
-  const last = lower[lower.length - 1] ?? '';
-  if (words.some(isProductShape) || (words.length >= 2 && NUMBER.test(words[words.length - 1] ?? ''))) return 'product';
-  if (words.length >= 2 && ORGANISATION_SUFFIXES.has(last)) return 'organisation';
-  if (before !== undefined && PERSON_TITLES.has(before.text.toLowerCase())) return 'person';
-  if (GIVEN_NAMES.has(lower[0] ?? '') && (words.length === 2 || words.length === 3)) return 'person';
-  if (words.length === 1 && ACRONYM.test(words[0] ?? '')) return 'organisation';
+/** The type of the name made of tokens [from, to), or undefined when no cue says. */
+function typeOf(text: string, from: number, to: number): NamedEntity['type'] | undefined {
+  const words = to - from;
+  const last = to - 1;
+  for (let token = from; token < to; token++) if ((tokenFlags[token]! & PRODUCT_SHAPE) !== 0) return 'product';
+  if (words >= 2 && (tokenFlags[last]! & NUMBER_WORD) !== 0) return 'product';
+  if (words >= 2 && isIn(ORGANISATION_SUFFIXES, text, last)) return 'organisation';
+  if (from > 0 && isTitle(text, from - 1)) return 'person';
+  if ((words === 2 || words === 3) && isIn(GIVEN_NAMES, text, from)) return 'person';
+  if (words === 1 && (tokenFlags[from]! & ACRONYM) !== 0) return 'organisation';
   return undefined;
 }
 
+/** The entity named by the run of tokens [from, to), if its cues say what it is. */
+function entityOf(text: string, runFrom: number, to: number): NamedEntity | undefined {
+  // A run opened by a plain capitalised word ("The", "Monday") starts after it.
+  let from = isIn(NOT_NAMES, text, runFrom) ? runFrom + 1 : runFrom;
+  // "Mr Johnson", "Dr. Smith": the title marks a person and is not part of the name.
+  const titled = to - from > 1 && isIn(PERSON_TITLES, text, from);
+  if (titled) from++;
+  if (from === to) return undefined;
+  if (to - from === 1) {
+    if (isIn(NOT_NAMES, text, from) || isIn(PERSON_TITLES, text, from)) return undefined;
+    const flags = tokenFlags[from]!;
+    if (!titled && (flags & SENTENCE_START) !== 0 && (flags & (PRODUCT_SHAPE | ACRONYM)) === 0) return undefined;
+  }
+  const type = titled ? 'person' : typeOf(text, from, to);
+  return type === undefined ? undefined : { text: text.slice(tokenStart[from], tokenEnd[to - 1]), type };
+}
+
+/** Adds the entity of tokens [from, to), unless it has none or the same name (in any case) is listed. */
+function addEntity(entities: NamedEntity[], seen: Set<string>, text: string, from: number, to: number): void {
+  const entity = entityOf(text, from, to);
+  if (entity === undefined) return;
+  const key = entity.text.toLowerCase();
+  if (seen.has(key)) return;
+  seen.add(key);
+  entities.push(entity);
+}
+
 export function findNamedEntities(text: string): NamedEntity[] {
-  const tokens = tokensOf(text);
+  const count = tokenise(text);
   const entities: NamedEntity[] = [];
   const seen = new Set<string>();
-  for (const found of runsOf(text, tokens)) {
-    // "Mr Johnson", "Dr. Smith": the title marks a person and is not part of the name.
-    const titled = found.length > 1 && PERSON_TITLES.has(found[0]!.text.toLowerCase());
-    const run = titled ? found.slice(1) : found;
-    const first = run[0];
-    if (first === undefined) continue;
-    const single = run.length === 1 ? first.text.toLowerCase() : '';
-    if (NOT_NAMES.has(single) || PERSON_TITLES.has(single)) continue;
-    if (!titled && first.sentenceStart && run.length === 1 && !isProductShape(first.text) && !ACRONYM.test(first.text)) continue;
-    const type = titled ? 'person' : typeOf(run, tokens[tokens.indexOf(first) - 1]);
-    if (type === undefined) continue;
-    const name = text.slice(first.start, run[run.length - 1]!.end);
-    if (seen.has(name.toLowerCase())) continue;
-    seen.add(name.toLowerCase());
-    entities.push({ text: name, type });
+  // Runs of consecutive name-like tokens, a number allowed after a name ("Model 3").
+  let runFrom = -1;
+  for (let token = 0; token < count; token++) {
+    const flags = tokenFlags[token]!;
+    const joined = runFrom >= 0 && joinsPrevious(text, token);
+    const nameLike = (flags & MARKED) !== 0 && (flags & NAME_LIKE) !== 0;
+    if (!nameLike && !(joined && (flags & NUMBER_WORD) !== 0)) {
+      if (runFrom >= 0) addEntity(entities, seen, text, runFrom, token);
+      runFrom = -1;
+    } else if (runFrom < 0 || !joined) {
+      if (runFrom >= 0) addEntity(entities, seen, text, runFrom, token);
+      runFrom = token;
+    }
   }
+  if (runFrom >= 0) addEntity(entities, seen, text, runFrom, count);
   return entities;
 }

@@ -1,6 +1,8 @@
 // Small stop-word lists for the languages Rapport hears most, so that keywords are content words.
 // Written for Rapport from common function words; deliberately short (the most frequent words only).
 
+import { WordSet } from '../text/word-set.js';
+
 const lists: Record<string, string> = {
   en: `a about above after again against all am an and any are as at be because been before being below between both but by
     can could did do does doing down during each few for from further had has have having he her here hers herself him himself
@@ -26,6 +28,4 @@ const lists: Record<string, string> = {
     of om ook op te tot uit van voor was wat we wel wij ze zich zijn`,
 };
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  Object.values(lists).flatMap((list) => list.split(/\s+/).filter((word) => word !== '')),
-);
+export const STOP_WORDS = new WordSet(Object.values(lists).flatMap((list) => list.split(/\s+/).filter((word) => word !== '')));

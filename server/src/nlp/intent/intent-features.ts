@@ -25,6 +25,14 @@ const CUE_EXCLAMATION = 0x51_0003;
 const CUE_PRICE = 0x51_0004;
 const CUE_HASHTAGS = 0x51_0005;
 const CUE_NUMBER = 0x51_0006;
+const CUE_QUESTION_AT_END = 0x51_0007;
+const CUE_FIRST_PERSON = 0x51_0008;
+const CUE_SECOND_PERSON = 0x51_0009;
+const CUE_ADDRESSED = 0x51_000a;
+/** No question mark at all: a question without one is rare, so its absence counts too. */
+const CUE_NO_QUESTION = 0x51_000b;
+/** Paired with the first word of each sentence: "how …", "is …", "please …" say more there than mid-sentence. */
+const SENTENCE_START = 0x51_00ff;
 
 function mix(hash: number): number {
   let h = Math.imul(hash ^ (hash >>> 16), 0x7feb352d);
@@ -34,6 +42,26 @@ function mix(hash: number): number {
 
 function pairHash(first: number, second: number): number {
   return mix(Math.imul(first, 0x9e3779b1) ^ second ^ 0x5bd1e995);
+}
+
+/** The hash a word gets in the scan below (lower-cased, apostrophes left out). */
+function wordHash(word: string): number {
+  let hash = FNV_START;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== APOSTROPHE) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return mix(hash);
+}
+
+// The writer speaking of themselves ("my order", "we waited") is what separates a complaint from news,
+// and a message to "you" from one about the world.
+const [I, ME, MY, IM, IVE, WE, US, OUR] = ['i', 'me', 'my', "i'm", "i've", 'we', 'us', 'our'].map(wordHash);
+const [YOU, YOUR, YOURE] = ['you', 'your', "you're"].map(wordHash);
+
+function isFirstPerson(hash: number): boolean {
+  return hash === I || hash === ME || hash === MY || hash === IM || hash === IVE || hash === WE || hash === US || hash === OUR;
+}
+
+function isSecondPerson(hash: number): boolean {
+  return hash === YOU || hash === YOUR || hash === YOURE;
 }
 
 function isCurrency(code: number): boolean {
@@ -46,8 +74,8 @@ function isCurrency(code: number): boolean {
  */
 export function intentFeatures(text: string, out: Uint32Array): number {
   const end = Math.min(text.length, MAX_INTENT_CHARS);
-  // Room is kept for the last word, its pair and the six cues, so no write ever falls off the end.
-  const capacity = Math.min(out.length, MAX_FEATURES) - 8;
+  // Room is kept for the last word, its pairs and the ten cues, so no write ever falls off the end.
+  const capacity = Math.min(out.length, MAX_FEATURES) - 13;
   let count = 0;
   let word = FNV_START;
   let wordLength = 0;
@@ -58,6 +86,10 @@ export function intentFeatures(text: string, out: Uint32Array): number {
   let exclamation = false;
   let price = false;
   let number = false;
+  let firstPerson = false;
+  let secondPerson = false;
+  let questionAtEnd = false;
+  const addressed = text.charCodeAt(0) === 0x40;
   for (let i = 0; i <= end && count < capacity; i++) {
     const code = i < end ? text.charCodeAt(i) : 0x20;
     const isLetter = wordLetter[code] === 1;
@@ -72,13 +104,18 @@ export function intentFeatures(text: string, out: Uint32Array): number {
     if (wordLength > 0) {
       const hash = mix(word);
       out[count++] = hash;
-      if (previousWord !== 0) out[count++] = pairHash(previousWord, hash);
+      out[count++] = pairHash(previousWord === 0 ? SENTENCE_START : previousWord, hash);
+      questionAtEnd = false;
+      if (isFirstPerson(hash)) firstPerson = true;
+      else if (isSecondPerson(hash)) secondPerson = true;
       previousWord = hash;
       word = FNV_START;
       wordLength = 0;
     }
-    if (code === 0x3f || code === 0xbf || code === 0xff1f || code === 0x61f) question = true;
-    else if (code === 0x21) exclamation = true;
+    if (code === 0x3f || code === 0xbf || code === 0xff1f || code === 0x61f) {
+      question = true;
+      questionAtEnd = code !== 0xbf;
+    } else if (code === 0x21) exclamation = true;
     else if (code === 0x23) hashtags++;
     else if (isCurrency(code)) price = true;
     else if (code === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) {
@@ -92,11 +129,15 @@ export function intentFeatures(text: string, out: Uint32Array): number {
   }
   // Punctuation without a word ("!!!???") says nothing about intent.
   if (count === 0) return 0;
-  if (question) out[count++] = mix(CUE_QUESTION);
+  out[count++] = mix(question ? CUE_QUESTION : CUE_NO_QUESTION);
   if (link) out[count++] = mix(CUE_LINK);
   if (exclamation) out[count++] = mix(CUE_EXCLAMATION);
   if (price) out[count++] = mix(CUE_PRICE);
   if (hashtags >= 3) out[count++] = mix(CUE_HASHTAGS);
   if (number) out[count++] = mix(CUE_NUMBER);
+  if (questionAtEnd) out[count++] = mix(CUE_QUESTION_AT_END);
+  if (firstPerson) out[count++] = mix(CUE_FIRST_PERSON);
+  if (secondPerson) out[count++] = mix(CUE_SECOND_PERSON);
+  if (addressed) out[count++] = mix(CUE_ADDRESSED);
   return count;
 }

@@ -22,7 +22,7 @@ const BASE_RATES: Record<IntentLabel, number> = {
   praise: 0.1,
   idea: 0.04,
   spam: 0.08,
-  other: 0.5,
+  other: 0.8,
 };
 
 /** Feature counts per class, the raw material a model is derived from. */
@@ -77,10 +77,17 @@ export function deriveModel(counts: IntentCounts): IntentModel {
     }
     if (seen) vocabulary++;
   }
+  // Each class is scaled to the mean class size: otherwise the small classes, whose counts are
+  // spread over fewer words, give any rare word a higher probability, and news full of rare words
+  // reads as spam or purchase intent.
+  let meanTotal = 0;
+  for (let c = 0; c < CLASSES; c++) meanTotal += totals[c]! / CLASSES;
+  const denominator = meanTotal + SMOOTHING * vocabulary;
   const logLikelihood = new Float32Array(counts.features.length);
   for (let i = 0; i < logLikelihood.length; i++) {
     const c = i % CLASSES;
-    logLikelihood[i] = Math.log((counts.features[i]! + SMOOTHING) / (totals[c]! + SMOOTHING * vocabulary));
+    const scaled = totals[c]! > 0 ? (counts.features[i]! * meanTotal) / totals[c]! : 0;
+    logLikelihood[i] = Math.log((scaled + SMOOTHING) / denominator);
   }
   const logPrior = Float64Array.from(INTENT_LABELS, (label) => Math.log(BASE_RATES[label]));
   return { logLikelihood, logPrior };
@@ -122,9 +129,10 @@ export function classifyWithModel(text: string, model: IntentModel): IntentResul
   let best = 0;
   for (let c = 1; c < CLASSES; c++) if (joint[c]! > joint[best]!) best = c;
   const scale = 1 / temperature(count);
+  const top = joint[best]!;
   let sum = 0;
   for (let c = 0; c < CLASSES; c++) {
-    joint[c] = Math.exp((joint[c]! - joint[best]!) * scale);
+    joint[c] = Math.exp((joint[c]! - top) * scale);
     sum += joint[c]!;
   }
   const scores = {} as Record<IntentLabel, number>;

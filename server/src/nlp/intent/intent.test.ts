@@ -25,6 +25,23 @@ describe('classifyIntent', () => {
     for (const value of Object.values(scores)) expect(value).toBeLessThanOrEqual(scores[intent]);
   });
 
+  it('gives the runners-up their share whichever intent wins', () => {
+    const { intent, scores } = classifyIntent('The update broke my app, it crashes every time I open it.');
+    expect(intent).toBe('complaint');
+    const others = Object.entries(scores).filter(([label]) => label !== intent);
+    expect(others.reduce((sum, [, value]) => sum + value, 0)).toBeGreaterThan(0.05);
+  });
+
+  it('reads news, commentary and everyday posts as other', () => {
+    for (const text of [
+      'Government announces a review of rail fares after a year of strikes.',
+      'Version 2.0 of the library ships with a new plugin system.',
+      'Another broken promise from the council, nobody is surprised.',
+      'Lovely sunset over the harbour tonight.',
+    ])
+      expect(classifyIntent(text).intent, text).toBe('other');
+  });
+
   it('is less sure of a vague message than of a clear one', () => {
     const clear = classifyIntent('My order arrived broken and I want a refund, terrible service.');
     const vague = classifyIntent('order');

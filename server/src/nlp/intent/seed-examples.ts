@@ -4,6 +4,8 @@
 // messages (test/fixtures/eval/intent) so that the eval measures the model, not its memory.
 
 import type { IntentLabel } from './intent-labels.js';
+import { signalExamples } from './seed-signals.js';
+import { ordinaryTraffic } from './seed-traffic.js';
 
 const complaint = [
   'My order arrived broken and nobody answers my emails.',
@@ -325,4 +327,6 @@ export const seedExamples: readonly { text: string; intent: IntentLabel }[] = [
   ...labelled('idea', idea),
   ...labelled('spam', spam),
   ...labelled('other', other),
+  ...labelled('other', ordinaryTraffic),
+  ...signalExamples,
 ];

@@ -1,0 +1,157 @@
+/**
+ * Fills a migrated database with a listening workspace at dashboard scale, in SQL rather than
+ * through the pipeline (minutes instead of hours): saved queries, authors, conversations, public
+ * inbound messages with their stored enrichment, one mention per message, and the rollups
+ * mention.repo.ts keeps — bumped slice by slice with the same upserts, so they are what the
+ * pipeline would have left. Ends the way autovacuum would (VACUUM ANALYZE) and checks the rollups
+ * add up to the mentions.
+ */
+import { parseQuery } from '../../server/src/listening/query/index.js';
+import type { Db } from '../../server/src/platform/db/db.js';
+import { newId } from '../../server/src/platform/db/ids.js';
+import { createBenchWorkspace, type BenchWorkspace } from '../crm/rapport-db.js';
+import type { Templates } from '../ingest/corpus-messages.js';
+import {
+  conversationsSql,
+  hourlyRollupsSql,
+  identitiesSql,
+  mentionsSql,
+  messagesSql,
+  termRollupsSql,
+  type DataShape,
+} from './mention-sql.js';
+import { mentionVocabulary, textSlots } from './mention-vocabulary.js';
+import { WATCHED_QUERIES, type WatchedQuery } from './watched-queries.js';
+
+export interface ListeningData {
+  workspace: BenchWorkspace;
+  queries: (WatchedQuery & { id: string })[];
+  shape: DataShape;
+  seconds: number;
+  rows: Record<string, number>;
+}
+
+const TABLES = ['social_identities', 'conversations', 'messages', 'mentions', 'mention_rollups', 'mention_term_rollups'] as const;
+
+async function saveQueries(db: Db, workspace: BenchWorkspace, at: Date): Promise<ListeningData['queries']> {
+  const queries = WATCHED_QUERIES.map((q) => ({ ...q, id: newId() }));
+  for (const q of queries) {
+    const parsed = parseQuery(q.query);
+    if (!parsed.ok) throw new Error(`bench query "${q.name}" does not parse: ${parsed.error.message}`);
+    // Saved as already backfilled: a backfill job would otherwise rematch the whole history under the load.
+    await db.query(
+      `INSERT INTO listening_queries (workspace_id, id, name, query, kind, is_active, backfilled_at, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, true, $6, $7, $6, $6)`,
+      [workspace.workspaceId, q.id, q.name, q.query, q.kind, at, workspace.ownerId],
+    );
+  }
+  return queries;
+}
+
+async function storeTexts(db: Db, templates: Templates): Promise<void> {
+  const slots = textSlots(templates);
+  await db.exec(
+    'CREATE TABLE bench_texts (slot int PRIMARY KEY, network text NOT NULL, host text NOT NULL, title text, text text NOT NULL)',
+  );
+  await db.query(`INSERT INTO bench_texts SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[])`, [
+    slots.map((s) => s.slot),
+    slots.map((s) => s.network),
+    slots.map((s) => s.host),
+    slots.map((s) => s.title),
+    slots.map((s) => s.text),
+  ]);
+}
+
+async function count(db: Db, sql: string, params: unknown[]): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(sql, params);
+  return Number(rows[0]!.n);
+}
+
+/** The rollups must hold every mention once, and every authored mention once among the author terms. */
+async function checkRollups(db: Db, workspaceId: string, messages: number): Promise<Record<string, number>> {
+  const w = [workspaceId];
+  const mentions = await count(db, 'SELECT count(*) AS n FROM mentions WHERE workspace_id = $1', w);
+  const rolledUp = await count(db, 'SELECT sum(mentions) AS n FROM mention_rollups WHERE workspace_id = $1', w);
+  const authored = await count(db, 'SELECT count(author_identity_id) AS n FROM mentions WHERE workspace_id = $1', w);
+  const authorTerms = await count(db, "SELECT sum(mentions) AS n FROM mention_term_rollups WHERE workspace_id = $1 AND kind = 'author'", w);
+  if (mentions !== messages || rolledUp !== mentions || authorTerms !== authored) {
+    throw new Error(
+      `generated data does not add up: ${messages} messages, ${mentions} mentions, ${rolledUp} in the hourly rollups, ` +
+        `${authored} with an author, ${authorTerms} in the author rollups`,
+    );
+  }
+  const rows: Record<string, number> = {};
+  for (const table of TABLES) rows[table] = await count(db, `SELECT count(*) AS n FROM ${table} WHERE workspace_id = $1`, w);
+  return rows;
+}
+
+export async function generateListeningData(
+  db: Db,
+  templates: Templates,
+  size: { messages: number; slice: number },
+  log: (message: string) => void,
+): Promise<ListeningData> {
+  const started = performance.now();
+  const endsAt = new Date();
+  // Four authors per network slot (see mention-sql.ts): one author for every 25 messages.
+  const identities = Math.max(4, Math.round(size.messages / 100) * 4);
+  const shape: DataShape = { messages: size.messages, identities, queries: WATCHED_QUERIES.length, endsAt, days: 90 };
+  const workspace = await createBenchWorkspace(db, 'listening');
+  const queries = await saveQueries(db, workspace, endsAt);
+  await storeTexts(db, templates);
+  const vocabulary = mentionVocabulary(templates);
+  const w = workspace.workspaceId;
+  await db.query(identitiesSql(shape), [w]);
+  log(
+    `data: ${queries.length} queries, ${identities.toLocaleString('en-US')} authors; ${size.messages.toLocaleString('en-US')} messages to go`,
+  );
+
+  const messages = messagesSql(shape, {
+    keywords: vocabulary.keywords.length,
+    hashtags: vocabulary.hashtags.length,
+    entities: vocabulary.entities.length,
+  });
+  const mentions = mentionsSql(shape);
+  const conversations = conversationsSql(shape);
+  const queryIds = queries.map((q) => q.id);
+  // The full-text index is built once at the end, as a bulk load would, from its own definition.
+  const { rows: search } = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'messages_search'");
+  if (search.length !== 1) throw new Error('the messages_search index is missing from the migrated schema');
+  await db.exec('DROP INDEX messages_search');
+  for (let from = 0; from < size.messages; from += size.slice) {
+    const to = Math.min(size.messages, from + size.slice);
+    await db.transaction(async (tx) => {
+      await tx.query("SET LOCAL work_mem = '256MB'");
+      // Compiling these one-off statements costs more than running them.
+      await tx.query('SET LOCAL jit = off');
+      // The generated rows reference each other by construction; checking every foreign key row by
+      // row (the term rollups' alone took a third of the time) would only slow the loading.
+      await tx.query("SET LOCAL session_replication_role = 'replica'");
+      await tx.query(conversations, [w, from, to]);
+      await tx.query(messages, [
+        w,
+        from,
+        to,
+        vocabulary.keywords,
+        vocabulary.hashtags,
+        vocabulary.entities.map((e) => e.text),
+        vocabulary.entities.map((e) => e.type),
+      ]);
+      await tx.query(mentions, [w, from, to, queryIds]);
+      await tx.query(hourlyRollupsSql, [w, from, to]);
+      await tx.query(termRollupsSql, [w, from, to]);
+    });
+    const elapsed = (performance.now() - started) / 1000;
+    log(`data: ${to.toLocaleString('en-US')} mentions (${Math.round(to / elapsed).toLocaleString('en-US')}/s so far)`);
+  }
+  await db.exec('DROP TABLE bench_texts');
+  log('data: building the full-text index of messages');
+  await db.transaction(async (tx) => {
+    await tx.query("SET LOCAL maintenance_work_mem = '512MB'");
+    await tx.query(search[0]!.indexdef);
+  });
+  log('data: VACUUM ANALYZE');
+  for (const table of TABLES) await db.exec(`VACUUM (ANALYZE) ${table}`);
+  const rows = await checkRollups(db, w, size.messages);
+  return { workspace, queries, shape, seconds: (performance.now() - started) / 1000, rows };
+}

@@ -1,0 +1,73 @@
+/**
+ * Identity-resolution quality on the FEBRL files: the records go through the product's batch
+ * deduplication (`resolveAll`: blocking, EM fit on the file itself without labels, thresholds from
+ * the fitted model's posterior probability), and the clusters are scored pairwise against the
+ * ground truth — without the national id column, and separately with it.
+ */
+import { pairwiseQuality } from '../../server/src/identity/matching/pairwise-quality.js';
+import { DEFAULT_THRESHOLDS, resolveAll } from '../../server/src/identity/matching/index.js';
+import { count, decimal, markdownTable } from '../lib/markdown.js';
+import type { EvalSuite } from '../lib/suite.js';
+import { loadFebrl } from './febrl.js';
+
+const FILES = ['dataset1.csv', 'dataset2.csv'];
+
+function evaluate(name: string, withNationalId: boolean): string[] {
+  const file = loadFebrl(name, withNationalId);
+  const started = performance.now();
+  const resolution = resolveAll(file.records);
+  const seconds = (performance.now() - started) / 1000;
+  const quality = pairwiseQuality(resolution.clusters, file.entityOf);
+  const review = resolution.pairs.filter((pair) => pair.decision === 'review').length;
+  return [
+    name,
+    withNationalId ? 'with' : 'without',
+    count(file.records.length),
+    count(quality.truePairs),
+    count(resolution.candidatePairs),
+    count(quality.predictedPairs),
+    count(review),
+    decimal(quality.precision, 4),
+    decimal(quality.recall, 4),
+    decimal(quality.f1, 4),
+    decimal(seconds, 2),
+  ];
+}
+
+export const suite: EvalSuite = {
+  name: 'identity',
+  run() {
+    const rows = [false, true].flatMap((withNationalId) => FILES.map((name) => evaluate(name, withNationalId)));
+    const table = markdownTable(
+      [
+        'file',
+        'national id',
+        'records',
+        'true pairs',
+        'candidate pairs compared',
+        'linked pairs',
+        'review pairs',
+        'precision',
+        'recall',
+        'F1',
+        'seconds',
+      ],
+      rows,
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    );
+    const rule = `link at posterior ≥ ${DEFAULT_THRESHOLDS.link}, review at ≥ ${DEFAULT_THRESHOLDS.review}`;
+    return Promise.resolve(
+      [
+        '## Identity resolution',
+        '',
+        `FEBRL files, model fitted by EM on each file without labels, ${rule}; pairwise scores over the linked clusters (review pairs are not counted as links).`,
+        '',
+        table,
+        '',
+        'The thresholds (posterior 0.99 / 0.5), priors and comparator levels were set before any run. What changed after looking at',
+        'results was driven by dataset1.csv or by the synthetic benchmark data, never by dataset2.csv: the sorted-neighbourhood window (3),',
+        'the block-size cap (50), and the EM safeguards (u started from random pairs, monotone m/u, match share at most one per person).',
+      ].join('\n'),
+    );
+  },
+};

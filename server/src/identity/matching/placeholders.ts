@@ -1,0 +1,47 @@
+/**
+ * Values that look like data but say nothing about who someone is: placeholders typed into forms
+ * ("N/A", "test", "unknown"), titles on their own, and shared mailboxes (info@, support@) that many
+ * people read. The normaliser turns them into "missing", so they can neither link nor separate.
+ */
+
+// prettier-ignore
+const PLACEHOLDERS = new Set([
+  'n a', 'na', 'none', 'null', 'nil', 'void', 'unknown', 'unk', 'test', 'testing', 'tester', 'xxx', 'xx', 'x', 'asdf',
+  'qwerty', 'foo', 'bar', 'foobar', 'anonymous', 'anon', 'noname', 'no name', 'name', 'user', 'customer', 'client',
+  'guest', 'admin', 'sample', 'dummy', 'fake', 'undefined', 'nobody', 'someone', 'not available', 'not applicable',
+  'not known', 'tbd', 'tba', 'missing', 'blank', 'empty', 'default', 'no', 'yes', 'abc', 'firstname', 'lastname',
+  'first name', 'last name', 'surname', 'your name', 'john doe', 'jane doe',
+]);
+
+// prettier-ignore
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'herr', 'frau', 'mme', 'mlle']);
+
+// prettier-ignore
+const SHARED_MAILBOXES = new Set([
+  'info', 'information', 'support', 'help', 'helpdesk', 'contact', 'contacts', 'hello', 'hi', 'admin', 'administrator',
+  'sales', 'office', 'team', 'noreply', 'no-reply', 'donotreply', 'do-not-reply', 'billing', 'accounts', 'accounting',
+  'enquiries', 'inquiries', 'marketing', 'webmaster', 'postmaster', 'hostmaster', 'abuse', 'mail', 'email', 'service',
+  'services', 'customerservice', 'customer.service', 'jobs', 'careers', 'hr', 'press', 'media', 'newsletter', 'news',
+  'orders', 'shop', 'store', 'reception', 'general', 'feedback', 'privacy', 'security', 'legal', 'finance', 'invoices',
+  'test', 'example', 'user', 'root', 'nobody', 'notifications', 'bounce', 'bounces', 'mailer-daemon',
+]);
+
+/** Domains reserved for examples and tests: an address there belongs to nobody. */
+const PLACEHOLDER_DOMAINS = new Set(['example.com', 'example.org', 'example.net', 'test.com', 'test.test', 'localhost', 'invalid']);
+
+/** True for a folded value that is a placeholder or carries no information (empty, "aaaa", "----"). */
+export function isPlaceholder(folded: string): boolean {
+  if (folded.length === 0 || PLACEHOLDERS.has(folded)) return true;
+  const compact = folded.replaceAll(' ', '');
+  return compact.length > 1 && /^(.)\1+$/.test(compact);
+}
+
+export function isTitle(foldedToken: string): boolean {
+  return TITLES.has(foldedToken);
+}
+
+/** True when an address's local part is a role or shared mailbox, or its domain is a placeholder. */
+export function isSharedMailbox(localPart: string, domain: string): boolean {
+  const bare = localPart.replace(/\d+$/, '');
+  return SHARED_MAILBOXES.has(localPart) || SHARED_MAILBOXES.has(bare) || PLACEHOLDER_DOMAINS.has(domain) || domain.endsWith('.invalid');
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { rangeHash, WordSet } from './word-set.js';
+
+describe('WordSet', () => {
+  const words = new WordSet(['the', 'señor', 'und', 'of']);
+
+  it('finds a word inside a longer text without cutting it out', () => {
+    const text = 'out of the blue';
+    expect(words.hasRange(text, 4, 6, rangeHash(text, 4, 6))).toBe(true);
+    expect(words.hasRange(text, 7, 10, rangeHash(text, 7, 10))).toBe(true);
+    expect(words.hasRange(text, 0, 3, rangeHash(text, 0, 3))).toBe(false);
+    expect(words.hasRange(text, 7, 9, rangeHash(text, 7, 9))).toBe(false);
+  });
+
+  it('matches regardless of case when asked to', () => {
+    const text = 'THE Señor UND';
+    expect(words.hasRangeIgnoringCase(text, 0, 3)).toBe(true);
+    expect(words.hasRangeIgnoringCase(text, 4, 9)).toBe(true);
+    expect(words.hasRangeIgnoringCase(text, 10, 13)).toBe(true);
+    expect(words.hasRange(text, 0, 3, rangeHash(text, 0, 3))).toBe(false);
+    expect(words.has('of')).toBe(true);
+    expect(words.has('off')).toBe(false);
+  });
+
+  it('holds many words without losing any', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `w${i}`);
+    const set = new WordSet(many);
+    expect(many.every((word) => set.has(word))).toBe(true);
+    expect(set.has('w5000')).toBe(false);
+  });
+});

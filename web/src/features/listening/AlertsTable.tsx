@@ -1,0 +1,158 @@
+/** The alerts: what each watches and how, whether it is on, when it last fired, and a way to check it now. */
+import { useState } from 'react';
+import { ActionIcon, Button, Group, Switch, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { formatRelative } from '../../lib/format';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useCheckAlert, useDeleteAlert, useSaveAlert } from './api';
+import { KIND_LABELS, TRIGGER_LABELS } from './labels';
+import type { Alert, SavedQuery } from './types';
+
+function watches(alert: Alert, queries: readonly SavedQuery[]): string {
+  if (alert.queryKind) return `All ${KIND_LABELS[alert.queryKind].toLowerCase()}`;
+  return queries.find((q) => q.id === alert.queryId)?.name ?? 'A deleted query';
+}
+
+function ActiveSwitch({ alert, disabled }: { alert: Alert; disabled: boolean }) {
+  const save = useSaveAlert();
+  return (
+    <Switch
+      aria-label={`Active: ${alert.name}`}
+      checked={save.isPending ? !alert.isActive : alert.isActive}
+      disabled={disabled || save.isPending}
+      onChange={(e) =>
+        save.mutate(
+          { id: alert.id, input: { isActive: e.currentTarget.checked } },
+          { onError: (error) => notifications.show({ color: 'red', title: 'Could not change the alert', message: error.message }) },
+        )
+      }
+    />
+  );
+}
+
+function CheckNowButton({ alert, disabled }: { alert: Alert; disabled: boolean }) {
+  const check = useCheckAlert();
+  return (
+    <Button
+      size="compact-sm"
+      variant="default"
+      disabled={disabled}
+      loading={check.isPending}
+      aria-label={`Check ${alert.name} now`}
+      onClick={() =>
+        check.mutate(alert.id, {
+          onSuccess: ({ fired, firing }) =>
+            notifications.show(
+              fired && firing
+                ? { color: 'orange', title: `${alert.name} fired`, message: firing.reason }
+                : { title: `${alert.name} is quiet`, message: 'Nothing unusual right now (or it is cooling down after firing).' },
+            ),
+          onError: (error) => notifications.show({ color: 'red', title: 'Could not check the alert', message: error.message }),
+        })
+      }
+    >
+      Check now
+    </Button>
+  );
+}
+
+export function AlertsTable({
+  alerts,
+  queries,
+  canWrite,
+  onEdit,
+}: {
+  alerts: Alert[];
+  queries: SavedQuery[];
+  canWrite: boolean;
+  onEdit: (alert: Alert) => void;
+}) {
+  const remove = useDeleteAlert();
+  const [deleting, setDeleting] = useState<Alert | null>(null);
+  return (
+    <>
+      <Table.ScrollContainer minWidth={720}>
+        <Table verticalSpacing="xs" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Watches</Table.Th>
+              <Table.Th>Trigger</Table.Th>
+              <Table.Th>Delivery</Table.Th>
+              <Table.Th>Active</Table.Th>
+              <Table.Th>Last fired</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {alerts.map((alert) => (
+              <Table.Tr key={alert.id}>
+                <Table.Td fw={600}>{alert.name}</Table.Td>
+                <Table.Td>{watches(alert, queries)}</Table.Td>
+                <Table.Td>
+                  {TRIGGER_LABELS[alert.trigger]}
+                  {alert.trigger === 'keyword' && alert.keyword ? `: “${alert.keyword}”` : ''}
+                  <Text size="xs" c="dimmed">
+                    {alert.trigger === 'keyword' ? '' : `sensitivity ${alert.sensitivity}, `}at least {alert.minMentions}, cool-down{' '}
+                    {alert.cooldownMinutes} min
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {[
+                      alert.notifyInApp && 'In app',
+                      alert.notifyEmails.length > 0 && `${alert.notifyEmails.length} e-mail`,
+                      alert.webhookUrl && 'Webhook',
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <ActiveSwitch alert={alert} disabled={!canWrite} />
+                </Table.Td>
+                <Table.Td>{alert.lastFiredAt ? formatRelative(alert.lastFiredAt) : 'Never'}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <CheckNowButton alert={alert} disabled={!canWrite} />
+                    {canWrite && (
+                      <>
+                        <Tooltip label="Edit">
+                          <ActionIcon variant="subtle" aria-label={`Edit ${alert.name}`} onClick={() => onEdit(alert)}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label="Delete">
+                          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${alert.name}`} onClick={() => setDeleting(alert)}>
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={`Delete ${deleting?.name ?? 'alert'}?`}
+        confirmLabel="Delete alert"
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+      >
+        Its history is deleted with it.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * A mention's intent as a badge that opens a menu to correct it. A correction teaches the
+ * workspace's model, so the card says "learned" once the server has taken it.
+ */
+import { useState } from 'react';
+import { Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconChevronDown, IconSchool } from '@tabler/icons-react';
+import { TEXT_COLORS } from '../../ui/text-colors';
+import { useCorrectIntent } from './api';
+import { INTENT_COLORS, INTENT_LABELS, intentOf } from './labels';
+import { INTENTS } from './types';
+
+export function IntentMenu({ messageId, intent, canCorrect }: { messageId: string; intent: string | null; canCorrect: boolean }) {
+  const correct = useCorrectIntent();
+  const [learned, setLearned] = useState(false);
+  const known = intentOf(intent);
+  const label = known ? INTENT_LABELS[known] : 'Unknown';
+  const badge = (
+    <Badge
+      size="sm"
+      variant="outline"
+      color={known ? INTENT_COLORS[known] : 'gray'}
+      rightSection={canCorrect && <IconChevronDown size={10} />}
+    >
+      {label}
+    </Badge>
+  );
+  if (!canCorrect) return <span aria-label={`Intent: ${label}`}>{badge}</span>;
+  const choose = (next: (typeof INTENTS)[number]) => {
+    if (next === known) return;
+    correct.mutate(
+      { messageId, intent: next },
+      {
+        onSuccess: () => {
+          setLearned(true);
+          notifications.show({
+            color: 'teal',
+            title: 'Learned',
+            message: `Marked as ${INTENT_LABELS[next]}. Similar messages will be classified this way from now on.`,
+          });
+        },
+        onError: (error) => notifications.show({ color: 'red', title: 'Could not correct the intent', message: error.message }),
+      },
+    );
+  };
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <UnstyledButton aria-label={`Intent: ${label}`} disabled={correct.isPending}>
+            {badge}
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Correct the intent</Menu.Label>
+          {INTENTS.map((value) => (
+            <Menu.Item
+              key={value}
+              onClick={() => choose(value)}
+              leftSection={value === known ? <IconCheck size={14} aria-hidden /> : <span style={{ width: 14 }} />}
+              aria-current={value === known ? 'true' : undefined}
+            >
+              {INTENT_LABELS[value]}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {learned && (
+        <Text span size="xs" c={TEXT_COLORS.success} role="status">
+          <IconSchool size={12} aria-hidden /> learned
+        </Text>
+      )}
+    </Group>
+  );
+}

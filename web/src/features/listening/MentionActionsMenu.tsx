@@ -1,0 +1,70 @@
+/** The "Actions" menu of a mention: every action the server's registry offers, to act on what was heard. */
+import { useState } from 'react';
+import { Button, Menu } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBolt, IconChevronDown } from '@tabler/icons-react';
+import { useNavigate } from 'react-router';
+import { usePermissions } from '../auth/permissions';
+import { useMentionActions, useRunMentionAction } from './api';
+import { showActionResult } from './action-result';
+import { TEAM_ACTION_DEFAULTS, TeamActionDialog } from './TeamActionDialog';
+import type { MentionActionInfo } from './types';
+
+export function MentionActionsMenu({ mentionId, authorName }: { mentionId: string; authorName: string }) {
+  const actions = useMentionActions();
+  const run = useRunMentionAction();
+  const navigate = useNavigate();
+  const { canWrite, isAdmin } = usePermissions();
+  const [choosingTeam, setChoosingTeam] = useState<MentionActionInfo | null>(null);
+  const available = (actions.data ?? []).filter((a) => a.role !== 'admin' || isAdmin);
+
+  const start = (action: MentionActionInfo, teamId?: string) =>
+    run.mutate(
+      { mentionId, action: action.name, teamId },
+      {
+        onSuccess: (result) => {
+          setChoosingTeam(null);
+          showActionResult(action.label, result, (to) => void navigate(to));
+        },
+        onError: (error) => notifications.show({ color: 'red', title: `${action.label} did not work`, message: error.message }),
+      },
+    );
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button
+            size="compact-sm"
+            variant="default"
+            leftSection={<IconBolt size={14} aria-hidden />}
+            rightSection={<IconChevronDown size={12} aria-hidden />}
+            disabled={!canWrite || available.length === 0}
+            loading={run.isPending && choosingTeam === null}
+          >
+            Actions
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {available.map((action) => (
+            <Menu.Item
+              key={action.name}
+              title={action.description}
+              onClick={() => (action.name in TEAM_ACTION_DEFAULTS ? setChoosingTeam(action) : start(action))}
+            >
+              {action.label}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <TeamActionDialog
+        key={choosingTeam?.name ?? 'closed'}
+        action={choosingTeam}
+        authorName={authorName}
+        pending={run.isPending}
+        onRun={(teamId) => choosingTeam && start(choosingTeam, teamId)}
+        onClose={() => setChoosingTeam(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+/** Selects the loaded mentions and marks the selection relevant or irrelevant in one go. */
+import { Button, Checkbox, Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconThumbDown, IconThumbUp } from '@tabler/icons-react';
+import { useMarkRelevance } from './api';
+import type { Relevance } from './types';
+
+/** The API's limit for one bulk change. */
+const MAX_BULK = 500;
+
+export function MentionBulkBar({
+  loadedIds,
+  selected,
+  onSelect,
+  canWrite,
+}: {
+  loadedIds: string[];
+  selected: ReadonlySet<string>;
+  onSelect: (ids: ReadonlySet<string>) => void;
+  canWrite: boolean;
+}) {
+  const mark = useMarkRelevance();
+  const allSelected = loadedIds.length > 0 && loadedIds.every((id) => selected.has(id));
+  const apply = (relevance: Relevance, done: string) => {
+    const ids = [...selected].slice(0, MAX_BULK);
+    mark.mutate(
+      { ids, relevance },
+      {
+        onSuccess: ({ updated }) => {
+          notifications.show({ message: `${done}: ${updated} mention${updated === 1 ? '' : 's'}` });
+          onSelect(new Set());
+        },
+        onError: (error) => notifications.show({ color: 'red', title: 'Could not mark the mentions', message: error.message }),
+      },
+    );
+  };
+  return (
+    <Group gap="sm" wrap="wrap" role="toolbar" aria-label="Bulk actions">
+      <Checkbox
+        size="xs"
+        label={selected.size > 0 ? `${selected.size} selected` : 'Select all'}
+        aria-label="Select all"
+        checked={allSelected}
+        indeterminate={selected.size > 0 && !allSelected}
+        disabled={loadedIds.length === 0}
+        onChange={() => onSelect(allSelected ? new Set() : new Set(loadedIds))}
+      />
+      {selected.size > 0 && canWrite && (
+        <>
+          <Button
+            size="compact-xs"
+            variant="default"
+            leftSection={<IconThumbUp size={14} aria-hidden />}
+            loading={mark.isPending && mark.variables.relevance === 'relevant'}
+            onClick={() => apply('relevant', 'Marked relevant')}
+          >
+            Mark relevant
+          </Button>
+          <Button
+            size="compact-xs"
+            variant="default"
+            leftSection={<IconThumbDown size={14} aria-hidden />}
+            loading={mark.isPending && mark.variables.relevance === 'irrelevant'}
+            onClick={() => apply('irrelevant', 'Marked irrelevant')}
+          >
+            Mark irrelevant
+          </Button>
+        </>
+      )}
+    </Group>
+  );
+}

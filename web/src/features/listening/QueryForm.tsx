@@ -1,0 +1,107 @@
+/**
+ * Writes or changes a saved query: its name, its group and the query itself, checked and
+ * previewed ~300 ms after typing stops, so mistakes show where they are before saving.
+ */
+import { useState } from 'react';
+import { Button, Grid, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useNavigate } from 'react-router';
+import { fieldErrors } from '../../lib/api';
+import { FormError } from '../../ui/FormError';
+import { useQueryCheck, useSaveQuery } from './api';
+import { KIND_LABELS } from './labels';
+import { QueryCheatSheet } from './QueryCheatSheet';
+import { QueryEditor } from './QueryEditor';
+import { QueryPreview } from './QueryPreview';
+import { QueryProblems } from './QueryProblems';
+import { QUERY_KINDS, type QueryKind, type SavedQuery } from './types';
+
+const TYPING_PAUSE_MS = 300;
+const EDITOR_ID = 'listening-query-text';
+const PROBLEMS_ID = 'listening-query-problems';
+
+export function QueryForm({ saved, canWrite }: { saved?: SavedQuery; canWrite: boolean }) {
+  const navigate = useNavigate();
+  const save = useSaveQuery();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [name, setName] = useState(saved?.name ?? '');
+  const [kind, setKind] = useState<QueryKind>(saved?.kind ?? 'brand');
+  const [text, setText] = useState(saved?.query ?? '');
+  const [isActive, setIsActive] = useState(saved?.isActive ?? true);
+  const [typed] = useDebouncedValue(text, TYPING_PAUSE_MS);
+  const check = useQueryCheck(typed);
+  const current = text.trim() ? (check.data ?? null) : null;
+  const errors = fieldErrors(save.error);
+
+  const submit = () =>
+    save.mutate(
+      { id: saved?.id, input: { name: name.trim(), kind, query: text, isActive }, idempotencyKey },
+      {
+        onSuccess: (query) => {
+          const changedText = !saved || saved.query !== query.query;
+          notifications.show({
+            color: 'teal',
+            title: saved ? 'Query saved' : 'Query created',
+            message: changedText ? `${query.name} is being matched against the stored history.` : `${query.name} is saved.`,
+          });
+          void navigate('/listening/queries');
+        },
+      },
+    );
+
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <Stack>
+            <FormError error={save.error} />
+            <Group grow align="flex-start">
+              <TextInput
+                label="Query name"
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                required
+                maxLength={200}
+                error={errors.name}
+                data-autofocus
+              />
+              <Select
+                label="Group"
+                data={QUERY_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+                value={kind}
+                onChange={(value) => value && setKind(value as QueryKind)}
+                allowDeselect={false}
+                error={errors.kind}
+              />
+            </Group>
+            <QueryEditor id={EDITOR_ID} value={text} onChange={setText} check={current} describedBy={PROBLEMS_ID} />
+            <QueryProblems id={PROBLEMS_ID} check={current} text={text} />
+            <Switch
+              label="Active: match new messages as they arrive"
+              checked={isActive}
+              onChange={(e) => setIsActive(e.currentTarget.checked)}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => void navigate('/listening/queries')}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={save.isPending} disabled={!canWrite || !name.trim() || !text.trim()}>
+                Save query
+              </Button>
+            </Group>
+            <QueryCheatSheet />
+          </Stack>
+        </form>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <QueryPreview text={typed} />
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,43 @@
+/** Marks a mention relevant or irrelevant; pressing the chosen mark again takes it back. */
+import { ActionIcon, Group, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconThumbDown, IconThumbUp } from '@tabler/icons-react';
+import { useMarkRelevance } from './api';
+import type { Relevance } from './types';
+
+export function RelevanceButtons({ mentionId, relevance, disabled }: { mentionId: string; relevance: Relevance; disabled: boolean }) {
+  const mark = useMarkRelevance();
+  const set = (next: Relevance) =>
+    mark.mutate(
+      { ids: [mentionId], relevance: relevance === next ? 'unreviewed' : next },
+      { onError: (error) => notifications.show({ color: 'red', title: 'Could not mark the mention', message: error.message }) },
+    );
+  return (
+    <Group gap={2} wrap="nowrap">
+      <Tooltip label="Relevant">
+        <ActionIcon
+          variant={relevance === 'relevant' ? 'filled' : 'subtle'}
+          color="teal"
+          aria-label="Relevant"
+          aria-pressed={relevance === 'relevant'}
+          disabled={disabled || mark.isPending}
+          onClick={() => set('relevant')}
+        >
+          <IconThumbUp size={16} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label="Irrelevant">
+        <ActionIcon
+          variant={relevance === 'irrelevant' ? 'filled' : 'subtle'}
+          color="gray"
+          aria-label="Irrelevant"
+          aria-pressed={relevance === 'irrelevant'}
+          disabled={disabled || mark.isPending}
+          onClick={() => set('irrelevant')}
+        >
+          <IconThumbDown size={16} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { breakdownBars, pivotByQuery, rankedAuthors, rankedTerms, sentimentOverTime, shareTotals } from './chart-rows';
+
+const volume = [
+  { at: '2025-01-02T00:00:00.000Z', queryId: 'a', query: 'Acme', kind: 'brand', mentions: 4, positive: 1, neutral: 2, negative: 1 },
+  { at: '2025-01-01T00:00:00.000Z', queryId: 'a', query: 'Acme', kind: 'brand', mentions: 3, positive: 3, neutral: 0, negative: 0 },
+  { at: '2025-01-01T00:00:00.000Z', queryId: 'b', query: 'Rival', kind: 'competitor', mentions: 5, positive: 0, neutral: 1, negative: 4 },
+];
+
+describe('chart rows', () => {
+  it('pivots per-query rows into one row per interval, in time order, with 0 where a query was silent', () => {
+    const { rows, series } = pivotByQuery(volume, 'mentions');
+    expect(series).toEqual([
+      { key: 'a', label: 'Acme', kind: 'brand' },
+      { key: 'b', label: 'Rival', kind: 'competitor' },
+    ]);
+    expect(rows).toEqual([
+      { at: '2025-01-01T00:00:00.000Z', a: 3, b: 5 },
+      { at: '2025-01-02T00:00:00.000Z', a: 4, b: 0 },
+    ]);
+  });
+
+  it('keeps two queries with the same name apart and skips the totals rows', () => {
+    const { series, rows } = pivotByQuery(
+      [
+        { at: null, queryId: 'x', query: 'Same', kind: 'brand', mentions: 9 },
+        { at: 't1', queryId: 'x', query: 'Same', kind: 'brand', mentions: 1 },
+        { at: 't1', queryId: 'y', query: 'Same', kind: 'competitor', mentions: 2 },
+      ],
+      'mentions',
+    );
+    expect(series.map((s) => s.key)).toEqual(['x', 'y']);
+    expect(rows).toEqual([{ at: 't1', x: 1, y: 2 }]);
+  });
+
+  it('sums sentiment over queries per interval', () => {
+    expect(sentimentOverTime(volume)).toEqual([
+      { at: '2025-01-01T00:00:00.000Z', positive: 3, neutral: 1, negative: 4 },
+      { at: '2025-01-02T00:00:00.000Z', positive: 1, neutral: 2, negative: 1 },
+    ]);
+  });
+
+  it('takes the share-of-voice totals from the rows without an interval, largest first', () => {
+    const rows = [
+      { at: null, queryId: 'a', query: 'Acme', kind: 'brand', mentions: 2, share: 0.25 },
+      { at: null, queryId: 'b', query: 'Rival', kind: 'competitor', mentions: 6, share: 0.75 },
+      { at: 't1', queryId: 'a', query: 'Acme', kind: 'brand', mentions: 2, share: 0.25 },
+    ];
+    expect(shareTotals(rows)).toEqual([
+      { queryId: 'b', name: 'Rival', kind: 'competitor', mentions: 6, share: 0.75 },
+      { queryId: 'a', name: 'Acme', kind: 'brand', mentions: 2, share: 0.25 },
+    ]);
+  });
+
+  it('names breakdown bars by the breakdown column and ranks them', () => {
+    const bars = breakdownBars(
+      [
+        { network: 'mastodon', mentions: 2, positive: 1, neutral: 1, negative: 0 },
+        { network: '', mentions: 5, positive: 0, neutral: 5, negative: 0 },
+      ],
+      'network',
+    );
+    expect(bars.map((b) => [b.name, b.mentions])).toEqual([
+      ['unknown', 5],
+      ['mastodon', 2],
+    ]);
+  });
+
+  it('ranks terms, reading numbers the CSV way too', () => {
+    expect(
+      rankedTerms(
+        [
+          { hashtag: 'a', mentions: '3' },
+          { hashtag: 'b', mentions: 7 },
+          { hashtag: null, mentions: 1 },
+        ],
+        'hashtag',
+      ),
+    ).toEqual([
+      { name: 'b', value: 7 },
+      { name: 'a', value: 3 },
+    ]);
+  });
+
+  it('reads authors, naming them by handle when they have no name', () => {
+    const [author] = rankedAuthors([
+      {
+        identityId: 'i',
+        name: null,
+        handle: '@ann',
+        network: 'mastodon',
+        contactId: null,
+        mentions: 2,
+        followers: null,
+        influence: 40,
+        influenceWhy: 'w',
+      },
+    ]);
+    expect(author).toEqual({
+      identityId: 'i',
+      name: '@ann',
+      handle: '@ann',
+      network: 'mastodon',
+      contactId: null,
+      mentions: 2,
+      followers: null,
+      influence: 40,
+      influenceWhy: 'w',
+    });
+  });
+});

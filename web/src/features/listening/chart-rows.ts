@@ -1,0 +1,146 @@
+/**
+ * Reshapes the analytics API's flat rows (one per query per interval, the same rows the CSV export
+ * holds) into what the charts draw: one row per interval with a column per query, sentiment
+ * totals per interval, donut slices, bars and ranked lists.
+ */
+import type { ChartCell } from './types';
+
+type Row = Record<string, ChartCell>;
+
+const numberOf = (cell: ChartCell | undefined): number => (typeof cell === 'number' ? cell : Number(cell ?? 0) || 0);
+const textOf = (cell: ChartCell | undefined): string => (cell === null || cell === undefined ? '' : String(cell));
+
+export interface QuerySeries {
+  /** The column holding the query's values: its id, so that two queries with one name stay apart. */
+  key: string;
+  label: string;
+  kind: string;
+}
+
+export interface PivotedSeries {
+  rows: Record<string, string | number>[];
+  series: QuerySeries[];
+}
+
+/**
+ * One row per interval (`at`, in time order) with a column per query holding `measure`; a query
+ * not heard in an interval counts 0 there, so lines and stacks do not break.
+ */
+export function pivotByQuery(rows: readonly Row[], measure: string): PivotedSeries {
+  const series = new Map<string, QuerySeries>();
+  const byInterval = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const at = textOf(row.at);
+    const key = textOf(row.queryId);
+    if (!at || !key) continue;
+    if (!series.has(key)) series.set(key, { key, label: textOf(row.query) || key, kind: textOf(row.kind) });
+    const values = byInterval.get(at) ?? new Map<string, number>();
+    values.set(key, (values.get(key) ?? 0) + numberOf(row[measure]));
+    byInterval.set(at, values);
+  }
+  const keys = [...series.keys()];
+  const pivoted = [...byInterval.keys()].sort().map((at) => {
+    const values = byInterval.get(at)!;
+    return { at, ...Object.fromEntries(keys.map((key) => [key, values.get(key) ?? 0])) };
+  });
+  return { rows: pivoted, series: [...series.values()] };
+}
+
+export interface SentimentPoint {
+  at: string;
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+/** Positive, neutral and negative mentions per interval, over every query in the rows. */
+export function sentimentOverTime(rows: readonly Row[]): SentimentPoint[] {
+  const byInterval = new Map<string, SentimentPoint>();
+  for (const row of rows) {
+    const at = textOf(row.at);
+    if (!at) continue;
+    const point = byInterval.get(at) ?? { at, positive: 0, neutral: 0, negative: 0 };
+    point.positive += numberOf(row.positive);
+    point.neutral += numberOf(row.neutral);
+    point.negative += numberOf(row.negative);
+    byInterval.set(at, point);
+  }
+  return [...byInterval.values()].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export interface ShareSlice {
+  queryId: string;
+  name: string;
+  kind: string;
+  mentions: number;
+  share: number;
+}
+
+/** The share-of-voice totals (the rows without an interval), largest first. */
+export function shareTotals(rows: readonly Row[]): ShareSlice[] {
+  return rows
+    .filter((row) => row.at === null || row.at === undefined)
+    .map((row) => ({
+      queryId: textOf(row.queryId),
+      name: textOf(row.query),
+      kind: textOf(row.kind),
+      mentions: numberOf(row.mentions),
+      share: numberOf(row.share),
+    }))
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+export interface BreakdownBar {
+  name: string;
+  mentions: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+/** Bars for a breakdown by `by` (network or language), largest first. */
+export function breakdownBars(rows: readonly Row[], by: string): BreakdownBar[] {
+  return rows
+    .map((row) => ({
+      name: textOf(row[by]) || 'unknown',
+      mentions: numberOf(row.mentions),
+      positive: numberOf(row.positive),
+      neutral: numberOf(row.neutral),
+      negative: numberOf(row.negative),
+    }))
+    .sort((a, b) => b.mentions - a.mentions);
+}
+
+/** A ranked list of terms (hashtags, entities, keywords) and how often they were heard. */
+export function rankedTerms(rows: readonly Row[], of: string): { name: string; value: number }[] {
+  return rows
+    .map((row) => ({ name: textOf(row[of]), value: numberOf(row.mentions) }))
+    .filter((term) => term.name !== '')
+    .sort((a, b) => b.value - a.value);
+}
+
+export interface RankedAuthor {
+  identityId: string;
+  name: string;
+  handle: string;
+  network: string;
+  contactId: string | null;
+  mentions: number;
+  followers: number | null;
+  influence: number;
+  influenceWhy: string;
+}
+
+export function rankedAuthors(rows: readonly Row[]): RankedAuthor[] {
+  return rows.map((row) => ({
+    identityId: textOf(row.identityId),
+    name: textOf(row.name) || textOf(row.handle),
+    handle: textOf(row.handle),
+    network: textOf(row.network),
+    contactId: row.contactId ? textOf(row.contactId) : null,
+    mentions: numberOf(row.mentions),
+    followers: row.followers === null || row.followers === undefined ? null : numberOf(row.followers),
+    influence: numberOf(row.influence),
+    influenceWhy: textOf(row.influenceWhy),
+  }));
+}

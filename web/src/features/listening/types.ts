@@ -1,0 +1,179 @@
+/** Shapes of the listening API (mirrors the server's response schemas). */
+export const QUERY_KINDS = ['brand', 'competitor', 'campaign', 'product', 'other'] as const;
+export type QueryKind = (typeof QUERY_KINDS)[number];
+
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+export const INTENTS = ['complaint', 'question', 'purchase', 'praise', 'idea', 'spam', 'other'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const RELEVANCES = ['unreviewed', 'relevant', 'irrelevant'] as const;
+export type Relevance = (typeof RELEVANCES)[number];
+
+/** A span of the query text: where a problem is, in UTF-16 code units as the server counts them. */
+export interface QueryProblem {
+  code: string;
+  message: string;
+  position: number;
+  length: number;
+}
+
+export interface SavedQuery {
+  id: string;
+  name: string;
+  query: string;
+  kind: QueryKind;
+  isActive: boolean;
+  backfilledAt: string | null;
+  warnings: QueryProblem[];
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SavedQueryInput {
+  name: string;
+  query: string;
+  kind: QueryKind;
+  isActive?: boolean;
+}
+
+export interface QueryToken {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+export interface QueryCheck {
+  ok: boolean;
+  error?: QueryProblem;
+  warnings: QueryProblem[];
+  tokens: QueryToken[];
+}
+
+export interface QueryPreview {
+  ok: boolean;
+  error?: QueryProblem;
+  scanned: number;
+  matched: number;
+  samples: {
+    messageId: string;
+    network: string;
+    text: string;
+    title: string | null;
+    sentAt: string;
+    sentiment: string | null;
+    intent: string | null;
+    author: string | null;
+  }[];
+}
+
+export interface Mention {
+  id: string;
+  queryId: string;
+  queryName: string;
+  queryKind: string;
+  messageId: string;
+  conversationId: string;
+  network: string;
+  language: string | null;
+  sentiment: string | null;
+  sentimentScore: number | null;
+  intent: string | null;
+  influence: number;
+  relevance: Relevance;
+  sentAt: string;
+  title: string | null;
+  text: string;
+  url: string | null;
+  author: {
+    identityId: string | null;
+    handle: string | null;
+    displayName: string | null;
+    profileUrl: string | null;
+    avatarUrl: string | null;
+    followers: number | null;
+    contactId: string | null;
+  };
+}
+
+/** The filters of the mention stream, as the API takes them (dates already resolved). */
+export interface MentionQuery {
+  queryId?: string;
+  kind?: QueryKind;
+  sentiment?: Sentiment;
+  intent?: string;
+  network?: string;
+  language?: string;
+  minInfluence?: number;
+  relevance?: Relevance;
+  from?: string;
+  to?: string;
+}
+
+export interface MentionActionInfo {
+  name: string;
+  label: string;
+  description: string;
+  role: string;
+}
+
+export interface MentionActionResult {
+  conversationId?: string;
+  contactId?: string;
+  summary: string;
+}
+
+export interface IntentCorrection {
+  messageId: string;
+  intent: string;
+  previousIntent: string | null;
+}
+
+export type ChartCell = string | number | null;
+
+export interface ChartTable {
+  from: string;
+  to: string;
+  interval?: 'hour' | 'day' | 'week';
+  rows: Record<string, ChartCell>[];
+}
+
+export const TRIGGERS = ['volume', 'negative', 'keyword'] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+export interface Alert {
+  id: string;
+  name: string;
+  queryId: string | null;
+  queryKind: QueryKind | null;
+  trigger: Trigger;
+  keyword: string | null;
+  sensitivity: number;
+  minMentions: number;
+  cooldownMinutes: number;
+  notifyInApp: boolean;
+  notifyEmails: string[];
+  webhookUrl: string | null;
+  allowPrivateNetwork: boolean;
+  isActive: boolean;
+  lastFiredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AlertInput = Omit<Alert, 'id' | 'lastFiredAt' | 'createdAt' | 'updatedAt' | 'allowPrivateNetwork'>;
+
+export interface AlertFiring {
+  id: string;
+  alertId: string;
+  alertName: string;
+  firedAt: string;
+  windowStart: string;
+  windowEnd: string;
+  expected: number;
+  observed: number;
+  reason: string;
+  deliveries: { channel: string; ok: boolean; detail: string }[];
+}
