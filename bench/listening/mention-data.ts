@@ -14,6 +14,7 @@ import type { Templates } from '../ingest/corpus-messages.js';
 import {
   conversationsSql,
   hourlyRollupsSql,
+  hourlyVolumeSql,
   identitiesSql,
   mentionsSql,
   messagesSql,
@@ -31,7 +32,15 @@ export interface ListeningData {
   rows: Record<string, number>;
 }
 
-const TABLES = ['social_identities', 'conversations', 'messages', 'mentions', 'mention_rollups', 'mention_term_rollups'] as const;
+const TABLES = [
+  'social_identities',
+  'conversations',
+  'messages',
+  'mentions',
+  'mention_rollups',
+  'mention_hourly',
+  'mention_term_rollups',
+] as const;
 
 async function saveQueries(db: Db, workspace: BenchWorkspace, at: Date): Promise<ListeningData['queries']> {
   const queries = WATCHED_QUERIES.map((q) => ({ ...q, id: newId() }));
@@ -139,6 +148,7 @@ export async function generateListeningData(
       ]);
       await tx.query(mentions, [w, from, to, queryIds]);
       await tx.query(hourlyRollupsSql, [w, from, to]);
+      await tx.query(hourlyVolumeSql, [w, from, to]);
       await tx.query(termRollupsSql, [w, from, to]);
     });
     const elapsed = (performance.now() - started) / 1000;

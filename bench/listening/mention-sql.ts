@@ -196,6 +196,18 @@ export const hourlyRollupsSql = `INSERT INTO mention_rollups (workspace_id, quer
     negative = mention_rollups.negative + excluded.negative, neutral = mention_rollups.neutral + excluded.neutral,
     sentiment_sum = mention_rollups.sentiment_sum + excluded.sentiment_sum`;
 
+/** $1 workspace, $2..$3 the slice: the per-query hourly volume, bumped as mention.repo.ts bumps it. */
+export const hourlyVolumeSql = `INSERT INTO mention_hourly (workspace_id, query_id, bucket, mentions, positive, negative, neutral, sentiment_sum)
+  SELECT $1, mn.query_id, date_trunc('hour', mn.sent_at, 'UTC'), count(*),
+    count(*) FILTER (WHERE mn.sentiment = 'positive'), count(*) FILTER (WHERE mn.sentiment = 'negative'),
+    count(*) FILTER (WHERE mn.sentiment = 'neutral'), sum(coalesce(mn.sentiment_score, 0)::float8)
+  FROM mentions mn WHERE ${sliceOf('mention', 'mn')} AND mn.relevance <> 'irrelevant'
+  GROUP BY 2, 3 ORDER BY 2, 3
+  ON CONFLICT (workspace_id, query_id, bucket) DO UPDATE SET
+    mentions = mention_hourly.mentions + excluded.mentions, positive = mention_hourly.positive + excluded.positive,
+    negative = mention_hourly.negative + excluded.negative, neutral = mention_hourly.neutral + excluded.neutral,
+    sentiment_sum = mention_hourly.sentiment_sum + excluded.sentiment_sum`;
+
 /**
  * $1 workspace, $2..$3 the slice: the daily term rollups, with the terms termsOf() takes from a
  * mention (hashtags without '#', entities, the first five keywords, the author), lower-cased.

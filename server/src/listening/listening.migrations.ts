@@ -149,4 +149,28 @@ CREATE TABLE listening_alert_firings (
 CREATE INDEX listening_alert_firings_recent ON listening_alert_firings (workspace_id, fired_at DESC);
 `,
   },
+  {
+    id: 'listening/002-hourly-volume',
+    // Volume and share of voice read one row per query and hour; the network × language rollup is
+    // too fine for them at millions of mentions (measured: 326 ms → 10 ms for 30 days at 5M).
+    sql: `
+CREATE TABLE mention_hourly (
+  workspace_id uuid NOT NULL,
+  query_id uuid NOT NULL,
+  bucket timestamptz(3) NOT NULL,
+  mentions int NOT NULL,
+  positive int NOT NULL,
+  negative int NOT NULL,
+  neutral int NOT NULL,
+  sentiment_sum double precision NOT NULL,
+  PRIMARY KEY (workspace_id, query_id, bucket),
+  CONSTRAINT mention_hourly_query FOREIGN KEY (workspace_id, query_id) REFERENCES listening_queries (workspace_id, id) ON DELETE CASCADE
+);
+INSERT INTO mention_hourly (workspace_id, query_id, bucket, mentions, positive, negative, neutral, sentiment_sum)
+  SELECT workspace_id, query_id, bucket, sum(mentions), sum(positive), sum(negative), sum(neutral), sum(sentiment_sum)
+    FROM mention_rollups GROUP BY 1, 2, 3;
+-- Top-N over a date range reads the terms of one kind by day without touching the table.
+CREATE INDEX mention_term_rollups_kind_day ON mention_term_rollups (workspace_id, kind, day) INCLUDE (query_id, term, mentions);
+`,
+  },
 ];

@@ -14,7 +14,7 @@ export interface Scope {
 }
 
 /** Rollup rows in the scope, joined to their query; `$1..$5` are taken. */
-function scoped(table: 'mention_rollups' | 'mention_term_rollups', timeColumn: string) {
+function scoped(table: 'mention_rollups' | 'mention_hourly' | 'mention_term_rollups', timeColumn: string) {
   return `FROM ${table} r JOIN listening_queries q ON q.workspace_id = r.workspace_id AND q.id = r.query_id
     WHERE r.workspace_id = $1 AND ($2::uuid IS NULL OR r.query_id = $2) AND ($3::text IS NULL OR q.kind = $3)
       AND ${range(timeColumn)}`;
@@ -49,7 +49,7 @@ export async function volumeSeries(db: Queryable, scope: Scope, interval: Interv
     `SELECT date_trunc('${interval}', r.bucket, 'UTC') AS at, r.query_id AS "queryId", q.name AS query, q.kind,
             sum(r.mentions)::int AS mentions, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
             sum(r.neutral)::int AS neutral, sum(r.sentiment_sum)::float8 AS "sentimentSum"
-       ${scoped('mention_rollups', 'bucket')}
+       ${scoped('mention_hourly', 'bucket')}
       GROUP BY 1, 2, 3, 4 ORDER BY 1, 3`,
     params(scope),
   );

@@ -149,6 +149,7 @@ export async function bumpRollups(
        sentiment_sum = mention_rollups.sentiment_sum + excluded.sentiment_sum`,
     [workspaceId, ...r.params],
   );
+  await bumpHourly(tx, workspaceId, rollups);
   if (terms.size === 0) return;
   const termRows = [...terms.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
   const t = unnestOf(
@@ -170,9 +171,58 @@ export async function bumpRollups(
   );
 }
 
+/** The same counts per query and hour only, which is all volume and share of voice need. */
+async function bumpHourly(tx: Queryable, workspaceId: string, rollups: readonly RollupRow[]): Promise<void> {
+  const hourly = new Map<string, Omit<RollupRow, 'network' | 'language'>>();
+  for (const r of rollups) {
+    const key = `${r.queryId}|${r.bucket.getTime()}`;
+    const row = hourly.get(key) ?? {
+      queryId: r.queryId,
+      bucket: r.bucket,
+      mentions: 0,
+      positive: 0,
+      negative: 0,
+      neutral: 0,
+      sentimentSum: 0,
+    };
+    row.mentions += r.mentions;
+    row.positive += r.positive;
+    row.negative += r.negative;
+    row.neutral += r.neutral;
+    row.sentimentSum += r.sentimentSum;
+    hourly.set(key, row);
+  }
+  const rows = [...hourly.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+  const h = unnestOf(
+    [
+      ['query_id', 'uuid', 'queryId'],
+      ['bucket', 'timestamptz', 'bucket'],
+      ['mentions', 'int', 'mentions'],
+      ['positive', 'int', 'positive'],
+      ['negative', 'int', 'negative'],
+      ['neutral', 'int', 'neutral'],
+      ['sentiment_sum', 'float8', 'sentimentSum'],
+    ] as const,
+    rows,
+    2,
+  );
+  await tx.query(
+    `INSERT INTO mention_hourly (workspace_id, ${h.names})
+     SELECT $1, ${h.names} FROM ${h.from}
+     ON CONFLICT (workspace_id, query_id, bucket) DO UPDATE SET
+       mentions = mention_hourly.mentions + excluded.mentions,
+       positive = mention_hourly.positive + excluded.positive,
+       negative = mention_hourly.negative + excluded.negative,
+       neutral = mention_hourly.neutral + excluded.neutral,
+       sentiment_sum = mention_hourly.sentiment_sum + excluded.sentiment_sum`,
+    [workspaceId, ...h.params],
+  );
+}
+
 /** A query whose text changed forgets what the old text matched, rollups included. */
 export async function forgetQueryMentions(tx: Queryable, workspaceId: string, queryId: string): Promise<void> {
   await tx.query('DELETE FROM mentions WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
   await tx.query('DELETE FROM mention_rollups WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
+  await tx.query('DELETE FROM mention_hourly WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
   await tx.query('DELETE FROM mention_term_rollups WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
 }
