@@ -62,11 +62,7 @@ export async function insertMentions(tx: Queryable, workspaceId: string, mention
   return inserted;
 }
 
-interface RollupRow {
-  queryId: string;
-  bucket: Date;
-  network: string;
-  language: string;
+interface SentimentCounts {
   mentions: number;
   positive: number;
   negative: number;
@@ -74,17 +70,53 @@ interface RollupRow {
   sentimentSum: number;
 }
 
-interface TermRow {
-  queryId: string;
-  day: string;
-  kind: string;
-  term: string;
-  mentions: number;
+type Column<Row> = readonly [column: string, type: string, field: keyof Row & string];
+
+const SENTIMENT_COUNTS = [
+  ['mentions', 'int', 'mentions'],
+  ['positive', 'int', 'positive'],
+  ['negative', 'int', 'negative'],
+  ['neutral', 'int', 'neutral'],
+  ['sentiment_sum', 'float8', 'sentimentSum'],
+] as const satisfies readonly Column<SentimentCounts>[];
+
+const noCounts = (): SentimentCounts => ({ mentions: 0, positive: 0, negative: 0, neutral: 0, sentimentSum: 0 });
+
+/** The row under `key`, made by `fresh` the first time. */
+function rowOf<Row>(rows: Map<string, Row>, key: string, fresh: () => Row): Row {
+  let row = rows.get(key);
+  if (!row) rows.set(key, (row = fresh()));
+  return row;
 }
 
 /**
- * Adds (sign 1) or removes (sign -1, a mention marked irrelevant) mentions from the hourly and
- * daily rollups. Rows are upserted in key order so concurrent batches lock them in the same order.
+ * Adds counted rows into a rollup table in one statement, in key order so concurrent batches lock
+ * the same rows in the same order.
+ */
+async function addCounts<Row>(
+  tx: Queryable,
+  workspaceId: string,
+  table: string,
+  keys: readonly Column<Row>[],
+  counts: readonly Column<Row>[],
+  rows: ReadonlyMap<string, Row>,
+): Promise<void> {
+  if (rows.size === 0) return;
+  const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+  const u = unnestOf([...keys, ...counts], sorted, 2);
+  const conflict = ['workspace_id', ...keys.map(([column]) => column)].join(', ');
+  const add = counts.map(([column]) => `${column} = ${table}.${column} + excluded.${column}`).join(', ');
+  await tx.query(
+    `INSERT INTO ${table} (workspace_id, ${u.names}) SELECT $1, ${u.names} FROM ${u.from}
+     ON CONFLICT (${conflict}) DO UPDATE SET ${add}`,
+    [workspaceId, ...u.params],
+  );
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1, a mention marked irrelevant) mentions from the rollups: per
+ * query and hour (volume, share of voice), per query, hour, network and language (breakdowns), and
+ * per query, day and term (top-N).
  */
 export async function bumpRollups(
   tx: Queryable,
@@ -93,129 +125,65 @@ export async function bumpRollups(
   sign: 1 | -1,
 ): Promise<void> {
   if (mentions.length === 0) return;
-  const hourly = new Map<string, RollupRow>();
-  const terms = new Map<string, TermRow>();
-  for (const m of mentions) {
-    const bucket = new Date(Math.floor(m.sentAt.getTime() / HOUR) * HOUR);
-    const language = m.language ?? '';
-    const key = `${m.queryId}|${bucket.getTime()}|${m.network}|${language}`;
-    const row = hourly.get(key) ?? {
-      queryId: m.queryId,
-      bucket,
-      network: m.network,
-      language,
-      mentions: 0,
-      positive: 0,
-      negative: 0,
-      neutral: 0,
-      sentimentSum: 0,
-    };
+  type Hourly = SentimentCounts & { queryId: string; bucket: Date };
+  type Detailed = Hourly & { network: string; language: string };
+  type Term = { queryId: string; day: string; kind: string; term: string; mentions: number };
+  const hourly = new Map<string, Hourly>();
+  const detailed = new Map<string, Detailed>();
+  const terms = new Map<string, Term>();
+  const count = (row: SentimentCounts, m: (typeof mentions)[number]) => {
     row.mentions += sign;
     if (m.sentiment) row[m.sentiment] += sign;
     row.sentimentSum += sign * (m.sentimentScore ?? 0);
-    hourly.set(key, row);
+  };
+  for (const m of mentions) {
+    const bucket = new Date(Math.floor(m.sentAt.getTime() / HOUR) * HOUR);
+    const language = m.language ?? '';
+    const hour = `${m.queryId}|${bucket.getTime()}`;
+    count(
+      rowOf(hourly, hour, () => ({ queryId: m.queryId, bucket, ...noCounts() })),
+      m,
+    );
+    count(
+      rowOf(detailed, `${hour}|${m.network}|${language}`, () => ({
+        queryId: m.queryId,
+        bucket,
+        network: m.network,
+        language,
+        ...noCounts(),
+      })),
+      m,
+    );
     const day = new Date(Math.floor(m.sentAt.getTime() / DAY) * DAY).toISOString().slice(0, 10);
     for (const { kind, term } of m.terms) {
-      const termKey = `${m.queryId}|${day}|${kind}|${term}`;
-      const t = terms.get(termKey) ?? { queryId: m.queryId, day, kind, term, mentions: 0 };
-      t.mentions += sign;
-      terms.set(termKey, t);
+      rowOf(terms, `${m.queryId}|${day}|${kind}|${term}`, () => ({ queryId: m.queryId, day, kind, term, mentions: 0 })).mentions += sign;
     }
   }
-  const rollups = [...hourly.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
-  const r = unnestOf(
-    [
-      ['query_id', 'uuid', 'queryId'],
-      ['bucket', 'timestamptz', 'bucket'],
-      ['network', 'text', 'network'],
-      ['language', 'text', 'language'],
-      ['mentions', 'int', 'mentions'],
-      ['positive', 'int', 'positive'],
-      ['negative', 'int', 'negative'],
-      ['neutral', 'int', 'neutral'],
-      ['sentiment_sum', 'float8', 'sentimentSum'],
-    ] as const,
-    rollups,
-    2,
+  const queryHour = [
+    ['query_id', 'uuid', 'queryId'],
+    ['bucket', 'timestamptz', 'bucket'],
+  ] as const;
+  await addCounts<Detailed>(
+    tx,
+    workspaceId,
+    'mention_rollups',
+    [...queryHour, ['network', 'text', 'network'], ['language', 'text', 'language']],
+    SENTIMENT_COUNTS,
+    detailed,
   );
-  await tx.query(
-    `INSERT INTO mention_rollups (workspace_id, ${r.names})
-     SELECT $1, ${r.names} FROM ${r.from}
-     ON CONFLICT (workspace_id, query_id, bucket, network, language) DO UPDATE SET
-       mentions = mention_rollups.mentions + excluded.mentions,
-       positive = mention_rollups.positive + excluded.positive,
-       negative = mention_rollups.negative + excluded.negative,
-       neutral = mention_rollups.neutral + excluded.neutral,
-       sentiment_sum = mention_rollups.sentiment_sum + excluded.sentiment_sum`,
-    [workspaceId, ...r.params],
-  );
-  await bumpHourly(tx, workspaceId, rollups);
-  if (terms.size === 0) return;
-  const termRows = [...terms.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
-  const t = unnestOf(
+  await addCounts<Hourly>(tx, workspaceId, 'mention_hourly', queryHour, SENTIMENT_COUNTS, hourly);
+  await addCounts<Term>(
+    tx,
+    workspaceId,
+    'mention_term_rollups',
     [
       ['query_id', 'uuid', 'queryId'],
       ['day', 'date', 'day'],
       ['kind', 'text', 'kind'],
       ['term', 'text', 'term'],
-      ['mentions', 'int', 'mentions'],
-    ] as const,
-    termRows,
-    2,
-  );
-  await tx.query(
-    `INSERT INTO mention_term_rollups (workspace_id, ${t.names})
-     SELECT $1, ${t.names} FROM ${t.from}
-     ON CONFLICT (workspace_id, query_id, day, kind, term) DO UPDATE SET mentions = mention_term_rollups.mentions + excluded.mentions`,
-    [workspaceId, ...t.params],
-  );
-}
-
-/** The same counts per query and hour only, which is all volume and share of voice need. */
-async function bumpHourly(tx: Queryable, workspaceId: string, rollups: readonly RollupRow[]): Promise<void> {
-  const hourly = new Map<string, Omit<RollupRow, 'network' | 'language'>>();
-  for (const r of rollups) {
-    const key = `${r.queryId}|${r.bucket.getTime()}`;
-    const row = hourly.get(key) ?? {
-      queryId: r.queryId,
-      bucket: r.bucket,
-      mentions: 0,
-      positive: 0,
-      negative: 0,
-      neutral: 0,
-      sentimentSum: 0,
-    };
-    row.mentions += r.mentions;
-    row.positive += r.positive;
-    row.negative += r.negative;
-    row.neutral += r.neutral;
-    row.sentimentSum += r.sentimentSum;
-    hourly.set(key, row);
-  }
-  const rows = [...hourly.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
-  const h = unnestOf(
-    [
-      ['query_id', 'uuid', 'queryId'],
-      ['bucket', 'timestamptz', 'bucket'],
-      ['mentions', 'int', 'mentions'],
-      ['positive', 'int', 'positive'],
-      ['negative', 'int', 'negative'],
-      ['neutral', 'int', 'neutral'],
-      ['sentiment_sum', 'float8', 'sentimentSum'],
-    ] as const,
-    rows,
-    2,
-  );
-  await tx.query(
-    `INSERT INTO mention_hourly (workspace_id, ${h.names})
-     SELECT $1, ${h.names} FROM ${h.from}
-     ON CONFLICT (workspace_id, query_id, bucket) DO UPDATE SET
-       mentions = mention_hourly.mentions + excluded.mentions,
-       positive = mention_hourly.positive + excluded.positive,
-       negative = mention_hourly.negative + excluded.negative,
-       neutral = mention_hourly.neutral + excluded.neutral,
-       sentiment_sum = mention_hourly.sentiment_sum + excluded.sentiment_sum`,
-    [workspaceId, ...h.params],
+    ],
+    [['mentions', 'int', 'mentions']],
+    terms,
   );
 }
 
