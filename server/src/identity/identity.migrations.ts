@@ -34,4 +34,101 @@ CREATE INDEX social_identities_contact ON social_identities (workspace_id, conta
 CREATE INDEX social_identities_email ON social_identities (workspace_id, lower(email)) WHERE email IS NOT NULL;
 `,
   },
+  {
+    id: 'identity/002-resolution-merges',
+    sql: `
+ALTER TABLE social_identities ADD COLUMN matched_at timestamptz(3);
+
+-- The matching engine's blocking keys of every contact: the index a new identity is looked up in.
+CREATE TABLE contact_match_keys (
+  workspace_id uuid NOT NULL,
+  key text NOT NULL,
+  contact_id uuid NOT NULL,
+  PRIMARY KEY (workspace_id, key, contact_id),
+  CONSTRAINT contact_match_keys_contact FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts (workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX contact_match_keys_by_contact ON contact_match_keys (workspace_id, contact_id);
+
+-- Every decision to link or unlink an identity, with its evidence; the current link is social_identities.contact_id.
+CREATE TABLE identity_links (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  identity_id uuid NOT NULL,
+  contact_id uuid NOT NULL,
+  action text NOT NULL CHECK (action IN ('link', 'unlink')),
+  method text NOT NULL CHECK (method IN ('rule', 'score', 'manual')),
+  -- For method rule: email, profile-url, handle, created-from-email.
+  rule text,
+  probability real,
+  weight real,
+  evidence jsonb NOT NULL DEFAULT '[]',
+  decided_by uuid,
+  created_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE INDEX identity_links_identity ON identity_links (workspace_id, identity_id, created_at);
+CREATE INDEX identity_links_contact ON identity_links (workspace_id, contact_id, created_at);
+
+-- Pairs a person should look at: two contacts, or an identity and a contact.
+CREATE TABLE duplicate_candidates (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('contact', 'identity')),
+  -- kind contact: the two contacts, left_id < right_id; kind identity: left_id is the identity, right_id the contact.
+  left_id uuid NOT NULL,
+  right_id uuid NOT NULL,
+  probability real NOT NULL,
+  weight real NOT NULL,
+  decision text NOT NULL CHECK (decision IN ('link', 'review')),
+  evidence jsonb NOT NULL DEFAULT '[]',
+  -- The comparison levels, one per field, so a reviewer's decision can refine the model.
+  levels smallint[] NOT NULL DEFAULT '{}',
+  status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'merged', 'linked', 'dismissed')),
+  decided_by uuid,
+  decided_at timestamptz(3),
+  created_at timestamptz(3) NOT NULL,
+  updated_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  UNIQUE (workspace_id, kind, left_id, right_id)
+);
+CREATE INDEX duplicate_candidates_open ON duplicate_candidates (workspace_id, status, probability DESC, id);
+CREATE INDEX duplicate_candidates_right ON duplicate_candidates (workspace_id, right_id);
+
+-- Each workspace's fitted model; reviewed pairs are folded in as labelled counts at the next fit.
+CREATE TABLE identity_match_models (
+  workspace_id uuid PRIMARY KEY,
+  model jsonb NOT NULL,
+  contacts int NOT NULL,
+  candidate_pairs int NOT NULL,
+  reviewed_pairs int NOT NULL DEFAULT 0,
+  fitted_at timestamptz(3) NOT NULL
+);
+
+-- Each merge, with everything needed to undo it exactly.
+CREATE TABLE contact_merges (
+  workspace_id uuid NOT NULL,
+  id uuid NOT NULL,
+  survivor_id uuid NOT NULL,
+  merged_id uuid NOT NULL,
+  merged_name text NOT NULL,
+  -- The merged contact's whole row, as it was.
+  merged_contact jsonb NOT NULL,
+  -- The survivor's values of the fields the merge changed, before and after.
+  survivor_before jsonb NOT NULL,
+  survivor_after jsonb NOT NULL,
+  picks jsonb NOT NULL DEFAULT '{}',
+  -- Ids of the rows moved from the merged contact to the survivor: activities, conversations, identities.
+  moved jsonb NOT NULL,
+  duplicate_id uuid,
+  merged_by uuid,
+  merged_at timestamptz(3) NOT NULL,
+  unmerged_by uuid,
+  unmerged_at timestamptz(3),
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE INDEX contact_merges_survivor ON contact_merges (workspace_id, survivor_id, merged_at DESC);
+CREATE INDEX contact_merges_merged ON contact_merges (workspace_id, merged_id);
+`,
+  },
 ];
+
