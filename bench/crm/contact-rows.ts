@@ -33,6 +33,7 @@ function tableRow(p: Person, workspaceId: string, ownerId: string): unknown[] {
     searchText([p.firstName, p.lastName, p.title, email, p.phone, p.mastodon]),
     p.createdAt.toISOString(),
     p.createdAt.toISOString(),
+    null,
   ];
 }
 

@@ -21,6 +21,7 @@ export interface ContactRow {
   tags: string[];
   custom: Record<string, unknown>;
   importantDates: Contact['importantDates'];
+  address: Contact['address'];
   searchText: string;
   createdAt: Date;
   updatedAt: Date;
@@ -29,7 +30,7 @@ export interface ContactRow {
 const SELECT = `c.id, c.display_name AS "displayName", c.first_name AS "firstName", c.last_name AS "lastName", c.title,
   c.emails, c.phones, c.social_handles AS "socialHandles", c.company_id AS "companyId", co.name AS "companyName",
   c.owner_id AS "ownerId", c.team_id AS "teamId", c.lifecycle_stage AS "lifecycleStage", c.tags, c.custom,
-  c.important_dates AS "importantDates", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  c.important_dates AS "importantDates", c.address, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 const FROM = `contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`;
 
@@ -54,6 +55,7 @@ export const CONTACT_COLUMNS = [
   'search_text',
   'created_at',
   'updated_at',
+  'address',
 ] as const;
 
 function values(workspaceId: string, row: ContactRow): unknown[] {
@@ -77,6 +79,7 @@ function values(workspaceId: string, row: ContactRow): unknown[] {
     row.searchText,
     row.createdAt,
     row.updatedAt,
+    row.address === null ? null : JSON.stringify(row.address),
   ];
 }
 

@@ -56,6 +56,39 @@ describe('contacts API', () => {
     expect(gone.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('keeps a postal address: trimmed parts, cleared with null, unknown parts refused', async () => {
+    const ws = await buildWorkspace(t.db);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: ws.owner.headers,
+      payload: {
+        firstName: 'Grace',
+        address: { streetNumber: ' 7 ', street: 'Harbour Road', locality: 'Cork', postcode: '', country: 'Ireland' },
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const contact = json<{ id: string; address: unknown }>(created);
+    expect(contact.address).toEqual({ streetNumber: '7', street: 'Harbour Road', locality: 'Cork', country: 'Ireland' });
+    const read = await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${contact.id}`, headers: ws.owner.headers });
+    expect(json<{ address: unknown }>(read).address).toEqual(contact.address);
+
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${contact.id}`,
+      headers: ws.owner.headers,
+      payload: { address: { planet: 'Mars' } },
+    });
+    expect(refused.statusCode).toBe(400);
+    const cleared = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${contact.id}`,
+      headers: ws.owner.headers,
+      payload: { address: null },
+    });
+    expect(json<{ address: unknown }>(cleared).address).toBeNull();
+  });
+
   it('rejects bad input with a problem naming the field and writes nothing', async () => {
     const ws = await buildWorkspace(t.db);
     const cases: { payload: unknown; field: string }[] = [

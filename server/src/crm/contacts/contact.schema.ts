@@ -45,6 +45,10 @@ CREATE INDEX contacts_fts ON contacts USING gin (search_vector);
 CREATE INDEX contacts_trgm ON contacts USING gin (search_text gin_trgm_ops);
 `,
   },
+  {
+    id: 'crm/011-contact-address',
+    sql: `ALTER TABLE contacts ADD COLUMN address jsonb;`,
+  },
 ];
 
 export const EmailAddress = Type.Object(
@@ -81,6 +85,25 @@ export const ImportantDate = Type.Object(
   { additionalProperties: false },
 );
 
+const AddressLine = Type.String({ maxLength: 200 });
+
+/** One postal address: what a CRM prints on a letter, and what identity resolution compares. */
+export const PostalAddress = Type.Object(
+  {
+    streetNumber: Type.Optional(Type.String({ maxLength: 20 })),
+    street: Type.Optional(AddressLine),
+    line2: Type.Optional(Type.String({ maxLength: 200, description: 'Building, suite or area' })),
+    locality: Type.Optional(Type.String({ maxLength: 100, description: 'City or town' })),
+    region: Type.Optional(Type.String({ maxLength: 100, description: 'State, province or county' })),
+    postcode: Type.Optional(Type.String({ maxLength: 20 })),
+    country: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type PostalAddress = Static<typeof PostalAddress>;
+export const ADDRESS_PARTS = ['streetNumber', 'street', 'line2', 'locality', 'region', 'postcode', 'country'] as const;
+export type AddressPart = (typeof ADDRESS_PARTS)[number];
+
 export const CustomValues = Type.Record(
   Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' }),
   Type.Union([
@@ -108,6 +131,7 @@ const editable = {
   tags: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 100 }),
   custom: CustomValues,
   importantDates: Type.Array(ImportantDate, { maxItems: 50 }),
+  address: Type.Union([PostalAddress, Type.Null()]),
 };
 
 export const ContactInput = Type.Object(
@@ -135,6 +159,7 @@ export const Contact = Type.Object({
   tags: Type.Array(Type.String()),
   custom: Type.Record(Type.String(), Type.Unknown()),
   importantDates: Type.Array(Type.Object({ kind: Type.String(), date: Type.String(), label: Type.Optional(Type.String()) })),
+  address: Type.Union([PostalAddress, Type.Null()]),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

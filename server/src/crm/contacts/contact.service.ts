@@ -9,7 +9,7 @@ import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-fi
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
 import { searchText } from '../shared/search-text.js';
 import * as repo from './contact.repo.js';
-import type { Contact, ContactInput, ContactListQuery } from './contact.schema.js';
+import type { Contact, ContactInput, ContactListQuery, PostalAddress } from './contact.schema.js';
 
 export function displayNameOf(input: {
   firstName?: string;
@@ -25,6 +25,15 @@ export function displayNameOf(input: {
 function dedupeTags(tags: string[]): string[] {
   const seen = new Set<string>();
   return tags.map((t) => t.trim()).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+}
+
+/** Trimmed address parts, empty ones dropped; an address with no part left is no address. */
+function compactAddress(address: PostalAddress | null): PostalAddress | null {
+  if (!address) return null;
+  const parts = Object.entries(address)
+    .map(([part, value]) => [part, value?.trim() ?? ''] as const)
+    .filter(([, value]) => value !== '');
+  return parts.length ? (Object.fromEntries(parts) as PostalAddress) : null;
 }
 
 /** What search finds a contact by; also rebuilt by companies when a company is renamed or deleted. */
@@ -67,6 +76,7 @@ function toRow(id: string, input: Required<ContactInput>, createdAt: Date, compa
     tags: dedupeTags(input.tags),
     custom: input.custom as Record<string, unknown>,
     importantDates: input.importantDates,
+    address: compactAddress(input.address),
     searchText: contactSearchText({ ...input, firstName, lastName, emails }, companyName),
     createdAt,
     updatedAt: new Date(),
@@ -124,6 +134,7 @@ export function withDefaults(ctx: Ctx, input: ContactInput): Required<ContactInp
     tags: input.tags ?? [],
     custom: mergeCustomValues({}, input.custom ?? {}) as Required<ContactInput>['custom'],
     importantDates: input.importantDates ?? [],
+    address: input.address ?? null,
   };
 }
 
@@ -170,6 +181,7 @@ export async function updateContact(ctx: Ctx, db: Db, id: string, patch: Contact
       tags: patch.tags ?? before.tags,
       custom: mergeCustomValues(before.custom, patch.custom ?? {}) as Required<ContactInput>['custom'],
       importantDates: (patch.importantDates ?? before.importantDates) as Required<ContactInput>['importantDates'],
+      address: patch.address === undefined ? before.address : patch.address,
     };
     checkOwnership(ctx, merged.ownerId, merged.teamId);
     await checkReferences(

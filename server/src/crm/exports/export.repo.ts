@@ -80,7 +80,7 @@ export async function contactBatch(ctx: Ctx, query: ContactListQuery, after: Pos
     `SELECT c.id, c.display_name AS "displayName", c.first_name AS "firstName", c.last_name AS "lastName", c.title,
             c.emails, c.phones, c.social_handles AS "socialHandles", c.company_id AS "companyId", co.name AS "companyName",
             c.owner_id AS "ownerId", c.team_id AS "teamId", c.lifecycle_stage AS "lifecycleStage", c.tags, c.custom,
-            c.important_dates AS "importantDates", c.created_at AS "createdAt", c.updated_at AS "updatedAt", ${order.select}
+            c.important_dates AS "importantDates", c.address, c.created_at AS "createdAt", c.updated_at AS "updatedAt", ${order.select}
        FROM contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id
       WHERE ${where.join(' AND ')} ORDER BY ${order.order} LIMIT ${order.limit}`,
     params,

@@ -3,7 +3,7 @@
  * large workspace never sits in memory whole.
  */
 import type { Ctx } from '../../platform/context.js';
-import type { Contact, ContactListQuery } from '../contacts/contact.schema.js';
+import { ADDRESS_PARTS, type Contact, type ContactListQuery } from '../contacts/contact.schema.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
 import type { CompanySegmentFilters } from '../segments/segment.schema.js';
 import { csvLine, customCell } from './export.csv.js';
@@ -57,6 +57,7 @@ export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: Co
       'lifecycleStage',
       'tags',
       'importantDates',
+      ...ADDRESS_PARTS.map((part) => `address:${part}`),
       'ownerId',
       'teamId',
       'createdAt',
@@ -77,6 +78,7 @@ export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: Co
       c.lifecycleStage,
       join(c.tags),
       join(c.importantDates.map((d) => `${d.kind}:${d.date}`)),
+      ...ADDRESS_PARTS.map((part) => c.address?.[part] ?? ''),
       c.ownerId,
       c.teamId,
       c.createdAt,

@@ -116,6 +116,30 @@ describe('column mapping', () => {
     expect(draft.sources['emails.1']).toBe('Email (work)');
   });
 
+  it('maps address columns by header, in our own export names too, and refuses two columns for one part', () => {
+    const columns = ['Street Address', 'City', 'ZIP', 'Country', 'address:line2', 'Town'];
+    expect(suggestMapping(columns, [])).toEqual({
+      'Street Address': 'address:street',
+      City: 'address:locality',
+      ZIP: 'address:postcode',
+      Country: 'address:country',
+      'address:line2': 'address:line2',
+      Town: null,
+    });
+    expect(parseTarget('address:planet')).toBeNull();
+    expect(checkMapping(columns, { City: 'address:locality', Town: 'address:locality' })).toEqual([
+      { field: 'mapping.Town', reason: 'address:locality is already filled from column "City"' },
+    ]);
+    const draft = csvRowToDraft(
+      ['12 Rue de la Paix', 'Paris', '75002', 'France', '', ''],
+      2,
+      compileMapping(columns, suggestMapping(columns, [])),
+      new Map(),
+    );
+    expect(draft.input.address).toEqual({ street: '12 Rue de la Paix', locality: 'Paris', postcode: '75002', country: 'France' });
+    expect(draft.sources['address.locality']).toBe('City');
+  });
+
   it('reads dates in the forms files use, and only real dates', () => {
     expect(parseDate('2024-02-29')).toBe('2024-02-29');
     expect(parseDate('20240301')).toBe('2024-03-01');

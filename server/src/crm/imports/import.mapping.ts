@@ -5,11 +5,12 @@
  *   firstName lastName fullName title company tags lifecycleStage ignore
  *   email email2 …  phone phone2 …        (each adds one; a cell may hold several, split on , or ;)
  *   socialHandle:<network>  importantDate:<birthday|anniversary|renewal|custom>  custom:<key>
+ *   address:<streetNumber|street|line2|locality|region|postcode|country>
  *
  * `custom.<key>` and `birthday`/`anniversary` are accepted as aliases.
  */
 import type { FieldProblem } from '../../platform/http/errors.js';
-import { LIFECYCLE_STAGES } from '../contacts/contact.schema.js';
+import { ADDRESS_PARTS, LIFECYCLE_STAGES, type AddressPart } from '../contacts/contact.schema.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import { cleanCell, newDraft, parseDate, pushItem, socialHandle, splitList, type ContactDraft } from './import.draft.js';
 import { splitFullName } from './vcard.contact.js';
@@ -26,6 +27,7 @@ export type Target =
   | { kind: 'email' | 'phone' }
   | { kind: 'socialHandle'; network: string }
   | { kind: 'importantDate'; dateKind: (typeof DATE_KINDS)[number] }
+  | { kind: 'address'; part: AddressPart }
   | { kind: 'custom'; key: string };
 
 /** Parses a mapping target; null when it is not one. */
@@ -42,6 +44,7 @@ export function parseTarget(raw: string | null): Target | null {
   if ((DATE_KINDS as readonly string[]).includes(dateKind) && (prefix === 'importantDate' || dateKind !== 'custom')) {
     return { kind: 'importantDate', dateKind: dateKind as (typeof DATE_KINDS)[number] };
   }
+  if (prefix === 'address' && (ADDRESS_PARTS as readonly string[]).includes(rest)) return { kind: 'address', part: rest as AddressPart };
   const custom = /^custom[:.]([a-z][a-z0-9_]{0,62})$/.exec(text);
   if (custom) return { kind: 'custom', key: custom[1]! };
   return null;
@@ -62,10 +65,12 @@ export function checkMapping(columns: readonly string[], mapping: Mapping): Fiel
       problems.push({ field, reason: `"${raw}" is not a contact field one can import into` });
       continue;
     }
-    if ((SINGLE as readonly string[]).includes(target.kind)) {
-      const other = singles.get(target.kind);
-      if (other) problems.push({ field, reason: `${target.kind} is already filled from column "${other}"` });
-      singles.set(target.kind, column);
+    const single =
+      target.kind === 'address' ? `address:${target.part}` : (SINGLE as readonly string[]).includes(target.kind) ? target.kind : null;
+    if (single) {
+      const other = singles.get(single);
+      if (other) problems.push({ field, reason: `${single} is already filled from column "${other}"` });
+      singles.set(single, column);
     }
   }
   return problems;
@@ -82,6 +87,13 @@ const WORDS: [RegExp, string][] = [
   [/^(birthday|birth ?date|date of birth|dob)$/, 'importantDate:birthday'],
   [/^(anniversary|wedding anniversary)( date)?$/, 'importantDate:anniversary'],
   [/^renewal( date)?$/, 'importantDate:renewal'],
+  [/^(street|house) ?(number|no|nr)$/, 'address:streetNumber'],
+  [/^(street|address|address ?1|address line ?1|street address|mailing street)$/, 'address:street'],
+  [/^(address ?2|address line ?2|suite|building)$/, 'address:line2'],
+  [/^(city|town|locality|suburb|mailing city)$/, 'address:locality'],
+  [/^(state|province|region|county|mailing state)$/, 'address:region'],
+  [/^(postcode|post code|postal code|zip|zip code|zipcode|mailing zip)$/, 'address:postcode'],
+  [/^(country|mailing country)$/, 'address:country'],
 ];
 const NETWORKS: Record<string, string> = {
   linkedin: 'linkedin',
@@ -110,7 +122,8 @@ function normalise(header: string): string {
 /** Guesses a target from an English header such as `First Name`, `email_work`, `Phone (Mobile)`. */
 export function suggestTarget(header: string, customFields: readonly CustomField[]): string | null {
   const text = normalise(header);
-  // Our own exports name custom columns `custom:<key>`.
+  // Our own exports name address columns `address:<part>` and custom columns `custom:<key>`.
+  if (parseTarget(header.trim())?.kind === 'address') return header.trim();
   const key = /^custom[:.](.+)$/.exec(header.trim())?.[1];
   const custom = customFields.find((f) => f.key === key || normalise(f.key) === text || normalise(f.label) === text);
   if (custom) return `custom:${custom.key}`;
@@ -250,6 +263,10 @@ export function csvRowToDraft(
         else draft.problems.push({ field: column, reason: `"${text.slice(0, 40)}" is not a date (use YYYY-MM-DD)` });
         break;
       }
+      case 'address':
+        input.address = { ...input.address, [target.part]: text };
+        draft.sources[`address.${target.part}`] = column;
+        break;
       case 'custom':
         input.custom = { ...input.custom, [target.key]: customValue(fields.get(target.key), text) as string };
         draft.sources[`custom.${target.key}`] = column;

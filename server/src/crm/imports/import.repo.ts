@@ -167,6 +167,8 @@ export interface ImportedContact {
   tags: string;
   custom: string;
   importantDates: string;
+  /** JSON, or null for no address. */
+  address: string | null;
   searchText: string;
 }
 
@@ -175,13 +177,14 @@ export async function insertContacts(db: Queryable, workspaceId: string, batch: 
   const column = <K extends keyof ImportedContact>(key: K) => batch.map((c) => c[key]);
   await db.query(
     `INSERT INTO contacts (workspace_id, id, first_name, last_name, display_name, title, emails, phones, social_handles,
-                           company_id, owner_id, team_id, lifecycle_stage, tags, custom, important_dates, search_text)
+                           company_id, owner_id, team_id, lifecycle_stage, tags, custom, important_dates, search_text, address)
      SELECT $1, u.id, u.first_name, u.last_name, u.display_name, u.title, u.emails::jsonb, u.phones::jsonb, u.social_handles::jsonb,
-            u.company_id, u.owner_id, u.team_id, u.lifecycle_stage, u.tags::text[], u.custom::jsonb, u.important_dates::jsonb, u.search_text
+            u.company_id, u.owner_id, u.team_id, u.lifecycle_stage, u.tags::text[], u.custom::jsonb, u.important_dates::jsonb, u.search_text,
+            u.address::jsonb
        FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                   $10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
+                   $10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
          AS u(id, first_name, last_name, display_name, title, emails, phones, social_handles,
-              company_id, owner_id, team_id, lifecycle_stage, tags, custom, important_dates, search_text)`,
+              company_id, owner_id, team_id, lifecycle_stage, tags, custom, important_dates, search_text, address)`,
     [
       workspaceId,
       column('id'),
@@ -200,6 +203,7 @@ export async function insertContacts(db: Queryable, workspaceId: string, batch: 
       column('custom'),
       column('importantDates'),
       column('searchText'),
+      column('address'),
     ],
   );
 }
@@ -235,6 +239,7 @@ export async function copyContacts(db: Db, tx: Queryable, workspaceId: string, b
         c.custom,
         c.importantDates,
         c.searchText,
+        c.address,
       ]
         .map(copyField)
         .join(',') + '\n';

@@ -65,6 +65,7 @@ function toImported(row: ValidDraft, companyId: string | null, companyName: stri
     tags: pgArray(dedupe(input.tags)),
     custom: JSON.stringify(input.custom),
     importantDates: JSON.stringify(input.importantDates),
+    address: input.address ? JSON.stringify(input.address) : null,
     searchText: contactSearchText({ ...input, firstName, lastName, emails }, companyName),
   };
 }

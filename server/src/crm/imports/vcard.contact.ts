@@ -1,6 +1,6 @@
 /**
  * What a vCard means for a contact: names, organisation, title, e-mails, phones, dates, social
- * profiles and categories. Properties a contact has no place for (ADR, NOTE, PHOTO, GEO…) are
+ * profiles, categories and the first postal address. Properties a contact has no place for (NOTE, PHOTO, GEO…) are
  * left out; the import preview lists the properties found so the user sees what is read.
  */
 import type { ImportantDate } from '../contacts/contact.schema.js';
@@ -22,6 +22,7 @@ export const VCARD_FIELDS = {
   'X-SOCIALPROFILE': 'socialHandle:profile',
   IMPP: 'socialHandle:impp',
   CATEGORIES: 'tags',
+  ADR: 'address:street',
 } as const;
 export type VCardField = keyof typeof VCARD_FIELDS;
 
@@ -105,6 +106,17 @@ function applyProperty(card: VCard, property: VCardProperty, field: VCardField, 
     }
     case 'FN':
       return;
+    case 'ADR': {
+      // post-office box; extended address; street; locality; region; postal code; country
+      const [, extended = '', street = '', locality = '', region = '', postcode = '', country = ''] = splitValue(value, ';').map((part) =>
+        unescapeText(part).trim(),
+      );
+      const parts = Object.entries({ street, line2: extended, locality, region, postcode, country }).filter(([, text]) => text);
+      if (input.address || !parts.length) return;
+      input.address = Object.fromEntries(parts);
+      draft.sources.address = 'ADR';
+      return;
+    }
     case 'ORG': {
       const name = splitValue(value, ';')[0]?.trim();
       if (name && !draft.companyName) draft.companyName = name;

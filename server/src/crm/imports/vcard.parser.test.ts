@@ -59,6 +59,8 @@ describe('vCard parser', () => {
         'X-SOCIALPROFILE;TYPE=twitter:https://twitter.com/simon',
         'IMPP:xmpp:simon@jabber.example',
         'CATEGORIES:VIP,Partner\\, EU',
+        'ADR;TYPE=work:;Suite 200;2875 boul. Laurier\\, Tour A;Québec;QC;G1V 2M2;Canada',
+        'ADR;TYPE=home:;;1 Other St;Elsewhere;;;',
         'END:VCARD',
       ].join('\r\n'),
     );
@@ -78,6 +80,14 @@ describe('vCard parser', () => {
         { network: 'xmpp', handle: 'simon@jabber.example' },
       ],
       tags: ['VIP', 'Partner, EU'],
+      address: {
+        street: '2875 boul. Laurier, Tour A',
+        line2: 'Suite 200',
+        locality: 'Québec',
+        region: 'QC',
+        postcode: 'G1V 2M2',
+        country: 'Canada',
+      },
     });
   });
 
