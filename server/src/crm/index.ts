@@ -5,3 +5,4 @@ export { getCompany } from './companies/company.service.js';
 export { logActivity } from './activities/activity.service.js';
 export { recordScope } from './shared/record-access.js';
 export { upcomingDates, type UpcomingDate } from './reminders/important-dates.js';
+export { listCustomFields } from './custom-fields/custom-field.service.js';
