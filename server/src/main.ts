@@ -7,6 +7,7 @@ import { registerDataCommands } from './cli/data.commands.js';
 import { registerIngestCommand } from './cli/ingest.command.js';
 import { registerAnalyzeCommand } from './cli/analyze.command.js';
 import { registerQueryCommand } from './cli/query.command.js';
+import { registerIdentityCommand } from './cli/identity.command.js';
 import { describeError } from './cli/cli-support.js';
 
 const program = new Command().name('rapport').description('Rapport — the self-hostable social CRM').showHelpAfterError();
@@ -22,6 +23,7 @@ registerDataCommands(program);
 registerIngestCommand(program);
 registerAnalyzeCommand(program);
 registerQueryCommand(program);
+registerIdentityCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`rapport: ${describeError(error)}\n`);

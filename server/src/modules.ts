@@ -7,6 +7,7 @@ import { channelsModule } from './channels/channels.module.js';
 import { inboxModule } from './inbox/inbox.module.js';
 import { ingestModule } from './ingest/ingest.module.js';
 import { listeningModule } from './listening/listening.module.js';
+import { relationshipModule } from './relationship/relationship.module.js';
 
 export const modules: readonly DomainModule[] = [
   platformModule,
@@ -16,6 +17,7 @@ export const modules: readonly DomainModule[] = [
   inboxModule,
   ingestModule,
   listeningModule,
+  relationshipModule,
 ];
 
 export const allMigrations = () => modules.flatMap((m) => m.migrations);

@@ -27,12 +27,22 @@ const STEPS: Step[] = [
       custom: { tier: 'gold' },
     }),
   },
+  {
+    // The same person again, so the full pass (the last step) queues a duplicate pair.
+    key: 'duplicateContact',
+    url: '/api/v1/contacts',
+    payload: (_ids, tag) => ({ firstName: `Secret${tag}`, lastName: 'Person', emails: [{ address: `${tag}@secret.example` }] }),
+  },
   { key: 'note', url: '/api/v1/activities', payload: (ids, tag) => ({ type: 'note', contactId: ids.contact, body: `Note ${tag}` }) },
   {
     key: 'task',
     url: '/api/v1/tasks',
     payload: (ids, tag) => ({ title: `Task ${tag}`, contactId: ids.contact, dueAt: new Date(Date.now() + 86400000).toISOString() }),
   },
+  // Two contacts of one person, merged: the merge record is what unmerge routes are probed with.
+  { key: 'survivor', url: '/api/v1/contacts', payload: (_ids, tag) => ({ firstName: `Survivor${tag}` }) },
+  { key: 'duplicate', url: '/api/v1/contacts', payload: (_ids, tag) => ({ firstName: `Duplicate${tag}` }) },
+  { key: 'merge', url: '/api/v1/contacts/merge', payload: (ids) => ({ survivorId: ids.survivor, mergedId: ids.duplicate }) },
   {
     key: 'segment',
     url: '/api/v1/segments',
@@ -69,6 +79,7 @@ const STEPS: Step[] = [
     url: '/api/v1/routing-rules',
     payload: (ids, tag) => ({ name: `Rule ${tag}`, conditions: { keywords: [tag] }, actions: { teamId: ids.team, addLabels: [tag] } }),
   },
+  { key: 'identityResolve', url: '/api/v1/identity/resolve', payload: () => ({}) },
 ];
 
 /** Returns strings that only this workspace's records contain (to detect leaks in responses). */

@@ -23,10 +23,10 @@ import { fail, withRuntime } from './cli-support.js';
 type Print = (text: string) => void;
 const print: Print = (text) => process.stdout.write(text);
 
-/** The workspace named, or the only one; with several and none named, the user must choose. */
+/** The workspace named (by id or slug), or the only one; with several and none named, the user must choose. */
 export async function resolveWorkspace(db: Db, id: string | undefined): Promise<string> {
   const { rows } = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM workspaces WHERE ($1::text IS NULL OR id::text = $1) ORDER BY created_at LIMIT 20',
+    'SELECT id, name FROM workspaces WHERE ($1::text IS NULL OR id::text = $1 OR slug = $1) ORDER BY created_at LIMIT 20',
     [id ?? null],
   );
   if (id && rows.length === 0) fail(`No workspace ${id}`);

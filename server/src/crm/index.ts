@@ -1,8 +1,16 @@
 /** The CRM domain as other domains see it: contacts and their timeline. */
-export { createContact, getContact, updateContact } from './contacts/contact.service.js';
-export type { Contact, ContactInput } from './contacts/contact.schema.js';
+export {
+  createContact,
+  displayNameOf,
+  getContact,
+  lockContact,
+  updateContact,
+  updateContactInTransaction,
+} from './contacts/contact.service.js';
+export { contactRowSnapshot, deleteContactRow, restoreContactRow } from './contacts/contact.repo.js';
+export { Contact, type ContactInput } from './contacts/contact.schema.js';
 export { getCompany } from './companies/company.service.js';
-export { logActivity } from './activities/activity.service.js';
+export { fieldsFor as customFieldsFor, listCustomFields } from './custom-fields/custom-field.service.js';
+export { upcomingDates } from './reminders/important-dates.js';
 export { recordScope } from './shared/record-access.js';
-export { upcomingDates, type UpcomingDate } from './reminders/important-dates.js';
-export { listCustomFields } from './custom-fields/custom-field.service.js';
+export { logActivity } from './activities/activity.service.js';

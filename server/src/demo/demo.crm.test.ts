@@ -34,5 +34,10 @@ describe('demo workspace', () => {
     expect(day.upcoming.length).toBeGreaterThan(0);
     expect(day.overdue.length + day.today.length + day.upcoming.length).toBeGreaterThanOrEqual(6);
     expect(day.dates.length).toBeGreaterThanOrEqual(3);
+
+    const { rows: scores } = await t.db.query<{ tier: string }>('SELECT tier FROM contact_scores WHERE workspace_id = $1', [workspaceId]);
+    const { rows: contacts } = await t.db.query('SELECT 1 FROM contacts WHERE workspace_id = $1', [workspaceId]);
+    expect(scores).toHaveLength(contacts.length);
+    expect(new Set(scores.map((s) => s.tier)).size).toBeGreaterThan(1);
   });
 });

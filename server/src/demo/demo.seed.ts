@@ -10,6 +10,7 @@ import type { ContactInput } from '../crm/contacts/contact.schema.js';
 import { seedDemoCrm } from './demo.crm.js';
 import { seedDemoInbox } from './demo.inbox.js';
 import { seedDemoListening } from './demo.listening.js';
+import { recomputeWorkspaceScores } from '../relationship/index.js';
 
 export const DEMO_OWNER = { email: 'demo@rapport.local', password: 'rapport-demo', name: 'Dana Demo' };
 
@@ -135,5 +136,7 @@ export async function seedDemo(db: Db): Promise<{ workspaceId: string; ownerId: 
   await seedDemoCrm(ctx, db, contacts);
   await seedDemoInbox(ctx, db, { sales: sam.id, service: sky.id });
   await seedDemoListening(ctx, db);
+  // Scores would otherwise wait for the nightly run: the demo shows tiers and health from the start.
+  await recomputeWorkspaceScores(db, workspaceId);
   return { workspaceId, ownerId };
 }

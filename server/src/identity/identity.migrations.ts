@@ -131,4 +131,3 @@ CREATE INDEX contact_merges_merged ON contact_merges (workspace_id, merged_id);
 `,
   },
 ];
-

@@ -1,3 +1,19 @@
 /** The identity domain as other domains see it. */
 export { findIdentity, linkIdentityToContact, type SocialIdentity } from './identity.repo.js';
 export { identitySettingsOf } from './settings/identity-settings.service.js';
+export {
+  clustersOf,
+  contactPairPages,
+  markCandidateMerged,
+  reopenCandidateAfterUnmerge,
+  resolveWorkspace,
+  type ClusterMember,
+  type ExportedPair,
+} from './review/index.js';
+export { contactPerson, identityPerson, qualifiedHandle, type MatchableContact, type MatchableIdentity } from './people.js';
+export { contactKeys, rebuildContactKeys, refreshContactKeys } from './keys/contact-keys.js';
+export { upsertCandidates, type CandidateInput } from './candidates/candidate.repo.js';
+export { linkIdentity, unlinkIdentity } from './links/link.service.js';
+export { matchArrivedIdentities } from './arrival/match-identities.js';
+export { listMerges, mergeContacts, previewMerge } from './merges/merge.service.js';
+export { unmergeContacts } from './merges/unmerge.service.js';

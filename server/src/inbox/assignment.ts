@@ -6,6 +6,8 @@ export interface ConversationFacts {
   channelId: string | null;
   /** Subject and message text, for keyword conditions. */
   text: string;
+  /** The value tier of the customer's contact; null when not linked to a contact or not scored yet. */
+  tier: string | null;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -19,10 +21,11 @@ export function hasKeyword(text: string, keywords: readonly string[]): boolean {
 }
 
 export function matches(rule: RoutingRule, facts: ConversationFacts): boolean {
-  const { networks, channelIds, keywords } = rule.conditions;
+  const { networks, channelIds, keywords, tiers } = rule.conditions;
   if (networks?.length && !networks.includes(facts.network)) return false;
   if (channelIds?.length && (!facts.channelId || !channelIds.includes(facts.channelId))) return false;
   if (keywords?.length && !hasKeyword(facts.text, keywords)) return false;
+  if (tiers?.length && (!facts.tier || !tiers.includes(facts.tier))) return false;
   return true;
 }
 

@@ -168,4 +168,10 @@ CREATE INDEX conversations_snoozed ON conversations (snoozed_until) WHERE status
     // inbox, routed or put on the SLA clock until someone replies or hands them to a team.
     sql: `ALTER TABLE conversations ADD COLUMN in_inbox boolean NOT NULL DEFAULT true;`,
   },
+  {
+    id: 'inbox/004-sla-tier-targets',
+    // { [tier]: { firstResponseMinutes, nextResponseMinutes, resolutionMinutes } }: the targets for
+    // customers of a tier (the relationship domain's value tiers); other customers get the policy's own.
+    sql: `ALTER TABLE sla_policies ADD COLUMN tier_targets jsonb NOT NULL DEFAULT '{}';`,
+  },
 ];

@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../platform/db/db.js';
 import { recordEvents, type DomainEvent } from '../platform/events/event.js';
 import { invalid, notFound } from '../platform/http/errors.js';
 import { firstMatchingRule, leastLoaded, nextInTurn } from './assignment.js';
+import { customerTier } from './contact-tier.repo.js';
 import * as conversations from './conversation.repo.js';
 import { applyChange, conversationEvent, saveChange, type ConversationChange } from './conversation.service.js';
 import * as repo from './routing.repo.js';
@@ -40,7 +41,8 @@ export async function routeNewConversation(db: Db, event: DomainEvent): Promise<
     const now = new Date();
     const rules = await repo.enabledRules(tx, ctx.workspaceId);
     const text = rules.length ? `${before.subject} ${await repo.conversationText(tx, ctx.workspaceId, before.id)}` : '';
-    const rule = firstMatchingRule(rules, { network: before.network, channelId: before.channelId, text });
+    const tier = rules.some((r) => r.conditions.tiers?.length) ? await customerTier(tx, ctx.workspaceId, before.id) : null;
+    const rule = firstMatchingRule(rules, { network: before.network, channelId: before.channelId, text, tier });
     const change: ConversationChange = {};
     if (rule) {
       const { teamId, assigneeId, priority, addLabels } = rule.actions;

@@ -29,6 +29,12 @@ export const RuleConditions = Type.Object(
         description: 'Any of these words in the subject or text',
       }),
     ),
+    tiers: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 30 }), {
+        maxItems: 10,
+        description: 'The customer’s contact has one of these value tiers (see /relationship/settings)',
+      }),
+    ),
   },
   { additionalProperties: false, description: 'All given conditions must hold; none given matches every conversation' },
 );

@@ -6,7 +6,8 @@ import type { SlaPolicy } from './sla.schema.js';
 export async function findPolicy(db: Queryable, workspaceId: string): Promise<SlaPolicy | null> {
   const { rows } = await db.query<SlaPolicy>(
     `SELECT first_response_minutes AS "firstResponseMinutes", next_response_minutes AS "nextResponseMinutes",
-            resolution_minutes AS "resolutionMinutes", business_hours AS "businessHours", updated_at AS "updatedAt"
+            resolution_minutes AS "resolutionMinutes", business_hours AS "businessHours", tier_targets AS "tierTargets",
+            updated_at AS "updatedAt"
        FROM sla_policies WHERE workspace_id = $1`,
     [workspaceId],
   );
@@ -15,11 +16,12 @@ export async function findPolicy(db: Queryable, workspaceId: string): Promise<Sl
 
 export async function savePolicy(db: Queryable, workspaceId: string, policy: SlaPolicy): Promise<void> {
   await db.query(
-    `INSERT INTO sla_policies (workspace_id, first_response_minutes, next_response_minutes, resolution_minutes, business_hours, updated_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+    `INSERT INTO sla_policies (workspace_id, first_response_minutes, next_response_minutes, resolution_minutes, business_hours, updated_at,
+       tier_targets)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb)
      ON CONFLICT (workspace_id) DO UPDATE SET first_response_minutes = EXCLUDED.first_response_minutes,
        next_response_minutes = EXCLUDED.next_response_minutes, resolution_minutes = EXCLUDED.resolution_minutes,
-       business_hours = EXCLUDED.business_hours, updated_at = EXCLUDED.updated_at`,
+       business_hours = EXCLUDED.business_hours, updated_at = EXCLUDED.updated_at, tier_targets = EXCLUDED.tier_targets`,
     [
       workspaceId,
       policy.firstResponseMinutes,
@@ -27,6 +29,7 @@ export async function savePolicy(db: Queryable, workspaceId: string, policy: Sla
       policy.resolutionMinutes,
       policy.businessHours ? JSON.stringify(policy.businessHours) : null,
       policy.updatedAt,
+      JSON.stringify(policy.tierTargets),
     ],
   );
 }

@@ -15,12 +15,30 @@ export const BusinessHoursSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const Targets = Type.Object(
+  { firstResponseMinutes: Minutes, nextResponseMinutes: Minutes, resolutionMinutes: Minutes },
+  { additionalProperties: false },
+);
+export interface SlaTargets {
+  firstResponseMinutes: number | null;
+  nextResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+}
+
+const TIER_TARGETS = 'Targets for customers of a value tier (e.g. gold); customers of other tiers, or none, get the targets above';
+
 export const SlaPolicyInput = Type.Object(
   {
     firstResponseMinutes: Minutes,
     nextResponseMinutes: Minutes,
     resolutionMinutes: Minutes,
     businessHours: Type.Union([BusinessHoursSchema, Type.Null()], { description: 'null: clocks run around the clock' }),
+    tierTargets: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_-]{0,29}$' }), Targets, {
+        maxProperties: 10,
+        description: `${TIER_TARGETS}. Left out: kept as they are`,
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -31,12 +49,18 @@ export const SlaPolicy = Type.Object({
   nextResponseMinutes: Type.Union([Type.Integer(), Type.Null()]),
   resolutionMinutes: Type.Union([Type.Integer(), Type.Null()]),
   businessHours: Type.Union([BusinessHoursSchema, Type.Null()]),
+  tierTargets: Type.Record(
+    Type.String({ description: TIER_TARGETS }),
+    Type.Object({
+      firstResponseMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      nextResponseMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      resolutionMinutes: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
   updatedAt: Type.Union([DateTime, Type.Null()]),
 });
-export interface SlaPolicy {
-  firstResponseMinutes: number | null;
-  nextResponseMinutes: number | null;
-  resolutionMinutes: number | null;
+export interface SlaPolicy extends SlaTargets {
   businessHours: BusinessHours | null;
+  tierTargets: Record<string, SlaTargets>;
   updatedAt: Date | null;
 }

@@ -10,14 +10,16 @@ import { notify } from '../platform/notifications/notification.service.js';
 import { addBusinessMinutes, businessHoursProblems } from './business-hours.js';
 import { conversationEvent } from './conversation.service.js';
 import * as conversations from './conversation.repo.js';
+import { customerTier } from './contact-tier.repo.js';
 import * as repo from './sla.repo.js';
-import type { SlaPolicy, SlaPolicyInput } from './sla.schema.js';
+import type { SlaPolicy, SlaPolicyInput, SlaTargets } from './sla.schema.js';
 
 const NO_POLICY: SlaPolicy = {
   firstResponseMinutes: null,
   nextResponseMinutes: null,
   resolutionMinutes: null,
   businessHours: null,
+  tierTargets: {},
   updatedAt: null,
 };
 
@@ -33,7 +35,8 @@ export async function putSlaPolicy(ctx: Ctx, db: Db, input: SlaPolicyInput): Pro
   }
   return db.transaction(async (tx) => {
     const before = (await repo.findPolicy(tx, ctx.workspaceId)) ?? NO_POLICY;
-    const after: SlaPolicy = { ...input, updatedAt: new Date() };
+    // Tier targets left out are kept, so a client that does not know them does not wipe them.
+    const after: SlaPolicy = { ...input, tierTargets: input.tierTargets ?? before.tierTargets, updatedAt: new Date() };
     await repo.savePolicy(tx, ctx.workspaceId, after);
     const { updatedAt: _b, ...b } = before;
     const { updatedAt: _a, ...a } = after;
@@ -54,13 +57,25 @@ export async function putSlaPolicy(ctx: Ctx, db: Db, input: SlaPolicyInput): Pro
 const due = (from: Date, minutes: number | null, policy: SlaPolicy) =>
   minutes ? addBusinessMinutes(from, minutes, policy.businessHours) : null;
 
+/** The targets for the conversation's customer: their tier's when the policy has some, else the policy's own. */
+export function targetsFor(policy: SlaPolicy, tier: string | null): SlaTargets {
+  return (tier && policy.tierTargets[tier]) || policy;
+}
+
+async function conversationTargets(tx: Queryable, workspaceId: string, conversationId: string) {
+  const policy = await repo.findPolicy(tx, workspaceId);
+  if (!policy) return null;
+  const tier = Object.keys(policy.tierTargets).length ? await customerTier(tx, workspaceId, conversationId) : null;
+  return { policy, targets: targetsFor(policy, tier) };
+}
+
 /** Starts a new conversation's first-response and resolution clocks at `from`. */
 export async function startClocks(tx: Queryable, workspaceId: string, conversationId: string, from: Date): Promise<void> {
-  const policy = await repo.findPolicy(tx, workspaceId);
-  if (!policy || (!policy.firstResponseMinutes && !policy.resolutionMinutes)) return;
+  const found = await conversationTargets(tx, workspaceId, conversationId);
+  if (!found || (!found.targets.firstResponseMinutes && !found.targets.resolutionMinutes)) return;
   await repo.setStartClocks(tx, workspaceId, conversationId, {
-    firstResponse: due(from, policy.firstResponseMinutes, policy),
-    resolution: due(from, policy.resolutionMinutes, policy),
+    firstResponse: due(from, found.targets.firstResponseMinutes, found.policy),
+    resolution: due(from, found.targets.resolutionMinutes, found.policy),
   });
 }
 
@@ -107,9 +122,9 @@ export async function messagesAdded(db: Db, event: DomainEvent): Promise<void> {
         conversationEvent(ctx, 'conversation.updated', event.subjectId, { before: { status: 'pending' }, after: { status: 'open' } }),
       ]);
     }
-    const policy = await repo.findPolicy(tx, ctx.workspaceId);
-    if (policy?.nextResponseMinutes) {
-      const due = addBusinessMinutes(customerAt, policy.nextResponseMinutes, policy.businessHours);
+    const found = await conversationTargets(tx, ctx.workspaceId, event.subjectId);
+    if (found?.targets.nextResponseMinutes) {
+      const due = addBusinessMinutes(customerAt, found.targets.nextResponseMinutes, found.policy.businessHours);
       await repo.setNextResponseDue(tx, ctx.workspaceId, event.subjectId, customerAt, due);
     }
   });

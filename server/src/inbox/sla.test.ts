@@ -60,6 +60,7 @@ describe('SLA policy', () => {
       nextResponseMinutes: null,
       resolutionMinutes: null,
       businessHours: null,
+      tierTargets: {},
       updatedAt: null,
     });
     const hours = { timezone: 'Europe/Berlin', days: { mon: [['09:00', '17:00']], fri: [['09:00', '13:00']] } };

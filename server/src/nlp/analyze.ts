@@ -17,11 +17,18 @@ export interface TextUnderstanding extends Extraction {
 export function analyzeText(text: string, intentModel?: IntentModel): TextUnderstanding {
   const language = detectLanguage(text);
   const intent = classifyIntent(text, intentModel);
+  const sentiment = scoreSentiment(text);
+  // Listed field by field: spreading the extraction would copy it through a slower generic path.
+  const { hashtags, mentions, urls, keywords, entities } = extractEntities(text);
   return {
-    sentiment: scoreSentiment(text),
+    sentiment,
     language: { code: language.language, confidence: round(language.confidence) },
     intent: { label: intent.intent, confidence: round(intent.confidence) },
-    ...extractEntities(text),
+    hashtags,
+    mentions,
+    urls,
+    keywords,
+    entities,
   };
 }
 

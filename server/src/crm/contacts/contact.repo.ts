@@ -27,12 +27,19 @@ export interface ContactRow {
   updatedAt: Date;
 }
 
+const SCORE = `s.tier, s.health::int AS health`;
+
 const SELECT = `c.id, c.display_name AS "displayName", c.first_name AS "firstName", c.last_name AS "lastName", c.title,
   c.emails, c.phones, c.social_handles AS "socialHandles", c.company_id AS "companyId", co.name AS "companyName",
   c.owner_id AS "ownerId", c.team_id AS "teamId", c.lifecycle_stage AS "lifecycleStage", c.tags, c.custom,
-  c.important_dates AS "importantDates", c.address, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  c.important_dates AS "importantDates", c.address, c.created_at AS "createdAt", c.updated_at AS "updatedAt", ${SCORE}`;
 
-const FROM = `contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`;
+/**
+ * Tier and health are the relationship domain's scores (its jobs write `contact_scores`); lists
+ * show them, at one primary-key lookup per contact on the page. Null until first scored.
+ */
+const FROM = `contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id
+  LEFT JOIN contact_scores s ON s.workspace_id = c.workspace_id AND s.contact_id = c.id`;
 
 /** The stored columns of `contacts` in insert order (search_vector is generated). Bulk writers use it too. */
 export const CONTACT_COLUMNS = [
@@ -96,7 +103,7 @@ export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExis
   // Without a company there is nothing to join: reading the row back is cheaper without it.
   const readBack = companyIdMustExist
     ? `SELECT ${SELECT} FROM ${FROM.replace('contacts c', 'c')}`
-    : `SELECT ${SELECT.replace('co.name AS "companyName"', 'NULL::text AS "companyName"')} FROM c`;
+    : `SELECT ${SELECT.replace('co.name AS "companyName"', 'NULL::text AS "companyName"').replace(SCORE, 'NULL::text AS tier, NULL::int AS health')} FROM c`;
   const { rows } = await ctx.db.query<Contact>(
     `WITH c AS (
        INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')}) SELECT ${PLACEHOLDERS} ${guardCompany} RETURNING *
@@ -132,6 +139,29 @@ export async function updateContactRow(db: Queryable, workspaceId: string, row: 
   // created_at is rewritten with its unchanged value so parameter positions match the insert.
   const sets = CONTACT_COLUMNS.slice(2).map((column) => `${column} = $${CONTACT_COLUMNS.indexOf(column) + 1}`);
   await db.query(`UPDATE contacts SET ${sets.join(', ')} WHERE workspace_id = $1 AND id = $2`, params);
+}
+
+/** The stored row as it is, by column name (all but the generated search vector), to be kept whole elsewhere. */
+export async function contactRowSnapshot(db: Queryable, workspaceId: string, id: string): Promise<Record<string, unknown> | null> {
+  const { rows } = await db.query<{ row: Record<string, unknown> }>(
+    `SELECT to_jsonb(c) - 'search_vector' AS row FROM contacts c WHERE c.workspace_id = $1 AND c.id = $2`,
+    [workspaceId, id],
+  );
+  return rows[0]?.row ?? null;
+}
+
+/** Puts back a row kept by `contactRowSnapshot`, same id and values; false when the id is taken again. */
+export async function restoreContactRow(db: Queryable, workspaceId: string, snapshot: Record<string, unknown>): Promise<boolean> {
+  // Columns added after the snapshot was taken are left to their defaults.
+  const columns = CONTACT_COLUMNS.filter((column) => column === 'workspace_id' || column in snapshot);
+  const { rowCount } = await db.query(
+    `INSERT INTO contacts (${columns.join(', ')})
+     SELECT ${columns.map((column) => (column === 'workspace_id' ? '$1::uuid' : `r.${column}`)).join(', ')}
+       FROM jsonb_populate_record(NULL::contacts, $2::jsonb) r
+     ON CONFLICT DO NOTHING`,
+    [workspaceId, JSON.stringify(snapshot)],
+  );
+  return rowCount > 0;
 }
 
 export async function deleteContactRow(db: Queryable, workspaceId: string, id: string): Promise<boolean> {

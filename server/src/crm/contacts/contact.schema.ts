@@ -160,6 +160,10 @@ export const Contact = Type.Object({
   custom: Type.Record(Type.String(), Type.Unknown()),
   importantDates: Type.Array(Type.Object({ kind: Type.String(), date: Type.String(), label: Type.Optional(Type.String()) })),
   address: Type.Union([PostalAddress, Type.Null()]),
+  tier: Type.Union([Type.String(), Type.Null()], { description: 'Value tier (relationship scores); null until scored' }),
+  health: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()], {
+    description: 'Relationship health 0-100; null until scored',
+  }),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

@@ -146,8 +146,11 @@ export async function createContact(ctx: Ctx, input: ContactInput): Promise<Cont
   const created = await repo.insertContact(ctx, row, full.companyId !== null);
   if (!created) throw invalid([{ field: 'companyId', reason: 'is not a company of this workspace' }]);
   if (created.companyName) {
-    // The company's name is part of what search finds; store it now that we know it.
-    row.searchText = searchText([row.searchText, created.companyName]);
+    // The company's name is part of what search finds; store it now that we know it, where an update puts it.
+    row.searchText = contactSearchText(
+      { ...full, firstName: row.firstName, lastName: row.lastName, emails: row.emails },
+      created.companyName,
+    );
     await ctx.db.query('UPDATE contacts SET search_text = $3 WHERE workspace_id = $1 AND id = $2', [
       ctx.workspaceId,
       row.id,
@@ -163,78 +166,86 @@ export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
   return contact;
 }
 
+/** The contact if the actor may see it, locked until the caller's transaction ends. */
+export async function lockContact(ctx: Ctx, tx: Queryable, id: string): Promise<Contact | null> {
+  return repo.findContact(ctx, id, tx, true);
+}
+
 export async function updateContact(ctx: Ctx, db: Db, id: string, patch: ContactInput): Promise<Contact> {
-  return db.transaction(async (tx) => {
-    const before = await repo.findContact(ctx, id, tx, true);
-    if (!before) throw notFound('Contact');
-    const merged: Required<ContactInput> = {
-      firstName: patch.firstName ?? before.firstName,
-      lastName: patch.lastName ?? before.lastName,
-      title: patch.title ?? before.title,
-      emails: (patch.emails ?? before.emails) as Required<ContactInput>['emails'],
-      phones: patch.phones ?? before.phones,
-      socialHandles: (patch.socialHandles ?? before.socialHandles) as Required<ContactInput>['socialHandles'],
-      companyId: patch.companyId === undefined ? before.companyId : patch.companyId,
-      ownerId: patch.ownerId === undefined ? before.ownerId : patch.ownerId,
-      teamId: patch.teamId === undefined ? before.teamId : patch.teamId,
-      lifecycleStage: (patch.lifecycleStage ?? before.lifecycleStage) as Required<ContactInput>['lifecycleStage'],
-      tags: patch.tags ?? before.tags,
-      custom: mergeCustomValues(before.custom, patch.custom ?? {}) as Required<ContactInput>['custom'],
-      importantDates: (patch.importantDates ?? before.importantDates) as Required<ContactInput>['importantDates'],
-      address: patch.address === undefined ? before.address : patch.address,
-    };
-    checkOwnership(ctx, merged.ownerId, merged.teamId);
-    await checkReferences(
-      ctx,
-      tx,
-      {
-        ...patch,
-        firstName: merged.firstName,
-        lastName: merged.lastName,
-        emails: merged.emails,
-        phones: merged.phones,
-        socialHandles: merged.socialHandles,
-      },
-      merged.custom as Record<string, unknown>,
-      patch.companyId !== undefined,
-    );
-    let companyName = before.companyName;
-    if (patch.companyId !== undefined) {
-      const { rows } = await tx.query<{ name: string }>('SELECT name FROM companies WHERE workspace_id = $1 AND id = $2', [
-        ctx.workspaceId,
-        merged.companyId,
-      ]);
-      companyName = rows[0]?.name ?? null;
-    }
-    const row = toRow(id, merged, new Date(before.createdAt), companyName);
-    await repo.updateContactRow(tx, ctx.workspaceId, row);
-    const after = (await repo.findContact(ctx, id, tx))!;
-    const { updatedAt: _b, ...beforeFields } = before;
-    const { updatedAt: _a, ...afterFields } = after;
-    const diff = changes(beforeFields, afterFields);
-    const events = [
-      {
-        workspaceId: ctx.workspaceId,
-        type: 'contact.updated',
-        subjectType: 'contact',
-        subjectId: id,
-        actorId: ctx.actor.userId,
-        data: diff,
-      },
-    ];
-    if (before.lifecycleStage !== after.lifecycleStage) {
-      events.push({
-        workspaceId: ctx.workspaceId,
-        type: 'contact.stage_changed',
-        subjectType: 'contact',
-        subjectId: id,
-        actorId: ctx.actor.userId,
-        data: { before: { lifecycleStage: before.lifecycleStage }, after: { lifecycleStage: after.lifecycleStage } },
-      });
-    }
-    await recordEvents(tx, events);
-    return after;
-  });
+  return db.transaction((tx) => updateContactInTransaction(ctx, tx, id, patch));
+}
+
+/** The update inside a caller's transaction: merges change a contact together with other rows. */
+export async function updateContactInTransaction(ctx: Ctx, tx: Queryable, id: string, patch: ContactInput): Promise<Contact> {
+  const before = await repo.findContact(ctx, id, tx, true);
+  if (!before) throw notFound('Contact');
+  const merged: Required<ContactInput> = {
+    firstName: patch.firstName ?? before.firstName,
+    lastName: patch.lastName ?? before.lastName,
+    title: patch.title ?? before.title,
+    emails: (patch.emails ?? before.emails) as Required<ContactInput>['emails'],
+    phones: patch.phones ?? before.phones,
+    socialHandles: (patch.socialHandles ?? before.socialHandles) as Required<ContactInput>['socialHandles'],
+    companyId: patch.companyId === undefined ? before.companyId : patch.companyId,
+    ownerId: patch.ownerId === undefined ? before.ownerId : patch.ownerId,
+    teamId: patch.teamId === undefined ? before.teamId : patch.teamId,
+    lifecycleStage: (patch.lifecycleStage ?? before.lifecycleStage) as Required<ContactInput>['lifecycleStage'],
+    tags: patch.tags ?? before.tags,
+    custom: mergeCustomValues(before.custom, patch.custom ?? {}) as Required<ContactInput>['custom'],
+    importantDates: (patch.importantDates ?? before.importantDates) as Required<ContactInput>['importantDates'],
+    address: patch.address === undefined ? before.address : patch.address,
+  };
+  checkOwnership(ctx, merged.ownerId, merged.teamId);
+  await checkReferences(
+    ctx,
+    tx,
+    {
+      ...patch,
+      firstName: merged.firstName,
+      lastName: merged.lastName,
+      emails: merged.emails,
+      phones: merged.phones,
+      socialHandles: merged.socialHandles,
+    },
+    merged.custom as Record<string, unknown>,
+    patch.companyId !== undefined,
+  );
+  let companyName = before.companyName;
+  if (patch.companyId !== undefined) {
+    const { rows } = await tx.query<{ name: string }>('SELECT name FROM companies WHERE workspace_id = $1 AND id = $2', [
+      ctx.workspaceId,
+      merged.companyId,
+    ]);
+    companyName = rows[0]?.name ?? null;
+  }
+  const row = toRow(id, merged, new Date(before.createdAt), companyName);
+  await repo.updateContactRow(tx, ctx.workspaceId, row);
+  const after = (await repo.findContact(ctx, id, tx))!;
+  const { updatedAt: _b, ...beforeFields } = before;
+  const { updatedAt: _a, ...afterFields } = after;
+  const diff = changes(beforeFields, afterFields);
+  const events = [
+    {
+      workspaceId: ctx.workspaceId,
+      type: 'contact.updated',
+      subjectType: 'contact',
+      subjectId: id,
+      actorId: ctx.actor.userId,
+      data: diff,
+    },
+  ];
+  if (before.lifecycleStage !== after.lifecycleStage) {
+    events.push({
+      workspaceId: ctx.workspaceId,
+      type: 'contact.stage_changed',
+      subjectType: 'contact',
+      subjectId: id,
+      actorId: ctx.actor.userId,
+      data: { before: { lifecycleStage: before.lifecycleStage }, after: { lifecycleStage: after.lifecycleStage } },
+    });
+  }
+  await recordEvents(tx, events);
+  return after;
 }
 
 export async function deleteContact(ctx: Ctx, db: Db, id: string): Promise<void> {

@@ -6,3 +6,8 @@ export { priorModel, type FieldParameters, type MatchModel } from './model.js';
 export { DEFAULT_THRESHOLDS, type Decision, type Evidence, type ScoredPair, type Thresholds } from './scoring.js';
 export { createMatcher, type Matcher, type MatcherOptions } from './matcher.js';
 export { resolveAll, type Resolution, type ResolveOptions } from './resolve-all.js';
+export { refineModel, type LabelledPair } from './refine.js';
+export { blockingKeys } from './blocking.js';
+export { arrivalKeys } from './arrival-keys.js';
+export { canonicalEmail, canonicalHandle } from './normalise-person.js';
+export { scoreCandidates } from './score-candidates.js';

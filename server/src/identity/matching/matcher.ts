@@ -53,7 +53,13 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
         comparePeople(person, known, levels);
         const score = scoreLevels(model, frequencies, thresholds, person, levels);
         if (score.decision === 'ignore') continue;
-        found.push({ left: person.id, right: known.id, ...score, evidence: explainLevels(model, frequencies, person, levels) });
+        found.push({
+          left: person.id,
+          right: known.id,
+          ...score,
+          evidence: explainLevels(model, frequencies, person, levels),
+          levels: Array.from(levels),
+        });
       }
       return found.sort((a, b) => b.weight - a.weight).slice(0, limit);
     },

@@ -11,6 +11,7 @@ import { priorModel, type MatchModel } from './model.js';
 import { normalisePerson } from './normalise-person.js';
 import type { NormalisedPerson, PersonRecord } from './person.js';
 import { estimateU } from './random-pairs.js';
+import { refineModel, type LabelledPair } from './refine.js';
 import { DEFAULT_THRESHOLDS, explainLevels, scoreLevels, type ScoredPair, type Thresholds } from './scoring.js';
 import { TermFrequencies } from './term-frequency.js';
 
@@ -22,6 +23,8 @@ export interface ResolveOptions {
   /** Sorted-neighbourhood window on the name orders. */
   window?: number;
   maxClusterSize?: number;
+  /** Reviewers' decisions, folded into the fitted model (not into a model given as it is). */
+  labelled?: readonly LabelledPair[];
 }
 
 export interface Resolution {
@@ -61,7 +64,7 @@ export function resolveAll(records: readonly PersonRecord[], options: ResolveOpt
     const left = Math.floor(code / count);
     comparePeople(people[left]!, people[code - left * count]!, vectors.subarray(pair * fieldCount, (pair + 1) * fieldCount));
   }
-  const model = options.model ?? fitted(people, vectors);
+  const model = options.model ?? refineModel(fitted(people, vectors), options.labelled ?? [], codes.length);
 
   const weights = new Float32Array(codes.length);
   const linked = new Uint8Array(count);
@@ -76,7 +79,13 @@ export function resolveAll(records: readonly PersonRecord[], options: ResolveOpt
     weights[pair] = score.weight;
     if (score.decision === 'ignore') continue;
     const [leftPerson, rightPerson] = [people[left]!, people[right]!];
-    pairs.push({ left: leftPerson.id, right: rightPerson.id, ...score, evidence: explainLevels(model, frequencies, leftPerson, levels) });
+    pairs.push({
+      left: leftPerson.id,
+      right: rightPerson.id,
+      ...score,
+      evidence: explainLevels(model, frequencies, leftPerson, levels),
+      levels: Array.from(levels),
+    });
     if (score.decision !== 'link') continue;
     links.push({ left, right, weight: score.weight });
     linked[left] = linked[right] = 1;

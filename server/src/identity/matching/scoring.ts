@@ -35,6 +35,8 @@ export interface ScoredPair extends PairScore {
   left: string;
   right: string;
   evidence: Evidence[];
+  /** The agreement level of every field (MISSING where not compared): a reviewer's decision on the pair refines the model with it. */
+  levels: number[];
 }
 
 /** Weight of one field for one pair, frequency adjustment included. */

@@ -76,7 +76,9 @@ export function topKeywords(text: string): string[] {
   let distinct = 0;
   let i = 0;
   while (i < length) {
-    const first = classAt(lower, i);
+    const leading = lower.charCodeAt(i);
+    // Most characters are outside surrogate pairs: their class is one table read.
+    const first = leading < 0xd800 || leading > 0xdbff ? charClass[leading]! | 0x100 : classAt(lower, i);
     if ((first & STARTS_WORD) === 0) {
       i += first >>> 8;
       continue;
@@ -89,7 +91,7 @@ export function topKeywords(text: string): string[] {
         i++;
         continue;
       }
-      const next = classAt(lower, i);
+      const next = code < 0xd800 || code > 0xdbff ? charClass[code]! | 0x100 : classAt(lower, i);
       if ((next & CONTINUES_WORD) === 0) break;
       i += next >>> 8;
     }

@@ -6,7 +6,7 @@
 // character; strings are made only for the few words that a cue list must be asked about.
 
 import { CHAR_CLASS, isDigit, LETTER, LOWER, LOWER_CASE, NUMBER, UPPER, WORD_LETTER } from '../text/char-tables.js';
-import type { WordSet } from '../text/word-set.js';
+import { lowerCaseRangeHash, type WordSet } from '../text/word-set.js';
 import { GIVEN_NAMES, NOT_NAMES, ORGANISATION_SUFFIXES, PERSON_TITLES } from './entity-cues.js';
 
 // Local aliases: a loader that turns imports into property reads would pay a lookup per character.
@@ -42,15 +42,26 @@ const PRODUCT_SHAPE = CAMEL_CASE | LETTERS_AND_DIGITS;
 const tokenStart = new Int32Array(MAX_TOKENS);
 const tokenEnd = new Int32Array(MAX_TOKENS);
 const tokenFlags = new Uint8Array(MAX_TOKENS);
+/** A token's lower-cased hash, made on first use: a capitalised word is looked up in several cue lists. */
+const tokenHash = new Uint32Array(MAX_TOKENS);
+const tokenHashed = new Uint8Array(MAX_TOKENS);
 
-function isWordCode(code: number): boolean {
-  return wordLetter[code] === 1 || isDigit(code);
-}
-
+/** What the tokeniser asks of a character, in one read of CODE_KIND. */
+const WORD_CODE = 1;
+/** A digit, or a letter with a lower case of its own (a capital): makes its word MARKED. */
+const MARKING = 2;
 /** Inside a word: "AT&T", "O'Neil", "Coca-Cola". */
-function isJoiner(code: number): boolean {
-  return code === 0x26 || code === 0x27 || code === 0x2019 || code === 0x2d;
-}
+const JOINER = 4;
+
+const CODE_KIND = (() => {
+  const kinds = new Uint8Array(wordLetter.length);
+  for (let code = 0; code < kinds.length; code++) {
+    const digit = isDigit(code);
+    if (wordLetter[code] === 1 || digit) kinds[code] = WORD_CODE | (digit || lowerCase[code] !== code ? MARKING : 0);
+  }
+  for (const joiner of [0x26, 0x27, 0x2019, 0x2d]) kinds[joiner]! |= JOINER;
+  return kinds;
+})();
 
 /** Lower-case letters then a capital, after at most one leading capital, then only letters and digits. */
 function isCamelCase(text: string, start: number, end: number): boolean {
@@ -85,7 +96,13 @@ function shapeOf(text: string, start: number, end: number): number {
 
 /** Whether token `token`, lower-cased, is in `cues` (a string is made for no word). */
 function isIn(cues: WordSet, text: string, token: number): boolean {
-  return cues.hasRangeIgnoringCase(text, tokenStart[token]!, tokenEnd[token]!);
+  const start = tokenStart[token]!;
+  const end = tokenEnd[token]!;
+  if (tokenHashed[token] === 0) {
+    tokenHash[token] = lowerCaseRangeHash(text, start, end);
+    tokenHashed[token] = 1;
+  }
+  return cues.hasLowerCasedRange(text, start, end, tokenHash[token]!);
 }
 
 function isTitle(text: string, token: number): boolean {
@@ -108,26 +125,27 @@ function tokenise(text: string): number {
   let count = 0;
   let previousEnd = 0;
   let i = 0;
-  while (i < text.length && count < MAX_TOKENS) {
-    if (!isWordCode(text.charCodeAt(i))) {
+  const length = text.length;
+  const kinds = CODE_KIND;
+  while (i < length && count < MAX_TOKENS) {
+    if ((kinds[text.charCodeAt(i)]! & WORD_CODE) === 0) {
       i++;
       continue;
     }
     const start = i;
-    let marked = false;
-    while (i < text.length) {
-      const code = text.charCodeAt(i);
-      if (isWordCode(code)) {
-        if (isDigit(code) || lowerCase[code] !== code) marked = true;
-      } else if (!(isJoiner(code) && isWordCode(text.charCodeAt(i + 1)))) {
-        break;
-      }
+    let marks = 0;
+    while (i < length) {
+      const kind = kinds[text.charCodeAt(i)]!;
+      if ((kind & WORD_CODE) !== 0) marks |= kind;
+      else if ((kind & JOINER) === 0 || i + 1 === length || (kinds[text.charCodeAt(i + 1)]! & WORD_CODE) === 0) break;
       i++;
     }
+    const marked = (marks & MARKING) !== 0;
     const sentenceStart = count === 0 || endsSentence(text, previousEnd, start, count - 1);
     tokenStart[count] = start;
     tokenEnd[count] = i;
     tokenFlags[count] = (marked ? MARKED | shapeOf(text, start, i) : 0) | (sentenceStart ? SENTENCE_START : 0);
+    tokenHashed[count] = 0;
     count++;
     previousEnd = i;
   }

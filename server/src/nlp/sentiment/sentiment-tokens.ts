@@ -129,14 +129,19 @@ class Tokeniser {
   ) {}
 
   run(): void {
-    const { text } = this;
+    const { text, tokens, maxTokens } = this;
+    // Counted in locals and stored once at the end: a field write per character costs more than the rest of the loop.
+    let hasLower = false;
+    let hasUpper = false;
+    let exclamationMarks = 0;
+    let questionMarks = 0;
     let start = -1;
     let plain = true;
-    for (let index = 0; index < text.length && this.tokens.length < this.maxTokens; index++) {
+    for (let index = 0; index < text.length && tokens.length < maxTokens; index++) {
       const code = text.charCodeAt(index);
       if (code < 0x80) {
-        if (code >= 0x61 && code <= 0x7a) this.hasLower = true;
-        else if (code >= 0x41 && code <= 0x5a) this.hasUpper = true;
+        if (code >= 0x61 && code <= 0x7a) hasLower = true;
+        else if (code >= 0x41 && code <= 0x5a) hasUpper = true;
         else if (code <= 0x20) {
           if (start >= 0) this.addChunk(start, index, plain);
           start = -1;
@@ -144,8 +149,8 @@ class Tokeniser {
           continue;
         } else if (code > 0x39 || code < 0x30) {
           plain = false;
-          if (code === 0x21) this.exclamationMarks++;
-          else if (code === 0x3f) this.questionMarks++;
+          if (code === 0x21) exclamationMarks++;
+          else if (code === 0x3f) questionMarks++;
         }
         if (start < 0) start = index;
         continue;
@@ -169,7 +174,11 @@ class Tokeniser {
       }
       index += width - 1;
     }
-    if (start >= 0 && this.tokens.length < this.maxTokens) this.addChunk(start, text.length, plain);
+    if (start >= 0 && tokens.length < maxTokens) this.addChunk(start, text.length, plain);
+    this.hasLower = hasLower;
+    this.hasUpper = hasUpper;
+    this.exclamationMarks = exclamationMarks;
+    this.questionMarks = questionMarks;
   }
 
   /** Lone letters ("a", "I", "x") carry nothing, and leaving them in would shorten the reach of "not" and "very". */

@@ -18,32 +18,38 @@ function folded(code: number): number {
 export class WordTable<Value> {
   private readonly keys: string[] = [];
   private readonly values: Value[] = [];
+  /**
+   * Pairs per slot: the key's index (or EMPTY), then its full hash, compared before the key itself
+   * so that a probe past another word's slot reads no string.
+   */
   private readonly slots: Int32Array;
   private readonly mask: number;
 
   constructor(entries: ReadonlyMap<string, Value>) {
     let size = 16;
     while (size < entries.size * 3) size *= 2;
-    this.slots = new Int32Array(size).fill(EMPTY);
+    this.slots = new Int32Array(size * 2).fill(EMPTY);
     this.mask = size - 1;
     for (const [key, value] of entries) this.add(key, value);
   }
 
   /** Finds `text[start, end)` as written, or, when `fold` is set, ignoring ASCII case and apostrophe style. */
   find(text: string, start: number, end: number, fold: boolean): Value | undefined {
-    let slot = hashCodes(text, start, end, fold) & this.mask;
-    for (;;) {
-      const index = this.slots[slot] ?? EMPTY;
+    const { slots, mask } = this;
+    const hash = hashCodes(text, start, end, fold);
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const index = slots[slot * 2]!;
       if (index === EMPTY) return undefined;
-      if (this.matches(this.keys[index] ?? '', text, start, end, fold)) return this.values[index];
-      slot = (slot + 1) & this.mask;
+      if (slots[slot * 2 + 1] === hash && this.matches(this.keys[index]!, text, start, end, fold)) return this.values[index];
     }
   }
 
   private add(key: string, value: Value): void {
-    let slot = hashCodes(key, 0, key.length, false) & this.mask;
-    while ((this.slots[slot] ?? EMPTY) !== EMPTY) slot = (slot + 1) & this.mask;
-    this.slots[slot] = this.keys.length;
+    const hash = hashCodes(key, 0, key.length, false);
+    let slot = hash & this.mask;
+    while (this.slots[slot * 2] !== EMPTY) slot = (slot + 1) & this.mask;
+    this.slots[slot * 2] = this.keys.length;
+    this.slots[slot * 2 + 1] = hash;
     this.keys.push(key);
     this.values.push(value);
   }

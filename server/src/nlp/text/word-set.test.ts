@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangeHash, WordSet } from './word-set.js';
+import { lowerCaseRangeHash, rangeHash, WordSet } from './word-set.js';
 
 describe('WordSet', () => {
   const words = new WordSet(['the', 'señor', 'und', 'of']);
@@ -20,6 +20,13 @@ describe('WordSet', () => {
     expect(words.hasRange(text, 0, 3, rangeHash(text, 0, 3))).toBe(false);
     expect(words.has('of')).toBe(true);
     expect(words.has('off')).toBe(false);
+  });
+
+  it('hashes a word lower-cased as if it had been written so, for asking several sets at once', () => {
+    const text = 'Dear SEÑOR Smith';
+    expect(lowerCaseRangeHash(text, 5, 10)).toBe(rangeHash('señor', 0, 5));
+    expect(words.hasLowerCasedRange(text, 5, 10, lowerCaseRangeHash(text, 5, 10))).toBe(true);
+    expect(words.hasLowerCasedRange(text, 11, 16, lowerCaseRangeHash(text, 11, 16))).toBe(false);
   });
 
   it('holds many words without losing any', () => {

@@ -14,6 +14,14 @@ export function rangeHash(text: string, start: number, end: number): number {
   return (hash ^ (hash >>> 15)) >>> 0;
 }
 
+/** `rangeHash` of `text[start, end)` lower-cased one unit at a time, without making the lower-cased string. */
+export function lowerCaseRangeHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerCase[text.charCodeAt(i)]!, 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x7feb352d);
+  return (hash ^ (hash >>> 15)) >>> 0;
+}
+
 /** Whether `text[start, end)` spells `word`. */
 export function rangeEquals(text: string, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
@@ -59,10 +67,11 @@ export class WordSet {
    * `toLowerCase()` for words without "İ" or "Σ", whose lower case is longer or depends on context.
    */
   hasRangeIgnoringCase(text: string, start: number, end: number): boolean {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerCase[text.charCodeAt(i)]!, 0x01000193);
-    hash = Math.imul(hash ^ (hash >>> 16), 0x7feb352d);
-    hash = (hash ^ (hash >>> 15)) >>> 0;
+    return this.hasLowerCasedRange(text, start, end, lowerCaseRangeHash(text, start, end));
+  }
+
+  /** `hash` is `lowerCaseRangeHash(text, start, end)`, for callers that ask several sets about one word. */
+  hasLowerCasedRange(text: string, start: number, end: number, hash: number): boolean {
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const word = this.slots[slot];
       if (word === undefined) return false;

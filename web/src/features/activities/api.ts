@@ -1,20 +1,7 @@
-/** Server state for timelines: the activities of one contact or company, newest first. */
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, query } from '../../lib/api';
-import type { Page } from '../../lib/types';
-import type { Activity, ActivityInput, ActivityType, TimelineSubject } from './types';
-
-const PAGE_SIZE = 30;
-
-export function useTimeline(subject: TimelineSubject, type: ActivityType | null) {
-  return useInfiniteQuery({
-    queryKey: ['timeline', subject, type],
-    queryFn: ({ pageParam, signal }) =>
-      api<Page<Activity>>(`/activities${query({ ...subject, type, limit: PAGE_SIZE, cursor: pageParam })}`, { signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
+/** Server state for logged activities; timelines read them through the customer 360 (features/relationship). */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+import type { Activity, ActivityInput } from './types';
 
 export function useLogActivity() {
   const client = useQueryClient();

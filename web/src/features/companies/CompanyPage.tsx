@@ -4,8 +4,8 @@ import { useParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { Composer } from '../activities/Composer';
-import { Timeline } from '../activities/Timeline';
 import { usePermissions } from '../auth/permissions';
+import { CustomerTimeline } from '../relationship/CustomerTimeline';
 import { useCompany } from './api';
 import { CompanyContacts } from './CompanyContacts';
 import { CompanyDetails } from './CompanyDetails';
@@ -44,7 +44,7 @@ export function CompanyPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
             {canWrite && <Composer subject={{ companyId: c.id }} />}
-            <Timeline subject={{ companyId: c.id }} />
+            <CustomerTimeline subject={{ companyId: c.id }} />
           </Stack>
         </Grid.Col>
       </Grid>

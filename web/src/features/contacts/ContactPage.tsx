@@ -1,11 +1,20 @@
-/** One contact: details on the side, the composer and timeline in the middle. */
-import { Anchor, Grid, Loader, Stack } from '@mantine/core';
+/**
+ * One contact as the customer 360: details, value and health, linked identities and merges on the
+ * side; the relationship memory, the composer and the cross-channel timeline in the middle.
+ */
+import { Anchor, Grid, Group, Loader, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { Composer } from '../activities/Composer';
-import { Timeline } from '../activities/Timeline';
 import { usePermissions } from '../auth/permissions';
+import { IdentityPanel } from '../identity/IdentityPanel';
+import { MergeHistory } from '../identity/MergeHistory';
+import { CustomerTimeline } from '../relationship/CustomerTimeline';
+import { HealthBadge } from '../relationship/HealthBadge';
+import { MemoryPanel } from '../relationship/MemoryPanel';
+import { ScoreCard } from '../relationship/ScoreCard';
+import { TierBadge } from '../relationship/TierBadge';
 import { useContact } from './api';
 import { ContactDetails } from './ContactDetails';
 import { DeleteContactButton } from './DeleteContactButton';
@@ -24,7 +33,7 @@ export function ContactPage() {
         back={{ to: '/contacts', label: 'Contacts' }}
         title={c.displayName}
         description={
-          <>
+          <Group component="span" gap={6}>
             {c.title}
             {c.title && c.companyId && ' at '}
             {c.companyId && (
@@ -32,7 +41,9 @@ export function ContactPage() {
                 {c.companyName}
               </Anchor>
             )}
-          </>
+            <TierBadge tier={c.tier} />
+            <HealthBadge health={c.health} contactId={c.id} />
+          </Group>
         }
         actions={
           canWrite && (
@@ -45,12 +56,18 @@ export function ContactPage() {
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <ContactDetails contact={c} />
+          <Stack>
+            <ContactDetails contact={c} />
+            <ScoreCard contactId={c.id} />
+            <IdentityPanel contactId={c.id} contactName={c.displayName} />
+            <MergeHistory contactId={c.id} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
+            <MemoryPanel contactId={c.id} />
             {canWrite && <Composer subject={{ contactId: c.id }} />}
-            <Timeline subject={{ contactId: c.id }} />
+            <CustomerTimeline subject={{ contactId: c.id }} />
           </Stack>
         </Grid.Col>
       </Grid>

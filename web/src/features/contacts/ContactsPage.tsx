@@ -5,6 +5,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SortSelect } from '../../ui/SortSelect';
 import { usePermissions } from '../auth/permissions';
 import { ExportMenu } from '../exports/ExportMenu';
+import { ReviewDuplicatesButton } from '../identity/ReviewDuplicatesButton';
 import { ImportButton } from '../imports/ImportWizard';
 import { SavedViews } from '../segments/SavedViews';
 import { contactListParams } from './api';
@@ -22,6 +23,7 @@ export function ContactsPage() {
         title="Contacts"
         actions={
           <>
+            <ReviewDuplicatesButton />
             {canWrite && <ImportButton />}
             <ExportMenu path="/exports/contacts" params={contactListParams(filters)} fileStem="contacts" />
             {canWrite && <NewContactButton />}

@@ -8,6 +8,8 @@ import { QueryError } from '../../ui/QueryError';
 import { TagList } from '../../ui/TagList';
 import { VirtualTable, type Column } from '../../ui/VirtualTable';
 import { useMemberNames } from '../members/use-member-names';
+import { HealthBadge } from '../relationship/HealthBadge';
+import { TierBadge } from '../relationship/TierBadge';
 import { useContactList } from './api';
 import { StageBadge } from './StageBadge';
 import type { Contact, ContactFilters } from './types';
@@ -23,7 +25,7 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
     {
       key: 'name',
       header: 'Name',
-      width: '20%',
+      width: '18%',
       render: (c) => (
         <Anchor component={Link} to={`/contacts/${c.id}`} c="inherit" fw={500} size="sm" truncate display="block">
           {c.displayName}
@@ -33,7 +35,7 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
     {
       key: 'email',
       header: 'E-mail',
-      width: '20%',
+      width: '16%',
       visibleFrom: 'sm',
       render: (c) => (
         <Text size="sm" truncate>
@@ -44,7 +46,7 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
     {
       key: 'company',
       header: 'Company',
-      width: '14%',
+      width: '11%',
       visibleFrom: 'md',
       render: (c) =>
         c.companyId ? (
@@ -53,12 +55,20 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
           </Anchor>
         ) : null,
     },
-    { key: 'stage', header: 'Stage', width: '11%', render: (c) => <StageBadge stage={c.lifecycleStage} /> },
-    { key: 'tags', header: 'Tags', width: '14%', visibleFrom: 'lg', render: (c) => <TagList tags={c.tags} max={2} /> },
+    { key: 'stage', header: 'Stage', width: '10%', render: (c) => <StageBadge stage={c.lifecycleStage} /> },
+    { key: 'tier', header: 'Tier', width: '8%', visibleFrom: 'sm', render: (c) => <TierBadge tier={c.tier} /> },
+    {
+      key: 'health',
+      header: 'Health',
+      width: '10%',
+      visibleFrom: 'md',
+      render: (c) => <HealthBadge health={c.health} contactId={c.id} />,
+    },
+    { key: 'tags', header: 'Tags', width: '10%', visibleFrom: 'xl', render: (c) => <TagList tags={c.tags} max={2} /> },
     {
       key: 'owner',
       header: 'Owner',
-      width: '11%',
+      width: '9%',
       visibleFrom: 'lg',
       render: (c) => (
         <Text size="sm" truncate>
@@ -69,7 +79,7 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
     {
       key: 'updated',
       header: 'Updated',
-      width: '10%',
+      width: '8%',
       visibleFrom: 'md',
       render: (c) => (
         <Text size="sm" c="dimmed" truncate>

@@ -41,9 +41,14 @@ export interface Contact {
   importantDates: ImportantDate[];
   createdAt: string;
   updatedAt: string;
+  /** The value tier and health from the latest scoring; null until the contact is scored. */
+  tier?: string | null;
+  health?: number | null;
 }
 
-export type ContactInput = Partial<Omit<Contact, 'id' | 'displayName' | 'companyName' | 'createdAt' | 'updatedAt'>>;
+export type ContactInput = Partial<
+  Omit<Contact, 'id' | 'displayName' | 'companyName' | 'createdAt' | 'updatedAt' | 'tier' | 'health' | 'healthReasons'>
+>;
 
 /** The list filters the API, saved views and exports share. */
 export interface ContactFilters {

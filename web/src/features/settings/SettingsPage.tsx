@@ -1,6 +1,16 @@
 /** Settings, one tab per area; the tab is part of the URL. */
 import { Tabs } from '@mantine/core';
-import { IconForms, IconInboxOff, IconKey, IconPlug, IconTemplate, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconFingerprint,
+  IconForms,
+  IconHeartHandshake,
+  IconInboxOff,
+  IconKey,
+  IconPlug,
+  IconTemplate,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
 import { ApiTokensSettings } from '../api-tokens/ApiTokensSettings';
@@ -9,13 +19,17 @@ import { CannedResponsesSettings } from '../canned-responses/CannedResponsesSett
 import { ChannelsSettings } from '../channels/ChannelsSettings';
 import { DeadLettersSettings } from '../dead-letters/DeadLettersSettings';
 import { CustomFieldsSettings } from '../custom-fields/CustomFieldsSettings';
+import { IdentitySettingsPanel } from '../identity/IdentitySettingsPanel';
 import { MembersSettings } from '../members/MembersSettings';
+import { RelationshipSettingsPanel } from '../relationship/RelationshipSettingsPanel';
 import { TeamsSettings } from '../teams/TeamsSettings';
 
 const TABS = [
   { value: 'members', label: 'Members', icon: IconUsers, Panel: MembersSettings, adminOnly: false },
   { value: 'teams', label: 'Teams', icon: IconUsersGroup, Panel: TeamsSettings, adminOnly: false },
   { value: 'custom-fields', label: 'Custom fields', icon: IconForms, Panel: CustomFieldsSettings, adminOnly: false },
+  { value: 'relationship', label: 'Relationship', icon: IconHeartHandshake, Panel: RelationshipSettingsPanel, adminOnly: false },
+  { value: 'identity', label: 'Identity', icon: IconFingerprint, Panel: IdentitySettingsPanel, adminOnly: false },
   { value: 'channels', label: 'Channels', icon: IconPlug, Panel: ChannelsSettings, adminOnly: false },
   { value: 'canned-responses', label: 'Canned responses', icon: IconTemplate, Panel: CannedResponsesSettings, adminOnly: false },
   { value: 'dead-letters', label: 'Dead letters', icon: IconInboxOff, Panel: DeadLettersSettings, adminOnly: true },

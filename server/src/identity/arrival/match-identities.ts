@@ -1,0 +1,218 @@
+/**
+ * Matching authors on arrival, inside the ingest batch's transaction: each identity not matched
+ * yet is matched once. Deterministic rules first (the same personal e-mail, profile or handle as a
+ * contact), then the workspace's model over the contacts its keys find: a `link` links, a `review`
+ * queues an identity ↔ contact pair. An e-mail sender nobody knows becomes a contact when the
+ * workspace wants that. Every look-up is one query for the whole batch.
+ */
+import { createContact } from '../../crm/index.js';
+import { systemActor } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { upsertCandidates, type CandidateInput } from '../candidates/candidate.repo.js';
+import { workspaceModel } from '../candidates/match-model.repo.js';
+import { candidateContactIds, refreshContactKeys } from '../keys/contact-keys.js';
+import { contactsByKeys, contactsForMatching } from '../keys/contact-keys.repo.js';
+import { markMatched } from '../links/link.repo.js';
+import type { LinkRule } from '../links/link.schema.js';
+import { linkIdentity } from '../links/link.service.js';
+import {
+  arrivalKeys,
+  canonicalEmail,
+  canonicalHandle,
+  normalisePerson,
+  scoreCandidates,
+  type MatchModel,
+  type NormalisedPerson,
+  type ScoredPair,
+} from '../matching/index.js';
+import { contactPerson, identityPerson, profileForm, type MatchableIdentity } from '../people.js';
+import { identitySettingsOf } from '../settings/identity-settings.service.js';
+import type { IdentitySettings } from '../settings/identity-settings.schema.js';
+import * as repo from './arrival.repo.js';
+
+/** Contacts scored per identity: the ones sharing the most keys. */
+const MAX_CANDIDATES = 50;
+/** Review pairs queued per identity: a reviewer looks at the strongest few, not a crowd of namesakes. */
+const MAX_REVIEW_PAIRS = 3;
+
+interface Arrival {
+  identity: MatchableIdentity;
+  person: NormalisedPerson;
+  /** The address as contacts store it, when it is a personal one. */
+  personalEmail: string | null;
+  profileKey: string | null;
+}
+
+interface RuleMatch {
+  contactId: string;
+  rule: LinkRule;
+}
+
+function arrivalOf(identity: MatchableIdentity): Arrival {
+  const person = normalisePerson(identityPerson(identity));
+  const email = identity.email?.trim().toLowerCase() ?? null;
+  const profile = identity.profileUrl ? canonicalHandle(profileForm(identity.profileUrl)) : null;
+  return {
+    identity,
+    person,
+    personalEmail: email !== null && canonicalEmail(email) !== null ? email : null,
+    profileKey: profile === null ? null : `h:${profile}`,
+  };
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string) {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
+}
+
+/**
+ * The contact a rule names, or none. Two contacts holding the same address or handle are
+ * probably duplicates themselves: no rule can choose, so scoring decides among them.
+ */
+async function ruleMatches(tx: Queryable, workspaceId: string, arrivals: readonly Arrival[]) {
+  const byEmail = new Map<string, Set<string>>();
+  const byHandle = new Map<string, Set<string>>();
+  const viaProfile = new Map<string, Set<string>>();
+  const wanted = arrivals.flatMap((a) => (a.personalEmail ? [{ identityId: a.identity.id, email: a.personalEmail }] : []));
+  for (const row of await repo.contactsByEmail(tx, workspaceId, wanted)) addTo(byEmail, row.identityId, row.contactId);
+  const ruleKeys = arrivals.flatMap((a) => [...a.person.emails.map((e) => `e:${e}`), ...a.person.handles.map((h) => `h:${h}`)]);
+  const holders = new Map<string, string[]>();
+  for (const row of await contactsByKeys(tx, workspaceId, ruleKeys, 1))
+    holders.set(row.key, [...(holders.get(row.key) ?? []), row.contactId]);
+  for (const { identity, person, profileKey } of arrivals) {
+    for (const email of person.emails) for (const id of holders.get(`e:${email}`) ?? []) addTo(byEmail, identity.id, id);
+    for (const handle of person.handles) {
+      for (const id of holders.get(`h:${handle}`) ?? []) {
+        addTo(byHandle, identity.id, id);
+        if (`h:${handle}` === profileKey) addTo(viaProfile, identity.id, id);
+      }
+    }
+  }
+  const matches = new Map<string, RuleMatch>();
+  const ambiguous = new Map<string, string[]>();
+  for (const { identity } of arrivals) {
+    const emails = [...(byEmail.get(identity.id) ?? [])];
+    const handles = [...(byHandle.get(identity.id) ?? [])];
+    if (emails.length === 1) matches.set(identity.id, { contactId: emails[0]!, rule: 'email' });
+    else if (emails.length === 0 && handles.length === 1) {
+      matches.set(identity.id, { contactId: handles[0]!, rule: viaProfile.get(identity.id)?.size ? 'profile-url' : 'handle' });
+    } else if (emails.length + handles.length > 1) ambiguous.set(identity.id, [...new Set([...emails, ...handles])]);
+  }
+  return { matches, ambiguous };
+}
+
+async function scored(
+  tx: Queryable,
+  workspaceId: string,
+  arrivals: readonly Arrival[],
+  ambiguous: ReadonlyMap<string, string[]>,
+  settings: IdentitySettings,
+): Promise<Map<string, ScoredPair[]>> {
+  const keysByIdentity = new Map(arrivals.map((a) => [a.identity.id, arrivalKeys(a.person)]));
+  const found = await candidateContactIds(tx, workspaceId, keysByIdentity, MAX_CANDIDATES);
+  for (const [identityId, contactIds] of ambiguous) found.set(identityId, [...new Set([...contactIds, ...(found.get(identityId) ?? [])])]);
+  const allIds = [...new Set([...found.values()].flat())];
+  const results = new Map<string, ScoredPair[]>();
+  if (allIds.length === 0) return results;
+  const contacts = new Map(
+    (await contactsForMatching(tx, workspaceId, allIds)).map((c) => [c.id, contactPerson(c, settings.identifierFields)]),
+  );
+  const model: MatchModel = await workspaceModel(tx, workspaceId);
+  for (const arrival of arrivals) {
+    const candidates = (found.get(arrival.identity.id) ?? []).flatMap((id) => contacts.get(id) ?? []);
+    if (candidates.length) results.set(arrival.identity.id, scoreCandidates(model, identityPerson(arrival.identity), candidates));
+  }
+  return results;
+}
+
+/** First and last name from a display name, or none when it is junk, a placeholder or an address. */
+function namesOf(person: NormalisedPerson, displayName: string): { firstName?: string; lastName?: string } {
+  if (person.given === null && person.family === null) return {};
+  const words = displayName.trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return { firstName: (words[0] ?? '').slice(0, 200) };
+  return { firstName: words.slice(0, -1).join(' ').slice(0, 200), lastName: words.at(-1)!.slice(0, 200) };
+}
+
+async function contactFromSender(tx: Queryable, workspaceId: string, arrival: Arrival): Promise<string> {
+  const ctx = { workspaceId, actor: systemActor(), db: tx, requestId: 'identity-arrival' };
+  const contact = await createContact(ctx, {
+    ...namesOf(arrival.person, arrival.identity.displayName),
+    emails: [{ address: arrival.personalEmail!.slice(0, 320) }],
+  });
+  // Keys now, not when the event is relayed, so the sender's next identity finds this contact.
+  await refreshContactKeys(tx, workspaceId, [contact.id]);
+  return contact.id;
+}
+
+function reviewPairs(identityId: string, pairs: readonly ScoredPair[]): CandidateInput[] {
+  return pairs.slice(0, MAX_REVIEW_PAIRS).map((pair) => ({
+    kind: 'identity',
+    leftId: identityId,
+    rightId: pair.right,
+    probability: pair.probability,
+    weight: pair.weight,
+    decision: pair.decision === 'link' ? 'link' : 'review',
+    evidence: pair.evidence,
+    levels: pair.levels,
+  }));
+}
+
+export async function matchArrivedIdentities(tx: Queryable, workspaceId: string, identityIds: readonly string[]): Promise<void> {
+  if (identityIds.length === 0) return;
+  const identities = await repo.unmatchedIdentities(tx, workspaceId, identityIds);
+  if (identities.length === 0) return;
+  const arrivals = identities.map(arrivalOf);
+  const settings = await identitySettingsOf(tx, workspaceId);
+  const { matches, ambiguous } = await ruleMatches(tx, workspaceId, arrivals);
+  const unmatched = arrivals.filter((a) => !matches.has(a.identity.id));
+  const scores = await scored(tx, workspaceId, unmatched, ambiguous, settings);
+  const now = new Date();
+  const toReview: CandidateInput[] = [];
+
+  for (const arrival of arrivals) {
+    const identityId = arrival.identity.id;
+    const rule = matches.get(identityId);
+    if (rule) {
+      await linkIdentity(
+        tx,
+        workspaceId,
+        { identityId, ...rule, method: 'rule', probability: null, weight: null, evidence: [], decidedBy: null },
+        now,
+      );
+      continue;
+    }
+    const pairs = scores.get(identityId) ?? [];
+    const best = pairs[0];
+    if (best?.decision === 'link') {
+      const { probability, weight, evidence } = best;
+      await linkIdentity(
+        tx,
+        workspaceId,
+        { identityId, contactId: best.right, method: 'score', rule: null, probability, weight, evidence, decidedBy: null },
+        now,
+      );
+    } else if (arrival.personalEmail !== null && settings.createContactsFromEmail) {
+      const contactId = await contactFromSender(tx, workspaceId, arrival);
+      const decision = {
+        identityId,
+        contactId,
+        method: 'rule',
+        rule: 'created-from-email',
+        probability: null,
+        weight: null,
+        evidence: [],
+      } as const;
+      await linkIdentity(tx, workspaceId, { ...decision, decidedBy: null }, now);
+    } else {
+      toReview.push(...reviewPairs(identityId, pairs));
+    }
+  }
+  await upsertCandidates(tx, workspaceId, toReview, now);
+  await markMatched(
+    tx,
+    workspaceId,
+    arrivals.map((a) => a.identity.id),
+    now,
+  );
+}

@@ -1,0 +1,100 @@
+/** SQL for the contacts' matching keys (`contact_match_keys`) and the contact fields matching reads. */
+import type { Queryable } from '../../platform/db/db.js';
+import { unnestOf } from '../../platform/db/unnest.js';
+import type { MatchableContact } from '../people.js';
+
+export type ContactForMatching = MatchableContact & { id: string };
+
+const CONTACT_FIELDS = `c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.display_name AS "displayName", c.emails, c.phones,
+  c.social_handles AS "socialHandles", c.important_dates AS "importantDates", c.address, co.name AS "companyName", c.custom`;
+const CONTACT_FROM = `contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`;
+
+export async function contactsForMatching(db: Queryable, workspaceId: string, ids: readonly string[]): Promise<ContactForMatching[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<ContactForMatching>(
+    `SELECT ${CONTACT_FIELDS} FROM ${CONTACT_FROM} WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
+    [workspaceId, ids],
+  );
+  return rows;
+}
+
+/** One page of the workspace's contacts in id order, for a rebuild. */
+export async function contactPage(
+  db: Queryable,
+  workspaceId: string,
+  afterId: string | null,
+  limit: number,
+): Promise<ContactForMatching[]> {
+  const { rows } = await db.query<ContactForMatching>(
+    `SELECT ${CONTACT_FIELDS} FROM ${CONTACT_FROM}
+      WHERE c.workspace_id = $1 AND ($2::uuid IS NULL OR c.id > $2::uuid) ORDER BY c.id LIMIT $3`,
+    [workspaceId, afterId, limit],
+  );
+  return rows;
+}
+
+export interface KeyRow {
+  key: string;
+  contactId: string;
+}
+
+const KEY_COLUMNS = [
+  ['key', 'text', 'key'],
+  ['contact_id', 'uuid', 'contactId'],
+] as const;
+
+export async function deleteKeys(db: Queryable, workspaceId: string, contactIds: readonly string[]): Promise<void> {
+  await db.query('DELETE FROM contact_match_keys WHERE workspace_id = $1 AND contact_id = ANY($2::uuid[])', [workspaceId, contactIds]);
+}
+
+export async function deleteAllKeys(db: Queryable, workspaceId: string): Promise<void> {
+  await db.query('DELETE FROM contact_match_keys WHERE workspace_id = $1', [workspaceId]);
+}
+
+/** Inserts keys of contacts that still exist (one deleted meanwhile gets none). */
+export async function insertKeys(db: Queryable, workspaceId: string, rows: readonly KeyRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const { params, from } = unnestOf(KEY_COLUMNS, rows, 2);
+  await db.query(
+    `INSERT INTO contact_match_keys (workspace_id, key, contact_id)
+     SELECT $1, u.key, u.contact_id FROM ${from}
+      WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = $1 AND c.id = u.contact_id)
+     ON CONFLICT DO NOTHING`,
+    [workspaceId, ...params],
+  );
+}
+
+/** Bulk insert for a rebuild, where every contact was just read in the same transaction. */
+export async function insertKeysUnchecked(db: Queryable, workspaceId: string, rows: readonly KeyRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const { params, from, names } = unnestOf(KEY_COLUMNS, rows, 2);
+  await db.query(`INSERT INTO contact_match_keys (workspace_id, ${names}) SELECT $1, ${names} FROM ${from} ON CONFLICT DO NOTHING`, [
+    workspaceId,
+    ...params,
+  ]);
+}
+
+/**
+ * Contacts holding each key, at most `cap + 1` per key so the caller can tell an oversized block
+ * (a common name) from a full one without reading it all.
+ */
+export async function contactsByKeys(db: Queryable, workspaceId: string, keys: readonly string[], cap: number): Promise<KeyRow[]> {
+  if (keys.length === 0) return [];
+  const { rows } = await db.query<KeyRow>(
+    `SELECT k.key, m.contact_id AS "contactId"
+       FROM unnest($2::text[]) AS k(key)
+       CROSS JOIN LATERAL (
+         SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $3
+       ) m`,
+    [workspaceId, [...new Set(keys)], cap + 1],
+  );
+  return rows;
+}
+
+export async function keysOf(db: Queryable, workspaceId: string, contactId: string): Promise<string[]> {
+  const { rows } = await db.query<{ key: string }>(
+    'SELECT key FROM contact_match_keys WHERE workspace_id = $1 AND contact_id = $2 ORDER BY key',
+    [workspaceId, contactId],
+  );
+  return rows.map((row) => row.key);
+}

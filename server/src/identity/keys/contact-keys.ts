@@ -1,0 +1,85 @@
+/**
+ * Keeps `contact_match_keys` current: the index a new identity or a changed contact is looked up
+ * in. A contact's keys are replaced whole whenever it changes; a full pass rebuilds a workspace's.
+ */
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { arrivalKeys, normalisePerson } from '../matching/index.js';
+import { contactPerson, type MatchableContact } from '../people.js';
+import { identitySettingsOf } from '../settings/identity-settings.service.js';
+import * as repo from './contact-keys.repo.js';
+
+export function contactKeys(contact: MatchableContact, identifierFields: readonly string[]): string[] {
+  return arrivalKeys(normalisePerson(contactPerson(contact, identifierFields)));
+}
+
+function keyRows(contacts: readonly MatchableContact[], identifierFields: readonly string[]): repo.KeyRow[] {
+  return contacts.flatMap((contact) => [...new Set(contactKeys(contact, identifierFields))].map((key) => ({ key, contactId: contact.id })));
+}
+
+/** Replaces the keys of these contacts; a deleted contact is left with none. */
+export async function refreshContactKeys(tx: Queryable, workspaceId: string, contactIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(contactIds)];
+  if (ids.length === 0) return;
+  const { identifierFields } = await identitySettingsOf(tx, workspaceId);
+  const contacts = await repo.contactsForMatching(tx, workspaceId, ids);
+  await repo.deleteKeys(tx, workspaceId, ids);
+  await repo.insertKeys(tx, workspaceId, keyRows(contacts, identifierFields));
+}
+
+const REBUILD_PAGE = 5_000;
+
+/** Recomputes every contact's keys in one transaction, a page of contacts per insert. */
+export async function rebuildContactKeys(db: Db, workspaceId: string): Promise<{ contacts: number; keys: number }> {
+  return db.transaction(async (tx) => {
+    const { identifierFields } = await identitySettingsOf(tx, workspaceId);
+    await repo.deleteAllKeys(tx, workspaceId);
+    let afterId: string | null = null;
+    let contacts = 0;
+    let keys = 0;
+    for (;;) {
+      const page = await repo.contactPage(tx, workspaceId, afterId, REBUILD_PAGE);
+      if (page.length === 0) break;
+      const rows = keyRows(page, identifierFields);
+      await repo.insertKeysUnchecked(tx, workspaceId, rows);
+      contacts += page.length;
+      keys += rows.length;
+      afterId = page[page.length - 1]!.id;
+      if (page.length < REBUILD_PAGE) break;
+    }
+    return { contacts, keys };
+  });
+}
+
+/** Most contacts a key may hold and still be used to find candidates, as in the batch run. */
+export const MAX_BLOCK_SIZE = 50;
+
+/**
+ * For each person, the contacts sharing a key with them, those sharing the most first, at most
+ * `limit`; one query for all. Keys held by more than MAX_BLOCK_SIZE contacts are skipped: the
+ * person is reached through their other keys.
+ */
+export async function candidateContactIds(
+  db: Queryable,
+  workspaceId: string,
+  keysByPerson: ReadonlyMap<string, readonly string[]>,
+  limit: number,
+): Promise<Map<string, string[]>> {
+  const rows = await repo.contactsByKeys(db, workspaceId, [...keysByPerson.values()].flat(), MAX_BLOCK_SIZE);
+  const blocks = new Map<string, string[]>();
+  for (const row of rows) blocks.set(row.key, [...(blocks.get(row.key) ?? []), row.contactId]);
+  const found = new Map<string, string[]>();
+  for (const [personId, keys] of keysByPerson) {
+    const shared = new Map<string, number>();
+    for (const key of new Set(keys)) {
+      const block = blocks.get(key) ?? [];
+      if (block.length > MAX_BLOCK_SIZE) continue;
+      for (const contactId of block) if (contactId !== personId) shared.set(contactId, (shared.get(contactId) ?? 0) + 1);
+    }
+    const best = [...shared].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+    found.set(
+      personId,
+      best.map(([id]) => id),
+    );
+  }
+  return found;
+}

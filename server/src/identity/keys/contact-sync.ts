@@ -1,0 +1,74 @@
+/**
+ * Keeps identity resolution current with the contacts: a created, changed, imported, merged or
+ * unmerged contact gets fresh keys and is matched against the others; a deleted one leaves no
+ * open pair behind. Event handlers only queue a job, which retries until it succeeds, so no change
+ * is missed when a handler fails; the job recomputes from the current rows, so running it twice
+ * changes nothing.
+ */
+import { Type } from 'typebox';
+import type { Db } from '../../platform/db/db.js';
+import type { DomainEvent } from '../../platform/events/event.js';
+import { Uuid } from '../../platform/http/schemas.js';
+import { defineJob, enqueueJob } from '../../platform/jobs/job.js';
+import type { AppDeps } from '../../platform/module.js';
+import { dropOpenCandidatesOfContacts } from '../candidates/candidate.repo.js';
+import { matchContacts } from '../candidates/contact-matching.js';
+import { refreshContactKeys } from './contact-keys.js';
+import { contactsForMatching } from './contact-keys.repo.js';
+
+const ContactSyncPayload = Type.Object({ contactIds: Type.Array(Uuid, { minItems: 1, maxItems: 5_000 }) }, { additionalProperties: false });
+
+export const contactSyncJob = defineJob({
+  name: 'identity.sync-contacts',
+  payload: ContactSyncPayload,
+  maxAttempts: 8,
+  async handler({ db, workspaceId }, { contactIds }) {
+    if (!workspaceId) throw new Error('identity.sync-contacts needs a workspace');
+    await syncContacts(db, workspaceId, contactIds);
+  },
+});
+
+export async function syncContacts(db: Db, workspaceId: string, contactIds: readonly string[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = new Set((await contactsForMatching(tx, workspaceId, contactIds)).map((contact) => contact.id));
+    const gone = contactIds.filter((id) => !existing.has(id));
+    if (gone.length) await dropOpenCandidatesOfContacts(tx, workspaceId, gone);
+    await refreshContactKeys(tx, workspaceId, [...existing]);
+    await matchContacts(tx, workspaceId, [...existing]);
+  });
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/** The contacts an event changes, as far as matching cares. */
+export function contactsChanged(event: DomainEvent): string[] {
+  const data = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case 'contact.created':
+    case 'contact.updated':
+    case 'contact.deleted':
+      return [event.subjectId];
+    case 'contact.imported':
+      return strings(data.contactIds);
+    case 'contact.merged':
+    case 'contact.unmerged':
+      return strings([data.survivorId, data.mergedId]);
+    default:
+      return [];
+  }
+}
+
+const EVENTS = ['contact.created', 'contact.updated', 'contact.deleted', 'contact.imported', 'contact.merged', 'contact.unmerged'];
+
+export function subscribeContactSync({ bus, db }: AppDeps): void {
+  for (const type of EVENTS) {
+    bus.subscribe(type, async (event) => {
+      const contactIds = contactsChanged(event);
+      if (contactIds.length === 0) return;
+      // One queued job per contact: a burst of edits to one contact costs one run.
+      const uniqueKey = contactIds.length === 1 ? `${contactSyncJob.name}:${event.workspaceId}:${contactIds[0]}` : undefined;
+      await enqueueJob(db, contactSyncJob, { contactIds }, { workspaceId: event.workspaceId, uniqueKey });
+    });
+  }
+}

@@ -1,0 +1,133 @@
+/** SQL for link decisions (`identity_links`), a contact's identities, and the identity picker. */
+import type { Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { newId } from '../../platform/db/ids.js';
+import type { CursorValue } from '../../platform/http/cursor.js';
+import { recordScope } from '../../crm/index.js';
+import type { Evidence } from '../matching/index.js';
+import type { IdentityListQuery, IdentitySummary, LinkedIdentity, LinkMethod, LinkRule } from './link.schema.js';
+
+export interface LinkDecision {
+  identityId: string;
+  contactId: string;
+  method: LinkMethod;
+  rule: LinkRule | null;
+  probability: number | null;
+  weight: number | null;
+  evidence: readonly Evidence[];
+  decidedBy: string | null;
+}
+
+export async function insertDecision(tx: Queryable, workspaceId: string, action: 'link' | 'unlink', decision: LinkDecision, at: Date) {
+  await tx.query(
+    `INSERT INTO identity_links (workspace_id, id, identity_id, contact_id, action, method, rule, probability, weight, evidence, decided_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
+    [
+      workspaceId,
+      newId(),
+      decision.identityId,
+      decision.contactId,
+      action,
+      decision.method,
+      decision.rule,
+      decision.probability,
+      decision.weight,
+      JSON.stringify(decision.evidence),
+      decision.decidedBy,
+      at,
+    ],
+  );
+}
+
+/**
+ * Detaches the identity, and the conversations it brought to the contact, from the contact. It
+ * stays matched, so matching on arrival leaves it alone: a person decided.
+ */
+export async function detachIdentity(tx: Queryable, workspaceId: string, identityId: string, contactId: string, at: Date) {
+  await tx.query(
+    `UPDATE social_identities SET contact_id = NULL, matched_at = coalesce(matched_at, $3)
+      WHERE workspace_id = $1 AND id = $2`,
+    [workspaceId, identityId, at],
+  );
+  await tx.query('UPDATE conversations SET contact_id = NULL WHERE workspace_id = $1 AND identity_id = $2 AND contact_id = $3', [
+    workspaceId,
+    identityId,
+    contactId,
+  ]);
+}
+
+export async function markMatched(tx: Queryable, workspaceId: string, identityIds: readonly string[], at: Date): Promise<void> {
+  if (identityIds.length === 0) return;
+  await tx.query('UPDATE social_identities SET matched_at = $3 WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [
+    workspaceId,
+    identityIds,
+    at,
+  ]);
+}
+
+const IDENTITY_FIELDS = `i.id, i.network, i.handle, i.display_name AS "displayName", i.profile_url AS "profileUrl",
+  i.avatar_url AS "avatarUrl", i.email, i.followers`;
+
+/** The contact's identities, each with the latest decision that linked it. */
+export async function identitiesOfContact(
+  db: Queryable,
+  workspaceId: string,
+  contactId: string,
+  identityId?: string,
+): Promise<LinkedIdentity[]> {
+  const params: unknown[] = [workspaceId, contactId];
+  if (identityId) params.push(identityId);
+  const { rows } = await db.query<LinkedIdentity>(
+    `SELECT ${IDENTITY_FIELDS},
+            CASE WHEN l.id IS NULL THEN NULL ELSE jsonb_build_object(
+              'method', l.method, 'rule', l.rule, 'probability', l.probability, 'evidence', l.evidence,
+              'decidedBy', l.decided_by, 'linkedAt', l.created_at) END AS link
+       FROM social_identities i
+       LEFT JOIN LATERAL (
+         SELECT id, method, rule, probability, evidence, decided_by, created_at FROM identity_links
+          WHERE workspace_id = i.workspace_id AND identity_id = i.id AND contact_id = i.contact_id AND action = 'link'
+          ORDER BY created_at DESC, id DESC LIMIT 1
+       ) l ON true
+      WHERE i.workspace_id = $1 AND i.contact_id = $2${identityId ? ' AND i.id = $3' : ''}
+      ORDER BY i.network, lower(i.handle), i.id`,
+    params,
+  );
+  return rows;
+}
+
+/** Most recently seen first; a contact's name only when the actor may see the contact. */
+export async function listIdentities(
+  ctx: Ctx,
+  query: IdentityListQuery,
+  after: CursorValue | null,
+  limit: number,
+): Promise<(IdentitySummary & { seenAt: Date })[]> {
+  const params: unknown[] = [ctx.workspaceId];
+  const where = ['i.workspace_id = $1'];
+  if (query.q) {
+    params.push(`%${query.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+    const like = `$${params.length}`;
+    where.push(`(lower(i.handle) LIKE ${like} OR lower(i.display_name) LIKE ${like} OR lower(coalesce(i.email, '')) LIKE ${like})`);
+  }
+  if (query.linked !== undefined) where.push(query.linked ? 'i.contact_id IS NOT NULL' : 'i.contact_id IS NULL');
+  if (query.network) {
+    params.push(query.network);
+    where.push(`i.network = $${params.length}`);
+  }
+  if (after) {
+    params.push(after.v, after.id);
+    where.push(`(i.last_seen_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  const visible = recordScope(ctx.actor, 'c', params);
+  params.push(limit + 1);
+  const { rows } = await ctx.db.query<IdentitySummary & { seenAt: Date }>(
+    `SELECT ${IDENTITY_FIELDS}, i.contact_id AS "contactId", CASE WHEN ${visible} THEN c.display_name END AS "contactName",
+            i.last_seen_at AS "seenAt"
+       FROM social_identities i
+       LEFT JOIN contacts c ON c.workspace_id = i.workspace_id AND c.id = i.contact_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY i.last_seen_at DESC, i.id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows;
+}

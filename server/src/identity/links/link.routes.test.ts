@@ -1,0 +1,162 @@
+/** A contact's identities through the API: read, link by hand, move, unlink; the identity picker. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { createContact, identityOf, ingest, mastodonPost, type MastodonAccount } from '../testing/arrivals.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+type Headers = Record<string, string>;
+const send = (headers: Headers, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+const ana: MastodonAccount = {
+  id: '7001',
+  username: 'anab',
+  acct: 'anab@fosstodon.org',
+  displayName: 'Ana B',
+  url: 'https://fosstodon.org/@anab',
+};
+
+/** A workspace with two contacts and Ana's Mastodon identity, linked to the first by its profile (the handle names it). */
+async function setUp() {
+  const ws = await buildWorkspace(t.db);
+  const first = await createContact(t, ws.owner.headers, {
+    firstName: 'Ana',
+    lastName: 'Berg',
+    socialHandles: [{ network: 'mastodon', handle: '@anab@fosstodon.org' }],
+  });
+  const second = await createContact(t, ws.owner.headers, { firstName: 'Anna', lastName: 'Borg' });
+  await ingest(t, ws.owner.headers, mastodonPost(ana));
+  const identity = await identityOf(t, ws.workspaceId, 'mastodon', 'anab@fosstodon.org');
+  expect(identity.contact_id).toBe(first);
+  return { ws, first, second, identityId: identity.id };
+}
+
+async function decisions(ws: TestWorkspace, identityId: string) {
+  const { rows } = await t.db.query<{ action: string; method: string; contact_id: string; decided_by: string | null }>(
+    'SELECT action, method, contact_id, decided_by FROM identity_links WHERE workspace_id = $1 AND identity_id = $2 ORDER BY created_at, action DESC',
+    [ws.workspaceId, identityId],
+  );
+  return rows;
+}
+
+async function conversationContacts(ws: TestWorkspace, identityId: string): Promise<(string | null)[]> {
+  const { rows } = await t.db.query<{ contact_id: string | null }>(
+    'SELECT contact_id FROM conversations WHERE workspace_id = $1 AND identity_id = $2',
+    [ws.workspaceId, identityId],
+  );
+  return rows.map((row) => row.contact_id);
+}
+
+describe('a contact’s identities', () => {
+  it('are listed with the decision that linked them', async () => {
+    const { ws, first, identityId } = await setUp();
+    const viewer = await ws.member('viewer');
+    const response = await send(viewer.headers, 'GET', `/api/v1/contacts/${first}/identities`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json(response)).toEqual({
+      items: [
+        {
+          id: identityId,
+          network: 'mastodon',
+          handle: 'anab@fosstodon.org',
+          displayName: 'Ana B',
+          profileUrl: 'https://fosstodon.org/@anab',
+          avatarUrl: 'https://fosstodon.org/@anab/avatar.png',
+          email: null,
+          followers: 12,
+          link: { method: 'rule', rule: 'profile-url', probability: null, evidence: [], decidedBy: null, linkedAt: expect.any(String) },
+        },
+      ],
+    });
+  });
+
+  it('moves an identity linked elsewhere, recorded as an unlink and a link, with its conversations', async () => {
+    const { ws, first, second, identityId } = await setUp();
+    const agent = await ws.member('agent');
+    const viewer = await ws.member('viewer');
+    expect((await send(viewer.headers, 'POST', `/api/v1/contacts/${second}/identities`, { identityId })).statusCode).toBe(403);
+
+    const response = await send(agent.headers, 'POST', `/api/v1/contacts/${second}/identities`, { identityId });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(json(response)).toMatchObject({ id: identityId, link: { method: 'manual', rule: null, decidedBy: agent.userId } });
+    expect(await decisions(ws, identityId)).toEqual([
+      { action: 'link', method: 'rule', contact_id: first, decided_by: null },
+      { action: 'unlink', method: 'manual', contact_id: first, decided_by: agent.userId },
+      { action: 'link', method: 'manual', contact_id: second, decided_by: agent.userId },
+    ]);
+    expect(await conversationContacts(ws, identityId)).toEqual([second]);
+    expect(json<{ items: unknown[] }>(await send(agent.headers, 'GET', `/api/v1/contacts/${first}/identities`)).items).toEqual([]);
+    const { rows: events } = await t.db.query<{ type: string }>(
+      `SELECT type FROM events WHERE workspace_id = $1 AND subject_id = $2 ORDER BY id`,
+      [ws.workspaceId, identityId],
+    );
+    expect(events.map((e) => e.type)).toEqual(['identity.linked', 'identity.unlinked', 'identity.linked']);
+  });
+
+  it('unlinks, and matching on arrival leaves the identity alone afterwards', async () => {
+    const { ws, first, identityId } = await setUp();
+    const agent = await ws.member('agent');
+    const response = await send(agent.headers, 'DELETE', `/api/v1/contacts/${first}/identities/${identityId}`);
+    expect(response.statusCode, response.body).toBe(204);
+    expect(await conversationContacts(ws, identityId)).toEqual([null]);
+    expect((await send(agent.headers, 'DELETE', `/api/v1/contacts/${first}/identities/${identityId}`)).statusCode).toBe(404);
+
+    await ingest(t, ws.owner.headers, mastodonPost(ana, 'Still here'));
+    const identity = await identityOf(t, ws.workspaceId, 'mastodon', 'anab@fosstodon.org');
+    expect(identity.contact_id).toBeNull();
+    expect(identity.matched_at).not.toBeNull();
+    expect((await decisions(ws, identityId)).map((d) => d.action)).toEqual(['link', 'unlink']);
+  });
+
+  it('refuses another workspace’s identity or contact, changing nothing', async () => {
+    const { ws, second, identityId } = await setUp();
+    const other = await buildWorkspace(t.db);
+    const otherContact = await createContact(t, other.owner.headers, { firstName: 'Other' });
+    expect((await send(other.owner.headers, 'POST', `/api/v1/contacts/${otherContact}/identities`, { identityId })).statusCode).toBe(404);
+    expect((await send(other.owner.headers, 'GET', `/api/v1/contacts/${second}/identities`)).statusCode).toBe(404);
+    expect((await identityOf(t, ws.workspaceId, 'mastodon', 'anab@fosstodon.org')).contact_id).not.toBe(otherContact);
+    expect(await decisions(ws, identityId)).toHaveLength(1);
+  });
+});
+
+describe('the identity picker', () => {
+  it('finds identities by text, link state and network, a page at a time', async () => {
+    const { ws, first } = await setUp();
+    await ingest(
+      t,
+      ws.owner.headers,
+      mastodonPost({ id: '7002', username: 'kai', acct: 'kai@hachyderm.io', displayName: 'Kai Lund', url: 'https://hachyderm.io/@kai' }),
+    );
+    const list = async (query: string) => {
+      const response = await send(ws.owner.headers, 'GET', `/api/v1/identities${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return json<{ items: { handle: string; contactId: string | null; contactName: string | null }[]; nextCursor: string | null }>(
+        response,
+      );
+    };
+    expect((await list('?q=LUND')).items.map((i) => i.handle)).toEqual(['kai@hachyderm.io']);
+    expect((await list('?linked=true')).items).toEqual([
+      expect.objectContaining({ handle: 'anab@fosstodon.org', contactId: first, contactName: 'Ana Berg' }),
+    ]);
+    expect((await list('?linked=false&network=mastodon')).items.map((i) => i.handle)).toEqual(['kai@hachyderm.io']);
+    expect((await list('?network=email')).items).toEqual([]);
+
+    const page1 = await list('?limit=1');
+    expect(page1.items).toHaveLength(1);
+    const page2 = await list(`?limit=1&cursor=${page1.nextCursor}`);
+    expect(page2.items).toHaveLength(1);
+    expect(page2.nextCursor).toBeNull();
+    expect(new Set([...page1.items, ...page2.items].map((i) => i.handle))).toEqual(new Set(['anab@fosstodon.org', 'kai@hachyderm.io']));
+  });
+
+  it('hides the name of a contact the member may not see', async () => {
+    const { ws } = await setUp();
+    const limited = await ws.member('agent', { recordScope: 'own' });
+    const response = await send(limited.headers, 'GET', '/api/v1/identities?linked=true');
+    expect(json<{ items: { contactName: string | null }[] }>(response).items).toEqual([expect.objectContaining({ contactName: null })]);
+  });
+});

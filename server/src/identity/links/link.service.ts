@@ -1,0 +1,92 @@
+/**
+ * Linking identities to contacts and unlinking them. Every decision is kept in `identity_links`
+ * with its evidence and recorded as an event; the current link is `social_identities.contact_id`.
+ */
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { recordEvents } from '../../platform/events/event.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { notFound } from '../../platform/http/errors.js';
+import { getContact } from '../../crm/index.js';
+import { settleIdentityCandidates } from '../candidates/candidate.repo.js';
+import { findIdentity, linkIdentityToContact } from '../identity.repo.js';
+import * as repo from './link.repo.js';
+import type { IdentityListQuery, IdentitySummary, LinkedIdentity } from './link.schema.js';
+
+/** Links the identity (not linked to another contact) and records the decision. */
+export async function linkIdentity(tx: Queryable, workspaceId: string, decision: repo.LinkDecision, at = new Date()): Promise<void> {
+  await repo.insertDecision(tx, workspaceId, 'link', decision, at);
+  await linkIdentityToContact(tx, workspaceId, decision.identityId, decision.contactId);
+  await repo.markMatched(tx, workspaceId, [decision.identityId], at);
+  await settleIdentityCandidates(tx, workspaceId, decision.identityId, decision.contactId, decision.decidedBy);
+  await recordEvents(tx, [
+    {
+      workspaceId,
+      type: 'identity.linked',
+      subjectType: 'identity',
+      subjectId: decision.identityId,
+      actorId: decision.decidedBy,
+      data: { contactId: decision.contactId, method: decision.method, rule: decision.rule, probability: decision.probability },
+    },
+  ]);
+}
+
+export async function unlinkIdentity(tx: Queryable, workspaceId: string, identityId: string, contactId: string, decidedBy: string | null) {
+  const at = new Date();
+  const decision = {
+    identityId,
+    contactId,
+    method: 'manual',
+    rule: null,
+    probability: null,
+    weight: null,
+    evidence: [],
+    decidedBy,
+  } as const;
+  await repo.insertDecision(tx, workspaceId, 'unlink', decision, at);
+  await repo.detachIdentity(tx, workspaceId, identityId, contactId, at);
+  await recordEvents(tx, [
+    { workspaceId, type: 'identity.unlinked', subjectType: 'identity', subjectId: identityId, actorId: decidedBy, data: { contactId } },
+  ]);
+}
+
+export async function contactIdentities(ctx: Ctx, contactId: string): Promise<{ items: LinkedIdentity[] }> {
+  await getContact(ctx, contactId);
+  return { items: await repo.identitiesOfContact(ctx.db, ctx.workspaceId, contactId) };
+}
+
+/** A person links an identity to a contact; one linked elsewhere moves (an unlink, then a link). */
+export async function linkIdentityManually(ctx: Ctx, db: Db, contactId: string, identityId: string): Promise<LinkedIdentity> {
+  return db.transaction(async (tx) => {
+    const scoped = { ...ctx, db: tx };
+    await getContact(scoped, contactId);
+    const identity = await findIdentity(tx, ctx.workspaceId, identityId, true);
+    if (!identity) throw notFound('Identity');
+    if (identity.contactId !== contactId) {
+      if (identity.contactId !== null) await unlinkIdentity(tx, ctx.workspaceId, identityId, identity.contactId, ctx.actor.userId);
+      const decision = { identityId, contactId, method: 'manual', rule: null, probability: null, weight: null, evidence: [] } as const;
+      await linkIdentity(tx, ctx.workspaceId, { ...decision, decidedBy: ctx.actor.userId });
+    }
+    return (await repo.identitiesOfContact(tx, ctx.workspaceId, contactId, identityId))[0]!;
+  });
+}
+
+export async function unlinkIdentityManually(ctx: Ctx, db: Db, contactId: string, identityId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await getContact({ ...ctx, db: tx }, contactId);
+    const identity = await findIdentity(tx, ctx.workspaceId, identityId, true);
+    if (!identity || identity.contactId !== contactId) throw notFound('Linked identity');
+    await unlinkIdentity(tx, ctx.workspaceId, identityId, contactId, ctx.actor.userId);
+  });
+}
+
+export async function listIdentities(ctx: Ctx, query: IdentityListQuery): Promise<{ items: IdentitySummary[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const rows = await repo.listIdentities(ctx, query, decodeCursor(query.cursor), limit);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ seenAt: _seenAt, ...identity }) => identity),
+    nextCursor: rows.length > limit && last ? encodeCursor({ v: new Date(last.seenAt).toISOString(), id: last.id }) : null,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * SQL for the duplicate review queue. A pair is shown only while its contacts exist and the actor
+ * may see every contact in it (record-level access), so a reviewer never learns of a contact they
+ * cannot open.
+ */
+import type { Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/db.js';
+import type { CursorValue } from '../../platform/http/cursor.js';
+import { recordScope } from '../../crm/index.js';
+import type { DuplicateCandidate, DuplicateKind, DuplicateStatus } from './duplicate.schema.js';
+
+function contactSummary(alias: string): string {
+  return `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE jsonb_build_object(
+    'id', ${alias}.id, 'displayName', ${alias}.display_name,
+    'emails', (SELECT coalesce(jsonb_agg(e->>'address'), '[]'::jsonb) FROM jsonb_array_elements(${alias}.emails) e),
+    'phones', (SELECT coalesce(jsonb_agg(p->>'number'), '[]'::jsonb) FROM jsonb_array_elements(${alias}.phones) p),
+    'handles', (SELECT coalesce(jsonb_agg(h->>'handle'), '[]'::jsonb) FROM jsonb_array_elements(${alias}.social_handles) h),
+    'companyName', ${alias}_co.name, 'lifecycleStage', ${alias}.lifecycle_stage, 'updatedAt', ${alias}.updated_at) END`;
+}
+
+const SELECT = `d.id, d.kind, d.status, d.decision, d.probability, d.weight, d.evidence,
+  ${contactSummary('l')} AS "left", ${contactSummary('r')} AS "right",
+  CASE WHEN i.id IS NULL THEN NULL ELSE jsonb_build_object(
+    'id', i.id, 'network', i.network, 'handle', i.handle, 'displayName', i.display_name,
+    'profileUrl', i.profile_url, 'avatarUrl', i.avatar_url, 'email', i.email) END AS identity,
+  d.created_at AS "createdAt", d.decided_at AS "decidedAt", d.decided_by AS "decidedBy"`;
+
+const FROM = `duplicate_candidates d
+  JOIN contacts r ON r.workspace_id = d.workspace_id AND r.id = d.right_id
+  LEFT JOIN companies r_co ON r_co.workspace_id = r.workspace_id AND r_co.id = r.company_id
+  LEFT JOIN contacts l ON d.kind = 'contact' AND l.workspace_id = d.workspace_id AND l.id = d.left_id
+  LEFT JOIN companies l_co ON l_co.workspace_id = l.workspace_id AND l_co.id = l.company_id
+  LEFT JOIN social_identities i ON d.kind = 'identity' AND i.workspace_id = d.workspace_id AND i.id = d.left_id`;
+
+/** The pair's other side exists, and the actor may see every contact in it. Appends to `params`. */
+function visible(ctx: Ctx, params: unknown[]): string {
+  const right = recordScope(ctx.actor, 'r', params);
+  const left = recordScope(ctx.actor, 'l', params);
+  return `${right} AND CASE WHEN d.kind = 'contact' THEN l.id IS NOT NULL AND ${left} ELSE i.id IS NOT NULL END`;
+}
+
+export interface ListFilter {
+  status: DuplicateStatus;
+  kind?: DuplicateKind;
+}
+
+function filterConditions(filter: ListFilter, params: unknown[]): string {
+  params.push(filter.status);
+  let conditions = `d.status = $${params.length}`;
+  if (filter.kind) {
+    params.push(filter.kind);
+    conditions += ` AND d.kind = $${params.length}`;
+  }
+  return conditions;
+}
+
+/** Strongest first; one row more than `limit` tells whether another page follows. */
+export async function listCandidates(
+  ctx: Ctx,
+  filter: ListFilter,
+  after: CursorValue | null,
+  limit: number,
+): Promise<DuplicateCandidate[]> {
+  const params: unknown[] = [ctx.workspaceId];
+  let conditions = filterConditions(filter, params);
+  if (after) {
+    params.push(Number(after.v), after.id);
+    const [v, id] = [params.length - 1, params.length];
+    conditions += ` AND (d.probability < $${v}::real OR (d.probability = $${v}::real AND d.id > $${id}::uuid))`;
+  }
+  conditions += ` AND ${visible(ctx, params)}`;
+  params.push(limit + 1);
+  const { rows } = await ctx.db.query<DuplicateCandidate>(
+    `SELECT ${SELECT} FROM ${FROM} WHERE d.workspace_id = $1 AND ${conditions} ORDER BY d.probability DESC, d.id LIMIT $${params.length}`,
+    params,
+  );
+  return rows;
+}
+
+export async function countCandidates(ctx: Ctx, filter: ListFilter): Promise<number> {
+  const params: unknown[] = [ctx.workspaceId];
+  const conditions = `${filterConditions(filter, params)} AND ${visible(ctx, params)}`;
+  const { rows } = await ctx.db.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM ${FROM} WHERE d.workspace_id = $1 AND ${conditions}`,
+    params,
+  );
+  return rows[0]!.count;
+}
+
+export async function findCandidate(ctx: Ctx, id: string, db: Queryable = ctx.db, forUpdate = false): Promise<DuplicateCandidate | null> {
+  const params: unknown[] = [ctx.workspaceId, id];
+  const { rows } = await db.query<DuplicateCandidate>(
+    `SELECT ${SELECT} FROM ${FROM} WHERE d.workspace_id = $1 AND d.id = $2 AND ${visible(ctx, params)}${forUpdate ? ' FOR UPDATE OF d' : ''}`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
+/** Closes an open pair with a reviewer's decision; false when it was no longer open. */
+export async function decideCandidate(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+  status: Exclude<DuplicateStatus, 'open'>,
+  userId: string | null,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE duplicate_candidates SET status = $3, decided_by = $4, decided_at = now(), updated_at = now()
+      WHERE workspace_id = $1 AND id = $2 AND status = 'open'`,
+    [workspaceId, id, status, userId],
+  );
+  return rowCount > 0;
+}
+
+/** The open contact pair `id`, closed as merged; null when there is none. */
+export async function closeMergedPair(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+  userId: string | null,
+): Promise<{ leftId: string; rightId: string } | null> {
+  const { rows } = await db.query<{ leftId: string; rightId: string }>(
+    `UPDATE duplicate_candidates SET status = 'merged', decided_by = $3, decided_at = now(), updated_at = now()
+      WHERE workspace_id = $1 AND id = $2 AND kind = 'contact' AND status = 'open'
+      RETURNING left_id AS "leftId", right_id AS "rightId"`,
+    [workspaceId, id, userId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The merged pair of these two contacts, open again; false when there was none. */
+export async function reopenMergedPair(db: Queryable, workspaceId: string, contactA: string, contactB: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE duplicate_candidates SET status = 'open', decided_by = NULL, decided_at = NULL, updated_at = now()
+      WHERE workspace_id = $1 AND kind = 'contact' AND status = 'merged'
+        AND left_id = LEAST($2::uuid, $3::uuid) AND right_id = GREATEST($2::uuid, $3::uuid)`,
+    [workspaceId, contactA, contactB],
+  );
+  return rowCount > 0;
+}
+
+export interface ExportedPair {
+  id: string;
+  leftId: string;
+  leftName: string;
+  leftEmails: string[];
+  rightId: string;
+  rightName: string;
+  rightEmails: string[];
+  probability: number;
+  weight: number;
+  decision: 'link' | 'review';
+  evidence: { field: string; level: string; weight: number }[];
+}
+
+const emailsOf = (alias: string) => `ARRAY(SELECT e->>'address' FROM jsonb_array_elements(${alias}.emails) e)`;
+
+/** Contact pairs for review outside the app (no record scope: the command line acts for the workspace), strongest first. */
+export async function exportContactPairs(
+  db: Queryable,
+  workspaceId: string,
+  status: DuplicateStatus,
+  after: { probability: number; id: string } | null,
+  limit: number,
+): Promise<ExportedPair[]> {
+  const { rows } = await db.query<ExportedPair>(
+    `SELECT d.id, l.id AS "leftId", l.display_name AS "leftName", ${emailsOf('l')} AS "leftEmails",
+            r.id AS "rightId", r.display_name AS "rightName", ${emailsOf('r')} AS "rightEmails",
+            d.probability, d.weight, d.decision, d.evidence
+       FROM duplicate_candidates d
+       JOIN contacts l ON l.workspace_id = d.workspace_id AND l.id = d.left_id
+       JOIN contacts r ON r.workspace_id = d.workspace_id AND r.id = d.right_id
+      WHERE d.workspace_id = $1 AND d.kind = 'contact' AND d.status = $2
+        AND ($3::real IS NULL OR d.probability < $3::real OR (d.probability = $3::real AND d.id > $4::uuid))
+      ORDER BY d.probability DESC, d.id LIMIT $5`,
+    [workspaceId, status, after?.probability ?? null, after?.id ?? null, limit],
+  );
+  return rows;
+}

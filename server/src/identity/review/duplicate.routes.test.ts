@@ -1,0 +1,161 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertIdentity } from '../../inbox/testing/conversations.js';
+import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { upsertCandidates } from '../candidates/candidate.repo.js';
+import type { Evidence } from '../matching/index.js';
+import type { DuplicateCandidate, ResolveSummary } from './duplicate.schema.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+type Page = { items: DuplicateCandidate[]; nextCursor: string | null };
+
+async function addContact(ws: TestWorkspace, payload: object, headers = ws.owner.headers): Promise<string> {
+  const response = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers, payload });
+  expect(response.statusCode, response.body).toBe(201);
+  return json<{ id: string }>(response).id;
+}
+
+/** Two pairs of one person each, found by the full pass. */
+async function workspaceWithPairs() {
+  const ws = await buildWorkspace(t.db);
+  const zofia = await addContact(ws, {
+    firstName: 'Zofia',
+    lastName: 'Kaczmarek',
+    emails: [{ address: 'zofia.kaczmarek@globex.net' }],
+    phones: [{ number: '+48 601 234 567' }],
+  });
+  const zosia = await addContact(ws, { firstName: 'Zofia', lastName: 'Kaczmarek', phones: [{ number: '601 234 567' }] });
+  const astrid = await addContact(ws, {
+    firstName: 'Astrid',
+    lastName: 'Lindqvist',
+    emails: [{ address: 'astrid.lindqvist@hooli.com' }],
+    address: { street: 'Kungsgatan', streetNumber: '12', postcode: '11156', locality: 'Stockholm' },
+  });
+  const astri = await addContact(ws, {
+    firstName: 'Astri',
+    lastName: 'Lindqvist',
+    emails: [{ address: 'astrid.lindqvist@hooli.com' }],
+    address: { street: 'Kungsgatan', postcode: '11156', locality: 'Stockholm' },
+  });
+  const resolved = await t.app.inject({ method: 'POST', url: '/api/v1/identity/resolve', headers: ws.owner.headers });
+  expect(resolved.statusCode, resolved.body).toBe(200);
+  return { ws, zofia, zosia, astrid, astri, summary: json<ResolveSummary>(resolved) };
+}
+
+const list = async (ws: TestWorkspace, query = '', headers = ws.owner.headers) =>
+  json<Page>(await t.app.inject({ method: 'GET', url: `/api/v1/duplicates${query}`, headers }));
+
+describe('duplicate review queue', () => {
+  it('lists the pairs the full pass found, strongest first, with both contacts and the evidence', async () => {
+    const { ws, zofia, zosia, astrid, astri, summary } = await workspaceWithPairs();
+    expect(summary).toMatchObject({ contacts: 4, linkPairs: expect.any(Number) as number });
+    expect(summary.linkPairs + summary.reviewPairs).toBe(2);
+
+    const viewer = await ws.member('viewer');
+    const page = await list(ws, '', viewer.headers);
+    expect(page.items).toHaveLength(2);
+    expect(page.items[0]!.probability).toBeGreaterThanOrEqual(page.items[1]!.probability);
+    const pairs = page.items.map((item) => [item.left!.id, item.right.id].sort().join(' '));
+    expect(pairs.sort()).toEqual([[zofia, zosia].sort().join(' '), [astrid, astri].sort().join(' ')].sort());
+    const astridPair = page.items.find((item) => item.right.id === astrid || item.left!.id === astrid)!;
+    expect(astridPair).toMatchObject({ kind: 'contact', status: 'open', identity: null, decidedAt: null });
+    expect(astridPair.left!.emails).toEqual(['astrid.lindqvist@hooli.com']);
+    expect(astridPair.evidence).toContainEqual(expect.objectContaining({ field: 'email', level: 'same address' }));
+
+    const one = json<DuplicateCandidate>(
+      await t.app.inject({ method: 'GET', url: `/api/v1/duplicates/${astridPair.id}`, headers: viewer.headers }),
+    );
+    expect(one).toEqual(astridPair);
+    const count = await t.app.inject({ method: 'GET', url: '/api/v1/duplicates/count?status=open', headers: viewer.headers });
+    expect(json(count)).toEqual({ count: 2 });
+  });
+
+  it('pages with a cursor', async () => {
+    const { ws } = await workspaceWithPairs();
+    const first = await list(ws, '?limit=1');
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await list(ws, `?limit=1&cursor=${first.nextCursor}`);
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0]!.id).not.toBe(first.items[0]!.id);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('dismisses a pair for agents only, once, audited, and never queues it again', async () => {
+    const { ws } = await workspaceWithPairs();
+    const [pair] = (await list(ws)).items;
+    const viewer = await ws.member('viewer');
+    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/dismiss`, headers: viewer.headers });
+    expect(refused.statusCode).toBe(403);
+
+    const agent = await ws.member('agent');
+    const dismissed = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/dismiss`, headers: agent.headers });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    expect(json(dismissed)).toMatchObject({ status: 'dismissed', decidedBy: agent.userId });
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/dismiss`, headers: agent.headers });
+    expect(again.statusCode).toBe(409);
+
+    await t.app.inject({ method: 'POST', url: '/api/v1/identity/resolve', headers: ws.owner.headers });
+    expect((await list(ws)).items.map((item) => item.id)).not.toContain(pair!.id);
+    expect((await list(ws, '?status=dismissed')).items.map((item) => item.id)).toEqual([pair!.id]);
+    const audit = await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?type=duplicate.dismissed', headers: ws.owner.headers });
+    expect(audit.body).toContain(pair!.id);
+  });
+
+  it('links the identity of an identity pair to its contact, with the pair’s evidence', async () => {
+    const ws = await buildWorkspace(t.db);
+    const contact = await addContact(ws, { firstName: 'Seán', lastName: 'Featherstone' });
+    const identity = await insertIdentity(t.db, ws.workspaceId, { network: 'mastodon', displayName: 'Sean Featherstone', email: null });
+    const evidence: Evidence[] = [{ field: 'given', level: 'exact', weight: 3.2 }];
+    await upsertCandidates(t.db, ws.workspaceId, [
+      { kind: 'identity', leftId: identity, rightId: contact, probability: 0.8, weight: 2, decision: 'review', evidence, levels: [0] },
+    ]);
+    const [pair] = (await list(ws, '?kind=identity')).items;
+    expect(pair).toMatchObject({ kind: 'identity', left: null, right: { id: contact }, identity: { id: identity, network: 'mastodon' } });
+
+    const contactPairs = await list(ws, '?kind=contact');
+    expect(contactPairs.items).toEqual([]);
+    const linked = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/link`, headers: ws.owner.headers });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(json(linked)).toMatchObject({ status: 'linked', decidedBy: ws.owner.userId });
+    const { rows } = await t.db.query<{ contact_id: string }>(
+      'SELECT contact_id FROM social_identities WHERE workspace_id = $1 AND id = $2',
+      [ws.workspaceId, identity],
+    );
+    expect(rows[0]!.contact_id).toBe(contact);
+    const links = await t.db.query<{ action: string; method: string; evidence: unknown[]; decided_by: string }>(
+      'SELECT action, method, evidence, decided_by FROM identity_links WHERE workspace_id = $1 AND identity_id = $2',
+      [ws.workspaceId, identity],
+    );
+    expect(links.rows).toEqual([{ action: 'link', method: 'manual', evidence, decided_by: ws.owner.userId }]);
+  });
+
+  it('refuses to link two contacts (they are merged), and the full pass to non-admins', async () => {
+    const { ws } = await workspaceWithPairs();
+    const [pair] = (await list(ws)).items;
+    const link = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/link`, headers: ws.owner.headers });
+    expect(link.statusCode).toBe(400);
+    const agent = await ws.member('agent');
+    const resolve = await t.app.inject({ method: 'POST', url: '/api/v1/identity/resolve', headers: agent.headers });
+    expect(resolve.statusCode).toBe(403);
+  });
+
+  it('hides pairs with a contact the member may not see, and pairs whose contact is gone', async () => {
+    const { ws, zofia } = await workspaceWithPairs();
+    const limited = await ws.member('agent', { recordScope: 'own' });
+    expect((await list(ws, '', limited.headers)).items).toEqual([]);
+    const count = await t.app.inject({ method: 'GET', url: '/api/v1/duplicates/count', headers: limited.headers });
+    expect(json(count)).toEqual({ count: 0 });
+    const [pair] = (await list(ws)).items;
+    const one = await t.app.inject({ method: 'GET', url: `/api/v1/duplicates/${pair!.id}`, headers: limited.headers });
+    expect(one.statusCode).toBe(404);
+    const dismiss = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/dismiss`, headers: limited.headers });
+    expect(dismiss.statusCode).toBe(404);
+
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${zofia}`, headers: ws.owner.headers });
+    expect((await list(ws)).items).toHaveLength(1);
+  });
+});

@@ -1,0 +1,91 @@
+/** The duplicate review queue as the API shows it: pairs of contacts, or an identity and a contact, with their evidence. */
+import { Type, type Static } from 'typebox';
+import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
+
+export const DUPLICATE_STATUSES = ['open', 'merged', 'linked', 'dismissed'] as const;
+export type DuplicateStatus = (typeof DUPLICATE_STATUSES)[number];
+export const DUPLICATE_KINDS = ['contact', 'identity'] as const;
+export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
+
+const Status = OneOf(DUPLICATE_STATUSES);
+const Kind = OneOf(DUPLICATE_KINDS);
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+export const EvidenceItem = Type.Object({
+  field: Type.String(),
+  level: Type.String(),
+  weight: Type.Number({ description: 'log2 odds this field added' }),
+});
+
+export const ContactSummary = Type.Object({
+  id: Uuid,
+  displayName: Type.String(),
+  emails: Type.Array(Type.String()),
+  phones: Type.Array(Type.String()),
+  handles: Type.Array(Type.String()),
+  companyName: NullableString,
+  lifecycleStage: Type.String(),
+  updatedAt: DateTime,
+});
+export type ContactSummary = Static<typeof ContactSummary>;
+
+export const IdentitySummary = Type.Object({
+  id: Uuid,
+  network: Type.String(),
+  handle: NullableString,
+  displayName: NullableString,
+  profileUrl: NullableString,
+  avatarUrl: NullableString,
+  email: NullableString,
+});
+export type IdentitySummary = Static<typeof IdentitySummary>;
+
+export const DuplicateCandidate = Type.Object({
+  id: Uuid,
+  kind: Kind,
+  status: Status,
+  decision: OneOf(['link', 'review'] as const),
+  probability: Type.Number(),
+  weight: Type.Number(),
+  evidence: Type.Array(EvidenceItem),
+  left: Type.Union([ContactSummary, Type.Null()], { description: 'The other contact; null for an identity pair' }),
+  right: ContactSummary,
+  identity: Type.Union([IdentitySummary, Type.Null()], { description: 'The identity of an identity pair; null for two contacts' }),
+  createdAt: DateTime,
+  decidedAt: Type.Union([DateTime, Type.Null()]),
+  decidedBy: Type.Union([Uuid, Type.Null()]),
+});
+export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
+
+export const DuplicateListQuery = Type.Object(
+  {
+    status: Type.Optional(Status),
+    kind: Type.Optional(Kind),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type DuplicateListQuery = Static<typeof DuplicateListQuery>;
+
+export const DuplicatePage = Type.Object({
+  items: Type.Array(DuplicateCandidate),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null at the end' }),
+});
+
+export const DuplicateCountQuery = Type.Object(
+  { status: Type.Optional(Status), kind: Type.Optional(Kind) },
+  { additionalProperties: false },
+);
+export type DuplicateCountQuery = Static<typeof DuplicateCountQuery>;
+
+export const ResolveSummary = Type.Object({
+  contacts: Type.Integer(),
+  candidatePairs: Type.Integer({ description: 'Pairs compared after blocking' }),
+  linkPairs: Type.Integer(),
+  reviewPairs: Type.Integer(),
+  clusters: Type.Integer(),
+  identitiesMatched: Type.Integer(),
+  identitiesLinked: Type.Integer(),
+  durationMs: Type.Integer(),
+});
+export type ResolveSummary = Static<typeof ResolveSummary>;

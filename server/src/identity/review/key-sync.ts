@@ -1,0 +1,46 @@
+/**
+ * The full pass's rebuild of the arrival index (`contact_match_keys`), written as a difference:
+ * each loaded contact's keys are compared with the stored ones through a digest, and only the
+ * contacts whose keys changed get theirs replaced. Contacts' own events keep the index nearly
+ * current, and every inserted key costs a foreign-key check, so rewriting a large workspace's
+ * whole index would take longer than the rest of the pass together.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../../platform/db/db.js';
+import { deleteKeys, insertKeys, type KeyRow } from '../keys/contact-keys.repo.js';
+import { arrivalKeys, normalisePerson, type PersonRecord } from '../matching/index.js';
+import { contactKeyDigests } from './full-pass.repo.js';
+
+const CONTACTS_PER_READ = 5_000;
+
+/** Byte order, as the database's `COLLATE "C"` sorts them. */
+function digestOf(keys: readonly string[]): string | undefined {
+  if (keys.length === 0) return undefined;
+  const sorted = keys.map((key) => Buffer.from(key)).sort(Buffer.compare);
+  return createHash('md5')
+    .update(Buffer.concat(sorted.flatMap((key, index) => (index ? [Buffer.from('\n'), key] : [key]))))
+    .digest('hex');
+}
+
+/** `people` in id order, as the pass loads them; returns how many contacts had their keys replaced. */
+export async function syncContactKeys(db: Db, workspaceId: string, people: readonly PersonRecord[]): Promise<number> {
+  return db.transaction(async (tx) => {
+    let replaced = 0;
+    for (let from = 0; from < people.length; from += CONTACTS_PER_READ) {
+      const chunk = people.slice(from, from + CONTACTS_PER_READ);
+      const stored = await contactKeyDigests(tx, workspaceId, chunk[0]!.id, chunk[chunk.length - 1]!.id);
+      const changed: string[] = [];
+      const rows: KeyRow[] = [];
+      for (const person of chunk) {
+        const keys = [...new Set(arrivalKeys(normalisePerson(person)))];
+        if (digestOf(keys) === stored.get(person.id)) continue;
+        changed.push(person.id);
+        for (const key of keys) rows.push({ key, contactId: person.id });
+      }
+      await deleteKeys(tx, workspaceId, changed);
+      await insertKeys(tx, workspaceId, rows);
+      replaced += changed.length;
+    }
+    return replaced;
+  });
+}

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropQueuedDeliveries, recordConversationCreated } from '../inbox/testing/conversations.js';
+import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
+import { conversationOf, understand } from './testing/relationship-fixtures.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await dropQueuedDeliveries(t.db);
+});
+
+type Method = 'GET' | 'POST' | 'PUT';
+const send = (ws: TestWorkspace, method: Method, url: string, payload?: object, headers = ws.owner.headers) =>
+  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+interface ContactView {
+  id: string;
+  tier: string | null;
+  health: number | null;
+}
+
+async function contactIn(ws: TestWorkspace, payload: object = {}): Promise<string> {
+  const response = await send(ws, 'POST', '/api/v1/contacts', { firstName: 'Sid', lastName: 'Score', ...payload });
+  expect(response.statusCode, response.body).toBe(201);
+  return json<{ id: string }>(response).id;
+}
+
+async function relay() {
+  await t.deps.relay.flush();
+  await t.deps.relay.flush();
+}
+
+/** Only recency counts; a contact heard from lately is gold, everyone else bronze. */
+const RECENCY_TIERS = {
+  weights: { recency: 100, frequency: 0, monetary: 0, engagement: 0, influence: 0 },
+  monetaryField: null,
+  tiers: [
+    { name: 'gold', minScore: 50 },
+    { name: 'bronze', minScore: 0 },
+  ],
+  quietDays: 60,
+};
+
+describe('relationship settings', () => {
+  it('are the defaults until an admin changes them, and are checked', async () => {
+    const ws = await buildWorkspace(t.db);
+    expect(json(await send(ws, 'GET', '/api/v1/relationship/settings'))).toMatchObject({
+      monetaryField: null,
+      tiers: [
+        { name: 'platinum', minScore: 80 },
+        { name: 'gold', minScore: 60 },
+        { name: 'silver', minScore: 40 },
+        { name: 'bronze', minScore: 0 },
+      ],
+      updatedAt: null,
+    });
+    await send(ws, 'POST', '/api/v1/custom-fields', { entity: 'contact', key: 'revenue', label: 'Revenue', type: 'number' });
+    await send(ws, 'POST', '/api/v1/custom-fields', { entity: 'contact', key: 'notes', label: 'Notes', type: 'text' });
+    const saved = await send(ws, 'PUT', '/api/v1/relationship/settings', { ...RECENCY_TIERS, monetaryField: 'revenue' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(json(await send(ws, 'GET', '/api/v1/relationship/settings'))).toMatchObject({
+      monetaryField: 'revenue',
+      tiers: RECENCY_TIERS.tiers,
+    });
+    const bad = await send(ws, 'PUT', '/api/v1/relationship/settings', {
+      ...RECENCY_TIERS,
+      monetaryField: 'notes',
+      tiers: [
+        { name: 'gold', minScore: 50 },
+        { name: 'gold', minScore: 10 },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(json<{ errors: { field: string }[] }>(bad).errors.map((e) => e.field)).toEqual(['tiers', 'tiers', 'monetaryField']);
+    const agent = await ws.member('agent');
+    expect((await send(ws, 'PUT', '/api/v1/relationship/settings', RECENCY_TIERS, agent.headers)).statusCode).toBe(403);
+    expect((await send(ws, 'POST', '/api/v1/relationship/recompute', undefined, agent.headers)).statusCode).toBe(403);
+  });
+});
+
+describe('scores', () => {
+  it('rank contacts by value, show tier and health on contacts, and explain health', async () => {
+    const ws = await buildWorkspace(t.db);
+    await send(ws, 'POST', '/api/v1/custom-fields', { entity: 'contact', key: 'revenue', label: 'Revenue', type: 'number' });
+    const big = await contactIn(ws, { custom: { revenue: 90_000 } });
+    const small = await contactIn(ws, { custom: { revenue: 100 } });
+    const conversation = await conversationOf(t.db, ws.workspaceId, big, {
+      messages: [{ direction: 'in', text: 'This is terrible, nothing works', sentAt: new Date(Date.now() - 2 * 86_400_000) }],
+    });
+    await understand(t.db, ws.workspaceId, conversation.messageIds[0]!, { intent: 'complaint', sentiment: 'negative', score: -0.8 });
+    await send(ws, 'PUT', '/api/v1/relationship/settings', {
+      weights: { recency: 50, frequency: 0, monetary: 50, engagement: 0, influence: 0 },
+      monetaryField: 'revenue',
+      tiers: [
+        { name: 'gold', minScore: 60 },
+        { name: 'bronze', minScore: 0 },
+      ],
+      quietDays: 60,
+    });
+    const recomputed = await send(ws, 'POST', '/api/v1/relationship/recompute');
+    expect(recomputed.statusCode, recomputed.body).toBe(200);
+    expect(json(recomputed)).toMatchObject({ contacts: 2 });
+    const bigView = json<ContactView>(await send(ws, 'GET', `/api/v1/contacts/${big}`));
+    const smallView = json<ContactView>(await send(ws, 'GET', `/api/v1/contacts/${small}`));
+    expect(bigView.tier).toBe('gold');
+    expect(smallView).toMatchObject({ tier: 'bronze' });
+    expect(bigView.health).toBeLessThan(50);
+    const list = json<{ data: ContactView[] }>(await send(ws, 'GET', '/api/v1/contacts'));
+    expect(Object.fromEntries(list.data.map((c) => [c.id, c.tier]))).toEqual({ [big]: 'gold', [small]: 'bronze' });
+    const relationship = json<{ score: { valueScore: number; healthReasons: { code: string; effect: number }[]; components: object } }>(
+      await send(ws, 'GET', `/api/v1/contacts/${big}/relationship`),
+    );
+    expect(relationship.score.valueScore).toBeGreaterThanOrEqual(60);
+    expect(relationship.score.components).toMatchObject({ monetary: 100, frequency: 20 });
+    expect(relationship.score.healthReasons).toContainEqual({
+      code: 'negative_sentiment',
+      text: '1 negative message in the last 30 days',
+      effect: -10,
+    });
+    const fresh = json<ContactView>(await send(ws, 'POST', '/api/v1/contacts', { firstName: 'New' }));
+    expect(fresh).toMatchObject({ tier: null, health: null });
+  });
+
+  it('rescore a contact shortly after its activities change', async () => {
+    const ws = await buildWorkspace(t.db);
+    const contactId = await contactIn(ws);
+    await relay();
+    const call = await send(ws, 'POST', '/api/v1/activities', { type: 'call', contactId, direction: 'in', subject: 'Called us' });
+    expect(call.statusCode).toBe(201);
+    await relay();
+    const { rows } = await t.db.query<{ run_at: Date }>(
+      `SELECT run_at FROM jobs WHERE workspace_id = $1 AND name = 'relationship.score-contact' AND payload->>'contactId' = $2 AND status = 'queued'`,
+      [ws.workspaceId, contactId],
+    );
+    // Creating the contact and logging the call are one queued run, a little later.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.run_at.getTime()).toBeGreaterThan(Date.now());
+    await t.jobs.runDue(new Date(Date.now() + 60_000));
+    const view = json<ContactView & { health: number }>(await send(ws, 'GET', `/api/v1/contacts/${contactId}`));
+    expect(view.tier).not.toBeNull();
+    const relationship = json<{ score: { components: { recency: number } } }>(
+      await send(ws, 'GET', `/api/v1/contacts/${contactId}/relationship`),
+    );
+    expect(relationship.score.components.recency).toBeGreaterThan(90);
+  });
+});
+
+describe('tiers in the inbox', () => {
+  async function goldAndBronze(ws: TestWorkspace) {
+    const gold = await contactIn(ws, { firstName: 'Goldie' });
+    const bronze = await contactIn(ws, { firstName: 'Bronson' });
+    await conversationOf(t.db, ws.workspaceId, gold, {
+      status: 'resolved',
+      messages: [{ text: 'Thanks!', sentAt: new Date(Date.now() - 86_400_000) }],
+    });
+    expect((await send(ws, 'PUT', '/api/v1/relationship/settings', RECENCY_TIERS)).statusCode).toBe(200);
+    await send(ws, 'POST', '/api/v1/relationship/recompute');
+    expect(json<ContactView>(await send(ws, 'GET', `/api/v1/contacts/${gold}`)).tier).toBe('gold');
+    expect(json<ContactView>(await send(ws, 'GET', `/api/v1/contacts/${bronze}`)).tier).toBe('bronze');
+    return { gold, bronze };
+  }
+
+  async function arrive(ws: TestWorkspace, contactId: string) {
+    const conversation = await conversationOf(t.db, ws.workspaceId, contactId, { messages: [{ text: 'I need help' }] });
+    await recordConversationCreated(t.db, ws.workspaceId, conversation);
+    await relay();
+    return json<{ id: string; teamId: string | null; priority: string; sla: { firstResponseDueAt: string; resolutionDueAt: string } }>(
+      await send(ws, 'GET', `/api/v1/conversations/${conversation.id}`),
+    );
+  }
+
+  it('routes a gold customer’s new conversation by a tier rule', async () => {
+    const ws = await buildWorkspace(t.db);
+    const { gold, bronze } = await goldAndBronze(ws);
+    const team = json<{ id: string }>(await send(ws, 'POST', '/api/v1/teams', { name: 'Key accounts' })).id;
+    const rule = await send(ws, 'POST', '/api/v1/routing-rules', {
+      name: 'Gold to key accounts',
+      conditions: { tiers: ['gold'] },
+      actions: { teamId: team, priority: 'high' },
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    expect(json(rule)).toMatchObject({ conditions: { tiers: ['gold'] } });
+    expect(await arrive(ws, gold)).toMatchObject({ teamId: team, priority: 'high' });
+    expect(await arrive(ws, bronze)).toMatchObject({ teamId: null, priority: 'normal' });
+  });
+
+  it('runs a gold customer’s SLA clocks on the gold targets', async () => {
+    const ws = await buildWorkspace(t.db);
+    const { gold, bronze } = await goldAndBronze(ws);
+    const policy = await send(ws, 'PUT', '/api/v1/inbox/sla-policy', {
+      firstResponseMinutes: 240,
+      nextResponseMinutes: 240,
+      resolutionMinutes: 2_880,
+      businessHours: null,
+      tierTargets: { gold: { firstResponseMinutes: 30, nextResponseMinutes: 60, resolutionMinutes: 480 } },
+    });
+    expect(policy.statusCode, policy.body).toBe(200);
+    const minutesAfterArrival = async (conversation: { id: string; sla: { firstResponseDueAt: string; resolutionDueAt: string } }) => {
+      const { rows } = await t.db.query<{ occurred_at: Date }>(
+        `SELECT occurred_at FROM events WHERE workspace_id = $1 AND type = 'conversation.created' AND subject_id = $2`,
+        [ws.workspaceId, conversation.id],
+      );
+      const arrived = rows[0]!.occurred_at.getTime();
+      return [conversation.sla.firstResponseDueAt, conversation.sla.resolutionDueAt].map((d) => (new Date(d).getTime() - arrived) / 60_000);
+    };
+    expect(await minutesAfterArrival(await arrive(ws, gold))).toEqual([30, 480]);
+    expect(await minutesAfterArrival(await arrive(ws, bronze))).toEqual([240, 2_880]);
+    // A policy saved without tier targets keeps them.
+    await send(ws, 'PUT', '/api/v1/inbox/sla-policy', {
+      firstResponseMinutes: 120,
+      nextResponseMinutes: null,
+      resolutionMinutes: null,
+      businessHours: null,
+    });
+    expect(json(await send(ws, 'GET', '/api/v1/inbox/sla-policy'))).toMatchObject({
+      firstResponseMinutes: 120,
+      tierTargets: { gold: { firstResponseMinutes: 30 } },
+    });
+  });
+});

@@ -1,0 +1,128 @@
+/** Use cases for value scores, tiers and health: the workspace's settings and (re)computing scores. */
+import type { Ctx } from '../platform/context.js';
+import type { Db, Queryable } from '../platform/db/db.js';
+import { changes, recordEvents } from '../platform/events/event.js';
+import { invalid, type FieldProblem } from '../platform/http/errors.js';
+import * as repo from './score.repo.js';
+import { queueWorkspaceScoring } from './score.queue.js';
+import type { ContactScore, RelationshipSettings, RelationshipSettingsInput } from './score.schema.js';
+import { DEFAULT_SETTINGS, scoreContact, type MonetaryRank, type ScoringSettings } from './scoring.js';
+
+const BATCH = 500;
+
+export async function settingsOf(db: Queryable, workspaceId: string): Promise<RelationshipSettings> {
+  return (await repo.findSettings(db, workspaceId)) ?? { ...DEFAULT_SETTINGS, updatedAt: null };
+}
+
+export const getRelationshipSettings = (ctx: Ctx) => settingsOf(ctx.db, ctx.workspaceId);
+
+async function settingsProblems(db: Queryable, workspaceId: string, input: RelationshipSettingsInput): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const names = input.tiers.map((t) => t.name);
+  if (new Set(names).size !== names.length) problems.push({ field: 'tiers', reason: 'must not name a tier twice' });
+  if (!input.tiers.some((t) => t.minScore === 0))
+    problems.push({ field: 'tiers', reason: 'needs a tier starting at 0, for everyone else' });
+  if (new Set(input.tiers.map((t) => t.minScore)).size !== input.tiers.length)
+    problems.push({ field: 'tiers', reason: 'must not give two tiers the same minScore' });
+  if (input.monetaryField) {
+    const type = await repo.contactFieldType(db, workspaceId, input.monetaryField);
+    if (type !== 'number') problems.push({ field: 'monetaryField', reason: 'is not a number custom field of contacts' });
+  }
+  return problems;
+}
+
+/** New settings rescore the whole workspace in the background, so tiers follow them within minutes. */
+export async function putRelationshipSettings(ctx: Ctx, db: Db, input: RelationshipSettingsInput): Promise<RelationshipSettings> {
+  const problems = await settingsProblems(ctx.db, ctx.workspaceId, input);
+  if (problems.length) throw invalid(problems);
+  return db.transaction(async (tx) => {
+    const before = await settingsOf(tx, ctx.workspaceId);
+    const after: RelationshipSettings = {
+      weights: input.weights,
+      monetaryField: input.monetaryField,
+      tiers: [...input.tiers].sort((a, b) => b.minScore - a.minScore),
+      quietDays: input.quietDays,
+      updatedAt: new Date(),
+    };
+    await repo.saveSettings(tx, ctx.workspaceId, after);
+    const { updatedAt: _b, ...b } = before;
+    const { updatedAt: _a, ...a } = after;
+    await recordEvents(tx, [
+      {
+        workspaceId: ctx.workspaceId,
+        type: 'relationship_settings.updated',
+        subjectType: 'relationship_settings',
+        subjectId: ctx.workspaceId,
+        actorId: ctx.actor.userId,
+        data: changes(b, a),
+      },
+    ]);
+    await queueWorkspaceScoring(tx, ctx.workspaceId);
+    return after;
+  });
+}
+
+export async function getContactScore(db: Queryable, workspaceId: string, contactId: string): Promise<ContactScore | null> {
+  return repo.findScore(db, workspaceId, contactId);
+}
+
+/** Finds where a contact's monetary value ranks; the workspace pass ranks from one sorted read. */
+type Ranker = (value: number) => Promise<MonetaryRank>;
+
+function rankIn(sorted: readonly number[]): Ranker {
+  const firstAtLeast = (value: number, strict: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? sorted[mid]! <= value : sorted[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return async (value) => {
+    const below = firstAtLeast(value, false);
+    return { below, equal: firstAtLeast(value, true) - below, total: sorted.length };
+  };
+}
+
+async function scoreBatch(db: Queryable, workspaceId: string, ids: readonly string[], settings: ScoringSettings, rank: Ranker, now: Date) {
+  const facts = await repo.contactFacts(db, workspaceId, ids, settings.monetaryField, now);
+  const scores = [];
+  for (const { money, ...fact } of facts) {
+    const monetary = money === null ? null : await rank(money);
+    scores.push({ contactId: fact.contactId, ...scoreContact({ ...fact, monetary }, settings, now) });
+  }
+  await repo.saveScores(db, workspaceId, scores, now);
+  return scores.length;
+}
+
+/** Scores every contact of the workspace, in batches. Idempotent: a second run rewrites the same scores. */
+export async function recomputeWorkspaceScores(
+  db: Queryable,
+  workspaceId: string,
+  now = new Date(),
+): Promise<{ contacts: number; computedAt: Date }> {
+  const settings = await settingsOf(db, workspaceId);
+  const values = settings.monetaryField ? await repo.monetaryValues(db, workspaceId, settings.monetaryField) : [];
+  const rank = rankIn(values);
+  let contacts = 0;
+  let after: string | null = null;
+  for (;;) {
+    const ids = await repo.contactIdsAfter(db, workspaceId, after, BATCH);
+    if (ids.length === 0) break;
+    contacts += await scoreBatch(db, workspaceId, ids, settings, rank, now);
+    after = ids.at(-1)!;
+    if (ids.length < BATCH) break;
+  }
+  return { contacts, computedAt: now };
+}
+
+export async function recomputeContactScore(db: Queryable, workspaceId: string, contactId: string, now = new Date()): Promise<void> {
+  const settings = await settingsOf(db, workspaceId);
+  const field = settings.monetaryField;
+  const rank: Ranker = field ? (value) => repo.monetaryRank(db, workspaceId, field, value) : rankIn([]);
+  await scoreBatch(db, workspaceId, [contactId], settings, rank, now);
+}
+
+export const recomputeScores = (ctx: Ctx) => recomputeWorkspaceScores(ctx.db, ctx.workspaceId);

@@ -1,0 +1,58 @@
+/** The customer 360 timeline: one list of everything that passed between a contact (or company) and the business. */
+import { Type, type Static } from 'typebox';
+import { DateTime, OneOf } from '../platform/http/schemas.js';
+
+export const ACTIVITY_KINDS = ['note', 'call', 'meeting', 'email', 'task', 'system'] as const;
+export const TIMELINE_KINDS = [...ACTIVITY_KINDS, 'message', 'mention'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+const KIND = TIMELINE_KINDS.join('|');
+
+export const TimelineQuery = Type.Object(
+  {
+    kinds: Type.Optional(
+      Type.String({
+        pattern: `^(${KIND})(,(${KIND}))*$`,
+        maxLength: 200,
+        description: `Comma-separated, any of ${TIMELINE_KINDS.join(', ')}`,
+      }),
+    ),
+    network: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Only messages and mentions on this network' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type TimelineQuery = Static<typeof TimelineQuery>;
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+export const TimelineItem = Type.Object({
+  id: Type.String({ description: 'The activity’s id, or the message’s (for messages and mentions)' }),
+  kind: OneOf(TIMELINE_KINDS),
+  occurredAt: DateTime,
+  title: Type.String(),
+  body: Type.String({ description: 'Plain text preview' }),
+  network: NullableString,
+  direction: Type.Union([Type.Literal('in'), Type.Literal('out'), Type.Null()]),
+  conversationId: NullableString,
+  sentiment: Type.Union([Type.Literal('positive'), Type.Literal('negative'), Type.Literal('neutral'), Type.Null()]),
+  author: NullableString,
+});
+export interface TimelineItem {
+  id: string;
+  kind: TimelineKind;
+  occurredAt: Date;
+  title: string;
+  body: string;
+  network: string | null;
+  direction: 'in' | 'out' | null;
+  conversationId: string | null;
+  sentiment: 'positive' | 'negative' | 'neutral' | null;
+  author: string | null;
+}
+
+export const Timeline = Type.Object({
+  items: Type.Array(TimelineItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for older items; null at the end' }),
+});

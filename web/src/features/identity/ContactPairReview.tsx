@@ -1,0 +1,147 @@
+/** Two contacts that may be one person: pick the values to keep and merge, or mark them different. */
+import { useState } from 'react';
+import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowsExchange, IconGitMerge, IconX } from '@tabler/icons-react';
+import { FormError } from '../../ui/FormError';
+import { QueryError } from '../../ui/QueryError';
+import { usePermissions } from '../auth/permissions';
+import { useMemberNames } from '../members/use-member-names';
+import { useTeams } from '../teams/api';
+import { useDismissDuplicate, useMergeContacts, useMergePreview } from './api';
+import { MergeConfirmDialog } from './MergeConfirmDialog';
+import { MergeFieldTable, type ValueLines } from './MergeFieldTable';
+import { defaultSurvivor, effectivePicks, isBlankOnBoth, swapPicks, valueLines, type Picks } from './merge-picks';
+import { PairEvidence } from './PairEvidence';
+import type { ReviewOutcome } from './review-outcome';
+import type { ContactSummary, DuplicateCandidate, MergeField, MergePreview } from './types';
+
+/** Owners, teams and companies are ids in the preview; reviewers compare them by name. */
+function useValueLines(preview: MergePreview | undefined, picks: Picks): ValueLines {
+  const memberName = useMemberNames();
+  const teams = useTeams();
+  return (field: MergeField, side) => {
+    const chosen = side === 'result' ? (field.kind === 'list' ? 'result' : (picks[field.field] ?? field.pick)) : side;
+    const value =
+      chosen === 'result'
+        ? ((preview?.result as unknown as Record<string, unknown> | undefined)?.[field.field] ?? [])
+        : chosen === 'survivor'
+          ? field.survivorValue
+          : field.mergedValue;
+    if (typeof value === 'string' && value) {
+      if (field.field === 'ownerId') return [memberName(value) ?? 'A former member'];
+      if (field.field === 'teamId') return [teams.data?.find((t) => t.id === value)?.name ?? 'A deleted team'];
+      if (field.field === 'lifecycleStage') return [value.charAt(0).toUpperCase() + value.slice(1)];
+      if (field.field === 'companyId') {
+        const owner = [preview?.survivor, preview?.merged].find((c) => c?.companyId === value);
+        return [owner?.companyName ?? value];
+      }
+    }
+    return valueLines(value);
+  };
+}
+
+export function ContactPairReview({
+  candidate,
+  left,
+  onDone,
+}: {
+  candidate: DuplicateCandidate;
+  left: ContactSummary;
+  onDone: (outcome: ReviewOutcome) => void;
+}) {
+  const { right } = candidate;
+  const [sides, setSides] = useState(() => defaultSurvivor(left, right));
+  const [chosen, setChosen] = useState<Picks>({});
+  const [confirming, { open, close }] = useDisclosure(false);
+  const preview = useMergePreview(sides.survivorId, sides.mergedId);
+  const merge = useMergeContacts();
+  const dismiss = useDismissDuplicate();
+  const { canWrite } = usePermissions();
+  const nameOf = (id: string) => (id === left.id ? left.displayName : right.displayName);
+  const [survivorName, mergedName] = [nameOf(sides.survivorId), nameOf(sides.mergedId)];
+  const fields = preview.data?.fields ?? [];
+  const picks = effectivePicks(fields, chosen);
+  const lines = useValueLines(preview.data, picks);
+  const current = preview.isSuccess && !preview.isPlaceholderData;
+
+  const swap = () => {
+    setSides({ survivorId: sides.mergedId, mergedId: sides.survivorId });
+    setChosen(swapPicks(chosen));
+  };
+  const confirmMerge = () =>
+    merge.mutate(
+      { survivorId: sides.survivorId, mergedId: sides.mergedId, picks, duplicateId: candidate.id },
+      {
+        onSuccess: () => {
+          close();
+          onDone({ message: `${mergedName} was merged into ${survivorName}.`, contact: { id: sides.survivorId, name: survivorName } });
+        },
+      },
+    );
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="compare-heading">
+      <Stack gap="md">
+        <Group justify="space-between" gap="xs">
+          <div>
+            <Title order={2} size="h4" id="compare-heading">
+              Compare contacts
+            </Title>
+            <Text size="sm" c="dimmed">
+              {survivorName} is kept; {mergedName}’s history moves to it.
+            </Text>
+          </div>
+          {canWrite && (
+            <Button variant="default" size="xs" leftSection={<IconArrowsExchange size={14} />} onClick={swap}>
+              Keep {mergedName} instead
+            </Button>
+          )}
+        </Group>
+        {preview.isPending && <Loader size="sm" aria-label="Loading the merge preview" />}
+        {preview.isError && <QueryError title="Could not preview the merge" error={preview.error} onRetry={() => void preview.refetch()} />}
+        {preview.data && (
+          <MergeFieldTable
+            fields={fields.filter((field) => !isBlankOnBoth(field))}
+            picks={picks}
+            onPick={(field, side) => setChosen({ ...chosen, [field]: side })}
+            survivorName={survivorName}
+            mergedName={mergedName}
+            lines={lines}
+          />
+        )}
+        <PairEvidence candidate={candidate} />
+        <FormError error={dismiss.error} />
+        {canWrite && (
+          <Group justify="flex-end" gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconX size={16} />}
+              loading={dismiss.isPending}
+              onClick={() =>
+                dismiss.mutate(candidate.id, {
+                  onSuccess: () =>
+                    onDone({ message: `${left.displayName} and ${right.displayName} are marked as different people.`, contact: null }),
+                })
+              }
+            >
+              Not a duplicate
+            </Button>
+            <Button leftSection={<IconGitMerge size={16} />} disabled={!current} onClick={open}>
+              Merge
+            </Button>
+          </Group>
+        )}
+      </Stack>
+      <MergeConfirmDialog
+        opened={confirming}
+        survivorName={survivorName}
+        mergedName={mergedName}
+        pending={merge.isPending}
+        error={merge.error}
+        onClose={close}
+        onConfirm={confirmMerge}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,44 @@
+/** Undoes a merge, after asking: the merged contact comes back with exactly what moved. */
+import { Button } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useUnmerge } from './api';
+import type { ContactMerge, UnmergeResult } from './types';
+
+export function UnmergeButton({ merge, onUnmerged }: { merge: ContactMerge; onUnmerged: (result: UnmergeResult) => void }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const unmerge = useUnmerge();
+  return (
+    <>
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        leftSection={<IconArrowBackUp size={14} />}
+        onClick={open}
+        aria-label={`Unmerge ${merge.mergedName}`}
+      >
+        Unmerge
+      </Button>
+      <ConfirmDialog
+        opened={opened}
+        title={`Unmerge ${merge.mergedName}?`}
+        confirmLabel="Unmerge"
+        pending={unmerge.isPending}
+        error={unmerge.error}
+        onClose={close}
+        onConfirm={() =>
+          unmerge.mutate(merge.id, {
+            onSuccess: (result) => {
+              close();
+              onUnmerged(result);
+            },
+          })
+        }
+      >
+        {merge.mergedName} comes back as it was, and the activities, conversations and identities the merge moved go back to it. Fields
+        changed by the merge return to their earlier values unless someone edited them since. Activities added after the merge stay here.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+/** How the review queue's statuses and pairs read for people. */
+import { identityName } from './identity-name';
+import type { DuplicateCandidate, DuplicateStatus } from './types';
+
+export const STATUS_LABELS: Record<DuplicateStatus, string> = { open: 'Open', merged: 'Merged', linked: 'Linked', dismissed: 'Dismissed' };
+
+/** "Maria Gonzalez ↔ María González": the two sides of a pair, identity first for identity pairs. */
+export function pairNames(candidate: DuplicateCandidate): [string, string] {
+  const first =
+    candidate.kind === 'identity' && candidate.identity ? identityName(candidate.identity) : (candidate.left?.displayName ?? '');
+  return [first, candidate.right.displayName];
+}

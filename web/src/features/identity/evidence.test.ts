@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { describeLink, evidenceFieldLabel, formatProbability, formatWeight, sortEvidence, weightTone } from './evidence';
+
+describe('match evidence', () => {
+  it('names engine fields in words and leaves unknown ones as they are', () => {
+    expect(evidenceFieldLabel('given')).toBe('First name');
+    expect(evidenceFieldLabel('emailName')).toBe('E-mail vs name');
+    expect(evidenceFieldLabel('shoeSize')).toBe('shoeSize');
+  });
+
+  it('signs weights and tells for from against', () => {
+    expect(formatWeight(3.24)).toBe('+3.2');
+    expect(formatWeight(-1.46)).toBe('−1.5');
+    expect(formatWeight(0.01)).toBe('0');
+    expect([weightTone(2), weightTone(-2), weightTone(0)]).toEqual(['for', 'against', 'neutral']);
+  });
+
+  it('never rounds a near-certainty to 100% or a long shot to 0%', () => {
+    expect(formatProbability(0.99999)).toBe('99.9%');
+    expect(formatProbability(0.5)).toBe('50.0%');
+    expect(formatProbability(0.00001)).toBe('0.1%');
+    expect(formatProbability(1)).toBe('100%');
+  });
+
+  it('puts the strongest evidence first, whichever way it points', () => {
+    const sorted = sortEvidence([
+      { field: 'given', level: 'exact', weight: 2 },
+      { field: 'phone', level: 'different', weight: -5 },
+      { field: 'email', level: 'same address', weight: 9 },
+    ]);
+    expect(sorted.map((e) => e.field)).toEqual(['email', 'phone', 'given']);
+  });
+
+  it('says how an identity was linked', () => {
+    expect(describeLink({ method: 'rule', rule: 'email', probability: null })).toBe('Rule: same e-mail address');
+    expect(describeLink({ method: 'score', rule: null, probability: 0.997 })).toBe('Match score 99.7%');
+    expect(describeLink({ method: 'manual', rule: null, probability: null })).toBe('Linked by hand');
+  });
+});

@@ -1,0 +1,73 @@
+/** How match evidence, probabilities and link decisions read for people. */
+import type { DuplicateDecision, Evidence, LinkMethod } from './types';
+
+/** The matching engine's field names, in words a reviewer knows. */
+const FIELD_LABELS: Record<string, string> = {
+  given: 'First name',
+  family: 'Last name',
+  birthDate: 'Birthday',
+  email: 'E-mail',
+  emailName: 'E-mail vs name',
+  phone: 'Phone',
+  handle: 'Social handle',
+  streetNumber: 'Street number',
+  street: 'Street',
+  line2: 'Address line 2',
+  locality: 'Town',
+  postcode: 'Postcode',
+  region: 'Region',
+  country: 'Country',
+  company: 'Company',
+  nationalId: 'National id',
+};
+
+export function evidenceFieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+export type WeightTone = 'for' | 'against' | 'neutral';
+
+/** A positive weight argues for the same person, a negative one against. */
+export function weightTone(weight: number): WeightTone {
+  if (weight > 0.005) return 'for';
+  if (weight < -0.005) return 'against';
+  return 'neutral';
+}
+
+/** "+3.2", "−1.5" (a real minus sign, which screen readers say), "0". */
+export function formatWeight(weight: number): string {
+  const rounded = Math.round(weight * 10) / 10;
+  if (rounded === 0) return '0';
+  return rounded > 0 ? `+${rounded.toFixed(1)}` : `−${Math.abs(rounded).toFixed(1)}`;
+}
+
+/** A percentage that never rounds a near-certainty up to 100 %, nor a near-zero down to 0 %. */
+export function formatProbability(probability: number): string {
+  if (probability >= 1) return '100%';
+  if (probability <= 0) return '0%';
+  const tenths = Math.min(999, Math.max(1, Math.floor(probability * 1000)));
+  return `${(tenths / 10).toFixed(1)}%`;
+}
+
+/** The strongest evidence first, either way: what decided the score leads the table. */
+export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
+  return [...evidence].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.field.localeCompare(b.field));
+}
+
+export const DECISION_LABELS: Record<DuplicateDecision, string> = { link: 'Likely', review: 'Possible' };
+
+export const LINK_METHOD_LABELS: Record<LinkMethod, string> = { rule: 'Rule', score: 'Match score', manual: 'Linked by hand' };
+
+const RULE_LABELS: Record<string, string> = {
+  email: 'same e-mail address',
+  'profile-url': 'same profile URL',
+  handle: 'same handle',
+  'created-from-email': 'contact created from the e-mail',
+};
+
+/** "Rule: same e-mail address", "Match score 99.7%", "Linked by hand". */
+export function describeLink(link: { method: LinkMethod; rule: string | null; probability: number | null }): string {
+  if (link.method === 'rule') return link.rule ? `Rule: ${RULE_LABELS[link.rule] ?? link.rule}` : LINK_METHOD_LABELS.rule;
+  if (link.method === 'score' && link.probability !== null) return `${LINK_METHOD_LABELS.score} ${formatProbability(link.probability)}`;
+  return LINK_METHOD_LABELS[link.method];
+}

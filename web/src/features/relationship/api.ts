@@ -1,0 +1,81 @@
+/** Server state for the customer 360: timelines, relationship memory and scores, scoring settings. */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, query } from '../../lib/api';
+import type { Page } from '../../lib/types';
+import type { Activity, TimelineSubject } from '../activities/types';
+import type { Relationship, RelationshipSettings, RelationshipSettingsInput, TimelineFilters, TimelineItem } from './types';
+
+const TIMELINE_PAGE = 30;
+
+export const relationshipKeys = {
+  /** Under "timeline", so logging an activity or ticking a task refreshes it like the old timeline. */
+  timeline: (subject: TimelineSubject, filters: TimelineFilters) => ['timeline', '360', subject, filters] as const,
+  tasks: (subject: TimelineSubject) => ['timeline', '360-tasks', subject] as const,
+  relationship: (contactId: string) => ['relationship', 'contact', contactId] as const,
+  settings: ['relationship', 'settings'] as const,
+};
+
+/** The timeline's address: a contact's own, or a company's (its activities and its contacts' timelines). */
+const timelinePath = (subject: TimelineSubject) =>
+  subject.contactId ? `/contacts/${subject.contactId}/timeline` : `/companies/${subject.companyId}/timeline`;
+
+export function useCustomerTimeline(subject: TimelineSubject, filters: TimelineFilters) {
+  return useInfiniteQuery({
+    queryKey: relationshipKeys.timeline(subject, filters),
+    queryFn: ({ pageParam, signal }) =>
+      api<{ items: TimelineItem[]; nextCursor: string | null }>(
+        `${timelinePath(subject)}${query({
+          kinds: filters.kinds.length > 0 ? filters.kinds.join(',') : undefined,
+          network: filters.network,
+          limit: TIMELINE_PAGE,
+          cursor: pageParam,
+        })}`,
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Timeline entries carry no task state, so the record's tasks are read once to show and tick them. */
+export function useTimelineTasks(subject: TimelineSubject) {
+  return useQuery({
+    queryKey: relationshipKeys.tasks(subject),
+    queryFn: ({ signal }) => api<Page<Activity>>(`/activities${query({ ...subject, type: 'task', limit: 500 })}`, { signal }),
+    select: (page) => new Map(page.data.map((task) => [task.id, task])),
+  });
+}
+
+export function useRelationship(contactId: string) {
+  return useQuery({
+    queryKey: relationshipKeys.relationship(contactId),
+    queryFn: ({ signal }) => api<Relationship>(`/contacts/${contactId}/relationship`, { signal }),
+  });
+}
+
+export function useRelationshipSettings() {
+  return useQuery({
+    queryKey: relationshipKeys.settings,
+    queryFn: ({ signal }) => api<RelationshipSettings>('/relationship/settings', { signal }),
+  });
+}
+
+export function useSaveRelationshipSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RelationshipSettingsInput) => api<RelationshipSettings>('/relationship/settings', { method: 'PUT', body: input }),
+    onSuccess: (settings) => client.setQueryData(relationshipKeys.settings, settings),
+  });
+}
+
+/** New scores change tiers and health everywhere they show: lists and contact pages reload. */
+export function useRecomputeScores() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ contacts: number; computedAt: string }>('/relationship/recompute', { method: 'POST' }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['relationship'] });
+      void client.invalidateQueries({ queryKey: ['contacts'] });
+    },
+  });
+}

@@ -1,0 +1,75 @@
+/** The customer 360 as the API returns it: the timeline, the relationship memory and the scores. */
+import type { Sentiment } from '../listening/types';
+
+export const TIMELINE_KINDS = ['message', 'mention', 'note', 'call', 'meeting', 'email', 'task', 'system'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineItem {
+  id: string;
+  kind: TimelineKind;
+  occurredAt: string;
+  title: string;
+  body: string;
+  network: string | null;
+  direction: 'in' | 'out' | null;
+  conversationId: string | null;
+  sentiment: Sentiment | null;
+  author: string | null;
+}
+
+export interface TimelineFilters {
+  kinds: TimelineKind[];
+  network: string | null;
+}
+
+export interface HealthReason {
+  code: string;
+  text: string;
+  /** Points added to (or taken from) the neutral 50. */
+  effect: number;
+}
+
+export const VALUE_COMPONENTS = ['recency', 'frequency', 'monetary', 'engagement', 'influence'] as const;
+export type ValueComponent = (typeof VALUE_COMPONENTS)[number];
+
+export interface ContactScore {
+  valueScore: number;
+  tier: string;
+  health: number;
+  healthReasons: HealthReason[];
+  components: Record<ValueComponent, number | null>;
+  computedAt: string;
+}
+
+export interface RelationshipMemory {
+  wants: { text: string; intent: string | null; conversationId: string | null; at: string }[];
+  troubles: { text: string; conversationId: string | null; at: string; resolved: boolean }[];
+  openConversations: { id: string; subject: string; status: string; network: string | null; lastMessageAt: string }[];
+  pastConversations: { id: string; subject: string; status: string; network: string | null; closedAt: string | null }[];
+  sentimentTrend: { month: string; average: number; count: number }[];
+  preferredChannel: { network: string; share: number } | null;
+  lastInteraction: { at: string; kind: string; network: string | null } | null;
+  nextInteraction: { at: string; title: string; kind: 'task' | 'date' } | null;
+  upcomingDates: { label: string; date: string; daysAway: number }[];
+}
+
+export interface Relationship {
+  memory: RelationshipMemory;
+  score: ContactScore | null;
+}
+
+export interface Tier {
+  name: string;
+  minScore: number;
+}
+
+export interface RelationshipSettings {
+  weights: Record<ValueComponent, number>;
+  monetaryField: string | null;
+  /** Highest first; the last starts at 0. */
+  tiers: Tier[];
+  quietDays: number;
+  updatedAt: string | null;
+}
+
+export type RelationshipSettingsInput = Omit<RelationshipSettings, 'updatedAt'>;
