@@ -4,14 +4,22 @@
  * the fitted model's posterior probability), and the clusters are scored pairwise against the
  * ground truth — without the national id column, and separately with it.
  */
-import { pairwiseQuality } from '../../server/src/identity/matching/pairwise-quality.js';
+import { pairwiseQuality, type PairwiseQuality } from '../../server/src/identity/matching/pairwise-quality.js';
 import { DEFAULT_THRESHOLDS, resolveAll } from '../../server/src/identity/matching/index.js';
 import { throughProduct } from './through-product.js';
-import { count, decimal, markdownTable } from '../lib/markdown.js';
+import { count, decimal, markdownTable, type Alignment } from '../lib/markdown.js';
 import type { EvalSuite } from '../lib/suite.js';
 import { loadFebrl } from './febrl.js';
 
 const FILES = ['dataset1.csv', 'dataset2.csv'];
+
+/** Both tables: two text columns, then numbers. */
+const ALIGN: Alignment[] = ['left', 'left', ...Array<Alignment>(9).fill('right')];
+
+/** The columns both tables end with: the pairwise scores and the time taken. */
+function scoreCells(quality: PairwiseQuality, seconds: number): string[] {
+  return [decimal(quality.precision, 4), decimal(quality.recall, 4), decimal(quality.f1, 4), decimal(seconds, 2)];
+}
 
 function evaluate(name: string, withNationalId: boolean): string[] {
   const file = loadFebrl(name, withNationalId);
@@ -28,10 +36,7 @@ function evaluate(name: string, withNationalId: boolean): string[] {
     count(resolution.candidatePairs),
     count(quality.predictedPairs),
     count(review),
-    decimal(quality.precision, 4),
-    decimal(quality.recall, 4),
-    decimal(quality.f1, 4),
-    decimal(seconds, 2),
+    ...scoreCells(quality, seconds),
   ];
 }
 
@@ -47,10 +52,7 @@ async function evaluateThroughProduct(name: string, withNationalId: boolean): Pr
     count(quality.truePairs),
     count(quality.predictedPairs),
     count(run.reviewPairs),
-    decimal(quality.precision, 4),
-    decimal(quality.recall, 4),
-    decimal(quality.f1, 4),
-    decimal(run.seconds, 2),
+    ...scoreCells(quality, run.seconds),
   ];
 }
 
@@ -80,7 +82,7 @@ async function productSection(): Promise<string> {
         'seconds',
       ],
       rows,
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ALIGN,
     ),
   ].join('\n');
 }
@@ -104,7 +106,7 @@ export const suite: EvalSuite = {
         'seconds',
       ],
       rows,
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ALIGN,
     );
     const rule = `link at posterior ≥ ${DEFAULT_THRESHOLDS.link}, review at ≥ ${DEFAULT_THRESHOLDS.review}`;
     const product = await productSection();
