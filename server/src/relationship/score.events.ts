@@ -1,7 +1,7 @@
 /**
  * Which changes rescore which contact: new messages, replies, status changes and missed SLAs of
- * the contact's conversations, its activities, its mentions, and its own changes (the monetary
- * field). Handlers only queue (debounced) jobs, so a burst of events costs one recomputation.
+ * the contact's conversations, its activities, its mentions, its own changes (the monetary
+ * field), and identities linked to it or unlinked from it (they bring mentions and followers). Handlers only queue (debounced) jobs, so a burst of events costs one recomputation.
  */
 import type { Db } from '../platform/db/db.js';
 import type { DomainEvent } from '../platform/events/event.js';
@@ -12,6 +12,7 @@ import { queueContactScoring } from './score.queue.js';
 const CONVERSATION_EVENTS = ['conversation.created', 'conversation.messages_added', 'conversation.updated', 'conversation.sla_breached'];
 const ACTIVITY_EVENTS = ['activity.created', 'activity.updated', 'activity.deleted'];
 const CONTACT_EVENTS = ['contact.created', 'contact.updated', 'contact.merged', 'contact.unmerged'];
+const IDENTITY_EVENTS = ['identity.linked', 'identity.unlinked'];
 
 const stringAt = (value: unknown, key: string): string | null => {
   const found = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : null;
@@ -39,6 +40,10 @@ export async function contactsTouched(db: Db, event: DomainEvent): Promise<strin
     return ids.length ? contactsOfMentions(db, workspaceId, ids) : [];
   }
   if (CONTACT_EVENTS.includes(type)) return [event.subjectId];
+  if (IDENTITY_EVENTS.includes(type)) {
+    const contactId = stringAt(data, 'contactId');
+    return contactId ? [contactId] : [];
+  }
   return [];
 }
 

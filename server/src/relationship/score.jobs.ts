@@ -2,14 +2,21 @@
  * Scoring jobs: one contact shortly after its relationship changed, one workspace on demand, and
  * every workspace each night (recency and the 30/90-day windows move even when nothing happens).
  * All rewrite scores from the facts, so running one twice is harmless.
+ *
+ * The nightly run of a workspace is a job queued for its next 03:00 local time (see
+ * nightly-schedule.ts). Queued jobs are rows in the database, so the plan survives restarts, and a
+ * night missed while the server was down runs as soon as it is back. An hourly planner queues the
+ * next night of every workspace that has none queued: new workspaces, and the night after each run.
  */
 import { Type } from 'typebox';
-import { defineJob } from '../platform/jobs/job.js';
-import { workspaceIds } from './score.repo.js';
-import { SCORE_CONTACT, SCORE_WORKSPACE, ScoreContactPayload, ScoreWorkspacePayload, queueWorkspaceScoring } from './score.queue.js';
+import { defineJob, enqueueJob, type JobTarget } from '../platform/jobs/job.js';
+import type { Queryable } from '../platform/db/db.js';
+import { nextNightlyRun } from './nightly-schedule.js';
+import { workspaceTimeZones } from './score.repo.js';
+import { SCORE_CONTACT, SCORE_WORKSPACE, ScoreContactPayload, ScoreWorkspacePayload } from './score.queue.js';
 import { recomputeContactScore, recomputeWorkspaceScores } from './score.service.js';
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export const scoreContactJob = defineJob({
   name: SCORE_CONTACT.name,
@@ -29,14 +36,37 @@ export const scoreWorkspaceJob = defineJob({
   },
 });
 
-/** Fans out one job per workspace, so a failing workspace is retried alone and several servers share the work. */
+const SCORE_NIGHTLY: JobTarget = { name: 'relationship.score-nightly', payload: ScoreWorkspacePayload, maxAttempts: 3 };
+
+/** One workspace's night. Its key is released when it is done, so the planner can queue the next night. */
 export const nightlyScoringJob = defineJob({
-  name: 'relationship.score-nightly',
-  payload: Type.Object({}, { additionalProperties: false }),
-  everyMs: DAY_MS,
-  handler: async ({ db, now }) => {
-    for (const workspaceId of await workspaceIds(db)) await queueWorkspaceScoring(db, workspaceId, now);
+  ...SCORE_NIGHTLY,
+  payload: ScoreWorkspacePayload,
+  handler: async ({ db, workspaceId, now }) => {
+    // Before nights were planned per workspace, one job without a workspace ran every 24 h; a queued one runs once, doing nothing.
+    if (workspaceId) await recomputeWorkspaceScores(db, workspaceId, now);
   },
 });
 
-export const scoreJobs = [scoreContactJob, scoreWorkspaceJob, nightlyScoringJob];
+/** Queues each workspace's next night unless one is queued already. */
+export async function planNightlyScoring(db: Queryable, now: Date): Promise<void> {
+  for (const { workspaceId, timeZone } of await workspaceTimeZones(db)) {
+    await enqueueJob(
+      db,
+      SCORE_NIGHTLY,
+      {},
+      { workspaceId, runAt: nextNightlyRun(now, timeZone), uniqueKey: `${SCORE_NIGHTLY.name}:${workspaceId}` },
+    );
+  }
+}
+
+export const nightlyPlanJob = defineJob({
+  name: 'relationship.plan-nightly-scoring',
+  payload: Type.Object({}, { additionalProperties: false }),
+  everyMs: HOUR_MS,
+  handler: async ({ db, now }) => {
+    await planNightlyScoring(db, now);
+  },
+});
+
+export const scoreJobs = [scoreContactJob, scoreWorkspaceJob, nightlyScoringJob, nightlyPlanJob];

@@ -259,9 +259,13 @@ export async function contactsOfMentions(db: Queryable, workspaceId: string, men
   return rows.map((r) => r.contactId);
 }
 
-export async function workspaceIds(db: Queryable): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM workspaces ORDER BY id');
-  return rows.map((r) => r.id);
+/** Every workspace with the time zone of its business hours (null when it has none), for the nightly plan. */
+export async function workspaceTimeZones(db: Queryable): Promise<{ workspaceId: string; timeZone: string | null }[]> {
+  const { rows } = await db.query<{ workspaceId: string; timeZone: string | null }>(
+    `SELECT w.id AS "workspaceId", p.business_hours ->> 'timezone' AS "timeZone"
+       FROM workspaces w LEFT JOIN sla_policies p ON p.workspace_id = w.id ORDER BY w.id`,
+  );
+  return rows;
 }
 
 /** The type of a contact custom field, to check the monetary field is a number. */

@@ -119,8 +119,36 @@ describe('scores', () => {
       text: '1 negative message in the last 30 days',
       effect: -10,
     });
+    // List rows carry the strongest reasons (at most three), so a list shows why without asking per contact.
+    type Reason = { code: string; text: string; effect: number };
+    const strongest = (reasons: Reason[]) =>
+      [...reasons].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect) || a.code.localeCompare(b.code)).slice(0, 3);
+    const rows = json<{ data: (ContactView & { healthReasons: Reason[] | null })[] }>(await send(ws, 'GET', '/api/v1/contacts')).data;
+    const bigRow = rows.find((c) => c.id === big)!;
+    expect(bigRow.healthReasons).toContainEqual({
+      code: 'negative_sentiment',
+      text: '1 negative message in the last 30 days',
+      effect: -10,
+    });
+    expect(bigRow.healthReasons).toEqual(strongest(relationship.score.healthReasons as Reason[]));
+    const many: Reason[] = [
+      { code: 'a', text: 'A', effect: 5 },
+      { code: 'b', text: 'B', effect: -30 },
+      { code: 'c', text: 'C', effect: 10 },
+      { code: 'd', text: 'D', effect: -15 },
+      { code: 'e', text: 'E', effect: 1 },
+    ];
+    await t.db.query('UPDATE contact_scores SET health_reasons = $3::jsonb WHERE workspace_id = $1 AND contact_id = $2', [
+      ws.workspaceId,
+      small,
+      JSON.stringify(many),
+    ]);
+    const smallRow = json<{ data: (ContactView & { healthReasons: Reason[] })[] }>(await send(ws, 'GET', '/api/v1/contacts')).data.find(
+      (c) => c.id === small,
+    )!;
+    expect(smallRow.healthReasons.map((r) => r.code)).toEqual(['b', 'd', 'c']);
     const fresh = json<ContactView>(await send(ws, 'POST', '/api/v1/contacts', { firstName: 'New' }));
-    expect(fresh).toMatchObject({ tier: null, health: null });
+    expect(fresh).toMatchObject({ tier: null, health: null, healthReasons: null });
   });
 
   it('rescore a contact shortly after its activities change', async () => {

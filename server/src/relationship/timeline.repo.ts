@@ -43,7 +43,9 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
   if (read.activityKinds.length && network === null) {
     const kinds = param(read.activityKinds);
     const columns = `a.id, a.type AS kind, a.occurred_at AS "occurredAt", a.subject AS title, left(a.body, ${READ_CHARS}) AS body,
-      NULL::text AS network, a.direction, NULL::uuid AS "conversationId", NULL::text AS sentiment, u.name AS author`;
+      NULL::text AS network, a.direction, NULL::uuid AS "conversationId", NULL::text AS sentiment, u.name AS author,
+      CASE WHEN a.type = 'task' THEN jsonb_build_object('dueAt', a.due_at, 'doneAt', a.done_at, 'assigneeId', a.assignee_id,
+        'assigneeName', (SELECT name FROM users WHERE id = a.assignee_id)) END AS task`;
     parts.push(`(SELECT ${columns}
        FROM unnest($2::uuid[]) who(id)
        CROSS JOIN LATERAL (
@@ -68,7 +70,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
     parts.push(`(SELECT m.id, 'message' AS kind, m.sent_at AS "occurredAt", coalesce(nullif(m.title, ''), cv.subject) AS title,
             left(m.text, ${READ_CHARS}) AS body, m.network, m.direction, m.conversation_id AS "conversationId",
             m.enrichment #>> '{nlp,sentiment,label}' AS sentiment,
-            CASE WHEN m.direction = 'in' THEN coalesce(nullif(i.display_name, ''), i.handle) ELSE u.name END AS author
+            CASE WHEN m.direction = 'in' THEN coalesce(nullif(i.display_name, ''), i.handle) ELSE u.name END AS author, NULL::jsonb AS task
        FROM unnest($2::uuid[]) who(id)
        JOIN conversations cv ON cv.workspace_id = $1 AND cv.contact_id = who.id AND NOT cv.is_spam
         ${network ? `AND cv.network = ${network}` : ''} AND ${scope}
@@ -86,7 +88,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
     // Their text is read after the page is cut (below), by primary key, for the few that made it.
     parts.push(`(SELECT mn.message_id AS id, 'mention' AS kind, mn.sent_at AS "occurredAt", NULL::text AS title, NULL::text AS body,
             mn.network, 'in' AS direction, mn.conversation_id AS "conversationId", mn.sentiment,
-            coalesce(nullif(i.display_name, ''), i.handle) AS author
+            coalesce(nullif(i.display_name, ''), i.handle) AS author, NULL::jsonb AS task
        FROM unnest($2::uuid[]) who(id)
        JOIN social_identities i ON i.workspace_id = $1 AND i.contact_id = who.id
        CROSS JOIN LATERAL (
@@ -102,7 +104,8 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
 
   if (parts.length === 0) return null;
   const sql = `SELECT p.id, p.kind, p."occurredAt", coalesce(p.title, nullif(mm.title, ''), 'Mention on ' || p.network) AS title,
-         coalesce(p.body, left(mm.text, ${READ_CHARS})) AS body, p.network, p.direction, p."conversationId", p.sentiment, p.author
+         coalesce(p.body, left(mm.text, ${READ_CHARS})) AS body, p.network, p.direction, p."conversationId", p.sentiment, p.author,
+         p.task
     FROM (SELECT * FROM (${parts.join('\nUNION ALL\n')}) timeline ORDER BY "occurredAt" DESC, id DESC LIMIT $3) p
     -- LIMIT keeps this a lookup per mention on the page; as a plain join the planner may scan messages to hash them.
     LEFT JOIN LATERAL (SELECT mm.title, mm.text FROM messages mm

@@ -21,6 +21,7 @@ interface Item {
   conversationId: string | null;
   sentiment: string | null;
   author: string | null;
+  task: { dueAt: string | null; doneAt: string | null; assigneeId: string | null; assigneeName: string | null } | null;
 }
 interface Page {
   items: Item[];
@@ -106,6 +107,31 @@ describe('contact timeline', () => {
     expect(reply).toMatchObject({ direction: 'out', author: 'Olive Owner', title: 'Broken widget', conversationId: conversation.id });
     expect(complaint).toMatchObject({ direction: 'in', sentiment: 'negative', author: 'Casey Customer', body: 'My widget is broken' });
     expect(noted).toMatchObject({ title: 'Met at the fair', body: 'Likes blue & green', network: null, conversationId: null });
+  });
+
+  it('carries a task’s state: due, done, and who has it', async () => {
+    const ws = await buildWorkspace(t.db);
+    const contactId = await contactIn(ws);
+    const task = async (method: 'POST' | 'PATCH', url: string, payload: object) => {
+      const response = await t.app.inject({ method, url, headers: ws.owner.headers, payload });
+      expect(response.statusCode, response.body).toBeLessThan(300);
+      return json<{ id: string }>(response).id;
+    };
+    const open = await task('POST', '/api/v1/tasks', { title: 'Send the quote', contactId, dueAt: '2026-02-01T09:00:00Z' });
+    const done = await task('POST', '/api/v1/tasks', { title: 'Call back', contactId, assigneeId: null });
+    await task('PATCH', `/api/v1/tasks/${done}`, { done: true });
+    const note = await logNote(ws, { contactId, subject: 'A note', occurredAt: '2026-01-08T10:00:00Z' });
+
+    const items = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`)).items;
+    const stateOf = (id: string) => items.find((item) => item.id === id)!.task;
+    expect(stateOf(open)).toEqual({
+      dueAt: '2026-02-01T09:00:00.000Z',
+      doneAt: null,
+      assigneeId: ws.owner.userId,
+      assigneeName: 'Olive Owner',
+    });
+    expect(stateOf(done)).toEqual({ dueAt: null, doneAt: expect.any(String) as string, assigneeId: null, assigneeName: null });
+    expect(stateOf(note)).toBeNull();
   });
 
   it('shows a mention in the contact’s own conversation once, as the message', async () => {

@@ -27,6 +27,13 @@ export type TimelineQuery = Static<typeof TimelineQuery>;
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
+export const TaskState = Type.Object({
+  dueAt: Type.Union([DateTime, Type.Null()]),
+  doneAt: Type.Union([DateTime, Type.Null()], { description: 'null while the task is open' }),
+  assigneeId: NullableString,
+  assigneeName: NullableString,
+});
+
 export const TimelineItem = Type.Object({
   id: Type.String({ description: 'The activity’s id, or the message’s (for messages and mentions)' }),
   kind: OneOf(TIMELINE_KINDS),
@@ -38,7 +45,14 @@ export const TimelineItem = Type.Object({
   conversationId: NullableString,
   sentiment: Type.Union([Type.Literal('positive'), Type.Literal('negative'), Type.Literal('neutral'), Type.Null()]),
   author: NullableString,
+  task: Type.Union([TaskState, Type.Null()], { description: 'For a task: when it is due, whether it is done, who has it; null otherwise' }),
 });
+export interface TaskState {
+  dueAt: string | null;
+  doneAt: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+}
 export interface TimelineItem {
   id: string;
   kind: TimelineKind;
@@ -50,6 +64,7 @@ export interface TimelineItem {
   conversationId: string | null;
   sentiment: 'positive' | 'negative' | 'neutral' | null;
   author: string | null;
+  task: TaskState | null;
 }
 
 export const Timeline = Type.Object({

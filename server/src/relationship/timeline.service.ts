@@ -14,6 +14,9 @@ function kindsOf(query: TimelineQuery): Set<TimelineKind> {
   return new Set(query.kinds.split(',') as TimelineKind[]);
 }
 
+/** Task times come back inside JSON as Postgres writes them; the API writes every instant the same way. */
+const instant = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+
 async function page(ctx: Ctx, contactIds: string[], companyId: string | null, query: TimelineQuery) {
   const kinds = kindsOf(query);
   const limit = query.limit ?? 50;
@@ -30,6 +33,7 @@ async function page(ctx: Ctx, contactIds: string[], companyId: string | null, qu
   });
   const items: TimelineItem[] = rows.slice(0, limit).map((row) => ({
     ...row,
+    task: row.task && { ...row.task, dueAt: instant(row.task.dueAt), doneAt: instant(row.task.doneAt) },
     title: plainPreview(row.title ?? '', PREVIEW_CHARS),
     body: plainPreview(row.body ?? '', PREVIEW_CHARS),
   }));

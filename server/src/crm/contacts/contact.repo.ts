@@ -27,7 +27,14 @@ export interface ContactRow {
   updatedAt: Date;
 }
 
-const SCORE = `s.tier, s.health::int AS health`;
+/** How many health reasons a contact row carries: the strongest ones, so a list row stays small. */
+export const LISTED_HEALTH_REASONS = 3;
+
+const SCORE = `s.tier, s.health::int AS health, CASE WHEN s.contact_id IS NULL THEN NULL ELSE (
+    SELECT coalesce(jsonb_agg(reason ORDER BY abs((reason->>'effect')::float8) DESC, reason->>'code'), '[]'::jsonb)
+      FROM (SELECT reason FROM jsonb_array_elements(s.health_reasons) reason
+             ORDER BY abs((reason->>'effect')::float8) DESC, reason->>'code' LIMIT ${LISTED_HEALTH_REASONS}) strongest
+  ) END AS "healthReasons"`;
 
 const SELECT = `c.id, c.display_name AS "displayName", c.first_name AS "firstName", c.last_name AS "lastName", c.title,
   c.emails, c.phones, c.social_handles AS "socialHandles", c.company_id AS "companyId", co.name AS "companyName",
@@ -35,8 +42,9 @@ const SELECT = `c.id, c.display_name AS "displayName", c.first_name AS "firstNam
   c.important_dates AS "importantDates", c.address, c.created_at AS "createdAt", c.updated_at AS "updatedAt", ${SCORE}`;
 
 /**
- * Tier and health are the relationship domain's scores (its jobs write `contact_scores`); lists
- * show them, at one primary-key lookup per contact on the page. Null until first scored.
+ * Tier, health and the strongest reasons for it are the relationship domain's scores (its jobs
+ * write `contact_scores`); lists show them, at one primary-key lookup per contact on the page.
+ * Null until first scored.
  */
 const FROM = `contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id
   LEFT JOIN contact_scores s ON s.workspace_id = c.workspace_id AND s.contact_id = c.id`;
@@ -103,7 +111,7 @@ export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExis
   // Without a company there is nothing to join: reading the row back is cheaper without it.
   const readBack = companyIdMustExist
     ? `SELECT ${SELECT} FROM ${FROM.replace('contacts c', 'c')}`
-    : `SELECT ${SELECT.replace('co.name AS "companyName"', 'NULL::text AS "companyName"').replace(SCORE, 'NULL::text AS tier, NULL::int AS health')} FROM c`;
+    : `SELECT ${SELECT.replace('co.name AS "companyName"', 'NULL::text AS "companyName"').replace(SCORE, 'NULL::text AS tier, NULL::int AS health, NULL::jsonb AS "healthReasons"')} FROM c`;
   const { rows } = await ctx.db.query<Contact>(
     `WITH c AS (
        INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')}) SELECT ${PLACEHOLDERS} ${guardCompany} RETURNING *

@@ -164,6 +164,10 @@ export const Contact = Type.Object({
   health: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()], {
     description: 'Relationship health 0-100; null until scored',
   }),
+  healthReasons: Type.Union(
+    [Type.Array(Type.Object({ code: Type.String(), text: Type.String(), effect: Type.Number() }), { maxItems: 3 }), Type.Null()],
+    { description: 'The (at most three) strongest reasons that moved health from neutral, with their points; null until scored' },
+  ),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

@@ -88,9 +88,9 @@ describe('deterministic rules', () => {
     const ws = await buildWorkspace(t.db);
     await createContact(t, ws.owner.headers, { firstName: 'Acme', lastName: 'Support', emails: [{ address: 'support@acme-tools.com' }] });
     await ingest(t, ws.owner.headers, emailFrom('Acme Support <support@acme-tools.com>'));
-    await ingest(t, ws.owner.headers, emailFrom('Jo Kim <jo.kim@example.com>'));
+    await ingest(t, ws.owner.headers, emailFrom('Jo Kim <jo.kim@test.com>'));
     await ingest(t, ws.owner.headers, emailFrom('Info <info@kim-bakery.de>'));
-    for (const address of ['support@acme-tools.com', 'jo.kim@example.com', 'info@kim-bakery.de']) {
+    for (const address of ['support@acme-tools.com', 'jo.kim@test.com', 'info@kim-bakery.de']) {
       const identity = await identityOf(t, ws.workspaceId, 'email', address);
       expect(identity.contact_id, address).toBeNull();
       expect(identity.matched_at, address).not.toBeNull();

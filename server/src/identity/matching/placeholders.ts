@@ -26,8 +26,14 @@ const SHARED_MAILBOXES = new Set([
   'test', 'example', 'user', 'root', 'nobody', 'notifications', 'bounce', 'bounces', 'mailer-daemon',
 ]);
 
-/** Domains reserved for examples and tests: an address there belongs to nobody. */
-const PLACEHOLDER_DOMAINS = new Set(['example.com', 'example.org', 'example.net', 'test.com', 'test.test', 'localhost', 'invalid']);
+/**
+ * Domains typed to fill a form: an address there belongs to nobody. The documentation domains of
+ * RFC 2606 (example.com, .org, .net) are not among them: no real customer writes from there, but
+ * demo data, imports from trials and test workspaces use them as people's addresses, and a shared
+ * maria.rossi@example.com is as good a sign of one person there as anywhere. Generic local parts
+ * ("test@", "none@", "noreply@") stay placeholders on every domain, through the mailbox and word lists.
+ */
+const PLACEHOLDER_DOMAINS = new Set(['test.com', 'test.test', 'localhost', 'invalid']);
 
 /** True for a folded value that is a placeholder or carries no information (empty, "aaaa", "----"). */
 export function isPlaceholder(folded: string): boolean {

@@ -23,6 +23,7 @@ function contact(overrides: Partial<Contact>): Contact {
     address: null,
     tier: null,
     health: null,
+    healthReasons: null,
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-01T00:00:00.000Z',
     ...overrides,

@@ -1,7 +1,9 @@
 /**
  * SQL for the duplicate review queue. A pair is shown only while its contacts exist and the actor
  * may see every contact in it (record-level access), so a reviewer never learns of a contact they
- * cannot open.
+ * cannot open. A merged pair is the exception: its merged contact is gone, so it is shown from the
+ * row its merge kept, beside the survivor (which the actor must be able to see) and the merge, from
+ * which a reviewer opens the survivor or undoes the merge.
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
@@ -9,13 +11,26 @@ import type { CursorValue } from '../../platform/http/cursor.js';
 import { recordScope } from '../../crm/index.js';
 import type { DuplicateCandidate, DuplicateKind, DuplicateStatus } from './duplicate.schema.js';
 
-function contactSummary(alias: string): string {
-  return `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE jsonb_build_object(
-    'id', ${alias}.id, 'displayName', ${alias}.display_name,
-    'emails', (SELECT coalesce(jsonb_agg(e->>'address'), '[]'::jsonb) FROM jsonb_array_elements(${alias}.emails) e),
-    'phones', (SELECT coalesce(jsonb_agg(p->>'number'), '[]'::jsonb) FROM jsonb_array_elements(${alias}.phones) p),
-    'handles', (SELECT coalesce(jsonb_agg(h->>'handle'), '[]'::jsonb) FROM jsonb_array_elements(${alias}.social_handles) h),
-    'companyName', ${alias}_co.name, 'lifecycleStage', ${alias}.lifecycle_stage, 'updatedAt', ${alias}.updated_at) END`;
+const listOf = (array: string, key: string) =>
+  `(SELECT coalesce(jsonb_agg(x->>'${key}'), '[]'::jsonb) FROM jsonb_array_elements(${array}) x)`;
+
+function liveContact(alias: string): string {
+  return `jsonb_build_object(
+    'id', ${alias}.id, 'displayName', ${alias}.display_name, 'emails', ${listOf(`${alias}.emails`, 'address')},
+    'phones', ${listOf(`${alias}.phones`, 'number')}, 'handles', ${listOf(`${alias}.social_handles`, 'handle')},
+    'companyName', ${alias}_co.name, 'lifecycleStage', ${alias}.lifecycle_stage, 'updatedAt', ${alias}.updated_at)`;
+}
+
+/** The merged contact as its merge kept it (the stored row, by column name). */
+const MERGED_CONTACT = `jsonb_build_object(
+    'id', m.merged_id, 'displayName', m.merged_contact->>'display_name', 'emails', ${listOf("m.merged_contact->'emails'", 'address')},
+    'phones', ${listOf("m.merged_contact->'phones'", 'number')}, 'handles', ${listOf("m.merged_contact->'social_handles'", 'handle')},
+    'companyName', (SELECT name FROM companies WHERE workspace_id = d.workspace_id AND id = (m.merged_contact->>'company_id')::uuid),
+    'lifecycleStage', m.merged_contact->>'lifecycle_stage', 'updatedAt', m.merged_contact->'updated_at')`;
+
+function contactSummary(alias: 'l' | 'r'): string {
+  const id = alias === 'l' ? 'd.left_id' : 'd.right_id';
+  return `CASE WHEN ${alias}.id IS NOT NULL THEN ${liveContact(alias)} WHEN m.merged_id = ${id} THEN ${MERGED_CONTACT} END`;
 }
 
 const SELECT = `d.id, d.kind, d.status, d.decision, d.probability, d.weight, d.evidence,
@@ -23,20 +38,34 @@ const SELECT = `d.id, d.kind, d.status, d.decision, d.probability, d.weight, d.e
   CASE WHEN i.id IS NULL THEN NULL ELSE jsonb_build_object(
     'id', i.id, 'network', i.network, 'handle', i.handle, 'displayName', i.display_name,
     'profileUrl', i.profile_url, 'avatarUrl', i.avatar_url, 'email', i.email) END AS identity,
+  CASE WHEN m.id IS NULL THEN NULL ELSE jsonb_build_object(
+    'id', m.id, 'survivorId', m.survivor_id, 'mergedId', m.merged_id, 'mergedAt', m.merged_at) END AS merge,
   d.created_at AS "createdAt", d.decided_at AS "decidedAt", d.decided_by AS "decidedBy"`;
 
+/** The merge a merged pair was closed by, while it stands (an unmerge reopens the pair). */
 const FROM = `duplicate_candidates d
-  JOIN contacts r ON r.workspace_id = d.workspace_id AND r.id = d.right_id
+  LEFT JOIN LATERAL (
+    SELECT id, survivor_id, merged_id, merged_at, merged_contact FROM contact_merges
+     WHERE d.status = 'merged' AND workspace_id = d.workspace_id AND merged_id IN (d.left_id, d.right_id)
+       AND duplicate_id = d.id AND unmerged_at IS NULL
+     LIMIT 1
+  ) m ON true
+  LEFT JOIN contacts r ON r.workspace_id = d.workspace_id AND r.id = d.right_id
   LEFT JOIN companies r_co ON r_co.workspace_id = r.workspace_id AND r_co.id = r.company_id
   LEFT JOIN contacts l ON d.kind = 'contact' AND l.workspace_id = d.workspace_id AND l.id = d.left_id
   LEFT JOIN companies l_co ON l_co.workspace_id = l.workspace_id AND l_co.id = l.company_id
   LEFT JOIN social_identities i ON d.kind = 'identity' AND i.workspace_id = d.workspace_id AND i.id = d.left_id`;
 
-/** The pair's other side exists, and the actor may see every contact in it. Appends to `params`. */
+/**
+ * Each side exists (or, merged, is kept by its merge), the actor may see every contact that
+ * exists, and at least one does. Appends to `params`.
+ */
 function visible(ctx: Ctx, params: unknown[]): string {
   const right = recordScope(ctx.actor, 'r', params);
   const left = recordScope(ctx.actor, 'l', params);
-  return `${right} AND CASE WHEN d.kind = 'contact' THEN l.id IS NOT NULL AND ${left} ELSE i.id IS NOT NULL END`;
+  const contactPair = `(l.id IS NOT NULL OR m.merged_id = d.left_id) AND (r.id IS NOT NULL OR m.merged_id = d.right_id)
+    AND (l.id IS NOT NULL OR r.id IS NOT NULL) AND (l.id IS NULL OR ${left}) AND (r.id IS NULL OR ${right})`;
+  return `CASE WHEN d.kind = 'contact' THEN ${contactPair} ELSE r.id IS NOT NULL AND ${right} AND i.id IS NOT NULL END`;
 }
 
 export interface ListFilter {

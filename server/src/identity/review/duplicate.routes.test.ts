@@ -158,4 +158,33 @@ describe('duplicate review queue', () => {
     await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${zofia}`, headers: ws.owner.headers });
     expect((await list(ws)).items).toHaveLength(1);
   });
+
+  it('lists a merged pair with its survivor, the merged contact as the merge kept it, and the merge to undo', async () => {
+    const { ws, astrid, astri } = await workspaceWithPairs();
+    const pair = (await list(ws)).items.find((item) => [item.left!.id, item.right.id].includes(astri))!;
+    const post = (url: string, payload?: object) =>
+      t.app.inject({ method: 'POST', url, headers: ws.owner.headers, ...(payload ? { payload } : {}) });
+    const merged = await post('/api/v1/contacts/merge', { survivorId: astrid, mergedId: astri, duplicateId: pair.id });
+    expect(merged.statusCode, merged.body).toBe(201);
+    const mergeId = json<{ id: string }>(merged).id;
+
+    const viewer = await ws.member('viewer');
+    const page = await list(ws, '?status=merged', viewer.headers);
+    expect(page.items).toHaveLength(1);
+    const [item] = page.items;
+    expect(item).toMatchObject({ id: pair.id, status: 'merged', merge: { id: mergeId, survivorId: astrid, mergedId: astri } });
+    const gone = item!.left!.id === astri ? item!.left! : item!.right;
+    expect(gone).toMatchObject({ id: astri, displayName: 'Astri Lindqvist', emails: ['astrid.lindqvist@hooli.com'] });
+    const count = await t.app.inject({ method: 'GET', url: '/api/v1/duplicates/count?status=merged', headers: viewer.headers });
+    expect(json(count)).toEqual({ count: 1 });
+    const one = await t.app.inject({ method: 'GET', url: `/api/v1/duplicates/${pair.id}`, headers: viewer.headers });
+    expect(json(one)).toEqual(item);
+    // Only members who may see the survivor learn of the merge.
+    const limited = await ws.member('agent', { recordScope: 'own' });
+    expect((await list(ws, '?status=merged', limited.headers)).items).toEqual([]);
+
+    expect((await post(`/api/v1/merges/${mergeId}/unmerge`)).statusCode).toBe(200);
+    expect((await list(ws, '?status=merged')).items).toEqual([]);
+    expect((await list(ws)).items.find((open) => open.id === pair.id)).toMatchObject({ status: 'open', merge: null });
+  });
 });

@@ -40,6 +40,13 @@ export const IdentitySummary = Type.Object({
 });
 export type IdentitySummary = Static<typeof IdentitySummary>;
 
+export const MergeOfPair = Type.Object({
+  id: Uuid,
+  survivorId: Uuid,
+  mergedId: Uuid,
+  mergedAt: DateTime,
+});
+
 export const DuplicateCandidate = Type.Object({
   id: Uuid,
   kind: Kind,
@@ -51,6 +58,10 @@ export const DuplicateCandidate = Type.Object({
   left: Type.Union([ContactSummary, Type.Null()], { description: 'The other contact; null for an identity pair' }),
   right: ContactSummary,
   identity: Type.Union([IdentitySummary, Type.Null()], { description: 'The identity of an identity pair; null for two contacts' }),
+  merge: Type.Union([MergeOfPair, Type.Null()], {
+    description:
+      'For a merged pair, the merge in place: the survivor to open and the merge to undo (the merged side is shown as the merge kept it)',
+  }),
   createdAt: DateTime,
   decidedAt: Type.Union([DateTime, Type.Null()]),
   decidedBy: Type.Union([Uuid, Type.Null()]),

@@ -1,10 +1,11 @@
 /**
  * The contact behind a mention's author: the one their identity is already linked to, or a new one
  * made from what the channel tells about them (name, handle, profile, a vouched-for e-mail), then
- * linked, so their next message, mention or conversation lands on the same contact.
+ * linked, so their next message, mention or conversation lands on the same contact. The link is the
+ * identity domain's: a person's decision, kept in the link history and shown on the identity panel.
  */
 import { createContact, getContact, updateContact, type Contact, type ContactInput } from '../../crm/index.js';
-import { findIdentity, linkIdentityToContact } from '../../identity/index.js';
+import { findIdentity, linkIdentity } from '../../identity/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { RapportError } from '../../platform/http/errors.js';
@@ -41,16 +42,27 @@ export async function contactForAuthor(
     return { contact, created: false };
   }
   const profileUrl = identity.profileUrl && /^https?:\/\//.test(identity.profileUrl) ? identity.profileUrl : undefined;
-  const contact = await createContact(
-    { ...ctx, db },
-    {
-      ...namesOf(identity.displayName || identity.handle),
-      emails: identity.email && EMAIL.test(identity.email) ? [{ address: identity.email.slice(0, 320) }] : [],
-      socialHandles:
-        identity.network === 'email' ? [] : [{ network: identity.network, handle: identity.handle.slice(0, 200), url: profileUrl }],
-      ...wanted,
-    },
-  );
-  await linkIdentityToContact(db, ctx.workspaceId, identity.id, contact.id);
-  return { contact, created: true };
+  const input: ContactInput = {
+    ...namesOf(identity.displayName || identity.handle),
+    emails: identity.email && EMAIL.test(identity.email) ? [{ address: identity.email.slice(0, 320) }] : [],
+    socialHandles:
+      identity.network === 'email' ? [] : [{ network: identity.network, handle: identity.handle.slice(0, 200), url: profileUrl }],
+    ...wanted,
+  };
+  const made = await db.transaction(async (tx) => {
+    // Locked, so two actions on the same author at once make one contact; the second one updates it.
+    if ((await findIdentity(tx, ctx.workspaceId, identity.id, true))!.contactId) return null;
+    const contact = await createContact({ ...ctx, db: tx }, input);
+    const decision = {
+      identityId: identity.id,
+      contactId: contact.id,
+      method: 'manual',
+      rule: null,
+      probability: null,
+      weight: null,
+    } as const;
+    await linkIdentity(tx, ctx.workspaceId, { ...decision, evidence: [], decidedBy: ctx.actor.userId });
+    return contact;
+  });
+  return made ? { contact: made, created: true } : contactForAuthor(ctx, db, mention, wanted);
 }

@@ -88,6 +88,21 @@ describe('actions on mentions', () => {
       await send(agent.headers, 'GET', `/api/v1/activities?contactId=${result.contactId}`),
     ).data;
     expect(timeline.some((a) => a.type === 'note' && a.body.includes('Where can I buy the Acme rocket'))).toBe(true);
+    // The author's identity is linked as the identity domain links: a decision by the agent, on the identity panel.
+    const identities = json<{ items: { id: string; link: { method: string; decidedBy: string } | null }[] }>(
+      await send(agent.headers, 'GET', `/api/v1/contacts/${result.contactId}/identities`),
+    ).items;
+    expect(identities).toEqual([
+      expect.objectContaining({
+        id: signal.author.identityId,
+        link: expect.objectContaining({ method: 'manual', decidedBy: agent.userId }),
+      }),
+    ]);
+    const linked = await t.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM events WHERE type = 'identity.linked' AND subject_id = $1 AND data ->> 'contactId' = $2`,
+      [signal.author.identityId, result.contactId],
+    );
+    expect(linked.rows[0]!.count).toBe(1);
 
     // The author is now that contact: a second action finds them instead of making another.
     const again = json<{ contactId: string }>(

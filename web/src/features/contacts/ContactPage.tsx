@@ -42,7 +42,7 @@ export function ContactPage() {
               </Anchor>
             )}
             <TierBadge tier={c.tier} />
-            <HealthBadge health={c.health} contactId={c.id} />
+            <HealthBadge health={c.health} reasons={c.healthReasons} />
           </Group>
         }
         actions={

@@ -62,7 +62,7 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
       header: 'Health',
       width: '10%',
       visibleFrom: 'md',
-      render: (c) => <HealthBadge health={c.health} contactId={c.id} />,
+      render: (c) => <HealthBadge health={c.health} reasons={c.healthReasons} />,
     },
     { key: 'tags', header: 'Tags', width: '10%', visibleFrom: 'xl', render: (c) => <TagList tags={c.tags} max={2} /> },
     {

@@ -1,4 +1,6 @@
 /** A contact as the API returns it. */
+import type { HealthReason } from '../relationship/types';
+
 export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate', 'churned', 'other'] as const;
 export const IMPORTANT_DATE_KINDS = ['birthday', 'anniversary', 'renewal', 'custom'] as const;
 export type ImportantDateKind = (typeof IMPORTANT_DATE_KINDS)[number];
@@ -44,6 +46,8 @@ export interface Contact {
   /** The value tier and health from the latest scoring; null until the contact is scored. */
   tier?: string | null;
   health?: number | null;
+  /** The strongest reasons (at most three) that moved health from neutral. */
+  healthReasons?: HealthReason[] | null;
 }
 
 export type ContactInput = Partial<

@@ -63,7 +63,6 @@ export function ContactPairReview({
   const fields = preview.data?.fields ?? [];
   const picks = effectivePicks(fields, chosen);
   const lines = useValueLines(preview.data, picks);
-  const current = preview.isSuccess && !preview.isPlaceholderData;
 
   const swap = () => {
     setSides({ survivorId: sides.mergedId, mergedId: sides.survivorId });
@@ -127,7 +126,7 @@ export function ContactPairReview({
             >
               Not a duplicate
             </Button>
-            <Button leftSection={<IconGitMerge size={16} />} disabled={!current} onClick={open}>
+            <Button leftSection={<IconGitMerge size={16} />} disabled={!preview.isSuccess} onClick={open}>
               Merge
             </Button>
           </Group>

@@ -1,14 +1,57 @@
-/** A pair already decided: what it compared, the evidence, and who decided what when. */
-import { Paper, Stack, Text, Title } from '@mantine/core';
+/**
+ * A pair already decided: what it compared, the evidence, and who decided what when. A merged
+ * pair shows the merged contact as its merge kept it, with the way to the survivor and to undo it.
+ */
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/format';
+import { usePermissions } from '../auth/permissions';
 import { NetworkLabel } from '../listening/NetworkLabel';
 import { useMemberNames } from '../members/use-member-names';
 import { pairNames, STATUS_LABELS } from './duplicate-labels';
 import { PairEvidence } from './PairEvidence';
 import { linesOf, SideBySide } from './SideBySide';
-import type { DuplicateCandidate } from './types';
+import type { ReviewOutcome } from './review-outcome';
+import type { DuplicateCandidate, MergeOfPair } from './types';
+import { UnmergeButton } from './UnmergeButton';
 
-export function DecidedPair({ candidate }: { candidate: DuplicateCandidate }) {
+function MergedPairActions({
+  candidate,
+  merge,
+  onDone,
+}: {
+  candidate: DuplicateCandidate;
+  merge: MergeOfPair;
+  onDone: (outcome: ReviewOutcome) => void;
+}) {
+  const { canWrite } = usePermissions();
+  const nameOf = (id: string) => [candidate.left, candidate.right].find((side) => side?.id === id)?.displayName ?? '';
+  const [survivorName, mergedName] = [nameOf(merge.survivorId), nameOf(merge.mergedId)];
+  return (
+    <Group gap="sm">
+      <Text size="sm">
+        {mergedName} was merged into{' '}
+        <Anchor component={Link} to={`/contacts/${merge.survivorId}`} inherit>
+          {survivorName}
+        </Anchor>
+        .
+      </Text>
+      {canWrite && (
+        <UnmergeButton
+          merge={{ id: merge.id, mergedName }}
+          onUnmerged={(result) =>
+            onDone({
+              message: `${result.mergedName} is back with its own history; the pair is open for review again.`,
+              contact: { id: result.mergedId, name: result.mergedName },
+            })
+          }
+        />
+      )}
+    </Group>
+  );
+}
+
+export function DecidedPair({ candidate, onDone }: { candidate: DuplicateCandidate; onDone: (outcome: ReviewOutcome) => void }) {
   const memberName = useMemberNames();
   const [first, second] = pairNames(candidate);
   const { left, right, identity } = candidate;
@@ -26,6 +69,7 @@ export function DecidedPair({ candidate }: { candidate: DuplicateCandidate }) {
             {decided}
           </Text>
         </div>
+        {candidate.merge && <MergedPairActions candidate={candidate} merge={candidate.merge} onDone={onDone} />}
         <SideBySide
           label="The pair"
           leftTitle={first}

@@ -24,8 +24,8 @@ export function DuplicateCompare({ pairId, onDone }: { pairId: string | null; on
   if (pair.isPending) return <Loader size="sm" aria-label="Loading the pair" />;
   if (pair.isError) return <QueryError title="This pair does not exist any more or you cannot see it" error={pair.error} />;
   const candidate = pair.data;
-  if (candidate.status !== 'open') return <DecidedPair candidate={candidate} />;
+  if (candidate.status !== 'open') return <DecidedPair candidate={candidate} onDone={onDone} />;
   if (candidate.kind === 'identity') return <IdentityPairReview key={candidate.id} candidate={candidate} onDone={onDone} />;
-  if (!candidate.left) return <DecidedPair candidate={candidate} />;
+  if (!candidate.left) return <DecidedPair candidate={candidate} onDone={onDone} />;
   return <ContactPairReview key={candidate.id} candidate={candidate} left={candidate.left} onDone={onDone} />;
 }

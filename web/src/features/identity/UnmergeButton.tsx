@@ -6,7 +6,13 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useUnmerge } from './api';
 import type { ContactMerge, UnmergeResult } from './types';
 
-export function UnmergeButton({ merge, onUnmerged }: { merge: ContactMerge; onUnmerged: (result: UnmergeResult) => void }) {
+export function UnmergeButton({
+  merge,
+  onUnmerged,
+}: {
+  merge: Pick<ContactMerge, 'id' | 'mergedName'>;
+  onUnmerged: (result: UnmergeResult) => void;
+}) {
   const [opened, { open, close }] = useDisclosure(false);
   const unmerge = useUnmerge();
   return (

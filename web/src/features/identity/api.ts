@@ -133,8 +133,8 @@ export function useMergePreview(survivorId: string | null, mergedId: string | nu
   return useQuery({
     queryKey: identityKeys.preview(survivorId ?? '', mergedId ?? ''),
     queryFn: ({ signal }) => api<MergePreview>(`/contacts/merge-preview${query({ survivorId, mergedId })}`, { signal }),
+    // No previous data while the sides swap: the old preview's radios would record picks for the wrong sides.
     enabled: Boolean(survivorId && mergedId),
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -20,27 +20,13 @@ export interface IdentityLink {
   linkedAt: string;
 }
 
-export interface LinkedIdentity {
-  id: string;
-  network: string;
-  handle: string | null;
-  displayName: string | null;
-  profileUrl: string | null;
-  avatarUrl: string | null;
-  email: string | null;
+export interface LinkedIdentity extends IdentitySummary {
   followers: number | null;
   link: IdentityLink | null;
 }
 
 /** An identity offered by the "link an identity" picker. */
-export interface IdentityOption {
-  id: string;
-  network: string;
-  handle: string | null;
-  displayName: string | null;
-  profileUrl: string | null;
-  avatarUrl: string | null;
-  email: string | null;
+export interface IdentityOption extends IdentitySummary {
   followers: number | null;
   contactId: string | null;
   contactName: string | null;
@@ -62,6 +48,7 @@ export interface ContactSummary {
   updatedAt: string;
 }
 
+/** An identity as every identity view shows it. */
 export interface IdentitySummary {
   id: string;
   network: string;
@@ -70,6 +57,13 @@ export interface IdentitySummary {
   profileUrl: string | null;
   avatarUrl: string | null;
   email: string | null;
+}
+
+export interface MergeOfPair {
+  id: string;
+  survivorId: string;
+  mergedId: string;
+  mergedAt: string;
 }
 
 /** A pair to review: two contacts, or an identity (left is null) and a contact. */
@@ -84,6 +78,8 @@ export interface DuplicateCandidate {
   left: ContactSummary | null;
   right: ContactSummary;
   identity: IdentitySummary | null;
+  /** For a merged pair, the merge in place (the merged side is shown as the merge kept it). */
+  merge: MergeOfPair | null;
   createdAt: string;
   decidedAt: string | null;
   decidedBy: string | null;

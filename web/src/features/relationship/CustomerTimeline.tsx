@@ -11,7 +11,7 @@ import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { NETWORK_META } from '../channels/networks';
 import type { TimelineSubject } from '../activities/types';
-import { useCustomerTimeline, useTimelineTasks } from './api';
+import { useCustomerTimeline } from './api';
 import { isFiltered, NO_FILTERS, toggleKind } from './timeline-filters';
 import { TIMELINE_KIND_META } from './timeline-kinds';
 import { TimelineItemRow } from './TimelineItemRow';
@@ -22,7 +22,6 @@ const NETWORK_OPTIONS = NETWORKS.map((network) => ({ value: network, label: NETW
 export function CustomerTimeline({ subject }: { subject: TimelineSubject }) {
   const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
   const timeline = useCustomerTimeline(subject, filters);
-  const tasks = useTimelineTasks(subject);
   const { canWrite } = usePermissions();
   const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   const { fetchNextPage } = timeline;
@@ -81,12 +80,7 @@ export function CustomerTimeline({ subject }: { subject: TimelineSubject }) {
       )}
       <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Timeline entries">
         {items.map((item) => (
-          <TimelineItemRow
-            key={`${item.kind}-${item.id}`}
-            item={item}
-            task={item.kind === 'task' ? tasks.data?.get(item.id) : undefined}
-            canWrite={canWrite}
-          />
+          <TimelineItemRow key={`${item.kind}-${item.id}`} item={item} canWrite={canWrite} />
         ))}
       </Stack>
       <LoadMore hasMore={Boolean(timeline.hasNextPage)} loading={timeline.isFetchingNextPage} onLoadMore={loadMore} label="Load more" />

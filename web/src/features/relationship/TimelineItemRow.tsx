@@ -11,8 +11,7 @@ import { SentimentBadge } from '../listening/SentimentBadge';
 import { TaskDoneCheckbox } from '../tasks/TaskDoneCheckbox';
 import { DELETABLE_KINDS, TIMELINE_KIND_META } from './timeline-kinds';
 import { TEXT_COLORS } from '../../ui/text-colors';
-import type { Activity } from '../activities/types';
-import type { TimelineItem } from './types';
+import type { TaskState, TimelineItem } from './types';
 
 const DIRECTION_LABELS = { in: 'Incoming', out: 'Outgoing' } as const;
 
@@ -27,7 +26,7 @@ function When({ iso }: { iso: string }) {
   );
 }
 
-function TaskStatus({ task }: { task: Activity }) {
+function TaskStatus({ task }: { task: TaskState }) {
   const overdue = !task.doneAt && task.dueAt && new Date(task.dueAt) < new Date();
   return (
     <Text size="xs" c={overdue ? TEXT_COLORS.danger : 'dimmed'}>
@@ -55,9 +54,9 @@ function SystemRow({ item }: { item: TimelineItem }) {
   );
 }
 
-/** `task` is the task's own record, for its due date and whether it is done. */
-export function TimelineItemRow({ item, task, canWrite }: { item: TimelineItem; task?: Activity; canWrite: boolean }) {
+export function TimelineItemRow({ item, canWrite }: { item: TimelineItem; canWrite: boolean }) {
   if (item.kind === 'system') return <SystemRow item={item} />;
+  const { task } = item;
   const kind = TIMELINE_KIND_META[item.kind] ?? TIMELINE_KIND_META.system;
   const title = item.title || kind.label;
   return (

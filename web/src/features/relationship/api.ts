@@ -1,8 +1,7 @@
 /** Server state for the customer 360: timelines, relationship memory and scores, scoring settings. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { Page } from '../../lib/types';
-import type { Activity, TimelineSubject } from '../activities/types';
+import type { TimelineSubject } from '../activities/types';
 import type { Relationship, RelationshipSettings, RelationshipSettingsInput, TimelineFilters, TimelineItem } from './types';
 
 const TIMELINE_PAGE = 30;
@@ -10,7 +9,6 @@ const TIMELINE_PAGE = 30;
 export const relationshipKeys = {
   /** Under "timeline", so logging an activity or ticking a task refreshes it like the old timeline. */
   timeline: (subject: TimelineSubject, filters: TimelineFilters) => ['timeline', '360', subject, filters] as const,
-  tasks: (subject: TimelineSubject) => ['timeline', '360-tasks', subject] as const,
   relationship: (contactId: string) => ['relationship', 'contact', contactId] as const,
   settings: ['relationship', 'settings'] as const,
 };
@@ -34,15 +32,6 @@ export function useCustomerTimeline(subject: TimelineSubject, filters: TimelineF
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-/** Timeline entries carry no task state, so the record's tasks are read once to show and tick them. */
-export function useTimelineTasks(subject: TimelineSubject) {
-  return useQuery({
-    queryKey: relationshipKeys.tasks(subject),
-    queryFn: ({ signal }) => api<Page<Activity>>(`/activities${query({ ...subject, type: 'task', limit: 500 })}`, { signal }),
-    select: (page) => new Map(page.data.map((task) => [task.id, task])),
   });
 }
 

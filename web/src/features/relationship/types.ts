@@ -15,6 +15,15 @@ export interface TimelineItem {
   conversationId: string | null;
   sentiment: Sentiment | null;
   author: string | null;
+  /** For a task: when it is due, whether it is done, who has it; null for other kinds. */
+  task: TaskState | null;
+}
+
+export interface TaskState {
+  dueAt: string | null;
+  doneAt: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
 }
 
 export interface TimelineFilters {

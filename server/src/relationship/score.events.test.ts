@@ -1,0 +1,71 @@
+/**
+ * Linking an identity to a contact, or unlinking it, changes what the contact's scores are made of
+ * (its mentions, conversations, followers): the contact is rescored shortly after, not at night.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createContact, identityOf, ingest, mastodonPost } from '../identity/testing/arrivals.js';
+import { buildWorkspace, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+const later = () => new Date(Date.now() + 60_000);
+
+async function queuedRescores(ws: TestWorkspace, contactId: string): Promise<number> {
+  const { rows } = await t.db.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM jobs
+      WHERE workspace_id = $1 AND name = 'relationship.score-contact' AND payload->>'contactId' = $2 AND status = 'queued'`,
+    [ws.workspaceId, contactId],
+  );
+  return rows[0]!.count;
+}
+
+describe('rescoring on identity links', () => {
+  it('queues a rescore of the contact when an identity is linked to it or unlinked from it', async () => {
+    const ws = await buildWorkspace(t.db);
+    const contactId = await createContact(t, ws.owner.headers, { firstName: 'Ines', lastName: 'Lindqvist' });
+    await ingest(
+      t,
+      ws.owner.headers,
+      mastodonPost({ id: '9101', username: 'zq', acct: 'zq@social.test', displayName: 'Zed Q', url: 'https://social.test/@zq' }),
+    );
+    const identity = await identityOf(t, ws.workspaceId, 'mastodon', 'zq@social.test');
+    expect(identity.contact_id).toBeNull();
+    await t.jobs.runDue(later());
+    expect(await queuedRescores(ws, contactId)).toBe(0);
+
+    const link = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/contacts/${contactId}/identities`,
+      headers: ws.owner.headers,
+      payload: { identityId: identity.id },
+    });
+    expect(link.statusCode, link.body).toBeLessThan(300);
+    await t.deps.relay.flush();
+    expect(await queuedRescores(ws, contactId)).toBe(1);
+    const influence = async () => {
+      const { rows } = await t.db.query<{ influence: number }>(
+        `SELECT (components->>'influence')::float8 AS influence FROM contact_scores WHERE workspace_id = $1 AND contact_id = $2`,
+        [ws.workspaceId, contactId],
+      );
+      return rows[0]!.influence;
+    };
+    expect(await influence()).toBe(0);
+    await t.jobs.runDue(later());
+    // The identity's followers now count for the contact.
+    expect(await influence()).toBeGreaterThan(0);
+
+    const unlink = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/contacts/${contactId}/identities/${identity.id}`,
+      headers: ws.owner.headers,
+    });
+    expect(unlink.statusCode, unlink.body).toBeLessThan(300);
+    await t.deps.relay.flush();
+    expect(await queuedRescores(ws, contactId)).toBe(1);
+    await t.jobs.runDue(later());
+    expect(await influence()).toBe(0);
+  });
+});
