@@ -4,7 +4,7 @@
  * the intent model is the built-in one unless a workspace's learned model is given.
  */
 import { extractEntities, type Extraction } from './extraction/extract.js';
-import { classifyIntent, type IntentLabel, type IntentModel } from './intent/intent.js';
+import { mainIntent, type IntentLabel, type IntentModel } from './intent/intent.js';
 import { detectLanguage } from './language/language.js';
 import { scoreSentiment, type Sentiment } from './sentiment/sentiment.js';
 
@@ -16,7 +16,7 @@ export interface TextUnderstanding extends Extraction {
 
 export function analyzeText(text: string, intentModel?: IntentModel): TextUnderstanding {
   const language = detectLanguage(text);
-  const intent = classifyIntent(text, intentModel);
+  const intent = mainIntent(text, intentModel);
   const sentiment = scoreSentiment(text);
   // Listed field by field: spreading the extraction would copy it through a slower generic path.
   const { hashtags, mentions, urls, keywords, entities } = extractEntities(text);

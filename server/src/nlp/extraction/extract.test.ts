@@ -19,6 +19,13 @@ describe('extractEntities', () => {
     expect(urls).toEqual(['https://example.com/a?b=1', 'https://t.co/xyz', 'https://en.wikipedia.org/wiki/Foo_(bar)']);
   });
 
+  it('leaves out of the keywords a tag that only stands apart once the mention before it is taken out', () => {
+    const extraction = extractEntities('@shop#bargain great battery');
+    expect(extraction.mentions).toEqual(['shop']);
+    expect(extraction.hashtags).toEqual([]);
+    expect(extraction.keywords).toEqual(['great', 'battery']);
+  });
+
   it('ranks content words as keywords, leaving out stop words, links, tags and mentions', () => {
     const { keywords } = extractEntities(
       '@shop The battery is dead again. The battery lasted a day! Refund please #fail https://t.co/battery',

@@ -26,7 +26,8 @@ const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&/#])#([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}
 const MENTION = /(?<![\p{L}\p{M}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?:@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?/gu;
 const TRAILING_PUNCTUATION = /[.,;:!?'"’”»)\]}>]+$/u;
 
-function uniqueIgnoringCase(values: Iterable<string>): string[] {
+function uniqueIgnoringCase(values: readonly string[]): string[] {
+  if (values.length === 0) return [];
   const seen = new Set<string>();
   const unique: string[] = [];
   for (const value of values) {
@@ -49,24 +50,52 @@ function trimUrl(raw: string): string {
   return url;
 }
 
-function* matches(pattern: RegExp, text: string, format: (match: RegExpMatchArray) => string): Generator<string> {
-  for (const match of text.matchAll(pattern)) yield format(match);
+/** Every match of the global `pattern` in `text`, in order, as `text.replace(pattern, …)` visits them. */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) found.push(match);
+  return found;
 }
+
+/**
+ * `text` with each of `found` (matches in it, in order) replaced by a space, as `text.replace(pattern, ' ')`
+ * gives it but without matching again. Joined, not concatenated: a concatenation is a rope that the
+ * character loops after this would read far more slowly.
+ */
+function withoutMatches(text: string, found: readonly RegExpExecArray[]): string {
+  if (found.length === 0) return text;
+  const kept: string[] = [];
+  let from = 0;
+  for (const match of found) {
+    kept.push(text.slice(from, match.index));
+    from = match.index + match[0].length;
+  }
+  kept.push(text.slice(from));
+  return kept.join(' ');
+}
+
+const mentionOf = (match: RegExpExecArray) => (match[2] === undefined ? (match[1] ?? '') : `${match[1]}@${match[2]}`);
 
 export function extractEntities(text: string): Extraction {
   const read = boundedText(text);
-  // Most messages have no link, tag or mention: skip those scans cheaply.
+  // Most messages have no link, tag or mention: skip those scans cheaply. Each pattern is run once,
+  // and the text without its matches is cut from the matches found.
   const hasUrl = read.includes('://');
   const hasTag = read.includes('#');
   const hasMention = read.includes('@');
-  const urls = hasUrl ? uniqueIgnoringCase(matches(URL, read, ([raw]) => trimUrl(raw))) : [];
-  const withoutUrls = hasUrl ? read.replace(URL, ' ') : read;
-  const hashtags = hasTag ? uniqueIgnoringCase(matches(HASHTAG, withoutUrls, (match) => match[1] ?? '')) : [];
-  const mentions = hasMention
-    ? uniqueIgnoringCase(matches(MENTION, withoutUrls, (match) => (match[2] === undefined ? (match[1] ?? '') : `${match[1]}@${match[2]}`)))
-    : [];
-  const withoutMentions = hasMention ? withoutUrls.replace(MENTION, ' ') : withoutUrls;
-  const plain = hasTag ? withoutMentions.replace(HASHTAG, ' ') : withoutMentions;
+  const urlMatches = hasUrl ? allMatches(URL, read) : [];
+  const urls = uniqueIgnoringCase(urlMatches.map(([raw]) => trimUrl(raw)));
+  const withoutUrls = withoutMatches(read, urlMatches);
+  const tagMatches = hasTag ? allMatches(HASHTAG, withoutUrls) : [];
+  const hashtags = uniqueIgnoringCase(tagMatches.map((match) => match[1] ?? ''));
+  const mentionMatches = hasMention ? allMatches(MENTION, withoutUrls) : [];
+  const mentions = uniqueIgnoringCase(mentionMatches.map(mentionOf));
+  const withoutMentions = withoutMatches(withoutUrls, mentionMatches);
+  // Taking out a mention can make a tag of what followed it ("@shop#deal"), so tags are looked for
+  // again in what is left, unless nothing was taken out.
+  const plainTags = !hasTag || mentionMatches.length === 0 ? tagMatches : allMatches(HASHTAG, withoutMentions);
+  const plain = withoutMatches(withoutMentions, plainTags);
   return {
     hashtags,
     mentions,

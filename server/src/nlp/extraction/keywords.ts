@@ -104,7 +104,10 @@ export function topKeywords(text: string): string[] {
     let at = top.length;
     while (at > 0 && wordCount[top[at - 1]!]! < wordCount[word]!) at--;
     if (at < MAX_KEYWORDS) {
-      top.splice(at, 0, word);
+      // Shifted by hand: `splice` would allocate the (empty) array of removed items for every word.
+      top.push(word);
+      for (let k = top.length - 1; k > at; k--) top[k] = top[k - 1]!;
+      top[at] = word;
       if (top.length > MAX_KEYWORDS) top.pop();
     }
     slots[slotOf[word]!] = 0;

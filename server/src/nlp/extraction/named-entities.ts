@@ -191,11 +191,15 @@ function entityOf(text: string, runFrom: number, to: number): NamedEntity | unde
   return type === undefined ? undefined : { text: text.slice(tokenStart[from], tokenEnd[to - 1]), type };
 }
 
+/** Names listed so far, lower-cased; made with the first entity, since most messages name none. */
+let seen: Set<string> | undefined;
+
 /** Adds the entity of tokens [from, to), unless it has none or the same name (in any case) is listed. */
-function addEntity(entities: NamedEntity[], seen: Set<string>, text: string, from: number, to: number): void {
+function addEntity(entities: NamedEntity[], text: string, from: number, to: number): void {
   const entity = entityOf(text, from, to);
   if (entity === undefined) return;
   const key = entity.text.toLowerCase();
+  seen ??= new Set<string>();
   if (seen.has(key)) return;
   seen.add(key);
   entities.push(entity);
@@ -204,7 +208,7 @@ function addEntity(entities: NamedEntity[], seen: Set<string>, text: string, fro
 export function findNamedEntities(text: string): NamedEntity[] {
   const count = tokenise(text);
   const entities: NamedEntity[] = [];
-  const seen = new Set<string>();
+  seen = undefined;
   // Runs of consecutive name-like tokens, a number allowed after a name ("Model 3").
   let runFrom = -1;
   for (let token = 0; token < count; token++) {
@@ -212,13 +216,13 @@ export function findNamedEntities(text: string): NamedEntity[] {
     const joined = runFrom >= 0 && joinsPrevious(text, token);
     const nameLike = (flags & MARKED) !== 0 && (flags & NAME_LIKE) !== 0;
     if (!nameLike && !(joined && (flags & NUMBER_WORD) !== 0)) {
-      if (runFrom >= 0) addEntity(entities, seen, text, runFrom, token);
+      if (runFrom >= 0) addEntity(entities, text, runFrom, token);
       runFrom = -1;
     } else if (runFrom < 0 || !joined) {
-      if (runFrom >= 0) addEntity(entities, seen, text, runFrom, token);
+      if (runFrom >= 0) addEntity(entities, text, runFrom, token);
       runFrom = token;
     }
   }
-  if (runFrom >= 0) addEntity(entities, seen, text, runFrom, count);
+  if (runFrom >= 0) addEntity(entities, text, runFrom, count);
   return entities;
 }

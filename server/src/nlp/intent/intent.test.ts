@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIntent } from './intent.js';
+import { devExamples } from './dev-examples.js';
+import { classifyIntent, mainIntent } from './intent.js';
 import { INTENT_LABELS } from './intent-labels.js';
 
 describe('classifyIntent', () => {
@@ -15,6 +16,15 @@ describe('classifyIntent', () => {
     const result = classifyIntent(text);
     expect(result.intent).toBe(intent);
     expect(result.confidence).toBe(result.scores[intent]);
+  });
+
+  it('gives the same intent and confidence when asked for the main intent alone', () => {
+    const texts = [...devExamples.map((example) => example.text), 'Meh.', '!!!', ''];
+    for (const text of texts) {
+      const { intent, confidence } = classifyIntent(text);
+      const main = mainIntent(text);
+      expect([main.intent, main.confidence]).toEqual([intent, confidence]);
+    }
   });
 
   it('gives a probability for every intent, summing to one, the chosen one highest', () => {

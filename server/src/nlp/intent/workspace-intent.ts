@@ -40,7 +40,7 @@ export function learnIntent(state: IntentLearningState | undefined, text: string
 }
 
 /**
- * The built-in model plus this workspace's corrections. Takes a few milliseconds and about 1 MB:
+ * The built-in model plus this workspace's corrections. Takes a few milliseconds; the model holds about 200 kB:
  * cache the result per workspace. A stored state is read defensively (see readIntentLearningState).
  */
 export function workspaceIntentModel(state: IntentLearningState): IntentModel {

@@ -153,7 +153,7 @@ function rankCandidates(candidates: readonly number[]): number {
 function addFeature(hash: number): void {
   const bucket = hash & BUCKET_MASK;
   const end = bucketStart[bucket + 1]!;
-  for (let e = bucketStart[bucket]!; e < end; e++) scores[entryLanguage[e]!]! += entryWeight[e]!;
+  for (let e = bucketStart[bucket]!; e < end; e++) scores[entryLanguage[2 * e]!]! += entryWeight[2 * e + 1]!;
 }
 
 function round(value: number): number {

@@ -6,6 +6,8 @@
  */
 
 const EMPTY = -1;
+/** Bits in the filter of present hashes: 32 kB, a few per word, so most absent words are turned away by it. */
+const FILTER_BITS = 18;
 const CURLY_APOSTROPHE = 0x2019;
 const APOSTROPHE = 0x27;
 
@@ -24,6 +26,11 @@ export class WordTable<Value> {
    */
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /**
+   * One bit per value of a hash's top bits, set for the keys' hashes. Most words of a message are not
+   * in the table, and this small array (which stays in cache) says so without reading the slots.
+   */
+  private readonly present = new Uint32Array(1 << (FILTER_BITS - 5));
 
   constructor(entries: ReadonlyMap<string, Value>) {
     let size = 16;
@@ -35,8 +42,10 @@ export class WordTable<Value> {
 
   /** Finds `text[start, end)` as written, or, when `fold` is set, ignoring ASCII case and apostrophe style. */
   find(text: string, start: number, end: number, fold: boolean): Value | undefined {
-    const { slots, mask } = this;
+    const { slots, mask, present } = this;
     const hash = hashCodes(text, start, end, fold);
+    const top = hash >>> (32 - FILTER_BITS);
+    if ((present[top >>> 5]! & (1 << (top & 31))) === 0) return undefined;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const index = slots[slot * 2]!;
       if (index === EMPTY) return undefined;
@@ -46,6 +55,8 @@ export class WordTable<Value> {
 
   private add(key: string, value: Value): void {
     const hash = hashCodes(key, 0, key.length, false);
+    const top = hash >>> (32 - FILTER_BITS);
+    this.present[top >>> 5]! |= 1 << (top & 31);
     let slot = hash & this.mask;
     while (this.slots[slot * 2] !== EMPTY) slot = (slot + 1) & this.mask;
     this.slots[slot * 2] = this.keys.length;
