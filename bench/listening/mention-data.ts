@@ -13,7 +13,8 @@ import { createBenchWorkspace, type BenchWorkspace } from '../crm/rapport-db.js'
 import type { Templates } from '../ingest/corpus-messages.js';
 import {
   conversationsSql,
-  hourlyRollupsSql,
+  dailyRollupsSql,
+  dailyVolumeSql,
   hourlyVolumeSql,
   identitiesSql,
   mentionsSql,
@@ -37,9 +38,11 @@ const TABLES = [
   'conversations',
   'messages',
   'mentions',
-  'mention_rollups',
+  'mention_daily_volume',
+  'mention_daily',
   'mention_hourly',
   'mention_term_rollups',
+  'mention_term_months',
 ] as const;
 
 async function saveQueries(db: Db, workspace: BenchWorkspace, at: Date): Promise<ListeningData['queries']> {
@@ -76,17 +79,38 @@ async function count(db: Db, sql: string, params: unknown[]): Promise<number> {
   return Number(rows[0]!.n);
 }
 
-/** The rollups must hold every mention once, and every authored mention once among the author terms. */
+/** The rollups must hold every mention once, and every authored mention once among the author terms of each rollup. */
 async function checkRollups(db: Db, workspaceId: string, messages: number): Promise<Record<string, number>> {
   const w = [workspaceId];
   const mentions = await count(db, 'SELECT count(*) AS n FROM mentions WHERE workspace_id = $1', w);
-  const rolledUp = await count(db, 'SELECT sum(mentions) AS n FROM mention_rollups WHERE workspace_id = $1', w);
+  const hourly = await count(db, 'SELECT sum(mentions) AS n FROM mention_hourly WHERE workspace_id = $1', w);
+  const daily = await count(db, 'SELECT sum(mentions) AS n FROM mention_daily WHERE workspace_id = $1', w);
+  const dailyVolume = await count(db, 'SELECT sum(mentions) AS n FROM mention_daily_volume WHERE workspace_id = $1', w);
   const authored = await count(db, 'SELECT count(author_identity_id) AS n FROM mentions WHERE workspace_id = $1', w);
   const authorTerms = await count(db, "SELECT sum(mentions) AS n FROM mention_term_rollups WHERE workspace_id = $1 AND kind = 'author'", w);
-  if (mentions !== messages || rolledUp !== mentions || authorTerms !== authored) {
+  const authorMonths = await count(
+    db,
+    "SELECT sum(mentions) FILTER (WHERE query_id IS NULL) - sum(mentions) FILTER (WHERE query_id IS NOT NULL) AS n FROM mention_term_months WHERE workspace_id = $1 AND kind = 'author'",
+    w,
+  );
+  const everyQueryMonths = await count(
+    db,
+    "SELECT sum(mentions) AS n FROM mention_term_months WHERE workspace_id = $1 AND kind = 'author' AND query_id IS NULL",
+    w,
+  );
+  if (
+    mentions !== messages ||
+    hourly !== mentions ||
+    daily !== mentions ||
+    dailyVolume !== mentions ||
+    authorTerms !== authored ||
+    everyQueryMonths !== authored ||
+    authorMonths !== 0
+  ) {
     throw new Error(
-      `generated data does not add up: ${messages} messages, ${mentions} mentions, ${rolledUp} in the hourly rollups, ` +
-        `${authored} with an author, ${authorTerms} in the author rollups`,
+      `generated data does not add up: ${messages} messages, ${mentions} mentions, ${hourly} hourly, ${dailyVolume} daily and ${daily} in the daily ` +
+        `breakdown rollups, ${authored} with an author, ${authorTerms} in the daily author terms, ${everyQueryMonths} in the monthly ones ` +
+        `(per query minus all: ${authorMonths})`,
     );
   }
   const rows: Record<string, number> = {};
@@ -147,7 +171,8 @@ export async function generateListeningData(
         vocabulary.entities.map((e) => e.type),
       ]);
       await tx.query(mentions, [w, from, to, queryIds]);
-      await tx.query(hourlyRollupsSql, [w, from, to]);
+      await tx.query(dailyVolumeSql, [w, from, to]);
+      await tx.query(dailyRollupsSql, [w, from, to]);
       await tx.query(hourlyVolumeSql, [w, from, to]);
       await tx.query(termRollupsSql, [w, from, to]);
     });

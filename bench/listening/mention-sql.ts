@@ -183,18 +183,30 @@ export function mentionsSql(shape: DataShape): string {
     ORDER BY m.id`;
 }
 
-/** $1 workspace, $2..$3 the slice: the hourly rollups, bumped as mention.repo.ts bumps them. */
-export const hourlyRollupsSql = `INSERT INTO mention_rollups (workspace_id, query_id, bucket, network, language, mentions, positive, negative,
+/** $1 workspace, $2..$3 the slice: the per-query daily volume, bumped as mention.repo.ts bumps it. */
+export const dailyVolumeSql = `INSERT INTO mention_daily_volume (workspace_id, query_id, day, mentions, positive, negative, neutral, sentiment_sum)
+  SELECT $1, mn.query_id, (mn.sent_at AT TIME ZONE 'UTC')::date, count(*),
+    count(*) FILTER (WHERE mn.sentiment = 'positive'), count(*) FILTER (WHERE mn.sentiment = 'negative'),
+    count(*) FILTER (WHERE mn.sentiment = 'neutral'), sum(coalesce(mn.sentiment_score, 0)::float8)
+  FROM mentions mn WHERE ${sliceOf('mention', 'mn')} AND mn.relevance <> 'irrelevant'
+  GROUP BY 2, 3 ORDER BY 2, 3
+  ON CONFLICT (workspace_id, query_id, day) DO UPDATE SET
+    mentions = mention_daily_volume.mentions + excluded.mentions, positive = mention_daily_volume.positive + excluded.positive,
+    negative = mention_daily_volume.negative + excluded.negative, neutral = mention_daily_volume.neutral + excluded.neutral,
+    sentiment_sum = mention_daily_volume.sentiment_sum + excluded.sentiment_sum`;
+
+/** $1 workspace, $2..$3 the slice: the daily network × language breakdowns, bumped as mention.repo.ts bumps them. */
+export const dailyRollupsSql = `INSERT INTO mention_daily (workspace_id, query_id, day, network, language, mentions, positive, negative,
     neutral, sentiment_sum)
-  SELECT $1, mn.query_id, date_trunc('hour', mn.sent_at, 'UTC'), mn.network, coalesce(mn.language, ''), count(*),
+  SELECT $1, mn.query_id, (mn.sent_at AT TIME ZONE 'UTC')::date, mn.network, coalesce(mn.language, ''), count(*),
     count(*) FILTER (WHERE mn.sentiment = 'positive'), count(*) FILTER (WHERE mn.sentiment = 'negative'),
     count(*) FILTER (WHERE mn.sentiment = 'neutral'), sum(coalesce(mn.sentiment_score, 0)::float8)
   FROM mentions mn WHERE ${sliceOf('mention', 'mn')} AND mn.relevance <> 'irrelevant'
   GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
-  ON CONFLICT (workspace_id, query_id, bucket, network, language) DO UPDATE SET
-    mentions = mention_rollups.mentions + excluded.mentions, positive = mention_rollups.positive + excluded.positive,
-    negative = mention_rollups.negative + excluded.negative, neutral = mention_rollups.neutral + excluded.neutral,
-    sentiment_sum = mention_rollups.sentiment_sum + excluded.sentiment_sum`;
+  ON CONFLICT (workspace_id, query_id, day, network, language) DO UPDATE SET
+    mentions = mention_daily.mentions + excluded.mentions, positive = mention_daily.positive + excluded.positive,
+    negative = mention_daily.negative + excluded.negative, neutral = mention_daily.neutral + excluded.neutral,
+    sentiment_sum = mention_daily.sentiment_sum + excluded.sentiment_sum`;
 
 /** $1 workspace, $2..$3 the slice: the per-query hourly volume, bumped as mention.repo.ts bumps it. */
 export const hourlyVolumeSql = `INSERT INTO mention_hourly (workspace_id, query_id, bucket, mentions, positive, negative, neutral, sentiment_sum)
@@ -209,21 +221,31 @@ export const hourlyVolumeSql = `INSERT INTO mention_hourly (workspace_id, query_
     sentiment_sum = mention_hourly.sentiment_sum + excluded.sentiment_sum`;
 
 /**
- * $1 workspace, $2..$3 the slice: the daily term rollups, with the terms termsOf() takes from a
- * mention (hashtags without '#', entities, the first five keywords, the author), lower-cased.
+ * $1 workspace, $2..$3 the slice: the term rollups, with the terms termsOf() takes from a mention
+ * (hashtags without '#', entities, the first five keywords, the author), lower-cased — per query and
+ * day, and per month for the query and for every query (query_id NULL), as bumpRollups adds them.
  */
-export const termRollupsSql = `INSERT INTO mention_term_rollups (workspace_id, query_id, day, kind, term, mentions)
-  SELECT $1, mn.query_id, (mn.sent_at AT TIME ZONE 'UTC')::date, t.kind, t.term, count(*)
-  FROM mentions mn
-  JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
-  CROSS JOIN LATERAL (
-    SELECT 'hashtag' AS kind, left(lower(btrim(regexp_replace(h, '^#', ''))), 200) AS term
-      FROM jsonb_array_elements_text(m.enrichment->'nlp'->'hashtags') h
-    UNION ALL SELECT 'entity', left(lower(btrim(e->>'text')), 200) FROM jsonb_array_elements(m.enrichment->'nlp'->'entities') e
-    UNION ALL SELECT 'keyword', left(lower(btrim(k.word)), 200)
-      FROM jsonb_array_elements_text(m.enrichment->'nlp'->'keywords') WITH ORDINALITY AS k(word, n) WHERE k.n <= 5
-    UNION ALL SELECT 'author', mn.author_identity_id::text WHERE mn.author_identity_id IS NOT NULL
-  ) t
-  WHERE ${sliceOf('mention', 'mn')} AND ${sliceOf('message', 'm')} AND mn.relevance <> 'irrelevant' AND t.term <> ''
+export const termRollupsSql = `WITH counted AS (
+    SELECT mn.query_id, (mn.sent_at AT TIME ZONE 'UTC')::date AS day, t.kind, t.term, count(*)::int AS mentions
+    FROM mentions mn
+    JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
+    CROSS JOIN LATERAL (
+      SELECT 'hashtag' AS kind, left(lower(btrim(regexp_replace(h, '^#', ''))), 200) AS term
+        FROM jsonb_array_elements_text(m.enrichment->'nlp'->'hashtags') h
+      UNION ALL SELECT 'entity', left(lower(btrim(e->>'text')), 200) FROM jsonb_array_elements(m.enrichment->'nlp'->'entities') e
+      UNION ALL SELECT 'keyword', left(lower(btrim(k.word)), 200)
+        FROM jsonb_array_elements_text(m.enrichment->'nlp'->'keywords') WITH ORDINALITY AS k(word, n) WHERE k.n <= 5
+      UNION ALL SELECT 'author', mn.author_identity_id::text WHERE mn.author_identity_id IS NOT NULL
+    ) t
+    WHERE ${sliceOf('mention', 'mn')} AND mn.relevance <> 'irrelevant' AND t.term <> ''
+    GROUP BY 1, 2, 3, 4
+  ), daily AS (
+    INSERT INTO mention_term_rollups (workspace_id, query_id, day, kind, term, mentions)
+    SELECT $1, query_id, day, kind, term, mentions FROM counted ORDER BY 2, 3, 4, 5
+    ON CONFLICT (workspace_id, query_id, day, kind, term) DO UPDATE SET mentions = mention_term_rollups.mentions + excluded.mentions
+  )
+  INSERT INTO mention_term_months (workspace_id, query_id, month, kind, term, mentions)
+  SELECT $1, q.query_id, date_trunc('month', c.day)::date, c.kind, c.term, sum(c.mentions)
+  FROM counted c CROSS JOIN LATERAL (VALUES (c.query_id), (NULL::uuid)) q(query_id)
   GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
-  ON CONFLICT (workspace_id, query_id, day, kind, term) DO UPDATE SET mentions = mention_term_rollups.mentions + excluded.mentions`;
+  ON CONFLICT (workspace_id, query_id, month, kind, term) DO UPDATE SET mentions = mention_term_months.mentions + excluded.mentions`;

@@ -173,4 +173,77 @@ INSERT INTO mention_hourly (workspace_id, query_id, bucket, mentions, positive, 
 CREATE INDEX mention_term_rollups_kind_day ON mention_term_rollups (workspace_id, kind, day) INCLUDE (query_id, term, mentions);
 `,
   },
+  {
+    id: 'listening/003-daily-rollups-monthly-terms',
+    // Daily charts read whole days from a per-(query, day) volume (24× fewer rows than hourly), and
+    // the network × language breakdowns one row per query, day, network and language (the hourly
+    // table they replace had one row per 4 mentions at 5M). Top-N charts find their
+    // candidates in monthly counts read by rank, then count the candidates exactly by day (see
+    // analytics/top-terms.ts), so neither aggregates hundreds of thousands of rows.
+    sql: `
+CREATE TABLE mention_daily_volume (
+  workspace_id uuid NOT NULL,
+  query_id uuid NOT NULL,
+  day date NOT NULL,
+  mentions int NOT NULL,
+  positive int NOT NULL,
+  negative int NOT NULL,
+  neutral int NOT NULL,
+  sentiment_sum double precision NOT NULL,
+  PRIMARY KEY (workspace_id, query_id, day),
+  CONSTRAINT mention_daily_volume_query FOREIGN KEY (workspace_id, query_id) REFERENCES listening_queries (workspace_id, id) ON DELETE CASCADE
+);
+INSERT INTO mention_daily_volume (workspace_id, query_id, day, mentions, positive, negative, neutral, sentiment_sum)
+  SELECT workspace_id, query_id, (bucket AT TIME ZONE 'UTC')::date, sum(mentions), sum(positive), sum(negative), sum(neutral),
+         sum(sentiment_sum)
+    FROM mention_hourly GROUP BY 1, 2, 3;
+-- The partial first and last days of a range, over every query.
+CREATE INDEX mention_hourly_bucket ON mention_hourly (workspace_id, bucket) INCLUDE (query_id, mentions, positive, negative, neutral, sentiment_sum);
+
+CREATE TABLE mention_daily (
+  workspace_id uuid NOT NULL,
+  query_id uuid NOT NULL,
+  day date NOT NULL,
+  network text NOT NULL,
+  language text NOT NULL,
+  mentions int NOT NULL,
+  positive int NOT NULL,
+  negative int NOT NULL,
+  neutral int NOT NULL,
+  sentiment_sum double precision NOT NULL,
+  PRIMARY KEY (workspace_id, query_id, day, network, language),
+  CONSTRAINT mention_daily_query FOREIGN KEY (workspace_id, query_id) REFERENCES listening_queries (workspace_id, id) ON DELETE CASCADE
+);
+INSERT INTO mention_daily (workspace_id, query_id, day, network, language, mentions, positive, negative, neutral, sentiment_sum)
+  SELECT workspace_id, query_id, (bucket AT TIME ZONE 'UTC')::date, network, language, sum(mentions), sum(positive), sum(negative),
+         sum(neutral), sum(sentiment_sum)
+    FROM mention_rollups GROUP BY 1, 2, 3, 4, 5;
+CREATE INDEX mention_daily_day ON mention_daily (workspace_id, day) INCLUDE (query_id, network, language, mentions, positive, negative, neutral);
+DROP TABLE mention_rollups;
+
+-- Per month and term, for one query (query_id) and for every query together (query_id NULL): the
+-- ranked lists top-N reads first. Counts are exact (bumped with the daily terms), yet only used as
+-- upper bounds of a range's count, so a query deleted or regrouped can never make an answer wrong.
+CREATE TABLE mention_term_months (
+  workspace_id uuid NOT NULL,
+  query_id uuid,
+  month date NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('hashtag', 'entity', 'keyword', 'author')),
+  term text NOT NULL,
+  mentions int NOT NULL,
+  CONSTRAINT mention_term_months_query FOREIGN KEY (workspace_id, query_id) REFERENCES listening_queries (workspace_id, id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX mention_term_months_key ON mention_term_months (workspace_id, query_id, month, kind, term) NULLS NOT DISTINCT;
+CREATE INDEX mention_term_months_rank ON mention_term_months (workspace_id, kind, query_id, month, mentions DESC) INCLUDE (term);
+INSERT INTO mention_term_months (workspace_id, query_id, month, kind, term, mentions)
+  SELECT workspace_id, query_id, date_trunc('month', day)::date, kind, term, sum(mentions)
+    FROM mention_term_rollups GROUP BY 1, 2, 3, 4, 5
+  UNION ALL
+  SELECT workspace_id, NULL, date_trunc('month', day)::date, kind, term, sum(mentions)
+    FROM mention_term_rollups GROUP BY 1, 3, 4, 5;
+-- The exact count of a few candidate terms over a range of days; top-N no longer scans a kind by day.
+DROP INDEX mention_term_rollups_kind_day;
+CREATE INDEX mention_term_rollups_term ON mention_term_rollups (workspace_id, kind, term, day) INCLUDE (query_id, mentions);
+`,
+  },
 ];

@@ -1,6 +1,7 @@
 /**
- * Dashboard SQL. Everything reads the rollups (hourly counts, daily terms), never the mentions
- * themselves, so a chart over millions of mentions sums a few thousand rows.
+ * Dashboard SQL. Everything reads the rollups (hourly and daily volume, daily breakdowns, daily
+ * and monthly terms), never the mentions themselves, so a chart over millions of mentions sums a
+ * few thousand rows.
  */
 import type { Queryable } from '../../platform/db/db.js';
 import type { Interval } from './analytics.schema.js';
@@ -13,20 +14,14 @@ export interface Scope {
   to: Date;
 }
 
-/** Rollup rows in the scope, joined to their query; `$1..$5` are taken. */
-function scoped(table: 'mention_rollups' | 'mention_hourly' | 'mention_term_rollups', timeColumn: string) {
-  return `FROM ${table} r JOIN listening_queries q ON q.workspace_id = r.workspace_id AND q.id = r.query_id
-    WHERE r.workspace_id = $1 AND ($2::uuid IS NULL OR r.query_id = $2) AND ($3::text IS NULL OR q.kind = $3)
-      AND ${range(timeColumn)}`;
-}
-
 /**
- * Hourly buckets inside the range; for daily rollups, every UTC day the range touches (a date
- * parameter would otherwise be inferred and cut the range's times off).
+ * Hourly buckets inside the range; for daily rollups, every UTC day the range touches, both ends
+ * as dates (a date parameter would otherwise be inferred and cut the range's times off, and
+ * comparing each row's date with a timestamptz was measured 2-3× slower).
  */
-function range(timeColumn: string): string {
+function range(timeColumn: 'bucket' | 'day'): string {
   return timeColumn === 'day'
-    ? `r.day >= ($4::timestamptz AT TIME ZONE 'UTC')::date AND r.day < ($5::timestamptz AT TIME ZONE 'UTC')`
+    ? `r.day >= ($4::timestamptz AT TIME ZONE 'UTC')::date AND r.day < (($5::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date + 1`
     : `r.${timeColumn} >= $4::timestamptz AND r.${timeColumn} < $5::timestamptz`;
 }
 
@@ -44,12 +39,37 @@ export interface SeriesRow {
   sentimentSum: number;
 }
 
+/** The first UTC midnight at or after the range's start, and the last one at or before its end. */
+const FIRST_MIDNIGHT = `(date_trunc('day', $4::timestamptz - interval '1 microsecond', 'UTC') + interval '24 hours')`;
+const LAST_MIDNIGHT = `date_trunc('day', $5::timestamptz, 'UTC')`;
+const COUNTS = 'mentions, positive, negative, neutral, sentiment_sum';
+
+/**
+ * The range's counts per query for daily or weekly charts: whole days from the daily volume, and
+ * the hours of the partial first and last days from the hourly one — the same counts as hourly
+ * buckets over the range, from at most queries × (days + 48) rows.
+ */
+const DAYS_AND_EDGE_HOURS = `
+  SELECT query_id, (day::timestamp AT TIME ZONE 'UTC') AS bucket, ${COUNTS} FROM mention_daily_volume
+   WHERE workspace_id = $1 AND day >= (${FIRST_MIDNIGHT} AT TIME ZONE 'UTC')::date AND day < (${LAST_MIDNIGHT} AT TIME ZONE 'UTC')::date
+  UNION ALL
+  SELECT query_id, bucket, ${COUNTS} FROM mention_hourly
+   WHERE workspace_id = $1 AND bucket >= $4::timestamptz AND bucket < least(${FIRST_MIDNIGHT}, $5::timestamptz)
+  UNION ALL
+  SELECT query_id, bucket, ${COUNTS} FROM mention_hourly
+   WHERE workspace_id = $1 AND bucket >= greatest(${LAST_MIDNIGHT}, ${FIRST_MIDNIGHT}) AND bucket < $5::timestamptz`;
+
 export async function volumeSeries(db: Queryable, scope: Scope, interval: Interval): Promise<SeriesRow[]> {
+  const source =
+    interval === 'hour'
+      ? `FROM mention_hourly r WHERE r.workspace_id = $1 AND ${range('bucket')}`
+      : `FROM (${DAYS_AND_EDGE_HOURS}) r WHERE true`;
   const { rows } = await db.query<SeriesRow>(
     `SELECT date_trunc('${interval}', r.bucket, 'UTC') AS at, r.query_id AS "queryId", q.name AS query, q.kind,
             sum(r.mentions)::int AS mentions, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
             sum(r.neutral)::int AS neutral, sum(r.sentiment_sum)::float8 AS "sentimentSum"
-       ${scoped('mention_hourly', 'bucket')}
+       FROM (SELECT r.* ${source}) r JOIN listening_queries q ON q.workspace_id = $1 AND q.id = r.query_id
+      WHERE ($2::uuid IS NULL OR r.query_id = $2) AND ($3::text IS NULL OR q.kind = $3)
       GROUP BY 1, 2, 3, 4 ORDER BY 1, 3`,
     params(scope),
   );
@@ -60,19 +80,73 @@ export async function breakdown(db: Queryable, scope: Scope, by: 'network' | 'la
   const { rows } = await db.query<{ key: string; mentions: number; positive: number; negative: number; neutral: number }>(
     `SELECT r.${by} AS key, sum(r.mentions)::int AS mentions, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
             sum(r.neutral)::int AS neutral
-       ${scoped('mention_rollups', 'bucket')}
+       FROM mention_daily r JOIN listening_queries q ON q.workspace_id = r.workspace_id AND q.id = r.query_id
+      WHERE r.workspace_id = $1 AND ($2::uuid IS NULL OR r.query_id = $2) AND ($3::text IS NULL OR q.kind = $3) AND ${range('day')}
       GROUP BY 1 HAVING sum(r.mentions) > 0 ORDER BY 2 DESC, 1`,
     params(scope),
   );
   return rows;
 }
 
-export async function topTerms(db: Queryable, scope: Scope, kind: string, limit: number) {
+export async function queryIdsOfKind(db: Queryable, workspaceId: string, kind: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM listening_queries WHERE workspace_id = $1 AND kind = $2', [
+    workspaceId,
+    kind,
+  ]);
+  return rows.map((r) => r.id);
+}
+
+export interface RankedTerm {
+  /** The list the term was read from: one query's month, or every query's (`queryId` null). */
+  queryId: string | null;
+  month: string;
+  term: string;
+  mentions: number;
+}
+
+/**
+ * The `depth` most counted terms of a kind in each monthly list: per query of `queryIds`, or of
+ * all queries together when `queryIds` is null. One index range per list (`mention_term_months_rank`).
+ */
+export async function rankedTerms(
+  db: Queryable,
+  workspaceId: string,
+  kind: string,
+  queryIds: readonly string[] | null,
+  months: readonly string[],
+  depth: number,
+): Promise<RankedTerm[]> {
+  const lists = queryIds
+    ? 'SELECT q AS query_id, m AS month FROM unnest($4::uuid[]) q, unnest($3::date[]) m'
+    : 'SELECT NULL::uuid AS query_id, m AS month FROM unnest($3::date[]) m';
+  const sameQuery = queryIds ? 't.query_id = l.query_id' : 't.query_id IS NULL';
+  const { rows } = await db.query<RankedTerm>(
+    `SELECT l.query_id AS "queryId", to_char(l.month, 'YYYY-MM-DD') AS month, r.term, r.mentions
+       FROM (${lists}) l
+       CROSS JOIN LATERAL (
+         SELECT t.term, t.mentions FROM mention_term_months t
+          WHERE t.workspace_id = $1 AND t.kind = $2 AND ${sameQuery} AND t.month = l.month AND t.mentions > 0
+          ORDER BY t.mentions DESC LIMIT $${queryIds ? 5 : 4}) r`,
+    queryIds ? [workspaceId, kind, months, queryIds, depth] : [workspaceId, kind, months, depth],
+  );
+  return rows;
+}
+
+/** The exact count of each of `terms` in the scope's range, from the daily term rollups. */
+export async function termCounts(
+  db: Queryable,
+  scope: Scope,
+  queryIds: readonly string[] | null,
+  kind: string,
+  terms: readonly string[],
+): Promise<{ term: string; mentions: number }[]> {
+  if (terms.length === 0) return [];
   const { rows } = await db.query<{ term: string; mentions: number }>(
-    `SELECT r.term, sum(r.mentions)::int AS mentions
-       ${scoped('mention_term_rollups', 'day')} AND r.kind = $6
-      GROUP BY 1 HAVING sum(r.mentions) > 0 ORDER BY 2 DESC, 1 LIMIT $7`,
-    [...params(scope), kind, limit],
+    `SELECT r.term, sum(r.mentions)::int AS mentions FROM mention_term_rollups r
+      WHERE r.workspace_id = $1 AND r.kind = $2 AND r.term = ANY($3::text[]) AND ${range('day')}
+        AND ($6::uuid[] IS NULL OR r.query_id = ANY($6::uuid[]))
+      GROUP BY 1 HAVING sum(r.mentions) > 0`,
+    [scope.workspaceId, kind, terms, scope.from, scope.to, queryIds],
   );
   return rows;
 }

@@ -39,10 +39,17 @@ export const ChartTable = Type.Object({
   to: Type.String(),
   interval: Type.Optional(Type.String()),
   rows: Type.Array(Type.Record(Type.String(), Cell)),
+  approximate: Type.Optional(
+    Type.Object(
+      { unseenAtMost: Type.Integer({ description: 'The most mentions a term or author not shown can have' }) },
+      { description: 'Present when a top-N ranking could not be proven exact; the counts shown are exact' },
+    ),
+  ),
 });
 export interface ChartTable {
   from: string;
   to: string;
   interval?: Interval;
   rows: Record<string, string | number | null>[];
+  approximate?: { unseenAtMost: number };
 }

@@ -7,12 +7,14 @@ import { influenceScore } from '../../nlp/influence/influence.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
 import * as repo from './analytics.repo.js';
+import { topTerms } from './top-terms.js';
 import type { BreakdownQuery, ChartTable, Interval, SeriesQuery, TopQuery } from './analytics.schema.js';
 
 const DAY = 86_400_000;
 /** A year: longer ranges are exports, not dashboards. */
 const MAX_RANGE = 400 * DAY;
-const INFLUENCER_POOL = 500;
+/** Influencers are ranked among the most heard authors; a deeper pool would read too many lists. */
+const INFLUENCER_POOL = 100;
 
 function scopeOf(ctx: Ctx, query: { queryId?: string; kind?: string; from?: string; to?: string }): repo.Scope {
   const to = query.to ? new Date(query.to) : new Date();
@@ -34,6 +36,10 @@ const table = (scope: repo.Scope, rows: ChartTable['rows'], interval?: Interval)
   ...(interval ? { interval } : {}),
   rows,
 });
+
+/** A top-N whose ranking could not be proven says so, with how many mentions a term not shown may have. */
+const ranked = (chart: ChartTable, top: { exact: boolean; unseenAtMost: number }): ChartTable =>
+  top.exact ? chart : { ...chart, approximate: { unseenAtMost: top.unseenAtMost } };
 
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -115,13 +121,17 @@ export async function topOf(ctx: Ctx, query: TopQuery): Promise<ChartTable> {
   const scope = scopeOf(ctx, query);
   const limit = query.limit ?? 10;
   if (query.of !== 'author' && query.of !== 'influencer') {
-    const rows = await repo.topTerms(ctx.db, scope, query.of, limit);
-    return table(
-      scope,
-      rows.map((r) => ({ [query.of]: r.term, mentions: r.mentions })),
+    const top = await topTerms(ctx.db, scope, query.of, limit);
+    return ranked(
+      table(
+        scope,
+        top.rows.map((r) => ({ [query.of]: r.term, mentions: r.mentions })),
+      ),
+      top,
     );
   }
-  const heard = await repo.topTerms(ctx.db, scope, 'author', query.of === 'author' ? limit : INFLUENCER_POOL);
+  const top = await topTerms(ctx.db, scope, 'author', query.of === 'author' ? limit : INFLUENCER_POOL);
+  const heard = top.rows;
   const identities = await repo.identitiesById(
     ctx.db,
     ctx.workspaceId,
@@ -151,5 +161,5 @@ export async function topOf(ctx: Ctx, query: TopQuery): Promise<ChartTable> {
     ];
   });
   if (query.of === 'influencer') authors.sort((a, b) => b.influence - a.influence || b.mentions - a.mentions);
-  return table(scope, authors.slice(0, limit));
+  return ranked(table(scope, authors.slice(0, limit)), top);
 }

@@ -115,8 +115,10 @@ async function addCounts<Row>(
 
 /**
  * Adds (sign 1) or removes (sign -1, a mention marked irrelevant) mentions from the rollups: per
- * query and hour (volume, share of voice), per query, hour, network and language (breakdowns), and
- * per query, day and term (top-N).
+ * query and hour, and per query and day (volume, share of voice), per query, day, network and
+ * language (breakdowns), per
+ * query, day and term (top-N's exact counts), and per month and term for the query and for all
+ * queries together (top-N's ranked candidates).
  */
 export async function bumpRollups(
   tx: Queryable,
@@ -126,11 +128,15 @@ export async function bumpRollups(
 ): Promise<void> {
   if (mentions.length === 0) return;
   type Hourly = SentimentCounts & { queryId: string; bucket: Date };
-  type Detailed = Hourly & { network: string; language: string };
+  type DailyVolume = SentimentCounts & { queryId: string; day: string };
+  type Daily = DailyVolume & { network: string; language: string };
   type Term = { queryId: string; day: string; kind: string; term: string; mentions: number };
+  type MonthTerm = { queryId: string | null; month: string; kind: string; term: string; mentions: number };
   const hourly = new Map<string, Hourly>();
-  const detailed = new Map<string, Detailed>();
+  const dailyVolume = new Map<string, DailyVolume>();
+  const daily = new Map<string, Daily>();
   const terms = new Map<string, Term>();
+  const months = new Map<string, MonthTerm>();
   const count = (row: SentimentCounts, m: (typeof mentions)[number]) => {
     row.mentions += sign;
     if (m.sentiment) row[m.sentiment] += sign;
@@ -144,34 +150,58 @@ export async function bumpRollups(
       rowOf(hourly, hour, () => ({ queryId: m.queryId, bucket, ...noCounts() })),
       m,
     );
+    const day = new Date(Math.floor(m.sentAt.getTime() / DAY) * DAY).toISOString().slice(0, 10);
     count(
-      rowOf(detailed, `${hour}|${m.network}|${language}`, () => ({
+      rowOf(dailyVolume, `${m.queryId}|${day}`, () => ({ queryId: m.queryId, day, ...noCounts() })),
+      m,
+    );
+    count(
+      rowOf(daily, `${m.queryId}|${day}|${m.network}|${language}`, () => ({
         queryId: m.queryId,
-        bucket,
+        day,
         network: m.network,
         language,
         ...noCounts(),
       })),
       m,
     );
-    const day = new Date(Math.floor(m.sentAt.getTime() / DAY) * DAY).toISOString().slice(0, 10);
+    const month = `${day.slice(0, 7)}-01`;
     for (const { kind, term } of m.terms) {
       rowOf(terms, `${m.queryId}|${day}|${kind}|${term}`, () => ({ queryId: m.queryId, day, kind, term, mentions: 0 })).mentions += sign;
+      for (const queryId of [m.queryId, null]) {
+        rowOf(months, `${queryId ?? '*'}|${month}|${kind}|${term}`, () => ({ queryId, month, kind, term, mentions: 0 })).mentions += sign;
+      }
     }
   }
   const queryHour = [
     ['query_id', 'uuid', 'queryId'],
     ['bucket', 'timestamptz', 'bucket'],
   ] as const;
-  await addCounts<Detailed>(
+  await addCounts<Daily>(
     tx,
     workspaceId,
-    'mention_rollups',
-    [...queryHour, ['network', 'text', 'network'], ['language', 'text', 'language']],
+    'mention_daily',
+    [
+      ['query_id', 'uuid', 'queryId'],
+      ['day', 'date', 'day'],
+      ['network', 'text', 'network'],
+      ['language', 'text', 'language'],
+    ],
     SENTIMENT_COUNTS,
-    detailed,
+    daily,
   );
   await addCounts<Hourly>(tx, workspaceId, 'mention_hourly', queryHour, SENTIMENT_COUNTS, hourly);
+  await addCounts<DailyVolume>(
+    tx,
+    workspaceId,
+    'mention_daily_volume',
+    [
+      ['query_id', 'uuid', 'queryId'],
+      ['day', 'date', 'day'],
+    ],
+    SENTIMENT_COUNTS,
+    dailyVolume,
+  );
   await addCounts<Term>(
     tx,
     workspaceId,
@@ -185,12 +215,35 @@ export async function bumpRollups(
     [['mentions', 'int', 'mentions']],
     terms,
   );
+  await addCounts<MonthTerm>(
+    tx,
+    workspaceId,
+    'mention_term_months',
+    [
+      ['query_id', 'uuid', 'queryId'],
+      ['month', 'date', 'month'],
+      ['kind', 'text', 'kind'],
+      ['term', 'text', 'term'],
+    ],
+    [['mentions', 'int', 'mentions']],
+    months,
+  );
 }
 
 /** A query whose text changed forgets what the old text matched, rollups included. */
 export async function forgetQueryMentions(tx: Queryable, workspaceId: string, queryId: string): Promise<void> {
   await tx.query('DELETE FROM mentions WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
-  await tx.query('DELETE FROM mention_rollups WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
+  await tx.query('DELETE FROM mention_daily WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
   await tx.query('DELETE FROM mention_hourly WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
+  await tx.query('DELETE FROM mention_daily_volume WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
   await tx.query('DELETE FROM mention_term_rollups WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
+  // Every query's monthly counts lose this query's part, so they stay exact (and tight bounds).
+  await tx.query(
+    `UPDATE mention_term_months a SET mentions = a.mentions - q.mentions
+       FROM mention_term_months q
+      WHERE q.workspace_id = $1 AND q.query_id = $2 AND a.workspace_id = $1 AND a.query_id IS NULL
+        AND a.month = q.month AND a.kind = q.kind AND a.term = q.term`,
+    [workspaceId, queryId],
+  );
+  await tx.query('DELETE FROM mention_term_months WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
 }

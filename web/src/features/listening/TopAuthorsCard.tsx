@@ -4,6 +4,7 @@ import { Anchor, Badge, SegmentedControl, Table, Text, Tooltip } from '@mantine/
 import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format';
 import { useChart } from './api';
+import { ApproximateRanking } from './ApproximateRanking';
 import { ChartCard } from './ChartCard';
 import { rankedAuthors } from './chart-rows';
 import { networkName } from './NetworkLabel';
@@ -77,6 +78,7 @@ export function TopAuthorsCard({ params }: { params: DashboardParams }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ApproximateRanking chart={chart.data} />
     </ChartCard>
   );
 }

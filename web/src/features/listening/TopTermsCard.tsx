@@ -4,6 +4,7 @@ import { BarsList } from '@mantine/charts';
 import { SegmentedControl } from '@mantine/core';
 import { formatNumber } from '../../lib/format';
 import { useChart } from './api';
+import { ApproximateRanking } from './ApproximateRanking';
 import { ChartCard } from './ChartCard';
 import { rankedTerms } from './chart-rows';
 import type { DashboardParams } from './use-dashboard-params';
@@ -46,6 +47,7 @@ export function TopTermsCard({ params }: { params: DashboardParams }) {
         valueLabel="Mentions"
         barColor="blue.6"
       />
+      <ApproximateRanking chart={chart.data} />
     </ChartCard>
   );
 }

@@ -138,6 +138,8 @@ export interface ChartTable {
   to: string;
   interval?: 'hour' | 'day' | 'week';
   rows: Record<string, ChartCell>[];
+  /** Set on a top-N the server could not prove exact: a term or author not shown may have up to this many mentions. */
+  approximate?: { unseenAtMost: number };
 }
 
 export const TRIGGERS = ['volume', 'negative', 'keyword'] as const;
