@@ -1,181 +1,94 @@
 /**
- * `npm run bench -- identity`: the matching engine on the CPU alone (no database).
+ * `npm run bench -- identity`: identity resolution through the product, on PostgreSQL and PGlite.
  *
- * - full deduplication (`resolveAll`) of 100,000 synthetic people with duplicates: wall time and
- *   memory (peak RSS of the process, heap after the run), plus the pairwise F1 against the
- *   generator's truth as a sanity check;
- * - matching one new person on arrival against an in-memory index of 1,000,000 people: latency
- *   percentiles over a mix of duplicates of indexed people and new people, in wall-clock time and
- *   in CPU time (the difference is other work preempting this process on a shared machine).
+ * - full deduplication: 100,000 synthetic people (FEBRL-like, 20 % duplicates) loaded as contacts,
+ *   then the product's `resolveWorkspace` — a first pass (empty arrival index) and a second — each
+ *   in a child process so its peak RSS is its own: wall time, CPU time, peak RSS, and the F1 of the
+ *   linked pairs against the generator's truth;
+ * - matching on arrival: a workspace knowing 1,000,000 people (200,000 on PGlite), then 2,000 new
+ *   identities (duplicates of known people with and without their e-mail, new people, shared
+ *   mailboxes, common names) matched one at a time by `matchArrivedIdentities`, each in its own
+ *   transaction: p50/p99 wall and CPU time;
+ * - the same two on the matching engine alone, without a database, labelled engine only.
  *
- * `--quick` uses 10,000 and 100,000 people. The database options do not apply.
+ * `--quick` uses 10,000 contacts for the pass, 100,000 known people (20,000 on PGlite) for arrivals.
  */
-import os from 'node:os';
-import { createMatcher, resolveAll, type PersonRecord } from '../../server/src/identity/matching/index.js';
-import { pairwiseQuality } from '../../server/src/identity/matching/pairwise-quality.js';
+import path from 'node:path';
+import { createBenchWorkspace, openMigrated, type DbLocation } from '../crm/rapport-db.js';
+import { createScratch, type Scratch } from '../lib/databases.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
-import type { BenchOptions } from '../lib/options.js';
-import { judge, mb, renderTable, writeResult, type Figure } from '../lib/report.js';
+import type { BenchDbKind, BenchOptions } from '../lib/options.js';
+import { ROOT } from '../lib/rapport-server.js';
+import { judge, renderTable, writeResult, type Figure } from '../lib/report.js';
 import type { BenchSuite } from '../lib/suite.js';
-import { duplicateOf, seededRandom, syntheticPeople } from './synthetic-people.js';
-
-const TARGETS = { dedupSeconds: 30, dedupMemoryMb: 1000, matchP99Ms: 5 };
-const DUPLICATE_SHARE = 0.2;
-const ARRIVALS = 2_000;
+import { ARRIVALS, measureArrivals, seedKnownPeople } from './arrival.js';
+import { engineArrivalMatching, engineDeduplication } from './engine.js';
+import { measureFullPass } from './full-pass.js';
 
 function log(message: string): void {
   process.stderr.write(`identity: ${message}\n`);
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+function sizes(kind: BenchDbKind, quick: boolean) {
+  const known = kind === 'postgres' ? 1_000_000 : 200_000;
+  return { pass: quick ? 10_000 : 100_000, known: quick ? known / 10 : known };
 }
 
-function peakRssMb(): number {
-  return process.resourceUsage().maxRSS / 1000;
+async function freshDb(scratch: Scratch, kind: BenchDbKind, label: string): Promise<DbLocation> {
+  if (kind === 'postgres') return { kind, url: await scratch.createPostgresDatabase(label) };
+  return { kind, dir: path.join(scratch.dir, `pglite-${label}`) };
 }
 
-function deduplication(size: number): Figure[] {
-  const entityOf = new Map<string, string>();
-  const people: PersonRecord[] = [];
-  for (const { person, entity } of syntheticPeople(size, DUPLICATE_SHARE, 1)) {
-    people.push(person);
-    entityOf.set(person.id, entity);
+async function arrivalFigures(location: DbLocation, known: number): Promise<Figure[]> {
+  const db = await openMigrated(location);
+  try {
+    const workspace = await createBenchWorkspace(db, 'arrival');
+    const sample = await seedKnownPeople(db, workspace, known);
+    log(`${location.kind}: matching ${ARRIVALS} arrivals against ${known} known people`);
+    return await measureArrivals(db, workspace.workspaceId, sample, known);
+  } finally {
+    await db.close();
   }
-  const loadAverage = os.loadavg()[0]!;
-  const rssBefore = process.memoryUsage().rss;
-  const started = performance.now();
-  const resolution = resolveAll(people);
-  const seconds = (performance.now() - started) / 1000;
-  const heapAfter = process.memoryUsage().heapUsed;
-  const quality = pairwiseQuality(resolution.clusters, entityOf);
-  log(`dedup of ${size} people: ${seconds.toFixed(1)} s, ${resolution.candidatePairs} candidate pairs, F1 ${quality.f1.toFixed(4)}`);
-  return [
-    {
-      id: 'dedup-seconds',
-      label: `full deduplication, ${size.toLocaleString('en-US')} people`,
-      unit: 's',
-      value: seconds,
-      target: { kind: 'max', max: TARGETS.dedupSeconds },
-      note: `load average ${loadAverage.toFixed(2)} at start; ${resolution.candidatePairs.toLocaleString('en-US')} candidate pairs, ${resolution.skippedBlocks} oversized blocks skipped`,
-      details: {
-        candidatePairs: resolution.candidatePairs,
-        skippedBlocks: resolution.skippedBlocks,
-        loadAverage,
-        clusters: resolution.clusters.length,
-      },
-    },
-    {
-      id: 'dedup-peak-rss',
-      label: 'peak RSS of the process (input people included)',
-      unit: 'MB',
-      value: peakRssMb(),
-      target: { kind: 'max', max: TARGETS.dedupMemoryMb },
-      details: { rssBeforeMb: mb(rssBefore), heapAfterMb: mb(heapAfter) },
-    },
-    { id: 'dedup-heap', label: 'heap used after the run', unit: 'MB', value: mb(heapAfter) },
-    {
-      id: 'dedup-f1',
-      label: 'pairwise F1 against the generator’s truth',
-      unit: '',
-      value: quality.f1,
-      details: {
-        precision: quality.precision,
-        recall: quality.recall,
-        truePairs: quality.truePairs,
-        predictedPairs: quality.predictedPairs,
-      },
-    },
-  ];
-}
-
-function arrivalMatching(size: number): Figure[] {
-  const matcher = createMatcher();
-  const random = seededRandom(3);
-  const indexed: PersonRecord[] = [];
-  const started = performance.now();
-  for (const { person } of syntheticPeople(size, DUPLICATE_SHARE, 2)) {
-    matcher.add(person);
-    if (indexed.length < ARRIVALS && random() < (ARRIVALS * 4) / size) indexed.push(person);
-  }
-  const buildSeconds = (performance.now() - started) / 1000;
-  log(`index of ${size} people built in ${buildSeconds.toFixed(1)} s, heap ${mb(process.memoryUsage().heapUsed).toFixed(0)} MB`);
-  const arrivals: PersonRecord[] = [];
-  /** For an arrival that duplicates an indexed person, that person's id. */
-  const original = new Map<PersonRecord, string>();
-  const fresh = syntheticPeople(ARRIVALS, 0, 4, 'new');
-  for (let index = 0; index < ARRIVALS; index++) {
-    const known = indexed[index % indexed.length]!;
-    const arrival = index % 2 === 0 ? duplicateOf(random, known, `arrival${index}`) : fresh.next().value!.person;
-    if (index % 2 === 0) original.set(arrival, known.id);
-    arrivals.push(arrival);
-  }
-  for (const arrival of arrivals.slice(0, 200)) matcher.match(arrival);
-  const loadAverage = os.loadavg()[0]!;
-  const latencies: number[] = [];
-  const cpuTimes: number[] = [];
-  let found = 0;
-  let originalsProposed = 0;
-  for (const arrival of arrivals) {
-    const cpuBefore = process.cpuUsage();
-    const before = performance.now();
-    const candidates = matcher.match(arrival);
-    latencies.push(performance.now() - before);
-    cpuTimes.push(process.cpuUsage(cpuBefore).user / 1000);
-    if (candidates.length > 0) found++;
-    if (candidates.some((candidate) => candidate.right === original.get(arrival))) originalsProposed++;
-  }
-  latencies.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
-  const label = `match one arrival against ${size.toLocaleString('en-US')} people`;
-  return [
-    { id: 'match-p50', label: `${label}, p50`, unit: 'ms', value: percentile(latencies, 50) },
-    {
-      id: 'match-p99',
-      label: `${label}, p99`,
-      unit: 'ms',
-      value: percentile(latencies, 99),
-      target: { kind: 'max', max: TARGETS.matchP99Ms },
-      note: `${ARRIVALS} arrivals (half duplicates of indexed people), load average ${loadAverage.toFixed(2)} at start; ${found} had a candidate`,
-      details: { maxMs: latencies.at(-1), loadAverage, arrivalsWithCandidates: found },
-    },
-    {
-      id: 'match-p99-cpu',
-      label: `${label}, p99 of CPU time`,
-      unit: 'ms',
-      value: percentile(cpuTimes, 99),
-      note: 'user CPU time of the process per match: what the wall-clock p99 would be without other work on the machine',
-    },
-    {
-      id: 'match-originals-proposed',
-      label: 'duplicate arrivals whose original was proposed (link or review)',
-      unit: '%',
-      value: (100 * originalsProposed) / original.size,
-    },
-    { id: 'index-build', label: `index build, ${size.toLocaleString('en-US')} people`, unit: 's', value: buildSeconds },
-    { id: 'index-heap', label: 'heap used with the index', unit: 'MB', value: mb(process.memoryUsage().heapUsed) },
-  ];
 }
 
 export const suite: BenchSuite = {
-  description: 'identity resolution: batch deduplication and matching on arrival (CPU only)',
+  description: 'identity resolution through the product: full deduplication pass and matching on arrival',
   async run(options: BenchOptions) {
-    const dedupSize = options.quick ? 10_000 : 100_000;
-    const indexSize = options.quick ? 100_000 : 1_000_000;
-    const machine = await machineInfo(null);
+    const machine = await machineInfo(options.postgresUrl);
     log(describeMachine(machine));
-    const figures = [...deduplication(dedupSize), ...arrivalMatching(indexSize)].map(judge);
-    process.stdout.write(renderTable('Identity resolution (CPU)', figures));
-    const file = await writeResult({
-      suite: 'identity',
-      database: 'cpu',
-      quick: options.quick,
-      label: options.label,
-      settings: { dedupSize, indexSize, duplicateShare: DUPLICATE_SHARE, arrivals: ARRIVALS },
-      machine,
-      figures,
-    });
-    log(`results written to ${file}`);
-    return figures.every((figure) => figure.verdict !== 'FAIL');
+    const scratch = createScratch(options.postgresUrl, options.keep);
+    const profileDir = options.profile ? path.join(ROOT, 'bench/results/profiles') : null;
+    let ok = true;
+    try {
+      for (const kind of options.databases) {
+        const size = sizes(kind, options.quick);
+        const figures = [
+          ...(await measureFullPass(await freshDb(scratch, kind, 'pass'), size.pass, profileDir)),
+          ...(await arrivalFigures(await freshDb(scratch, kind, 'arrival'), size.known)),
+        ].map(judge);
+        process.stdout.write(renderTable(`Identity resolution through the product (${kind})`, figures));
+        const file = await writeResult({
+          suite: 'identity',
+          database: kind,
+          quick: options.quick,
+          label: options.label,
+          settings: { passContacts: size.pass, knownPeople: size.known, arrivals: ARRIVALS, duplicateShare: 0.2 },
+          machine,
+          figures,
+        });
+        log(`results written to ${file}`);
+        ok &&= figures.every((figure) => figure.verdict !== 'FAIL');
+      }
+    } finally {
+      await scratch.cleanup();
+    }
+    const engine = [...engineDeduplication(options.quick ? 10_000 : 100_000), ...engineArrivalMatching(options.quick ? 100_000 : 1_000_000)]
+      .map((figure) => ({ ...figure, id: `engine-${figure.id}`, label: `engine only: ${figure.label}` }))
+      .map(judge);
+    process.stdout.write(renderTable('Identity resolution, matching engine only (CPU, no database)', engine));
+    log(
+      `results written to ${await writeResult({ suite: 'identity', database: 'cpu', quick: options.quick, label: options.label, settings: {}, machine, figures: engine })}`,
+    );
+    return ok;
   },
 };

@@ -130,4 +130,22 @@ CREATE INDEX contact_merges_survivor ON contact_merges (workspace_id, survivor_i
 CREATE INDEX contact_merges_merged ON contact_merges (workspace_id, merged_id);
 `,
   },
+  {
+    id: 'identity/003-match-keys-by-contact',
+    // A full pass over a workspace whose index is empty or stale writes about ten keys per
+    // contact, and the foreign key cost two thirds of that: each checked row locks its contact,
+    // a WAL record per contact. The index is derived data: keys are inserted only for contacts
+    // that exist, a deleted contact's are removed by its sync job, and every full pass removes
+    // any left behind. Keyed by contact first, the primary key is written in the order the pass
+    // reads contacts and serves the deletes and digests by contact; look-ups by key go through a
+    // second index led by the workspace, so a key common across tenants (a frequent surname's code)
+    // never makes one workspace's look-up walk another's entries.
+    sql: `
+ALTER TABLE contact_match_keys DROP CONSTRAINT contact_match_keys_contact;
+ALTER TABLE contact_match_keys DROP CONSTRAINT contact_match_keys_pkey;
+DROP INDEX contact_match_keys_by_contact;
+ALTER TABLE contact_match_keys ADD PRIMARY KEY (workspace_id, contact_id, key);
+CREATE INDEX contact_match_keys_by_key ON contact_match_keys (workspace_id, key);
+`,
+  },
 ];

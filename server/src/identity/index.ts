@@ -1,5 +1,5 @@
 /** The identity domain as other domains see it. */
-export { findIdentity, linkIdentityToContact, type SocialIdentity } from './identity.repo.js';
+export { findIdentity, type SocialIdentity } from './identity.repo.js';
 export { identitySettingsOf } from './settings/identity-settings.service.js';
 export {
   clustersOf,
@@ -11,7 +11,7 @@ export {
   type ExportedPair,
 } from './review/index.js';
 export { contactPerson, identityPerson, qualifiedHandle, type MatchableContact, type MatchableIdentity } from './people.js';
-export { contactKeys, rebuildContactKeys, refreshContactKeys } from './keys/contact-keys.js';
+export { contactKeys, refreshContactKeys } from './keys/contact-keys.js';
 export { upsertCandidates, type CandidateInput } from './candidates/candidate.repo.js';
 export { linkIdentity, unlinkIdentity } from './links/link.service.js';
 export { matchArrivedIdentities } from './arrival/match-identities.js';

@@ -44,11 +44,20 @@ const KEY_COLUMNS = [
 ] as const;
 
 export async function deleteKeys(db: Queryable, workspaceId: string, contactIds: readonly string[]): Promise<void> {
+  if (contactIds.length === 0) return;
   await db.query('DELETE FROM contact_match_keys WHERE workspace_id = $1 AND contact_id = ANY($2::uuid[])', [workspaceId, contactIds]);
 }
 
-export async function deleteAllKeys(db: Queryable, workspaceId: string): Promise<void> {
-  await db.query('DELETE FROM contact_match_keys WHERE workspace_id = $1', [workspaceId]);
+/** Removes the keys of those of these contacts that no longer exist. */
+export async function deleteKeysOfDeletedContacts(db: Queryable, workspaceId: string, contactIds: readonly string[]): Promise<number> {
+  if (contactIds.length === 0) return 0;
+  const { rows } = await db.query<{ contactId: string }>(
+    `DELETE FROM contact_match_keys k WHERE k.workspace_id = $1 AND k.contact_id = ANY($2::uuid[])
+        AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = $1 AND c.id = k.contact_id)
+     RETURNING k.contact_id AS "contactId"`,
+    [workspaceId, contactIds],
+  );
+  return new Set(rows.map((row) => row.contactId)).size;
 }
 
 /** Inserts keys of contacts that still exist (one deleted meanwhile gets none). */
@@ -62,16 +71,6 @@ export async function insertKeys(db: Queryable, workspaceId: string, rows: reado
      ON CONFLICT DO NOTHING`,
     [workspaceId, ...params],
   );
-}
-
-/** Bulk insert for a rebuild, where every contact was just read in the same transaction. */
-export async function insertKeysUnchecked(db: Queryable, workspaceId: string, rows: readonly KeyRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const { params, from, names } = unnestOf(KEY_COLUMNS, rows, 2);
-  await db.query(`INSERT INTO contact_match_keys (workspace_id, ${names}) SELECT $1, ${names} FROM ${from} ON CONFLICT DO NOTHING`, [
-    workspaceId,
-    ...params,
-  ]);
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Keeps `contact_match_keys` current: the index a new identity or a changed contact is looked up
- * in. A contact's keys are replaced whole whenever it changes; a full pass rebuilds a workspace's.
+ * in. A contact's keys are replaced whole whenever it changes; a full pass brings a workspace's
+ * up to date (review/key-sync.ts).
  */
-import type { Db, Queryable } from '../../platform/db/db.js';
+import type { Queryable } from '../../platform/db/db.js';
 import { arrivalKeys, normalisePerson } from '../matching/index.js';
 import { contactPerson, type MatchableContact } from '../people.js';
 import { identitySettingsOf } from '../settings/identity-settings.service.js';
@@ -24,30 +25,6 @@ export async function refreshContactKeys(tx: Queryable, workspaceId: string, con
   const contacts = await repo.contactsForMatching(tx, workspaceId, ids);
   await repo.deleteKeys(tx, workspaceId, ids);
   await repo.insertKeys(tx, workspaceId, keyRows(contacts, identifierFields));
-}
-
-const REBUILD_PAGE = 5_000;
-
-/** Recomputes every contact's keys in one transaction, a page of contacts per insert. */
-export async function rebuildContactKeys(db: Db, workspaceId: string): Promise<{ contacts: number; keys: number }> {
-  return db.transaction(async (tx) => {
-    const { identifierFields } = await identitySettingsOf(tx, workspaceId);
-    await repo.deleteAllKeys(tx, workspaceId);
-    let afterId: string | null = null;
-    let contacts = 0;
-    let keys = 0;
-    for (;;) {
-      const page = await repo.contactPage(tx, workspaceId, afterId, REBUILD_PAGE);
-      if (page.length === 0) break;
-      const rows = keyRows(page, identifierFields);
-      await repo.insertKeysUnchecked(tx, workspaceId, rows);
-      contacts += page.length;
-      keys += rows.length;
-      afterId = page[page.length - 1]!.id;
-      if (page.length < REBUILD_PAGE) break;
-    }
-    return { contacts, keys };
-  });
 }
 
 /** Most contacts a key may hold and still be used to find candidates, as in the batch run. */

@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
 import { createContact, settle } from '../testing/arrivals.js';
-import { rebuildContactKeys } from './contact-keys.js';
+import { systemActor } from '../../platform/context.js';
+import { resolveWorkspace } from '../review/full-pass.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('contact keys', () => {
     expect(await keysOf(ws, id)).toEqual([]);
   });
 
-  it('are rebuilt for a whole workspace', async () => {
+  it('are rebuilt for a whole workspace by the full pass', async () => {
     const ws = await buildWorkspace(t.db);
     const ids = [
       await createContact(t, ws.owner.headers, { firstName: 'Ana', lastName: 'Berg', emails: [{ address: 'ana.berg@posteo.de' }] }),
@@ -63,7 +64,8 @@ describe('contact keys', () => {
     ];
     const before = await Promise.all(ids.map((id) => keysOf(ws, id)));
     await t.db.query('DELETE FROM contact_match_keys WHERE workspace_id = $1', [ws.workspaceId]);
-    expect(await rebuildContactKeys(t.db, ws.workspaceId)).toMatchObject({ contacts: 2 });
+    const ctx = { workspaceId: ws.workspaceId, actor: systemActor(), db: t.db, requestId: 'test' };
+    expect(await resolveWorkspace(ctx, t.db)).toMatchObject({ contacts: 2 });
     expect(await Promise.all(ids.map((id) => keysOf(ws, id)))).toEqual(before);
   });
 });

@@ -14,7 +14,7 @@ import type { AppDeps } from '../../platform/module.js';
 import { dropOpenCandidatesOfContacts } from '../candidates/candidate.repo.js';
 import { matchContacts } from '../candidates/contact-matching.js';
 import { refreshContactKeys } from './contact-keys.js';
-import { contactsForMatching } from './contact-keys.repo.js';
+import { contactsForMatching, deleteKeys } from './contact-keys.repo.js';
 
 const ContactSyncPayload = Type.Object({ contactIds: Type.Array(Uuid, { minItems: 1, maxItems: 5_000 }) }, { additionalProperties: false });
 
@@ -32,7 +32,11 @@ export async function syncContacts(db: Db, workspaceId: string, contactIds: read
   await db.transaction(async (tx) => {
     const existing = new Set((await contactsForMatching(tx, workspaceId, contactIds)).map((contact) => contact.id));
     const gone = contactIds.filter((id) => !existing.has(id));
-    if (gone.length) await dropOpenCandidatesOfContacts(tx, workspaceId, gone);
+    if (gone.length) {
+      await dropOpenCandidatesOfContacts(tx, workspaceId, gone);
+      // The index has no foreign key to cascade (migration identity/003): a deleted contact's keys go here.
+      await deleteKeys(tx, workspaceId, gone);
+    }
     await refreshContactKeys(tx, workspaceId, [...existing]);
     await matchContacts(tx, workspaceId, [...existing]);
   });

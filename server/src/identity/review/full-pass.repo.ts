@@ -57,13 +57,21 @@ export async function countLinked(db: Queryable, workspaceId: string, identityId
 
 /**
  * A digest of each stored contact's arrival keys (md5 of the keys in byte order, one per line),
- * for the contacts whose ids lie between `firstId` and `lastId`: one short row per contact.
+ * for the contacts whose ids lie after `afterId` and up to `upToId` (either open when null): one
+ * short row per contact, deleted contacts' leftover keys included.
  */
-export async function contactKeyDigests(db: Queryable, workspaceId: string, firstId: string, lastId: string): Promise<Map<string, string>> {
+export async function contactKeyDigests(
+  db: Queryable,
+  workspaceId: string,
+  afterId: string | null,
+  upToId: string | null,
+): Promise<Map<string, string>> {
   const { rows } = await db.query<{ contactId: string; digest: string }>(
     `SELECT contact_id AS "contactId", md5(string_agg(key, E'\n' ORDER BY key COLLATE "C")) AS digest
-       FROM contact_match_keys WHERE workspace_id = $1 AND contact_id BETWEEN $2 AND $3 GROUP BY contact_id`,
-    [workspaceId, firstId, lastId],
+       FROM contact_match_keys
+      WHERE workspace_id = $1 AND ($2::uuid IS NULL OR contact_id > $2::uuid) AND ($3::uuid IS NULL OR contact_id <= $3::uuid)
+      GROUP BY contact_id`,
+    [workspaceId, afterId, upToId],
   );
   return new Map(rows.map((row) => [row.contactId, row.digest]));
 }

@@ -2,12 +2,14 @@
  * The full pass's rebuild of the arrival index (`contact_match_keys`), written as a difference:
  * each loaded contact's keys are compared with the stored ones through a digest, and only the
  * contacts whose keys changed get theirs replaced. Contacts' own events keep the index nearly
- * current, and every inserted key costs a foreign-key check, so rewriting a large workspace's
- * whole index would take longer than the rest of the pass together.
+ * current, and each contact's keys are about ten rows in a table with two indexes, so rewriting
+ * a large workspace's whole index would take longer than the rest of the pass together. It is
+ * also where keys left by deleted contacts are swept (the index has no foreign key; see
+ * migration identity/003).
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/db/db.js';
-import { deleteKeys, insertKeys, type KeyRow } from '../keys/contact-keys.repo.js';
+import { deleteKeys, deleteKeysOfDeletedContacts, insertKeys, type KeyRow } from '../keys/contact-keys.repo.js';
 import { arrivalKeys, normalisePerson, type PersonRecord } from '../matching/index.js';
 import { contactKeyDigests } from './full-pass.repo.js';
 
@@ -22,24 +24,33 @@ function digestOf(keys: readonly string[]): string | undefined {
     .digest('hex');
 }
 
-/** `people` in id order, as the pass loads them; returns how many contacts had their keys replaced. */
+/**
+ * `people` are all the workspace's contacts, in id order, as the pass loads them; returns how many
+ * contacts had their keys replaced or removed. Keys of deleted contacts are removed.
+ */
 export async function syncContactKeys(db: Db, workspaceId: string, people: readonly PersonRecord[]): Promise<number> {
   return db.transaction(async (tx) => {
     let replaced = 0;
-    for (let from = 0; from < people.length; from += CONTACTS_PER_READ) {
+    for (let from = 0; from === 0 || from < people.length; from += CONTACTS_PER_READ) {
       const chunk = people.slice(from, from + CONTACTS_PER_READ);
-      const stored = await contactKeyDigests(tx, workspaceId, chunk[0]!.id, chunk[chunk.length - 1]!.id);
+      const afterId = from === 0 ? null : people[from - 1]!.id;
+      const upToId = from + CONTACTS_PER_READ < people.length ? chunk[chunk.length - 1]!.id : null;
+      const stored = await contactKeyDigests(tx, workspaceId, afterId, upToId);
       const changed: string[] = [];
       const rows: KeyRow[] = [];
       for (const person of chunk) {
         const keys = [...new Set(arrivalKeys(normalisePerson(person)))];
-        if (digestOf(keys) === stored.get(person.id)) continue;
+        const digest = stored.get(person.id);
+        stored.delete(person.id);
+        if (digestOf(keys) === digest) continue;
         changed.push(person.id);
         for (const key of keys) rows.push({ key, contactId: person.id });
       }
+      // Keys of contacts the pass did not load: deleted ones, or ones created since it loaded them (kept).
+      const swept = await deleteKeysOfDeletedContacts(tx, workspaceId, [...stored.keys()]);
       await deleteKeys(tx, workspaceId, changed);
       await insertKeys(tx, workspaceId, rows);
-      replaced += changed.length;
+      replaced += changed.length + swept;
     }
     return replaced;
   });

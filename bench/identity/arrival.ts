@@ -1,0 +1,234 @@
+/**
+ * Matching on arrival through the product: a workspace that already knows many people (contacts,
+ * their arrival keys written by the contacts' own refresh, and linked e-mail identities),
+ * then new identities matched one at a time by `matchArrivedIdentities`, each in its own
+ * transaction as the ingest pipeline runs it.
+ */
+import os from 'node:os';
+import { matchArrivedIdentities, refreshContactKeys } from '../../server/src/identity/index.js';
+import type { Db } from '../../server/src/platform/db/db.js';
+import { newId } from '../../server/src/platform/db/ids.js';
+import type { Figure } from '../lib/report.js';
+import { backendCpuSeconds } from './backend-cpu.js';
+import { loadContacts, type StoredPerson } from './contact-table.js';
+import { duplicateOf, seededRandom, syntheticPeople, type Random } from './synthetic-people.js';
+
+export const ARRIVALS = 2_000;
+const WARM_UP = 100;
+const KEY_PAGE = 5_000;
+const COMMON_NAMES = ['john smith', 'james johnson', 'mary williams', 'robert brown', 'michael jones', 'david garcia'];
+const MAILBOXES = ['info@acme.io', 'support@globex.net', 'sales@initech.co', 'contact@hooli.com', 'office@acme.io'];
+
+type ArrivalKind = 'duplicate-with-email' | 'duplicate-on-social' | 'new-person' | 'shared-mailbox' | 'common-name';
+
+interface ArrivingIdentity {
+  kind: ArrivalKind;
+  id: string;
+  network: string;
+  handle: string;
+  displayName: string;
+  email: string | null;
+}
+
+function log(message: string): void {
+  process.stderr.write(`identity: ${message}\n`);
+}
+
+function fullName(person: { givenName?: string | null; familyName?: string | null }): string {
+  return [person.givenName, person.familyName].filter(Boolean).join(' ');
+}
+
+/** Known people: contacts by COPY, their keys by the contacts' refresh, linked e-mail identities. */
+export async function seedKnownPeople(db: Db, workspace: { workspaceId: string; ownerId: string }, size: number) {
+  const random = seededRandom(5);
+  const sample: StoredPerson[] = [];
+  const people = (function* () {
+    for (const { person } of syntheticPeople(size, 0.2, 2)) yield person;
+  })();
+  let started = performance.now();
+  await loadContacts(db, workspace, people, (stored) => {
+    if (random() < (ARRIVALS * 2) / size) sample.push(stored);
+  });
+  log(`${size} contacts loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  started = performance.now();
+  // As the contacts' sync job writes them after an import: a page of contacts per transaction.
+  for (let after: string | null = null; ;) {
+    const { rows }: { rows: { id: string }[] } = await db.query<{ id: string }>(
+      'SELECT id FROM contacts WHERE workspace_id = $1 AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3',
+      [workspace.workspaceId, after, KEY_PAGE],
+    );
+    if (rows.length)
+      await db.transaction((tx) =>
+        refreshContactKeys(
+          tx,
+          workspace.workspaceId,
+          rows.map((row) => row.id),
+        ),
+      );
+    if (rows.length < KEY_PAGE) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  log(`arrival keys written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await db.query(
+    `INSERT INTO social_identities (workspace_id, id, network, external_id, handle, display_name, email, contact_id, matched_at, first_seen_at, last_seen_at)
+     SELECT workspace_id, gen_random_uuid(), 'email', emails->0->>'address', emails->0->>'address', display_name, emails->0->>'address', id, now(), now(), now()
+       FROM contacts WHERE workspace_id = $1 AND jsonb_array_length(emails) > 0
+     ON CONFLICT DO NOTHING`,
+    [workspace.workspaceId],
+  );
+  await db.exec('VACUUM (ANALYZE) contacts, contact_match_keys, social_identities');
+  return sample;
+}
+
+function arrivalsFrom(random: Random, known: readonly StoredPerson[], count: number): ArrivingIdentity[] {
+  const fresh = syntheticPeople(count, 0, 4, 'new');
+  const arrivals: ArrivingIdentity[] = [];
+  for (let index = 0; index < count; index++) {
+    const id = newId();
+    const original = known[index % known.length]!;
+    const duplicate = duplicateOf(random, original.person, `a${index}`);
+    switch (index % 10) {
+      case 0:
+      case 1:
+      case 2: {
+        const email = original.person.emails?.[0] ?? null;
+        arrivals.push({
+          kind: 'duplicate-with-email',
+          id,
+          network: 'email',
+          handle: email ?? `a${index}`,
+          displayName: fullName(duplicate),
+          email,
+        });
+        break;
+      }
+      case 3:
+      case 4: {
+        const handle = `${(duplicate.givenName ?? 'x').replace(/\W/g, '')}${index}@mastodon.social`;
+        arrivals.push({ kind: 'duplicate-on-social', id, network: 'mastodon', handle, displayName: fullName(duplicate), email: null });
+        break;
+      }
+      case 5:
+      case 6: {
+        const person = fresh.next().value!.person;
+        const email = `${fullName(person).replace(/[^\p{L}]+/gu, '.')}.${index}@example.org`.toLowerCase();
+        arrivals.push({ kind: 'new-person', id, network: 'email', handle: email, displayName: fullName(person), email });
+        break;
+      }
+      case 7: {
+        const email = MAILBOXES[index % MAILBOXES.length]!;
+        arrivals.push({ kind: 'shared-mailbox', id, network: 'email', handle: email, displayName: 'Customer Support', email });
+        break;
+      }
+      default: {
+        const name = COMMON_NAMES[index % COMMON_NAMES.length]!;
+        arrivals.push({
+          kind: 'common-name',
+          id,
+          network: 'bluesky',
+          handle: `${name.replace(' ', '')}${index}.bsky.social`,
+          displayName: name,
+          email: null,
+        });
+      }
+    }
+  }
+  return arrivals;
+}
+
+/** The new identities as the ingest pipeline stores them before matching: unmatched, unlinked. */
+async function insertArrivals(db: Db, workspaceId: string, arrivals: readonly ArrivingIdentity[]): Promise<void> {
+  await db.query(
+    `INSERT INTO social_identities (workspace_id, id, network, external_id, handle, display_name, email, first_seen_at, last_seen_at)
+     SELECT $1, u.id, u.network, u.id::text, u.handle, u.display_name, u.email, now(), now()
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(id, network, handle, display_name, email)`,
+    [
+      workspaceId,
+      arrivals.map((a) => a.id),
+      arrivals.map((a) => a.network),
+      arrivals.map((a) => a.handle),
+      arrivals.map((a) => a.displayName),
+      arrivals.map((a) => a.email),
+    ],
+  );
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
+
+export async function measureArrivals(db: Db, workspaceId: string, known: readonly StoredPerson[], size: number): Promise<Figure[]> {
+  const random = seededRandom(3);
+  const arrivals = arrivalsFrom(random, known, ARRIVALS + WARM_UP);
+  await insertArrivals(db, workspaceId, arrivals);
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  const byKind = new Map<ArrivalKind, number[]>();
+  const loadAverage = os.loadavg()[0]!;
+  let databaseCpuBefore: number | null = null;
+  for (const [index, arrival] of arrivals.entries()) {
+    if (index === WARM_UP) databaseCpuBefore = await backendCpuSeconds(db);
+    const cpuBefore = process.cpuUsage();
+    const before = performance.now();
+    await db.transaction((tx) => matchArrivedIdentities(tx, workspaceId, [arrival.id]));
+    const wall = performance.now() - before;
+    const cpu = process.cpuUsage(cpuBefore);
+    if (index < WARM_UP) continue;
+    walls.push(wall);
+    cpus.push((cpu.user + cpu.system) / 1000);
+    byKind.set(arrival.kind, [...(byKind.get(arrival.kind) ?? []), wall]);
+  }
+  const databaseCpuAfter = await backendCpuSeconds(db);
+  const databaseCpuMs =
+    databaseCpuBefore === null || databaseCpuAfter === null ? null : ((databaseCpuAfter - databaseCpuBefore) * 1000) / ARRIVALS;
+  const { rows } = await db.query<{ linked: number; reviewed: number }>(
+    `SELECT count(*) FILTER (WHERE s.contact_id IS NOT NULL)::int AS linked,
+            count(*) FILTER (WHERE s.contact_id IS NULL AND EXISTS (
+              SELECT 1 FROM duplicate_candidates d WHERE d.workspace_id = s.workspace_id AND d.kind = 'identity' AND d.left_id = s.id))::int AS reviewed
+       FROM social_identities s WHERE s.workspace_id = $1 AND s.id = ANY($2::uuid[])`,
+    [workspaceId, arrivals.slice(WARM_UP).map((a) => a.id)],
+  );
+  const sortedWalls = ascending(walls);
+  const sortedCpus = ascending(cpus);
+  const label = `match one arriving identity, ${size.toLocaleString('en-US')} known people`;
+  const kinds = Object.fromEntries(
+    [...byKind].map(([kind, values]) => [kind, { p50: percentile(ascending(values), 50), p99: percentile(ascending(values), 99) }]),
+  );
+  return [
+    { id: 'arrival-p50', label: `${label}, p50`, unit: 'ms', value: percentile(sortedWalls, 50) },
+    {
+      id: 'arrival-p99',
+      label: `${label}, p99`,
+      unit: 'ms',
+      value: percentile(sortedWalls, 99),
+      target: { kind: 'max', max: 5 },
+      note: `${ARRIVALS} arrivals after ${WARM_UP} warm-up, one transaction each; load average ${loadAverage.toFixed(2)} at start; ${rows[0]!.linked} linked, ${rows[0]!.reviewed} queued for review`,
+      details: { maxMs: sortedWalls.at(-1), loadAverage, byKind: kinds, ...rows[0] },
+    },
+    {
+      id: 'arrival-cpu-p50',
+      label: 'same, p50 of this process’s CPU time',
+      unit: 'ms',
+      value: percentile(sortedCpus, 50),
+    },
+    {
+      id: 'arrival-cpu-p99',
+      label: 'same, p99 of this process’s CPU time',
+      unit: 'ms',
+      value: percentile(sortedCpus, 99),
+      note: 'user + system CPU of the bench process: on PGlite it includes the database, on PostgreSQL the server’s CPU is not counted',
+    },
+    {
+      id: 'arrival-cpu-mean',
+      label: 'same, mean CPU time per arrival, database included',
+      unit: 'ms',
+      value: cpus.reduce((sum, cpu) => sum + cpu, 0) / cpus.length + (databaseCpuMs ?? 0),
+      note:
+        databaseCpuMs === null
+          ? 'the embedded database runs in this process'
+          : `of which PostgreSQL backends ${databaseCpuMs.toFixed(2)} ms (from /proc, 10 ms ticks summed over all arrivals)`,
+    },
+  ];
+}
