@@ -1,31 +1,84 @@
-/** SQL for matching identities on arrival: which authors still need it, and contacts by e-mail. */
+/**
+ * SQL for matching identities on arrival: which authors still need it (with the workspace's
+ * settings and model version), and every contact look-up the rules and scoring need, in one query.
+ */
 import type { Queryable } from '../../platform/db/db.js';
 import type { MatchableIdentity } from '../people.js';
 
-/** The identities among `ids` never matched and not linked; in id order, the order their rows are locked in. */
-export async function unmatchedIdentities(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<MatchableIdentity[]> {
-  const { rows } = await tx.query<MatchableIdentity>(
-    `SELECT id, network, handle, display_name AS "displayName", profile_url AS "profileUrl", email
-       FROM social_identities
-      WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND contact_id IS NULL AND matched_at IS NULL
-      ORDER BY id`,
+export interface ArrivingIdentity extends MatchableIdentity {
+  /** The workspace's identity settings, null when it never saved any. */
+  identifierFields: string[] | null;
+  createContactsFromEmail: boolean | null;
+  settingsUpdatedAt: Date | null;
+  /** When the workspace's model was fitted, null before its first full pass: tells whether a cached model is current. */
+  modelFittedAt: Date | null;
+}
+
+/**
+ * The identities among `ids` never matched and not linked, in id order (the order their rows are
+ * locked in), each carrying the workspace's settings and model fit time so no second query reads them.
+ */
+export async function unmatchedIdentities(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<ArrivingIdentity[]> {
+  const { rows } = await tx.query<ArrivingIdentity>(
+    `SELECT i.id, i.network, i.handle, i.display_name AS "displayName", i.profile_url AS "profileUrl", i.email,
+            s.identifier_fields AS "identifierFields", s.create_contacts_from_email AS "createContactsFromEmail",
+            s.updated_at AS "settingsUpdatedAt", m.fitted_at AS "modelFittedAt"
+       FROM social_identities i
+       LEFT JOIN identity_settings s ON s.workspace_id = i.workspace_id
+       LEFT JOIN identity_match_models m ON m.workspace_id = i.workspace_id
+      WHERE i.workspace_id = $1 AND i.id = ANY($2::uuid[]) AND i.contact_id IS NULL AND i.matched_at IS NULL
+      ORDER BY i.id`,
     [workspaceId, ids],
   );
   return rows;
 }
 
-/** Contacts holding each identity's address among their e-mails (stored in lower case; the GIN index answers). */
-export async function contactsByEmail(
-  tx: Queryable,
-  workspaceId: string,
-  wanted: readonly { identityId: string; email: string }[],
-): Promise<{ identityId: string; contactId: string }[]> {
-  if (wanted.length === 0) return [];
-  const { rows } = await tx.query<{ identityId: string; contactId: string }>(
-    `SELECT u.identity_id AS "identityId", c.id AS "contactId"
+export interface ContactLookups {
+  /** Personal addresses to find among contacts' e-mails (stored in lower case; the GIN index answers). */
+  emails: readonly { identityId: string; email: string }[];
+  /** Rule keys (`e:`, `h:`): up to `ruleCap + 1` holders each, enough to tell one holder from several. */
+  ruleKeys: readonly string[];
+  ruleCap: number;
+  /** Arrival keys: up to `blockCap + 1` holders each, so an oversized block can be told from a full one. */
+  blockKeys: readonly string[];
+  blockCap: number;
+}
+
+export interface LookupRows {
+  byEmail: { identityId: string; contactId: string }[];
+  ruleHolders: { key: string; contactId: string }[];
+  blockHolders: { key: string; contactId: string }[];
+}
+
+/** The three look-ups of `ContactLookups` in one round trip; each part runs as it would alone. */
+export async function lookUpContacts(tx: Queryable, workspaceId: string, wanted: ContactLookups): Promise<LookupRows> {
+  const found: LookupRows = { byEmail: [], ruleHolders: [], blockHolders: [] };
+  if (wanted.emails.length === 0 && wanted.ruleKeys.length === 0 && wanted.blockKeys.length === 0) return found;
+  const { rows } = await tx.query<{ part: 'email' | 'rule' | 'block'; identityId: string | null; key: string | null; contactId: string }>(
+    `SELECT 'email' AS part, u.identity_id AS "identityId", NULL AS key, c.id AS "contactId"
        FROM unnest($2::uuid[], $3::text[]) AS u(identity_id, email)
-       JOIN contacts c ON c.workspace_id = $1 AND c.emails @> jsonb_build_array(jsonb_build_object('address', u.email))`,
-    [workspaceId, wanted.map((w) => w.identityId), wanted.map((w) => w.email)],
+       JOIN contacts c ON c.workspace_id = $1 AND c.emails @> jsonb_build_array(jsonb_build_object('address', u.email))
+     UNION ALL
+     SELECT 'rule', NULL, k.key, m.contact_id
+       FROM unnest($4::text[]) AS k(key)
+       CROSS JOIN LATERAL (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $5) m
+     UNION ALL
+     SELECT 'block', NULL, k.key, m.contact_id
+       FROM unnest($6::text[]) AS k(key)
+       CROSS JOIN LATERAL (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $7) m`,
+    [
+      workspaceId,
+      wanted.emails.map((w) => w.identityId),
+      wanted.emails.map((w) => w.email),
+      [...new Set(wanted.ruleKeys)],
+      wanted.ruleCap + 1,
+      [...new Set(wanted.blockKeys)],
+      wanted.blockCap + 1,
+    ],
   );
-  return rows;
+  for (const row of rows) {
+    if (row.part === 'email') found.byEmail.push({ identityId: row.identityId!, contactId: row.contactId });
+    else (row.part === 'rule' ? found.ruleHolders : found.blockHolders).push({ key: row.key!, contactId: row.contactId });
+  }
+  return found;
 }

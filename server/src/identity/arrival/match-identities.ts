@@ -3,15 +3,17 @@
  * yet is matched once. Deterministic rules first (the same personal e-mail, profile or handle as a
  * contact), then the workspace's model over the contacts its keys find: a `link` links, a `review`
  * queues an identity ↔ contact pair. An e-mail sender nobody knows becomes a contact when the
- * workspace wants that. Every look-up is one query for the whole batch.
+ * workspace wants that. Every look-up is one query for the whole batch, and the look-ups are few:
+ * the identities with the workspace's settings and model version, then every contact the rules and
+ * keys find, then the candidates' details; the model itself comes from this process's cache.
  */
 import { createContact } from '../../crm/index.js';
 import { systemActor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { upsertCandidates, type CandidateInput } from '../candidates/candidate.repo.js';
-import { workspaceModel } from '../candidates/match-model.repo.js';
-import { candidateContactIds, refreshContactKeys } from '../keys/contact-keys.js';
-import { contactsByKeys, contactsForMatching } from '../keys/contact-keys.repo.js';
+import { workspaceModelFittedAt } from '../candidates/match-model.repo.js';
+import { MAX_BLOCK_SIZE, rankedCandidates, refreshContactKeys } from '../keys/contact-keys.js';
+import { contactsForMatching } from '../keys/contact-keys.repo.js';
 import { markMatched } from '../links/link.repo.js';
 import type { LinkRule } from '../links/link.schema.js';
 import { linkIdentity } from '../links/link.service.js';
@@ -21,13 +23,11 @@ import {
   canonicalHandle,
   normalisePerson,
   scoreCandidates,
-  type MatchModel,
   type NormalisedPerson,
   type ScoredPair,
 } from '../matching/index.js';
 import { contactPerson, identityPerson, profileForm, type MatchableIdentity } from '../people.js';
-import { identitySettingsOf } from '../settings/identity-settings.service.js';
-import type { IdentitySettings } from '../settings/identity-settings.schema.js';
+import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.schema.js';
 import * as repo from './arrival.repo.js';
 
 /** Contacts scored per identity: the ones sharing the most keys. */
@@ -38,6 +38,8 @@ const MAX_REVIEW_PAIRS = 3;
 interface Arrival {
   identity: MatchableIdentity;
   person: NormalisedPerson;
+  /** Keys finding the contacts to score it against. */
+  keys: string[];
   /** The address as contacts store it, when it is a personal one. */
   personalEmail: string | null;
   profileKey: string | null;
@@ -55,8 +57,32 @@ function arrivalOf(identity: MatchableIdentity): Arrival {
   return {
     identity,
     person,
+    keys: arrivalKeys(person),
     personalEmail: email !== null && canonicalEmail(email) !== null ? email : null,
     profileKey: profile === null ? null : `h:${profile}`,
+  };
+}
+
+function settingsOf(identity: repo.ArrivingIdentity): IdentitySettings {
+  if (identity.identifierFields === null) return DEFAULT_IDENTITY_SETTINGS;
+  return {
+    identifierFields: identity.identifierFields,
+    createContactsFromEmail: identity.createContactsFromEmail!,
+    updatedAt: identity.settingsUpdatedAt,
+  };
+}
+
+/**
+ * Everything to look up for these arrivals: their personal addresses and rule keys, and the
+ * arrival keys of all of them (those a rule links simply go unused: one round trip is cheaper).
+ */
+function lookUpsFor(arrivals: readonly Arrival[]): repo.ContactLookups {
+  return {
+    emails: arrivals.flatMap((a) => (a.personalEmail ? [{ identityId: a.identity.id, email: a.personalEmail }] : [])),
+    ruleKeys: arrivals.flatMap((a) => [...a.person.emails.map((e) => `e:${e}`), ...a.person.handles.map((h) => `h:${h}`)]),
+    ruleCap: 1,
+    blockKeys: arrivals.flatMap((a) => a.keys),
+    blockCap: MAX_BLOCK_SIZE,
   };
 }
 
@@ -70,16 +96,13 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string) {
  * The contact a rule names, or none. Two contacts holding the same address or handle are
  * probably duplicates themselves: no rule can choose, so scoring decides among them.
  */
-async function ruleMatches(tx: Queryable, workspaceId: string, arrivals: readonly Arrival[]) {
+function ruleMatches(arrivals: readonly Arrival[], found: repo.LookupRows) {
   const byEmail = new Map<string, Set<string>>();
   const byHandle = new Map<string, Set<string>>();
   const viaProfile = new Map<string, Set<string>>();
-  const wanted = arrivals.flatMap((a) => (a.personalEmail ? [{ identityId: a.identity.id, email: a.personalEmail }] : []));
-  for (const row of await repo.contactsByEmail(tx, workspaceId, wanted)) addTo(byEmail, row.identityId, row.contactId);
-  const ruleKeys = arrivals.flatMap((a) => [...a.person.emails.map((e) => `e:${e}`), ...a.person.handles.map((h) => `h:${h}`)]);
+  for (const row of found.byEmail) addTo(byEmail, row.identityId, row.contactId);
   const holders = new Map<string, string[]>();
-  for (const row of await contactsByKeys(tx, workspaceId, ruleKeys, 1))
-    holders.set(row.key, [...(holders.get(row.key) ?? []), row.contactId]);
+  for (const row of found.ruleHolders) holders.set(row.key, [...(holders.get(row.key) ?? []), row.contactId]);
   for (const { identity, person, profileKey } of arrivals) {
     for (const email of person.emails) for (const id of holders.get(`e:${email}`) ?? []) addTo(byEmail, identity.id, id);
     for (const handle of person.handles) {
@@ -106,22 +129,26 @@ async function scored(
   tx: Queryable,
   workspaceId: string,
   arrivals: readonly Arrival[],
+  found: repo.LookupRows,
   ambiguous: ReadonlyMap<string, string[]>,
   settings: IdentitySettings,
+  modelFittedAt: Date | null,
 ): Promise<Map<string, ScoredPair[]>> {
-  const keysByIdentity = new Map(arrivals.map((a) => [a.identity.id, arrivalKeys(a.person)]));
-  const found = await candidateContactIds(tx, workspaceId, keysByIdentity, MAX_CANDIDATES);
-  for (const [identityId, contactIds] of ambiguous) found.set(identityId, [...new Set([...contactIds, ...(found.get(identityId) ?? [])])]);
-  const allIds = [...new Set([...found.values()].flat())];
+  const keysByIdentity = new Map(arrivals.map((a) => [a.identity.id, a.keys]));
+  const candidates = rankedCandidates(found.blockHolders, keysByIdentity, MAX_CANDIDATES);
+  for (const [identityId, contactIds] of ambiguous) {
+    candidates.set(identityId, [...new Set([...contactIds, ...(candidates.get(identityId) ?? [])])]);
+  }
+  const allIds = [...new Set([...candidates.values()].flat())];
   const results = new Map<string, ScoredPair[]>();
   if (allIds.length === 0) return results;
   const contacts = new Map(
     (await contactsForMatching(tx, workspaceId, allIds)).map((c) => [c.id, contactPerson(c, settings.identifierFields)]),
   );
-  const model: MatchModel = await workspaceModel(tx, workspaceId);
+  const model = await workspaceModelFittedAt(tx, workspaceId, modelFittedAt);
   for (const arrival of arrivals) {
-    const candidates = (found.get(arrival.identity.id) ?? []).flatMap((id) => contacts.get(id) ?? []);
-    if (candidates.length) results.set(arrival.identity.id, scoreCandidates(model, identityPerson(arrival.identity), candidates));
+    const people = (candidates.get(arrival.identity.id) ?? []).flatMap((id) => contacts.get(id) ?? []);
+    if (people.length) results.set(arrival.identity.id, scoreCandidates(model, identityPerson(arrival.identity), people));
   }
   return results;
 }
@@ -163,12 +190,15 @@ export async function matchArrivedIdentities(tx: Queryable, workspaceId: string,
   const identities = await repo.unmatchedIdentities(tx, workspaceId, identityIds);
   if (identities.length === 0) return;
   const arrivals = identities.map(arrivalOf);
-  const settings = await identitySettingsOf(tx, workspaceId);
-  const { matches, ambiguous } = await ruleMatches(tx, workspaceId, arrivals);
+  const settings = settingsOf(identities[0]!);
+  const found = await repo.lookUpContacts(tx, workspaceId, lookUpsFor(arrivals));
+  const { matches, ambiguous } = ruleMatches(arrivals, found);
   const unmatched = arrivals.filter((a) => !matches.has(a.identity.id));
-  const scores = await scored(tx, workspaceId, unmatched, ambiguous, settings);
+  const scores = await scored(tx, workspaceId, unmatched, found, ambiguous, settings, identities[0]!.modelFittedAt);
   const now = new Date();
   const toReview: CandidateInput[] = [];
+  // A link marks its identity matched itself; the others are marked together at the end.
+  const notLinked: string[] = [];
 
   for (const arrival of arrivals) {
     const identityId = arrival.identity.id;
@@ -206,13 +236,9 @@ export async function matchArrivedIdentities(tx: Queryable, workspaceId: string,
       await linkIdentity(tx, workspaceId, { ...decision, decidedBy: null }, now);
     } else {
       toReview.push(...reviewPairs(identityId, pairs));
+      notLinked.push(identityId);
     }
   }
   await upsertCandidates(tx, workspaceId, toReview, now);
-  await markMatched(
-    tx,
-    workspaceId,
-    arrivals.map((a) => a.identity.id),
-    now,
-  );
+  await markMatched(tx, workspaceId, notLinked, now);
 }

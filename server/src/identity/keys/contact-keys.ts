@@ -42,8 +42,17 @@ export async function candidateContactIds(
   limit: number,
 ): Promise<Map<string, string[]>> {
   const rows = await repo.contactsByKeys(db, workspaceId, [...keysByPerson.values()].flat(), MAX_BLOCK_SIZE);
+  return rankedCandidates(rows, keysByPerson, limit);
+}
+
+/** `candidateContactIds` over key holders already read (at most MAX_BLOCK_SIZE + 1 per key). */
+export function rankedCandidates(
+  holders: readonly repo.KeyRow[],
+  keysByPerson: ReadonlyMap<string, readonly string[]>,
+  limit: number,
+): Map<string, string[]> {
   const blocks = new Map<string, string[]>();
-  for (const row of rows) blocks.set(row.key, [...(blocks.get(row.key) ?? []), row.contactId]);
+  for (const row of holders) blocks.set(row.key, [...(blocks.get(row.key) ?? []), row.contactId]);
   const found = new Map<string, string[]>();
   for (const [personId, keys] of keysByPerson) {
     const shared = new Map<string, number>();

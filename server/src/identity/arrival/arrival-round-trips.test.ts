@@ -1,0 +1,125 @@
+/**
+ * What one arrival costs the database: the statements it sends (pinned, so a regression shows),
+ * and that a model cached in process is dropped once a full pass re-fits it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertIdentity } from '../../inbox/testing/conversations.js';
+import { systemActor, type Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { buildWorkspace, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { workspaceModel } from '../candidates/match-model.repo.js';
+import { contactsForMatching } from '../keys/contact-keys.repo.js';
+import { scoreCandidates } from '../matching/index.js';
+import { contactPerson, identityPerson } from '../people.js';
+import { resolveWorkspace } from '../review/index.js';
+import { plantDuplicates } from '../review/testing/planted-duplicates.js';
+import { createContact, ingest, mastodonPost, settle } from '../testing/arrivals.js';
+import { matchArrivedIdentities } from './match-identities.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+/** Matches one identity in its own transaction, as the ingest step does, and counts the statements sent. */
+async function statementsToMatch(workspaceId: string, identityId: string): Promise<number> {
+  let statements = 0;
+  await t.db.transaction(async (tx) => {
+    const counting: Queryable = {
+      query: (sql, params) => {
+        statements++;
+        return tx.query(sql, params);
+      },
+    };
+    await matchArrivedIdentities(counting, workspaceId, [identityId]);
+  });
+  return statements;
+}
+
+async function contactIdOf(ws: TestWorkspace, identityId: string): Promise<string | null> {
+  const { rows } = await t.db.query<{ contactId: string | null }>(
+    'SELECT contact_id AS "contactId" FROM social_identities WHERE workspace_id = $1 AND id = $2',
+    [ws.workspaceId, identityId],
+  );
+  return rows[0]!.contactId;
+}
+
+async function reviewProbabilities(workspaceId: string, identityId: string): Promise<Map<string, number>> {
+  const { rows } = await t.db.query<{ rightId: string; probability: number }>(
+    `SELECT right_id AS "rightId", probability FROM duplicate_candidates WHERE workspace_id = $1 AND kind = 'identity' AND left_id = $2`,
+    [workspaceId, identityId],
+  );
+  return new Map(rows.map((row) => [row.rightId, row.probability]));
+}
+
+describe('statements per arrival', () => {
+  it('sends a fixed, small number of statements for each kind of arrival', async () => {
+    const ws = await buildWorkspace(t.db);
+    await createContact(t, ws.owner.headers, { firstName: 'Ana', lastName: 'Berg', emails: [{ address: 'ana.berg@posteo.de' }] });
+    await createContact(t, ws.owner.headers, { firstName: 'Oksana', lastName: 'Petrenko' });
+    await ingest(
+      t,
+      ws.owner.headers,
+      mastodonPost({ id: 'warm', username: 'warm', acct: 'warm@x.social', displayName: 'W', url: 'https://x.social/@warm' }),
+    );
+
+    const byEmail = await insertIdentity(t.db, ws.workspaceId, { email: 'ana.berg@posteo.de', displayName: 'A. Berg' });
+    const namesOnly = await insertIdentity(t.db, ws.workspaceId, { network: 'bluesky', email: null, displayName: 'Oksana Petrenko' });
+    const nobody = await insertIdentity(t.db, ws.workspaceId, { network: 'bluesky', email: null, displayName: 'Zed Quorrington' });
+    const counts = {
+      ruleLink: await statementsToMatch(ws.workspaceId, byEmail),
+      queuedForReview: await statementsToMatch(ws.workspaceId, namesOnly),
+      noCandidate: await statementsToMatch(ws.workspaceId, nobody),
+      alreadyMatched: await statementsToMatch(ws.workspaceId, nobody),
+    };
+    // The link itself (decision, contact, candidates settled, event) is 6 of the rule link's statements.
+    expect(counts).toEqual({ ruleLink: 8, queuedForReview: 5, noCandidate: 3, alreadyMatched: 1 });
+    expect(await contactIdOf(ws, byEmail)).not.toBeNull();
+    expect((await reviewProbabilities(ws.workspaceId, namesOnly)).size).toBe(1);
+    expect(await contactIdOf(ws, nobody)).toBeNull();
+  });
+});
+
+describe('the workspace model on arrival', () => {
+  it('uses the model a full pass re-fitted for the next arrival, not the one cached before', async () => {
+    const ws = await buildWorkspace(t.db);
+    const ctx: Ctx = { workspaceId: ws.workspaceId, actor: systemActor(), db: t.db, requestId: 'test' };
+    await plantDuplicates(ctx, 40);
+    await resolveWorkspace(ctx, t.db);
+    const contactId = await createContact(t, ws.owner.headers, {
+      firstName: 'Anna',
+      lastName: 'Zyborski',
+      socialHandles: [{ network: 'x', handle: '@annazyborski' }],
+    });
+    await settle(t);
+    const author = { network: 'mastodon', handle: 'annazyborski@mastodon.social', displayName: 'Anna Zyborski', email: null };
+    /** A new identity of the same author, matched as on arrival: the weight of its link or review pair. */
+    const arrive = async () => {
+      const id = await insertIdentity(t.db, ws.workspaceId, author);
+      await t.db.transaction((tx) => matchArrivedIdentities(tx, ws.workspaceId, [id]));
+      const { rows } = await t.db.query<{ contactId: string; weight: number }>(
+        `SELECT contact_id AS "contactId", weight FROM identity_links WHERE workspace_id = $1 AND identity_id = $2
+         UNION ALL
+         SELECT right_id, weight FROM duplicate_candidates WHERE workspace_id = $1 AND kind = 'identity' AND left_id = $2`,
+        [ws.workspaceId, id],
+      );
+      expect(rows).toEqual([{ contactId, weight: expect.any(Number) }]);
+      return rows[0]!.weight;
+    };
+    /** The weight the stored model gives the pair, read afresh. */
+    const storedModelWeight = async () => {
+      const [contact] = await contactsForMatching(t.db, ws.workspaceId, [contactId]);
+      const identity = { id: 'arriving', profileUrl: null, ...author };
+      const model = await workspaceModel(t.db, ws.workspaceId);
+      return scoreCandidates(model, identityPerson(identity), [contactPerson(contact!, [])])[0]!.weight;
+    };
+    const fitted = await storedModelWeight();
+    expect(await arrive()).toBeCloseTo(fitted, 4);
+
+    await plantDuplicates(ctx, 160);
+    await resolveWorkspace(ctx, t.db);
+    const refitted = await storedModelWeight();
+    expect(Math.abs(refitted - fitted)).toBeGreaterThan(0.01);
+    expect(await arrive()).toBeCloseTo(refitted, 4);
+  });
+});
