@@ -75,7 +75,15 @@ function withoutMatches(text: string, found: readonly RegExpExecArray[]): string
   return kept.join(' ');
 }
 
+/** Shared by every message without a link, tag or mention (most of them); never written to. */
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
 const mentionOf = (match: RegExpExecArray) => (match[2] === undefined ? (match[1] ?? '') : `${match[1]}@${match[2]}`);
+
+/** `list` itself when short enough (it is fresh, so no copy is needed), else its first `max` items. */
+function atMost<T>(list: T[], max: number): T[] {
+  return list.length <= max ? list : list.slice(0, max);
+}
 
 export function extractEntities(text: string): Extraction {
   const read = boundedText(text);
@@ -84,12 +92,12 @@ export function extractEntities(text: string): Extraction {
   const hasUrl = read.includes('://');
   const hasTag = read.includes('#');
   const hasMention = read.includes('@');
-  const urlMatches = hasUrl ? allMatches(URL, read) : [];
+  const urlMatches = hasUrl ? allMatches(URL, read) : NO_MATCHES;
   const urls = uniqueIgnoringCase(urlMatches.map(([raw]) => trimUrl(raw)));
   const withoutUrls = withoutMatches(read, urlMatches);
-  const tagMatches = hasTag ? allMatches(HASHTAG, withoutUrls) : [];
+  const tagMatches = hasTag ? allMatches(HASHTAG, withoutUrls) : NO_MATCHES;
   const hashtags = uniqueIgnoringCase(tagMatches.map((match) => match[1] ?? ''));
-  const mentionMatches = hasMention ? allMatches(MENTION, withoutUrls) : [];
+  const mentionMatches = hasMention ? allMatches(MENTION, withoutUrls) : NO_MATCHES;
   const mentions = uniqueIgnoringCase(mentionMatches.map(mentionOf));
   const withoutMentions = withoutMatches(withoutUrls, mentionMatches);
   // Taking out a mention can make a tag of what followed it ("@shop#deal"), so tags are looked for
@@ -101,6 +109,6 @@ export function extractEntities(text: string): Extraction {
     mentions,
     urls,
     keywords: topKeywords(plain),
-    entities: findNamedEntities(plain).slice(0, MAX_PER_KIND),
+    entities: atMost(findNamedEntities(plain), MAX_PER_KIND),
   };
 }

@@ -137,13 +137,17 @@ class Tokeniser {
     let questionMarks = 0;
     let start = -1;
     let plain = true;
-    for (let index = 0; index < text.length && tokens.length < maxTokens; index++) {
+    // Tokens are only added at a chunk's end or an emoji, so the token cap is checked there, not per character.
+    for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index);
       if (code < 0x80) {
         if (code >= 0x61 && code <= 0x7a) hasLower = true;
         else if (code >= 0x41 && code <= 0x5a) hasUpper = true;
         else if (code <= 0x20) {
-          if (start >= 0) this.addChunk(start, index, plain);
+          if (start >= 0) {
+            this.addChunk(start, index, plain);
+            if (tokens.length >= maxTokens) break;
+          }
           start = -1;
           plain = true;
           continue;
@@ -156,7 +160,10 @@ class Tokeniser {
         continue;
       }
       if (isSpace(code)) {
-        if (start >= 0) this.addChunk(start, index, plain);
+        if (start >= 0) {
+          this.addChunk(start, index, plain);
+          if (tokens.length >= maxTokens) break;
+        }
         start = -1;
         plain = true;
         continue;
@@ -168,6 +175,7 @@ class Tokeniser {
         start = -1;
         plain = true;
         if (!isEmojiModifier(codePoint)) this.push(this.token(emojiWord(String.fromCodePoint(codePoint))));
+        if (tokens.length >= maxTokens) break;
       } else {
         if (code === 0x2019) plain = false;
         if (start < 0) start = index;
