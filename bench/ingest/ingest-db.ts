@@ -32,8 +32,12 @@ import { packageVersion } from '../lib/machine.js';
 import type { BenchDbKind } from '../lib/options.js';
 import { ROOT } from '../lib/rapport-server.js';
 
-/** In foreign-key order: identities, then the conversations naming them, then their messages. */
-export const COPIED_TABLES = ['social_identities', 'conversations', 'messages'] as const;
+/**
+ * In foreign-key order: the contacts the pipeline made (matching on arrival makes one for an
+ * unknown e-mail sender when the workspace wants that) and its identities link to, the identities,
+ * then the conversations naming them, then their messages.
+ */
+export const COPIED_TABLES = ['contacts', 'social_identities', 'conversations', 'messages'] as const;
 
 /**
  * Fresh migrated databases. PGlite's template is the one the crm suite keeps in .tmp/bench-cache
@@ -134,7 +138,7 @@ export interface ExportedRows {
   bytes: number;
 }
 
-/** Writes the workspace's identities, conversations and messages as CSV files (generated columns left out). */
+/** Writes the workspace's contacts, identities, conversations and messages as CSV files (generated columns left out). */
 export async function exportRows(where: DbLocation, workspaceId: string, dir: string): Promise<ExportedRows> {
   mkdirSync(dir, { recursive: true });
   const raw = await openRaw(where);

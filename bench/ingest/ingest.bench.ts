@@ -25,7 +25,6 @@ import { ingestPipeline } from '../../server/src/ingest/index.js';
 import { modules } from '../../server/src/modules.js';
 import { loadConfig } from '../../server/src/platform/config/config.js';
 import type { Db } from '../../server/src/platform/db/db.js';
-import { createLogger } from '../../server/src/platform/observability/logger.js';
 import { createBenchWorkspace, dbLabel, openDb, type DbLocation } from '../crm/rapport-db.js';
 import { createScratch, type Scratch } from '../lib/databases.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
@@ -37,10 +36,11 @@ import type { BenchSuite } from '../lib/suite.js';
 import { describeTemplates, loadTemplates, messageSource, type Templates } from './corpus-messages.js';
 import { copyRows, exportRows, freshDatabases, standInForAutovacuum } from './ingest-db.js';
 import { measureLatency } from './latency.js';
+import { describeStepTotals, stepTimingLogger, type StepTotals } from './step-timings.js';
 import { feed, measureWorkers, type WorkerRun } from './nats-workers.js';
 
 const TARGETS = { copyRatio: 0.6, floor: { postgres: 8_000, pglite: 3_000 }, latencyP99Ms: 1_000, latencyLoad: 0.5, rssMb: 500 };
-/** Batches handed to the pipeline before waiting for one to commit: enough to keep its 4 connections busy. */
+/** Batches handed to the pipeline before waiting for one to commit: enough that it never waits for the next. */
 const IN_FLIGHT = 8;
 /** PostgreSQL only: the ANALYZE its (disabled) autovacuum would run; PGlite has no autovacuum, so none there. */
 const ANALYZE_EVERY_MS = 15_000;
@@ -91,6 +91,8 @@ interface PipelineRun {
   identities: number;
   unrelayedEvents: number;
   loadAverage: number;
+  /** Where the batches' time went, per pipeline step. */
+  steps: StepTotals;
 }
 
 const RELAY_PATIENCE_MS = 120_000;
@@ -118,7 +120,8 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
     RAPPORT_DATA_DIR: path.join(plan.scratch.dir, `app-${kind}`),
     LOG_LEVEL: 'warn',
   });
-  const built = await buildApp({ config, db, log: createLogger(config.logLevel), modules, webDir: null });
+  const stepLog = stepTimingLogger();
+  const built = await buildApp({ config, db, log: stepLog.logger, modules, webDir: null });
   const memory = sampleRss(process.pid, 250);
   const analyzer = kind === 'postgres' ? standInForAutovacuum(db, ANALYZE_EVERY_MS) : null;
   let rss: RssSummary | null = null;
@@ -132,6 +135,7 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
     const size = plan.messages;
     log(`throughput: ${size.toLocaleString('en-US')} messages through the app's pipeline (batches of 1,000, ${IN_FLIGHT} in flight)`);
     const loadAverage = load1();
+    stepLog.reset();
     let reported = 0;
     const started = performance.now();
     const counts = await feed(pipeline, source, workspace.workspaceId, size, IN_FLIGHT, (done) => {
@@ -141,6 +145,7 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
       log(`  ${done.toLocaleString('en-US')} committed, ${Math.round(done / seconds).toLocaleString('en-US')}/s`);
     });
     const seconds = (performance.now() - started) / 1000;
+    const steps: StepTotals = { batches: stepLog.totals.batches, ms: { ...stepLog.totals.ms } };
     const { rows } = await db.query<{ conversations: number; identities: number; unrelayed: number }>(
       `SELECT (SELECT count(*)::int FROM conversations WHERE workspace_id = $1) AS conversations,
               (SELECT count(*)::int FROM social_identities WHERE workspace_id = $1) AS identities,
@@ -155,12 +160,14 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
       identities: rows[0]!.identities,
       unrelayedEvents: rows[0]!.unrelayed,
       loadAverage,
+      steps,
     };
     log(
       `throughput: ${Math.round(run.rate).toLocaleString('en-US')} messages/s (${seconds.toFixed(1)} s); ` +
         `${run.conversations.toLocaleString('en-US')} conversations, ${run.identities.toLocaleString('en-US')} identities; ` +
         `${run.unrelayedEvents.toLocaleString('en-US')} events not relayed yet`,
     );
+    log(`throughput: time per step, summed over ${steps.batches} batches: ${describeStepTotals(steps)}`);
 
     const latencySeconds = options.quick ? 8 : 30;
     const offered = run.rate * TARGETS.latencyLoad;
@@ -207,7 +214,7 @@ async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<
   const where = await fresh('pipeline');
   const { run, latency, relay, rss, workspaceId } = await throughputAndLatency(plan, where);
 
-  log('baseline: COPY TO of the stored identities, conversations and messages, then COPY FROM into a fresh database');
+  log('baseline: COPY TO of the stored contacts, identities, conversations and messages, then COPY FROM into a fresh database');
   const exported = await exportRows(where, workspaceId, path.join(plan.scratch.dir, `export-${kind}`));
   const copyLoad = load1();
   const copied = await copyRows(await fresh('copy'), exported);
@@ -228,7 +235,8 @@ async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<
       unit: 'msg/s',
       value: problems ? null : run.rate,
       baseline: copyRate,
-      baselineLabel: 'raw COPY of the same final rows (identities, conversations, messages) into a fresh database',
+      baselineLabel:
+        'raw COPY of the same final rows (contacts made on arrival, identities, conversations, messages) into a fresh database',
       ...(kind === 'postgres' ? { target: { kind: 'ratio', min: TARGETS.copyRatio } as const } : {}),
       ...(problems ? { note: problems } : {}),
       details: { pipeline: run, copy: { ...copied, rows: exported.rows, csvBytes: exported.bytes, loadAverage: copyLoad } },

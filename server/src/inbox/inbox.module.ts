@@ -8,7 +8,7 @@ import { messageRoutes } from './message.routes.js';
 import { createPresence } from './presence.js';
 import { routeNewConversation } from './route-conversation.js';
 import { routingRoutes } from './routing.routes.js';
-import { messagesAdded } from './sla.service.js';
+import { manyMessagesAdded } from './sla.service.js';
 import { slaRoutes } from './sla.routes.js';
 
 export const inboxModule: DomainModule = {
@@ -24,6 +24,6 @@ export const inboxModule: DomainModule = {
   jobs: inboxJobs,
   subscribe({ bus, db }) {
     bus.subscribe('conversation.created', (event) => routeNewConversation(db, event));
-    bus.subscribe('conversation.messages_added', (event) => messagesAdded(db, event));
+    bus.subscribeMany('conversation.messages_added', (events, onError) => manyMessagesAdded(db, events, onError));
   },
 };

@@ -92,4 +92,42 @@ describe('ingested conversations in the inbox', () => {
       messageCount: 0,
     });
   });
+
+  it('reacts to new messages in many conversations relayed together, changing only the ones it concerns', async () => {
+    const ws = await buildWorkspace(t.db);
+    const policy = { firstResponseMinutes: 15, nextResponseMinutes: 30, resolutionMinutes: null, businessHours: null };
+    expect((await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy)).statusCode).toBe(200);
+    const start = Date.now();
+    for (const [i, id] of ['w1', 'a1', 'q1'].entries()) {
+      await ingest(ws.owner.headers, mastodonStatus(id, { text: `Thread ${id}`, account: i + 1, createdAt: new Date(start + i) }));
+    }
+    const list = json<{ data: (ConversationBody & { subject: string })[] }>(
+      await send(ws.owner.headers, 'GET', '/api/v1/conversations'),
+    ).data;
+    const [waiting, answered, quiet] = ['w1', 'a1', 'q1'].map((id) => list.find((c) => c.subject === `Thread ${id}`)!);
+    const replies = (id: string, payload: object) => send(ws.owner.headers, 'POST', `/api/v1/conversations/${id}/replies`, payload);
+    expect((await replies(waiting!.id, { text: 'Waiting on you', status: 'pending' })).statusCode).toBe(201);
+    expect((await replies(answered!.id, { text: 'Answered' })).statusCode).toBe(201);
+    await t.deps.relay.flush();
+
+    // Three files stored before the relay runs, so their events reach the inbox in one pass.
+    const later = start + 60_000;
+    for (const [i, id] of ['w1', 'a1', 'q1'].entries()) {
+      const status = mastodonStatus(`${id}-2`, { text: 'More', account: i + 1, inReplyTo: id, createdAt: new Date(later + i) });
+      const response = await send(ws.owner.headers, 'POST', '/api/v1/ingest/files', {
+        format: 'mastodon',
+        content: JSON.stringify(status),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    await t.deps.relay.flush();
+    await t.deps.relay.flush();
+
+    const now = async (id: string) => json<ConversationBody>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${id}`));
+    expect(await now(waiting!.id)).toMatchObject({ status: 'open', messageCount: 3 });
+    expect((await now(answered!.id)).sla.nextResponseDueAt).not.toBeNull();
+    const untouched = await now(quiet!.id);
+    expect(untouched).toMatchObject({ status: 'open', messageCount: 2 });
+    expect(untouched.sla.nextResponseDueAt).toBeNull();
+  });
 });

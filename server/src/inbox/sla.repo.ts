@@ -51,6 +51,28 @@ export async function setStartClocks(
 }
 
 /** Starts the next-response clock when the customer writes after our last reply (a running clock keeps its time). */
+/**
+ * Of the conversations that got new messages, those where that can change something: merged away
+ * (the messages follow the merge), or, for inbound messages, waiting on the customer or owed a next
+ * answer. A superset of what `messagesAdded` acts on, so the others can be skipped.
+ */
+export async function touchedByNewMessages(
+  db: Queryable,
+  workspaceId: string,
+  ids: readonly string[],
+  inboundIds: readonly string[],
+): Promise<Set<string>> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT c.id FROM conversations c
+      WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])
+        AND (c.merged_into_id IS NOT NULL
+             OR (c.id = ANY($3::uuid[])
+                 AND (c.status = 'pending' OR (c.in_inbox AND c.first_responded_at IS NOT NULL AND c.next_response_due_at IS NULL))))`,
+    [workspaceId, ids, inboundIds],
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function setNextResponseDue(tx: Queryable, workspaceId: string, id: string, customerAt: Date, due: Date): Promise<void> {
   await tx.query(
     `UPDATE conversations SET next_response_due_at = $4

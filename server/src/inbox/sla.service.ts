@@ -110,7 +110,7 @@ async function followMerge(ctx: Ctx, tx: Queryable, event: DomainEvent, lastMess
  * New messages in a conversation. When the customer wrote again, a conversation waiting on them is
  * open again, and once it has been answered, the next answer is due.
  */
-export async function messagesAdded(db: Db, event: DomainEvent): Promise<void> {
+async function messagesAdded(db: Db, event: DomainEvent): Promise<void> {
   const ctx: Ctx = { workspaceId: event.workspaceId, actor: systemActor(), db, requestId: `event-${event.id}` };
   const at = typeof event.data.lastMessageAt === 'string' ? new Date(event.data.lastMessageAt) : event.occurredAt;
   const customerAt = Number.isNaN(at.getTime()) ? event.occurredAt : at;
@@ -128,6 +128,40 @@ export async function messagesAdded(db: Db, event: DomainEvent): Promise<void> {
       await repo.setNextResponseDue(tx, ctx.workspaceId, event.subjectId, customerAt, due);
     }
   });
+}
+
+/**
+ * `conversation.messages_added` for a relay pass: one look-up per workspace finds the few
+ * conversations where the new messages change something, and only those are handled one by one.
+ * An ingest burst adds messages to thousands of conversations that need nothing, and handling each
+ * in its own transaction kept the relay (sharing the cores with ingest) far behind.
+ */
+export async function manyMessagesAdded(
+  db: Db,
+  events: readonly DomainEvent[],
+  onError: (error: unknown, event: DomainEvent) => void,
+): Promise<void> {
+  const byWorkspace = new Map<string, DomainEvent[]>();
+  for (const event of events) byWorkspace.set(event.workspaceId, [...(byWorkspace.get(event.workspaceId) ?? []), event]);
+  for (const [workspaceId, inWorkspace] of byWorkspace) {
+    let touched: Set<string>;
+    try {
+      const ids = [...new Set(inWorkspace.map((e) => e.subjectId))];
+      const inboundIds = [...new Set(inWorkspace.filter((e) => e.data.inbound === true).map((e) => e.subjectId))];
+      touched = await repo.touchedByNewMessages(db, workspaceId, ids, inboundIds);
+    } catch (error) {
+      onError(error, inWorkspace[0]!);
+      continue;
+    }
+    for (const event of inWorkspace) {
+      if (!touched.has(event.subjectId)) continue;
+      try {
+        await messagesAdded(db, event);
+      } catch (error) {
+        onError(error, event);
+      }
+    }
+  }
 }
 
 const BATCH = 200;

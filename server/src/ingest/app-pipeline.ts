@@ -7,6 +7,7 @@ import type { AppDeps } from '../platform/module.js';
 import type { IngestPipeline } from './ingest.contract.js';
 import { enricherRegistry } from './pipeline/enrichers.js';
 import { storedMessagesSteps } from './pipeline/stored-message-steps.js';
+import type { StepTimings } from './pipeline/step-timer.js';
 import { createInProcessPipeline } from './transport/in-process.js';
 import { createNatsPipeline } from './transport/nats.js';
 
@@ -41,6 +42,7 @@ export function ingestPipeline(deps: AppDeps): IngestPipeline {
       steps: () => storedMessagesSteps.list(),
       onEnricherError: (enricher: string, error: unknown) =>
         deps.log.warn({ err: error, enricher }, 'enricher failed; message stored without it'),
+      onTimings: (steps: StepTimings) => deps.log.debug({ steps }, 'ingest batch committed (milliseconds per step)'),
     };
     const { natsUrl } = deps.config;
     pipeline = natsUrl

@@ -14,6 +14,7 @@ import type { IngestBatch, IngestReport } from '../ingest.contract.js';
 import { enrich, type Enricher } from './enrichers.js';
 import type { StoredMessage, StoredMessagesStep } from './stored-message-steps.js';
 import * as repo from './ingest.repo.js';
+import { startStepTimer, type StepTimer, type StepTimings } from './step-timer.js';
 import { keyOf, planThreads, threadLookups } from './threading.js';
 
 export interface IngestOptions {
@@ -21,6 +22,8 @@ export interface IngestOptions {
   onEnricherError?: (enricher: string, error: unknown) => void;
   /** Run on the inserted messages before the batch commits. */
   steps?: readonly StoredMessagesStep[];
+  /** Told where each committed batch's time went, per step, the commit included. */
+  onTimings?: (timings: StepTimings) => void;
 }
 
 /** Dead-letter payloads are cut to this many bytes of UTF-8. */
@@ -31,7 +34,11 @@ const ATTEMPTS = 4;
 export async function ingestBatch(db: Db, batch: IngestBatch, options: IngestOptions = {}): Promise<IngestReport> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => ingestInTransaction(tx, batch, options));
+      const timer = startStepTimer();
+      const report = await db.transaction((tx) => ingestInTransaction(tx, batch, options, timer));
+      timer.lap('commit');
+      options.onTimings?.(timer.timings);
+      return report;
     } catch (error) {
       // Concurrent batches touching the same identities and conversations can deadlock; the loser retries whole.
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
@@ -44,7 +51,8 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
-async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: IngestOptions): Promise<IngestReport> {
+async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: IngestOptions, timer: StepTimer): Promise<IngestReport> {
+  timer.lap('begin');
   const { workspaceId, channelId } = batch.source;
   const now = new Date();
   const channel = channelId ? await repo.findChannel(tx, workspaceId, channelId) : null;
@@ -70,9 +78,11 @@ async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: I
   const stored = await repo.storedMessages(tx, workspaceId, [...known.values()]);
   for (const row of stored) if (unique.delete(keyOf(row.network, row.external_id))) duplicates++;
   const fresh = [...unique.values()].sort(threadOrder);
+  timer.lap('deduplicate');
 
   const { identities, toRefresh } = await storeAuthors(tx, workspaceId, fresh, batch, now);
   const identityOf = (m: NormalisedMessage) => identities.get(keyOf(m.channel, m.author.externalId)) ?? null;
+  timer.lap('insert-identities');
 
   const byKey = await repo.conversationsByKey(tx, workspaceId, lookups.keys);
   const plan = planThreads(fresh, {
@@ -106,14 +116,17 @@ async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: I
     for (const c of raced) remap.set(c.id, byThread.get(keyOf(c.network, c.threadKey))!);
   }
   const conversationIds = plan.conversationIds.map((id) => remap.get(id) ?? id);
+  timer.lap('thread');
 
   const enrichers = options.enrichers ?? [];
   const onEnricherError = options.onEnricherError ?? (() => undefined);
   for (const enricher of fresh.length ? enrichers : []) await enricher.prepare?.(tx, workspaceId);
   const enrichments = fresh.map((m) => enrich(m, { workspaceId }, enrichers, onEnricherError));
+  timer.lap('enrich');
   const rows = fresh.map((m, i) => messageRow(m, conversationIds[i]!, identityOf(m), enrichments[i]!, now));
   const inserted = await repo.insertMessages(tx, workspaceId, channelId, rows);
   duplicates += rows.length - inserted.size;
+  timer.lap('insert-messages');
   const storedNow: StoredMessage[] = [];
   rows.forEach((row, i) => {
     if (inserted.has(row.id)) {
@@ -152,11 +165,17 @@ async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: I
   const emptied = new Map<string, string[]>();
   for (const row of deleted) emptied.set(row.conversation_id, [...(emptied.get(row.conversation_id) ?? []), row.id]);
   await repo.recountConversations(tx, workspaceId, now, [...new Set([...recount, ...emptied.keys()])]);
+  timer.lap('update-conversations');
 
   await repo.refreshIdentities(tx, workspaceId, toRefresh);
-  for (const step of storedNow.length ? (options.steps ?? []) : []) await step.run(tx, workspaceId, storedNow);
+  timer.lap('refresh-identities');
+  for (const step of storedNow.length ? (options.steps ?? []) : []) {
+    await step.run(tx, workspaceId, storedNow);
+    timer.lap(`step:${step.name}`);
+  }
   await insertDeadLetters(tx, workspaceId, { channelId, kind: batch.source.kind, occurredAt: now }, deadLetters);
   await recordEvents(tx, events(workspaceId, channelId, channel?.teamId ?? null, inInbox, planned, createdIds, added, emptied));
+  timer.lap('dead-letters-and-events');
 
   return {
     received: inserted.size + duplicates + deadLetters.length,

@@ -68,8 +68,11 @@ interface StoredIdentity {
 
 /**
  * Inserts the identities not stored yet and returns every row's id, with the keys of those that were
- * already there (to refresh later). Existing rows are not touched here: a refresh locks the row until
- * commit, and batches sharing authors would otherwise queue behind each other for the whole batch.
+ * already there (to refresh later). Stored ones are looked up first, because an insert that meets
+ * a row another open transaction has changed waits for that whole transaction, while a read never
+ * waits; only authors new to the workspace are inserted. Existing rows are not touched here: a
+ * refresh locks the row until commit, and batches sharing authors would otherwise queue behind
+ * each other for the whole batch.
  */
 export async function insertIdentities(
   tx: Queryable,
@@ -77,7 +80,11 @@ export async function insertIdentities(
   rows: readonly IdentityRow[],
 ): Promise<{ ids: StoredIdentity[]; existing: Set<string> }> {
   if (rows.length === 0) return { ids: [], existing: new Set() };
-  const u = unnestOf(IDENTITY_COLUMNS, rows, 2);
+  const stored = await storedIdentities(tx, workspaceId, rows);
+  const known = new Set(stored.map((row) => `${row.network}\u0000${row.external_id}`));
+  const fresh = rows.filter((row) => !known.has(`${row.network}\u0000${row.externalId}`));
+  if (fresh.length === 0) return { ids: stored, existing: new Set(stored.map((row) => row.id)) };
+  const u = unnestOf(IDENTITY_COLUMNS, fresh, 2);
   const { rows: inserted } = await tx.query<StoredIdentity>(
     `INSERT INTO social_identities (workspace_id, ${u.names})
      SELECT $1, ${u.names} FROM ${u.from} ORDER BY network, external_id
@@ -86,14 +93,20 @@ export async function insertIdentities(
     [workspaceId, ...u.params],
   );
   const insertedIds = new Set(inserted.map((row) => row.id));
-  const others = rows.filter((row) => !insertedIds.has(row.id));
-  if (others.length === 0) return { ids: inserted, existing: new Set() };
+  // A concurrent batch stored some of these authors between the look-up and the insert.
+  const raced = fresh.filter((row) => !insertedIds.has(row.id));
+  const theirs = raced.length ? await storedIdentities(tx, workspaceId, raced) : [];
+  const existing = [...stored, ...theirs];
+  return { ids: [...inserted, ...existing], existing: new Set(existing.map((row) => row.id)) };
+}
+
+async function storedIdentities(tx: Queryable, workspaceId: string, rows: readonly IdentityRow[]): Promise<StoredIdentity[]> {
   const { rows: found } = await tx.query<StoredIdentity>(
     `SELECT s.id, s.network, s.external_id FROM social_identities s
       WHERE s.workspace_id = $1 AND (s.network, s.external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-    [workspaceId, others.map((row) => row.network), others.map((row) => row.externalId)],
+    [workspaceId, rows.map((row) => row.network), rows.map((row) => row.externalId)],
   );
-  return { ids: [...inserted, ...found], existing: new Set(found.map((row) => row.id)) };
+  return found;
 }
 
 /**

@@ -99,7 +99,8 @@ describe.runIf(await natsReachable())('NATS JetStream transport', () => {
         },
       }),
     );
-    workers.push(await startIngestWorker(t.db, { ...options, onError: (error) => errors.push(error) }));
+    // The second worker holds several batches at once; each is still acknowledged only once committed.
+    workers.push(await startIngestWorker(t.db, { ...options, concurrency: 3, onError: (error) => errors.push(error) }));
 
     const deadline = Date.now() + 90_000;
     const nc = await connect({ servers: NATS_URL });

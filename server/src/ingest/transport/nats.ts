@@ -12,7 +12,7 @@ import { RapportError } from '../../platform/http/errors.js';
 import { trackedPipeline } from './tracked-pipeline.js';
 import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contract.js';
 import { ingestBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
-import { addReports, DEFAULT_BATCH_SIZE, emptyReport, splitBatch } from './in-process.js';
+import { addReports, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, emptyReport, splitBatch } from './in-process.js';
 
 export const DEFAULT_STREAM = 'RAPPORT_INGEST';
 const CONSUMER = 'rapport-ingest-workers';
@@ -108,17 +108,28 @@ export interface IngestWorker {
 }
 
 export interface WorkerOptions extends NatsOptions, IngestOptions {
+  /**
+   * Batches in hand at once (default `DEFAULT_CONCURRENCY`, as in process). More than one overlaps a
+   * batch's acknowledgement and the next fetch with another batch's transaction; it pays where
+   * batches share few new authors (see `DEFAULT_CONCURRENCY`).
+   */
+  concurrency?: number;
   onCommitted?: (report: IngestReport) => void;
   onError?: (error: unknown) => void;
 }
 
-/** Consumes batches one at a time: ingest, commit, then acknowledge. */
+/**
+ * Consumes batches a bounded number at a time; each is ingested, committed, then acknowledged, so
+ * a batch in hand when the worker dies is redelivered, and deduplication makes that harmless.
+ */
 export async function startIngestWorker(db: Db, options: WorkerOptions): Promise<IngestWorker> {
   const stream = options.stream ?? DEFAULT_STREAM;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const nc = await connect({ servers: options.url, name: 'rapport-ingest-worker' });
   await ensureStream(nc, stream, options.ackWaitMs ?? 60_000);
   const consumer = await jetstream(nc).consumers.get(stream, CONSUMER);
-  const messages = await consumer.consume({ max_messages: 2 });
+  // Pulls no more than it can start soon, so batches do not sit in this process while their ack time runs out.
+  const messages = await consumer.consume({ max_messages: concurrency + 1 });
 
   async function handle(message: JsMsg): Promise<void> {
     let batch: IngestBatch;
@@ -135,14 +146,23 @@ export async function startIngestWorker(db: Db, options: WorkerOptions): Promise
       options.onCommitted?.(report);
     } catch (error) {
       options.onError?.(error);
+      if (nc.isClosed()) return;
       // A batch the pipeline refuses (its channel is gone) fails the same way every time; anything else may pass later.
       if (error instanceof RapportError) message.term(error.message);
       else message.nak(5_000);
     }
   }
 
+  const inHand = new Set<Promise<void>>();
   const done = (async () => {
-    for await (const message of messages) await handle(message);
+    for await (const message of messages) {
+      if (inHand.size >= concurrency) await Promise.race(inHand);
+      const handled: Promise<void> = handle(message)
+        .catch((error: unknown) => options.onError?.(error))
+        .finally(() => inHand.delete(handled));
+      inHand.add(handled);
+    }
+    await Promise.all(inHand);
   })();
 
   return {
