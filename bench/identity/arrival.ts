@@ -12,6 +12,7 @@ import type { Figure } from '../lib/report.js';
 import { backendCpuSeconds } from './backend-cpu.js';
 import { loadContacts, type StoredPerson } from './contact-table.js';
 import { duplicateOf, seededRandom, syntheticPeople, type Random } from './synthetic-people.js';
+import { percentile } from '../lib/percentile.js';
 
 export const ARRIVALS = 2_000;
 const WARM_UP = 100;
@@ -151,10 +152,6 @@ async function insertArrivals(db: Db, workspaceId: string, arrivals: readonly Ar
       arrivals.map((a) => a.email),
     ],
   );
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b);

@@ -8,6 +8,8 @@ import { createMatcher, resolveAll, type PersonRecord } from '../../server/src/i
 import { pairwiseQuality } from '../../server/src/identity/matching/pairwise-quality.js';
 import { mb, type Figure } from '../lib/report.js';
 import { duplicateOf, seededRandom, syntheticPeople } from './synthetic-people.js';
+import { percentile } from '../lib/percentile.js';
+import { f1Figure } from './f1-figure.js';
 
 const TARGETS = { dedupSeconds: 30, dedupMemoryMb: 1000, matchP99Ms: 5 };
 const DUPLICATE_SHARE = 0.2;
@@ -15,10 +17,6 @@ const ARRIVALS = 2_000;
 
 function log(message: string): void {
   process.stderr.write(`identity: ${message}\n`);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 function peakRssMb(): number {
@@ -64,18 +62,7 @@ export function engineDeduplication(size: number): Figure[] {
       details: { rssBeforeMb: mb(rssBefore), heapAfterMb: mb(heapAfter) },
     },
     { id: 'dedup-heap', label: 'heap used after the run', unit: 'MB', value: mb(heapAfter) },
-    {
-      id: 'dedup-f1',
-      label: 'pairwise F1 against the generator’s truth',
-      unit: '',
-      value: quality.f1,
-      details: {
-        precision: quality.precision,
-        recall: quality.recall,
-        truePairs: quality.truePairs,
-        predictedPairs: quality.predictedPairs,
-      },
-    },
+    f1Figure('dedup-f1', 'pairwise F1 against the generator’s truth', quality),
   ];
 }
 

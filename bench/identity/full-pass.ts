@@ -18,6 +18,7 @@ import type { Figure } from '../lib/report.js';
 import { loadContacts } from './contact-table.js';
 import type { FullPassInput, FullPassMeasurement } from './full-pass.child.js';
 import { syntheticPeople } from './synthetic-people.js';
+import { f1Figure } from './f1-figure.js';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'full-pass.child.ts');
 const TARGETS = { seconds: 30, memoryMb: 1000 };
@@ -138,19 +139,5 @@ export async function measureFullPass(location: DbLocation, size: number, profil
       },
     ];
   });
-  return [
-    ...figures,
-    {
-      id: 'pass-f1',
-      label: 'pairwise F1 of the linked pairs against the generator’s truth',
-      unit: '',
-      value: quality.f1,
-      details: {
-        precision: quality.precision,
-        recall: quality.recall,
-        truePairs: quality.truePairs,
-        predictedPairs: quality.predictedPairs,
-      },
-    },
-  ];
+  return [...figures, f1Figure('pass-f1', 'pairwise F1 of the linked pairs against the generator’s truth', quality)];
 }

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../../server/src/platform/db/db.js';
 import type { IngestPipeline } from '../../server/src/ingest/index.js';
 import type { MessageSource } from './corpus-messages.js';
+import { percentileToTenth } from '../lib/percentile.js';
 
 const TICK_MS = 100;
 const SAMPLE_EVERY_TICKS = 2;
@@ -34,12 +35,6 @@ interface Anchor {
   id: string;
   network: string;
   thread_key: string;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
 }
 
 async function visible(baseUrl: string, token: string, anchor: Anchor, url: string, handedAt: number): Promise<number | null> {
@@ -113,10 +108,10 @@ export async function measureLatency(options: {
     committedRate: committed / elapsed,
     samples: latencies.length,
     lost: latencies.filter((l) => l === null).length,
-    p50Ms: percentile(sorted, 50),
-    p90Ms: percentile(sorted, 90),
-    p99Ms: percentile(sorted, 99),
-    maxMs: percentile(sorted, 100),
+    p50Ms: percentileToTenth(sorted, 50),
+    p90Ms: percentileToTenth(sorted, 90),
+    p99Ms: percentileToTenth(sorted, 99),
+    maxMs: percentileToTenth(sorted, 100),
     maxBacklogBatches: maxBacklog,
     seconds: elapsed,
   };

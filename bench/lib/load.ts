@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { percentileToTenth } from './percentile.js';
 
 export interface LoadSpec {
   url: string;
@@ -89,12 +90,6 @@ function load(spec: LoadSpec, seconds: number): Promise<Slice> {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
-}
-
 function combine(slices: Slice[], loadAverage: number): LoadResult {
   const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const seconds = slices.reduce((sum, s) => sum + s.seconds, 0);
@@ -104,10 +99,10 @@ function combine(slices: Slice[], loadAverage: number): LoadResult {
     ok,
     non2xx: slices.reduce((sum, s) => sum + s.non2xx, 0),
     errors: slices.reduce((sum, s) => sum + s.errors, 0),
-    p50Ms: percentile(latencies, 50),
-    p90Ms: percentile(latencies, 90),
-    p99Ms: percentile(latencies, 99),
-    maxMs: percentile(latencies, 100),
+    p50Ms: percentileToTenth(latencies, 50),
+    p90Ms: percentileToTenth(latencies, 90),
+    p99Ms: percentileToTenth(latencies, 99),
+    maxMs: percentileToTenth(latencies, 100),
     seconds,
     loadAverage: Math.round(loadAverage * 100) / 100,
   };
