@@ -1,6 +1,7 @@
 /** The CRM domain as other domains see it: contacts and their timeline. */
 export {
   createContact,
+  createContacts,
   displayNameOf,
   getContact,
   lockContact,

@@ -73,29 +73,41 @@ export const CONTACT_COLUMNS = [
   'address',
 ] as const;
 
+/** The row by column name, JSON columns as values (so a JSON document of rows keeps them as JSON). */
+function columnValues(workspaceId: string, row: ContactRow): Record<(typeof CONTACT_COLUMNS)[number], unknown> {
+  return {
+    workspace_id: workspaceId,
+    id: row.id,
+    first_name: row.firstName,
+    last_name: row.lastName,
+    display_name: row.displayName,
+    title: row.title,
+    emails: row.emails,
+    phones: row.phones,
+    social_handles: row.socialHandles,
+    company_id: row.companyId,
+    owner_id: row.ownerId,
+    team_id: row.teamId,
+    lifecycle_stage: row.lifecycleStage,
+    tags: row.tags,
+    custom: row.custom,
+    important_dates: row.importantDates,
+    search_text: row.searchText,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+    address: row.address,
+  };
+}
+
+const JSON_COLUMNS: ReadonlySet<string> = new Set(['emails', 'phones', 'social_handles', 'custom', 'important_dates', 'address']);
+
+/** The row as statement parameters in CONTACT_COLUMNS order, JSON columns serialised. */
 function values(workspaceId: string, row: ContactRow): unknown[] {
-  return [
-    workspaceId,
-    row.id,
-    row.firstName,
-    row.lastName,
-    row.displayName,
-    row.title,
-    JSON.stringify(row.emails),
-    JSON.stringify(row.phones),
-    JSON.stringify(row.socialHandles),
-    row.companyId,
-    row.ownerId,
-    row.teamId,
-    row.lifecycleStage,
-    row.tags,
-    JSON.stringify(row.custom),
-    JSON.stringify(row.importantDates),
-    row.searchText,
-    row.createdAt,
-    row.updatedAt,
-    row.address === null ? null : JSON.stringify(row.address),
-  ];
+  const byColumn = columnValues(workspaceId, row);
+  return CONTACT_COLUMNS.map((column) => {
+    const value = byColumn[column];
+    return JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value;
+  });
 }
 
 const PLACEHOLDERS = CONTACT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
@@ -125,6 +137,30 @@ export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExis
     params,
   );
   return rows[0] ?? null;
+}
+
+/**
+ * Inserts many contacts, each with its `contact.created` event, in one statement: the rows travel
+ * as one JSON array read back as `contacts` records. Only for rows without a company (nothing to
+ * guard or join). Returns the ids inserted.
+ */
+export async function insertContactRows(ctx: Ctx, rows: readonly ContactRow[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const { rows: inserted } = await ctx.db.query<{ id: string }>(
+    `WITH c AS (
+       INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')})
+       SELECT ${CONTACT_COLUMNS.join(', ')} FROM jsonb_populate_recordset(NULL::contacts, $1::jsonb)
+       RETURNING *
+     ), e AS (
+       INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
+       SELECT c.workspace_id, 'contact.created', 'contact', c.id::text, $2::uuid,
+              jsonb_build_object('after', to_jsonb(c) - 'search_vector' - 'search_text' - 'workspace_id')
+         FROM c
+     )
+     SELECT id FROM c`,
+    [JSON.stringify(rows.map((row) => columnValues(ctx.workspaceId, row))), ctx.actor.userId],
+  );
+  return inserted.map((row) => row.id);
 }
 
 export async function findContact(

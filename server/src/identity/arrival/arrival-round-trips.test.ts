@@ -21,8 +21,8 @@ beforeAll(async () => {
   t = await testApp();
 });
 
-/** Matches one identity in its own transaction, as the ingest step does, and counts the statements sent. */
-async function statementsToMatch(workspaceId: string, identityId: string): Promise<number> {
+/** Matches identities in one transaction, as the ingest step does, and counts the statements sent. */
+async function statementsToMatch(workspaceId: string, ...identityIds: string[]): Promise<number> {
   let statements = 0;
   await t.db.transaction(async (tx) => {
     const counting: Queryable = {
@@ -31,7 +31,7 @@ async function statementsToMatch(workspaceId: string, identityId: string): Promi
         return tx.query(sql, params);
       },
     };
-    await matchArrivedIdentities(counting, workspaceId, [identityId]);
+    await matchArrivedIdentities(counting, workspaceId, identityIds);
   });
   return statements;
 }
@@ -72,11 +72,59 @@ describe('statements per arrival', () => {
       noCandidate: await statementsToMatch(ws.workspaceId, nobody),
       alreadyMatched: await statementsToMatch(ws.workspaceId, nobody),
     };
-    // The link itself (decision, contact, candidates settled, event) is 6 of the rule link's statements.
-    expect(counts).toEqual({ ruleLink: 8, queuedForReview: 5, noCandidate: 3, alreadyMatched: 1 });
+    // The link itself (decision, identity, its conversations, candidates settled, event) is 5 of the rule link's statements.
+    expect(counts).toEqual({ ruleLink: 7, queuedForReview: 5, noCandidate: 3, alreadyMatched: 1 });
     expect(await contactIdOf(ws, byEmail)).not.toBeNull();
     expect((await reviewProbabilities(ws.workspaceId, namesOnly)).size).toBe(1);
     expect(await contactIdOf(ws, nobody)).toBeNull();
+  });
+});
+
+describe('statements per batch', () => {
+  /** Arrivals of every kind: a known address, a new sender (twice, as two arrivals when `twins`), a namesake, a stranger. */
+  async function arrivals(ws: TestWorkspace, tag: string, twins: boolean): Promise<string[]> {
+    const known = `known.${tag}@posteo.de`;
+    await createContact(t, ws.owner.headers, { firstName: 'Known', lastName: `Person${tag}`, emails: [{ address: known }] });
+    const sender = `new.${tag}@posteo.de`;
+    return [
+      await insertIdentity(t.db, ws.workspaceId, { email: known, displayName: `Known Person${tag}` }),
+      await insertIdentity(t.db, ws.workspaceId, { email: sender, displayName: `Newcomer ${tag}` }),
+      ...(twins
+        ? [await insertIdentity(t.db, ws.workspaceId, { network: 'mastodon', email: sender, displayName: `Newcomer ${tag}` })]
+        : []),
+      await insertIdentity(t.db, ws.workspaceId, { network: 'bluesky', email: null, displayName: `Known Person${tag}` }),
+      await insertIdentity(t.db, ws.workspaceId, { network: 'bluesky', email: null, displayName: `Stranger ${tag}` }),
+    ];
+  }
+
+  it('costs the same statements for one arrival of each kind as for many, and gives one new sender one contact', async () => {
+    const ws = await buildWorkspace(t.db);
+    const one = await statementsToMatch(ws.workspaceId, ...(await arrivals(ws, 'a', false)));
+    const many: string[] = [];
+    for (const tag of ['b', 'c', 'd', 'e', 'f', 'g']) many.push(...(await arrivals(ws, tag, tag === 'b')));
+    expect(await statementsToMatch(ws.workspaceId, ...many)).toBe(one);
+
+    const { rows } = await t.db.query<{ contactId: string | null; rule: string | null; network: string }>(
+      `SELECT i.contact_id AS "contactId", l.rule, i.network FROM social_identities i
+         LEFT JOIN identity_links l ON l.workspace_id = i.workspace_id AND l.identity_id = i.id
+        WHERE i.workspace_id = $1 AND i.email = 'new.b@posteo.de'`,
+      [ws.workspaceId],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.rule)).toEqual(['created-from-email', 'created-from-email']);
+    expect(rows[0]!.contactId).not.toBeNull();
+    expect(rows[1]!.contactId).toBe(rows[0]!.contactId);
+    const contacts = await t.db.query('SELECT id FROM contacts WHERE workspace_id = $1 AND emails @> $2::jsonb', [
+      ws.workspaceId,
+      JSON.stringify([{ address: 'new.b@posteo.de' }]),
+    ]);
+    expect(contacts.rows).toHaveLength(1);
+    const linked = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM social_identities WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND contact_id IS NOT NULL`,
+      [ws.workspaceId, many],
+    );
+    // Per tag: the known address and the new sender link (twice for the twins); namesakes and strangers don't.
+    expect(linked.rows[0]!.n).toBe(6 * 2 + 1);
   });
 });
 

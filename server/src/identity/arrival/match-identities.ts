@@ -5,18 +5,19 @@
  * queues an identity ↔ contact pair. An e-mail sender nobody knows becomes a contact when the
  * workspace wants that. Every look-up is one query for the whole batch, and the look-ups are few:
  * the identities with the workspace's settings and model version, then every contact the rules and
- * keys find, then the candidates' details; the model itself comes from this process's cache.
+ * keys find, then the candidates' details; the model itself comes from this process's cache. The
+ * writes are as few: the new senders' contacts in one statement, every link in the same five.
  */
-import { createContact } from '../../crm/index.js';
+import { createContacts } from '../../crm/index.js';
 import { systemActor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { upsertCandidates, type CandidateInput } from '../candidates/candidate.repo.js';
 import { workspaceModelFittedAt } from '../candidates/match-model.repo.js';
 import { MAX_BLOCK_SIZE, rankedCandidates, refreshContactKeys } from '../keys/contact-keys.js';
 import { contactsForMatching } from '../keys/contact-keys.repo.js';
-import { markMatched } from '../links/link.repo.js';
+import { markMatched, type LinkDecision } from '../links/link.repo.js';
 import type { LinkRule } from '../links/link.schema.js';
-import { linkIdentity } from '../links/link.service.js';
+import { linkIdentities } from '../links/link.service.js';
 import {
   arrivalKeys,
   canonicalEmail,
@@ -161,15 +162,23 @@ function namesOf(person: NormalisedPerson, displayName: string): { firstName?: s
   return { firstName: words.slice(0, -1).join(' ').slice(0, 200), lastName: words.at(-1)!.slice(0, 200) };
 }
 
-async function contactFromSender(tx: Queryable, workspaceId: string, arrival: Arrival): Promise<string> {
+/**
+ * A contact for each distinct address among these senders, all in one statement, their keys
+ * indexed now rather than when the events are relayed, so the senders' next identities find them.
+ * Two identities with one address (the same person on two channels) share the contact.
+ */
+async function contactsFromSenders(tx: Queryable, workspaceId: string, senders: readonly Arrival[]): Promise<Map<string, string>> {
+  const firstByAddress = new Map<string, Arrival>();
+  for (const sender of senders) if (!firstByAddress.has(sender.personalEmail!)) firstByAddress.set(sender.personalEmail!, sender);
   const ctx = { workspaceId, actor: systemActor(), db: tx, requestId: 'identity-arrival' };
-  const contact = await createContact(ctx, {
-    ...namesOf(arrival.person, arrival.identity.displayName),
-    emails: [{ address: arrival.personalEmail!.slice(0, 320) }],
-  });
-  // Keys now, not when the event is relayed, so the sender's next identity finds this contact.
-  await refreshContactKeys(tx, workspaceId, [contact.id]);
-  return contact.id;
+  const firsts = [...firstByAddress.values()];
+  const ids = await createContacts(
+    ctx,
+    firsts.map((a) => ({ ...namesOf(a.person, a.identity.displayName), emails: [{ address: a.personalEmail!.slice(0, 320) }] })),
+  );
+  await refreshContactKeys(tx, workspaceId, ids);
+  const byAddress = new Map(firsts.map((a, i) => [a.personalEmail!, ids[i]!]));
+  return new Map(senders.map((a) => [a.identity.id, byAddress.get(a.personalEmail!)!]));
 }
 
 function reviewPairs(identityId: string, pairs: readonly ScoredPair[]): CandidateInput[] {
@@ -196,49 +205,31 @@ export async function matchArrivedIdentities(tx: Queryable, workspaceId: string,
   const unmatched = arrivals.filter((a) => !matches.has(a.identity.id));
   const scores = await scored(tx, workspaceId, unmatched, found, ambiguous, settings, identities[0]!.modelFittedAt);
   const now = new Date();
+  const links: LinkDecision[] = [];
+  const senders: Arrival[] = [];
   const toReview: CandidateInput[] = [];
-  // A link marks its identity matched itself; the others are marked together at the end.
   const notLinked: string[] = [];
+  const automatic = { probability: null, weight: null, evidence: [], decidedBy: null } as const;
 
   for (const arrival of arrivals) {
     const identityId = arrival.identity.id;
     const rule = matches.get(identityId);
-    if (rule) {
-      await linkIdentity(
-        tx,
-        workspaceId,
-        { identityId, ...rule, method: 'rule', probability: null, weight: null, evidence: [], decidedBy: null },
-        now,
-      );
-      continue;
-    }
     const pairs = scores.get(identityId) ?? [];
     const best = pairs[0];
-    if (best?.decision === 'link') {
+    if (rule) links.push({ ...automatic, identityId, ...rule, method: 'rule' });
+    else if (best?.decision === 'link') {
       const { probability, weight, evidence } = best;
-      await linkIdentity(
-        tx,
-        workspaceId,
-        { identityId, contactId: best.right, method: 'score', rule: null, probability, weight, evidence, decidedBy: null },
-        now,
-      );
-    } else if (arrival.personalEmail !== null && settings.createContactsFromEmail) {
-      const contactId = await contactFromSender(tx, workspaceId, arrival);
-      const decision = {
-        identityId,
-        contactId,
-        method: 'rule',
-        rule: 'created-from-email',
-        probability: null,
-        weight: null,
-        evidence: [],
-      } as const;
-      await linkIdentity(tx, workspaceId, { ...decision, decidedBy: null }, now);
-    } else {
+      links.push({ identityId, contactId: best.right, method: 'score', rule: null, probability, weight, evidence, decidedBy: null });
+    } else if (arrival.personalEmail !== null && settings.createContactsFromEmail) senders.push(arrival);
+    else {
       toReview.push(...reviewPairs(identityId, pairs));
       notLinked.push(identityId);
     }
   }
+  for (const [identityId, contactId] of senders.length ? await contactsFromSenders(tx, workspaceId, senders) : []) {
+    links.push({ ...automatic, identityId, contactId, method: 'rule', rule: 'created-from-email' });
+  }
+  await linkIdentities(tx, workspaceId, links, now);
   await upsertCandidates(tx, workspaceId, toReview, now);
   await markMatched(tx, workspaceId, notLinked, now);
 }

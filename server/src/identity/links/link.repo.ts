@@ -18,24 +18,32 @@ export interface LinkDecision {
   decidedBy: string | null;
 }
 
-export async function insertDecision(tx: Queryable, workspaceId: string, action: 'link' | 'unlink', decision: LinkDecision, at: Date) {
+/** Records decisions, one `identity_links` row each, in one statement. */
+export async function insertDecisions(
+  tx: Queryable,
+  workspaceId: string,
+  action: 'link' | 'unlink',
+  decisions: readonly LinkDecision[],
+  at: Date,
+): Promise<void> {
+  if (decisions.length === 0) return;
+  const rows = decisions.map((d) => ({
+    id: newId(),
+    identity_id: d.identityId,
+    contact_id: d.contactId,
+    method: d.method,
+    rule: d.rule,
+    probability: d.probability,
+    weight: d.weight,
+    evidence: d.evidence,
+    decided_by: d.decidedBy,
+  }));
   await tx.query(
     `INSERT INTO identity_links (workspace_id, id, identity_id, contact_id, action, method, rule, probability, weight, evidence, decided_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
-    [
-      workspaceId,
-      newId(),
-      decision.identityId,
-      decision.contactId,
-      action,
-      decision.method,
-      decision.rule,
-      decision.probability,
-      decision.weight,
-      JSON.stringify(decision.evidence),
-      decision.decidedBy,
-      at,
-    ],
+     SELECT $1, d.id, d.identity_id, d.contact_id, $2, d.method, d.rule, d.probability, d.weight, d.evidence, d.decided_by, $4
+       FROM jsonb_to_recordset($3::jsonb)
+         AS d(id uuid, identity_id uuid, contact_id uuid, method text, rule text, probability real, weight real, evidence jsonb, decided_by uuid)`,
+    [workspaceId, action, JSON.stringify(rows), at],
   );
 }
 

@@ -9,26 +9,35 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { notFound } from '../../platform/http/errors.js';
 import { getContact } from '../../crm/index.js';
 import { settleIdentityCandidates } from '../candidates/candidate.repo.js';
-import { findIdentity, linkIdentityToContact } from '../identity.repo.js';
+import { findIdentity, linkIdentitiesToContacts } from '../identity.repo.js';
 import * as repo from './link.repo.js';
 import type { IdentityListQuery, IdentitySummary, LinkedIdentity } from './link.schema.js';
 
 /** Links the identity (not linked to another contact) and records the decision. */
 export async function linkIdentity(tx: Queryable, workspaceId: string, decision: repo.LinkDecision, at = new Date()): Promise<void> {
-  await repo.insertDecision(tx, workspaceId, 'link', decision, at);
-  await linkIdentityToContact(tx, workspaceId, decision.identityId, decision.contactId);
-  await repo.markMatched(tx, workspaceId, [decision.identityId], at);
-  await settleIdentityCandidates(tx, workspaceId, decision.identityId, decision.contactId, decision.decidedBy);
-  await recordEvents(tx, [
-    {
+  await linkIdentities(tx, workspaceId, [decision], at);
+}
+
+/**
+ * Links each identity (none linked to another contact, each once) and records the decisions: the
+ * same five statements for one link or a batch's thousand.
+ */
+export async function linkIdentities(tx: Queryable, workspaceId: string, decisions: readonly repo.LinkDecision[], at = new Date()) {
+  if (decisions.length === 0) return;
+  await repo.insertDecisions(tx, workspaceId, 'link', decisions, at);
+  await linkIdentitiesToContacts(tx, workspaceId, decisions, at);
+  await settleIdentityCandidates(tx, workspaceId, decisions);
+  await recordEvents(
+    tx,
+    decisions.map((decision) => ({
       workspaceId,
       type: 'identity.linked',
       subjectType: 'identity',
       subjectId: decision.identityId,
       actorId: decision.decidedBy,
       data: { contactId: decision.contactId, method: decision.method, rule: decision.rule, probability: decision.probability },
-    },
-  ]);
+    })),
+  );
 }
 
 export async function unlinkIdentity(tx: Queryable, workspaceId: string, identityId: string, contactId: string, decidedBy: string | null) {
@@ -43,7 +52,7 @@ export async function unlinkIdentity(tx: Queryable, workspaceId: string, identit
     evidence: [],
     decidedBy,
   } as const;
-  await repo.insertDecision(tx, workspaceId, 'unlink', decision, at);
+  await repo.insertDecisions(tx, workspaceId, 'unlink', [decision], at);
   await repo.detachIdentity(tx, workspaceId, identityId, contactId, at);
   await recordEvents(tx, [
     { workspaceId, type: 'identity.unlinked', subjectType: 'identity', subjectId: identityId, actorId: decidedBy, data: { contactId } },

@@ -9,7 +9,8 @@
  */
 import type { Db } from '../../platform/db/db.js';
 
-const TABLES = 'social_identities, conversations, messages';
+// Contacts and their match keys too: matching on arrival adds a contact for every new e-mail sender.
+const TABLES = 'social_identities, conversations, messages, contacts, contact_match_keys';
 
 export interface TableStatistics {
   /** Counts rows the pipeline added; analyses in the background when enough have been. */
