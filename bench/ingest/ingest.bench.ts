@@ -119,6 +119,8 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
     RAPPORT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
     RAPPORT_DATA_DIR: path.join(plan.scratch.dir, `app-${kind}`),
     LOG_LEVEL: 'warn',
+    // As a server would be run: the operator's choice of concurrency applies here too.
+    RAPPORT_INGEST_CONCURRENCY: process.env.RAPPORT_INGEST_CONCURRENCY,
   });
   const stepLog = stepTimingLogger();
   const built = await buildApp({ config, db, log: stepLog.logger, modules, webDir: null });

@@ -1,4 +1,5 @@
 /** Shared plumbing for CLI commands: open the runtime, report errors plainly, close cleanly. */
+import { InvalidArgumentError } from 'commander';
 import { allMigrations } from '../modules.js';
 import { openRuntime, type Runtime } from '../platform/runtime.js';
 import { RapportError } from '../platform/http/errors.js';
@@ -25,4 +26,13 @@ export async function withRuntime(work: (runtime: Runtime) => Promise<void>): Pr
   } finally {
     await runtime.db.close();
   }
+}
+
+/** An option parser for a whole number in [min, max]; commander reports the message with the option's name. */
+export function wholeNumber(min: number, max: number): (raw: string) => number {
+  return (raw) => {
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+    return value;
+  };
 }

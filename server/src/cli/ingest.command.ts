@@ -16,7 +16,7 @@ import { batchFromParse, checkChannel } from '../ingest/files/file-ingest.servic
 import { addReports, createInProcessPipeline, emptyReport, splitBatch } from '../ingest/transport/in-process.js';
 import { DEFAULT_STREAM, startIngestWorker } from '../ingest/transport/nats.js';
 import type { Runtime } from '../platform/runtime.js';
-import { fail, withRuntime } from './cli-support.js';
+import { fail, wholeNumber, withRuntime } from './cli-support.js';
 import { resolveWorkspace } from './data.commands.js';
 
 type Print = (text: string) => void;
@@ -144,12 +144,17 @@ export async function ingestCommand(
 }
 
 /** Consumes the NATS ingest stream until SIGINT or SIGTERM, then finishes the batch in hand and stops. */
-export async function workerCommand({ config, db, log }: Runtime, options: { stream?: string }, streams: Streams = processStreams) {
+export async function workerCommand(
+  { config, db, log }: Runtime,
+  options: { stream?: string; concurrency?: number },
+  streams: Streams = processStreams,
+) {
   if (!config.natsUrl) fail('rapport worker consumes the NATS ingest stream; set NATS_URL (without it the server ingests in process)');
   const stream = options.stream ?? DEFAULT_STREAM;
   const worker = await startIngestWorker(db, {
     url: config.natsUrl,
     stream,
+    concurrency: options.concurrency ?? config.ingestConcurrency ?? undefined,
     enrichers: enricherRegistry.list(),
     steps: storedMessagesSteps.list(),
     onEnricherError: (enricher, error) => log.warn({ err: error, enricher }, 'enricher failed; message stored without it'),
@@ -171,7 +176,8 @@ export function registerIngestCommand(program: Command) {
     .command('worker')
     .description('Consume the NATS ingest stream (NATS_URL): ingest each batch, acknowledge it once committed')
     .option('--stream <name>', `JetStream stream (default ${DEFAULT_STREAM})`)
-    .action((options: { stream?: string }) => withRuntime((runtime) => workerCommand(runtime, options)));
+    .option('--concurrency <n>', 'batches committing at once (default RAPPORT_INGEST_CONCURRENCY, else 1)', wholeNumber(1, 32))
+    .action((options: { stream?: string; concurrency?: number }) => withRuntime((runtime) => workerCommand(runtime, options)));
 
   program
     .command('ingest')

@@ -44,12 +44,12 @@ export function ingestPipeline(deps: AppDeps): IngestPipeline {
         deps.log.warn({ err: error, enricher }, 'enricher failed; message stored without it'),
       onTimings: (steps: StepTimings) => deps.log.debug({ steps }, 'ingest batch committed (milliseconds per step)'),
     };
-    const { natsUrl } = deps.config;
+    const { natsUrl, ingestConcurrency } = deps.config;
     pipeline = natsUrl
       ? connectingPipeline(() =>
           createNatsPipeline(deps.db, { url: natsUrl, ...options, enrichers: options.enrichers(), steps: options.steps() }),
         )
-      : createInProcessPipeline(deps.db, options);
+      : createInProcessPipeline(deps.db, { ...options, concurrency: ingestConcurrency ?? undefined });
     pipelines.set(deps, pipeline);
   }
   return pipeline;

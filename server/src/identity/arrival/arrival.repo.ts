@@ -15,8 +15,10 @@ export interface ArrivingIdentity extends MatchableIdentity {
 }
 
 /**
- * The identities among `ids` never matched and not linked, in id order (the order their rows are
- * locked in), each carrying the workspace's settings and model fit time so no second query reads them.
+ * The identities among `ids` never matched and not linked, in id order, locked until the caller's
+ * transaction ends, each carrying the workspace's settings and model fit time so no second query
+ * reads them. One another transaction holds (a concurrent batch with the same new author matching
+ * it) is skipped, not waited for: that batch matches it.
  */
 export async function unmatchedIdentities(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<ArrivingIdentity[]> {
   const { rows } = await tx.query<ArrivingIdentity>(
@@ -27,7 +29,8 @@ export async function unmatchedIdentities(tx: Queryable, workspaceId: string, id
        LEFT JOIN identity_settings s ON s.workspace_id = i.workspace_id
        LEFT JOIN identity_match_models m ON m.workspace_id = i.workspace_id
       WHERE i.workspace_id = $1 AND i.id = ANY($2::uuid[]) AND i.contact_id IS NULL AND i.matched_at IS NULL
-      ORDER BY i.id`,
+      ORDER BY i.id
+        FOR UPDATE OF i SKIP LOCKED`,
     [workspaceId, ids],
   );
   return rows;

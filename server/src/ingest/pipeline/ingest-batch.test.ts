@@ -82,10 +82,20 @@ describe('ingestBatch', () => {
     }
     const distinct = new Set(batches.flatMap((b) => b.messages.map((m) => `${m.channel} ${m.externalId}`)));
     expect(distinct.size).toBeGreaterThan(100);
+    // The pipeline's own events: other test files relay every workspace's events in the shared
+    // PostgreSQL database meanwhile, and the handlers record events of their own.
+    const pipelineEvents = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM events WHERE workspace_id = $1 AND (type LIKE 'conversation.messages\\_%' OR type = 'conversation.created')`,
+          [ws.workspaceId],
+        )
+      ).rows[0]!.n;
     const counts = async () =>
-      Promise.all(
-        ['messages', 'conversations', 'social_identities', 'events', 'dead_letters'].map((table) => count(table, ws.workspaceId)),
-      );
+      Promise.all([
+        ...['messages', 'conversations', 'social_identities', 'dead_letters'].map((table) => count(table, ws.workspaceId)),
+        pipelineEvents(),
+      ]);
     let created = 0;
     for (const batch of batches) {
       const report = await ingestBatch(t.db, batch);
@@ -95,6 +105,7 @@ describe('ingestBatch', () => {
     const before = await counts();
     expect(before[0]).toBe(distinct.size);
     expect(before[1]).toBe(created);
+    expect(before[4]).toBeGreaterThan(created);
 
     for (const batch of batches) {
       const again = await ingestBatch(t.db, { ...batch, rejected: [] });

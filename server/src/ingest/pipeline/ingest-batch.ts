@@ -1,8 +1,14 @@
 /**
- * The pipeline core: one batch in, one transaction out. Validate, deduplicate, enrich, refresh the
- * authors' identities, thread into conversations, store the messages in bulk, dead-letter what was
- * refused and record the events, all in one commit, so a source acknowledged after `ingestBatch`
- * resolves can never lose a message, and one redelivered changes nothing.
+ * The pipeline core: one batch in, one transaction out. Validate, deduplicate and store the
+ * authors new to the workspace first, committed at once; then, in one transaction, enrich, refresh
+ * the known authors, thread into conversations, store the messages in bulk, run the stored-message
+ * steps, dead-letter what was refused and record the events. A source acknowledged after
+ * `ingestBatch` resolves can never lose a message, and one redelivered changes nothing.
+ *
+ * New authors are committed before the batch because concurrent batches meet the same new author
+ * (a poster in two feeds, a thread's participants): inserted inside the batch, its row would make
+ * every other batch with that author wait for this whole batch to commit. An author whose batch
+ * then fails is an identity without messages yet; the redelivery finds it.
  */
 import { messageProblem, type Author, type NormalisedMessage } from '../../channels/index.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
@@ -35,7 +41,8 @@ export async function ingestBatch(db: Db, batch: IngestBatch, options: IngestOpt
   for (let attempt = 1; ; attempt++) {
     try {
       const timer = startStepTimer();
-      const report = await db.transaction((tx) => ingestInTransaction(tx, batch, options, timer));
+      const prepared = await prepare(db, batch, timer);
+      const report = await db.transaction((tx) => ingestInTransaction(tx, batch, prepared, options, timer));
       timer.lap('commit');
       options.onTimings?.(timer.timings);
       return report;
@@ -51,13 +58,23 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
-async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: IngestOptions, timer: StepTimer): Promise<IngestReport> {
-  timer.lap('begin');
+/** What is settled before the batch's transaction: the channel, the messages to store, their authors. */
+interface Prepared {
+  channel: Awaited<ReturnType<typeof repo.findChannel>>;
+  deadLetters: NewDeadLetter[];
+  duplicates: number;
+  /** New messages, in thread order. */
+  fresh: NormalisedMessage[];
+  lookups: ReturnType<typeof threadLookups>;
+  stored: Awaited<ReturnType<typeof repo.storedMessages>>;
+  identities: Map<string, string>;
+  toRefresh: repo.IdentityRow[];
+}
+
+async function prepare(db: Db, batch: IngestBatch, timer: StepTimer): Promise<Prepared> {
   const { workspaceId, channelId } = batch.source;
-  const now = new Date();
-  const channel = channelId ? await repo.findChannel(tx, workspaceId, channelId) : null;
+  const channel = channelId ? await repo.findChannel(db, workspaceId, channelId) : null;
   if (channelId && !channel) throw invalid([{ field: 'channelId', reason: 'is not a channel of this workspace' }]);
-  const inInbox = (batch.source.purpose ?? channel?.purpose ?? 'inbox') === 'inbox';
 
   const deadLetters = parserDeadLetters(batch);
   const unique = new Map<string, NormalisedMessage>();
@@ -75,14 +92,30 @@ async function ingestInTransaction(tx: Queryable, batch: IngestBatch, options: I
     [...unique.values()].map((m): [string, [string, string]] => [keyOf(m.channel, m.externalId), [m.channel, m.externalId]]),
   );
   for (const pair of lookups.replies) known.set(keyOf(...pair), pair);
-  const stored = await repo.storedMessages(tx, workspaceId, [...known.values()]);
+  const stored = await repo.storedMessages(db, workspaceId, [...known.values()]);
   for (const row of stored) if (unique.delete(keyOf(row.network, row.external_id))) duplicates++;
   const fresh = [...unique.values()].sort(threadOrder);
   timer.lap('deduplicate');
 
-  const { identities, toRefresh } = await storeAuthors(tx, workspaceId, fresh, batch, now);
-  const identityOf = (m: NormalisedMessage) => identities.get(keyOf(m.channel, m.author.externalId)) ?? null;
+  const { identities, toRefresh } = await storeAuthors(db, workspaceId, fresh, batch, new Date());
   timer.lap('insert-identities');
+  return { channel, deadLetters, duplicates, fresh, lookups, stored, identities, toRefresh };
+}
+
+async function ingestInTransaction(
+  tx: Queryable,
+  batch: IngestBatch,
+  prepared: Prepared,
+  options: IngestOptions,
+  timer: StepTimer,
+): Promise<IngestReport> {
+  timer.lap('begin');
+  const { workspaceId, channelId } = batch.source;
+  const now = new Date();
+  const { channel, deadLetters, fresh, lookups, stored, identities, toRefresh } = prepared;
+  let { duplicates } = prepared;
+  const inInbox = (batch.source.purpose ?? channel?.purpose ?? 'inbox') === 'inbox';
+  const identityOf = (m: NormalisedMessage) => identities.get(keyOf(m.channel, m.author.externalId)) ?? null;
 
   const byKey = await repo.conversationsByKey(tx, workspaceId, lookups.keys);
   const plan = planThreads(fresh, {

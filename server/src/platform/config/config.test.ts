@@ -12,6 +12,8 @@ describe('configuration', () => {
     const first = loadConfig({ RAPPORT_DATA_DIR: dataDir });
     expect(first.port).toBe(3000);
     expect(first.databaseUrl).toBeNull();
+    expect(first.ingestConcurrency).toBeNull();
+    expect(loadConfig({ RAPPORT_DATA_DIR: dataDir, RAPPORT_INGEST_CONCURRENCY: '3' }).ingestConcurrency).toBe(3);
     expect(first.secret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(path.join(dataDir, 'secret.key'), 'utf8').trim()).toBe(first.secret);
     expect(loadConfig({ RAPPORT_DATA_DIR: dataDir }).secret).toBe(first.secret);
@@ -26,6 +28,8 @@ describe('configuration', () => {
     [{ RAPPORT_SECRET: 'short' }, 'RAPPORT_SECRET'],
     [{ RAPPORT_COOKIE_SECURE: 'maybe' }, 'RAPPORT_COOKIE_SECURE'],
     [{ NATS_URL: 'http://x' }, 'NATS_URL'],
+    [{ RAPPORT_INGEST_CONCURRENCY: '0' }, 'RAPPORT_INGEST_CONCURRENCY'],
+    [{ RAPPORT_INGEST_CONCURRENCY: 'many' }, 'RAPPORT_INGEST_CONCURRENCY'],
   ])('names the bad variable in %o', (env, variable) => {
     expect(() => loadConfig({ RAPPORT_DATA_DIR: dir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ RAPPORT_DATA_DIR: dir(), ...env })).toThrow(variable);

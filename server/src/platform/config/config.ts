@@ -22,6 +22,8 @@ export interface Config {
   maxBodyBytes: number;
   loginRateLimitPerMinute: number;
   jobPollMs: number;
+  /** Ingest batches committing at once in this process (the in-process pipeline or a worker); null: the transport's default. */
+  ingestConcurrency: number | null;
 }
 
 export class ConfigError extends Error {
@@ -112,5 +114,6 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: integer(env, 'RAPPORT_MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
     loginRateLimitPerMinute: integer(env, 'RAPPORT_LOGIN_RATE_LIMIT', 10, 1, 100_000),
     jobPollMs: integer(env, 'RAPPORT_JOB_POLL_MS', 1000, 10, 3_600_000),
+    ingestConcurrency: env.RAPPORT_INGEST_CONCURRENCY ? integer(env, 'RAPPORT_INGEST_CONCURRENCY', 1, 1, 32) : null,
   };
 }
