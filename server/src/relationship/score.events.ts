@@ -1,12 +1,13 @@
 /**
  * Which changes rescore which contact: new messages, replies, status changes and missed SLAs of
  * the contact's conversations, its activities, its mentions, its own changes (the monetary
- * field), and identities linked to it or unlinked from it (they bring mentions and followers). Handlers only queue (debounced) jobs, so a burst of events costs one recomputation.
+ * field), and identities linked to it or unlinked from it (they bring mentions and followers).
+ * Handlers only queue (debounced) jobs, so a burst of events costs one recomputation.
  */
 import type { Db } from '../platform/db/db.js';
 import type { DomainEvent } from '../platform/events/event.js';
 import type { AppDeps } from '../platform/module.js';
-import { contactOfConversation, contactsOfMentions } from './score.repo.js';
+import { contactsOfConversations, contactsOfMentions } from './score.repo.js';
 import { queueContactScoring } from './score.queue.js';
 
 const CONVERSATION_EVENTS = ['conversation.created', 'conversation.messages_added', 'conversation.updated', 'conversation.sla_breached'];
@@ -19,37 +20,48 @@ const stringAt = (value: unknown, key: string): string | null => {
   return typeof found === 'string' ? found : null;
 };
 
-/** The contacts an event touches. */
-export async function contactsTouched(db: Db, event: DomainEvent): Promise<string[]> {
-  const { workspaceId, type, data } = event;
-  if (CONVERSATION_EVENTS.includes(type)) {
-    const contactId = await contactOfConversation(db, workspaceId, event.subjectId);
-    return contactId ? [contactId] : [];
+/** The contacts some events of one workspace touch: a few queries for the lot, whatever their number. */
+export async function contactsTouched(db: Db, workspaceId: string, events: readonly DomainEvent[]): Promise<string[]> {
+  const contacts: string[] = [];
+  const conversations: string[] = [];
+  const mentions: string[] = [];
+  for (const { type, data, subjectId } of events) {
+    if (CONVERSATION_EVENTS.includes(type)) conversations.push(subjectId);
+    else if (type === 'message.created') {
+      const conversationId = stringAt(data, 'conversationId');
+      if (conversationId) conversations.push(conversationId);
+    } else if (ACTIVITY_EVENTS.includes(type)) {
+      // An entry moved from one contact to another changes both.
+      for (const id of [stringAt(data.before, 'contactId'), stringAt(data.after, 'contactId')]) if (id) contacts.push(id);
+    } else if (type === 'listening.mentions_added' && Array.isArray(data.mentionIds)) {
+      mentions.push(...data.mentionIds.filter((id): id is string => typeof id === 'string'));
+    } else if (CONTACT_EVENTS.includes(type)) contacts.push(subjectId);
+    else if (IDENTITY_EVENTS.includes(type)) {
+      const contactId = stringAt(data, 'contactId');
+      if (contactId) contacts.push(contactId);
+    }
   }
-  if (type === 'message.created') {
-    const conversationId = stringAt(data, 'conversationId');
-    const contactId = conversationId ? await contactOfConversation(db, workspaceId, conversationId) : null;
-    return contactId ? [contactId] : [];
-  }
-  if (ACTIVITY_EVENTS.includes(type)) {
-    // An entry moved from one contact to another changes both.
-    return [stringAt(data.before, 'contactId'), stringAt(data.after, 'contactId')].filter((id): id is string => id !== null);
-  }
-  if (type === 'listening.mentions_added') {
-    const ids = Array.isArray(data.mentionIds) ? data.mentionIds.filter((id): id is string => typeof id === 'string') : [];
-    return ids.length ? contactsOfMentions(db, workspaceId, ids) : [];
-  }
-  if (CONTACT_EVENTS.includes(type)) return [event.subjectId];
-  if (IDENTITY_EVENTS.includes(type)) {
-    const contactId = stringAt(data, 'contactId');
-    return contactId ? [contactId] : [];
-  }
-  return [];
+  contacts.push(...(await contactsOfConversations(db, workspaceId, [...new Set(conversations)])));
+  contacts.push(...(await contactsOfMentions(db, workspaceId, [...new Set(mentions)])));
+  return [...new Set(contacts)];
 }
 
+/** Handles a relay pass's events together: per workspace, the contacts they touch are looked up and queued at once. */
 export function subscribeScoring({ bus, db }: AppDeps): void {
-  bus.subscribe('*', async (event) => {
-    const contactIds = await contactsTouched(db, event);
-    if (contactIds.length) await queueContactScoring(db, event.workspaceId, contactIds);
+  bus.subscribeMany('*', async (events, onError) => {
+    const byWorkspace = new Map<string, DomainEvent[]>();
+    for (const event of events) {
+      const inWorkspace = byWorkspace.get(event.workspaceId);
+      if (inWorkspace) inWorkspace.push(event);
+      else byWorkspace.set(event.workspaceId, [event]);
+    }
+    for (const [workspaceId, inWorkspace] of byWorkspace) {
+      try {
+        const contactIds = await contactsTouched(db, workspaceId, inWorkspace);
+        if (contactIds.length) await queueContactScoring(db, workspaceId, contactIds);
+      } catch (error) {
+        onError(error, inWorkspace[0]!);
+      }
+    }
   });
 }

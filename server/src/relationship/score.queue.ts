@@ -5,7 +5,7 @@
  */
 import { Type } from 'typebox';
 import type { Queryable } from '../platform/db/db.js';
-import { enqueueJob, type JobTarget } from '../platform/jobs/job.js';
+import { enqueueJob, enqueueJobs, type JobTarget } from '../platform/jobs/job.js';
 
 /** How long a contact's changes gather before it is rescored. */
 export const RESCORE_DELAY_MS = 30_000;
@@ -17,14 +17,15 @@ export const SCORE_CONTACT: JobTarget = { name: 'relationship.score-contact', pa
 export const SCORE_WORKSPACE: JobTarget = { name: 'relationship.score-workspace', payload: ScoreWorkspacePayload, maxAttempts: 3 };
 
 export async function queueContactScoring(db: Queryable, workspaceId: string, contactIds: readonly string[], now = new Date()) {
-  for (const contactId of new Set(contactIds)) {
-    await enqueueJob(
-      db,
-      SCORE_CONTACT,
-      { contactId },
-      { workspaceId, runAt: new Date(now.getTime() + RESCORE_DELAY_MS), uniqueKey: `${SCORE_CONTACT.name}:${workspaceId}:${contactId}` },
-    );
-  }
+  const runAt = new Date(now.getTime() + RESCORE_DELAY_MS);
+  await enqueueJobs(
+    db,
+    SCORE_CONTACT,
+    [...new Set(contactIds)].map((contactId) => ({
+      payload: { contactId },
+      options: { workspaceId, runAt, uniqueKey: `${SCORE_CONTACT.name}:${workspaceId}:${contactId}` },
+    })),
+  );
 }
 
 export async function queueWorkspaceScoring(db: Queryable, workspaceId: string, now = new Date()) {

@@ -240,16 +240,20 @@ export async function saveScores(
 }
 
 /** The contact a conversation is about, if any: what its events rescore. */
-export async function contactOfConversation(db: Queryable, workspaceId: string, conversationId: string): Promise<string | null> {
-  const { rows } = await db.query<{ contactId: string | null }>(
-    'SELECT contact_id AS "contactId" FROM conversations WHERE workspace_id = $1 AND id = $2',
-    [workspaceId, conversationId],
+/** The contacts of some conversations (those that have one). */
+export async function contactsOfConversations(db: Queryable, workspaceId: string, conversationIds: readonly string[]): Promise<string[]> {
+  if (conversationIds.length === 0) return [];
+  const { rows } = await db.query<{ contactId: string }>(
+    `SELECT DISTINCT contact_id AS "contactId" FROM conversations
+      WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND contact_id IS NOT NULL`,
+    [workspaceId, conversationIds],
   );
-  return rows[0]?.contactId ?? null;
+  return rows.map((r) => r.contactId);
 }
 
 /** The contacts behind the authors of some mentions. */
 export async function contactsOfMentions(db: Queryable, workspaceId: string, mentionIds: readonly string[]): Promise<string[]> {
+  if (mentionIds.length === 0) return [];
   const { rows } = await db.query<{ contactId: string }>(
     `SELECT DISTINCT i.contact_id AS "contactId" FROM mentions mn
        JOIN social_identities i ON i.workspace_id = mn.workspace_id AND i.id = mn.author_identity_id

@@ -65,14 +65,35 @@ export function contactsChanged(event: DomainEvent): string[] {
 
 const EVENTS = ['contact.created', 'contact.updated', 'contact.deleted', 'contact.imported', 'contact.merged', 'contact.unmerged'];
 
+/** Contacts per queued job: the payload's limit. */
+const CONTACTS_PER_JOB = 5_000;
+
+/**
+ * A relay pass's contact changes become one job per workspace (a batch's new e-mail senders are
+ * matched together, not one job each). A job for one contact carries a unique key, so a burst of
+ * edits to that contact costs one run.
+ */
 export function subscribeContactSync({ bus, db }: AppDeps): void {
-  for (const type of EVENTS) {
-    bus.subscribe(type, async (event) => {
-      const contactIds = contactsChanged(event);
-      if (contactIds.length === 0) return;
-      // One queued job per contact: a burst of edits to one contact costs one run.
-      const uniqueKey = contactIds.length === 1 ? `${contactSyncJob.name}:${event.workspaceId}:${contactIds[0]}` : undefined;
-      await enqueueJob(db, contactSyncJob, { contactIds }, { workspaceId: event.workspaceId, uniqueKey });
-    });
-  }
+  bus.subscribeMany('contact.*', async (events, onError) => {
+    const byWorkspace = new Map<string, { contactIds: Set<string>; first: DomainEvent }>();
+    for (const event of events) {
+      const contactIds = EVENTS.includes(event.type) ? contactsChanged(event) : [];
+      if (contactIds.length === 0) continue;
+      const entry = byWorkspace.get(event.workspaceId) ?? { contactIds: new Set<string>(), first: event };
+      for (const id of contactIds) entry.contactIds.add(id);
+      byWorkspace.set(event.workspaceId, entry);
+    }
+    for (const [workspaceId, { contactIds, first }] of byWorkspace) {
+      const ids = [...contactIds];
+      try {
+        for (let from = 0; from < ids.length; from += CONTACTS_PER_JOB) {
+          const chunk = ids.slice(from, from + CONTACTS_PER_JOB);
+          const uniqueKey = chunk.length === 1 ? `${contactSyncJob.name}:${workspaceId}:${chunk[0]}` : undefined;
+          await enqueueJob(db, contactSyncJob, { contactIds: chunk }, { workspaceId, uniqueKey });
+        }
+      } catch (error) {
+        onError(error, first);
+      }
+    }
+  });
 }

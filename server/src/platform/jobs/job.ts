@@ -51,18 +51,29 @@ export function validatePayload(definition: JobTarget, payload: unknown): void {
 }
 
 export async function enqueueJob(db: Queryable, definition: JobTarget, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
-  validatePayload(definition, payload);
+  await enqueueJobs(db, definition, [{ payload, options }]);
+}
+
+/** Queues many jobs of one kind in one statement (a relay pass's worth), each as `enqueueJob` would. */
+export async function enqueueJobs(
+  db: Queryable,
+  definition: JobTarget,
+  jobs: readonly { payload: unknown; options?: EnqueueOptions }[],
+): Promise<void> {
+  if (jobs.length === 0) return;
+  for (const { payload } of jobs) validatePayload(definition, payload);
+  const rows = jobs.map(({ payload, options = {} }) => ({
+    workspace_id: options.workspaceId ?? null,
+    payload,
+    run_at: (options.runAt ?? new Date()).toISOString(),
+    unique_key: options.uniqueKey ?? null,
+    max_attempts: options.maxAttempts ?? definition.maxAttempts ?? 5,
+  }));
   await db.query(
     `INSERT INTO jobs (workspace_id, name, payload, run_at, unique_key, max_attempts)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6)
+     SELECT j.workspace_id, $1, j.payload, j.run_at, j.unique_key, j.max_attempts
+       FROM jsonb_to_recordset($2::jsonb) AS j(workspace_id uuid, payload jsonb, run_at timestamptz, unique_key text, max_attempts int)
      ON CONFLICT (unique_key) DO NOTHING`,
-    [
-      options.workspaceId ?? null,
-      definition.name,
-      JSON.stringify(payload),
-      options.runAt ?? new Date(),
-      options.uniqueKey ?? null,
-      options.maxAttempts ?? definition.maxAttempts ?? 5,
-    ],
+    [definition.name, JSON.stringify(rows)],
   );
 }

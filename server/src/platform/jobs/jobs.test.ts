@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Type } from 'typebox';
 import { createLogger } from '../observability/logger.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
-import { defineJob, enqueueJob } from './job.js';
+import { defineJob, enqueueJob, enqueueJobs } from './job.js';
 import { createJobRunner } from './runner.js';
 
 let t: TestApp;
@@ -74,5 +74,22 @@ describe('durable jobs', () => {
     expect(await runner.runDue(new Date(start + 30_000))).toBe(0);
     expect(await runner.runDue(new Date(start + 61_000))).toBe(1);
     expect(ticks).toBe(2);
+  });
+
+  it('queue many at once, each key once, and run each with its own payload', async () => {
+    const name = `test.bulk.${Math.random()}`;
+    const ran: string[] = [];
+    const job = defineJob({ name, payload: Type.Object({ who: Type.String() }), handler: async (_ctx, p) => void ran.push(p.who) });
+    const runAt = new Date(Date.now() - 1000);
+    await enqueueJob(t.db, job, { who: 'queued before' }, { runAt, uniqueKey: `${name}:ada` });
+    await enqueueJobs(t.db, job, [
+      { payload: { who: 'ada again' }, options: { runAt, uniqueKey: `${name}:ada` } },
+      { payload: { who: 'grace' }, options: { runAt, uniqueKey: `${name}:grace` } },
+      { payload: { who: 'grace twice' }, options: { runAt, uniqueKey: `${name}:grace` } },
+      { payload: { who: 'alan' }, options: { runAt } },
+    ]);
+    await expect(enqueueJobs(t.db, job, [{ payload: { who: 'x' } }, { payload: { who: 1 } }])).rejects.toThrow(/invalid payload/);
+    expect(await createJobRunner(t.db, [job], log).runDue(new Date())).toBe(3);
+    expect(ran.sort()).toEqual(['alan', 'grace', 'queued before']);
   });
 });
