@@ -5,12 +5,17 @@
  */
 import type { Queryable } from '../platform/db/db.js';
 
-export async function customerTier(db: Queryable, workspaceId: string, conversationId: string): Promise<string | null> {
-  const { rows } = await db.query<{ tier: string }>(
-    `SELECT s.tier FROM conversations c
+/** The tiers of the conversations' customers, by conversation (none for those without a scored contact). */
+export async function customerTiers(db: Queryable, workspaceId: string, conversationIds: readonly string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id: string; tier: string }>(
+    `SELECT c.id, s.tier FROM conversations c
        JOIN contact_scores s ON s.workspace_id = c.workspace_id AND s.contact_id = c.contact_id
-      WHERE c.workspace_id = $1 AND c.id = $2`,
-    [workspaceId, conversationId],
+      WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
+    [workspaceId, conversationIds],
   );
-  return rows[0]?.tier ?? null;
+  return new Map(rows.map((row) => [row.id, row.tier]));
+}
+
+export async function customerTier(db: Queryable, workspaceId: string, conversationId: string): Promise<string | null> {
+  return (await customerTiers(db, workspaceId, [conversationId])).get(conversationId) ?? null;
 }

@@ -6,7 +6,7 @@ import { inboxJobs } from './inbox.jobs.js';
 import { inboxMigrations } from './inbox.migrations.js';
 import { messageRoutes } from './message.routes.js';
 import { createPresence } from './presence.js';
-import { routeNewConversation } from './route-conversation.js';
+import { routeNewConversations } from './route-new-conversations.js';
 import { routingRoutes } from './routing.routes.js';
 import { manyMessagesAdded } from './sla.service.js';
 import { slaRoutes } from './sla.routes.js';
@@ -23,7 +23,7 @@ export const inboxModule: DomainModule = {
   },
   jobs: inboxJobs,
   subscribe({ bus, db }) {
-    bus.subscribe('conversation.created', (event) => routeNewConversation(db, event));
+    bus.subscribeMany('conversation.created', (events, onError) => routeNewConversations(db, events, onError));
     bus.subscribeMany('conversation.messages_added', (events, onError) => manyMessagesAdded(db, events, onError));
   },
 };

@@ -7,31 +7,42 @@ import { systemActor, type Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { recordEvents, type DomainEvent } from '../platform/events/event.js';
 import { invalid, notFound } from '../platform/http/errors.js';
-import { firstMatchingRule, leastLoaded, nextInTurn } from './assignment.js';
+import { firstMatchingRule } from './assignment.js';
 import { customerTier } from './contact-tier.repo.js';
 import * as conversations from './conversation.repo.js';
 import { applyChange, conversationEvent, saveChange, type ConversationChange } from './conversation.service.js';
 import * as repo from './routing.repo.js';
-import type { AssignmentMode } from './routing.schema.js';
+import type { AssignmentMode, RoutingRule } from './routing.schema.js';
 import { startClocks } from './sla.service.js';
+import { takeTurns } from './team-turns.js';
 
 /** The agent the team's mode picks, taking the turn; null for manual teams or teams without agents. */
 async function pickAgent(tx: Queryable, workspaceId: string, teamId: string): Promise<{ userId: string; mode: AssignmentMode } | null> {
-  const settings = await repo.lockTeamAssignment(tx, workspaceId, teamId);
-  if (!settings || settings.assignment === 'manual') return null;
-  const loads = await repo.teamAgentLoads(tx, workspaceId, teamId);
-  const userId =
-    settings.assignment === 'round_robin'
-      ? nextInTurn(
-          loads.map((l) => l.userId),
-          settings.lastAssignedUserId,
-        )
-      : leastLoaded(loads, settings.lastAssignedUserId);
-  if (!userId) return null;
-  await repo.recordTurn(tx, workspaceId, teamId, userId);
-  return { userId, mode: settings.assignment };
+  const turns = await takeTurns(tx, workspaceId, [teamId]);
+  const picked = turns.pick(teamId);
+  await turns.record();
+  return picked;
 }
 
+/**
+ * What a matching rule changes. A rule may outlive the team or member it names; those actions are
+ * skipped, the rest apply.
+ */
+export async function ruleChange(
+  rule: RoutingRule | null,
+  exists: { team(id: string): Promise<boolean>; member(id: string): Promise<boolean> },
+): Promise<ConversationChange> {
+  const change: ConversationChange = {};
+  if (!rule) return change;
+  const { teamId, assigneeId, priority, addLabels } = rule.actions;
+  if (teamId && (await exists.team(teamId))) change.teamId = teamId;
+  if (assigneeId && (await exists.member(assigneeId))) change.assigneeId = assigneeId;
+  if (priority) change.priority = priority;
+  if (addLabels) change.addLabels = addLabels;
+  return change;
+}
+
+/** Routes one new conversation in a transaction of its own; `routeNewConversations` does a relay pass's together. */
 export async function routeNewConversation(db: Db, event: DomainEvent): Promise<void> {
   const ctx: Ctx = { workspaceId: event.workspaceId, actor: systemActor(), db, requestId: `event-${event.id}` };
   await db.transaction(async (tx) => {
@@ -43,15 +54,10 @@ export async function routeNewConversation(db: Db, event: DomainEvent): Promise<
     const text = rules.length ? `${before.subject} ${await repo.conversationText(tx, ctx.workspaceId, before.id)}` : '';
     const tier = rules.some((r) => r.conditions.tiers?.length) ? await customerTier(tx, ctx.workspaceId, before.id) : null;
     const rule = firstMatchingRule(rules, { network: before.network, channelId: before.channelId, text, tier });
-    const change: ConversationChange = {};
-    if (rule) {
-      const { teamId, assigneeId, priority, addLabels } = rule.actions;
-      // A rule may outlive the team or member it names; those actions are skipped, the rest apply.
-      if (teamId && (await conversations.teamExists(tx, ctx.workspaceId, teamId))) change.teamId = teamId;
-      if (assigneeId && (await conversations.isMember(tx, ctx.workspaceId, assigneeId))) change.assigneeId = assigneeId;
-      if (priority) change.priority = priority;
-      if (addLabels) change.addLabels = addLabels;
-    }
+    const change = await ruleChange(rule, {
+      team: (id) => conversations.teamExists(tx, ctx.workspaceId, id),
+      member: (id) => conversations.isMember(tx, ctx.workspaceId, id),
+    });
     const teamId = change.teamId ?? before.teamId;
     const picked = !before.assigneeId && !change.assigneeId && teamId ? await pickAgent(tx, ctx.workspaceId, teamId) : null;
     if (picked) change.assigneeId = picked.userId;

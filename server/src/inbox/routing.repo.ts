@@ -104,18 +104,23 @@ export async function saveTeamSettings(
   );
 }
 
-/** The team's mode and whose turn was last, locked so two conversations arriving at once take different turns. */
-export async function lockTeamAssignment(
-  tx: Queryable,
-  workspaceId: string,
-  teamId: string,
-): Promise<{ assignment: AssignmentMode; lastAssignedUserId: string | null } | null> {
-  const { rows } = await tx.query<{ assignment: AssignmentMode; lastAssignedUserId: string | null }>(
-    `SELECT assignment, last_assigned_user_id AS "lastAssignedUserId" FROM inbox_team_settings
-      WHERE workspace_id = $1 AND team_id = $2 FOR UPDATE`,
-    [workspaceId, teamId],
+export interface TeamTurn {
+  assignment: AssignmentMode;
+  lastAssignedUserId: string | null;
+}
+
+/**
+ * The teams' modes and whose turn was last, locked (in team order, so passes locking several
+ * cannot deadlock) so two conversations arriving at once take different turns. Teams never
+ * configured are missing: they are manual.
+ */
+export async function lockTeamTurns(tx: Queryable, workspaceId: string, teamIds: readonly string[]): Promise<Map<string, TeamTurn>> {
+  const { rows } = await tx.query<TeamTurn & { teamId: string }>(
+    `SELECT team_id AS "teamId", assignment, last_assigned_user_id AS "lastAssignedUserId" FROM inbox_team_settings
+      WHERE workspace_id = $1 AND team_id = ANY($2::uuid[]) ORDER BY team_id FOR UPDATE`,
+    [workspaceId, teamIds],
   );
-  return rows[0] ?? null;
+  return new Map(rows.map(({ teamId, ...turn }) => [teamId, turn]));
 }
 
 export async function recordTurn(tx: Queryable, workspaceId: string, teamId: string, userId: string): Promise<void> {
@@ -126,38 +131,58 @@ export async function recordTurn(tx: Queryable, workspaceId: string, teamId: str
   ]);
 }
 
-/** Team members who can answer (viewers cannot), with how many open or pending conversations each holds. */
-export async function teamAgentLoads(tx: Queryable, workspaceId: string, teamId: string): Promise<{ userId: string; open: number }[]> {
-  const { rows } = await tx.query<{ userId: string; open: number }>(
-    `SELECT tm.user_id AS "userId",
+/** The teams' members who can answer (viewers cannot), with how many open or pending conversations each holds. */
+export async function teamAgentLoads(
+  tx: Queryable,
+  workspaceId: string,
+  teamIds: readonly string[],
+): Promise<{ teamId: string; userId: string; open: number }[]> {
+  const { rows } = await tx.query<{ teamId: string; userId: string; open: number }>(
+    `SELECT tm.team_id AS "teamId", tm.user_id AS "userId",
             (SELECT count(*) FROM conversations c
               WHERE c.workspace_id = tm.workspace_id AND c.assignee_id = tm.user_id AND c.status IN ('open', 'pending')
                 AND NOT c.is_spam AND c.merged_into_id IS NULL)::int AS open
        FROM team_members tm JOIN memberships m ON m.workspace_id = tm.workspace_id AND m.user_id = tm.user_id
-      WHERE tm.workspace_id = $1 AND tm.team_id = $2 AND m.role <> 'viewer'
-      ORDER BY tm.user_id`,
-    [workspaceId, teamId],
+      WHERE tm.workspace_id = $1 AND tm.team_id = ANY($2::uuid[]) AND m.role <> 'viewer'
+      ORDER BY tm.team_id, tm.user_id`,
+    [workspaceId, teamIds],
   );
   return rows;
 }
 
-/** What keyword conditions are matched against: the subject and the first messages' text. */
-export async function conversationText(db: Queryable, workspaceId: string, conversationId: string): Promise<string> {
-  const { rows } = await db.query<{ text: string }>(
-    `SELECT string_agg(t.text, ' ') AS text FROM (
-       SELECT m.text FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.kind = 'message'
-        ORDER BY m.sent_at, m.id LIMIT 5) t`,
-    [workspaceId, conversationId],
+/** What keyword conditions are matched against: the subject and the first messages' text, by conversation (none without messages). */
+export async function conversationTexts(
+  db: Queryable,
+  workspaceId: string,
+  conversationIds: readonly string[],
+): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id: string; text: string | null }>(
+    `SELECT c.id, (SELECT string_agg(t.text, ' ') FROM (
+              SELECT m.text FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = c.id AND m.kind = 'message'
+               ORDER BY m.sent_at, m.id LIMIT 5) t) AS text
+       FROM unnest($2::uuid[]) AS c(id)`,
+    [workspaceId, conversationIds],
   );
-  return rows[0]?.text ?? '';
+  return new Map(rows.flatMap((row) => (row.text === null ? [] : [[row.id, row.text] as const])));
+}
+
+export async function conversationText(db: Queryable, workspaceId: string, conversationId: string): Promise<string> {
+  return (await conversationTexts(db, workspaceId, [conversationId])).get(conversationId) ?? '';
+}
+
+/** Of the given conversations, those routed before (a repeated delivery, or a pass retried). */
+export async function routedAmong(db: Queryable, workspaceId: string, conversationIds: readonly string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT c.id FROM unnest($2::text[]) AS c(id)
+      WHERE EXISTS (SELECT 1 FROM events e
+                     WHERE e.workspace_id = $1 AND e.subject_type = 'conversation' AND e.subject_id = c.id AND e.type = 'conversation.routed')`,
+    [workspaceId, conversationIds],
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function wasRouted(db: Queryable, workspaceId: string, conversationId: string): Promise<boolean> {
-  const { rows } = await db.query(
-    `SELECT 1 FROM events WHERE workspace_id = $1 AND subject_type = 'conversation' AND subject_id = $2 AND type = 'conversation.routed' LIMIT 1`,
-    [workspaceId, conversationId],
-  );
-  return rows.length > 0;
+  return (await routedAmong(db, workspaceId, [conversationId])).has(conversationId);
 }
 
 export async function teamNamed(db: Queryable, workspaceId: string, names: readonly string[]): Promise<string | null> {

@@ -34,23 +34,24 @@ export async function savePolicy(db: Queryable, workspaceId: string, policy: Sla
   );
 }
 
-/** Sets the first-response and resolution clocks of a new conversation, unless they are already set or met. */
+/** Sets new conversations' first-response and resolution clocks, except those already set or met. */
 export async function setStartClocks(
   tx: Queryable,
   workspaceId: string,
-  id: string,
-  due: { firstResponse: Date | null; resolution: Date | null },
+  clocks: readonly { conversationId: string; firstResponse: Date | null; resolution: Date | null }[],
 ): Promise<void> {
+  if (clocks.length === 0) return;
   await tx.query(
-    `UPDATE conversations
-        SET first_response_due_at = CASE WHEN first_responded_at IS NULL THEN COALESCE(first_response_due_at, $3) ELSE first_response_due_at END,
-            resolution_due_at = CASE WHEN resolved_at IS NULL THEN COALESCE(resolution_due_at, $4) ELSE resolution_due_at END
-      WHERE workspace_id = $1 AND id = $2`,
-    [workspaceId, id, due.firstResponse, due.resolution],
+    `UPDATE conversations c
+        SET first_response_due_at = CASE WHEN c.first_responded_at IS NULL THEN COALESCE(c.first_response_due_at, d.first_response)
+                                         ELSE c.first_response_due_at END,
+            resolution_due_at = CASE WHEN c.resolved_at IS NULL THEN COALESCE(c.resolution_due_at, d.resolution) ELSE c.resolution_due_at END
+       FROM unnest($2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS d(id, first_response, resolution)
+      WHERE c.workspace_id = $1 AND c.id = d.id`,
+    [workspaceId, clocks.map((c) => c.conversationId), clocks.map((c) => c.firstResponse), clocks.map((c) => c.resolution)],
   );
 }
 
-/** Starts the next-response clock when the customer writes after our last reply (a running clock keeps its time). */
 /**
  * Of the conversations that got new messages, those where that can change something: merged away
  * (the messages follow the merge), or, for inbound messages, waiting on the customer or owed a next
@@ -73,6 +74,7 @@ export async function touchedByNewMessages(
   return new Set(rows.map((row) => row.id));
 }
 
+/** Starts the next-response clock when the customer writes after our last reply (a running clock keeps its time). */
 export async function setNextResponseDue(tx: Queryable, workspaceId: string, id: string, customerAt: Date, due: Date): Promise<void> {
   await tx.query(
     `UPDATE conversations SET next_response_due_at = $4

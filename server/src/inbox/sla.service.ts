@@ -10,7 +10,7 @@ import { notify } from '../platform/notifications/notification.service.js';
 import { addBusinessMinutes, businessHoursProblems } from './business-hours.js';
 import { conversationEvent } from './conversation.service.js';
 import * as conversations from './conversation.repo.js';
-import { customerTier } from './contact-tier.repo.js';
+import { customerTier, customerTiers } from './contact-tier.repo.js';
 import * as repo from './sla.repo.js';
 import type { SlaPolicy, SlaPolicyInput, SlaTargets } from './sla.schema.js';
 
@@ -70,13 +70,33 @@ async function conversationTargets(tx: Queryable, workspaceId: string, conversat
 }
 
 /** Starts a new conversation's first-response and resolution clocks at `from`. */
-export async function startClocks(tx: Queryable, workspaceId: string, conversationId: string, from: Date): Promise<void> {
-  const found = await conversationTargets(tx, workspaceId, conversationId);
-  if (!found || (!found.targets.firstResponseMinutes && !found.targets.resolutionMinutes)) return;
-  await repo.setStartClocks(tx, workspaceId, conversationId, {
-    firstResponse: due(from, found.targets.firstResponseMinutes, found.policy),
-    resolution: due(from, found.targets.resolutionMinutes, found.policy),
+export function startClocks(tx: Queryable, workspaceId: string, conversationId: string, from: Date): Promise<void> {
+  return startManyClocks(tx, workspaceId, [{ conversationId, from }]);
+}
+
+/** Starts new conversations' first-response and resolution clocks, each at its own `from`: a few statements for the lot. */
+export async function startManyClocks(
+  tx: Queryable,
+  workspaceId: string,
+  starts: readonly { conversationId: string; from: Date }[],
+): Promise<void> {
+  if (starts.length === 0) return;
+  const policy = await repo.findPolicy(tx, workspaceId);
+  if (!policy) return;
+  const ids = starts.map((s) => s.conversationId);
+  const tiers = Object.keys(policy.tierTargets).length ? await customerTiers(tx, workspaceId, ids) : new Map<string, string>();
+  const clocks = starts.flatMap(({ conversationId, from }) => {
+    const targets = targetsFor(policy, tiers.get(conversationId) ?? null);
+    if (!targets.firstResponseMinutes && !targets.resolutionMinutes) return [];
+    return [
+      {
+        conversationId,
+        firstResponse: due(from, targets.firstResponseMinutes, policy),
+        resolution: due(from, targets.resolutionMinutes, policy),
+      },
+    ];
   });
+  await repo.setStartClocks(tx, workspaceId, clocks);
 }
 
 /**
@@ -142,7 +162,11 @@ export async function manyMessagesAdded(
   onError: (error: unknown, event: DomainEvent) => void,
 ): Promise<void> {
   const byWorkspace = new Map<string, DomainEvent[]>();
-  for (const event of events) byWorkspace.set(event.workspaceId, [...(byWorkspace.get(event.workspaceId) ?? []), event]);
+  for (const event of events) {
+    const inWorkspace = byWorkspace.get(event.workspaceId);
+    if (inWorkspace) inWorkspace.push(event);
+    else byWorkspace.set(event.workspaceId, [event]);
+  }
   for (const [workspaceId, inWorkspace] of byWorkspace) {
     let touched: Set<string>;
     try {

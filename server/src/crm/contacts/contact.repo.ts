@@ -112,6 +112,9 @@ function values(workspaceId: string, row: ContactRow): unknown[] {
 
 const PLACEHOLDERS = CONTACT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
 
+/** Reading back a contact just inserted without a company: nothing to join, no scores yet. */
+const READ_BACK_NEW = `SELECT ${SELECT.replace('co.name AS "companyName"', 'NULL::text AS "companyName"').replace(SCORE, 'NULL::text AS tier, NULL::int AS health, NULL::jsonb AS "healthReasons"')} FROM c`;
+
 /**
  * Inserts the contact and its `contact.created` event in one statement: one round trip, and
  * atomic without an explicit transaction (the hot path of API creates and imports).
@@ -121,9 +124,7 @@ export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExis
   params.push(ctx.actor.userId);
   const guardCompany = companyIdMustExist ? `WHERE EXISTS (SELECT 1 FROM companies WHERE workspace_id = $1 AND id = $10)` : '';
   // Without a company there is nothing to join: reading the row back is cheaper without it.
-  const readBack = companyIdMustExist
-    ? `SELECT ${SELECT} FROM ${FROM.replace('contacts c', 'c')}`
-    : `SELECT ${SELECT.replace('co.name AS "companyName"', 'NULL::text AS "companyName"').replace(SCORE, 'NULL::text AS tier, NULL::int AS health, NULL::jsonb AS "healthReasons"')} FROM c`;
+  const readBack = companyIdMustExist ? `SELECT ${SELECT} FROM ${FROM.replace('contacts c', 'c')}` : READ_BACK_NEW;
   const { rows } = await ctx.db.query<Contact>(
     `WITH c AS (
        INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')}) SELECT ${PLACEHOLDERS} ${guardCompany} RETURNING *
@@ -140,13 +141,13 @@ export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExis
 }
 
 /**
- * Inserts many contacts, each with its `contact.created` event, in one statement: the rows travel
- * as one JSON array read back as `contacts` records. Only for rows without a company (nothing to
- * guard or join). Returns the ids inserted.
+ * Inserts many contacts without a company, each with its `contact.created` event, in one
+ * statement: the rows travel as one JSON array read back as `contacts` records. Returns them in
+ * no particular order.
  */
-export async function insertContactRows(ctx: Ctx, rows: readonly ContactRow[]): Promise<string[]> {
+export async function insertContactRows(ctx: Ctx, rows: readonly ContactRow[]): Promise<Contact[]> {
   if (rows.length === 0) return [];
-  const { rows: inserted } = await ctx.db.query<{ id: string }>(
+  const { rows: inserted } = await ctx.db.query<Contact>(
     `WITH c AS (
        INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')})
        SELECT ${CONTACT_COLUMNS.join(', ')} FROM jsonb_populate_recordset(NULL::contacts, $1::jsonb)
@@ -157,10 +158,10 @@ export async function insertContactRows(ctx: Ctx, rows: readonly ContactRow[]): 
               jsonb_build_object('after', to_jsonb(c) - 'search_vector' - 'search_text' - 'workspace_id')
          FROM c
      )
-     SELECT id FROM c`,
+     ${READ_BACK_NEW}`,
     [JSON.stringify(rows.map((row) => columnValues(ctx.workspaceId, row))), ctx.actor.userId],
   );
-  return inserted.map((row) => row.id);
+  return inserted;
 }
 
 export async function findContact(

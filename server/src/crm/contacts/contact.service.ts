@@ -163,9 +163,9 @@ export async function createContact(ctx: Ctx, input: ContactInput): Promise<Cont
 /**
  * Creates many contacts without a company at once, each checked as `createContact` checks one:
  * one statement for all of them and their events (how matching on arrival adds a batch's new
- * e-mail senders). Returns their ids in input order.
+ * e-mail senders).
  */
-export async function createContacts(ctx: Ctx, inputs: readonly Omit<ContactInput, 'companyId'>[]): Promise<string[]> {
+export async function createContacts(ctx: Ctx, inputs: readonly Omit<ContactInput, 'companyId'>[]): Promise<Contact[]> {
   const now = new Date();
   const rows: repo.ContactRow[] = [];
   for (const input of inputs) {
@@ -174,8 +174,7 @@ export async function createContacts(ctx: Ctx, inputs: readonly Omit<ContactInpu
     await checkReferences(ctx, ctx.db, input, full.custom as Record<string, unknown>, false);
     rows.push(toRow(newId(), full, now, null));
   }
-  await repo.insertContactRows(ctx, rows);
-  return rows.map((row) => row.id);
+  return repo.insertContactRows(ctx, rows);
 }
 
 export async function getContact(ctx: Ctx, id: string): Promise<Contact> {

@@ -13,7 +13,7 @@ import { systemActor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { upsertCandidates, type CandidateInput } from '../candidates/candidate.repo.js';
 import { workspaceModelFittedAt } from '../candidates/match-model.repo.js';
-import { MAX_BLOCK_SIZE, rankedCandidates, refreshContactKeys } from '../keys/contact-keys.js';
+import { indexNewContacts, MAX_BLOCK_SIZE, rankedCandidates } from '../keys/contact-keys.js';
 import { contactsForMatching } from '../keys/contact-keys.repo.js';
 import { markMatched, type LinkDecision } from '../links/link.repo.js';
 import type { LinkRule } from '../links/link.schema.js';
@@ -167,18 +167,25 @@ function namesOf(person: NormalisedPerson, displayName: string): { firstName?: s
  * indexed now rather than when the events are relayed, so the senders' next identities find them.
  * Two identities with one address (the same person on two channels) share the contact.
  */
-async function contactsFromSenders(tx: Queryable, workspaceId: string, senders: readonly Arrival[]): Promise<Map<string, string>> {
+async function contactsFromSenders(
+  tx: Queryable,
+  workspaceId: string,
+  senders: readonly Arrival[],
+  settings: IdentitySettings,
+): Promise<Map<string, string>> {
   const firstByAddress = new Map<string, Arrival>();
   for (const sender of senders) if (!firstByAddress.has(sender.personalEmail!)) firstByAddress.set(sender.personalEmail!, sender);
   const ctx = { workspaceId, actor: systemActor(), db: tx, requestId: 'identity-arrival' };
-  const firsts = [...firstByAddress.values()];
-  const ids = await createContacts(
+  const created = await createContacts(
     ctx,
-    firsts.map((a) => ({ ...namesOf(a.person, a.identity.displayName), emails: [{ address: a.personalEmail!.slice(0, 320) }] })),
+    [...firstByAddress.values()].map((a) => ({
+      ...namesOf(a.person, a.identity.displayName),
+      emails: [{ address: a.personalEmail!.slice(0, 320) }],
+    })),
   );
-  await refreshContactKeys(tx, workspaceId, ids);
-  const byAddress = new Map(firsts.map((a, i) => [a.personalEmail!, ids[i]!]));
-  return new Map(senders.map((a) => [a.identity.id, byAddress.get(a.personalEmail!)!]));
+  await indexNewContacts(tx, workspaceId, created, settings.identifierFields);
+  const byAddress = new Map(created.map((contact) => [contact.emails[0]!.address, contact.id]));
+  return new Map(senders.map((a) => [a.identity.id, byAddress.get(a.personalEmail!.slice(0, 320))!]));
 }
 
 function reviewPairs(identityId: string, pairs: readonly ScoredPair[]): CandidateInput[] {
@@ -226,7 +233,7 @@ export async function matchArrivedIdentities(tx: Queryable, workspaceId: string,
       notLinked.push(identityId);
     }
   }
-  for (const [identityId, contactId] of senders.length ? await contactsFromSenders(tx, workspaceId, senders) : []) {
+  for (const [identityId, contactId] of senders.length ? await contactsFromSenders(tx, workspaceId, senders, settings) : []) {
     links.push({ ...automatic, identityId, contactId, method: 'rule', rule: 'created-from-email' });
   }
   await linkIdentities(tx, workspaceId, links, now);

@@ -87,29 +87,3 @@ export async function dropOpenCandidatesOfContacts(tx: Queryable, workspaceId: s
     [workspaceId, contactIds],
   );
 }
-
-/**
- * Identities' open pairs once they are linked: a person who linked one decided the pair with that
- * contact (a labelled match for the model); the rest, and any pair after an automatic link, are
- * no longer worth a look and carry no one's judgement, so they go.
- */
-export async function settleIdentityCandidates(
-  tx: Queryable,
-  workspaceId: string,
-  links: readonly { identityId: string; contactId: string; decidedBy: string | null }[],
-): Promise<void> {
-  if (links.length === 0) return;
-  const decided = links.filter((l) => l.decidedBy !== null);
-  if (decided.length) {
-    await tx.query(
-      `UPDATE duplicate_candidates d SET status = 'linked', decided_by = l.decided_by, decided_at = now(), updated_at = now()
-         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS l(identity_id, contact_id, decided_by)
-        WHERE d.workspace_id = $1 AND d.kind = 'identity' AND d.left_id = l.identity_id AND d.right_id = l.contact_id AND d.status = 'open'`,
-      [workspaceId, decided.map((l) => l.identityId), decided.map((l) => l.contactId), decided.map((l) => l.decidedBy)],
-    );
-  }
-  await tx.query(
-    `DELETE FROM duplicate_candidates WHERE workspace_id = $1 AND kind = 'identity' AND left_id = ANY($2::uuid[]) AND status = 'open'`,
-    [workspaceId, links.map((l) => l.identityId)],
-  );
-}

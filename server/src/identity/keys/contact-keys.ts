@@ -27,6 +27,16 @@ export async function refreshContactKeys(tx: Queryable, workspaceId: string, con
   await repo.insertKeys(tx, workspaceId, keyRows(contacts, identifierFields));
 }
 
+/** Indexes the keys of contacts just created (none stored yet), from the rows in hand: one statement. */
+export async function indexNewContacts(
+  tx: Queryable,
+  workspaceId: string,
+  contacts: readonly MatchableContact[],
+  identifierFields: readonly string[],
+): Promise<void> {
+  await repo.insertKeys(tx, workspaceId, keyRows(contacts, identifierFields));
+}
+
 /** Most contacts a key may hold and still be used to find candidates, as in the batch run. */
 export const MAX_BLOCK_SIZE = 50;
 

@@ -48,6 +48,60 @@ export async function insertDecisions(
 }
 
 /**
+ * Links each identity to its contact in one statement: the decisions recorded, the identities
+ * linked and marked matched, their conversations given the contact, their open pairs settled (a
+ * person who linked one decided the pair with that contact, a labelled match for the model; the
+ * rest, and any pair after an automatic link, carry no one's judgement and go) and an
+ * `identity.linked` event each. One round trip however many links: matching on arrival is on
+ * the ingest path.
+ */
+export async function recordLinks(tx: Queryable, workspaceId: string, decisions: readonly LinkDecision[], at: Date): Promise<void> {
+  if (decisions.length === 0) return;
+  const rows = decisions.map((d) => ({
+    id: newId(),
+    identity_id: d.identityId,
+    contact_id: d.contactId,
+    method: d.method,
+    rule: d.rule,
+    probability: d.probability,
+    weight: d.weight,
+    evidence: d.evidence,
+    decided_by: d.decidedBy,
+  }));
+  await tx.query(
+    `WITH d AS (
+       SELECT * FROM jsonb_to_recordset($2::jsonb) AS d(id uuid, identity_id uuid, contact_id uuid, method text, rule text,
+                                                         probability float8, weight float8, evidence jsonb, decided_by uuid)
+     ), decisions AS (
+       INSERT INTO identity_links (workspace_id, id, identity_id, contact_id, action, method, rule, probability, weight, evidence, decided_by, created_at)
+       SELECT $1, d.id, d.identity_id, d.contact_id, 'link', d.method, d.rule, d.probability, d.weight, d.evidence, d.decided_by, $3 FROM d
+     ), identities AS (
+       UPDATE social_identities i SET contact_id = d.contact_id, matched_at = $3
+         FROM d WHERE i.workspace_id = $1 AND i.id = d.identity_id
+     ), conversations AS (
+       UPDATE conversations c SET contact_id = d.contact_id
+         FROM d WHERE c.workspace_id = $1 AND c.identity_id = d.identity_id AND c.contact_id IS NULL
+     ), decided AS (
+       UPDATE duplicate_candidates p SET status = 'linked', decided_by = d.decided_by, decided_at = now(), updated_at = now()
+         FROM d
+        WHERE d.decided_by IS NOT NULL AND p.workspace_id = $1 AND p.kind = 'identity' AND p.left_id = d.identity_id
+          AND p.right_id = d.contact_id AND p.status = 'open'
+        RETURNING p.id
+     ), dropped AS (
+       -- The statement sees one snapshot: the pairs just decided are left out rather than changed twice.
+       DELETE FROM duplicate_candidates p USING d
+        WHERE p.workspace_id = $1 AND p.kind = 'identity' AND p.left_id = d.identity_id AND p.status = 'open'
+          AND p.id NOT IN (SELECT id FROM decided)
+     )
+     INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
+     SELECT $1, 'identity.linked', 'identity', d.identity_id::text, d.decided_by,
+            jsonb_build_object('contactId', d.contact_id, 'method', d.method, 'rule', d.rule, 'probability', d.probability)
+       FROM d`,
+    [workspaceId, JSON.stringify(rows), at],
+  );
+}
+
+/**
  * Detaches the identity, and the conversations it brought to the contact, from the contact. It
  * stays matched, so matching on arrival leaves it alone: a person decided.
  */

@@ -8,8 +8,7 @@ import { recordEvents } from '../../platform/events/event.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { notFound } from '../../platform/http/errors.js';
 import { getContact } from '../../crm/index.js';
-import { settleIdentityCandidates } from '../candidates/candidate.repo.js';
-import { findIdentity, linkIdentitiesToContacts } from '../identity.repo.js';
+import { findIdentity } from '../identity.repo.js';
 import * as repo from './link.repo.js';
 import type { IdentityListQuery, IdentitySummary, LinkedIdentity } from './link.schema.js';
 
@@ -18,26 +17,9 @@ export async function linkIdentity(tx: Queryable, workspaceId: string, decision:
   await linkIdentities(tx, workspaceId, [decision], at);
 }
 
-/**
- * Links each identity (none linked to another contact, each once) and records the decisions: the
- * same five statements for one link or a batch's thousand.
- */
+/** Links each identity (none linked to another contact, each once) and records the decisions, in one statement. */
 export async function linkIdentities(tx: Queryable, workspaceId: string, decisions: readonly repo.LinkDecision[], at = new Date()) {
-  if (decisions.length === 0) return;
-  await repo.insertDecisions(tx, workspaceId, 'link', decisions, at);
-  await linkIdentitiesToContacts(tx, workspaceId, decisions, at);
-  await settleIdentityCandidates(tx, workspaceId, decisions);
-  await recordEvents(
-    tx,
-    decisions.map((decision) => ({
-      workspaceId,
-      type: 'identity.linked',
-      subjectType: 'identity',
-      subjectId: decision.identityId,
-      actorId: decision.decidedBy,
-      data: { contactId: decision.contactId, method: decision.method, rule: decision.rule, probability: decision.probability },
-    })),
-  );
+  await repo.recordLinks(tx, workspaceId, decisions, at);
 }
 
 export async function unlinkIdentity(tx: Queryable, workspaceId: string, identityId: string, contactId: string, decidedBy: string | null) {
