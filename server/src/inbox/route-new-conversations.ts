@@ -6,7 +6,7 @@
  */
 import { systemActor, type Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
-import { recordEvents, type DomainEvent, type NewEvent } from '../platform/events/event.js';
+import { eventsByWorkspace, recordEvents, type DomainEvent, type NewEvent } from '../platform/events/event.js';
 import { firstMatchingRule } from './assignment.js';
 import { customerTiers } from './contact-tier.repo.js';
 import * as conversations from './conversation.repo.js';
@@ -95,13 +95,7 @@ export async function routeNewConversations(
   events: readonly DomainEvent[],
   onError: (error: unknown, event: DomainEvent) => void,
 ): Promise<void> {
-  const byWorkspace = new Map<string, DomainEvent[]>();
-  for (const event of events) {
-    const inWorkspace = byWorkspace.get(event.workspaceId);
-    if (inWorkspace) inWorkspace.push(event);
-    else byWorkspace.set(event.workspaceId, [event]);
-  }
-  for (const [workspaceId, inWorkspace] of byWorkspace) {
+  for (const [workspaceId, inWorkspace] of eventsByWorkspace(events)) {
     for (let start = 0; start < inWorkspace.length; start += CHUNK) {
       const chunk = inWorkspace.slice(start, start + CHUNK);
       try {

@@ -4,7 +4,7 @@
  */
 import { systemActor, type Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
-import { changes, recordEvents, type DomainEvent } from '../platform/events/event.js';
+import { changes, eventsByWorkspace, recordEvents, type DomainEvent } from '../platform/events/event.js';
 import { invalid } from '../platform/http/errors.js';
 import { notify } from '../platform/notifications/notification.service.js';
 import { addBusinessMinutes, businessHoursProblems } from './business-hours.js';
@@ -161,13 +161,7 @@ export async function manyMessagesAdded(
   events: readonly DomainEvent[],
   onError: (error: unknown, event: DomainEvent) => void,
 ): Promise<void> {
-  const byWorkspace = new Map<string, DomainEvent[]>();
-  for (const event of events) {
-    const inWorkspace = byWorkspace.get(event.workspaceId);
-    if (inWorkspace) inWorkspace.push(event);
-    else byWorkspace.set(event.workspaceId, [event]);
-  }
-  for (const [workspaceId, inWorkspace] of byWorkspace) {
+  for (const [workspaceId, inWorkspace] of eventsByWorkspace(events)) {
     let touched: Set<string>;
     try {
       const ids = [...new Set(inWorkspace.map((e) => e.subjectId))];

@@ -5,7 +5,7 @@
  * Handlers only queue (debounced) jobs, so a burst of events costs one recomputation.
  */
 import type { Db } from '../platform/db/db.js';
-import type { DomainEvent } from '../platform/events/event.js';
+import { eventsByWorkspace, type DomainEvent } from '../platform/events/event.js';
 import type { AppDeps } from '../platform/module.js';
 import { contactsOfConversations, contactsOfMentions } from './score.repo.js';
 import { queueContactScoring } from './score.queue.js';
@@ -49,13 +49,7 @@ export async function contactsTouched(db: Db, workspaceId: string, events: reado
 /** Handles a relay pass's events together: per workspace, the contacts they touch are looked up and queued at once. */
 export function subscribeScoring({ bus, db }: AppDeps): void {
   bus.subscribeMany('*', async (events, onError) => {
-    const byWorkspace = new Map<string, DomainEvent[]>();
-    for (const event of events) {
-      const inWorkspace = byWorkspace.get(event.workspaceId);
-      if (inWorkspace) inWorkspace.push(event);
-      else byWorkspace.set(event.workspaceId, [event]);
-    }
-    for (const [workspaceId, inWorkspace] of byWorkspace) {
+    for (const [workspaceId, inWorkspace] of eventsByWorkspace(events)) {
       try {
         const contactIds = await contactsTouched(db, workspaceId, inWorkspace);
         if (contactIds.length) await queueContactScoring(db, workspaceId, contactIds);

@@ -6,7 +6,7 @@
  * workspace wants that. Every look-up is one query for the whole batch, and the look-ups are few:
  * the identities with the workspace's settings and model version, then every contact the rules and
  * keys find, then the candidates' details; the model itself comes from this process's cache. The
- * writes are as few: the new senders' contacts in one statement, every link in the same five.
+ * writes are as few: the new senders' contacts and their keys in two statements, every link in one.
  */
 import { createContacts } from '../../crm/index.js';
 import { systemActor } from '../../platform/context.js';

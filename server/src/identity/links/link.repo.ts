@@ -18,16 +18,9 @@ export interface LinkDecision {
   decidedBy: string | null;
 }
 
-/** Records decisions, one `identity_links` row each, in one statement. */
-export async function insertDecisions(
-  tx: Queryable,
-  workspaceId: string,
-  action: 'link' | 'unlink',
-  decisions: readonly LinkDecision[],
-  at: Date,
-): Promise<void> {
-  if (decisions.length === 0) return;
-  const rows = decisions.map((d) => ({
+/** Decisions as the JSON records the statements below read with `jsonb_to_recordset`, each with a new id. */
+function decisionRows(decisions: readonly LinkDecision[]) {
+  return decisions.map((d) => ({
     id: newId(),
     identity_id: d.identityId,
     contact_id: d.contactId,
@@ -38,6 +31,18 @@ export async function insertDecisions(
     evidence: d.evidence,
     decided_by: d.decidedBy,
   }));
+}
+
+/** Records decisions, one `identity_links` row each, in one statement. */
+export async function insertDecisions(
+  tx: Queryable,
+  workspaceId: string,
+  action: 'link' | 'unlink',
+  decisions: readonly LinkDecision[],
+  at: Date,
+): Promise<void> {
+  if (decisions.length === 0) return;
+  const rows = decisionRows(decisions);
   await tx.query(
     `INSERT INTO identity_links (workspace_id, id, identity_id, contact_id, action, method, rule, probability, weight, evidence, decided_by, created_at)
      SELECT $1, d.id, d.identity_id, d.contact_id, $2, d.method, d.rule, d.probability, d.weight, d.evidence, d.decided_by, $4
@@ -57,17 +62,7 @@ export async function insertDecisions(
  */
 export async function recordLinks(tx: Queryable, workspaceId: string, decisions: readonly LinkDecision[], at: Date): Promise<void> {
   if (decisions.length === 0) return;
-  const rows = decisions.map((d) => ({
-    id: newId(),
-    identity_id: d.identityId,
-    contact_id: d.contactId,
-    method: d.method,
-    rule: d.rule,
-    probability: d.probability,
-    weight: d.weight,
-    evidence: d.evidence,
-    decided_by: d.decidedBy,
-  }));
+  const rows = decisionRows(decisions);
   await tx.query(
     `WITH d AS (
        SELECT * FROM jsonb_to_recordset($2::jsonb) AS d(id uuid, identity_id uuid, contact_id uuid, method text, rule text,

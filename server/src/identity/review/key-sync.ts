@@ -36,21 +36,25 @@ export async function syncContactKeys(db: Db, workspaceId: string, people: reado
       const afterId = from === 0 ? null : people[from - 1]!.id;
       const upToId = from + CONTACTS_PER_READ < people.length ? chunk[chunk.length - 1]!.id : null;
       const stored = await contactKeyDigests(tx, workspaceId, afterId, upToId);
-      const changed: string[] = [];
+      let changed = 0;
+      // Only contacts with keys stored have keys to delete: on a first pass, none (a delete of
+      // 5,000 ids that finds nothing still cost 117 ms a chunk on PGlite).
+      const stale: string[] = [];
       const rows: KeyRow[] = [];
       for (const person of chunk) {
         const keys = [...new Set(arrivalKeys(normalisePerson(person)))];
         const digest = stored.get(person.id);
         stored.delete(person.id);
         if (digestOf(keys) === digest) continue;
-        changed.push(person.id);
+        changed++;
+        if (digest !== undefined) stale.push(person.id);
         for (const key of keys) rows.push({ key, contactId: person.id });
       }
       // Keys of contacts the pass did not load: deleted ones, or ones created since it loaded them (kept).
       const swept = await deleteKeysOfDeletedContacts(tx, workspaceId, [...stored.keys()]);
-      await deleteKeys(tx, workspaceId, changed);
+      await deleteKeys(tx, workspaceId, stale);
       await insertKeys(tx, workspaceId, rows);
-      replaced += changed.length + swept;
+      replaced += changed + swept;
     }
     return replaced;
   });

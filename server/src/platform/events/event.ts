@@ -30,6 +30,17 @@ export async function recordEvents(tx: Queryable, events: readonly NewEvent[]): 
   await tx.query(`INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data) VALUES ${rows.join(', ')}`, params);
 }
 
+/** A relay pass's events by workspace, each workspace's in outbox order: how handlers of many events split their work. */
+export function eventsByWorkspace<E extends { workspaceId: string }>(events: readonly E[]): Map<string, E[]> {
+  const byWorkspace = new Map<string, E[]>();
+  for (const event of events) {
+    const inWorkspace = byWorkspace.get(event.workspaceId);
+    if (inWorkspace) inWorkspace.push(event);
+    else byWorkspace.set(event.workspaceId, [event]);
+  }
+  return byWorkspace;
+}
+
 /** A before/after pair for the audit trail, keeping only the fields that changed. */
 export function changes<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
