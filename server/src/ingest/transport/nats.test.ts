@@ -3,6 +3,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NormalisedMessage } from '../../channels/index.js';
+import { openFreshDb } from '../../platform/testing/test-db.js';
 import { buildTestApp, buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
 import { ingestPipeline } from '../app-pipeline.js';
 import type { IngestBatch } from '../ingest.contract.js';
@@ -60,8 +61,8 @@ describe.runIf(await natsReachable())('NATS JetStream transport', () => {
     await nc.close();
   });
 
-  async function counts(workspaceId: string) {
-    const { rows } = await t.db.query<{ messages: number; counted: number | null; dead: number }>(
+  async function counts(workspaceId: string, db = t.db) {
+    const { rows } = await db.query<{ messages: number; counted: number | null; dead: number }>(
       `SELECT (SELECT count(*)::int FROM messages WHERE workspace_id = $1) AS messages,
               (SELECT sum(message_count)::int FROM conversations WHERE workspace_id = $1) AS counted,
               (SELECT count(*)::int FROM dead_letters WHERE workspace_id = $1) AS dead`,
@@ -119,5 +120,35 @@ describe.runIf(await natsReachable())('NATS JetStream transport', () => {
     await workers[1]!.stop();
     expect(errors).toEqual([]);
     expect(await counts(ws.workspaceId)).toEqual({ messages: 6_000, counted: 6_000, dead: 1 });
+  });
+
+  it('keeps the statistics of the tables a worker fills, as the in-process pipeline does', { timeout: 60_000 }, async () => {
+    // A database of its own: the statistics are the whole table's.
+    const db = await openFreshDb();
+    const own = `${stream}_STATS`;
+    try {
+      const ws = await buildWorkspace(db);
+      const options = { url: NATS_URL, stream: own };
+      const pipeline = await createNatsPipeline(db, options);
+      const source = { workspaceId: ws.workspaceId, channelId: null, kind: 'stream' as const, format: 'jetstream' as const };
+      await pipeline.submit({ source, messages: Array.from({ length: 3_000 }, (_, i) => message(i)) });
+      await pipeline.close();
+      const estimatedMessages = async () =>
+        (await db.query<{ n: number }>(`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'messages'`)).rows[0]!.n;
+      // Never analysed: the planner knows nothing of the rows about to come.
+      expect(await estimatedMessages()).toBeLessThanOrEqual(0);
+      const worker = await startIngestWorker(db, options);
+      for (const deadline = Date.now() + 45_000; (await counts(ws.workspaceId, db)).messages < 3_000;) {
+        if (Date.now() > deadline) throw new Error('the worker did not drain the stream');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await worker.stop();
+      expect(await estimatedMessages()).toBeGreaterThanOrEqual(2_000);
+    } finally {
+      const nc = await connect({ servers: NATS_URL });
+      await (await jetstreamManager(nc)).streams.delete(own).catch(() => undefined);
+      await nc.close();
+      await db.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { Db } from '../../platform/db/db.js';
 import { RapportError } from '../../platform/http/errors.js';
 import { trackedPipeline } from './tracked-pipeline.js';
 import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contract.js';
+import { keepTableStatistics } from '../pipeline/table-statistics.js';
 import { ingestBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
 import { addReports, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, emptyReport, splitBatch } from './in-process.js';
 
@@ -130,6 +131,8 @@ export async function startIngestWorker(db: Db, options: WorkerOptions): Promise
   const consumer = await jetstream(nc).consumers.get(stream, CONSUMER);
   // Pulls no more than it can start soon, so batches do not sit in this process while their ack time runs out.
   const messages = await consumer.consume({ max_messages: concurrency + 1 });
+  // A worker fills the tables as the in-process pipeline does, so it keeps their statistics as it does.
+  const statistics = keepTableStatistics(db);
 
   async function handle(message: JsMsg): Promise<void> {
     let batch: IngestBatch;
@@ -142,6 +145,7 @@ export async function startIngestWorker(db: Db, options: WorkerOptions): Promise
     }
     try {
       const report = await ingestBatch(db, batch, options);
+      statistics.added(report.ingested);
       await message.ackAck();
       options.onCommitted?.(report);
     } catch (error) {
@@ -170,6 +174,7 @@ export async function startIngestWorker(db: Db, options: WorkerOptions): Promise
     async stop() {
       await messages.close();
       await done;
+      await statistics.settled();
       await nc.drain();
     },
     async crash() {
