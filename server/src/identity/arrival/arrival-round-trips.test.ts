@@ -73,7 +73,7 @@ describe('statements per arrival', () => {
       alreadyMatched: await statementsToMatch(ws.workspaceId, nobody),
     };
     // The link itself (decision, identity, its conversations, candidates settled, event) is one statement.
-    expect(counts).toEqual({ ruleLink: 3, queuedForReview: 5, noCandidate: 3, alreadyMatched: 1 });
+    expect(counts).toEqual({ ruleLink: 3, queuedForReview: 4, noCandidate: 2, alreadyMatched: 1 });
     expect(await contactIdOf(ws, byEmail)).not.toBeNull();
     expect((await reviewProbabilities(ws.workspaceId, namesOnly)).size).toBe(1);
     expect(await contactIdOf(ws, nobody)).toBeNull();

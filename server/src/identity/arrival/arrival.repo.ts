@@ -15,23 +15,36 @@ export interface ArrivingIdentity extends MatchableIdentity {
 }
 
 /**
- * The identities among `ids` never matched and not linked, in id order, locked until the caller's
- * transaction ends, each carrying the workspace's settings and model fit time so no second query
- * reads them. One another transaction holds (a concurrent batch with the same new author matching
- * it) is skipped, not waited for: that batch matches it.
+ * Claims the identities among `ids` never matched and not linked: marks them matched at `at` (each
+ * is matched once; a link below marks it again) and returns them in id order, each with the
+ * workspace's settings and model fit time so no second query reads them. Their rows stay locked
+ * until the caller's transaction ends; one another transaction holds (a concurrent batch with the
+ * same new author matching it) is skipped, not waited for: that batch matches it.
  */
-export async function unmatchedIdentities(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<ArrivingIdentity[]> {
+export async function claimUnmatchedIdentities(
+  tx: Queryable,
+  workspaceId: string,
+  ids: readonly string[],
+  at: Date,
+): Promise<ArrivingIdentity[]> {
   const { rows } = await tx.query<ArrivingIdentity>(
-    `SELECT i.id, i.network, i.handle, i.display_name AS "displayName", i.profile_url AS "profileUrl", i.email,
+    `WITH claimed AS (
+       UPDATE social_identities i SET matched_at = $3
+        WHERE i.workspace_id = $1 AND i.id IN (
+          SELECT id FROM social_identities
+           WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND contact_id IS NULL AND matched_at IS NULL
+           ORDER BY id
+             FOR UPDATE SKIP LOCKED)
+        RETURNING i.workspace_id, i.id, i.network, i.handle, i.display_name, i.profile_url, i.email
+     )
+     SELECT i.id, i.network, i.handle, i.display_name AS "displayName", i.profile_url AS "profileUrl", i.email,
             s.identifier_fields AS "identifierFields", s.create_contacts_from_email AS "createContactsFromEmail",
             s.updated_at AS "settingsUpdatedAt", m.fitted_at AS "modelFittedAt"
-       FROM social_identities i
+       FROM claimed i
        LEFT JOIN identity_settings s ON s.workspace_id = i.workspace_id
        LEFT JOIN identity_match_models m ON m.workspace_id = i.workspace_id
-      WHERE i.workspace_id = $1 AND i.id = ANY($2::uuid[]) AND i.contact_id IS NULL AND i.matched_at IS NULL
-      ORDER BY i.id
-        FOR UPDATE OF i SKIP LOCKED`,
-    [workspaceId, ids],
+      ORDER BY i.id`,
+    [workspaceId, ids, at],
   );
   return rows;
 }

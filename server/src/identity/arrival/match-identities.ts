@@ -15,7 +15,7 @@ import { upsertCandidates, type CandidateInput } from '../candidates/candidate.r
 import { workspaceModelFittedAt } from '../candidates/match-model.repo.js';
 import { indexNewContacts, MAX_BLOCK_SIZE, rankedCandidates } from '../keys/contact-keys.js';
 import { contactsForMatching } from '../keys/contact-keys.repo.js';
-import { markMatched, type LinkDecision } from '../links/link.repo.js';
+import type { LinkDecision } from '../links/link.repo.js';
 import type { LinkRule } from '../links/link.schema.js';
 import { linkIdentities } from '../links/link.service.js';
 import {
@@ -203,7 +203,8 @@ function reviewPairs(identityId: string, pairs: readonly ScoredPair[]): Candidat
 
 export async function matchArrivedIdentities(tx: Queryable, workspaceId: string, identityIds: readonly string[]): Promise<void> {
   if (identityIds.length === 0) return;
-  const identities = await repo.unmatchedIdentities(tx, workspaceId, identityIds);
+  const now = new Date();
+  const identities = await repo.claimUnmatchedIdentities(tx, workspaceId, identityIds, now);
   if (identities.length === 0) return;
   const arrivals = identities.map(arrivalOf);
   const settings = settingsOf(identities[0]!);
@@ -211,11 +212,9 @@ export async function matchArrivedIdentities(tx: Queryable, workspaceId: string,
   const { matches, ambiguous } = ruleMatches(arrivals, found);
   const unmatched = arrivals.filter((a) => !matches.has(a.identity.id));
   const scores = await scored(tx, workspaceId, unmatched, found, ambiguous, settings, identities[0]!.modelFittedAt);
-  const now = new Date();
   const links: LinkDecision[] = [];
   const senders: Arrival[] = [];
   const toReview: CandidateInput[] = [];
-  const notLinked: string[] = [];
   const automatic = { probability: null, weight: null, evidence: [], decidedBy: null } as const;
 
   for (const arrival of arrivals) {
@@ -228,15 +227,11 @@ export async function matchArrivedIdentities(tx: Queryable, workspaceId: string,
       const { probability, weight, evidence } = best;
       links.push({ identityId, contactId: best.right, method: 'score', rule: null, probability, weight, evidence, decidedBy: null });
     } else if (arrival.personalEmail !== null && settings.createContactsFromEmail) senders.push(arrival);
-    else {
-      toReview.push(...reviewPairs(identityId, pairs));
-      notLinked.push(identityId);
-    }
+    else toReview.push(...reviewPairs(identityId, pairs));
   }
   for (const [identityId, contactId] of senders.length ? await contactsFromSenders(tx, workspaceId, senders, settings) : []) {
     links.push({ ...automatic, identityId, contactId, method: 'rule', rule: 'created-from-email' });
   }
   await linkIdentities(tx, workspaceId, links, now);
   await upsertCandidates(tx, workspaceId, toReview, now);
-  await markMatched(tx, workspaceId, notLinked, now);
 }

@@ -113,15 +113,6 @@ export async function detachIdentity(tx: Queryable, workspaceId: string, identit
   ]);
 }
 
-export async function markMatched(tx: Queryable, workspaceId: string, identityIds: readonly string[], at: Date): Promise<void> {
-  if (identityIds.length === 0) return;
-  await tx.query('UPDATE social_identities SET matched_at = $3 WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [
-    workspaceId,
-    identityIds,
-    at,
-  ]);
-}
-
 const IDENTITY_FIELDS = `i.id, i.network, i.handle, i.display_name AS "displayName", i.profile_url AS "profileUrl",
   i.avatar_url AS "avatarUrl", i.email, i.followers`;
 
