@@ -40,4 +40,14 @@ CREATE INDEX companies_team ON companies (workspace_id, team_id) WHERE team_id I
 CREATE INDEX companies_industry ON companies (workspace_id, lower(industry));
 `,
   },
+  {
+    // Short pending lists for the GIN indexes, for the reason given at crm/012 (contacts).
+    id: 'crm/007-company-search-pending-lists',
+    sql: `
+ALTER INDEX companies_fts SET (gin_pending_list_limit = 256);
+ALTER INDEX companies_trgm SET (gin_pending_list_limit = 256);
+ALTER INDEX companies_tags SET (gin_pending_list_limit = 256);
+ALTER INDEX companies_domains SET (gin_pending_list_limit = 256);
+`,
+  },
 ];

@@ -49,6 +49,18 @@ CREATE INDEX contacts_trgm ON contacts USING gin (search_text gin_trgm_ops);
     id: 'crm/011-contact-address',
     sql: `ALTER TABLE contacts ADD COLUMN address jsonb;`,
   },
+  {
+    // A GIN index buffers new entries in a pending list (4 MB by default) that every search scans
+    // linearly until a vacuum or an overflowing insert merges it: after 14,000 API creates a name
+    // search took 3.9 ms instead of 0.56. 256 kB keeps that scan short for about 9 % of insert rate.
+    id: 'crm/012-contact-search-pending-lists',
+    sql: `
+ALTER INDEX contacts_fts SET (gin_pending_list_limit = 256);
+ALTER INDEX contacts_trgm SET (gin_pending_list_limit = 256);
+ALTER INDEX contacts_tags SET (gin_pending_list_limit = 256);
+ALTER INDEX contacts_emails SET (gin_pending_list_limit = 256);
+`,
+  },
 ];
 
 export const EmailAddress = Type.Object(
