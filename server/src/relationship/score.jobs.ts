@@ -9,22 +9,27 @@
  * next night of every workspace that has none queued: new workspaces, and the night after each run.
  */
 import { Type } from 'typebox';
-import { defineJob, enqueueJob, type JobTarget } from '../platform/jobs/job.js';
+import { defineJob, enqueueJob, type JobContext, type JobTarget } from '../platform/jobs/job.js';
 import type { Queryable } from '../platform/db/db.js';
 import { nextNightlyRun } from './nightly-schedule.js';
 import { workspaceTimeZones } from './score.repo.js';
 import { SCORE_CONTACT, SCORE_WORKSPACE, ScoreContactPayload, ScoreWorkspacePayload } from './score.queue.js';
-import { recomputeContactScore, recomputeWorkspaceScores } from './score.service.js';
+import { recomputeContactScores, recomputeWorkspaceScores } from './score.service.js';
 
 const HOUR_MS = 3_600_000;
+
+/** An import or an ingest burst queues one job per contact touched; the runner hands them over together. */
+async function scoreContacts({ db, workspaceId, now }: JobContext, payloads: readonly { contactId: string }[]) {
+  const contactIds = payloads.map((payload) => payload.contactId);
+  if (workspaceId) await recomputeContactScores(db, workspaceId, contactIds, now);
+}
 
 export const scoreContactJob = defineJob({
   name: SCORE_CONTACT.name,
   payload: ScoreContactPayload,
   maxAttempts: SCORE_CONTACT.maxAttempts,
-  handler: async ({ db, workspaceId, now }, { contactId }) => {
-    if (workspaceId) await recomputeContactScore(db, workspaceId, contactId, now);
-  },
+  handler: (ctx, payload) => scoreContacts(ctx, [payload]),
+  batch: { size: 500, handler: scoreContacts },
 });
 
 export const scoreWorkspaceJob = defineJob({

@@ -118,11 +118,28 @@ export async function recomputeWorkspaceScores(
   return { contacts, computedAt: now };
 }
 
-export async function recomputeContactScore(db: Queryable, workspaceId: string, contactId: string, now = new Date()): Promise<void> {
+/** Above this many contacts, ranking from one sorted read of the workspace's values beats a query per contact. */
+const RANK_BY_QUERY_UP_TO = 20;
+
+/** Rescores some contacts of a workspace (those a burst of changes touched) in batches. */
+export async function recomputeContactScores(
+  db: Queryable,
+  workspaceId: string,
+  contactIds: readonly string[],
+  now = new Date(),
+): Promise<void> {
+  const ids = [...new Set(contactIds)];
+  if (ids.length === 0) return;
   const settings = await settingsOf(db, workspaceId);
   const field = settings.monetaryField;
-  const rank: Ranker = field ? (value) => repo.monetaryRank(db, workspaceId, field, value) : rankIn([]);
-  await scoreBatch(db, workspaceId, [contactId], settings, rank, now);
+  const rank: Ranker = !field
+    ? rankIn([])
+    : ids.length <= RANK_BY_QUERY_UP_TO
+      ? (value) => repo.monetaryRank(db, workspaceId, field, value)
+      : rankIn(await repo.monetaryValues(db, workspaceId, field));
+  for (let start = 0; start < ids.length; start += BATCH) {
+    await scoreBatch(db, workspaceId, ids.slice(start, start + BATCH), settings, rank, now);
+  }
 }
 
 export const recomputeScores = (ctx: Ctx) => recomputeWorkspaceScores(ctx.db, ctx.workspaceId);

@@ -3,7 +3,7 @@
 // so no string is made for a word until it is among the few returned.
 
 import { astralClass, CHAR_CLASS, LETTER, MARK, NUMBER } from '../text/char-tables.js';
-import { rangeHash } from '../text/word-set.js';
+import { finishRangeHash, RANGE_HASH_START, rangeHash, rangeHashStep } from '../text/word-set.js';
 import { STOP_WORDS } from './stop-words.js';
 
 export const MAX_KEYWORDS = 10;
@@ -24,7 +24,9 @@ const wordEnd = new Int32Array(MAX_DISTINCT);
 const wordHash = new Int32Array(MAX_DISTINCT);
 const wordCount = new Int32Array(MAX_DISTINCT);
 const top: number[] = [];
+// Local aliases: a loader that turns imports into property reads would pay a lookup per character.
 const charClass = CHAR_CLASS;
+const hashStep = rangeHashStep;
 
 /** Flags of the code point at `i` (a surrogate pair is read whole), plus its width in the bits above 8. */
 function classAt(text: string, i: number): number {
@@ -42,9 +44,8 @@ function sameText(text: string, start: number, end: number, otherStart: number, 
   return true;
 }
 
-/** Counts `lower[start, end)` and returns how many distinct words there are now. */
-function count(lower: string, start: number, end: number, distinct: number): number {
-  const hash = rangeHash(lower, start, end);
+/** Counts `lower[start, end)`, whose `rangeHash` is `hash`, and returns how many distinct words there are now. */
+function count(lower: string, start: number, end: number, hash: number, distinct: number): number {
   if (STOP_WORDS.hasRange(lower, start, end, hash)) return distinct;
   let slot = hash & SLOT_MASK;
   for (let held = slots[slot]!; held !== 0; held = slots[slot]!) {
@@ -84,20 +85,29 @@ export function topKeywords(text: string): string[] {
       continue;
     }
     const start = i;
+    // Each word is hashed as it is read, so it is not read again to be counted.
+    let hash = hashStep(RANGE_HASH_START, leading);
+    if (first >>> 8 === 2) hash = hashStep(hash, lower.charCodeAt(i + 1));
     i += first >>> 8;
     while (i < length) {
       const code = lower.charCodeAt(i);
       if (code === APOSTROPHE || code === RIGHT_QUOTE) {
+        hash = hashStep(hash, code);
         i++;
         continue;
       }
       const next = code < 0xd800 || code > 0xdbff ? charClass[code]! | 0x100 : classAt(lower, i);
       if ((next & CONTINUES_WORD) === 0) break;
+      hash = hashStep(hash, code);
+      if (next >>> 8 === 2) hash = hashStep(hash, lower.charCodeAt(i + 1));
       i += next >>> 8;
     }
+    if (i - start < MIN_KEYWORD_LENGTH) continue;
     const before = lower.charCodeAt(i - 2);
-    const end = lower.charCodeAt(i - 1) === 0x73 && (before === APOSTROPHE || before === RIGHT_QUOTE) ? i - 2 : i;
-    if (end - start >= MIN_KEYWORD_LENGTH) distinct = count(lower, start, end, distinct);
+    // A final "'s" is left out, and the hash made again without it.
+    if (lower.charCodeAt(i - 1) !== 0x73 || (before !== APOSTROPHE && before !== RIGHT_QUOTE))
+      distinct = count(lower, start, i, finishRangeHash(hash), distinct);
+    else if (i - 2 - start >= MIN_KEYWORD_LENGTH) distinct = count(lower, start, i - 2, rangeHash(lower, start, i - 2), distinct);
   }
   top.length = 0;
   for (let word = 0; word < distinct; word++) {

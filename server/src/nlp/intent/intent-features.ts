@@ -112,6 +112,8 @@ export function intentFeatures(text: string, out: Uint32Array): number {
       word = FNV_START;
       wordLength = 0;
     }
+    // A space, the most common character between words, is none of the cues below.
+    if (code === 0x20) continue;
     if (code === 0x3f || code === 0xbf || code === 0xff1f || code === 0x61f) {
       question = true;
       questionAtEnd = code !== 0xbf;

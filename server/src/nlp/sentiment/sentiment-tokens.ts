@@ -9,12 +9,13 @@ import {
   emojiWord,
   emoticonMarks,
   findEmoticon,
-  findWord,
+  findHashedWord,
   phraseWord,
   UNKNOWN_WORD,
   unstretchedWord,
   type WordInfo,
 } from './vocabulary.js';
+import { FOLDED_HASH_START, foldedHash, foldedHashStep } from './word-table.js';
 
 export interface SentimentToken {
   word: WordInfo;
@@ -39,6 +40,10 @@ const UNKNOWN: SentimentToken = { word: UNKNOWN_WORD, shouted: false, closesClau
 const UNKNOWN_AT_CLAUSE_END: SentimentToken = { ...UNKNOWN, closesClause: true };
 /** Emoticons are at most this long, so longer chunks are not looked up as written. */
 const MAX_EMOTICON_LENGTH = 8;
+const CURLY_APOSTROPHE = 0x2019;
+const APOSTROPHE = 0x27;
+// Local alias: a loader that turns imports into property reads would pay a lookup per character.
+const hashStep = foldedHashStep;
 
 function isSpace(code: number): boolean {
   return code <= 0x20 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0x2028;
@@ -137,15 +142,24 @@ class Tokeniser {
     let questionMarks = 0;
     let start = -1;
     let plain = true;
+    // While a chunk is read, its hash for the word table and whether it has three equal units in a
+    // row ("soooo") are kept, so a chunk looked up whole is not read a second time.
+    let hash = FOLDED_HASH_START;
+    let stretched = false;
+    let previous = -1;
+    let beforePrevious = -1;
     // Tokens are only added at a chunk's end or an emoji, so the token cap is checked there, not per character.
     for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index);
       if (code < 0x80) {
+        let folded = code;
         if (code >= 0x61 && code <= 0x7a) hasLower = true;
-        else if (code >= 0x41 && code <= 0x5a) hasUpper = true;
-        else if (code <= 0x20) {
+        else if (code >= 0x41 && code <= 0x5a) {
+          hasUpper = true;
+          folded = code + 0x20;
+        } else if (code <= 0x20) {
           if (start >= 0) {
-            this.addChunk(start, index, plain);
+            this.addChunk(start, index, plain, hash, stretched);
             if (tokens.length >= maxTokens) break;
           }
           start = -1;
@@ -156,12 +170,21 @@ class Tokeniser {
           if (code === 0x21) exclamationMarks++;
           else if (code === 0x3f) questionMarks++;
         }
-        if (start < 0) start = index;
+        if (start < 0) {
+          start = index;
+          hash = FOLDED_HASH_START;
+          stretched = false;
+          previous = -1;
+        }
+        hash = hashStep(hash, folded);
+        if (code === previous && code === beforePrevious) stretched = true;
+        beforePrevious = previous;
+        previous = code;
         continue;
       }
       if (isSpace(code)) {
         if (start >= 0) {
-          this.addChunk(start, index, plain);
+          this.addChunk(start, index, plain, hash, stretched);
           if (tokens.length >= maxTokens) break;
         }
         start = -1;
@@ -171,18 +194,38 @@ class Tokeniser {
       const codePoint = code >= 0xd800 && code <= 0xdbff ? (text.codePointAt(index) ?? code) : code;
       const width = codePoint > 0xffff ? 2 : 1;
       if (isPictograph(codePoint) || isEmojiModifier(codePoint)) {
-        if (start >= 0) this.addChunk(start, index, plain);
+        if (start >= 0) this.addChunk(start, index, plain, hash, stretched);
         start = -1;
         plain = true;
         if (!isEmojiModifier(codePoint)) this.push(this.token(emojiWord(String.fromCodePoint(codePoint))));
         if (tokens.length >= maxTokens) break;
       } else {
-        if (code === 0x2019) plain = false;
-        if (start < 0) start = index;
+        if (start < 0) {
+          start = index;
+          hash = FOLDED_HASH_START;
+          stretched = false;
+          previous = -1;
+        }
+        if (code === CURLY_APOSTROPHE) {
+          plain = false;
+          hash = hashStep(hash, APOSTROPHE);
+        } else {
+          hash = hashStep(hash, code);
+        }
+        if (code === previous && code === beforePrevious) stretched = true;
+        beforePrevious = previous;
+        previous = code;
+        if (width === 2) {
+          const low = text.charCodeAt(index + 1);
+          hash = hashStep(hash, low);
+          if (low === previous && low === beforePrevious) stretched = true;
+          beforePrevious = previous;
+          previous = low;
+        }
       }
       index += width - 1;
     }
-    if (start >= 0 && tokens.length < maxTokens) this.addChunk(start, text.length, plain);
+    if (start >= 0 && tokens.length < maxTokens) this.addChunk(start, text.length, plain, hash, stretched);
     this.hasLower = hasLower;
     this.hasUpper = hasUpper;
     this.exclamationMarks = exclamationMarks;
@@ -200,8 +243,11 @@ class Tokeniser {
     return kept;
   }
 
-  /** `plain` when the chunk has only letters and digits, so it cannot be an emoticon or carry punctuation. */
-  private addChunk(start: number, end: number, plain: boolean): void {
+  /**
+   * `plain` when the chunk has only letters and digits, so it cannot be an emoticon or carry
+   * punctuation; `hash` and `stretched` describe the whole chunk, as `run` read it.
+   */
+  private addChunk(start: number, end: number, plain: boolean, hash: number, stretched: boolean): void {
     const { text } = this;
     if (!plain && end - start <= MAX_EMOTICON_LENGTH && hasEmoticonMark(text, start, end)) {
       const emoticon = findEmoticon(text, start, end);
@@ -221,14 +267,17 @@ class Tokeniser {
       if (clauseEnd) endClauseAt(this.tokens, this.tokens.length - 1);
       return;
     }
-    this.addWord(first, last, clauseEnd);
+    if (first === start && last === end) this.addWord(first, last, clauseEnd, hash, stretched);
+    // A stretch in the punctuation cut off ("good!!!") does not count, but none in the chunk means none in the word.
+    else this.addWord(first, last, clauseEnd, foldedHash(text, first, last), stretched && hasRunOfThree(text, first, last));
   }
 
-  private addWord(start: number, end: number, clauseEnd: boolean): void {
+  /** `hash` is the word's `foldedHash`; `stretched` whether it has three equal units in a row. */
+  private addWord(start: number, end: number, clauseEnd: boolean, hash: number, stretched: boolean): void {
     const { text } = this;
-    let word = findWord(text, start, end);
+    let word = findHashedWord(text, start, end, hash);
     let elongated = false;
-    if (!word && hasRunOfThree(text, start, end)) {
+    if (!word && stretched) {
       word = unstretchedWord(text.slice(start, end).toLowerCase());
       elongated = word !== undefined && word.valence !== 0;
     }

@@ -90,6 +90,11 @@ export function findWord(text: string, start: number, end: number): WordInfo | u
   return table.find(text, start, end, true);
 }
 
+/** `findWord` for a word whose `foldedHashStep` hash was made while the tokeniser read it. */
+export function findHashedWord(text: string, start: number, end: number, hash: number): WordInfo | undefined {
+  return table.findFolded(text, start, end, hash);
+}
+
 /**
  * ASCII punctuation that marks a chunk as a possible emoticon (":", "(", "<", …): only such chunks
  * are looked up as written. Sentence punctuation (. , ! ? ' " -) is left out: the emoticons made

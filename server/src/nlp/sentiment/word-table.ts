@@ -10,11 +10,23 @@ const EMPTY = -1;
 const FILTER_BITS = 18;
 const CURLY_APOSTROPHE = 0x2019;
 const APOSTROPHE = 0x27;
+const FNV_PRIME = 0x01000193;
+
+/** Where the hash of a word starts, before `foldedHashStep` is applied to each of its code units. */
+export const FOLDED_HASH_START = 0x811c9dc5 | 0;
 
 /** ASCII capitals to lower case, and the typographic apostrophe to the straight one. */
 function folded(code: number): number {
   if (code >= 0x41 && code <= 0x5a) return code + 0x20;
   return code === CURLY_APOSTROPHE ? APOSTROPHE : code;
+}
+
+/**
+ * One step of the hash `findFolded` expects, for `code` already folded (ASCII lower case, straight
+ * apostrophe): a tokeniser hashes each word while reading it, instead of reading it again to look it up.
+ */
+export function foldedHashStep(hash: number, foldedCode: number): number {
+  return Math.imul(hash ^ foldedCode, FNV_PRIME);
 }
 
 export class WordTable<Value> {
@@ -42,8 +54,16 @@ export class WordTable<Value> {
 
   /** Finds `text[start, end)` as written, or, when `fold` is set, ignoring ASCII case and apostrophe style. */
   find(text: string, start: number, end: number, fold: boolean): Value | undefined {
+    return this.findHashed(text, start, end, fold, hashCodes(text, start, end, fold));
+  }
+
+  /** `find` ignoring case, for a word whose hash was made with `foldedHashStep` while it was read. */
+  findFolded(text: string, start: number, end: number, hash: number): Value | undefined {
+    return this.findHashed(text, start, end, true, hash);
+  }
+
+  private findHashed(text: string, start: number, end: number, fold: boolean, hash: number): Value | undefined {
     const { slots, mask, present } = this;
-    const hash = hashCodes(text, start, end, fold);
     const top = hash >>> (32 - FILTER_BITS);
     if ((present[top >>> 5]! & (1 << (top & 31))) === 0) return undefined;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -75,12 +95,17 @@ export class WordTable<Value> {
   }
 }
 
+/** The hash `findFolded` expects for `text[start, end)`, for a word not hashed while it was read. */
+export function foldedHash(text: string, start: number, end: number): number {
+  return hashCodes(text, start, end, true);
+}
+
 /** FNV-1a over UTF-16 code units; keys are stored folded already, so they hash the same either way. */
 function hashCodes(text: string, start: number, end: number, fold: boolean): number {
-  let hash = 0x811c9dc5 | 0;
+  let hash = FOLDED_HASH_START;
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
-    hash = Math.imul(hash ^ (fold ? folded(code) : code), 0x01000193);
+    hash = Math.imul(hash ^ (fold ? folded(code) : code), FNV_PRIME);
   }
   return hash;
 }

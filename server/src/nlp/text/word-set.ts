@@ -6,20 +6,33 @@ import { LOWER_CASE } from './char-tables.js';
 
 const lowerCase = LOWER_CASE;
 
+/**
+ * `rangeHash` in parts, for a loop that hashes a word while it reads it: start from
+ * RANGE_HASH_START, apply `rangeHashStep` to each unit, then `finishRangeHash`.
+ */
+export const RANGE_HASH_START = 0x811c9dc5;
+
+export function rangeHashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+export function finishRangeHash(hash: number): number {
+  const mixed = Math.imul(hash ^ (hash >>> 16), 0x7feb352d);
+  return (mixed ^ (mixed >>> 15)) >>> 0;
+}
+
 /** FNV-1a over the UTF-16 units of `text[start, end)`, mixed so that the low bits spread well. */
 export function rangeHash(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  hash = Math.imul(hash ^ (hash >>> 16), 0x7feb352d);
-  return (hash ^ (hash >>> 15)) >>> 0;
+  let hash = RANGE_HASH_START;
+  for (let i = start; i < end; i++) hash = rangeHashStep(hash, text.charCodeAt(i));
+  return finishRangeHash(hash);
 }
 
 /** `rangeHash` of `text[start, end)` lower-cased one unit at a time, without making the lower-cased string. */
 export function lowerCaseRangeHash(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerCase[text.charCodeAt(i)]!, 0x01000193);
-  hash = Math.imul(hash ^ (hash >>> 16), 0x7feb352d);
-  return (hash ^ (hash >>> 15)) >>> 0;
+  let hash = RANGE_HASH_START;
+  for (let i = start; i < end; i++) hash = rangeHashStep(hash, lowerCase[text.charCodeAt(i)]!);
+  return finishRangeHash(hash);
 }
 
 /** Whether `text[start, end)` spells `word`. */

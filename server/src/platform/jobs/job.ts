@@ -26,6 +26,13 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   backoffMs?: (attempt: number) => number;
   /** Re-enqueues itself after each run: a recurring timer. */
   everyMs?: number;
+  /**
+   * Runs up to `size` due jobs of this name and workspace in one call instead of one by one
+   * (`handler` is then unused by the runner): for jobs queued in bursts, e.g. one per contact
+   * touched by an import, where a set-based run costs about as much as one. The batch succeeds
+   * or fails as a whole.
+   */
+  batch?: { size: number; handler: (ctx: JobContext, payloads: Static<S>[]) => Promise<void> };
 }
 
 export function defineJob<S extends TSchema>(definition: JobDefinition<S>): JobDefinition<S> {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Type } from 'typebox';
 import { createLogger } from '../observability/logger.js';
-import { testApp, type TestApp } from '../testing/test-app.js';
+import { buildWorkspace, testApp, type TestApp } from '../testing/test-app.js';
 import { defineJob, enqueueJob, enqueueJobs } from './job.js';
 import { createJobRunner } from './runner.js';
 
@@ -91,5 +91,82 @@ describe('durable jobs', () => {
     await expect(enqueueJobs(t.db, job, [{ payload: { who: 'x' } }, { payload: { who: 1 } }])).rejects.toThrow(/invalid payload/);
     expect(await createJobRunner(t.db, [job], log).runDue(new Date())).toBe(3);
     expect(ran.sort()).toEqual(['alan', 'grace', 'queued before']);
+  });
+  it('run a batched kind in batches of one workspace, each job once, and retry a failed batch whole', async () => {
+    const name = `test.batched.${Math.random()}`;
+    const calls: { workspaceId: string | null; who: string[] }[] = [];
+    let failNext = true;
+    const job = defineJob({
+      name,
+      payload: Type.Object({ who: Type.String() }),
+      handler: async () => {
+        throw new Error('a batched kind runs through its batch handler');
+      },
+      batch: {
+        size: 3,
+        handler: async ({ workspaceId }, payloads) => {
+          if (failNext) {
+            failNext = false;
+            throw new Error('database busy');
+          }
+          calls.push({ workspaceId, who: payloads.map((p) => p.who) });
+        },
+      },
+    });
+    const [a, b] = [await buildWorkspace(t.db), await buildWorkspace(t.db)];
+    const runAt = new Date(Date.now() - 1000);
+    const people = ['ada', 'grace', 'alan', 'edsger', 'barbara'];
+    await enqueueJobs(t.db, job, [
+      ...people.map((who) => ({ payload: { who: `a:${who}` }, options: { runAt, workspaceId: a.workspaceId } })),
+      ...people.map((who) => ({ payload: { who: `b:${who}` }, options: { runAt, workspaceId: b.workspaceId } })),
+    ]);
+    const runner = createJobRunner(t.db, [job], log);
+    const now = Date.now();
+    expect(await runner.runDue(new Date(now))).toBe(10);
+    // The first batch failed and waits for its retry; the other seven jobs ran.
+    expect(calls.flatMap((c) => c.who)).toHaveLength(7);
+    expect(await runner.runDue(new Date(now + 60_000))).toBe(3);
+    const seen = calls.flatMap((c) => c.who).sort();
+    expect(seen).toEqual([...people.map((p) => `a:${p}`), ...people.map((p) => `b:${p}`)].sort());
+    for (const call of calls) {
+      expect(call.who.length).toBeLessThanOrEqual(3);
+      const prefix = call.workspaceId === a.workspaceId ? 'a:' : 'b:';
+      expect(call.who.every((who) => who.startsWith(prefix))).toBe(true);
+    }
+    const { rows } = await t.db.query<{ status: string; attempts: number; n: number }>(
+      'SELECT status, attempts, count(*)::int AS n FROM jobs WHERE name = $1 GROUP BY 1, 2 ORDER BY 2',
+      [name],
+    );
+    expect(rows).toEqual([
+      { status: 'done', attempts: 1, n: 7 },
+      { status: 'done', attempts: 2, n: 3 },
+    ]);
+  });
+
+  it('stop after the job in hand, leaving a backlog for the next start', async () => {
+    const name = `test.backlog.${Math.random()}`;
+    let ran = 0;
+    const job = defineJob({
+      name,
+      payload: Type.Object({}),
+      handler: async () => {
+        ran++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      },
+    });
+    await enqueueJobs(
+      t.db,
+      job,
+      Array.from({ length: 200 }, () => ({ payload: {}, options: { runAt: new Date(Date.now() - 1000) } })),
+    );
+    const runner = createJobRunner(t.db, [job], log);
+    runner.start(5);
+    while (ran === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const stopping = Date.now();
+    await runner.stop();
+    expect(Date.now() - stopping).toBeLessThan(1_000);
+    expect(ran).toBeLessThan(200);
+    const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE name = $1 AND status = 'queued'`, [name]);
+    expect(rows[0]!.n).toBe(200 - ran);
   });
 });

@@ -30,6 +30,7 @@ export function createJobRunner(db: Db, definitions: readonly JobDefinition[], l
   const names = [...byName.keys()];
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<number> | null = null;
+  let stopping = false;
 
   async function claim(now: Date): Promise<JobRow | null> {
     const { rows } = await db.query<JobRow>(
@@ -44,6 +45,42 @@ export function createJobRunner(db: Db, definitions: readonly JobDefinition[], l
     return rows[0] ?? null;
   }
 
+  /** More due jobs of a batched kind, for the same workspace as the one claimed first. */
+  async function claimBatch(first: JobRow, size: number, now: Date): Promise<JobRow[]> {
+    if (size <= 1) return [first];
+    const { rows } = await db.query<JobRow>(
+      `UPDATE jobs SET locked_until = $1::timestamptz + interval '${LOCK_SECONDS} seconds', attempts = attempts + 1
+        WHERE id IN (
+          SELECT id FROM jobs
+           WHERE status = 'queued' AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
+             AND name = $2 AND workspace_id IS NOT DISTINCT FROM $3::uuid AND id <> $4
+           ORDER BY run_at LIMIT $5 FOR UPDATE SKIP LOCKED)
+        RETURNING id, workspace_id, name, payload, attempts, max_attempts, unique_key`,
+      [now, first.name, first.workspace_id, first.id, size - 1],
+    );
+    return [first, ...rows];
+  }
+
+  async function fail(job: JobRow, definition: JobDefinition | undefined, error: unknown, now: Date): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const finalAttempt = job.attempts >= job.max_attempts;
+    const delay = definition?.backoffMs?.(job.attempts) ?? Math.min(2 ** job.attempts * 1000, 3_600_000);
+    log.warn({ job: job.name, jobId: job.id, attempt: job.attempts, err: message }, 'job failed');
+    await db.query(
+      `UPDATE jobs SET status = $2, last_error = $3, locked_until = NULL,
+              run_at = $4, unique_key = CASE WHEN $2 = 'failed' THEN NULL ELSE unique_key END
+        WHERE id = $1`,
+      [job.id, finalAttempt ? 'failed' : 'queued', message.slice(0, 2000), new Date(now.getTime() + delay)],
+    );
+  }
+
+  // Done jobs give up their unique key so a recurring timer can queue its next run.
+  async function markDone(jobs: readonly JobRow[]): Promise<void> {
+    await db.query(`UPDATE jobs SET status = 'done', locked_until = NULL, unique_key = NULL WHERE id = ANY($1::bigint[])`, [
+      jobs.map((job) => job.id),
+    ]);
+  }
+
   async function runOne(job: JobRow, now: Date): Promise<void> {
     const definition = byName.get(job.name);
     try {
@@ -51,8 +88,7 @@ export function createJobRunner(db: Db, definitions: readonly JobDefinition[], l
       validatePayload(definition, job.payload);
       const finalAttempt = job.attempts >= job.max_attempts;
       await definition.handler({ db, workspaceId: job.workspace_id, log, now, finalAttempt }, job.payload as never);
-      // Done jobs give up their unique key so a recurring timer can queue its next run.
-      await db.query(`UPDATE jobs SET status = 'done', locked_until = NULL, unique_key = NULL WHERE id = $1`, [job.id]);
+      await markDone([job]);
       if (definition.everyMs && job.unique_key) {
         await enqueueJob(db, definition, job.payload, {
           workspaceId: job.workspace_id,
@@ -61,27 +97,47 @@ export function createJobRunner(db: Db, definitions: readonly JobDefinition[], l
         });
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const finalAttempt = job.attempts >= job.max_attempts;
-      const delay = definition?.backoffMs?.(job.attempts) ?? Math.min(2 ** job.attempts * 1000, 3_600_000);
-      log.warn({ job: job.name, jobId: job.id, attempt: job.attempts, err: message }, 'job failed');
-      await db.query(
-        `UPDATE jobs SET status = $2, last_error = $3, locked_until = NULL,
-                run_at = $4, unique_key = CASE WHEN $2 = 'failed' THEN NULL ELSE unique_key END
-          WHERE id = $1`,
-        [job.id, finalAttempt ? 'failed' : 'queued', message.slice(0, 2000), new Date(now.getTime() + delay)],
-      );
+      await fail(job, definition, error, now);
+    }
+  }
+
+  async function runBatch(jobs: readonly JobRow[], definition: JobDefinition, batch: NonNullable<JobDefinition['batch']>, now: Date) {
+    const valid: JobRow[] = [];
+    for (const job of jobs) {
+      try {
+        validatePayload(definition, job.payload);
+        valid.push(job);
+      } catch (error) {
+        await fail(job, definition, error, now);
+      }
+    }
+    if (valid.length === 0) return;
+    const finalAttempt = valid.every((job) => job.attempts >= job.max_attempts);
+    try {
+      await batch.handler({ db, workspaceId: valid[0]!.workspace_id, log, now, finalAttempt }, valid.map((job) => job.payload) as never);
+      await markDone(valid);
+    } catch (error) {
+      for (const job of valid) await fail(job, definition, error, now);
     }
   }
 
   async function runDue(now = new Date()): Promise<number> {
     let count = 0;
-    for (;;) {
+    // Stopping ends the pass after the job (or batch) in hand: a backlog must not hold up shutdown.
+    while (!stopping) {
       const job = await claim(now);
       if (!job) return count;
-      await runOne(job, now);
-      count++;
+      const definition = byName.get(job.name);
+      if (definition?.batch) {
+        const jobs = await claimBatch(job, definition.batch.size, now);
+        await runBatch(jobs, definition, definition.batch, now);
+        count += jobs.length;
+      } else {
+        await runOne(job, now);
+        count++;
+      }
     }
+    return count;
   }
 
   return {
@@ -94,6 +150,7 @@ export function createJobRunner(db: Db, definitions: readonly JobDefinition[], l
     },
     start(pollMs) {
       if (timer) return;
+      stopping = false;
       timer = setInterval(() => {
         if (current) return;
         current = runDue()
@@ -108,6 +165,7 @@ export function createJobRunner(db: Db, definitions: readonly JobDefinition[], l
       timer.unref();
     },
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = null;
       await current;
