@@ -102,11 +102,12 @@ export function topKeywords(text: string): string[] {
       if (next >>> 8 === 2) hash = hashStep(hash, lower.charCodeAt(i + 1));
       i += next >>> 8;
     }
+    // Too short even before a final "'s" is taken off.
     if (i - start < MIN_KEYWORD_LENGTH) continue;
     const before = lower.charCodeAt(i - 2);
-    // A final "'s" is left out, and the hash made again without it.
-    if (lower.charCodeAt(i - 1) !== 0x73 || (before !== APOSTROPHE && before !== RIGHT_QUOTE))
-      distinct = count(lower, start, i, finishRangeHash(hash), distinct);
+    const possessive = lower.charCodeAt(i - 1) === 0x73 && (before === APOSTROPHE || before === RIGHT_QUOTE);
+    if (!possessive) distinct = count(lower, start, i, finishRangeHash(hash), distinct);
+    // A final "'s" is left out, and the word hashed again without it.
     else if (i - 2 - start >= MIN_KEYWORD_LENGTH) distinct = count(lower, start, i - 2, rangeHash(lower, start, i - 2), distinct);
   }
   top.length = 0;

@@ -92,15 +92,20 @@ export function intentFeatures(text: string, out: Uint32Array): number {
   const addressed = text.charCodeAt(0) === 0x40;
   for (let i = 0; i <= end && count < capacity; i++) {
     const code = i < end ? text.charCodeAt(i) : 0x20;
-    const isLetter = wordLetter[code] === 1;
-    if (isLetter || digit(code) || ((code === APOSTROPHE || code === RIGHT_QUOTE) && wordLength > 0)) {
-      if (code !== APOSTROPHE && code !== RIGHT_QUOTE) {
-        word = Math.imul(word ^ lowerCase[code]!, 0x01000193);
-        wordLength++;
-        if (!isLetter) number = true;
-      }
+    // Letters first: they are most of the text, and need no other test.
+    if (wordLetter[code] === 1) {
+      word = Math.imul(word ^ lowerCase[code]!, 0x01000193);
+      wordLength++;
       continue;
     }
+    if (digit(code)) {
+      word = Math.imul(word ^ code, 0x01000193);
+      wordLength++;
+      number = true;
+      continue;
+    }
+    // An apostrophe inside a word ("don't") is left out of its hash but does not end it.
+    if ((code === APOSTROPHE || code === RIGHT_QUOTE) && wordLength > 0) continue;
     if (wordLength > 0) {
       const hash = mix(word);
       out[count++] = hash;

@@ -153,7 +153,14 @@ function rankCandidates(candidates: readonly number[]): number {
 function addFeature(hash: number): void {
   const bucket = hash & BUCKET_MASK;
   const end = bucketStart[bucket + 1]!;
-  for (let e = bucketStart[bucket]!; e < end; e++) scores[entryLanguage[2 * e]!]! += entryWeight[2 * e + 1]!;
+  let e = bucketStart[bucket]!;
+  // Two entries per step (the same additions in the same order): half the loop's branches, and a
+  // bucket's entries (about a dozen) are read with fewer mispredicted loop exits.
+  for (; e + 1 < end; e += 2) {
+    scores[entryLanguage[2 * e]!]! += entryWeight[2 * e + 1]!;
+    scores[entryLanguage[2 * e + 2]!]! += entryWeight[2 * e + 3]!;
+  }
+  if (e < end) scores[entryLanguage[2 * e]!]! += entryWeight[2 * e + 1]!;
 }
 
 function round(value: number): number {

@@ -130,6 +130,13 @@ describe('scoreSentiment', () => {
       expect(score('goooood')).toBeGreaterThan(score('good'));
       expect(score('soooo good')).toBeGreaterThan(score('good'));
       expect(score('soooo good')).toBeCloseTo(score('so good'), 5);
+      expect(score('(goooood)')).toBeCloseTo(score('goooood'), 5);
+      expect(score('GOOOOOD, really')).toBeGreaterThan(score('goooood, really'));
+    });
+
+    it('does not take a run of punctuation for a stretched word', () => {
+      expect(score('good!!!')).toBeCloseTo(score('good !!!'), 5);
+      expect(score('good...')).toBeCloseTo(score('good.'), 5);
     });
 
     it('amplifies with exclamation marks up to four, and with repeated question marks', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WordTable } from './word-table.js';
+import { FOLDED_HASH_START, foldedHash, foldedHashStep, WordTable } from './word-table.js';
 
 describe('WordTable', () => {
   const words = Array.from({ length: 2_000 }, (_, index) => `word${index}`);
@@ -25,5 +25,14 @@ describe('WordTable', () => {
     expect(table.find('DON’T', 0, 5, true)).toBe(-1);
     expect(table.find(':D', 0, 2, false)).toBe(7);
     expect(table.find(':d', 0, 2, false)).toBeUndefined();
+  });
+
+  it('finds a word by the hash its reader made one folded unit at a time', () => {
+    const text = 'say DON’T now';
+    let hash = FOLDED_HASH_START;
+    for (const code of [0x64, 0x6f, 0x6e, 0x27, 0x74]) hash = foldedHashStep(hash, code);
+    expect(hash).toBe(foldedHash(text, 4, 9));
+    expect(table.findFolded(text, 4, 9, hash)).toBe(-1);
+    expect(table.findFolded(text, 4, 8, foldedHash(text, 4, 8))).toBeUndefined();
   });
 });

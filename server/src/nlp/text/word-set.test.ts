@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerCaseRangeHash, rangeHash, WordSet } from './word-set.js';
+import { finishRangeHash, lowerCaseRangeHash, RANGE_HASH_START, rangeHash, rangeHashStep, WordSet } from './word-set.js';
 
 describe('WordSet', () => {
   const words = new WordSet(['the', 'señor', 'und', 'of']);
@@ -34,5 +34,12 @@ describe('WordSet', () => {
     const set = new WordSet(many);
     expect(many.every((word) => set.has(word))).toBe(true);
     expect(set.has('w5000')).toBe(false);
+  });
+
+  it('hashes a word in parts as a reading loop does, to the same value', () => {
+    const text = 'café 𝐀b';
+    let hash = RANGE_HASH_START;
+    for (let i = 0; i < text.length; i++) hash = rangeHashStep(hash, text.charCodeAt(i));
+    expect(finishRangeHash(hash)).toBe(rangeHash(text, 0, text.length));
   });
 });
