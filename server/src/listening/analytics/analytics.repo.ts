@@ -27,8 +27,19 @@ function range(timeColumn: 'bucket' | 'day'): string {
 
 const params = (s: Scope) => [s.workspaceId, s.queryId ?? null, s.kind ?? null, s.from, s.to];
 
+/**
+ * The optional query and kind filters make the best plan depend on the values: PostgreSQL's
+ * one-plan-for-all-values estimate nested the rollups under the 20 queries (volume 3 → 31 ms,
+ * breakdown 6 → 82 ms at 1,000,000 mentions), so these statements are planned on every call.
+ */
+const PER_CALL = { planEachCall: true } as const;
+
+/** A UTC time as JavaScript writes it (`toISOString`), formatted by the database: no date parsing per row. */
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
 export interface SeriesRow {
-  at: Date;
+  /** ISO 8601, UTC. */
+  at: string;
   queryId: string;
   query: string;
   kind: string;
@@ -65,13 +76,14 @@ export async function volumeSeries(db: Queryable, scope: Scope, interval: Interv
       ? `FROM mention_hourly r WHERE r.workspace_id = $1 AND ${range('bucket')}`
       : `FROM (${DAYS_AND_EDGE_HOURS}) r WHERE true`;
   const { rows } = await db.query<SeriesRow>(
-    `SELECT date_trunc('${interval}', r.bucket, 'UTC') AS at, r.query_id AS "queryId", q.name AS query, q.kind,
+    `SELECT to_char(date_trunc('${interval}', r.bucket, 'UTC') AT TIME ZONE 'UTC', ${ISO_UTC}) AS at, r.query_id AS "queryId", q.name AS query, q.kind,
             sum(r.mentions)::int AS mentions, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
             sum(r.neutral)::int AS neutral, sum(r.sentiment_sum)::float8 AS "sentimentSum"
        FROM (SELECT r.* ${source}) r JOIN listening_queries q ON q.workspace_id = $1 AND q.id = r.query_id
       WHERE ($2::uuid IS NULL OR r.query_id = $2) AND ($3::text IS NULL OR q.kind = $3)
       GROUP BY 1, 2, 3, 4 ORDER BY 1, 3`,
     params(scope),
+    PER_CALL,
   );
   return rows;
 }
@@ -84,6 +96,7 @@ export async function breakdown(db: Queryable, scope: Scope, by: 'network' | 'la
       WHERE r.workspace_id = $1 AND ($2::uuid IS NULL OR r.query_id = $2) AND ($3::text IS NULL OR q.kind = $3) AND ${range('day')}
       GROUP BY 1 HAVING sum(r.mentions) > 0 ORDER BY 2 DESC, 1`,
     params(scope),
+    PER_CALL,
   );
   return rows;
 }
@@ -147,6 +160,7 @@ export async function termCounts(
         AND ($6::uuid[] IS NULL OR r.query_id = ANY($6::uuid[]))
       GROUP BY 1 HAVING sum(r.mentions) > 0`,
     [scope.workspaceId, kind, terms, scope.from, scope.to, queryIds],
+    PER_CALL,
   );
   return rows;
 }

@@ -51,7 +51,7 @@ export async function volumeOverTime(ctx: Ctx, query: SeriesQuery): Promise<Char
   return table(
     scope,
     rows.map((r) => ({
-      at: new Date(r.at).toISOString(),
+      at: r.at,
       queryId: r.queryId,
       query: r.query,
       kind: r.kind,
@@ -79,8 +79,7 @@ export async function shareOfVoice(ctx: Ctx, query: SeriesQuery): Promise<ChartT
   const perQuery = new Map<string, { query: string; kind: string; mentions: number }>();
   let total = 0;
   for (const r of rows) {
-    const at = new Date(r.at).toISOString();
-    perInterval.set(at, (perInterval.get(at) ?? 0) + r.mentions);
+    perInterval.set(r.at, (perInterval.get(r.at) ?? 0) + r.mentions);
     const q = perQuery.get(r.queryId) ?? { query: r.query, kind: r.kind, mentions: 0 };
     q.mentions += r.mentions;
     perQuery.set(r.queryId, q);
@@ -95,9 +94,8 @@ export async function shareOfVoice(ctx: Ctx, query: SeriesQuery): Promise<ChartT
     share: total ? round(q.mentions / total, 4) : 0,
   }));
   for (const r of rows) {
-    const at = new Date(r.at).toISOString();
-    const all = perInterval.get(at)!;
-    out.push({ at, queryId: r.queryId, query: r.query, kind: r.kind, mentions: r.mentions, share: all ? round(r.mentions / all, 4) : 0 });
+    const all = perInterval.get(r.at)!;
+    out.push({ at: r.at, queryId: r.queryId, query: r.query, kind: r.kind, mentions: r.mentions, share: all ? round(r.mentions / all, 4) : 0 });
   }
   return table(scope, out, interval);
 }
