@@ -95,7 +95,14 @@ export async function shareOfVoice(ctx: Ctx, query: SeriesQuery): Promise<ChartT
   }));
   for (const r of rows) {
     const all = perInterval.get(r.at)!;
-    out.push({ at: r.at, queryId: r.queryId, query: r.query, kind: r.kind, mentions: r.mentions, share: all ? round(r.mentions / all, 4) : 0 });
+    out.push({
+      at: r.at,
+      queryId: r.queryId,
+      query: r.query,
+      kind: r.kind,
+      mentions: r.mentions,
+      share: all ? round(r.mentions / all, 4) : 0,
+    });
   }
   return table(scope, out, interval);
 }
