@@ -15,19 +15,21 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
  * instead of on every call (creates +29% measured). Capped so dynamically built filter
  * combinations cannot grow it without bound; past the cap statements run unnamed.
  */
-const statementNames = new Map<string, string>();
 const MAX_NAMED_STATEMENTS = 500;
 
-function statementName(sql: string): string | undefined {
-  let name = statementNames.get(sql);
-  if (!name && statementNames.size < MAX_NAMED_STATEMENTS) {
-    name = `rapport_${statementNames.size}`;
-    statementNames.set(sql, name);
-  }
-  return name;
+function statementNamer(): (sql: string) => string | undefined {
+  const names = new Map<string, string>();
+  return (sql) => {
+    let name = names.get(sql);
+    if (!name && names.size < MAX_NAMED_STATEMENTS) {
+      name = `rapport_${names.size}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
 }
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+function wrap(client: pg.Pool | pg.PoolClient, statementName: (sql: string) => string | undefined): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<QueryResult<Row>> {
       // An unnamed statement is planned with its values each time it runs.
@@ -46,7 +48,8 @@ export async function openPostgres(connectionString: string, maxConnections = 10
     // An idle client lost its connection; the pool replaces it on next use.
   });
   await pool.query('SELECT 1');
-  const root = wrap(pool);
+  const statementName = statementNamer();
+  const root = wrap(pool, statementName);
 
   async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], csv: string) {
     const sql = `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
@@ -62,7 +65,7 @@ export async function openPostgres(connectionString: string, maxConnections = 10
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const tx = wrap(client);
+        const tx = wrap(client, statementName);
         clients.set(tx, client);
         const result = await work(tx);
         await client.query('COMMIT');

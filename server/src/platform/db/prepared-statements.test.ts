@@ -1,29 +1,38 @@
 /**
  * Statements with parameters are prepared once per PostgreSQL connection (named), unless the
- * caller asks for a plan per call; PGlite runs every statement unnamed.
+ * caller asks for a plan per call; PGlite runs every statement unnamed. A Db of its own, so the
+ * cap on named statements is not already reached by the rest of the suite.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../testing/test-app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from './db.js';
+import { openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+import { TEST_DB_KIND } from '../testing/test-db.js';
 
-let t: TestApp;
+let db: Db;
 beforeAll(async () => {
-  t = await testApp();
+  db =
+    TEST_DB_KIND === 'postgres'
+      ? await openPostgres(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 2)
+      : await openPglite(null);
+});
+afterAll(async () => {
+  await db.close();
 });
 
 describe('prepared statements', () => {
   it('names a parameterised statement, and not one planned on every call', async () => {
-    const tag = `probe_${Math.random().toString(36).slice(2)}`;
-    const named = `SELECT $1::int AS ${tag}_named`;
-    const perCall = `SELECT $1::int AS ${tag}_per_call`;
-    const prepared = await t.db.transaction(async (tx) => {
+    const named = 'SELECT $1::int AS prepared_probe_named';
+    const perCall = 'SELECT $1::int AS prepared_probe_per_call';
+    const prepared = await db.transaction(async (tx) => {
       // One connection: what it has prepared is visible to it.
       await tx.query(named, [1]);
       await tx.query(perCall, [1], { planEachCall: true });
       const { rows } = await tx.query<{ statement: string }>(`SELECT statement FROM pg_prepared_statements WHERE statement LIKE $1`, [
-        `%${tag}%`,
+        '%prepared_probe%',
       ]);
-      return rows.map((row) => row.statement).filter((statement) => !statement.includes('pg_prepared_statements'));
+      return rows.map((row) => row.statement);
     });
-    expect(prepared).toEqual(t.db.kind === 'postgres' ? [named] : []);
+    expect(prepared).toEqual(TEST_DB_KIND === 'postgres' ? [named] : []);
   });
 });
