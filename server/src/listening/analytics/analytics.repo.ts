@@ -118,8 +118,26 @@ export interface RankedTerm {
 }
 
 /**
+ * The statement reading ranked lists: $1 workspace, $2 kind, $3 months, then the query ids (per
+ * query) and the depth. Each kind of list has its own partial index (listening/004), chosen by
+ * the predicate on `query_id`, and read in count order up to the depth.
+ */
+export function rankedTermsSql(perQuery: boolean): string {
+  const lists = perQuery
+    ? 'SELECT q AS query_id, m AS month FROM unnest($4::uuid[]) q, unnest($3::date[]) m'
+    : 'SELECT NULL::uuid AS query_id, m AS month FROM unnest($3::date[]) m';
+  const sameQuery = perQuery ? 't.query_id IS NOT NULL AND t.query_id = l.query_id' : 't.query_id IS NULL';
+  return `SELECT l.query_id AS "queryId", to_char(l.month, 'YYYY-MM-DD') AS month, r.term, r.mentions
+       FROM (${lists}) l
+       CROSS JOIN LATERAL (
+         SELECT t.term, t.mentions FROM mention_term_months t
+          WHERE t.workspace_id = $1 AND t.kind = $2 AND ${sameQuery} AND t.month = l.month AND t.mentions > 0
+          ORDER BY t.mentions DESC LIMIT $${perQuery ? 5 : 4}) r`;
+}
+
+/**
  * The `depth` most counted terms of a kind in each monthly list: per query of `queryIds`, or of
- * all queries together when `queryIds` is null. One index range per list (`mention_term_months_rank`).
+ * all queries together when `queryIds` is null.
  */
 export async function rankedTerms(
   db: Queryable,
@@ -129,17 +147,8 @@ export async function rankedTerms(
   months: readonly string[],
   depth: number,
 ): Promise<RankedTerm[]> {
-  const lists = queryIds
-    ? 'SELECT q AS query_id, m AS month FROM unnest($4::uuid[]) q, unnest($3::date[]) m'
-    : 'SELECT NULL::uuid AS query_id, m AS month FROM unnest($3::date[]) m';
-  const sameQuery = queryIds ? 't.query_id = l.query_id' : 't.query_id IS NULL';
   const { rows } = await db.query<RankedTerm>(
-    `SELECT l.query_id AS "queryId", to_char(l.month, 'YYYY-MM-DD') AS month, r.term, r.mentions
-       FROM (${lists}) l
-       CROSS JOIN LATERAL (
-         SELECT t.term, t.mentions FROM mention_term_months t
-          WHERE t.workspace_id = $1 AND t.kind = $2 AND ${sameQuery} AND t.month = l.month AND t.mentions > 0
-          ORDER BY t.mentions DESC LIMIT $${queryIds ? 5 : 4}) r`,
+    rankedTermsSql(queryIds !== null),
     queryIds ? [workspaceId, kind, months, queryIds, depth] : [workspaceId, kind, months, depth],
   );
   return rows;
