@@ -15,24 +15,36 @@ export interface Scope {
 }
 
 /**
- * Hourly buckets inside the range; for daily rollups, every UTC day the range touches, both ends
- * as dates (a date parameter would otherwise be inferred and cut the range's times off, and
- * comparing each row's date with a timestamptz was measured 2-3× slower).
+ * Every statement here takes $1 the workspace, $2 and $3 the range. Hourly buckets inside the
+ * range; for daily rollups, every UTC day the range touches, both ends as dates (a date parameter
+ * would otherwise be inferred and cut the range's times off, and comparing each row's date with a
+ * timestamptz was measured 2-3× slower).
  */
 function range(timeColumn: 'bucket' | 'day'): string {
   return timeColumn === 'day'
-    ? `r.day >= ($4::timestamptz AT TIME ZONE 'UTC')::date AND r.day < (($5::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date + 1`
-    : `r.${timeColumn} >= $4::timestamptz AND r.${timeColumn} < $5::timestamptz`;
+    ? `r.day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND r.day < (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date + 1`
+    : `r.${timeColumn} >= $2::timestamptz AND r.${timeColumn} < $3::timestamptz`;
 }
 
-const params = (s: Scope) => [s.workspaceId, s.queryId ?? null, s.kind ?? null, s.from, s.to];
-
 /**
- * The optional query and kind filters make the best plan depend on the values: PostgreSQL's
- * one-plan-for-all-values estimate nested the rollups under the 20 queries (volume 3 → 31 ms,
- * breakdown 6 → 82 ms at 1,000,000 mentions), so these statements are planned on every call.
+ * The scope's optional query and kind filters on rollup rows `r`, as SQL and parameters numbered
+ * from $4. Each combination is a statement of its own: written as `$n IS NULL OR …` in one
+ * statement, PostgreSQL's one plan for all values (after five calls) estimated one row everywhere
+ * and nested the rollups under the 20 queries (breakdown 6 → 82 ms at 1,000,000 mentions).
  */
-const PER_CALL = { planEachCall: true } as const;
+function scopeFilters(scope: Scope): { sql: string; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [scope.workspaceId, scope.from, scope.to];
+  if (scope.queryId) {
+    params.push(scope.queryId);
+    sql.push(`AND r.query_id = $${params.length}::uuid`);
+  }
+  if (scope.kind) {
+    params.push(scope.kind);
+    sql.push(`AND r.query_id IN (SELECT id FROM listening_queries WHERE workspace_id = $1 AND kind = $${params.length}::text)`);
+  }
+  return { sql: sql.join(' '), params };
+}
 
 /** A UTC time as JavaScript writes it (`toISOString`), formatted by the database: no date parsing per row. */
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -51,8 +63,8 @@ export interface SeriesRow {
 }
 
 /** The first UTC midnight at or after the range's start, and the last one at or before its end. */
-const FIRST_MIDNIGHT = `(date_trunc('day', $4::timestamptz - interval '1 microsecond', 'UTC') + interval '24 hours')`;
-const LAST_MIDNIGHT = `date_trunc('day', $5::timestamptz, 'UTC')`;
+const FIRST_MIDNIGHT = `(date_trunc('day', $2::timestamptz - interval '1 microsecond', 'UTC') + interval '24 hours')`;
+const LAST_MIDNIGHT = `date_trunc('day', $3::timestamptz, 'UTC')`;
 const COUNTS = 'mentions, positive, negative, neutral, sentiment_sum';
 
 /**
@@ -65,38 +77,44 @@ const DAYS_AND_EDGE_HOURS = `
    WHERE workspace_id = $1 AND day >= (${FIRST_MIDNIGHT} AT TIME ZONE 'UTC')::date AND day < (${LAST_MIDNIGHT} AT TIME ZONE 'UTC')::date
   UNION ALL
   SELECT query_id, bucket, ${COUNTS} FROM mention_hourly
-   WHERE workspace_id = $1 AND bucket >= $4::timestamptz AND bucket < least(${FIRST_MIDNIGHT}, $5::timestamptz)
+   WHERE workspace_id = $1 AND bucket >= $2::timestamptz AND bucket < least(${FIRST_MIDNIGHT}, $3::timestamptz)
   UNION ALL
   SELECT query_id, bucket, ${COUNTS} FROM mention_hourly
-   WHERE workspace_id = $1 AND bucket >= greatest(${LAST_MIDNIGHT}, ${FIRST_MIDNIGHT}) AND bucket < $5::timestamptz`;
+   WHERE workspace_id = $1 AND bucket >= greatest(${LAST_MIDNIGHT}, ${FIRST_MIDNIGHT}) AND bucket < $3::timestamptz`;
 
+/**
+ * Counts per query and interval. Summed before the queries' names are joined and the times
+ * formatted, so both happen once per chart row rather than once per rollup row.
+ */
 export async function volumeSeries(db: Queryable, scope: Scope, interval: Interval): Promise<SeriesRow[]> {
+  const filters = scopeFilters(scope);
   const source =
     interval === 'hour'
-      ? `FROM mention_hourly r WHERE r.workspace_id = $1 AND ${range('bucket')}`
-      : `FROM (${DAYS_AND_EDGE_HOURS}) r WHERE true`;
+      ? `FROM mention_hourly r WHERE r.workspace_id = $1 AND ${range('bucket')} ${filters.sql}`
+      : `FROM (${DAYS_AND_EDGE_HOURS}) r WHERE true ${filters.sql}`;
   const { rows } = await db.query<SeriesRow>(
-    `SELECT to_char(date_trunc('${interval}', r.bucket, 'UTC') AT TIME ZONE 'UTC', ${ISO_UTC}) AS at, r.query_id AS "queryId", q.name AS query, q.kind,
-            sum(r.mentions)::int AS mentions, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
-            sum(r.neutral)::int AS neutral, sum(r.sentiment_sum)::float8 AS "sentimentSum"
-       FROM (SELECT r.* ${source}) r JOIN listening_queries q ON q.workspace_id = $1 AND q.id = r.query_id
-      WHERE ($2::uuid IS NULL OR r.query_id = $2) AND ($3::text IS NULL OR q.kind = $3)
-      GROUP BY 1, 2, 3, 4 ORDER BY 1, 3`,
-    params(scope),
-    PER_CALL,
+    `SELECT to_char(g.at AT TIME ZONE 'UTC', ${ISO_UTC}) AS at, g.query_id AS "queryId", q.name AS query, q.kind,
+            g.mentions, g.positive, g.negative, g.neutral, g.sentiment_sum AS "sentimentSum"
+       FROM (SELECT date_trunc('${interval}', r.bucket, 'UTC') AS at, r.query_id, sum(r.mentions)::int AS mentions,
+                    sum(r.positive)::int AS positive, sum(r.negative)::int AS negative, sum(r.neutral)::int AS neutral,
+                    sum(r.sentiment_sum)::float8 AS sentiment_sum
+               ${source} GROUP BY 1, 2) g
+       JOIN listening_queries q ON q.workspace_id = $1 AND q.id = g.query_id
+      ORDER BY g.at, q.name`,
+    filters.params,
   );
   return rows;
 }
 
 export async function breakdown(db: Queryable, scope: Scope, by: 'network' | 'language') {
+  const filters = scopeFilters(scope);
   const { rows } = await db.query<{ key: string; mentions: number; positive: number; negative: number; neutral: number }>(
     `SELECT r.${by} AS key, sum(r.mentions)::int AS mentions, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
             sum(r.neutral)::int AS neutral
-       FROM mention_daily r JOIN listening_queries q ON q.workspace_id = r.workspace_id AND q.id = r.query_id
-      WHERE r.workspace_id = $1 AND ($2::uuid IS NULL OR r.query_id = $2) AND ($3::text IS NULL OR q.kind = $3) AND ${range('day')}
+       FROM mention_daily r
+      WHERE r.workspace_id = $1 AND ${range('day')} ${filters.sql}
       GROUP BY 1 HAVING sum(r.mentions) > 0 ORDER BY 2 DESC, 1`,
-    params(scope),
-    PER_CALL,
+    filters.params,
   );
   return rows;
 }
@@ -163,13 +181,13 @@ export async function termCounts(
   terms: readonly string[],
 ): Promise<{ term: string; mentions: number }[]> {
   if (terms.length === 0) return [];
+  const params = [scope.workspaceId, scope.from, scope.to, kind, terms, ...(queryIds ? [queryIds] : [])];
   const { rows } = await db.query<{ term: string; mentions: number }>(
     `SELECT r.term, sum(r.mentions)::int AS mentions FROM mention_term_rollups r
-      WHERE r.workspace_id = $1 AND r.kind = $2 AND r.term = ANY($3::text[]) AND ${range('day')}
-        AND ($6::uuid[] IS NULL OR r.query_id = ANY($6::uuid[]))
+      WHERE r.workspace_id = $1 AND r.kind = $4 AND r.term = ANY($5::text[]) AND ${range('day')}
+        ${queryIds ? 'AND r.query_id = ANY($6::uuid[])' : ''}
       GROUP BY 1 HAVING sum(r.mentions) > 0`,
-    [scope.workspaceId, kind, terms, scope.from, scope.to, queryIds],
-    PER_CALL,
+    params,
   );
   return rows;
 }

@@ -8,18 +8,8 @@ export interface QueryResult<Row> {
   rowCount: number;
 }
 
-export interface QueryOptions {
-  /**
-   * Plan this statement with its values on every call. PostgreSQL plans a named statement once
-   * for any values after five calls (a generic plan); for a statement whose best plan depends on
-   * its values — optional filters written `$n IS NULL OR …` — that plan estimates one row
-   * everywhere and nests loops: a 30-day listening breakdown took 82 ms instead of 6.
-   */
-  planEachCall?: boolean;
-}
-
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
 }
 
 export type DatabaseKind = 'pglite' | 'postgres';

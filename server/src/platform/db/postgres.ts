@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Db, Queryable, QueryOptions, QueryResult } from './db.js';
+import type { Db, Queryable, QueryResult } from './db.js';
 import { ident } from './db.js';
 
 // Counts and ids fit in a double; strings would leak into every API response otherwise.
@@ -31,9 +31,8 @@ function statementNamer(): (sql: string) => string | undefined {
 
 function wrap(client: pg.Pool | pg.PoolClient, statementName: (sql: string) => string | undefined): Queryable {
   return {
-    async query<Row>(sql: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<QueryResult<Row>> {
-      // An unnamed statement is planned with its values each time it runs.
-      const name = params.length > 0 && !options?.planEachCall ? statementName(sql) : undefined;
+    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+      const name = params.length > 0 ? statementName(sql) : undefined;
       const result = await client.query({ text: sql, values: params as unknown[], ...(name ? { name } : {}) });
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
