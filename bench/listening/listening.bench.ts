@@ -10,7 +10,8 @@
  *   5,000,000 stored mentions on PostgreSQL (--quick: 500,000) and 200,000 on PGlite (--quick:
  *   50,000), generated in SQL with the rollups the pipeline keeps; p50/p99 per endpoint at c=8.
  *
- * BENCH_LISTENING_MENTIONS=<n> sets the number of mentions on both databases. The CPU figures go to
+ * BENCH_LISTENING_MENTIONS=<n> sets the number of mentions on both databases; BENCH_LISTENING_DB=<url>
+ * measures a database an earlier `--keep` run left (migrated first) instead of generating one. The CPU figures go to
  * `listening-cpu.json`, the HTTP ones to `listening-<db>.json`.
  */
 import { mkdirSync } from 'node:fs';
@@ -29,7 +30,7 @@ import { CONCURRENCY, measureDashboards } from './dashboard-load.js';
 import { bestOfRounds, ENRICHMENT_PARTS, measureEnrichment } from './enrichment.js';
 import { enrichmentTexts } from './enrichment-texts.js';
 import { measureMatching, type MatchingResult } from './matching.js';
-import { generateListeningData } from './mention-data.js';
+import { generateListeningData, keptListeningData, type ListeningData } from './mention-data.js';
 
 const TARGETS = { enrichmentPerSecond: 50_000, matchingPerSecond: 100_000 };
 const ACTIVE_QUERIES = 1_000;
@@ -121,22 +122,35 @@ async function databaseSize(where: DbLocation): Promise<string> {
   }
 }
 
+/** A kept PostgreSQL listening database to measure again (BENCH_LISTENING_DB), instead of generating one. */
+function keptDatabase(kind: BenchDbKind): string | null {
+  const url = process.env.BENCH_LISTENING_DB;
+  return kind === 'postgres' && url ? url : null;
+}
+
 async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<string, unknown> }> {
   const { kind, options, scratch, log } = plan;
+  const kept = keptDatabase(kind);
   const mentions = mentionCount(kind, options.quick);
-  const where: DbLocation =
-    kind === 'postgres'
+  const where: DbLocation = kept
+    ? { kind: 'postgres', url: kept }
+    : kind === 'postgres'
       ? { kind, url: await scratch.createPostgresDatabase('listening') }
       : { kind, dir: path.join(scratch.dir, 'pglite-listening', 'pglite') };
-  log(`data: a migrated database, then ${mentions.toLocaleString('en-US')} mentions generated in SQL`);
   if (where.kind === 'pglite') mkdirSync(path.dirname(where.dir), { recursive: true });
   const db = await openMigrated(where);
-  const data = await generateListeningData(
-    db,
-    plan.templates,
-    { messages: mentions, slice: kind === 'postgres' ? 250_000 : 25_000 },
-    log,
-  ).finally(() => db.close());
+  let data: ListeningData;
+  try {
+    if (kept) {
+      log(`data: the kept database ${new URL(kept).pathname.slice(1)} (BENCH_LISTENING_DB), migrated`);
+      data = await keptListeningData(db);
+    } else {
+      log(`data: a migrated database, then ${mentions.toLocaleString('en-US')} mentions generated in SQL`);
+      data = await generateListeningData(db, plan.templates, { messages: mentions, slice: kind === 'postgres' ? 250_000 : 25_000 }, log);
+    }
+  } finally {
+    await db.close();
+  }
   const size = await databaseSize(where);
   log(`data: ready in ${Math.round(data.seconds)} s, database ${size}: ${JSON.stringify(data.rows)}`);
 
@@ -154,17 +168,22 @@ async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<
     for (const file of plan.launcher.profiles(profileDir)) process.stdout.write(`${file}\n${renderProfile(summariseProfile(file))}`);
   }
   const figures: Figure[] = [
-    {
-      id: 'data.rate',
-      label: `generate ${mentions.toLocaleString('en-US')} mentions in SQL (with messages and rollups)`,
-      unit: 'mentions/s',
-      value: mentions / data.seconds,
-      details: { seconds: Math.round(data.seconds), databaseSize: size, rows: data.rows, days: data.shape.days },
-    },
+    ...(kept
+      ? []
+      : [
+          {
+            id: 'data.rate',
+            label: `generate ${mentions.toLocaleString('en-US')} mentions in SQL (with messages and rollups)`,
+            unit: 'mentions/s',
+            value: mentions / data.seconds,
+            details: { seconds: Math.round(data.seconds), databaseSize: size, rows: data.rows, days: data.shape.days },
+          },
+        ]),
     ...httpFigures,
   ];
   const settings = {
-    mentions,
+    mentions: data.rows.mentions,
+    keptDatabase: kept !== null,
     authors: data.shape.identities,
     queries: data.queries.length,
     days: data.shape.days,

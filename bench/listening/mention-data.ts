@@ -9,7 +9,8 @@
 import { parseQuery } from '../../server/src/listening/query/index.js';
 import type { Db } from '../../server/src/platform/db/db.js';
 import { newId } from '../../server/src/platform/db/ids.js';
-import { createBenchWorkspace, type BenchWorkspace } from '../crm/rapport-db.js';
+import { createApiToken } from '../../server/src/platform/auth/token.service.js';
+import { createBenchWorkspace, ownerCtx, type BenchWorkspace } from '../crm/rapport-db.js';
 import type { Templates } from '../ingest/corpus-messages.js';
 import {
   conversationsSql,
@@ -189,4 +190,39 @@ export async function generateListeningData(
   for (const table of TABLES) await db.exec(`VACUUM (ANALYZE) ${table}`);
   const rows = await checkRollups(db, w, size.messages);
   return { workspace, queries, shape, seconds: (performance.now() - started) / 1000, rows };
+}
+
+/**
+ * The listening workspace a kept database already holds (`--keep`), for measuring the dashboards
+ * again without generating the data: a new API token for its owner, its queries and its counts.
+ */
+export async function keptListeningData(db: Db): Promise<ListeningData> {
+  const { rows: found } = await db.query<{ workspaceId: string; ownerId: string }>(
+    `SELECT w.id AS "workspaceId", m.user_id AS "ownerId" FROM workspaces w JOIN memberships m ON m.workspace_id = w.id AND m.role = 'owner'
+      WHERE w.name = 'Bench listening'`,
+  );
+  if (found.length !== 1) throw new Error(`the database holds ${found.length} listening bench workspaces, not one`);
+  const { workspaceId, ownerId } = found[0]!;
+  const { token } = await createApiToken(ownerCtx(db, { workspaceId, ownerId }), { name: 'bench (kept data)', scopes: ['read', 'write'] });
+  const { rows: stored } = await db.query<{ id: string; name: string }>('SELECT id, name FROM listening_queries WHERE workspace_id = $1', [
+    workspaceId,
+  ]);
+  const queries = WATCHED_QUERIES.map((q) => {
+    const id = stored.find((s) => s.name === q.name)?.id;
+    if (!id) throw new Error(`the kept workspace has no query "${q.name}"`);
+    return { ...q, id };
+  });
+  const rows: Record<string, number> = {};
+  for (const table of TABLES) rows[table] = await count(db, `SELECT count(*) AS n FROM ${table} WHERE workspace_id = $1`, [workspaceId]);
+  const { rows: span } = await db.query<{ endsAt: Date }>('SELECT max(bucket) AS "endsAt" FROM mention_hourly WHERE workspace_id = $1', [
+    workspaceId,
+  ]);
+  const shape: DataShape = {
+    messages: rows.messages!,
+    identities: rows.social_identities!,
+    queries: queries.length,
+    endsAt: span[0]!.endsAt,
+    days: 90,
+  };
+  return { workspace: { workspaceId, ownerId, token }, queries, shape, seconds: 0, rows };
 }
