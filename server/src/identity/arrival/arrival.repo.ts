@@ -1,9 +1,10 @@
 /**
  * SQL for matching identities on arrival: which authors still need it (with the workspace's
- * settings and model version), and every contact look-up the rules and scoring need, in one query.
+ * settings and model version), every contact look-up the rules and scoring need in one query, and
+ * the candidates' fields (only their versions for those the process holds normalised).
  */
 import type { Queryable } from '../../platform/db/db.js';
-import type { MatchableIdentity } from '../people.js';
+import type { MatchableContact, MatchableIdentity } from '../people.js';
 
 export interface ArrivingIdentity extends MatchableIdentity {
   /** The workspace's identity settings, null when it never saved any. */
@@ -55,7 +56,10 @@ export interface ContactLookups {
   /** Rule keys (`e:`, `h:`): up to `ruleCap + 1` holders each, enough to tell one holder from several. */
   ruleKeys: readonly string[];
   ruleCap: number;
-  /** Arrival keys: up to `blockCap + 1` holders each, so an oversized block can be told from a full one. */
+  /**
+   * Arrival keys: the holders of each held by at most `blockCap` contacts. A key held by more (a
+   * common name) finds nobody, and its holders are not sent: they were most of the rows.
+   */
   blockKeys: readonly string[];
   blockCap: number;
 }
@@ -66,11 +70,15 @@ export interface LookupRows {
   blockHolders: { key: string; contactId: string }[];
 }
 
+type LookupRow =
+  | { part: 'email'; identityId: string; key: null; contactId: string }
+  | { part: 'rule' | 'block'; identityId: null; key: string; contactId: string };
+
 /** The three look-ups of `ContactLookups` in one round trip; each part runs as it would alone. */
 export async function lookUpContacts(tx: Queryable, workspaceId: string, wanted: ContactLookups): Promise<LookupRows> {
   const found: LookupRows = { byEmail: [], ruleHolders: [], blockHolders: [] };
   if (wanted.emails.length === 0 && wanted.ruleKeys.length === 0 && wanted.blockKeys.length === 0) return found;
-  const { rows } = await tx.query<{ part: 'email' | 'rule' | 'block'; identityId: string | null; key: string | null; contactId: string }>(
+  const { rows } = await tx.query<LookupRow>(
     `SELECT 'email' AS part, u.identity_id AS "identityId", NULL AS key, c.id AS "contactId"
        FROM unnest($2::uuid[], $3::text[]) AS u(identity_id, email)
        JOIN contacts c ON c.workspace_id = $1 AND c.emails @> jsonb_build_array(jsonb_build_object('address', u.email))
@@ -81,7 +89,11 @@ export async function lookUpContacts(tx: Queryable, workspaceId: string, wanted:
      UNION ALL
      SELECT 'block', NULL, k.key, m.contact_id
        FROM unnest($6::text[]) AS k(key)
-       CROSS JOIN LATERAL (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $7) m`,
+       CROSS JOIN LATERAL (
+         SELECT h.contact_id, count(*) OVER () AS holders
+           FROM (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $7) h
+       ) m
+      WHERE m.holders < $7`,
     [
       workspaceId,
       wanted.emails.map((w) => w.identityId),
@@ -92,9 +104,50 @@ export async function lookUpContacts(tx: Queryable, workspaceId: string, wanted:
       wanted.blockCap + 1,
     ],
   );
+  // The rows themselves, not copies: an arrival's look-up returns up to a few hundred.
   for (const row of rows) {
-    if (row.part === 'email') found.byEmail.push({ identityId: row.identityId!, contactId: row.contactId });
-    else (row.part === 'rule' ? found.ruleHolders : found.blockHolders).push({ key: row.key!, contactId: row.contactId });
+    if (row.part === 'email') found.byEmail.push(row);
+    else (row.part === 'rule' ? found.ruleHolders : found.blockHolders).push(row);
   }
   return found;
+}
+
+export interface CandidateContact {
+  id: string;
+  /**
+   * The row version: the transaction that last wrote the contact (xmin) and its update time, with
+   * the xmin of its company (matching reads the company's name). Any committed write changes it,
+   * one that leaves `updated_at` alone too; two in one transaction differ by their update time
+   * unless they fall in the same millisecond.
+   */
+  version: string;
+  /** The contact's fields, or null when it is still at the version the caller gave for it. */
+  contact: MatchableContact | null;
+}
+
+/**
+ * The candidates among `ids` that still exist, each with its version; the fields that matching
+ * reads are sent only for those not at the version in `knownVersions` (same order as `ids`, null
+ * for a contact the caller does not hold): one round trip, and little to parse for the rest.
+ */
+export async function candidateContacts(
+  tx: Queryable,
+  workspaceId: string,
+  ids: readonly string[],
+  knownVersions: readonly (string | null)[],
+): Promise<CandidateContact[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await tx.query<CandidateContact>(
+    `SELECT c.id, v.version,
+            CASE WHEN v.version IS DISTINCT FROM u.known THEN json_build_object(
+              'id', c.id, 'firstName', c.first_name, 'lastName', c.last_name, 'displayName', c.display_name,
+              'emails', c.emails, 'phones', c.phones, 'socialHandles', c.social_handles, 'importantDates', c.important_dates,
+              'address', c.address, 'companyName', co.name, 'custom', c.custom) END AS contact
+       FROM unnest($2::uuid[], $3::text[]) AS u(id, known)
+       JOIN contacts c ON c.workspace_id = $1 AND c.id = u.id
+       LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id
+      CROSS JOIN LATERAL (SELECT concat_ws('/', c.xmin, (extract(epoch FROM c.updated_at) * 1000)::int8, co.xmin) AS version) v`,
+    [workspaceId, ids, knownVersions],
+  );
+  return rows;
 }

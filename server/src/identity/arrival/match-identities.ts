@@ -5,8 +5,9 @@
  * queues an identity ↔ contact pair. An e-mail sender nobody knows becomes a contact when the
  * workspace wants that. Every look-up is one query for the whole batch, and the look-ups are few:
  * the identities with the workspace's settings and model version, then every contact the rules and
- * keys find, then the candidates' details; the model itself comes from this process's cache. The
- * writes are as few: the new senders' contacts and their keys in two statements, every link in one.
+ * keys find, then the candidates' details (only their versions for those this process holds
+ * normalised already); the model itself comes from this process's cache. The writes are as few:
+ * the new senders' contacts and their keys in two statements, every link in one.
  */
 import { createContacts } from '../../crm/index.js';
 import { systemActor } from '../../platform/context.js';
@@ -14,7 +15,6 @@ import type { Queryable } from '../../platform/db/db.js';
 import { upsertCandidates, type CandidateInput } from '../candidates/candidate.repo.js';
 import { workspaceModelFittedAt } from '../candidates/match-model.repo.js';
 import { indexNewContacts, MAX_BLOCK_SIZE, rankedCandidates } from '../keys/contact-keys.js';
-import { contactsForMatching } from '../keys/contact-keys.repo.js';
 import type { LinkDecision } from '../links/link.repo.js';
 import type { LinkRule } from '../links/link.schema.js';
 import { linkIdentities } from '../links/link.service.js';
@@ -23,13 +23,14 @@ import {
   canonicalEmail,
   canonicalHandle,
   normalisePerson,
-  scoreCandidates,
+  scoreNormalisedCandidates,
   type NormalisedPerson,
   type ScoredPair,
 } from '../matching/index.js';
-import { contactPerson, identityPerson, profileForm, type MatchableIdentity } from '../people.js';
+import { identityPerson, profileForm, type MatchableIdentity } from '../people.js';
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.schema.js';
 import * as repo from './arrival.repo.js';
+import { candidatePeople } from './candidate-people.js';
 
 /** Contacts scored per identity: the ones sharing the most keys. */
 const MAX_CANDIDATES = 50;
@@ -143,13 +144,12 @@ async function scored(
   const allIds = [...new Set([...candidates.values()].flat())];
   const results = new Map<string, ScoredPair[]>();
   if (allIds.length === 0) return results;
-  const contacts = new Map(
-    (await contactsForMatching(tx, workspaceId, allIds)).map((c) => [c.id, contactPerson(c, settings.identifierFields)]),
-  );
+  const contacts = await candidatePeople(tx, workspaceId, allIds, settings.identifierFields);
   const model = await workspaceModelFittedAt(tx, workspaceId, modelFittedAt);
   for (const arrival of arrivals) {
     const people = (candidates.get(arrival.identity.id) ?? []).flatMap((id) => contacts.get(id) ?? []);
-    if (people.length) results.set(arrival.identity.id, scoreCandidates(model, identityPerson(arrival.identity), people));
+    // The best pair links, the strongest few are queued for review: no other pair is read.
+    if (people.length) results.set(arrival.identity.id, scoreNormalisedCandidates(model, arrival.person, people, MAX_REVIEW_PAIRS));
   }
   return results;
 }

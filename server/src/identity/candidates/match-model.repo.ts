@@ -3,6 +3,9 @@ import type { Queryable } from '../../platform/db/db.js';
 import { COMPARISONS, priorModel, type MatchModel } from '../matching/index.js';
 import { cachedModel, rememberModel } from './match-model.cache.js';
 
+/** The prior for every arrival in a workspace without a fitted model, built once: scoring only reads it. */
+const PRIOR: MatchModel = Object.freeze(priorModel());
+
 function isModel(value: unknown): value is MatchModel {
   const model = value as Partial<MatchModel> | null;
   return (
@@ -32,7 +35,7 @@ export async function workspaceModel(db: Queryable, workspaceId: string): Promis
  * server process reads the new model on its next arrival.
  */
 export async function workspaceModelFittedAt(db: Queryable, workspaceId: string, fittedAt: Date | null): Promise<MatchModel> {
-  if (fittedAt === null) return priorModel();
+  if (fittedAt === null) return PRIOR;
   const cached = cachedModel(workspaceId, fittedAt);
   if (cached) return cached;
   const { rows } = await db.query<{ model: unknown; fittedAt: Date }>(
@@ -40,8 +43,8 @@ export async function workspaceModelFittedAt(db: Queryable, workspaceId: string,
     [workspaceId],
   );
   const row = rows[0];
-  if (!row) return priorModel();
-  const model = isModel(row.model) ? row.model : priorModel();
+  if (!row) return PRIOR;
+  const model = isModel(row.model) ? row.model : PRIOR;
   rememberModel(workspaceId, row.fittedAt, model);
   return model;
 }

@@ -62,7 +62,11 @@ export function rankedCandidates(
   limit: number,
 ): Map<string, string[]> {
   const blocks = new Map<string, string[]>();
-  for (const row of holders) blocks.set(row.key, [...(blocks.get(row.key) ?? []), row.contactId]);
+  for (const row of holders) {
+    const block = blocks.get(row.key);
+    if (block) block.push(row.contactId);
+    else blocks.set(row.key, [row.contactId]);
+  }
   const found = new Map<string, string[]>();
   for (const [personId, keys] of keysByPerson) {
     const shared = new Map<string, number>();
@@ -71,11 +75,9 @@ export function rankedCandidates(
       if (block.length > MAX_BLOCK_SIZE) continue;
       for (const contactId of block) if (contactId !== personId) shared.set(contactId, (shared.get(contactId) ?? 0) + 1);
     }
-    const best = [...shared].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
-    found.set(
-      personId,
-      best.map(([id]) => id),
-    );
+    const best = [...shared.keys()].sort((a, b) => shared.get(b)! - shared.get(a)! || (a < b ? -1 : 1));
+    if (best.length > limit) best.length = limit;
+    found.set(personId, best);
   }
   return found;
 }

@@ -10,4 +10,4 @@ export { refineModel, type LabelledPair } from './refine.js';
 export { blockingKeys } from './blocking.js';
 export { arrivalKeys } from './arrival-keys.js';
 export { canonicalEmail, canonicalHandle } from './normalise-person.js';
-export { scoreCandidates } from './score-candidates.js';
+export { scoreCandidates, scoreNormalisedCandidates } from './score-candidates.js';

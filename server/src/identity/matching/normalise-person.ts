@@ -4,9 +4,9 @@
  * digits, handles and profile URLs to one canonical form.
  */
 import { canonicalGivenName } from './nicknames.js';
-import type { NormalisedPerson, PersonRecord } from './person.js';
+import type { NormalisedPerson, PersonRecord, PostalAddress } from './person.js';
 import { soundex } from './phonetic.js';
-import { isPlaceholder, isSharedMailbox, isTitle } from './placeholders.js';
+import { isPlaceholder, isPlaceholderName, isSharedMailbox, isTitle } from './placeholders.js';
 import { foldText } from './text-folding.js';
 
 /** A folded value, or null when it is missing or a placeholder. */
@@ -16,24 +16,37 @@ export function foldedValue(raw: string | null | undefined): string | null {
   return isPlaceholder(folded) ? null : folded;
 }
 
-/** Name tokens without titles, digits or placeholders; a name that is only junk gives none. */
-function nameTokens(raw: string | null | undefined): string[] {
-  const folded = foldedValue(raw);
-  if (folded === null) return [];
-  return folded.split(' ').filter((token) => !isTitle(token) && !/\d/.test(token) && !isPlaceholder(token));
+function isNameToken(token: string): boolean {
+  return !isTitle(token) && !/\d/.test(token) && !isPlaceholder(token);
 }
 
+/**
+ * The name's tokens without titles, digits or placeholders, joined by single spaces; null when
+ * nothing is left. A string rather than a list of tokens: most names are one or two words, kept whole.
+ */
+function nameText(raw: string | null | undefined): string | null {
+  const folded = foldedValue(raw);
+  if (folded === null) return null;
+  if (!folded.includes(' ')) return isNameToken(folded) ? folded : null;
+  const tokens = folded.split(' ');
+  const kept = tokens.filter(isNameToken);
+  if (kept.length === tokens.length) return folded;
+  return kept.length === 0 ? null : kept.join(' ');
+}
+
+/** Given and family name; a full name fills in what is missing (its first word the given name, the rest the family name). */
 function splitNames(record: PersonRecord): { given: string | null; family: string | null } {
-  const given = nameTokens(record.givenName);
-  const family = nameTokens(record.familyName);
-  const full = given.length === 0 || family.length === 0 ? nameTokens(record.fullName) : [];
-  if (given.length === 0 && full.length > 1) given.push(full[0]!);
-  if (family.length === 0 && full.length > 0) family.push(...full.slice(full.length > 1 ? 1 : 0));
-  if (given.length === 0 && family.length === 0 && full.length === 1) family.push(full[0]!);
-  const givenName = given.length > 0 ? canonicalGivenName(given.join(' ')) : null;
-  const familyName = family.length > 0 ? family.join(' ') : null;
-  if (givenName !== null && familyName !== null && isPlaceholder(`${givenName} ${familyName}`)) return { given: null, family: null };
-  return { given: givenName, family: familyName };
+  let given = nameText(record.givenName);
+  let family = nameText(record.familyName);
+  const full = given === null || family === null ? nameText(record.fullName) : null;
+  if (full !== null) {
+    const space = full.indexOf(' ');
+    if (given === null && space >= 0) given = full.slice(0, space);
+    if (family === null) family = space >= 0 ? full.slice(space + 1) : full;
+  }
+  const givenName = given === null ? null : canonicalGivenName(given);
+  if (givenName !== null && family !== null && isPlaceholderName(givenName, family)) return { given: null, family: null };
+  return { given: givenName, family };
 }
 
 const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
@@ -43,14 +56,16 @@ export function canonicalEmail(raw: string): string | null {
   const trimmed = raw.normalize('NFKC').trim().toLowerCase();
   const at = trimmed.lastIndexOf('@');
   if (at <= 0 || at === trimmed.length - 1) return null;
-  let local = trimmed.slice(0, at).split('+')[0]!;
+  const plus = trimmed.indexOf('+');
+  let local = trimmed.slice(0, plus >= 0 && plus < at ? plus : at);
   let domain = trimmed.slice(at + 1);
   if (GMAIL_DOMAINS.has(domain)) {
     local = local.replaceAll('.', '');
     domain = 'gmail.com';
   }
   if (local.length === 0 || isSharedMailbox(local, domain) || isPlaceholder(foldText(local))) return null;
-  return `${local}@${domain}`;
+  // Most addresses are canonical already: the same string, not a copy.
+  return local.length === at && domain.length === trimmed.length - at - 1 ? trimmed : `${local}@${domain}`;
 }
 
 /** The last nine digits, so "+44 20 7946 0018" and "020 7946 0018" agree; null for junk numbers. */
@@ -75,6 +90,10 @@ export function canonicalHandle(raw: string): string | null {
   return value;
 }
 
+function emailLocal(email: string): string {
+  return email.slice(0, email.lastIndexOf('@'));
+}
+
 function handleUser(handle: string): string {
   return handle.slice(handle.lastIndexOf('/') + 1);
 }
@@ -90,22 +109,31 @@ export function canonicalBirthDate(raw: string | null | undefined): string | nul
 /** A code-like value (postcode, street number, id): folded, spaces removed. */
 function codeValue(raw: string | null | undefined): string | null {
   const folded = foldedValue(raw);
-  return folded === null ? null : folded.replaceAll(' ', '');
+  return folded === null || !folded.includes(' ') ? folded : folded.replaceAll(' ', '');
 }
 
 /** Shared by every person without values, so a million people do not carry a million empty arrays. */
 const NONE: readonly string[] = Object.freeze([]);
 
-function unique(values: readonly (string | null)[]): readonly string[] {
-  const present = values.filter((value): value is string => value !== null);
-  return present.length === 0 ? NONE : [...new Set(present)];
+/** The distinct canonical forms of `values`, in order, without the unusable ones (null). */
+function uniqueOf<T>(values: readonly T[] = [], canonical: (value: T) => string | null): readonly string[] {
+  // One list, made only when a value is usable: most people have an address or two and no handle.
+  let found: string[] | null = null;
+  for (let index = 0; index < values.length; index++) {
+    const value = canonical(values[index]!);
+    if (value === null || found?.includes(value)) continue;
+    (found ??= []).push(value);
+  }
+  return found ?? NONE;
 }
+
+const NO_ADDRESS: PostalAddress = Object.freeze({});
 
 export function normalisePerson(record: PersonRecord): NormalisedPerson {
   const { given, family } = splitNames(record);
-  const emails = unique((record.emails ?? []).map(canonicalEmail));
-  const handles = unique((record.handles ?? []).map(canonicalHandle));
-  const address = record.address ?? {};
+  const emails = uniqueOf(record.emails, canonicalEmail);
+  const handles = uniqueOf(record.handles, canonicalHandle);
+  const address = record.address ?? NO_ADDRESS;
   return {
     id: record.id,
     given,
@@ -113,10 +141,10 @@ export function normalisePerson(record: PersonRecord): NormalisedPerson {
     givenCode: given === null ? null : soundex(given),
     familyCode: family === null ? null : soundex(family),
     emails,
-    emailLocals: unique(emails.map((email) => email.slice(0, email.lastIndexOf('@')))),
-    phones: unique((record.phones ?? []).map(canonicalPhone)),
+    emailLocals: uniqueOf(emails, emailLocal),
+    phones: uniqueOf(record.phones, canonicalPhone),
     handles,
-    handleUsers: unique(handles.map(handleUser)),
+    handleUsers: uniqueOf(handles, handleUser),
     birthDate: canonicalBirthDate(record.birthDate),
     streetNumber: codeValue(address.streetNumber),
     street: foldedValue(address.street),

@@ -9,17 +9,32 @@ const CODES: Record<string, string> = {
   d: '3', t: '3', l: '4', m: '5', n: '5', r: '6',
 };
 
+const A = 97;
+const Z = 122;
+const H = 104;
+const W = 119;
+const ZERO = 48;
+/** The digit of each letter a–z as a character code, 0 for letters without one (vowels, h, w, y). */
+const DIGITS = Array.from({ length: Z - A + 1 }, (_, offset) => CODES[String.fromCharCode(A + offset)]?.charCodeAt(0) ?? 0);
+
+/** Reads character codes and writes the code once: it runs twice for every person normalised. */
 export function soundex(folded: string): string | null {
-  const letters = folded.replace(/[^a-z]/g, '');
-  if (letters.length === 0) return null;
-  let code = letters.charAt(0);
-  let previous = CODES[code] ?? '';
-  for (let index = 1; index < letters.length && code.length < 4; index++) {
-    const char = letters.charAt(index);
-    const digit = CODES[char] ?? '';
-    if (digit !== '' && digit !== previous) code += digit;
+  let first = 0;
+  let previous = 0;
+  const digits = [ZERO, ZERO, ZERO];
+  let count = 0;
+  for (let index = 0; index < folded.length && count < digits.length; index++) {
+    const char = folded.charCodeAt(index);
+    if (char < A || char > Z) continue;
+    const digit = DIGITS[char - A]!;
+    if (first === 0) {
+      first = char;
+      previous = digit;
+      continue;
+    }
+    if (digit !== 0 && digit !== previous) digits[count++] = digit;
     // "h" and "w" do not separate two letters with the same code; vowels do.
-    if (char !== 'h' && char !== 'w') previous = digit;
+    if (char !== H && char !== W) previous = digit;
   }
-  return code.padEnd(4, '0');
+  return first === 0 ? null : String.fromCharCode(first, digits[0]!, digits[1]!, digits[2]!);
 }

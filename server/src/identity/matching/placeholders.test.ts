@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalEmail } from './normalise-person.js';
-import { isPlaceholder, isSharedMailbox } from './placeholders.js';
+import { isPlaceholder, isPlaceholderName, isSharedMailbox } from './placeholders.js';
 
 describe('placeholder addresses', () => {
   it('keeps personal addresses on the documentation domains: demo and test data use them as people’s', () => {
@@ -33,5 +33,15 @@ describe('placeholder addresses', () => {
     expect(isPlaceholder('unknown')).toBe(true);
     expect(isPlaceholder('aaaa')).toBe(true);
     expect(isPlaceholder('anna')).toBe(false);
+  });
+
+  it('judges a given and a family name as their joined "given family"', () => {
+    const words = ['john', 'doe', 'jane', 'n', 'a', 'no', 'name', 'not', 'known', 'first', 'x', 'xx', 'x x', 'ab', 'b', 'anna'];
+    for (const given of words) {
+      for (const family of words) expect(isPlaceholderName(given, family), `${given} ${family}`).toBe(isPlaceholder(`${given} ${family}`));
+    }
+    expect(isPlaceholderName('john', 'doe')).toBe(true);
+    expect(isPlaceholderName('xx', 'x')).toBe(true);
+    expect(isPlaceholderName('john', 'dorian')).toBe(false);
   });
 });

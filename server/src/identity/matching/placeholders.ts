@@ -35,11 +35,46 @@ const SHARED_MAILBOXES = new Set([
  */
 const PLACEHOLDER_DOMAINS = new Set(['test.com', 'test.test', 'localhost', 'invalid']);
 
+const SPACE = 32;
+/** What a regular expression's "." does not match. */
+const LINE_TERMINATORS = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
+
+/** At least two characters, spaces aside, all the same ("aaaa", "x x x"): read in place, it is asked of every value normalised. */
+function isOneCharacterRepeated(folded: string): boolean {
+  let char = -1;
+  let count = 0;
+  for (let index = 0; index < folded.length; index++) {
+    const code = folded.charCodeAt(index);
+    if (code === SPACE) continue;
+    if (char === -1) char = code;
+    else if (code !== char) return false;
+    count++;
+  }
+  return count > 1 && !LINE_TERMINATORS.has(char);
+}
+
 /** True for a folded value that is a placeholder or carries no information (empty, "aaaa", "----"). */
 export function isPlaceholder(folded: string): boolean {
-  if (folded.length === 0 || PLACEHOLDERS.has(folded)) return true;
-  const compact = folded.replaceAll(' ', '');
-  return compact.length > 1 && /^(.)\1+$/.test(compact);
+  return folded.length === 0 || PLACEHOLDERS.has(folded) || isOneCharacterRepeated(folded);
+}
+
+/** The placeholders with a space, by what comes before each of their spaces: "john doe" is john → {doe}. */
+const PLACEHOLDER_NAMES = new Map<string, Set<string>>();
+for (const placeholder of PLACEHOLDERS) {
+  for (let space = placeholder.indexOf(' '); space >= 0; space = placeholder.indexOf(' ', space + 1)) {
+    const first = placeholder.slice(0, space);
+    PLACEHOLDER_NAMES.set(first, (PLACEHOLDER_NAMES.get(first) ?? new Set()).add(placeholder.slice(space + 1)));
+  }
+}
+
+/**
+ * `isPlaceholder` of "given family" for two folded names (non-empty, no leading space), without
+ * joining them for every person normalised: "john doe", "xx xx".
+ */
+export function isPlaceholderName(given: string, family: string): boolean {
+  if (PLACEHOLDER_NAMES.get(given)?.has(family)) return true;
+  // One character throughout is the only other way; it starts both names with the same letter.
+  return given.charAt(0) === family.charAt(0) && isPlaceholder(`${given} ${family}`);
 }
 
 export function isTitle(foldedToken: string): boolean {

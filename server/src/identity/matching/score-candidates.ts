@@ -3,12 +3,19 @@
  * the matcher's own blocking. Value frequencies come from the candidates alone: an agreement on a
  * name many of them share weighs less than on one only this candidate has.
  */
-import { comparePeople } from './comparisons.js';
+import { COMPARISONS, comparePeople } from './comparisons.js';
 import type { MatchModel } from './model.js';
 import { normalisePerson } from './normalise-person.js';
-import type { PersonRecord } from './person.js';
-import { DEFAULT_THRESHOLDS, explainLevels, scoreLevels, type ScoredPair, type Thresholds } from './scoring.js';
+import type { NormalisedPerson, PersonRecord } from './person.js';
+import { DEFAULT_THRESHOLDS, explainLevels, scoreLevels, type PairScore, type ScoredPair, type Thresholds } from './scoring.js';
 import { TermFrequencies } from './term-frequency.js';
+
+/** The levels as a plain array, copied by index: Array.from iterates, an object per element. */
+function copyOf(levels: Uint8Array): number[] {
+  const copy = new Array<number>(levels.length);
+  for (let index = 0; index < levels.length; index++) copy[index] = levels[index]!;
+  return copy;
+}
 
 /** Pairs judged link or review, strongest first; `left` is the person, `right` a candidate. */
 export function scoreCandidates(
@@ -17,23 +24,40 @@ export function scoreCandidates(
   candidates: readonly PersonRecord[],
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): ScoredPair[] {
-  const person = normalisePerson(record);
-  const known = candidates.map(normalisePerson);
+  return scoreNormalisedCandidates(model, normalisePerson(record), candidates.map(normalisePerson), Infinity, thresholds);
+}
+
+/**
+ * `scoreCandidates` over people normalised already (an arrival's candidates are kept normalised),
+ * the strongest `limit` pairs only: their evidence is worked out, the other pairs' never is.
+ */
+export function scoreNormalisedCandidates(
+  model: MatchModel,
+  person: NormalisedPerson,
+  known: readonly NormalisedPerson[],
+  limit = Infinity,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): ScoredPair[] {
   const frequencies = new TermFrequencies();
   for (const candidate of known) frequencies.add(candidate);
-  const pairs: ScoredPair[] = [];
+  // One comparison vector for all candidates; the few pairs returned are compared again for theirs.
+  const levels = new Uint8Array(COMPARISONS.length);
+  const kept: { candidate: NormalisedPerson; score: PairScore }[] = [];
   for (const candidate of known) {
     if (candidate.id === person.id) continue;
-    const levels = comparePeople(person, candidate);
-    const score = scoreLevels(model, frequencies, thresholds, person, levels);
-    if (score.decision === 'ignore') continue;
-    pairs.push({
+    const score = scoreLevels(model, frequencies, thresholds, person, comparePeople(person, candidate, levels));
+    if (score.decision !== 'ignore') kept.push({ candidate, score });
+  }
+  kept.sort((a, b) => b.score.weight - a.score.weight);
+  if (kept.length > limit) kept.length = limit;
+  return kept.map(({ candidate, score }) => {
+    comparePeople(person, candidate, levels);
+    return {
       left: person.id,
       right: candidate.id,
       ...score,
       evidence: explainLevels(model, frequencies, person, levels),
-      levels: Array.from(levels),
-    });
-  }
-  return pairs.sort((a, b) => b.weight - a.weight);
+      levels: copyOf(levels),
+    };
+  });
 }

@@ -12,23 +12,22 @@ const MOST_PENALTY = -8;
 const MOST_BONUS = 2;
 
 interface FieldCounts {
+  value: (person: NormalisedPerson) => string | null;
   counts: Map<string, number>;
   total: number;
   sumOfSquares: number;
 }
 
 export class TermFrequencies {
-  private readonly byField = new Map<number, FieldCounts>();
-
-  constructor() {
-    COMPARISONS.forEach((comparison, index) => {
-      if (comparison.frequencyValue) this.byField.set(index, { counts: new Map(), total: 0, sumOfSquares: 0 });
-    });
-  }
+  /** By COMPARISONS index, undefined for fields without frequencies: an array, as it is read for every pair. */
+  private readonly byField: (FieldCounts | undefined)[] = COMPARISONS.map((comparison) =>
+    comparison.frequencyValue ? { value: comparison.frequencyValue, counts: new Map(), total: 0, sumOfSquares: 0 } : undefined,
+  );
 
   add(person: NormalisedPerson): void {
-    for (const [index, field] of this.byField) {
-      const value = COMPARISONS[index]!.frequencyValue!(person);
+    for (const field of this.byField) {
+      if (field === undefined) continue;
+      const value = field.value(person);
       if (value === null) continue;
       const count = field.counts.get(value) ?? 0;
       field.counts.set(value, count + 1);
@@ -39,7 +38,7 @@ export class TermFrequencies {
 
   /** Bits to add to the weight of an exact agreement on `value` in field `index` (0 for other fields). */
   adjustment(index: number, value: string | null): number {
-    const field = this.byField.get(index);
+    const field = this.byField[index];
     if (!field || value === null || field.total < 2) return 0;
     const count = Math.max(1, field.counts.get(value) ?? 0);
     const bits = Math.log2(field.sumOfSquares / (count * field.total));

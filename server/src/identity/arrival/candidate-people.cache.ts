@@ -1,0 +1,49 @@
+/**
+ * Arrivals' candidate contacts as the matching engine reads them, normalised once per version of
+ * the contact and kept in this process: namesakes, shared blocks and people who keep arriving on
+ * new channels bring the same contacts back, and normalising them on every arrival was the largest
+ * part of what an arrival allocated (young-generation collections are the matching tail).
+ *
+ * An entry serves only the exact version it was made from: the contact's row version (any write
+ * to the contact or its company changes it, read with the contact in the same query) and the
+ * workspace's identifier fields (which custom field is the national id). Nothing needs to tell
+ * this process about a change, so the server's other processes need no messages to stay correct.
+ * Bounded: the least recently used contacts are forgotten first.
+ */
+import type { NormalisedPerson } from '../matching/index.js';
+
+export const MAX_PEOPLE = 20_000;
+
+export interface CandidatePerson {
+  workspaceId: string;
+  /** The contact's row version (see `candidateContacts`). */
+  version: string;
+  /** The identifier-fields setting the person was normalised with, as `identifierFieldsKey` writes it. */
+  identifierFields: string;
+  person: NormalisedPerson;
+}
+
+/** By contact id (a uuid); the entry's workspace is checked all the same. */
+const people = new Map<string, CandidatePerson>();
+
+/** One string per setting, compared whole: a different list never reads another's entries. */
+export function identifierFieldsKey(identifierFields: readonly string[]): string {
+  return JSON.stringify(identifierFields);
+}
+
+/** The contact as normalised last under this setting, whatever its version: the caller asks the database whether it is current. */
+export function cachedPerson(workspaceId: string, contactId: string, identifierFields: string): CandidatePerson | null {
+  const entry = people.get(contactId);
+  if (entry?.workspaceId !== workspaceId || entry.identifierFields !== identifierFields) return null;
+  // Map order is insertion order: moving the entry to the end keeps the contacts arrivals meet often.
+  people.delete(contactId);
+  people.set(contactId, entry);
+  return entry;
+}
+
+export function rememberPerson(contactId: string, entry: CandidatePerson): void {
+  people.delete(contactId);
+  Object.freeze(entry.person);
+  people.set(contactId, Object.freeze(entry));
+  if (people.size > MAX_PEOPLE) people.delete(people.keys().next().value!);
+}
