@@ -12,7 +12,8 @@ import {
   wordHashStep as stepWordHash,
 } from './letter-stream.js';
 import { countScripts as countScriptLetters, SCRIPTS, SINGLE_LANGUAGE_SCRIPTS } from './script.js';
-import { BUCKET_MASK, buildTrigramTable } from './trigram-table.js';
+import { buildTrigramTable, occupiedRank as rankOf } from './trigram-table.js';
+import { assertExactSums, MAX_REMEMBERED_LETTERS, wordScores } from './word-scores.js';
 
 export interface DetectedLanguage {
   /** ISO 639-1 code, or 'und' when the text is too short or has no letters of a known script. */
@@ -78,7 +79,11 @@ languageProfiles.forEach((profile, index) => {
 const scriptCounts = new Uint32Array(SCRIPTS.length);
 const letters = new Uint16Array(MAX_SCORED_LETTERS + 2);
 const scores = new Float64Array(table.languages.length);
-const { bucketStart, entryLanguage, entryWeight } = table;
+const { occupied, entryStart, entryPair, pairLanguage, pairWeight } = table;
+// A trigram ends at each letter, and a word feature at each space after the first.
+assertExactSums(table, priors, 2 * letters.length);
+const remembered = wordScores(table, languagesOfScript);
+const { sums, width } = remembered;
 let leader = -1;
 const KANA = SCRIPTS.indexOf('kana');
 const HAN = SCRIPTS.indexOf('han');
@@ -90,6 +95,7 @@ const scriptLetters = readScriptLetters;
 const trigramHash = hashTrigram;
 const wordHashStep = stepWordHash;
 const wordHashFinish = finishWordHash;
+const occupiedRank = rankOf;
 
 export function detectLanguage(text: string): DetectedLanguage {
   const counts = scriptCounts;
@@ -111,25 +117,55 @@ export function detectLanguage(text: string): DetectedLanguage {
 function scoreCandidates(text: string, script: number, candidates: readonly number[], scriptShare: number): DetectedLanguage {
   const length = scriptLetters(text, script, letters, MAX_SCANNED_CHARS);
   scores.set(priors);
-  let a = letters[0]!;
-  let b = letters[1]!;
-  let word = wordHashStep(WORD_HASH_START, b);
-  for (let i = 2; i < length; i++) {
-    const c = letters[i]!;
-    addFeature(trigramHash(a, b, c));
-    if (c === SPACE) {
-      addFeature(wordHashFinish(word));
-      word = WORD_HASH_START;
-    } else {
-      word = wordHashStep(word, c);
+  // The letters are a space, then words each followed by one space (the last may be cut off by the
+  // letter cap). Features are added word by word: first the trigram that spans the space before the
+  // word, then the word's own trigrams and the word itself. Every DECISION_CHECK_EVERY letters the
+  // lead is checked as if features were added letter by letter, so a word with a check inside it
+  // is added letter by letter.
+  for (let start = 1; start < length;) {
+    let end = start;
+    let word = WORD_HASH_START;
+    for (; end < length && letters[end] !== SPACE; end++) word = wordHashStep(word, letters[end]!);
+    if (start >= 2) {
+      addFeature(trigramHash(letters[start - 2]!, SPACE, letters[start]!));
+      if (isDecided(start, candidates)) break;
     }
-    a = b;
-    b = c;
-    if (i % DECISION_CHECK_EVERY === 0 && rankCandidates(candidates) >= DECISIVE_MARGIN) break;
+    const whole = end < length;
+    const checkInside = Math.floor((end - 1) / DECISION_CHECK_EVERY) > Math.floor(start / DECISION_CHECK_EVERY);
+    if (whole && !checkInside && end - start <= MAX_REMEMBERED_LETTERS) {
+      const row = remembered.slotOf(letters, start, end, wordHashFinish(word), script) * width;
+      for (let k = 0; k < candidates.length; k++) scores[candidates[k]!]! += sums[row + k]!;
+      if (isDecided(end, candidates)) break;
+    } else if (addLetterByLetter(start, end, whole, wordHashFinish(word), candidates)) {
+      break;
+    }
+    start = end + 1;
   }
   const margin = rankCandidates(candidates);
   if (leader === -1 || scores[leader]! <= priors[leader]!) return UNDETERMINED;
   return { language: table.languages[leader]!, confidence: round(scriptShare * (1 - Math.exp(-margin / MARGIN_SCALE))) };
+}
+
+/**
+ * Adds, checking the lead where it is due, the trigrams ending at letters start + 1 .. end of the
+ * word `letters[start, end)` and its feature `wordFeature`, or only those up to the last letter when
+ * the letter cap cut it off (not `whole`); returns whether a check found the language decided.
+ */
+function addLetterByLetter(start: number, end: number, whole: boolean, wordFeature: number, candidates: readonly number[]): boolean {
+  const last = whole ? end : end - 1;
+  for (let p = start + 1; p <= last; p++) {
+    addFeature(trigramHash(letters[p - 2]!, letters[p - 1]!, letters[p]!));
+    if (p === end) addFeature(wordFeature);
+    if (isDecided(p, candidates)) return true;
+  }
+  return false;
+}
+
+/** A lead this large (in nats) cannot be overturned by a typical post's remaining text: stop early. */
+
+/** Whether the lead checked after the features ending at letter `position` (when one is due there) stops the scoring. */
+function isDecided(position: number, candidates: readonly number[]): boolean {
+  return position % DECISION_CHECK_EVERY === 0 && rankCandidates(candidates) >= DECISIVE_MARGIN;
 }
 
 /** Sets `leader` to the best-scoring candidate and returns its lead over the runner-up. */
@@ -151,16 +187,13 @@ function rankCandidates(candidates: readonly number[]): number {
 }
 
 function addFeature(hash: number): void {
-  const bucket = hash & BUCKET_MASK;
-  const end = bucketStart[bucket + 1]!;
-  let e = bucketStart[bucket]!;
-  // Two entries per step (the same additions in the same order): half the loop's branches, and a
-  // bucket's entries (about a dozen) are read with fewer mispredicted loop exits.
-  for (; e + 1 < end; e += 2) {
-    scores[entryLanguage[2 * e]!]! += entryWeight[2 * e + 1]!;
-    scores[entryLanguage[2 * e + 2]!]! += entryWeight[2 * e + 3]!;
+  const rank = occupiedRank(occupied, hash);
+  if (rank < 0) return;
+  const end = entryStart[rank + 1]!;
+  for (let e = entryStart[rank]!; e < end; e++) {
+    const pair = entryPair[e]!;
+    scores[pairLanguage[2 * pair]!]! += pairWeight[2 * pair + 1]!;
   }
-  if (e < end) scores[entryLanguage[2 * e]!]! += entryWeight[2 * e + 1]!;
 }
 
 function round(value: number): number {

@@ -117,17 +117,19 @@ const scriptOf = SCRIPT_OF;
 export function countScripts(text: string, maxChars: number, counts: Uint32Array): number {
   counts.fill(0);
   const end = Math.min(text.length, maxChars);
-  let letters = 0;
+  let counted = 0;
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
-    const script = scriptOf[code]!;
-    if (script !== 0) {
-      counts[script]! += 1;
-      letters++;
-    } else if (code === AT || code === SLASH) {
+    // Every character is counted, non-letters under script 0, so that the loop takes no branch on
+    // letter or not: one would be mispredicted at every word's edge.
+    counts[scriptOf[code]!]! += 1;
+    counted++;
+    if (code === AT || code === SLASH) {
       // @mentions and the paths of links name things; they say nothing about the language.
       while (i < end && text.charCodeAt(i) > SPACE) i++;
     }
   }
+  const letters = counted - counts[0]!;
+  counts[0] = 0;
   return letters;
 }
