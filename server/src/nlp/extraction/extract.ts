@@ -21,9 +21,31 @@ export interface Extraction {
   readonly entities: NamedEntity[];
 }
 
-const URL = /\bhttps?:\/\/[^\s<>"'`]+/giu;
-const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&/#])#([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
-const MENTION = /(?<![\p{L}\p{M}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?:@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?/gu;
+/**
+ * A sticky pattern with the text that every match of it holds, and where from the match's start:
+ * matches are looked for only there, found with `indexOf`. Left to search on its own, the regex
+ * engine tries every position of the text, since a pattern opening with a lookbehind or `\b` gives
+ * it nothing to skip ahead to.
+ */
+interface AnchoredPattern {
+  readonly pattern: RegExp;
+  readonly marker: string;
+  /** Where the marker can stand from a match's start, largest first, so that starts are tried in text order. */
+  readonly offsets: readonly number[];
+}
+
+/** "://" is 5 units into "https://" and 4 into "http://": under /iu, only single units match h, t, p and s. */
+const URL: AnchoredPattern = { pattern: /\bhttps?:\/\/[^\s<>"'`]+/iuy, marker: '://', offsets: [5, 4] };
+const HASHTAG: AnchoredPattern = {
+  pattern: /(?<![\p{L}\p{M}\p{N}_&/#])#([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/uy,
+  marker: '#',
+  offsets: [0],
+};
+const MENTION: AnchoredPattern = {
+  pattern: /(?<![\p{L}\p{M}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?:@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?/uy,
+  marker: '@',
+  offsets: [0],
+};
 const TRAILING_PUNCTUATION = /[.,;:!?'"’”»)\]}>]+$/u;
 
 function uniqueIgnoringCase(values: readonly string[]): string[] {
@@ -50,11 +72,25 @@ function trimUrl(raw: string): string {
   return url;
 }
 
-/** Every match of the global `pattern` in `text`, in order, as `text.replace(pattern, …)` visits them. */
-function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+/**
+ * Every match of `anchored` in `text`, in order, as a global search (`text.replace(pattern, …)`) visits
+ * them: the leftmost match not overlapping the one before. Markers are met in order, and so are the
+ * starts they give (two "://" are at least three units apart, more than the offsets differ).
+ */
+function allMatches({ pattern, marker, offsets }: AnchoredPattern, text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) found.push(match);
+  let from = 0;
+  for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+    for (const offset of offsets) {
+      if (at - offset < from) continue;
+      pattern.lastIndex = at - offset;
+      const match = pattern.exec(text);
+      if (match === null) continue;
+      found.push(match);
+      from = pattern.lastIndex;
+      break;
+    }
+  }
   return found;
 }
 
@@ -93,12 +129,12 @@ export function extractEntities(text: string): Extraction {
   const hasTag = read.includes('#');
   const hasMention = read.includes('@');
   const urlMatches = hasUrl ? allMatches(URL, read) : NO_MATCHES;
-  const urls = uniqueIgnoringCase(urlMatches.map(([raw]) => trimUrl(raw)));
+  const urls = hasUrl ? uniqueIgnoringCase(urlMatches.map(([raw]) => trimUrl(raw))) : [];
   const withoutUrls = withoutMatches(read, urlMatches);
   const tagMatches = hasTag ? allMatches(HASHTAG, withoutUrls) : NO_MATCHES;
-  const hashtags = uniqueIgnoringCase(tagMatches.map((match) => match[1] ?? ''));
+  const hashtags = hasTag ? uniqueIgnoringCase(tagMatches.map((match) => match[1] ?? '')) : [];
   const mentionMatches = hasMention ? allMatches(MENTION, withoutUrls) : NO_MATCHES;
-  const mentions = uniqueIgnoringCase(mentionMatches.map(mentionOf));
+  const mentions = hasMention ? uniqueIgnoringCase(mentionMatches.map(mentionOf)) : [];
   const withoutMentions = withoutMatches(withoutUrls, mentionMatches);
   // Taking out a mention can make a tag of what followed it ("@shop#deal"), so tags are looked for
   // again in what is left, unless nothing was taken out.

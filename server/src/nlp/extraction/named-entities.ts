@@ -52,6 +52,10 @@ const WORD_CODE = 1;
 const MARKING = 2;
 /** Inside a word: "AT&T", "O'Neil", "Coca-Cola". */
 const JOINER = 4;
+/** Between words, ends a sentence: ! ? : ; newline and "…". */
+const STOP = 8;
+/** Between words, ends a sentence unless it ends a title ("Dr.", "Mr."). */
+const DOT = 16;
 
 const CODE_KIND = (() => {
   const kinds = new Uint8Array(wordLetter.length);
@@ -60,6 +64,8 @@ const CODE_KIND = (() => {
     if (wordLetter[code] === 1 || digit) kinds[code] = WORD_CODE | (digit || lowerCase[code] !== code ? MARKING : 0);
   }
   for (const joiner of [0x26, 0x27, 0x2019, 0x2d]) kinds[joiner]! |= JOINER;
+  for (const stop of [0x21, 0x3f, 0x3a, 0x3b, 0x0a, 0x2026]) kinds[stop]! |= STOP;
+  kinds[0x2e]! |= DOT;
   return kinds;
 })();
 
@@ -109,26 +115,20 @@ function isTitle(text: string, token: number): boolean {
   return (tokenFlags[token]! & MARKED) !== 0 && isIn(PERSON_TITLES, text, token);
 }
 
-/** Whether the characters between two tokens end a sentence ("Dr." and "Mr." do not). */
-function endsSentence(text: string, from: number, to: number, previous: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    // . ! ? : ; newline and …
-    if (code === 0x21 || code === 0x3f || code === 0x3a || code === 0x3b || code === 0x0a || code === 0x2026) return true;
-    if (code === 0x2e && !isTitle(text, previous)) return true;
-  }
-  return false;
-}
-
-/** Fills the token arrays with the words of `text` and returns how many there are. */
+/**
+ * Fills the token arrays with the words of `text` and returns how many there are. The characters
+ * between two words are read once, to skip them and to see whether they end a sentence.
+ */
 function tokenise(text: string): number {
   let count = 0;
-  let previousEnd = 0;
   let i = 0;
   const length = text.length;
   const kinds = CODE_KIND;
+  let between = 0;
   while (i < length && count < MAX_TOKENS) {
-    if ((kinds[text.charCodeAt(i)]! & WORD_CODE) === 0) {
+    const skipped = kinds[text.charCodeAt(i)]!;
+    if ((skipped & WORD_CODE) === 0) {
+      between |= skipped;
       i++;
       continue;
     }
@@ -141,13 +141,13 @@ function tokenise(text: string): number {
       i++;
     }
     const marked = (marks & MARKING) !== 0;
-    const sentenceStart = count === 0 || endsSentence(text, previousEnd, start, count - 1);
+    const sentenceStart = count === 0 || (between & STOP) !== 0 || ((between & DOT) !== 0 && !isTitle(text, count - 1));
     tokenStart[count] = start;
     tokenEnd[count] = i;
     tokenFlags[count] = (marked ? MARKED | shapeOf(text, start, i) : 0) | (sentenceStart ? SENTENCE_START : 0);
     tokenHashed[count] = 0;
     count++;
-    previousEnd = i;
+    between = 0;
   }
   return count;
 }

@@ -17,27 +17,28 @@ import {
 } from './vocabulary.js';
 import { FOLDED_HASH_START, foldedHash, foldedHashStep } from './word-table.js';
 
-export interface SentimentToken {
-  word: WordInfo;
-  /** Written in capitals ("GREAT"); emphasis only when the message also has lower case. */
-  shouted: boolean;
-  /** Punctuation after it closes a clause, so negation and intensifiers do not reach past it. */
-  closesClause: boolean;
-  /** Stretched ("goooood"), which the writer meant as emphasis. */
-  elongated: boolean;
-}
+/** A token's flags: written in capitals ("GREAT"), emphasis only when the message also has lower case. */
+export const SHOUTED = 1;
+/** Punctuation after it closes a clause, so negation and intensifiers do not reach past it. */
+export const CLOSES_CLAUSE = 2;
+/** Stretched ("goooood"), which the writer meant as emphasis. */
+export const ELONGATED = 4;
 
+/**
+ * The tokens of a message as two parallel lists, `words[i]` and `flags[i]` for i below `count`:
+ * a token is a word and three flags, and an object per token made most of the scorer's garbage.
+ * Unknown words only hold a place (they count in the reach of "not") as UNKNOWN_WORD.
+ */
 export interface TokenisedMessage {
-  tokens: SentimentToken[];
-  exclamationMarks: number;
-  questionMarks: number;
+  readonly words: readonly WordInfo[];
+  readonly flags: Uint8Array;
+  readonly count: number;
+  readonly exclamationMarks: number;
+  readonly questionMarks: number;
   /** Capitals only stand out against lower case: "THIS IS GREAT" is shouting throughout, so no word is stressed. */
-  hasMixedCase: boolean;
+  readonly hasMixedCase: boolean;
 }
 
-/** Unknown words only hold a place (they count in the reach of "not"), so two shared tokens serve them all. */
-const UNKNOWN: SentimentToken = { word: UNKNOWN_WORD, shouted: false, closesClause: false, elongated: false };
-const UNKNOWN_AT_CLAUSE_END: SentimentToken = { ...UNKNOWN, closesClause: true };
 /** Emoticons are at most this long, so longer chunks are not looked up as written. */
 const MAX_EMOTICON_LENGTH = 8;
 const CURLY_APOSTROPHE = 0x2019;
@@ -120,21 +121,27 @@ function isShouted(text: string, start: number, end: number): boolean {
   return upper;
 }
 
-class Tokeniser {
-  readonly tokens: SentimentToken[] = [];
+/**
+ * One tokeniser serves every message: scoring is synchronous, so no two calls overlap, and its lists
+ * keep their room from one message to the next. Entries past `count` are left over from earlier
+ * messages and never read.
+ */
+class Tokeniser implements TokenisedMessage {
+  readonly words: WordInfo[] = [];
+  flags = new Uint8Array(64);
+  count = 0;
   exclamationMarks = 0;
   questionMarks = 0;
-  hasLower = false;
-  hasUpper = false;
+  hasMixedCase = false;
+  private text = '';
   private singleLetters = 0;
 
-  constructor(
-    private readonly text: string,
-    private readonly maxTokens: number,
-  ) {}
-
-  run(): void {
-    const { text, tokens, maxTokens } = this;
+  /** Tokenises `text` into this tokeniser's lists, at most `maxTokens` tokens. */
+  run(text: string, maxTokens: number): void {
+    this.text = text;
+    this.count = 0;
+    this.singleLetters = 0;
+    if (this.flags.length < maxTokens) this.flags = new Uint8Array(maxTokens);
     // Counted in locals and stored once at the end: a field write per character costs more than the rest of the loop.
     let hasLower = false;
     let hasUpper = false;
@@ -160,7 +167,7 @@ class Tokeniser {
         } else if (code <= 0x20) {
           if (start >= 0) {
             this.addChunk(start, index, plain, hash, stretched);
-            if (tokens.length >= maxTokens) break;
+            if (this.count >= maxTokens) break;
           }
           start = -1;
           plain = true;
@@ -185,7 +192,7 @@ class Tokeniser {
       if (isSpace(code)) {
         if (start >= 0) {
           this.addChunk(start, index, plain, hash, stretched);
-          if (tokens.length >= maxTokens) break;
+          if (this.count >= maxTokens) break;
         }
         start = -1;
         plain = true;
@@ -197,8 +204,8 @@ class Tokeniser {
         if (start >= 0) this.addChunk(start, index, plain, hash, stretched);
         start = -1;
         plain = true;
-        if (!isEmojiModifier(codePoint)) this.push(this.token(emojiWord(String.fromCodePoint(codePoint))));
-        if (tokens.length >= maxTokens) break;
+        if (!isEmojiModifier(codePoint)) this.push(emojiWord(codePoint), 0);
+        if (this.count >= maxTokens) break;
       } else {
         if (start < 0) {
           start = index;
@@ -225,22 +232,29 @@ class Tokeniser {
       }
       index += width - 1;
     }
-    if (start >= 0 && tokens.length < maxTokens) this.addChunk(start, text.length, plain, hash, stretched);
-    this.hasLower = hasLower;
-    this.hasUpper = hasUpper;
+    if (start >= 0 && this.count < maxTokens) this.addChunk(start, text.length, plain, hash, stretched);
+    this.hasMixedCase = hasLower && hasUpper;
     this.exclamationMarks = exclamationMarks;
     this.questionMarks = questionMarks;
+    this.dropSingleLetters();
   }
 
-  /** Lone letters ("a", "I", "x") carry nothing, and leaving them in would shorten the reach of "not" and "very". */
-  withoutSingleLetters(): SentimentToken[] {
-    if (this.singleLetters === 0) return this.tokens;
-    const kept: SentimentToken[] = [];
-    for (const token of this.tokens) {
-      if (token.word.text.length !== 1 || token.word.isEmoji) kept.push(token);
-      else if (token.closesClause) endClauseAt(kept, kept.length - 1);
+  /**
+   * Lone letters ("a", "I", "x") carry nothing, and leaving them in would shorten the reach of "not"
+   * and "very". They are taken out after the phrases are joined ("a bit"), moving the others up.
+   */
+  private dropSingleLetters(): void {
+    if (this.singleLetters === 0) return;
+    const { words, flags } = this;
+    let kept = 0;
+    for (let token = 0; token < this.count; token++) {
+      const word = words[token]!;
+      if (word.text.length !== 1 || word.isEmoji) {
+        words[kept] = word;
+        flags[kept++] = flags[token]!;
+      } else if ((flags[token]! & CLOSES_CLAUSE) !== 0) this.endClauseAt(kept - 1);
     }
-    return kept;
+    this.count = kept;
   }
 
   /**
@@ -252,7 +266,7 @@ class Tokeniser {
     if (!plain && end - start <= MAX_EMOTICON_LENGTH && hasEmoticonMark(text, start, end)) {
       const emoticon = findEmoticon(text, start, end);
       if (emoticon) {
-        this.push(this.token(emoticon));
+        this.push(emoticon, 0);
         return;
       }
     }
@@ -264,7 +278,7 @@ class Tokeniser {
     }
     const clauseEnd = last < end && closesClause(text.charCodeAt(last));
     if (first === last) {
-      if (clauseEnd) endClauseAt(this.tokens, this.tokens.length - 1);
+      if (clauseEnd) this.endClauseAt(this.count - 1);
       return;
     }
     if (first === start && last === end) this.addWord(first, last, clauseEnd, hash, stretched);
@@ -282,44 +296,42 @@ class Tokeniser {
       elongated = word !== undefined && word.valence !== 0;
     }
     if (!word && endsInNot(text, start, end)) word = CONTRACTED_NEGATOR;
+    const clauseFlag = clauseEnd ? CLOSES_CLAUSE : 0;
     if (!word) {
-      if (end - start > 1) this.push(clauseEnd ? UNKNOWN_AT_CLAUSE_END : UNKNOWN);
+      if (end - start > 1) this.push(UNKNOWN_WORD, clauseFlag);
       return;
     }
-    this.push({ word, shouted: word.text.length > 1 && isShouted(text, start, end), closesClause: clauseEnd, elongated });
+    const shouted = word.text.length > 1 && isShouted(text, start, end);
+    this.push(word, (shouted ? SHOUTED : 0) | clauseFlag | (elongated ? ELONGATED : 0));
   }
 
-  private token(word: WordInfo): SentimentToken {
-    return { word, shouted: false, closesClause: false, elongated: false };
-  }
-
-  private push(token: SentimentToken): void {
-    const last = this.tokens.length - 1;
-    const previous = this.tokens[last];
-    const phrase = previous && previous.word.startsPhrase && !previous.closesClause ? phraseWord(previous.word, token.word) : undefined;
-    if (phrase) {
-      this.tokens[last] = { word: phrase, shouted: false, closesClause: token.closesClause, elongated: false };
-      return;
+  private push(word: WordInfo, flags: number): void {
+    const last = this.count - 1;
+    if (last >= 0 && this.words[last]!.startsPhrase && (this.flags[last]! & CLOSES_CLAUSE) === 0) {
+      const phrase = phraseWord(this.words[last]!, word);
+      if (phrase) {
+        this.words[last] = phrase;
+        this.flags[last] = flags & CLOSES_CLAUSE;
+        return;
+      }
     }
-    if (token.word.text.length === 1 && !token.word.isEmoji) this.singleLetters++;
-    this.tokens.push(token);
+    if (word.text.length === 1 && !word.isEmoji) this.singleLetters++;
+    this.words[this.count] = word;
+    this.flags[this.count++] = flags;
+  }
+
+  private endClauseAt(token: number): void {
+    if (token >= 0) this.flags[token]! |= CLOSES_CLAUSE;
   }
 }
 
-/** Marks a token as closing its clause; tokens may be shared, so it is replaced by a copy, not changed. */
-function endClauseAt(tokens: SentimentToken[], index: number): void {
-  const token = tokens[index];
-  if (token && !token.closesClause) tokens[index] = { ...token, closesClause: true };
-}
+const tokeniser = new Tokeniser();
 
-/** At most `maxTokens` tokens are produced, which bounds the work on enormous messages. */
+/**
+ * At most `maxTokens` tokens are produced, which bounds the work on enormous messages. The result
+ * is shared and overwritten by the next call: read it before tokenising another message.
+ */
 export function tokeniseForSentiment(text: string, maxTokens: number): TokenisedMessage {
-  const tokeniser = new Tokeniser(text, maxTokens);
-  tokeniser.run();
-  return {
-    tokens: tokeniser.withoutSingleLetters(),
-    exclamationMarks: tokeniser.exclamationMarks,
-    questionMarks: tokeniser.questionMarks,
-    hasMixedCase: tokeniser.hasLower && tokeniser.hasUpper,
-  };
+  tokeniser.run(text, maxTokens);
+  return tokeniser;
 }

@@ -6,7 +6,7 @@
  * into [-1, 1]. Pure and synchronous: every table is loaded once, when this module is first imported.
  */
 import { BOOST_STEP } from './modifiers.js';
-import { tokeniseForSentiment, type SentimentToken, type TokenisedMessage } from './sentiment-tokens.js';
+import { CLOSES_CLAUSE, ELONGATED, SHOUTED, tokeniseForSentiment, type TokenisedMessage } from './sentiment-tokens.js';
 
 export interface Sentiment {
   score: number;
@@ -39,14 +39,15 @@ function withMagnitude(value: number, extra: number): number {
   return value > 0 ? value + extra : value - extra;
 }
 
-function ownValence(tokens: readonly SentimentToken[], index: number, message: TokenisedMessage): number {
-  const token = tokens[index];
-  if (!token || token.word.valence === 0) return 0;
-  if (token.word.negator && refersAhead(tokens, index)) return 0;
-  if (isDegreeAdverb(tokens, index) || isComparingLike(tokens, index)) return 0;
-  let value = token.word.valence;
-  if (token.shouted && message.hasMixedCase) value = withMagnitude(value, SHOUTING_BOOST);
-  if (token.elongated) value = withMagnitude(value, STRETCH_BOOST);
+function ownValence(message: TokenisedMessage, index: number): number {
+  const word = message.words[index]!;
+  if (word.valence === 0) return 0;
+  if (word.negator && refersAhead(message, index)) return 0;
+  if (isDegreeAdverb(message, index) || isComparingLike(message, index)) return 0;
+  let value = word.valence;
+  const flags = message.flags[index]!;
+  if ((flags & SHOUTED) !== 0 && message.hasMixedCase) value = withMagnitude(value, SHOUTING_BOOST);
+  if ((flags & ELONGATED) !== 0) value = withMagnitude(value, STRETCH_BOOST);
   return value;
 }
 
@@ -54,41 +55,41 @@ function ownValence(tokens: readonly SentimentToken[], index: number, message: T
  * A negative adverb right before another sentiment word says how much, not how bad: "terribly
  * charismatic", "frighteningly good". It then intensifies that word instead of counting against it.
  */
-function isDegreeAdverb(tokens: readonly SentimentToken[], index: number): boolean {
-  const token = tokens[index];
-  const next = tokens[index + 1];
-  return !!token && !!next && token.word.negativeAdverb && !token.closesClause && !next.word.isEmoji && next.word.valence !== 0;
+function isDegreeAdverb(message: TokenisedMessage, index: number): boolean {
+  if (index + 1 >= message.count) return false;
+  const next = message.words[index + 1]!;
+  return message.words[index]!.negativeAdverb && (message.flags[index]! & CLOSES_CLAUSE) === 0 && !next.isEmoji && next.valence !== 0;
 }
 
 /** "like" after "feels", "looks", "is"… compares ("feels like a chore") rather than approves ("I like it"). */
-function isComparingLike(tokens: readonly SentimentToken[], index: number): boolean {
-  if (!tokens[index]?.word.like) return false;
-  const previous = tokens[index - 1];
-  return !!previous && !previous.closesClause && previous.word.comparing;
+function isComparingLike(message: TokenisedMessage, index: number): boolean {
+  if (!message.words[index]!.like || index === 0) return false;
+  return (message.flags[index - 1]! & CLOSES_CLAUSE) === 0 && message.words[index - 1]!.comparing;
 }
 
 /** "no" is negative on its own ("no."), but in "no problem" it only turns the next word around. */
-function refersAhead(tokens: readonly SentimentToken[], index: number): boolean {
+function refersAhead(message: TokenisedMessage, index: number): boolean {
   for (let distance = 1; distance <= MODIFIER_REACH.length; distance++) {
-    const previous = tokens[index + distance - 1];
-    const next = tokens[index + distance];
-    if (!previous || previous.closesClause || !next) return false;
-    if (next.word.valence !== 0) return true;
+    const next = index + distance;
+    if (next >= message.count || (message.flags[next - 1]! & CLOSES_CLAUSE) !== 0) return false;
+    if (message.words[next]!.valence !== 0) return true;
   }
   return false;
 }
 
 /** Applies the intensifiers, diminishers and negators found before the word, within its clause. */
-function modified(tokens: readonly SentimentToken[], index: number, value: number, message: TokenisedMessage): number {
+function modified(message: TokenisedMessage, index: number, value: number): number {
   let result = value;
   for (let distance = 1; distance <= MODIFIER_REACH.length; distance++) {
-    const modifier = tokens[index - distance];
-    if (!modifier || modifier.closesClause || modifier.word.isEmoji) break;
-    const { word } = modifier;
-    const boost = word.boost !== 0 ? word.boost : isDegreeAdverb(tokens, index - distance) ? BOOST_STEP : 0;
+    const modifier = index - distance;
+    if (modifier < 0) break;
+    const word = message.words[modifier]!;
+    const flags = message.flags[modifier]!;
+    if ((flags & CLOSES_CLAUSE) !== 0 || word.isEmoji) break;
+    const boost = word.boost !== 0 ? word.boost : isDegreeAdverb(message, modifier) ? BOOST_STEP : 0;
     if (boost !== 0) {
       let scaled = boost * (MODIFIER_REACH[distance - 1] ?? 0);
-      if (modifier.shouted && message.hasMixedCase) scaled = withMagnitude(scaled, SHOUTING_BOOST);
+      if ((flags & SHOUTED) !== 0 && message.hasMixedCase) scaled = withMagnitude(scaled, SHOUTING_BOOST);
       result = result > 0 ? result + scaled : result - scaled;
     }
     if (word.negator) result *= NEGATION_FACTOR;
@@ -116,12 +117,12 @@ function labelFor(score: number): Sentiment['label'] {
 }
 
 /** Where the first contrast word stands, or -1; the "but" of "not only … but" adds rather than contrasts. */
-function contrastIndex(tokens: readonly SentimentToken[]): number {
+function contrastIndex(message: TokenisedMessage): number {
   let afterNotOnly = false;
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index];
-    if (token?.word.notOnly) afterNotOnly = true;
-    else if (token?.word.contrast) {
+  for (let index = 0; index < message.count; index++) {
+    const word = message.words[index]!;
+    if (word.notOnly) afterNotOnly = true;
+    else if (word.contrast) {
       if (!afterNotOnly) return index;
       afterNotOnly = false;
     }
@@ -130,13 +131,12 @@ function contrastIndex(tokens: readonly SentimentToken[]): number {
 }
 
 function totalValence(message: TokenisedMessage): number {
-  const { tokens } = message;
-  const contrastAt = contrastIndex(tokens);
+  const contrastAt = contrastIndex(message);
   let total = 0;
-  for (let index = 0; index < tokens.length; index++) {
-    const value = ownValence(tokens, index, message);
+  for (let index = 0; index < message.count; index++) {
+    const value = ownValence(message, index);
     if (value === 0) continue;
-    total += modified(tokens, index, value, message) * contrastWeight(index, contrastAt);
+    total += modified(message, index, value) * contrastWeight(index, contrastAt);
   }
   return total;
 }

@@ -141,15 +141,17 @@ export function unstretchedWord(lowerCased: string): WordInfo | undefined {
 
 /** Bounds the emoji memo on junk input (endless distinct code points). */
 const EMOJI_MEMO_LIMIT = 10_000;
-const emojiMemo = new Map<string, WordInfo>();
+/** Keyed by code point, so that an emoji seen before costs no string. */
+const emojiMemo = new Map<number, WordInfo>();
 
 /** One emoji's base code point, without variation selector or skin tone. */
-export function emojiWord(emoji: string): WordInfo {
-  const known = emojiMemo.get(emoji);
+export function emojiWord(codePoint: number): WordInfo {
+  const known = emojiMemo.get(codePoint);
   if (known) return known;
+  const emoji = String.fromCodePoint(codePoint);
   const info: WordInfo = { ...UNKNOWN_WORD, text: emoji, valence: emojiValences.get(emoji) ?? 0, isEmoji: true };
   if (emojiMemo.size >= EMOJI_MEMO_LIMIT) emojiMemo.clear();
-  emojiMemo.set(emoji, info);
+  emojiMemo.set(codePoint, info);
   return info;
 }
 
