@@ -236,7 +236,11 @@ export async function rankedTerms(
   return rows;
 }
 
-/** The exact count of each of `terms` in the scope's range, from the daily term rollups. */
+/**
+ * The exact count of each of `terms` (distinct) in the scope's range, from the daily term rollups:
+ * one index range per term, summed there. As one `term = ANY(…)` scan grouped afterwards, the
+ * plan made once for all values sorted the 25,000 rows of 40 hashtags by term (23 ms against 7).
+ */
 export async function termCounts(
   db: Queryable,
   scope: Scope,
@@ -247,10 +251,12 @@ export async function termCounts(
   if (terms.length === 0) return [];
   const params = [scope.workspaceId, scope.from, scope.to, kind, terms, ...(queryIds ? [queryIds] : [])];
   const { rows } = await db.query<{ term: string; mentions: number }>(
-    `SELECT r.term, sum(r.mentions)::int AS mentions FROM mention_term_rollups r
-      WHERE r.workspace_id = $1 AND r.kind = $4 AND r.term = ANY($5::text[]) AND ${range('day')}
-        ${queryIds ? 'AND r.query_id = ANY($6::uuid[])' : ''}
-      GROUP BY 1 HAVING sum(r.mentions) > 0`,
+    `SELECT t.term, s.mentions FROM unnest($5::text[]) AS t(term)
+      CROSS JOIN LATERAL (
+        SELECT sum(r.mentions)::int AS mentions FROM mention_term_rollups r
+         WHERE r.workspace_id = $1 AND r.kind = $4 AND r.term = t.term AND ${range('day')}
+           ${queryIds ? 'AND r.query_id = ANY($6::uuid[])' : ''}) s
+      WHERE s.mentions > 0`,
     params,
   );
   return rows;
