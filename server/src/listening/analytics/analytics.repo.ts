@@ -114,7 +114,7 @@ function isoTimes(): (seconds: number) => string {
 
 /**
  * Counts per query and interval, ordered by interval and query name. The database sends one row
- * per query with its intervals as arrays: a 90-day chart of 20 queries is 1,820 points, and as
+ * per query with its intervals as lists: a 90-day chart of 20 queries is 1,820 points, and as
  * that many rows their sending and parsing cost more than the sums (measured: 9.4 ms of database and
  * 10.8 ms of server CPU per request at 5,000,000 mentions).
  */
@@ -140,14 +140,12 @@ export async function volumeSeries(db: Queryable, scope: Scope, interval: Interv
   const iso = isoTimes();
   const points: { start: number; row: SeriesRow }[] = [];
   for (const q of rows) {
-    const [starts, mentions, positive, negative, neutral, sentimentSums] = [
-      q.starts,
-      q.mentions,
-      q.positive,
-      q.negative,
-      q.neutral,
-      q.sentimentSums,
-    ].map(numbers) as [number[], number[], number[], number[], number[], number[]];
+    const starts = numbers(q.starts);
+    const mentions = numbers(q.mentions);
+    const positive = numbers(q.positive);
+    const negative = numbers(q.negative);
+    const neutral = numbers(q.neutral);
+    const sentimentSums = numbers(q.sentimentSums);
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i]!;
       points.push({
