@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mastodonStatus } from '../ingest/testing/mastodon-statuses.js';
 import { dropQueuedDeliveries } from '../inbox/testing/conversations.js';
 import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
+import type { VolumeChart } from './analytics/analytics.schema.js';
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -173,9 +176,13 @@ describe('listening analytics', () => {
     expect(totals.find((r) => r.query === 'Acme')).toMatchObject({ mentions: 3, share: 0.75 });
     expect(totals.find((r) => r.query === 'Globex')).toMatchObject({ mentions: 1, share: 0.25 });
 
-    const volume = json<Chart>(await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?${range}&queryId=${brand.id}`));
+    const volume = json<VolumeChart>(
+      await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?${range}&queryId=${brand.id}`),
+    );
     expect(volume.interval).toBe('hour');
-    expect(volume.rows.reduce((n, r) => n + Number(r.mentions), 0)).toBe(3);
+    expect(volume.series.map((s) => s.query)).toEqual(['Acme']);
+    expect(sum(volume.series[0]!.mentions)).toBe(3);
+    expect(volume.series[0]!.mentions).toHaveLength(volume.at.length);
     const tags = json<Chart>(await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/top?${range}&of=hashtag`));
     expect(tags.rows[0]).toEqual({ hashtag: 'rockets', mentions: 2 });
     const authors = json<Chart>(
@@ -190,21 +197,32 @@ describe('listening analytics', () => {
     expect((await send(ws.owner.headers, 'PATCH', `/api/v1/listening/mentions/${awful.id}`, { relevance: 'irrelevant' })).statusCode).toBe(
       200,
     );
-    const after = json<Chart>(await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?${range}&queryId=${brand.id}`));
-    expect(after.rows.reduce((n, r) => n + Number(r.mentions), 0)).toBe(2);
-    expect(after.rows.reduce((n, r) => n + Number(r.negative), 0)).toBe(0);
+    const after = json<VolumeChart>(await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?${range}&queryId=${brand.id}`));
+    expect(sum(after.series[0]!.mentions)).toBe(2);
+    expect(sum(after.series[0]!.negative)).toBe(0);
     const tagsAfter = json<Chart>(await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/top?${range}&of=hashtag`));
     expect(tagsAfter.rows[0]).toEqual({ hashtag: 'rockets', mentions: 1 });
     // Marking it irrelevant twice changes nothing more; marking it relevant puts it back.
     await send(ws.owner.headers, 'POST', '/api/v1/listening/mentions/bulk', { ids: [awful.id], relevance: 'irrelevant' });
     await send(ws.owner.headers, 'POST', '/api/v1/listening/mentions/bulk', { ids: [awful.id], relevance: 'relevant' });
-    const back = json<Chart>(await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?${range}&queryId=${brand.id}`));
-    expect(back.rows.reduce((n, r) => n + Number(r.mentions), 0)).toBe(3);
+    const back = json<VolumeChart>(await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?${range}&queryId=${brand.id}`));
+    expect(sum(back.series[0]!.mentions)).toBe(3);
 
     const csv = await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/share-of-voice?${range}&format=csv`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toBe('at,queryId,query,kind,mentions,share');
     expect(lines.length).toBe(1 + sov.rows.length);
+    // The volume export is flat: a row per interval and query, 0 where a query was not heard.
+    const everyQuery = json<VolumeChart>(await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?${range}`));
+    expect(everyQuery.series.map((s) => [s.query, sum(s.mentions)])).toEqual([
+      ['Acme', 3],
+      ['Globex', 1],
+    ]);
+    const volumeCsv = (await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?${range}&format=csv`)).body
+      .trim()
+      .split('\n');
+    expect(volumeCsv[0]).toBe('at,queryId,query,kind,mentions,positive,negative,neutral,sentiment');
+    expect(volumeCsv.length).toBe(1 + everyQuery.at.length * 2);
   });
 });

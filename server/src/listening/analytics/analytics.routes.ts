@@ -6,13 +6,16 @@ import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
 import { ERROR_RESPONSES } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
-import { BreakdownQuery, ChartTable, SeriesQuery, TopQuery } from './analytics.schema.js';
-import { breakdownBy, shareOfVoice, topOf, volumeOverTime } from './analytics.service.js';
+import { BreakdownQuery, ChartTable, SeriesQuery, TopQuery, VolumeChart } from './analytics.schema.js';
+import { breakdownBy, shareOfVoice, topOf, volumeOverTime, volumeRows } from './analytics.service.js';
 
 const tags = ['listening'];
 
 function send(reply: FastifyReply, name: string, format: 'json' | 'csv' | undefined, chart: ChartTable) {
-  if (format !== 'csv') return chart;
+  return format === 'csv' ? sendCsv(reply, name, chart) : chart;
+}
+
+function sendCsv(reply: FastifyReply, name: string, chart: ChartTable) {
   const columns = [...new Set(chart.rows.flatMap((row) => Object.keys(row)))];
   const csv = stringify(
     chart.rows.map((row) => columns.map((c) => row[c] ?? '')),
@@ -31,10 +34,20 @@ export function analyticsRoutes(app: App, { db }: AppDeps) {
   app.get(
     '/api/v1/listening/analytics/volume',
     {
-      schema: { tags, summary: 'Mentions and sentiment over time, per query', querystring: SeriesQuery, response },
+      schema: {
+        tags,
+        summary: 'Mentions and sentiment over time, per query',
+        description: 'JSON: series on one time axis. CSV: one row per interval and query, 0 where the query was not heard.',
+        querystring: SeriesQuery,
+        response: { 200: VolumeChart, ...ERROR_RESPONSES },
+      },
       config: { guard: 'viewer' },
     },
-    async (request, reply) => send(reply, 'volume', request.query.format, await volumeOverTime(ctxOf(request, db), request.query)),
+    async (request, reply) => {
+      const chart = await volumeOverTime(ctxOf(request, db), request.query);
+      if (request.query.format !== 'csv') return chart;
+      return sendCsv(reply, 'volume', { from: chart.from, to: chart.to, rows: volumeRows(chart) });
+    },
   );
   app.get(
     '/api/v1/listening/analytics/share-of-voice',

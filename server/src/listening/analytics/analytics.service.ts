@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
 import * as repo from './analytics.repo.js';
 import { topTerms } from './top-terms.js';
-import type { BreakdownQuery, ChartTable, Interval, SeriesQuery, TopQuery } from './analytics.schema.js';
+import type { BreakdownQuery, ChartTable, Interval, SeriesQuery, TopQuery, VolumeChart } from './analytics.schema.js';
 
 const DAY = 86_400_000;
 /** A year: longer ranges are exports, not dashboards. */
@@ -43,25 +43,71 @@ const ranked = (chart: ChartTable, top: { exact: boolean; unseenAtMost: number }
 
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** Mentions and sentiment per query per interval. */
-export async function volumeOverTime(ctx: Ctx, query: SeriesQuery): Promise<ChartTable> {
+/** Interval starts (seconds) as ISO text, made once per distinct start: a chart has a few dozen, and many points each. */
+function isoTimes(): (seconds: number) => string {
+  const made = new Map<number, string>();
+  return (seconds) => {
+    let iso = made.get(seconds);
+    if (iso === undefined) {
+      iso = new Date(seconds * 1000).toISOString();
+      made.set(seconds, iso);
+    }
+    return iso;
+  };
+}
+
+/** Mentions and sentiment per query per interval, as series on the intervals where any query was heard. */
+export async function volumeOverTime(ctx: Ctx, query: SeriesQuery): Promise<VolumeChart> {
   const scope = scopeOf(ctx, query);
   const interval = intervalFor(scope, query.interval);
-  const rows = await repo.volumeSeries(ctx.db, scope, interval);
-  return table(
-    scope,
-    rows.map((r) => ({
-      at: r.at,
-      queryId: r.queryId,
-      query: r.query,
-      kind: r.kind,
-      mentions: r.mentions,
-      positive: r.positive,
-      negative: r.negative,
-      neutral: r.neutral,
-      sentiment: r.mentions ? round(r.sentimentSum / r.mentions) : null,
-    })),
+  const perQuery = await repo.volumeSeries(ctx.db, scope, interval);
+  const starts = [...new Set(perQuery.flatMap((q) => q.starts))].sort((a, b) => a - b);
+  const slot = new Map(starts.map((start, i) => [start, i]));
+  const zeros = () => new Array<number>(starts.length).fill(0);
+  return {
+    from: scope.from.toISOString(),
+    to: scope.to.toISOString(),
     interval,
+    at: starts.map(isoTimes()),
+    series: perQuery.map((q) => {
+      const series = {
+        queryId: q.queryId,
+        query: q.query,
+        kind: q.kind,
+        mentions: zeros(),
+        positive: zeros(),
+        negative: zeros(),
+        neutral: zeros(),
+        sentiment: new Array<number | null>(starts.length).fill(null),
+      };
+      for (let i = 0; i < q.starts.length; i++) {
+        const at = slot.get(q.starts[i]!)!;
+        const mentions = q.mentions[i]!;
+        series.mentions[at] = mentions;
+        series.positive[at] = q.positive[i]!;
+        series.negative[at] = q.negative[i]!;
+        series.neutral[at] = q.neutral[i]!;
+        series.sentiment[at] = mentions ? round(q.sentimentSums[i]! / mentions) : null;
+      }
+      return series;
+    }),
+  };
+}
+
+/** The volume chart as flat rows (its CSV export): one per interval and query, in that order. */
+export function volumeRows(chart: VolumeChart): ChartTable['rows'] {
+  return chart.at.flatMap((at, i) =>
+    chart.series.map((s) => ({
+      at,
+      queryId: s.queryId,
+      query: s.query,
+      kind: s.kind,
+      mentions: s.mentions[i]!,
+      positive: s.positive[i]!,
+      negative: s.negative[i]!,
+      neutral: s.neutral[i]!,
+      sentiment: s.sentiment[i]!,
+    })),
   );
 }
 
@@ -72,39 +118,38 @@ export async function volumeOverTime(ctx: Ctx, query: SeriesQuery): Promise<Char
 export async function shareOfVoice(ctx: Ctx, query: SeriesQuery): Promise<ChartTable> {
   const scope = scopeOf(ctx, query);
   const interval = intervalFor(scope, query.interval);
-  const rows = (await repo.volumeSeries(ctx.db, { ...scope, queryId: undefined, kind: undefined }, interval)).filter(
-    (r) => r.kind === 'brand' || r.kind === 'competitor',
+  const perQuery = (await repo.volumeSeries(ctx.db, { ...scope, queryId: undefined, kind: undefined }, interval)).filter(
+    (q) => q.kind === 'brand' || q.kind === 'competitor',
   );
-  const perInterval = new Map<string, number>();
-  const perQuery = new Map<string, { query: string; kind: string; mentions: number }>();
+  const perInterval = new Map<number, number>();
   let total = 0;
-  for (const r of rows) {
-    perInterval.set(r.at, (perInterval.get(r.at) ?? 0) + r.mentions);
-    const q = perQuery.get(r.queryId) ?? { query: r.query, kind: r.kind, mentions: 0 };
-    q.mentions += r.mentions;
-    perQuery.set(r.queryId, q);
-    total += r.mentions;
+  for (const q of perQuery) {
+    q.starts.forEach((start, i) => perInterval.set(start, (perInterval.get(start) ?? 0) + q.mentions[i]!));
+    total += q.mentions.reduce((sum, mentions) => sum + mentions, 0);
   }
-  const out: ChartTable['rows'] = [...perQuery].map(([queryId, q]) => ({
-    at: null,
-    queryId,
-    query: q.query,
-    kind: q.kind,
-    mentions: q.mentions,
-    share: total ? round(q.mentions / total, 4) : 0,
-  }));
-  for (const r of rows) {
-    const all = perInterval.get(r.at)!;
-    out.push({
-      at: r.at,
-      queryId: r.queryId,
-      query: r.query,
-      kind: r.kind,
-      mentions: r.mentions,
-      share: all ? round(r.mentions / all, 4) : 0,
-    });
-  }
-  return table(scope, out, interval);
+  const totals: ChartTable['rows'] = perQuery.map((q) => {
+    const mentions = q.mentions.reduce((sum, m) => sum + m, 0);
+    return { at: null, queryId: q.queryId, query: q.query, kind: q.kind, mentions, share: total ? round(mentions / total, 4) : 0 };
+  });
+  const isoOf = isoTimes();
+  const points = perQuery.flatMap((q) =>
+    q.starts.map((start, i) => {
+      const all = perInterval.get(start)!;
+      const mentions = q.mentions[i]!;
+      const row = {
+        at: isoOf(start),
+        queryId: q.queryId,
+        query: q.query,
+        kind: q.kind,
+        mentions,
+        share: all ? round(mentions / all, 4) : 0,
+      };
+      return { start, row };
+    }),
+  );
+  // Stable: within one interval the queries stay in name order.
+  points.sort((a, b) => a.start - b.start);
+  return table(scope, [...totals, ...points.map((p) => p.row)], interval);
 }
 
 export async function breakdownBy(ctx: Ctx, query: BreakdownQuery): Promise<ChartTable> {

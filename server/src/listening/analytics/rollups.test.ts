@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mastodonStatus } from '../../ingest/testing/mastodon-statuses.js';
 import { dropQueuedDeliveries } from '../../inbox/testing/conversations.js';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import type { VolumeChart } from './analytics.schema.js';
+import { volumeRows } from './analytics.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -167,7 +169,7 @@ async function expectChartsMatchMentions(ws: TestWorkspace, queries: Record<stri
       ['2026-10-22T01:00:00.000Z', '2026-10-23T20:00:00.000Z'],
       ['2026-10-23T06:00:00.000Z', '2026-10-23T10:00:00.000Z'],
     ]) {
-      const volume = json<Chart>(
+      const volume = json<VolumeChart>(
         await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?from=${from}&to=${to}&interval=day${scope}`),
       );
       const perDay = await rows<{ at: string; queryId: string; mentions: number; negative: number }>(
@@ -179,7 +181,7 @@ async function expectChartsMatchMentions(ws: TestWorkspace, queries: Record<stri
       );
       compared += perDay.length;
       // A bucket whose mentions were all marked irrelevant stays, at zero, as it did in the hourly chart.
-      const shown = volume.rows.filter((r) => r.mentions !== 0);
+      const shown = volumeRows(volume).filter((r) => r.mentions !== 0);
       expect(lines(shown.map((r) => ({ at: r.at, queryId: r.queryId, mentions: r.mentions, negative: r.negative })))).toEqual(
         lines(perDay),
       );

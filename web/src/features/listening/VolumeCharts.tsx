@@ -1,20 +1,22 @@
-/** Volume per query and sentiment over time: two charts drawn from the same rows (one request). */
+/** Volume per query and sentiment over time: two charts drawn from the same series (one request). */
 import { AreaChart, LineChart } from '@mantine/charts';
 import { formatNumber } from '../../lib/format';
 import { useChart } from './api';
 import { ChartCard } from './ChartCard';
 import { bucketLabel, SENTIMENT_SERIES, seriesColor } from './chart-format';
-import { pivotByQuery, sentimentOverTime } from './chart-rows';
+import { sentimentOverTime, volumeByQuery } from './chart-rows';
+import type { VolumeChart } from './types';
 import type { DashboardParams } from './use-dashboard-params';
 
+const EMPTY: VolumeChart = { from: '', to: '', interval: 'day', at: [], series: [] };
+
 export function VolumeCharts({ params }: { params: DashboardParams }) {
-  const chart = useChart('volume', params.key, () => params.resolve());
-  const rows = chart.data?.rows ?? [];
-  const interval = chart.data?.interval;
-  const volume = pivotByQuery(rows, 'mentions');
-  const volumeRows = volume.rows.map((row) => ({ ...row, time: bucketLabel(String(row.at), interval) }));
-  const sentiment = sentimentOverTime(rows).map((row) => ({ ...row, time: bucketLabel(row.at, interval) }));
-  const state = { loading: chart.isPending && chart.fetchStatus !== 'idle', error: chart.error, empty: rows.length === 0 };
+  const chart = useChart<VolumeChart>('volume', params.key, () => params.resolve());
+  const data = chart.data ?? EMPTY;
+  const volume = volumeByQuery(data);
+  const volumeRows = volume.rows.map((row) => ({ ...row, time: bucketLabel(String(row.at), data.interval) }));
+  const sentiment = sentimentOverTime(data).map((row) => ({ ...row, time: bucketLabel(row.at, data.interval) }));
+  const state = { loading: chart.isPending && chart.fetchStatus !== 'idle', error: chart.error, empty: data.at.length === 0 };
   const csv = params.csvPath('volume');
   return (
     <>

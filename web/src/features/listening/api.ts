@@ -185,10 +185,10 @@ export function chartPath(chart: ChartName, params: QueryParams): string {
 }
 
 /** `key` is the chart's parameters as chosen; `resolve` gives the API's (with timestamps) at fetch time. */
-export function useChart(chart: ChartName, key: object, resolve: () => QueryParams | null) {
+export function useChart<Chart = ChartTable>(chart: ChartName, key: object, resolve: () => QueryParams | null) {
   return useQuery({
     queryKey: listeningKeys.chart(chart, key),
-    queryFn: ({ signal }) => api<ChartTable>(chartPath(chart, resolve() ?? {}), { signal }),
+    queryFn: ({ signal }) => api<Chart>(chartPath(chart, resolve() ?? {}), { signal }),
     enabled: resolve() !== null,
     placeholderData: keepPreviousData,
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownBars, pivotByQuery, rankedAuthors, rankedTerms, sentimentOverTime, shareTotals } from './chart-rows';
+import { breakdownBars, pivotByQuery, rankedAuthors, rankedTerms, sentimentOverTime, shareTotals, volumeByQuery } from './chart-rows';
+import type { VolumeChart } from './types';
 
 const volume = [
   { at: '2025-01-02T00:00:00.000Z', queryId: 'a', query: 'Acme', kind: 'brand', mentions: 4, positive: 1, neutral: 2, negative: 1 },
@@ -33,8 +34,50 @@ describe('chart rows', () => {
     expect(rows).toEqual([{ at: 't1', x: 1, y: 2 }]);
   });
 
+  const series: VolumeChart = {
+    from: '2025-01-01T00:00:00.000Z',
+    to: '2025-01-03T00:00:00.000Z',
+    interval: 'day',
+    at: ['2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z'],
+    series: [
+      {
+        queryId: 'a',
+        query: 'Acme',
+        kind: 'brand',
+        mentions: [3, 4],
+        positive: [3, 1],
+        neutral: [0, 2],
+        negative: [0, 1],
+        sentiment: [0.5, 0],
+      },
+      {
+        queryId: 'b',
+        query: '',
+        kind: 'competitor',
+        mentions: [5, 0],
+        positive: [0, 0],
+        neutral: [1, 0],
+        negative: [4, 0],
+        sentiment: [-0.6, null],
+      },
+    ],
+  };
+
+  it('turns volume series into one row per interval with a column per query', () => {
+    expect(volumeByQuery(series)).toEqual({
+      series: [
+        { key: 'a', label: 'Acme', kind: 'brand' },
+        { key: 'b', label: 'b', kind: 'competitor' },
+      ],
+      rows: [
+        { at: '2025-01-01T00:00:00.000Z', a: 3, b: 5 },
+        { at: '2025-01-02T00:00:00.000Z', a: 4, b: 0 },
+      ],
+    });
+  });
+
   it('sums sentiment over queries per interval', () => {
-    expect(sentimentOverTime(volume)).toEqual([
+    expect(sentimentOverTime(series)).toEqual([
       { at: '2025-01-01T00:00:00.000Z', positive: 3, neutral: 1, negative: 4 },
       { at: '2025-01-02T00:00:00.000Z', positive: 1, neutral: 2, negative: 1 },
     ]);

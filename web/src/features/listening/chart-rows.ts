@@ -1,9 +1,9 @@
 /**
- * Reshapes the analytics API's flat rows (one per query per interval, the same rows the CSV export
- * holds) into what the charts draw: one row per interval with a column per query, sentiment
- * totals per interval, donut slices, bars and ranked lists.
+ * Reshapes the analytics API's answers into what the charts draw: one row per interval with a
+ * column per query (from the volume series, or from share of voice's flat rows — the same rows the
+ * CSV export holds), sentiment totals per interval, donut slices, bars and ranked lists.
  */
-import type { ChartCell } from './types';
+import type { ChartCell, VolumeChart } from './types';
 
 type Row = Record<string, ChartCell>;
 
@@ -46,6 +46,13 @@ export function pivotByQuery(rows: readonly Row[], measure: string): PivotedSeri
   return { rows: pivoted, series: [...series.values()] };
 }
 
+/** One row per interval with a column per query holding its mentions. */
+export function volumeByQuery(chart: VolumeChart): PivotedSeries {
+  const series = chart.series.map((s) => ({ key: s.queryId, label: s.query || s.queryId, kind: s.kind }));
+  const rows = chart.at.map((at, i) => ({ at, ...Object.fromEntries(chart.series.map((s) => [s.queryId, s.mentions[i] ?? 0])) }));
+  return { rows, series };
+}
+
 export interface SentimentPoint {
   at: string;
   positive: number;
@@ -53,19 +60,17 @@ export interface SentimentPoint {
   negative: number;
 }
 
-/** Positive, neutral and negative mentions per interval, over every query in the rows. */
-export function sentimentOverTime(rows: readonly Row[]): SentimentPoint[] {
-  const byInterval = new Map<string, SentimentPoint>();
-  for (const row of rows) {
-    const at = textOf(row.at);
-    if (!at) continue;
-    const point = byInterval.get(at) ?? { at, positive: 0, neutral: 0, negative: 0 };
-    point.positive += numberOf(row.positive);
-    point.neutral += numberOf(row.neutral);
-    point.negative += numberOf(row.negative);
-    byInterval.set(at, point);
-  }
-  return [...byInterval.values()].sort((a, b) => a.at.localeCompare(b.at));
+/** Positive, neutral and negative mentions per interval, over every query of the chart. */
+export function sentimentOverTime(chart: VolumeChart): SentimentPoint[] {
+  return chart.at.map((at, i) => {
+    const point = { at, positive: 0, neutral: 0, negative: 0 };
+    for (const s of chart.series) {
+      point.positive += s.positive[i] ?? 0;
+      point.neutral += s.neutral[i] ?? 0;
+      point.negative += s.negative[i] ?? 0;
+    }
+    return point;
+  });
 }
 
 export interface ShareSlice {

@@ -142,6 +142,24 @@ export interface ChartTable {
   approximate?: { unseenAtMost: number };
 }
 
+/** Volume over time: series on one time axis, each array aligned with `at` (0 where a query was not heard). */
+export interface VolumeChart {
+  from: string;
+  to: string;
+  interval: 'hour' | 'day' | 'week';
+  at: string[];
+  series: {
+    queryId: string;
+    query: string;
+    kind: string;
+    mentions: number[];
+    positive: number[];
+    negative: number[];
+    neutral: number[];
+    sentiment: (number | null)[];
+  }[];
+}
+
 export const TRIGGERS = ['volume', 'negative', 'keyword'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
