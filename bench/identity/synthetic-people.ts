@@ -98,7 +98,7 @@ function zipfPicker(values: readonly string[]): (random: Random) => string {
 const pickGiven = zipfPicker(GIVEN);
 const pickFamily = zipfPicker(FAMILY);
 
-function pick<T>(random: Random, values: readonly T[]): T {
+export function pick<T>(random: Random, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)]!;
 }
 

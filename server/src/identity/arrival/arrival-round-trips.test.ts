@@ -66,15 +66,21 @@ describe('statements per arrival', () => {
     const byEmail = await insertIdentity(t.db, ws.workspaceId, { email: 'ana.berg@posteo.de', displayName: 'A. Berg' });
     const namesOnly = await insertIdentity(t.db, ws.workspaceId, { network: 'bluesky', email: null, displayName: 'Oksana Petrenko' });
     const nobody = await insertIdentity(t.db, ws.workspaceId, { network: 'bluesky', email: null, displayName: 'Zed Quorrington' });
+    // A namesake of a contact at a new address: scored against the namesake, then given a contact of its own.
+    const newSender = await insertIdentity(t.db, ws.workspaceId, { email: 'oksana.p@posteo.de', displayName: 'Oksana Petrenko' });
     const counts = {
       ruleLink: await statementsToMatch(ws.workspaceId, byEmail),
       queuedForReview: await statementsToMatch(ws.workspaceId, namesOnly),
       noCandidate: await statementsToMatch(ws.workspaceId, nobody),
       alreadyMatched: await statementsToMatch(ws.workspaceId, nobody),
+      newPerson: await statementsToMatch(ws.workspaceId, newSender),
     };
-    // The link itself (decision, identity, its conversations, candidates settled, event) is one statement.
-    expect(counts).toEqual({ ruleLink: 3, queuedForReview: 4, noCandidate: 2, alreadyMatched: 1 });
+    // The claim, the look-up, the candidates' details when there are any to score, then the writes: a link
+    // (decision, identity, its conversations, candidates settled, event) or review pairs in one statement,
+    // a new sender's contact in one and its keys with its link in the other.
+    expect(counts).toEqual({ ruleLink: 3, queuedForReview: 4, noCandidate: 2, alreadyMatched: 1, newPerson: 5 });
     expect(await contactIdOf(ws, byEmail)).not.toBeNull();
+    expect(await contactIdOf(ws, newSender)).not.toBeNull();
     expect((await reviewProbabilities(ws.workspaceId, namesOnly)).size).toBe(1);
     expect(await contactIdOf(ws, nobody)).toBeNull();
   });
@@ -100,6 +106,8 @@ describe('statements per batch', () => {
   it('costs the same statements for one arrival of each kind as for many, and gives one new sender one contact', async () => {
     const ws = await buildWorkspace(t.db);
     const one = await statementsToMatch(ws.workspaceId, ...(await arrivals(ws, 'a', false)));
+    // The claim, the look-up, the candidates' details, the new senders' contacts, and every key, link and review pair.
+    expect(one).toBe(5);
     const many: string[] = [];
     for (const tag of ['b', 'c', 'd', 'e', 'f', 'g']) many.push(...(await arrivals(ws, tag, tag === 'b')));
     expect(await statementsToMatch(ws.workspaceId, ...many)).toBe(one);

@@ -7,17 +7,17 @@
  * the identities with the workspace's settings and model version, then every contact the rules and
  * keys find, then the candidates' details (only their versions for those this process holds
  * normalised already); the model itself comes from this process's cache. The writes are as few:
- * the new senders' contacts and their keys in two statements, every link in one.
+ * the new senders' contacts in one statement, then their keys, every link and every review pair in
+ * another.
  */
 import { createContacts } from '../../crm/index.js';
 import { systemActor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
-import { upsertCandidates, type CandidateInput } from '../candidates/candidate.repo.js';
+import { candidateWrites, type CandidateInput } from '../candidates/candidate.repo.js';
 import { workspaceModelFittedAt } from '../candidates/match-model.repo.js';
-import { indexNewContacts, MAX_BLOCK_SIZE, rankedCandidates } from '../keys/contact-keys.js';
-import type { LinkDecision } from '../links/link.repo.js';
+import { MAX_BLOCK_SIZE, newContactKeyWrites, rankedCandidates } from '../keys/contact-keys.js';
+import { linkWrites, type LinkDecision } from '../links/link.repo.js';
 import type { LinkRule } from '../links/link.schema.js';
-import { linkIdentities } from '../links/link.service.js';
 import {
   arrivalKeys,
   canonicalEmail,
@@ -29,6 +29,7 @@ import {
 } from '../matching/index.js';
 import { identityPerson, profileForm, type MatchableIdentity } from '../people.js';
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.schema.js';
+import type { WritePartAt } from '../write-part.js';
 import * as repo from './arrival.repo.js';
 import { candidatePeople } from './candidate-people.js';
 
@@ -163,8 +164,8 @@ function namesOf(person: NormalisedPerson, displayName: string): { firstName?: s
 }
 
 /**
- * A contact for each distinct address among these senders, all in one statement, their keys
- * indexed now rather than when the events are relayed, so the senders' next identities find them.
+ * A contact for each distinct address among these senders, all in one statement, and their keys
+ * to index now rather than when the events are relayed, so the senders' next identities find them.
  * Two identities with one address (the same person on two channels) share the contact.
  */
 async function contactsFromSenders(
@@ -172,7 +173,7 @@ async function contactsFromSenders(
   workspaceId: string,
   senders: readonly Arrival[],
   settings: IdentitySettings,
-): Promise<Map<string, string>> {
+): Promise<{ contactOf: Map<string, string>; keys: WritePartAt }> {
   const firstByAddress = new Map<string, Arrival>();
   for (const sender of senders) if (!firstByAddress.has(sender.personalEmail!)) firstByAddress.set(sender.personalEmail!, sender);
   const ctx = { workspaceId, actor: systemActor(), db: tx, requestId: 'identity-arrival' };
@@ -183,9 +184,11 @@ async function contactsFromSenders(
       emails: [{ address: a.personalEmail!.slice(0, 320) }],
     })),
   );
-  await indexNewContacts(tx, workspaceId, created, settings.identifierFields);
   const byAddress = new Map(created.map((contact) => [contact.emails[0]!.address, contact.id]));
-  return new Map(senders.map((a) => [a.identity.id, byAddress.get(a.personalEmail!.slice(0, 320))!]));
+  return {
+    contactOf: new Map(senders.map((a) => [a.identity.id, byAddress.get(a.personalEmail!.slice(0, 320))!])),
+    keys: newContactKeyWrites(created, settings.identifierFields),
+  };
 }
 
 function reviewPairs(identityId: string, pairs: readonly ScoredPair[]): CandidateInput[] {
@@ -229,9 +232,10 @@ export async function matchArrivedIdentities(tx: Queryable, workspaceId: string,
     } else if (arrival.personalEmail !== null && settings.createContactsFromEmail) senders.push(arrival);
     else toReview.push(...reviewPairs(identityId, pairs));
   }
-  for (const [identityId, contactId] of senders.length ? await contactsFromSenders(tx, workspaceId, senders, settings) : []) {
+  const fromSenders = senders.length ? await contactsFromSenders(tx, workspaceId, senders, settings) : null;
+  for (const [identityId, contactId] of fromSenders?.contactOf ?? []) {
     links.push({ ...automatic, identityId, contactId, method: 'rule', rule: 'created-from-email' });
   }
-  await linkIdentities(tx, workspaceId, links, now);
-  await upsertCandidates(tx, workspaceId, toReview, now);
+  const keys = fromSenders?.keys ?? (() => null);
+  await repo.writeOutcomes(tx, workspaceId, now, [keys, linkWrites(links), candidateWrites(toReview)]);
 }

@@ -6,6 +6,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { unnestOf } from '../../platform/db/unnest.js';
 import type { Evidence } from '../matching/index.js';
+import type { WritePartAt } from '../write-part.js';
 
 export interface CandidateInput {
   kind: 'contact' | 'identity';
@@ -58,20 +59,30 @@ function row(candidate: CandidateInput): CandidateRow {
   };
 }
 
-export async function upsertCandidates(tx: Queryable, workspaceId: string, candidates: readonly CandidateInput[], at = new Date()) {
-  if (candidates.length === 0) return;
-  // One statement may not touch a row twice: the last score of a repeated pair wins.
-  const unique = new Map(candidates.map((candidate) => [pairKey(row(candidate)), row(candidate)]));
-  const { params, from, names } = unnestOf(COLUMNS, [...unique.values()], 3);
-  await tx.query(
-    `INSERT INTO duplicate_candidates (workspace_id, ${names}, created_at, updated_at)
+/** Upserts pairs, alone or in a larger statement. */
+export function candidateWrites(candidates: readonly CandidateInput[]): WritePartAt {
+  return (first) => {
+    if (candidates.length === 0) return null;
+    // One statement may not touch a row twice: the last score of a repeated pair wins.
+    const unique = new Map(candidates.map((candidate) => [pairKey(row(candidate)), row(candidate)]));
+    const { params, from, names } = unnestOf(COLUMNS, [...unique.values()], first);
+    return {
+      ctes: '',
+      sql: `INSERT INTO duplicate_candidates (workspace_id, ${names}, created_at, updated_at)
      SELECT $1, id, kind, left_id, right_id, probability, weight, decision, evidence, levels::smallint[], $2, $2 FROM ${from}
      ON CONFLICT (workspace_id, kind, left_id, right_id) DO UPDATE
        SET probability = EXCLUDED.probability, weight = EXCLUDED.weight, decision = EXCLUDED.decision,
            evidence = EXCLUDED.evidence, levels = EXCLUDED.levels, updated_at = EXCLUDED.updated_at
        WHERE duplicate_candidates.status = 'open'`,
-    [workspaceId, at, ...params],
-  );
+      params,
+    };
+  };
+}
+
+export async function upsertCandidates(tx: Queryable, workspaceId: string, candidates: readonly CandidateInput[], at = new Date()) {
+  const upsert = candidateWrites(candidates)(3);
+  if (upsert === null) return;
+  await tx.query(upsert.sql, [workspaceId, at, ...upsert.params]);
 }
 
 function pairKey(candidate: CandidateRow): string {

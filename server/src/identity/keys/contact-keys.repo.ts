@@ -2,6 +2,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { unnestOf } from '../../platform/db/unnest.js';
 import type { MatchableContact } from '../people.js';
+import type { WritePartAt } from '../write-part.js';
 
 export type ContactForMatching = MatchableContact & { id: string };
 
@@ -60,17 +61,26 @@ export async function deleteKeysOfDeletedContacts(db: Queryable, workspaceId: st
   return new Set(rows.map((row) => row.contactId)).size;
 }
 
-/** Inserts keys of contacts that still exist (one deleted meanwhile gets none). */
-export async function insertKeys(db: Queryable, workspaceId: string, rows: readonly KeyRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const { params, from } = unnestOf(KEY_COLUMNS, rows, 2);
-  await db.query(
-    `INSERT INTO contact_match_keys (workspace_id, key, contact_id)
+/** Inserts keys of contacts that still exist (one deleted meanwhile gets none); alone, or in a larger statement. */
+export function keyWrites(rows: readonly KeyRow[]): WritePartAt {
+  return (first) => {
+    if (rows.length === 0) return null;
+    const { params, from } = unnestOf(KEY_COLUMNS, rows, first);
+    return {
+      ctes: '',
+      sql: `INSERT INTO contact_match_keys (workspace_id, key, contact_id)
      SELECT $1, u.key, u.contact_id FROM ${from}
       WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = $1 AND c.id = u.contact_id)
      ON CONFLICT DO NOTHING`,
-    [workspaceId, ...params],
-  );
+      params,
+    };
+  };
+}
+
+export async function insertKeys(db: Queryable, workspaceId: string, rows: readonly KeyRow[]): Promise<void> {
+  const keys = keyWrites(rows)(2);
+  if (keys === null) return;
+  await db.query(keys.sql, [workspaceId, ...keys.params]);
 }
 
 /**

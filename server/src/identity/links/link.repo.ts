@@ -5,6 +5,7 @@ import { newId } from '../../platform/db/ids.js';
 import type { CursorValue } from '../../platform/http/cursor.js';
 import { recordScope } from '../../crm/index.js';
 import type { Evidence } from '../matching/index.js';
+import type { WritePartAt } from '../write-part.js';
 import type { IdentityListQuery, IdentitySummary, LinkedIdentity, LinkMethod, LinkRule } from './link.schema.js';
 
 export interface LinkDecision {
@@ -53,25 +54,25 @@ export async function insertDecisions(
 }
 
 /**
- * Links each identity to its contact in one statement: the decisions recorded, the identities
- * linked and marked matched, their conversations given the contact, their open pairs settled (a
- * person who linked one decided the pair with that contact, a labelled match for the model; the
- * rest, and any pair after an automatic link, carry no one's judgement and go) and an
- * `identity.linked` event each. One round trip however many links: matching on arrival is on
- * the ingest path.
+ * Links each identity to its contact: the decisions recorded, the identities linked and marked
+ * matched, their conversations given the contact, their open pairs settled (a person who linked
+ * one decided the pair with that contact, a labelled match for the model; the rest, and any pair
+ * after an automatic link, carry no one's judgement and go) and an `identity.linked` event each.
+ * One statement however many links, or part of a larger one: matching on arrival is on the ingest path.
  */
-export async function recordLinks(tx: Queryable, workspaceId: string, decisions: readonly LinkDecision[], at: Date): Promise<void> {
-  if (decisions.length === 0) return;
-  const rows = decisionRows(decisions);
-  await tx.query(
-    `WITH d AS (
-       SELECT * FROM jsonb_to_recordset($2::jsonb) AS d(id uuid, identity_id uuid, contact_id uuid, method text, rule text,
+export function linkWrites(decisions: readonly LinkDecision[]): WritePartAt {
+  return (first) =>
+    decisions.length === 0
+      ? null
+      : {
+          ctes: `d AS (
+       SELECT * FROM jsonb_to_recordset($${first}::jsonb) AS d(id uuid, identity_id uuid, contact_id uuid, method text, rule text,
                                                          probability float8, weight float8, evidence jsonb, decided_by uuid)
      ), decisions AS (
        INSERT INTO identity_links (workspace_id, id, identity_id, contact_id, action, method, rule, probability, weight, evidence, decided_by, created_at)
-       SELECT $1, d.id, d.identity_id, d.contact_id, 'link', d.method, d.rule, d.probability, d.weight, d.evidence, d.decided_by, $3 FROM d
+       SELECT $1, d.id, d.identity_id, d.contact_id, 'link', d.method, d.rule, d.probability, d.weight, d.evidence, d.decided_by, $2 FROM d
      ), identities AS (
-       UPDATE social_identities i SET contact_id = d.contact_id, matched_at = $3
+       UPDATE social_identities i SET contact_id = d.contact_id, matched_at = $2
          FROM d WHERE i.workspace_id = $1 AND i.id = d.identity_id
      ), conversations AS (
        UPDATE conversations c SET contact_id = d.contact_id
@@ -87,13 +88,20 @@ export async function recordLinks(tx: Queryable, workspaceId: string, decisions:
        DELETE FROM duplicate_candidates p USING d
         WHERE p.workspace_id = $1 AND p.kind = 'identity' AND p.left_id = d.identity_id AND p.status = 'open'
           AND p.id NOT IN (SELECT id FROM decided)
-     )
-     INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
+     )`,
+          sql: `INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
      SELECT $1, 'identity.linked', 'identity', d.identity_id::text, d.decided_by,
             jsonb_build_object('contactId', d.contact_id, 'method', d.method, 'rule', d.rule, 'probability', d.probability)
        FROM d`,
-    [workspaceId, JSON.stringify(rows), at],
-  );
+          params: [JSON.stringify(decisionRows(decisions))],
+        };
+}
+
+/** `linkWrites` as a statement of its own. */
+export async function recordLinks(tx: Queryable, workspaceId: string, decisions: readonly LinkDecision[], at: Date): Promise<void> {
+  const links = linkWrites(decisions)(3);
+  if (links === null) return;
+  await tx.query(`WITH ${links.ctes} ${links.sql}`, [workspaceId, at, ...links.params]);
 }
 
 /**
