@@ -164,5 +164,9 @@ test('the dashboard shows the brand’s share of voice against its competitor', 
   await share.waitFor();
   await share.getByText('Kettle', { exact: true }).filter({ visible: true }).first().waitFor();
   await share.getByText('Brewmax', { exact: true }).filter({ visible: true }).first().waitFor();
+  // The volume chart draws a line per query from the series the API sends.
+  const volume = page.getByRole('region', { name: 'Volume' });
+  await volume.getByText('Kettle', { exact: true }).filter({ visible: true }).first().waitFor();
+  await volume.getByText('Brewmax', { exact: true }).filter({ visible: true }).first().waitFor();
   await page.screenshot({ path: 'docs/screenshots/listening-dashboard.png', fullPage: false });
 });
