@@ -1,11 +1,22 @@
-// The built-in intent model, trained at load from the seed set (a few milliseconds).
+// The built-in intent model, trained from the seed set on first use (a few milliseconds, but
+// megabytes of memory that a server which never classifies a message should not hold).
 
 import { addExamples, deriveModel, emptyIntentCounts, type IntentCounts, type IntentModel } from './intent-model.js';
 import { seedExamples } from './seed-examples.js';
 
-const counts: IntentCounts = emptyIntentCounts();
-addExamples(counts, seedExamples);
+let counts: IntentCounts | undefined;
+let model: IntentModel | undefined;
 
 /** The seed set's counts; workspace models start from a copy of them. */
-export const builtInIntentCounts: Readonly<IntentCounts> = counts;
-export const builtInIntentModel: IntentModel = deriveModel(counts);
+export function builtInIntentCounts(): Readonly<IntentCounts> {
+  if (!counts) {
+    counts = emptyIntentCounts();
+    addExamples(counts, seedExamples);
+  }
+  return counts;
+}
+
+export function builtInIntentModel(): IntentModel {
+  model ??= deriveModel(builtInIntentCounts());
+  return model;
+}
