@@ -14,7 +14,7 @@ import type { IngestReport } from '../ingest/index.js';
 import { enricherRegistry, storedMessagesSteps } from '../ingest/index.js';
 import { batchFromParse, checkChannel } from '../ingest/files/file-ingest.service.js';
 import { addReports, createInProcessPipeline, emptyReport, splitBatch } from '../ingest/transport/in-process.js';
-import { DEFAULT_STREAM, startIngestWorker } from '../ingest/transport/nats.js';
+import { DEFAULT_STREAM } from '../ingest/transport/stream-name.js';
 import type { Runtime } from '../platform/runtime.js';
 import { fail, wholeNumber, withRuntime } from './cli-support.js';
 import { resolveWorkspace } from './data.commands.js';
@@ -151,6 +151,8 @@ export async function workerCommand(
 ) {
   if (!config.natsUrl) fail('rapport worker consumes the NATS ingest stream; set NATS_URL (without it the server ingests in process)');
   const stream = options.stream ?? DEFAULT_STREAM;
+  // The NATS clients load for the worker only, not for every command.
+  const { startIngestWorker } = await import('../ingest/transport/nats.js');
   const worker = await startIngestWorker(db, {
     url: config.natsUrl,
     stream,

@@ -9,7 +9,6 @@ import { enricherRegistry } from './pipeline/enrichers.js';
 import { storedMessagesSteps } from './pipeline/stored-message-steps.js';
 import type { StepTimings } from './pipeline/step-timer.js';
 import { createInProcessPipeline } from './transport/in-process.js';
-import { createNatsPipeline } from './transport/nats.js';
 
 const pipelines = new WeakMap<AppDeps, IngestPipeline>();
 
@@ -46,9 +45,11 @@ export function ingestPipeline(deps: AppDeps): IngestPipeline {
     };
     const { natsUrl, ingestConcurrency } = deps.config;
     pipeline = natsUrl
-      ? connectingPipeline(() =>
-          createNatsPipeline(deps.db, { url: natsUrl, ...options, enrichers: options.enrichers(), steps: options.steps() }),
-        )
+      ? connectingPipeline(async () => {
+          // The NATS clients (~24 MB resident) load only where a NATS transport is configured.
+          const { createNatsPipeline } = await import('./transport/nats.js');
+          return createNatsPipeline(deps.db, { url: natsUrl, ...options, enrichers: options.enrichers(), steps: options.steps() });
+        })
       : createInProcessPipeline(deps.db, { ...options, concurrency: ingestConcurrency ?? undefined });
     pipelines.set(deps, pipeline);
   }

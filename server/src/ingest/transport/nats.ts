@@ -14,8 +14,8 @@ import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contra
 import { keepTableStatistics } from '../pipeline/table-statistics.js';
 import { ingestBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
 import { addReports, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, emptyReport, splitBatch } from './in-process.js';
+import { DEFAULT_STREAM } from './stream-name.js';
 
-export const DEFAULT_STREAM = 'RAPPORT_INGEST';
 const CONSUMER = 'rapport-ingest-workers';
 /** Room left under the server's max_payload for headers and framing. */
 const PAYLOAD_HEADROOM = 8 * 1024;

@@ -5,7 +5,6 @@
  * delivery's outcome is recorded with the firing; one failing does not stop the others.
  */
 import { createHmac } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { PUBLIC_ONLY, safeFetch } from '../../channels/index.js';
 import type { Config } from '../../platform/config/config.js';
 import type { Queryable } from '../../platform/db/db.js';
@@ -49,6 +48,8 @@ function describe(error: unknown): string {
 export async function sendEmail(config: Config, alert: AlertRow, firing: AlertFiring): Promise<Delivery> {
   if (!config.smtpUrl) return { channel: 'email', ok: false, detail: 'no mail relay is configured (SMTP_URL)' };
   try {
+    // Loaded on the first alert e-mail: most servers never send one, and the library is ~15 MB resident.
+    const { default: nodemailer } = await import('nodemailer');
     const transport = nodemailer.createTransport(config.smtpUrl);
     await transport.sendMail({
       from: config.mailFrom,

@@ -5,7 +5,7 @@
  * In-Reply-To and References; dates are read from the raw headers here, because mailparser answers
  * "now" for a Date header it cannot read, and a parser must not depend on the clock.
  */
-import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import type { AddressObject, EmailAddress, ParsedMail } from 'mailparser';
 import type { Attachment } from '../../message.schema.js';
 import { parseDate } from '../../parsing/dates.js';
 import type { ResultCollector } from '../../parsing/parse-result.js';
@@ -43,6 +43,8 @@ export async function addEmail(collector: ResultCollector, bytes: Buffer, index:
     collector.reject(index, 'malformed', cut);
     return;
   }
+  // The MIME parser (~36 MB resident) loads with the first e-mail read, not with every server.
+  const { simpleParser } = await import('mailparser');
   let mail: ParsedMail;
   try {
     mail = await simpleParser(message, {

@@ -4,7 +4,6 @@
  * certificate against the name), so a name cannot be re-pointed at an intranet host in between.
  */
 import { isIP } from 'node:net';
-import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { ConnectorError } from '../../connector.js';
 import type { NetPolicy } from '../../net/address-policy.js';
@@ -38,6 +37,8 @@ export async function smtpTransport(server: SmtpServer, policy: NetPolicy) {
     greetingTimeout: TIMEOUT_MS,
     socketTimeout: TIMEOUT_MS,
   };
+  // Loaded with the first e-mail channel's use, as the IMAP and MIME libraries: a server without one never pays for them.
+  const { default: nodemailer } = await import('nodemailer');
   return nodemailer.createTransport(options);
 }
 
