@@ -7,7 +7,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { analyzeText } from '../nlp/analyze.js';
 
 /** Longer lines are refused rather than buffered: a text is capped at 100,000 characters anyway. */
 export const MAX_LINE = 1_000_000;
@@ -37,6 +36,9 @@ function problem(line: string): string | { id: unknown; text: string } {
 
 /** Returns how many lines were refused. */
 export async function analyzeCommand({ input, out, err }: AnalyzeStreams): Promise<number> {
+  // The models load for this command only (as for the server: with the first text), before the
+  // lines are read: a line emitted while this waited would be lost to the loop below.
+  const { analyzeText } = await import('../nlp/analyze.js');
   const lines = createInterface({ input, crlfDelay: Infinity });
   let number = 0;
   let refused = 0;

@@ -2,7 +2,7 @@
  * Agents correct a message's intent; the correction is stored, becomes the message's intent, and
  * teaches the workspace's model, so similar messages arriving later are classified the new way.
  */
-import { INTENT_LABELS, learnIntent, readIntentLearningState, type IntentLabel } from '../../nlp/intent/intent.js';
+import { INTENT_LABELS, type IntentLabel } from '../../nlp/intent/intent-labels.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
@@ -10,6 +10,7 @@ import { recordEvents } from '../../platform/events/event.js';
 import { notFound } from '../../platform/http/errors.js';
 import { understandingOf } from '../mentions/mention-facts.js';
 import * as repo from './intent-model.repo.js';
+import { loadIntent } from './text-understanding.js';
 import { understandingText } from './understanding.enricher.js';
 
 export { INTENT_LABELS };
@@ -29,6 +30,7 @@ export async function correctIntent(ctx: Ctx, db: Db, messageId: string, intent:
       at: now,
     });
     const stored = await repo.loadModel<unknown>(tx, ctx.workspaceId, true);
+    const { learnIntent, readIntentLearningState } = await loadIntent();
     const state = learnIntent(
       stored ? readIntentLearningState(stored.state) : undefined,
       understandingText(message.title, message.text),

@@ -3,7 +3,7 @@
  * hashtags, mentions, links and entities for every message the pipeline stores, under `nlp`.
  */
 import type { Enricher } from '../../ingest/index.js';
-import { analyzeText } from '../../nlp/analyze.js';
+import { loadAnalysis, loadedAnalysis } from './text-understanding.js';
 import { cachedIntentModel, refreshIntentModel } from './workspace-intent-models.js';
 
 /** A feed entry's title says as much as its body; both are understood together. */
@@ -12,9 +12,10 @@ export const understandingText = (title: string | null | undefined, text: string
 export const understandingEnricher: Enricher = {
   name: 'nlp',
   async prepare(tx, workspaceId) {
+    await loadAnalysis();
     await refreshIntentModel(tx, workspaceId);
   },
   enrich(message, { workspaceId }) {
-    return { ...analyzeText(understandingText(message.title, message.text), cachedIntentModel(workspaceId)) };
+    return { ...loadedAnalysis().analyzeText(understandingText(message.title, message.text), cachedIntentModel(workspaceId)) };
   },
 };

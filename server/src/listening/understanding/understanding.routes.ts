@@ -1,12 +1,12 @@
 /** HTTP routes for intent corrections and for analysing a text on demand. */
 import { Type } from 'typebox';
-import { analyzeText } from '../../nlp/analyze.js';
 import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
 import { DateTime, ERROR_RESPONSES, OneOf, Uuid } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
 import { INTENT_LABELS, correctIntent, listIntentCorrections } from './intent-correction.service.js';
 import { cachedIntentModel, refreshIntentModel } from './workspace-intent-models.js';
+import { loadAnalysis } from './text-understanding.js';
 
 const tags = ['listening'];
 const Intent = OneOf(INTENT_LABELS);
@@ -69,6 +69,7 @@ export function understandingRoutes(app: App, { db }: AppDeps) {
     async (request) => {
       const ctx = ctxOf(request, db);
       await refreshIntentModel(db, ctx.workspaceId);
+      const { analyzeText } = await loadAnalysis();
       return { ...analyzeText(request.body.text, cachedIntentModel(ctx.workspaceId)) };
     },
   );

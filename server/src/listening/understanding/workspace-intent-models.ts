@@ -2,9 +2,10 @@
  * Each workspace's intent model: the built-in one plus what the workspace's corrections taught it,
  * kept per process and reloaded only when the stored version moved (one small query per batch).
  */
-import { readIntentLearningState, workspaceIntentModel, type IntentLearningState, type IntentModel } from '../../nlp/intent/intent.js';
+import type { IntentLearningState, IntentModel } from '../../nlp/intent/intent.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { loadModel, modelVersion } from './intent-model.repo.js';
+import { loadIntent } from './text-understanding.js';
 
 const models = new Map<string, { version: number; model: IntentModel }>();
 
@@ -18,6 +19,7 @@ export async function refreshIntentModel(db: Queryable, workspaceId: string): Pr
   }
   const stored = await loadModel<IntentLearningState>(db, workspaceId);
   if (!stored) return undefined;
+  const { readIntentLearningState, workspaceIntentModel } = await loadIntent();
   const model = workspaceIntentModel(readIntentLearningState(stored.state));
   models.set(workspaceId, { version: stored.version, model });
   return model;

@@ -19,11 +19,11 @@ export {
 const classify = classifyWithModel;
 const likeliest = likeliestIntent;
 
-export function classifyIntent(text: string, model: IntentModel = builtInIntentModel()): IntentResult {
+export function classifyIntent(text: string, model: IntentModel = builtInIntentModel): IntentResult {
   return classify(text, model);
 }
 
 /** The intent and its probability without the other intents' scores, which cost an object per message. */
-export function mainIntent(text: string, model: IntentModel = builtInIntentModel()): Pick<IntentResult, 'intent' | 'confidence'> {
+export function mainIntent(text: string, model: IntentModel = builtInIntentModel): Pick<IntentResult, 'intent' | 'confidence'> {
   return likeliest(text, model);
 }

@@ -44,7 +44,7 @@ export function learnIntent(state: IntentLearningState | undefined, text: string
  * cache the result per workspace. A stored state is read defensively (see readIntentLearningState).
  */
 export function workspaceIntentModel(state: IntentLearningState): IntentModel {
-  const counts = copyCounts(builtInIntentCounts());
+  const counts = copyCounts(builtInIntentCounts);
   addExamples(counts, readIntentLearningState(state).corrections, CORRECTION_WEIGHT);
   return deriveModel(counts);
 }

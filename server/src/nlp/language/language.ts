@@ -12,7 +12,7 @@ import {
   wordHashStep as stepWordHash,
 } from './letter-stream.js';
 import { countScripts as countScriptLetters, SCRIPTS, SINGLE_LANGUAGE_SCRIPTS } from './script.js';
-import { emptyTrigramTable, fillTrigramTable, occupiedRank as rankOf } from './trigram-table.js';
+import { buildTrigramTable, occupiedRank as rankOf } from './trigram-table.js';
 import { assertExactSums, MAX_REMEMBERED_LETTERS, wordScores } from './word-scores.js';
 
 export interface DetectedLanguage {
@@ -67,12 +67,7 @@ const SOCIAL_LANGUAGES = new Set([
 ]);
 const SOCIAL_PRIOR = 3;
 
-// The trigram table is made empty here and filled by the first detection: filling it takes a tenth
-// of a second and ~30 MB of resident memory that a server which never analyses a text should not
-// pay. Its arrays, and the buffers sized from it, are made at import all the same and held in
-// constants, so the scoring reads them exactly as it would a table built at import: one flag,
-// checked once per detection, says whether the table is filled.
-const table = emptyTrigramTable(languageProfiles);
+const table = buildTrigramTable(languageProfiles);
 const priors = Float64Array.from(table.languages, (language) => (SOCIAL_LANGUAGES.has(language) ? SOCIAL_PRIOR : 0));
 const languagesOfScript = new Map<number, number[]>();
 languageProfiles.forEach((profile, index) => {
@@ -85,19 +80,13 @@ const scriptCounts = new Uint32Array(SCRIPTS.length);
 const letters = new Uint16Array(MAX_SCORED_LETTERS + 2);
 const scores = new Float64Array(table.languages.length);
 const { occupied, entryStart, entryPair, pairLanguage, pairWeight } = table;
+// A trigram ends at each letter, and a word feature at each space after the first.
+assertExactSums(table, priors, 2 * letters.length);
 const remembered = wordScores(table, languagesOfScript);
 const { sums, width } = remembered;
-let filled = false;
 let leader = -1;
 const KANA = SCRIPTS.indexOf('kana');
 const HAN = SCRIPTS.indexOf('han');
-
-function fillTable(): void {
-  const pairs = fillTrigramTable(table, languageProfiles);
-  // A trigram ends at each letter, and a word feature at each space after the first.
-  assertExactSums(table, pairs, priors, 2 * letters.length);
-  filled = true;
-}
 
 // Local aliases of the hot helpers: a loader that turns imports into property reads (tsx, bundlers)
 // would otherwise pay a lookup per character.
@@ -109,7 +98,6 @@ const wordHashFinish = finishWordHash;
 const occupiedRank = rankOf;
 
 export function detectLanguage(text: string): DetectedLanguage {
-  if (!filled) fillTable();
   const counts = scriptCounts;
   const letterCount = countScripts(text, MAX_SCANNED_CHARS, counts);
   if (letterCount < MIN_LETTERS) return UNDETERMINED;

@@ -73,66 +73,34 @@ function indexArray(length: number, limit: number): Uint16Array | Uint32Array {
   return limit <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
 }
 
-/**
- * Numbers each distinct (language, weight as stored) pair, lays the pairs out side by side in
- * `table` and gives each entry its pair's number; returns the number of pairs.
- */
-function numberPairs(entries: readonly Entry[], table: TrigramTable): number {
-  const { entryPair, pairLanguage, pairWeight } = table;
+/** Numbers each distinct (language, weight as stored) pair and lays the pairs out side by side. */
+function pairsOf(entries: readonly Entry[]): { pairOf: number[]; pairLanguage: Int32Array; pairWeight: Float32Array } {
   const numbers = new Map<string, number>();
-  entries.forEach(({ language, weight }, e) => {
+  const pairOf = entries.map(({ language, weight }) => {
     const key = `${language}:${Math.fround(weight)}`;
     let pair = numbers.get(key);
     if (pair === undefined) {
       pair = numbers.size;
       numbers.set(key, pair);
-      pairLanguage[2 * pair] = language;
-      pairWeight[2 * pair + 1] = weight;
     }
-    entryPair[e] = pair;
+    return pair;
   });
-  return numbers.size;
+  const buffer = new ArrayBuffer(numbers.size * 8);
+  const pairLanguage = new Int32Array(buffer);
+  const pairWeight = new Float32Array(buffer);
+  pairOf.forEach((pair, e) => {
+    pairLanguage[2 * pair] = entries[e]!.language;
+    pairWeight[2 * pair + 1] = entries[e]!.weight;
+  });
+  return { pairOf, pairLanguage, pairWeight };
 }
 
-/** The number of lines of `lines`, as `split('\n')` would give them, without making the strings. */
-function lineCount(lines: string): number {
-  let count = 1;
-  for (let at = lines.indexOf('\n'); at !== -1; at = lines.indexOf('\n', at + 1)) count++;
-  return count;
-}
-
-/**
- * A table for `profiles`, empty until `fillTrigramTable` fills it. Its arrays are made here, at the
- * largest size the profiles could need (a bucket and a pair per entry; ~700 kB, of which the filled
- * table uses ~250 kB), so that a detector can hold them in constants from the start and build the
- * table only when it is first used: zeroed buffers take next to no memory until written, and the
- * parsing and sorting that fill it are what cost megabytes.
- */
-export function emptyTrigramTable(profiles: readonly LanguageProfile[]): TrigramTable {
-  let entries = 0;
-  for (const { grams, words } of profiles) entries += lineCount(grams) + lineCount(words);
-  const pairs = new ArrayBuffer(entries * 8);
-  return {
-    languages: profiles.map((profile) => profile.language),
-    occupied: new Uint32Array(((BUCKET_MASK + 1) >>> 5) * 2),
-    entryStart: indexArray(entries + 1, entries),
-    entryPair: indexArray(entries, entries),
-    pairLanguage: new Int32Array(pairs),
-    pairWeight: new Float32Array(pairs),
-  };
-}
-
-/**
- * Fills `table`, made by `emptyTrigramTable` from the same `profiles` and not filled before, and
- * returns the number of (language, weight) pairs it holds.
- */
-export function fillTrigramTable(table: TrigramTable, profiles: readonly LanguageProfile[]): number {
+export function buildTrigramTable(profiles: readonly LanguageProfile[]): TrigramTable {
   const entries = [
     ...weightedEntries(profiles.map((profile) => parseCounts(profile.grams, profile.gramTotal, trigramHashOf))),
     ...weightedEntries(profiles.map((profile) => parseCounts(profile.words, profile.wordTotal, wordHash))),
   ].sort((a, b) => a.bucket - b.bucket);
-  if (entries.length !== table.entryPair.length) throw new Error('the language table was made for other profiles');
-  const { occupied } = table;
+  const occupied = new Uint32Array(((BUCKET_MASK + 1) >>> 5) * 2);
   const starts: number[] = [];
   entries.forEach((entry, e) => {
     if (e > 0 && entries[e - 1]!.bucket === entry.bucket) return;
@@ -145,8 +113,12 @@ export function fillTrigramTable(table: TrigramTable, profiles: readonly Languag
     occupied[2 * group + 1] = before;
     before += popcount(occupied[2 * group]!);
   }
-  table.entryStart.set(starts);
-  return numberPairs(entries, table);
+  const entryStart = indexArray(starts.length, entries.length);
+  entryStart.set(starts);
+  const { pairOf, pairLanguage, pairWeight } = pairsOf(entries);
+  const entryPair = indexArray(entries.length, pairLanguage.length / 2);
+  entryPair.set(pairOf);
+  return { languages: profiles.map((profile) => profile.language), occupied, entryStart, entryPair, pairLanguage, pairWeight };
 }
 
 /** The number of bits set in the 32-bit `bits`. */

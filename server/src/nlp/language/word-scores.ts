@@ -22,13 +22,10 @@ const EXACT_LIMIT = 2 ** 29;
 const trigramHash = hashTrigram;
 const occupiedRank = rankOf;
 
-/**
- * Throws unless any sum of `features` weights of the `pairs` pairs of `table` (plus a prior) is exact
- * in a double, whatever its order.
- */
-export function assertExactSums(table: TrigramTable, pairs: number, priors: Float64Array, features: number): void {
+/** Throws unless any sum of `features` weights (plus a prior) is exact in a double, whatever its order. */
+export function assertExactSums(table: TrigramTable, priors: Float64Array, features: number): void {
   let heaviest = 0;
-  for (let pair = 0; pair < pairs; pair++) {
+  for (let pair = 0; 2 * pair < table.pairWeight.length; pair++) {
     const weight = table.pairWeight[2 * pair + 1]!;
     if (!Number.isInteger(weight * GRAIN)) throw new Error(`language weight ${weight} is finer than 2^-24`);
     heaviest = Math.max(heaviest, weight);

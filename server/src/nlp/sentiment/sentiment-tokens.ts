@@ -96,7 +96,7 @@ function endsInNot(text: string, start: number, end: number): boolean {
 }
 
 function hasEmoticonMark(text: string, start: number, end: number): boolean {
-  const marks = emoticonMarks();
+  const marks = emoticonMarks;
   for (let index = start; index < end; index++) if (marks[text.charCodeAt(index)] === 1) return true;
   return false;
 }

@@ -1,12 +1,12 @@
 /**
- * What the scorer knows about each word, emoticon and emoji, worked out once on first use: the
+ * What the scorer knows about each word, emoticon and emoji, worked out once at module load: the
  * lexicon valence (listed also under its regular inflections, "disappointments" like
  * "disappointment"), and the word's part as a modifier (intensifier, negator, contrast, …).
  */
-import { loadEmojiLexicon } from './emoji-lexicon.js';
+import { emojiValences } from './emoji-lexicon.js';
 import { boosts, comparingWords, contrastWords, excessWords, isNegator, joinedPhrases, negatorWords, NOT_ONLY } from './modifiers.js';
 import { WordTable } from './word-table.js';
-import { loadWordLexicon } from './word-lexicon.js';
+import { wordValences } from './word-lexicon.js';
 
 export interface WordInfo {
   /** Lower-cased word, emoticon as written, emoji, or joined phrase ("kind_of"); empty for an unknown word. */
@@ -60,7 +60,7 @@ function inflections(word: string): string[] {
   return forms.filter((form) => form.length >= 5);
 }
 
-function buildVocabulary(wordValences: ReadonlyMap<string, number>): Map<string, WordInfo> {
+function buildVocabulary(): Map<string, WordInfo> {
   const vocabulary = new Map<string, WordInfo>();
   for (const [word, valence] of wordValences) {
     for (const form of inflections(word)) {
@@ -82,40 +82,17 @@ function buildVocabulary(wordValences: ReadonlyMap<string, number>): Map<string,
   return vocabulary;
 }
 
-interface Lexicon {
-  vocabulary: Map<string, WordInfo>;
-  table: WordTable<WordInfo>;
-  emojiValences: ReadonlyMap<string, number>;
-  emoticonMarks: Uint8Array;
-}
-
-/**
- * Built on the first lookup, not at import: reading and indexing the lexicons takes a third of a
- * second and ~30 MB of resident memory that a server which never scores a message should not pay.
- */
-let lexicon: Lexicon | undefined;
-
-function loaded(): Lexicon {
-  if (lexicon) return lexicon;
-  const wordValences = loadWordLexicon();
-  const vocabulary = buildVocabulary(wordValences);
-  lexicon = {
-    vocabulary,
-    table: new WordTable(vocabulary),
-    emojiValences: loadEmojiLexicon(),
-    emoticonMarks: emoticonMarksOf(wordValences),
-  };
-  return lexicon;
-}
+const vocabulary = buildVocabulary();
+const table = new WordTable(vocabulary);
 
 /** Looks up `text[start, end)`, a word stripped of outer punctuation, ignoring ASCII case. */
 export function findWord(text: string, start: number, end: number): WordInfo | undefined {
-  return loaded().table.find(text, start, end, true);
+  return table.find(text, start, end, true);
 }
 
 /** `findWord` for a word whose `foldedHashStep` hash was made while the tokeniser read it. */
 export function findHashedWord(text: string, start: number, end: number, hash: number): WordInfo | undefined {
-  return loaded().table.findFolded(text, start, end, hash);
+  return table.findFolded(text, start, end, hash);
 }
 
 /**
@@ -123,11 +100,7 @@ export function findHashedWord(text: string, start: number, end: number, hash: n
  * are looked up as written. Sentence punctuation (. , ! ? ' " -) is left out: the emoticons made
  * only of it and of letters ("o.o", "8-d") are found as words anyway.
  */
-export function emoticonMarks(): Uint8Array {
-  return loaded().emoticonMarks;
-}
-
-function emoticonMarksOf(wordValences: ReadonlyMap<string, number>): Uint8Array {
+export const emoticonMarks: Uint8Array = (() => {
   const marks = new Uint8Array(128);
   const sentencePunctuation = new Set(['.', ',', '!', '?', "'", '"', '-']);
   for (const key of wordValences.keys()) {
@@ -138,11 +111,11 @@ function emoticonMarksOf(wordValences: ReadonlyMap<string, number>): Uint8Array 
     }
   }
   return marks;
-}
+})();
 
 /** Looks up `text[start, end)` as written, for emoticons (":-(", ":D", "<3"). */
 export function findEmoticon(text: string, start: number, end: number): WordInfo | undefined {
-  return loaded().table.find(text, start, end, false);
+  return table.find(text, start, end, false);
 }
 
 /** Stands for the negating contractions that no list can hold in full ("mustn't", "y'all'dn't"). */
@@ -163,7 +136,6 @@ function shortenRuns(word: string, keep: 1 | 2): string {
 
 /** The word a stretched spelling stands for ("goooood" → good, "soooo" → so), if it is known. */
 export function unstretchedWord(lowerCased: string): WordInfo | undefined {
-  const { vocabulary } = loaded();
   return vocabulary.get(shortenRuns(lowerCased, 2)) ?? vocabulary.get(shortenRuns(lowerCased, 1));
 }
 
@@ -177,7 +149,7 @@ export function emojiWord(codePoint: number): WordInfo {
   const known = emojiMemo.get(codePoint);
   if (known) return known;
   const emoji = String.fromCodePoint(codePoint);
-  const info: WordInfo = { ...UNKNOWN_WORD, text: emoji, valence: loaded().emojiValences.get(emoji) ?? 0, isEmoji: true };
+  const info: WordInfo = { ...UNKNOWN_WORD, text: emoji, valence: emojiValences.get(emoji) ?? 0, isEmoji: true };
   if (emojiMemo.size >= EMOJI_MEMO_LIMIT) emojiMemo.clear();
   emojiMemo.set(codePoint, info);
   return info;
@@ -187,5 +159,5 @@ export function emojiWord(codePoint: number): WordInfo {
 export function phraseWord(first: WordInfo, second: WordInfo): WordInfo | undefined {
   if (!first.startsPhrase) return undefined;
   const phrase = joinedPhrases.get(first.text)?.get(second.text);
-  return phrase === undefined ? undefined : loaded().vocabulary.get(phrase);
+  return phrase === undefined ? undefined : vocabulary.get(phrase);
 }

@@ -1,6 +1,6 @@
 /**
  * The word and emoticon valences the scorer looks up: the VADER lexicon (Hutto & Gilbert 2014, MIT),
- * read from the `vader-sentiment` package when the scorer first needs it, plus the social slang it lacks.
+ * read once at module load from the `vader-sentiment` package, plus the social slang it lacks.
  * Valences are on VADER's scale, -4 (most negative) to +4 (most positive).
  */
 import { readFileSync } from 'node:fs';
@@ -22,10 +22,12 @@ function parseValenceLexicon(source: string): Map<string, number> {
   return lexicon;
 }
 
-/** Keys are as in the lexicon: words in lower case, emoticons as written (`:)`, `:D`, `<3`). */
-export function loadWordLexicon(): Map<string, number> {
+function loadWordLexicon(): Map<string, number> {
   const lexicon = parseValenceLexicon(readFileSync(require.resolve('vader-sentiment/vader_lexicon.txt'), 'utf8'));
   if (lexicon.size < 7000) throw new Error(`the VADER lexicon looks truncated (${lexicon.size} entries)`);
   for (const [token, valence] of slangValences) lexicon.set(token, valence);
   return lexicon;
 }
+
+/** Keys are as in the lexicon: words in lower case, emoticons as written (`:)`, `:D`, `<3`). */
+export const wordValences: ReadonlyMap<string, number> = loadWordLexicon();
