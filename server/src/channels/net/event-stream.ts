@@ -3,10 +3,9 @@
  * every other connector request. Events are handed over as they arrive; the end of the stream, for
  * whatever reason, is reported once, so the stream supervisor can reconnect with backoff.
  */
-import { fetch } from 'undici';
 import { ConnectorError } from '../connector.js';
 import type { NetPolicy } from './address-policy.js';
-import { checkUrl, expectSuccess, guardedAgent, refusal } from './safe-fetch.js';
+import { checkUrl, expectSuccess, guardedAgent, loadUndici, refusal } from './safe-fetch.js';
 
 const CONNECT_TIMEOUT_MS = 15_000;
 /** One event larger than this is not an event a client should hold. */
@@ -28,7 +27,8 @@ export async function openEventStream(
   handlers: EventStreamHandlers,
 ): Promise<EventStream> {
   const url = checkUrl(rawUrl);
-  const agent = guardedAgent(policy, CONNECT_TIMEOUT_MS);
+  const { fetch } = await loadUndici();
+  const agent = await guardedAgent(policy, CONNECT_TIMEOUT_MS);
   const controller = new AbortController();
   let closed = false;
   const close = async () => {

@@ -6,7 +6,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, buildConnector, fetch, type Response } from 'undici';
+import type { Agent, Response } from 'undici';
 import { ConnectorError } from '../connector.js';
 import { refusedRange, type NetPolicy } from './address-policy.js';
 
@@ -59,10 +59,19 @@ function guardedLookup(policy: NetPolicy): LookupFunction {
   };
 }
 
+let undici: typeof import('undici') | undefined;
+
+/** The HTTP client (~20 MB resident) loads with the first outbound request, not with every server. */
+export async function loadUndici(): Promise<typeof import('undici')> {
+  undici ??= await import('undici');
+  return undici;
+}
+
 /** A dispatcher whose every new connection passes the policy; names through DNS, literals directly. */
-export function guardedAgent(policy: NetPolicy, timeoutMs: number): Agent {
-  const connect = buildConnector({ timeout: timeoutMs, lookup: guardedLookup(policy) });
-  return new Agent({
+export async function guardedAgent(policy: NetPolicy, timeoutMs: number): Promise<Agent> {
+  const http = await loadUndici();
+  const connect = http.buildConnector({ timeout: timeoutMs, lookup: guardedLookup(policy) });
+  return new http.Agent({
     connect(options, callback) {
       const host = options.hostname.replace(/^\[|\]$/g, '');
       // Node dials IP literals without a lookup, so they are judged here.
@@ -118,7 +127,8 @@ async function readCapped(response: Response, maxBytes: number): Promise<Buffer>
 export async function safeFetch(rawUrl: string, policy: NetPolicy, request: SafeRequest = {}): Promise<SafeResponse> {
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRedirects = request.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const agent = guardedAgent(policy, timeoutMs);
+  const { fetch } = await loadUndici();
+  const agent = await guardedAgent(policy, timeoutMs);
   const signal = AbortSignal.timeout(timeoutMs);
   let url = checkUrl(rawUrl);
   let method = request.method ?? 'GET';
