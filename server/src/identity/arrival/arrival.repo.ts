@@ -1,12 +1,10 @@
 /**
  * SQL for matching identities on arrival: which authors still need it (with the workspace's
- * settings and model version), every contact look-up the rules and scoring need in one query, the
- * candidates' fields (only their versions for those the process holds normalised), and what was
- * decided, written in one statement.
+ * settings and model version), every contact look-up the rules and scoring need in one query, and the
+ * candidates' fields (only their versions for those the process holds normalised).
  */
 import type { Queryable } from '../../platform/db/db.js';
 import type { MatchableContact, MatchableIdentity } from '../people.js';
-import type { WritePart, WritePartAt } from '../write-part.js';
 
 export interface ArrivingIdentity extends MatchableIdentity {
   /** The workspace's identity settings, null when it never saved any. */
@@ -152,24 +150,4 @@ export async function candidateContacts(
     [workspaceId, ids, knownVersions],
   );
   return rows;
-}
-
-/**
- * Writes the parts (a batch's new contacts' keys, its links, its review pairs) in one statement.
- * They touch different rows — an identity is linked or has pairs queued, never both — so one
- * snapshot serves them all. Every data-modifying CTE runs to completion whether read or not.
- */
-export async function writeOutcomes(tx: Queryable, workspaceId: string, at: Date, parts: readonly WritePartAt[]): Promise<void> {
-  const params: unknown[] = [workspaceId, at];
-  const built: WritePart[] = [];
-  for (const part of parts) {
-    const write = part(params.length + 1);
-    if (write === null) continue;
-    built.push(write);
-    params.push(...write.params);
-  }
-  if (built.length === 0) return;
-  const ctes = built.flatMap((write, i) => [...(write.ctes ? [write.ctes] : []), `write_${i} AS (${write.sql})`]);
-  // The main query names the time, so a statement whose parts do not use it still types `$2`.
-  await tx.query(`WITH ${ctes.join(', ')} SELECT $2::timestamptz AS at`, params);
 }

@@ -29,7 +29,7 @@ import {
 } from '../matching/index.js';
 import { identityPerson, profileForm, type MatchableIdentity } from '../people.js';
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.schema.js';
-import type { WritePartAt } from '../write-part.js';
+import { runWrites, type WritePartAt } from '../write-part.js';
 import * as repo from './arrival.repo.js';
 import { candidatePeople } from './candidate-people.js';
 
@@ -237,5 +237,5 @@ export async function matchArrivedIdentities(tx: Queryable, workspaceId: string,
     links.push({ ...automatic, identityId, contactId, method: 'rule', rule: 'created-from-email' });
   }
   const keys = fromSenders?.keys ?? (() => null);
-  await repo.writeOutcomes(tx, workspaceId, now, [keys, linkWrites(links), candidateWrites(toReview)]);
+  await runWrites(tx, workspaceId, now, [keys, linkWrites(links), candidateWrites(toReview)]);
 }

@@ -6,7 +6,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { unnestOf } from '../../platform/db/unnest.js';
 import type { Evidence } from '../matching/index.js';
-import type { WritePartAt } from '../write-part.js';
+import { runWrites, type WritePartAt } from '../write-part.js';
 
 export interface CandidateInput {
   kind: 'contact' | 'identity';
@@ -80,9 +80,7 @@ export function candidateWrites(candidates: readonly CandidateInput[]): WritePar
 }
 
 export async function upsertCandidates(tx: Queryable, workspaceId: string, candidates: readonly CandidateInput[], at = new Date()) {
-  const upsert = candidateWrites(candidates)(3);
-  if (upsert === null) return;
-  await tx.query(upsert.sql, [workspaceId, at, ...upsert.params]);
+  await runWrites(tx, workspaceId, at, [candidateWrites(candidates)]);
 }
 
 function pairKey(candidate: CandidateRow): string {

@@ -2,7 +2,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { unnestOf } from '../../platform/db/unnest.js';
 import type { MatchableContact } from '../people.js';
-import type { WritePartAt } from '../write-part.js';
+import { runWrites, type WritePartAt } from '../write-part.js';
 
 export type ContactForMatching = MatchableContact & { id: string };
 
@@ -78,9 +78,7 @@ export function keyWrites(rows: readonly KeyRow[]): WritePartAt {
 }
 
 export async function insertKeys(db: Queryable, workspaceId: string, rows: readonly KeyRow[]): Promise<void> {
-  const keys = keyWrites(rows)(2);
-  if (keys === null) return;
-  await db.query(keys.sql, [workspaceId, ...keys.params]);
+  await runWrites(db, workspaceId, new Date(), [keyWrites(rows)]);
 }
 
 /**

@@ -5,7 +5,7 @@ import { newId } from '../../platform/db/ids.js';
 import type { CursorValue } from '../../platform/http/cursor.js';
 import { recordScope } from '../../crm/index.js';
 import type { Evidence } from '../matching/index.js';
-import type { WritePartAt } from '../write-part.js';
+import { runWrites, type WritePartAt } from '../write-part.js';
 import type { IdentityListQuery, IdentitySummary, LinkedIdentity, LinkMethod, LinkRule } from './link.schema.js';
 
 export interface LinkDecision {
@@ -99,9 +99,7 @@ export function linkWrites(decisions: readonly LinkDecision[]): WritePartAt {
 
 /** `linkWrites` as a statement of its own. */
 export async function recordLinks(tx: Queryable, workspaceId: string, decisions: readonly LinkDecision[], at: Date): Promise<void> {
-  const links = linkWrites(decisions)(3);
-  if (links === null) return;
-  await tx.query(`WITH ${links.ctes} ${links.sql}`, [workspaceId, at, ...links.params]);
+  await runWrites(tx, workspaceId, at, [linkWrites(decisions)]);
 }
 
 /**
