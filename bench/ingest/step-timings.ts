@@ -6,6 +6,7 @@
 import { pino } from 'pino';
 import type { Logger } from '../../server/src/platform/observability/logger.js';
 import { REDACTED_PATHS } from '../../server/src/platform/observability/logger.js';
+import { QUEUED_STEP } from '../../server/src/ingest/pipeline/ingest-batch.js';
 
 const STEP_TIMINGS_MESSAGE = 'ingest batch committed (milliseconds per step)';
 const WARN = 40;
@@ -42,11 +43,14 @@ export function stepTimingLogger(): { logger: Logger; totals: StepTotals; reset(
   };
 }
 
-/** "insert-identities 41 % (12.3 s), …", largest first. */
+/** "insert-identities 41 % (12.3 s), …", largest first; the time batches waited for the one ahead is work of none, so it is told apart. */
 export function describeStepTotals(totals: StepTotals): string {
-  const all = Object.values(totals.ms).reduce((a, b) => a + b, 0);
-  return Object.entries(totals.ms)
+  const work = Object.entries(totals.ms).filter(([step]) => step !== QUEUED_STEP);
+  const all = work.reduce((sum, [, ms]) => sum + ms, 0);
+  const shares = work
     .sort((a, b) => b[1] - a[1])
     .map(([step, ms]) => `${step} ${((100 * ms) / all).toFixed(0)} % (${(ms / 1000).toFixed(1)} s)`)
     .join(', ');
+  const queued = totals.ms[QUEUED_STEP];
+  return queued === undefined ? shares : `${shares}; read ahead, then queued for the commit: ${(queued / 1000).toFixed(1)} s`;
 }

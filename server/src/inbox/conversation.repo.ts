@@ -35,12 +35,15 @@ export interface ConversationState {
   resolvedAt: Date | null;
   createdAt: Date;
   inInbox: boolean;
+  /** When routing first acted on it; routing acts only once. */
+  routedAt: Date | null;
 }
 
 const STATE = `c.in_inbox AS "inInbox", c.id, c.network, c.channel_id AS "channelId", c.subject, c.status, c.snoozed_until AS "snoozedUntil", c.priority,
   c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.labels, c.is_spam AS "isSpam", c.merged_into_id AS "mergedIntoId",
   c.identity_id AS "identityId", c.contact_id AS "contactId", c.last_message_at AS "lastMessageAt", c.last_inbound_at AS "lastInboundAt",
-  c.last_outbound_at AS "lastOutboundAt", c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.created_at AS "createdAt"`;
+  c.last_outbound_at AS "lastOutboundAt", c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.created_at AS "createdAt",
+  c.routed_at AS "routedAt"`;
 
 /** A snooze whose time has passed counts as open until the wake-up job catches up. */
 const EFFECTIVE_STATUS = `CASE WHEN c.status = 'snoozed' AND c.snoozed_until <= now() THEN 'open' ELSE c.status END`;
@@ -153,7 +156,7 @@ export async function lockConversation(tx: Queryable, workspaceId: string, actor
   const params: unknown[] = [workspaceId, id];
   const scope = conversationScope(actor, 'c', params);
   const { rows } = await tx.query<ConversationState>(
-    `SELECT ${STATE} FROM conversations c WHERE c.workspace_id = $1 AND c.id = $2 AND ${scope} FOR UPDATE`,
+    `SELECT ${STATE} FROM conversations c WHERE c.workspace_id = $1 AND c.id = $2 AND ${scope} FOR NO KEY UPDATE`,
     params,
   );
   return rows[0] ?? null;
@@ -169,7 +172,7 @@ export async function lockConversations(
   const params: unknown[] = [workspaceId, ids];
   const scope = conversationScope(actor, 'c', params);
   const { rows } = await tx.query<ConversationState>(
-    `SELECT ${STATE} FROM conversations c WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[]) AND ${scope} ORDER BY c.id FOR UPDATE`,
+    `SELECT ${STATE} FROM conversations c WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[]) AND ${scope} ORDER BY c.id FOR NO KEY UPDATE`,
     params,
   );
   return rows;

@@ -174,4 +174,15 @@ CREATE INDEX conversations_snoozed ON conversations (snoozed_until) WHERE status
     // customers of a tier (the relationship domain's value tiers); other customers get the policy's own.
     sql: `ALTER TABLE sla_policies ADD COLUMN tier_targets jsonb NOT NULL DEFAULT '{}';`,
   },
+  {
+    id: 'inbox/005-routed-at',
+    // When routing first acted on the conversation. Routing runs at least once per new conversation
+    // and must act only the first time; asking the event log for an earlier 'conversation.routed'
+    // cost an index probe and heap reads per conversation, the relay's largest statement under ingest.
+    sql: `ALTER TABLE conversations ADD COLUMN routed_at timestamptz(3);
+UPDATE conversations c SET routed_at = r.at
+  FROM (SELECT workspace_id, subject_id, min(occurred_at) AS at FROM events
+         WHERE type = 'conversation.routed' AND subject_type = 'conversation' GROUP BY workspace_id, subject_id) r
+ WHERE c.workspace_id = r.workspace_id AND c.id::text = r.subject_id;`,
+  },
 ];

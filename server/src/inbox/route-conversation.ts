@@ -48,7 +48,7 @@ export async function routeNewConversation(db: Db, event: DomainEvent): Promise<
   await db.transaction(async (tx) => {
     const before = await conversations.lockConversation(tx, ctx.workspaceId, ctx.actor, event.subjectId);
     // Listening conversations are routed when someone brings them into the inbox, not on arrival.
-    if (!before || before.mergedIntoId || !before.inInbox || (await repo.wasRouted(tx, ctx.workspaceId, before.id))) return;
+    if (!before || before.mergedIntoId || !before.inInbox || before.routedAt) return;
     const now = new Date();
     const rules = await repo.enabledRules(tx, ctx.workspaceId);
     const text = rules.length ? `${before.subject} ${await repo.conversationText(tx, ctx.workspaceId, before.id)}` : '';
@@ -64,6 +64,7 @@ export async function routeNewConversation(db: Db, event: DomainEvent): Promise<
     const after = applyChange(before, change, now);
     if (Array.isArray(after)) return;
     await saveChange(ctx, tx, before, after, now);
+    await repo.markRouted(tx, ctx.workspaceId, [before.id], now);
     await recordEvents(tx, [
       conversationEvent(ctx, 'conversation.routed', before.id, {
         ruleId: rule?.id ?? null,

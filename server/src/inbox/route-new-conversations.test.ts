@@ -322,7 +322,7 @@ describe('statements per pass', () => {
   }
 
   it('is the same for 5 conversations as for 50', async () => {
-    // Lock, routed before, rules, texts, tiers, team turns, routed events, SLA policy, tiers, clocks.
+    // Lock, rules, texts, tiers, team turns, marked routed, routed events, SLA policy, tiers, clocks.
     expect(await statementsToRoute(5)).toBe(10);
     expect(await statementsToRoute(50)).toBe(10);
   });

@@ -34,9 +34,8 @@ async function routeChunk(db: Db, tx: Queryable, workspaceId: string, events: re
   const firsts = new Map<string, DomainEvent>();
   for (const event of events) if (!firsts.has(event.subjectId)) firsts.set(event.subjectId, event);
   const locked = await conversations.lockConversations(tx, workspaceId, actor, [...firsts.keys()]);
-  const routed = await repo.routedAmong(tx, workspaceId, [...firsts.keys()]);
   // Listening conversations are routed when someone brings them into the inbox, not on arrival.
-  const routable = new Map(locked.filter((c) => !c.mergedIntoId && c.inInbox && !routed.has(c.id)).map((c) => [c.id, c]));
+  const routable = new Map(locked.filter((c) => !c.mergedIntoId && c.inInbox && !c.routedAt).map((c) => [c.id, c]));
   const arrivals = [...firsts.values()].filter((event) => routable.has(event.subjectId));
   if (arrivals.length === 0) return;
   const ids = arrivals.map((event) => event.subjectId);
@@ -86,6 +85,12 @@ async function routeChunk(db: Db, tx: Queryable, workspaceId: string, events: re
     clocks.push({ conversationId: before.id, from: event.occurredAt });
   }
   await turns.record();
+  await repo.markRouted(
+    tx,
+    workspaceId,
+    routedEvents.map((event) => event.subjectId),
+    now,
+  );
   await recordEvents(tx, routedEvents);
   await startManyClocks(tx, workspaceId, clocks);
 }

@@ -170,21 +170,6 @@ export async function conversationText(db: Queryable, workspaceId: string, conve
   return (await conversationTexts(db, workspaceId, [conversationId])).get(conversationId) ?? '';
 }
 
-/** Of the given conversations, those routed before (a repeated delivery, or a pass retried). */
-export async function routedAmong(db: Queryable, workspaceId: string, conversationIds: readonly string[]): Promise<Set<string>> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT c.id FROM unnest($2::text[]) AS c(id)
-      WHERE EXISTS (SELECT 1 FROM events e
-                     WHERE e.workspace_id = $1 AND e.subject_type = 'conversation' AND e.subject_id = c.id AND e.type = 'conversation.routed')`,
-    [workspaceId, conversationIds],
-  );
-  return new Set(rows.map((row) => row.id));
-}
-
-export async function wasRouted(db: Queryable, workspaceId: string, conversationId: string): Promise<boolean> {
-  return (await routedAmong(db, workspaceId, [conversationId])).has(conversationId);
-}
-
 export async function teamNamed(db: Queryable, workspaceId: string, names: readonly string[]): Promise<string | null> {
   const lower = names.map((n) => n.toLowerCase());
   const { rows } = await db.query<{ id: string; name: string }>(
@@ -193,4 +178,14 @@ export async function teamNamed(db: Queryable, workspaceId: string, names: reado
   );
   rows.sort((a, b) => lower.indexOf(a.name) - lower.indexOf(b.name));
   return rows[0]?.id ?? null;
+}
+
+/** Notes that routing acted on these conversations, so a redelivered `conversation.created` leaves them be. */
+export async function markRouted(tx: Queryable, workspaceId: string, conversationIds: readonly string[], at: Date): Promise<void> {
+  if (conversationIds.length === 0) return;
+  await tx.query('UPDATE conversations SET routed_at = $3 WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND routed_at IS NULL', [
+    workspaceId,
+    conversationIds,
+    at,
+  ]);
 }

@@ -11,11 +11,11 @@ export interface Enricher {
   name: string;
   /**
    * Loads what the enricher needs for one workspace (a model it learned there) before a batch is
-   * enriched; called once per batch, inside the batch's transaction, so it should be cheap when
+   * enriched; called once per batch, before the batch's transaction, so it should be cheap when
    * nothing changed.
    */
-  prepare?(tx: Queryable, workspaceId: string): Promise<void>;
-  /** Undefined when the enricher has nothing to say about this message. Must not do I/O: it runs inside the batch's transaction. */
+  prepare?(db: Queryable, workspaceId: string): Promise<void>;
+  /** Undefined when the enricher has nothing to say about this message. Must not do I/O: it runs for every message of every batch. */
   enrich(message: NormalisedMessage, context: EnrichContext): Record<string, unknown> | undefined;
 }
 

@@ -1,14 +1,21 @@
 /**
- * The pipeline core: one batch in, one transaction out. Validate, deduplicate and store the
- * authors new to the workspace first, committed at once; then, in one transaction, enrich, refresh
- * the known authors, thread into conversations, store the messages in bulk, run the stored-message
- * steps, dead-letter what was refused and record the events. A source acknowledged after
- * `ingestBatch` resolves can never lose a message, and one redelivered changes nothing.
+ * The pipeline core: one batch in, one transaction out, in two stages. `readBatch` needs no lock and
+ * no earlier batch: it validates, deduplicates within the batch, enriches, and stores the authors
+ * new to the workspace, committed at once. `commitBatch` then deduplicates against what is stored,
+ * and in one transaction refreshes the known authors, threads into conversations, stores the
+ * messages in bulk, runs the stored-message steps, dead-letters what was refused and records the
+ * events. A transport may read the next batch while this one commits: reading is mostly CPU
+ * (enrichment) and the commit mostly database, so the two overlap. A source acknowledged after the
+ * commit resolves can never lose a message, and one redelivered changes nothing.
  *
  * New authors are committed before the batch because concurrent batches meet the same new author
  * (a poster in two feeds, a thread's participants): inserted inside the batch, its row would make
  * every other batch with that author wait for this whole batch to commit. An author whose batch
  * then fails is an identity without messages yet; the redelivery finds it.
+ *
+ * Deduplication against stored messages stays in the commit stage: it also finds where the
+ * messages replied to live, and a reply to a message of the batch committing just before must see
+ * that message stored.
  */
 import { messageProblem, type Author, type NormalisedMessage } from '../../channels/index.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
@@ -37,12 +44,68 @@ export const MAX_DEAD_LETTER_PAYLOAD = 64 * 1024;
 const SUBJECT_LENGTH = 120;
 const ATTEMPTS = 4;
 
+/** The time between reading a batch and starting its commit: waiting for the batch ahead (not work). */
+export const QUEUED_STEP = 'queued';
+
 export async function ingestBatch(db: Db, batch: IngestBatch, options: IngestOptions = {}): Promise<IngestReport> {
+  return commitBatch(db, await readBatch(db, batch, options), options);
+}
+
+/** A batch checked, enriched and with its authors stored: what its commit needs from the first stage. */
+export interface ReadBatch {
+  batch: IngestBatch;
+  channel: Awaited<ReturnType<typeof repo.findChannel>>;
+  deadLetters: NewDeadLetter[];
+  /** Repeats within the batch. */
+  duplicates: number;
+  /** Valid messages, one per (network, external id). */
+  unique: Map<string, NormalisedMessage>;
+  /** What the enrichers said of each unique message, by the same key. */
+  enrichments: Map<string, Record<string, unknown>>;
+  identities: Map<string, string>;
+  toRefresh: repo.IdentityRow[];
+  timer: StepTimer;
+}
+
+export async function readBatch(db: Db, batch: IngestBatch, options: IngestOptions = {}): Promise<ReadBatch> {
+  const timer = startStepTimer();
+  const { workspaceId, channelId } = batch.source;
+  const channel = channelId ? await repo.findChannel(db, workspaceId, channelId) : null;
+  if (channelId && !channel) throw invalid([{ field: 'channelId', reason: 'is not a channel of this workspace' }]);
+
+  const deadLetters = parserDeadLetters(batch);
+  const unique = new Map<string, NormalisedMessage>();
+  let duplicates = 0;
+  for (const message of batch.messages) {
+    const problem = messageProblem(message);
+    if (problem) deadLetters.push(deadLetter('invalid', problem, null, JSON.stringify(message)));
+    else if (unique.has(keyOf(message.channel, message.externalId))) duplicates++;
+    else unique.set(keyOf(message.channel, message.externalId), message);
+  }
+  timer.lap('validate');
+
+  const enrichers = options.enrichers ?? [];
+  const onEnricherError = options.onEnricherError ?? (() => undefined);
+  // A model learned meanwhile is read by the next batch; enrichment needs no lock, so it runs outside the transaction.
+  for (const enricher of unique.size ? enrichers : []) await enricher.prepare?.(db, workspaceId);
+  const enrichments = new Map<string, Record<string, unknown>>();
+  for (const [key, message] of unique) enrichments.set(key, enrich(message, { workspaceId }, enrichers, onEnricherError));
+  timer.lap('enrich');
+
+  const { identities, toRefresh } = await storeAuthors(db, workspaceId, [...unique.values()], batch, new Date());
+  timer.lap('insert-identities');
+  return { batch, channel, deadLetters, duplicates, unique, enrichments, identities, toRefresh, timer };
+}
+
+/** Stores a read batch in one transaction; a deadlock with a concurrent batch retries the whole commit. */
+export async function commitBatch(db: Db, read: ReadBatch, options: IngestOptions = {}): Promise<IngestReport> {
+  const { timer } = read;
+  timer.lap(QUEUED_STEP);
   for (let attempt = 1; ; attempt++) {
     try {
-      const timer = startStepTimer();
-      const prepared = await prepare(db, batch, timer);
-      const report = await db.transaction((tx) => ingestInTransaction(tx, batch, prepared, options, timer));
+      const stored = await storedPart(db, read);
+      timer.lap('deduplicate');
+      const report = await db.transaction((tx) => ingestInTransaction(tx, read, stored, options, timer));
       timer.lap('commit');
       options.onTimings?.(timer.timings);
       return report;
@@ -58,62 +121,43 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
-/** What is settled before the batch's transaction: the channel, the messages to store, their authors. */
-interface Prepared {
-  channel: Awaited<ReturnType<typeof repo.findChannel>>;
-  deadLetters: NewDeadLetter[];
+/** The batch against what is stored: the messages new to the workspace, and where the ones replied to live. */
+interface StoredPart {
   duplicates: number;
   /** New messages, in thread order. */
   fresh: NormalisedMessage[];
   lookups: ReturnType<typeof threadLookups>;
   stored: Awaited<ReturnType<typeof repo.storedMessages>>;
-  identities: Map<string, string>;
-  toRefresh: repo.IdentityRow[];
 }
 
-async function prepare(db: Db, batch: IngestBatch, timer: StepTimer): Promise<Prepared> {
-  const { workspaceId, channelId } = batch.source;
-  const channel = channelId ? await repo.findChannel(db, workspaceId, channelId) : null;
-  if (channelId && !channel) throw invalid([{ field: 'channelId', reason: 'is not a channel of this workspace' }]);
-
-  const deadLetters = parserDeadLetters(batch);
-  const unique = new Map<string, NormalisedMessage>();
-  let duplicates = 0;
-  for (const message of batch.messages) {
-    const problem = messageProblem(message);
-    if (problem) deadLetters.push(deadLetter('invalid', problem, null, JSON.stringify(message)));
-    else if (unique.has(keyOf(message.channel, message.externalId))) duplicates++;
-    else unique.set(keyOf(message.channel, message.externalId), message);
-  }
-
+async function storedPart(db: Db, read: ReadBatch): Promise<StoredPart> {
+  const unique = new Map(read.unique);
+  let duplicates = read.duplicates;
   // One look-up answers both questions: which messages are stored already, and where the ones replied to live.
   const lookups = threadLookups([...unique.values()]);
   const known = new Map(
     [...unique.values()].map((m): [string, [string, string]] => [keyOf(m.channel, m.externalId), [m.channel, m.externalId]]),
   );
   for (const pair of lookups.replies) known.set(keyOf(...pair), pair);
-  const stored = await repo.storedMessages(db, workspaceId, [...known.values()]);
+  const stored = await repo.storedMessages(db, read.batch.source.workspaceId, [...known.values()]);
   for (const row of stored) if (unique.delete(keyOf(row.network, row.external_id))) duplicates++;
   const fresh = [...unique.values()].sort(threadOrder);
-  timer.lap('deduplicate');
-
-  const { identities, toRefresh } = await storeAuthors(db, workspaceId, fresh, batch, new Date());
-  timer.lap('insert-identities');
-  return { channel, deadLetters, duplicates, fresh, lookups, stored, identities, toRefresh };
+  return { duplicates, fresh, lookups, stored };
 }
 
 async function ingestInTransaction(
   tx: Queryable,
-  batch: IngestBatch,
-  prepared: Prepared,
+  read: ReadBatch,
+  storedPart: StoredPart,
   options: IngestOptions,
   timer: StepTimer,
 ): Promise<IngestReport> {
   timer.lap('begin');
+  const { batch, channel, deadLetters, enrichments, identities, toRefresh } = read;
   const { workspaceId, channelId } = batch.source;
   const now = new Date();
-  const { channel, deadLetters, fresh, lookups, stored, identities, toRefresh } = prepared;
-  let { duplicates } = prepared;
+  const { fresh, lookups, stored } = storedPart;
+  let { duplicates } = storedPart;
   const inInbox = (batch.source.purpose ?? channel?.purpose ?? 'inbox') === 'inbox';
   const identityOf = (m: NormalisedMessage) => identities.get(keyOf(m.channel, m.author.externalId)) ?? null;
 
@@ -151,12 +195,8 @@ async function ingestInTransaction(
   const conversationIds = plan.conversationIds.map((id) => remap.get(id) ?? id);
   timer.lap('thread');
 
-  const enrichers = options.enrichers ?? [];
-  const onEnricherError = options.onEnricherError ?? (() => undefined);
-  for (const enricher of fresh.length ? enrichers : []) await enricher.prepare?.(tx, workspaceId);
-  const enrichments = fresh.map((m) => enrich(m, { workspaceId }, enrichers, onEnricherError));
-  timer.lap('enrich');
-  const rows = fresh.map((m, i) => messageRow(m, conversationIds[i]!, identityOf(m), enrichments[i]!, now));
+  const enrichmentOf = (m: NormalisedMessage) => enrichments.get(keyOf(m.channel, m.externalId))!;
+  const rows = fresh.map((m, i) => messageRow(m, conversationIds[i]!, identityOf(m), enrichmentOf(m), now));
   const inserted = await repo.insertMessages(tx, workspaceId, channelId, rows);
   duplicates += rows.length - inserted.size;
   timer.lap('insert-messages');
@@ -168,7 +208,7 @@ async function ingestInTransaction(
         conversationId: row.conversationId,
         authorIdentityId: row.authorIdentityId,
         message: fresh[i]!,
-        enrichment: enrichments[i]!,
+        enrichment: enrichmentOf(fresh[i]!),
       });
     }
   });

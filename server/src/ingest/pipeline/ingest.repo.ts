@@ -289,6 +289,7 @@ export interface ConversationBump {
  * Adds new messages to stored conversations. An inbound message reopens a snoozed conversation,
  * and a resolved one when it is newer than the resolution (a backfill of old mail does not).
  * GREATEST ignores NULLs, so a batch without inbound messages leaves last_inbound_at as it was.
+ * The rows are locked in id order first, as routing locks them, so the two cannot deadlock.
  */
 export async function bumpConversations(tx: Queryable, workspaceId: string, now: Date, bumps: readonly ConversationBump[]) {
   if (bumps.length === 0) return;
@@ -296,9 +297,11 @@ export async function bumpConversations(tx: Queryable, workspaceId: string, now:
     `WITH u AS (
        SELECT * FROM unnest($3::uuid[], $4::int[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::uuid[])
          AS u(id, count, last_at, last_in, last_out, preview, identity_id)
+     ), locked AS MATERIALIZED (
+       SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND c.id IN (SELECT id FROM u) ORDER BY c.id FOR NO KEY UPDATE
      ), reopen AS (
        SELECT c.id FROM conversations c JOIN u ON u.id = c.id
-        WHERE c.workspace_id = $1 AND u.last_in IS NOT NULL
+        WHERE c.workspace_id = $1 AND c.id IN (SELECT id FROM locked) AND u.last_in IS NOT NULL
           AND (c.status = 'snoozed' OR (c.status = 'resolved' AND u.last_in > COALESCE(c.resolved_at, '-infinity')))
      )
      UPDATE conversations c SET
@@ -312,7 +315,7 @@ export async function bumpConversations(tx: Queryable, workspaceId: string, now:
        snoozed_until = CASE WHEN c.id IN (SELECT id FROM reopen) THEN NULL ELSE c.snoozed_until END,
        resolved_at = CASE WHEN c.id IN (SELECT id FROM reopen) THEN NULL ELSE c.resolved_at END,
        updated_at = $2
-     FROM u WHERE c.workspace_id = $1 AND c.id = u.id`,
+     FROM u WHERE c.workspace_id = $1 AND c.id = u.id AND c.id IN (SELECT id FROM locked)`,
     [
       workspaceId,
       now,

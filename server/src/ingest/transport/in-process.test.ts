@@ -95,6 +95,28 @@ describe('in-process ingest pipeline', () => {
     await pipeline.close();
   });
 
+  it('reads the next batch while one commits, and threads its replies onto what the batch ahead stored', async () => {
+    const ws = await buildWorkspace(t.db);
+    const order: string[] = [];
+    const pipeline = createInProcessPipeline(t.db, {
+      batchSize: 2,
+      enrichers: () => [{ name: 'probe', enrich: (m) => void order.push(`read ${m.externalId}`) }],
+      onTimings: () => order.push('committed'),
+    });
+    const reply = { ...message(3), inReplyToExternalId: 'entry-1' };
+    const report = await pipeline.submit(batchOf(ws.workspaceId, [message(1), message(2), reply, message(4)]));
+    expect(report).toMatchObject({ ingested: 4, conversationsCreated: 3 });
+    // The second batch was read before the first one committed.
+    expect(order.indexOf('read entry-3')).toBeLessThan(order.indexOf('committed'));
+    const { rows } = await t.db.query<{ external_id: string; conversation_id: string }>(
+      'SELECT external_id, conversation_id FROM messages WHERE workspace_id = $1',
+      [ws.workspaceId],
+    );
+    const conversationOf = new Map(rows.map((r) => [r.external_id, r.conversation_id]));
+    expect(conversationOf.get('entry-3')).toBe(conversationOf.get('entry-1'));
+    await pipeline.close();
+  });
+
   it('drains batches in flight on close and refuses new ones', async () => {
     const ws = await buildWorkspace(t.db);
     const pipeline = createInProcessPipeline(t.db, { batchSize: 50 });

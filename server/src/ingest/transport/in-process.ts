@@ -2,11 +2,14 @@
  * The in-process transport: batches go straight into the pipeline, a bounded number at a time. A
  * submission waits for a free slot (back-pressure: a fast producer slows to the database's pace
  * instead of piling batches up in memory) and resolves only once every part of it is committed.
+ * As many batches as may commit at once are read (checked, enriched) ahead of their commit, so the
+ * next batch's enrichment runs while this one waits for the database.
  */
 import type { Db } from '../../platform/db/db.js';
 import { trackedPipeline } from './tracked-pipeline.js';
 import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contract.js';
-import { ingestBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
+import { commitBatch, readBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
+import { createSlots } from './slots.js';
 import { keepTableStatistics } from '../pipeline/table-statistics.js';
 
 export const DEFAULT_BATCH_SIZE = 1_000;
@@ -64,33 +67,26 @@ export function splitBatch(batch: IngestBatch, size: number): { parts: IngestBat
 export function createInProcessPipeline(db: Db, options: InProcessOptions = {}): IngestPipeline {
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  let running = 0;
-  const waiting: (() => void)[] = [];
+  const reading = createSlots(concurrency);
+  const committing = createSlots(concurrency);
   const statistics = keepTableStatistics(db);
 
-  async function slot(): Promise<void> {
-    if (running < concurrency) {
-      running++;
-      return;
-    }
-    // The releasing batch hands its slot straight over, so `running` never dips and lets a newcomer jump the queue.
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  }
-
-  function release() {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-
   async function run(batch: IngestBatch): Promise<IngestReport> {
-    await slot();
+    const batchOptions = { ...options, enrichers: options.enrichers?.() ?? [], steps: options.steps?.() ?? [] };
+    await reading.take();
+    let read;
     try {
-      const report = await ingestBatch(db, batch, { ...options, enrichers: options.enrichers?.() ?? [], steps: options.steps?.() ?? [] });
+      read = await readBatch(db, batch, batchOptions);
+      await committing.take();
+    } finally {
+      reading.give();
+    }
+    try {
+      const report = await commitBatch(db, read, batchOptions);
       statistics.added(report.ingested);
       return report;
     } finally {
-      release();
+      committing.give();
     }
   }
 
