@@ -2,15 +2,13 @@
  * The in-process transport: batches go straight into the pipeline, a bounded number at a time. A
  * submission waits for a free slot (back-pressure: a fast producer slows to the database's pace
  * instead of piling batches up in memory) and resolves only once every part of it is committed.
- * As many batches as may commit at once are read (checked, enriched) ahead of their commit, so the
- * next batch's enrichment runs while this one waits for the database.
+ * The next batch is read while one commits (`createBatchRunner`).
  */
 import type { Db } from '../../platform/db/db.js';
 import { trackedPipeline } from './tracked-pipeline.js';
 import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contract.js';
-import { commitBatch, readBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
-import { createSlots } from './slots.js';
-import { keepTableStatistics } from '../pipeline/table-statistics.js';
+import type { IngestOptions } from '../pipeline/ingest-batch.js';
+import { createBatchRunner } from './batch-runner.js';
 
 export const DEFAULT_BATCH_SIZE = 1_000;
 
@@ -67,27 +65,10 @@ export function splitBatch(batch: IngestBatch, size: number): { parts: IngestBat
 export function createInProcessPipeline(db: Db, options: InProcessOptions = {}): IngestPipeline {
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const reading = createSlots(concurrency);
-  const committing = createSlots(concurrency);
-  const statistics = keepTableStatistics(db);
+  const runner = createBatchRunner(db, concurrency);
 
-  async function run(batch: IngestBatch): Promise<IngestReport> {
-    const batchOptions = { ...options, enrichers: options.enrichers?.() ?? [], steps: options.steps?.() ?? [] };
-    await reading.take();
-    let read;
-    try {
-      read = await readBatch(db, batch, batchOptions);
-      await committing.take();
-    } finally {
-      reading.give();
-    }
-    try {
-      const report = await commitBatch(db, read, batchOptions);
-      statistics.added(report.ingested);
-      return report;
-    } finally {
-      committing.give();
-    }
+  function run(batch: IngestBatch): Promise<IngestReport> {
+    return runner.run(batch, { ...options, enrichers: options.enrichers?.() ?? [], steps: options.steps?.() ?? [] });
   }
 
   async function submitAll(batch: IngestBatch): Promise<IngestReport> {
@@ -100,5 +81,5 @@ export function createInProcessPipeline(db: Db, options: InProcessOptions = {}):
     return report;
   }
 
-  return trackedPipeline(submitAll, () => statistics.settled());
+  return trackedPipeline(submitAll, () => runner.settled());
 }

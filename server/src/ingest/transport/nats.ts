@@ -11,8 +11,8 @@ import type { Db } from '../../platform/db/db.js';
 import { RapportError } from '../../platform/http/errors.js';
 import { trackedPipeline } from './tracked-pipeline.js';
 import type { IngestBatch, IngestPipeline, IngestReport } from '../ingest.contract.js';
-import { keepTableStatistics } from '../pipeline/table-statistics.js';
 import { ingestBatch, type IngestOptions } from '../pipeline/ingest-batch.js';
+import { createBatchRunner } from './batch-runner.js';
 import { addReports, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, emptyReport, splitBatch } from './in-process.js';
 import { DEFAULT_STREAM } from './stream-name.js';
 
@@ -130,9 +130,9 @@ export async function startIngestWorker(db: Db, options: WorkerOptions): Promise
   await ensureStream(nc, stream, options.ackWaitMs ?? 60_000);
   const consumer = await jetstream(nc).consumers.get(stream, CONSUMER);
   // Pulls no more than it can start soon, so batches do not sit in this process while their ack time runs out.
-  const messages = await consumer.consume({ max_messages: concurrency + 1 });
-  // A worker fills the tables as the in-process pipeline does, so it keeps their statistics as it does.
-  const statistics = keepTableStatistics(db);
+  const messages = await consumer.consume({ max_messages: 2 * concurrency + 1 });
+  // As in process: the next batch is read while one commits, and the tables keep their statistics.
+  const runner = createBatchRunner(db, concurrency);
 
   async function handle(message: JsMsg): Promise<void> {
     let batch: IngestBatch;
@@ -144,8 +144,7 @@ export async function startIngestWorker(db: Db, options: WorkerOptions): Promise
       return;
     }
     try {
-      const report = await ingestBatch(db, batch, options);
-      statistics.added(report.ingested);
+      const report = await runner.run(batch, options);
       await message.ackAck();
       options.onCommitted?.(report);
     } catch (error) {
@@ -160,7 +159,8 @@ export async function startIngestWorker(db: Db, options: WorkerOptions): Promise
   const inHand = new Set<Promise<void>>();
   const done = (async () => {
     for await (const message of messages) {
-      if (inHand.size >= concurrency) await Promise.race(inHand);
+      // One more batch per committing one is read ahead.
+      if (inHand.size >= 2 * concurrency) await Promise.race(inHand);
       const handled: Promise<void> = handle(message)
         .catch((error: unknown) => options.onError?.(error))
         .finally(() => inHand.delete(handled));
@@ -174,7 +174,7 @@ export async function startIngestWorker(db: Db, options: WorkerOptions): Promise
     async stop() {
       await messages.close();
       await done;
-      await statistics.settled();
+      await runner.settled();
       await nc.drain();
     },
     async crash() {
