@@ -24,6 +24,7 @@ import { buildApp } from '../../server/src/app.js';
 import { ingestPipeline } from '../../server/src/ingest/index.js';
 import { modules } from '../../server/src/modules.js';
 import { loadConfig } from '../../server/src/platform/config/config.js';
+import { limitHeapGrowth } from '../../server/src/platform/memory/heap-growth.js';
 import type { Db } from '../../server/src/platform/db/db.js';
 import { createBenchWorkspace, dbLabel, openDb, type DbLocation } from '../crm/rapport-db.js';
 import { createScratch, type Scratch } from '../lib/databases.js';
@@ -123,6 +124,8 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
     RAPPORT_INGEST_CONCURRENCY: process.env.RAPPORT_INGEST_CONCURRENCY,
   });
   const stepLog = stepTimingLogger();
+  // The app runs in this process; its heap is bounded as every `rapport` process bounds it (openRuntime).
+  limitHeapGrowth();
   const built = await buildApp({ config, db, log: stepLog.logger, modules, webDir: null });
   const memory = sampleRss(process.pid, 250);
   const analyzer = kind === 'postgres' ? standInForAutovacuum(db, ANALYZE_EVERY_MS) : null;
