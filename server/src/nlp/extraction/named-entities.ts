@@ -19,7 +19,8 @@ export interface NamedEntity {
   readonly type: 'person' | 'organisation' | 'product';
 }
 
-const MAX_TOKENS = 600;
+/** Words read at most, which bounds the work; the tokens made of them are as many or fewer. */
+const MAX_WORDS = 600;
 
 /** Has a capital or a digit: only such words can be part of a name. */
 const MARKED = 1;
@@ -39,12 +40,12 @@ const NAME_LIKE = UPPER_START | CAMEL_CASE | LETTERS_AND_DIGITS;
 const PRODUCT_SHAPE = CAMEL_CASE | LETTERS_AND_DIGITS;
 
 // Scratch token arrays: extraction is synchronous, so no two calls overlap.
-const tokenStart = new Int32Array(MAX_TOKENS);
-const tokenEnd = new Int32Array(MAX_TOKENS);
-const tokenFlags = new Uint8Array(MAX_TOKENS);
+const tokenStart = new Int32Array(MAX_WORDS);
+const tokenEnd = new Int32Array(MAX_WORDS);
+const tokenFlags = new Uint8Array(MAX_WORDS);
 /** A token's lower-cased hash, made on first use: a capitalised word is looked up in several cue lists. */
-const tokenHash = new Uint32Array(MAX_TOKENS);
-const tokenHashed = new Uint8Array(MAX_TOKENS);
+const tokenHash = new Uint32Array(MAX_WORDS);
+const tokenHashed = new Uint8Array(MAX_WORDS);
 
 /** What the tokeniser asks of a character, in one read of CODE_KIND. */
 const WORD_CODE = 1;
@@ -116,16 +117,19 @@ function isTitle(text: string, token: number): boolean {
 }
 
 /**
- * Fills the token arrays with the words of `text` and returns how many there are. The characters
- * between two words are read once, to skip them and to see whether they end a sentence.
+ * Fills the token arrays with the words of `text` and returns how many tokens there are. The
+ * characters between two words are read once, to skip them and to see whether they end a sentence.
+ * A word without a capital or a digit can only end a name, so consecutive ones are kept as one
+ * token with no flags: most words are such, and names are looked for among the others.
  */
 function tokenise(text: string): number {
   let count = 0;
+  let words = 0;
   let i = 0;
   const length = text.length;
   const kinds = CODE_KIND;
   let between = 0;
-  while (i < length && count < MAX_TOKENS) {
+  while (i < length && words < MAX_WORDS) {
     const skipped = kinds[text.charCodeAt(i)]!;
     if ((skipped & WORD_CODE) === 0) {
       between |= skipped;
@@ -140,11 +144,22 @@ function tokenise(text: string): number {
       else if ((kind & JOINER) === 0 || i + 1 === length || (kinds[text.charCodeAt(i + 1)]! & WORD_CODE) === 0) break;
       i++;
     }
-    const marked = (marks & MARKING) !== 0;
+    words++;
+    if ((marks & MARKING) === 0) {
+      if (count === 0 || tokenFlags[count - 1] !== 0) {
+        tokenStart[count] = start;
+        tokenFlags[count] = 0;
+        tokenHashed[count] = 0;
+        count++;
+      }
+      tokenEnd[count - 1] = i;
+      between = 0;
+      continue;
+    }
     const sentenceStart = count === 0 || (between & STOP) !== 0 || ((between & DOT) !== 0 && !isTitle(text, count - 1));
     tokenStart[count] = start;
     tokenEnd[count] = i;
-    tokenFlags[count] = (marked ? MARKED | shapeOf(text, start, i) : 0) | (sentenceStart ? SENTENCE_START : 0);
+    tokenFlags[count] = MARKED | shapeOf(text, start, i) | (sentenceStart ? SENTENCE_START : 0);
     tokenHashed[count] = 0;
     count++;
     between = 0;

@@ -5,7 +5,7 @@
 
 import { languageProfiles } from './language-profiles.data.js';
 import {
-  scriptLetters as readScriptLetters,
+  LetterReader,
   trigramHash as hashTrigram,
   WORD_HASH_START,
   wordHashFinish as finishWordHash,
@@ -27,6 +27,8 @@ export const UNDETERMINED: DetectedLanguage = { language: 'und', confidence: 0 }
 /** Characters scanned for scripts; letters kept for n-gram scoring. Both bound the work. */
 const MAX_SCANNED_CHARS = 2000;
 const MAX_SCORED_LETTERS = 400;
+/** Letters read ahead of the word being scored: about one lead check's worth, as scoring mostly stops early. */
+const READ_AHEAD = 32;
 /** Fewer letters than this say nothing reliable about a language ("ok", "lol"). */
 const MIN_LETTERS = 3;
 const MIN_LETTERS_FOR_PROFILES = 6;
@@ -74,10 +76,24 @@ languageProfiles.forEach((profile, index) => {
   const script = SCRIPTS.indexOf(profile.script);
   languagesOfScript.set(script, [...(languagesOfScript.get(script) ?? []), index]);
 });
+/**
+ * A script's candidates as a range of languages, so that scoring reads no list of them: the profiles
+ * list each script's languages together (checked here, since a gap would leave languages out).
+ */
+const firstCandidate = new Int32Array(SCRIPTS.length);
+const candidateCount = new Int32Array(SCRIPTS.length);
+for (const [script, candidates] of languagesOfScript) {
+  if (candidates.some((language, k) => language !== candidates[0]! + k)) {
+    throw new Error(`the language profiles of script ${SCRIPTS[script]} are not listed together`);
+  }
+  firstCandidate[script] = candidates[0]!;
+  candidateCount[script] = candidates.length;
+}
 
 // Scratch buffers reused across calls: detection is synchronous, so no two calls overlap.
 const scriptCounts = new Uint32Array(SCRIPTS.length);
 const letters = new Uint16Array(MAX_SCORED_LETTERS + 2);
+const reader = new LetterReader();
 const scores = new Float64Array(table.languages.length);
 const { occupied, entryStart, entryPair, pairLanguage, pairWeight } = table;
 // A trigram ends at each letter, and a word feature at each space after the first.
@@ -91,7 +107,6 @@ const HAN = SCRIPTS.indexOf('han');
 // Local aliases of the hot helpers: a loader that turns imports into property reads (tsx, bundlers)
 // would otherwise pay a lookup per character.
 const countScripts = countScriptLetters;
-const scriptLetters = readScriptLetters;
 const trigramHash = hashTrigram;
 const wordHashStep = stepWordHash;
 const wordHashFinish = finishWordHash;
@@ -109,39 +124,43 @@ export function detectLanguage(text: string): DetectedLanguage {
   const scriptShare = main === KANA ? (kana + han) / letterCount : counts[main]! / letterCount;
   const single = SINGLE_LANGUAGE_SCRIPTS[SCRIPTS[main]!];
   if (single !== undefined) return { language: single, confidence: round(scriptShare) };
-  const candidates = languagesOfScript.get(main);
-  if (candidates === undefined || counts[main]! < MIN_LETTERS_FOR_PROFILES) return UNDETERMINED;
-  return scoreCandidates(text, main, candidates, scriptShare);
+  const candidates = candidateCount[main]!;
+  if (candidates === 0 || counts[main]! < MIN_LETTERS_FOR_PROFILES) return UNDETERMINED;
+  return scoreCandidates(text, main, firstCandidate[main]!, candidates, scriptShare);
 }
 
-function scoreCandidates(text: string, script: number, candidates: readonly number[], scriptShare: number): DetectedLanguage {
-  const length = scriptLetters(text, script, letters, MAX_SCANNED_CHARS);
+/** Scores the languages first .. first + count - 1 of `script` on the letters of that script in `text`. */
+function scoreCandidates(text: string, script: number, first: number, count: number, scriptShare: number): DetectedLanguage {
+  reader.begin(text, script, letters, MAX_SCANNED_CHARS);
+  let length = reader.readTo(READ_AHEAD);
   scores.set(priors);
   // The letters are a space, then words each followed by one space (the last may be cut off by the
   // letter cap). Features are added word by word: first the trigram that spans the space before the
   // word, then the word's own trigrams and the word itself. Every DECISION_CHECK_EVERY letters the
   // lead is checked as if features were added letter by letter, so a word with a check inside it
-  // is added letter by letter.
-  for (let start = 1; start < length;) {
+  // is added letter by letter. Letters are read as far as the scoring gets: every one before
+  // `length` is final, and it ends with a space unless the reader is done.
+  for (let start = 1; ;) {
+    if (start >= length && (reader.done || start >= (length = reader.readTo(start + READ_AHEAD)))) break;
     let end = start;
     let word = WORD_HASH_START;
     for (; end < length && letters[end] !== SPACE; end++) word = wordHashStep(word, letters[end]!);
     if (start >= 2) {
       addFeature(trigramHash(letters[start - 2]!, SPACE, letters[start]!));
-      if (isDecided(start, candidates)) break;
+      if (isDecided(start, first, count)) break;
     }
     const whole = end < length;
     const checkInside = Math.floor((end - 1) / DECISION_CHECK_EVERY) > Math.floor(start / DECISION_CHECK_EVERY);
     if (whole && !checkInside && end - start <= MAX_REMEMBERED_LETTERS) {
       const row = remembered.slotOf(letters, start, end, wordHashFinish(word), script) * width;
-      for (let k = 0; k < candidates.length; k++) scores[candidates[k]!]! += sums[row + k]!;
-      if (isDecided(end, candidates)) break;
-    } else if (addLetterByLetter(start, end, whole, wordHashFinish(word), candidates)) {
+      for (let k = 0; k < count; k++) scores[first + k]! += sums[row + k]!;
+      if (isDecided(end, first, count)) break;
+    } else if (addLetterByLetter(start, end, whole, wordHashFinish(word), first, count)) {
       break;
     }
     start = end + 1;
   }
-  const margin = rankCandidates(candidates);
+  const margin = rankCandidates(first, count);
   if (leader === -1 || scores[leader]! <= priors[leader]!) return UNDETERMINED;
   return { language: table.languages[leader]!, confidence: round(scriptShare * (1 - Math.exp(-margin / MARGIN_SCALE))) };
 }
@@ -151,29 +170,27 @@ function scoreCandidates(text: string, script: number, candidates: readonly numb
  * word `letters[start, end)` and its feature `wordFeature`, or only those up to the last letter when
  * the letter cap cut it off (not `whole`); returns whether a check found the language decided.
  */
-function addLetterByLetter(start: number, end: number, whole: boolean, wordFeature: number, candidates: readonly number[]): boolean {
+function addLetterByLetter(start: number, end: number, whole: boolean, wordFeature: number, first: number, count: number): boolean {
   const last = whole ? end : end - 1;
   for (let p = start + 1; p <= last; p++) {
     addFeature(trigramHash(letters[p - 2]!, letters[p - 1]!, letters[p]!));
     if (p === end) addFeature(wordFeature);
-    if (isDecided(p, candidates)) return true;
+    if (isDecided(p, first, count)) return true;
   }
   return false;
 }
 
-/** A lead this large (in nats) cannot be overturned by a typical post's remaining text: stop early. */
-
 /** Whether the lead checked after the features ending at letter `position` (when one is due there) stops the scoring. */
-function isDecided(position: number, candidates: readonly number[]): boolean {
-  return position % DECISION_CHECK_EVERY === 0 && rankCandidates(candidates) >= DECISIVE_MARGIN;
+function isDecided(position: number, first: number, count: number): boolean {
+  return position % DECISION_CHECK_EVERY === 0 && rankCandidates(first, count) >= DECISIVE_MARGIN;
 }
 
-/** Sets `leader` to the best-scoring candidate and returns its lead over the runner-up. */
-function rankCandidates(candidates: readonly number[]): number {
+/** Sets `leader` to the best-scoring of the candidates first .. first + count - 1 and returns its lead over the runner-up. */
+function rankCandidates(first: number, count: number): number {
   leader = -1;
   let best = 0;
   let second = 0;
-  for (const candidate of candidates) {
+  for (let candidate = first; candidate < first + count; candidate++) {
     const score = scores[candidate]!;
     if (leader === -1 || score > best) {
       second = leader === -1 ? 0 : best;

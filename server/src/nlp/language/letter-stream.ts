@@ -32,38 +32,91 @@ function startsLink(text: string, colon: number): boolean {
 }
 
 /**
+ * Reads the normalised letters of one script from a text a few words at a time, for a caller that
+ * usually stops early (language scoring is mostly decided within the first words of a post, while a
+ * text may run to thousands of characters). Letters up to the last space written are final: exactly
+ * what `scriptLetters` writes there, since only a link met later can take back letters, and only
+ * those of the word being read. One reader serves one text at a time.
+ */
+export class LetterReader {
+  /** Whether the text (or the room in the buffer) is used up: every letter written is then final. */
+  done = true;
+  private text = '';
+  private script = 0;
+  private out: Uint16Array = new Uint16Array(0);
+  private end = 0;
+  private next = 0;
+  private length = 1;
+  private wordStart = 1;
+  private afterSpace = true;
+
+  /** Starts reading the letters of script `scriptIndex` in the first `maxChars` characters of `text` into `out`. */
+  begin(text: string, scriptIndex: number, out: Uint16Array, maxChars = text.length): void {
+    this.text = text;
+    this.script = scriptIndex;
+    this.out = out;
+    this.end = Math.min(text.length, maxChars);
+    this.next = 0;
+    this.length = 1;
+    this.wordStart = 1;
+    this.afterSpace = true;
+    this.done = false;
+    out[0] = SPACE;
+  }
+
+  /**
+   * Reads on until more than `minLength` codes are final, or to the end (then `done`); returns how
+   * many codes are final. Stops when the buffer is full, which bounds the work on huge texts.
+   */
+  readTo(minLength: number): number {
+    if (this.done) return this.length;
+    const { text, script, out, end } = this;
+    const capacity = out.length - 1;
+    let { length, wordStart, afterSpace } = this;
+    let i = this.next;
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (scriptOf[code] === script) {
+        out[length++] = folded[code]!;
+        afterSpace = false;
+        if (length >= capacity) break;
+        continue;
+      }
+      if (code === AT || (code === COLON && startsLink(text, i))) {
+        if (code === COLON) length = wordStart;
+        afterSpace = length === wordStart;
+        i = endOfToken(text, i);
+      }
+      if (!afterSpace) {
+        out[length++] = SPACE;
+        wordStart = length;
+        afterSpace = true;
+        if (length > minLength) {
+          this.next = i + 1;
+          this.length = length;
+          this.wordStart = wordStart;
+          this.afterSpace = afterSpace;
+          return length;
+        }
+      }
+    }
+    if (!afterSpace) out[length++] = SPACE;
+    this.length = length;
+    this.done = true;
+    return length;
+  }
+}
+
+const reader = new LetterReader();
+
+/**
  * Writes the normalised letters of script `scriptIndex` found in `text` into `out` and returns how
  * many codes were written. Reads at most `maxChars` characters and stops when `out` is full, which
  * bounds the work on huge texts.
  */
 export function scriptLetters(text: string, scriptIndex: number, out: Uint16Array, maxChars = text.length): number {
-  const capacity = out.length - 1;
-  const end = Math.min(text.length, maxChars);
-  let length = 1;
-  let wordStart = 1;
-  let afterSpace = true;
-  out[0] = SPACE;
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (scriptOf[code] === scriptIndex) {
-      out[length++] = folded[code]!;
-      afterSpace = false;
-      if (length >= capacity) break;
-      continue;
-    }
-    if (code === AT || (code === COLON && startsLink(text, i))) {
-      if (code === COLON) length = wordStart;
-      afterSpace = length === wordStart;
-      i = endOfToken(text, i);
-    }
-    if (!afterSpace) {
-      out[length++] = SPACE;
-      wordStart = length;
-      afterSpace = true;
-    }
-  }
-  if (!afterSpace) out[length++] = SPACE;
-  return length;
+  reader.begin(text, scriptIndex, out, maxChars);
+  return reader.readTo(Infinity);
 }
 
 /** Order-sensitive hash of three character codes, spread over 32 bits. */
