@@ -26,6 +26,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { allMigrations } from '../../server/src/modules.js';
 import type { Db } from '../../server/src/platform/db/db.js';
+import { processCpuSeconds } from '../lib/backend-cpu.js';
 import { openMigrated, type DbLocation } from '../crm/rapport-db.js';
 import type { Scratch } from '../lib/databases.js';
 import { packageVersion } from '../lib/machine.js';
@@ -161,12 +162,21 @@ export async function exportRows(where: DbLocation, workspaceId: string, dir: st
   return exported;
 }
 
-/** COPY FROM of the exported files into an empty database, one table after the other; the seconds it took. */
-export async function copyRows(where: DbLocation, exported: ExportedRows): Promise<{ seconds: number; perTable: Record<string, number> }> {
+/**
+ * COPY FROM of the exported files into an empty database, one table after the other; the seconds
+ * it took and the CPU seconds spent (the backend, on PostgreSQL; this process reading the files).
+ */
+export async function copyRows(
+  where: DbLocation,
+  exported: ExportedRows,
+): Promise<{ seconds: number; perTable: Record<string, number>; cpuSeconds: { database: number | null; process: number } }> {
   const raw = await openRaw(where);
   const perTable: Record<string, number> = {};
   try {
+    const backend = where.kind === 'postgres' ? Number((await raw.query('SELECT pg_backend_pid() AS pid')).rows[0]!.pid) : null;
     if (where.kind === 'postgres') await raw.query('CHECKPOINT');
+    const databaseBefore = backend === null ? null : processCpuSeconds(backend);
+    const processBefore = process.cpuUsage();
     const started = performance.now();
     for (const table of COPIED_TABLES) {
       const t0 = performance.now();
@@ -174,7 +184,16 @@ export async function copyRows(where: DbLocation, exported: ExportedRows): Promi
       if (copied !== exported.rows[table]) throw new Error(`COPY ${table}: ${copied} rows loaded, ${exported.rows[table]} exported`);
       perTable[table] = (performance.now() - t0) / 1000;
     }
-    return { seconds: (performance.now() - started) / 1000, perTable };
+    const seconds = (performance.now() - started) / 1000;
+    const processCpu = process.cpuUsage(processBefore);
+    return {
+      seconds,
+      perTable,
+      cpuSeconds: {
+        database: backend === null || databaseBefore === null ? null : processCpuSeconds(backend) - databaseBefore,
+        process: (processCpu.user + processCpu.system) / 1e6,
+      },
+    };
   } finally {
     await raw.close();
   }

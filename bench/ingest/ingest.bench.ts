@@ -27,6 +27,7 @@ import { loadConfig } from '../../server/src/platform/config/config.js';
 import { limitHeapGrowth } from '../../server/src/platform/memory/heap-growth.js';
 import type { Db } from '../../server/src/platform/db/db.js';
 import { createBenchWorkspace, dbLabel, openDb, type DbLocation } from '../crm/rapport-db.js';
+import { backendCpuSeconds } from '../lib/backend-cpu.js';
 import { createScratch, type Scratch } from '../lib/databases.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
 import type { BenchDbKind, BenchOptions } from '../lib/options.js';
@@ -94,9 +95,25 @@ interface PipelineRun {
   loadAverage: number;
   /** Where the batches' time went, per pipeline step. */
   steps: StepTotals;
+  /** CPU seconds spent while the messages went through: this process (app, pipeline, generator) and the database's backends (PostgreSQL only). */
+  cpuSeconds: { process: number; database: number | null };
 }
 
 const RELAY_PATIENCE_MS = 120_000;
+
+/** Milliseconds of CPU per 1,000 messages, and what they are made of. */
+function cpuPer1000(cpu: { database: number | null } & Record<string, number | null>, messages: number) {
+  const parts = Object.fromEntries(
+    Object.entries(cpu).map(([part, seconds]) => [part, seconds === null ? null : (seconds * 1e6) / messages]),
+  );
+  return { total: Object.values(parts).reduce<number>((sum, ms) => sum + (ms ?? 0), 0), parts };
+}
+
+function describeCpu(cpu: { database: number | null } & Record<string, number | null>, messages: number): string {
+  const { total, parts } = cpuPer1000(cpu, messages);
+  const named = Object.entries(parts).map(([part, ms]) => `${part} ${ms === null ? 'n/a' : Math.round(ms)} ms`);
+  return `${Math.round(total)} ms (${named.join(', ')})`;
+}
 
 /** How far the app's event relay (routing, SLA clocks) is behind the pipeline, and how long it takes to catch up. */
 async function relayDrain(db: Db): Promise<{ backlog: number; left: number; seconds: number }> {
@@ -142,6 +159,8 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
     const loadAverage = load1();
     stepLog.reset();
     let reported = 0;
+    const processBefore = process.cpuUsage();
+    const databaseBefore = await backendCpuSeconds(db);
     const started = performance.now();
     const counts = await feed(pipeline, source, workspace.workspaceId, size, IN_FLIGHT, (done) => {
       if (done - reported < size / 10) return;
@@ -150,6 +169,12 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
       log(`  ${done.toLocaleString('en-US')} committed, ${Math.round(done / seconds).toLocaleString('en-US')}/s`);
     });
     const seconds = (performance.now() - started) / 1000;
+    const processCpu = process.cpuUsage(processBefore);
+    const databaseAfter = await backendCpuSeconds(db);
+    const cpuSeconds = {
+      process: (processCpu.user + processCpu.system) / 1e6,
+      database: databaseBefore === null || databaseAfter === null ? null : databaseAfter - databaseBefore,
+    };
     const steps: StepTotals = { batches: stepLog.totals.batches, ms: { ...stepLog.totals.ms } };
     const { rows } = await db.query<{ conversations: number; identities: number; unrelayed: number }>(
       `SELECT (SELECT count(*)::int FROM conversations WHERE workspace_id = $1) AS conversations,
@@ -166,6 +191,7 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
       unrelayedEvents: rows[0]!.unrelayed,
       loadAverage,
       steps,
+      cpuSeconds,
     };
     log(
       `throughput: ${Math.round(run.rate).toLocaleString('en-US')} messages/s (${seconds.toFixed(1)} s); ` +
@@ -173,6 +199,7 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
         `${run.unrelayedEvents.toLocaleString('en-US')} events not relayed yet`,
     );
     log(`throughput: time per step, summed over ${steps.batches} batches: ${describeStepTotals(steps)}`);
+    log(`throughput: CPU per 1,000 messages: ${describeCpu(cpuSeconds, run.ingested)}`);
 
     const latencySeconds = options.quick ? 8 : 30;
     const offered = run.rate * TARGETS.latencyLoad;
@@ -227,7 +254,8 @@ async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<
   const copyRate = exported.rows.messages! / copied.seconds;
   log(
     `baseline: ${exported.rows.messages!.toLocaleString('en-US')} messages (${Math.round(exported.bytes / 1e6)} MB of CSV) ` +
-      `in ${copied.seconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString('en-US')} messages/s`,
+      `in ${copied.seconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString('en-US')} messages/s; ` +
+      `CPU per 1,000 messages: ${describeCpu(copied.cpuSeconds, exported.rows.messages!)}`,
   );
 
   const sizeText = plan.messages.toLocaleString('en-US');
@@ -246,6 +274,22 @@ async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<
       ...(problems ? { note: problems } : {}),
       details: { pipeline: run, copy: { ...copied, rows: exported.rows, csvBytes: exported.bytes, loadAverage: copyLoad } },
     },
+    ...(kind === 'postgres'
+      ? [
+          {
+            id: 'ingest.cpu',
+            label: `CPU per 1,000 messages, pipeline (this process + PostgreSQL) vs COPY`,
+            unit: 'ms',
+            value: problems ? null : cpuPer1000(run.cpuSeconds, run.ingested).total,
+            baseline: cpuPer1000(copied.cpuSeconds, exported.rows.messages!).total,
+            baselineLabel: 'the COPY (PostgreSQL backend + this process reading the files)',
+            details: {
+              pipeline: cpuPer1000(run.cpuSeconds, run.ingested).parts,
+              copy: cpuPer1000(copied.cpuSeconds, exported.rows.messages!).parts,
+            },
+          },
+        ]
+      : []),
     {
       id: 'ingest.floor',
       label: `pipeline, ${sizeText} messages, vs the floor`,
