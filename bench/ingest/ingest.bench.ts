@@ -111,7 +111,7 @@ function cpuPer1000(cpu: { database: number | null } & Record<string, number | n
 
 function describeCpu(cpu: { database: number | null } & Record<string, number | null>, messages: number): string {
   const { total, parts } = cpuPer1000(cpu, messages);
-  const named = Object.entries(parts).map(([part, ms]) => `${part} ${ms === null ? 'n/a' : Math.round(ms)} ms`);
+  const named = Object.entries(parts).map(([part, ms]) => `${part} ${ms === null ? 'n/a' : `${Math.round(ms)} ms`}`);
   return `${Math.round(total)} ms (${named.join(', ')})`;
 }
 
