@@ -11,7 +11,7 @@ import { matchArrivedIdentities, refreshContactKeys } from '../../server/src/ide
 import type { Db, Queryable } from '../../server/src/platform/db/db.js';
 import { newId } from '../../server/src/platform/db/ids.js';
 import type { Figure } from '../lib/report.js';
-import { backendCpuSeconds } from './backend-cpu.js';
+import { backendCpuSeconds } from '../lib/backend-cpu.js';
 import { loadContacts, type StoredPerson } from './contact-table.js';
 import { duplicateOf, pick, seededRandom, syntheticPeople, type Random } from './synthetic-people.js';
 import { percentile } from '../lib/percentile.js';

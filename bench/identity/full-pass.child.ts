@@ -5,7 +5,7 @@
  */
 import { resolveWorkspace } from '../../server/src/identity/index.js';
 import { openDb, ownerCtx, type DbLocation } from '../crm/rapport-db.js';
-import { backendCpuSeconds } from './backend-cpu.js';
+import { backendCpuSeconds } from '../lib/backend-cpu.js';
 
 export interface FullPassInput {
   location: DbLocation;
