@@ -114,7 +114,7 @@ export async function commitBatch(db: Db, read: ReadBatch, options: IngestOption
   timer.lap(QUEUED_STEP);
   for (let attempt = 1; ; attempt++) {
     try {
-      const stored = await storedPart(db, read);
+      const stored = await compareWithStored(db, read);
       timer.lap('deduplicate');
       const report = await db.transaction((tx) => ingestInTransaction(tx, read, stored, options, timer));
       timer.lap('commit');
@@ -141,7 +141,7 @@ interface StoredPart {
   stored: Awaited<ReturnType<typeof repo.storedMessages>>;
 }
 
-async function storedPart(db: Db, read: ReadBatch): Promise<StoredPart> {
+async function compareWithStored(db: Db, read: ReadBatch): Promise<StoredPart> {
   const unique = new Map(read.unique);
   let duplicates = read.duplicates;
   // One look-up answers both questions: which messages are stored already, and where the ones replied to live.
@@ -206,8 +206,8 @@ async function ingestInTransaction(
   const conversationIds = plan.conversationIds.map((id) => remap.get(id) ?? id);
   timer.lap('thread');
 
-  const enrichmentOf = (m: NormalisedMessage) => enrichments.get(keyOf(m.channel, m.externalId))!;
-  const rows = fresh.map((m, i) => messageRow(m, conversationIds[i]!, identityOf(m), enrichmentOf(m), now));
+  const freshEnrichments = fresh.map((m) => enrichments.get(keyOf(m.channel, m.externalId))!);
+  const rows = fresh.map((m, i) => messageRow(m, conversationIds[i]!, identityOf(m), freshEnrichments[i]!, now));
   const inserted = await repo.insertMessages(tx, workspaceId, channelId, rows);
   duplicates += rows.length - inserted.size;
   timer.lap('insert-messages');
@@ -219,7 +219,7 @@ async function ingestInTransaction(
         conversationId: row.conversationId,
         authorIdentityId: row.authorIdentityId,
         message: fresh[i]!,
-        enrichment: enrichmentOf(fresh[i]!),
+        enrichment: freshEnrichments[i]!,
       });
     }
   });
