@@ -2,11 +2,13 @@
  * The baseline: a bare Fastify app that does one plain INSERT per created contact into a
  * `contacts` table with Rapport's indexes (no authentication, validation or events), and lists a
  * page of contacts by stage with the same SELECT Rapport runs (serialised with JSON.stringify).
- * Runs as its own process: `BENCH_DB=postgres DATABASE_URL=… PORT=…` (a pg Pool of 10, like
- * Rapport's) or `BENCH_DB=pglite PGLITE_DIR=… PORT=…` (one embedded database in-process).
+ * Runs as its own process: `BENCH_DB=postgres DATABASE_URL=… PORT=…` (a pg Pool as large as
+ * Rapport's default: twice the cores plus one) or `BENCH_DB=pglite PGLITE_DIR=… PORT=…` (one
+ * embedded database in-process).
  */
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
+import { defaultPoolSize } from '../../server/src/platform/db/postgres.js';
 
 interface Sql {
   query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
@@ -24,7 +26,7 @@ async function openSql(): Promise<Sql> {
     return { query: (text, params) => db.query(text, params), close: () => db.close() };
   }
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: 10 });
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: defaultPoolSize() });
   return { query: (text, params) => pool.query(text, params), close: () => pool.end() };
 }
 

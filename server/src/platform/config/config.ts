@@ -11,6 +11,8 @@ export interface Config {
   port: number;
   baseUrl: string;
   databaseUrl: string | null;
+  /** Connections to PostgreSQL this process keeps at most; null: twice the cores plus one. */
+  databasePoolSize: number | null;
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   secret: string;
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     baseUrl,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: env.DATABASE_POOL_SIZE ? integer(env, 'DATABASE_POOL_SIZE', 1, 2, 500) : null,
     dataDir,
     logLevel,
     secret: resolveSecret(env, dataDir),

@@ -1,5 +1,6 @@
 /** Server engine: a PostgreSQL 15+ server reached through a connection pool. */
 import pg from 'pg';
+import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -41,7 +42,17 @@ function wrap(client: pg.Pool | pg.PoolClient, statementName: (sql: string) => s
 
 const clients = new WeakMap<Queryable, pg.PoolClient>();
 
-export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Db> {
+/**
+ * Connections a process opens by default: twice the cores, plus one for a connection waiting on the
+ * disk or the network (the usual sizing for a database on the same machine). More backends than that
+ * only queue inside PostgreSQL instead of the pool: on 2 cores, 10 connections cost each list query
+ * 15-25 % more server CPU than 5 did, and lists and creates ran 10-30 % slower (docs/benchmarks.md).
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return 2 * cores + 1;
+}
+
+export async function openPostgres(connectionString: string, maxConnections = defaultPoolSize()): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
