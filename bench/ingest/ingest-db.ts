@@ -202,16 +202,33 @@ export async function copyRows(
 /**
  * The benchmark PostgreSQL runs with autovacuum off, and a deployment's would not: without its
  * ANALYZE, plans cached while the tables were empty (the foreign-key checks' among them) keep
- * scanning whole tables as they grow. This runs the ANALYZE autovacuum would, on a fixed period.
+ * scanning whole tables as they grow. This runs the ANALYZE autovacuum would, by autovacuum's own
+ * rule: every `autovacuum_naptime`, each table changed by more than `autovacuum_analyze_threshold`
+ * + `autovacuum_analyze_scale_factor` × its rows since it was last analysed (the server's settings).
  */
-export function standInForAutovacuum(db: Db, everyMs: number): { stop(): Promise<void> } {
+export function standInForAutovacuum(db: Db): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() => db.exec('ANALYZE')).catch(() => undefined);
-  }, everyMs);
+  let timer: NodeJS.Timeout | null = null;
+  const pass = async () => {
+    const { rows } = await db.query<{ name: string }>(
+      `SELECT format('%I.%I', s.schemaname, s.relname) AS name
+         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+        WHERE s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
+                + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0)`,
+    );
+    for (const row of rows) await db.exec(`ANALYZE ${row.name}`);
+  };
+  const ready = db
+    .query<{ ms: number }>(`SELECT extract(epoch FROM current_setting('autovacuum_naptime')::interval) * 1000 AS ms`)
+    .then(({ rows }) => {
+      timer = setInterval(() => {
+        running = running.then(pass).catch(() => undefined);
+      }, Number(rows[0]!.ms));
+    });
   return {
     async stop() {
-      clearInterval(timer);
+      await ready;
+      if (timer) clearInterval(timer);
       await running;
     },
   };

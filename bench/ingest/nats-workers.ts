@@ -36,7 +36,6 @@ export interface WorkerPlan {
   rapportArgs: string[];
   dir: string;
   runTag: string;
-  analyzeEveryMs: number;
   log: (message: string) => void;
 }
 
@@ -140,7 +139,7 @@ export async function measureWorkers(
 ): Promise<WorkerRun> {
   const stream = `RAPPORT_BENCH_${plan.runTag}_${workers}W`;
   const db = await openDb(where);
-  const analyzer = standInForAutovacuum(db, plan.analyzeEveryMs);
+  const analyzer = standInForAutovacuum(db);
   const running: Worker[] = [];
   const rss: ReturnType<typeof sampleRss>[] = [];
   try {

@@ -28,4 +28,17 @@ describe('table statistics during ingestion', () => {
     expect(await estimatedRows('messages')).toBeGreaterThanOrEqual(2_000);
     expect(await estimatedRows('conversations')).toBeGreaterThan(0);
   });
+
+  it('gathers statistics only of the columns queries filter or sort by', async () => {
+    // The test above filled and analysed the tables; events are analysed by autovacuum, so here.
+    await db.exec('ANALYZE events');
+    const { rows } = await db.query<{ table: string; column: string }>(
+      `SELECT tablename AS table, attname AS column FROM pg_stats WHERE tablename IN ('messages', 'events')`,
+    );
+    const gathered = (table: string) => rows.filter((row) => row.table === table).map((row) => row.column);
+    expect(gathered('messages')).toEqual(expect.arrayContaining(['network', 'external_id', 'conversation_id', 'sent_at', 'search_vector']));
+    for (const payload of ['text', 'html', 'enrichment', 'attachments', 'metrics']) expect(gathered('messages')).not.toContain(payload);
+    expect(gathered('events')).toEqual(expect.arrayContaining(['type', 'subject_id']));
+    expect(gathered('events')).not.toContain('data');
+  });
 });
