@@ -76,7 +76,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
   const relay = createEventRelay(db, bus, (error) => log.error({ err: error }, 'event relay failed'));
   const authenticator = createAuthenticator(db);
   const deps: AppDeps = { config, db, log, bus, relay, authenticator };
-  const metrics = createMetrics();
+  const metrics = createMetrics(db);
 
   await app.register(cookie, { secret: config.secret });
   await app.register(rateLimit, { global: false, hook: 'preHandler' });

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Type } from 'typebox';
+import { enqueueJobs } from '../jobs/job.js';
 import { testApp, buildTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -14,6 +16,25 @@ describe('HTTP platform', () => {
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('rapport_http_requests_total');
     expect(metrics.body).toContain('rapport_process_resident_memory_bytes');
+  });
+
+  it("reports the job queue's backlog by job name", async () => {
+    const queued = (body: string, name: string, state: string) =>
+      Number(new RegExp(`^rapport_jobs_queued\\{name="${name}",state="${state}"\\} (\\S+)$`, 'm').exec(body)?.[1] ?? 0);
+    const before = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    await enqueueJobs(t.db, { name: 'metrics.probe', payload: Type.Object({}) }, [
+      { payload: {}, options: { runAt: new Date(Date.now() - 60_000) } },
+      { payload: {}, options: { runAt: new Date(Date.now() - 1_000) } },
+      { payload: {}, options: { runAt: new Date(Date.now() + 3_600_000) } },
+    ]);
+    const after = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    await t.db.query(`DELETE FROM jobs WHERE name = 'metrics.probe'`);
+    expect(queued(before, 'metrics.probe', 'due')).toBe(0);
+    expect(queued(after, 'metrics.probe', 'due')).toBe(2);
+    expect(queued(after, 'metrics.probe', 'scheduled')).toBe(1);
+    const oldest = Number(/^rapport_jobs_oldest_due_seconds\{name="metrics.probe"\} (\S+)$/m.exec(after)?.[1]);
+    expect(oldest).toBeGreaterThanOrEqual(59);
+    expect(oldest).toBeLessThan(600);
   });
 
   it('renders unknown routes and unexpected errors as problem+json without internals', async () => {
