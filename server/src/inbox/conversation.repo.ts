@@ -1,4 +1,5 @@
 /** SQL for conversations: the inbox list, counts, one conversation and its stored state. */
+import { sqlLimit } from '../platform/db/limit.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
 import { conversationScope } from './conversation.policy.js';
@@ -244,7 +245,7 @@ export async function listConversations(
   if (after) where.push(`(c.last_message_at, c.id) < (${add(after.at)}::timestamptz, ${add(after.id)}::uuid)`);
   const { rows } = await ctx.db.query<ConversationRow>(
     `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')}
-      ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${add(limit + 1)}`,
+      ORDER BY c.last_message_at DESC, c.id DESC ${sqlLimit(limit + 1)}`,
     params,
   );
   const now = new Date();

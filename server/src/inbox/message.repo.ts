@@ -1,4 +1,5 @@
 /** SQL for the messages and notes of a conversation. */
+import { sqlLimit } from '../platform/db/limit.js';
 import type { Queryable } from '../platform/db/db.js';
 import type { InstantCursor } from './inbox.cursor.js';
 import type { DeliveryStatus, Message } from './message.schema.js';
@@ -47,15 +48,15 @@ export async function listMessages(
   after: InstantCursor | null,
   limit: number,
 ): Promise<{ rows: Message[]; hasMore: boolean }> {
-  const params: unknown[] = [workspaceId, conversationId, limit + 1];
+  const params: unknown[] = [workspaceId, conversationId];
   let keyset = '';
   if (after) {
     params.push(after.at, after.id);
-    keyset = `AND (m.sent_at, m.id) > ($4::timestamptz, $5::uuid)`;
+    keyset = `AND (m.sent_at, m.id) > ($3::timestamptz, $4::uuid)`;
   }
   const { rows } = await db.query<MessageRow>(
     `SELECT ${SELECT} FROM ${FROM} WHERE m.workspace_id = $1 AND m.conversation_id = $2 ${keyset}
-      ORDER BY m.sent_at, m.id LIMIT $3`,
+      ORDER BY m.sent_at, m.id ${sqlLimit(limit + 1)}`,
     params,
   );
   return { rows: rows.slice(0, limit).map(toMessage), hasMore: rows.length > limit };

@@ -2,6 +2,7 @@
  * All SQL for the timeline. Every statement is scoped by workspace; reads also by the actor's
  * access to the contact or company an entry is about (activityScope).
  */
+import { sqlLimit } from '../../platform/db/limit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { recordScope } from '../shared/record-access.js';
@@ -186,8 +187,7 @@ export async function listTimeline(
     params.push(after.v, after.id);
     conditions.push(`(a.occurred_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
-  params.push(limit + 1);
-  const take = `LIMIT $${params.length}`;
+  const take = sqlLimit(limit + 1);
   const filter = conditions.join(' AND ');
   let sql: string;
   if (query.contactId) {

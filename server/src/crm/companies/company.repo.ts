@@ -1,4 +1,5 @@
 /** All SQL for companies. Every statement is scoped by workspace, and reads by the actor's record access. */
+import { sqlLimit } from '../../platform/db/limit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { recordScope } from '../shared/record-access.js';
@@ -143,9 +144,8 @@ export async function listCompanies(
       const params: unknown[] = [];
       const { where, rank } = filters(ctx, query, params, mode);
       const select = selectList(ctx.actor, params);
-      params.push(limit);
       const result = await ctx.db.query<Company>(
-        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id LIMIT $${params.length}`,
+        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id ${sqlLimit(limit)}`,
         params,
       );
       return result.rows;
@@ -162,11 +162,10 @@ export async function listCompanies(
     params.push(after.v, after.id);
     where.push(`(${column.expr}, co.id) ${descending ? '<' : '>'} ($${params.length - 1}::${column.cast}, $${params.length}::uuid)`);
   }
-  params.push(limit + 1);
   const direction = descending ? 'DESC' : 'ASC';
   const { rows } = await ctx.db.query<Company>(
     `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')}
-      ORDER BY ${column.expr} ${direction}, co.id ${direction} LIMIT $${params.length}`,
+      ORDER BY ${column.expr} ${direction}, co.id ${direction} ${sqlLimit(limit + 1)}`,
     params,
   );
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };

@@ -1,6 +1,7 @@
 /** All SQL for contacts. Every statement is scoped by workspace and by the actor's record access. */
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
+import { sqlLimit } from '../../platform/db/limit.js';
 import { recordScope } from '../shared/record-access.js';
 import { searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
@@ -279,9 +280,8 @@ export async function listContacts(
     const rows = await searchWithFallback(async (mode) => {
       const params: unknown[] = [];
       const { where, rank } = contactFilters(ctx, query, params, mode);
-      params.push(limit);
       const result = await ctx.db.query<Contact>(
-        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id LIMIT $${params.length}`,
+        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id ${sqlLimit(limit)}`,
         params,
       );
       return result.rows;
@@ -298,12 +298,11 @@ export async function listContacts(
     const op = descending ? '<' : '>';
     where.push(`(${column.expr}, c.id) ${op} ($${params.length - 1}::${column.cast}, $${params.length}::uuid)`);
   }
-  params.push(limit + 1);
   const direction = descending ? 'DESC' : 'ASC';
   // The sort key comes from SQL so the cursor compares exactly what the database sorted by.
   const { rows } = await ctx.db.query<Contact & { sortKey: string | Date }>(
     `SELECT ${SELECT}, ${column.expr} AS "sortKey" FROM ${FROM} WHERE ${where.join(' AND ')}
-      ORDER BY ${column.expr} ${direction}, c.id ${direction} LIMIT $${params.length}`,
+      ORDER BY ${column.expr} ${direction}, c.id ${direction} ${sqlLimit(limit + 1)}`,
     params,
   );
   return {

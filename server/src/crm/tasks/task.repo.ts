@@ -1,4 +1,5 @@
 /** SQL for reading tasks (they are rows of `activities`; writes go through activity.repo). */
+import { sqlLimit } from '../../platform/db/limit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { activityScope } from '../activities/activity.repo.js';
@@ -76,11 +77,10 @@ export async function listTasks(
     params.push(after.v, after.id);
     where.push(`(${sort.expr}, a.id) ${sort.descending ? '<' : '>'} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
-  params.push(limit + 1);
   const direction = sort.descending ? 'DESC' : 'ASC';
   const { rows } = await ctx.db.query<Task>(
     `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')}
-      ORDER BY ${sort.expr} ${direction}, a.id ${direction} LIMIT $${params.length}`,
+      ORDER BY ${sort.expr} ${direction}, a.id ${direction} ${sqlLimit(limit + 1)}`,
     params,
   );
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
@@ -97,8 +97,8 @@ export async function openTasksDue(
     `SELECT ${SELECT} FROM ${FROM}
       WHERE a.workspace_id = $1 AND a.assignee_id = $2 AND a.type = 'task' AND a.done_at IS NULL
         AND a.due_at >= COALESCE($3::timestamptz, '-infinity') AND a.due_at < COALESCE($4::timestamptz, 'infinity')
-      ORDER BY a.due_at, a.id LIMIT $5`,
-    [ctx.workspaceId, userId, range.from, range.to, limit],
+      ORDER BY a.due_at, a.id ${sqlLimit(limit)}`,
+    [ctx.workspaceId, userId, range.from, range.to],
   );
   return rows;
 }

@@ -6,6 +6,9 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import type { Db, Queryable, QueryResult } from './db.js';
 import { ident } from './db.js';
+import { timestamptzParser } from './timestamps.js';
+
+const TIMESTAMPTZ = 1184;
 
 const { serialize } = protocol;
 
@@ -40,6 +43,7 @@ function concat(messages: Uint8Array[]): Uint8Array {
  */
 function statementRunner(pglite: PGlite) {
   const statements = new Map<string, Statement>();
+  const parsers = { ...pglite.parsers, [TIMESTAMPTZ]: timestamptzParser(pglite.parsers[TIMESTAMPTZ]!) };
 
   async function prepare(sql: string): Promise<Statement> {
     const known = statements.get(sql);
@@ -70,7 +74,7 @@ function statementRunner(pglite: PGlite) {
     steps.push(serialize.describe({ type: 'P' }), serialize.execute(), serialize.sync());
     // The data directory is written through (NodeFS, or memory in tests): no sync to the file system is due.
     const messages = await pglite.execProtocolStream(concat(steps), { syncToFs: false });
-    const result = parse.parseResults(messages, pglite.parsers)[0];
+    const result = parse.parseResults(messages, parsers)[0];
     const rows = (result?.rows ?? []) as Row[];
     return { rows, rowCount: result?.affectedRows ?? rows.length };
   };

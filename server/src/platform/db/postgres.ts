@@ -6,10 +6,12 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db, Queryable, QueryResult } from './db.js';
 import { ident } from './db.js';
+import { timestamptzParser } from './timestamps.js';
 
 // Counts and ids fit in a double; strings would leak into every API response otherwise.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, timestamptzParser(pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ)));
 
 /**
  * Named prepared statements: the server parses and plans each statement text once per connection
