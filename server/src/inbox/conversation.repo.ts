@@ -243,9 +243,11 @@ export async function listConversations(
          AND m.search_vector @@ plainto_tsquery('simple', ${words})))`);
   }
   if (after) where.push(`(c.last_message_at, c.id) < (${add(after.at)}::timestamptz, ${add(after.id)}::uuid)`);
+  // A search's or a label's best plan depends on how much it matches (see sqlLimit).
+  const take = query.q || query.label ? `LIMIT ${add(limit + 1)}` : sqlLimit(limit + 1);
   const { rows } = await ctx.db.query<ConversationRow>(
     `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')}
-      ORDER BY c.last_message_at DESC, c.id DESC ${sqlLimit(limit + 1)}`,
+      ORDER BY c.last_message_at DESC, c.id DESC ${take}`,
     params,
   );
   const now = new Date();

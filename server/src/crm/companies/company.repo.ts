@@ -145,7 +145,7 @@ export async function listCompanies(
       const { where, rank } = filters(ctx, query, params, mode);
       const select = selectList(ctx.actor, params);
       const result = await ctx.db.query<Company>(
-        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id ${sqlLimit(limit)}`,
+        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id LIMIT $${params.push(limit)}`,
         params,
       );
       return result.rows;
@@ -163,9 +163,11 @@ export async function listCompanies(
     where.push(`(${column.expr}, co.id) ${descending ? '<' : '>'} ($${params.length - 1}::${column.cast}, $${params.length}::uuid)`);
   }
   const direction = descending ? 'DESC' : 'ASC';
+  // A tag filter's best plan depends on how common the tag is (see sqlLimit).
+  const take = query.tag?.length ? `LIMIT $${params.push(limit + 1)}` : sqlLimit(limit + 1);
   const { rows } = await ctx.db.query<Company>(
     `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')}
-      ORDER BY ${column.expr} ${direction}, co.id ${direction} ${sqlLimit(limit + 1)}`,
+      ORDER BY ${column.expr} ${direction}, co.id ${direction} ${take}`,
     params,
   );
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };

@@ -281,7 +281,7 @@ export async function listContacts(
       const params: unknown[] = [];
       const { where, rank } = contactFilters(ctx, query, params, mode);
       const result = await ctx.db.query<Contact>(
-        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id ${sqlLimit(limit)}`,
+        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id LIMIT $${params.push(limit)}`,
         params,
       );
       return result.rows;
@@ -299,10 +299,12 @@ export async function listContacts(
     where.push(`(${column.expr}, c.id) ${op} ($${params.length - 1}::${column.cast}, $${params.length}::uuid)`);
   }
   const direction = descending ? 'DESC' : 'ASC';
+  // A tag filter's best plan depends on how common the tag is (see sqlLimit).
+  const take = query.tag?.length ? `LIMIT $${params.push(limit + 1)}` : sqlLimit(limit + 1);
   // The sort key comes from SQL so the cursor compares exactly what the database sorted by.
   const { rows } = await ctx.db.query<Contact & { sortKey: string | Date }>(
     `SELECT ${SELECT}, ${column.expr} AS "sortKey" FROM ${FROM} WHERE ${where.join(' AND ')}
-      ORDER BY ${column.expr} ${direction}, c.id ${direction} ${sqlLimit(limit + 1)}`,
+      ORDER BY ${column.expr} ${direction}, c.id ${direction} ${take}`,
     params,
   );
   return {
