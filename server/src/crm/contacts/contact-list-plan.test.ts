@@ -2,20 +2,25 @@
  * A contact list is planned once per connection and the plan reused: with its row limit as a
  * parameter PostgreSQL judged the cached plan dearer than a fresh one and planned every request.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../platform/db/db.js';
+import { openFreshDb } from '../../platform/testing/test-db.js';
+import { buildWorkspace } from '../../platform/testing/test-app.js';
 import { createContacts, listContacts } from './contact.service.js';
 
-let t: TestApp;
+// A database of its own: on a shared one the cap on named statements may already be reached, and
+// statements past it run unnamed, so no plan is kept to inspect.
+let db: Db;
 beforeAll(async () => {
-  t = await testApp();
+  db = await openFreshDb();
 });
+afterAll(() => db?.close());
 
 describe('contact list plans', () => {
   it('serves repeated pages from the cached plan', async () => {
-    const ws = await buildWorkspace(t.db);
+    const ws = await buildWorkspace(db);
     const actor = { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] };
-    const plans = await t.db.transaction(async (tx) => {
+    const plans = await db.transaction(async (tx) => {
       // One connection: its prepared statements and their plan counts are visible to it.
       const ctx = { workspaceId: ws.workspaceId, requestId: 'test', actor, db: tx };
       // Enough rows that a plan for an unknown limit (a tenth of the matches) costs more than one for 51.
