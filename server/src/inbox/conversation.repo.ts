@@ -1,5 +1,5 @@
 /** SQL for conversations: the inbox list, counts, one conversation and its stored state. */
-import { sqlLimit } from '../platform/db/limit.js';
+import { listLimit } from '../platform/db/limit.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
 import { conversationScope } from './conversation.policy.js';
@@ -243,8 +243,8 @@ export async function listConversations(
          AND m.search_vector @@ plainto_tsquery('simple', ${words})))`);
   }
   if (after) where.push(`(c.last_message_at, c.id) < (${add(after.at)}::timestamptz, ${add(after.id)}::uuid)`);
-  // A search's or a label's best plan depends on how much it matches (see sqlLimit).
-  const take = query.q || query.label ? `LIMIT ${add(limit + 1)}` : sqlLimit(limit + 1);
+  // A search's or a label's best plan depends on how much it matches.
+  const take = listLimit(limit + 1, params, Boolean(query.q || query.label));
   const { rows } = await ctx.db.query<ConversationRow>(
     `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')}
       ORDER BY c.last_message_at DESC, c.id DESC ${take}`,

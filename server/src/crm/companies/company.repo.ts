@@ -1,5 +1,5 @@
 /** All SQL for companies. Every statement is scoped by workspace, and reads by the actor's record access. */
-import { sqlLimit } from '../../platform/db/limit.js';
+import { listLimit } from '../../platform/db/limit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { recordScope } from '../shared/record-access.js';
@@ -145,7 +145,7 @@ export async function listCompanies(
       const { where, rank } = filters(ctx, query, params, mode);
       const select = selectList(ctx.actor, params);
       const result = await ctx.db.query<Company>(
-        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id LIMIT $${params.push(limit)}`,
+        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id ${listLimit(limit, params, true)}`,
         params,
       );
       return result.rows;
@@ -163,8 +163,8 @@ export async function listCompanies(
     where.push(`(${column.expr}, co.id) ${descending ? '<' : '>'} ($${params.length - 1}::${column.cast}, $${params.length}::uuid)`);
   }
   const direction = descending ? 'DESC' : 'ASC';
-  // A tag filter's best plan depends on how common the tag is (see sqlLimit).
-  const take = query.tag?.length ? `LIMIT $${params.push(limit + 1)}` : sqlLimit(limit + 1);
+  // A tag filter's best plan depends on how common the tag is.
+  const take = listLimit(limit + 1, params, Boolean(query.tag?.length));
   const { rows } = await ctx.db.query<Company>(
     `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')}
       ORDER BY ${column.expr} ${direction}, co.id ${direction} ${take}`,

@@ -1,7 +1,7 @@
 /** All SQL for contacts. Every statement is scoped by workspace and by the actor's record access. */
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
-import { sqlLimit } from '../../platform/db/limit.js';
+import { listLimit } from '../../platform/db/limit.js';
 import { recordScope } from '../shared/record-access.js';
 import { searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
@@ -281,7 +281,7 @@ export async function listContacts(
       const params: unknown[] = [];
       const { where, rank } = contactFilters(ctx, query, params, mode);
       const result = await ctx.db.query<Contact>(
-        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id LIMIT $${params.push(limit)}`,
+        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id ${listLimit(limit, params, true)}`,
         params,
       );
       return result.rows;
@@ -299,8 +299,8 @@ export async function listContacts(
     where.push(`(${column.expr}, c.id) ${op} ($${params.length - 1}::${column.cast}, $${params.length}::uuid)`);
   }
   const direction = descending ? 'DESC' : 'ASC';
-  // A tag filter's best plan depends on how common the tag is (see sqlLimit).
-  const take = query.tag?.length ? `LIMIT $${params.push(limit + 1)}` : sqlLimit(limit + 1);
+  // A tag filter's best plan depends on how common the tag is.
+  const take = listLimit(limit + 1, params, Boolean(query.tag?.length));
   // The sort key comes from SQL so the cursor compares exactly what the database sorted by.
   const { rows } = await ctx.db.query<Contact & { sortKey: string | Date }>(
     `SELECT ${SELECT}, ${column.expr} AS "sortKey" FROM ${FROM} WHERE ${where.join(' AND ')}

@@ -14,3 +14,11 @@ export function sqlLimit(rows: number): string {
   if (!Number.isSafeInteger(rows) || rows < 0) throw new RangeError(`A row limit must be a whole number, got ${rows}`);
   return `LIMIT ${rows}`;
 }
+
+/**
+ * A list's limit: written into the statement, or, when the query's best plan depends on its values
+ * (`planPerCall`), appended to `params` as a parameter so PostgreSQL plans each call for them.
+ */
+export function listLimit(rows: number, params: unknown[], planPerCall: boolean): string {
+  return planPerCall ? `LIMIT $${params.push(rows)}` : sqlLimit(rows);
+}
