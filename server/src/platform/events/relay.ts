@@ -35,7 +35,7 @@ export function createEventRelay(db: Db, bus: EventBus, onError: (error: unknown
   let timer: NodeJS.Timeout | null = null;
   let nudged: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
-  let again = false;
+  let followUp: Promise<number> | null = null;
 
   async function relayBatch(): Promise<number> {
     const events = await db.transaction(async (tx) => {
@@ -70,9 +70,14 @@ export function createEventRelay(db: Db, bus: EventBus, onError: (error: unknown
   }
 
   function flush(): Promise<number> {
+    // A pass under way may have read the outbox before the caller's commit: the caller gets the pass
+    // after it, shared by everyone who asks meanwhile.
     if (running) {
-      again = true;
-      return running;
+      followUp ??= running.then(() => {
+        followUp = null;
+        return flush();
+      });
+      return followUp;
     }
     running = drain()
       .catch((error) => {
@@ -81,10 +86,6 @@ export function createEventRelay(db: Db, bus: EventBus, onError: (error: unknown
       })
       .finally(() => {
         running = null;
-        if (again) {
-          again = false;
-          void flush();
-        }
       });
     return running;
   }
