@@ -1,6 +1,8 @@
 /**
  * A contact list is planned once per connection and the plan reused: with its row limit as a
  * parameter PostgreSQL judged the cached plan dearer than a fresh one and planned every request.
+ * Tagged lists too, read through `contact_tags`, whose index order serves a rare tag as well as a
+ * common one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/db.js';
@@ -42,5 +44,29 @@ describe('contact list plans', () => {
     expect(plans).toHaveLength(1);
     // PostgreSQL plans the first five calls for their values, then settles on the cached plan.
     expect(plans[0]!.generic).toBeGreaterThanOrEqual(3);
+  });
+
+  it('serves repeated tagged pages from one cached plan, whichever the tag', async () => {
+    const ws = await buildWorkspace(db);
+    const actor = { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] };
+    const plans = await db.transaction(async (tx) => {
+      const ctx = { workspaceId: ws.workspaceId, requestId: 'test', actor, db: tx };
+      await createContacts(
+        ctx,
+        Array.from({ length: 2_000 }, (_, i) => ({ firstName: `Tagged${i}`, tags: i % 25 === 0 ? ['rare'] : ['common'] })),
+      );
+      await tx.query('ANALYZE contacts');
+      await tx.query('ANALYZE contact_tags');
+      for (let call = 0; call < 10; call++) {
+        const page = await listContacts(ctx, { tag: [call % 2 ? 'rare' : 'common'], sort: '-createdAt', limit: 50 });
+        expect(page.data).toHaveLength(50);
+      }
+      const { rows } = await tx.query<{ generic: number }>(
+        `SELECT generic_plans::int AS generic FROM pg_prepared_statements WHERE statement LIKE '%FROM contact_tags t JOIN contacts c%'`,
+      );
+      return rows;
+    });
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.generic).toBeGreaterThanOrEqual(4);
   });
 });

@@ -2,7 +2,8 @@
  * Finds what a workspace backup holds without knowing any domain: every table of the schema
  * with a `workspace_id` column, its columns, primary key and serial columns, ordered so that
  * tables come after the tables their foreign keys point to. New domains are included as soon as
- * their migrations create tables.
+ * their migrations create tables. A table whose comment starts with `derived:` is left out: triggers
+ * rebuild its rows from the rows a restore writes (restoring them too would collide with those).
  */
 import type { Queryable } from '../db/db.js';
 
@@ -23,6 +24,7 @@ interface ColumnRow {
   generated: boolean;
   serial: boolean;
   pk: number | null;
+  derived: boolean;
 }
 
 async function columnsOf(db: Queryable): Promise<ColumnRow[]> {
@@ -30,7 +32,8 @@ async function columnsOf(db: Queryable): Promise<ColumnRow[]> {
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
             a.attgenerated <> '' AS generated,
             pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL AS serial,
-            array_position(i.indkey::int2[], a.attnum) AS pk
+            array_position(i.indkey::int2[], a.attnum) AS pk,
+            coalesce(obj_description(c.oid, 'pg_class') LIKE 'derived:%', false) AS derived
        FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -72,6 +75,7 @@ function dependencyOrder(names: string[], edges: { from: string; to: string }[])
 export async function discoverTables(db: Queryable): Promise<{ workspaceTables: TableInfo[]; all: Map<string, TableInfo> }> {
   const all = new Map<string, TableInfo>();
   for (const row of await columnsOf(db)) {
+    if (row.derived) continue;
     const table = all.get(row.table) ?? { name: row.table, columns: [], generated: [], primaryKey: [], serials: [] };
     all.set(row.table, table);
     if (row.generated) table.generated.push(row.column);

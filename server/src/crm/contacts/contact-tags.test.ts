@@ -1,0 +1,139 @@
+/**
+ * `contact_tags` holds every tag of every contact in list order, kept by triggers: whatever writes
+ * contacts (creates, updates, renames, deletes, bulk inserts) leaves it equal to what the contacts
+ * say, and tagged lists read through it give the pages a list of the contacts themselves gives.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/db.js';
+import { sharedTestDb } from '../../platform/testing/test-db.js';
+import { buildWorkspace } from '../../platform/testing/test-app.js';
+import type { ContactListQuery, ContactSort } from './contact.schema.js';
+import { createContact, createContacts, deleteContact, listContacts, updateContact } from './contact.service.js';
+
+let db: Db;
+beforeAll(async () => {
+  db = await sharedTestDb();
+});
+
+async function ownerCtx(): Promise<Ctx & { ws: Awaited<ReturnType<typeof buildWorkspace>> }> {
+  const ws = await buildWorkspace(db);
+  const actor = { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] };
+  return { workspaceId: ws.workspaceId, requestId: 'test', actor, db, ws };
+}
+
+/** The table's rows against the rows the workspace's contacts imply. */
+async function tagRows(workspaceId: string) {
+  const stored = await db.query<{ row: string }>(
+    `SELECT concat_ws('|', tag, contact_id, created_at, name_key) AS row FROM contact_tags WHERE workspace_id = $1 ORDER BY 1`,
+    [workspaceId],
+  );
+  const implied = await db.query<{ row: string }>(
+    `SELECT DISTINCT concat_ws('|', t.tag, c.id, c.created_at, lower(c.display_name)) AS row
+       FROM contacts c CROSS JOIN LATERAL unnest(c.tags) AS t(tag) WHERE c.workspace_id = $1 ORDER BY 1`,
+    [workspaceId],
+  );
+  return { stored: stored.rows.map((r) => r.row), implied: implied.rows.map((r) => r.row) };
+}
+
+describe('contact tags', () => {
+  it('follow every write to contacts', async () => {
+    const ctx = await ownerCtx();
+    const ada = await createContact(ctx, { firstName: 'Ada', lastName: 'Lovelace', tags: ['vip', 'partner'] });
+    const [bob, cy] = await createContacts(ctx, [
+      { firstName: 'Bob', tags: ['vip'] },
+      { firstName: 'Cy', tags: ['smb', 'smb-2'] },
+    ]);
+    await createContact(ctx, { firstName: 'Untagged' });
+    let rows = await tagRows(ctx.workspaceId);
+    expect(rows.stored).toHaveLength(5);
+    expect(rows.stored).toEqual(rows.implied);
+
+    await updateContact(ctx, db, ada.id, { tags: ['partner', 'newsletter'] });
+    await updateContact(ctx, db, bob!.id, { firstName: 'Robert' });
+    await updateContact(ctx, db, cy!.id, { title: 'CTO' });
+    rows = await tagRows(ctx.workspaceId);
+    expect(rows.stored).toEqual(rows.implied);
+    expect(rows.stored.filter((r) => r.startsWith('vip|'))).toEqual([expect.stringContaining('|robert')]);
+
+    // Straight SQL too: the triggers, not the service, keep the table.
+    await db.query(`UPDATE contacts SET tags = '{}' WHERE workspace_id = $1 AND id = $2`, [ctx.workspaceId, cy!.id]);
+    await db.query(`UPDATE contacts SET created_at = created_at - interval '1 day' WHERE workspace_id = $1`, [ctx.workspaceId]);
+    await deleteContact(ctx, db, bob!.id);
+    rows = await tagRows(ctx.workspaceId);
+    expect(rows.stored).toEqual(rows.implied);
+    expect(rows.stored).toHaveLength(2);
+
+    await db.query(`DELETE FROM contacts WHERE workspace_id = $1`, [ctx.workspaceId]);
+    expect((await tagRows(ctx.workspaceId)).stored).toEqual([]);
+  });
+
+  it('serve tagged pages in the order a list of the contacts gives, filters and record scope included', async () => {
+    const ctx = await ownerCtx();
+    const agent = await ctx.ws.member('agent', { recordScope: 'own' });
+    const tags = ['red', 'green', 'blue'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    // Names that repeat (ties broken by id) and differ only in case, spread over a year.
+    const created = await createContacts(
+      ctx,
+      Array.from({ length: 90 }, (_, i) => ({
+        firstName: ['ann', 'Ann', 'Bea', 'cal', 'Dee'][i % 5]!,
+        lastName: String(Math.floor(next() * 4)),
+        tags: tags.filter(() => next() < 0.45),
+        lifecycleStage: next() < 0.5 ? ('customer' as const) : ('lead' as const),
+        ownerId: next() < 0.3 ? agent.userId : undefined,
+      })),
+    );
+    for (const [i, contact] of created.entries()) {
+      await db.query(`UPDATE contacts SET created_at = now() - make_interval(hours => $3) WHERE workspace_id = $1 AND id = $2`, [
+        ctx.workspaceId,
+        contact.id,
+        Math.floor(next() * 40) * 24 + (i % 3),
+      ]);
+    }
+    const agentCtx = {
+      ...ctx,
+      actor: { kind: 'user' as const, userId: agent.userId, role: 'agent' as const, recordScope: 'own' as const, teamIds: [] },
+    };
+
+    const pages = async (c: Ctx, query: ContactListQuery) => {
+      const ids: string[] = [];
+      for (let cursor: string | undefined; ;) {
+        const page = await listContacts(c, { ...query, limit: 7, cursor });
+        ids.push(...page.data.map((row) => row.id));
+        if (!page.nextCursor) return ids;
+        cursor = page.nextCursor;
+      }
+    };
+    // The expected order, from the contacts as stored.
+    const expected = async (c: Ctx, query: ContactListQuery) => {
+      const sort = query.sort ?? 'name';
+      const key = sort.replace('-', '') === 'name' ? 'lower(display_name)' : 'created_at';
+      const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id FROM contacts WHERE workspace_id = $1 AND tags @> $2::text[] AND ($3::text IS NULL OR lifecycle_stage = $3)
+            AND ($4::uuid IS NULL OR owner_id = $4) ORDER BY ${key} ${direction}, id ${direction}`,
+        [
+          c.workspaceId,
+          query.tag,
+          query.stage?.[0] ?? null,
+          c.actor.kind === 'user' && c.actor.recordScope === 'own' ? c.actor.userId : null,
+        ],
+      );
+      return rows.map((row) => row.id);
+    };
+    const sorts: ContactSort[] = ['name', '-name', 'createdAt', '-createdAt'];
+    for (const sort of sorts) {
+      for (const query of [{ tag: ['red'] }, { tag: ['green', 'blue'] }, { tag: ['blue'], stage: ['customer' as const] }]) {
+        const want = await expected(ctx, { ...query, sort });
+        expect(want.length, `${sort} ${JSON.stringify(query)}`).toBeGreaterThan(7);
+        expect(await pages(ctx, { ...query, sort }), `${sort} ${JSON.stringify(query)}`).toEqual(want);
+      }
+      const own = await expected(agentCtx, { tag: ['red'], sort });
+      expect(own.length).toBeGreaterThan(0);
+      expect(await pages(agentCtx, { tag: ['red'], sort })).toEqual(own);
+    }
+    expect(await pages(ctx, { tag: ['no-such-tag'], sort: '-createdAt' })).toEqual([]);
+  });
+});
