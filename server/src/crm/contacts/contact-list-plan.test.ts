@@ -5,6 +5,7 @@
  * common one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { openFreshDb } from '../../platform/testing/test-db.js';
 import { buildWorkspace } from '../../platform/testing/test-app.js';
@@ -18,54 +19,69 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
+/**
+ * Runs `calls` on one connection of a new workspace's owner, after `seed` and ANALYZE, and returns
+ * the plan counts of the prepared statements whose text contains every one of `statement`.
+ */
+async function plansOf(
+  seed: (ctx: Ctx) => Promise<unknown>,
+  calls: (ctx: Ctx) => Promise<void>,
+  statement: string[],
+): Promise<{ generic: number }[]> {
+  const ws = await buildWorkspace(db);
+  const actor = { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] };
+  return db.transaction(async (tx) => {
+    // One connection: its prepared statements and their plan counts are visible to it.
+    const ctx = { workspaceId: ws.workspaceId, requestId: 'test', actor, db: tx };
+    await seed(ctx);
+    await tx.query('ANALYZE contacts');
+    await tx.query('ANALYZE contact_tags');
+    await calls(ctx);
+    const { rows } = await tx.query<{ generic: number }>(
+      `SELECT generic_plans::int AS generic FROM pg_prepared_statements WHERE ${statement.map((_, i) => `statement LIKE $${i + 1}`).join(' AND ')}`,
+      statement.map((part) => `%${part}%`),
+    );
+    return rows;
+  });
+}
+
 describe('contact list plans', () => {
   it('serves repeated pages from the cached plan', async () => {
-    const ws = await buildWorkspace(db);
-    const actor = { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] };
-    const plans = await db.transaction(async (tx) => {
-      // One connection: its prepared statements and their plan counts are visible to it.
-      const ctx = { workspaceId: ws.workspaceId, requestId: 'test', actor, db: tx };
+    const plans = await plansOf(
       // Enough rows that a plan for an unknown limit (a tenth of the matches) costs more than one for 51.
-      await createContacts(
-        ctx,
-        Array.from({ length: 4_000 }, (_, i) => ({ firstName: `Plan${i}`, lifecycleStage: 'customer' as const })),
-      );
-      await tx.query('ANALYZE contacts');
-      for (let call = 0; call < 8; call++) {
-        const page = await listContacts(ctx, { stage: ['customer'], limit: 50 });
-        expect(page.data).toHaveLength(50);
-      }
-      const { rows } = await tx.query<{ generic: number; custom: number }>(
-        `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
-          WHERE statement LIKE '%FROM contacts c LEFT JOIN companies co%' AND statement LIKE '%lifecycle_stage = ANY%'`,
-      );
-      return rows;
-    });
+      (ctx) =>
+        createContacts(
+          ctx,
+          Array.from({ length: 4_000 }, (_, i) => ({ firstName: `Plan${i}`, lifecycleStage: 'customer' as const })),
+        ),
+      async (ctx) => {
+        for (let call = 0; call < 8; call++) {
+          const page = await listContacts(ctx, { stage: ['customer'], limit: 50 });
+          expect(page.data).toHaveLength(50);
+        }
+      },
+      ['FROM contacts c LEFT JOIN companies co', 'lifecycle_stage = ANY'],
+    );
     expect(plans).toHaveLength(1);
     // PostgreSQL plans the first five calls for their values, then settles on the cached plan.
     expect(plans[0]!.generic).toBeGreaterThanOrEqual(3);
   });
 
   it('serves repeated tagged pages from one cached plan, whichever the tag', async () => {
-    const ws = await buildWorkspace(db);
-    const actor = { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] };
-    const plans = await db.transaction(async (tx) => {
-      const ctx = { workspaceId: ws.workspaceId, requestId: 'test', actor, db: tx };
-      await createContacts(
-        ctx,
-        Array.from({ length: 2_000 }, (_, i) => ({ firstName: `Tagged${i}`, tags: i % 25 === 0 ? ['rare'] : ['common'] })),
-      );
-      await tx.query('ANALYZE contacts');
-      await tx.query('ANALYZE contact_tags');
-      for (let call = 0; call < 10; call++) {
-        const page = await listContacts(ctx, { tag: [call % 2 ? 'rare' : 'common'], sort: '-createdAt', limit: 50 });
-        expect(page.data).toHaveLength(50);
-      }
-      const { rows } = await tx.query<{ generic: number }>(
-        `SELECT generic_plans::int AS generic FROM pg_prepared_statements WHERE statement LIKE '%FROM contact_tags t JOIN contacts c%'`,
-      );
-      return rows;
-    });
+    const plans = await plansOf(
+      (ctx) =>
+        createContacts(
+          ctx,
+          Array.from({ length: 2_000 }, (_, i) => ({ firstName: `Tagged${i}`, tags: i % 25 === 0 ? ['rare'] : ['common'] })),
+        ),
+      async (ctx) => {
+        for (let call = 0; call < 10; call++) {
+          const page = await listContacts(ctx, { tag: [call % 2 ? 'rare' : 'common'], sort: '-createdAt', limit: 50 });
+          expect(page.data).toHaveLength(50);
+        }
+      },
+      ['FROM contact_tags t JOIN contacts c'],
+    );
     expect(plans).toHaveLength(1);
     expect(plans[0]!.generic).toBeGreaterThanOrEqual(4);
   });
