@@ -3,10 +3,13 @@
  * contacts (creates, updates, renames, deletes, bulk inserts) leaves it equal to what the contacts
  * say, and tagged lists read through it give the pages a list of the contacts themselves gives.
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
-import { sharedTestDb } from '../../platform/testing/test-db.js';
+import { migrate } from '../../platform/db/migrate.js';
+import { openFreshDb, sharedTestDb } from '../../platform/testing/test-db.js';
+import { allMigrations } from '../../modules.js';
 import { buildWorkspace } from '../../platform/testing/test-app.js';
 import type { ContactListQuery, ContactSort } from './contact.schema.js';
 import { createContact, createContacts, deleteContact, listContacts, updateContact } from './contact.service.js';
@@ -23,12 +26,12 @@ async function ownerCtx(): Promise<Ctx & { ws: Awaited<ReturnType<typeof buildWo
 }
 
 /** The table's rows against the rows the workspace's contacts imply. */
-async function tagRows(workspaceId: string) {
-  const stored = await db.query<{ row: string }>(
+async function tagRows(workspaceId: string, on: Db = db) {
+  const stored = await on.query<{ row: string }>(
     `SELECT concat_ws('|', tag, contact_id, created_at, name_key) AS row FROM contact_tags WHERE workspace_id = $1 ORDER BY 1`,
     [workspaceId],
   );
-  const implied = await db.query<{ row: string }>(
+  const implied = await on.query<{ row: string }>(
     `SELECT DISTINCT concat_ws('|', t.tag, c.id, c.created_at, lower(c.display_name)) AS row
        FROM contacts c CROSS JOIN LATERAL unnest(c.tags) AS t(tag) WHERE c.workspace_id = $1 ORDER BY 1`,
     [workspaceId],
@@ -135,5 +138,32 @@ describe('contact tags', () => {
       expect(await pages(agentCtx, { tag: ['red'], sort })).toEqual(own);
     }
     expect(await pages(ctx, { tag: ['no-such-tag'], sort: '-createdAt' })).toEqual([]);
+  });
+
+  it('are filled from the contacts a database already holds when the migration runs', async () => {
+    const all = allMigrations();
+    const before = await openFreshDb(
+      all.slice(
+        0,
+        all.findIndex((m) => m.id === 'crm/013-contact-tags'),
+      ),
+    );
+    try {
+      const workspaceId = randomUUID();
+      await before.query(
+        `INSERT INTO contacts (workspace_id, id, display_name, tags, created_at)
+         SELECT $1, gen_random_uuid(), 'Person ' || g, CASE WHEN g % 3 = 0 THEN '{}' ELSE ARRAY['t' || (g % 4), 'all', 'all'] END,
+                now() - make_interval(mins => g)
+           FROM generate_series(1, 40) g`,
+        [workspaceId],
+      );
+      await migrate(before, all);
+      const rows = await tagRows(workspaceId, before);
+      // 27 tagged contacts, each with 'all' once (the duplicate dropped) and one of t1-t3 or t0.
+      expect(rows.stored).toHaveLength(54);
+      expect(rows.stored).toEqual(rows.implied);
+    } finally {
+      await before.close();
+    }
   });
 });

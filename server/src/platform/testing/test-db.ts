@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '../db/db.js';
-import { migrate } from '../db/migrate.js';
+import { migrate, type Migration } from '../db/migrate.js';
 import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
 import { allMigrations } from '../../modules.js';
@@ -16,11 +16,11 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 
 let shared: Promise<Db> | null = null;
 
-/** A fresh, migrated, empty database of the kind under test (not shared). */
-export async function openFreshDb(): Promise<Db> {
+/** A fresh, empty database of the kind under test (not shared), migrated (a migration's test may stop before it). */
+export async function openFreshDb(migrations: readonly Migration[] = allMigrations()): Promise<Db> {
   if (TEST_DB_KIND === 'pglite') {
     const db = await openPglite(null);
-    await migrate(db, allMigrations());
+    await migrate(db, migrations);
     return db;
   }
   const name = `rapport_test_${process.env.RAPPORT_TEST_RUN ?? 'adhoc'}_${randomBytes(6).toString('hex')}`;
@@ -31,7 +31,7 @@ export async function openFreshDb(): Promise<Db> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const db = await openPostgres(url.toString(), 20);
-  await migrate(db, allMigrations());
+  await migrate(db, migrations);
   const close = db.close.bind(db);
   return Object.assign(db, {
     async close() {
