@@ -5,7 +5,7 @@ import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
 import { RapportError, forbidden, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
-import { decodeInstantCursor } from './activity.cursor.js';
+import { decodeListCursor } from '../shared/list-cursor.js';
 import * as repo from './activity.repo.js';
 import type { Activity, ActivityInput, ActivityListQuery, ActivityPatch, LoggedType } from './activity.schema.js';
 import { LOGGED_TYPES } from './activity.schema.js';
@@ -189,7 +189,7 @@ export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
   if (query.contactId && !(await repo.visibleContact(ctx, ctx.db, query.contactId))) throw notFound('Contact');
   if (query.companyId && !(await repo.visibleCompany(ctx, ctx.db, query.companyId))) throw notFound('Company');
   const limit = query.limit ?? 50;
-  const result = await repo.listTimeline(ctx, query, decodeInstantCursor(query.cursor), limit);
+  const result = await repo.listTimeline(ctx, query, decodeListCursor(query.cursor, 'instant'), limit);
   const last = result.rows[result.rows.length - 1];
   return {
     data: result.rows,

@@ -1,20 +1,21 @@
 /** Use cases for companies. */
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
-import { UUID_PATTERN, newId } from '../../platform/db/ids.js';
+import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
-import { decodeCursor, encodeCursor, type CursorValue } from '../../platform/http/cursor.js';
+import { encodeCursor } from '../../platform/http/cursor.js';
 import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-field.values.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
 import { memberExists, teamExists } from '../contacts/contact.repo.js';
 import { contactSearchText } from '../contacts/contact.service.js';
 import { deleteActivitiesOnlyOfCompany } from '../activities/activity.repo.js';
+import { decodeListCursor } from '../shared/list-cursor.js';
 import { searchText } from '../shared/search-text.js';
 import { normaliseDomains } from './company.domains.js';
 import { checkCompanyOwnership } from './company.policy.js';
 import * as repo from './company.repo.js';
-import type { Company, CompanyInput, CompanyListQuery, CompanyPatch, CompanySize, CompanySort } from './company.schema.js';
+import type { Company, CompanyInput, CompanyListQuery, CompanyPatch, CompanySize } from './company.schema.js';
 
 interface CompanyFields {
   name: string;
@@ -198,21 +199,10 @@ export async function deleteCompany(ctx: Ctx, db: Db, id: string): Promise<void>
   });
 }
 
-const UUID = new RegExp(UUID_PATTERN);
-
-/** A cursor whose values fit the sort, so a tampered one is a 400 rather than an SQL cast error. */
-function decodeCompanyCursor(cursor: string | undefined, sort: CompanySort): CursorValue | null {
-  const after = decodeCursor(cursor);
-  if (!after) return null;
-  const fits = typeof after.v === 'string' && (sort.endsWith('name') || !Number.isNaN(Date.parse(after.v)));
-  if (!fits || !UUID.test(after.id)) throw invalid([{ field: 'cursor', reason: 'is not a cursor this API gave out' }]);
-  return after;
-}
-
 export async function listCompanies(ctx: Ctx, query: CompanyListQuery) {
   const limit = query.limit ?? 50;
   const sort = query.sort ?? 'name';
-  const result = await repo.listCompanies(ctx, query, decodeCompanyCursor(query.cursor, sort), limit);
+  const result = await repo.listCompanies(ctx, query, decodeListCursor(query.cursor, sort.endsWith('name') ? 'text' : 'instant'), limit);
   const last = result.rows[result.rows.length - 1];
   return {
     data: result.rows,

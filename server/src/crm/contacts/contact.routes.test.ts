@@ -199,6 +199,16 @@ describe('contacts API', () => {
     } while (cursor);
     expect(seen).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 
+    // A cursor kept from a name-sorted page does not fit a list by date, with or without a tag.
+    const byName = json<{ nextCursor: string }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/contacts?limit=1&sort=name', headers: ws.owner.headers }),
+    ).nextCursor;
+    for (const url of [`/api/v1/contacts?sort=-createdAt&cursor=${byName}`, `/api/v1/contacts?tag=vip&sort=createdAt&cursor=${byName}`]) {
+      const response = await t.app.inject({ method: 'GET', url, headers: ws.owner.headers });
+      expect(response.statusCode, url).toBe(400);
+      expect(json<{ errors: { field: string }[] }>(response).errors[0]!.field).toBe('cursor');
+    }
+
     const filtered = json<{ data: { displayName: string }[] }>(
       await t.app.inject({ method: 'GET', url: '/api/v1/contacts?stage=customer&tag=vip', headers: ws.owner.headers }),
     );

@@ -3,7 +3,8 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { encodeCursor } from '../../platform/http/cursor.js';
+import { decodeListCursor } from '../shared/list-cursor.js';
 import { forbidden, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-field.values.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
@@ -285,7 +286,8 @@ export async function deleteContact(ctx: Ctx, db: Db, id: string): Promise<void>
 
 export async function listContacts(ctx: Ctx, query: ContactListQuery) {
   const limit = query.limit ?? 50;
-  const result = await repo.listContacts(ctx, query, decodeCursor(query.cursor), limit);
+  const kind = (query.sort ?? 'name').endsWith('name') ? 'text' : 'instant';
+  const result = await repo.listContacts(ctx, query, decodeListCursor(query.cursor, kind), limit);
   const last = result.rows[result.rows.length - 1];
   return {
     data: result.rows,

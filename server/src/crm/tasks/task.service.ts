@@ -6,7 +6,7 @@ import { changes, recordEvents, type NewEvent } from '../../platform/events/even
 import { encodeCursor } from '../../platform/http/cursor.js';
 import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { memberExists } from '../contacts/contact.repo.js';
-import { decodeInstantCursor } from '../activities/activity.cursor.js';
+import { decodeListCursor } from '../shared/list-cursor.js';
 import { findActivityRow, insertActivity, updateActivityRow, deleteActivityRow, type ActivityRow } from '../activities/activity.repo.js';
 import { checkLinks } from '../activities/activity.service.js';
 import * as repo from './task.repo.js';
@@ -121,7 +121,7 @@ export async function deleteTask(ctx: Ctx, db: Db, id: string): Promise<void> {
 export async function listTasks(ctx: Ctx, query: TaskListQuery) {
   const limit = query.limit ?? 50;
   const sort = query.sort ?? 'dueAt';
-  const result = await repo.listTasks(ctx, query, decodeInstantCursor(query.cursor), limit);
+  const result = await repo.listTasks(ctx, query, decodeListCursor(query.cursor, 'instant'), limit);
   const last = result.rows[result.rows.length - 1];
   return {
     data: result.rows,
