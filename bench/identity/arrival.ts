@@ -2,12 +2,12 @@
  * Matching on arrival through the product: a workspace that already knows many people (contacts,
  * their arrival keys written by the contacts' own refresh, and linked e-mail identities),
  * then new identities matched one at a time by `matchArrivedIdentities`, each in its own
- * transaction. The headline is the step's own time inside the open transaction: in the product it
+ * transaction, with the fields the ingest batch that stored them saw (as `arrival.step.ts` passes them). The headline is the step's own time inside the open transaction: in the product it
  * runs inside the ingest batch's transaction, whose BEGIN and COMMIT belong to the batch. The whole
  * transaction (BEGIN..COMMIT, the commit's WAL flush included) is reported beside it, without a target.
  */
 import os from 'node:os';
-import { matchArrivedIdentities, refreshContactKeys } from '../../server/src/identity/index.js';
+import { matchArrivedIdentities, refreshContactKeys, type SeenIdentity } from '../../server/src/identity/index.js';
 import type { Db, Queryable } from '../../server/src/platform/db/db.js';
 import { newId } from '../../server/src/platform/db/ids.js';
 import type { Figure } from '../lib/report.js';
@@ -165,6 +165,12 @@ async function insertArrivals(db: Db, workspaceId: string, arrivals: readonly Ar
   );
 }
 
+/** The arrival as the batch that stored it saw it; built before the clock starts, as the batch holds it already. */
+function seenAs(arrival: ArrivingIdentity): Map<string, SeenIdentity> {
+  const { network, handle, displayName, email } = arrival;
+  return new Map([[arrival.id, { network, handle, displayName, profileUrl: null, email }]]);
+}
+
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
 
 /** The transaction, counting the statements sent through it (round trips to the database). */
@@ -193,6 +199,7 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
     if (index === WARM_UP) databaseCpuBefore = await backendCpuSeconds(db);
     let sent = 0;
     let step = 0;
+    const seen = seenAs(arrival);
     const cpuBefore = process.cpuUsage();
     const before = performance.now();
     await db.transaction(async (tx) => {
@@ -202,6 +209,7 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
         counted(tx, () => sent++),
         workspaceId,
         [arrival.id],
+        seen,
       );
       step = performance.now() - started;
     });

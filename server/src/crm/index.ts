@@ -1,12 +1,13 @@
 /** The CRM domain as other domains see it: contacts and their timeline. */
 export {
   createContact,
-  createContacts,
+  contactsWrite,
   displayNameOf,
   getContact,
   lockContact,
   updateContact,
   updateContactInTransaction,
+  type NewContact,
 } from './contacts/contact.service.js';
 export { contactRowSnapshot, deleteContactRow, restoreContactRow } from './contacts/contact.repo.js';
 export { Contact, type ContactInput } from './contacts/contact.schema.js';

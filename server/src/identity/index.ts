@@ -14,6 +14,6 @@ export { contactPerson, identityPerson, qualifiedHandle, type MatchableContact, 
 export { contactKeys, refreshContactKeys } from './keys/contact-keys.js';
 export { upsertCandidates, type CandidateInput } from './candidates/candidate.repo.js';
 export { linkIdentity, unlinkIdentity } from './links/link.service.js';
-export { matchArrivedIdentities } from './arrival/match-identities.js';
+export { matchArrivedIdentities, type SeenIdentity } from './arrival/match-identities.js';
 export { listMerges, mergeContacts, previewMerge } from './merges/merge.service.js';
 export { unmergeContacts } from './merges/unmerge.service.js';

@@ -2,6 +2,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { listLimit } from '../../platform/db/limit.js';
+import type { WritePartAt } from '../../platform/db/write-part.js';
 import { recordScope } from '../shared/record-access.js';
 import { searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
@@ -143,27 +144,49 @@ export async function insertContact(ctx: Ctx, row: ContactRow, companyIdMustExis
 }
 
 /**
- * Inserts many contacts without a company, each with its `contact.created` event, in one
- * statement: the rows travel as one JSON array read back as `contacts` records. Returns them in
- * no particular order.
+ * Inserting rows without a company, each with its `contact.created` event: the rows travel as one
+ * JSON array (`$rows`) read back as `contacts` records, the actor as `$actor`. The insert is a
+ * common table expression `name AS (…)` returning the rows; the events' insert reads it.
  */
+function insertRowsWithEvents(name: string, rows: number, actor: number): { cte: string; events: string } {
+  return {
+    cte: `${name} AS (
+       INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')})
+       SELECT ${CONTACT_COLUMNS.join(', ')} FROM jsonb_populate_recordset(NULL::contacts, $${rows}::jsonb)
+       RETURNING *
+     )`,
+    events: `INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
+       SELECT c.workspace_id, 'contact.created', 'contact', c.id::text, $${actor}::uuid,
+              jsonb_build_object('after', to_jsonb(c) - 'search_vector' - 'search_text' - 'workspace_id')
+         FROM ${name} c`,
+  };
+}
+
+/** Inserts many contacts without a company, each with its event, in one statement. Returns them in no particular order. */
 export async function insertContactRows(ctx: Ctx, rows: readonly ContactRow[]): Promise<Contact[]> {
   if (rows.length === 0) return [];
-  const { rows: inserted } = await ctx.db.query<Contact>(
-    `WITH c AS (
-       INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')})
-       SELECT ${CONTACT_COLUMNS.join(', ')} FROM jsonb_populate_recordset(NULL::contacts, $1::jsonb)
-       RETURNING *
-     ), e AS (
-       INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
-       SELECT c.workspace_id, 'contact.created', 'contact', c.id::text, $2::uuid,
-              jsonb_build_object('after', to_jsonb(c) - 'search_vector' - 'search_text' - 'workspace_id')
-         FROM c
-     )
-     ${READ_BACK_NEW}`,
-    [JSON.stringify(rows.map((row) => columnValues(ctx.workspaceId, row))), ctx.actor.userId],
-  );
+  const insert = insertRowsWithEvents('c', 1, 2);
+  const { rows: inserted } = await ctx.db.query<Contact>(`WITH ${insert.cte}, e AS (${insert.events}) ${READ_BACK_NEW}`, [
+    JSON.stringify(rows.map((row) => columnValues(ctx.workspaceId, row))),
+    ctx.actor.userId,
+  ]);
   return inserted;
+}
+
+/**
+ * `insertContactRows` as a part of a caller's statement, reading nothing back. Other parts see
+ * none of these rows (one snapshot) but may refer to them: references are checked when it ends.
+ */
+export function contactRowsWrite(ctx: Ctx, rows: readonly ContactRow[]): WritePartAt {
+  return (first) => {
+    if (rows.length === 0) return null;
+    const insert = insertRowsWithEvents('new_contacts', first, first + 1);
+    return {
+      ctes: insert.cte,
+      sql: insert.events,
+      params: [JSON.stringify(rows.map((row) => columnValues(ctx.workspaceId, row))), ctx.actor.userId],
+    };
+  };
 }
 
 export async function findContact(

@@ -2,6 +2,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
+import type { WritePartAt } from '../../platform/db/write-part.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
 import { decodeListCursor } from '../shared/list-cursor.js';
@@ -166,7 +167,8 @@ export async function createContact(ctx: Ctx, input: ContactInput): Promise<Cont
  * one statement for all of them and their events (how matching on arrival adds a batch's new
  * e-mail senders).
  */
-export async function createContacts(ctx: Ctx, inputs: readonly Omit<ContactInput, 'companyId'>[]): Promise<Contact[]> {
+/** Rows for new contacts without a company, checked as a create checks them. */
+async function newContactRows(ctx: Ctx, inputs: readonly Omit<ContactInput, 'companyId'>[]): Promise<repo.ContactRow[]> {
   const now = new Date();
   const rows: repo.ContactRow[] = [];
   for (const input of inputs) {
@@ -175,7 +177,27 @@ export async function createContacts(ctx: Ctx, inputs: readonly Omit<ContactInpu
     await checkReferences(ctx, ctx.db, input, full.custom as Record<string, unknown>, false);
     rows.push(toRow(newId(), full, now, null));
   }
-  return repo.insertContactRows(ctx, rows);
+  return rows;
+}
+
+export async function createContacts(ctx: Ctx, inputs: readonly Omit<ContactInput, 'companyId'>[]): Promise<Contact[]> {
+  return repo.insertContactRows(ctx, await newContactRows(ctx, inputs));
+}
+
+/** A contact a caller's statement is about to insert, as it will be stored. */
+export type NewContact = Readonly<repo.ContactRow>;
+
+/**
+ * New contacts without a company as one part of a caller's statement (matching on arrival writes
+ * a new sender's contact with its keys and link in one round trip), checked as `createContacts`
+ * checks them; the rows are returned as they will be stored.
+ */
+export async function contactsWrite(
+  ctx: Ctx,
+  inputs: readonly Omit<ContactInput, 'companyId'>[],
+): Promise<{ contacts: NewContact[]; write: WritePartAt }> {
+  const rows = await newContactRows(ctx, inputs);
+  return { contacts: rows, write: repo.contactRowsWrite(ctx, rows) };
 }
 
 export async function getContact(ctx: Ctx, id: string): Promise<Contact> {

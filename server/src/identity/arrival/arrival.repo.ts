@@ -1,7 +1,8 @@
 /**
  * SQL for matching identities on arrival: which authors still need it (with the workspace's
- * settings and model version), every contact look-up the rules and scoring need in one query, and the
- * candidates' fields (only their versions for those the process holds normalised).
+ * settings and model version) and every contact look-up the rules and scoring need, in one query;
+ * the look-ups alone; and the candidates' fields (only their versions for those the process holds
+ * normalised).
  */
 import type { Queryable } from '../../platform/db/db.js';
 import type { MatchableContact, MatchableIdentity } from '../people.js';
@@ -15,56 +16,17 @@ export interface ArrivingIdentity extends MatchableIdentity {
   modelFittedAt: Date | null;
 }
 
-/**
- * Claims the identities among `ids` never matched and not linked: marks them matched at `at` (each
- * is matched once; a link below marks it again) and returns them in id order, each with the
- * workspace's settings and model fit time so no second query reads them. Their rows stay locked
- * until the caller's transaction ends; one another transaction holds (a concurrent batch with the
- * same new author matching it) is skipped, not waited for: that batch matches it. The ids travel
- * as JSON so that the statement's cached plan serves every call (see `lookUpContacts`), gathered
- * into an array so they stay a primary-key look-up: as a join, a workspace whose identities are
- * nearly all matched was planned as a scan of them for the few unmatched.
- */
-export async function claimUnmatchedIdentities(
-  tx: Queryable,
-  workspaceId: string,
-  ids: readonly string[],
-  at: Date,
-): Promise<ArrivingIdentity[]> {
-  const { rows } = await tx.query<ArrivingIdentity>(
-    `WITH claimed AS (
-       UPDATE social_identities i SET matched_at = $3
-        WHERE i.workspace_id = $1 AND i.id IN (
-          SELECT id FROM social_identities
-           WHERE workspace_id = $1 AND id = ANY (ARRAY(SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb)))
-             AND contact_id IS NULL AND matched_at IS NULL
-           ORDER BY id
-             FOR UPDATE SKIP LOCKED)
-        RETURNING i.workspace_id, i.id, i.network, i.handle, i.display_name, i.profile_url, i.email
-     )
-     SELECT i.id, i.network, i.handle, i.display_name AS "displayName", i.profile_url AS "profileUrl", i.email,
-            s.identifier_fields AS "identifierFields", s.create_contacts_from_email AS "createContactsFromEmail",
-            s.updated_at AS "settingsUpdatedAt", m.fitted_at AS "modelFittedAt"
-       FROM claimed i
-       LEFT JOIN identity_settings s ON s.workspace_id = i.workspace_id
-       LEFT JOIN identity_match_models m ON m.workspace_id = i.workspace_id
-      ORDER BY i.id`,
-    [workspaceId, JSON.stringify(ids), at],
-  );
-  return rows;
-}
-
 export interface ContactLookups {
   /** Personal addresses to find among contacts' e-mails (stored in lower case; the GIN index answers). */
   emails: readonly { identityId: string; email: string }[];
   /** Rule keys (`e:`, `h:`): up to `ruleCap + 1` holders each, enough to tell one holder from several. */
-  ruleKeys: readonly string[];
+  ruleKeys: readonly { identityId: string; key: string }[];
   ruleCap: number;
   /**
    * Arrival keys: the holders of each held by at most `blockCap` contacts. A key held by more (a
    * common name) finds nobody, and its holders are not sent: they were most of the rows.
    */
-  blockKeys: readonly string[];
+  blockKeys: readonly { identityId: string; key: string }[];
   blockCap: number;
 }
 
@@ -81,12 +43,30 @@ export interface LookupRows {
   blockHolders: { key: string; contactId: string }[];
 }
 
+/** The identity columns a claimed row carries; null on the look-up's rows. */
+const CLAIMED_COLUMNS = [
+  'network',
+  'handle',
+  'display_name AS "displayName"',
+  'profile_url AS "profileUrl"',
+  'email',
+  'identifier_fields AS "identifierFields"',
+  'create_contacts_from_email AS "createContactsFromEmail"',
+  'settings_updated_at AS "settingsUpdatedAt"',
+  'model_fitted_at AS "modelFittedAt"',
+];
+const NO_CLAIMED_COLUMNS = 'NULL, NULL, NULL, NULL, NULL, NULL::text[], NULL::boolean, NULL::timestamptz, NULL::timestamptz';
+
 type LookupRow =
   | { part: 'email'; identityId: string; key: null; contactId: string }
   | { part: 'rule' | 'block'; identityId: null; key: string; contactId: string };
 
+type ClaimedRow = Omit<ArrivingIdentity, 'id'> & { part: 'claimed'; identityId: string };
+
 /**
- * The three look-ups of `ContactLookups` in one round trip; each part runs as it would alone.
+ * The three look-ups of `ContactLookups` as one query's parts, their parameters from `$first` on
+ * (`$1` is the workspace). `forWhom` limits the identities whose look-ups run (a condition on
+ * `u.identity_id`), `padding` fills the columns other parts of the query return.
  *
  * The lists travel as JSON, not as arrays: PostgreSQL estimates an `unnest` of an array parameter
  * by its length when it plans for the values (ten elements when it plans for any), so the cached
@@ -96,44 +76,121 @@ type LookupRow =
  * thousands of contacts per address, and a batch's statement crossed PostgreSQL's JIT threshold,
  * compiling for 100-300 ms to run a 20 ms look-up.
  */
-export async function lookUpContacts(tx: Queryable, workspaceId: string, wanted: ContactLookups): Promise<LookupRows> {
-  const found: LookupRows = { byEmail: [], ruleHolders: [], blockHolders: [] };
-  if (wanted.emails.length === 0 && wanted.ruleKeys.length === 0 && wanted.blockKeys.length === 0) return found;
-  const { rows } = await tx.query<LookupRow>(
-    `SELECT 'email' AS part, u.identity_id AS "identityId", NULL AS key, c.id AS "contactId"
-       FROM jsonb_to_recordset($2::jsonb) AS u(identity_id uuid, email text)
+function lookUpParts(wanted: ContactLookups, first: number, forWhom: string, padding: string) {
+  const [emails, rules, ruleCap, blocks, blockCap] = [first, first + 1, first + 2, first + 3, first + 4];
+  const keysOf = (param: number) =>
+    `(SELECT DISTINCT u.key FROM jsonb_to_recordset($${param}::jsonb) AS u(identity_id uuid, key text) WHERE ${forWhom})`;
+  return {
+    sql: `SELECT 'email' AS part, u.identity_id AS "identityId", NULL AS key, c.id AS "contactId"${padding}
+       FROM jsonb_to_recordset($${emails}::jsonb) AS u(identity_id uuid, email text)
        CROSS JOIN LATERAL (
          SELECT id FROM contacts
           WHERE workspace_id = $1 AND emails @> jsonb_build_array(jsonb_build_object('address', u.email))
           LIMIT ${MAX_ADDRESS_HOLDERS}
        ) c
+      WHERE ${forWhom}
      UNION ALL
-     SELECT 'rule', NULL, k.key, m.contact_id
-       FROM jsonb_array_elements_text($3::jsonb) AS k(key)
-       CROSS JOIN LATERAL (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $4) m
+     SELECT 'rule', NULL, k.key, m.contact_id${padding}
+       FROM ${keysOf(rules)} AS k(key)
+       CROSS JOIN LATERAL (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $${ruleCap}) m
      UNION ALL
-     SELECT 'block', NULL, k.key, m.contact_id
-       FROM jsonb_array_elements_text($5::jsonb) AS k(key)
+     SELECT 'block', NULL, k.key, m.contact_id${padding}
+       FROM ${keysOf(blocks)} AS k(key)
        CROSS JOIN LATERAL (
          SELECT h.contact_id, count(*) OVER () AS holders
-           FROM (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $6) h
+           FROM (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $${blockCap}) h
        ) m
-      WHERE m.holders < $6`,
-    [
-      workspaceId,
+      WHERE m.holders < $${blockCap}`,
+    params: [
       JSON.stringify(wanted.emails.map((w) => ({ identity_id: w.identityId, email: w.email }))),
-      JSON.stringify([...new Set(wanted.ruleKeys)]),
+      JSON.stringify(wanted.ruleKeys.map((w) => ({ identity_id: w.identityId, key: w.key }))),
       wanted.ruleCap + 1,
-      JSON.stringify([...new Set(wanted.blockKeys)]),
+      JSON.stringify(wanted.blockKeys.map((w) => ({ identity_id: w.identityId, key: w.key }))),
       wanted.blockCap + 1,
     ],
-  );
+  };
+}
+
+function foundIn(rows: readonly LookupRow[]): LookupRows {
+  const found: LookupRows = { byEmail: [], ruleHolders: [], blockHolders: [] };
   // The rows themselves, not copies: an arrival's look-up returns up to a few hundred.
   for (const row of rows) {
     if (row.part === 'email') found.byEmail.push(row);
     else (row.part === 'rule' ? found.ruleHolders : found.blockHolders).push(row);
   }
   return found;
+}
+
+/**
+ * Claims the identities among `ids` never matched and not linked: marks them matched at `at` (each
+ * is matched once; a link below marks it again) and returns them in id order, each with the
+ * workspace's settings and model fit time; in the same round trip, the look-ups `wanted` for those
+ * it claimed (the caller builds them from the fields it last saw, and checks them against the
+ * stored ones returned). Their rows stay locked until the caller's transaction ends; one another
+ * transaction holds (a concurrent batch with the same new author matching it) is skipped, not
+ * waited for: that batch matches it. The ids travel as JSON so that the statement's cached plan
+ * serves every call (see `lookUpParts`), gathered into an array so they stay a primary-key look-up:
+ * as a join, a workspace whose identities are nearly all matched was planned as a scan of them for
+ * the few unmatched.
+ */
+export async function claimAndLookUp(
+  tx: Queryable,
+  workspaceId: string,
+  ids: readonly string[],
+  at: Date,
+  wanted: ContactLookups,
+): Promise<{ claimed: ArrivingIdentity[]; found: LookupRows }> {
+  const lookUps = lookUpParts(wanted, 4, 'u.identity_id IN (SELECT id FROM claimed)', `, ${NO_CLAIMED_COLUMNS}`);
+  const { rows } = await tx.query<ClaimedRow | LookupRow>(
+    `WITH claimed AS (
+       UPDATE social_identities i SET matched_at = $3
+        WHERE i.workspace_id = $1 AND i.id IN (
+          SELECT id FROM social_identities
+           WHERE workspace_id = $1 AND id = ANY (ARRAY(SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb)))
+             AND contact_id IS NULL AND matched_at IS NULL
+           ORDER BY id
+             FOR UPDATE SKIP LOCKED)
+        RETURNING i.workspace_id, i.id, i.network, i.handle, i.display_name, i.profile_url, i.email
+     )
+     SELECT 'claimed' AS part, i.id AS "identityId", NULL AS key, NULL::uuid AS "contactId", ${CLAIMED_COLUMNS.join(', ')}
+       FROM (SELECT i.*, s.identifier_fields, s.create_contacts_from_email, s.updated_at AS settings_updated_at,
+                    m.fitted_at AS model_fitted_at
+               FROM claimed i
+               LEFT JOIN identity_settings s ON s.workspace_id = i.workspace_id
+               LEFT JOIN identity_match_models m ON m.workspace_id = i.workspace_id) i
+     UNION ALL
+     ${lookUps.sql}`,
+    [workspaceId, JSON.stringify(ids), at, ...lookUps.params],
+  );
+  const claimed: ArrivingIdentity[] = [];
+  const lookUpRows: LookupRow[] = [];
+  for (const row of rows) {
+    if (row.part !== 'claimed') lookUpRows.push(row);
+    else {
+      claimed.push({
+        id: row.identityId,
+        network: row.network,
+        handle: row.handle,
+        displayName: row.displayName,
+        profileUrl: row.profileUrl,
+        email: row.email,
+        identifierFields: row.identifierFields,
+        createContactsFromEmail: row.createContactsFromEmail,
+        settingsUpdatedAt: row.settingsUpdatedAt,
+        modelFittedAt: row.modelFittedAt,
+      });
+    }
+  }
+  claimed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { claimed, found: foundIn(lookUpRows) };
+}
+
+/** The look-ups of `ContactLookups` alone, for every identity they name, in one round trip. */
+export async function lookUpContacts(tx: Queryable, workspaceId: string, wanted: ContactLookups): Promise<LookupRows> {
+  if (wanted.emails.length === 0 && wanted.ruleKeys.length === 0 && wanted.blockKeys.length === 0) return foundIn([]);
+  const lookUps = lookUpParts(wanted, 2, 'true', '');
+  const { rows } = await tx.query<LookupRow>(lookUps.sql, [workspaceId, ...lookUps.params]);
+  return foundIn(rows);
 }
 
 export interface CandidateContact {

@@ -4,13 +4,14 @@
  * contact), then the workspace's model over the contacts its keys find: a `link` links, a `review`
  * queues an identity ↔ contact pair. An e-mail sender nobody knows becomes a contact when the
  * workspace wants that. Every look-up is one query for the whole batch, and the look-ups are few:
- * the identities with the workspace's settings and model version, then every contact the rules and
- * keys find, then the candidates' details (only their versions for those this process holds
- * normalised already); the model itself comes from this process's cache. The writes are as few:
- * the new senders' contacts in one statement, then their keys, every link and every review pair in
- * another.
+ * the identities with the workspace's settings and model version, together with every contact the
+ * rules and keys find (when the caller saw the identities as stored; after them otherwise), then
+ * the candidates' details (only their versions for those this process holds normalised already);
+ * the model itself comes from this process's cache. All writes are one statement: the new
+ * senders' contacts and their keys, every link and every review pair. Round trips are what an
+ * arrival's tail is made of on a busy machine, not the statements' own time (docs/benchmarks.md).
  */
-import { createContacts } from '../../crm/index.js';
+import { contactsWrite } from '../../crm/index.js';
 import { systemActor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { candidateWrites, type CandidateInput } from '../candidates/candidate.repo.js';
@@ -29,7 +30,7 @@ import {
 } from '../matching/index.js';
 import { identityPerson, profileForm, type MatchableIdentity } from '../people.js';
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.schema.js';
-import { runWrites, type WritePartAt } from '../write-part.js';
+import { runWrites, type WritePartAt } from '../../platform/db/write-part.js';
 import * as repo from './arrival.repo.js';
 import { candidatePeople } from './candidate-people.js';
 
@@ -80,12 +81,54 @@ function settingsOf(identity: repo.ArrivingIdentity): IdentitySettings {
  * arrival keys of all of them (those a rule links simply go unused: one round trip is cheaper).
  */
 function lookUpsFor(arrivals: readonly Arrival[]): repo.ContactLookups {
+  const keysOf = (a: Arrival, keys: readonly string[]) => keys.map((key) => ({ identityId: a.identity.id, key }));
   return {
     emails: arrivals.flatMap((a) => (a.personalEmail ? [{ identityId: a.identity.id, email: a.personalEmail }] : [])),
-    ruleKeys: arrivals.flatMap((a) => [...a.person.emails.map((e) => `e:${e}`), ...a.person.handles.map((h) => `h:${h}`)]),
+    ruleKeys: arrivals.flatMap((a) => keysOf(a, [...a.person.emails.map((e) => `e:${e}`), ...a.person.handles.map((h) => `h:${h}`)])),
     ruleCap: 1,
-    blockKeys: arrivals.flatMap((a) => a.keys),
+    blockKeys: arrivals.flatMap((a) => keysOf(a, a.keys)),
     blockCap: MAX_BLOCK_SIZE,
+  };
+}
+
+/** The fields matching reads from an identity, as the caller saw them. */
+export type SeenIdentity = Omit<MatchableIdentity, 'id'>;
+
+function sameFields(seen: MatchableIdentity | undefined, stored: MatchableIdentity): boolean {
+  return (
+    seen !== undefined &&
+    seen.network === stored.network &&
+    seen.handle === stored.handle &&
+    seen.displayName === stored.displayName &&
+    seen.profileUrl === stored.profileUrl &&
+    seen.email === stored.email
+  );
+}
+
+/**
+ * The look-ups for the claimed identities: those made with the claim (`wanted`, run for the
+ * claimed only) where the caller saw them as stored, again for the others. A key's holders are the
+ * same whoever asked, so the second look-up only adds keys the first did not run; the first's
+ * addresses for an identity seen otherwise are dropped.
+ */
+async function lookUpsOfClaimed(
+  tx: Queryable,
+  workspaceId: string,
+  arrivals: readonly Arrival[],
+  guessed: ReadonlyMap<string, Arrival>,
+  wanted: repo.ContactLookups,
+  found: repo.LookupRows,
+): Promise<repo.LookupRows> {
+  const missed = arrivals.filter((a) => !sameFields(guessed.get(a.identity.id)?.identity, a.identity));
+  if (missed.length === 0) return found;
+  const again = await repo.lookUpContacts(tx, workspaceId, lookUpsFor(missed));
+  const redone = new Set(missed.map((a) => a.identity.id));
+  const claimed = new Set(arrivals.map((a) => a.identity.id));
+  const asked = new Set([...wanted.ruleKeys, ...wanted.blockKeys].filter((k) => claimed.has(k.identityId)).map((k) => k.key));
+  return {
+    byEmail: [...found.byEmail.filter((row) => !redone.has(row.identityId)), ...again.byEmail],
+    ruleHolders: [...found.ruleHolders, ...again.ruleHolders.filter((row) => !asked.has(row.key))],
+    blockHolders: [...found.blockHolders, ...again.blockHolders.filter((row) => !asked.has(row.key))],
   };
 }
 
@@ -164,30 +207,32 @@ function namesOf(person: NormalisedPerson, displayName: string): { firstName?: s
 }
 
 /**
- * A contact for each distinct address among these senders, all in one statement, and their keys
- * to index now rather than when the events are relayed, so the senders' next identities find them.
- * Two identities with one address (the same person on two channels) share the contact.
+ * A contact for each distinct address among these senders, written with their keys (indexed now
+ * rather than when the events are relayed, so the senders' next identities find them) in the
+ * arrival's one write statement. Two identities with one address (the same person on two
+ * channels) share the contact.
  */
 async function contactsFromSenders(
   tx: Queryable,
   workspaceId: string,
   senders: readonly Arrival[],
   settings: IdentitySettings,
-): Promise<{ contactOf: Map<string, string>; keys: WritePartAt }> {
+): Promise<{ contactOf: Map<string, string>; writes: WritePartAt[] }> {
   const firstByAddress = new Map<string, Arrival>();
   for (const sender of senders) if (!firstByAddress.has(sender.personalEmail!)) firstByAddress.set(sender.personalEmail!, sender);
+  // Their checks read nothing stored (no owner, team or custom field): no round trip before the write.
   const ctx = { workspaceId, actor: systemActor(), db: tx, requestId: 'identity-arrival' };
-  const created = await createContacts(
+  const created = await contactsWrite(
     ctx,
     [...firstByAddress.values()].map((a) => ({
       ...namesOf(a.person, a.identity.displayName),
       emails: [{ address: a.personalEmail!.slice(0, 320) }],
     })),
   );
-  const byAddress = new Map(created.map((contact) => [contact.emails[0]!.address, contact.id]));
+  const byAddress = new Map(created.contacts.map((contact) => [contact.emails[0]!.address, contact.id]));
   return {
     contactOf: new Map(senders.map((a) => [a.identity.id, byAddress.get(a.personalEmail!.slice(0, 320))!])),
-    keys: newContactKeyWrites(created, settings.identifierFields),
+    writes: [created.write, newContactKeyWrites(created.contacts, settings.identifierFields)],
   };
 }
 
@@ -204,14 +249,33 @@ function reviewPairs(identityId: string, pairs: readonly ScoredPair[]): Candidat
   }));
 }
 
-export async function matchArrivedIdentities(tx: Queryable, workspaceId: string, identityIds: readonly string[]): Promise<void> {
+/**
+ * Matches the identities among `identityIds` not matched yet. `seen` holds the fields the caller
+ * last saw of some of them (the ingest batch's sightings of its authors): their look-ups travel
+ * with the claim, one round trip fewer. The claim returns the stored fields, and an identity not
+ * seen, or stored otherwise than seen, is looked up after it: the decision is always made on
+ * what is stored.
+ */
+export async function matchArrivedIdentities(
+  tx: Queryable,
+  workspaceId: string,
+  identityIds: readonly string[],
+  seen: ReadonlyMap<string, SeenIdentity> = new Map(),
+): Promise<void> {
   if (identityIds.length === 0) return;
   const now = new Date();
-  const identities = await repo.claimUnmatchedIdentities(tx, workspaceId, identityIds, now);
+  const guessed = new Map<string, Arrival>();
+  for (const id of identityIds) {
+    const fields = seen.get(id);
+    if (fields && !guessed.has(id)) guessed.set(id, arrivalOf({ ...fields, id }));
+  }
+  const wanted = lookUpsFor([...guessed.values()]);
+  const claim = await repo.claimAndLookUp(tx, workspaceId, identityIds, now, wanted);
+  const identities = claim.claimed;
   if (identities.length === 0) return;
   const arrivals = identities.map(arrivalOf);
   const settings = settingsOf(identities[0]!);
-  const found = await repo.lookUpContacts(tx, workspaceId, lookUpsFor(arrivals));
+  const found = await lookUpsOfClaimed(tx, workspaceId, arrivals, guessed, wanted, claim.found);
   const { matches, ambiguous } = ruleMatches(arrivals, found);
   const unmatched = arrivals.filter((a) => !matches.has(a.identity.id));
   const scores = await scored(tx, workspaceId, unmatched, found, ambiguous, settings, identities[0]!.modelFittedAt);
@@ -236,6 +300,5 @@ export async function matchArrivedIdentities(tx: Queryable, workspaceId: string,
   for (const [identityId, contactId] of fromSenders?.contactOf ?? []) {
     links.push({ ...automatic, identityId, contactId, method: 'rule', rule: 'created-from-email' });
   }
-  const keys = fromSenders?.keys ?? (() => null);
-  await runWrites(tx, workspaceId, now, [keys, linkWrites(links), candidateWrites(toReview)]);
+  await runWrites(tx, workspaceId, now, [...(fromSenders?.writes ?? []), linkWrites(links), candidateWrites(toReview)]);
 }

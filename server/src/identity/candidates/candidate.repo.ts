@@ -6,7 +6,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { unnestOf } from '../../platform/db/unnest.js';
 import type { Evidence } from '../matching/index.js';
-import { runWrites, type WritePartAt } from '../write-part.js';
+import { runWrites, type WritePartAt } from '../../platform/db/write-part.js';
 
 export interface CandidateInput {
   kind: 'contact' | 'identity';

@@ -2,7 +2,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { unnestOf } from '../../platform/db/unnest.js';
 import type { MatchableContact } from '../people.js';
-import { runWrites, type WritePartAt } from '../write-part.js';
+import { runWrites, type WritePartAt } from '../../platform/db/write-part.js';
 
 export type ContactForMatching = MatchableContact & { id: string };
 
@@ -61,16 +61,20 @@ export async function deleteKeysOfDeletedContacts(db: Queryable, workspaceId: st
   return new Set(rows.map((row) => row.contactId)).size;
 }
 
-/** Inserts keys of contacts that still exist (one deleted meanwhile gets none); alone, or in a larger statement. */
-export function keyWrites(rows: readonly KeyRow[]): WritePartAt {
+/**
+ * Inserts keys of contacts that still exist (one deleted meanwhile gets none); alone, or in a
+ * larger statement. Keys of contacts `insertedAlongside` (by another part of the same statement)
+ * are not checked: the statement's snapshot cannot see them yet, and they exist when it ends.
+ */
+export function keyWrites(rows: readonly KeyRow[], insertedAlongside = false): WritePartAt {
   return (first) => {
     if (rows.length === 0) return null;
     const { params, from } = unnestOf(KEY_COLUMNS, rows, first);
+    const stillThere = 'WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = $1 AND c.id = u.contact_id)';
     return {
       ctes: '',
       sql: `INSERT INTO contact_match_keys (workspace_id, key, contact_id)
-     SELECT $1, u.key, u.contact_id FROM ${from}
-      WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = $1 AND c.id = u.contact_id)
+     SELECT $1, u.key, u.contact_id FROM ${from} ${insertedAlongside ? '' : stillThere}
      ON CONFLICT DO NOTHING`,
       params,
     };

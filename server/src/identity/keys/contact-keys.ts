@@ -7,7 +7,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { arrivalKeys, normalisePerson } from '../matching/index.js';
 import { contactPerson, type MatchableContact } from '../people.js';
 import { identitySettingsOf } from '../settings/identity-settings.service.js';
-import type { WritePartAt } from '../write-part.js';
+import type { WritePartAt } from '../../platform/db/write-part.js';
 import * as repo from './contact-keys.repo.js';
 
 export function contactKeys(contact: MatchableContact, identifierFields: readonly string[]): string[] {
@@ -28,9 +28,12 @@ export async function refreshContactKeys(tx: Queryable, workspaceId: string, con
   await repo.insertKeys(tx, workspaceId, keyRows(contacts, identifierFields));
 }
 
-/** The keys of contacts just created (none stored yet), from the rows in hand, to write with whatever else the caller writes. */
+/**
+ * The keys of contacts the same statement inserts (none stored yet), from the rows in hand, to
+ * write with them and whatever else the caller writes.
+ */
 export function newContactKeyWrites(contacts: readonly MatchableContact[], identifierFields: readonly string[]): WritePartAt {
-  return repo.keyWrites(keyRows(contacts, identifierFields));
+  return repo.keyWrites(keyRows(contacts, identifierFields), true);
 }
 
 /** Most contacts a key may hold and still be used to find candidates, as in the batch run. */

@@ -5,7 +5,7 @@ import { newId } from '../../platform/db/ids.js';
 import type { CursorValue } from '../../platform/http/cursor.js';
 import { recordScope } from '../../crm/index.js';
 import type { Evidence } from '../matching/index.js';
-import { runWrites, type WritePartAt } from '../write-part.js';
+import { runWrites, type WritePartAt } from '../../platform/db/write-part.js';
 import type { IdentityListQuery, IdentitySummary, LinkedIdentity, LinkMethod, LinkRule } from './link.schema.js';
 
 export interface LinkDecision {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../platform/db/db.js';
+import type { Queryable } from './db.js';
 
 /**
  * A write that runs alone or together with others in one statement (matching on arrival writes a
