@@ -7,7 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
-import { claimAndLookUp, lookUpContacts } from './arrival.repo.js';
+import { createContacts } from '../../crm/contacts/contact.service.js';
+import { systemActor } from '../../platform/context.js';
+import { rankedCandidates } from '../keys/contact-keys.js';
+import { candidateContacts, claimAndLookUp, lookUpContacts } from './arrival.repo.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,6 +50,7 @@ function lookUps(arrivals: number) {
       [`n:B620P${index}`, `u:person${index}`, `b:berg|${index}`].map((key) => ({ identityId, key })),
     ),
     blockCap: 50,
+    candidateCap: 50,
   };
 }
 
@@ -69,5 +73,55 @@ describe('arrival statements', () => {
     expect(lookUpCosts[1]).toBe(lookUpCosts[0]);
     expect(claims[1]).toBeLessThan(rows[0]!.threshold);
     expect(lookUpCosts[1]).toBeLessThan(rows[0]!.threshold);
+  });
+
+  it('sends the candidates scoring ranks first, whole and at their version, for an identity no rule key finds', async () => {
+    const ws = await buildWorkspace(t.db);
+    const ctx = { workspaceId: ws.workspaceId, actor: systemActor(), db: t.db, requestId: 'test' };
+    const contacts = await createContacts(
+      ctx,
+      Array.from({ length: 60 }, (_, index) => ({ firstName: `Person${index}`, emails: [{ address: `p${index}@posteo.de` }] })),
+    );
+    const ids = contacts.map((c) => c.id).sort();
+    // Shared keys per contact: 1, 2, 3, 2, 1, 0 in runs; a key held by all 60 is too common to count.
+    const holders: Record<string, string[]> = {
+      'x:all': ids,
+      'x:a': ids.slice(0, 40),
+      'x:b': ids.slice(20, 50),
+      'x:c': ids.slice(30, 55),
+    };
+    for (const [key, holding] of Object.entries(holders)) {
+      await t.db.query('INSERT INTO contact_match_keys (workspace_id, key, contact_id) SELECT $1, $2, unnest($3::uuid[])', [
+        ws.workspaceId,
+        key,
+        holding,
+      ]);
+    }
+    const stranger = newId();
+    const known = newId();
+    const keys = Object.keys(holders);
+    const found = await lookUpContacts(t.db, ws.workspaceId, {
+      emails: [{ identityId: known, email: 'p3@posteo.de' }],
+      ruleKeys: [],
+      ruleCap: 1,
+      blockKeys: [stranger, known].flatMap((identityId) => keys.map((key) => ({ identityId, key }))),
+      blockCap: 50,
+      candidateCap: 50,
+    });
+    const ranked = rankedCandidates(found.blockHolders, new Map([[stranger, keys]]), 50).get(stranger)!;
+    // 55 contacts share a key; the cut falls among those sharing one, by id.
+    expect(ranked).toHaveLength(50);
+    // Only the stranger's: the known identity's address finds a contact, so a rule decides it.
+    expect([...found.candidates.keys()].sort()).toEqual([...ranked].sort());
+    const stored = await candidateContacts(
+      t.db,
+      ws.workspaceId,
+      ranked,
+      ranked.map(() => null),
+    );
+    const sent = [...found.candidates].map(([id, { version, contact }]) => [id, { version, contact }]);
+    expect(new Map(stored.map((row) => [row.id, { version: row.version, contact: row.contact }]))).toEqual(
+      new Map(sent as [string, object][]),
+    );
   });
 });

@@ -28,12 +28,14 @@ export interface ContactLookups {
    */
   blockKeys: readonly { identityId: string; key: string }[];
   blockCap: number;
+  /** Contacts sent whole per identity no address or rule key finds: those sharing the most arrival keys with it. */
+  candidateCap: number;
 }
 
 /**
  * Most contacts one personal address finds (among a million synthetic contacts, common names at a
  * big provider, at most 64 hold one). Many holders are duplicates for scoring to settle, not a
- * rule; the bound keeps the statement's estimate bounded (see `lookUpContacts`).
+ * rule; the bound keeps the statement's estimate bounded (see `lookUpCtes`).
  */
 const MAX_ADDRESS_HOLDERS = 100;
 
@@ -41,7 +43,23 @@ export interface LookupRows {
   byEmail: { identityId: string; contactId: string }[];
   ruleHolders: { key: string; contactId: string }[];
   blockHolders: { key: string; contactId: string }[];
+  /** Candidates sent whole with the look-ups, by contact id (see `ContactLookups.candidateCap`). */
+  candidates: Map<string, { version: string; contact: MatchableContact }>;
 }
+
+/**
+ * A contact's row version: the transaction that last wrote it (xmin) and its update time, with
+ * the xmin of its company (matching reads the company's name). Any committed write changes it, one
+ * that leaves `updated_at` alone too; two in one transaction differ by their update time unless
+ * they fall in the same millisecond. Reads `c` (contacts) and `co` (companies).
+ */
+const VERSION = `concat_ws('/', c.xmin, (extract(epoch FROM c.updated_at) * 1000)::int8, co.xmin)`;
+
+/** What matching reads of a contact, as JSON; reads `c` and `co` as `VERSION` does. */
+const MATCHABLE = `json_build_object(
+  'id', c.id, 'firstName', c.first_name, 'lastName', c.last_name, 'displayName', c.display_name,
+  'emails', c.emails, 'phones', c.phones, 'socialHandles', c.social_handles, 'importantDates', c.important_dates,
+  'address', c.address, 'companyName', co.name, 'custom', c.custom)`;
 
 /** The identity columns a claimed row carries; null on the look-up's rows. */
 const CLAIMED_COLUMNS = [
@@ -55,18 +73,25 @@ const CLAIMED_COLUMNS = [
   'settings_updated_at AS "settingsUpdatedAt"',
   'model_fitted_at AS "modelFittedAt"',
 ];
-const NO_CLAIMED_COLUMNS = 'NULL, NULL, NULL, NULL, NULL, NULL::text[], NULL::boolean, NULL::timestamptz, NULL::timestamptz';
+const NO_CLAIMED_COLUMNS = ', NULL, NULL, NULL, NULL, NULL, NULL::text[], NULL::boolean, NULL::timestamptz, NULL::timestamptz';
 
 type LookupRow =
-  | { part: 'email'; identityId: string; key: null; contactId: string }
-  | { part: 'rule' | 'block'; identityId: null; key: string; contactId: string };
+  | { part: 'email'; identityId: string; key: null; contactId: string; version: null; contact: null }
+  | { part: 'rule' | 'block'; identityId: null; key: string; contactId: string; version: null; contact: null }
+  | { part: 'candidate'; identityId: null; key: null; contactId: string; version: string; contact: MatchableContact };
 
 type ClaimedRow = Omit<ArrivingIdentity, 'id'> & { part: 'claimed'; identityId: string };
 
 /**
- * The three look-ups of `ContactLookups` as one query's parts, their parameters from `$first` on
- * (`$1` is the workspace). `forWhom` limits the identities whose look-ups run (a condition on
- * `u.identity_id`), `padding` fills the columns other parts of the query return.
+ * The look-ups of `ContactLookups` as common table expressions and the query parts that return
+ * their rows (to join with UNION ALL), their parameters from `$first` on (`$1` is the workspace).
+ * `forWhom` limits the identities whose look-ups run (a condition on `u.identity_id`), `padding`
+ * fills the columns other parts of the query return.
+ *
+ * The candidates an identity is scored against are ranked here as `rankedCandidates` ranks them
+ * (most shared keys, then contact id), and sent whole, so that scoring needs no round trip of its
+ * own; not for an identity an address or rule key finds (a rule usually links it, and when not,
+ * the caller reads what it lacks).
  *
  * The lists travel as JSON, not as arrays: PostgreSQL estimates an `unnest` of an array parameter
  * by its length when it plans for the values (ten elements when it plans for any), so the cached
@@ -76,46 +101,71 @@ type ClaimedRow = Omit<ArrivingIdentity, 'id'> & { part: 'claimed'; identityId: 
  * thousands of contacts per address, and a batch's statement crossed PostgreSQL's JIT threshold,
  * compiling for 100-300 ms to run a 20 ms look-up.
  */
-function lookUpParts(wanted: ContactLookups, first: number, forWhom: string, padding: string) {
-  const [emails, rules, ruleCap, blocks, blockCap] = [first, first + 1, first + 2, first + 3, first + 4];
-  const keysOf = (param: number) =>
-    `(SELECT DISTINCT u.key FROM jsonb_to_recordset($${param}::jsonb) AS u(identity_id uuid, key text) WHERE ${forWhom})`;
+function lookUpCtes(wanted: ContactLookups, first: number, forWhom: string, padding: string) {
+  const [emails, rules, ruleCap, blocks, blockCap, candidateCap] = [first, first + 1, first + 2, first + 3, first + 4, first + 5];
+  const asked = (param: number, field: string) =>
+    `SELECT u.identity_id, u.${field} FROM jsonb_to_recordset($${param}::jsonb) AS u(identity_id uuid, ${field} text) WHERE ${forWhom}`;
+  const pairs = (list: readonly { identityId: string; key: string }[]) =>
+    JSON.stringify(list.map((w) => ({ identity_id: w.identityId, key: w.key })));
   return {
-    sql: `SELECT 'email' AS part, u.identity_id AS "identityId", NULL AS key, c.id AS "contactId"${padding}
-       FROM jsonb_to_recordset($${emails}::jsonb) AS u(identity_id uuid, email text)
-       CROSS JOIN LATERAL (
-         SELECT id FROM contacts
-          WHERE workspace_id = $1 AND emails @> jsonb_build_array(jsonb_build_object('address', u.email))
-          LIMIT ${MAX_ADDRESS_HOLDERS}
-       ) c
-      WHERE ${forWhom}
-     UNION ALL
-     SELECT 'rule', NULL, k.key, m.contact_id${padding}
-       FROM ${keysOf(rules)} AS k(key)
-       CROSS JOIN LATERAL (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $${ruleCap}) m
-     UNION ALL
-     SELECT 'block', NULL, k.key, m.contact_id${padding}
-       FROM ${keysOf(blocks)} AS k(key)
-       CROSS JOIN LATERAL (
-         SELECT h.contact_id, count(*) OVER () AS holders
-           FROM (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $${blockCap}) h
-       ) m
-      WHERE m.holders < $${blockCap}`,
+    ctes: `email_asked AS (${asked(emails, 'email')}),
+     by_email AS (
+       SELECT u.identity_id, c.id AS contact_id FROM email_asked u
+        CROSS JOIN LATERAL (
+          SELECT id FROM contacts
+           WHERE workspace_id = $1 AND emails @> jsonb_build_array(jsonb_build_object('address', u.email))
+           LIMIT ${MAX_ADDRESS_HOLDERS}
+        ) c
+     ),
+     rule_asked AS (${asked(rules, 'key')}),
+     rule_holders AS (
+       SELECT k.key, m.contact_id FROM (SELECT DISTINCT key FROM rule_asked) k
+        CROSS JOIN LATERAL (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $${ruleCap}) m
+     ),
+     block_asked AS (SELECT DISTINCT a.identity_id, a.key FROM (${asked(blocks, 'key')}) a),
+     block_holders AS (
+       SELECT k.key, m.contact_id FROM (SELECT DISTINCT key FROM block_asked) k
+        CROSS JOIN LATERAL (
+          SELECT h.contact_id, count(*) OVER () AS holders
+            FROM (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $${blockCap}) h
+        ) m
+        WHERE m.holders < $${blockCap}
+     ),
+     ranked AS (
+       SELECT a.identity_id, b.contact_id,
+              row_number() OVER (PARTITION BY a.identity_id ORDER BY count(*) DESC, b.contact_id) AS rank
+         FROM block_asked a JOIN block_holders b ON b.key = a.key
+        WHERE a.identity_id NOT IN (SELECT identity_id FROM by_email)
+          AND a.identity_id NOT IN (SELECT r.identity_id FROM rule_asked r JOIN rule_holders h ON h.key = r.key)
+        GROUP BY a.identity_id, b.contact_id
+     )`,
+    parts: [
+      `SELECT 'email' AS part, identity_id AS "identityId", NULL AS key, contact_id AS "contactId",
+              NULL AS version, NULL::json AS contact${padding} FROM by_email`,
+      `SELECT 'rule', NULL, key, contact_id, NULL, NULL${padding} FROM rule_holders`,
+      `SELECT 'block', NULL, key, contact_id, NULL, NULL${padding} FROM block_holders`,
+      `SELECT 'candidate', NULL, NULL, c.id, ${VERSION}, ${MATCHABLE}${padding}
+         FROM (SELECT DISTINCT contact_id FROM ranked WHERE rank <= $${candidateCap}) r
+         JOIN contacts c ON c.workspace_id = $1 AND c.id = r.contact_id
+         LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`,
+    ],
     params: [
       JSON.stringify(wanted.emails.map((w) => ({ identity_id: w.identityId, email: w.email }))),
-      JSON.stringify(wanted.ruleKeys.map((w) => ({ identity_id: w.identityId, key: w.key }))),
+      pairs(wanted.ruleKeys),
       wanted.ruleCap + 1,
-      JSON.stringify(wanted.blockKeys.map((w) => ({ identity_id: w.identityId, key: w.key }))),
+      pairs(wanted.blockKeys),
       wanted.blockCap + 1,
+      wanted.candidateCap,
     ],
   };
 }
 
 function foundIn(rows: readonly LookupRow[]): LookupRows {
-  const found: LookupRows = { byEmail: [], ruleHolders: [], blockHolders: [] };
+  const found: LookupRows = { byEmail: [], ruleHolders: [], blockHolders: [], candidates: new Map() };
   // The rows themselves, not copies: an arrival's look-up returns up to a few hundred.
   for (const row of rows) {
     if (row.part === 'email') found.byEmail.push(row);
+    else if (row.part === 'candidate') found.candidates.set(row.contactId, row);
     else (row.part === 'rule' ? found.ruleHolders : found.blockHolders).push(row);
   }
   return found;
@@ -129,7 +179,7 @@ function foundIn(rows: readonly LookupRow[]): LookupRows {
  * stored ones returned). Their rows stay locked until the caller's transaction ends; one another
  * transaction holds (a concurrent batch with the same new author matching it) is skipped, not
  * waited for: that batch matches it. The ids travel as JSON so that the statement's cached plan
- * serves every call (see `lookUpParts`), gathered into an array so they stay a primary-key look-up:
+ * serves every call (see `lookUpCtes`), gathered into an array so they stay a primary-key look-up:
  * as a join, a workspace whose identities are nearly all matched was planned as a scan of them for
  * the few unmatched.
  */
@@ -140,7 +190,7 @@ export async function claimAndLookUp(
   at: Date,
   wanted: ContactLookups,
 ): Promise<{ claimed: ArrivingIdentity[]; found: LookupRows }> {
-  const lookUps = lookUpParts(wanted, 4, 'u.identity_id IN (SELECT id FROM claimed)', `, ${NO_CLAIMED_COLUMNS}`);
+  const lookUps = lookUpCtes(wanted, 4, 'u.identity_id IN (SELECT id FROM claimed)', NO_CLAIMED_COLUMNS);
   const { rows } = await tx.query<ClaimedRow | LookupRow>(
     `WITH claimed AS (
        UPDATE social_identities i SET matched_at = $3
@@ -151,15 +201,16 @@ export async function claimAndLookUp(
            ORDER BY id
              FOR UPDATE SKIP LOCKED)
         RETURNING i.workspace_id, i.id, i.network, i.handle, i.display_name, i.profile_url, i.email
-     )
-     SELECT 'claimed' AS part, i.id AS "identityId", NULL AS key, NULL::uuid AS "contactId", ${CLAIMED_COLUMNS.join(', ')}
+     ), ${lookUps.ctes}
+     SELECT 'claimed' AS part, i.id AS "identityId", NULL AS key, NULL::uuid AS "contactId", NULL AS version, NULL::json AS contact,
+            ${CLAIMED_COLUMNS.join(', ')}
        FROM (SELECT i.*, s.identifier_fields, s.create_contacts_from_email, s.updated_at AS settings_updated_at,
                     m.fitted_at AS model_fitted_at
                FROM claimed i
                LEFT JOIN identity_settings s ON s.workspace_id = i.workspace_id
                LEFT JOIN identity_match_models m ON m.workspace_id = i.workspace_id) i
      UNION ALL
-     ${lookUps.sql}`,
+     ${lookUps.parts.join('\n     UNION ALL\n     ')}`,
     [workspaceId, JSON.stringify(ids), at, ...lookUps.params],
   );
   const claimed: ArrivingIdentity[] = [];
@@ -188,19 +239,17 @@ export async function claimAndLookUp(
 /** The look-ups of `ContactLookups` alone, for every identity they name, in one round trip. */
 export async function lookUpContacts(tx: Queryable, workspaceId: string, wanted: ContactLookups): Promise<LookupRows> {
   if (wanted.emails.length === 0 && wanted.ruleKeys.length === 0 && wanted.blockKeys.length === 0) return foundIn([]);
-  const lookUps = lookUpParts(wanted, 2, 'true', '');
-  const { rows } = await tx.query<LookupRow>(lookUps.sql, [workspaceId, ...lookUps.params]);
+  const lookUps = lookUpCtes(wanted, 2, 'true', '');
+  const { rows } = await tx.query<LookupRow>(`WITH ${lookUps.ctes} ${lookUps.parts.join('\nUNION ALL\n')}`, [
+    workspaceId,
+    ...lookUps.params,
+  ]);
   return foundIn(rows);
 }
 
 export interface CandidateContact {
   id: string;
-  /**
-   * The row version: the transaction that last wrote the contact (xmin) and its update time, with
-   * the xmin of its company (matching reads the company's name). Any committed write changes it,
-   * one that leaves `updated_at` alone too; two in one transaction differ by their update time
-   * unless they fall in the same millisecond.
-   */
+  /** The row version (see `VERSION`). */
   version: string;
   /** The contact's fields, or null when it is still at the version the caller gave for it. */
   contact: MatchableContact | null;
@@ -219,15 +268,11 @@ export async function candidateContacts(
 ): Promise<CandidateContact[]> {
   if (ids.length === 0) return [];
   const { rows } = await tx.query<CandidateContact>(
-    `SELECT c.id, v.version,
-            CASE WHEN v.version IS DISTINCT FROM u.known THEN json_build_object(
-              'id', c.id, 'firstName', c.first_name, 'lastName', c.last_name, 'displayName', c.display_name,
-              'emails', c.emails, 'phones', c.phones, 'socialHandles', c.social_handles, 'importantDates', c.important_dates,
-              'address', c.address, 'companyName', co.name, 'custom', c.custom) END AS contact
+    `SELECT c.id, v.version, CASE WHEN v.version IS DISTINCT FROM u.known THEN ${MATCHABLE} END AS contact
        FROM unnest($2::uuid[], $3::text[]) AS u(id, known)
        JOIN contacts c ON c.workspace_id = $1 AND c.id = u.id
        LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id
-      CROSS JOIN LATERAL (SELECT concat_ws('/', c.xmin, (extract(epoch FROM c.updated_at) * 1000)::int8, co.xmin) AS version) v`,
+      CROSS JOIN LATERAL (SELECT ${VERSION} AS version) v`,
     [workspaceId, ids, knownVersions],
   );
   return rows;

@@ -1,13 +1,24 @@
 /**
- * The contacts an arrival is scored against, normalised: those this process normalised at their
- * current version come from its cache (the database sends only their version), the others are
- * read, normalised and kept. One query either way.
+ * The contacts an arrival is scored against, normalised: those the look-ups sent whole are
+ * normalised unless this process holds them at that version; of the others, those held at their
+ * current version come from its cache (the database sends only their version), the rest are
+ * read, normalised and kept. One query at most, none when the look-ups sent them all.
  */
 import type { Queryable } from '../../platform/db/db.js';
 import { normalisePerson, type NormalisedPerson } from '../matching/index.js';
-import { contactPerson } from '../people.js';
+import { contactPerson, type MatchableContact } from '../people.js';
 import { candidateContacts } from './arrival.repo.js';
 import { cachedPerson, identifierFieldsKey, rememberPerson, type CandidatePerson } from './candidate-people.cache.js';
+
+/** The contact normalised, from the cache when it holds it at this version, else normalised and kept. */
+function personOf(workspaceId: string, id: string, version: string, contact: MatchableContact, identifierFields: readonly string[]) {
+  const fields = identifierFieldsKey(identifierFields);
+  const held = cachedPerson(workspaceId, id, fields);
+  if (held?.version === version) return held.person;
+  const person = normalisePerson(contactPerson(contact, identifierFields));
+  rememberPerson(id, { workspaceId, version, identifierFields: fields, person });
+  return person;
+}
 
 /** The normalised people of the contacts among `ids` that still exist, by contact id. */
 export async function candidatePeople(
@@ -15,25 +26,27 @@ export async function candidatePeople(
   workspaceId: string,
   ids: readonly string[],
   identifierFields: readonly string[],
+  sent: ReadonlyMap<string, { version: string; contact: MatchableContact }> = new Map(),
 ): Promise<Map<string, NormalisedPerson>> {
+  const people = new Map<string, NormalisedPerson>();
+  const unsent: string[] = [];
+  for (const id of ids) {
+    const row = sent.get(id);
+    if (row) people.set(id, personOf(workspaceId, id, row.version, row.contact, identifierFields));
+    else unsent.push(id);
+  }
+  if (unsent.length === 0) return people;
   const fields = identifierFieldsKey(identifierFields);
   // Held here, not looked up again after the query: another arrival may replace an entry meanwhile.
   const held = new Map<string, CandidatePerson>();
-  const knownVersions = ids.map((id) => {
+  const knownVersions = unsent.map((id) => {
     const entry = cachedPerson(workspaceId, id, fields);
     if (entry) held.set(id, entry);
     return entry?.version ?? null;
   });
-  const people = new Map<string, NormalisedPerson>();
-  for (const { id, version, contact } of await candidateContacts(tx, workspaceId, ids, knownVersions)) {
-    if (contact === null) {
-      // Sent without its fields: it is at the version held.
-      people.set(id, held.get(id)!.person);
-      continue;
-    }
-    const person = normalisePerson(contactPerson(contact, identifierFields));
-    rememberPerson(id, { workspaceId, version, identifierFields: fields, person });
-    people.set(id, person);
+  for (const { id, version, contact } of await candidateContacts(tx, workspaceId, unsent, knownVersions)) {
+    // Sent without its fields: it is at the version held.
+    people.set(id, contact === null ? held.get(id)!.person : personOf(workspaceId, id, version, contact, identifierFields));
   }
   return people;
 }

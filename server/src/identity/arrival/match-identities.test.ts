@@ -61,6 +61,27 @@ describe('deterministic rules', () => {
     expect(linked).toMatchObject({ id: identity.id, link: { method: 'rule', rule: 'email', probability: null } });
   });
 
+  it("scores the contacts that share a sender's address when no rule can choose among them", async () => {
+    const ws = await buildWorkspace(t.db);
+    const ana = await createContact(t, ws.owner.headers, {
+      firstName: 'Ana',
+      lastName: 'Berg',
+      emails: [{ address: 'berg.family@posteo.de' }],
+    });
+    const jonas = await createContact(t, ws.owner.headers, {
+      firstName: 'Jonas',
+      lastName: 'Lindqvist',
+      emails: [{ address: 'berg.family@posteo.de' }],
+    });
+    await ingest(t, ws.owner.headers, emailFrom('"Ana Berg" <berg.family@posteo.de>'));
+    const identity = await identityOf(t, ws.workspaceId, 'email', 'berg.family@posteo.de');
+    // Both hold the address; the names pick Ana, by score.
+    expect(identity.contact_id).toBe(ana);
+    const [linked] = await identitiesOf(ws, ana);
+    expect(linked).toMatchObject({ id: identity.id, link: { method: 'score', rule: null } });
+    expect(await identitiesOf(ws, jonas)).toEqual([]);
+  });
+
   it('links an account whose profile URL a contact has, and one whose handle a contact has', async () => {
     const ws = await buildWorkspace(t.db);
     const byUrl = await createContact(t, ws.owner.headers, {

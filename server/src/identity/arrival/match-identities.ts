@@ -88,6 +88,7 @@ function lookUpsFor(arrivals: readonly Arrival[]): repo.ContactLookups {
     ruleCap: 1,
     blockKeys: arrivals.flatMap((a) => keysOf(a, a.keys)),
     blockCap: MAX_BLOCK_SIZE,
+    candidateCap: MAX_CANDIDATES,
   };
 }
 
@@ -129,6 +130,7 @@ async function lookUpsOfClaimed(
     byEmail: [...found.byEmail.filter((row) => !redone.has(row.identityId)), ...again.byEmail],
     ruleHolders: [...found.ruleHolders, ...again.ruleHolders.filter((row) => !asked.has(row.key))],
     blockHolders: [...found.blockHolders, ...again.blockHolders.filter((row) => !asked.has(row.key))],
+    candidates: new Map([...found.candidates, ...again.candidates]),
   };
 }
 
@@ -188,7 +190,7 @@ async function scored(
   const allIds = [...new Set([...candidates.values()].flat())];
   const results = new Map<string, ScoredPair[]>();
   if (allIds.length === 0) return results;
-  const contacts = await candidatePeople(tx, workspaceId, allIds, settings.identifierFields);
+  const contacts = await candidatePeople(tx, workspaceId, allIds, settings.identifierFields, found.candidates);
   const model = await workspaceModelFittedAt(tx, workspaceId, modelFittedAt);
   for (const arrival of arrivals) {
     const people = (candidates.get(arrival.identity.id) ?? []).flatMap((id) => contacts.get(id) ?? []);
