@@ -101,12 +101,10 @@ type ClaimedRow = Omit<ArrivingIdentity, 'id'> & { part: 'claimed'; identityId: 
  * thousands of contacts per address, and a batch's statement crossed PostgreSQL's JIT threshold,
  * compiling for 100-300 ms to run a 20 ms look-up.
  */
-function lookUpCtes(wanted: ContactLookups, first: number, forWhom: string, padding: string) {
+function lookUpCtes(first: number, forWhom: string, padding: string) {
   const [emails, rules, ruleCap, blocks, blockCap, candidateCap] = [first, first + 1, first + 2, first + 3, first + 4, first + 5];
   const asked = (param: number, field: string) =>
     `SELECT u.identity_id, u.${field} FROM jsonb_to_recordset($${param}::jsonb) AS u(identity_id uuid, ${field} text) WHERE ${forWhom}`;
-  const pairs = (list: readonly { identityId: string; key: string }[]) =>
-    JSON.stringify(list.map((w) => ({ identity_id: w.identityId, key: w.key })));
   return {
     ctes: `email_asked AS (${asked(emails, 'email')}),
      by_email AS (
@@ -149,15 +147,21 @@ function lookUpCtes(wanted: ContactLookups, first: number, forWhom: string, padd
          JOIN contacts c ON c.workspace_id = $1 AND c.id = r.contact_id
          LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`,
     ],
-    params: [
-      JSON.stringify(wanted.emails.map((w) => ({ identity_id: w.identityId, email: w.email }))),
-      pairs(wanted.ruleKeys),
-      wanted.ruleCap + 1,
-      pairs(wanted.blockKeys),
-      wanted.blockCap + 1,
-      wanted.candidateCap,
-    ],
   };
+}
+
+/** `lookUpCtes`' parameters, in order. */
+function lookUpParams(wanted: ContactLookups): unknown[] {
+  const pairs = (list: readonly { identityId: string; key: string }[]) =>
+    JSON.stringify(list.map((w) => ({ identity_id: w.identityId, key: w.key })));
+  return [
+    JSON.stringify(wanted.emails.map((w) => ({ identity_id: w.identityId, email: w.email }))),
+    pairs(wanted.ruleKeys),
+    wanted.ruleCap + 1,
+    pairs(wanted.blockKeys),
+    wanted.blockCap + 1,
+    wanted.candidateCap,
+  ];
 }
 
 function foundIn(rows: readonly LookupRow[]): LookupRows {
@@ -170,6 +174,28 @@ function foundIn(rows: readonly LookupRow[]): LookupRows {
   }
   return found;
 }
+
+/** Built once: building the text per call was most of what the claim allocated (it is also the key its prepared statement is found by). */
+const CLAIM_LOOK_UPS = lookUpCtes(4, 'u.identity_id IN (SELECT id FROM claimed)', NO_CLAIMED_COLUMNS);
+const CLAIM_AND_LOOK_UP = `WITH claimed AS (
+       UPDATE social_identities i SET matched_at = $3
+        WHERE i.workspace_id = $1 AND i.id IN (
+          SELECT id FROM social_identities
+           WHERE workspace_id = $1 AND id = ANY (ARRAY(SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb)))
+             AND contact_id IS NULL AND matched_at IS NULL
+           ORDER BY id
+             FOR UPDATE SKIP LOCKED)
+        RETURNING i.workspace_id, i.id, i.network, i.handle, i.display_name, i.profile_url, i.email
+     ), ${CLAIM_LOOK_UPS.ctes}
+     SELECT 'claimed' AS part, i.id AS "identityId", NULL AS key, NULL::uuid AS "contactId", NULL AS version, NULL::json AS contact,
+            ${CLAIMED_COLUMNS.join(', ')}
+       FROM (SELECT i.*, s.identifier_fields, s.create_contacts_from_email, s.updated_at AS settings_updated_at,
+                    m.fitted_at AS model_fitted_at
+               FROM claimed i
+               LEFT JOIN identity_settings s ON s.workspace_id = i.workspace_id
+               LEFT JOIN identity_match_models m ON m.workspace_id = i.workspace_id) i
+     UNION ALL
+     ${CLAIM_LOOK_UPS.parts.join('\n     UNION ALL\n     ')}`;
 
 /**
  * Claims the identities among `ids` never matched and not linked: marks them matched at `at` (each
@@ -190,29 +216,12 @@ export async function claimAndLookUp(
   at: Date,
   wanted: ContactLookups,
 ): Promise<{ claimed: ArrivingIdentity[]; found: LookupRows }> {
-  const lookUps = lookUpCtes(wanted, 4, 'u.identity_id IN (SELECT id FROM claimed)', NO_CLAIMED_COLUMNS);
-  const { rows } = await tx.query<ClaimedRow | LookupRow>(
-    `WITH claimed AS (
-       UPDATE social_identities i SET matched_at = $3
-        WHERE i.workspace_id = $1 AND i.id IN (
-          SELECT id FROM social_identities
-           WHERE workspace_id = $1 AND id = ANY (ARRAY(SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb)))
-             AND contact_id IS NULL AND matched_at IS NULL
-           ORDER BY id
-             FOR UPDATE SKIP LOCKED)
-        RETURNING i.workspace_id, i.id, i.network, i.handle, i.display_name, i.profile_url, i.email
-     ), ${lookUps.ctes}
-     SELECT 'claimed' AS part, i.id AS "identityId", NULL AS key, NULL::uuid AS "contactId", NULL AS version, NULL::json AS contact,
-            ${CLAIMED_COLUMNS.join(', ')}
-       FROM (SELECT i.*, s.identifier_fields, s.create_contacts_from_email, s.updated_at AS settings_updated_at,
-                    m.fitted_at AS model_fitted_at
-               FROM claimed i
-               LEFT JOIN identity_settings s ON s.workspace_id = i.workspace_id
-               LEFT JOIN identity_match_models m ON m.workspace_id = i.workspace_id) i
-     UNION ALL
-     ${lookUps.parts.join('\n     UNION ALL\n     ')}`,
-    [workspaceId, JSON.stringify(ids), at, ...lookUps.params],
-  );
+  const { rows } = await tx.query<ClaimedRow | LookupRow>(CLAIM_AND_LOOK_UP, [
+    workspaceId,
+    JSON.stringify(ids),
+    at,
+    ...lookUpParams(wanted),
+  ]);
   const claimed: ArrivingIdentity[] = [];
   const lookUpRows: LookupRow[] = [];
   for (const row of rows) {
@@ -236,14 +245,13 @@ export async function claimAndLookUp(
   return { claimed, found: foundIn(lookUpRows) };
 }
 
+const LOOK_UPS = lookUpCtes(2, 'true', '');
+const LOOK_UP = `WITH ${LOOK_UPS.ctes} ${LOOK_UPS.parts.join('\nUNION ALL\n')}`;
+
 /** The look-ups of `ContactLookups` alone, for every identity they name, in one round trip. */
 export async function lookUpContacts(tx: Queryable, workspaceId: string, wanted: ContactLookups): Promise<LookupRows> {
   if (wanted.emails.length === 0 && wanted.ruleKeys.length === 0 && wanted.blockKeys.length === 0) return foundIn([]);
-  const lookUps = lookUpCtes(wanted, 2, 'true', '');
-  const { rows } = await tx.query<LookupRow>(`WITH ${lookUps.ctes} ${lookUps.parts.join('\nUNION ALL\n')}`, [
-    workspaceId,
-    ...lookUps.params,
-  ]);
+  const { rows } = await tx.query<LookupRow>(LOOK_UP, [workspaceId, ...lookUpParams(wanted)]);
   return foundIn(rows);
 }
 
@@ -254,6 +262,12 @@ export interface CandidateContact {
   /** The contact's fields, or null when it is still at the version the caller gave for it. */
   contact: MatchableContact | null;
 }
+
+const CANDIDATES = `SELECT c.id, v.version, CASE WHEN v.version IS DISTINCT FROM u.known THEN ${MATCHABLE} END AS contact
+       FROM unnest($2::uuid[], $3::text[]) AS u(id, known)
+       JOIN contacts c ON c.workspace_id = $1 AND c.id = u.id
+       LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id
+      CROSS JOIN LATERAL (SELECT ${VERSION} AS version) v`;
 
 /**
  * The candidates among `ids` that still exist, each with its version; the fields that matching
@@ -267,13 +281,6 @@ export async function candidateContacts(
   knownVersions: readonly (string | null)[],
 ): Promise<CandidateContact[]> {
   if (ids.length === 0) return [];
-  const { rows } = await tx.query<CandidateContact>(
-    `SELECT c.id, v.version, CASE WHEN v.version IS DISTINCT FROM u.known THEN ${MATCHABLE} END AS contact
-       FROM unnest($2::uuid[], $3::text[]) AS u(id, known)
-       JOIN contacts c ON c.workspace_id = $1 AND c.id = u.id
-       LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id
-      CROSS JOIN LATERAL (SELECT ${VERSION} AS version) v`,
-    [workspaceId, ids, knownVersions],
-  );
+  const { rows } = await tx.query<CandidateContact>(CANDIDATES, [workspaceId, ids, knownVersions]);
   return rows;
 }
