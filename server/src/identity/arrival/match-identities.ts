@@ -5,11 +5,13 @@
  * queues an identity ↔ contact pair. An e-mail sender nobody knows becomes a contact when the
  * workspace wants that. Every look-up is one query for the whole batch, and the look-ups are few:
  * the identities with the workspace's settings and model version, together with every contact the
- * rules and keys find (when the caller saw the identities as stored; after them otherwise), then
- * the candidates' details (only their versions for those this process holds normalised already);
- * the model itself comes from this process's cache. All writes are one statement: the new
- * senders' contacts and their keys, every link and every review pair. Round trips are what an
- * arrival's tail is made of on a busy machine, not the statements' own time (docs/benchmarks.md).
+ * rules and keys find and, whole, the candidates scoring will rank first (when the caller saw the
+ * identities as stored; after them otherwise). Only an identity a rule key finds but cannot decide
+ * (two contacts hold its address) has its candidates read after that (only their versions for
+ * those this process holds normalised already); the model comes from this process's cache. All
+ * writes are one statement: the new senders' contacts and their keys, every link and every review
+ * pair. Round trips, with the collector's pauses, are what an arrival's tail is made of on a busy
+ * machine, not the statements' own time (docs/benchmarks.md).
  */
 import { contactsWrite } from '../../crm/index.js';
 import { systemActor } from '../../platform/context.js';
