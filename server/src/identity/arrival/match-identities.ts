@@ -110,7 +110,7 @@ function sameFields(seen: MatchableIdentity | undefined, stored: MatchableIdenti
 
 /**
  * The look-ups for the claimed identities: those made with the claim (`wanted`, run for the
- * claimed only) where the caller saw them as stored, again for the others. A key's holders are the
+ * claimed only), again for those stored otherwise than seen (`missed`). A key's holders are the
  * same whoever asked, so the second look-up only adds keys the first did not run; the first's
  * addresses for an identity seen otherwise are dropped.
  */
@@ -118,11 +118,10 @@ async function lookUpsOfClaimed(
   tx: Queryable,
   workspaceId: string,
   arrivals: readonly Arrival[],
-  guessed: ReadonlyMap<string, Arrival>,
+  missed: readonly Arrival[],
   wanted: repo.ContactLookups,
   found: repo.LookupRows,
 ): Promise<repo.LookupRows> {
-  const missed = arrivals.filter((a) => !sameFields(guessed.get(a.identity.id)?.identity, a.identity));
   if (missed.length === 0) return found;
   const again = await repo.lookUpContacts(tx, workspaceId, lookUpsFor(missed));
   const redone = new Set(missed.map((a) => a.identity.id));
@@ -277,9 +276,14 @@ export async function matchArrivedIdentities(
   const claim = await repo.claimAndLookUp(tx, workspaceId, identityIds, now, wanted);
   const identities = claim.claimed;
   if (identities.length === 0) return;
-  const arrivals = identities.map(arrivalOf);
+  // An identity stored as seen was normalised before the claim; one stored otherwise is looked up again.
+  const arrivals = identities.map((identity) => {
+    const before = guessed.get(identity.id);
+    return before && sameFields(before.identity, identity) ? before : arrivalOf(identity);
+  });
+  const missed = arrivals.filter((arrival) => guessed.get(arrival.identity.id) !== arrival);
   const settings = settingsOf(identities[0]!);
-  const found = await lookUpsOfClaimed(tx, workspaceId, arrivals, guessed, wanted, claim.found);
+  const found = await lookUpsOfClaimed(tx, workspaceId, arrivals, missed, wanted, claim.found);
   const { matches, ambiguous } = ruleMatches(arrivals, found);
   const unmatched = arrivals.filter((a) => !matches.has(a.identity.id));
   const scores = await scored(tx, workspaceId, unmatched, found, ambiguous, settings, identities[0]!.modelFittedAt);
