@@ -162,12 +162,7 @@ export async function createContact(ctx: Ctx, input: ContactInput): Promise<Cont
   return created;
 }
 
-/**
- * Creates many contacts without a company at once, each checked as `createContact` checks one:
- * one statement for all of them and their events (how matching on arrival adds a batch's new
- * e-mail senders).
- */
-/** Rows for new contacts without a company, checked as a create checks them. */
+/** Rows for new contacts without a company, each checked as `createContact` checks one. */
 async function newContactRows(ctx: Ctx, inputs: readonly Omit<ContactInput, 'companyId'>[]): Promise<repo.ContactRow[]> {
   const now = new Date();
   const rows: repo.ContactRow[] = [];
@@ -180,6 +175,7 @@ async function newContactRows(ctx: Ctx, inputs: readonly Omit<ContactInput, 'com
   return rows;
 }
 
+/** Creates many contacts without a company at once: one statement for all of them and their events. */
 export async function createContacts(ctx: Ctx, inputs: readonly Omit<ContactInput, 'companyId'>[]): Promise<Contact[]> {
   return repo.insertContactRows(ctx, await newContactRows(ctx, inputs));
 }
