@@ -261,6 +261,8 @@ describe('the workspace model on arrival', () => {
     };
     const fitted = await storedModelWeight();
     expect(await arrive()).toBeCloseTo(fitted, 4);
+    // The model that arrival read is cached for its fit time, as the claim returns it: the next reads no model.
+    expect(await statementsToMatch(ws.workspaceId, await insertIdentity(t.db, ws.workspaceId, author))).toBe(3);
 
     await plantDuplicates(ctx, 160);
     await resolveWorkspace(ctx, t.db);
