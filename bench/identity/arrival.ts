@@ -7,6 +7,7 @@
  * transaction (BEGIN..COMMIT, the commit's WAL flush included) is reported beside it, without a target.
  */
 import os from 'node:os';
+import { constants as perfConstants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { matchArrivedIdentities, refreshContactKeys, type SeenIdentity } from '../../server/src/identity/index.js';
 import type { Db, Queryable } from '../../server/src/platform/db/db.js';
 import { newId } from '../../server/src/platform/db/ids.js';
@@ -171,6 +172,41 @@ function seenAs(arrival: ArrivingIdentity): Map<string, SeenIdentity> {
   return new Map([[arrival.id, { network, handle, displayName, profileUrl: null, email }]]);
 }
 
+/** A collector pause, on `performance.now()`'s clock. */
+interface Pause {
+  start: number;
+  duration: number;
+  young: boolean;
+}
+
+/** The collector's pauses from `start` to `stop`, as V8 reports them: the arrival tail is made of the young ones. */
+function collectionsObserved() {
+  const pauses: Pause[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { detail?: { kind?: number } })[]) {
+      pauses.push({
+        start: entry.startTime,
+        duration: entry.duration,
+        young: entry.detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR,
+      });
+    }
+  });
+  return {
+    start: () => observer.observe({ entryTypes: ['gc'] }),
+    /** Entries arrive on a later turn of the event loop: one is let pass before reading them. */
+    stop: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      observer.disconnect();
+      return pauses;
+    },
+  };
+}
+
+/** Whether a pause fell inside [start, end]. */
+function paused(pauses: readonly Pause[], start: number, end: number): boolean {
+  return pauses.some((pause) => pause.start < end && pause.start + pause.duration > start);
+}
+
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
 
 /** The transaction, counting the statements sent through it (round trips to the database). */
@@ -191,20 +227,28 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
   const steps: number[] = [];
   const transactions: number[] = [];
   const cpus: number[] = [];
+  /** When each measured step started, to tell the steps a collection paused. */
+  const stepStarts: number[] = [];
   const byKind = new Map<ArrivalKind, { steps: number[]; transactions: number[]; statements: number }>();
   const loadAverage = os.loadavg()[0]!;
   let databaseCpuBefore: number | null = null;
   let statements = 0;
+  const collections = collectionsObserved();
   for (const [index, arrival] of arrivals.entries()) {
-    if (index === WARM_UP) databaseCpuBefore = await backendCpuSeconds(db);
+    if (index === WARM_UP) {
+      databaseCpuBefore = await backendCpuSeconds(db);
+      collections.start();
+    }
     let sent = 0;
     let step = 0;
+    let stepStart = 0;
     const seen = seenAs(arrival);
     const cpuBefore = process.cpuUsage();
     const before = performance.now();
     await db.transaction(async (tx) => {
       // Started after BEGIN, stopped before COMMIT: what the step adds to the ingest batch's transaction.
       const started = performance.now();
+      stepStart = started;
       await matchArrivedIdentities(
         counted(tx, () => sent++),
         workspaceId,
@@ -218,6 +262,7 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
     if (index < WARM_UP) continue;
     statements += sent;
     steps.push(step);
+    stepStarts.push(stepStart);
     transactions.push(transaction);
     cpus.push((cpu.user + cpu.system) / 1000);
     // Appended in place: a copy per arrival would add to the young-generation garbage being measured.
@@ -228,6 +273,9 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
       ofKind.statements += sent;
     } else byKind.set(arrival.kind, { steps: [step], transactions: [transaction], statements: sent });
   }
+  const pauses = await collections.stop();
+  const youngPauses = pauses.filter((pause) => pause.young).map((pause) => pause.duration);
+  const unpausedSteps = ascending(steps.filter((step, index) => !paused(pauses, stepStarts[index]!, stepStarts[index]! + step)));
   const databaseCpuAfter = await backendCpuSeconds(db);
   const databaseCpuMs =
     databaseCpuBefore === null || databaseCpuAfter === null ? null : ((databaseCpuAfter - databaseCpuBefore) * 1000) / ARRIVALS;
@@ -307,6 +355,30 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
       unit: 'statements',
       value: statements / ARRIVALS,
       note: `queries through the arrival’s transaction, BEGIN and COMMIT not counted; by kind: ${statementsByKind.join(', ')}`,
+    },
+    {
+      id: 'arrival-young-collections',
+      label: 'same, young-generation collections (scavenges) during the measured arrivals',
+      unit: 'collections',
+      value: youngPauses.length,
+      note:
+        (youngPauses.length
+          ? `pauses p50 ${percentile(ascending(youngPauses), 50).toFixed(2)} ms, max ${Math.max(...youngPauses).toFixed(2)} ms, ` +
+            `${youngPauses.reduce((sum, pause) => sum + pause, 0).toFixed(0)} ms in all; `
+          : '') +
+        `${pauses.length - youngPauses.length} full collections or marking steps; ${steps.length - unpausedSteps.length} steps paused by one`,
+      details: {
+        youngPausesMs: youngPauses,
+        otherPauses: pauses.length - youngPauses.length,
+        pausedSteps: steps.length - unpausedSteps.length,
+      },
+    },
+    {
+      id: 'arrival-unpaused-step-p99',
+      label: 'same, p99 of the steps no collection paused',
+      unit: 'ms',
+      value: percentile(unpausedSteps, 99),
+      note: 'no target: what the step costs when the collector does not run during it, to tell the collector’s share of the tail from the rest',
     },
     {
       id: 'arrival-cpu-mean',

@@ -4,6 +4,7 @@
  * from argv, runs the product's `resolveWorkspace`, prints one JSON line of measurements.
  */
 import { resolveWorkspace } from '../../server/src/identity/index.js';
+import { applyHeapSettings } from '../../server/src/platform/memory/heap-settings.js';
 import { openDb, ownerCtx, type DbLocation } from '../crm/rapport-db.js';
 import { backendCpuSeconds } from '../lib/backend-cpu.js';
 
@@ -24,6 +25,8 @@ export interface FullPassMeasurement {
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as FullPassInput;
+// As `rapport identity resolve` runs it (openRuntime).
+applyHeapSettings();
 const db = await openDb(input.location);
 const rssBeforeMb = process.memoryUsage().rss / 1e6;
 const cpuBefore = process.cpuUsage();

@@ -16,6 +16,7 @@
  * `--quick` uses 10,000 contacts for the pass, 100,000 known people (20,000 on PGlite) for arrivals.
  */
 import path from 'node:path';
+import { applyHeapSettings } from '../../server/src/platform/memory/heap-settings.js';
 import { createBenchWorkspace, openMigrated, type DbLocation } from '../crm/rapport-db.js';
 import { createScratch, type Scratch } from '../lib/databases.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
@@ -42,6 +43,8 @@ async function freshDb(scratch: Scratch, kind: BenchDbKind, label: string): Prom
 }
 
 async function arrivalFigures(location: DbLocation, known: number): Promise<Figure[]> {
+  // Arrivals are matched in this process: with the heap settings of the `rapport` process that matches them.
+  applyHeapSettings();
   const db = await openMigrated(location);
   try {
     const workspace = await createBenchWorkspace(db, 'arrival');

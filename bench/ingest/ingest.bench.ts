@@ -24,7 +24,7 @@ import { buildApp } from '../../server/src/app.js';
 import { ingestPipeline } from '../../server/src/ingest/index.js';
 import { modules } from '../../server/src/modules.js';
 import { loadConfig } from '../../server/src/platform/config/config.js';
-import { limitHeapGrowth } from '../../server/src/platform/memory/heap-growth.js';
+import { applyHeapSettings } from '../../server/src/platform/memory/heap-settings.js';
 import type { Db } from '../../server/src/platform/db/db.js';
 import { createBenchWorkspace, dbLabel, openDb, type DbLocation } from '../crm/rapport-db.js';
 import { backendCpuSeconds } from '../lib/backend-cpu.js';
@@ -139,8 +139,8 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
     RAPPORT_INGEST_CONCURRENCY: process.env.RAPPORT_INGEST_CONCURRENCY,
   });
   const stepLog = stepTimingLogger();
-  // The app runs in this process; its heap is bounded as every `rapport` process bounds it (openRuntime).
-  limitHeapGrowth();
+  // The app runs in this process, with the heap settings every `rapport` process applies (openRuntime).
+  applyHeapSettings();
   const built = await buildApp({ config, db, log: stepLog.logger, modules, webDir: null });
   const memory = sampleRss(process.pid, 250);
   const analyzer = kind === 'postgres' ? standInForAutovacuum(db) : null;

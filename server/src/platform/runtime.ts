@@ -1,9 +1,9 @@
-/** Opens what a process needs from configuration: config, logger, migrated database; and bounds its heap's growth. */
+/** Opens what a process needs from configuration: config, logger, migrated database; and applies the heap settings. */
 import { loadConfig, type Config } from './config/config.js';
 import { openDatabase } from './db/open.js';
 import type { Db } from './db/db.js';
 import { migrate, type Migration } from './db/migrate.js';
-import { limitHeapGrowth } from './memory/heap-growth.js';
+import { applyHeapSettings } from './memory/heap-settings.js';
 import { createLogger, type Logger } from './observability/logger.js';
 
 export interface Runtime {
@@ -13,7 +13,7 @@ export interface Runtime {
 }
 
 export async function openRuntime(migrations: readonly Migration[], env = process.env): Promise<Runtime> {
-  limitHeapGrowth();
+  applyHeapSettings();
   const config = loadConfig(env);
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config);

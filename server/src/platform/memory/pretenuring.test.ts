@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { NO_PRETENURING, stopPretenuring } from './pretenuring.js';
+
+/**
+ * In a fresh Node process: results (an array of rows) first kept by the thousand, as bulk work
+ * keeps them, then made and dropped one at a time, as requests make them; prints the bytes young
+ * collections promoted during the second phase (V8's own trace); with `stop`, under the flag
+ * `stopPretenuring` sets. Plain JavaScript: run through tsx, the script's literals were never pretenured.
+ */
+function promotedMb(stop: boolean): number {
+  const script = `
+    ${stop ? `(await import('node:v8')).setFlagsFromString(${JSON.stringify(NO_PRETENURING)});` : ''}
+    function result(size, key) { const rows = []; for (let i = 0; i < size; i++) rows.push({ text: 'row ' + i + ' ' + key, values: [i] }); return rows; }
+    let kept = []; for (let i = 0; i < 20000; i++) kept.push(result(20, i)); kept = null;
+    console.log('SHORT-LIVED');
+    let rows = 0; for (let i = 0; i < 200000; i++) rows += result(20, i).length;
+    console.log('END ' + rows);`;
+  const trace = execFileSync(process.execPath, ['--trace-gc-nvp', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const shortLived = trace.slice(trace.indexOf('SHORT-LIVED'), trace.indexOf('END '));
+  const promoted = [...shortLived.matchAll(/gc=s .*?promoted=(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+  return promoted / 1e6;
+}
+
+describe('stopPretenuring', () => {
+  it('lets young collections copy far less once bulk work has made a literal pretenured', () => {
+    const pretenured = promotedMb(false);
+    const stopped = promotedMb(true);
+    expect(pretenured).toBeGreaterThan(10);
+    expect(stopped).toBeLessThan(pretenured * 0.5);
+  }, 60_000);
+
+  it("leaves an operator's own setting alone", () => {
+    expect(stopPretenuring(['--allocation-site-pretenuring'], '')).toBe(false);
+    expect(stopPretenuring([], '--max-old-space-size=512 --no-allocation_site_pretenuring')).toBe(false);
+  });
+});
