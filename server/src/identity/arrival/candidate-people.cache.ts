@@ -10,10 +10,11 @@
  * this process about a change, so the server's other processes need no messages to stay correct.
  * Bounded: the least recently used contacts are forgotten first.
  *
- * A contact is kept from the second time it is met, not the first: in a large
- * workspace most candidates are met once, and each one kept survives the young generation, where
- * every collection copies it (the copying is the collection's pause); kept on first sight they
- * were a third of what each collection copied on the 100,000-contact bench.
+ * A contact is kept from the second time it is met, not the first: in a large workspace most
+ * candidates are met once, and each one kept survives the young generation, where every
+ * collection copies it (the copying is the collection's pause). Kept on first sight, they were
+ * most of what each collection copied on the 100,000-contact bench (0.7-0.9 MB against 0.2 MB
+ * with no cache at all).
  */
 import type { NormalisedPerson } from '../matching/index.js';
 import { RecentSightings } from './recent-sightings.js';
@@ -32,7 +33,7 @@ export interface CandidatePerson {
 /** By contact id (a uuid); the entry's workspace is checked all the same. */
 const people = new Map<string, CandidatePerson>();
 
-/** The contacts met since a while, to keep those met again (`RecentSightings`: 32 KB). */
+/** The contacts met recently, to keep those met again (`RecentSightings`: 32 KB). */
 const met = new RecentSightings(MAX_PEOPLE, 1 << 18);
 
 /** One string per setting, compared whole: a different list never reads another's entries. */

@@ -30,7 +30,8 @@ describe('score formatting', () => {
   });
 
   it('reads months, sentiment averages and shares', () => {
-    expect(monthLabel('2026-03')).toMatch(/26/);
+    expect(monthLabel('2026-03')).toMatch(/2026/);
+    expect(monthLabel('2026-12')).not.toMatch(/\b26\b/);
     expect(monthLabel('junk')).toBe('junk');
     expect([sentimentWord(0.5), sentimentWord(0), sentimentWord(-0.4)]).toEqual(['positive', 'neutral', 'negative']);
     expect(formatShare(0.625)).toBe('63%');

@@ -51,9 +51,10 @@ export const COMPONENT_HINTS: Record<ValueComponent, string> = {
   influence: 'Followers of their linked identities',
 };
 
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' });
+// The whole year: "Dec 26" reads as the 26th of December.
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric' });
 
-/** "2026-03" as "Mar 26" in the reader's locale. */
+/** "2026-03" as "Mar 2026" in the reader's locale. */
 export function monthLabel(month: string): string {
   const [year, index] = month.split('-').map(Number);
   if (!year || !index) return month;
