@@ -7,6 +7,7 @@ import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import type { Db, Queryable, QueryResult } from './db.js';
 import { ident } from './db.js';
 import { timestamptzParser } from './timestamps.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 const TIMESTAMPTZ = 1184;
 
@@ -92,12 +93,16 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
   // calls of each function compile longer. Set here, before the module is compiled, so every way of
   // starting Rapport on the embedded database gets it; a PostgreSQL server is unaffected.
   setFlagsFromString('--no-liftoff');
+  const lock = dataDir ? lockDataDir(dataDir) : null;
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     extensions: { pg_trgm, unaccent, fuzzystrmatch },
     // PGlite's WebAssembly memory never shrinks; a smaller buffer cache keeps the server's
     // resident memory near 300 MB at 100k contacts, for ~15% of list throughput.
     startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+  }).catch((error: unknown) => {
+    lock?.release();
+    throw error;
   });
   const run = statementRunner(pglite);
   return {
@@ -126,6 +131,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     },
     async close() {
       await pglite.close();
+      lock?.release();
     },
   };
 }
