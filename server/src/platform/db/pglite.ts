@@ -1,15 +1,14 @@
 /** Embedded engine: PostgreSQL compiled to WebAssembly, data kept in a local directory. */
-import { setFlagsFromString } from 'node:v8';
-import { PGlite, parse, protocol, type Transaction } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { Mutex, TransactionAbortedError, messages, parse, protocol, types } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult } from './db.js';
 import { ident } from './db.js';
 import { timestamptzParser } from './timestamps.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { startPgliteEngine, type PgliteEngine } from './pglite-engine.js';
 
-const TIMESTAMPTZ = 1184;
+type Parsers = Record<number | string, types.Parser>;
+type Serializers = Record<number | string, types.Serializer>;
+type BackendMessage = Parameters<Parameters<protocol.Parser['parse']>[1]>[0];
 
 const { serialize } = protocol;
 
@@ -25,41 +24,57 @@ interface Statement {
   paramTypes: number[];
 }
 
-function concat(messages: Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(messages.reduce((length, message) => length + message.length, 0));
+function concat(parts: Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
   let offset = 0;
-  for (const message of messages) {
-    joined.set(message, offset);
-    offset += message.length;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
   }
   return joined;
 }
 
 /**
- * Runs one statement in one call into the database, where `PGlite.query` makes six (parse,
- * describe, bind, describe, execute, sync) and parses every text again: on PGlite every statement
- * runs on the server's own thread, so this is a direct share of each request's cost. Values are
- * serialised by the parameter types the database reports, exactly as `PGlite.query` does.
- * The caller holds PGlite's query lock.
+ * PGlite's one session, spoken to in the wire protocol: each statement goes to the database's thread
+ * as one message (parse or bind, describe, execute, sync), and its reply is parsed here into rows by
+ * the parameter and column types the database reports, as `PGlite.query` does. The caller holds the
+ * session (see `openPglite`'s locks).
  */
-function statementRunner(pglite: PGlite) {
+function session(engine: PgliteEngine) {
+  let parser = new protocol.Parser();
   const statements = new Map<string, Statement>();
-  const parsers = { ...pglite.parsers, [TIMESTAMPTZ]: timestamptzParser(pglite.parsers[TIMESTAMPTZ]!) };
+  const parsers: Parsers = { ...types.parsers };
+  const serializers: Serializers = { ...types.serializers };
+
+  async function exchange(bytes: Uint8Array, file?: Uint8Array): Promise<BackendMessage[]> {
+    const reply = file ? await engine.copy(bytes, file) : await engine.run(bytes);
+    const received: BackendMessage[] = [];
+    let failure: messages.DatabaseError | null = null;
+    parser.parse(reply, (message) => {
+      if (message instanceof messages.DatabaseError) failure ??= message;
+      else received.push(message);
+    });
+    if (failure) {
+      // As PGlite does: the reply ended at the error, start the next one clean.
+      parser = new protocol.Parser();
+      throw failure;
+    }
+    return received;
+  }
 
   async function prepare(sql: string): Promise<Statement> {
     const known = statements.get(sql);
     if (known) return known;
     const name = statements.size < MAX_NAMED_STATEMENTS ? `rapport_${statements.size}` : '';
-    const described = await pglite.execProtocolStream(
+    const described = await exchange(
       concat([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
-      { syncToFs: false },
     );
     const statement = { name, paramTypes: parse.parseDescribeStatementResults(described) };
     if (name) statements.set(sql, statement);
     return statement;
   }
 
-  return async function run<Row>(sql: string, params: readonly unknown[]): Promise<QueryResult<Row>> {
+  async function run<Row>(sql: string, params: readonly unknown[]): Promise<QueryResult<Row>> {
     const steps: Uint8Array[] = [];
     if (params.length === 0) {
       steps.push(serialize.parse({ text: sql }), serialize.bind());
@@ -67,70 +82,117 @@ function statementRunner(pglite: PGlite) {
       const { name, paramTypes } = await prepare(sql);
       const values = params.map((value, i) => {
         if (value === null || value === undefined) return null;
-        const serializer = pglite.serializers[paramTypes[i]!];
+        const serializer = serializers[paramTypes[i]!];
         return serializer ? serializer(value) : String(value);
       });
       steps.push(serialize.bind({ statement: name, values }));
     }
     steps.push(serialize.describe({ type: 'P' }), serialize.execute(), serialize.sync());
-    // The data directory is written through (NodeFS, or memory in tests): no sync to the file system is due.
-    const messages = await pglite.execProtocolStream(concat(steps), { syncToFs: false });
-    const result = parse.parseResults(messages, parsers)[0];
+    const result = parse.parseResults(await exchange(concat(steps)), parsers)[0];
     const rows = (result?.rows ?? []) as Row[];
     return { rows, rowCount: result?.affectedRows ?? rows.length };
-  };
-}
+  }
 
-/** The PGlite transaction behind each wrapper, so COPY can run inside the caller's transaction. */
-const transactions = new WeakMap<Queryable, Transaction>();
+  /** A script of statements without parameters (the simple query protocol); the last result's command. */
+  async function script(sql: string, file?: Uint8Array): Promise<{ command?: string; affectedRows?: number }> {
+    const results = parse.parseResults(await exchange(serialize.query(sql), file), parsers);
+    const last = results.at(-1);
+    return {
+      ...(last?.command ? { command: last.command } : {}),
+      ...(last?.affectedRows !== undefined ? { affectedRows: last.affectedRows } : {}),
+    };
+  }
+
+  /** Array types are the database's own (extensions add some): their parsers are made as PGlite makes them. */
+  async function learnArrayTypes(): Promise<void> {
+    const { rows } = await run<{ oid: number; typarray: number }>(
+      `SELECT b.oid, b.typarray FROM pg_catalog.pg_type a
+         LEFT JOIN pg_catalog.pg_type b ON b.oid = a.typelem
+        WHERE a.typcategory = 'A' GROUP BY b.oid, b.typarray ORDER BY b.oid`,
+      [],
+    );
+    for (const { oid, typarray } of rows) {
+      serializers[typarray] = (value) => types.arraySerializer(value, serializers[oid], typarray);
+      parsers[typarray] = (value) => types.arrayParser(value, parsers[oid]!, typarray);
+    }
+    parsers[types.TIMESTAMPTZ] = timestamptzParser(parsers[types.TIMESTAMPTZ]!);
+  }
+
+  return { run, script, learnArrayTypes };
+}
 
 /** `dataDir` null keeps everything in memory (tests). */
 export async function openPglite(dataDir: string | null): Promise<Db> {
-  // PostgreSQL's WebAssembly is compiled straight to optimised code, each function on its first call.
-  // By default V8 compiles baseline code first and re-compiles what gets hot in the background: two
-  // copies of the hot functions, and compiler memory the allocator keeps, ~70 MB more resident memory
-  // at 100k contacts (crm bench: 287 against 366 MB at rest), and no faster. The price: the first
-  // calls of each function compile longer. Set here, before the module is compiled, so every way of
-  // starting Rapport on the embedded database gets it; a PostgreSQL server is unaffected.
-  setFlagsFromString('--no-liftoff');
   const lock = dataDir ? lockDataDir(dataDir) : null;
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    extensions: { pg_trgm, unaccent, fuzzystrmatch },
-    // PGlite's WebAssembly memory never shrinks; a smaller buffer cache keeps the server's
-    // resident memory near 300 MB at 100k contacts, for ~15% of list throughput.
-    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
-  }).catch((error: unknown) => {
+  const engine = await startPgliteEngine({ dataDir }).catch((error: unknown) => {
     lock?.release();
     throw error;
   });
-  const run = statementRunner(pglite);
+  const connection = session(engine);
+  // As PGlite's own locks: a transaction holds the session until it ends; statements one at a time.
+  const transactions = new Mutex();
+  const statements = new Mutex();
+  let closed = false;
+
+  function open(): void {
+    if (closed) throw new Error('PGlite is closed');
+  }
+
+  const statement = <T>(work: () => Promise<T>) => statements.runExclusive(work);
+  /** The queryables of transactions in progress, so COPY can run inside the caller's transaction. */
+  const inTransaction = new WeakSet<Queryable>();
+
+  await statement(() => connection.learnArrayTypes());
+
   return {
     kind: 'pglite',
     async query(sql, params = []) {
-      // As `PGlite.query` does: refuse once closed, and wait for any transaction in progress.
-      await pglite._checkReady();
-      return pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(() => run(sql, params)));
+      open();
+      return transactions.runExclusive(() => statement(() => connection.run(sql, params)));
     },
     async transaction(work) {
-      return pglite.transaction(async (transaction) => {
-        const tx: Queryable = { query: (sql, params = []) => pglite._runExclusiveQuery(() => run(sql, params)) };
-        transactions.set(tx, transaction);
-        return work(tx);
+      open();
+      return transactions.runExclusive(async () => {
+        await statement(() => connection.script('BEGIN'));
+        let ended = false;
+        const tx: Queryable = {
+          query(sql, params = []) {
+            if (ended) return Promise.reject(new Error('Transaction is closed'));
+            return statement(() => connection.run(sql, params));
+          },
+        };
+        inTransaction.add(tx);
+        try {
+          const result = await work(tx);
+          ended = true;
+          const { command } = await statement(() => connection.script('COMMIT'));
+          // A transaction a failed statement aborted ends in ROLLBACK: its work is lost, so it must not pass as done.
+          if (command === 'ROLLBACK') throw new TransactionAbortedError();
+          return result;
+        } catch (error) {
+          if (!ended) {
+            ended = true;
+            await statement(() => connection.script('ROLLBACK'));
+          }
+          throw error;
+        }
       });
     },
     async exec(sql) {
-      await pglite.exec(sql);
+      open();
+      await transactions.runExclusive(() => statement(() => connection.script(sql)));
     },
     async copyCsv(table, columns, csv, tx) {
-      const blob = new Blob([csv]);
+      open();
       const sql = `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
-      const target = (tx && transactions.get(tx)) ?? pglite;
-      const result = await target.query(sql, [], { blob });
-      return result.affectedRows ?? 0;
+      const copy = () => statement(() => connection.script(sql, new TextEncoder().encode(csv)));
+      const { affectedRows } = tx && inTransaction.has(tx) ? await copy() : await transactions.runExclusive(copy);
+      return affectedRows ?? 0;
     },
     async close() {
-      await pglite.close();
+      if (closed) return;
+      closed = true;
+      await transactions.runExclusive(() => statement(() => engine.close()));
       lock?.release();
     },
   };
