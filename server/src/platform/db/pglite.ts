@@ -1,14 +1,13 @@
 /** Embedded engine: PostgreSQL compiled to WebAssembly, data kept in a local directory. */
-import { Mutex, TransactionAbortedError, messages, parse, protocol, types } from '@electric-sql/pglite';
+import { Mutex, TransactionAbortedError, protocol, types } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult } from './db.js';
 import { ident } from './db.js';
 import { timestamptzParser } from './timestamps.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { startPgliteEngine, type PgliteEngine } from './pglite-engine.js';
+import { readReply, type Reply, type StatementResult, type TypeParsers } from './pglite-replies.js';
 
-type Parsers = Record<number | string, types.Parser>;
 type Serializers = Record<number | string, types.Serializer>;
-type BackendMessage = Parameters<Parameters<protocol.Parser['parse']>[1]>[0];
 
 const { serialize } = protocol;
 
@@ -41,25 +40,12 @@ function concat(parts: Uint8Array[]): Uint8Array {
  * session (see `openPglite`'s locks).
  */
 function session(engine: PgliteEngine) {
-  let parser = new protocol.Parser();
   const statements = new Map<string, Statement>();
-  const parsers: Parsers = { ...types.parsers };
+  const parsers: TypeParsers = { ...types.parsers };
   const serializers: Serializers = { ...types.serializers };
 
-  async function exchange(bytes: Uint8Array, file?: Uint8Array): Promise<BackendMessage[]> {
-    const reply = file ? await engine.copy(bytes, file) : await engine.run(bytes);
-    const received: BackendMessage[] = [];
-    let failure: messages.DatabaseError | null = null;
-    parser.parse(reply, (message) => {
-      if (message instanceof messages.DatabaseError) failure ??= message;
-      else received.push(message);
-    });
-    if (failure) {
-      // As PGlite does: the reply ended at the error, start the next one clean.
-      parser = new protocol.Parser();
-      throw failure;
-    }
-    return received;
+  async function exchange(bytes: Uint8Array, file?: Uint8Array): Promise<Reply> {
+    return readReply(file ? await engine.copy(bytes, file) : await engine.run(bytes), parsers);
   }
 
   async function prepare(sql: string): Promise<Statement> {
@@ -69,7 +55,7 @@ function session(engine: PgliteEngine) {
     const described = await exchange(
       concat([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
     );
-    const statement = { name, paramTypes: parse.parseDescribeStatementResults(described) };
+    const statement = { name, paramTypes: described.paramTypes };
     if (name) statements.set(sql, statement);
     return statement;
   }
@@ -88,19 +74,13 @@ function session(engine: PgliteEngine) {
       steps.push(serialize.bind({ statement: name, values }));
     }
     steps.push(serialize.describe({ type: 'P' }), serialize.execute(), serialize.sync());
-    const result = parse.parseResults(await exchange(concat(steps)), parsers)[0];
-    const rows = (result?.rows ?? []) as Row[];
-    return { rows, rowCount: result?.affectedRows ?? rows.length };
+    const result = (await exchange(concat(steps))).results[0];
+    return { rows: (result?.rows ?? []) as Row[], rowCount: result?.rowCount ?? 0 };
   }
 
-  /** A script of statements without parameters (the simple query protocol); the last result's command. */
-  async function script(sql: string, file?: Uint8Array): Promise<{ command?: string; affectedRows?: number }> {
-    const results = parse.parseResults(await exchange(serialize.query(sql), file), parsers);
-    const last = results.at(-1);
-    return {
-      ...(last?.command ? { command: last.command } : {}),
-      ...(last?.affectedRows !== undefined ? { affectedRows: last.affectedRows } : {}),
-    };
+  /** A script of statements without parameters (the simple query protocol): its last statement's result. */
+  async function script(sql: string, file?: Uint8Array): Promise<StatementResult | undefined> {
+    return (await exchange(serialize.query(sql), file)).results.at(-1);
   }
 
   /** Array types are the database's own (extensions add some): their parsers are made as PGlite makes them. */
@@ -115,7 +95,8 @@ function session(engine: PgliteEngine) {
       serializers[typarray] = (value) => types.arraySerializer(value, serializers[oid], typarray);
       parsers[typarray] = (value) => types.arrayParser(value, parsers[oid]!, typarray);
     }
-    parsers[types.TIMESTAMPTZ] = timestamptzParser(parsers[types.TIMESTAMPTZ]!);
+    const pgliteTimestamp = parsers[types.TIMESTAMPTZ]!;
+    parsers[types.TIMESTAMPTZ] = timestamptzParser((text) => pgliteTimestamp(text));
   }
 
   return { run, script, learnArrayTypes };
@@ -165,9 +146,9 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
         try {
           const result = await work(tx);
           ended = true;
-          const { command } = await statement(() => connection.script('COMMIT'));
+          const committed = await statement(() => connection.script('COMMIT'));
           // A transaction a failed statement aborted ends in ROLLBACK: its work is lost, so it must not pass as done.
-          if (command === 'ROLLBACK') throw new TransactionAbortedError();
+          if (committed?.command === 'ROLLBACK') throw new TransactionAbortedError();
           return result;
         } catch (error) {
           if (!ended) {
@@ -186,8 +167,8 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
       open();
       const sql = `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
       const copy = () => statement(() => connection.script(sql, new TextEncoder().encode(csv)));
-      const { affectedRows } = tx && inTransaction.has(tx) ? await copy() : await transactions.runExclusive(copy);
-      return affectedRows ?? 0;
+      const copied = tx && inTransaction.has(tx) ? await copy() : await transactions.runExclusive(copy);
+      return copied?.rowCount ?? 0;
     },
     async close() {
       if (closed) return;

@@ -60,4 +60,10 @@ describe('statements on a connection', () => {
     });
     expect(rowCount).toBe(2);
   });
+
+  it('counts the rows a query returned', async () => {
+    const { rows, rowCount } = await db.query('SELECT n FROM generate_series(1, $1::int) AS n', [3]);
+    expect(rows).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(rowCount).toBe(3);
+  });
 });
