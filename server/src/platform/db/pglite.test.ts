@@ -72,6 +72,14 @@ describe('embedded database thread', () => {
     expect(order).toEqual(['tx a', 'tx b', 'outside']);
   });
 
+  it('refuses statements once closed', async () => {
+    const closing = await openPglite(null);
+    await closing.close();
+    await expect(closing.query('SELECT 1')).rejects.toThrow('PGlite is closed');
+    await expect(closing.transaction(async () => undefined)).rejects.toThrow('PGlite is closed');
+    await expect(closing.close()).resolves.toBeUndefined();
+  });
+
   it('lets a command exit once its work is done, with the database still open', async () => {
     const script = `
       const { openPglite } = await import(${JSON.stringify(path.resolve(import.meta.dirname, 'pglite.ts'))});
