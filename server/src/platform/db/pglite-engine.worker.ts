@@ -11,6 +11,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import type { EngineReply, EngineRequest, EngineSettings } from './pglite-engine.js';
+import { joinBytes } from './bytes.js';
 
 // PostgreSQL's WebAssembly is compiled straight to optimised code, each function on its first call.
 // By default V8 compiles baseline code first and re-compiles what gets hot in the background: two
@@ -43,14 +44,7 @@ async function execute(pglite: PGlite, message: Uint8Array): Promise<Uint8Array>
   const chunks: Uint8Array[] = [];
   // The data directory is written through (NodeFS, or memory in tests): no sync to the file system is due.
   await pglite.execProtocolRawStream(message, { syncToFs: false, onRawData: (chunk) => chunks.push(chunk.slice()) });
-  if (chunks.length === 1) return chunks[0]!;
-  const reply = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    reply.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return reply;
+  return chunks.length === 1 ? chunks[0]! : joinBytes(chunks);
 }
 
 async function handle(request: EngineRequest, pglite: PGlite): Promise<void> {

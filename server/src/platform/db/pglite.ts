@@ -4,6 +4,7 @@ import type { Db, Queryable, QueryResult } from './db.js';
 import { ident } from './db.js';
 import { timestamptzParser } from './timestamps.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { joinBytes } from './bytes.js';
 import { startPgliteEngine, type PgliteEngine } from './pglite-engine.js';
 import { readReply, type Reply, type StatementResult, type TypeParsers } from './pglite-replies.js';
 
@@ -21,16 +22,6 @@ const MAX_NAMED_STATEMENTS = 200;
 interface Statement {
   name: string;
   paramTypes: number[];
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }
 
 /**
@@ -53,7 +44,7 @@ function session(engine: PgliteEngine) {
     if (known) return known;
     const name = statements.size < MAX_NAMED_STATEMENTS ? `rapport_${statements.size}` : '';
     const described = await exchange(
-      concat([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      joinBytes([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
     );
     const statement = { name, paramTypes: described.paramTypes };
     if (name) statements.set(sql, statement);
@@ -74,7 +65,7 @@ function session(engine: PgliteEngine) {
       steps.push(serialize.bind({ statement: name, values }));
     }
     steps.push(serialize.describe({ type: 'P' }), serialize.execute(), serialize.sync());
-    const result = (await exchange(concat(steps))).results[0];
+    const result = (await exchange(joinBytes(steps))).results[0];
     return { rows: (result?.rows ?? []) as Row[], rowCount: result?.rowCount ?? 0 };
   }
 
