@@ -20,7 +20,9 @@ export type EngineRequest =
 
 export type EngineReply = { id: number; bytes: Uint8Array } | { id: number; failure: string };
 
-type Request = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
+/** Each kind of request before it is numbered. */
+type Unnumbered<Kind> = Kind extends EngineRequest ? Omit<Kind, 'id'> : never;
+type Request = Unnumbered<EngineRequest>;
 
 interface Pending {
   resolve(bytes: Uint8Array): void;

@@ -47,44 +47,42 @@ async function execute(pglite: PGlite, message: Uint8Array): Promise<Uint8Array>
   return chunks.length === 1 ? chunks[0]! : joinBytes(chunks);
 }
 
-async function handle(request: EngineRequest, pglite: PGlite): Promise<void> {
+async function handle(request: EngineRequest, pglite: PGlite): Promise<Uint8Array> {
   switch (request.op) {
-    case 'protocol': {
-      const bytes = await execute(pglite, request.bytes);
-      reply({ id: request.id, bytes }, [bytes.buffer as ArrayBuffer]);
-      return;
-    }
-    case 'copy': {
+    case 'protocol':
+      return execute(pglite, request.bytes);
+    case 'copy':
       // COPY … FROM '/dev/blob' reads the file PGlite holds for the statement.
       await pglite._handleBlob(new Blob([request.file as Uint8Array<ArrayBuffer>]));
       try {
-        const bytes = await execute(pglite, request.bytes);
-        reply({ id: request.id, bytes }, [bytes.buffer as ArrayBuffer]);
+        return await execute(pglite, request.bytes);
       } finally {
         await pglite._cleanupBlob();
       }
-      return;
-    }
     case 'close':
       await pglite.close();
-      reply({ id: request.id, bytes: new Uint8Array(0) });
-      port.close();
-      return;
+      return new Uint8Array(0);
   }
+}
+
+function failure(id: number, error: unknown): EngineReply {
+  return { id, failure: error instanceof Error ? error.message : String(error) };
 }
 
 // One request at a time, in the order sent: the server's thread holds PGlite's one session.
 let queue: Promise<void> = opened.then(
   () => reply({ id: 0, bytes: new Uint8Array(0) }),
-  (error: unknown) => reply({ id: 0, failure: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) => reply(failure(0, error)),
 );
 
 port.on('message', (request: EngineRequest) => {
   queue = queue.then(async () => {
     try {
-      await handle(request, await opened);
+      const bytes = await handle(request, await opened);
+      reply({ id: request.id, bytes }, [bytes.buffer as ArrayBuffer]);
     } catch (error) {
-      reply({ id: request.id, failure: error instanceof Error ? error.message : String(error) });
+      reply(failure(request.id, error));
     }
+    if (request.op === 'close') port.close();
   });
 });
