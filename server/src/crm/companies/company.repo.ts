@@ -3,7 +3,7 @@ import { listLimit } from '../../platform/db/limit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { recordScope } from '../shared/record-access.js';
-import { searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
+import { prefixSearchWorkspace, searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
 import type { Company, CompanyListQuery, CompanySort } from './company.schema.js';
 
 export interface CompanyRow {
@@ -110,7 +110,7 @@ function filters(
   mode: SearchMode = 'fuzzy',
 ): { where: string[]; rank: string | null } {
   params.push(ctx.workspaceId);
-  const where = ['co.workspace_id = $1', recordScope(ctx.actor, 'co', params)];
+  const where = [prefixSearchWorkspace('co', '$1', mode), recordScope(ctx.actor, 'co', params)];
   if (query.tag?.length) {
     params.push(query.tag);
     where.push(`co.tags @> $${params.length}::text[]`);
@@ -145,7 +145,7 @@ export async function listCompanies(
       const { where, rank } = filters(ctx, query, params, mode);
       const select = selectList(ctx.actor, params);
       const result = await ctx.db.query<Company>(
-        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id ${listLimit(limit, params, true)}`,
+        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id ${listLimit(limit, params, mode === 'fuzzy')}`,
         params,
       );
       return result.rows;

@@ -2,7 +2,7 @@
  * A contact list is planned once per connection and the plan reused: with its row limit as a
  * parameter PostgreSQL judged the cached plan dearer than a fresh one and planned every request.
  * Tagged lists too, read through `contact_tags`, whose index order serves a rare tag as well as a
- * common one.
+ * common one; and searches by name, whose words the planner is not shown.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../platform/context.js';
@@ -84,5 +84,31 @@ describe('contact list plans', () => {
     );
     expect(plans).toHaveLength(1);
     expect(plans[0]!.generic).toBeGreaterThanOrEqual(4);
+  });
+
+  it('serves searches for different names from one cached plan', async () => {
+    const surnames = ['Johnson', 'Sato', 'Okafor', 'Lindqvist'];
+    const plans = await plansOf(
+      // Common and rare words alike: planned for its words, a search would be planned on every call.
+      (ctx) =>
+        createContacts(
+          ctx,
+          Array.from({ length: 2_000 }, (_, i) => ({ firstName: i % 2 ? 'Anna' : `Given${i}`, lastName: surnames[i % 4]! })),
+        ),
+      async (ctx) => {
+        for (let call = 0; call < 12; call++) {
+          const [first, last] = call % 3 === 0 ? ['Anna', 'Sato'] : call % 3 === 1 ? [`Given${call * 4}`, 'Johnson'] : ['Anna', 'Lind'];
+          const page = await listContacts(ctx, { q: `${first} ${last}` });
+          expect(page.data.length).toBeGreaterThan(0);
+          for (const contact of page.data) {
+            expect(contact.firstName.toLowerCase().startsWith(first.toLowerCase())).toBe(true);
+            expect(contact.lastName.toLowerCase().startsWith(last.toLowerCase())).toBe(true);
+          }
+        }
+      },
+      ['FROM contacts c LEFT JOIN companies co', 'search_vector @@ (SELECT to_tsquery'],
+    );
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.generic).toBeGreaterThanOrEqual(6);
   });
 });

@@ -4,7 +4,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { listLimit } from '../../platform/db/limit.js';
 import type { WritePartAt } from '../../platform/db/write-part.js';
 import { recordScope } from '../shared/record-access.js';
-import { searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
+import { prefixSearchWorkspace, searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
 
 export interface ContactRow {
@@ -281,7 +281,7 @@ export function contactFilters(
   params: unknown[],
   mode: SearchMode = 'fuzzy',
 ): { where: string[]; rank: string | null } {
-  const where = ['c.workspace_id = $1'];
+  const where = [prefixSearchWorkspace('c', '$1', mode)];
   params.push(ctx.workspaceId);
   where.push(recordScope(ctx.actor, 'c', params));
   if (query.stage?.length) {
@@ -328,7 +328,7 @@ export async function listContacts(
       const params: unknown[] = [];
       const { where, rank } = contactFilters(ctx, query, params, mode);
       const result = await ctx.db.query<Contact>(
-        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id ${listLimit(limit, params, true)}`,
+        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id ${listLimit(limit, params, mode === 'fuzzy')}`,
         params,
       );
       return result.rows;

@@ -1,4 +1,5 @@
 /** Search over CRM records: full-text prefix matching plus pg_trgm typo tolerance, per word. */
+import { hiddenFromPlanner } from '../../platform/db/hidden-from-planner.js';
 
 const MAX_WORDS = 8;
 
@@ -26,6 +27,16 @@ export function searchWords(q: string): string[] {
  */
 export type SearchMode = 'prefix' | 'fuzzy';
 
+/**
+ * The workspace condition of a prefix search's statement. A prefix search is planned once, not for
+ * each call's words and workspace (`hiddenFromPlanner`): planning the contact search's statement
+ * cost 0.47 ms of the embedded database's 1.6-2.1 ms per search. The typo-tolerant search stays
+ * planned per call, for its words: how many rows a trigram match reads depends on them.
+ */
+export function prefixSearchWorkspace(alias: string, param: string, mode: SearchMode): string {
+  return `${alias}.workspace_id = ${mode === 'prefix' ? hiddenFromPlanner(`${param}::uuid`) : param}`;
+}
+
 /** Returns the condition and rank expression, or null when the query has no searchable word. */
 export function searchCondition(
   alias: string,
@@ -38,7 +49,8 @@ export function searchCondition(
   const prefixOf = (word: string) => `${word.replace(/[^\p{L}\p{N}]+/gu, ' & ').replace(/^ & | & $/g, '')}:*`;
   if (mode === 'prefix') {
     params.push(words.map(prefixOf).join(' & '));
-    const query = `to_tsquery('simple', $${params.length})`;
+    // Whatever the words, the full-text index finds them: planned once (see prefixSearchWorkspace).
+    const query = hiddenFromPlanner(`to_tsquery('simple', $${params.length})`);
     return { where: `${alias}.search_vector @@ ${query}`, rank: `ts_rank(${alias}.search_vector, ${query})` };
   }
   const conditions: string[] = [];

@@ -5,8 +5,8 @@
  * call: the contact list spent 0.27 ms of its 0.7 ms of server time planning. With the limit in the
  * text, the cached plan serves every call. Only whole numbers the caller validated reach SQL here.
  *
- * Not for a query whose best plan depends on its values (how common a tag is, how much a search
- * matches): the cached plan is made for no value in particular, and with a tag filter it read all of
+ * Not for a query whose best plan depends on its values (how common a tag is, how much a
+ * typo-tolerant search matches): the cached plan is made for no value in particular, and with a tag filter it read all of
  * a tag's rows to sort them where a plan for the value walks the newest rows (655 against 861 tag
  * lists a second). There the limit stays a parameter and PostgreSQL plans each call for its values.
  */
