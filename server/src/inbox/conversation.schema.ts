@@ -1,6 +1,6 @@
 /** Conversations as the API shows them: the inbox list, one conversation, its changes and counts. */
 import { Type, type Static } from 'typebox';
-import { DateTime, OneOf, PageQuery, Uuid } from '../platform/http/schemas.js';
+import { DateTime, Nullable, OneOf, PageQuery, Uuid } from '../platform/http/schemas.js';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -12,8 +12,8 @@ export const SLA_CLOCKS = ['first_response', 'next_response', 'resolution'] as c
 export type SlaClock = (typeof SLA_CLOCKS)[number];
 export const PRESENCE_ACTIVITIES = ['viewing', 'replying'] as const;
 
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-const NullableDate = Type.Union([DateTime, Type.Null()]);
+const NullableString = Nullable(Type.String());
+const NullableDate = Nullable(DateTime);
 export const Label = Type.String({ minLength: 1, maxLength: 50 });
 export const Labels = Type.Array(Label, { maxItems: 50 });
 
@@ -42,7 +42,7 @@ export const Conversation = Type.Object({
   messageCount: Type.Integer({ description: 'Messages to and from the customer; internal notes are not counted' }),
   lastMessageAt: DateTime,
   lastInboundAt: NullableDate,
-  identity: Type.Union([
+  identity: Nullable(
     Type.Object({
       id: Type.String(),
       network: Type.String(),
@@ -51,12 +51,11 @@ export const Conversation = Type.Object({
       profileUrl: NullableString,
       avatarUrl: NullableString,
       email: NullableString,
-      followers: Type.Union([Type.Integer(), Type.Null()]),
+      followers: Nullable(Type.Integer()),
     }),
-    Type.Null(),
-  ]),
+  ),
   contactId: NullableString,
-  contact: Type.Union([Type.Object({ id: Type.String(), displayName: Type.String() }), Type.Null()]),
+  contact: Nullable(Type.Object({ id: Type.String(), displayName: Type.String() })),
   sla: Type.Object({
     firstResponseDueAt: NullableDate,
     nextResponseDueAt: NullableDate,

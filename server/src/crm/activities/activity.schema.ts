@@ -1,6 +1,6 @@
 /** Activities on the timeline: API schemas and types (the table is in activity.migrations.ts). */
 import { Type, type Static } from 'typebox';
-import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { DateTime, Nullable, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
 export const ACTIVITY_TYPES = ['note', 'task', 'call', 'meeting', 'email', 'system'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -48,8 +48,8 @@ export const ActivityPatch = Type.Object(
 );
 export type ActivityPatch = Static<typeof ActivityPatch>;
 
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-const NullableInstant = Type.Union([DateTime, Type.Null()]);
+const NullableString = Nullable(Type.String());
+const NullableInstant = Nullable(DateTime);
 
 export const Activity = Type.Object({
   id: Type.String(),
@@ -59,7 +59,7 @@ export const Activity = Type.Object({
   subject: Type.String(),
   body: Type.String(),
   occurredAt: DateTime,
-  durationMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  durationMinutes: Nullable(Type.Integer()),
   direction: NullableString,
   authorId: NullableString,
   authorName: NullableString,

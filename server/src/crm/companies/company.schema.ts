@@ -1,6 +1,6 @@
 /** Companies: the organisations contacts work for. API schemas and types (the table is in company.migrations.ts). */
 import { Type, type Static } from 'typebox';
-import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { DateTime, Nullable, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { CustomValues } from '../contacts/contact.schema.js';
 
 /** Head-count bands; '' means not known. */
@@ -53,8 +53,8 @@ export const Company = Type.Object({
   domains: Type.Array(Type.String()),
   industry: Type.String(),
   size: Type.String(),
-  ownerId: Type.Union([Type.String(), Type.Null()]),
-  teamId: Type.Union([Type.String(), Type.Null()]),
+  ownerId: Nullable(Type.String()),
+  teamId: Nullable(Type.String()),
   tags: Type.Array(Type.String()),
   custom: Type.Record(Type.String(), Type.Unknown()),
   contactCount: Type.Integer({ description: 'Contacts of this company the caller may see' }),

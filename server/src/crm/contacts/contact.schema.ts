@@ -1,7 +1,7 @@
 /** Contacts: the people a workspace has a relationship with. Tables, types and API schemas. */
 import { Type, type Static } from 'typebox';
 import type { Migration } from '../../platform/db/migrate.js';
-import { DateOnly, DateTime, Uuid, OneOf } from '../../platform/http/schemas.js';
+import { DateOnly, DateTime, Nullable, Uuid, OneOf } from '../../platform/http/schemas.js';
 
 export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate', 'churned', 'other'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
@@ -214,22 +214,22 @@ export const Contact = Type.Object({
   emails: Type.Array(Type.Object({ address: Type.String(), label: Type.Optional(Type.String()) })),
   phones: Type.Array(Type.Object({ number: Type.String(), label: Type.Optional(Type.String()) })),
   socialHandles: Type.Array(Type.Object({ network: Type.String(), handle: Type.String(), url: Type.Optional(Type.String()) })),
-  companyId: Type.Union([Type.String(), Type.Null()]),
-  companyName: Type.Union([Type.String(), Type.Null()]),
-  ownerId: Type.Union([Type.String(), Type.Null()]),
-  teamId: Type.Union([Type.String(), Type.Null()]),
+  companyId: Nullable(Type.String()),
+  companyName: Nullable(Type.String()),
+  ownerId: Nullable(Type.String()),
+  teamId: Nullable(Type.String()),
   lifecycleStage: Type.String(),
   tags: Type.Array(Type.String()),
   custom: Type.Record(Type.String(), Type.Unknown()),
   importantDates: Type.Array(Type.Object({ kind: Type.String(), date: Type.String(), label: Type.Optional(Type.String()) })),
-  address: Type.Union([PostalAddress, Type.Null()]),
-  tier: Type.Union([Type.String(), Type.Null()], { description: 'Value tier (relationship scores); null until scored' }),
-  health: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()], {
-    description: 'Relationship health 0-100; null until scored',
-  }),
-  healthReasons: Type.Union(
-    [Type.Array(Type.Object({ code: Type.String(), text: Type.String(), effect: Type.Number() }), { maxItems: 3 }), Type.Null()],
-    { description: 'The (at most three) strongest reasons that moved health from neutral, with their points; null until scored' },
+  address: Nullable(PostalAddress),
+  tier: Nullable(Type.String({ description: 'Value tier (relationship scores); null until scored' })),
+  health: Nullable(Type.Integer({ minimum: 0, maximum: 100, description: 'Relationship health 0-100; null until scored' })),
+  healthReasons: Nullable(
+    Type.Array(Type.Object({ code: Type.String(), text: Type.String(), effect: Type.Number() }), {
+      maxItems: 3,
+      description: 'The (at most three) strongest reasons that moved health from neutral, with their points; null until scored',
+    }),
   ),
   createdAt: DateTime,
   updatedAt: DateTime,

@@ -1,6 +1,6 @@
 /** Tasks: timeline entries of type 'task' with a due date and an assignee. API schemas and types. */
 import { Type, type Static } from 'typebox';
-import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { DateTime, Nullable, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { MAX_BODY } from '../activities/activity.schema.js';
 
 const Title = Type.String({ minLength: 1, maxLength: 500 });
@@ -37,13 +37,13 @@ export const TaskPatch = Type.Object(
 );
 export type TaskPatch = Static<typeof TaskPatch>;
 
-const NullableString = Type.Union([Type.String(), Type.Null()]);
+const NullableString = Nullable(Type.String());
 
 export const Task = Type.Object({
   id: Type.String(),
   title: Type.String(),
   notes: Type.String(),
-  dueAt: Type.Union([DateTime, Type.Null()]),
+  dueAt: Nullable(DateTime),
   assigneeId: NullableString,
   assigneeName: NullableString,
   contactId: NullableString,
@@ -51,7 +51,7 @@ export const Task = Type.Object({
   companyId: NullableString,
   companyName: NullableString,
   done: Type.Boolean(),
-  doneAt: Type.Union([DateTime, Type.Null()]),
+  doneAt: Nullable(DateTime),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

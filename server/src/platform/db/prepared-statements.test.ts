@@ -66,4 +66,17 @@ describe('statements on a connection', () => {
     expect(rows).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect(rowCount).toBe(3);
   });
+
+  it('names row properties by column, whatever the name, the last of two alike winning', async () => {
+    const { rows } = await db.query(
+      `SELECT 1 AS "say ""hi""", 2 AS "back\\slash", 3 AS "é ü", NULL::int AS "}; throw 1; //", 4 AS same, 5 AS same
+         FROM generate_series(1, $1::int)`,
+      [2],
+    );
+    const expected = { 'say "hi"': 1, 'back\\slash': 2, 'é ü': 3, '}; throw 1; //': null, same: 5 };
+    expect(rows).toEqual([expected, expected]);
+    // The same names in another order make rows of that order's values.
+    const { rows: swapped } = await db.query(`SELECT 3 AS "é ü", 1 AS "say ""hi""" WHERE $1::int = 1`, [1]);
+    expect(swapped).toEqual([{ 'é ü': 3, 'say "hi"': 1 }]);
+  });
 });

@@ -1,5 +1,5 @@
 /** Schemas shared by every domain's routes. */
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema, type TUnsafe } from 'typebox';
 import { UUID_PATTERN } from '../db/ids.js';
 
 export const Uuid = Type.String({ pattern: UUID_PATTERN, description: 'UUID' });
@@ -8,6 +8,21 @@ export const IdParams = Type.Object({ id: Uuid });
 export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 /** A calendar date, YYYY-MM-DD. */
 export const DateOnly = Type.String({ format: 'date' });
+
+/**
+ * A response field that may be null, as a type list (`type: ['string', 'null']`) where
+ * `Type.Union([schema, Type.Null()])` writes `anyOf`. The response serializer tests a type list
+ * inline, but serialises an `anyOf` by running a schema validator on the value until a branch
+ * matches: on a page of 50 contacts, 400 validations that also built an error object for every null
+ * the first branch refused (a sixth of what serving the page allocated). For response schemas: the
+ * same JSON Schema, so the OpenAPI document (3.1) and the clients see no difference.
+ */
+export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
+  const { type } = schema as { type?: unknown };
+  if (typeof type !== 'string') throw new Error('Nullable needs a schema of one type');
+  const values = (schema as { enum?: unknown[] }).enum;
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'], ...(values ? { enum: [...values, null] } : {}) });
+}
 
 export const Problem = Type.Object(
   {
