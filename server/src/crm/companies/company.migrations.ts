@@ -50,4 +50,12 @@ ALTER INDEX companies_tags SET (gin_pending_list_limit = 256);
 ALTER INDEX companies_domains SET (gin_pending_list_limit = 256);
 `,
   },
+  {
+    // Search text as words, for the reason given at crm/014 (contacts): domains split at their dots.
+    id: 'crm/008-company-search-words',
+    sql: `
+UPDATE companies SET search_text = btrim(regexp_replace(search_text, '[[:punct:][:space:]]+', ' ', 'g'))
+ WHERE search_text ~ '[[:punct:]]';
+`,
+  },
 ];

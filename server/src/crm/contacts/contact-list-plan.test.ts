@@ -86,6 +86,35 @@ describe('contact list plans', () => {
     expect(plans[0]!.generic).toBeGreaterThanOrEqual(4);
   });
 
+  it('looks up each contact of a tagged page once, with no cache in front of the look-ups', async () => {
+    const ws = await buildWorkspace(db);
+    const actor = { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] };
+    const plan = await db.transaction(async (tx) => {
+      const sent: { sql: string; params: unknown[] }[] = [];
+      const recording = {
+        ...tx,
+        query: (sql: string, params?: unknown[]) => (sent.push({ sql, params: params ?? [] }), tx.query(sql, params)),
+      };
+      const ctx = { workspaceId: ws.workspaceId, requestId: 'test', actor, db: recording as typeof tx };
+      // Most contacts carry several tags, so over the whole table a contact id repeats.
+      await createContacts(
+        ctx,
+        Array.from({ length: 3_000 }, (_, i) => ({ firstName: `Cached${i}`, tags: ['a', 'b', 'c', 'd'].slice(0, 1 + (i % 4)) })),
+      );
+      await tx.query('ANALYZE contacts');
+      await tx.query('ANALYZE contact_tags');
+      sent.length = 0;
+      await listContacts(ctx, { tag: ['b'], sort: '-createdAt', limit: 50 });
+      const [page] = sent;
+      // As the server runs it: prepared, and after five calls planned once for every tag.
+      await tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
+      const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) ${page!.sql}`, page!.params);
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('contact_tags');
+    expect(plan).not.toContain('Memoize');
+  });
+
   it('serves searches for different names from one cached plan', async () => {
     const surnames = ['Johnson', 'Sato', 'Okafor', 'Lindqvist'];
     const plans = await plansOf(

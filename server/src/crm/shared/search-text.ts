@@ -7,9 +7,24 @@ function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Builds the text that full-text and trigram search index for a record. */
+/** Letters and digits: the words a record is indexed by and a query's words are split into. */
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+/**
+ * Builds the text that full-text and trigram search index for a record: its words, split where a
+ * query's words are split (`prefixOf`). Left whole, every e-mail address, handle and URL was a word
+ * of its own in the full-text index, so a name's prefix also matched a thousand addresses starting
+ * with it, each a separate index entry to read (1.2 ms for `ciaran:*` at 100,000 contacts, 0.55 ms
+ * split); and an address typed in full never matched its unsplit word, so it took the slow
+ * typo-tolerant path.
+ */
 export function searchText(parts: ReadonlyArray<string | null | undefined>): string {
-  return fold(parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' ')).slice(0, 4000);
+  const text = fold(parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' '));
+  return text
+    .split(SEPARATORS)
+    .filter((word) => word.length > 0)
+    .join(' ')
+    .slice(0, 4000);
 }
 
 export function searchWords(q: string): string[] {
@@ -46,7 +61,12 @@ export function searchCondition(
 ): { where: string; rank: string } | null {
   const words = searchWords(q);
   if (words.length === 0) return null;
-  const prefixOf = (word: string) => `${word.replace(/[^\p{L}\p{N}]+/gu, ' & ').replace(/^ & | & $/g, '')}:*`;
+  // A word's own parts (an address's) each match a word of the record: exactly, and the last as a prefix.
+  const prefixOf = (word: string) =>
+    `${word
+      .split(SEPARATORS)
+      .filter((part) => part.length > 0)
+      .join(' & ')}:*`;
   if (mode === 'prefix') {
     params.push(words.map(prefixOf).join(' & '));
     // Whatever the words, the full-text index finds them: planned once (see prefixSearchWorkspace).
