@@ -1,10 +1,11 @@
 /** All SQL for contacts. Every statement is scoped by workspace and by the actor's record access. */
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
+import { hiddenFromPlanner } from '../../platform/db/hidden-from-planner.js';
 import { listLimit } from '../../platform/db/limit.js';
 import type { WritePartAt } from '../../platform/db/write-part.js';
 import { recordScope } from '../shared/record-access.js';
-import { prefixSearchWorkspace, searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
+import { searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
 
 export interface ContactRow {
@@ -258,9 +259,13 @@ const TAG_SORT_COLUMNS: Record<string, { expr: string; cast: string }> = {
  */
 function taggedSource(ctx: Ctx, query: ContactListQuery, params: unknown[]): { from: string; where: string[] } {
   const [first, ...rest] = query.tag!;
-  const { where } = contactFilters(ctx, { ...query, tag: undefined }, params);
+  // The tag's size and the workspace's change the estimates, not the best plan (the next entries of
+  // one index), so the planner is not shown them. Shown them, it compares the plans for each tag's
+  // estimates with the generic one, and where those look cheaper it plans every page: with other
+  // statistics for contact_tags it did, at 1.3 ms of the embedded database's time against 0.4 to run.
+  const { where } = contactFilters(ctx, { ...query, tag: undefined }, params, 'fuzzy', true);
   params.push(first);
-  where.push(`t.workspace_id = $1`, `t.tag = $${params.length}`);
+  where.push(`t.tag = ${hiddenFromPlanner(`$${params.length}::text`)}`);
   if (rest.length) {
     params.push(rest);
     where.push(`c.tags @> $${params.length}::text[]`);
@@ -280,8 +285,9 @@ export function contactFilters(
   query: ContactListQuery,
   params: unknown[],
   mode: SearchMode = 'fuzzy',
+  workspaceHidden = mode === 'prefix',
 ): { where: string[]; rank: string | null } {
-  const where = [prefixSearchWorkspace('c', '$1', mode)];
+  const where = [`c.workspace_id = ${workspaceHidden ? hiddenFromPlanner('$1::uuid') : '$1'}`];
   params.push(ctx.workspaceId);
   where.push(recordScope(ctx.actor, 'c', params));
   if (query.stage?.length) {

@@ -122,17 +122,6 @@ UPDATE contacts SET search_text = btrim(regexp_replace(search_text, '[[:punct:][
  WHERE search_text ~ '[[:punct:]]';
 `,
   },
-  {
-    // contact_tags is read one tag at a time, and within a tag every contact appears once. Counted
-    // over all tags a contact id repeats, so the planner put a cache (Memoize) in front of each
-    // page's 51 contact look-ups, which missed every time: 0.50 against 0.44 ms for a page on the
-    // embedded database at 100,000 contacts. Unique, as each read sees it.
-    id: 'crm/015-contact-tags-distinct',
-    sql: `
-ALTER TABLE contact_tags ALTER COLUMN contact_id SET (n_distinct = -1);
-ANALYZE contact_tags;
-`,
-  },
 ];
 
 export const EmailAddress = Type.Object(
