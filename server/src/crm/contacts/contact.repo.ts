@@ -5,7 +5,7 @@ import { hiddenFromPlanner } from '../../platform/db/hidden-from-planner.js';
 import { listLimit } from '../../platform/db/limit.js';
 import type { WritePartAt } from '../../platform/db/write-part.js';
 import { recordScope } from '../shared/record-access.js';
-import { searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
+import { searchCondition, searchWithFallback, searchWords, workspaceCondition, type SearchMode } from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
 
 export interface ContactRow {
@@ -287,7 +287,7 @@ export function contactFilters(
   mode: SearchMode = 'fuzzy',
   workspaceHidden = mode === 'prefix',
 ): { where: string[]; rank: string | null } {
-  const where = [`c.workspace_id = ${workspaceHidden ? hiddenFromPlanner('$1::uuid') : '$1'}`];
+  const where = [workspaceCondition('c', '$1', workspaceHidden)];
   params.push(ctx.workspaceId);
   where.push(recordScope(ctx.actor, 'c', params));
   if (query.stage?.length) {

@@ -8,7 +8,9 @@ function fold(text: string): string {
 }
 
 /** Letters and digits: the words a record is indexed by and a query's words are split into. */
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
+function wordsOf(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+}
 
 /**
  * Builds the text that full-text and trigram search index for a record: its words, split where a
@@ -19,10 +21,7 @@ const SEPARATORS = /[^\p{L}\p{N}]+/u;
  * the slow typo-tolerant path.
  */
 export function searchText(parts: ReadonlyArray<string | null | undefined>): string {
-  const text = fold(parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' '));
-  return text
-    .split(SEPARATORS)
-    .filter((word) => word.length > 0)
+  return wordsOf(fold(parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' ')))
     .join(' ')
     .slice(0, 4000);
 }
@@ -49,7 +48,12 @@ export type SearchMode = 'prefix' | 'fuzzy';
  * planned per call, for its words: how many rows a trigram match reads depends on them.
  */
 export function prefixSearchWorkspace(alias: string, param: string, mode: SearchMode): string {
-  return `${alias}.workspace_id = ${mode === 'prefix' ? hiddenFromPlanner(`${param}::uuid`) : param}`;
+  return workspaceCondition(alias, param, mode === 'prefix');
+}
+
+/** `alias.workspace_id = param`, hidden from the planner where the plan must not depend on the workspace. */
+export function workspaceCondition(alias: string, param: string, hidden: boolean): string {
+  return `${alias}.workspace_id = ${hidden ? hiddenFromPlanner(`${param}::uuid`) : param}`;
 }
 
 /** Returns the condition and rank expression, or null when the query has no searchable word. */
@@ -62,11 +66,7 @@ export function searchCondition(
   const words = searchWords(q);
   if (words.length === 0) return null;
   // A word's own parts (an address's) each match a word of the record: exactly, and the last as a prefix.
-  const prefixOf = (word: string) =>
-    `${word
-      .split(SEPARATORS)
-      .filter((part) => part.length > 0)
-      .join(' & ')}:*`;
+  const prefixOf = (word: string) => `${wordsOf(word).join(' & ')}:*`;
   if (mode === 'prefix') {
     params.push(words.map(prefixOf).join(' & '));
     // Whatever the words, the full-text index finds them: planned once (see prefixSearchWorkspace).
