@@ -4,12 +4,12 @@
  * product ones to tell the engine's share of a figure from the database's.
  */
 import os from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createMatcher, resolveAll, type PersonRecord } from '../../server/src/identity/matching/index.js';
 import { pairwiseQuality } from '../../server/src/identity/matching/pairwise-quality.js';
 import { mb, type Figure } from '../lib/report.js';
 import { duplicateOf, seededRandom, syntheticPeople } from './synthetic-people.js';
 import { percentile } from '../lib/percentile.js';
+import { readPeakRss, resetPeakRss } from '../lib/processes.js';
 import { f1Figure } from './f1-figure.js';
 
 const TARGETS = { dedupSeconds: 30, dedupMemoryMb: 1000, matchP99Ms: 5 };
@@ -20,27 +20,9 @@ function log(message: string): void {
   process.stderr.write(`identity: ${message}\n`);
 }
 
-/**
- * Starts the process's peak RSS over from its current RSS (Linux: `clear_refs` 5), so the figure is
- * this pass's peak, not that of an embedded database an earlier suite part ran in this process.
- * Elsewhere the peak stays the process's lifetime peak.
- */
-function resetPeakRss(): void {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-  } catch {
-    // Not Linux, or not allowed: the lifetime peak is reported.
-  }
-}
-
+/** The peak since `resetPeakRss` (the deduplication's own, not an embedded database's an earlier suite part ran here). */
 function peakRssMb(): number {
-  try {
-    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    if (kib) return mb(Number(kib) * 1024);
-  } catch {
-    // Not Linux: the lifetime peak below.
-  }
-  return mb(process.resourceUsage().maxRSS * 1024);
+  return mb(readPeakRss() ?? process.resourceUsage().maxRSS * 1024);
 }
 
 export function engineDeduplication(size: number): Figure[] {

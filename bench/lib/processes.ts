@@ -3,7 +3,7 @@
  * event loop and their memory can be read from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -92,12 +92,31 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   };
 }
 
-/** Resident set size of a process in bytes (VmRSS), or null once it is gone. */
-export function readRss(pid: number): number | null {
+/** A size field of a process's `/proc/<pid>/status` in bytes, or null once it is gone (or off Linux). */
+function statusBytes(pid: number | 'self', field: 'VmRSS' | 'VmHWM'): number | null {
   const file = `/proc/${pid}/status`;
   if (!existsSync(file)) return null;
-  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(file, 'utf8'));
+  const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(file, 'utf8'));
   return match ? Number(match[1]) * 1024 : null;
+}
+
+/** Resident set size of a process in bytes (VmRSS), or null once it is gone. */
+export function readRss(pid: number): number | null {
+  return statusBytes(pid, 'VmRSS');
+}
+
+/** This process's peak resident set size in bytes (VmHWM) since it started or `resetPeakRss`, or null off Linux. */
+export function readPeakRss(): number | null {
+  return statusBytes('self', 'VmHWM');
+}
+
+/** Starts this process's peak RSS over from its current RSS (Linux: `clear_refs` 5); elsewhere nothing happens. */
+export function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // Not Linux, or not allowed: the peak stays the lifetime peak.
+  }
 }
 
 /** The process itself and every descendant (a launcher may start the real server as a child). */
