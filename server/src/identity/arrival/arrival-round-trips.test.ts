@@ -71,6 +71,9 @@ describe('statements per arrival', () => {
     const ws = await buildWorkspace(t.db);
     await createContact(t, ws.owner.headers, { firstName: 'Ana', lastName: 'Berg', emails: [{ address: 'ana.berg@posteo.de' }] });
     await createContact(t, ws.owner.headers, { firstName: 'Oksana', lastName: 'Petrenko' });
+    for (const firstName of ['Maja', 'Jonas']) {
+      await createContact(t, ws.owner.headers, { firstName, lastName: 'Lind', emails: [{ address: 'lind.family@posteo.de' }] });
+    }
     await ingest(
       t,
       ws.owner.headers,
@@ -82,17 +85,20 @@ describe('statements per arrival', () => {
     const nobody = await insertIdentity(t.db, ws.workspaceId, { network: 'bluesky', email: null, displayName: 'Zed Quorrington' });
     // A namesake of a contact at a new address: scored against the namesake, then given a contact of its own.
     const newSender = await insertIdentity(t.db, ws.workspaceId, { email: 'oksana.p@posteo.de', displayName: 'Oksana Petrenko' });
+    // Two contacts hold the address: scored between them, sent whole with the look-up.
+    const sharedAddress = await insertIdentity(t.db, ws.workspaceId, { email: 'lind.family@posteo.de', displayName: 'Maja Lind' });
     const counts = {
       ruleLink: await statementsToMatch(ws.workspaceId, byEmail),
       queuedForReview: await statementsToMatch(ws.workspaceId, namesOnly),
       noCandidate: await statementsToMatch(ws.workspaceId, nobody),
       alreadyMatched: await statementsToMatch(ws.workspaceId, nobody),
       newPerson: await statementsToMatch(ws.workspaceId, newSender),
+      sharedAddress: await statementsToMatch(ws.workspaceId, sharedAddress),
     };
     // The claim, the look-up (with the candidates to score), then the writes in one statement: a link
     // (decision, identity, its conversations, candidates settled, event) or review pairs, or a new
     // sender's contact with its event, its keys and its link.
-    expect(counts).toEqual({ ruleLink: 3, queuedForReview: 3, noCandidate: 2, alreadyMatched: 1, newPerson: 3 });
+    expect(counts).toEqual({ ruleLink: 3, queuedForReview: 3, noCandidate: 2, alreadyMatched: 1, newPerson: 3, sharedAddress: 3 });
     expect(await contactIdOf(ws, byEmail)).not.toBeNull();
     expect(await contactIdOf(ws, newSender)).not.toBeNull();
     expect((await reviewProbabilities(ws.workspaceId, namesOnly)).size).toBe(1);

@@ -124,4 +124,40 @@ describe('arrival statements', () => {
       new Map(sent as [string, object][]),
     );
   });
+
+  it('looks up no arrival keys for an identity an address finds, and sends the holders whole when the address has several', async () => {
+    const ws = await buildWorkspace(t.db);
+    const ctx = { workspaceId: ws.workspaceId, actor: systemActor(), db: t.db, requestId: 'test' };
+    const [ana, jonas, kai] = await createContacts(ctx, [
+      { firstName: 'Ana', lastName: 'Berg', emails: [{ address: 'berg.family@posteo.de' }] },
+      { firstName: 'Jonas', lastName: 'Berg', emails: [{ address: 'berg.family@posteo.de' }] },
+      { firstName: 'Kai', lastName: 'Berg', emails: [{ address: 'kai@posteo.de' }] },
+    ]);
+    const namesakes = await createContacts(
+      ctx,
+      Array.from({ length: 10 }, (_, index) => ({ firstName: `Berg${index}`, emails: [{ address: `b${index}@example.net` }] })),
+    );
+    await t.db.query("INSERT INTO contact_match_keys (workspace_id, key, contact_id) SELECT $1, 'x:berg', unnest($2::uuid[])", [
+      ws.workspaceId,
+      namesakes.map((c) => c.id),
+    ]);
+    const [family, single] = [newId(), newId()];
+    const found = await lookUpContacts(t.db, ws.workspaceId, {
+      emails: [
+        { identityId: family, email: 'berg.family@posteo.de' },
+        { identityId: single, email: 'kai@posteo.de' },
+      ],
+      ruleKeys: [],
+      ruleCap: 1,
+      blockKeys: [family, single].map((identityId) => ({ identityId, key: 'x:berg' })),
+      blockCap: 50,
+      candidateCap: 50,
+    });
+    const byEmail = (identityId: string) => found.byEmail.filter((row) => row.identityId === identityId).map((row) => row.contactId);
+    expect(byEmail(family).sort()).toEqual([ana!.id, jonas!.id].sort());
+    expect(byEmail(single)).toEqual([kai!.id]);
+    expect(found.blockHolders).toEqual([]);
+    // Scoring decides between the two holders; one holder is a rule's, and needs no fields.
+    expect([...found.candidates.keys()].sort()).toEqual([ana!.id, jonas!.id].sort());
+  });
 });

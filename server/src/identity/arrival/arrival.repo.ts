@@ -24,11 +24,15 @@ export interface ContactLookups {
   ruleCap: number;
   /**
    * Arrival keys: the holders of each held by at most `blockCap` contacts. A key held by more (a
-   * common name) finds nobody, and its holders are not sent: they were most of the rows.
+   * common name) finds nobody, and its holders are not sent: they were most of the rows. Not looked
+   * up for an identity an address or rule key finds.
    */
   blockKeys: readonly { identityId: string; key: string }[];
   blockCap: number;
-  /** Contacts sent whole per identity no address or rule key finds: those sharing the most arrival keys with it. */
+  /**
+   * Contacts sent whole per identity no address or rule key finds: those sharing the most arrival
+   * keys with it (the holders of an address or rule key are sent whole when there are several).
+   */
   candidateCap: number;
 }
 
@@ -87,10 +91,12 @@ type ClaimedRow = { part: 'claimed'; identityId: string; key: null; contactId: n
  * their rows (to join with UNION ALL), their parameters from `$first` on (`$1` is the workspace).
  * `forWhom` limits the identities whose look-ups run (a condition on `u.identity_id`).
  *
- * The candidates an identity is scored against are ranked here as `rankedCandidates` ranks them
- * (most shared keys, then contact id), and sent whole, so that scoring needs no round trip of its
- * own; not for an identity an address or rule key finds (a rule usually links it, and when not,
- * the caller reads what it lacks).
+ * The candidates an identity is scored against are sent whole, so that scoring needs no round trip
+ * of its own. An identity an address or rule key finds is scored, when the rule cannot decide,
+ * among the contacts holding them (see `ruleMatches`): those are sent whole when there are several,
+ * and its arrival keys are not looked up at all (their holders, up to `blockCap` per key, were most
+ * of the pages a linking arrival read). For every other identity the candidates are ranked here as
+ * `rankedCandidates` ranks them (most shared keys, then contact id).
  *
  * The lists travel as JSON, not as arrays: PostgreSQL estimates an `unnest` of an array parameter
  * by its length when it plans for the values (ten elements when it plans for any), so the cached
@@ -119,7 +125,15 @@ function lookUpCtes(first: number, forWhom: string) {
        SELECT k.key, m.contact_id FROM (SELECT DISTINCT key FROM rule_asked) k
         CROSS JOIN LATERAL (SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = k.key LIMIT $${ruleCap}) m
      ),
-     block_asked AS (SELECT DISTINCT a.identity_id, a.key FROM (${asked(blocks, 'key')}) a),
+     hits AS (
+       SELECT identity_id, contact_id FROM by_email
+        UNION
+       SELECT r.identity_id, h.contact_id FROM rule_asked r JOIN rule_holders h ON h.key = r.key
+     ),
+     block_asked AS (
+       SELECT DISTINCT a.identity_id, a.key FROM (${asked(blocks, 'key')}) a
+        WHERE a.identity_id NOT IN (SELECT identity_id FROM hits)
+     ),
      block_holders AS (
        SELECT k.key, m.contact_id FROM (SELECT DISTINCT key FROM block_asked) k
         CROSS JOIN LATERAL (
@@ -132,9 +146,10 @@ function lookUpCtes(first: number, forWhom: string) {
        SELECT a.identity_id, b.contact_id,
               row_number() OVER (PARTITION BY a.identity_id ORDER BY count(*) DESC, b.contact_id) AS rank
          FROM block_asked a JOIN block_holders b ON b.key = a.key
-        WHERE a.identity_id NOT IN (SELECT identity_id FROM by_email)
-          AND a.identity_id NOT IN (SELECT r.identity_id FROM rule_asked r JOIN rule_holders h ON h.key = r.key)
         GROUP BY a.identity_id, b.contact_id
+     ),
+     held_by_several AS (
+       SELECT contact_id FROM hits WHERE identity_id IN (SELECT identity_id FROM hits GROUP BY identity_id HAVING count(*) > 1)
      )`,
     parts: [
       `SELECT 'email' AS part, identity_id AS "identityId", NULL AS key, contact_id AS "contactId",
@@ -142,7 +157,7 @@ function lookUpCtes(first: number, forWhom: string) {
       `SELECT 'rule', NULL, key, contact_id, NULL, NULL FROM rule_holders`,
       `SELECT 'block', NULL, key, contact_id, NULL, NULL FROM block_holders`,
       `SELECT 'candidate', NULL, NULL, c.id, ${VERSION}, ${MATCHABLE}
-         FROM (SELECT DISTINCT contact_id FROM ranked WHERE rank <= $${candidateCap}) r
+         FROM (SELECT contact_id FROM ranked WHERE rank <= $${candidateCap} UNION SELECT contact_id FROM held_by_several) r
          JOIN contacts c ON c.workspace_id = $1 AND c.id = r.contact_id
          LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`,
     ],

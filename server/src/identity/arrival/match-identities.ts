@@ -5,13 +5,14 @@
  * queues an identity ↔ contact pair. An e-mail sender nobody knows becomes a contact when the
  * workspace wants that. Every look-up is one query for the whole batch, and the look-ups are few:
  * the identities with the workspace's settings and model version, together with every contact the
- * rules and keys find and, whole, the candidates scoring will rank first (when the caller saw the
- * identities as stored; after them otherwise). Only an identity a rule key finds but cannot decide
- * (two contacts hold its address) has its candidates read after that (only their versions for
- * those this process holds normalised already); the model comes from this process's cache. All
- * writes are one statement: the new senders' contacts and their keys, every link and every review
- * pair. Round trips, with the collector's pauses, are what an arrival's tail is made of on a busy
- * machine, not the statements' own time (docs/benchmarks.md).
+ * rules and keys find and, whole, the contacts scoring will compare it with (when the caller saw
+ * the identities as stored; after them otherwise): those its arrival keys rank first, or, for an
+ * identity a rule key finds but cannot decide (two contacts hold its address), those holders. A
+ * candidate not sent whole is read in one more query (only its version when this process holds it
+ * normalised already); the model comes from this process's cache. All writes are one statement: the
+ * new senders' contacts and their keys, every link and every review pair. What an arrival's tail is
+ * made of at a million contacts is the pages its statements read past the buffer cache
+ * (docs/benchmarks.md).
  */
 import { contactsWrite } from '../../crm/index.js';
 import { systemActor } from '../../platform/context.js';
@@ -143,7 +144,8 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string) {
 
 /**
  * The contact a rule names, or none. Two contacts holding the same address or handle are
- * probably duplicates themselves: no rule can choose, so scoring decides among them.
+ * probably duplicates themselves: no rule can choose, so scoring decides among them, and only
+ * among them (the address is the person's; a namesake elsewhere is not a better guess).
  */
 function ruleMatches(arrivals: readonly Arrival[], found: repo.LookupRows) {
   const byEmail = new Map<string, Set<string>>();
@@ -183,11 +185,9 @@ async function scored(
   settings: IdentitySettings,
   modelFittedAt: Date | null,
 ): Promise<Map<string, ScoredPair[]>> {
-  const keysByIdentity = new Map(arrivals.map((a) => [a.identity.id, a.keys]));
+  const keysByIdentity = new Map(arrivals.filter((a) => !ambiguous.has(a.identity.id)).map((a) => [a.identity.id, a.keys]));
   const candidates = rankedCandidates(found.blockHolders, keysByIdentity, MAX_CANDIDATES);
-  for (const [identityId, contactIds] of ambiguous) {
-    candidates.set(identityId, [...new Set([...contactIds, ...(candidates.get(identityId) ?? [])])]);
-  }
+  for (const [identityId, contactIds] of ambiguous) candidates.set(identityId, contactIds);
   const allIds = [...new Set([...candidates.values()].flat())];
   const results = new Map<string, ScoredPair[]>();
   if (allIds.length === 0) return results;
