@@ -2,20 +2,22 @@
  * The full identity-resolution pass (`rapport identity resolve`, `POST /api/v1/identity/resolve`):
  * fit the workspace's model on all its contacts by EM, with reviewers' decisions folded in; store
  * it; queue every link/review contact pair (decided pairs stay decided, pairs no longer found
- * leave the queue); rebuild the arrival index; match every identity not matched yet.
+ * leave the queue); rebuild the arrival index (while the model is fitted, on a thread of its own);
+ * match every identity not matched yet.
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { recordEvents } from '../../platform/events/event.js';
 import { upsertCandidates, type CandidateInput } from '../candidates/candidate.repo.js';
 import { contactPage } from '../keys/contact-keys.repo.js';
-import { resolveAll, type PersonRecord, type ScoredPair } from '../matching/index.js';
+import type { PersonRecord, ScoredPair } from '../matching/index.js';
 import { contactPerson } from '../people.js';
 import { identitySettingsOf } from '../settings/identity-settings.service.js';
 import type { ResolveSummary } from './duplicate.schema.js';
 import { decidedPairs, dropStaleContactCandidates, saveModel } from './full-pass.repo.js';
 import { matchUnmatchedIdentities } from './identity-pass.js';
 import { syncContactKeys } from './key-sync.js';
+import { resolveOnThread } from './resolve-on-thread.js';
 
 const CONTACT_PAGE = 5_000;
 const WRITE_CHUNK = 1_000;
@@ -51,7 +53,8 @@ export async function resolveWorkspace(ctx: Ctx, db: Db): Promise<ResolveSummary
   const { workspaceId } = ctx;
   const people = await loadContactPeople(db, workspaceId);
   const labelled = await decidedPairs(db, workspaceId);
-  const resolution = resolveAll(people, { labelled });
+  // The arrival index depends on the contacts only: it is written while the model is fitted.
+  const [resolution] = await Promise.all([resolveOnThread(people, { labelled }), syncContactKeys(db, workspaceId, people)]);
   await saveModel(db, workspaceId, resolution.model, {
     contacts: people.length,
     candidatePairs: resolution.candidatePairs,
@@ -63,7 +66,6 @@ export async function resolveWorkspace(ctx: Ctx, db: Db): Promise<ResolveSummary
     await upsertCandidates(db, workspaceId, rows, passStartedAt);
   }
   await dropStaleContactCandidates(db, workspaceId, passStartedAt);
-  await syncContactKeys(db, workspaceId, people);
   const identities = await matchUnmatchedIdentities(db, workspaceId);
 
   const linkPairs = resolution.pairs.filter((pair) => pair.decision === 'link').length;

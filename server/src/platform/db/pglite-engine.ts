@@ -3,10 +3,8 @@
  * messages, gets PostgreSQL's raw replies back. PostgreSQL's WebAssembly runs on that thread, so on
  * two cores the server's JavaScript and the database's work run side by side instead of in turn.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleThread } from '../threads/module-thread.js';
 
 export interface EngineSettings {
   /** null keeps everything in memory (tests). */
@@ -36,22 +34,13 @@ export class EngineStoppedError extends Error {
   }
 }
 
-/**
- * The thread for the compiled server, or, run from the TypeScript sources (tests, `tsx`), a thread
- * that loads them through tsx: a thread does not inherit the loader hooks of its process. No
- * command-line options are passed on (`--input-type` of `node -e`, say, is refused by a thread).
- */
 function startThread(settings: EngineSettings): Worker {
   // The thread's own objects are replies on their way out: a small young generation is plenty, where
   // V8's default lets it grow to 48 MB of resident memory before collecting.
-  const options = { workerData: settings, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 6 } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pglite-engine.worker.js', import.meta.url), options);
-  const script = new URL('./pglite-engine.worker.ts', import.meta.url).href;
-  // tsx's module API as an ES module (what `import 'tsx/esm/api'` resolves to; a require resolves its CommonJS twin).
-  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(script)}, ${JSON.stringify(script)}))`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return startModuleThread(import.meta.url, 'pglite-engine.worker', {
+    workerData: settings,
+    resourceLimits: { maxYoungGenerationSizeMb: 6 },
+  });
 }
 
 export interface PgliteEngine {
