@@ -148,19 +148,4 @@ ALTER TABLE contact_match_keys ADD PRIMARY KEY (workspace_id, contact_id, key);
 CREATE INDEX contact_match_keys_by_key ON contact_match_keys (workspace_id, key);
 `,
   },
-  {
-    id: 'identity/004-match-keys-by-key',
-    // A look-up by key is what an arrival waits on; rows by contact are written and read in bulk,
-    // by the contact sync and the full pass. Keyed by key first, the primary key answers a key's
-    // holders from the index alone: through (workspace, key) each holder cost a heap page besides,
-    // 36-54 of the ~130 pages an arrival scored against its namesakes read at a million contacts.
-    // The two indexes are also a third smaller (800 MB against 1.2 GB there): one on (workspace,
-    // contact) shares each contact's entry among its keys.
-    sql: `
-ALTER TABLE contact_match_keys DROP CONSTRAINT contact_match_keys_pkey;
-DROP INDEX contact_match_keys_by_key;
-ALTER TABLE contact_match_keys ADD PRIMARY KEY (workspace_id, key, contact_id);
-CREATE INDEX contact_match_keys_by_contact ON contact_match_keys (workspace_id, contact_id);
-`,
-  },
 ];

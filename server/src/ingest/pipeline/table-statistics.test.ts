@@ -27,6 +27,8 @@ describe('table statistics during ingestion', () => {
     await pipeline.close();
     expect(await estimatedRows('messages')).toBeGreaterThanOrEqual(2_000);
     expect(await estimatedRows('conversations')).toBeGreaterThan(0);
+    // Matching on arrival's links and review pairs: analysed (-1 is never), though none were written here.
+    for (const table of ['identity_links', 'duplicate_candidates']) expect(await estimatedRows(table), table).toBeGreaterThanOrEqual(0);
   });
 
   it('gathers statistics only of the columns queries filter or sort by', async () => {
