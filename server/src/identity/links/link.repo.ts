@@ -59,9 +59,6 @@ export async function insertDecisions(
  * one decided the pair with that contact, a labelled match for the model; the rest, and any pair
  * after an automatic link, carry no one's judgement and go) and an `identity.linked` event each.
  * One statement however many links, or part of a larger one: matching on arrival is on the ingest path.
- * The pairs are found through the identities gathered into an array, an index look-up: joined
- * with the decisions (estimated at a hundred rows, whatever their number), they were planned as a
- * scan of every pair in the workspace, 5-9 ms per link on PGlite at 6,000 pairs.
  */
 export function linkWrites(decisions: readonly LinkDecision[]): WritePartAt {
   return (first) =>
@@ -80,22 +77,17 @@ export function linkWrites(decisions: readonly LinkDecision[]): WritePartAt {
      ), conversations AS (
        UPDATE conversations c SET contact_id = d.contact_id
          FROM d WHERE c.workspace_id = $1 AND c.identity_id = d.identity_id AND c.contact_id IS NULL
-     ), pairs AS MATERIALIZED (
-       -- Found by their identities alone, then by id; the status is tested as no index can serve
-       -- (IS NOT DISTINCT FROM): with it as an index condition, a workspace never analysed had its
-       -- pairs read through the index of open pairs, every one of them.
-       SELECT p.id, p.left_id, p.right_id FROM duplicate_candidates p
-        WHERE p.workspace_id = $1 AND p.kind = 'identity' AND p.left_id = ANY (ARRAY(SELECT identity_id FROM d))
      ), decided AS (
        UPDATE duplicate_candidates p SET status = 'linked', decided_by = d.decided_by, decided_at = now(), updated_at = now()
-         FROM d, pairs
-        WHERE d.decided_by IS NOT NULL AND pairs.left_id = d.identity_id AND pairs.right_id = d.contact_id
-          AND p.workspace_id = $1 AND p.id = pairs.id AND p.status IS NOT DISTINCT FROM 'open'
+         FROM d
+        WHERE d.decided_by IS NOT NULL AND p.workspace_id = $1 AND p.kind = 'identity' AND p.left_id = d.identity_id
+          AND p.right_id = d.contact_id AND p.status = 'open'
         RETURNING p.id
      ), dropped AS (
        -- The statement sees one snapshot: the pairs just decided are left out rather than changed twice.
-       DELETE FROM duplicate_candidates p USING pairs
-        WHERE p.workspace_id = $1 AND p.id = pairs.id AND p.status IS NOT DISTINCT FROM 'open' AND p.id NOT IN (SELECT id FROM decided)
+       DELETE FROM duplicate_candidates p USING d
+        WHERE p.workspace_id = $1 AND p.kind = 'identity' AND p.left_id = d.identity_id AND p.status = 'open'
+          AND p.id NOT IN (SELECT id FROM decided)
      )`,
           sql: `INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
      SELECT $1, 'identity.linked', 'identity', d.identity_id::text, d.decided_by,
