@@ -148,4 +148,16 @@ ALTER TABLE contact_match_keys ADD PRIMARY KEY (workspace_id, contact_id, key);
 CREATE INDEX contact_match_keys_by_key ON contact_match_keys (workspace_id, key);
 `,
   },
+  {
+    id: 'identity/004-match-keys-carry-contact',
+    // An arrival reads up to 51 holders of each of its keys, and every holder was a heap page read
+    // only for its contact id: at a million contacts most of a new person's pages. Carried in the
+    // index, a look-up is answered from it alone wherever the table's pages are all-visible (as
+    // vacuum leaves them). Measured on a million known people, alternating with the plain index:
+    // arrivals' median 0.89 -> 0.69 ms, a new person's 1.6-2.6 -> 1.55-1.65 ms.
+    sql: `
+DROP INDEX contact_match_keys_by_key;
+CREATE INDEX contact_match_keys_by_key ON contact_match_keys (workspace_id, key) INCLUDE (contact_id);
+`,
+  },
 ];
