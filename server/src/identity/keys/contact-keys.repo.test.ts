@@ -39,7 +39,12 @@ describe('contact_match_keys', () => {
       [ws.workspaceId, 'n:42'],
     );
     const scan = findScan(rows[0]!['QUERY PLAN'][0].Plan);
-    expect(scan).toMatchObject({ 'Node Type': 'Index Only Scan', 'Index Name': 'contact_match_keys_by_key', 'Actual Rows': 10, 'Heap Fetches': 0 });
+    expect(scan).toMatchObject({
+      'Node Type': 'Index Only Scan',
+      'Index Name': 'contact_match_keys_by_key',
+      'Actual Rows': 10,
+      'Heap Fetches': 0,
+    });
   });
 });
 
