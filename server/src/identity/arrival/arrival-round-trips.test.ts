@@ -232,6 +232,39 @@ describe('statements per batch', () => {
   });
 });
 
+describe('review pairs on arrival', () => {
+  it('reads none of the pairs when it links, however many the workspace holds', async () => {
+    const ws = await buildWorkspace(t.db);
+    await createContact(t, ws.owner.headers, { firstName: 'Ana', lastName: 'Berg', emails: [{ address: 'ana.berg@posteo.de' }] });
+    await t.db.query(
+      `INSERT INTO duplicate_candidates (workspace_id, id, kind, left_id, right_id, probability, weight, decision, created_at, updated_at)
+       SELECT $1, gen_random_uuid(), 'identity', gen_random_uuid(), gen_random_uuid(), 0.5, 1, 'review', now(), now()
+         FROM generate_series(1, 3000)`,
+      [ws.workspaceId],
+    );
+    await t.db.exec('ANALYZE duplicate_candidates');
+    const ids = [
+      await insertIdentity(t.db, ws.workspaceId, { email: 'ana.berg@posteo.de', displayName: 'A. Berg' }),
+      await insertIdentity(t.db, ws.workspaceId, { email: 'oksana.p@posteo.de', displayName: 'Oksana Petrenko' }),
+    ];
+    const scans = await t.db.transaction(async (tx) => {
+      // Counts not yet flushed to the shared statistics, earlier transactions' on this connection included: the difference is the arrival's.
+      const scanned = async () =>
+        (
+          await tx.query<{ scans: number }>(
+            `SELECT coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0)::int AS scans FROM pg_stat_xact_user_tables WHERE relname = 'duplicate_candidates'`,
+          )
+        ).rows[0]!.scans;
+      const before = await scanned();
+      await matchArrivedIdentities(tx, ws.workspaceId, ids);
+      return (await scanned()) - before;
+    });
+    expect(await contactIdOf(ws, ids[0]!)).not.toBeNull();
+    expect(await contactIdOf(ws, ids[1]!)).not.toBeNull();
+    expect(scans).toBe(0);
+  });
+});
+
 describe('the workspace model on arrival', () => {
   it('uses the model a full pass re-fitted for the next arrival, not the one cached before', async () => {
     const ws = await buildWorkspace(t.db);

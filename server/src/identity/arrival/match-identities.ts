@@ -308,5 +308,9 @@ export async function matchArrivedIdentities(
   for (const [identityId, contactId] of fromSenders?.contactOf ?? []) {
     links.push({ ...automatic, identityId, contactId, method: 'rule', rule: 'created-from-email' });
   }
-  await runWrites(tx, workspaceId, now, [...(fromSenders?.writes ?? []), linkWrites(links), candidateWrites(toReview)]);
+  await runWrites(tx, workspaceId, now, [
+    ...(fromSenders?.writes ?? []),
+    linkWrites(links, { neverMatched: true }),
+    candidateWrites(toReview),
+  ]);
 }
