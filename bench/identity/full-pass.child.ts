@@ -6,7 +6,7 @@
 import { resolveWorkspace } from '../../server/src/identity/index.js';
 import { applyHeapSettings } from '../../server/src/platform/memory/heap-settings.js';
 import { openDb, ownerCtx, type DbLocation } from '../crm/rapport-db.js';
-import { backendCpuSeconds } from '../lib/backend-cpu.js';
+import { watchBackendCpu } from '../lib/backend-cpu.js';
 
 export interface FullPassInput {
   location: DbLocation;
@@ -30,11 +30,13 @@ applyHeapSettings();
 const db = await openDb(input.location);
 const rssBeforeMb = process.memoryUsage().rss / 1e6;
 const cpuBefore = process.cpuUsage();
+// The pass's backends are this process's: all their work is the pass's, including any that end before it does.
+const databaseCpu = await watchBackendCpu(db);
 const started = performance.now();
 const summary = await resolveWorkspace(ownerCtx(db, input), db);
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
-const databaseCpuSeconds = await backendCpuSeconds(db);
+const databaseCpuSeconds = await databaseCpu.stop();
 const measurement: FullPassMeasurement = {
   seconds,
   cpuSeconds: (cpu.user + cpu.system) / 1e6,

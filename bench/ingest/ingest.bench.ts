@@ -27,7 +27,7 @@ import { loadConfig } from '../../server/src/platform/config/config.js';
 import { applyHeapSettings } from '../../server/src/platform/memory/heap-settings.js';
 import type { Db } from '../../server/src/platform/db/db.js';
 import { createBenchWorkspace, dbLabel, openDb, type DbLocation } from '../crm/rapport-db.js';
-import { backendCpuSeconds } from '../lib/backend-cpu.js';
+import { watchBackendCpu } from '../lib/backend-cpu.js';
 import { createScratch, type Scratch } from '../lib/databases.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
 import type { BenchDbKind, BenchOptions } from '../lib/options.js';
@@ -158,7 +158,7 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
     stepLog.reset();
     let reported = 0;
     const processBefore = process.cpuUsage();
-    const databaseBefore = await backendCpuSeconds(db);
+    const databaseCpu = await watchBackendCpu(db);
     const started = performance.now();
     const counts = await feed(pipeline, source, workspace.workspaceId, size, IN_FLIGHT, (done) => {
       if (done - reported < size / 10) return;
@@ -168,10 +168,9 @@ async function throughputAndLatency(plan: Plan, where: DbLocation) {
     });
     const seconds = (performance.now() - started) / 1000;
     const processCpu = process.cpuUsage(processBefore);
-    const databaseAfter = await backendCpuSeconds(db);
     const cpuSeconds = {
       process: (processCpu.user + processCpu.system) / 1e6,
-      database: databaseBefore === null || databaseAfter === null ? null : databaseAfter - databaseBefore,
+      database: await databaseCpu.stop(),
     };
     const steps: StepTotals = { batches: stepLog.totals.batches, ms: { ...stepLog.totals.ms } };
     const { rows } = await db.query<{ conversations: number; identities: number; unrelayed: number }>(
