@@ -181,6 +181,41 @@ describe('ingestBatch', () => {
     expect(rows.every((r) => r.snoozed_until === null && r.resolved_at === null)).toBe(true);
   });
 
+  it("files a linked customer's new conversations under their contact, and a thread the business started once they answer", async () => {
+    const ws = await buildWorkspace(t.db);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: ws.owner.headers,
+      payload: { firstName: 'Ada' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const contactId = (JSON.parse(created.body) as { id: string }).id;
+    await ingestBatch(
+      t.db,
+      batchOf(ws.workspaceId, [message('first', { threadKey: 'k1' }), message('ours', { threadKey: 'k2', direction: 'out' })]),
+    );
+    await t.db.query('UPDATE social_identities SET contact_id = $2 WHERE workspace_id = $1', [ws.workspaceId, contactId]);
+    const later = new Date('2026-03-02T09:00:00Z');
+    await ingestBatch(
+      t.db,
+      batchOf(ws.workspaceId, [
+        message('again', { threadKey: 'k3', sentAt: later }),
+        message('answer', { threadKey: 'k2', sentAt: later }),
+      ]),
+    );
+    const { rows } = await t.db.query<{ thread_key: string; contact_id: string | null }>(
+      'SELECT thread_key, contact_id FROM conversations WHERE workspace_id = $1 ORDER BY thread_key',
+      [ws.workspaceId],
+    );
+    // k1 came before the link, which this test made without the identity domain (linking updates those itself).
+    expect(rows).toEqual([
+      { thread_key: 'k1', contact_id: null },
+      { thread_key: 'k2', contact_id: contactId },
+      { thread_key: 'k3', contact_id: contactId },
+    ]);
+  });
+
   it('records one created event per new conversation and one messages_added per touched conversation', async () => {
     const ws = await buildWorkspace(t.db);
     await ingestBatch(

@@ -195,7 +195,11 @@ const CONVERSATION_COLUMNS: [string, string, keyof ConversationRow][] = [
   ['last_outbound_at', 'timestamptz', 'lastOutboundAt'],
 ];
 
-/** Inserts new conversations; returns the ids actually inserted (a concurrent batch may have made one first). */
+/**
+ * Inserts new conversations; returns the ids actually inserted (a concurrent batch may have made one
+ * first). A conversation belongs to the contact its customer's identity is linked to from the start:
+ * linking only reaches the conversations that exist when it is made.
+ */
 export async function insertConversations(
   tx: Queryable,
   workspaceId: string,
@@ -205,8 +209,10 @@ export async function insertConversations(
   if (rows.length === 0) return new Set();
   const u = unnestOf(CONVERSATION_COLUMNS, rows, 6);
   const { rows: inserted } = await tx.query<{ id: string }>(
-    `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, in_inbox, ${u.names})
-     SELECT $1, $2, $3, $4, $4, $5, ${u.names} FROM ${u.from} ORDER BY network, thread_key
+    `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, in_inbox, ${u.names}, contact_id)
+     SELECT $1, $2, $3, $4, $4, $5, ${u.names},
+            (SELECT i.contact_id FROM social_identities i WHERE i.workspace_id = $1 AND i.id = u.identity_id)
+       FROM ${u.from} ORDER BY network, thread_key
      ON CONFLICT (workspace_id, network, thread_key) DO NOTHING
      RETURNING id`,
     [workspaceId, scope.channelId, scope.teamId, scope.now, scope.inInbox, ...u.params],
@@ -289,6 +295,8 @@ export interface ConversationBump {
  * Adds new messages to stored conversations. An inbound message reopens a snoozed conversation,
  * and a resolved one when it is newer than the resolution (a backfill of old mail does not).
  * GREATEST ignores NULLs, so a batch without inbound messages leaves last_inbound_at as it was.
+ * A conversation the business started meets its customer with the first inbound message, and with
+ * them the contact their identity is linked to.
  * The rows are locked in id order first, as routing locks them, so the two cannot deadlock.
  */
 export async function bumpConversations(tx: Queryable, workspaceId: string, now: Date, bumps: readonly ConversationBump[]) {
@@ -311,6 +319,9 @@ export async function bumpConversations(tx: Queryable, workspaceId: string, now:
        last_outbound_at = GREATEST(c.last_outbound_at, u.last_out),
        preview = CASE WHEN u.last_at >= c.last_message_at THEN u.preview ELSE c.preview END,
        identity_id = COALESCE(c.identity_id, u.identity_id),
+       contact_id = CASE WHEN c.identity_id IS NULL AND c.contact_id IS NULL
+                         THEN (SELECT i.contact_id FROM social_identities i WHERE i.workspace_id = $1 AND i.id = u.identity_id)
+                         ELSE c.contact_id END,
        status = CASE WHEN c.id IN (SELECT id FROM reopen) THEN 'open' ELSE c.status END,
        snoozed_until = CASE WHEN c.id IN (SELECT id FROM reopen) THEN NULL ELSE c.snoozed_until END,
        resolved_at = CASE WHEN c.id IN (SELECT id FROM reopen) THEN NULL ELSE c.resolved_at END,
