@@ -11,7 +11,7 @@ afterAll(async () => {
   await dropQueuedDeliveries(t.db);
 });
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 const send = (ws: TestWorkspace, method: Method, url: string, payload?: object, headers = ws.owner.headers) =>
   t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
@@ -212,6 +212,38 @@ describe('tiers in the inbox', () => {
     expect(json(rule)).toMatchObject({ conditions: { tiers: ['gold'] } });
     expect(await arrive(ws, gold)).toMatchObject({ teamId: team, priority: 'high' });
     expect(await arrive(ws, bronze)).toMatchObject({ teamId: null, priority: 'normal' });
+  });
+
+  it('routes every e-mail a gold customer sends through the pipeline by the tier rule, the first and the ones after', async () => {
+    const ws = await buildWorkspace(t.db);
+    const { gold } = await goldAndBronze(ws);
+    expect((await send(ws, 'PATCH', `/api/v1/contacts/${gold}`, { emails: [{ address: 'goldie@example.org' }] })).statusCode).toBe(200);
+    const team = json<{ id: string }>(await send(ws, 'POST', '/api/v1/teams', { name: 'Key accounts' })).id;
+    await send(ws, 'POST', '/api/v1/routing-rules', { name: 'Gold', conditions: { tiers: ['gold'] }, actions: { teamId: team } });
+    await relay();
+    for (const subject of ['First question', 'Another question']) {
+      const eml = [
+        'From: Goldie <goldie@example.org>',
+        'To: shop@rapport-shop.test',
+        `Subject: ${subject}`,
+        `Message-ID: <${subject.replace(' ', '.')}.${ws.workspaceId}@example.org>`,
+        `Date: ${new Date().toUTCString()}`,
+        '',
+        'Hello, a question about my order.',
+        '',
+      ].join('\r\n');
+      const ingested = await send(ws, 'POST', '/api/v1/ingest/files', { format: 'eml', content: eml });
+      expect(ingested.statusCode, ingested.body).toBe(200);
+    }
+    await relay();
+    const { rows } = await t.db.query<{ subject: string; contact_id: string | null; team_id: string | null }>(
+      'SELECT subject, contact_id, team_id FROM conversations WHERE workspace_id = $1 AND subject LIKE $2 ORDER BY created_at',
+      [ws.workspaceId, '% question'],
+    );
+    expect(rows).toEqual([
+      { subject: 'First question', contact_id: gold, team_id: team },
+      { subject: 'Another question', contact_id: gold, team_id: team },
+    ]);
   });
 
   it('runs a gold customer’s SLA clocks on the gold targets', async () => {
