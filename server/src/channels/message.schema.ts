@@ -37,11 +37,15 @@ const Id = Type.String({ minLength: 1, maxLength: MAX_ID });
 const Url = Type.String({ minLength: 1, maxLength: MAX_URL });
 const Count = Type.Integer({ minimum: 0 });
 
-/** TypeBox 1.x has no Date type; the refinement also refuses an Invalid Date. */
+/** Years 1-9999: what ISO 8601's plain form writes and PostgreSQL reads back (the pipeline sends dates as ISO text). */
+const FIRST_YEAR = Date.parse('0001-01-01T00:00:00Z');
+const PAST_LAST_YEAR = Date.parse('+010000-01-01T00:00:00Z');
+
+/** TypeBox 1.x has no Date type; the refinement also refuses an Invalid Date and one outside years 1-9999. */
 const DateValue = Type.Refine(
   Type.Unsafe<Date>({ description: 'a JavaScript Date' }),
-  (value) => value instanceof Date && !Number.isNaN(value.getTime()),
-  () => 'must be a valid date',
+  (value) => value instanceof Date && value.getTime() >= FIRST_YEAR && value.getTime() < PAST_LAST_YEAR,
+  () => 'must be a valid date in the years 1 to 9999',
 );
 
 export const ChannelKindSchema = Type.Enum(CHANNEL_KINDS);

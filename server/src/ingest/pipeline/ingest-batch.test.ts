@@ -350,6 +350,32 @@ describe('ingestBatch', () => {
     expect(rows[2]!.payload).toBe('{not json');
   });
 
+  it('stores text cut inside an emoji with U+FFFD in its place, and dead-letters a date outside years 1-9999', async () => {
+    const ws = await buildWorkspace(t.db);
+    const half = '😀'.slice(0, 1);
+    const report = await ingestBatch(
+      t.db,
+      batchOf(ws.workspaceId, [
+        message('cut', {
+          title: `Title ${half}`,
+          text: `Body ${half} and more`,
+          author: { externalId: 'acct-cut', handle: 'cut@example.social', displayName: `Name ${half}` },
+        }),
+        message('far', { sentAt: new Date(Date.parse('+010000-01-01T00:00:00Z')) }),
+      ]),
+    );
+    expect(report).toMatchObject({ ingested: 1, rejected: 1 });
+    const { rows } = await t.db.query<{ title: string; text: string; display_name: string; subject: string }>(
+      `SELECT m.title, m.text, i.display_name, c.subject FROM messages m
+         JOIN social_identities i ON i.id = m.author_identity_id JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.workspace_id = $1`,
+      [ws.workspaceId],
+    );
+    expect(rows).toEqual([{ title: 'Title \ufffd', text: 'Body \ufffd and more', display_name: 'Name \ufffd', subject: 'Title \ufffd' }]);
+    const dead = await t.db.query<{ reason: string }>('SELECT reason FROM dead_letters WHERE workspace_id = $1', [ws.workspaceId]);
+    expect(dead.rows.map((r) => r.reason)).toEqual([expect.stringMatching(/^sentAt .*years 1 to 9999/)]);
+  });
+
   it('cuts dead-letter payloads to 64 KiB and flags the cut', async () => {
     const ws = await buildWorkspace(t.db);
     await ingestBatch(

@@ -336,9 +336,9 @@ function messageRow(
     url: m.url ?? null,
     language: m.language ?? null,
     isPrivate: m.isPrivate,
-    attachments: JSON.stringify(m.attachments),
-    metrics: m.metrics ? JSON.stringify(m.metrics) : null,
-    enrichment: JSON.stringify(enrichment),
+    attachments: m.attachments,
+    metrics: m.metrics ?? null,
+    enrichment,
     sentAt: m.sentAt,
     receivedAt: m.receivedAt ?? now,
   };

@@ -3,7 +3,7 @@
  * and every insert is `ON CONFLICT`-safe, so concurrent batches and replays stay exact. Rows are
  * written in key order so concurrent batches take row locks in the same order.
  */
-import { unnestOf } from '../../platform/db/unnest.js';
+import { recordset, rowsJson } from '../../platform/db/recordset.js';
 import type { Queryable } from '../../platform/db/db.js';
 
 /** Characters of the latest message shown in conversation lists. */
@@ -60,6 +60,12 @@ const CHANGES_IDENTITY = [
   ...PROFILE_COLUMNS.map((column) => `(s.${column} IS NULL AND u.${column} IS NOT NULL)`),
 ].join(' OR ');
 
+const IDENTITIES = recordset(IDENTITY_COLUMNS, 2);
+const INSERT_IDENTITIES = `INSERT INTO social_identities (workspace_id, ${IDENTITIES.names})
+     SELECT $1, ${IDENTITIES.names} FROM ${IDENTITIES.from} ORDER BY network, external_id
+     ON CONFLICT (workspace_id, network, external_id) DO NOTHING
+     RETURNING id, network, external_id`;
+
 interface StoredIdentity {
   id: string;
   network: string;
@@ -84,14 +90,7 @@ export async function insertIdentities(
   const known = new Set(stored.map((row) => `${row.network}\u0000${row.external_id}`));
   const fresh = rows.filter((row) => !known.has(`${row.network}\u0000${row.externalId}`));
   if (fresh.length === 0) return { ids: stored, existing: new Set(stored.map((row) => row.id)) };
-  const u = unnestOf(IDENTITY_COLUMNS, fresh, 2);
-  const { rows: inserted } = await tx.query<StoredIdentity>(
-    `INSERT INTO social_identities (workspace_id, ${u.names})
-     SELECT $1, ${u.names} FROM ${u.from} ORDER BY network, external_id
-     ON CONFLICT (workspace_id, network, external_id) DO NOTHING
-     RETURNING id, network, external_id`,
-    [workspaceId, ...u.params],
-  );
+  const { rows: inserted } = await tx.query<StoredIdentity>(INSERT_IDENTITIES, [workspaceId, rowsJson(fresh)]);
   const insertedIds = new Set(inserted.map((row) => row.id));
   // A concurrent batch stored some of these authors between the look-up and the insert.
   const raced = fresh.filter((row) => !insertedIds.has(row.id));
@@ -117,9 +116,8 @@ async function storedIdentities(tx: Queryable, workspaceId: string, rows: readon
  */
 export async function refreshIdentities(tx: Queryable, workspaceId: string, rows: readonly IdentityRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const u = unnestOf(IDENTITY_COLUMNS, rows, 2);
   await tx.query(
-    `WITH u AS (SELECT ${u.names} FROM ${u.from}),
+    `WITH u AS (SELECT ${IDENTITIES.names} FROM ${IDENTITIES.from}),
      changed AS (
        SELECT s.id FROM social_identities s JOIN u ON s.id = u.id
         WHERE s.workspace_id = $1 AND (${CHANGES_IDENTITY})
@@ -130,7 +128,7 @@ export async function refreshIdentities(tx: Queryable, workspaceId: string, rows
     first_seen_at = LEAST(s.first_seen_at, u.first_seen_at),
     last_seen_at = GREATEST(s.last_seen_at, u.last_seen_at)
      FROM u WHERE s.workspace_id = $1 AND s.id = u.id AND s.id IN (SELECT id FROM changed)`,
-    [workspaceId, ...u.params],
+    [workspaceId, rowsJson(rows)],
   );
 }
 
@@ -195,6 +193,14 @@ const CONVERSATION_COLUMNS: [string, string, keyof ConversationRow][] = [
   ['last_outbound_at', 'timestamptz', 'lastOutboundAt'],
 ];
 
+const CONVERSATIONS = recordset(CONVERSATION_COLUMNS, 6);
+const INSERT_CONVERSATIONS = `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, in_inbox, ${CONVERSATIONS.names}, contact_id)
+     SELECT $1, $2, $3, $4, $4, $5, ${CONVERSATIONS.names},
+            (SELECT i.contact_id FROM social_identities i WHERE i.workspace_id = $1 AND i.id = u.identity_id)
+       FROM ${CONVERSATIONS.from} ORDER BY network, thread_key
+     ON CONFLICT (workspace_id, network, thread_key) DO NOTHING
+     RETURNING id`;
+
 /**
  * Inserts new conversations; returns the ids actually inserted (a concurrent batch may have made one
  * first). A conversation belongs to the contact its customer's identity is linked to from the start:
@@ -207,16 +213,14 @@ export async function insertConversations(
   rows: readonly ConversationRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const u = unnestOf(CONVERSATION_COLUMNS, rows, 6);
-  const { rows: inserted } = await tx.query<{ id: string }>(
-    `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, in_inbox, ${u.names}, contact_id)
-     SELECT $1, $2, $3, $4, $4, $5, ${u.names},
-            (SELECT i.contact_id FROM social_identities i WHERE i.workspace_id = $1 AND i.id = u.identity_id)
-       FROM ${u.from} ORDER BY network, thread_key
-     ON CONFLICT (workspace_id, network, thread_key) DO NOTHING
-     RETURNING id`,
-    [workspaceId, scope.channelId, scope.teamId, scope.now, scope.inInbox, ...u.params],
-  );
+  const { rows: inserted } = await tx.query<{ id: string }>(INSERT_CONVERSATIONS, [
+    workspaceId,
+    scope.channelId,
+    scope.teamId,
+    scope.now,
+    scope.inInbox,
+    rowsJson(rows),
+  ]);
   return new Set(inserted.map((r) => r.id));
 }
 
@@ -234,9 +238,9 @@ export interface MessageRow {
   url: string | null;
   language: string | null;
   isPrivate: boolean;
-  attachments: string;
-  metrics: string | null;
-  enrichment: string;
+  attachments: readonly unknown[];
+  metrics: Readonly<Record<string, unknown>> | null;
+  enrichment: Readonly<Record<string, unknown>>;
   sentAt: Date;
   receivedAt: Date;
 }
@@ -262,6 +266,12 @@ const MESSAGE_COLUMNS: [string, string, keyof MessageRow][] = [
   ['received_at', 'timestamptz', 'receivedAt'],
 ];
 
+const MESSAGES = recordset(MESSAGE_COLUMNS, 3);
+const INSERT_MESSAGES = `INSERT INTO messages (workspace_id, channel_id, ${MESSAGES.names})
+     SELECT $1, $2, ${MESSAGES.names} FROM ${MESSAGES.from} ORDER BY network, external_id
+     ON CONFLICT (workspace_id, network, external_id) DO NOTHING
+     RETURNING id`;
+
 /** Inserts messages, skipping any stored meanwhile by a concurrent batch; returns the ids inserted. */
 export async function insertMessages(
   tx: Queryable,
@@ -270,14 +280,7 @@ export async function insertMessages(
   rows: readonly MessageRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const u = unnestOf(MESSAGE_COLUMNS, rows, 3);
-  const { rows: inserted } = await tx.query<{ id: string }>(
-    `INSERT INTO messages (workspace_id, channel_id, ${u.names})
-     SELECT $1, $2, ${u.names} FROM ${u.from} ORDER BY network, external_id
-     ON CONFLICT (workspace_id, network, external_id) DO NOTHING
-     RETURNING id`,
-    [workspaceId, channelId, ...u.params],
-  );
+  const { rows: inserted } = await tx.query<{ id: string }>(INSERT_MESSAGES, [workspaceId, channelId, rowsJson(rows)]);
   return new Set(inserted.map((r) => r.id));
 }
 

@@ -1,5 +1,6 @@
 /** Domain events: the typed record of a change, written to the outbox in the change's transaction. */
 import type { Queryable } from '../db/db.js';
+import { recordset, rowsJson } from '../db/recordset.js';
 
 export interface DomainEvent<Data = Record<string, unknown>> {
   id: number;
@@ -19,15 +20,22 @@ export interface DomainEvent<Data = Record<string, unknown>> {
 
 export type NewEvent = Omit<DomainEvent, 'id' | 'occurredAt' | 'ephemeral'>;
 
+const EVENT_COLUMNS = [
+  ['workspace_id', 'uuid', 'workspaceId'],
+  ['type', 'text', 'type'],
+  ['subject_type', 'text', 'subjectType'],
+  ['subject_id', 'text', 'subjectId'],
+  ['actor_id', 'uuid', 'actorId'],
+  ['data', 'jsonb', 'data'],
+] as const satisfies readonly (readonly [string, string, keyof NewEvent])[];
+
+/** One statement whatever the count, so its plan is made once (a VALUES list per count was parsed and planned each time). */
+const EVENTS = recordset(EVENT_COLUMNS, 1);
+const RECORD_EVENTS = `INSERT INTO events (${EVENTS.names}) SELECT ${EVENTS.names} FROM ${EVENTS.from}`;
+
 export async function recordEvents(tx: Queryable, events: readonly NewEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const params: unknown[] = [];
-  const rows = events.map((event, i) => {
-    params.push(event.workspaceId, event.type, event.subjectType, event.subjectId, event.actorId, JSON.stringify(event.data));
-    const o = i * 6;
-    return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}::jsonb)`;
-  });
-  await tx.query(`INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data) VALUES ${rows.join(', ')}`, params);
+  await tx.query(RECORD_EVENTS, [rowsJson(events)]);
 }
 
 /** A relay pass's events by workspace, each workspace's in outbox order: how handlers of many events split their work. */
