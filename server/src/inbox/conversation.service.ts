@@ -6,6 +6,7 @@ import { invalid, notFound, type FieldProblem } from '../platform/http/errors.js
 import { notify } from '../platform/notifications/notification.service.js';
 import * as repo from './conversation.repo.js';
 import type { ConversationState } from './conversation.repo.js';
+import { markSpamSender } from './spam-senders.repo.js';
 import type {
   Conversation,
   ConversationListQuery,
@@ -126,6 +127,8 @@ export async function saveChange(
   const diff = changes(audited(before), audited(after));
   if (Object.keys(diff.after).length === 0 && before.mergedIntoId === after.mergedIntoId) return false;
   await repo.saveConversationState(tx, ctx.workspaceId, after, now);
+  // Marking a conversation as spam marks its sender: their next conversations arrive as spam too.
+  if (after.isSpam !== before.isSpam && after.identityId) await markSpamSender(tx, ctx.workspaceId, after.identityId, after.isSpam, now);
   if (Object.keys(diff.after).length) await recordEvents(tx, [conversationEvent(ctx, 'conversation.updated', after.id, diff)]);
   if (options.notify && after.assigneeId !== before.assigneeId) await notifyAssignee(ctx, tx, after);
   return true;

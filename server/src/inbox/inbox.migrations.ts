@@ -193,4 +193,17 @@ UPDATE conversations c SET routed_at = r.at
     sql: `ALTER TABLE messages ALTER COLUMN text SET STATISTICS 0, ALTER COLUMN html SET STATISTICS 0,
   ALTER COLUMN enrichment SET STATISTICS 0, ALTER COLUMN attachments SET STATISTICS 0, ALTER COLUMN metrics SET STATISTICS 0;`,
   },
+  {
+    id: 'inbox/007-spam-senders',
+    // Senders a member marked as spam (by marking one of their conversations): the pipeline files
+    // their next conversations as spam, out of the inbox's views and unrouted. "Not spam" on any of
+    // their conversations takes them off.
+    sql: `CREATE TABLE spam_senders (
+  workspace_id uuid NOT NULL,
+  identity_id uuid NOT NULL,
+  marked_at timestamptz(3) NOT NULL,
+  PRIMARY KEY (workspace_id, identity_id),
+  CONSTRAINT spam_senders_identity FOREIGN KEY (workspace_id, identity_id) REFERENCES social_identities (workspace_id, id) ON DELETE CASCADE
+);`,
+  },
 ];

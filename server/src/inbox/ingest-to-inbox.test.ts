@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 type Headers = Record<string, string>;
-const send = (headers: Headers, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+const send = (headers: Headers, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
 async function ingest(headers: Headers, status: Record<string, unknown>) {
@@ -53,6 +53,38 @@ describe('ingested conversations in the inbox', () => {
     expect(after.messageCount).toBe(3);
     expect(after.sla.firstRespondedAt).not.toBeNull();
     expect(after.sla.nextResponseDueAt).not.toBeNull();
+  });
+
+  it('files a sender marked as spam’s next conversations as spam, unrouted, until one is marked not spam', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    const rule = { name: 'Everything to the agent', conditions: {}, actions: { assigneeId: agent.userId } };
+    expect((await send(ws.owner.headers, 'POST', '/api/v1/routing-rules', rule)).statusCode).toBe(201);
+    const inbox = async () =>
+      json<{ data: { id: string; assigneeId: string | null }[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations')).data;
+    const spamFolder = async () =>
+      json<{ data: { id: string }[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations?spam=true')).data;
+    const spammer = 7;
+
+    await ingest(ws.owner.headers, mastodonStatus('p1', { account: spammer, text: 'Cheap followers here', createdAt: new Date() }));
+    const [first] = await inbox();
+    const marked = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${first!.id}`, { isSpam: true });
+    expect(marked.statusCode, marked.body).toBe(200);
+
+    await ingest(ws.owner.headers, mastodonStatus('p2', { account: spammer, text: 'Cheap followers again', createdAt: new Date() }));
+    await ingest(ws.owner.headers, mastodonStatus('c1', { account: 8, text: 'A real question', createdAt: new Date() }));
+    expect((await inbox()).map((c) => c.assigneeId)).toEqual([agent.userId]);
+    const spam = await spamFolder();
+    expect(spam).toHaveLength(2);
+    const second = spam.find((c) => c.id !== first!.id)!;
+    const { rows } = await t.db.query<{ routed_at: Date | null }>('SELECT routed_at FROM conversations WHERE id = $1', [second.id]);
+    expect(rows[0]!.routed_at).toBeNull();
+
+    // "Not spam" on any of the sender's conversations lets their next ones in again.
+    expect((await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${second.id}`, { isSpam: false })).statusCode).toBe(200);
+    await ingest(ws.owner.headers, mastodonStatus('p3', { account: spammer, text: 'Actually a question', createdAt: new Date() }));
+    expect(await inbox()).toHaveLength(3);
+    expect((await spamFolder()).map((c) => c.id)).toEqual([first!.id]);
   });
 
   it('moves what arrives in a merged conversation’s thread on to the conversation it was merged into', async () => {

@@ -194,9 +194,10 @@ const CONVERSATION_COLUMNS: [string, string, keyof ConversationRow][] = [
 ];
 
 const CONVERSATIONS = recordset(CONVERSATION_COLUMNS, 6);
-const INSERT_CONVERSATIONS = `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, in_inbox, ${CONVERSATIONS.names}, contact_id)
+const INSERT_CONVERSATIONS = `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, in_inbox, ${CONVERSATIONS.names}, contact_id, is_spam)
      SELECT $1, $2, $3, $4, $4, $5, ${CONVERSATIONS.names},
-            (SELECT i.contact_id FROM social_identities i WHERE i.workspace_id = $1 AND i.id = u.identity_id)
+            (SELECT i.contact_id FROM social_identities i WHERE i.workspace_id = $1 AND i.id = u.identity_id),
+            EXISTS (SELECT 1 FROM spam_senders s WHERE s.workspace_id = $1 AND s.identity_id = u.identity_id)
        FROM ${CONVERSATIONS.from} ORDER BY network, thread_key
      ON CONFLICT (workspace_id, network, thread_key) DO NOTHING
      RETURNING id`;
@@ -204,7 +205,8 @@ const INSERT_CONVERSATIONS = `INSERT INTO conversations (workspace_id, channel_i
 /**
  * Inserts new conversations; returns the ids actually inserted (a concurrent batch may have made one
  * first). A conversation belongs to the contact its customer's identity is linked to from the start:
- * linking only reaches the conversations that exist when it is made.
+ * linking only reaches the conversations that exist when it is made. A sender marked as spam starts
+ * conversations marked as spam.
  */
 export async function insertConversations(
   tx: Queryable,

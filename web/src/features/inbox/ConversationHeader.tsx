@@ -49,8 +49,9 @@ export function ConversationHeader({
   const teams = useTeams();
   const [merging, setMerging] = useState(false);
   const network = NETWORK_META[conversation.network];
-  const change = (patch: ConversationChange) =>
+  const change = (patch: ConversationChange, done?: string) =>
     update.mutate(patch, {
+      onSuccess: () => done && notifications.show({ message: done }),
       onError: (error) => notifications.show({ color: 'red', title: 'Could not change the conversation', message: error.message }),
     });
   const resolved = conversation.status === 'resolved';
@@ -109,11 +110,17 @@ export function ConversationHeader({
               </Menu.Target>
               <Menu.Dropdown>
                 {conversation.isSpam ? (
-                  <Menu.Item leftSection={<IconShieldCheck size={14} />} onClick={() => change({ isSpam: false })}>
+                  <Menu.Item
+                    leftSection={<IconShieldCheck size={14} />}
+                    onClick={() => change({ isSpam: false }, 'Not spam: new conversations from this sender arrive in the inbox again.')}
+                  >
                     Not spam
                   </Menu.Item>
                 ) : (
-                  <Menu.Item leftSection={<IconShieldX size={14} />} onClick={() => change({ isSpam: true })}>
+                  <Menu.Item
+                    leftSection={<IconShieldX size={14} />}
+                    onClick={() => change({ isSpam: true }, 'Marked as spam: new conversations from this sender go to spam too.')}
+                  >
                     Mark as spam
                   </Menu.Item>
                 )}
