@@ -3,9 +3,9 @@
  * `jsonb_to_recordset` turns back into typed rows. For rows with long text this beats `unnestOf`:
  * the driver turns each array parameter into a literal by escaping every element and joining
  * them (40 % of all the memory an ingest batch allocated, most of it for the messages' texts),
- * while the document is one native `JSON.stringify`; PostgreSQL also reads the document faster
- * than the arrays (inserting 1,000 corpus messages: 20-25 % less time on both sides, bench notes
- * in docs/benchmarks.md). A jsonb column's field holds the value itself, not its JSON text.
+ * while the document is one native `JSON.stringify` (inserting 1,000 corpus messages: 20-25 % less
+ * of the process's CPU, and no more of PostgreSQL's or PGlite's time; docs/benchmarks.md, session
+ * 21). A jsonb column's field holds the value itself, not its JSON text.
  */
 
 /** A lone surrogate (half of a pair): JSON.stringify writes it as `\udxxx`, which jsonb refuses. */
