@@ -22,6 +22,7 @@ import { createEventRelay } from './platform/events/relay.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import { createAuthenticator } from './platform/auth/auth.service.js';
 import { registerGuard } from './platform/auth/guard.js';
+import { registerJsonBodies } from './platform/http/json-body.js';
 import { registerProblemHandler } from './platform/http/problem.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { createValidatorCompiler } from './platform/http/validation.js';
@@ -114,6 +115,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
   });
 
   registerProblemHandler(app);
+  registerJsonBodies(app);
   registerGuard(app, authenticator);
   registerIdempotency(app, db);
 

@@ -54,6 +54,24 @@ describe('HTTP platform', () => {
     await built.close();
   });
 
+  it('refuses a JSON body whose text holds half a surrogate pair, naming the field, and keeps refusing prototype poisoning', async () => {
+    const built = await buildTestApp();
+    built.app.post('/echo', { config: { guard: 'public' } }, async (request) => request.body);
+    const post = (payload: string) =>
+      built.app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json; charset=utf-8' }, payload });
+    const lone = await post('{"name":"ok","emails":[{"label":"work \\ud83d"}]}');
+    expect(lone.statusCode, lone.body).toBe(400);
+    expect(JSON.parse(lone.body)).toMatchObject({ code: 'validation_failed', errors: [{ field: 'emails.0.label' }] });
+    expect(JSON.parse((await post('{"\\udc00":1}')).body)).toMatchObject({ errors: [{ field: '\udc00' }] });
+    // A whole pair written as escapes is an emoji, and a backslash before "ud83d" is only a backslash.
+    const pair = await post('{"name":"smile \\ud83d\\ude00","path":"C:\\\\ud83d"}');
+    expect(pair.statusCode, pair.body).toBe(200);
+    expect(JSON.parse(pair.body)).toEqual({ name: 'smile 😀', path: 'C:\\ud83d' });
+    expect((await post('{"__proto__":{"admin":true}}')).statusCode).toBe(400);
+    expect((await post('{"a":')).statusCode).toBe(400);
+    await built.close();
+  });
+
   it('rejects a non-JSON content type on JSON routes', async () => {
     const response = await t.app.inject({
       method: 'POST',
