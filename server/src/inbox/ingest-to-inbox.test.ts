@@ -87,6 +87,24 @@ describe('ingested conversations in the inbox', () => {
     expect((await spamFolder()).map((c) => c.id)).toEqual([first!.id]);
   });
 
+  it('takes in a post whose author name and text hold half an emoji, with U+FFFD in its place', async () => {
+    const ws = await buildWorkspace(t.db);
+    const status = mastodonStatus('half', { account: 11, text: 'Broken \ud83d kettle', createdAt: new Date() });
+    (status.account as Record<string, unknown>).display_name = 'Ann \ud83d';
+    // The recorded export as a network sends it: the halves written as JSON escapes.
+    const content = JSON.stringify(status);
+    expect(content).toContain('\\ud83d');
+    const response = await send(ws.owner.headers, 'POST', '/api/v1/ingest/files', { format: 'mastodon', content });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json<{ ingested: number }>(response).ingested).toBe(1);
+    await t.deps.relay.flush();
+    const { rows } = await t.db.query<{ text: string; display_name: string }>(
+      `SELECT m.text, i.display_name FROM messages m JOIN social_identities i ON i.id = m.author_identity_id WHERE m.workspace_id = $1`,
+      [ws.workspaceId],
+    );
+    expect(rows).toEqual([{ text: 'Broken \ufffd kettle', display_name: 'Ann \ufffd' }]);
+  });
+
   it('moves what arrives in a merged conversation’s thread on to the conversation it was merged into', async () => {
     const ws = await buildWorkspace(t.db);
     await ingest(ws.owner.headers, mastodonStatus('m1', { text: 'First thread', createdAt: new Date() }));
