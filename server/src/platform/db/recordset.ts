@@ -7,9 +7,8 @@
  * of the process's CPU, and no more of PostgreSQL's or PGlite's time; docs/benchmarks.md, session
  * 21). A jsonb column's field holds the value itself, not its JSON text.
  */
+import { replaceLoneSurrogates } from '../text/surrogates.js';
 
-/** A lone surrogate (half of a pair): JSON.stringify writes it as `\udxxx`, which jsonb refuses. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** How JSON.stringify writes any lone surrogate (lowercase hex); text that merely contains it only takes the slow path. */
 const ESCAPED_SURROGATE = '\\ud';
 
@@ -17,7 +16,7 @@ const ESCAPED_SURROGATE = '\\ud';
 export function rowsJson(rows: readonly object[]): string {
   const json = JSON.stringify(rows);
   if (!json.includes(ESCAPED_SURROGATE)) return json;
-  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.replace(LONE_SURROGATE, '\ufffd') : value));
+  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? replaceLoneSurrogates(value) : value));
 }
 
 /**

@@ -6,18 +6,18 @@
  * the field, as every other validation problem does.
  */
 import type { FastifyInstance } from 'fastify';
+import { hasLoneSurrogate } from '../text/surrogates.js';
 import { invalid } from './errors.js';
 
 /** UTF-8 cannot encode a lone surrogate, so only an escape can bring one into a JSON text. */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The dotted path (`emails.0.label`) of the first string or key holding a lone surrogate, or null. */
 export function loneSurrogateAt(value: unknown, path: readonly string[] = []): string | null {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path.join('.') || 'body' : null;
+  if (typeof value === 'string') return hasLoneSurrogate(value) ? path.join('.') || 'body' : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value)) {
-    if (LONE_SURROGATE.test(key)) return [...path, key].join('.');
+    if (hasLoneSurrogate(key)) return [...path, key].join('.');
     const found = loneSurrogateAt(item, [...path, key]);
     if (found !== null) return found;
   }
