@@ -21,8 +21,8 @@ describe('demo inbox', () => {
     };
     const { data } = await listConversations(ctx, { view: 'all', limit: 50 });
     expect(new Set(data.map((c) => c.network))).toEqual(new Set(['email', 'mastodon', 'twitter', 'meta', 'rss']));
-    // Replies joined their threads: eleven messages make seven conversations.
-    expect(data).toHaveLength(7);
+    // Replies joined their threads: twelve messages make eight conversations.
+    expect(data).toHaveLength(8);
     const ada = data.filter((c) => c.identity?.displayName === 'Ada Lovelace');
     expect(ada.map((c) => c.status).sort()).toEqual(['open', 'resolved']);
     expect(new Set(ada.map((c) => c.identity!.id)).size).toBe(1);

@@ -37,6 +37,10 @@ const ADA = person('ada@analytical.example', 'Ada Lovelace', 'ada@analytical.exa
 const KATHERINE = person('katherine@orbit.example', 'Katherine Johnson', 'katherine@orbit.example', { email: 'katherine@orbit.example' });
 const ACME_MAIL = person('support@acme.example', 'Acme Support', 'support@acme.example', { email: 'support@acme.example' });
 const NOOR = person('109872', 'Noor Haddad', 'noor@fosstodon.example', { profileUrl: 'https://fosstodon.example/@noor', followers: 2_340 });
+// Writes on Mastodon too (NOOR): her e-mail makes a contact, which her Mastodon identity is matched against.
+const NOOR_MAIL = person('noor.haddad@proton.example', 'Noor Haddad', 'noor.haddad@proton.example', {
+  email: 'noor.haddad@proton.example',
+});
 const ACME_TOOT = person('100001', 'Acme', 'acme@mastodon.example', { profileUrl: 'https://mastodon.example/@acme', followers: 12_800 });
 const LEO = person('2244994945', 'Leo Park', 'leopark', { profileUrl: 'https://x.com/leopark', followers: 860 });
 const MIA = person('6512345678901234', 'Mia Rossi');
@@ -106,6 +110,15 @@ const MESSAGES: DemoMessage[] = [
     text: '@acme sent! Thanks for the quick answer.',
     minutesAgo: 15,
     replyTo: '111000000000000002',
+  },
+  {
+    network: 'email',
+    id: 'export-timeout@proton.example',
+    author: NOOR_MAIL,
+    title: 'Export times out on our workspace',
+    text: 'Hi, as promised on Mastodon: our workspace is haddad-studio. Exporting all 80,000 contacts stops after about 30 seconds with a timeout.',
+    minutesAgo: 12,
+    isPrivate: true,
   },
   {
     network: 'twitter',

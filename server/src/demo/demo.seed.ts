@@ -11,6 +11,7 @@ import { seedDemoCrm } from './demo.crm.js';
 import { seedDemoInbox } from './demo.inbox.js';
 import { seedDemoListening } from './demo.listening.js';
 import { recomputeWorkspaceScores } from '../relationship/index.js';
+import { syncContacts } from '../identity/index.js';
 
 export const DEMO_OWNER = { email: 'demo@rapport.local', password: 'rapport-demo', name: 'Dana Demo' };
 
@@ -107,6 +108,16 @@ const PEOPLE: ContactInput[] = [
     emails: [{ address: 'soren@either-or.example' }],
     lifecycleStage: 'other',
   },
+  // The same person as Katherine Johnson, from an event's sign-up list: the duplicate review queue's first pair.
+  {
+    firstName: 'Kate',
+    lastName: 'Johnson',
+    title: 'Flight Dynamics Lead',
+    emails: [{ address: 'kate.johnson@orbit.example' }],
+    phones: [{ number: '+1 757 555 0198', label: 'work' }],
+    lifecycleStage: 'lead',
+    tags: ['event-2026'],
+  },
   {
     firstName: 'Yuki',
     lastName: 'Tanaka',
@@ -133,6 +144,12 @@ export async function seedDemo(db: Db): Promise<{ workspaceId: string; ownerId: 
   const contacts = [];
   for (const person of PEOPLE)
     contacts.push(await createContact(ctx, { ...person, ownerId: person.lifecycleStage === 'customer' ? sky.id : ownerId }));
+  // Matched now, as the background job would after the first start: the duplicate queue is not empty on first sign-in.
+  await syncContacts(
+    db,
+    workspaceId,
+    contacts.map((contact) => contact.id),
+  );
   await seedDemoCrm(ctx, db, contacts);
   await seedDemoInbox(ctx, db, { sales: sam.id, service: sky.id });
   await seedDemoListening(ctx, db);

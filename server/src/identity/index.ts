@@ -12,6 +12,7 @@ export {
 } from './review/index.js';
 export { contactPerson, identityPerson, qualifiedHandle, type MatchableContact, type MatchableIdentity } from './people.js';
 export { contactKeys, refreshContactKeys } from './keys/contact-keys.js';
+export { syncContacts } from './keys/contact-sync.js';
 export { upsertCandidates, type CandidateInput } from './candidates/candidate.repo.js';
 export { linkIdentity, unlinkIdentity } from './links/link.service.js';
 export { matchArrivedIdentities, type SeenIdentity } from './arrival/match-identities.js';
