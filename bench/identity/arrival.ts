@@ -13,9 +13,12 @@ import type { Db, Queryable } from '../../server/src/platform/db/db.js';
 import { newId } from '../../server/src/platform/db/ids.js';
 import type { Figure } from '../lib/report.js';
 import { backendCpuSeconds } from '../lib/backend-cpu.js';
+import { stringify } from 'csv-stringify/sync';
+import type { PersonRecord } from '../../server/src/identity/matching/index.js';
 import { loadContacts, type StoredPerson } from './contact-table.js';
 import { duplicateOf, pick, seededRandom, syntheticPeople, type Random } from './synthetic-people.js';
 import { percentile } from '../lib/percentile.js';
+import { arrivalDecisions, type DecisionCounts } from './arrival-decisions.js';
 
 export const ARRIVALS = 2_000;
 /**
@@ -28,6 +31,7 @@ export const ARRIVALS = 2_000;
  */
 const WARM_UP = 4_000;
 const KEY_PAGE = 5_000;
+const ENTITY_ROWS = 10_000;
 const COMMON_NAMES = ['john smith', 'james johnson', 'mary williams', 'robert brown', 'michael jones', 'david garcia'];
 /** Shared mailboxes: a role at one of many companies, so they recur a little, as a real inbox's do. */
 const MAILBOX_ROLES = ['info', 'support', 'sales', 'contact', 'office', 'hello', 'billing', 'team'];
@@ -40,9 +44,16 @@ const MAILBOX_DOMAINS = [
 
 type ArrivalKind = 'duplicate-with-email' | 'duplicate-on-social' | 'new-person' | 'shared-mailbox' | 'common-name';
 
+/** A known person's contact, with the person (entity) it is. */
+interface KnownPerson extends StoredPerson {
+  entity: string;
+}
+
 interface ArrivingIdentity {
   kind: ArrivalKind;
   id: string;
+  /** The known person it is a duplicate of; null for someone no contact is. */
+  entity: string | null;
   network: string;
   handle: string;
   displayName: string;
@@ -57,18 +68,40 @@ function fullName(person: { givenName?: string | null; familyName?: string | nul
   return [person.givenName, person.familyName].filter(Boolean).join(' ');
 }
 
-/** Known people: contacts by COPY, their keys by the contacts' refresh, linked e-mail identities. */
+/**
+ * Known people: contacts by COPY, their keys by the contacts' refresh, linked e-mail identities;
+ * beside them, in a table of the benchmark's own (`bench_entities`, never read by Rapport), the
+ * person each contact is, so that arrivals' decisions can be judged (the known people include
+ * their own duplicates: two contacts can be one person).
+ */
 export async function seedKnownPeople(db: Db, workspace: { workspaceId: string; ownerId: string }, size: number) {
   const random = seededRandom(5);
-  const sample: StoredPerson[] = [];
+  const sample: KnownPerson[] = [];
+  const entities = new Map<PersonRecord, string>();
   const people = (function* () {
-    for (const { person } of syntheticPeople(size, 0.2, 2)) yield person;
+    for (const { person, entity } of syntheticPeople(size, 0.2, 2)) {
+      entities.set(person, entity);
+      yield person;
+    }
   })();
+  await db.exec('CREATE TABLE IF NOT EXISTS bench_entities (contact_id uuid PRIMARY KEY, entity text NOT NULL)');
+  let entityRows: string[][] = [];
+  let entityCopies = Promise.resolve(0);
   let started = performance.now();
   await loadContacts(db, workspace, people, (stored) => {
+    const entity = entities.get(stored.person)!;
+    entities.delete(stored.person);
+    entityRows.push([stored.contactId, entity]);
+    if (entityRows.length === ENTITY_ROWS) {
+      const csv = stringify(entityRows);
+      entityRows = [];
+      entityCopies = entityCopies.then(() => db.copyCsv('bench_entities', ['contact_id', 'entity'], csv));
+    }
     // More people than arrivals, so that no measured arrival is a warm-up arrival's person again.
-    if (random() < ((ARRIVALS + WARM_UP) * 1.5) / size) sample.push(stored);
+    if (random() < ((ARRIVALS + WARM_UP) * 1.5) / size) sample.push({ ...stored, entity });
   });
+  await entityCopies;
+  if (entityRows.length) await db.copyCsv('bench_entities', ['contact_id', 'entity'], stringify(entityRows));
   log(`${size} contacts loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   // As the contacts' sync job writes them after an import: a page of contacts per transaction.
@@ -100,7 +133,7 @@ export async function seedKnownPeople(db: Db, workspace: { workspaceId: string; 
   return sample;
 }
 
-function arrivalsFrom(random: Random, known: readonly StoredPerson[], count: number): ArrivingIdentity[] {
+function arrivalsFrom(random: Random, known: readonly KnownPerson[], count: number): ArrivingIdentity[] {
   const fresh = syntheticPeople(count, 0, 4, 'new');
   // Its own stream, so the other arrivals stay what they were before mailboxes varied.
   const mailboxRandom = seededRandom(7);
@@ -117,6 +150,7 @@ function arrivalsFrom(random: Random, known: readonly StoredPerson[], count: num
         arrivals.push({
           kind: 'duplicate-with-email',
           id,
+          entity: original.entity,
           network: 'email',
           handle: email ?? `a${index}`,
           displayName: fullName(duplicate),
@@ -127,19 +161,43 @@ function arrivalsFrom(random: Random, known: readonly StoredPerson[], count: num
       case 3:
       case 4: {
         const handle = `${(duplicate.givenName ?? 'x').replace(/\W/g, '')}${index}@mastodon.social`;
-        arrivals.push({ kind: 'duplicate-on-social', id, network: 'mastodon', handle, displayName: fullName(duplicate), email: null });
+        arrivals.push({
+          kind: 'duplicate-on-social',
+          id,
+          entity: original.entity,
+          network: 'mastodon',
+          handle,
+          displayName: fullName(duplicate),
+          email: null,
+        });
         break;
       }
       case 5:
       case 6: {
         const person = fresh.next().value!.person;
         const email = `${fullName(person).replace(/[^\p{L}]+/gu, '.')}.${index}@example.org`.toLowerCase();
-        arrivals.push({ kind: 'new-person', id, network: 'email', handle: email, displayName: fullName(person), email });
+        arrivals.push({
+          kind: 'new-person',
+          id,
+          entity: null,
+          network: 'email',
+          handle: email,
+          displayName: fullName(person),
+          email,
+        });
         break;
       }
       case 7: {
         const email = `${pick(mailboxRandom, MAILBOX_ROLES)}@${pick(mailboxRandom, MAILBOX_DOMAINS)}`;
-        arrivals.push({ kind: 'shared-mailbox', id, network: 'email', handle: email, displayName: 'Customer Support', email });
+        arrivals.push({
+          kind: 'shared-mailbox',
+          id,
+          entity: null,
+          network: 'email',
+          handle: email,
+          displayName: 'Customer Support',
+          email,
+        });
         break;
       }
       default: {
@@ -147,6 +205,7 @@ function arrivalsFrom(random: Random, known: readonly StoredPerson[], count: num
         arrivals.push({
           kind: 'common-name',
           id,
+          entity: null,
           network: 'bluesky',
           handle: `${name.replace(' ', '')}${index}.bsky.social`,
           displayName: name,
@@ -238,7 +297,38 @@ function counted(tx: Queryable, count: () => void): Queryable {
   };
 }
 
-export async function measureArrivals(db: Db, workspaceId: string, known: readonly StoredPerson[], size: number): Promise<Figure[]> {
+const share = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)} %`;
+
+/** The measured arrivals' decisions: false links as the value, every outcome by kind in the note. */
+function decisionsFigure(decisions: Record<string, DecisionCounts>): Figure {
+  const all = Object.values(decisions);
+  const total = (pick: (counts: DecisionCounts) => number) => all.reduce((sum, counts) => sum + pick(counts), 0);
+  const duplicates = ['duplicate-with-email', 'duplicate-on-social'].map((kind) => [kind, decisions[kind]] as const);
+  const nobodys = Object.entries(decisions)
+    .filter(([kind]) => !kind.startsWith('duplicate'))
+    .map(([, counts]) => counts);
+  return {
+    id: 'arrival-false-links',
+    label: 'same, measured arrivals linked to a known contact who is somebody else',
+    unit: 'arrivals',
+    value: total((counts) => counts.linkedWrong),
+    note:
+      duplicates
+        .filter(([, counts]) => counts)
+        .map(
+          ([kind, counts]) =>
+            `${kind}: ${share(counts!.linkedRight, counts!.arrivals)} linked to their contact, ` +
+            `${share(counts!.reviewRight, counts!.arrivals)} queued with it, ${share(counts!.nothing, counts!.arrivals)} neither`,
+        )
+        .join('; ') +
+      `; the ${nobodys.reduce((sum, counts) => sum + counts.arrivals, 0)} no contact is (new people, shared mailboxes, common names): ` +
+      `${nobodys.reduce((sum, counts) => sum + counts.linkedWrong, 0)} linked to a known contact, ` +
+      `${nobodys.reduce((sum, counts) => sum + counts.reviewWrong, 0)} queued for review`,
+    details: { byKind: decisions },
+  };
+}
+
+export async function measureArrivals(db: Db, workspaceId: string, known: readonly KnownPerson[], size: number): Promise<Figure[]> {
   const random = seededRandom(3);
   const arrivals = arrivalsFrom(random, known, ARRIVALS + WARM_UP);
   await insertArrivals(db, workspaceId, arrivals);
@@ -305,6 +395,7 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
        FROM social_identities s WHERE s.workspace_id = $1 AND s.id = ANY($2::uuid[])`,
     [workspaceId, arrivals.slice(WARM_UP).map((a) => a.id)],
   );
+  const decisions = await arrivalDecisions(db, workspaceId, arrivals.slice(WARM_UP));
   const sortedSteps = ascending(steps);
   const sortedTransactions = ascending(transactions);
   const sortedCpus = ascending(cpus);
@@ -343,6 +434,7 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
         `${rows[0]!.linked} linked, ${rows[0]!.reviewed} queued for review`,
       details: { maxMs: sortedSteps.at(-1), loadAverage, byKind: kinds, ...rows[0] },
     },
+    decisionsFigure(decisions),
     {
       id: 'arrival-warm-up-step-p99',
       label: `same, the ${WARM_UP.toLocaleString('en-US')} arrivals before those (warm-up), the step's p99`,
