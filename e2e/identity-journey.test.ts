@@ -157,6 +157,36 @@ test('the contact 360 shows the timeline across channels, the relationship memor
   await expect.poll(() => timeline.getByText('Invoice 7781 charged twice').count()).toBe(0);
 });
 
+test('an agent links a Mastodon author to the contact her e-mail made, from the conversation, and sees one timeline', async () => {
+  await openArea(page, 'Inbox');
+  await page.getByRole('region', { name: 'Conversation list' }).getByText('@acme the new export keeps timing out').first().click();
+  await page.getByRole('heading', { name: /the new export keeps timing out/ }).waitFor();
+  // Below the widest layouts the customer panel is a drawer.
+  const showCustomer = page.getByRole('button', { name: 'Show customer details' });
+  if (await showCustomer.isVisible()) await showCustomer.click();
+  const suggestions = page.getByRole('region', { name: 'Contacts Noor Haddad may be' });
+  await suggestions.getByRole('link', { name: 'Noor Haddad' }).waitFor();
+  await suggestions.getByText('noor.haddad@proton.example').waitFor();
+  await suggestions.getByRole('button', { name: 'Link Noor Haddad to Noor Haddad' }).click();
+  await expect.poll(() => suggestions.count()).toBe(0);
+  await page.getByText('Not linked to a contact').waitFor({ state: 'detached' });
+
+  await page.getByRole('link', { name: 'Noor Haddad', exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Noor Haddad' }).waitFor();
+  const timeline = page.getByRole('list', { name: 'Timeline entries' });
+  await timeline.getByText('Export times out on our workspace').first().waitFor();
+  await timeline
+    .getByText(/the new export keeps timing out/)
+    .first()
+    .waitFor();
+  await page
+    .getByRole('region', { name: 'Identities' })
+    .getByRole('list', { name: 'Linked identities' })
+    .getByText('noor@fosstodon.example')
+    .first()
+    .waitFor();
+});
+
 test('an agent links an unknown author to a contact by hand, and unlinks it again', async () => {
   await openArea(page, 'Contacts');
   const list = page.getByRole('region', { name: 'Contact list' });

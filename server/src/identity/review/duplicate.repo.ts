@@ -70,7 +70,9 @@ function visible(ctx: Ctx, params: unknown[]): string {
 
 export interface ListFilter {
   status: DuplicateStatus;
-  kind?: DuplicateKind;
+  kind?: DuplicateKind | undefined;
+  /** The pairs of one identity (the inbox's customer panel asks which contacts its author may be). */
+  identityId?: string | undefined;
 }
 
 function filterConditions(filter: ListFilter, params: unknown[]): string {
@@ -79,6 +81,10 @@ function filterConditions(filter: ListFilter, params: unknown[]): string {
   if (filter.kind) {
     params.push(filter.kind);
     conditions += ` AND d.kind = $${params.length}`;
+  }
+  if (filter.identityId) {
+    params.push(filter.identityId);
+    conditions += ` AND d.kind = 'identity' AND d.left_id = $${params.length}::uuid`;
   }
   return conditions;
 }

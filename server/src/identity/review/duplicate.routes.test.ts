@@ -133,6 +133,31 @@ describe('duplicate review queue', () => {
     expect(links.rows).toEqual([{ action: 'link', method: 'manual', evidence, decided_by: ws.owner.userId }]);
   });
 
+  it('lists the contacts one identity may be, and nothing for an identity of another workspace', async () => {
+    const ws = await buildWorkspace(t.db);
+    const other = await buildWorkspace(t.db);
+    const noor = await addContact(ws, { firstName: 'Noor', lastName: 'Haddad' });
+    const nora = await addContact(ws, { firstName: 'Nora', lastName: 'Haddad' });
+    const toot = await insertIdentity(t.db, ws.workspaceId, { network: 'mastodon', displayName: 'Noor Haddad', email: null });
+    const post = await insertIdentity(t.db, ws.workspaceId, { network: 'bluesky', displayName: 'Noor Haddad', email: null });
+    const foreign = await insertIdentity(t.db, other.workspaceId, { network: 'mastodon', displayName: 'Noor Haddad', email: null });
+    const pair = (leftId: string, rightId: string, probability: number) =>
+      ({ kind: 'identity', leftId, rightId, probability, weight: 2, decision: 'review', evidence: [], levels: [0] }) as const;
+    await upsertCandidates(t.db, ws.workspaceId, [pair(toot, noor, 0.9), pair(toot, nora, 0.6), pair(post, noor, 0.8)]);
+    await upsertCandidates(t.db, other.workspaceId, [pair(foreign, noor, 0.9)]);
+
+    const ofToot = await list(ws, `?identityId=${toot}`);
+    expect(ofToot.items.map((item) => [item.identity!.id, item.right.id])).toEqual([
+      [toot, noor],
+      [toot, nora],
+    ]);
+    expect((await list(ws, `?identityId=${foreign}`)).items).toEqual([]);
+    expect((await list(other, `?identityId=${toot}`)).items).toEqual([]);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/duplicates?identityId=not-an-id', headers: ws.owner.headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('identityId');
+  });
+
   it('refuses to link two contacts (they are merged), and the full pass to non-admins', async () => {
     const { ws } = await workspaceWithPairs();
     const [pair] = (await list(ws)).items;

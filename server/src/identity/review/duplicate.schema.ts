@@ -1,5 +1,6 @@
 /** The duplicate review queue as the API shows it: pairs of contacts, or an identity and a contact, with their evidence. */
 import { Type, type Static } from 'typebox';
+import { UUID_PATTERN } from '../../platform/db/ids.js';
 import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
 export const DUPLICATE_STATUSES = ['open', 'merged', 'linked', 'dismissed'] as const;
@@ -72,6 +73,9 @@ export const DuplicateListQuery = Type.Object(
   {
     status: Type.Optional(Status),
     kind: Type.Optional(Kind),
+    identityId: Type.Optional(
+      Type.String({ pattern: UUID_PATTERN, description: 'Only the pairs of this identity (the contacts it may be)' }),
+    ),
     ...PageQuery,
   },
   { additionalProperties: false },

@@ -26,6 +26,7 @@ export const identityKeys = {
   duplicates: ['duplicates'] as const,
   duplicateList: (status: DuplicateStatus, kind: DuplicateKind | null) => ['duplicates', 'list', status, kind] as const,
   duplicate: (id: string) => ['duplicates', 'one', id] as const,
+  ofIdentity: (identityId: string) => ['duplicates', 'identity', identityId] as const,
   openCount: ['duplicates', 'count', 'open'] as const,
   preview: (survivorId: string, mergedId: string) => ['merges', 'preview', survivorId, mergedId] as const,
   merges: (contactId: string) => ['merges', 'contact', contactId] as const,
@@ -84,6 +85,14 @@ export function useDuplicates(status: DuplicateStatus, kind: DuplicateKind | nul
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The open pairs of one identity: the contacts it may be, strongest first. */
+export function useIdentitySuggestions(identityId: string) {
+  return useQuery({
+    queryKey: identityKeys.ofIdentity(identityId),
+    queryFn: ({ signal }) => api<ItemPage<DuplicateCandidate>>(`/duplicates${query({ identityId, status: 'open', limit: 3 })}`, { signal }),
   });
 }
 

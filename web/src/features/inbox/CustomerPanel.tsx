@@ -6,6 +6,7 @@ import { httpUrl } from '../../lib/safe-url';
 import { DetailList, DetailRow } from '../../ui/DetailRow';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { NETWORK_META } from '../channels/networks';
+import { SuggestedContacts } from '../identity/SuggestedContacts';
 import { customerName } from './customer-name';
 import { OtherConversations } from './OtherConversations';
 import type { Conversation } from './types';
@@ -58,9 +59,12 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
               {contact.displayName}
             </Anchor>
           ) : (
-            <Text size="sm" c="dimmed">
-              Not linked to a contact
-            </Text>
+            <Stack gap="xs">
+              <Text size="sm" c="dimmed">
+                Not linked to a contact
+              </Text>
+              {identity && <SuggestedContacts identityId={identity.id} name={name} />}
+            </Stack>
           )}
         </DetailRow>
         <DetailRow label="Messages">{formatNumber(conversation.messageCount)}</DetailRow>
