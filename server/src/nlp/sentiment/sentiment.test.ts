@@ -4,6 +4,19 @@ import { scoreSentiment } from './sentiment.js';
 const score = (text: string): number => scoreSentiment(text).score;
 
 describe('scoreSentiment', () => {
+  it('reads a service failing as negative, and the service’s name as no praise', () => {
+    for (const text of ['Another outage today.', 'Your app keeps crashing', 'Checkout is so slow', 'Found a bug in the export'])
+      expect(scoreSentiment(text), text).toMatchObject({ label: 'negative' });
+    // "support" and "help" name the team here: the complaint is not praise of it.
+    expect(score('Contacted customer support, the help desk never replied.')).toBeLessThanOrEqual(0);
+    expect(scoreSentiment('Cancelled my subscription, the support never answers.')).toMatchObject({ label: 'negative' });
+    expect(scoreSentiment('Support ticket 4411: login page slow since Monday')).toMatchObject({ label: 'negative' });
+    // As words of their own they still praise, and around the name the feeling is still read.
+    expect(scoreSentiment('Thanks for your support!')).toMatchObject({ label: 'positive' });
+    expect(scoreSentiment('We help each other')).toMatchObject({ label: 'positive' });
+    expect(scoreSentiment('Customer support was amazing')).toMatchObject({ label: 'positive' });
+  });
+
   it('labels by the ±0.05 thresholds and keeps scores in [-1, 1]', () => {
     expect(scoreSentiment('The support team was great')).toMatchObject({ label: 'positive' });
     expect(scoreSentiment('The support team was awful')).toMatchObject({ label: 'negative' });

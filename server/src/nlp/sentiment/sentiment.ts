@@ -43,7 +43,7 @@ function ownValence(message: TokenisedMessage, index: number): number {
   const word = message.words[index]!;
   if (word.valence === 0) return 0;
   if (word.negator && refersAhead(message, index)) return 0;
-  if (isDegreeAdverb(message, index) || isComparingLike(message, index)) return 0;
+  if (isDegreeAdverb(message, index) || isComparingLike(message, index) || namesTheService(message, index)) return 0;
   let value = word.valence;
   const flags = message.flags[index]!;
   if ((flags & SHOUTED) !== 0 && message.hasMixedCase) value = withMagnitude(value, SHOUTING_BOOST);
@@ -65,6 +65,14 @@ function isDegreeAdverb(message: TokenisedMessage, index: number): boolean {
 function isComparingLike(message: TokenisedMessage, index: number): boolean {
   if (!message.words[index]!.like || index === 0) return false;
   return (message.flags[index - 1]! & CLOSES_CLAUSE) === 0 && message.words[index - 1]!.comparing;
+}
+
+/** "customer support", "help desk": the word names the service, and says nothing of how the customer feels. */
+function namesTheService(message: TokenisedMessage, index: number): boolean {
+  if (!message.words[index]!.serviceName) return false;
+  const before = index > 0 && (message.flags[index - 1]! & CLOSES_CLAUSE) === 0 && message.words[index - 1]!.namesServiceAfter;
+  const after = index + 1 < message.count && (message.flags[index]! & CLOSES_CLAUSE) === 0 && message.words[index + 1]!.namesServiceBefore;
+  return before || after;
 }
 
 /** "no" is negative on its own ("no."), but in "no problem" it only turns the next word around. */

@@ -5,6 +5,7 @@
  */
 import { emojiValences } from './emoji-lexicon.js';
 import { boosts, comparingWords, contrastWords, excessWords, isNegator, joinedPhrases, negatorWords, NOT_ONLY } from './modifiers.js';
+import { serviceNameAfter, serviceNameBefore, serviceNames } from './service-words.js';
 import { WordTable } from './word-table.js';
 import { wordValences } from './word-lexicon.js';
 
@@ -29,6 +30,11 @@ export interface WordInfo {
   negativeAdverb: boolean;
   /** Starts a two-word phrase that the tokeniser joins ("kind" of "kind of"). */
   startsPhrase: boolean;
+  /** "support", "help", "care": may name the service rather than praise (see `serviceNames`). */
+  serviceName: boolean;
+  /** A word before which (`namesServiceAfter`) or after which (`namesServiceBefore`) such a word names the service. */
+  namesServiceAfter: boolean;
+  namesServiceBefore: boolean;
 }
 
 function describe(text: string, lexiconValence: number | undefined): WordInfo {
@@ -47,6 +53,9 @@ function describe(text: string, lexiconValence: number | undefined): WordInfo {
     comparing: comparingWords.has(text),
     negativeAdverb: text.length >= 5 && text.endsWith('ly') && valence < 0,
     startsPhrase: joinedPhrases.has(text),
+    serviceName: serviceNames.has(text),
+    namesServiceAfter: serviceNameBefore.has(text),
+    namesServiceBefore: serviceNameAfter.has(text),
   };
 }
 
@@ -76,6 +85,8 @@ function buildVocabulary(): Map<string, WordInfo> {
     ...negatorWords,
     ...joinedPhrases.keys(),
     ...[...joinedPhrases.values()].flatMap((seconds) => [...seconds.keys(), ...seconds.values()]),
+    ...serviceNameBefore,
+    ...serviceNameAfter,
     'like',
   ];
   for (const word of modifierWords) if (!vocabulary.has(word)) vocabulary.set(word, describe(word, undefined));

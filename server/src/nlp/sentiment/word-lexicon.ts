@@ -1,10 +1,12 @@
 /**
  * The word and emoticon valences the scorer looks up: the VADER lexicon (Hutto & Gilbert 2014, MIT),
- * read once at module load from the `vader-sentiment` package, plus the social slang it lacks.
+ * read once at module load from the `vader-sentiment` package, plus the social slang and the words of
+ * service failures it lacks.
  * Valences are on VADER's scale, -4 (most negative) to +4 (most positive).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { serviceValences } from './service-words.js';
 import { slangValences } from './slang.js';
 
 const require = createRequire(import.meta.url);
@@ -25,7 +27,7 @@ function parseValenceLexicon(source: string): Map<string, number> {
 function loadWordLexicon(): Map<string, number> {
   const lexicon = parseValenceLexicon(readFileSync(require.resolve('vader-sentiment/vader_lexicon.txt'), 'utf8'));
   if (lexicon.size < 7000) throw new Error(`the VADER lexicon looks truncated (${lexicon.size} entries)`);
-  for (const [token, valence] of slangValences) lexicon.set(token, valence);
+  for (const [token, valence] of [...slangValences, ...serviceValences]) lexicon.set(token, valence);
   return lexicon;
 }
 
