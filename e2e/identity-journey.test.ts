@@ -170,6 +170,7 @@ test('an agent links a Mastodon author to the contact her e-mail made, from the 
   await suggestions.getByRole('button', { name: 'Link Noor Haddad to Noor Haddad' }).click();
   await expect.poll(() => suggestions.count()).toBe(0);
   await page.getByText('Not linked to a contact').waitFor({ state: 'detached' });
+  await page.getByRole('region', { name: 'About Noor Haddad' }).waitFor();
 
   await page.getByRole('link', { name: 'Noor Haddad', exact: true }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Noor Haddad' }).waitFor();
@@ -185,6 +186,22 @@ test('an agent links a Mastodon author to the contact her e-mail made, from the 
     .getByText('noor@fosstodon.example')
     .first()
     .waitFor();
+});
+
+test('the customer panel shows who the contact is to the business while the agent answers', async () => {
+  await openArea(page, 'Inbox');
+  await page.getByRole('region', { name: 'Conversation list' }).getByText('Invoice 7781 charged twice').first().click();
+  await page.getByRole('heading', { name: 'Invoice 7781 charged twice' }).waitFor();
+  const showCustomer = page.getByRole('button', { name: 'Show customer details' });
+  if (await showCustomer.isVisible()) await showCustomer.click();
+  const about = page.getByRole('region', { name: 'About Ada Lovelace' });
+  await about.getByText('Head of Engineering · Analytical Engines Ltd').waitFor();
+  await about.getByText(/^customer$/i).waitFor();
+  await about.getByText(/^\d+ · /).waitFor();
+  await about.getByText('Owner: Sky Service').waitFor();
+  await about.getByRole('group', { name: 'Tags' }).getByText('vip').waitFor();
+  await about.getByText(/^Coming up: birthday/).waitFor();
+  await page.keyboard.press('Escape');
 });
 
 test('an agent links an unknown author to a contact by hand, and unlinks it again', async () => {

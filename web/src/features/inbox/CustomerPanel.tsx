@@ -1,12 +1,12 @@
 /** Who the customer is: their identity on the network, and the contact it is linked to. */
-import { Anchor, Avatar, Group, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Avatar, Group, Stack, Text, Title } from '@mantine/core';
 import { formatNumber } from '../../lib/format';
 import { httpUrl } from '../../lib/safe-url';
 import { DetailList, DetailRow } from '../../ui/DetailRow';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { NETWORK_META } from '../channels/networks';
 import { SuggestedContacts } from '../identity/SuggestedContacts';
+import { ContactAtAGlance } from '../relationship/ContactAtAGlance';
 import { customerName } from './customer-name';
 import { OtherConversations } from './OtherConversations';
 import type { Conversation } from './types';
@@ -55,9 +55,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
         )}
         <DetailRow label="Contact">
           {contact ? (
-            <Anchor component={Link} to={`/contacts/${contact.id}`} size="sm">
-              {contact.displayName}
-            </Anchor>
+            <ContactAtAGlance contactId={contact.id} name={contact.displayName} conversationId={conversation.id} />
           ) : (
             <Stack gap="xs">
               <Text size="sm" c="dimmed">
