@@ -1,7 +1,7 @@
 /** Why a pair scored as it did: each compared field, how well it agreed and the weight that added. */
 import { Table, Text } from '@mantine/core';
 import { TEXT_COLORS } from '../../ui/text-colors';
-import { evidenceFieldLabel, formatWeight, sortEvidence, weightTone, type WeightTone } from './evidence';
+import { evidenceFieldLabel, evidenceLevelLabel, formatWeight, sortEvidence, weightTone, type WeightTone } from './evidence';
 import type { Evidence } from './types';
 
 const TONE_COLORS: Record<WeightTone, string> = { for: TEXT_COLORS.success, against: TEXT_COLORS.danger, neutral: 'dimmed' };
@@ -27,7 +27,7 @@ export function EvidenceTable({ evidence, label = 'Match evidence' }: { evidence
           {sortEvidence(evidence).map((e) => (
             <Table.Tr key={e.field}>
               <Table.Td>{evidenceFieldLabel(e.field)}</Table.Td>
-              <Table.Td>{e.level}</Table.Td>
+              <Table.Td>{evidenceLevelLabel(e.field, e.level)}</Table.Td>
               <Table.Td ta="right">
                 <Text span size="sm" fw={600} c={TONE_COLORS[weightTone(e.weight)]} ff="monospace">
                   {formatWeight(e.weight)}

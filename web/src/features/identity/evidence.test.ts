@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { describeLink, evidenceFieldLabel, formatProbability, formatWeight, sortEvidence, weightTone } from './evidence';
+import {
+  describeLink,
+  evidenceFieldLabel,
+  evidenceLevelLabel,
+  formatProbability,
+  formatWeight,
+  sortEvidence,
+  weightTone,
+} from './evidence';
 
 describe('match evidence', () => {
   it('names engine fields in words and leaves unknown ones as they are', () => {
     expect(evidenceFieldLabel('given')).toBe('First name');
     expect(evidenceFieldLabel('emailName')).toBe('E-mail vs name');
+    expect(evidenceLevelLabel('given', 'exact')).toBe('same name');
+    expect(evidenceLevelLabel('given', 'close spelling')).toBe('close spelling');
+    expect(evidenceLevelLabel('email', 'exact')).toBe('exact');
     expect(evidenceFieldLabel('shoeSize')).toBe('shoeSize');
   });
 

@@ -25,6 +25,14 @@ export function evidenceFieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
+/**
+ * A name's "exact" agreement is after folding accents and case and reading known nicknames as the
+ * full name, so "Kate" and "Katherine" agree exactly; shown as such it would look like a mistake.
+ */
+export function evidenceLevelLabel(field: string, level: string): string {
+  return (field === 'given' || field === 'family') && level === 'exact' ? 'same name' : level;
+}
+
 export type WeightTone = 'for' | 'against' | 'neutral';
 
 /** A positive weight argues for the same person, a negative one against. */
