@@ -204,6 +204,19 @@ test('the customer panel shows who the contact is to the business while the agen
   await page.keyboard.press('Escape');
 });
 
+test('an agent adds an author no contact is as a contact, from the conversation', async () => {
+  await openArea(page, 'Inbox');
+  await page.getByRole('region', { name: 'Conversation list' }).getByText('Is there a discount for non-profits?').first().click();
+  await page.getByRole('heading', { name: /Is there a discount for non-profits/ }).waitFor();
+  const showCustomer = page.getByRole('button', { name: 'Show customer details' });
+  if (await showCustomer.isVisible()) await showCustomer.click();
+  await page.getByText('Not linked to a contact').waitFor();
+  await page.getByRole('button', { name: 'Add as contact' }).click();
+  const about = page.getByRole('region', { name: 'About Mia Rossi' });
+  await about.getByRole('link', { name: 'Mia Rossi' }).waitFor();
+  await page.keyboard.press('Escape');
+});
+
 test('an agent links an unknown author to a contact by hand, and unlinks it again', async () => {
   await openArea(page, 'Contacts');
   const list = page.getByRole('region', { name: 'Contact list' });

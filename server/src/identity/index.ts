@@ -15,6 +15,7 @@ export { contactKeys, refreshContactKeys } from './keys/contact-keys.js';
 export { syncContacts } from './keys/contact-sync.js';
 export { upsertCandidates, type CandidateInput } from './candidates/candidate.repo.js';
 export { linkIdentity, unlinkIdentity } from './links/link.service.js';
+export { contactForIdentity, type WantedContact } from './links/identity-contact.js';
 export { matchArrivedIdentities, type SeenIdentity } from './arrival/match-identities.js';
 export { listMerges, mergeContacts, previewMerge } from './merges/merge.service.js';
 export { unmergeContacts } from './merges/unmerge.service.js';

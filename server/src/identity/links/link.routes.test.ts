@@ -159,4 +159,42 @@ describe('the identity picker', () => {
     const response = await send(limited.headers, 'GET', '/api/v1/identities?linked=true');
     expect(json<{ items: { contactName: string | null }[] }>(response).items).toEqual([expect.objectContaining({ contactName: null })]);
   });
+
+  it('adds an author as a contact, once, with their conversations; agents only, never another workspace’s', async () => {
+    const ws = await buildWorkspace(t.db);
+    const other = await buildWorkspace(t.db);
+    const noor: MastodonAccount = {
+      id: '7301',
+      username: 'noor',
+      acct: 'noor@fosstodon.example',
+      displayName: 'Noor Haddad',
+      url: 'https://fosstodon.example/@noor',
+    };
+    await ingest(t, ws.owner.headers, mastodonPost(noor));
+    const identity = await identityOf(t, ws.workspaceId, 'mastodon', 'noor@fosstodon.example');
+    expect(identity.contact_id).toBeNull();
+
+    const viewer = await ws.member('viewer');
+    expect((await send(viewer.headers, 'POST', `/api/v1/identities/${identity.id}/contact`)).statusCode).toBe(403);
+    expect((await send(other.owner.headers, 'POST', `/api/v1/identities/${identity.id}/contact`)).statusCode).toBe(404);
+
+    const added = await send(ws.owner.headers, 'POST', `/api/v1/identities/${identity.id}/contact`);
+    expect(added.statusCode, added.body).toBe(201);
+    const { contact } = json<{ contact: { id: string; displayName: string }; created: boolean }>(added);
+    expect(contact.displayName).toBe('Noor Haddad');
+    const stored = await send(ws.owner.headers, 'GET', `/api/v1/contacts/${contact.id}`);
+    expect(json<{ socialHandles: unknown[] }>(stored).socialHandles).toEqual([
+      { network: 'mastodon', handle: 'noor@fosstodon.example', url: 'https://fosstodon.example/@noor' },
+    ]);
+    expect(await conversationContacts(ws, identity.id)).toEqual([contact.id]);
+    expect(await decisions(ws, identity.id)).toEqual([
+      { action: 'link', method: 'manual', contact_id: contact.id, decided_by: ws.owner.userId },
+    ]);
+
+    const again = await send(ws.owner.headers, 'POST', `/api/v1/identities/${identity.id}/contact`);
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toEqual({ contact, created: false });
+    const { rows } = await t.db.query('SELECT 1 FROM contacts WHERE workspace_id = $1', [ws.workspaceId]);
+    expect(rows).toHaveLength(1);
+  });
 });

@@ -6,12 +6,14 @@ import { ERROR_RESPONSES, IdParams } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
 import {
   ContactIdentityParams,
+  IdentityContact,
   IdentityListQuery,
   IdentityPage,
   LinkedIdentities,
   LinkedIdentity,
   LinkIdentityInput,
 } from './link.schema.js';
+import { contactForIdentity } from './identity-contact.js';
 import { contactIdentities, linkIdentityManually, listIdentities, unlinkIdentityManually } from './link.service.js';
 
 const tags = ['identity'];
@@ -76,5 +78,22 @@ export function linkRoutes(app: App, { db }: AppDeps) {
       config: { guard: 'viewer' },
     },
     async (request) => listIdentities(ctxOf(request, db), request.query),
+  );
+
+  app.post(
+    '/api/v1/identities/:id/contact',
+    {
+      schema: {
+        tags,
+        summary: 'Add the author as a contact: a new contact made from the identity and linked to it (or the one it is linked to)',
+        params: IdParams,
+        response: { 200: IdentityContact, 201: IdentityContact, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'agent' },
+    },
+    async (request, reply) => {
+      const { contact, created } = await contactForIdentity(ctxOf(request, db), db, request.params.id, {});
+      return reply.status(created ? 201 : 200).send({ contact: { id: contact.id, displayName: contact.displayName }, created });
+    },
   );
 }

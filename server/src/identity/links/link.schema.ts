@@ -84,3 +84,8 @@ export const IdentityPage = Type.Object({
   items: Type.Array(IdentitySummary),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null at the end' }),
 });
+
+export const IdentityContact = Type.Object({
+  contact: Type.Object({ id: Uuid, displayName: Type.String() }),
+  created: Type.Boolean({ description: 'False when the identity was linked to this contact already' }),
+});

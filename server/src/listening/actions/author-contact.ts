@@ -1,68 +1,18 @@
-/**
- * The contact behind a mention's author: the one their identity is already linked to, or a new one
- * made from what the channel tells about them (name, handle, profile, a vouched-for e-mail), then
- * linked, so their next message, mention or conversation lands on the same contact. The link is the
- * identity domain's: a person's decision, kept in the link history and shown on the identity panel.
- */
-import { createContact, getContact, updateContact, type Contact, type ContactInput } from '../../crm/index.js';
-import { findIdentity, linkIdentity } from '../../identity/index.js';
+/** The contact behind a mention's author (see the identity domain's `contactForIdentity`). */
+import type { Contact } from '../../crm/index.js';
+import { contactForIdentity, type WantedContact } from '../../identity/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { RapportError } from '../../platform/http/errors.js';
 import type { Mention } from '../mentions/mention.schema.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** The funnel's order: an action moves a contact forward, never back (a customer does not become a lead again). */
-const FUNNEL = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate'];
-const movesForward = (from: string, to: string) => !FUNNEL.includes(from) || FUNNEL.indexOf(to) > FUNNEL.indexOf(from);
-
-function namesOf(displayName: string): { firstName: string; lastName: string } {
-  const words = displayName.trim().split(/\s+/).filter(Boolean);
-  if (words.length <= 1) return { firstName: (words[0] ?? '').slice(0, 200), lastName: '' };
-  return { firstName: words.slice(0, -1).join(' ').slice(0, 200), lastName: words.at(-1)!.slice(0, 200) };
-}
-
 export async function contactForAuthor(
   ctx: Ctx,
   db: Db,
   mention: Mention,
-  wanted: Pick<ContactInput, 'lifecycleStage' | 'teamId' | 'ownerId' | 'tags'>,
+  wanted: WantedContact,
 ): Promise<{ contact: Contact; created: boolean }> {
   const identityId = mention.author.identityId;
   if (!identityId) throw new RapportError('no_author', 422, 'This mention has no known author to make a contact of');
-  const identity = (await findIdentity(db, ctx.workspaceId, identityId))!;
-  if (identity.contactId) {
-    const existing = await getContact(ctx, identity.contactId);
-    const patch: ContactInput = {};
-    if (wanted.lifecycleStage && movesForward(existing.lifecycleStage, wanted.lifecycleStage)) patch.lifecycleStage = wanted.lifecycleStage;
-    if (wanted.teamId && !existing.teamId) patch.teamId = wanted.teamId;
-    const tags = (wanted.tags ?? []).filter((t) => !existing.tags.includes(t));
-    if (tags.length) patch.tags = [...existing.tags, ...tags];
-    const contact = Object.keys(patch).length ? await updateContact(ctx, db, existing.id, patch) : existing;
-    return { contact, created: false };
-  }
-  const profileUrl = identity.profileUrl && /^https?:\/\//.test(identity.profileUrl) ? identity.profileUrl : undefined;
-  const input: ContactInput = {
-    ...namesOf(identity.displayName || identity.handle),
-    emails: identity.email && EMAIL.test(identity.email) ? [{ address: identity.email.slice(0, 320) }] : [],
-    socialHandles:
-      identity.network === 'email' ? [] : [{ network: identity.network, handle: identity.handle.slice(0, 200), url: profileUrl }],
-    ...wanted,
-  };
-  const made = await db.transaction(async (tx) => {
-    // Locked, so two actions on the same author at once make one contact; the second one updates it.
-    if ((await findIdentity(tx, ctx.workspaceId, identity.id, true))!.contactId) return null;
-    const contact = await createContact({ ...ctx, db: tx }, input);
-    const decision = {
-      identityId: identity.id,
-      contactId: contact.id,
-      method: 'manual',
-      rule: null,
-      probability: null,
-      weight: null,
-    } as const;
-    await linkIdentity(tx, ctx.workspaceId, { ...decision, evidence: [], decidedBy: ctx.actor.userId });
-    return contact;
-  });
-  return made ? { contact: made, created: true } : contactForAuthor(ctx, db, mention, wanted);
+  return contactForIdentity(ctx, db, identityId, wanted);
 }

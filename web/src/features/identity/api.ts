@@ -61,6 +61,21 @@ function useRefreshContact360() {
   };
 }
 
+/** Makes a contact of an author not linked to one (the panel of their conversation shows it at once). */
+export function useAddIdentityAsContact() {
+  const refresh = useRefreshContact360();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (identityId: string) =>
+      api<{ contact: { id: string; displayName: string }; created: boolean }>(`/identities/${identityId}/contact`, { method: 'POST' }),
+    onSuccess: () => {
+      refresh();
+      void client.invalidateQueries({ queryKey: ['conversations'] });
+      void client.invalidateQueries({ queryKey: ['contacts'] });
+    },
+  });
+}
+
 export function useLinkIdentity(contactId: string) {
   const refresh = useRefreshContact360();
   return useMutation({

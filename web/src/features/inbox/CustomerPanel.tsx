@@ -5,6 +5,7 @@ import { httpUrl } from '../../lib/safe-url';
 import { DetailList, DetailRow } from '../../ui/DetailRow';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { NETWORK_META } from '../channels/networks';
+import { AddAuthorAsContact } from '../identity/AddAuthorAsContact';
 import { SuggestedContacts } from '../identity/SuggestedContacts';
 import { ContactAtAGlance } from '../relationship/ContactAtAGlance';
 import { customerName } from './customer-name';
@@ -62,6 +63,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
                 Not linked to a contact
               </Text>
               {identity && <SuggestedContacts identityId={identity.id} name={name} />}
+              {identity && <AddAuthorAsContact identityId={identity.id} />}
             </Stack>
           )}
         </DetailRow>
