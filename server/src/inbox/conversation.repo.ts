@@ -52,7 +52,7 @@ const EFFECTIVE_STATUS = `CASE WHEN c.status = 'snoozed' AND c.snoozed_until <= 
 const SELECT = `c.id, c.network, c.channel_id AS "channelId", c.subject, ${EFFECTIVE_STATUS} AS status, c.snoozed_until AS "snoozedUntil",
   c.priority, c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.labels, c.is_private AS "isPrivate", c.is_spam AS "isSpam",
   c.merged_into_id AS "mergedIntoId", c.preview, c.message_count AS "messageCount", c.last_message_at AS "lastMessageAt",
-  c.last_inbound_at AS "lastInboundAt", c.contact_id AS "contactId", ct.display_name AS "contactName",
+  c.last_inbound_at AS "lastInboundAt", c.contact_id AS "contactId", ct.display_name AS "contactName", cs.tier AS "contactTier",
   i.id AS "identityId", i.network AS "identityNetwork", i.handle AS "identityHandle", i.display_name AS "identityDisplayName",
   i.profile_url AS "identityProfileUrl", i.avatar_url AS "identityAvatarUrl", i.email AS "identityEmail", i.followers AS "identityFollowers",
   c.first_response_due_at AS "firstResponseDueAt", c.next_response_due_at AS "nextResponseDueAt", c.resolution_due_at AS "resolutionDueAt",
@@ -60,10 +60,12 @@ const SELECT = `c.id, c.network, c.channel_id AS "channelId", c.subject, ${EFFEC
 
 const FROM = `conversations c
   LEFT JOIN social_identities i ON i.workspace_id = c.workspace_id AND i.id = c.identity_id
-  LEFT JOIN contacts ct ON ct.workspace_id = c.workspace_id AND ct.id = c.contact_id`;
+  LEFT JOIN contacts ct ON ct.workspace_id = c.workspace_id AND ct.id = c.contact_id
+  LEFT JOIN contact_scores cs ON cs.workspace_id = c.workspace_id AND cs.contact_id = c.contact_id`;
 
 interface ConversationRow extends Omit<Conversation, 'identity' | 'contact' | 'sla' | 'viewers'> {
   contactName: string | null;
+  contactTier: string | null;
   identityId: string | null;
   identityNetwork: string;
   identityHandle: string;
@@ -102,6 +104,7 @@ export function breachedClocks(
 function toConversation(row: ConversationRow, now: Date): Conversation {
   const {
     contactName,
+    contactTier,
     identityId,
     identityNetwork,
     identityHandle,
@@ -131,7 +134,7 @@ function toConversation(row: ConversationRow, now: Date): Conversation {
           followers: identityFollowers,
         }
       : null,
-    contact: rest.contactId && contactName !== null ? { id: rest.contactId, displayName: contactName } : null,
+    contact: rest.contactId && contactName !== null ? { id: rest.contactId, displayName: contactName, tier: contactTier } : null,
     sla: {
       firstResponseDueAt,
       nextResponseDueAt,

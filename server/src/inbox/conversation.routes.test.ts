@@ -111,7 +111,7 @@ describe('conversations API', () => {
       displayName: 'Casey C.',
       email: 'casey@customer.example',
     });
-    expect(body.contact).toEqual({ id: contact.id, displayName: 'Casey Cole' });
+    expect(body.contact).toEqual({ id: contact.id, displayName: 'Casey Cole', tier: null });
     // The customer's other conversations: the list filtered by identity.
     await insertConversation(t.db, ws.workspaceId, { identity: { handle: 'someone@else.example', displayName: 'Someone' } });
     expect((await list(ws.owner.headers, `identityId=${c.identityId}`)).map((x) => x.id)).toEqual([c.id]);

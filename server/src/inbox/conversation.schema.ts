@@ -55,7 +55,13 @@ export const Conversation = Type.Object({
     }),
   ),
   contactId: NullableString,
-  contact: Nullable(Type.Object({ id: Type.String(), displayName: Type.String() })),
+  contact: Nullable(
+    Type.Object({
+      id: Type.String(),
+      displayName: Type.String(),
+      tier: Nullable(Type.String({ description: 'The contact’s value tier (relationship scores); null until scored' })),
+    }),
+  ),
   sla: Type.Object({
     firstResponseDueAt: NullableDate,
     nextResponseDueAt: NullableDate,
@@ -100,7 +106,7 @@ export interface Conversation {
   lastInboundAt: Date | null;
   identity: ConversationIdentity | null;
   contactId: string | null;
-  contact: { id: string; displayName: string } | null;
+  contact: { id: string; displayName: string; tier: string | null } | null;
   sla: {
     firstResponseDueAt: Date | null;
     nextResponseDueAt: Date | null;

@@ -244,6 +244,14 @@ describe('tiers in the inbox', () => {
       { subject: 'First question', contact_id: gold, team_id: team },
       { subject: 'Another question', contact_id: gold, team_id: team },
     ]);
+    // The inbox list says whom each conversation is with to the business.
+    const list = json<{ data: { subject: string; contact: { id: string; tier: string | null } | null }[] }>(
+      await send(ws, 'GET', '/api/v1/conversations?view=all&limit=50'),
+    );
+    expect(list.data.filter((c) => c.subject.endsWith(' question')).map((c) => c.contact)).toEqual([
+      expect.objectContaining({ id: gold, tier: 'gold' }),
+      expect.objectContaining({ id: gold, tier: 'gold' }),
+    ]);
   });
 
   it('runs a gold customer’s SLA clocks on the gold targets', async () => {

@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { formatRelative } from '../../lib/format';
 import { NETWORK_META } from '../channels/networks';
 import { customerName } from './customer-name';
+import { useStandsOutTier } from '../relationship/api';
+import { TierBadge } from '../relationship/TierBadge';
 import { SlaBadge } from './SlaBadge';
 import type { Conversation } from './types';
 import classes from './ConversationList.module.css';
@@ -27,6 +29,8 @@ export function ConversationRow({
 }) {
   const network = NETWORK_META[conversation.network];
   const name = customerName(conversation);
+  const standsOut = useStandsOutTier();
+  const tier = conversation.contact?.tier;
   // Open conversations want attention, like unread mail: they are drawn bold.
   const weight = conversation.status === 'open' ? 700 : 400;
   return (
@@ -45,6 +49,7 @@ export function ConversationRow({
             <Text size="sm" fw={weight} truncate>
               {name}
             </Text>
+            {standsOut(tier) && <TierBadge tier={tier} size="xs" />}
           </Group>
           <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
             <time dateTime={conversation.lastMessageAt}>{formatRelative(conversation.lastMessageAt, { short: true })}</time>

@@ -57,7 +57,7 @@ export interface Conversation {
   lastInboundAt: string | null;
   identity: Identity | null;
   contactId: string | null;
-  contact: { id: string; displayName: string } | null;
+  contact: { id: string; displayName: string; tier: string | null } | null;
   sla: Sla;
   viewers?: Viewer[];
   createdAt: string;

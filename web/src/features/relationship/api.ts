@@ -49,6 +49,16 @@ export function useRelationshipSettings() {
   });
 }
 
+/**
+ * Whether a tier stands out from the crowd: any but the workspace's lowest (where most customers
+ * are), so a list can mark the customers the business chose to treat best without marking everyone.
+ */
+export function useStandsOutTier(): (tier: string | null | undefined) => boolean {
+  const settings = useRelationshipSettings();
+  const lowest = settings.data?.tiers.at(-1)?.name;
+  return (tier) => Boolean(tier && lowest && tier !== lowest);
+}
+
 export function useSaveRelationshipSettings() {
   const client = useQueryClient();
   return useMutation({
