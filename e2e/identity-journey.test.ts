@@ -157,6 +157,17 @@ test('the contact 360 shows the timeline across channels, the relationship memor
   await expect.poll(() => timeline.getByText('Invoice 7781 charged twice').count()).toBe(0);
 });
 
+test('a contact’s page says who else it may be, and leads to that pair’s review', async () => {
+  await openArea(page, 'Contacts');
+  await page.getByRole('region', { name: 'Contact list' }).getByRole('link', { name: 'Katherine Johnson' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Katherine Johnson' }).waitFor();
+  const possible = page.getByRole('region', { name: 'Possible duplicates' });
+  await possible.getByText(/^Kate Johnson \(\d/).waitFor();
+  await possible.getByRole('link', { name: 'Review Kate Johnson' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Duplicates' }).waitFor();
+  await page.getByRole('region', { name: 'Compare contacts' }).getByRole('table', { name: 'Fields to merge' }).waitFor();
+});
+
 test('an agent links a Mastodon author to the contact her e-mail made, from the conversation, and sees one timeline', async () => {
   await openArea(page, 'Inbox');
   await page.getByRole('region', { name: 'Conversation list' }).getByText('@acme the new export keeps timing out').first().click();

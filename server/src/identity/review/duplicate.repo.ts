@@ -73,6 +73,8 @@ export interface ListFilter {
   kind?: DuplicateKind | undefined;
   /** The pairs of one identity (the inbox's customer panel asks which contacts its author may be). */
   identityId?: string | undefined;
+  /** The pairs one contact is in, on either side (its page says who it may also be). */
+  contactId?: string | undefined;
 }
 
 function filterConditions(filter: ListFilter, params: unknown[]): string {
@@ -85,6 +87,11 @@ function filterConditions(filter: ListFilter, params: unknown[]): string {
   if (filter.identityId) {
     params.push(filter.identityId);
     conditions += ` AND d.kind = 'identity' AND d.left_id = $${params.length}::uuid`;
+  }
+  if (filter.contactId) {
+    params.push(filter.contactId);
+    const contact = `$${params.length}::uuid`;
+    conditions += ` AND (d.right_id = ${contact} OR (d.kind = 'contact' AND d.left_id = ${contact}))`;
   }
   return conditions;
 }

@@ -158,6 +158,22 @@ describe('duplicate review queue', () => {
     expect(bad.body).toContain('identityId');
   });
 
+  it('lists the pairs one contact is in, on either side, identity pairs included', async () => {
+    const { ws, zofia, zosia, astrid, astri } = await workspaceWithPairs();
+    const other = await buildWorkspace(t.db);
+    const toot = await insertIdentity(t.db, ws.workspaceId, { network: 'mastodon', displayName: 'Zofia Kaczmarek', email: null });
+    await upsertCandidates(t.db, ws.workspaceId, [
+      { kind: 'identity', leftId: toot, rightId: zosia, probability: 0.7, weight: 2, decision: 'review', evidence: [], levels: [0] },
+    ]);
+    const sides = (items: Page['items']) => items.map((item) => [item.kind, item.left?.id ?? item.identity!.id, item.right.id].join(' '));
+    const ofZosia = sides((await list(ws, `?contactId=${zosia}`)).items).sort();
+    expect(ofZosia).toEqual([`contact ${[zofia, zosia].sort().join(' ')}`, `identity ${toot} ${zosia}`].sort());
+    expect(sides((await list(ws, `?contactId=${astri}`)).items)).toEqual([`contact ${[astrid, astri].sort().join(' ')}`]);
+    expect((await list(other, `?contactId=${zosia}`)).items).toEqual([]);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/duplicates?contactId=x', headers: ws.owner.headers });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('refuses to link two contacts (they are merged), and the full pass to non-admins', async () => {
     const { ws } = await workspaceWithPairs();
     const [pair] = (await list(ws)).items;

@@ -76,6 +76,7 @@ export const DuplicateListQuery = Type.Object(
     identityId: Type.Optional(
       Type.String({ pattern: UUID_PATTERN, description: 'Only the pairs of this identity (the contacts it may be)' }),
     ),
+    contactId: Type.Optional(Type.String({ pattern: UUID_PATTERN, description: 'Only the pairs this contact is in, on either side' })),
     ...PageQuery,
   },
   { additionalProperties: false },

@@ -16,7 +16,7 @@ import type { DuplicateCandidate, DuplicateCountQuery, DuplicateListQuery } from
 
 export async function listDuplicates(ctx: Ctx, query: DuplicateListQuery) {
   const limit = query.limit ?? 50;
-  const filter = { status: query.status ?? 'open', kind: query.kind, identityId: query.identityId };
+  const filter = { status: query.status ?? 'open', kind: query.kind, identityId: query.identityId, contactId: query.contactId };
   const rows = await repo.listCandidates(ctx, filter, decodeCursor(query.cursor), limit);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

@@ -10,6 +10,7 @@ import { Composer } from '../activities/Composer';
 import { usePermissions } from '../auth/permissions';
 import { IdentityPanel } from '../identity/IdentityPanel';
 import { MergeHistory } from '../identity/MergeHistory';
+import { PossibleDuplicates } from '../identity/PossibleDuplicates';
 import { CustomerTimeline } from '../relationship/CustomerTimeline';
 import { HealthBadge } from '../relationship/HealthBadge';
 import { MemoryPanel } from '../relationship/MemoryPanel';
@@ -54,6 +55,7 @@ export function ContactPage() {
           )
         }
       />
+      <PossibleDuplicates contactId={c.id} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>

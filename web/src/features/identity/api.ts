@@ -27,6 +27,7 @@ export const identityKeys = {
   duplicateList: (status: DuplicateStatus, kind: DuplicateKind | null) => ['duplicates', 'list', status, kind] as const,
   duplicate: (id: string) => ['duplicates', 'one', id] as const,
   ofIdentity: (identityId: string) => ['duplicates', 'identity', identityId] as const,
+  ofContact: (contactId: string) => ['duplicates', 'contact', contactId] as const,
   openCount: ['duplicates', 'count', 'open'] as const,
   preview: (survivorId: string, mergedId: string) => ['merges', 'preview', survivorId, mergedId] as const,
   merges: (contactId: string) => ['merges', 'contact', contactId] as const,
@@ -108,6 +109,14 @@ export function useIdentitySuggestions(identityId: string) {
   return useQuery({
     queryKey: identityKeys.ofIdentity(identityId),
     queryFn: ({ signal }) => api<ItemPage<DuplicateCandidate>>(`/duplicates${query({ identityId, status: 'open', limit: 3 })}`, { signal }),
+  });
+}
+
+/** The open pairs a contact is in: who else it may be. */
+export function useContactDuplicates(contactId: string) {
+  return useQuery({
+    queryKey: identityKeys.ofContact(contactId),
+    queryFn: ({ signal }) => api<ItemPage<DuplicateCandidate>>(`/duplicates${query({ contactId, status: 'open', limit: 5 })}`, { signal }),
   });
 }
 
