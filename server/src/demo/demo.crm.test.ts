@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Ctx } from '../platform/context.js';
 import { testApp, type TestApp } from '../platform/testing/test-app.js';
 import { listCompanies } from '../crm/companies/company.service.js';
 import { listActivities } from '../crm/activities/activity.service.js';
 import { myDay } from '../crm/reminders/my-day.service.js';
-import { seedDemo } from './demo.seed.js';
+import { seededDemo } from './demo.testing.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,13 +12,8 @@ beforeAll(async () => {
 
 describe('demo workspace', () => {
   it('has companies, timelines and a populated My day on first start', async () => {
-    const { workspaceId, ownerId } = await seedDemo(t.db);
-    const ctx: Ctx = {
-      workspaceId,
-      db: t.db,
-      requestId: 'test',
-      actor: { kind: 'user', userId: ownerId, role: 'owner', recordScope: 'all', teamIds: [] },
-    };
+    const ctx = await seededDemo(t.db);
+    const { workspaceId } = ctx;
 
     const companies = await listCompanies(ctx, { limit: 50 });
     expect(companies.data.length).toBeGreaterThanOrEqual(6);

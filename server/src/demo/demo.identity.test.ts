@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Ctx } from '../platform/context.js';
 import { testApp, type TestApp } from '../platform/testing/test-app.js';
 import { listDuplicates } from '../identity/review/duplicate.service.js';
 import { listConversations } from '../inbox/conversation.service.js';
-import { seedDemo } from './demo.seed.js';
+import { seededDemo } from './demo.testing.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,13 +11,7 @@ beforeAll(async () => {
 
 describe('demo identity resolution', () => {
   it('has a duplicate contact and a Mastodon author matched to the contact her e-mail made, waiting for review', async () => {
-    const { workspaceId, ownerId } = await seedDemo(t.db);
-    const ctx: Ctx = {
-      workspaceId,
-      db: t.db,
-      requestId: 'test',
-      actor: { kind: 'user', userId: ownerId, role: 'owner', recordScope: 'all', teamIds: [] },
-    };
+    const ctx = await seededDemo(t.db);
     const { items } = await listDuplicates(ctx, {});
     const pairs = items.map((pair) => ({
       kind: pair.kind,

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Ctx } from '../platform/context.js';
 import { testApp, type TestApp } from '../platform/testing/test-app.js';
 import { listCannedResponses } from '../inbox/canned-response.service.js';
 import { listConversations } from '../inbox/conversation.service.js';
-import { seedDemo } from './demo.seed.js';
+import { seededDemo } from './demo.testing.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,13 +11,7 @@ beforeAll(async () => {
 
 describe('demo inbox', () => {
   it('has threaded conversations from every kind of channel, some already worked on', async () => {
-    const { workspaceId, ownerId } = await seedDemo(t.db);
-    const ctx: Ctx = {
-      workspaceId,
-      db: t.db,
-      requestId: 'test',
-      actor: { kind: 'user', userId: ownerId, role: 'owner', recordScope: 'all', teamIds: [] },
-    };
+    const ctx = await seededDemo(t.db);
     const { data } = await listConversations(ctx, { view: 'all', limit: 50 });
     expect(new Set(data.map((c) => c.network))).toEqual(new Set(['email', 'mastodon', 'twitter', 'meta', 'rss']));
     // Replies joined their threads: twelve messages make eight conversations.
