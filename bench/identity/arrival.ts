@@ -13,7 +13,8 @@ import type { Db, Queryable } from '../../server/src/platform/db/db.js';
 import { newId } from '../../server/src/platform/db/ids.js';
 import type { Figure } from '../lib/report.js';
 import { backendCpuSeconds } from '../lib/backend-cpu.js';
-import { stringify } from 'csv-stringify/sync';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { PersonRecord } from '../../server/src/identity/matching/index.js';
 import { loadContacts, type StoredPerson } from './contact-table.js';
 import { duplicateOf, pick, seededRandom, syntheticPeople, type Random } from './synthetic-people.js';
@@ -31,7 +32,7 @@ export const ARRIVALS = 2_000;
  */
 const WARM_UP = 4_000;
 const KEY_PAGE = 5_000;
-const ENTITY_ROWS = 10_000;
+const ENTITY_LINES = 10_000;
 const COMMON_NAMES = ['john smith', 'james johnson', 'mary williams', 'robert brown', 'michael jones', 'david garcia'];
 /** Shared mailboxes: a role at one of many companies, so they recur a little, as a real inbox's do. */
 const MAILBOX_ROLES = ['info', 'support', 'sales', 'contact', 'office', 'hello', 'billing', 'team'];
@@ -69,10 +70,11 @@ function fullName(person: { givenName?: string | null; familyName?: string | nul
 }
 
 /**
- * Known people: contacts by COPY, their keys by the contacts' refresh, linked e-mail identities;
- * beside them, in a table of the benchmark's own (`bench_entities`, never read by Rapport), the
- * person each contact is, so that arrivals' decisions can be judged (the known people include
- * their own duplicates: two contacts can be one person).
+ * Known people: contacts by COPY, their keys by the contacts' refresh, linked e-mail identities.
+ * The person each contact is goes to a file (`entities`), loaded into the database only once the
+ * arrivals are measured (`judgeArrivals`), so that the measured database is the product's alone:
+ * it judges the arrivals' decisions (the known people include their own duplicates: two contacts
+ * can be one person).
  */
 export async function seedKnownPeople(db: Db, workspace: { workspaceId: string; ownerId: string }, size: number) {
   const random = seededRandom(5);
@@ -84,24 +86,18 @@ export async function seedKnownPeople(db: Db, workspace: { workspaceId: string; 
       yield person;
     }
   })();
-  await db.exec('CREATE TABLE IF NOT EXISTS bench_entities (contact_id uuid PRIMARY KEY, entity text NOT NULL)');
-  let entityRows: string[][] = [];
-  let entityCopies = Promise.resolve(0);
+  const entitiesFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-')), 'entities.csv');
+  const entityLines: string[] = [];
   let started = performance.now();
   await loadContacts(db, workspace, people, (stored) => {
     const entity = entities.get(stored.person)!;
     entities.delete(stored.person);
-    entityRows.push([stored.contactId, entity]);
-    if (entityRows.length === ENTITY_ROWS) {
-      const csv = stringify(entityRows);
-      entityRows = [];
-      entityCopies = entityCopies.then(() => db.copyCsv('bench_entities', ['contact_id', 'entity'], csv));
-    }
+    entityLines.push(`${stored.contactId},${entity}\n`);
+    if (entityLines.length === ENTITY_LINES) appendFileSync(entitiesFile, entityLines.splice(0).join(''));
     // More people than arrivals, so that no measured arrival is a warm-up arrival's person again.
     if (random() < ((ARRIVALS + WARM_UP) * 1.5) / size) sample.push({ ...stored, entity });
   });
-  await entityCopies;
-  if (entityRows.length) await db.copyCsv('bench_entities', ['contact_id', 'entity'], stringify(entityRows));
+  appendFileSync(entitiesFile, entityLines.join(''));
   log(`${size} contacts loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   // As the contacts' sync job writes them after an import: a page of contacts per transaction.
@@ -130,7 +126,15 @@ export async function seedKnownPeople(db: Db, workspace: { workspaceId: string; 
     [workspace.workspaceId],
   );
   await db.exec('VACUUM (ANALYZE) contacts, contact_match_keys, social_identities');
-  return sample;
+  return { known: sample, entitiesFile };
+}
+
+/** Loads the contacts' persons written while seeding (`bench_entities`), then judges the arrivals against them. */
+async function judgeArrivals(db: Db, workspaceId: string, arrivals: readonly ArrivingIdentity[], entitiesFile: string) {
+  await db.exec('CREATE TABLE bench_entities (contact_id uuid PRIMARY KEY, entity text NOT NULL)');
+  await db.copyCsv('bench_entities', ['contact_id', 'entity'], readFileSync(entitiesFile, 'utf8'));
+  rmSync(path.dirname(entitiesFile), { recursive: true, force: true });
+  return arrivalDecisions(db, workspaceId, arrivals);
 }
 
 function arrivalsFrom(random: Random, known: readonly KnownPerson[], count: number): ArrivingIdentity[] {
@@ -328,7 +332,12 @@ function decisionsFigure(decisions: Record<string, DecisionCounts>): Figure {
   };
 }
 
-export async function measureArrivals(db: Db, workspaceId: string, known: readonly KnownPerson[], size: number): Promise<Figure[]> {
+export async function measureArrivals(
+  db: Db,
+  workspaceId: string,
+  { known, entitiesFile }: { known: readonly KnownPerson[]; entitiesFile: string },
+  size: number,
+): Promise<Figure[]> {
   const random = seededRandom(3);
   const arrivals = arrivalsFrom(random, known, ARRIVALS + WARM_UP);
   await insertArrivals(db, workspaceId, arrivals);
@@ -395,7 +404,7 @@ export async function measureArrivals(db: Db, workspaceId: string, known: readon
        FROM social_identities s WHERE s.workspace_id = $1 AND s.id = ANY($2::uuid[])`,
     [workspaceId, arrivals.slice(WARM_UP).map((a) => a.id)],
   );
-  const decisions = await arrivalDecisions(db, workspaceId, arrivals.slice(WARM_UP));
+  const decisions = await judgeArrivals(db, workspaceId, arrivals.slice(WARM_UP), entitiesFile);
   const sortedSteps = ascending(steps);
   const sortedTransactions = ascending(transactions);
   const sortedCpus = ascending(cpus);

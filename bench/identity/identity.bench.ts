@@ -48,9 +48,9 @@ async function arrivalFigures(location: DbLocation, known: number): Promise<Figu
   const db = await openMigrated(location);
   try {
     const workspace = await createBenchWorkspace(db, 'arrival');
-    const sample = await seedKnownPeople(db, workspace, known);
+    const seeded = await seedKnownPeople(db, workspace, known);
     log(`${location.kind}: matching ${ARRIVALS} arrivals against ${known} known people`);
-    return await measureArrivals(db, workspace.workspaceId, sample, known);
+    return await measureArrivals(db, workspace.workspaceId, seeded, known);
   } finally {
     await db.close();
   }
