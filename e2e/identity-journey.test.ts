@@ -40,6 +40,12 @@ async function apiClient(request: APIRequestContext) {
   };
 }
 
+/** Below the widest layouts the inbox's customer panel is a drawer, opened from the conversation's header. */
+async function openCustomerPanel(): Promise<void> {
+  const showCustomer = page.getByRole('button', { name: 'Show customer details' });
+  if (await showCustomer.isVisible()) await showCustomer.click();
+}
+
 test('a reviewer merges a duplicate pair, unmerges it, then dismisses it as two different people', async () => {
   await signIn(page, server.baseUrl);
   const post = await apiClient(page.request);
@@ -172,9 +178,7 @@ test('an agent links a Mastodon author to the contact her e-mail made, from the 
   await openArea(page, 'Inbox');
   await page.getByRole('region', { name: 'Conversation list' }).getByText('@acme the new export keeps timing out').first().click();
   await page.getByRole('heading', { name: /the new export keeps timing out/ }).waitFor();
-  // Below the widest layouts the customer panel is a drawer.
-  const showCustomer = page.getByRole('button', { name: 'Show customer details' });
-  if (await showCustomer.isVisible()) await showCustomer.click();
+  await openCustomerPanel();
   const suggestions = page.getByRole('region', { name: 'Contacts Noor Haddad may be' });
   await suggestions.getByRole('link', { name: 'Noor Haddad' }).waitFor();
   await suggestions.getByText('noor.haddad@proton.example').waitFor();
@@ -203,8 +207,7 @@ test('the customer panel shows who the contact is to the business while the agen
   await openArea(page, 'Inbox');
   await page.getByRole('region', { name: 'Conversation list' }).getByText('Invoice 7781 charged twice').first().click();
   await page.getByRole('heading', { name: 'Invoice 7781 charged twice' }).waitFor();
-  const showCustomer = page.getByRole('button', { name: 'Show customer details' });
-  if (await showCustomer.isVisible()) await showCustomer.click();
+  await openCustomerPanel();
   const about = page.getByRole('region', { name: 'About Ada Lovelace' });
   await about.getByText('Head of Engineering · Analytical Engines Ltd').waitFor();
   await about.getByText(/^customer$/i).waitFor();
@@ -219,8 +222,7 @@ test('an agent adds an author no contact is as a contact, from the conversation'
   await openArea(page, 'Inbox');
   await page.getByRole('region', { name: 'Conversation list' }).getByText('Is there a discount for non-profits?').first().click();
   await page.getByRole('heading', { name: /Is there a discount for non-profits/ }).waitFor();
-  const showCustomer = page.getByRole('button', { name: 'Show customer details' });
-  if (await showCustomer.isVisible()) await showCustomer.click();
+  await openCustomerPanel();
   await page.getByText('Not linked to a contact').waitFor();
   await page.getByRole('button', { name: 'Add as contact' }).click();
   const about = page.getByRole('region', { name: 'About Mia Rossi' });
