@@ -158,6 +158,35 @@ test('a corrected intent is learned: the next message like it arrives with the c
   await card('code 7 again').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
 });
 
+test('a post naming the brand and its competitor is read per subject, and its competitor’s reading is corrected alone', async () => {
+  const session = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  const status = mastodonStatus('606', {
+    text: 'My kettle broke again?? Second one this month. Thinking about switching to Brewmax.',
+    account: 10,
+    createdAt: new Date(),
+  });
+  const ingested = await page.request.post(`${server.baseUrl}/api/v1/ingest/files`, {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { format: 'mastodon', content: JSON.stringify(status) },
+  });
+  expect(ingested.status()).toBe(200);
+  await page.getByRole('button', { name: /new mention/ }).click({ timeout: 30_000 });
+  const ofQuery = (name: string) => card('Thinking about switching to Brewmax').filter({ has: page.getByText(name, { exact: true }) });
+  // Read whole, the post is a negative buying signal; the brand gets the complaint, the competitor the buying signal.
+  await ofQuery('Kettle').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
+  await ofQuery('Kettle').getByText('Negative', { exact: true }).waitFor();
+  const rival = ofQuery('Brewmax');
+  await rival.getByRole('button', { name: 'Intent: Buying signal' }).waitFor();
+  await rival.getByText('about Brewmax').waitFor();
+
+  await rival.getByRole('button', { name: 'Intent: Buying signal' }).click();
+  await page.getByRole('menuitem', { name: 'Other' }).click();
+  await page.getByText('Marked as Other for this mention.').waitFor();
+  await rival.getByRole('button', { name: 'Intent: Other' }).waitFor();
+  await ofQuery('Kettle').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
+  expect(await rival.getByText('learned').count()).toBe(0);
+});
+
 test('the dashboard shows the brand’s share of voice against its competitor', async () => {
   await page.getByRole('navigation', { name: 'Listening' }).getByRole('link', { name: 'Dashboard' }).click();
   const share = page.getByRole('region', { name: 'Share of voice' });

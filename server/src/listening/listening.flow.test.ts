@@ -114,6 +114,40 @@ describe('listening queries', () => {
     expect((await mentions(ws.owner.headers)).length).toBe(3);
   });
 
+  it('reads a post naming two brands per brand, live and over the stored history', async () => {
+    const ws = await buildWorkspace(t.db);
+    const query = async (name: string, text: string) =>
+      json<{ id: string }>(await send(ws.owner.headers, 'POST', '/api/v1/listening/queries', { name, query: text, kind: 'competitor' })).id;
+    const acme = await query('Acme', 'acme OR #acme');
+    const globex = await query('Globex', 'globex');
+    await ingest(ws.owner.headers, [
+      mastodonStatus('s1', {
+        text: 'Acme outage again?? This is the second time this week. Considering switching to Globex.',
+        createdAt: minutesAgo(20),
+      }),
+      mastodonStatus('s2', {
+        text: 'Initech keeps crashing on me. Anyone tried Globex? How much does it cost?',
+        createdAt: minutesAgo(10),
+      }),
+      mastodonStatus('s3', { text: 'Acme is down again. Globex works great for us.', createdAt: minutesAgo(5) }),
+    ]);
+    const byQuery = async (queryId: string) =>
+      Object.fromEntries(
+        (await mentions(ws.owner.headers, `?queryId=${queryId}`)).map((m) => [m.text.slice(0, 12), [m.sentiment, m.intent]]),
+      );
+    // Read whole, the first post is a negative buying signal and the last a positive complaint: right for neither brand.
+    expect(await byQuery(acme)).toEqual({ 'Acme outage ': ['negative', 'complaint'], 'Acme is down': ['neutral', 'complaint'] });
+    expect(await byQuery(globex)).toEqual({
+      'Acme outage ': ['neutral', 'purchase'],
+      'Initech keep': ['negative', 'question'],
+      'Acme is down': ['positive', 'praise'],
+    });
+
+    const initech = await query('Initech', 'initech');
+    await t.jobs.runDue();
+    expect(await byQuery(initech)).toEqual({ 'Initech keep': ['negative', 'complaint'] });
+  });
+
   it('matches a new query over the stored history, and a changed query forgets what the old text matched', async () => {
     const ws = await buildWorkspace(t.db);
     await ingest(ws.owner.headers, [

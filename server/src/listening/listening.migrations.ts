@@ -259,4 +259,10 @@ CREATE INDEX mention_term_months_rank_all ON mention_term_months (workspace_id, 
   WHERE query_id IS NULL;
 `,
   },
+  {
+    id: 'listening/005-mentions-read-about-subject',
+    // A mention read from what its message says about the query's subject (subject-readings.ts) is
+    // corrected alone: a message's correction must know which of its mentions carry its own reading.
+    sql: `ALTER TABLE mentions ADD COLUMN read_about_subject boolean NOT NULL DEFAULT false;`,
+  },
 ];

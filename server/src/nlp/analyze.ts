@@ -33,6 +33,13 @@ export function analyzeText(text: string, intentModel?: IntentModel): TextUnders
   };
 }
 
+/** Sentiment and intent alone, for a part of a message (what it says about one of its subjects). */
+export function sentimentAndIntent(text: string, intentModel?: IntentModel): Pick<TextUnderstanding, 'sentiment' | 'intent'> {
+  const read = flat(text);
+  const intent = mainIntent(read, intentModel);
+  return { sentiment: scoreSentiment(read), intent: { label: intent.intent, confidence: round(intent.confidence) } };
+}
+
 /** Longer texts (pastes, binary junk) are read as given: the parts read far less of them than flattening would copy. */
 const MAX_FLATTENED_CHARS = 20_000;
 

@@ -5,7 +5,8 @@
  */
 import type { StoredMessage, StoredMessagesStep } from '../../ingest/index.js';
 import { prepareMessage } from '../query/index.js';
-import { matchableOf, mentionOf, understandingOf, type MessageFacts } from './mention-facts.js';
+import { matchableOf, mentionsOf, understandingOf, type MessageFacts } from './mention-facts.js';
+import { partReader } from './part-reader.js';
 import { insertMentions } from './mention.repo.js';
 import { workspaceQueryIndex } from './query-index-cache.js';
 import { recordMentionsAdded } from './mention.events.js';
@@ -40,11 +41,13 @@ export const matchMentionsStep: StoredMessagesStep = {
     const { index, size } = await workspaceQueryIndex(tx, workspaceId);
     if (size === 0) return;
     const now = new Date();
+    const read = partReader(workspaceId);
+    const subjectOf = (queryId: string) => index.subjectOf(queryId);
     const found = [];
     for (const stored of messages) {
       if (stored.message.direction !== 'in' || stored.message.isPrivate) continue;
       const facts = factsOf(stored);
-      for (const queryId of index.match(prepareMessage(matchableOf(facts)))) found.push(mentionOf(queryId, facts, now));
+      found.push(...mentionsOf(facts, index.match(prepareMessage(matchableOf(facts))), subjectOf, read, now));
     }
     const inserted = await insertMentions(tx, workspaceId, found);
     await recordMentionsAdded(tx, workspaceId, inserted);

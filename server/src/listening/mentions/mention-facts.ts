@@ -8,6 +8,8 @@ import type { TextUnderstanding } from '../../nlp/analyze.js';
 import { influenceScore } from '../../nlp/influence/influence.js';
 import { newId } from '../../platform/db/ids.js';
 import type { NewMention } from './mention.repo.js';
+import { understandingText } from '../understanding/understanding.enricher.js';
+import { subjectReadings, type ReadPart, type SubjectReading } from './subject-readings.js';
 
 export interface MessageFacts {
   id: string;
@@ -91,8 +93,22 @@ export function termsOf(facts: MessageFacts): NewMention['terms'] {
   return terms;
 }
 
-export function mentionOf(queryId: string, facts: MessageFacts, now: Date): NewMention {
+/**
+ * The mention of a message for a query, read as the whole message is unless `reading` says what
+ * the message says about the query's subject (see `subject-readings.ts`).
+ */
+export function mentionOf(queryId: string, facts: MessageFacts, now: Date, reading?: SubjectReading): NewMention {
   const u = facts.understanding;
+  if (reading) {
+    const { sentiment, intent } = reading;
+    return {
+      ...mentionOf(queryId, facts, now),
+      sentiment: sentiment.label,
+      sentimentScore: sentiment.score,
+      intent: intent.label,
+      readAboutSubject: true,
+    };
+  }
   return {
     id: newId(),
     queryId,
@@ -104,9 +120,29 @@ export function mentionOf(queryId: string, facts: MessageFacts, now: Date): NewM
     sentiment: u?.sentiment.label ?? null,
     sentimentScore: u?.sentiment.score ?? null,
     intent: u?.intent.label ?? null,
+    readAboutSubject: false,
     influence: influenceOf(facts),
     sentAt: facts.sentAt,
     matchedAt: now,
     terms: termsOf(facts),
   };
+}
+
+/**
+ * The mentions of a message for the queries it matched (`matched`), each read from what the message
+ * says about its query's subject when it names several in different sentences. `read` is null
+ * where the text understanding is not at hand: every mention then takes the message's reading.
+ */
+export function mentionsOf(
+  facts: MessageFacts,
+  matched: readonly string[],
+  subjectOf: (queryId: string) => readonly string[],
+  read: ReadPart | null,
+  now: Date,
+): NewMention[] {
+  const readings =
+    matched.length > 1 && read && facts.understanding
+      ? subjectReadings(understandingText(facts.title, facts.text), new Map(matched.map((queryId) => [queryId, subjectOf(queryId)])), read)
+      : null;
+  return matched.map((queryId) => mentionOf(queryId, facts, now, readings?.get(queryId)));
 }

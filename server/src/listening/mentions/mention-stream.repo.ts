@@ -4,7 +4,7 @@ import type { Mention, MentionListQuery, Relevance } from './mention.schema.js';
 
 const SELECT = `mn.id, mn.query_id AS "queryId", q.name AS "queryName", q.kind AS "queryKind", mn.message_id AS "messageId",
   mn.conversation_id AS "conversationId", mn.network, mn.language, mn.sentiment, mn.sentiment_score AS "sentimentScore", mn.intent,
-  mn.influence, mn.relevance, mn.sent_at AS "sentAt", m.title, m.text, m.url,
+  mn.read_about_subject AS "readAboutSubject", mn.influence, mn.relevance, mn.sent_at AS "sentAt", m.title, m.text, m.url,
   json_build_object('identityId', i.id, 'handle', i.handle, 'displayName', i.display_name, 'profileUrl', i.profile_url,
     'avatarUrl', i.avatar_url, 'followers', i.followers, 'contactId', i.contact_id) AS author`;
 

@@ -18,6 +18,8 @@ export interface NewMention {
   sentiment: 'positive' | 'negative' | 'neutral' | null;
   sentimentScore: number | null;
   intent: string | null;
+  /** Sentiment and intent are what the message says about the query's subject, not the whole message's. */
+  readAboutSubject: boolean;
   influence: number;
   sentAt: Date;
   matchedAt: Date;
@@ -36,6 +38,7 @@ const MENTION_COLUMNS = [
   ['sentiment', 'text', 'sentiment'],
   ['sentiment_score', 'real', 'sentimentScore'],
   ['intent', 'text', 'intent'],
+  ['read_about_subject', 'boolean', 'readAboutSubject'],
   ['influence', 'smallint', 'influence'],
   ['sent_at', 'timestamptz', 'sentAt'],
   ['matched_at', 'timestamptz', 'matchedAt'],

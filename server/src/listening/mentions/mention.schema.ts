@@ -20,6 +20,10 @@ export const Mention = Type.Object({
   sentiment: Nullable(Type.String()),
   sentimentScore: Nullable(Type.Number()),
   intent: Nullable(Type.String()),
+  readAboutSubject: Type.Boolean({
+    description:
+      "sentiment and intent read from the sentences about the query's subject, not the whole message (a post naming several subjects)",
+  }),
   influence: Type.Integer(),
   relevance: OneOf(RELEVANCES),
   sentAt: DateTime,

@@ -19,6 +19,8 @@ interface Entry {
   readonly words: ReadonlySet<string>;
   /** The last match call that ran this query, so a query woken twice runs once. */
   seen: number;
+  /** The words its word, hashtag and mention anchors are written with (see `subjectOf`). */
+  subject: readonly string[];
 }
 
 export interface QueryIndex {
@@ -27,6 +29,12 @@ export interface QueryIndex {
   remove(id: string): void;
   /** The ids of the queries the message matches, in no particular order. */
   match(message: PreparedMessage): string[];
+  /**
+   * What a query is about, as folded words: the words, hashtags and handles (without their host)
+   * it is filed under, one of which names its subject in any message it matches through them
+   * ("acme OR #acme" → acme). Empty for a query filed under fields or word prefixes only.
+   */
+  subjectOf(id: string): readonly string[];
   readonly size: number;
 }
 
@@ -49,6 +57,16 @@ function run(list: readonly Entry[] | undefined, message: PreparedMessage, stamp
     entry.seen = stamp;
     if (entry.query.matches(message)) matched.push(entry.id);
   }
+}
+
+function subjectWords(anchors: readonly Anchor[]): string[] {
+  const words = new Set<string>();
+  for (const anchor of anchors) {
+    if (anchor.kind === 'word' || anchor.kind === 'hashtag') words.add(anchor.value);
+    else if (anchor.kind === 'mention') words.add(anchor.value.split('@')[0]!);
+  }
+  words.delete('');
+  return [...words];
 }
 
 export function createQueryIndex(): QueryIndex {
@@ -99,6 +117,7 @@ export function createQueryIndex(): QueryIndex {
     const usesOf = (word: string) => uses.get(word) ?? 0;
     for (const entry of entries.values()) {
       const found = anchorsOf(entry.query.root, usesOf);
+      entry.subject = found ? subjectWords(found.anchors) : [];
       if (!found) {
         always.push(entry);
         continue;
@@ -124,7 +143,7 @@ export function createQueryIndex(): QueryIndex {
   return {
     add(id, query) {
       remove(id);
-      const entry: Entry = { id, query, words: literalWords(query.root), seen: 0 };
+      const entry: Entry = { id, query, words: literalWords(query.root), seen: 0, subject: [] };
       entries.set(id, entry);
       for (const word of entry.words) uses.set(word, (uses.get(word) ?? 0) + 1);
       filed = false;
@@ -132,6 +151,10 @@ export function createQueryIndex(): QueryIndex {
     remove,
     get size() {
       return entries.size;
+    },
+    subjectOf(id) {
+      if (!filed) fileAll();
+      return entries.get(id)?.subject ?? [];
     },
     match(message) {
       if (!filed) fileAll();

@@ -86,6 +86,58 @@ describe('learning intent from corrections', () => {
     expect(analysed.intent.label).toBe('complaint');
   });
 
+  it('corrects a mention read about its own subject alone, and the message’s own reading everywhere it is carried', async () => {
+    const ws = await buildWorkspace(t.db);
+    const other = await buildWorkspace(t.db);
+    for (const [name, query] of [
+      ['Acme', 'acme'],
+      ['Globex', 'globex'],
+      ['Fediverse', 'channel:mastodon'],
+    ])
+      await send(ws.owner.headers, 'POST', '/api/v1/listening/queries', { name, query, kind: 'brand' });
+    await ingestAndList(ws.owner.headers, [
+      mastodonStatus('m1', { text: 'Acme outage again?? Second time this week. Considering switching to Globex.' }),
+    ]);
+    const byQuery = async () =>
+      new Map(
+        json<{ data: (MentionBody & { queryName: string })[] }>(await send(ws.owner.headers, 'GET', '/api/v1/listening/mentions')).data.map(
+          (m) => [m.queryName, m],
+        ),
+      );
+    const before = await byQuery();
+    const [acme, globex, fediverse] = ['Acme', 'Globex', 'Fediverse'].map((name) => before.get(name)!);
+    // Each brand read from its own sentences; the query without a subject takes the whole message's reading.
+    expect([acme!.intent, globex!.intent, fediverse!.intent]).toEqual(['complaint', 'purchase', 'purchase']);
+    const correct = (body: object, headers = ws.owner.headers) => send(headers, 'POST', '/api/v1/listening/intent-corrections', body);
+
+    const alone = await correct({ messageId: globex!.messageId, mentionId: globex!.id, intent: 'other' });
+    expect(alone.statusCode, alone.body).toBe(200);
+    expect(json(alone)).toMatchObject({ previousIntent: 'purchase', mentionIds: [globex!.id], learned: false });
+    expect([...(await byQuery())].map(([name, m]) => [name, m.intent]).sort()).toEqual([
+      ['Acme', 'complaint'],
+      ['Fediverse', 'purchase'],
+      ['Globex', 'other'],
+    ]);
+
+    const whole = await correct({ messageId: fediverse!.messageId, mentionId: fediverse!.id, intent: 'complaint' });
+    expect(json(whole)).toMatchObject({ previousIntent: 'purchase', mentionIds: [fediverse!.id], learned: true });
+    expect([...(await byQuery())].map(([name, m]) => [name, m.intent]).sort()).toEqual([
+      ['Acme', 'complaint'],
+      ['Fediverse', 'complaint'],
+      ['Globex', 'other'],
+    ]);
+    const corrections = json<{ messageId: string; intent: string }[]>(
+      await send(ws.owner.headers, 'GET', '/api/v1/listening/intent-corrections'),
+    );
+    expect(corrections.map((c) => c.intent)).toEqual(['complaint']);
+
+    // A mention of another message, or of another workspace, is not found.
+    const unknown = '00000000-0000-7000-8000-000000000000';
+    expect((await correct({ messageId: acme!.messageId, mentionId: unknown, intent: 'idea' })).statusCode).toBe(404);
+    expect((await correct({ messageId: acme!.messageId, mentionId: acme!.id, intent: 'idea' }, other.owner.headers)).statusCode).toBe(404);
+    expect((await correct({ messageId: acme!.messageId, mentionId: 'nope', intent: 'idea' })).statusCode).toBe(400);
+  });
+
   it('refuses unknown intents and other workspaces’ messages', async () => {
     const ws = await buildWorkspace(t.db);
     const other = await buildWorkspace(t.db);

@@ -56,13 +56,41 @@ export async function recordCorrection(
 }
 
 /** The corrected label becomes the message's intent everywhere it is shown: the message and its mentions. */
-export async function applyCorrectedIntent(db: Queryable, workspaceId: string, messageId: string, intent: string): Promise<void> {
+/**
+ * The corrected intent becomes the message's and that of its mentions that carry the message's
+ * reading; a mention read from what the message says about its subject keeps its own. Returns the
+ * mentions changed.
+ */
+export async function applyCorrectedIntent(db: Queryable, workspaceId: string, messageId: string, intent: string): Promise<string[]> {
   await db.query(
     `UPDATE messages SET enrichment = jsonb_set(enrichment, '{nlp,intent}', jsonb_build_object('label', $3::text, 'confidence', 1, 'corrected', true))
       WHERE workspace_id = $1 AND id = $2 AND enrichment ? 'nlp'`,
     [workspaceId, messageId, intent],
   );
-  await db.query('UPDATE mentions SET intent = $3 WHERE workspace_id = $1 AND message_id = $2', [workspaceId, messageId, intent]);
+  const { rows } = await db.query<{ id: string }>(
+    'UPDATE mentions SET intent = $3 WHERE workspace_id = $1 AND message_id = $2 AND NOT read_about_subject RETURNING id',
+    [workspaceId, messageId, intent],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** A mention's intent and how it was read, when the mention is the message's. */
+export async function mentionIntent(
+  db: Queryable,
+  workspaceId: string,
+  mentionId: string,
+  messageId: string,
+): Promise<{ intent: string | null; readAboutSubject: boolean } | null> {
+  const { rows } = await db.query<{ intent: string | null; readAboutSubject: boolean }>(
+    `SELECT intent, read_about_subject AS "readAboutSubject" FROM mentions
+      WHERE workspace_id = $1 AND id = $2 AND message_id = $3 FOR UPDATE`,
+    [workspaceId, mentionId, messageId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function setMentionIntent(db: Queryable, workspaceId: string, mentionId: string, intent: string): Promise<void> {
+  await db.query('UPDATE mentions SET intent = $3 WHERE workspace_id = $1 AND id = $2', [workspaceId, mentionId, intent]);
 }
 
 export async function listCorrections(db: Queryable, workspaceId: string, limit: number) {

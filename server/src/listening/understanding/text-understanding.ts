@@ -21,6 +21,9 @@ export function loadedAnalysis(): Analysis {
   return analysis;
 }
 
+/** The analysis when this process has loaded it, undefined before. */
+export const analysisIfLoaded = (): Analysis | undefined => analysis;
+
 export async function loadIntent(): Promise<Intent> {
   intent ??= await import('../../nlp/intent/intent.js');
   return intent;

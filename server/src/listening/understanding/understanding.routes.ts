@@ -19,15 +19,25 @@ export function understandingRoutes(app: App, { db }: AppDeps) {
       schema: {
         tags,
         summary: "Correct a message's intent; the workspace's model learns from it",
-        body: Type.Object({ messageId: Uuid, intent: Intent }, { additionalProperties: false }),
+        description:
+          'With `mentionId`, the intent of that mention of the message is corrected. A mention read from what the message says ' +
+          'about its own subject (a post naming several of the queries’ subjects in different sentences) is corrected alone, ' +
+          'and the model does not learn from it (`learned: false`); otherwise the message and every mention carrying its intent are.',
+        body: Type.Object({ messageId: Uuid, intent: Intent, mentionId: Type.Optional(Uuid) }, { additionalProperties: false }),
         response: {
-          200: Type.Object({ messageId: Type.String(), intent: Type.String(), previousIntent: Nullable(Type.String()) }),
+          200: Type.Object({
+            messageId: Type.String(),
+            intent: Type.String(),
+            previousIntent: Nullable(Type.String()),
+            mentionIds: Type.Array(Type.String(), { description: 'the mentions whose intent changed' }),
+            learned: Type.Boolean({ description: "whether the workspace's model learned from the correction" }),
+          }),
           ...ERROR_RESPONSES,
         },
       },
       config: { guard: 'agent', idempotent: true },
     },
-    async (request) => correctIntent(ctxOf(request, db), db, request.body.messageId, request.body.intent),
+    async (request) => correctIntent(ctxOf(request, db), db, request.body.messageId, request.body.intent, request.body.mentionId),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 /**
  * A mention's intent as a badge that opens a menu to correct it. A correction teaches the
- * workspace's model, so the card says "learned" once the server has taken it.
+ * workspace's model, so the card says "learned" once the server has taken it; a mention read about
+ * its own subject (a post naming several) is corrected alone and teaches nothing.
  */
 import { useState } from 'react';
 import { Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
@@ -9,9 +10,15 @@ import { IconCheck, IconChevronDown, IconSchool } from '@tabler/icons-react';
 import { TEXT_COLORS } from '../../ui/text-colors';
 import { useCorrectIntent } from './api';
 import { INTENT_COLORS, INTENT_LABELS, intentOf } from './labels';
-import { INTENTS } from './types';
+import { INTENTS, type Mention } from './types';
 
-export function IntentMenu({ messageId, intent, canCorrect }: { messageId: string; intent: string | null; canCorrect: boolean }) {
+export function IntentMenu({
+  mention: { id, messageId, intent },
+  canCorrect,
+}: {
+  mention: Pick<Mention, 'id' | 'messageId' | 'intent'>;
+  canCorrect: boolean;
+}) {
   const correct = useCorrectIntent();
   const [learned, setLearned] = useState(false);
   const known = intentOf(intent);
@@ -30,15 +37,19 @@ export function IntentMenu({ messageId, intent, canCorrect }: { messageId: strin
   const choose = (next: (typeof INTENTS)[number]) => {
     if (next === known) return;
     correct.mutate(
-      { messageId, intent: next },
+      { messageId, mentionId: id, intent: next },
       {
-        onSuccess: () => {
-          setLearned(true);
-          notifications.show({
-            color: 'teal',
-            title: 'Learned',
-            message: `Marked as ${INTENT_LABELS[next]}. Similar messages will be classified this way from now on.`,
-          });
+        onSuccess: ({ learned: taught }) => {
+          setLearned(taught);
+          notifications.show(
+            taught
+              ? {
+                  color: 'teal',
+                  title: 'Learned',
+                  message: `Marked as ${INTENT_LABELS[next]}. Similar messages will be classified this way from now on.`,
+                }
+              : { color: 'teal', title: 'Corrected', message: `Marked as ${INTENT_LABELS[next]} for this mention.` },
+          );
         },
         onError: (error) => notifications.show({ color: 'red', title: 'Could not correct the intent', message: error.message }),
       },

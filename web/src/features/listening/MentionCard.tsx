@@ -99,7 +99,14 @@ export const MentionCard = memo(function MentionCard({
               </Badge>
             </Tooltip>
             <SentimentBadge sentiment={mention.sentiment} score={mention.sentimentScore} />
-            <IntentMenu messageId={mention.messageId} intent={mention.intent} canCorrect={canWrite} />
+            <IntentMenu mention={mention} canCorrect={canWrite} />
+            {mention.readAboutSubject && (
+              <Tooltip label={`Read from the sentences about ${mention.queryName}: the post talks about more than one subject`}>
+                <Text span size="xs" c="dimmed" tabIndex={0}>
+                  about {mention.queryName}
+                </Text>
+              </Tooltip>
+            )}
             {mention.url && (
               <ExternalLink href={mention.url} size="xs">
                 Original

@@ -151,9 +151,12 @@ export function useMarkRelevance() {
 export function useCorrectIntent() {
   const update = useUpdateCachedMentions();
   return useMutation({
-    mutationFn: (input: { messageId: string; intent: string }) =>
+    mutationFn: (input: { messageId: string; mentionId: string; intent: string }) =>
       api<IntentCorrection>('/listening/intent-corrections', { method: 'POST', body: input }),
-    onSuccess: ({ messageId, intent }) => update((m) => m.messageId === messageId, { intent }),
+    onSuccess: ({ mentionIds, intent }) => {
+      const changed = new Set(mentionIds);
+      update((m) => changed.has(m.id), { intent });
+    },
   });
 }
 

@@ -81,6 +81,8 @@ export interface Mention {
   sentiment: string | null;
   sentimentScore: number | null;
   intent: string | null;
+  /** Sentiment and intent read from the sentences about the query's subject, not the whole post. */
+  readAboutSubject: boolean;
   influence: number;
   relevance: Relevance;
   sentAt: string;
@@ -129,6 +131,10 @@ export interface IntentCorrection {
   messageId: string;
   intent: string;
   previousIntent: string | null;
+  /** The mentions whose intent changed. */
+  mentionIds: string[];
+  /** Whether the workspace's model learned from it (not for a mention read about its own subject). */
+  learned: boolean;
 }
 
 export type ChartCell = string | number | null;
