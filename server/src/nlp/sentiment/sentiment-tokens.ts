@@ -23,6 +23,8 @@ export const SHOUTED = 1;
 export const CLOSES_CLAUSE = 2;
 /** Stretched ("goooood"), which the writer meant as emphasis. */
 export const ELONGATED = 4;
+/** A word the lexicon does not know, written with a capital or as an @handle: a name ("Acme", "@globex"). */
+export const NAME = 8;
 
 /**
  * The tokens of a message as two parallel lists, `words[i]` and `flags[i]` for i below `count`:
@@ -298,7 +300,9 @@ class Tokeniser implements TokenisedMessage {
     if (!word && endsInNot(text, start, end)) word = CONTRACTED_NEGATOR;
     const clauseFlag = clauseEnd ? CLOSES_CLAUSE : 0;
     if (!word) {
-      if (end - start > 1) this.push(UNKNOWN_WORD, clauseFlag);
+      const first = text.charCodeAt(start);
+      const named = (first >= 0x41 && first <= 0x5a) || (start > 0 && text.charCodeAt(start - 1) === 0x40);
+      if (end - start > 1) this.push(UNKNOWN_WORD, clauseFlag | (named ? NAME : 0));
       return;
     }
     const shouted = word.text.length > 1 && isShouted(text, start, end);

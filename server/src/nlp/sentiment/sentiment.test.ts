@@ -17,6 +17,26 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('Customer support was amazing')).toMatchObject({ label: 'positive' });
   });
 
+  it('reads a service that does not answer as negative, and a brand’s support as its service', () => {
+    for (const text of [
+      'Globex support never answers.',
+      'No response from Acme support',
+      'Nobody answers the phone at Acme',
+      'They never replied to my ticket',
+      'Called @acme support twice, no answer',
+      'Still waiting for a reply from support, 3 days now',
+      'Been on hold for an hour',
+    ])
+      expect(scoreSentiment(text), text).toMatchObject({ label: 'negative' });
+    // Done, a service act is no feeling either way; "no problem" still reassures.
+    expect(scoreSentiment('They answered within minutes')).toMatchObject({ label: 'neutral' });
+    expect(scoreSentiment('No problem at all')).toMatchObject({ label: 'positive' });
+    // A brand's support is its team: the feeling is in the words around it.
+    expect(scoreSentiment('Acme support is great')).toMatchObject({ label: 'positive' });
+    expect(score('Acme support is great')).toBeLessThan(score('Great support'));
+    expect(scoreSentiment('I support this idea')).toMatchObject({ label: 'positive' });
+  });
+
   it('labels by the ±0.05 thresholds and keeps scores in [-1, 1]', () => {
     expect(scoreSentiment('The support team was great')).toMatchObject({ label: 'positive' });
     expect(scoreSentiment('The support team was awful')).toMatchObject({ label: 'negative' });

@@ -6,7 +6,8 @@
  * into [-1, 1]. Pure and synchronous: every table is loaded once, when this module is first imported.
  */
 import { BOOST_STEP } from './modifiers.js';
-import { CLOSES_CLAUSE, ELONGATED, SHOUTED, tokeniseForSentiment, type TokenisedMessage } from './sentiment-tokens.js';
+import { SERVICE_ACT_VALENCE } from './service-words.js';
+import { CLOSES_CLAUSE, ELONGATED, NAME, SHOUTED, tokeniseForSentiment, type TokenisedMessage } from './sentiment-tokens.js';
 
 export interface Sentiment {
   score: number;
@@ -41,7 +42,7 @@ function withMagnitude(value: number, extra: number): number {
 
 function ownValence(message: TokenisedMessage, index: number): number {
   const word = message.words[index]!;
-  if (word.valence === 0) return 0;
+  if (word.valence === 0) return word.serviceAct && isNegated(message, index) ? SERVICE_ACT_VALENCE : 0;
   if (word.negator && refersAhead(message, index)) return 0;
   if (isDegreeAdverb(message, index) || isComparingLike(message, index) || namesTheService(message, index)) return 0;
   let value = word.valence;
@@ -67,10 +68,13 @@ function isComparingLike(message: TokenisedMessage, index: number): boolean {
   return (message.flags[index - 1]! & CLOSES_CLAUSE) === 0 && message.words[index - 1]!.comparing;
 }
 
-/** "customer support", "help desk": the word names the service, and says nothing of how the customer feels. */
+/** "customer support", "Acme support", "help desk": the word names the service, and says nothing of how the customer feels. */
 function namesTheService(message: TokenisedMessage, index: number): boolean {
   if (!message.words[index]!.serviceName) return false;
-  const before = index > 0 && (message.flags[index - 1]! & CLOSES_CLAUSE) === 0 && message.words[index - 1]!.namesServiceAfter;
+  const before =
+    index > 0 &&
+    (message.flags[index - 1]! & CLOSES_CLAUSE) === 0 &&
+    (message.words[index - 1]!.namesServiceAfter || (message.flags[index - 1]! & NAME) !== 0);
   const after = index + 1 < message.count && (message.flags[index]! & CLOSES_CLAUSE) === 0 && message.words[index + 1]!.namesServiceBefore;
   return before || after;
 }
@@ -80,7 +84,17 @@ function refersAhead(message: TokenisedMessage, index: number): boolean {
   for (let distance = 1; distance <= MODIFIER_REACH.length; distance++) {
     const next = index + distance;
     if (next >= message.count || (message.flags[next - 1]! & CLOSES_CLAUSE) !== 0) return false;
-    if (message.words[next]!.valence !== 0) return true;
+    if (message.words[next]!.valence !== 0 || message.words[next]!.serviceAct) return true;
+  }
+  return false;
+}
+
+/** A negator within reach before the word, in its clause ("never answers", "no one replied"). */
+function isNegated(message: TokenisedMessage, index: number): boolean {
+  for (let distance = 1; distance <= MODIFIER_REACH.length; distance++) {
+    const before = index - distance;
+    if (before < 0 || (message.flags[before]! & CLOSES_CLAUSE) !== 0) return false;
+    if (message.words[before]!.negator) return true;
   }
   return false;
 }

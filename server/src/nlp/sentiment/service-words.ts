@@ -22,12 +22,43 @@ export const serviceValences: ReadonlyMap<string, number> = new Map([
   ['timeout', -1.0],
   ['flaky', -1.5],
   ['spotty', -1.1],
+  // Two-word phrases the tokeniser joins (`serviceJoins`): waiting (≈ ignored −1.3) with no end in sight.
+  ['still_waiting', -1.3],
+  ['on_hold', -1.0],
+]);
+
+/** "still waiting", "on hold": joined into one word, rated above. */
+export const serviceJoins: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['still', new Map([['waiting', 'still_waiting']])],
+  ['on', new Map([['hold', 'on_hold']])],
 ]);
 
 /**
+ * What a service does for a customer, which says nothing when done ("they replied") and says the
+ * service failed when negated ("never answers", "no response", "nobody replied"): counted only
+ * then, as a negated "help" (+1.7 in VADER) would be.
+ */
+export const serviceActs: ReadonlySet<string> = new Set([
+  'answer',
+  'answers',
+  'answered',
+  'reply',
+  'replies',
+  'replied',
+  'respond',
+  'responds',
+  'responded',
+  'response',
+  'responses',
+  'callback',
+]);
+export const SERVICE_ACT_VALENCE = 1.7;
+
+/**
  * "support", "help" and "care" also name the service itself ("customer support", "the help desk",
- * "support ticket"), and then say nothing of how the customer feels: "contacted support, no answer"
- * is not praise. They name it after these words …
+ * "support ticket", "Acme support"), and then say nothing of how the customer feels: "contacted
+ * support, no answer" is not praise. They name it after a name (a word the lexicon does not know,
+ * written with a capital or as an @handle) and after these words …
  */
 export const serviceNameBefore: ReadonlySet<string> = new Set([
   'customer',
@@ -38,6 +69,9 @@ export const serviceNameBefore: ReadonlySet<string> = new Set([
   'contacting',
   'called',
   'emailed',
+  'messaged',
+  'asked',
+  'from',
 ]);
 
 /** … and before these. */
@@ -63,6 +97,40 @@ export const serviceNameAfter: ReadonlySet<string> = new Set([
   'department',
   'request',
   'case',
+  // The service as the subject of a sentence: "support never answers", "help was useless".
+  'is',
+  'was',
+  'has',
+  'never',
+  'still',
+  'keeps',
+  'kept',
+  'said',
+  'told',
 ]);
 
 export const serviceNames: ReadonlySet<string> = new Set(['support', 'help', 'care']);
+
+/** Words written with a capital at a sentence's start that are no name: "We help each other" is not "Acme help". */
+export const pronouns: ReadonlySet<string> = new Set([
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'it',
+  'our',
+  'your',
+  'their',
+  'his',
+  'her',
+  'its',
+  'my',
+  'this',
+  'that',
+  'these',
+  'those',
+  'who',
+  'everyone',
+  'people',
+]);

@@ -5,7 +5,7 @@
  */
 import { emojiValences } from './emoji-lexicon.js';
 import { boosts, comparingWords, contrastWords, excessWords, isNegator, joinedPhrases, negatorWords, NOT_ONLY } from './modifiers.js';
-import { serviceNameAfter, serviceNameBefore, serviceNames } from './service-words.js';
+import { pronouns, serviceActs, serviceJoins, serviceNameAfter, serviceNameBefore, serviceNames } from './service-words.js';
 import { WordTable } from './word-table.js';
 import { wordValences } from './word-lexicon.js';
 
@@ -35,7 +35,12 @@ export interface WordInfo {
   /** A word before which (`namesServiceAfter`) or after which (`namesServiceBefore`) such a word names the service. */
   namesServiceAfter: boolean;
   namesServiceBefore: boolean;
+  /** "answer", "reply": counts only negated (see `serviceActs`). */
+  serviceAct: boolean;
 }
+
+/** Two-word phrases joined into one word: the modifiers' ("kind of") and the service's ("on hold"). */
+const phrases: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([...joinedPhrases, ...serviceJoins]);
 
 function describe(text: string, lexiconValence: number | undefined): WordInfo {
   const boost = boosts.get(text) ?? 0;
@@ -52,10 +57,11 @@ function describe(text: string, lexiconValence: number | undefined): WordInfo {
     like: text === 'like',
     comparing: comparingWords.has(text),
     negativeAdverb: text.length >= 5 && text.endsWith('ly') && valence < 0,
-    startsPhrase: joinedPhrases.has(text),
+    startsPhrase: phrases.has(text),
     serviceName: serviceNames.has(text),
     namesServiceAfter: serviceNameBefore.has(text),
     namesServiceBefore: serviceNameAfter.has(text),
+    serviceAct: serviceActs.has(text),
   };
 }
 
@@ -87,6 +93,11 @@ function buildVocabulary(): Map<string, WordInfo> {
     ...[...joinedPhrases.values()].flatMap((seconds) => [...seconds.keys(), ...seconds.values()]),
     ...serviceNameBefore,
     ...serviceNameAfter,
+    ...serviceActs,
+    // Known words, so that written with a capital they are not taken for a name (see `NAME`).
+    ...pronouns,
+    ...serviceJoins.keys(),
+    ...[...serviceJoins.values()].flatMap((seconds) => [...seconds.keys()]),
     'like',
   ];
   for (const word of modifierWords) if (!vocabulary.has(word)) vocabulary.set(word, describe(word, undefined));
@@ -169,6 +180,6 @@ export function emojiWord(codePoint: number): WordInfo {
 /** The joined phrase that two words make, if they make one ("kind", "of" → kind_of). */
 export function phraseWord(first: WordInfo, second: WordInfo): WordInfo | undefined {
   if (!first.startsPhrase) return undefined;
-  const phrase = joinedPhrases.get(first.text)?.get(second.text);
+  const phrase = phrases.get(first.text)?.get(second.text);
   return phrase === undefined ? undefined : vocabulary.get(phrase);
 }
