@@ -27,8 +27,23 @@ describe('subjectReadings', () => {
     });
   });
 
+  it('cuts a sentence naming both where it turns from one to the other', () => {
+    expect(partsRead('Switched from Acme to Globex last month. Best decision ever.')).toEqual({
+      acme: 'Switched from Acme',
+      globex: 'to Globex last month. Best decision ever.',
+    });
+    expect(partsRead('I left Acme for Globex because Acme support is terrible')).toEqual({
+      acme: 'I left Acme because Acme support is terrible',
+      globex: 'for Globex',
+    });
+    expect(partsRead('Acme is fine but Globex is amazing')).toEqual({ acme: 'Acme is fine', globex: 'but Globex is amazing' });
+    // Without a turn, or without a verb of moving before "with", the sentence is about both.
+    expect(partsRead('Acme works great with Globex')).toEqual({});
+    expect(partsRead('Acme vs Globex: which one is cheaper?')).toEqual({});
+  });
+
   it('leaves the message its own reading when the subjects share every sentence, or only one is named', () => {
-    expect(partsRead('Switched from Acme to Globex last month. Best decision ever.')).toEqual({});
+    expect(partsRead('Acme and Globex are both down. Again.')).toEqual({});
     expect(partsRead('Acme is down. Again.')).toEqual({});
     expect(partsRead('Acme is down. Globex too.', new Map([['acme', ['acme']]]))).toEqual({});
     expect(partsRead('Acme is down, Globex too.')).toEqual({});
