@@ -6,7 +6,8 @@
  * its young rows and strings: each young collection must copy them as if alive, until a full
  * collection frees both. On the arrival bench that doubled what every young collection copied
  * (1.7 against 0.7 MB) and their pauses (5.2-5.5 against 3.4-3.5 ms, docs/benchmarks.md). Every
- * Rapport process turns it off at start; an operator's own setting wins.
+ * Rapport process turns it off at start; an operator's own setting wins. (Node 22's V8 reads the
+ * flag only from the command line, so there this changes nothing: see the test.)
  */
 import { setFlagsFromString } from 'node:v8';
 
