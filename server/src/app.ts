@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './platform/config/config.js';
-import type { Db } from './platform/db/db.js';
+import { backgroundDb, type Db } from './platform/db/db.js';
 import type { Logger } from './platform/observability/logger.js';
 import type { App } from './platform/http/app-types.js';
 import type { AppDeps, DomainModule } from './platform/module.js';
@@ -74,9 +74,12 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
   app.setValidatorCompiler(createValidatorCompiler());
 
   const bus = createEventBus((error, event) => log.error({ err: error, event: event.type }, 'event handler failed'));
-  const relay = createEventRelay(db, bus, (error) => log.error({ err: error }, 'event relay failed'));
+  // The relay, what it hands events to and the jobs wait behind requests and ingest where the database has one session.
+  const background = backgroundDb(db);
+  const relay = createEventRelay(background, bus, (error) => log.error({ err: error }, 'event relay failed'));
   const authenticator = createAuthenticator(db);
   const deps: AppDeps = { config, db, log, bus, relay, authenticator };
+  const backgroundDeps: AppDeps = { ...deps, db: background };
   const metrics = createMetrics(db);
 
   await app.register(cookie, { secret: config.secret });
@@ -130,7 +133,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
 
   healthRoutes(app, db, metrics);
   for (const module of modules) module.routes?.(app, deps);
-  for (const module of modules) module.subscribe?.(deps);
+  for (const module of modules) module.subscribe?.(backgroundDeps);
 
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
@@ -143,8 +146,8 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
   }
 
   const jobs = createJobRunner(
-    db,
-    modules.flatMap((m) => (typeof m.jobs === 'function' ? m.jobs(deps) : (m.jobs ?? []))),
+    background,
+    modules.flatMap((m) => (typeof m.jobs === 'function' ? m.jobs(backgroundDeps) : (m.jobs ?? []))),
     log,
   );
 

@@ -23,6 +23,17 @@ export interface Db extends Queryable {
   /** Bulk-loads CSV text into a table with COPY, the fastest path for imports. */
   copyCsv(table: string, columns: readonly string[], csv: string, tx?: Queryable): Promise<number>;
   close(): Promise<void>;
+  /**
+   * The same database for background work (the event relay and its handlers, jobs), which waits
+   * behind foreground work where the database has one session (PGlite); absent where sessions run
+   * side by side (PostgreSQL's pool).
+   */
+  inBackground?(): Db;
+}
+
+/** `db` for background work: see `Db.inBackground`. */
+export function backgroundDb(db: Db): Db {
+  return db.inBackground?.() ?? db;
 }
 
 /** Quotes an SQL identifier we build from our own constants (never from user input). */

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from './db.js';
+import { backgroundDb, type Db } from './db.js';
 import { openPglite } from './pglite.js';
 
 let db: Db;
@@ -16,6 +16,27 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.close();
+});
+
+describe('the one session', () => {
+  it('serves foreground statements before background transactions that queued earlier', async () => {
+    const background = backgroundDb(db);
+    expect(background).not.toBe(db);
+    const order: string[] = [];
+    const holding = background.transaction(async (tx) => {
+      await tx.query('SELECT pg_sleep(0.1)');
+      order.push('relay batch 1');
+    });
+    const queued = [
+      background.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        order.push('relay batch 2');
+      }),
+      db.query('SELECT 1').then(() => order.push('request')),
+    ];
+    await Promise.all([holding, ...queued]);
+    expect(order).toEqual(['relay batch 1', 'request', 'relay batch 2']);
+  });
 });
 
 describe('embedded database thread', () => {

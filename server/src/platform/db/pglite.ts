@@ -6,6 +6,7 @@ import { timestamptzParser } from './timestamps.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { joinBytes } from './bytes.js';
 import { startPgliteEngine, type PgliteEngine } from './pglite-engine.js';
+import { SessionLock, type SessionPriority } from './session-lock.js';
 import { readReply, type Reply, type StatementResult, type TypeParsers } from './pglite-replies.js';
 
 type Serializers = Record<number | string, types.Serializer>;
@@ -101,8 +102,9 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     throw error;
   });
   const connection = session(engine);
-  // As PGlite's own locks: a transaction holds the session until it ends; statements one at a time.
-  const transactions = new Mutex();
+  // As PGlite's own locks: a transaction holds the session until it ends (foreground work first, see
+  // `SessionLock`); statements one at a time.
+  const transactions = new SessionLock();
   const statements = new Mutex();
   let closed = false;
 
@@ -116,15 +118,15 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
 
   await statement(() => connection.learnArrayTypes());
 
-  return {
+  const sessionAt = (priority: SessionPriority): Db => ({
     kind: 'pglite',
     async query(sql, params = []) {
       open();
-      return transactions.runExclusive(() => statement(() => connection.run(sql, params)));
+      return transactions.run(priority, () => statement(() => connection.run(sql, params)));
     },
     async transaction(work) {
       open();
-      return transactions.runExclusive(async () => {
+      return transactions.run(priority, async () => {
         await statement(() => connection.script('BEGIN'));
         let ended = false;
         const tx: Queryable = {
@@ -152,20 +154,23 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     },
     async exec(sql) {
       open();
-      await transactions.runExclusive(() => statement(() => connection.script(sql)));
+      await transactions.run(priority, () => statement(() => connection.script(sql)));
     },
     async copyCsv(table, columns, csv, tx) {
       open();
       const sql = `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
       const copy = () => statement(() => connection.script(sql, new TextEncoder().encode(csv)));
-      const copied = tx && inTransaction.has(tx) ? await copy() : await transactions.runExclusive(copy);
+      const copied = tx && inTransaction.has(tx) ? await copy() : await transactions.run(priority, copy);
       return copied?.rowCount ?? 0;
     },
     async close() {
       if (closed) return;
       closed = true;
-      await transactions.runExclusive(() => statement(() => engine.close()));
+      await transactions.run(priority, () => statement(() => engine.close()));
       lock?.release();
     },
-  };
+    inBackground: () => background,
+  });
+  const background = sessionAt('background');
+  return sessionAt('foreground');
 }
