@@ -45,6 +45,17 @@ afterAll(async () => {
 
 const card = (text: string): Locator => page.getByRole('article').filter({ hasText: text });
 
+/** A post comes in through the pipeline (from a recorded export) while the stream is open, and is shown. */
+async function postArrivesLive(id: string, account: number, text: string) {
+  const session = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  const ingested = await page.request.post(`${server.baseUrl}/api/v1/ingest/files`, {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { format: 'mastodon', content: JSON.stringify(mastodonStatus(id, { text, account, createdAt: new Date() })) },
+  });
+  expect(ingested.status()).toBe(200);
+  await page.getByRole('button', { name: /new mention/ }).click({ timeout: 30_000 });
+}
+
 async function newQuery(name: string, group: RegExp, query: string) {
   await page.getByRole('navigation', { name: 'Listening' }).getByRole('link', { name: 'Queries' }).click();
   await page.getByRole('link', { name: 'New query' }).first().click();
@@ -143,34 +154,12 @@ test('a corrected intent is learned: the next message like it arrives with the c
   await jargon.getByText('learned').waitFor();
 
   // The next message like it comes in (here from a recorded export, through the same pipeline) and shows up live.
-  const session = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
-  const status = mastodonStatus('605', {
-    text: 'kettle frobnicator plinth code 7 again on the console',
-    account: 9,
-    createdAt: new Date(),
-  });
-  const ingested = await page.request.post(`${server.baseUrl}/api/v1/ingest/files`, {
-    headers: { 'x-csrf-token': session.csrfToken },
-    data: { format: 'mastodon', content: JSON.stringify(status) },
-  });
-  expect(ingested.status()).toBe(200);
-  await page.getByRole('button', { name: /new mention/ }).click({ timeout: 30_000 });
+  await postArrivesLive('605', 9, 'kettle frobnicator plinth code 7 again on the console');
   await card('code 7 again').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
 });
 
 test('a post naming the brand and its competitor is read per subject, and its competitor’s reading is corrected alone', async () => {
-  const session = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
-  const status = mastodonStatus('606', {
-    text: 'My kettle broke again?? Second one this month. Thinking about switching to Brewmax.',
-    account: 10,
-    createdAt: new Date(),
-  });
-  const ingested = await page.request.post(`${server.baseUrl}/api/v1/ingest/files`, {
-    headers: { 'x-csrf-token': session.csrfToken },
-    data: { format: 'mastodon', content: JSON.stringify(status) },
-  });
-  expect(ingested.status()).toBe(200);
-  await page.getByRole('button', { name: /new mention/ }).click({ timeout: 30_000 });
+  await postArrivesLive('606', 10, 'My kettle broke again?? Second one this month. Thinking about switching to Brewmax.');
   const ofQuery = (name: string) => card('Thinking about switching to Brewmax').filter({ has: page.getByText(name, { exact: true }) });
   // Read whole, the post is a negative buying signal; the brand gets the complaint, the competitor the buying signal.
   await ofQuery('Kettle').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
