@@ -98,18 +98,6 @@ export function termsOf(facts: MessageFacts): NewMention['terms'] {
  * the message says about the query's subject (see `subject-readings.ts`).
  */
 export function mentionOf(queryId: string, facts: MessageFacts, now: Date, reading?: SubjectReading): NewMention {
-  const u = facts.understanding;
-  if (reading) {
-    const { sentiment, intent } = reading;
-    return {
-      ...mentionOf(queryId, facts, now),
-      sentiment: sentiment.label,
-      sentimentScore: sentiment.score,
-      // A part is no spam unless the whole message is: a bare name ("for Globex") reads as noise to the model.
-      intent: intent.label === 'spam' && u?.intent.label !== 'spam' ? 'other' : intent.label,
-      readAboutSubject: true,
-    };
-  }
   return {
     id: newId(),
     queryId,
@@ -118,14 +106,34 @@ export function mentionOf(queryId: string, facts: MessageFacts, now: Date, readi
     authorIdentityId: facts.authorIdentityId,
     network: facts.network,
     language: languageOf(facts),
-    sentiment: u?.sentiment.label ?? null,
-    sentimentScore: u?.sentiment.score ?? null,
-    intent: u?.intent.label ?? null,
-    readAboutSubject: false,
+    ...understandingFor(facts.understanding, reading),
     influence: influenceOf(facts),
     sentAt: facts.sentAt,
     matchedAt: now,
     terms: termsOf(facts),
+  };
+}
+
+/** The mention's sentiment and intent: the message's, or what it says about the query's subject. */
+function understandingFor(
+  u: TextUnderstanding | null,
+  reading: SubjectReading | undefined,
+): Pick<NewMention, 'sentiment' | 'sentimentScore' | 'intent' | 'readAboutSubject'> {
+  if (!reading) {
+    return {
+      sentiment: u?.sentiment.label ?? null,
+      sentimentScore: u?.sentiment.score ?? null,
+      intent: u?.intent.label ?? null,
+      readAboutSubject: false,
+    };
+  }
+  const { sentiment, intent } = reading;
+  return {
+    sentiment: sentiment.label,
+    sentimentScore: sentiment.score,
+    // A part is no spam unless the whole message is: a bare name ("for Globex") reads as noise to the model.
+    intent: intent.label === 'spam' && u?.intent.label !== 'spam' ? 'other' : intent.label,
+    readAboutSubject: true,
   };
 }
 
