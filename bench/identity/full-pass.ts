@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { pairwiseQuality } from '../../server/src/identity/matching/pairwise-quality.js';
 import type { Db } from '../../server/src/platform/db/db.js';
 import { createBenchWorkspace, openDb, openMigrated, type DbLocation } from '../crm/rapport-db.js';
+import { compiledModule } from '../lib/compiled.js';
 import { renderProfile, summariseProfile } from '../lib/cpu-profile.js';
 import { ROOT } from '../lib/rapport-server.js';
 import type { Figure } from '../lib/report.js';
@@ -27,10 +28,14 @@ function log(message: string): void {
   process.stderr.write(`identity: ${message}\n`);
 }
 
-/** Runs one pass in a child process; with `profileDir`, writes its V8 CPU profile there and prints a summary. */
+/**
+ * Runs one pass in a child process of compiled JavaScript, as `rapport identity resolve` runs (not
+ * through tsx, whose loader thread and source maps the memory figure would count); with
+ * `profileDir`, writes its V8 CPU profile there and prints a summary.
+ */
 async function passInChild(input: FullPassInput, profileDir: string | null): Promise<FullPassMeasurement> {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...profile, CHILD, JSON.stringify(input)], {
+  const child = spawn(process.execPath, [...profile, await compiledModule(CHILD, log), JSON.stringify(input)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -14,36 +14,36 @@
  * through NATS (--quick: 20,000); BENCH_INGEST_MESSAGES=<n> sets the first two. NATS_URL (default
  * nats://127.0.0.1:4222) names the NATS server.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import { rmSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
-import { buildApp } from '../../server/src/app.js';
-import { ingestPipeline } from '../../server/src/ingest/index.js';
-import { modules } from '../../server/src/modules.js';
-import { loadConfig } from '../../server/src/platform/config/config.js';
-import { applyHeapSettings } from '../../server/src/platform/memory/heap-settings.js';
-import type { Db } from '../../server/src/platform/db/db.js';
-import { createBenchWorkspace, dbLabel, openDb, type DbLocation } from '../crm/rapport-db.js';
-import { watchBackendCpu } from '../lib/backend-cpu.js';
+import { dbLabel, type DbLocation } from '../crm/rapport-db.js';
+import { compiledModule } from '../lib/compiled.js';
 import { createScratch, type Scratch } from '../lib/databases.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
 import type { BenchDbKind, BenchOptions } from '../lib/options.js';
-import { sampleRss, type RssSummary } from '../lib/processes.js';
-import { entryPoint } from '../lib/rapport-server.js';
+import { entryPoint, ROOT } from '../lib/rapport-server.js';
 import { judge, mb, renderTable, writeResult, type Figure } from '../lib/report.js';
 import type { BenchSuite } from '../lib/suite.js';
 import { describeTemplates, loadTemplates, messageSource, type Templates } from './corpus-messages.js';
-import { copyRows, exportRows, freshDatabases, standInForAutovacuum } from './ingest-db.js';
-import { measureLatency } from './latency.js';
-import { describeStepTotals, stepTimingLogger, type StepTotals } from './step-timings.js';
-import { feed, measureWorkers, type WorkerRun } from './nats-workers.js';
+import { copyRows, exportRows, freshDatabases } from './ingest-db.js';
+import { measureWorkers, type WorkerRun } from './nats-workers.js';
+import {
+  cpuPer1000,
+  describeCpu,
+  IN_FLIGHT,
+  load1,
+  RELAY_PATIENCE_MS,
+  type PipelinePhaseInput,
+  type PipelinePhaseResult,
+} from './pipeline-phase.js';
 
-const TARGETS = { copyRatio: 0.6, floor: { postgres: 8_000, pglite: 3_000 }, latencyP99Ms: 1_000, latencyLoad: 0.5, rssMb: 500 };
-/** Batches handed to the pipeline before waiting for one to commit: enough that it never waits for the next. */
-const IN_FLIGHT = 8;
+const TARGETS = { copyRatio: 0.6, floor: { postgres: 8_000, pglite: 3_000 }, latencyP99Ms: 1_000, rssMb: 500 };
+const PHASE_CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pipeline-phase.child.ts');
 
 interface Plan {
   kind: BenchDbKind;
@@ -79,153 +79,30 @@ async function natsReachable(): Promise<string | null> {
   }
 }
 
-const load1 = () => Math.round(os.loadavg()[0]! * 100) / 100;
-
-interface PipelineRun {
-  rate: number;
-  seconds: number;
-  ingested: number;
-  duplicates: number;
-  rejected: number;
-  conversations: number;
-  identities: number;
-  unrelayedEvents: number;
-  loadAverage: number;
-  /** Where the batches' time went, per pipeline step. */
-  steps: StepTotals;
-  /** CPU seconds spent while the messages went through: this process (app, pipeline, generator) and the database's backends (PostgreSQL only). */
-  cpuSeconds: { process: number; database: number | null };
-}
-
-const RELAY_PATIENCE_MS = 120_000;
-
-/** Milliseconds of CPU per 1,000 messages, and what they are made of. */
-function cpuPer1000(cpu: { database: number | null } & Record<string, number | null>, messages: number) {
-  const parts = Object.fromEntries(
-    Object.entries(cpu).map(([part, seconds]) => [part, seconds === null ? null : (seconds * 1e6) / messages]),
-  );
-  return { total: Object.values(parts).reduce<number>((sum, ms) => sum + (ms ?? 0), 0), parts };
-}
-
-function describeCpu(cpu: { database: number | null } & Record<string, number | null>, messages: number): string {
-  const { total, parts } = cpuPer1000(cpu, messages);
-  const named = Object.entries(parts).map(([part, ms]) => `${part} ${ms === null ? 'n/a' : `${Math.round(ms)} ms`}`);
-  return `${Math.round(total)} ms (${named.join(', ')})`;
-}
-
-/** How far the app's event relay (routing, SLA clocks) is behind the pipeline, and how long it takes to catch up. */
-async function relayDrain(db: Db): Promise<{ backlog: number; left: number; seconds: number }> {
-  const unrelayed = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE NOT relayed')).rows[0]!.n;
-  const backlog = await unrelayed();
-  const started = performance.now();
-  let left = backlog;
-  while (left > 0 && performance.now() - started < RELAY_PATIENCE_MS) {
-    await sleep(500);
-    left = await unrelayed();
+/**
+ * The measured phase in a child process running the compiled product, as users run it: run through
+ * tsx here, the process also held tsx's loader thread and every module's source map.
+ */
+async function pipelineInChild(plan: Plan, where: DbLocation): Promise<PipelinePhaseResult> {
+  const script = await compiledModule(PHASE_CHILD, plan.log);
+  const input: PipelinePhaseInput = {
+    kind: plan.kind,
+    where,
+    messages: plan.messages,
+    quick: plan.options.quick,
+    scratchDir: plan.scratch.dir,
+  };
+  const child = spawn(process.execPath, [script, JSON.stringify(input)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  let result: PipelinePhaseResult | null = null;
+  for await (const line of createInterface({ input: child.stdout })) {
+    const message = JSON.parse(line) as { log?: string; result?: PipelinePhaseResult };
+    if (message.log !== undefined) plan.log(message.log);
+    if (message.result) result = message.result;
   }
-  return { backlog, left, seconds: (performance.now() - started) / 1000 };
-}
-
-/** Throughput, then latency, on one app over the database at `where`; memory sampled throughout. */
-async function throughputAndLatency(plan: Plan, where: DbLocation) {
-  const { kind, log, options } = plan;
-  const db = await openDb(where);
-  const workspace = await createBenchWorkspace(db, 'ingest');
-  const config = loadConfig({
-    RAPPORT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
-    RAPPORT_DATA_DIR: path.join(plan.scratch.dir, `app-${kind}`),
-    LOG_LEVEL: 'warn',
-    // As a server would be run: the operator's choice of concurrency applies here too.
-    RAPPORT_INGEST_CONCURRENCY: process.env.RAPPORT_INGEST_CONCURRENCY,
-  });
-  const stepLog = stepTimingLogger();
-  // The app runs in this process, with the heap settings every `rapport` process applies (openRuntime).
-  applyHeapSettings();
-  const built = await buildApp({ config, db, log: stepLog.logger, modules, webDir: null });
-  const memory = sampleRss(process.pid, 250);
-  const analyzer = kind === 'postgres' ? standInForAutovacuum(db) : null;
-  let rss: RssSummary | null = null;
-  try {
-    await built.startBackground();
-    const baseUrl = await built.app.listen({ host: '127.0.0.1', port: 0 });
-    const pipeline = ingestPipeline(built.deps);
-    const source = messageSource(plan.templates, 'm');
-    if (kind === 'postgres') await db.exec('CHECKPOINT');
-
-    const size = plan.messages;
-    log(`throughput: ${size.toLocaleString('en-US')} messages through the app's pipeline (batches of 1,000, ${IN_FLIGHT} in flight)`);
-    const loadAverage = load1();
-    stepLog.reset();
-    let reported = 0;
-    const processBefore = process.cpuUsage();
-    const databaseCpu = await watchBackendCpu(db);
-    const started = performance.now();
-    const counts = await feed(pipeline, source, workspace.workspaceId, size, IN_FLIGHT, (done) => {
-      if (done - reported < size / 10) return;
-      reported = done;
-      const seconds = (performance.now() - started) / 1000;
-      log(`  ${done.toLocaleString('en-US')} committed, ${Math.round(done / seconds).toLocaleString('en-US')}/s`);
-    });
-    const seconds = (performance.now() - started) / 1000;
-    const processCpu = process.cpuUsage(processBefore);
-    const cpuSeconds = {
-      process: (processCpu.user + processCpu.system) / 1e6,
-      database: await databaseCpu.stop(),
-    };
-    const steps: StepTotals = { batches: stepLog.totals.batches, ms: { ...stepLog.totals.ms } };
-    const { rows } = await db.query<{ conversations: number; identities: number; unrelayed: number }>(
-      `SELECT (SELECT count(*)::int FROM conversations WHERE workspace_id = $1) AS conversations,
-              (SELECT count(*)::int FROM social_identities WHERE workspace_id = $1) AS identities,
-              (SELECT count(*)::int FROM events WHERE NOT relayed) AS unrelayed`,
-      [workspace.workspaceId],
-    );
-    const run: PipelineRun = {
-      rate: counts.ingested / seconds,
-      seconds,
-      ...counts,
-      conversations: rows[0]!.conversations,
-      identities: rows[0]!.identities,
-      unrelayedEvents: rows[0]!.unrelayed,
-      loadAverage,
-      steps,
-      cpuSeconds,
-    };
-    log(
-      `throughput: ${Math.round(run.rate).toLocaleString('en-US')} messages/s (${seconds.toFixed(1)} s); ` +
-        `${run.conversations.toLocaleString('en-US')} conversations, ${run.identities.toLocaleString('en-US')} identities; ` +
-        `${run.unrelayedEvents.toLocaleString('en-US')} events not relayed yet`,
-    );
-    log(`throughput: time per step, summed over ${steps.batches} batches: ${describeStepTotals(steps)}`);
-    log(`throughput: CPU per 1,000 messages: ${describeCpu(cpuSeconds, run.ingested)}`);
-
-    const latencySeconds = options.quick ? 8 : 30;
-    const offered = run.rate * TARGETS.latencyLoad;
-    log(
-      `latency: ${Math.round(offered).toLocaleString('en-US')} messages/s offered for ${latencySeconds} s, 5 samples/s read back over HTTP`,
-    );
-    const latency = await measureLatency({
-      db,
-      pipeline,
-      source,
-      workspaceId: workspace.workspaceId,
-      token: workspace.token,
-      baseUrl,
-      rate: offered,
-      seconds: latencySeconds,
-    });
-    log(`latency: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, max ${latency.maxMs} ms (${latency.samples} samples)`);
-    const relay = await relayDrain(db);
-    log(
-      `relay: ${relay.backlog.toLocaleString('en-US')} events left to relay; ${relay.left ? `${relay.left} still left after` : 'relayed in'} ${relay.seconds.toFixed(1)} s`,
-    );
-    rss = memory.stop();
-    return { run, latency: { ...latency, loadAverage: load1() }, relay, rss, workspaceId: workspace.workspaceId };
-  } finally {
-    if (!rss) memory.stop();
-    await analyzer?.stop();
-    await built.close();
-    await db.close();
-  }
+  const code = await exited;
+  if (code !== 0 || !result) throw new Error(`the pipeline phase's process exited with status ${code}${result ? '' : ' and no result'}`);
+  return result;
 }
 
 async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<string, unknown> }> {
@@ -242,7 +119,7 @@ async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<
   };
 
   const where = await fresh('pipeline');
-  const { run, latency, relay, rss, workspaceId } = await throughputAndLatency(plan, where);
+  const { run, latency, relay, rss, workspaceId } = await pipelineInChild(plan, where);
 
   log('baseline: COPY TO of the stored contacts, identities, conversations and messages, then COPY FROM into a fresh database');
   const exported = await exportRows(where, workspaceId, path.join(plan.scratch.dir, `export-${kind}`));
@@ -276,7 +153,7 @@ async function runOn(plan: Plan): Promise<{ figures: Figure[]; settings: Record<
       ? [
           {
             id: 'ingest.cpu',
-            label: `CPU per 1,000 messages, pipeline (this process + PostgreSQL) vs COPY`,
+            label: `CPU per 1,000 messages, pipeline (the ingesting process + PostgreSQL) vs COPY`,
             unit: 'ms',
             value: problems ? null : cpuPer1000(run.cpuSeconds, run.ingested).total,
             baseline: cpuPer1000(copied.cpuSeconds, exported.rows.messages!).total,

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { newestSource } from './sources.js';
 import { freePort, startServer, type ServerProcess } from './processes.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,16 +32,6 @@ export interface RapportLauncher {
   description: string;
   start(options: RapportStart): Promise<ServerProcess>;
   profiles(dir: string): string[];
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
 }
 
 /** The compiled `rapport` command (node arguments) and how it was found; other commands than `serve` run it too. */
