@@ -2,7 +2,8 @@
  * Latency from receipt to visible in the inbox API, under a steady offered load. Every 100 ms a
  * batch is handed to the pipeline; five times a second one of its messages is a sampled reply to a
  * stored conversation, and from the moment its batch is handed over, GET
- * /api/v1/conversations/:id/messages is asked every 20 ms until the reply is in the answer.
+ * /api/v1/conversations/:id/messages is asked every 20 ms until the reply is in the answer, by at
+ * most four requests in flight (see `visibilityWatch`).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../../server/src/platform/db/db.js';
@@ -37,17 +38,78 @@ interface Anchor {
   thread_key: string;
 }
 
-async function visible(baseUrl: string, token: string, anchor: Anchor, url: string, handedAt: number): Promise<number | null> {
-  while (performance.now() - handedAt < GIVE_UP_MS) {
-    const response = await fetch(`${baseUrl}/api/v1/conversations/${anchor.id}/messages?limit=500`, {
+/** Reads the measurement itself has in flight, at most: a few agents with a conversation open. */
+const MAX_POLLS_IN_FLIGHT = 4;
+
+interface Pending {
+  anchor: Anchor;
+  url: string;
+  handedAt: number;
+  polledAt: number;
+  seen: (latency: number | null) => void;
+}
+
+/**
+ * Watches sampled replies until the API shows them. Pending samples are polled in turn, each at
+ * most every `POLL_MS`, by at most `MAX_POLLS_IN_FLIGHT` requests at once. Polled each on its own,
+ * the reads multiplied as the pipeline fell behind (on PGlite 80-90 samples pending, each asking
+ * for its page of up to 100 messages every 20 ms), and on the one database session they slowed
+ * the pipeline they were waiting for. Taking turns can only make a sample seen later, never sooner.
+ */
+function visibilityWatch(baseUrl: string, token: string) {
+  const queue: Pending[] = [];
+  const idle: (() => void)[] = [];
+  const enqueue = (sample: Pending) => {
+    queue.push(sample);
+    idle.shift()?.();
+  };
+  let stopped = false;
+  let failure: unknown = null;
+  const poll = async (sample: Pending): Promise<boolean> => {
+    const response = await fetch(`${baseUrl}/api/v1/conversations/${sample.anchor.id}/messages?limit=500`, {
       headers: { authorization: `Bearer ${token}` },
     });
     if (!response.ok) throw new Error(`GET messages answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
     const page = (await response.json()) as { data: { url: string | null }[] };
-    if (page.data.some((m) => m.url === url)) return performance.now() - handedAt;
-    await sleep(POLL_MS);
-  }
-  return null;
+    return page.data.some((m) => m.url === sample.url);
+  };
+  // A failed read ends the watch: every sample still pending is given up, and `stop` throws it.
+  const fail = (error: unknown, inHand: Pending) => {
+    failure ??= error;
+    stopped = true;
+    for (const sample of [inHand, ...queue.splice(0)]) sample.seen(null);
+  };
+  const poller = async () => {
+    while (!stopped) {
+      const sample = queue.shift();
+      if (!sample) {
+        await new Promise<void>((resume) => idle.push(resume));
+        continue;
+      }
+      const wait = sample.polledAt + POLL_MS - performance.now();
+      if (wait > 0) await sleep(wait);
+      try {
+        if (await poll(sample)) sample.seen(performance.now() - sample.handedAt);
+        else if (performance.now() - sample.handedAt >= GIVE_UP_MS) sample.seen(null);
+        else enqueue({ ...sample, polledAt: performance.now() });
+      } catch (error) {
+        fail(error, sample);
+      }
+    }
+  };
+  const pollers = Array.from({ length: MAX_POLLS_IN_FLIGHT }, poller);
+  return {
+    watch(anchor: Anchor, url: string, handedAt: number): Promise<number | null> {
+      if (stopped) return Promise.resolve(null);
+      return new Promise((seen) => enqueue({ anchor, url, handedAt, polledAt: -Infinity, seen }));
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      for (const resume of idle.splice(0)) resume();
+      await Promise.all(pollers);
+      if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+    },
+  };
 }
 
 export async function measureLatency(options: {
@@ -72,6 +134,7 @@ export async function measureLatency(options: {
   const perTick = Math.max(1, Math.round((rate * TICK_MS) / 1000));
   const submitted = new Set<Promise<unknown>>();
   const polls: Promise<number | null>[] = [];
+  const watch = visibilityWatch(baseUrl, token);
   let committed = 0;
   let maxBacklog = 0;
   let failure: unknown = null;
@@ -95,11 +158,12 @@ export async function measureLatency(options: {
       .finally(() => submitted.delete(work));
     submitted.add(work);
     maxBacklog = Math.max(maxBacklog, submitted.size);
-    if (sample) polls.push(visible(baseUrl, token, sample.anchor, sample.url, handedAt));
+    if (sample) polls.push(watch.watch(sample.anchor, sample.url, handedAt));
   }
   await Promise.all(submitted);
   const elapsed = (performance.now() - started) / 1000;
   const latencies = await Promise.all(polls);
+  await watch.stop();
   if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
   // A sample never seen counts as the give-up time, so losing samples cannot improve the percentiles.
   const sorted = latencies.map((l) => l ?? GIVE_UP_MS).sort((a, b) => a - b);
