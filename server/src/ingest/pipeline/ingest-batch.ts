@@ -108,18 +108,32 @@ export async function readBatch(db: Db, batch: IngestBatch, options: IngestOptio
   return { batch, channel, deadLetters, duplicates, unique, enrichments, identities, toRefresh, timer };
 }
 
+/** What became of each message of a committed batch, for a batch made of several submissions to report each its own. */
+export interface CommitOutcome {
+  report: IngestReport;
+  /** The (network, external id) keys (`keyOf`) of the messages stored. */
+  stored: ReadonlySet<string>;
+  /** The key of the first message of each conversation the batch created. */
+  startedConversations: ReadonlySet<string>;
+}
+
 /** Stores a read batch in one transaction; a deadlock with a concurrent batch retries the whole commit. */
 export async function commitBatch(db: Db, read: ReadBatch, options: IngestOptions = {}): Promise<IngestReport> {
+  return (await commitBatchOutcome(db, read, options)).report;
+}
+
+/** `commitBatch`, with what became of each message. */
+export async function commitBatchOutcome(db: Db, read: ReadBatch, options: IngestOptions = {}): Promise<CommitOutcome> {
   const { timer } = read;
   timer.lap(QUEUED_STEP);
   for (let attempt = 1; ; attempt++) {
     try {
       const stored = await compareWithStored(db, read);
       timer.lap('deduplicate');
-      const report = await db.transaction((tx) => ingestInTransaction(tx, read, stored, options, timer));
+      const outcome = await db.transaction((tx) => ingestInTransaction(tx, read, stored, options, timer));
       timer.lap('commit');
       options.onTimings?.(timer.timings);
-      return report;
+      return outcome;
     } catch (error) {
       // Concurrent batches touching the same identities and conversations can deadlock; the loser retries whole.
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
@@ -162,7 +176,7 @@ async function ingestInTransaction(
   storedPart: StoredPart,
   options: IngestOptions,
   timer: StepTimer,
-): Promise<IngestReport> {
+): Promise<CommitOutcome> {
   timer.lap('begin');
   const { batch, channel, deadLetters, enrichments, identities, toRefresh } = read;
   const { workspaceId, channelId } = batch.source;
@@ -261,13 +275,20 @@ async function ingestInTransaction(
   await recordEvents(tx, events(workspaceId, channelId, channel?.teamId ?? null, inInbox, planned, createdIds, added, emptied));
   timer.lap('dead-letters-and-events');
 
-  return {
+  const report = {
     received: inserted.size + duplicates + deadLetters.length,
     ingested: inserted.size,
     duplicates,
     rejected: deadLetters.length,
     conversationsCreated: createdIds.size,
     deleted: deleted.length,
+  };
+  return {
+    report,
+    stored: new Set(storedNow.map((m) => keyOf(m.message.channel, m.message.externalId))),
+    startedConversations: new Set(
+      plan.created.filter((c) => createdIds.has(c.id)).map((c) => keyOf(c.messages[0]!.channel, c.messages[0]!.externalId)),
+    ),
   };
 }
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NormalisedMessage } from '../../channels/index.js';
-import type { Db } from '../../platform/db/db.js';
 import { buildTestApp, buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
 import { ingestPipeline } from '../app-pipeline.js';
 import type { IngestBatch } from '../ingest.contract.js';
+import { watchedTransactions as watched } from '../testing/watched-transactions.js';
 import { createInProcessPipeline, splitBatch } from './in-process.js';
 
 let t: TestApp;
@@ -28,30 +28,6 @@ const batchOf = (workspaceId: string, messages: NormalisedMessage[], extra: Part
   messages,
   ...extra,
 });
-
-/** The test database, counting the transactions open at once. */
-function watched(db: Db) {
-  const seen = { active: 0, most: 0, total: 0 };
-  const wrapped: Db = {
-    ...db,
-    kind: db.kind,
-    query: db.query.bind(db),
-    exec: db.exec.bind(db),
-    copyCsv: db.copyCsv.bind(db),
-    close: db.close.bind(db),
-    async transaction(work) {
-      seen.active++;
-      seen.total++;
-      seen.most = Math.max(seen.most, seen.active);
-      try {
-        return await db.transaction(work);
-      } finally {
-        seen.active--;
-      }
-    },
-  };
-  return { db: wrapped, seen };
-}
 
 async function messageCount(workspaceId: string): Promise<number> {
   const { rows } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages WHERE workspace_id = $1', [workspaceId]);

@@ -65,7 +65,7 @@ export function splitBatch(batch: IngestBatch, size: number): { parts: IngestBat
 export function createInProcessPipeline(db: Db, options: InProcessOptions = {}): IngestPipeline {
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const runner = createBatchRunner(db, concurrency);
+  const runner = createBatchRunner(db, concurrency, batchSize);
 
   function run(batch: IngestBatch): Promise<IngestReport> {
     return runner.run(batch, { ...options, enrichers: options.enrichers?.() ?? [], steps: options.steps?.() ?? [] });

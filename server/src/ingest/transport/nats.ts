@@ -132,7 +132,7 @@ export async function startIngestWorker(db: Db, options: WorkerOptions): Promise
   // Pulls no more than it can start soon, so batches do not sit in this process while their ack time runs out.
   const messages = await consumer.consume({ max_messages: 2 * concurrency + 1 });
   // As in process: the next batch is read while one commits, and the tables keep their statistics.
-  const runner = createBatchRunner(db, concurrency);
+  const runner = createBatchRunner(db, concurrency, DEFAULT_BATCH_SIZE);
 
   async function handle(message: JsMsg): Promise<void> {
     let batch: IngestBatch;
