@@ -4,23 +4,38 @@
  * automatically (a merge moves history), so a `link` pair is only shown first.
  */
 import type { Queryable } from '../../platform/db/db.js';
-import { candidateContactIds, contactKeys } from '../keys/contact-keys.js';
-import { contactsForMatching } from '../keys/contact-keys.repo.js';
+import { candidateContactIds } from '../keys/contact-keys.js';
+import { contactsForMatching, type ContactForMatching } from '../keys/contact-keys.repo.js';
 import { scoreCandidates, type PersonRecord } from '../matching/index.js';
 import { contactPerson } from '../people.js';
-import { identitySettingsOf } from '../settings/identity-settings.service.js';
 import { upsertCandidates, type CandidateInput } from './candidate.repo.js';
 import { workspaceModel } from './match-model.repo.js';
 
 const MAX_CANDIDATES = 50;
 
-export async function matchContacts(tx: Queryable, workspaceId: string, contactIds: readonly string[]): Promise<number> {
-  const { identifierFields } = await identitySettingsOf(tx, workspaceId);
-  const contacts = await contactsForMatching(tx, workspaceId, contactIds);
+/**
+ * `contacts` with their keys (`keysOfContacts`), already stored in the index so that two alike
+ * contacts changed together find each other.
+ */
+export async function matchContacts(
+  tx: Queryable,
+  workspaceId: string,
+  contacts: readonly ContactForMatching[],
+  keysByContact: ReadonlyMap<string, readonly string[]>,
+  identifierFields: readonly string[],
+): Promise<number> {
   if (contacts.length === 0) return 0;
-  const keysByContact = new Map(contacts.map((contact) => [contact.id, contactKeys(contact, identifierFields)]));
   const found = await candidateContactIds(tx, workspaceId, keysByContact, MAX_CANDIDATES);
-  const others = await contactsForMatching(tx, workspaceId, [...new Set([...found.values()].flat())]);
+  const inHand = new Map(contacts.map((contact) => [contact.id, contact]));
+  const candidateIds = [...new Set([...found.values()].flat())];
+  const others = [
+    ...candidateIds.flatMap((id) => inHand.get(id) ?? []),
+    ...(await contactsForMatching(
+      tx,
+      workspaceId,
+      candidateIds.filter((id) => !inHand.has(id)),
+    )),
+  ];
   if (others.length === 0) return 0;
   const people = new Map<string, PersonRecord>(others.map((other) => [other.id, contactPerson(other, identifierFields)]));
   const model = await workspaceModel(tx, workspaceId);

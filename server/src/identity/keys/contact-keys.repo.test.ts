@@ -3,7 +3,10 @@
  * reading the workspace's keys, and its holders come from the index alone once vacuumed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../../platform/db/db.js';
 import { buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
+import { deleteKeys, keyDeletes } from './contact-keys.repo.js';
+import { runWrites } from '../../platform/db/write-part.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -48,9 +51,59 @@ describe('contact_match_keys', () => {
   });
 });
 
+describe('deleting keys', () => {
+  /** Runs what it is given under EXPLAIN, and keeps the plans. */
+  function explaining(): Queryable & { plans: PlanNode[] } {
+    const plans: PlanNode[] = [];
+    return {
+      plans,
+      async query<Row>(sql: string, params?: readonly unknown[]) {
+        const { rows } = await t.db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+        plans.push(rows[0]!['QUERY PLAN'][0].Plan);
+        return { rows: [] as Row[], rowCount: 0 };
+      },
+    };
+  }
+
+  it('finds each contact’s keys by its primary key even when the statistics say the workspace has none', async () => {
+    const ws = await buildWorkspace(t.db);
+    // Statistics from before the workspace had keys, as between two analyses of a growing table.
+    await t.db.exec('ANALYZE contact_match_keys');
+    const { rows } = await t.db.query<{ contactId: string }>(
+      `WITH contacts AS (SELECT gen_random_uuid() AS id FROM generate_series(1, 2000))
+       INSERT INTO contact_match_keys (workspace_id, key, contact_id)
+       SELECT $1, 'n:' || k || ':' || c.id, c.id FROM contacts c CROSS JOIN generate_series(1, 10) AS k
+       RETURNING contact_id AS "contactId"`,
+      [ws.workspaceId],
+    );
+    const contactIds = [...new Set(rows.map((row) => row.contactId))].slice(0, 32);
+    const db = explaining();
+    await deleteKeys(db, ws.workspaceId, contactIds);
+    await runWrites(db, ws.workspaceId, new Date(), [keyDeletes(contactIds.map((contactId) => ({ key: `n:1:${contactId}`, contactId })))]);
+    expect(db.plans).toHaveLength(2);
+    for (const plan of db.plans) {
+      const scans = scansOf(plan).filter((scan) => scan['Relation Name'] === 'contact_match_keys' && scan['Node Type'] !== 'Tid Scan');
+      expect(scans).toEqual([
+        expect.objectContaining({
+          'Node Type': 'Index Scan',
+          'Index Name': 'contact_match_keys_pkey',
+          'Index Cond': expect.stringContaining('contact_id'),
+        }),
+      ]);
+    }
+  });
+});
+
 interface PlanNode {
   'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
   Plans?: PlanNode[];
+}
+
+function scansOf(node: PlanNode): PlanNode[] {
+  return [...(node['Node Type'].includes('Scan') ? [node] : []), ...(node.Plans ?? []).flatMap(scansOf)];
 }
 
 function findScan(node: PlanNode): PlanNode | undefined {

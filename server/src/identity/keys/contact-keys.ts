@@ -7,7 +7,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { arrivalKeys, normalisePerson } from '../matching/index.js';
 import { contactPerson, type MatchableContact } from '../people.js';
 import { identitySettingsOf } from '../settings/identity-settings.service.js';
-import type { WritePartAt } from '../../platform/db/write-part.js';
+import { runWrites, type WritePartAt } from '../../platform/db/write-part.js';
 import * as repo from './contact-keys.repo.js';
 
 export function contactKeys(contact: MatchableContact, identifierFields: readonly string[]): string[] {
@@ -18,14 +18,46 @@ function keyRows(contacts: readonly MatchableContact[], identifierFields: readon
   return contacts.flatMap((contact) => [...new Set(contactKeys(contact, identifierFields))].map((key) => ({ key, contactId: contact.id })));
 }
 
+/** Each contact's keys, without repeats, by contact id. */
+export function keysOfContacts(contacts: readonly MatchableContact[], identifierFields: readonly string[]): Map<string, string[]> {
+  return new Map(contacts.map((contact) => [contact.id, [...new Set(contactKeys(contact, identifierFields))]]));
+}
+
 /** Replaces the keys of these contacts; a deleted contact is left with none. */
 export async function refreshContactKeys(tx: Queryable, workspaceId: string, contactIds: readonly string[]): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
   const { identifierFields } = await identitySettingsOf(tx, workspaceId);
-  const contacts = await repo.contactsForMatching(tx, workspaceId, ids);
-  await repo.deleteKeys(tx, workspaceId, ids);
-  await repo.insertKeys(tx, workspaceId, keyRows(contacts, identifierFields));
+  const contacts = await repo.contactsWithStoredKeys(tx, workspaceId, ids);
+  const present = new Set(contacts.map((contact) => contact.id));
+  await repo.deleteKeys(
+    tx,
+    workspaceId,
+    ids.filter((id) => !present.has(id)),
+  );
+  await storeContactKeys(tx, workspaceId, contacts, keysOfContacts(contacts, identifierFields));
+}
+
+/**
+ * Brings the stored keys of these contacts to `keys`, writing only the difference: a new contact's
+ * keys are inserted with nothing to delete first, and an edit that leaves the keys as they were (a
+ * tag, a stage) writes nothing.
+ */
+export async function storeContactKeys(
+  tx: Queryable,
+  workspaceId: string,
+  contacts: readonly repo.ContactWithStoredKeys[],
+  keys: ReadonlyMap<string, readonly string[]>,
+): Promise<void> {
+  const gone: repo.KeyRow[] = [];
+  const added: repo.KeyRow[] = [];
+  for (const contact of contacts) {
+    const stored = new Set(contact.storedKeys);
+    const wanted = new Set(keys.get(contact.id) ?? []);
+    for (const key of stored) if (!wanted.has(key)) gone.push({ key, contactId: contact.id });
+    for (const key of wanted) if (!stored.has(key)) added.push({ key, contactId: contact.id });
+  }
+  await runWrites(tx, workspaceId, new Date(), [repo.keyDeletes(gone), repo.keyWrites(added)]);
 }
 
 /**

@@ -56,6 +56,35 @@ describe('contact keys', () => {
     expect(await keysOf(ws, id)).toEqual([]);
   });
 
+  it('are rewritten only where they change: an edit that keeps them writes none, a new e-mail only its own', async () => {
+    const ws = await buildWorkspace(t.db);
+    const id = await createContact(t, ws.owner.headers, {
+      firstName: 'Ines',
+      lastName: 'Quaresma',
+      emails: [{ address: 'ines@quaresma.pt' }],
+    });
+    const rowsOf = async () => {
+      const { rows } = await t.db.query<{ key: string; ctid: string }>(
+        'SELECT key, ctid::text FROM contact_match_keys WHERE workspace_id = $1 AND contact_id = $2 ORDER BY key',
+        [ws.workspaceId, id],
+      );
+      return new Map(rows.map((row) => [row.key, row.ctid]));
+    };
+    const created = await rowsOf();
+    expect([...created.keys()]).toEqual(expect.arrayContaining(['e:ines@quaresma.pt', expect.stringMatching(/^n:/)]));
+
+    await patch(ws, id, { tags: ['vip'], title: 'Architect' });
+    expect(await rowsOf()).toEqual(created);
+
+    await patch(ws, id, { emails: [{ address: 'ines.q@atelier.pt' }] });
+    const changed = await rowsOf();
+    expect(changed.has('e:ines@quaresma.pt')).toBe(false);
+    expect(changed.has('e:ines.q@atelier.pt')).toBe(true);
+    const nameKeys = [...created].filter(([key]) => key.startsWith('n:'));
+    expect(nameKeys.length).toBeGreaterThan(0);
+    for (const [key, ctid] of nameKeys) expect(changed.get(key)).toBe(ctid);
+  });
+
   it('are rebuilt for a whole workspace by the full pass', async () => {
     const ws = await buildWorkspace(t.db);
     const ids = [
@@ -88,6 +117,37 @@ describe('contact pairs', () => {
     expect(pair).toMatchObject({ left_id: [first, second].sort()[0], right_id: [first, second].sort()[1], status: 'open' });
     const { rows } = await t.db.query('SELECT id FROM contacts WHERE workspace_id = $1', [ws.workspaceId]);
     expect(rows).toHaveLength(2);
+  });
+
+  it('pairs two alike contacts created together, matched in one job', async () => {
+    const ws = await buildWorkspace(t.db);
+    const created = await Promise.all(
+      ['+44 20 7946 0231', '020 7946 0231'].map(async (number, i) => {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/contacts',
+          headers: ws.owner.headers,
+          payload: { firstName: i ? 'Tomasz' : 'Tomek', lastName: 'Wielgosz', phones: [{ number }] },
+        });
+        expect(response.statusCode, response.body).toBe(201);
+        return (JSON.parse(response.body) as { id: string }).id;
+      }),
+    );
+    const { rows: jobs } = await t.db.query<{ ids: string[] }>(
+      `SELECT payload->'contactIds' AS ids FROM jobs WHERE workspace_id = $1 AND name = 'identity.sync-contacts'`,
+      [ws.workspaceId],
+    );
+    expect(jobs).toEqual([]);
+    await t.deps.relay.flush();
+    const { rows: queued } = await t.db.query<{ ids: string[] }>(
+      `SELECT payload->'contactIds' AS ids FROM jobs WHERE workspace_id = $1 AND name = 'identity.sync-contacts'`,
+      [ws.workspaceId],
+    );
+    expect(queued.map((job) => [...job.ids].sort())).toEqual([[...created].sort()]);
+    await settle(t);
+    expect(await contactPairs(ws)).toEqual([
+      expect.objectContaining({ left_id: [...created].sort()[0], right_id: [...created].sort()[1] }),
+    ]);
   });
 
   it('does not reopen a pair a reviewer dismissed when a contact changes again', async () => {

@@ -13,8 +13,9 @@ import { defineJob, enqueueJob } from '../../platform/jobs/job.js';
 import type { AppDeps } from '../../platform/module.js';
 import { dropOpenCandidatesOfContacts } from '../candidates/candidate.repo.js';
 import { matchContacts } from '../candidates/contact-matching.js';
-import { refreshContactKeys } from './contact-keys.js';
-import { contactsForMatching, deleteKeys } from './contact-keys.repo.js';
+import { identitySettingsOf } from '../settings/identity-settings.service.js';
+import { keysOfContacts, storeContactKeys } from './contact-keys.js';
+import { contactsWithStoredKeys, deleteKeys } from './contact-keys.repo.js';
 
 const ContactSyncPayload = Type.Object({ contactIds: Type.Array(Uuid, { minItems: 1, maxItems: 5_000 }) }, { additionalProperties: false });
 
@@ -28,17 +29,21 @@ export const contactSyncJob = defineJob({
   },
 });
 
+/** The contacts are read once, and their keys made once, for both the index and the matching. */
 export async function syncContacts(db: Db, workspaceId: string, contactIds: readonly string[]): Promise<void> {
   await db.transaction(async (tx) => {
-    const existing = new Set((await contactsForMatching(tx, workspaceId, contactIds)).map((contact) => contact.id));
+    const { identifierFields } = await identitySettingsOf(tx, workspaceId);
+    const contacts = await contactsWithStoredKeys(tx, workspaceId, contactIds);
+    const existing = new Set(contacts.map((contact) => contact.id));
     const gone = contactIds.filter((id) => !existing.has(id));
     if (gone.length) {
       await dropOpenCandidatesOfContacts(tx, workspaceId, gone);
       // The index has no foreign key to cascade (migration identity/003): a deleted contact's keys go here.
       await deleteKeys(tx, workspaceId, gone);
     }
-    await refreshContactKeys(tx, workspaceId, [...existing]);
-    await matchContacts(tx, workspaceId, [...existing]);
+    const keys = keysOfContacts(contacts, identifierFields);
+    await storeContactKeys(tx, workspaceId, contacts, keys);
+    await matchContacts(tx, workspaceId, contacts, keys, identifierFields);
   });
 }
 
