@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../platform/db/db.js';
 import { buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
-import { deleteKeys, keyDeletes } from './contact-keys.repo.js';
+import { contactsForMatching, contactsWithStoredKeys, deleteKeys, keyDeletes, keyWrites } from './contact-keys.repo.js';
 import { runWrites } from '../../platform/db/write-part.js';
 
 let t: TestApp;
@@ -51,20 +51,45 @@ describe('contact_match_keys', () => {
   });
 });
 
-describe('deleting keys', () => {
-  /** Runs what it is given under EXPLAIN, and keeps the plans. */
-  function explaining(): Queryable & { plans: PlanNode[] } {
-    const plans: PlanNode[] = [];
-    return {
-      plans,
-      async query<Row>(sql: string, params?: readonly unknown[]) {
-        const { rows } = await t.db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-        plans.push(rows[0]!['QUERY PLAN'][0].Plan);
-        return { rows: [] as Row[], rowCount: 0 };
-      },
-    };
-  }
+/** Runs what it is given under EXPLAIN, and keeps the plans. */
+function explaining(): Queryable & { plans: PlanNode[] } {
+  const plans: PlanNode[] = [];
+  return {
+    plans,
+    async query<Row>(sql: string, params?: readonly unknown[]) {
+      const { rows } = await t.db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+      plans.push(rows[0]!['QUERY PLAN'][0].Plan);
+      return { rows: [] as Row[], rowCount: 0 };
+    },
+  };
+}
 
+describe('reading contacts to match, and writing their keys', () => {
+  it('finds each contact by its primary key even when the statistics say the workspace has none', async () => {
+    const ws = await buildWorkspace(t.db);
+    // Statistics from before the workspace had contacts, as between two analyses of a growing table.
+    await t.db.exec('ANALYZE contacts');
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO contacts (workspace_id, id, first_name, last_name, display_name, search_text)
+       SELECT $1, gen_random_uuid(), 'Ana', 'Berg ' || g, 'Ana Berg ' || g, 'ana berg ' || g FROM generate_series(1, 2000) AS g
+       RETURNING id`,
+      [ws.workspaceId],
+    );
+    const ids = rows.slice(0, 32).map((row) => row.id);
+    const db = explaining();
+    await contactsForMatching(db, ws.workspaceId, ids);
+    await contactsWithStoredKeys(db, ws.workspaceId, ids);
+    // Keys are written only for contacts that still exist: checked row by row, not by reading the workspace's contacts.
+    await runWrites(db, ws.workspaceId, new Date(), [keyWrites(ids.map((contactId) => ({ key: `n:${contactId}`, contactId })))]);
+    expect(db.plans).toHaveLength(3);
+    for (const plan of db.plans) {
+      const scans = scansOf(plan).filter((scan) => scan['Relation Name'] === 'contacts');
+      expect(scans).toEqual([expect.objectContaining({ 'Index Name': 'contacts_pkey', 'Index Cond': expect.stringContaining('id =') })]);
+    }
+  });
+});
+
+describe('deleting keys', () => {
   it('finds each contact’s keys by its primary key even when the statistics say the workspace has none', async () => {
     const ws = await buildWorkspace(t.db);
     // Statistics from before the workspace had keys, as between two analyses of a growing table.

@@ -10,12 +10,20 @@ const CONTACT_FIELDS = `c.id, c.first_name AS "firstName", c.last_name AS "lastN
   c.social_handles AS "socialHandles", c.important_dates AS "importantDates", c.address, co.name AS "companyName", c.custom`;
 const CONTACT_FROM = `contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`;
 
+/**
+ * The contacts of the ids in `$2`, each found by the primary key whatever the statistics say: the
+ * workspace is hidden from the estimates and `OFFSET 0` keeps each look-up from being merged into
+ * a join. `workspace_id = $1 AND id = ANY($2)` went through (workspace, updated_at, id) and read
+ * every entry of a workspace whose statistics were from before it grew: 3 ms a call at 7,000
+ * contacts on PGlite.
+ */
+const CONTACTS_BY_ID = `unnest($2::uuid[]) AS wanted(id)
+  CROSS JOIN LATERAL (SELECT * FROM contacts WHERE workspace_id = (SELECT $1::uuid) AND id = wanted.id OFFSET 0) c
+  LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`;
+
 export async function contactsForMatching(db: Queryable, workspaceId: string, ids: readonly string[]): Promise<ContactForMatching[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<ContactForMatching>(
-    `SELECT ${CONTACT_FIELDS} FROM ${CONTACT_FROM} WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
-    [workspaceId, ids],
-  );
+  const { rows } = await db.query<ContactForMatching>(`SELECT ${CONTACT_FIELDS} FROM ${CONTACTS_BY_ID}`, [workspaceId, [...new Set(ids)]]);
   return rows;
 }
 
@@ -30,8 +38,8 @@ export async function contactsWithStoredKeys(db: Queryable, workspaceId: string,
   const { rows } = await db.query<ContactWithStoredKeys>(
     `SELECT ${CONTACT_FIELDS},
             ARRAY(SELECT k.key FROM contact_match_keys k WHERE k.workspace_id = c.workspace_id AND k.contact_id = c.id) AS "storedKeys"
-       FROM ${CONTACT_FROM} WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
-    [workspaceId, ids],
+       FROM ${CONTACTS_BY_ID}`,
+    [workspaceId, [...new Set(ids)]],
   );
   return rows;
 }
@@ -120,7 +128,8 @@ export function keyWrites(rows: readonly KeyRow[], insertedAlongside = false): W
   return (first) => {
     if (rows.length === 0) return null;
     const { params, from } = unnestOf(KEY_COLUMNS, rows, first);
-    const stillThere = 'WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = $1 AND c.id = u.contact_id)';
+    // One primary-key probe per row, as CONTACTS_BY_ID does: as a join, the check read all the workspace's contacts.
+    const stillThere = 'WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = (SELECT $1::uuid) AND c.id = u.contact_id OFFSET 0)';
     return {
       ctes: '',
       sql: `INSERT INTO contact_match_keys (workspace_id, key, contact_id)
