@@ -6,6 +6,7 @@
  * scoring reads a whole workspace at night. It only reads; those tables stay their domains' to write.
  */
 import type { Queryable } from '../platform/db/db.js';
+import { rowExists, rowsByIds } from '../platform/db/by-primary-key.js';
 import { unnestOf } from '../platform/db/unnest.js';
 import type { ContactScore, RelationshipSettings } from './score.schema.js';
 import type { ContactFacts, MonetaryRank, Score } from './scoring.js';
@@ -126,7 +127,7 @@ export async function contactFacts(
             mn.negative30 AS "mentionNegative30", mn.positive30 AS "mentionPositive30",
             act.inbound90 AS "activityInbound90", act.engagement AS "activityEngagement", act."lastInbound" AS "activityLastInbound",
             act.last AS "activityLast", idn."maxFollowers", br.breaches30
-       FROM contacts c
+       FROM ${rowsByIds('contacts', 'c', '$1', '$2')}
        LEFT JOIN LATERAL (
          SELECT count(*) FILTER (WHERE cv.status <> 'resolved' AND cv.last_inbound_at IS NOT NULL
                                    AND (cv.last_outbound_at IS NULL OR cv.last_outbound_at < cv.last_inbound_at)
@@ -179,9 +180,8 @@ export async function contactFacts(
            FROM conversations cv
            JOIN sla_breaches b ON b.workspace_id = cv.workspace_id AND b.conversation_id = cv.id
           WHERE cv.workspace_id = $1 AND cv.contact_id = c.id AND b.detected_at >= $3::timestamptz - interval '30 days'
-       ) br ON true
-      WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
-    [workspaceId, contactIds, now, monetaryField],
+       ) br ON true`,
+    [workspaceId, [...new Set(contactIds)], now, monetaryField],
   );
   return rows.map((r) => ({
     contactId: r.contactId,
@@ -231,7 +231,7 @@ export async function saveScores(
   await db.query(
     `INSERT INTO contact_scores (workspace_id, computed_at, ${names})
      SELECT $1, $2, ${names} FROM ${from}
-      WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = $1 AND c.id = u.contact_id)
+      WHERE ${rowExists('contacts', '$1', 'u.contact_id')}
      ON CONFLICT (workspace_id, contact_id) DO UPDATE SET value_score = EXCLUDED.value_score, tier = EXCLUDED.tier,
        health = EXCLUDED.health, health_reasons = EXCLUDED.health_reasons, components = EXCLUDED.components,
        computed_at = EXCLUDED.computed_at`,

@@ -2,6 +2,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { unnestOf } from '../../platform/db/unnest.js';
 import type { MatchableContact } from '../people.js';
+import { rowExists, rowsByIds } from '../../platform/db/by-primary-key.js';
 import { runWrites, type WritePartAt } from '../../platform/db/write-part.js';
 
 export type ContactForMatching = MatchableContact & { id: string };
@@ -10,15 +11,8 @@ const CONTACT_FIELDS = `c.id, c.first_name AS "firstName", c.last_name AS "lastN
   c.social_handles AS "socialHandles", c.important_dates AS "importantDates", c.address, co.name AS "companyName", c.custom`;
 const CONTACT_FROM = `contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`;
 
-/**
- * The contacts of the ids in `$2`, each found by the primary key whatever the statistics say: the
- * workspace is hidden from the estimates and `OFFSET 0` keeps each look-up from being merged into
- * a join. `workspace_id = $1 AND id = ANY($2)` went through (workspace, updated_at, id) and read
- * every entry of a workspace whose statistics were from before it grew: 3 ms a call at 7,000
- * contacts on PGlite.
- */
-const CONTACTS_BY_ID = `unnest($2::uuid[]) AS wanted(id)
-  CROSS JOIN LATERAL (SELECT * FROM contacts WHERE workspace_id = (SELECT $1::uuid) AND id = wanted.id OFFSET 0) c
+/** The contacts of the ids in `$2`, each by its primary key (see `rowsByIds`). */
+const CONTACTS_BY_ID = `${rowsByIds('contacts', 'c', '$1', '$2')}
   LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id`;
 
 export async function contactsForMatching(db: Queryable, workspaceId: string, ids: readonly string[]): Promise<ContactForMatching[]> {
@@ -95,7 +89,7 @@ export async function deleteKeysOfDeletedContacts(db: Queryable, workspaceId: st
   const { rows } = await db.query<{ contactId: string }>(
     `DELETE FROM contact_match_keys WHERE ctid = ANY(ARRAY(
        SELECT k.ctid FROM unnest($2::uuid[]) AS gone(id) CROSS JOIN LATERAL ${keysOfContact('gone.id')} k
-        WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = $1 AND c.id = gone.id)))
+        WHERE NOT ${rowExists('contacts', '$1', 'gone.id')}))
      RETURNING contact_id AS "contactId"`,
     [workspaceId, contactIds],
   );
@@ -128,8 +122,7 @@ export function keyWrites(rows: readonly KeyRow[], insertedAlongside = false): W
   return (first) => {
     if (rows.length === 0) return null;
     const { params, from } = unnestOf(KEY_COLUMNS, rows, first);
-    // One primary-key probe per row, as CONTACTS_BY_ID does: as a join, the check read all the workspace's contacts.
-    const stillThere = 'WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = (SELECT $1::uuid) AND c.id = u.contact_id OFFSET 0)';
+    const stillThere = `WHERE ${rowExists('contacts', '$1', 'u.contact_id')}`;
     return {
       ctes: '',
       sql: `INSERT INTO contact_match_keys (workspace_id, key, contact_id)
