@@ -6,6 +6,9 @@
  * rows and reads all of them through any index that starts with `workspace_id` (3 ms a call at
  * 7,000 contacts on PGlite, a join reading all the workspace's contacts to check 200 rows). Here the
  * workspace is hidden from the estimates, and `OFFSET 0` keeps each look-up a look-up of its own.
+ * A hidden workspace is estimated at the table's rows over its workspaces, so the primary key wins
+ * wherever workspaces hold more than a row or so each; in a table where nearly every workspace holds
+ * one row (the analysis then finds the column unique) every index looks alike and any may be taken.
  */
 import { hiddenFromPlanner } from './hidden-from-planner.js';
 
