@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../platform/db/db.js';
+import { planOf, scansOf, type PlanNode } from '../../platform/testing/query-plans.js';
 import { buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
 import { contactsForMatching, contactsWithStoredKeys, deleteKeys, keyDeletes, keyWrites } from './contact-keys.repo.js';
 import { runWrites } from '../../platform/db/write-part.js';
@@ -37,11 +38,13 @@ describe('contact_match_keys', () => {
       [ws.workspaceId],
     );
     await t.db.exec('VACUUM (ANALYZE) contact_match_keys');
-    const { rows } = await t.db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-      'EXPLAIN (ANALYZE, FORMAT JSON) SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = $2 LIMIT 51',
+    const plan = await planOf(
+      t.db,
+      'SELECT contact_id FROM contact_match_keys WHERE workspace_id = $1 AND key = $2 LIMIT 51',
       [ws.workspaceId, 'n:42'],
+      true,
     );
-    const scan = findScan(rows[0]!['QUERY PLAN'][0].Plan);
+    const scan = scansOf(plan)[0];
     expect(scan).toMatchObject({
       'Node Type': 'Index Only Scan',
       'Index Name': 'contact_match_keys_by_key',
@@ -57,8 +60,7 @@ function explaining(): Queryable & { plans: PlanNode[] } {
   return {
     plans,
     async query<Row>(sql: string, params?: readonly unknown[]) {
-      const { rows } = await t.db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-      plans.push(rows[0]!['QUERY PLAN'][0].Plan);
+      plans.push(await planOf(t.db, sql, params));
       return { rows: [] as Row[], rowCount: 0 };
     },
   };
@@ -127,24 +129,3 @@ describe('deleting keys', () => {
     }
   });
 });
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  Plans?: PlanNode[];
-}
-
-function scansOf(node: PlanNode): PlanNode[] {
-  return [...(node['Node Type'].includes('Scan') ? [node] : []), ...(node.Plans ?? []).flatMap(scansOf)];
-}
-
-function findScan(node: PlanNode): PlanNode | undefined {
-  if (node['Node Type'].includes('Scan')) return node;
-  for (const child of node.Plans ?? []) {
-    const found = findScan(child);
-    if (found) return found;
-  }
-  return undefined;
-}

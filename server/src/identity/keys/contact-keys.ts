@@ -15,7 +15,7 @@ export function contactKeys(contact: MatchableContact, identifierFields: readonl
 }
 
 function keyRows(contacts: readonly MatchableContact[], identifierFields: readonly string[]): repo.KeyRow[] {
-  return contacts.flatMap((contact) => [...new Set(contactKeys(contact, identifierFields))].map((key) => ({ key, contactId: contact.id })));
+  return [...keysOfContacts(contacts, identifierFields)].flatMap(([contactId, keys]) => keys.map((key) => ({ key, contactId })));
 }
 
 /** Each contact's keys, without repeats, by contact id. */

@@ -3,6 +3,7 @@
  * where `workspace_id = $1 AND id = ANY($2)` and a joined `EXISTS` read all of the workspace's rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planOf, scansOf, type PlanNode } from '../testing/query-plans.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { newId } from './ids.js';
 import { rowExists, rowsByIds } from './by-primary-key.js';
@@ -14,21 +15,8 @@ let t: TestApp;
 let workspaceId: string;
 let ids: string[];
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  Plans?: PlanNode[];
-}
-
-function scansOf(node: PlanNode): PlanNode[] {
-  return [...(node['Node Type'].includes('Scan') ? [node] : []), ...(node.Plans ?? []).flatMap(scansOf)];
-}
-
 async function probeScans(sql: string, params: unknown[]): Promise<PlanNode[]> {
-  const { rows } = await t.db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-  return scansOf(rows[0]!['QUERY PLAN'][0].Plan).filter((scan) => scan['Relation Name'] === TABLE);
+  return scansOf(await planOf(t.db, sql, params)).filter((scan) => scan['Relation Name'] === TABLE);
 }
 
 const BY_PRIMARY_KEY = expect.objectContaining({ 'Index Name': `${TABLE}_pkey`, 'Index Cond': expect.stringContaining('id =') });
