@@ -2,10 +2,13 @@
 import type { Command } from 'commander';
 import { allMigrations } from '../modules.js';
 import { openRuntime } from '../platform/runtime.js';
+import type { Db } from '../platform/db/db.js';
+import { bodyProblems } from '../platform/http/validation.js';
 import { inviteMember } from '../platform/workspaces/workspace.service.js';
+import { NewMemberBody } from '../platform/workspaces/workspace.schema.js';
 import { DEMO_OWNER, seedDemo } from '../demo/demo.seed.js';
 import { systemActor, type Role } from '../platform/context.js';
-import { fail, withRuntime } from './cli-support.js';
+import { fail, type Print, print, resolveWorkspace, withRuntime } from './cli-support.js';
 
 export function registerAdminCommands(program: Command) {
   program
@@ -36,29 +39,27 @@ export function registerAdminCommands(program: Command) {
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--password <password>', 'at least 10 characters')
     .option('--role <role>', 'owner, admin, agent or viewer', 'agent')
-    .option('--workspace <id>', 'workspace id (default: the only or the first workspace)')
-    .action((options: { email: string; name: string; password: string; role: string; workspace?: string }) =>
-      withRuntime(async ({ db }) => {
-        if (!['owner', 'admin', 'agent', 'viewer'].includes(options.role))
-          fail(`--role must be owner, admin, agent or viewer, got "${options.role}"`);
-        const { rows } = await db.query<{ id: string }>(
-          'SELECT id FROM workspaces WHERE ($1::uuid IS NULL OR id = $1) ORDER BY created_at LIMIT 1',
-          [options.workspace ?? null],
-        );
-        const workspaceId = rows[0]?.id;
-        if (!workspaceId)
-          fail(
-            options.workspace
-              ? `No workspace ${options.workspace}`
-              : 'No workspace exists yet; run `rapport seed --demo` or start the server first',
-          );
-        const member = await inviteMember({ workspaceId, actor: systemActor(), db, requestId: 'cli' }, db, {
-          email: options.email,
-          name: options.name,
-          password: options.password,
-          role: options.role as Role,
-        });
-        process.stdout.write(`User ${member.email} (${member.role}) added to workspace ${workspaceId}.\n`);
-      }),
-    );
+    .option('--workspace <id>', 'workspace id or slug (default: the only workspace)')
+    .action((options: UserCreateOptions) => withRuntime(({ db }) => userCreateCommand(db, options)));
+}
+
+interface UserCreateOptions {
+  email: string;
+  name: string;
+  password: string;
+  role: string;
+  workspace?: string;
+}
+
+/** `rapport user create`: the options are checked as the API checks a new member, before anything is written. */
+export async function userCreateCommand(db: Db, options: UserCreateOptions, out: Print = print): Promise<void> {
+  const member = { email: options.email, name: options.name, password: options.password, role: options.role };
+  const problems = bodyProblems(NewMemberBody, member);
+  if (problems.length) fail(problems.map((p) => `--${p.field.replace(/^body\./, '')} ${p.reason}`).join('\n'));
+  const workspaceId = await resolveWorkspace(db, options.workspace);
+  const added = await inviteMember({ workspaceId, actor: systemActor(), db, requestId: 'cli' }, db, {
+    ...member,
+    role: member.role as Role,
+  });
+  out(`User ${added.email} (${added.role}) added to workspace ${workspaceId}.\n`);
 }

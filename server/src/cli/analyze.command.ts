@@ -7,11 +7,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
+import type { Print } from './cli-support.js';
 
 /** Longer lines are refused rather than buffered: a text is capped at 100,000 characters anyway. */
 export const MAX_LINE = 1_000_000;
-
-type Print = (text: string) => void;
 
 export interface AnalyzeStreams {
   input: Readable;

@@ -4,8 +4,13 @@ import { allMigrations } from '../modules.js';
 import { openRuntime, type Runtime } from '../platform/runtime.js';
 import { RapportError } from '../platform/http/errors.js';
 import { ConfigError } from '../platform/config/config.js';
+import type { Db } from '../platform/db/db.js';
 
 export class CliError extends Error {}
+
+/** Where a command writes its output; tests pass their own to read it. */
+export type Print = (text: string) => void;
+export const print: Print = (text) => process.stdout.write(text);
 
 export function fail(message: string): never {
   throw new CliError(message);
@@ -35,4 +40,17 @@ export function wholeNumber(min: number, max: number): (raw: string) => number {
     if (!/^\d+$/.test(raw) || value < min || value > max) throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
     return value;
   };
+}
+
+/** The workspace named (by id or slug), or the only one; with several and none named, the user must choose. */
+export async function resolveWorkspace(db: Db, id: string | undefined): Promise<string> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM workspaces WHERE ($1::text IS NULL OR id::text = $1 OR slug = $1) ORDER BY created_at LIMIT 20',
+    [id ?? null],
+  );
+  if (id && rows.length === 0) fail(`No workspace ${id}`);
+  if (rows.length === 0) fail('No workspace exists yet; run `rapport seed --demo` or start the server first');
+  if (rows.length > 1)
+    fail(`There are several workspaces; choose one with --workspace:\n${rows.map((w) => `  ${w.id}  ${w.name}`).join('\n')}`);
+  return rows[0]!.id;
 }

@@ -18,23 +18,7 @@ import { importContacts, previewImport } from '../crm/imports/import.service.js'
 import type { ImportFormat } from '../crm/imports/import.schema.js';
 import { exportCompanies, exportContacts } from '../crm/exports/export.service.js';
 import type { ExportFormat } from '../crm/exports/export.schema.js';
-import { fail, withRuntime } from './cli-support.js';
-
-type Print = (text: string) => void;
-const print: Print = (text) => process.stdout.write(text);
-
-/** The workspace named (by id or slug), or the only one; with several and none named, the user must choose. */
-export async function resolveWorkspace(db: Db, id: string | undefined): Promise<string> {
-  const { rows } = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM workspaces WHERE ($1::text IS NULL OR id::text = $1 OR slug = $1) ORDER BY created_at LIMIT 20',
-    [id ?? null],
-  );
-  if (id && rows.length === 0) fail(`No workspace ${id}`);
-  if (rows.length === 0) fail('No workspace exists yet; run `rapport seed --demo` or start the server first');
-  if (rows.length > 1)
-    fail(`There are several workspaces; choose one with --workspace:\n${rows.map((w) => `  ${w.id}  ${w.name}`).join('\n')}`);
-  return rows[0]!.id;
-}
+import { fail, type Print, print, resolveWorkspace, withRuntime } from './cli-support.js';
 
 const cliCtx = (db: Db, workspaceId: string): Ctx => ({ workspaceId, actor: systemActor(), db, requestId: 'cli' });
 

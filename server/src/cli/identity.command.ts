@@ -9,11 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { clustersOf, contactPairPages, resolveWorkspace, type ExportedPair } from '../identity/index.js';
 import { systemActor } from '../platform/context.js';
 import type { Db } from '../platform/db/db.js';
-import { withRuntime } from './cli-support.js';
-import { resolveWorkspace as workspaceNamed } from './data.commands.js';
-
-type Print = (text: string) => void;
-const print: Print = (text) => process.stdout.write(text);
+import { type Print, print, resolveWorkspace as workspaceNamed, withRuntime } from './cli-support.js';
 
 const STATUSES = ['open', 'merged', 'linked', 'dismissed'] as const;
 

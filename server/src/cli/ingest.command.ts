@@ -16,10 +16,7 @@ import { batchFromParse, checkChannel } from '../ingest/files/file-ingest.servic
 import { addReports, createInProcessPipeline, emptyReport, splitBatch } from '../ingest/transport/in-process.js';
 import { DEFAULT_STREAM } from '../ingest/transport/stream-name.js';
 import type { Runtime } from '../platform/runtime.js';
-import { fail, wholeNumber, withRuntime } from './cli-support.js';
-import { resolveWorkspace } from './data.commands.js';
-
-type Print = (text: string) => void;
+import { fail, type Print, resolveWorkspace, wholeNumber, withRuntime } from './cli-support.js';
 
 /** Largest file taken: the parsers' own input limit, so a file is refused before it is read. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

@@ -1,6 +1,7 @@
 /** Maps every error to RFC 9457 problem+json; unknown errors become a generic 500. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RapportError, type FieldProblem } from './errors.js';
+import { fieldProblems, type ValidationIssue } from './validation.js';
 
 interface Problem {
   type: string;
@@ -27,31 +28,6 @@ const TITLES: Record<number, string> = {
 
 function send(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type('application/problem+json').send(problem);
-}
-
-interface ValidationIssue {
-  instancePath?: string;
-  message?: string;
-  keyword?: string;
-  params?: Record<string, unknown>;
-}
-
-/** Ajv's issues, rewritten so each names the field the way a client sent it and says why. */
-function fieldProblems(context: string | undefined, issues: ValidationIssue[]): FieldProblem[] {
-  return issues.map((issue) => {
-    let field = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    let reason = issue.message ?? 'is not valid';
-    if (issue.keyword === 'additionalProperties' && issue.params?.additionalProperty) {
-      field = [field, String(issue.params.additionalProperty)].filter(Boolean).join('.');
-      reason = 'is not a known field';
-    }
-    if (issue.keyword === 'required' && issue.params?.missingProperty) {
-      field = [field, String(issue.params.missingProperty)].filter(Boolean).join('.');
-      reason = 'is required';
-    }
-    const prefix = context && context !== 'body' ? `${context}.` : '';
-    return { field: prefix + (field || context || 'body'), reason };
-  });
 }
 
 export function registerProblemHandler(app: FastifyInstance) {

@@ -2,9 +2,11 @@
  * Two validators: request bodies are checked strictly (wrong types and unknown fields are errors,
  * never silently coerced or dropped), while query strings and path params are coerced from text.
  */
-import { Ajv, type Options } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import type { TSchema } from 'typebox';
+import type { FieldProblem } from './errors.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -14,6 +16,12 @@ function makeAjv(options: Options): Ajv {
   return ajv;
 }
 
+let sharedStrict: Ajv | null = null;
+function strictAjv(): Ajv {
+  sharedStrict ??= makeAjv({ coerceTypes: false });
+  return sharedStrict;
+}
+
 export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const strict = makeAjv({ coerceTypes: false });
   const coercing = makeAjv({ coerceTypes: 'array' });
@@ -21,4 +29,44 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
     const ajv = httpPart === 'body' ? strict : coercing;
     return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
   };
+}
+
+export interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Ajv's issues, rewritten so each names the field the way a client sent it and says why. */
+export function fieldProblems(context: string | undefined, issues: ValidationIssue[]): FieldProblem[] {
+  return issues.map((issue) => {
+    let field = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    let reason = issue.message ?? 'is not valid';
+    if (issue.keyword === 'additionalProperties' && issue.params?.additionalProperty) {
+      field = [field, String(issue.params.additionalProperty)].filter(Boolean).join('.');
+      reason = 'is not a known field';
+    }
+    if (issue.keyword === 'required' && issue.params?.missingProperty) {
+      field = [field, String(issue.params.missingProperty)].filter(Boolean).join('.');
+      reason = 'is required';
+    }
+    const prefix = context && context !== 'body' ? `${context}.` : '';
+    return { field: prefix + (field || context || 'body'), reason };
+  });
+}
+
+const bodyChecks = new WeakMap<TSchema, ValidateFunction>();
+
+/**
+ * What is wrong with `value` as a request body of `schema`, checked as the API checks bodies: for
+ * input that reaches a use case without HTTP (the command line), with the same rules and reasons.
+ */
+export function bodyProblems(schema: TSchema, value: unknown): FieldProblem[] {
+  let check = bodyChecks.get(schema);
+  if (!check) {
+    check = strictAjv().compile(schema as object);
+    bodyChecks.set(schema, check);
+  }
+  return check(value) ? [] : fieldProblems('body', (check.errors ?? []) as ValidationIssue[]);
 }

@@ -5,11 +5,7 @@ import type { AppDeps } from '../module.js';
 import { ctxOf } from '../http/ctx.js';
 import { DateTime, ERROR_RESPONSES, IdParams, Uuid } from '../http/schemas.js';
 import * as service from './workspace.service.js';
-
-const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('agent'), Type.Literal('viewer')]);
-const ScopeSchema = Type.Union([Type.Literal('all'), Type.Literal('team'), Type.Literal('own')], {
-  description: 'Which contacts and companies the member sees: all, those of their teams, or their own',
-});
+import { NewMemberBody, RoleSchema, ScopeSchema } from './workspace.schema.js';
 
 const MemberView = Type.Object({
   id: Type.String(),
@@ -45,17 +41,7 @@ export function workspaceRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['settings'],
         summary: 'Add a member (creates the user when the e-mail is new)',
-        body: Type.Object(
-          {
-            email: Type.String({ format: 'email', maxLength: 320 }),
-            name: Type.String({ minLength: 1, maxLength: 200 }),
-            password: Type.String({ minLength: 10, maxLength: 1024 }),
-            role: RoleSchema,
-            recordScope: Type.Optional(ScopeSchema),
-            teamIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: NewMemberBody,
         response: { 201: MemberView, ...ERROR_RESPONSES },
       },
       config: { guard: 'admin', idempotent: true },

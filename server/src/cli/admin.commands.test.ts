@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../platform/db/db.js';
+import { createWorkspace } from '../platform/workspaces/workspace.service.js';
+import { openFreshDb } from '../platform/testing/test-db.js';
+import { CliError } from './cli-support.js';
+import { userCreateCommand } from './admin.commands.js';
+
+// A database of its own: with one workspace, `--workspace` may be left out.
+let db: Db;
+let workspaceId: string;
+beforeAll(async () => {
+  db = await openFreshDb();
+  ({ workspaceId } = await createWorkspace(db, {
+    name: 'Acme Support',
+    owner: { email: 'owner@acme.test', name: 'Olive Owner', password: 'correct-horse-battery', role: 'owner' },
+  }));
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const valid = { email: 'agent@acme.test', name: 'Alex Agent', password: 'correct-horse-battery', role: 'agent' };
+
+async function users(): Promise<string[]> {
+  const { rows } = await db.query<{ email: string }>('SELECT email FROM users ORDER BY email');
+  return rows.map((r) => r.email);
+}
+
+async function failure(options: Parameters<typeof userCreateCommand>[1]): Promise<string> {
+  const error = await userCreateCommand(db, options, () => undefined).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(CliError);
+  return (error as CliError).message;
+}
+
+describe('rapport user create', () => {
+  it('refuses options the API would refuse, naming the option, and writes nothing', async () => {
+    expect(await failure({ ...valid, email: 'not-an-address' })).toMatch(/^--email must match format "email"/);
+    expect(await failure({ ...valid, password: 'short' })).toMatch(/^--password must NOT have fewer than 10 characters/);
+    expect(await failure({ ...valid, name: '' })).toMatch(/^--name /);
+    expect(await failure({ ...valid, role: 'king' })).toMatch(/^--role /);
+    expect(await users()).toEqual(['owner@acme.test']);
+  });
+
+  it('names a workspace that does not exist, by id or by anything else, without a database error', async () => {
+    expect(await failure({ ...valid, workspace: 'nope' })).toBe('No workspace nope');
+    expect(await failure({ ...valid, workspace: '01a24c41-24ae-771a-8d96-54b8eddbb0af' })).toBe(
+      'No workspace 01a24c41-24ae-771a-8d96-54b8eddbb0af',
+    );
+    expect(await users()).toEqual(['owner@acme.test']);
+  });
+
+  it('adds the user to the only workspace, and asks which one once there are several', async () => {
+    let printed = '';
+    await userCreateCommand(db, valid, (text) => void (printed += text));
+    expect(printed).toBe(`User agent@acme.test (agent) added to workspace ${workspaceId}.\n`);
+    const { rows } = await db.query<{ role: string }>(
+      'SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 AND u.email = $2',
+      [workspaceId, 'agent@acme.test'],
+    );
+    expect(rows).toEqual([{ role: 'agent' }]);
+
+    await createWorkspace(db, {
+      name: 'Other',
+      owner: { email: 'owner@other.test', name: 'Otto Owner', password: 'correct-horse-battery', role: 'owner' },
+    });
+    expect(await failure({ ...valid, email: 'viewer@acme.test', role: 'viewer' })).toMatch(/^There are several workspaces; choose one/);
+    await userCreateCommand(db, { ...valid, email: 'viewer@acme.test', role: 'viewer', workspace: workspaceId }, () => undefined);
+    expect(await users()).toContain('viewer@acme.test');
+  });
+});
