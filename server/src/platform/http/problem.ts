@@ -1,7 +1,7 @@
 /** Maps every error to RFC 9457 problem+json; unknown errors become a generic 500. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RapportError, type FieldProblem } from './errors.js';
-import { fieldProblems, type ValidationIssue } from './validation.js';
+import { fieldProblems, type ValidationIssue } from './field-problems.js';
 
 interface Problem {
   type: string;

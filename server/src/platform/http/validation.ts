@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
 import type { FieldProblem } from './errors.js';
+import { fieldProblems, type ValidationIssue } from './field-problems.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -29,31 +30,6 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
     const ajv = httpPart === 'body' ? strict : coercing;
     return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
   };
-}
-
-export interface ValidationIssue {
-  instancePath?: string;
-  message?: string;
-  keyword?: string;
-  params?: Record<string, unknown>;
-}
-
-/** Ajv's issues, rewritten so each names the field the way a client sent it and says why. */
-export function fieldProblems(context: string | undefined, issues: ValidationIssue[]): FieldProblem[] {
-  return issues.map((issue) => {
-    let field = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    let reason = issue.message ?? 'is not valid';
-    if (issue.keyword === 'additionalProperties' && issue.params?.additionalProperty) {
-      field = [field, String(issue.params.additionalProperty)].filter(Boolean).join('.');
-      reason = 'is not a known field';
-    }
-    if (issue.keyword === 'required' && issue.params?.missingProperty) {
-      field = [field, String(issue.params.missingProperty)].filter(Boolean).join('.');
-      reason = 'is required';
-    }
-    const prefix = context && context !== 'body' ? `${context}.` : '';
-    return { field: prefix + (field || context || 'body'), reason };
-  });
 }
 
 const bodyChecks = new WeakMap<TSchema, ValidateFunction>();

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Type } from 'typebox';
+import { buildWorkspace, testApp } from '../testing/test-app.js';
+import { bodyProblems } from './validation.js';
+import { Uuid } from './schemas.js';
+
+const Shape = Type.Object(
+  {
+    role: Type.Union([Type.Literal('owner'), Type.Literal('agent')]),
+    stage: Type.Optional(Type.String({ enum: ['lead', 'customer'] })),
+    id: Type.Optional(Uuid),
+    email: Type.Optional(Type.String({ format: 'email' })),
+    when: Type.Optional(Type.String({ format: 'date-time' })),
+    target: Type.Optional(Type.Union([Type.Object({ url: Type.String() }), Type.Object({ email: Type.String() })])),
+    code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+  },
+  { additionalProperties: false },
+);
+
+describe('validation problems', () => {
+  it('says which values a union of literals or an enum allows, once', () => {
+    expect(bodyProblems(Shape, { role: 'king' })).toEqual([{ field: 'role', reason: 'must be one of: owner, agent' }]);
+    expect(bodyProblems(Shape, { role: 'agent', stage: 'vip' })).toEqual([{ field: 'stage', reason: 'must be one of: lead, customer' }]);
+  });
+
+  it('puts ids, e-mail addresses and dates in plain words, and keeps other reasons as they are', () => {
+    expect(bodyProblems(Shape, { role: 'agent', id: 'nope' })).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
+    expect(bodyProblems(Shape, { role: 'agent', email: 'nope' })).toEqual([{ field: 'email', reason: 'must be an e-mail address' }]);
+    expect(bodyProblems(Shape, { role: 'agent', when: 'tomorrow' })).toEqual([
+      { field: 'when', reason: 'must be a date and time (ISO 8601, e.g. 2026-01-31T09:00:00Z)' },
+    ]);
+    expect(bodyProblems(Shape, { role: 'agent', code: 'abc' })).toEqual([{ field: 'code', reason: 'must match pattern "^[A-Z]{3}$"' }]);
+  });
+
+  it('folds a union of shapes into one problem on the field', () => {
+    expect(bodyProblems(Shape, { role: 'agent', target: { phone: '1' } })).toEqual([
+      { field: 'target', reason: 'does not match any of the accepted forms' },
+    ]);
+  });
+
+  it('reaches API clients as problem+json', async () => {
+    const t = await testApp();
+    const ws = await buildWorkspace(t.db);
+    const member = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: ws.owner.headers,
+      payload: { email: 'new@example.test', name: 'New', password: 'correct-horse-battery', role: 'king' },
+    });
+    expect(member.statusCode).toBe(400);
+    expect(JSON.parse(member.body)).toMatchObject({
+      detail: 'role must be one of: owner, admin, agent, viewer',
+      errors: [{ field: 'role', reason: 'must be one of: owner, admin, agent, viewer' }],
+    });
+    const contact = await t.app.inject({ method: 'GET', url: '/api/v1/contacts/not-an-id', headers: ws.owner.headers });
+    expect(JSON.parse(contact.body)).toMatchObject({ errors: [{ field: 'params.id', reason: 'must be a UUID' }] });
+  });
+});
