@@ -93,9 +93,17 @@ describe('sign-in and sessions', () => {
         url: '/api/v1/auth/sign-in',
         payload: { email: 'limit@example.test', password: 'wrong-password' },
       });
-    const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await attempt()).statusCode);
-    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await attempt());
+    expect(answers.map((a) => a.statusCode)).toEqual([401, 401, 401, 429, 429]);
+    const limited = answers[4]!;
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.parse(limited.body)).toMatchObject({
+      type: 'https://rapport.dev/problems/rate_limited',
+      code: 'rate_limited',
+      title: 'Too Many Requests',
+    });
     const other = await built.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',

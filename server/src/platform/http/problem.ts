@@ -26,6 +26,9 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
+/** Codes for client errors raised without one of their own (the rate limiter's). */
+const CODES_WITHOUT_NAME: Record<number, string> = { 429: 'rate_limited' };
+
 function send(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
@@ -70,12 +73,13 @@ export function registerProblemHandler(app: FastifyInstance) {
     const status = fastifyError.statusCode;
     if (status && status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, body too large, bad content type, rate limit.
+      const code = (fastifyError.code ?? CODES_WITHOUT_NAME[status] ?? 'bad_request').toLowerCase();
       return send(reply, {
-        type: `https://rapport.dev/problems/${(fastifyError.code ?? 'bad_request').toLowerCase()}`,
+        type: `https://rapport.dev/problems/${code}`,
         title: TITLES[status] ?? 'Bad Request',
         status,
         detail: fastifyError.message,
-        code: (fastifyError.code ?? 'bad_request').toLowerCase(),
+        code,
         requestId: request.id,
       });
     }
