@@ -140,7 +140,9 @@ describe('API tokens', () => {
     expect(write.statusCode).toBe(403);
 
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/api-tokens/${id}`, headers: ws.owner.headers })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: auth })).statusCode).toBe(401);
+    const revoked = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: auth });
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.headers['www-authenticate']).toBe('Bearer realm="Rapport", error="invalid_token"');
   });
 
   it('cannot be managed by agents', async () => {
@@ -158,5 +160,8 @@ describe('API tokens', () => {
   it('rejects a malformed Authorization header', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: 'Basic abc' } });
     expect(response.statusCode).toBe(401);
+    expect(response.headers['www-authenticate']).toBe('Bearer realm="Rapport"');
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/contacts' });
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="Rapport"');
   });
 });

@@ -29,6 +29,15 @@ const TITLES: Record<number, string> = {
 /** Codes for client errors raised without one of their own (the rate limiter's). */
 const CODES_WITHOUT_NAME: Record<number, string> = { 429: 'rate_limited' };
 
+/**
+ * A 401 names the scheme to authenticate with (RFC 9110 §11.6.1); a Bearer token that was sent and
+ * refused is flagged as such (RFC 6750 §3.1), so a client knows to get a new one rather than retry.
+ */
+function challengeFor(request: FastifyRequest): string {
+  const sentBearer = /^Bearer\s/i.test(request.headers.authorization ?? '');
+  return sentBearer ? 'Bearer realm="Rapport", error="invalid_token"' : 'Bearer realm="Rapport"';
+}
+
 function send(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
@@ -47,6 +56,7 @@ export function registerProblemHandler(app: FastifyInstance) {
 
   app.setErrorHandler((error: FastifyError | RapportError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof RapportError) {
+      if (error.status === 401) reply.header('www-authenticate', challengeFor(request));
       return send(reply, {
         type: `https://rapport.dev/problems/${error.code}`,
         title: TITLES[error.status] ?? 'Error',
