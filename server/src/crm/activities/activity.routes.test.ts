@@ -155,6 +155,9 @@ describe('activities API', () => {
       { payload: { ...on, type: 'call', durationMinutes: '5' }, field: 'durationMinutes' },
       { payload: { ...on, type: 'call', durationMinutes: -1 }, field: 'durationMinutes' },
       { payload: { ...on, type: 'call', occurredAt: 'yesterday' }, field: 'occurredAt' },
+      // 1999 typed without its century: it was stored as 0099 and read back as 1999.
+      { payload: { ...on, type: 'call', occurredAt: '0099-06-01T00:00:00Z' }, field: 'occurredAt' },
+      { payload: { ...on, type: 'call', occurredAt: '1899-12-31T23:59:59Z' }, field: 'occurredAt' },
       { payload: { type: 'note', body: 'x' }, field: 'contactId' },
       { payload: { type: 'note', body: 'x', contactId: 'abc' }, field: 'contactId' },
       { payload: { type: 'note', body: 'x', contactId: '00000000-0000-4000-8000-000000000000' }, field: 'contactId' },
@@ -176,6 +179,7 @@ describe('activities API', () => {
       { payload: { contactId: foreignContact.id }, field: 'contactId' },
       { payload: { contactId: null }, field: 'contactId' },
       { payload: { body: '' }, field: 'body' },
+      { payload: { occurredAt: '0026-12-06T10:00:00Z' }, field: 'occurredAt' },
     ];
     for (const { payload, field } of badPatches) {
       const response = await send(ws.owner.headers, 'PATCH', `/api/v1/activities/${note.id}`, payload);

@@ -5,6 +5,7 @@ import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
 import { RapportError, forbidden, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { instantProblem } from '../shared/instants.js';
 import { decodeListCursor } from '../shared/list-cursor.js';
 import * as repo from './activity.repo.js';
 import type { Activity, ActivityInput, ActivityListQuery, ActivityPatch, LoggedType } from './activity.schema.js';
@@ -64,6 +65,8 @@ function eventView(activity: Activity) {
 }
 
 export async function logActivity(ctx: Ctx, db: Db, input: ActivityInput): Promise<Activity> {
+  const when = instantProblem('occurredAt', input.occurredAt);
+  if (when) throw invalid([when]);
   return db.transaction(async (tx) => {
     const now = new Date();
     const row: repo.ActivityRow = {
@@ -127,6 +130,8 @@ async function findChangeable(ctx: Ctx, tx: Queryable, id: string): Promise<repo
 }
 
 export async function changeActivity(ctx: Ctx, db: Db, id: string, patch: ActivityPatch): Promise<Activity> {
+  const when = instantProblem('occurredAt', patch.occurredAt);
+  if (when) throw invalid([when]);
   return db.transaction(async (tx) => {
     const current = await findChangeable(ctx, tx, id);
     const before = (await repo.findActivity(ctx, id, tx))!;

@@ -122,6 +122,28 @@ UPDATE contacts SET search_text = btrim(regexp_replace(search_text, '[[:punct:][
  WHERE search_text ~ '[[:punct:]]';
 `,
   },
+  {
+    // Phone numbers searchable as digits (\`phoneSearchForms\` says which): a number pasted from
+    // caller ID (4155550100, +14155550100) found nothing, as only its written parts were words.
+    id: 'crm/015-contact-phone-digits',
+    sql: `
+UPDATE contacts c SET search_text = left(btrim(c.search_text || ' ' || forms.words), 4000)
+  FROM (
+    SELECT k.workspace_id, k.id, string_agg(f.word, ' ') AS words
+      FROM contacts k
+      CROSS JOIN LATERAL jsonb_array_elements(k.phones) AS p(phone)
+      CROSS JOIN LATERAL (SELECT regexp_match(p.phone->>'number', '^\\s*(?:\\+|00)(\\d{1,3})\\D+(.*)$') AS parts) m
+      CROSS JOIN LATERAL (
+        SELECT regexp_replace(p.phone->>'number', '\\D', '', 'g') AS digits, m.parts[1] AS country,
+               NULLIF(ltrim(regexp_replace(m.parts[2], '\\D', '', 'g'), '0'), '') AS national
+      ) n
+      CROSS JOIN LATERAL unnest(ARRAY[n.digits, n.country || n.national, n.national, '0' || n.national]) AS f(word)
+     WHERE jsonb_typeof(k.phones) = 'array' AND jsonb_array_length(k.phones) > 0 AND f.word <> ''
+     GROUP BY k.workspace_id, k.id
+  ) forms
+ WHERE c.workspace_id = forms.workspace_id AND c.id = forms.id;
+`,
+  },
 ];
 
 export const EmailAddress = Type.Object(

@@ -38,6 +38,22 @@ function compactAddress(address: PostalAddress | null): PostalAddress | null {
   return parts.length ? (Object.fromEntries(parts) as PostalAddress) : null;
 }
 
+/**
+ * A phone number as caller ID, a dialer or a pasted E.164 number writes it, for search: its digits
+ * alone (`+1 (415) 555-0100` → 14155550100) and, when a country code is set apart, the international
+ * number without a trunk 0 and the national one with and without it (4155550100, 04155550100). Its
+ * parts as written are indexed too (`searchText`), so `555-0100` still finds it. Migration crm/015
+ * computes the same in SQL.
+ */
+export function phoneSearchForms(number: string): string[] {
+  const forms = [number.replace(/\D/g, '')];
+  const [, country, rest] = /^\s*(?:\+|00)(\d{1,3})\D+(.*)$/.exec(number) ?? [];
+  const national = rest?.replace(/\D/g, '').replace(/^0+/, '');
+  // `+44 (0)20 …` dialled from abroad is +4420…, without the trunk 0 it shows.
+  if (national) forms.push(`${country}${national}`, national, `0${national}`);
+  return [...new Set(forms)].filter((form) => form.length > 0);
+}
+
 /** What search finds a contact by; also rebuilt by companies when a company is renamed or deleted. */
 export function contactSearchText(
   contact: Pick<ContactInput, 'firstName' | 'lastName' | 'title'> & {
@@ -55,6 +71,7 @@ export function contactSearchText(
     ...contact.emails.map((e) => e.address),
     ...contact.phones.map((p) => p.number),
     ...contact.socialHandles.map((h) => h.handle),
+    ...contact.phones.flatMap((p) => phoneSearchForms(p.number)),
   ]);
 }
 

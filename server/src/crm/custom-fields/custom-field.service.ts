@@ -32,30 +32,36 @@ function forget(workspaceId: string) {
   for (const entity of ['contact', 'company']) cache.delete(`${workspaceId}:${entity}`);
 }
 
-function checkOptions(type: string, options: string[] | undefined) {
+/** The label as shown on forms and columns; one that trims to nothing is refused. */
+function cleanLabel(label: string): string {
+  const trimmed = label.trim();
+  if (!trimmed) throw invalid([{ field: 'label', reason: 'must not be blank' }]);
+  return trimmed;
+}
+
+/**
+ * Options trimmed, as a value is picked from them by its text: ` Pro` and `Pro` would be two
+ * options that look the same, and an option of spaces an empty entry in the picker.
+ */
+function checkOptions(type: string, raw: string[] | undefined): string[] | undefined {
+  const options = raw?.map((option) => option.trim());
+  const blank = options?.findIndex((option) => !option) ?? -1;
+  if (blank >= 0) throw invalid([{ field: `options.${blank}`, reason: 'must not be blank' }]);
   if ((type === 'select' || type === 'multi_select') && (!options || options.length === 0)) {
     throw invalid([{ field: 'options', reason: `a ${type} field needs at least one option` }]);
   }
   if (options && new Set(options).size !== options.length) throw invalid([{ field: 'options', reason: 'must not repeat' }]);
+  return options;
 }
 
 export async function createCustomField(ctx: Ctx, input: CustomFieldInput): Promise<CustomField> {
-  checkOptions(input.type, input.options);
+  const label = cleanLabel(input.label);
+  const options = checkOptions(input.type, input.options);
   const id = newId();
   const { rows } = await ctx.db.query<CustomField>(
     `INSERT INTO custom_fields (workspace_id, id, entity, key, label, type, options, required, position)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-    [
-      ctx.workspaceId,
-      id,
-      input.entity,
-      input.key,
-      input.label,
-      input.type,
-      input.options ?? [],
-      input.required ?? false,
-      input.position ?? 0,
-    ],
+    [ctx.workspaceId, id, input.entity, input.key, label, input.type, options ?? [], input.required ?? false, input.position ?? 0],
   );
   if (!rows[0]) throw conflict('custom_field_exists', `A ${input.entity} field with key ${input.key} exists`);
   await recordEvents(ctx.db, [
@@ -65,7 +71,7 @@ export async function createCustomField(ctx: Ctx, input: CustomFieldInput): Prom
       subjectType: 'custom_field',
       subjectId: id,
       actorId: ctx.actor.userId,
-      data: { after: input },
+      data: { after: { ...input, label, ...(options ? { options } : {}) } },
     },
   ]);
   forget(ctx.workspaceId);
@@ -79,18 +85,12 @@ export async function changeCustomField(ctx: Ctx, id: string, patch: CustomField
   ]);
   const before = found[0];
   if (!before) throw notFound('Custom field');
-  if (patch.options) checkOptions(before.type, patch.options);
+  const label = patch.label === undefined ? before.label : cleanLabel(patch.label);
+  const options = patch.options ? checkOptions(before.type, patch.options)! : before.options;
   const { rows } = await ctx.db.query<CustomField>(
     `UPDATE custom_fields SET label = $3, options = $4, required = $5, position = $6
       WHERE workspace_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-    [
-      ctx.workspaceId,
-      id,
-      patch.label ?? before.label,
-      patch.options ?? before.options,
-      patch.required ?? before.required,
-      patch.position ?? before.position,
-    ],
+    [ctx.workspaceId, id, label, options, patch.required ?? before.required, patch.position ?? before.position],
   );
   await recordEvents(ctx.db, [
     {

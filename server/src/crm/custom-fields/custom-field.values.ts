@@ -4,6 +4,13 @@ import type { CustomField } from './custom-field.schema.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real day: `Date.parse` rolls 2026-02-30 over into March instead of refusing it. */
+function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
 function checkOne(field: CustomField, value: unknown): string | null {
   switch (field.type) {
     case 'text':
@@ -13,7 +20,7 @@ function checkOne(field: CustomField, value: unknown): string | null {
     case 'boolean':
       return typeof value === 'boolean' ? null : 'must be true or false';
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? null : 'must be a date (YYYY-MM-DD)';
+      return typeof value === 'string' && isCalendarDate(value) ? null : 'must be a date (YYYY-MM-DD)';
     case 'url': {
       if (typeof value !== 'string') return 'must be a URL';
       try {

@@ -5,6 +5,8 @@ import { RapportError } from '../../platform/http/errors.js';
 export interface CsvTable {
   columns: string[];
   rows: string[][];
+  /** Each row's number as a spreadsheet shows the file (the header's row counts, and so do blank rows). */
+  rowNumbers: number[];
 }
 
 export const MAX_ROWS = 1_000_000;
@@ -57,16 +59,29 @@ export function readCsv(content: string): CsvTable {
       bom: true,
       delimiter: detectDelimiter(content.replace(/^\ufeff/, '')),
       relax_column_count: true,
-      skip_empty_lines: true,
+      // Blank lines are kept to be counted: the report names rows as a spreadsheet numbers them.
+      skip_empty_lines: false,
       max_record_size: MAX_CELL,
     }) as string[][];
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error);
     throw unreadable(`the file is not valid CSV: ${message}`);
   }
-  const [header, ...rows] = records;
+  let header: string[] | undefined;
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    // A row of empty cells (a spreadsheet's cleared row saved as `,,,`) is no contact, just as a blank line is not.
+    if (record.every((cell) => cell.trim() === '')) continue;
+    if (!header) header = record;
+    else {
+      rows.push(record);
+      rowNumbers.push(i + 1);
+    }
+  }
   if (!header || rows.length === 0) throw unreadable('the file has a header but no rows (the first line must name the columns)');
   if (header.length > MAX_COLUMNS) throw unreadable(`the file has ${header.length} columns; at most ${MAX_COLUMNS} can be imported`);
   if (rows.length > MAX_ROWS) throw unreadable(`the file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once`);
-  return { columns: columnNames(header), rows };
+  return { columns: columnNames(header), rows, rowNumbers };
 }

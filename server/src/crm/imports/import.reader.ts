@@ -24,7 +24,7 @@ export interface ReadFile {
 }
 
 function readCsvFile(content: string, customFields: readonly CustomField[]): ReadFile {
-  const { columns, rows } = readCsv(content);
+  const { columns, rows, rowNumbers } = readCsv(content);
   return {
     columns,
     total: rows.length,
@@ -35,7 +35,7 @@ function readCsvFile(content: string, customFields: readonly CustomField[]): Rea
       const byKey = new Map(fields.map((f) => [f.key, f]));
       for (let i = 0; i < rows.length; i++) {
         const cells = rows[i]!;
-        const draft = csvRowToDraft(cells, i + 2, mapped, byKey);
+        const draft = csvRowToDraft(cells, rowNumbers[i]!, mapped, byKey);
         if (cells.length > columns.length && cells.slice(columns.length).some((c) => c.trim())) {
           draft.problems.push({ field: 'row', reason: `has ${cells.length} cells but the header names ${columns.length} columns` });
         }

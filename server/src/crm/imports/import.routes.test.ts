@@ -248,6 +248,34 @@ describe('contact imports', () => {
     expect(recent.data.map((i) => i.status)).toEqual(['done', 'failed', 'mapping']);
   });
 
+  it('names rejected rows as a spreadsheet numbers them, and skips rows with no cell filled', async () => {
+    const ws = await buildWorkspace(t.db);
+    const csv = [
+      'Name,E-mail,Notes',
+      'Ann Able,ann@example.com,',
+      '',
+      'Bob Bad,not-an-email,',
+      ',,',
+      ' , ,',
+      'Cy Lines,cy@example.com,"first line',
+      'second line"',
+      'Di Bad,di@,',
+      '',
+    ].join('\r\n');
+    const uploaded = json<{ total: number; sample: string[][] }>(await upload(ws, 'csv', csv));
+    expect(uploaded.total).toBe(4);
+    expect(uploaded.sample.map((row) => row[0])).toEqual(['Ann Able', 'Bob Bad', 'Cy Lines', 'Di Bad']);
+
+    const report = await runImport(ws, 'csv', csv, { mapping: { Name: 'fullName', 'E-mail': 'email' }, allowPartial: true });
+    expect(report).toMatchObject({ status: 'done', total: 4, processed: 4, imported: 2, rejected: 2 });
+    // Bob is on the sheet's row 4 (below a blank row), Di on row 8 (a cell of two lines is still one row).
+    expect(report.errors).toEqual([
+      { row: 4, field: 'E-mail', reason: 'is not a valid e-mail address' },
+      { row: 8, field: 'E-mail', reason: 'is not a valid e-mail address' },
+    ]);
+    expect((await contacts(ws)).map((c) => c.displayName).sort()).toEqual(['Ann Able', 'Cy Lines']);
+  });
+
   it('refuses binary, empty, garbage and oversized files, and bad mappings, with a clear 4xx', async () => {
     const ws = await buildWorkspace(t.db);
     const cases: { format: string; content: string; code: string }[] = [

@@ -99,6 +99,19 @@ describe('segments (saved views)', () => {
       expect(json<{ errors: { field: string }[] }>(response).errors.map((e) => e.field)).toContain(field);
     }
     expect((await save('contact', {}, { sort: 'shoeSize' })).statusCode).toBe(400);
+    // A name of spaces would be saved as an empty entry in the views menu.
+    const blank = await save('contact', {}, { name: '   ' });
+    expect(blank.statusCode, blank.body).toBe(400);
+    expect(json<{ errors: { field: string }[] }>(blank).errors.map((e) => e.field)).toEqual(['name']);
+    const kept = json<{ id: string }>(await save('contact', {}));
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/segments/${kept.id}`,
+      headers: ws.owner.headers,
+      payload: { name: ' \t ' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(400);
+    expect(json<{ errors: { field: string }[] }>(renamed).errors.map((e) => e.field)).toEqual(['name']);
     expect((await save('deal', {})).statusCode).toBe(400);
     const other = await buildWorkspace(t.db);
     const theirs = json<{ id: string }>(await save('contact', {}, { shared: true }));

@@ -15,6 +15,11 @@ function checkFilters(entity: SegmentEntity, filters: Record<string, unknown>) {
   if (problems.length) throw invalid(problems);
 }
 
+/** A view is picked from a menu by its name, so one that trims to nothing is refused. */
+function checkName(name: string | undefined) {
+  if (name !== undefined && !name.trim()) throw invalid([{ field: 'name', reason: 'must not be blank' }]);
+}
+
 function canEdit(ctx: Ctx, segment: Segment): boolean {
   return segment.ownerId === ctx.actor.userId || ROLE_RANK[ctx.actor.role] >= ROLE_RANK.admin || ctx.actor.kind === 'system';
 }
@@ -29,6 +34,7 @@ const event = (ctx: Ctx, type: string, id: string, data: Record<string, unknown>
 });
 
 export async function createSegment(ctx: Ctx, db: Db, input: SegmentInput): Promise<Segment> {
+  checkName(input.name);
   checkFilters(input.entity, input.filters);
   return db.transaction(async (tx) => {
     const created = await repo.insertSegment(tx, ctx.workspaceId, {
@@ -60,6 +66,7 @@ export async function updateSegment(ctx: Ctx, db: Db, id: string, patch: Segment
     const before = await repo.findVisibleSegment(tx, ctx.workspaceId, ctx.actor.userId, id, true);
     if (!before) throw notFound('Segment');
     if (!canEdit(ctx, before)) throw forbidden('Only the owner of this view or an admin can change it');
+    checkName(patch.name);
     if (patch.filters) checkFilters(before.entity, patch.filters);
     const after = await repo.updateSegment(tx, ctx.workspaceId, {
       ...before,

@@ -10,7 +10,8 @@ import { openFreshDb, sharedTestDb } from '../../platform/testing/test-db.js';
 import { buildWorkspace } from '../../platform/testing/test-app.js';
 import { allMigrations } from '../../modules.js';
 import { createCompany } from '../companies/company.service.js';
-import { createContacts } from '../contacts/contact.service.js';
+import { createContacts, phoneSearchForms } from '../contacts/contact.service.js';
+import { searchRecords } from '../search/search.repo.js';
 import { searchCondition, searchText } from './search-text.js';
 
 let db: Db;
@@ -71,6 +72,33 @@ describe('search text', () => {
     expect(await prefixMatches(ctx, 'contacts', 'zed.q8')).toEqual([]);
   });
 
+  it('finds a contact by a phone number as caller ID or a dialer writes it', async () => {
+    expect(phoneSearchForms('+1 (415) 555-0100')).toEqual(['14155550100', '4155550100', '04155550100']);
+    expect(phoneSearchForms('+44 (0)20 7946 0958')).toEqual(['4402079460958', '442079460958', '2079460958', '02079460958']);
+    expect(phoneSearchForms('0049 30 901820')).toEqual(['004930901820', '4930901820', '30901820', '030901820']);
+    expect(phoneSearchForms('020 7946 0958')).toEqual(['02079460958']);
+    expect(phoneSearchForms('+14155550100')).toEqual(['14155550100']);
+
+    const ctx = await workspace();
+    await createContacts(ctx, [
+      { firstName: 'Phoebe', lastName: 'Caller', phones: [{ number: '+1 (415) 555-0100' }] },
+      { firstName: 'Lon', lastName: 'Don', phones: [{ number: '+44 (0)20 7946 0958' }] },
+      { firstName: 'Other', lastName: 'Number', phones: [{ number: '+1 (212) 555-0199' }] },
+    ]);
+    for (const [q, name] of [
+      ['4155550100', 'Phoebe Caller'],
+      ['+14155550100', 'Phoebe Caller'],
+      ['(415) 555-0100', 'Phoebe Caller'],
+      ['555-0100', 'Phoebe Caller'],
+      ['02079460958', 'Lon Don'],
+      ['+442079460958', 'Lon Don'],
+      ['020 7946 0958', 'Lon Don'],
+    ]) {
+      expect({ q, found: await prefixMatches(ctx, 'contacts', q!) }).toEqual({ q, found: [name] });
+      expect({ q, found: (await searchRecords(ctx, q!, 10)).map((r) => r.title) }).toEqual({ q, found: [name] });
+    }
+  });
+
   it('finds a company by the words of its domains', async () => {
     const ctx = await workspace();
     await createCompany(ctx, db, { name: 'Globex', domains: ['globex-corp.example.com'] });
@@ -79,9 +107,32 @@ describe('search text', () => {
   });
 });
 
-describe('search text migrations (crm/008, crm/014)', () => {
+describe('search text migrations (crm/008, crm/014, crm/015)', () => {
   let old: Db;
-  afterAll(() => old?.close());
+  let beforePhones: Db;
+  afterAll(async () => {
+    await old?.close();
+    await beforePhones?.close();
+  });
+
+  it('add the digit forms of stored phone numbers, as new contacts get them', async () => {
+    beforePhones = await openFreshDb(allMigrations().filter((m) => m.id !== 'crm/015-contact-phone-digits'));
+    const ws = await buildWorkspace(beforePhones);
+    const phones = [{ number: '+44 (0)20 7946 0958' }, { number: '555-0100', label: 'cell' }];
+    await beforePhones.query(
+      `INSERT INTO contacts (workspace_id, id, first_name, display_name, phones, search_text)
+       VALUES ($1, gen_random_uuid(), 'Lon', 'Lon', $2, 'lon 44 0 20 7946 0958 555 0100'),
+              ($1, gen_random_uuid(), 'Nophone', 'Nophone', '[]', 'nophone')`,
+      [ws.workspaceId, JSON.stringify(phones)],
+    );
+    expect(await migrate(beforePhones, allMigrations())).toEqual(['crm/015-contact-phone-digits']);
+    const { rows } = await beforePhones.query<{ text: string }>(
+      'SELECT search_text AS text FROM contacts WHERE workspace_id = $1 ORDER BY 1',
+      [ws.workspaceId],
+    );
+    const written = searchText(['Lon', ...phones.map((p) => p.number), ...phones.flatMap((p) => phoneSearchForms(p.number))]);
+    expect(rows.map((row) => row.text.split(' ').sort())).toEqual([written.split(' ').sort(), ['nophone']]);
+  });
 
   it('rewrite search text stored whole as its words', async () => {
     const before = allMigrations().filter((m) => m.id !== 'crm/008-company-search-words' && m.id !== 'crm/014-contact-search-words');

@@ -145,6 +145,9 @@ describe('tasks API', () => {
       { payload: { title: '   ' }, field: 'title' },
       { payload: { title: 'x', priority: 'high' }, field: 'priority' },
       { payload: { title: 'x', dueAt: 'tomorrow' }, field: 'dueAt' },
+      // 2026 typed without its century: it read back as no date and failed every task list.
+      { payload: { title: 'x', dueAt: '0026-12-06T10:00:00Z' }, field: 'dueAt' },
+      { payload: { title: 'x', dueAt: '0999-12-06T10:00:00Z' }, field: 'dueAt' },
       { payload: { title: 'x', done: true }, field: 'done' },
       { payload: { title: 'x', assigneeId: other.owner.userId }, field: 'assigneeId' },
       { payload: { title: 'x', assigneeId: 'me' }, field: 'assigneeId' },
@@ -165,6 +168,7 @@ describe('tasks API', () => {
     for (const { payload, field } of [
       { payload: { done: 'yes' }, field: 'done' },
       { payload: { title: '' }, field: 'title' },
+      { payload: { dueAt: '0026-12-06T10:00:00+01:00' }, field: 'dueAt' },
       { payload: { assigneeId: other.owner.userId }, field: 'assigneeId' },
       { payload: { contactId: foreignContact.id }, field: 'contactId' },
     ]) {
@@ -174,10 +178,13 @@ describe('tasks API', () => {
     }
     expect(json<TaskBody>(await send(ws.owner.headers, 'GET', `/api/v1/tasks/${kept.id}`))).toMatchObject({
       title: 'Keep',
+      dueAt: null,
       assigneeId: ws.owner.userId,
       contactId: null,
       done: false,
     });
+    const myDay = await send(ws.owner.headers, 'GET', '/api/v1/my-day');
+    expect(myDay.statusCode, myDay.body).toBe(200);
   });
 
   it('limits members with record scope "own" to tasks on records they may see and tasks given to them', async () => {

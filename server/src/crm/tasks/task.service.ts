@@ -6,6 +6,7 @@ import { changes, recordEvents, type NewEvent } from '../../platform/events/even
 import { encodeCursor } from '../../platform/http/cursor.js';
 import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { memberExists } from '../contacts/contact.repo.js';
+import { instantProblem } from '../shared/instants.js';
 import { decodeListCursor } from '../shared/list-cursor.js';
 import { findActivityRow, insertActivity, updateActivityRow, deleteActivityRow, type ActivityRow } from '../activities/activity.repo.js';
 import { checkLinks } from '../activities/activity.service.js';
@@ -33,6 +34,8 @@ function event(ctx: Ctx, type: string, id: string, data: Record<string, unknown>
 }
 
 export async function createTask(ctx: Ctx, db: Db, input: TaskInput): Promise<Task> {
+  const due = instantProblem('dueAt', input.dueAt);
+  if (due) throw invalid([due]);
   return db.transaction(async (tx) => {
     const now = new Date();
     const row: ActivityRow = {
@@ -77,6 +80,8 @@ async function findTaskRow(ctx: Ctx, tx: Queryable, id: string): Promise<Activit
 }
 
 export async function updateTask(ctx: Ctx, db: Db, id: string, patch: TaskPatch): Promise<Task> {
+  const due = instantProblem('dueAt', patch.dueAt);
+  if (due) throw invalid([due]);
   return db.transaction(async (tx) => {
     const current = await findTaskRow(ctx, tx, id);
     const before = (await repo.findTask(ctx, id, tx))!;

@@ -32,6 +32,7 @@ export function CompanyFiltersBar({ filters, onChange }: { filters: CompanyFilte
         value={filters.tag ?? []}
         onChange={(tag) => onChange({ tag })}
         clearable
+        clearButtonProps={{ 'aria-label': 'Clear tags' }}
         w={{ base: '100%', sm: 200 }}
       />
       <MemberSelect
@@ -40,6 +41,7 @@ export function CompanyFiltersBar({ filters, onChange }: { filters: CompanyFilte
         value={filters.ownerId ?? null}
         onChange={(ownerId) => onChange({ ownerId: ownerId ?? undefined })}
         clearable
+        clearButtonProps={{ 'aria-label': 'Clear owner' }}
         w={{ base: '100%', sm: 170 }}
       />
       {hasCompanyFilters(filters) && (

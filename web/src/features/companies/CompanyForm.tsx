@@ -72,8 +72,16 @@ export function CompanyForm({
             value={draft.size || null}
             onChange={(size) => set({ size: size ?? '' })}
             clearable
+            clearButtonProps={{ 'aria-label': 'Clear size' }}
           />
-          <MemberSelect label="Owner" value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} clearable error={errors.ownerId} />
+          <MemberSelect
+            label="Owner"
+            value={draft.ownerId}
+            onChange={(ownerId) => set({ ownerId })}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Clear owner' }}
+            error={errors.ownerId}
+          />
         </SimpleGrid>
         <TagsInput label="Tags" value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
         <CustomFieldsEditor entity="company" values={draft.custom} onChange={(custom) => set({ custom })} errors={errors} />

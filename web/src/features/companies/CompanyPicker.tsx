@@ -35,6 +35,7 @@ export function CompanyPicker({
       onSearchChange={setSearch}
       filter={({ options: all }) => all}
       clearable
+      clearButtonProps={{ 'aria-label': 'Clear company' }}
       nothingFoundMessage={matches.isFetching ? 'Searching…' : 'No company matches'}
       error={error}
     />

@@ -9,6 +9,7 @@ import { TagList } from '../../ui/TagList';
 import { CustomFieldsList } from '../custom-fields/CustomFieldsList';
 import { useMemberNames } from '../members/use-member-names';
 import { useTeams } from '../teams/api';
+import { addressLines } from './AddressEditor';
 import { StageBadge } from './StageBadge';
 import type { Contact } from './types';
 
@@ -94,6 +95,18 @@ export function ContactDetails({ contact: c }: { contact: Contact }) {
                   label={d.label || d.kind}
                 />
               ))}
+            </DetailRow>
+          )}
+          {addressLines(c.address).length > 0 && (
+            <DetailRow label="Address">
+              <Text component="address" size="sm" fs="normal">
+                {addressLines(c.address).map((line, i) => (
+                  <span key={i}>
+                    {i > 0 && <br />}
+                    {line}
+                  </span>
+                ))}
+              </Text>
             </DetailRow>
           )}
           <DetailRow label="Owner">{memberName(c.ownerId) ?? 'Nobody'}</DetailRow>

@@ -24,6 +24,7 @@ export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilte
         value={filters.stage ?? []}
         onChange={(stage) => onChange({ stage })}
         clearable
+        clearButtonProps={{ 'aria-label': 'Clear stages' }}
         w={{ base: '100%', sm: 220 }}
       />
       <TagsInput
@@ -32,6 +33,7 @@ export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilte
         value={filters.tag ?? []}
         onChange={(tag) => onChange({ tag })}
         clearable
+        clearButtonProps={{ 'aria-label': 'Clear tags' }}
         w={{ base: '100%', sm: 200 }}
       />
       <MemberSelect
@@ -40,6 +42,7 @@ export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilte
         value={filters.ownerId ?? null}
         onChange={(ownerId) => onChange({ ownerId: ownerId ?? undefined })}
         clearable
+        clearButtonProps={{ 'aria-label': 'Clear owner' }}
         w={{ base: '100%', sm: 170 }}
       />
       {filters.companyId && <CompanyFilterChip companyId={filters.companyId} onClear={() => onChange({ companyId: undefined })} />}

@@ -7,6 +7,7 @@ import { CompanyPicker } from '../companies/CompanyPicker';
 import { useCustomFields } from '../custom-fields/api';
 import { CustomFieldsEditor } from '../custom-fields/CustomFieldsEditor';
 import { MemberSelect } from '../members/MemberSelect';
+import { AddressEditor } from './AddressEditor';
 import { EmailsEditor, PhonesEditor } from './ContactChannelsEditor';
 import { draftOf, inputOf, type ContactDraft } from './contact-draft';
 import { ImportantDatesEditor } from './ImportantDatesEditor';
@@ -76,7 +77,14 @@ export function ContactForm({
             onChange={(v) => set({ lifecycleStage: v ?? 'lead' })}
             allowDeselect={false}
           />
-          <MemberSelect label="Owner" value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} clearable error={errors.ownerId} />
+          <MemberSelect
+            label="Owner"
+            value={draft.ownerId}
+            onChange={(ownerId) => set({ ownerId })}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Clear owner' }}
+            error={errors.ownerId}
+          />
         </SimpleGrid>
         <TagsInput label="Tags" value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
         <Divider />
@@ -85,6 +93,7 @@ export function ContactForm({
         <Divider />
         <SocialHandlesEditor handles={draft.socialHandles} onChange={(socialHandles) => set({ socialHandles })} errors={errors} />
         <ImportantDatesEditor dates={draft.importantDates} onChange={(importantDates) => set({ importantDates })} errors={errors} />
+        <AddressEditor address={draft.address} onChange={(address) => set({ address })} errors={errors} />
         <CustomFieldsEditor entity="contact" values={draft.custom} onChange={(custom) => set({ custom })} errors={errors} />
         <Group justify="flex-end">
           {onCancel && (

@@ -1,6 +1,15 @@
 /** The editable copy of a contact a form works on, and the API input it becomes. */
 import { customValuesToSend } from '../custom-fields/CustomFieldsEditor';
-import type { Contact, ContactInput, EmailAddress, ImportantDate, PhoneNumber, SocialHandle } from './types';
+import {
+  ADDRESS_PARTS,
+  type Contact,
+  type ContactInput,
+  type EmailAddress,
+  type ImportantDate,
+  type PhoneNumber,
+  type PostalAddress,
+  type SocialHandle,
+} from './types';
 
 export interface ContactDraft {
   firstName: string;
@@ -15,7 +24,19 @@ export interface ContactDraft {
   phones: PhoneNumber[];
   socialHandles: SocialHandle[];
   importantDates: ImportantDate[];
+  /** Every part as text, an unknown one empty. */
+  address: Required<PostalAddress>;
   custom: Record<string, unknown>;
+}
+
+function addressDraftOf(address: PostalAddress | null | undefined): Required<PostalAddress> {
+  return Object.fromEntries(ADDRESS_PARTS.map((part) => [part, address?.[part] ?? ''])) as Required<PostalAddress>;
+}
+
+/** The parts filled in, trimmed; no address at all when none is. */
+function addressOf(draft: Required<PostalAddress>): PostalAddress | null {
+  const parts = ADDRESS_PARTS.map((part) => [part, draft[part].trim()] as const).filter(([, value]) => value !== '');
+  return parts.length ? (Object.fromEntries(parts) as PostalAddress) : null;
 }
 
 export function draftOf(contact: Contact | undefined, defaults: Partial<ContactDraft> = {}): ContactDraft {
@@ -32,6 +53,7 @@ export function draftOf(contact: Contact | undefined, defaults: Partial<ContactD
     phones: contact?.phones.length ? contact.phones : [{ number: '' }],
     socialHandles: contact?.socialHandles ?? [],
     importantDates: contact?.importantDates ?? [],
+    address: addressDraftOf(contact?.address),
     custom: contact?.custom ?? {},
     ...defaults,
   };
@@ -59,6 +81,7 @@ export function inputOf(draft: ContactDraft, customKeys: string[]): ContactInput
       .filter((h) => h.network.trim() && h.handle.trim())
       .map(({ url, ...h }) => ({ network: h.network.trim(), handle: h.handle.trim(), ...(url?.trim() ? { url: url.trim() } : {}) })),
     importantDates: draft.importantDates.filter((d) => d.date).map(withLabel),
+    address: addressOf(draft.address),
     custom: customValuesToSend(draft.custom, customKeys),
   };
 }

@@ -24,6 +24,19 @@ export interface ImportantDate {
   label?: string;
 }
 
+/** One postal address; parts left out are unknown. */
+export interface PostalAddress {
+  streetNumber?: string;
+  street?: string;
+  line2?: string;
+  locality?: string;
+  region?: string;
+  postcode?: string;
+  country?: string;
+}
+export const ADDRESS_PARTS = ['streetNumber', 'street', 'line2', 'locality', 'region', 'postcode', 'country'] as const;
+export type AddressPart = (typeof ADDRESS_PARTS)[number];
+
 export interface Contact {
   id: string;
   displayName: string;
@@ -41,6 +54,7 @@ export interface Contact {
   tags: string[];
   custom: Record<string, unknown>;
   importantDates: ImportantDate[];
+  address: PostalAddress | null;
   createdAt: string;
   updatedAt: string;
   /** The value tier and health from the latest scoring; null until the contact is scored. */

@@ -41,10 +41,20 @@ export function CustomFieldInput({
           value={typeof value === 'string' ? value : null}
           onChange={onChange}
           clearable={!field.required}
+          clearButtonProps={{ 'aria-label': `Clear ${field.label}` }}
         />
       );
     case 'multi_select':
-      return <MultiSelect {...common} data={field.options} value={Array.isArray(value) ? value : []} onChange={onChange} clearable />;
+      return (
+        <MultiSelect
+          {...common}
+          data={field.options}
+          value={Array.isArray(value) ? value : []}
+          onChange={onChange}
+          clearable
+          clearButtonProps={{ 'aria-label': `Clear ${field.label}` }}
+        />
+      );
     case 'boolean':
       return (
         <Checkbox label={field.label} error={error} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} mt="lg" />

@@ -62,6 +62,7 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
                     value={mapping[column] ?? null}
                     onChange={(target) => setMapping((m) => ({ ...m, [column]: target }))}
                     clearable
+                    clearButtonProps={{ 'aria-label': `Skip column ${column}` }}
                     searchable
                   />
                 </Table.Td>

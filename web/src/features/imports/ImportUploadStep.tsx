@@ -4,6 +4,7 @@ import { Button, FileInput, Group, SegmentedControl, Stack, Text } from '@mantin
 import { IconFileUpload } from '@tabler/icons-react';
 import { FormError } from '../../ui/FormError';
 import { useUploadImport } from './api';
+import { readFileText } from './file-text';
 import type { ImportDraft, ImportFormat } from './types';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -22,7 +23,7 @@ export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDra
       onSubmit={async (event) => {
         event.preventDefault();
         if (!file) return;
-        upload.mutate({ format, fileName: file.name, content: await file.text() }, { onSuccess: onUploaded });
+        upload.mutate({ format, fileName: file.name, content: await readFileText(file) }, { onSuccess: onUploaded });
       }}
     >
       <Stack>
@@ -42,6 +43,7 @@ export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDra
           }}
           error={tooBig ? 'The file is larger than 20 MB' : undefined}
           clearable
+          clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
           required
         />
         <div>

@@ -28,7 +28,11 @@ export function useImportJob(id: string | null) {
     queryKey: ['imports', id],
     queryFn: async () => {
       const job = await api<ImportJob>(`/imports/${id}`);
-      if (job.status === 'done') void client.invalidateQueries({ queryKey: ['contacts'] });
+      if (job.status === 'done') {
+        void client.invalidateQueries({ queryKey: ['contacts'] });
+        // An import creates the companies its rows name.
+        if (job.companiesCreated > 0) void client.invalidateQueries({ queryKey: ['companies'] });
+      }
       return job;
     },
     enabled: Boolean(id),

@@ -9,6 +9,16 @@ export interface ImportTarget {
 
 const NETWORKS = ['mastodon', 'bluesky', 'x', 'linkedin', 'instagram', 'facebook', 'github'];
 const DATE_KINDS = ['birthday', 'anniversary', 'renewal'];
+/** The parts of a postal address the import fills, as the server names them. */
+const ADDRESS_PARTS = [
+  ['streetNumber', 'Street number'],
+  ['street', 'Street'],
+  ['line2', 'Address line 2 (building, suite)'],
+  ['locality', 'City or town'],
+  ['region', 'State, province or county'],
+  ['postcode', 'Postcode'],
+  ['country', 'Country'],
+] as const;
 
 const CONTACT_TARGETS: ImportTarget[] = [
   { value: 'firstName', label: 'First name', group: 'Name and role' },
@@ -26,6 +36,7 @@ const CONTACT_TARGETS: ImportTarget[] = [
   { value: 'phone3', label: 'Phone 3', group: 'Reach' },
   ...NETWORKS.map((n) => ({ value: `socialHandle:${n}`, label: `Social: ${n}`, group: 'Social profiles' })),
   ...DATE_KINDS.map((k) => ({ value: `importantDate:${k}`, label: `Date: ${k}`, group: 'Important dates' })),
+  ...ADDRESS_PARTS.map(([part, label]) => ({ value: `address:${part}`, label, group: 'Postal address' })),
 ];
 
 /** Known fields, the workspace's custom fields, and any target the server suggested that we do not list. */

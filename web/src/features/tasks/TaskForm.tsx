@@ -50,6 +50,7 @@ export function TaskForm({ link, onCreated }: { link: Pick<TaskInput, 'contactId
             value={assigneeId}
             onChange={setAssigneeId}
             clearable
+            clearButtonProps={{ 'aria-label': 'Clear assignee' }}
             placeholder="Nobody yet"
             error={errors.assigneeId}
           />

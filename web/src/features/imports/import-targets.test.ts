@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { importTargets } from './import-targets';
+
+describe('import targets', () => {
+  it('offers every part of a postal address by name, so any column can be mapped to one', () => {
+    const address = importTargets([], []).filter((t) => t.value.startsWith('address:'));
+    expect(address.map((t) => t.value)).toEqual([
+      'address:streetNumber',
+      'address:street',
+      'address:line2',
+      'address:locality',
+      'address:region',
+      'address:postcode',
+      'address:country',
+    ]);
+    for (const target of address) {
+      expect(target.group).toBe('Postal address');
+      expect(target.label).not.toContain(':');
+    }
+  });
+
+  it('lists a suggested target once, under its own name rather than as an unknown one', () => {
+    const targets = importTargets([], ['address:locality', 'email', 'socialHandle:xing']);
+    expect(targets.filter((t) => t.value === 'address:locality')).toEqual([
+      { value: 'address:locality', label: 'City or town', group: 'Postal address' },
+    ]);
+    expect(targets.filter((t) => t.group === 'Other').map((t) => t.value)).toEqual(['socialHandle:xing']);
+  });
+});
