@@ -72,6 +72,7 @@ describe('channels API', () => {
       [{ kind: 'rss', name: 'x', config: { feedUrl: 'ftp://example.org/feed' } }, 'config.feedUrl'],
       [{ kind: 'rss', name: 'x', config: { feedUrl: 'https://example.org/feed', pollSeconds: 5 } }, 'config.pollSeconds'],
       [{ kind: 'rss', name: 'x', config: { feedUrl: 'https://example.org/feed', colour: 'red' } }, 'config.colour'],
+      [{ kind: 'rss', name: '   ', config: { feedUrl: 'https://example.org/feed' } }, 'name'],
       [
         { kind: 'rss', name: 'x', config: { feedUrl: 'https://example.org/feed' }, teamId: '00000000-0000-4000-8000-000000000000' },
         'teamId',
@@ -83,6 +84,12 @@ describe('channels API', () => {
       expect(json<ProblemBody>(response).errors?.map((e) => e.field)).toContain(field);
     }
     expect(json<{ data: unknown[] }>(await send(ws.owner.headers, 'GET', '/api/v1/channels')).data).toEqual([]);
+
+    const feed = await createFeed(ws.owner.headers);
+    const renamed = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${feed.id}`, { name: ' \t ' });
+    expect(renamed.statusCode, renamed.body).toBe(422);
+    expect(json<ProblemBody>(renamed).errors).toEqual([{ field: 'name', reason: 'must not be blank' }]);
+    expect(json<ChannelBody>(await send(ws.owner.headers, 'GET', `/api/v1/channels/${feed.id}`)).name).toBe('Company blog');
   });
 
   it('creates once per Idempotency-Key', async () => {

@@ -59,10 +59,18 @@ async function checkSettings(
   ctx: Ctx,
   db: Queryable,
   connector: Connector,
-  settings: { config: Record<string, unknown>; credentials: Record<string, unknown> | undefined; teamId: string | null | undefined },
+  settings: {
+    name: string | undefined;
+    config: Record<string, unknown>;
+    credentials: Record<string, unknown> | undefined;
+    teamId: string | null | undefined;
+  },
 ): Promise<void> {
-  const problems: FieldProblem[] = schemaProblems('config', connector.configSchema, settings.config);
-  if (problems.length === 0) problems.push(...(connector.checkConfig?.(settings.config) ?? []));
+  const problems: FieldProblem[] = [];
+  // The schema counts characters; a name of spaces only is stored trimmed, so it is empty.
+  if (settings.name !== undefined && !settings.name.trim()) problems.push({ field: 'name', reason: 'must not be blank' });
+  problems.push(...schemaProblems('config', connector.configSchema, settings.config));
+  if (!problems.some((p) => p.field.startsWith('config'))) problems.push(...(connector.checkConfig?.(settings.config) ?? []));
   if (settings.credentials !== undefined)
     problems.push(...schemaProblems('credentials', connector.credentialsSchema, settings.credentials));
   if (settings.teamId && !(await repo.teamExists(db, ctx.workspaceId, settings.teamId))) {
@@ -99,7 +107,7 @@ export async function createChannel(ctx: Ctx, deps: ChannelDeps, input: ChannelI
   // A connector whose schema needs secrets refuses a channel without them.
   const credentials = input.credentials ?? {};
   return deps.db.transaction(async (tx) => {
-    await checkSettings(ctx, tx, connector, { config, credentials, teamId: input.teamId });
+    await checkSettings(ctx, tx, connector, { name: input.name, config, credentials, teamId: input.teamId });
     const now = new Date();
     const id = newId();
     const row = {
@@ -154,7 +162,7 @@ export async function updateChannel(ctx: Ctx, deps: ChannelDeps, id: string, pat
     const connector = requireConnector(current.kind);
     const config = patch.config ?? current.config;
     const credentials = patch.credentials === null ? {} : patch.credentials;
-    await checkSettings(ctx, tx, connector, { config, credentials, teamId: patch.teamId });
+    await checkSettings(ctx, tx, connector, { name: patch.name, config, credentials, teamId: patch.teamId });
     const now = new Date();
     const configChanged = patch.config !== undefined && JSON.stringify(patch.config) !== JSON.stringify(current.config);
     const next = {

@@ -26,5 +26,9 @@ export type {
   Rejection,
   RejectionCode,
 } from './parsing/parse-result.js';
+export {
+  readDelivery as readWebhookDelivery,
+  type MappingSettings as WebhookMappingSettings,
+} from './connectors/webhook/webhook-mapping.js';
 export { safeFetch, type SafeResponse } from './net/safe-fetch.js';
 export { PUBLIC_ONLY, type NetPolicy } from './net/address-policy.js';

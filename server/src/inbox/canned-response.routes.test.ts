@@ -30,6 +30,24 @@ describe('templates', () => {
 });
 
 describe('canned responses API', () => {
+  it('refuses a name or body of spaces only, naming the field', async () => {
+    const ws = await buildWorkspace(t.db);
+    const blankName = await send(ws.owner.headers, 'POST', '/api/v1/canned-responses', { name: '   ', shortcut: 'blank', body: 'Hi' });
+    expect(blankName.statusCode, blankName.body).toBe(400);
+    expect(json(blankName)).toMatchObject({ errors: [{ field: 'name', reason: 'must not be blank' }] });
+    const blankBody = await send(ws.owner.headers, 'POST', '/api/v1/canned-responses', { name: 'Blank', shortcut: 'blank', body: ' \n ' });
+    expect(blankBody.statusCode, blankBody.body).toBe(400);
+    expect(json(blankBody)).toMatchObject({ errors: [{ field: 'body', reason: 'must not be blank' }] });
+
+    const created = json<{ id: string }>(
+      await send(ws.owner.headers, 'POST', '/api/v1/canned-responses', { name: 'Fine', shortcut: 'fine', body: 'Hi' }),
+    );
+    const renamed = await send(ws.owner.headers, 'PATCH', `/api/v1/canned-responses/${created.id}`, { name: '\t' });
+    expect(renamed.statusCode, renamed.body).toBe(400);
+    expect(json(renamed)).toMatchObject({ errors: [{ field: 'name', reason: 'must not be blank' }] });
+    expect(json(await send(ws.owner.headers, 'GET', `/api/v1/canned-responses/${created.id}`))).toMatchObject({ name: 'Fine' });
+  });
+
   it('creates, lists, changes and deletes canned responses', async () => {
     const ws = await buildWorkspace(t.db);
     const created = await send(ws.owner.headers, 'POST', '/api/v1/canned-responses', {

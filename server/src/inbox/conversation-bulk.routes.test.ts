@@ -54,6 +54,29 @@ describe('merging conversations', () => {
     expect(replyToMerged.statusCode).toBe(409);
   });
 
+  it('keeps a merged conversation resolved and closed to notes, so nothing lands where the inbox no longer shows it', async () => {
+    const ws = await buildWorkspace(t.db);
+    const source = await insertConversation(t.db, ws.workspaceId);
+    const target = await insertConversation(t.db, ws.workspaceId);
+    expect((await send(ws.owner.headers, 'POST', `/api/v1/conversations/${source.id}/merge`, { targetId: target.id })).statusCode).toBe(
+      200,
+    );
+
+    const reopen = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${source.id}`, { status: 'open' });
+    expect(reopen.statusCode, reopen.body).toBe(409);
+    expect(json(reopen)).toMatchObject({ code: 'conversation_merged' });
+    const note = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${source.id}/notes`, { text: 'seen this?' });
+    expect(note.statusCode, note.body).toBe(409);
+    expect(json(note)).toMatchObject({ code: 'conversation_merged' });
+
+    expect(json(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${source.id}`))).toMatchObject({ status: 'resolved' });
+    const { rows } = await t.db.query('SELECT 1 FROM messages WHERE workspace_id = $1 AND conversation_id = $2', [
+      ws.workspaceId,
+      source.id,
+    ]);
+    expect(rows).toHaveLength(0);
+  });
+
   it('refuses a target in another workspace or the conversation itself', async () => {
     const ws = await buildWorkspace(t.db);
     const mine = await insertConversation(t.db, ws.workspaceId);

@@ -2,7 +2,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
-import { invalid, notFound, type FieldProblem } from '../platform/http/errors.js';
+import { conflict, invalid, notFound, type FieldProblem } from '../platform/http/errors.js';
 import { notify } from '../platform/notifications/notification.service.js';
 import * as repo from './conversation.repo.js';
 import type { ConversationState } from './conversation.repo.js';
@@ -157,6 +157,8 @@ export async function updateConversation(ctx: Ctx, db: Db, id: string, patch: Co
   await db.transaction(async (tx) => {
     const before = await repo.lockConversation(tx, ctx.workspaceId, ctx.actor, id);
     if (!before) throw notFound('Conversation');
+    // A merged conversation stays resolved and out of the inbox; its work goes on in the one it was merged into.
+    if (before.mergedIntoId) throw conflict('conversation_merged', 'This conversation was merged into another one; change that one');
     const change: ConversationChange = {
       ...patch,
       snoozedUntil: patch.snoozedUntil === undefined ? undefined : patch.snoozedUntil === null ? null : new Date(patch.snoozedUntil),

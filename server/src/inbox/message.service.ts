@@ -87,6 +87,9 @@ export async function addNote(ctx: Ctx, db: Db, conversationId: string, input: N
   const id = await db.transaction(async (tx) => {
     const conversation = await conversations.lockConversation(tx, ctx.workspaceId, ctx.actor, conversationId);
     if (!conversation) throw notFound('Conversation');
+    // A note here would sit in a conversation the inbox no longer shows.
+    if (conversation.mergedIntoId)
+      throw conflict('conversation_merged', 'This conversation was merged into another one; add the note there');
     if (!input.text.trim()) throw invalid([{ field: 'text', reason: 'must not be blank' }]);
     const members = await repo.workspaceMembers(tx, ctx.workspaceId);
     const memberIds = new Set(members.map((m) => m.userId));

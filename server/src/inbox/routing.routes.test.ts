@@ -87,6 +87,11 @@ describe('routing rules API', () => {
     });
     expect(json<{ errors: { field: string }[] }>(bad).errors.map((e) => e.field)).toEqual(['actions.teamId', 'actions.assigneeId']);
     expect((await create({ name: 'x', conditions: {}, actions: {} })).statusCode).toBe(400);
+    const blankKeyword = await create({ name: 'x', conditions: { keywords: ['refund', '  '] }, actions: { priority: 'high' } });
+    expect(blankKeyword.statusCode, blankKeyword.body).toBe(400);
+    expect(json<{ errors: unknown[] }>(blankKeyword).errors).toEqual([{ field: 'conditions.keywords.1', reason: 'must not be blank' }]);
+    const blanked = await send(ws.owner.headers, 'PATCH', `/api/v1/routing-rules/${second.id}`, { conditions: { keywords: [' '] } });
+    expect(blanked.statusCode, blanked.body).toBe(400);
     expect(
       (await send(agent.headers, 'POST', '/api/v1/routing-rules', { name: 'x', conditions: {}, actions: { priority: 'low' } })).statusCode,
     ).toBe(403);

@@ -50,6 +50,10 @@ export async function putTeamInboxSettings(ctx: Ctx, db: Db, teamId: string, inp
 async function checkRule(ctx: Ctx, db: Queryable, rule: RoutingRule): Promise<void> {
   const problems: FieldProblem[] = [];
   if (!rule.name) problems.push({ field: 'name', reason: 'must not be blank' });
+  // A keyword of spaces only matches nothing, so the rule would silently never apply.
+  (rule.conditions.keywords ?? []).forEach((keyword, i) => {
+    if (!keyword.trim()) problems.push({ field: `conditions.keywords.${i}`, reason: 'must not be blank' });
+  });
   if (rule.actions.teamId && !(await teamExists(db, ctx.workspaceId, rule.actions.teamId))) {
     problems.push({ field: 'actions.teamId', reason: 'is not a team of this workspace' });
   }

@@ -14,8 +14,13 @@ export function toIngestBatch(row: Pick<ChannelRow, 'workspace_id' | 'id'>, kind
   };
 }
 
-/** The newest message's time, for the channel's "last item" in its health. */
-export function newestSentAt(batch: ReceivedBatch): Date | null {
+/**
+ * The newest message's time, for the channel's "last item" in its health. A source whose clock runs
+ * ahead (or that lies) cannot make its last item lie in the future: the pipeline stores such a
+ * message at the time it arrived, and so does this.
+ */
+export function newestSentAt(batch: ReceivedBatch, now = new Date()): Date | null {
   if (batch.messages.length === 0) return null;
-  return new Date(Math.max(...batch.messages.map((m) => m.sentAt.getTime())));
+  const newest = batch.messages.reduce((at, m) => Math.max(at, m.sentAt.getTime()), -Infinity);
+  return new Date(Math.min(newest, now.getTime()));
 }

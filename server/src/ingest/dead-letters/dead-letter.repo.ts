@@ -94,3 +94,16 @@ export async function deleteDeadLetter(db: Queryable, workspaceId: string, id: s
   const { rowCount } = await db.query('DELETE FROM dead_letters WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
   return rowCount > 0;
 }
+
+/** The kind and settings of the channel a dead letter came through, as they are now; null once it is removed. */
+export async function channelSettings(
+  db: Queryable,
+  workspaceId: string,
+  channelId: string,
+): Promise<{ kind: string; config: Record<string, unknown> } | null> {
+  const { rows } = await db.query<{ kind: string; config: Record<string, unknown> }>(
+    'SELECT kind, config FROM channels WHERE workspace_id = $1 AND id = $2',
+    [workspaceId, channelId],
+  );
+  return rows[0] ?? null;
+}

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../platform/db/ids.js';
 import { buildWorkspace, json, testApp, type TestApp } from '../../platform/testing/test-app.js';
@@ -22,7 +23,7 @@ interface DeadLetterBody {
   resolved: boolean;
 }
 
-const send = (headers: Headers, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+const send = (headers: Headers, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
 async function list(headers: Headers, query = ''): Promise<DeadLetterBody[]> {
@@ -137,6 +138,50 @@ describe('dead letters API', () => {
     expect(ok.report).toMatchObject({ ingested: 1 });
     expect(ok.deadLetter.resolved).toBe(true);
     expect(await list(ws.owner.headers)).toHaveLength(2);
+  });
+
+  it('replays a generic webhook delivery with the channel’s mapping as it is now', async () => {
+    const ws = await buildWorkspace(t.db);
+    const secret = 'generic-webhook-secret-789';
+    const created = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
+      kind: 'webhook',
+      name: 'Contact form',
+      // The sender wraps its messages in "entries"; the channel is set up without saying so.
+      config: { mapping: { externalId: '/id', text: '/body', authorId: '/from' } },
+      credentials: { secret },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const channelId = json<{ id: string }>(created).id;
+    const body = JSON.stringify({ entries: [{ id: 'form-1', body: 'Where is my order?', from: 'ada@example.com' }] });
+    const delivered = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/webhooks/${channelId}`,
+      headers: {
+        'content-type': 'application/json',
+        'x-rapport-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+      },
+      payload: body,
+    });
+    expect(json(delivered)).toMatchObject({ ingested: 0, rejected: 1 });
+    const [refused] = await list(ws.owner.headers);
+    expect(refused).toMatchObject({ channelId, source: 'webhook', format: null });
+
+    const fixedMapping = { mapping: { externalId: '/id', text: '/body', authorId: '/from' }, itemsPath: '/entries' };
+    expect((await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${channelId}`, { config: fixedMapping })).statusCode).toBe(200);
+    const replayed = await send(ws.owner.headers, 'POST', `/api/v1/dead-letters/${refused!.id}/replay`);
+    expect(replayed.statusCode, replayed.body).toBe(200);
+    expect(json(replayed)).toMatchObject({ report: { ingested: 1, rejected: 0 }, problems: [], deadLetter: { resolved: true } });
+    const { rows } = await t.db.query('SELECT external_id, text, channel_id FROM messages WHERE workspace_id = $1', [ws.workspaceId]);
+    expect(rows).toEqual([{ external_id: 'form-1', text: 'Where is my order?', channel_id: channelId }]);
+  });
+
+  it('says why a payload that is JSON but no message cannot be replayed', async () => {
+    const ws = await buildWorkspace(t.db);
+    const id = await storeDeadLetter(ws.workspaceId, null, 'null');
+    const outcome = json<{ problems: { code: string; reason: string }[] }>(
+      await send(ws.owner.headers, 'POST', `/api/v1/dead-letters/${id}/replay`),
+    );
+    expect(outcome.problems).toEqual([{ code: 'malformed', reason: 'the payload is not a message' }]);
   });
 
   it('discards a dead letter', async () => {

@@ -1,5 +1,14 @@
 /** Use cases for dead letters: list and read them, replay one once its cause is fixed, or discard it. */
-import { FORMAT_NAMES, isFormatName, messageProblem, parseFile, type NormalisedMessage, type ParseResult } from '../../channels/index.js';
+import {
+  FORMAT_NAMES,
+  isFormatName,
+  messageProblem,
+  parseFile,
+  readWebhookDelivery,
+  type NormalisedMessage,
+  type ParseResult,
+  type WebhookMappingSettings,
+} from '../../channels/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
@@ -41,7 +50,7 @@ export interface ReplayOutcome {
  */
 export async function replayDeadLetter(ctx: Ctx, pipeline: IngestPipeline, id: string): Promise<ReplayOutcome> {
   const deadLetter = await getDeadLetter(ctx, id);
-  const parsed = await reparse(deadLetter);
+  const parsed = await reparse(ctx, deadLetter);
   const problems = parsed.rejected.filter((r) => r.code !== 'not-a-message').map(({ code, reason }) => ({ code, reason }));
   const messages = parsed.messages.filter((m) => {
     const problem = messageProblem(m);
@@ -69,24 +78,41 @@ export async function replayDeadLetter(ctx: Ctx, pipeline: IngestPipeline, id: s
 
 type Reparsed = Omit<ParseResult, 'format'> & { format: ParseResult['format'] | null };
 
-/** A dead letter without a format holds a normalised message the pipeline refused, as JSON. */
-async function reparse(deadLetter: DeadLetterDetail): Promise<Reparsed> {
+/**
+ * A dead letter with a format holds what that format's parser refused. One without a format holds
+ * either a delivery to a generic webhook channel, in the raw, or a normalised message the pipeline
+ * refused, as JSON.
+ */
+async function reparse(ctx: Ctx, deadLetter: DeadLetterDetail): Promise<Reparsed> {
+  const receivedAt = new Date(deadLetter.occurredAt);
   if (deadLetter.format !== null) {
     if (!isFormatName(deadLetter.format)) {
       throw invalid([{ field: 'format', reason: `is not one of ${FORMAT_NAMES.join(', ')}` }], 'This dead letter cannot be replayed');
     }
-    return parseFile(deadLetter.format, deadLetter.payload, { receivedAt: new Date(deadLetter.occurredAt) });
+    return parseFile(deadLetter.format, deadLetter.payload, { receivedAt });
   }
   const empty: Reparsed = { format: null, messages: [], profiles: [], deletions: [], rejected: [] };
+  if (deadLetter.source === 'webhook' && deadLetter.channelId) {
+    // A generic webhook's deliveries have no format: they are read with the channel's field mapping, as it is now.
+    const channel = await repo.channelSettings(ctx.db, ctx.workspaceId, deadLetter.channelId);
+    if (!channel) return { ...empty, rejected: [{ index: null, code: 'invalid', reason: 'the channel it came through was removed' }] };
+    if (channel.kind === 'webhook') {
+      return { ...empty, ...readWebhookDelivery(deadLetter.payload, channel.config as unknown as WebhookMappingSettings, receivedAt) };
+    }
+  }
+  let value: unknown;
   try {
-    return { ...empty, messages: [reviveMessage(JSON.parse(deadLetter.payload))] };
+    value = JSON.parse(deadLetter.payload);
   } catch (error) {
     return { ...empty, rejected: [{ index: null, code: 'malformed', reason: `the payload is not JSON: ${(error as Error).message}` }] };
   }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ...empty, rejected: [{ index: null, code: 'malformed', reason: 'the payload is not a message' }] };
+  }
+  return { ...empty, messages: [reviveMessage(value as Record<string, unknown>)] };
 }
 
-function reviveMessage(value: unknown): NormalisedMessage {
-  const message = value as Record<string, unknown>;
+function reviveMessage(message: Record<string, unknown>): NormalisedMessage {
   for (const field of ['sentAt', 'receivedAt']) {
     if (typeof message[field] === 'string') message[field] = new Date(message[field]);
   }

@@ -376,6 +376,30 @@ describe('ingestBatch', () => {
     expect(dead.rows.map((r) => r.reason)).toEqual([expect.stringMatching(/^sentAt .*years 1 to 9999/)]);
   });
 
+  it('takes a sending time far ahead of the clock as the time received, so it cannot pin its conversation to the top', async () => {
+    const ws = await buildWorkspace(t.db);
+    const receivedAt = new Date(Date.now() - 60_000);
+    const soon = new Date(Date.now() + 60_000);
+    const report = await ingestBatch(
+      t.db,
+      batchOf(ws.workspaceId, [
+        message('future', { sentAt: new Date('9999-01-01T00:00:00Z'), receivedAt, threadKey: 'far' }),
+        message('skewed', { sentAt: soon, threadKey: 'near' }),
+      ]),
+    );
+    expect(report).toMatchObject({ ingested: 2, rejected: 0 });
+    const { rows } = await t.db.query<{ external_id: string; sent_at: Date; last_message_at: Date; last_inbound_at: Date }>(
+      `SELECT m.external_id, m.sent_at, c.last_message_at, c.last_inbound_at FROM messages m JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.workspace_id = $1 ORDER BY m.external_id`,
+      [ws.workspaceId],
+    );
+    expect(rows).toEqual([
+      { external_id: 'future', sent_at: receivedAt, last_message_at: receivedAt, last_inbound_at: receivedAt },
+      // A few minutes ahead is a clock's ordinary drift, kept as the source says.
+      { external_id: 'skewed', sent_at: soon, last_message_at: soon, last_inbound_at: soon },
+    ]);
+  });
+
   it('cuts dead-letter payloads to 64 KiB and flags the cut', async () => {
     const ws = await buildWorkspace(t.db);
     await ingestBatch(

@@ -47,6 +47,21 @@ const ATTEMPTS = 4;
 /** Messages enriched between two turns of the event loop: about 2 ms of work. */
 const ENRICH_SLICE = 64;
 
+/**
+ * How far ahead of the clock a message may say it was sent. Sources' clocks drift a little; a date
+ * further ahead is a wrong clock or a hostile sender, and kept as it is it would pin its
+ * conversation above every other in the inbox (ordered by last message) and start SLA clocks from
+ * a time that never comes.
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The message as it is stored: a sending time ahead of the clock becomes the time it was received. */
+function withinClock(message: NormalisedMessage, now: Date): NormalisedMessage {
+  if (message.sentAt.getTime() <= now.getTime() + MAX_CLOCK_SKEW_MS) return message;
+  const received = message.receivedAt && message.receivedAt.getTime() <= now.getTime() ? message.receivedAt : now;
+  return { ...message, sentAt: received };
+}
+
 /** The time between reading a batch and starting its commit: waiting for the batch ahead (not work). */
 export const QUEUED_STEP = 'queued';
 
@@ -79,11 +94,12 @@ export async function readBatch(db: Db, batch: IngestBatch, options: IngestOptio
   const deadLetters = parserDeadLetters(batch);
   const unique = new Map<string, NormalisedMessage>();
   let duplicates = 0;
+  const readAt = new Date();
   for (const message of batch.messages) {
     const problem = messageProblem(message);
     if (problem) deadLetters.push(deadLetter('invalid', problem, null, JSON.stringify(message)));
     else if (unique.has(keyOf(message.channel, message.externalId))) duplicates++;
-    else unique.set(keyOf(message.channel, message.externalId), message);
+    else unique.set(keyOf(message.channel, message.externalId), withinClock(message, readAt));
   }
   timer.lap('validate');
 

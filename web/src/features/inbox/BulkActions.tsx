@@ -2,14 +2,16 @@
 import { useState } from 'react';
 import { Button, Group, Menu, Popover, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconChevronDown, IconShieldX, IconTag, IconUserPlus, IconX } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconShieldCheck, IconShieldX, IconTag, IconUserPlus, IconX } from '@tabler/icons-react';
 import { usePermissions } from '../auth/permissions';
 import { useMembers } from '../members/api';
 import { useBulkAction } from './api';
+import { bulkSpamToggle } from './bulk-spam';
 import type { BulkAction } from './types';
 
-export function BulkActions({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+export function BulkActions({ ids, onDone, viewingSpam = false }: { ids: string[]; onDone: () => void; viewingSpam?: boolean }) {
   const bulk = useBulkAction();
+  const spam = bulkSpamToggle(viewingSpam);
   const members = useMembers();
   const { userId } = usePermissions();
   const [label, setLabel] = useState('');
@@ -83,11 +85,11 @@ export function BulkActions({ ids, onDone }: { ids: string[]; onDone: () => void
       <Button
         size="compact-xs"
         variant="default"
-        color="red"
-        leftSection={<IconShieldX size={14} />}
-        onClick={() => apply({ isSpam: true }, 'Marked as spam')}
+        color={viewingSpam ? undefined : 'red'}
+        leftSection={viewingSpam ? <IconShieldCheck size={14} /> : <IconShieldX size={14} />}
+        onClick={() => apply(spam.action, spam.done)}
       >
-        Spam
+        {spam.label}
       </Button>
       <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={onDone}>
         Clear selection

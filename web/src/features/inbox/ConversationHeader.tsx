@@ -1,6 +1,6 @@
 /** The top of an open conversation: what and who it is about, who else is here, and its controls. */
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Menu, Select, Stack, TagsInput, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Menu, Select, Stack, TagsInput, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
@@ -44,7 +44,10 @@ export function ConversationHeader({
   onShowCustomer?: () => void;
   onMerged: (targetId: string) => void;
 }) {
-  const { userId, canWrite } = usePermissions();
+  const { userId, canWrite: mayWrite } = usePermissions();
+  // A merged conversation is closed for good: its work goes on in the one it was merged into.
+  const mergedIntoId = conversation.mergedIntoId;
+  const canWrite = mayWrite && !mergedIntoId;
   const update = useUpdateConversation(conversation.id);
   const teams = useTeams();
   const [merging, setMerging] = useState(false);
@@ -132,6 +135,16 @@ export function ConversationHeader({
           )}
         </Group>
       </Group>
+      {mergedIntoId && (
+        <Alert color="blue" variant="light" icon={<IconGitMerge size={18} />} title="Merged" p="xs">
+          <Group gap="xs" justify="space-between">
+            <Text size="sm">This conversation was merged into another one; its messages and replies are there now.</Text>
+            <Button size="xs" variant="default" onClick={() => onMerged(mergedIntoId)}>
+              Open that conversation
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <PresenceIndicator viewers={conversation.viewers} selfId={userId} />
       <Group gap={6} wrap="wrap">
         <Select

@@ -3,7 +3,7 @@ import { Avatar, Badge, Checkbox, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatRelative } from '../../lib/format';
 import { NETWORK_META } from '../channels/networks';
-import { customerName } from './customer-name';
+import { customerName, selectionLabel } from './customer-name';
 import { useStandsOutTier } from '../relationship/api';
 import { TierBadge } from '../relationship/TierBadge';
 import { SlaBadge } from './SlaBadge';
@@ -40,7 +40,7 @@ export function ConversationRow({
         size="xs"
         checked={selected}
         onChange={(event) => onSelect(event.currentTarget.checked)}
-        aria-label={`Select conversation with ${name}`}
+        aria-label={selectionLabel(conversation)}
       />
       <Link to={href} className={classes.link} aria-current={active ? 'true' : undefined}>
         <Group gap={6} wrap="nowrap" justify="space-between">

@@ -25,7 +25,9 @@ export function ConversationView({
 }) {
   const conversation = useConversation(conversationId);
   const update = useUpdateConversation(conversationId);
-  const { userId, canWrite } = usePermissions();
+  const { userId, canWrite: mayWrite } = usePermissions();
+  // Nothing can be written to a merged conversation (the server refuses it); the header points to where it went.
+  const canWrite = mayWrite && !conversation.data?.mergedIntoId;
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [drafting, setDrafting] = useState(false);
   const [customerOpen, setCustomerOpen] = useState(false);

@@ -166,7 +166,9 @@ export function InboxPage() {
               disabled={conversations.length === 0}
               onChange={() => setSelected(allSelected ? new Set() : new Set(conversations.map((c) => c.id)))}
             />
-            {selected.size > 0 && <BulkActions ids={[...selected]} onDone={() => setSelected(new Set())} />}
+            {selected.size > 0 && (
+              <BulkActions ids={[...selected]} viewingSpam={filters.spam === 'true'} onDone={() => setSelected(new Set())} />
+            )}
           </Stack>
           {list.isError && conversations.length === 0 ? (
             <QueryError title="Could not load conversations" error={list.error} onRetry={() => void list.refetch()} />

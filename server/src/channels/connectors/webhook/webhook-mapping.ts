@@ -102,3 +102,27 @@ export function mapDelivery(
   });
   return { messages, rejected };
 }
+
+/**
+ * A delivery's raw body read with the channel's settings: the JSON, then the mapping. What the
+ * webhook endpoint does after checking the signature, and what replaying a dead-lettered delivery
+ * does with the settings as they are now (a fixed mapping takes what the old one refused).
+ */
+export function readDelivery(
+  payload: string,
+  settings: MappingSettings,
+  receivedAt: Date,
+): { messages: NormalisedMessage[]; rejected: Rejection[] } {
+  let body: unknown;
+  try {
+    body = JSON.parse(payload);
+  } catch (error) {
+    return {
+      messages: [],
+      rejected: [
+        { index: null, code: 'malformed', reason: `the body is not JSON: ${error instanceof Error ? error.message : String(error)}` },
+      ],
+    };
+  }
+  return mapDelivery(body, settings, receivedAt);
+}
