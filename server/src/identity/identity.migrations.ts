@@ -160,4 +160,12 @@ DROP INDEX contact_match_keys_by_key;
 CREATE INDEX contact_match_keys_by_key ON contact_match_keys (workspace_id, key) INCLUDE (contact_id);
 `,
   },
+  {
+    id: 'identity/005-unlinked-identities-by-handle',
+    // A contact given a handle looks up the unlinked identities holding it (keys/rule-links.ts);
+    // only unlinked ones are indexed, so linked authors (most of an inbox's) cost nothing.
+    sql: `
+CREATE INDEX social_identities_unlinked_handle ON social_identities (workspace_id, lower(handle)) WHERE contact_id IS NULL;
+`,
+  },
 ];

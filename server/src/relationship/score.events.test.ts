@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContact, identityOf, ingest, mastodonPost } from '../identity/testing/arrivals.js';
-import { buildWorkspace, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
+import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -67,5 +67,50 @@ describe('rescoring on identity links', () => {
     expect(await queuedRescores(ws, contactId)).toBe(1);
     await t.jobs.runDue(later());
     expect(await influence()).toBe(0);
+  });
+});
+
+describe('rescoring on unmerge', () => {
+  it('scores the contact an unmerge brings back, whose scores the merge deleted with it', async () => {
+    const ws = await buildWorkspace(t.db);
+    const survivorId = await createContact(t, ws.owner.headers, { firstName: 'Ada', lastName: 'Lindqvist' });
+    const mergedId = await createContact(t, ws.owner.headers, { firstName: 'Ada', lastName: 'Lindquist' });
+    await t.deps.relay.flush();
+    await t.jobs.runDue(later());
+    const scored = async (contactId: string) => {
+      const { rows } = await t.db.query(`SELECT 1 FROM contact_scores WHERE workspace_id = $1 AND contact_id = $2`, [
+        ws.workspaceId,
+        contactId,
+      ]);
+      return rows.length === 1;
+    };
+    expect(await scored(mergedId)).toBe(true);
+
+    const merge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      headers: ws.owner.headers,
+      payload: { survivorId, mergedId },
+    });
+    expect(merge.statusCode, merge.body).toBe(201);
+    await t.deps.relay.flush();
+    await t.jobs.runDue(later());
+    expect(await scored(mergedId)).toBe(false);
+
+    const unmerge = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/merges/${json<{ id: string }>(merge).id}/unmerge`,
+      headers: ws.owner.headers,
+    });
+    expect(unmerge.statusCode, unmerge.body).toBe(200);
+    await t.deps.relay.flush();
+    expect(await queuedRescores(ws, mergedId)).toBe(1);
+    await t.jobs.runDue(later());
+    expect(await scored(mergedId)).toBe(true);
+    const restored = json<{ tier: string | null; health: number | null }>(
+      await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${mergedId}`, headers: ws.owner.headers }),
+    );
+    expect(restored.tier).not.toBeNull();
+    expect(restored.health).not.toBeNull();
   });
 });

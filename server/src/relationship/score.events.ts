@@ -35,8 +35,12 @@ export async function contactsTouched(db: Db, workspaceId: string, events: reado
       for (const id of [stringAt(data.before, 'contactId'), stringAt(data.after, 'contactId')]) if (id) contacts.push(id);
     } else if (type === 'listening.mentions_added' && Array.isArray(data.mentionIds)) {
       mentions.push(...data.mentionIds.filter((id): id is string => typeof id === 'string'));
-    } else if (CONTACT_EVENTS.includes(type)) contacts.push(subjectId);
-    else if (IDENTITY_EVENTS.includes(type)) {
+    } else if (CONTACT_EVENTS.includes(type)) {
+      contacts.push(subjectId);
+      // An unmerge brings the merged contact back without the scores its deletion took: it needs them again.
+      const mergedId = type === 'contact.unmerged' ? stringAt(data, 'mergedId') : null;
+      if (mergedId) contacts.push(mergedId);
+    } else if (IDENTITY_EVENTS.includes(type)) {
       const contactId = stringAt(data, 'contactId');
       if (contactId) contacts.push(contactId);
     }

@@ -1,6 +1,7 @@
 /**
  * Keeps identity resolution current with the contacts: a created, changed, imported, merged or
- * unmerged contact gets fresh keys and is matched against the others; a deleted one leaves no
+ * unmerged contact gets fresh keys, the identities already heard from that its addresses and
+ * handles name are linked to it, and it is matched against the others; a deleted one leaves no
  * open pair behind. Event handlers only queue a job, which retries until it succeeds, so no change
  * is missed when a handler fails; the job recomputes from the current rows, so running it twice
  * changes nothing.
@@ -16,6 +17,7 @@ import { matchContacts } from '../candidates/contact-matching.js';
 import { identitySettingsOf } from '../settings/identity-settings.service.js';
 import { keysOfContacts, storeContactKeys } from './contact-keys.js';
 import { contactsWithStoredKeys, deleteKeys } from './contact-keys.repo.js';
+import { linkIdentitiesByRules } from './rule-links.js';
 
 const ContactSyncPayload = Type.Object({ contactIds: Type.Array(Uuid, { minItems: 1, maxItems: 5_000 }) }, { additionalProperties: false });
 
@@ -43,6 +45,7 @@ export async function syncContacts(db: Db, workspaceId: string, contactIds: read
     }
     const keys = keysOfContacts(contacts, identifierFields);
     await storeContactKeys(tx, workspaceId, contacts, keys);
+    await linkIdentitiesByRules(tx, workspaceId, contacts, keys);
     await matchContacts(tx, workspaceId, contacts, keys, identifierFields);
   });
 }

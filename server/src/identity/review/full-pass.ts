@@ -3,7 +3,8 @@
  * fit the workspace's model on all its contacts by EM, with reviewers' decisions folded in; store
  * it; queue every link/review contact pair (decided pairs stay decided, pairs no longer found
  * leave the queue); rebuild the arrival index (while the model is fitted, on a thread of its own);
- * match every identity not matched yet.
+ * match every identity not matched yet; link by rule the identities matched before that a contact's
+ * address or handle now names (a contact added after the author arrived).
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
@@ -16,6 +17,7 @@ import { identitySettingsOf } from '../settings/identity-settings.service.js';
 import type { ResolveSummary } from './duplicate.schema.js';
 import { decidedPairs, dropStaleContactCandidates, saveModel } from './full-pass.repo.js';
 import { matchUnmatchedIdentities } from './identity-pass.js';
+import { linkMatchedIdentitiesByRules } from '../keys/rule-links.js';
 import { syncContactKeys } from './key-sync.js';
 import { resolveOnThread } from './resolve-on-thread.js';
 
@@ -67,6 +69,7 @@ export async function resolveWorkspace(ctx: Ctx, db: Db): Promise<ResolveSummary
   }
   await dropStaleContactCandidates(db, workspaceId, passStartedAt);
   const identities = await matchUnmatchedIdentities(db, workspaceId);
+  const linkedByRules = await linkMatchedIdentitiesByRules(db, workspaceId);
 
   const linkPairs = resolution.pairs.filter((pair) => pair.decision === 'link').length;
   const summary: ResolveSummary = {
@@ -76,7 +79,7 @@ export async function resolveWorkspace(ctx: Ctx, db: Db): Promise<ResolveSummary
     reviewPairs: resolution.pairs.length - linkPairs,
     clusters: resolution.clusters.length,
     identitiesMatched: identities.matched,
-    identitiesLinked: identities.linked,
+    identitiesLinked: identities.linked + linkedByRules,
     durationMs: Math.round(performance.now() - started),
   };
   await recordEvents(db, [

@@ -4,7 +4,7 @@ import { formatNumber } from '../../lib/format';
 import { useChart } from './api';
 import { ChartCard } from './ChartCard';
 import { bucketLabel, SENTIMENT_SERIES, seriesColor } from './chart-format';
-import { sentimentOverTime, volumeByQuery } from './chart-rows';
+import { sentimentOverTime, volumeByQuery, withQuietIntervals } from './chart-rows';
 import type { VolumeChart } from './types';
 import type { DashboardParams } from './use-dashboard-params';
 
@@ -12,11 +12,11 @@ const EMPTY: VolumeChart = { from: '', to: '', interval: 'day', at: [], series: 
 
 export function VolumeCharts({ params }: { params: DashboardParams }) {
   const chart = useChart<VolumeChart>('volume', params.key, () => params.resolve());
-  const data = chart.data ?? EMPTY;
+  const data = chart.data ? withQuietIntervals(chart.data) : EMPTY;
   const volume = volumeByQuery(data);
   const volumeRows = volume.rows.map((row) => ({ ...row, time: bucketLabel(String(row.at), data.interval) }));
   const sentiment = sentimentOverTime(data).map((row) => ({ ...row, time: bucketLabel(row.at, data.interval) }));
-  const state = { loading: chart.isPending && chart.fetchStatus !== 'idle', error: chart.error, empty: data.at.length === 0 };
+  const state = { loading: chart.isPending && chart.fetchStatus !== 'idle', error: chart.error, empty: (chart.data?.at.length ?? 0) === 0 };
   const csv = params.csvPath('volume');
   return (
     <>

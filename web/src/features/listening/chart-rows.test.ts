@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownBars, pivotByQuery, rankedAuthors, rankedTerms, sentimentOverTime, shareTotals, volumeByQuery } from './chart-rows';
+import {
+  breakdownBars,
+  pivotByQuery,
+  rankedAuthors,
+  rankedTerms,
+  sentimentOverTime,
+  shareTotals,
+  volumeByQuery,
+  withQuietIntervals,
+} from './chart-rows';
 import type { VolumeChart } from './types';
 
 const volume = [
@@ -149,6 +158,58 @@ describe('chart rows', () => {
       followers: null,
       influence: 40,
       influenceWhy: 'w',
+    });
+  });
+
+  describe('quiet intervals', () => {
+    const sparse: VolumeChart = {
+      from: '2025-01-01T10:00:00.000Z',
+      to: '2025-01-06T09:00:00.000Z',
+      interval: 'day',
+      at: ['2025-01-01T00:00:00.000Z', '2025-01-04T00:00:00.000Z'],
+      series: [
+        {
+          queryId: 'a',
+          query: 'Acme',
+          kind: 'brand',
+          mentions: [2, 5],
+          positive: [1, 0],
+          neutral: [1, 1],
+          negative: [0, 4],
+          sentiment: [0.4, -0.5],
+        },
+      ],
+    };
+
+    it('fills the days nobody was heard with 0 mentions and no sentiment, so the time axis keeps its scale', () => {
+      const filled = withQuietIntervals(sparse);
+      expect(filled.at).toEqual([
+        '2025-01-01T00:00:00.000Z',
+        '2025-01-02T00:00:00.000Z',
+        '2025-01-03T00:00:00.000Z',
+        '2025-01-04T00:00:00.000Z',
+        '2025-01-05T00:00:00.000Z',
+        '2025-01-06T00:00:00.000Z',
+      ]);
+      expect(filled.series[0]).toMatchObject({
+        mentions: [2, 0, 0, 5, 0, 0],
+        negative: [0, 0, 0, 4, 0, 0],
+        sentiment: [0.4, null, null, -0.5, null, null],
+      });
+      expect(volumeByQuery(filled).rows.map((row) => row.a)).toEqual([2, 0, 0, 5, 0, 0]);
+    });
+
+    it('starts weeks on Monday as the server does, and leaves a full series alone', () => {
+      // 2025-01-01 is a Wednesday: its week began on Monday 2024-12-30.
+      const weekly: VolumeChart = {
+        ...sparse,
+        to: '2025-01-20T00:00:00.000Z',
+        interval: 'week',
+        at: ['2025-01-13T00:00:00.000Z'],
+        series: [],
+      };
+      expect(withQuietIntervals(weekly).at).toEqual(['2024-12-30T00:00:00.000Z', '2025-01-06T00:00:00.000Z', '2025-01-13T00:00:00.000Z']);
+      expect(withQuietIntervals(series)).toBe(series);
     });
   });
 });

@@ -46,6 +46,56 @@ export function pivotByQuery(rows: readonly Row[], measure: string): PivotedSeri
   return { rows: pivoted, series: [...series.values()] };
 }
 
+const INTERVAL_MS = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
+/** Past this many intervals (hours over a year) the chart stays as the API sent it. */
+const MOST_INTERVALS = 2_000;
+
+/** The start of the interval holding `time`, as the server's `date_trunc(…, 'UTC')` makes it: weeks start on Monday. */
+function intervalStart(time: number, interval: VolumeChart['interval']): number {
+  if (interval === 'hour') return Math.floor(time / INTERVAL_MS.hour) * INTERVAL_MS.hour;
+  const day = Math.floor(time / INTERVAL_MS.day) * INTERVAL_MS.day;
+  if (interval === 'day') return day;
+  const sinceMonday = (new Date(day).getUTCDay() + 6) % 7;
+  return day - sinceMonday * INTERVAL_MS.day;
+}
+
+/**
+ * The API sends only the intervals where some query was heard; a chart over time needs the quiet
+ * ones too (0 mentions, no sentiment), or a month with two busy days draws as two neighbouring
+ * points and a silence never shows.
+ */
+export function withQuietIntervals(chart: VolumeChart): VolumeChart {
+  const from = Date.parse(chart.from);
+  const to = Date.parse(chart.to);
+  const step = INTERVAL_MS[chart.interval];
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from || step === undefined) return chart;
+  const first = intervalStart(from, chart.interval);
+  if ((to - first) / step > MOST_INTERVALS) return chart;
+  const starts = new Set<number>();
+  for (let start = first; start < to; start += step) starts.add(start);
+  for (const at of chart.at) starts.add(Date.parse(at));
+  const all = [...starts].sort((a, b) => a - b);
+  if (all.length === chart.at.length) return chart;
+  const slot = new Map(chart.at.map((at, i) => [Date.parse(at), i]));
+  const spread = <T>(values: readonly T[], quiet: T): T[] =>
+    all.map((start) => {
+      const i = slot.get(start);
+      return i === undefined ? quiet : (values[i] ?? quiet);
+    });
+  return {
+    ...chart,
+    at: all.map((start) => new Date(start).toISOString()),
+    series: chart.series.map((s) => ({
+      ...s,
+      mentions: spread(s.mentions, 0),
+      positive: spread(s.positive, 0),
+      negative: spread(s.negative, 0),
+      neutral: spread(s.neutral, 0),
+      sentiment: spread<number | null>(s.sentiment, null),
+    })),
+  };
+}
+
 /** One row per interval with a column per query holding its mentions. */
 export function volumeByQuery(chart: VolumeChart): PivotedSeries {
   const series = chart.series.map((s) => ({ key: s.queryId, label: s.query || s.queryId, kind: s.kind }));
