@@ -23,6 +23,7 @@ import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import { createAuthenticator } from './platform/auth/auth.service.js';
 import { registerGuard } from './platform/auth/guard.js';
 import { registerJsonBodies } from './platform/http/json-body.js';
+import { refuseNulInUrls } from './platform/http/nul-in-url.js';
 import { registerProblemHandler } from './platform/http/problem.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { createValidatorCompiler } from './platform/http/validation.js';
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
 
   registerProblemHandler(app);
   registerJsonBodies(app);
+  refuseNulInUrls(app);
   registerGuard(app, authenticator);
   registerIdempotency(app, db);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Type } from 'typebox';
 import { enqueueJobs } from '../jobs/job.js';
-import { testApp, buildTestApp, type TestApp } from '../testing/test-app.js';
+import { testApp, buildTestApp, buildWorkspace, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -54,7 +54,7 @@ describe('HTTP platform', () => {
     await built.close();
   });
 
-  it('refuses a JSON body whose text holds half a surrogate pair, naming the field, and keeps refusing prototype poisoning', async () => {
+  it('refuses a JSON body whose text holds half a surrogate pair or a NUL, naming the field, and keeps refusing prototype poisoning', async () => {
     const built = await buildTestApp();
     built.app.post('/echo', { config: { guard: 'public' } }, async (request) => request.body);
     const post = (payload: string) =>
@@ -67,9 +67,30 @@ describe('HTTP platform', () => {
     const pair = await post('{"name":"smile \\ud83d\\ude00","path":"C:\\\\ud83d"}');
     expect(pair.statusCode, pair.body).toBe(200);
     expect(JSON.parse(pair.body)).toEqual({ name: 'smile 😀', path: 'C:\\ud83d' });
+    const nul = await post('{"name":"ok","custom":{"note":"a\\u0000b"}}');
+    expect(nul.statusCode, nul.body).toBe(400);
+    expect(JSON.parse(nul.body)).toMatchObject({ errors: [{ field: 'custom.note', reason: expect.stringContaining('NUL') }] });
+    expect((await post('{"path":"C:\\\\u0000"}')).statusCode).toBe(200);
     expect((await post('{"__proto__":{"admin":true}}')).statusCode).toBe(400);
     expect((await post('{"a":')).statusCode).toBe(400);
     await built.close();
+  });
+
+  it('refuses a NUL in a query string or path parameter, naming it, before any handler runs', async () => {
+    const built = await buildTestApp();
+    let reached = 0;
+    built.app.get('/echo/:name', { config: { guard: 'public' } }, async () => ++reached);
+    const query = await built.app.inject({ method: 'GET', url: '/echo/ok?tag=vip&q=a%00b' });
+    expect(query.statusCode, query.body).toBe(400);
+    expect(JSON.parse(query.body)).toMatchObject({ code: 'validation_failed', errors: [{ field: 'querystring.q' }] });
+    const param = await built.app.inject({ method: 'GET', url: '/echo/a%00' });
+    expect(JSON.parse(param.body)).toMatchObject({ errors: [{ field: 'params.name' }] });
+    expect(reached).toBe(0);
+    expect((await built.app.inject({ method: 'GET', url: '/echo/ok?q=100%25' })).statusCode).toBe(200);
+    await built.close();
+    const ws = await buildWorkspace(t.db);
+    const tagged = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?tag=vip%00', headers: ws.owner.headers });
+    expect(tagged.statusCode, tagged.body).toBe(400);
   });
 
   it('rejects a non-JSON content type on JSON routes', async () => {

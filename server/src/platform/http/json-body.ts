@@ -3,7 +3,8 @@
  * poisoning refused), and refused when a string or key holds a lone surrogate: half of a UTF-16
  * pair, which JSON can write as an escape but which is no text. PostgreSQL refuses it inside jsonb
  * (the request ended in a 500) and a text column would quietly store U+FFFD instead; the 400 names
- * the field, as every other validation problem does.
+ * the field, as every other validation problem does. A NUL character (`\u0000`) is refused the same
+ * way: PostgreSQL can store it in neither text nor jsonb.
  */
 import type { FastifyInstance } from 'fastify';
 import { hasLoneSurrogate } from '../text/surrogates.js';
@@ -12,16 +13,26 @@ import { invalid } from './errors.js';
 /** UTF-8 cannot encode a lone surrogate, so only an escape can bring one into a JSON text. */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
-/** The dotted path (`emails.0.label`) of the first string or key holding a lone surrogate, or null. */
-export function loneSurrogateAt(value: unknown, path: readonly string[] = []): string | null {
-  if (typeof value === 'string') return hasLoneSurrogate(value) ? path.join('.') || 'body' : null;
+/** Only an escape can bring a NUL into a JSON text: a raw control character is a syntax error. */
+const NUL_ESCAPE = /\\u0000/;
+
+const hasNul = (text: string) => text.includes('\u0000');
+
+/** The dotted path (`emails.0.label`) of the first string or key that fails `isBad`, or null. */
+function badStringAt(value: unknown, isBad: (text: string) => boolean, path: readonly string[] = []): string | null {
+  if (typeof value === 'string') return isBad(value) ? path.join('.') || 'body' : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value)) {
-    if (hasLoneSurrogate(key)) return [...path, key].join('.');
-    const found = loneSurrogateAt(item, [...path, key]);
+    if (isBad(key)) return [...path, key].join('.');
+    const found = badStringAt(item, isBad, [...path, key]);
     if (found !== null) return found;
   }
   return null;
+}
+
+/** The dotted path of the first string or key holding a lone surrogate, or null. */
+export function loneSurrogateAt(value: unknown): string | null {
+  return badStringAt(value, hasLoneSurrogate);
 }
 
 export function registerJsonBodies(app: FastifyInstance): void {
@@ -31,8 +42,13 @@ export function registerJsonBodies(app: FastifyInstance): void {
     const body = String(raw);
     void parse(request, body, (error, value) => {
       if (error) return done(error, undefined);
-      const field = SURROGATE_ESCAPE.test(body) ? loneSurrogateAt(value) : null;
-      if (field !== null) return done(invalid([{ field, reason: 'holds half of a UTF-16 surrogate pair, which is not text' }]), undefined);
+      const halfPair = SURROGATE_ESCAPE.test(body) ? loneSurrogateAt(value) : null;
+      if (halfPair !== null) {
+        return done(invalid([{ field: halfPair, reason: 'holds half of a UTF-16 surrogate pair, which is not text' }]), undefined);
+      }
+      const nul = NUL_ESCAPE.test(body) ? badStringAt(value, hasNul) : null;
+      if (nul !== null)
+        return done(invalid([{ field: nul, reason: 'holds a NUL character (\\u0000), which cannot be stored' }]), undefined);
       done(null, value);
     });
   });
