@@ -104,6 +104,33 @@ describe('members and teams', () => {
     expect(json(renamed)).toMatchObject({ name: 'Support', memberIds: [] });
   });
 
+  it('refuses team and member names of spaces only, and trims the others', async () => {
+    const ws = await buildWorkspace(t.db);
+    const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: ws.owner.headers, payload });
+    const blank = await post('/api/v1/teams', { name: '   ' });
+    expect(blank.statusCode, blank.body).toBe(400);
+    expect(json(blank)).toMatchObject({ errors: [{ field: 'name', reason: 'must not be blank' }] });
+    const team = json<{ id: string; name: string }>(await post('/api/v1/teams', { name: '  Billing ' }));
+    expect(team.name).toBe('Billing');
+    expect((await post('/api/v1/teams', { name: 'billing  ' })).statusCode).toBe(409);
+    const rename = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/teams/${team.id}`,
+      headers: ws.owner.headers,
+      payload: { name: ' ' },
+    });
+    expect(rename.statusCode).toBe(400);
+    const member = await post('/api/v1/members', {
+      email: 'blank@example.test',
+      name: '  ',
+      password: 'correct-horse-battery',
+      role: 'agent',
+    });
+    expect(member.statusCode).toBe(400);
+    const { rows } = await t.db.query('SELECT 1 FROM users WHERE email = $1', ['blank@example.test']);
+    expect(rows).toHaveLength(0);
+  });
+
   it('lets a team-scoped member see the records their team owns', async () => {
     const ws = await buildWorkspace(t.db);
     const member = await ws.member('agent', { recordScope: 'team' });

@@ -58,7 +58,8 @@ export async function createWorkspace(db: Db, input: { name: string; owner: NewM
   });
 }
 
-export async function inviteMember(ctx: Ctx, db: Db, input: NewMember & { teamIds?: string[] }) {
+export async function inviteMember(ctx: Ctx, db: Db, given: NewMember & { teamIds?: string[] }) {
+  const input = { ...given, name: visibleName(given.name) };
   return db.transaction(async (tx) => {
     const userId = await addMember(tx, ctx.workspaceId, input);
     for (const teamId of input.teamIds ?? []) {
@@ -136,7 +137,15 @@ async function checkMembers(tx: Queryable, workspaceId: string, memberIds: reado
   return unique;
 }
 
-export async function createTeam(ctx: Ctx, db: Db, input: { name: string; memberIds?: string[] }) {
+/** A name as people will see it in lists: trimmed, and never blank. */
+function visibleName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw invalid([{ field: 'name', reason: 'must not be blank' }]);
+  return trimmed;
+}
+
+export async function createTeam(ctx: Ctx, db: Db, given: { name: string; memberIds?: string[] }) {
+  const input = { ...given, name: visibleName(given.name) };
   return db.transaction(async (tx) => {
     if (await repo.findTeamByName(tx, ctx.workspaceId, input.name)) throw conflict('team_exists', `A team named ${input.name} exists`);
     const memberIds = await checkMembers(tx, ctx.workspaceId, input.memberIds ?? []);
@@ -157,7 +166,8 @@ export async function createTeam(ctx: Ctx, db: Db, input: { name: string; member
   });
 }
 
-export async function changeTeam(ctx: Ctx, db: Db, teamId: string, patch: { name?: string; memberIds?: string[] }) {
+export async function changeTeam(ctx: Ctx, db: Db, teamId: string, given: { name?: string; memberIds?: string[] }) {
+  const patch = given.name === undefined ? given : { ...given, name: visibleName(given.name) };
   return db.transaction(async (tx) => {
     const before = await repo.findTeam(tx, ctx.workspaceId, teamId);
     if (!before) throw notFound('Team');
