@@ -69,3 +69,21 @@ test('an admin creates an API token, sees it once, uses it and revokes it', asyn
   const refused = await fetch(`${server.baseUrl}/api/v1/contacts?limit=1`, { headers: { authorization: `Bearer ${secret}` } });
   expect(refused.status).toBe(401);
 });
+
+test('an admin reads in the audit log who created and revoked the token, and what it was', async () => {
+  await page.getByRole('tab', { name: 'Audit log' }).click();
+  await page.getByRole('combobox', { name: 'Kind of record' }).click();
+  await page.getByRole('option', { name: 'API tokens' }).click();
+  const log = page.getByRole('table', { name: 'Audit log' });
+  const revoked = log.getByRole('row').filter({ hasText: 'API token revoked' });
+  await revoked.waitFor();
+  expect(await revoked.getByRole('cell', { name: 'Dana Demo' }).count()).toBe(1);
+  // Only API tokens are listed once filtered.
+  expect(await log.getByRole('row').filter({ hasText: 'Contact' }).count()).toBe(0);
+
+  await log.getByRole('button', { name: 'Show changes: API token created' }).first().click();
+  const changes = page.getByRole('table', { name: 'Changes: API token created' });
+  const name = changes.getByRole('row').filter({ hasText: 'Name' });
+  await name.getByRole('cell', { name: 'Sign-up form' }).waitFor();
+  expect(await changes.getByRole('row').filter({ hasText: 'Scopes' }).getByRole('cell', { name: 'read, write' }).count()).toBe(1);
+});

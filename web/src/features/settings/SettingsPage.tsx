@@ -1,6 +1,7 @@
 /** Settings, one tab per area; the tab is part of the URL. */
 import { Tabs } from '@mantine/core';
 import {
+  IconFileText,
   IconFingerprint,
   IconForms,
   IconHeartHandshake,
@@ -14,6 +15,7 @@ import {
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
 import { ApiTokensSettings } from '../api-tokens/ApiTokensSettings';
+import { AuditLogSettings } from '../audit-log/AuditLogSettings';
 import { usePermissions } from '../auth/permissions';
 import { CannedResponsesSettings } from '../canned-responses/CannedResponsesSettings';
 import { ChannelsSettings } from '../channels/ChannelsSettings';
@@ -34,6 +36,7 @@ const TABS = [
   { value: 'canned-responses', label: 'Canned responses', icon: IconTemplate, Panel: CannedResponsesSettings, adminOnly: false },
   { value: 'dead-letters', label: 'Dead letters', icon: IconInboxOff, Panel: DeadLettersSettings, adminOnly: true },
   { value: 'api-tokens', label: 'API tokens', icon: IconKey, Panel: ApiTokensSettings, adminOnly: true },
+  { value: 'audit-log', label: 'Audit log', icon: IconFileText, Panel: AuditLogSettings, adminOnly: true },
 ];
 
 export function SettingsPage() {
