@@ -18,7 +18,7 @@ export function importRoutes(app: App, { db }: AppDeps) {
         body: ImportUpload,
         response: { 201: ImportDraft, ...ERROR_RESPONSES },
       },
-      config: { guard: 'agent', idempotent: true },
+      config: { guard: 'agent', idempotent: true, fileText: true },
     },
     async (request, reply) => reply.status(201).send(await createImport(ctxOf(request, db), request.body)),
   );

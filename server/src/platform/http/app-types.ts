@@ -15,6 +15,11 @@ declare module 'fastify' {
     guard?: RouteGuard;
     /** Creates honour an Idempotency-Key header. */
     idempotent?: boolean;
+    /**
+     * The body carries a file's text, which the route judges itself: a binary file holds NUL
+     * characters, and "the file looks binary" helps more than the NUL every other route refuses.
+     */
+    fileText?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

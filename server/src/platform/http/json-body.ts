@@ -4,7 +4,8 @@
  * pair, which JSON can write as an escape but which is no text. PostgreSQL refuses it inside jsonb
  * (the request ended in a 500) and a text column would quietly store U+FFFD instead; the 400 names
  * the field, as every other validation problem does. A NUL character (`\u0000`) is refused the same
- * way: PostgreSQL can store it in neither text nor jsonb.
+ * way (PostgreSQL can store it in neither text nor jsonb), except on routes taking a file's text,
+ * which judge binary content themselves.
  */
 import type { FastifyInstance } from 'fastify';
 import { hasLoneSurrogate } from '../text/surrogates.js';
@@ -46,7 +47,7 @@ export function registerJsonBodies(app: FastifyInstance): void {
       if (halfPair !== null) {
         return done(invalid([{ field: halfPair, reason: 'holds half of a UTF-16 surrogate pair, which is not text' }]), undefined);
       }
-      const nul = NUL_ESCAPE.test(body) ? badStringAt(value, hasNul) : null;
+      const nul = NUL_ESCAPE.test(body) && !request.routeOptions.config.fileText ? badStringAt(value, hasNul) : null;
       if (nul !== null)
         return done(invalid([{ field: nul, reason: 'holds a NUL character (\\u0000), which cannot be stored' }]), undefined);
       done(null, value);
