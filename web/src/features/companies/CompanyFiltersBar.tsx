@@ -41,7 +41,6 @@ export function CompanyFiltersBar({ filters, onChange }: { filters: CompanyFilte
         value={filters.ownerId ?? null}
         onChange={(ownerId) => onChange({ ownerId: ownerId ?? undefined })}
         clearable
-        clearButtonProps={{ 'aria-label': 'Clear owner' }}
         w={{ base: '100%', sm: 170 }}
       />
       {hasCompanyFilters(filters) && (

@@ -74,14 +74,7 @@ export function CompanyForm({
             clearable
             clearButtonProps={{ 'aria-label': 'Clear size' }}
           />
-          <MemberSelect
-            label="Owner"
-            value={draft.ownerId}
-            onChange={(ownerId) => set({ ownerId })}
-            clearable
-            clearButtonProps={{ 'aria-label': 'Clear owner' }}
-            error={errors.ownerId}
-          />
+          <MemberSelect label="Owner" value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} clearable error={errors.ownerId} />
         </SimpleGrid>
         <TagsInput label="Tags" value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
         <CustomFieldsEditor entity="company" values={draft.custom} onChange={(custom) => set({ custom })} errors={errors} />

@@ -42,7 +42,6 @@ export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilte
         value={filters.ownerId ?? null}
         onChange={(ownerId) => onChange({ ownerId: ownerId ?? undefined })}
         clearable
-        clearButtonProps={{ 'aria-label': 'Clear owner' }}
         w={{ base: '100%', sm: 170 }}
       />
       {filters.companyId && <CompanyFilterChip companyId={filters.companyId} onClear={() => onChange({ companyId: undefined })} />}

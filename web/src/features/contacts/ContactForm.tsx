@@ -77,14 +77,7 @@ export function ContactForm({
             onChange={(v) => set({ lifecycleStage: v ?? 'lead' })}
             allowDeselect={false}
           />
-          <MemberSelect
-            label="Owner"
-            value={draft.ownerId}
-            onChange={(ownerId) => set({ ownerId })}
-            clearable
-            clearButtonProps={{ 'aria-label': 'Clear owner' }}
-            error={errors.ownerId}
-          />
+          <MemberSelect label="Owner" value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} clearable error={errors.ownerId} />
         </SimpleGrid>
         <TagsInput label="Tags" value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
         <Divider />

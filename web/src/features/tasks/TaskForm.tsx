@@ -50,7 +50,6 @@ export function TaskForm({ link, onCreated }: { link: Pick<TaskInput, 'contactId
             value={assigneeId}
             onChange={setAssigneeId}
             clearable
-            clearButtonProps={{ 'aria-label': 'Clear assignee' }}
             placeholder="Nobody yet"
             error={errors.assigneeId}
           />
