@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.js';
-import { notFound, type FieldProblem } from '../platform/http/errors.js';
+import { blank, type FieldProblem, notFound } from '../platform/http/errors.js';
 import { asConnectorError, type Connector, type ConnectorChannel } from './connector.js';
 import { connectorFor } from './registry.js';
 import { openCredentials, sealCredentials } from './channel.credentials.js';
@@ -68,7 +68,7 @@ async function checkSettings(
 ): Promise<void> {
   const problems: FieldProblem[] = [];
   // The schema counts characters; a name of spaces only is stored trimmed, so it is empty.
-  if (settings.name !== undefined && !settings.name.trim()) problems.push({ field: 'name', reason: 'must not be blank' });
+  if (settings.name !== undefined && !settings.name.trim()) problems.push(blank('name'));
   problems.push(...schemaProblems('config', connector.configSchema, settings.config));
   if (!problems.some((p) => p.field.startsWith('config'))) problems.push(...(connector.checkConfig?.(settings.config) ?? []));
   if (settings.credentials !== undefined)

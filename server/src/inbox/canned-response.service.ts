@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.js';
-import { RapportError, conflict, invalid, notFound, type FieldProblem } from '../platform/http/errors.js';
+import { blank, conflict, type FieldProblem, invalid, notFound, RapportError } from '../platform/http/errors.js';
 import * as repo from './canned-response.repo.js';
 import type { CannedResponse, CannedResponseInput, CannedResponseListQuery, CannedResponsePatch } from './canned-response.schema.js';
 import { findConversation } from './conversation.repo.js';
@@ -16,10 +16,10 @@ function event(ctx: Ctx, type: string, id: string, data: Record<string, unknown>
 
 async function check(ctx: Ctx, db: Queryable, row: CannedResponse): Promise<void> {
   // The schema counts characters; a name or body of spaces only is still empty.
-  const blank: FieldProblem[] = [];
-  if (!row.name) blank.push({ field: 'name', reason: 'must not be blank' });
-  if (!row.body.trim()) blank.push({ field: 'body', reason: 'must not be blank' });
-  if (blank.length) throw invalid(blank);
+  const problems: FieldProblem[] = [];
+  if (!row.name) problems.push(blank('name'));
+  if (!row.body.trim()) problems.push(blank('body'));
+  if (problems.length) throw invalid(problems);
   const unknown = unknownVariables(row.body);
   if (unknown.length) {
     throw new RapportError(

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
 import { recordEvents, type NewEvent } from '../platform/events/event.js';
-import { conflict, invalid, notFound, type FieldProblem } from '../platform/http/errors.js';
+import { blank, conflict, type FieldProblem, invalid, notFound } from '../platform/http/errors.js';
 import { enqueueJob } from '../platform/jobs/job.js';
 import { notify } from '../platform/notifications/notification.service.js';
 import { cannedResponseExists } from './canned-response.repo.js';
@@ -47,7 +47,7 @@ export async function replyToConversation(ctx: Ctx, db: Db, conversationId: stri
     if (!before) throw notFound('Conversation');
     if (before.mergedIntoId) throw conflict('conversation_merged', 'This conversation was merged into another one; reply there');
     const problems: FieldProblem[] = [];
-    if (!input.text.trim()) problems.push({ field: 'text', reason: 'must not be blank' });
+    if (!input.text.trim()) problems.push(blank('text'));
     if (input.cannedResponseId && !(await cannedResponseExists(tx, ctx.workspaceId, input.cannedResponseId))) {
       problems.push({ field: 'cannedResponseId', reason: 'is not a canned response of this workspace' });
     }
@@ -90,7 +90,7 @@ export async function addNote(ctx: Ctx, db: Db, conversationId: string, input: N
     // A note here would sit in a conversation the inbox no longer shows.
     if (conversation.mergedIntoId)
       throw conflict('conversation_merged', 'This conversation was merged into another one; add the note there');
-    if (!input.text.trim()) throw invalid([{ field: 'text', reason: 'must not be blank' }]);
+    if (!input.text.trim()) throw invalid([blank('text')]);
     const members = await repo.workspaceMembers(tx, ctx.workspaceId);
     const memberIds = new Set(members.map((m) => m.userId));
     const explicit = input.mentions ?? [];

@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.js';
-import { invalid, notFound, type FieldProblem } from '../platform/http/errors.js';
+import { blank, type FieldProblem, invalid, notFound } from '../platform/http/errors.js';
 import { isMember, teamExists } from './conversation.repo.js';
 import * as repo from './routing.repo.js';
 import type {
@@ -49,10 +49,10 @@ export async function putTeamInboxSettings(ctx: Ctx, db: Db, teamId: string, inp
 
 async function checkRule(ctx: Ctx, db: Queryable, rule: RoutingRule): Promise<void> {
   const problems: FieldProblem[] = [];
-  if (!rule.name) problems.push({ field: 'name', reason: 'must not be blank' });
+  if (!rule.name) problems.push(blank('name'));
   // A keyword of spaces only matches nothing, so the rule would silently never apply.
   (rule.conditions.keywords ?? []).forEach((keyword, i) => {
-    if (!keyword.trim()) problems.push({ field: `conditions.keywords.${i}`, reason: 'must not be blank' });
+    if (!keyword.trim()) problems.push(blank(`conditions.keywords.${i}`));
   });
   if (rule.actions.teamId && !(await teamExists(db, ctx.workspaceId, rule.actions.teamId))) {
     problems.push({ field: 'actions.teamId', reason: 'is not a team of this workspace' });

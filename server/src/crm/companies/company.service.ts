@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
-import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { blank, type FieldProblem, invalid, notFound } from '../../platform/http/errors.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-field.values.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
 import { memberExists, teamExists } from '../contacts/contact.repo.js';
@@ -45,7 +45,7 @@ async function prepare(
 ): Promise<CompanyFields> {
   const problems: FieldProblem[] = [];
   const name = fields.name.trim();
-  if (!name) problems.push({ field: 'name', reason: 'must not be blank' });
+  if (!name) problems.push(blank('name'));
   const { domains, problems: domainProblems } = normaliseDomains(fields.domains);
   problems.push(...domainProblems);
   if (patch.custom) {

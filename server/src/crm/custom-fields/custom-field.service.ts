@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { recordEvents } from '../../platform/events/event.js';
-import { conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { blank, conflict, invalid, notFound } from '../../platform/http/errors.js';
 import type { CustomField, CustomFieldInput, CustomFieldPatch, FieldEntity } from './custom-field.schema.js';
 
 const COLUMNS = `id, entity, key, label, type, options, required, position, created_at AS "createdAt"`;
@@ -35,7 +35,7 @@ function forget(workspaceId: string) {
 /** The label as shown on forms and columns; one that trims to nothing is refused. */
 function cleanLabel(label: string): string {
   const trimmed = label.trim();
-  if (!trimmed) throw invalid([{ field: 'label', reason: 'must not be blank' }]);
+  if (!trimmed) throw invalid([blank('label')]);
   return trimmed;
 }
 
@@ -45,8 +45,8 @@ function cleanLabel(label: string): string {
  */
 function checkOptions(type: string, raw: string[] | undefined): string[] | undefined {
   const options = raw?.map((option) => option.trim());
-  const blank = options?.findIndex((option) => !option) ?? -1;
-  if (blank >= 0) throw invalid([{ field: `options.${blank}`, reason: 'must not be blank' }]);
+  const empty = options?.findIndex((option) => !option) ?? -1;
+  if (empty >= 0) throw invalid([blank(`options.${empty}`)]);
   if ((type === 'select' || type === 'multi_select') && (!options || options.length === 0)) {
     throw invalid([{ field: 'options', reason: `a ${type} field needs at least one option` }]);
   }

@@ -3,7 +3,7 @@ import { ROLE_RANK, type Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
-import { forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { blank, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { ContactListQuery } from '../contacts/contact.schema.js';
 import { listContacts } from '../contacts/contact.service.js';
 import { filterProblems } from './segment.filters.js';
@@ -17,7 +17,7 @@ function checkFilters(entity: SegmentEntity, filters: Record<string, unknown>) {
 
 /** A view is picked from a menu by its name, so one that trims to nothing is refused. */
 function checkName(name: string | undefined) {
-  if (name !== undefined && !name.trim()) throw invalid([{ field: 'name', reason: 'must not be blank' }]);
+  if (name !== undefined && !name.trim()) throw invalid([blank('name')]);
 }
 
 function canEdit(ctx: Ctx, segment: Segment): boolean {

@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../../platform/events/event.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
-import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { blank, type FieldProblem, invalid, notFound } from '../../platform/http/errors.js';
 import { memberExists } from '../contacts/contact.repo.js';
 import { instantProblem } from '../shared/instants.js';
 import { decodeListCursor } from '../shared/list-cursor.js';
@@ -20,7 +20,7 @@ async function checkTask(
   changed: { assigneeId?: string | null; contactId?: string | null; companyId?: string | null },
 ): Promise<void> {
   const problems: FieldProblem[] = [];
-  if (!row.subject) problems.push({ field: 'title', reason: 'must not be blank' });
+  if (!row.subject) problems.push(blank('title'));
   const assignee = changed.assigneeId;
   if (assignee && assignee !== ctx.actor.userId && !(await memberExists(db, ctx.workspaceId, assignee))) {
     problems.push({ field: 'assigneeId', reason: 'is not a member of this workspace' });

@@ -8,7 +8,7 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../../platform/events/event.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
-import { RapportError, conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { blank, conflict, invalid, notFound, RapportError } from '../../platform/http/errors.js';
 import { enqueueJob } from '../../platform/jobs/job.js';
 import { lexQuery, parseQuery, type QueryWarning } from '../query/index.js';
 import { backfillQueryJob } from '../mentions/backfill.job.js';
@@ -43,7 +43,7 @@ const withWarnings = (row: SavedQueryRow): SavedQuery => {
 
 async function checkName(ctx: Ctx, db: Queryable, name: string, id: string | null): Promise<void> {
   // The schema counts characters; a name of spaces only is stored trimmed, so it is empty.
-  if (!name) throw invalid([{ field: 'name', reason: 'must not be blank' }]);
+  if (!name) throw invalid([blank('name')]);
   if (await repo.nameTaken(db, ctx.workspaceId, name, id)) throw conflict('name_taken', `Another query is already named ${name}`);
 }
 

@@ -19,6 +19,9 @@ export class RapportError extends Error {
   }
 }
 
+/** A text given only as spaces (or nothing): the schemas count characters, people see none. */
+export const blank = (field: string): FieldProblem => ({ field, reason: 'must not be blank' });
+
 export const notFound = (what: string) => new RapportError('not_found', 404, `${what} not found`);
 
 export const invalid = (fields: FieldProblem[], message = 'The request is not valid') =>

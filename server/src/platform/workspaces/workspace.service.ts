@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { newId } from '../db/ids.js';
 import { hashPassword } from '../crypto/password.js';
 import { recordEvents } from '../events/event.js';
-import { RapportError, conflict, invalid, notFound } from '../http/errors.js';
+import { blank, conflict, invalid, notFound, RapportError } from '../http/errors.js';
 import * as repo from './workspace.repo.js';
 
 export interface NewMember {
@@ -140,7 +140,7 @@ async function checkMembers(tx: Queryable, workspaceId: string, memberIds: reado
 /** A name as people will see it in lists: trimmed, and never blank. */
 function visibleName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed) throw invalid([{ field: 'name', reason: 'must not be blank' }]);
+  if (!trimmed) throw invalid([blank('name')]);
   return trimmed;
 }
 
