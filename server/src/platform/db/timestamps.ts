@@ -3,9 +3,11 @@
  * offset `±HH[:MM[:SS]]` of the session's time zone) read by position. The pg driver's parser runs
  * three regular expressions per value; a page of contacts holds a hundred timestamps, and reading
  * them was a tenth of the server's time serving contact lists. Anything else (BC, infinity, years
- * before 100 or after 9999) goes to `fallback`.
+ * after 9999) goes to `fallback`. Years 1-99 are read here too: PGlite's own parser turns them into
+ * 2001 or an invalid date.
  */
 const ZERO = 48;
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
 
 function digits(text: string, from: number, count: number): number {
   let value = 0;
@@ -28,8 +30,7 @@ export function timestamptzParser<T>(fallback: (text: string) => T): (text: stri
     const hour = digits(text, 11, 2);
     const minute = digits(text, 14, 2);
     const second = digits(text, 17, 2);
-    // Date.UTC reads years 0-99 as 1900-1999.
-    if (year < 100 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return fallback(text);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return fallback(text);
     let at = 19;
     let millis = 0;
     if (text[at] === '.') {
@@ -53,6 +54,11 @@ export function timestamptzParser<T>(fallback: (text: string) => T): (text: stri
       at += 3;
     }
     if (at !== length) return fallback(text);
-    return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis) - sign * offset * 1000);
+    // Date.UTC reads years 0-99 as 1900-1999; four hundred years later the calendar repeats exactly.
+    const early = year < 100;
+    const utc = early
+      ? Date.UTC(year + 400, month - 1, day, hour, minute, second, millis) - FOUR_CENTURIES_MS
+      : Date.UTC(year, month - 1, day, hour, minute, second, millis);
+    return new Date(utc - sign * offset * 1000);
   };
 }
