@@ -87,3 +87,36 @@ test('an admin reads in the audit log who created and revoked the token, and wha
   await name.getByRole('cell', { name: 'Sign-up form' }).waitFor();
   expect(await changes.getByRole('row').filter({ hasText: 'Scopes' }).getByRole('cell', { name: 'read, write' }).count()).toBe(1);
 });
+
+test('a member renames themselves and changes their password; their other session ends', async () => {
+  const elsewhere = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await signIn(elsewhere, server.baseUrl);
+
+  await page.getByRole('button', { name: 'Account: Dana Demo' }).click();
+  await page.getByRole('menuitem', { name: 'Your account' }).click();
+  const profile = page.getByRole('form', { name: 'Profile' });
+  await profile.getByLabel('Name').fill('Dana Demo-Smith');
+  await profile.getByRole('button', { name: 'Save name' }).click();
+  await page.getByRole('button', { name: 'Account: Dana Demo-Smith' }).waitFor();
+
+  const password = page.getByRole('form', { name: 'Password' });
+  await password.getByLabel(/^Current password/).fill('wrong-password');
+  await password.getByLabel(/^New password/).fill('a-new-passphrase');
+  await password.getByLabel('Repeat the new password').fill('a-new-passphrase');
+  await password.getByRole('button', { name: 'Change password' }).click();
+  await password.getByText('is not your current password').waitFor();
+  await password.getByLabel(/^Current password/).fill('rapport-demo');
+  await password.getByRole('button', { name: 'Change password' }).click();
+  await password.getByRole('status').filter({ hasText: 'Signed out of 1 other session' }).waitFor();
+
+  await elsewhere.reload();
+  await elsewhere.getByRole('button', { name: 'Sign in' }).waitFor();
+  await elsewhere.getByLabel(/^E-mail/).fill('demo@rapport.local');
+  await elsewhere.getByLabel(/^Password/).fill('rapport-demo');
+  await elsewhere.getByRole('button', { name: 'Sign in' }).click();
+  await elsewhere.getByText('E-mail or password is wrong').waitFor();
+  await elsewhere.getByLabel(/^Password/).fill('a-new-passphrase');
+  await elsewhere.getByRole('button', { name: 'Sign in' }).click();
+  await elsewhere.getByRole('heading', { name: 'My day' }).waitFor();
+  await elsewhere.close();
+});

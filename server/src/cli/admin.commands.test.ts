@@ -3,7 +3,8 @@ import type { Db } from '../platform/db/db.js';
 import { createWorkspace } from '../platform/workspaces/workspace.service.js';
 import { openFreshDb } from '../platform/testing/test-db.js';
 import { CliError } from './cli-support.js';
-import { userCreateCommand } from './admin.commands.js';
+import { userCreateCommand, userPasswordCommand } from './admin.commands.js';
+import { verifyPassword } from '../platform/crypto/password.js';
 
 // A database of its own: with one workspace, `--workspace` may be left out.
 let db: Db;
@@ -66,5 +67,38 @@ describe('rapport user create', () => {
     expect(await failure({ ...valid, email: 'viewer@acme.test', role: 'viewer' })).toMatch(/^There are several workspaces; choose one/);
     await userCreateCommand(db, { ...valid, email: 'viewer@acme.test', role: 'viewer', workspace: workspaceId }, () => undefined);
     expect(await users()).toContain('viewer@acme.test');
+  });
+});
+
+describe('rapport user password', () => {
+  it('sets the password of a user who forgot theirs and ends their sessions', async () => {
+    const { rows: before } = await db.query<{ id: string; password_hash: string }>(
+      "SELECT id, password_hash FROM users WHERE email = 'owner@acme.test'",
+    );
+    const userId = before[0]!.id;
+    await db.query(
+      "INSERT INTO sessions (id_hash, workspace_id, user_id, csrf_token, expires_at) VALUES ('forgotten-session', $1, $2, 'x', now() + interval '1 day')",
+      [workspaceId, userId],
+    );
+    let printed = '';
+    await userPasswordCommand(db, { email: 'OWNER@acme.test', password: 'a-fresh-start-123' }, (text) => void (printed += text));
+    expect(printed).toBe('Password of OWNER@acme.test changed; 1 session ended.\n');
+    const { rows: after } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [userId]);
+    expect(await verifyPassword('a-fresh-start-123', after[0]!.password_hash)).toBe(true);
+    expect(await verifyPassword('correct-horse-battery', after[0]!.password_hash)).toBe(false);
+    const { rows: sessions } = await db.query('SELECT 1 FROM sessions WHERE user_id = $1', [userId]);
+    expect(sessions).toEqual([]);
+  });
+
+  it('refuses an unknown user or a short password, and changes nothing', async () => {
+    const hashes = async () => (await db.query('SELECT email, password_hash FROM users ORDER BY email')).rows;
+    const unchanged = await hashes();
+    const unknown = await userPasswordCommand(db, { email: 'ghost@acme.test', password: 'long-enough-123' }, () => undefined).catch(
+      (e: unknown) => e,
+    );
+    expect((unknown as CliError).message).toBe('No user signs in as ghost@acme.test');
+    const short = await userPasswordCommand(db, { email: 'owner@acme.test', password: 'short' }, () => undefined).catch((e: unknown) => e);
+    expect((short as CliError).message).toBe('--password must be at least 10 characters');
+    expect(await hashes()).toEqual(unchanged);
   });
 });

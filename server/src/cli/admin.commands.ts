@@ -1,10 +1,12 @@
-/** `rapport migrate`, `seed --demo` and `user create`. */
+/** `rapport migrate`, `seed --demo`, `user create` and `user password`. */
 import type { Command } from 'commander';
 import { allMigrations } from '../modules.js';
 import { openRuntime } from '../platform/runtime.js';
 import type { Db } from '../platform/db/db.js';
 import { bodyProblems } from '../platform/http/validation.js';
 import { inviteMember } from '../platform/workspaces/workspace.service.js';
+import { findUserIdByEmail } from '../platform/workspaces/workspace.repo.js';
+import { resetPassword } from '../platform/account/account.service.js';
 import { NewMemberBody } from '../platform/workspaces/workspace.schema.js';
 import { DEMO_OWNER, seedDemo } from '../demo/demo.seed.js';
 import { systemActor, type Role } from '../platform/context.js';
@@ -41,6 +43,37 @@ export function registerAdminCommands(program: Command) {
     .option('--role <role>', 'owner, admin, agent or viewer', 'agent')
     .option('--workspace <id>', 'workspace id or slug (default: the only workspace)')
     .action((options: UserCreateOptions) => withRuntime(({ db }) => userCreateCommand(db, options)));
+  user
+    .command('password')
+    .description("Set a user's password (for one who forgot theirs); every session of theirs ends")
+    .requiredOption('--email <email>', 'the e-mail address the user signs in with')
+    .option('--password <password>', 'at least 10 characters; left out, the first line of standard input (kept out of shell history)')
+    .action((options: UserPasswordOptions) =>
+      withRuntime(async ({ db }) => userPasswordCommand(db, { ...options, password: options.password ?? (await firstLineOfStdin()) })),
+    );
+}
+
+interface UserPasswordOptions {
+  email: string;
+  password?: string;
+}
+
+async function firstLineOfStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/** `rapport user password`: a server administrator's way back in for a user, since Rapport sends no e-mail of its own. */
+export async function userPasswordCommand(db: Db, options: { email: string; password: string }, out: Print = print): Promise<void> {
+  if (options.password.length < 10) fail('--password must be at least 10 characters');
+  const userId = await findUserIdByEmail(db, options.email);
+  if (!userId) fail(`No user signs in as ${options.email}`);
+  const { sessionsEnded } = await resetPassword(db, userId, options.password);
+  out(`Password of ${options.email} changed; ${sessionsEnded} session${sessionsEnded === 1 ? '' : 's'} ended.\n`);
 }
 
 interface UserCreateOptions {

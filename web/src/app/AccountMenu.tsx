@@ -1,5 +1,5 @@
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
-import { IconLogout, IconSettings } from '@tabler/icons-react';
+import { IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { Session } from '../lib/types';
 import { useSignOut } from '../features/auth/session';
@@ -18,6 +18,9 @@ export function AccountMenu({ session }: { session: Session }) {
         <Menu.Label>
           {session.user.name} · {session.role}
         </Menu.Label>
+        <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => void navigate('/settings/account')}>
+          Your account
+        </Menu.Item>
         <Menu.Item leftSection={<IconSettings size={16} />} onClick={() => void navigate('/settings')}>
           Settings
         </Menu.Item>

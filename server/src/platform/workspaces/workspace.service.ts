@@ -138,7 +138,7 @@ async function checkMembers(tx: Queryable, workspaceId: string, memberIds: reado
 }
 
 /** A name as people will see it in lists: trimmed, and never blank. */
-function visibleName(name: string): string {
+export function visibleName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw invalid([blank('name')]);
   return trimmed;

@@ -9,11 +9,13 @@ import {
   IconKey,
   IconPlug,
   IconTemplate,
+  IconUserCircle,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
+import { AccountSettings } from '../account/AccountSettings';
 import { ApiTokensSettings } from '../api-tokens/ApiTokensSettings';
 import { AuditLogSettings } from '../audit-log/AuditLogSettings';
 import { usePermissions } from '../auth/permissions';
@@ -37,6 +39,7 @@ const TABS = [
   { value: 'dead-letters', label: 'Dead letters', icon: IconInboxOff, Panel: DeadLettersSettings, adminOnly: true },
   { value: 'api-tokens', label: 'API tokens', icon: IconKey, Panel: ApiTokensSettings, adminOnly: true },
   { value: 'audit-log', label: 'Audit log', icon: IconFileText, Panel: AuditLogSettings, adminOnly: true },
+  { value: 'account', label: 'Your account', icon: IconUserCircle, Panel: AccountSettings, adminOnly: false },
 ];
 
 export function SettingsPage() {

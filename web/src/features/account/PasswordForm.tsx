@@ -1,0 +1,80 @@
+/** Changing one's own password: the current one, then the new one twice. Other sessions end. */
+import { useState } from 'react';
+import { Alert, Button, PasswordInput, Stack, Title } from '@mantine/core';
+import { fieldErrors } from '../../lib/api';
+import { FormError } from '../../ui/FormError';
+import { useChangePassword } from './api';
+import { passwordProblems } from './password-problems';
+
+export function PasswordForm() {
+  const change = useChangePassword();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const [checked, setChecked] = useState(false);
+  const problems = passwordProblems({ currentPassword, newPassword, repeated });
+  const errors = { ...fieldErrors(change.error), ...(checked ? problems : {}) };
+  const ended = change.data?.sessionsEnded;
+  return (
+    <form
+      aria-labelledby="password-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setChecked(true);
+        if (Object.keys(problems).length) return;
+        change.mutate(
+          { currentPassword, newPassword },
+          {
+            onSuccess: () => {
+              setCurrent('');
+              setNew('');
+              setRepeated('');
+              setChecked(false);
+            },
+          },
+        );
+      }}
+    >
+      <Stack gap="sm" maw={420}>
+        <Title order={3} size="h4" id="password-title">
+          Password
+        </Title>
+        {change.isSuccess && ended !== undefined && (
+          <Alert color="green" role="status" title="Password changed">
+            {ended === 0 ? 'You were signed in nowhere else.' : `Signed out of ${ended} other session${ended === 1 ? '' : 's'}.`} API tokens
+            keep working until revoked.
+          </Alert>
+        )}
+        <FormError error={change.error} />
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.currentTarget.value)}
+          error={errors.currentPassword}
+          required
+        />
+        <PasswordInput
+          label="New password"
+          description="At least 10 characters. Your other sessions will be signed out."
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(e) => setNew(e.currentTarget.value)}
+          error={errors.newPassword}
+          required
+        />
+        <PasswordInput
+          label="Repeat the new password"
+          autoComplete="new-password"
+          value={repeated}
+          onChange={(e) => setRepeated(e.currentTarget.value)}
+          error={errors.repeated}
+          required
+        />
+        <Button type="submit" loading={change.isPending} style={{ alignSelf: 'flex-start' }}>
+          Change password
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+/** The person's name, as colleagues see it in every workspace. */
+import { useState } from 'react';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { fieldErrors } from '../../lib/api';
+import { FormError } from '../../ui/FormError';
+import { useRenameAccount } from './api';
+import type { Account } from './types';
+
+export function ProfileForm({ account }: { account: Account }) {
+  const rename = useRenameAccount();
+  const [name, setName] = useState(account.name);
+  const errors = fieldErrors(rename.error);
+  const unchanged = name.trim() === account.name;
+  return (
+    <form
+      aria-labelledby="profile-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        rename.mutate(name.trim());
+      }}
+    >
+      <Stack gap="sm" maw={420}>
+        <Title order={3} size="h4" id="profile-title">
+          Profile
+        </Title>
+        <FormError error={rename.error} />
+        <TextInput label="E-mail" value={account.email} readOnly description="You sign in with it." />
+        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required error={errors.name} />
+        <Group>
+          <Button type="submit" loading={rename.isPending} disabled={unchanged || !name.trim()}>
+            Save name
+          </Button>
+          {rename.isSuccess && unchanged && (
+            <Text size="sm" c="dimmed" role="status">
+              Saved.
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
