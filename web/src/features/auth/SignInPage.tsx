@@ -48,6 +48,10 @@ export function SignInPage() {
             <Button type="submit" loading={signIn.isPending}>
               Sign in
             </Button>
+            <Text size="xs" c="dimmed">
+              Forgot your password? Rapport sends no e-mail of its own: ask whoever runs this server to set a new one with{' '}
+              <code>rapport user password</code>.
+            </Text>
           </Stack>
         </form>
       </Paper>
