@@ -67,7 +67,7 @@ async function firstLineOfStdin(): Promise<string> {
   return text.split(/\r?\n/)[0] ?? '';
 }
 
-/** `rapport user password`: a server administrator's way back in for a user, since Rapport sends no e-mail of its own. */
+/** `rapport user password`: a server administrator's way back in for a user who forgot their password. */
 export async function userPasswordCommand(db: Db, options: { email: string; password: string }, out: Print = print): Promise<void> {
   if (options.password.length < 10) fail('--password must be at least 10 characters');
   const userId = await findUserIdByEmail(db, options.email);

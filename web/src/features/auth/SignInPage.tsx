@@ -49,8 +49,7 @@ export function SignInPage() {
               Sign in
             </Button>
             <Text size="xs" c="dimmed">
-              Forgot your password? Rapport sends no e-mail of its own: ask whoever runs this server to set a new one with{' '}
-              <code>rapport user password</code>.
+              Forgot your password? Ask whoever runs this server to set a new one (<code>rapport user password</code>).
             </Text>
           </Stack>
         </form>
