@@ -1,7 +1,7 @@
 /**
  * The everyday journey: sign in, add a contact, note and tasks on its page, tick a task done, see
- * it on My day, find the contact again with the search palette, and look at the lists. Takes the
- * screenshots the README shows.
+ * it on My day, filter the team's tasks and tick one off there, find the contact again with the
+ * search palette, and look at the lists. Takes the screenshots the README shows.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -73,6 +73,24 @@ test('a user signs in, adds a contact with a note and tasks, and finds it again'
   await page.getByText('Send the radium report').waitFor();
   expect(await page.getByText('Book the lab visit').count()).toBe(0);
   await shoot('my-day', { forReadme: true });
+
+  // The team's tasks: each links to its record, filters live in the URL, a task is ticked off from the list.
+  await openArea(page, 'Tasks');
+  const tasks = page.getByRole('list', { name: 'Tasks' });
+  await tasks.getByRole('listitem').filter({ hasText: 'Send the radium report' }).getByRole('link', { name: 'Marie Curie' }).waitFor();
+  expect(await tasks.getByText('Book the lab visit').count()).toBe(0);
+  await page.getByRole('combobox', { name: 'Assignee' }).click();
+  await page.getByRole('option', { name: 'Me', exact: true }).click();
+  await page.getByRole('radiogroup', { name: 'Status' }).getByText('Done', { exact: true }).click();
+  await tasks.getByText('Book the lab visit').waitFor();
+  expect(new URL(page.url()).search).toBe('?assignee=me&status=done');
+  await page.reload();
+  await tasks.getByText('Book the lab visit').waitFor();
+  expect(await tasks.getByText('Send the radium report').count()).toBe(0);
+  await page.getByRole('radiogroup', { name: 'Status' }).getByText('Open', { exact: true }).click();
+  await tasks.getByRole('checkbox', { name: 'Mark “Send the radium report” done' }).click();
+  await tasks.getByText('Send the radium report').waitFor({ state: 'detached' });
+  await shoot('tasks', { forReadme: true });
 
   await page.keyboard.press('Control+K');
   const search = page.getByRole('dialog', { name: 'Search contacts and companies' });

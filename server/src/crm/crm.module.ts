@@ -20,6 +20,7 @@ import { searchRoutes } from './search/search.routes.js';
 import { segmentMigrations } from './segments/segment.schema.js';
 import { segmentRoutes } from './segments/segment.routes.js';
 import { exportRoutes } from './exports/export.routes.js';
+import { tagMigrations } from './shared/tag.migrations.js';
 
 export const crmModule: DomainModule = {
   name: 'crm',
@@ -31,6 +32,7 @@ export const crmModule: DomainModule = {
     ...reminderMigrations,
     ...segmentMigrations,
     ...importMigrations,
+    ...tagMigrations,
   ],
   routes(app, deps) {
     customFieldRoutes(app, deps);

@@ -7,6 +7,7 @@ import { ContactPage } from '../features/contacts/ContactPage';
 import { MyDayPage } from '../features/my-day/MyDayPage';
 
 const DuplicatesPage = lazy(() => import('../features/identity/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
+const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
 const CompaniesPage = lazy(() => import('../features/companies/CompaniesPage').then((m) => ({ default: m.CompaniesPage })));
 const CompanyPage = lazy(() => import('../features/companies/CompanyPage').then((m) => ({ default: m.CompanyPage })));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
@@ -26,6 +27,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<Navigate to="/my-day" replace />} />
         <Route path="/my-day" element={<MyDayPage />} />
+        <Route path="/tasks" element={<TasksPage />} />
         <Route path="/contacts" element={<ContactsPage />} />
         <Route path="/contacts/duplicates" element={<DuplicatesPage />} />
         <Route path="/contacts/:id" element={<ContactPage />} />

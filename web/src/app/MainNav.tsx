@@ -1,11 +1,12 @@
 /** The main navigation: one entry per area of the app. */
 import { NavLink } from '@mantine/core';
-import { IconAddressBook, IconBuilding, IconEar, IconInbox, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconAddressBook, IconBuilding, IconChecklist, IconEar, IconInbox, IconSettings, IconSun } from '@tabler/icons-react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { InboxNavBadge } from '../features/inbox/InboxNavBadge';
 
 const AREAS = [
   { to: '/my-day', label: 'My day', icon: IconSun },
+  { to: '/tasks', label: 'Tasks', icon: IconChecklist },
   { to: '/inbox', label: 'Inbox', icon: IconInbox, badge: InboxNavBadge },
   { to: '/listening', label: 'Listening', icon: IconEar },
   { to: '/contacts', label: 'Contacts', icon: IconAddressBook },

@@ -3,6 +3,7 @@ import { listLimit } from '../../platform/db/limit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { recordScope } from '../shared/record-access.js';
+import { hasTags } from '../shared/tags.js';
 import { prefixSearchWorkspace, searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
 import type { Company, CompanyListQuery, CompanySort } from './company.schema.js';
 
@@ -111,10 +112,7 @@ function filters(
 ): { where: string[]; rank: string | null } {
   params.push(ctx.workspaceId);
   const where = [prefixSearchWorkspace('co', '$1', mode), recordScope(ctx.actor, 'co', params)];
-  if (query.tag?.length) {
-    params.push(query.tag);
-    where.push(`co.tags @> $${params.length}::text[]`);
-  }
+  if (query.tag?.length) where.push(hasTags('co', query.tag, params));
   if (query.industry !== undefined) {
     params.push(query.industry.trim());
     where.push(`lower(co.industry) = lower($${params.length})`);

@@ -12,6 +12,7 @@ import { contactSearchText } from '../contacts/contact.service.js';
 import { deleteActivitiesOnlyOfCompany } from '../activities/activity.repo.js';
 import { decodeListCursor } from '../shared/list-cursor.js';
 import { searchText } from '../shared/search-text.js';
+import { dedupeTags } from '../shared/tags.js';
 import { normaliseDomains } from './company.domains.js';
 import { checkCompanyOwnership } from './company.policy.js';
 import * as repo from './company.repo.js';
@@ -28,11 +29,6 @@ interface CompanyFields {
   custom: Record<string, unknown>;
 }
 
-function dedupeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return tags.map((t) => t.trim()).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
-}
-
 /**
  * Checks what the JSON schema cannot (a non-blank name, hostnames, custom values, references to
  * members and teams) and returns the fields in their stored form.
@@ -42,6 +38,7 @@ async function prepare(
   db: Queryable,
   fields: CompanyFields,
   patch: Partial<CompanyFields> & { custom?: Record<string, unknown> },
+  stored: Record<string, unknown> = {},
 ): Promise<CompanyFields> {
   const problems: FieldProblem[] = [];
   const name = fields.name.trim();
@@ -49,7 +46,7 @@ async function prepare(
   const { domains, problems: domainProblems } = normaliseDomains(fields.domains);
   problems.push(...domainProblems);
   if (patch.custom) {
-    problems.push(...checkCustomValues(await fieldsFor(db, ctx.workspaceId, 'company'), patch.custom, fields.custom));
+    problems.push(...checkCustomValues(await fieldsFor(db, ctx.workspaceId, 'company'), patch.custom, fields.custom, stored));
   }
   if (patch.ownerId && patch.ownerId !== ctx.actor.userId && !(await memberExists(db, ctx.workspaceId, patch.ownerId))) {
     problems.push({ field: 'ownerId', reason: 'is not a member of this workspace' });
@@ -136,6 +133,7 @@ export async function updateCompany(ctx: Ctx, db: Db, id: string, patch: Company
         custom: mergeCustomValues(before.custom, patch.custom ?? {}),
       },
       patch,
+      before.custom,
     );
     await repo.updateCompanyRow(tx, ctx.workspaceId, toRow(id, fields, new Date(before.createdAt)));
     if (fields.name !== before.name) {

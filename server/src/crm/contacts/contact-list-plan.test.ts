@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../platform/context.js';
-import type { Db } from '../../platform/db/db.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
 import { openFreshDb } from '../../platform/testing/test-db.js';
 import { buildWorkspace } from '../../platform/testing/test-app.js';
 import { systemActor } from '../../platform/context.js';
@@ -139,5 +139,42 @@ describe('contact list plans', () => {
     );
     expect(plans).toHaveLength(1);
     expect(plans[0]!.generic).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reads a tag typed in any case through the contact_tags index, and other tag filters through the tag keys', async ({
+    onTestFinished: onFinished,
+  }) => {
+    // A database of its own too: what other workspaces hold changes the estimates a tag's rows get.
+    const own = await openFreshDb();
+    onFinished(() => own.close());
+    const ws = await buildWorkspace(own);
+    const actor = { kind: 'user' as const, userId: ws.owner.userId, role: 'owner' as const, recordScope: 'all' as const, teamIds: [] };
+    const ctx: Ctx = { workspaceId: ws.workspaceId, requestId: 'test', actor, db: own };
+    await createContacts(
+      ctx,
+      Array.from({ length: 3_000 }, (_, i) => ({ firstName: `Keyed${i}`, tags: i % 300 === 0 ? ['Rare', 'Common'] : ['Common'] })),
+    );
+    await own.query('ANALYZE contacts');
+    await own.query('ANALYZE contact_tags');
+    // The plan a statement keeps once cached: the one every later page runs.
+    const plans: string[] = [];
+    const explaining: Queryable = {
+      async query<Row>(sql: string, params?: readonly unknown[]) {
+        const explained = await own.transaction(async (tx) => {
+          await tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
+          return tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
+        });
+        plans.push(explained.rows.map((row) => row['QUERY PLAN']).join('\n'));
+        return { rows: [] as Row[], rowCount: 0 };
+      },
+    };
+    await listContacts({ ...ctx, db: explaining }, { tag: ['RARE'], sort: '-createdAt', limit: 50 });
+    await listContacts({ ...ctx, db: explaining }, { tag: ['rare'], sort: 'name', limit: 50 });
+    await listContacts({ ...ctx, db: explaining }, { tag: ['Rare'], sort: 'updatedAt', limit: 50 });
+    expect(plans[0]).toMatch(/Index Only Scan Backward using contact_tags_pkey on contact_tags t/);
+    expect(plans[1]).toMatch(/Index (Only )?Scan using contact_tags_name on contact_tags t/);
+    for (const plan of plans.slice(0, 2)) expect(plan).not.toMatch(/Sort Key: t\./);
+    expect(plans[2]).toMatch(/Bitmap Index Scan on contacts_tag_keys/);
+    expect((await listContacts(ctx, { tag: ['RARE'], sort: '-createdAt', limit: 50 })).data).toHaveLength(10);
   });
 });

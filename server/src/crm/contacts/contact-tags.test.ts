@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Ctx } from '../../platform/context.js';
+import { systemActor, type Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { migrate } from '../../platform/db/migrate.js';
 import { openFreshDb, sharedTestDb } from '../../platform/testing/test-db.js';
 import { allMigrations } from '../../modules.js';
 import { buildWorkspace } from '../../platform/testing/test-app.js';
 import type { ContactListQuery, ContactSort } from './contact.schema.js';
+import { createCompany, listCompanies } from '../companies/company.service.js';
 import { createContact, createContacts, deleteContact, listContacts, updateContact } from './contact.service.js';
 
 let db: Db;
@@ -162,6 +163,69 @@ describe('contact tags', () => {
       // 27 tagged contacts, each with 'all' once (the duplicate dropped) and one of t1-t3 or t0.
       expect(rows.stored).toHaveLength(54);
       expect(rows.stored).toEqual(rows.implied);
+    } finally {
+      await before.close();
+    }
+  });
+
+  it('are one tag whatever their case, for filters of contacts and companies', async () => {
+    const ctx = await ownerCtx();
+    const [vip, both, none] = await createContacts(ctx, [
+      { firstName: 'Vee', tags: ['VIP'] },
+      { firstName: 'Bo', tags: ['vip', 'Beta', 'BETA'] },
+      { firstName: 'Nora', tags: ['beta'] },
+    ]);
+    expect(both!.tags).toEqual(['vip', 'Beta']);
+    const names = async (query: ContactListQuery) => (await listContacts(ctx, query)).data.map((c) => c.firstName).sort();
+    for (const sort of ['name', '-createdAt', 'updatedAt'] as const) {
+      expect(await names({ tag: ['vip'], sort })).toEqual(['Bo', 'Vee']);
+      expect(await names({ tag: ['Vip'], sort })).toEqual(['Bo', 'Vee']);
+      expect(await names({ tag: ['VIP', 'beta'], sort })).toEqual(['Bo']);
+    }
+    expect(await names({ tag: ['BETA'], q: 'nora' })).toEqual(['Nora']);
+    expect(none!.tags).toEqual(['beta']);
+    const changed = await updateContact(ctx, db, vip!.id, { tags: ['VIP', 'vip', 'Partner'] });
+    expect(changed.tags).toEqual(['VIP', 'Partner']);
+    const rows = await tagRows(ctx.workspaceId);
+    expect(rows.stored).toEqual(rows.implied.map((row) => row.replace(/^[^|]+/, (tag) => tag.toLowerCase())).sort());
+
+    await createCompany(ctx, db, { name: 'Keyco', tags: ['Key', 'KEY', 'b2b'] });
+    await createCompany(ctx, db, { name: 'Other', tags: ['other'] });
+    const companies = await listCompanies(ctx, { tag: ['key', 'B2B'] });
+    expect(companies.data.map((c) => [c.name, c.tags])).toEqual([['Keyco', ['Key', 'b2b']]]);
+  });
+
+  it('lose their case duplicates and keep their first spelling when the migration runs', async () => {
+    const all = allMigrations();
+    const before = await openFreshDb(all.filter((m) => m.id !== 'crm/080-case-insensitive-tags'));
+    try {
+      const ws = await buildWorkspace(before);
+      await before.query(
+        `INSERT INTO contacts (workspace_id, id, display_name, tags)
+         VALUES ($1, gen_random_uuid(), 'Both', '{VIP,beta,vip,Beta}'), ($1, gen_random_uuid(), 'Upper', '{VIP}'),
+                ($1, gen_random_uuid(), 'Lower', '{vip}')`,
+        [ws.workspaceId],
+      );
+      await before.query(`INSERT INTO companies (workspace_id, id, name, tags) VALUES ($1, gen_random_uuid(), 'Keyco', '{Key,KEY,key}')`, [
+        ws.workspaceId,
+      ]);
+      expect(await migrate(before, all)).toEqual(['crm/080-case-insensitive-tags']);
+      const contacts = await before.query<{ name: string; tags: string[] }>(
+        'SELECT display_name AS name, tags FROM contacts WHERE workspace_id = $1 ORDER BY 1',
+        [ws.workspaceId],
+      );
+      expect(contacts.rows).toEqual([
+        { name: 'Both', tags: ['VIP', 'beta'] },
+        { name: 'Lower', tags: ['vip'] },
+        { name: 'Upper', tags: ['VIP'] },
+      ]);
+      const companies = await before.query<{ tags: string[] }>('SELECT tags FROM companies WHERE workspace_id = $1', [ws.workspaceId]);
+      expect(companies.rows).toEqual([{ tags: ['Key'] }]);
+      const rows = await tagRows(ws.workspaceId, before);
+      expect(rows.stored).toEqual(rows.implied.map((row) => row.replace(/^[^|]+/, (tag) => tag.toLowerCase())).sort());
+      expect(rows.stored.map((row) => row.split('|')[0])).toEqual(['beta', 'vip', 'vip', 'vip']);
+      const ctx = { workspaceId: ws.workspaceId, requestId: 'test', actor: systemActor(), db: before };
+      expect((await listContacts(ctx, { tag: ['Vip'], sort: 'name' })).data.map((c) => c.displayName)).toEqual(['Both', 'Lower', 'Upper']);
     } finally {
       await before.close();
     }

@@ -10,6 +10,7 @@ import { forbidden, invalid, notFound, type FieldProblem } from '../../platform/
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-field.values.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
 import { searchText } from '../shared/search-text.js';
+import { dedupeTags } from '../shared/tags.js';
 import * as repo from './contact.repo.js';
 import type { Contact, ContactInput, ContactListQuery, PostalAddress } from './contact.schema.js';
 
@@ -22,11 +23,6 @@ export function displayNameOf(input: {
 }): string {
   const name = [input.firstName?.trim(), input.lastName?.trim()].filter(Boolean).join(' ');
   return name || input.emails?.[0]?.address || input.socialHandles?.[0]?.handle || input.phones?.[0]?.number || '';
-}
-
-function dedupeTags(tags: string[]): string[] {
-  const seen = new Set<string>();
-  return tags.map((t) => t.trim()).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
 }
 
 /** Trimmed address parts, empty ones dropped; an address with no part left is no address. */
@@ -109,13 +105,14 @@ async function checkReferences(
   input: ContactInput,
   mergedCustom: Record<string, unknown>,
   checkCompany: boolean,
+  storedCustom: Record<string, unknown> = {},
 ): Promise<void> {
   const problems: FieldProblem[] = [];
   if (!displayNameOf(input)) {
     problems.push({ field: 'firstName', reason: 'a contact needs a name, an e-mail, a phone or a social handle' });
   }
   if (input.custom) {
-    problems.push(...checkCustomValues(await fieldsFor(db, ctx.workspaceId, 'contact'), input.custom, mergedCustom));
+    problems.push(...checkCustomValues(await fieldsFor(db, ctx.workspaceId, 'contact'), input.custom, mergedCustom, storedCustom));
   }
   if (input.ownerId && input.ownerId !== ctx.actor.userId && !(await repo.memberExists(db, ctx.workspaceId, input.ownerId))) {
     problems.push({ field: 'ownerId', reason: 'is not a member of this workspace' });
@@ -262,6 +259,7 @@ export async function updateContactInTransaction(ctx: Ctx, tx: Queryable, id: st
     },
     merged.custom as Record<string, unknown>,
     patch.companyId !== undefined,
+    before.custom,
   );
   let companyName = before.companyName;
   if (patch.companyId !== undefined) {

@@ -14,6 +14,12 @@ function send(ws: TestWorkspace, method: 'POST' | 'PATCH', url: string, payload:
   return t.app.inject({ method, url: `/api/v1${url}`, headers: ws.owner.headers, payload });
 }
 
+async function created<T = { id: string }>(ws: TestWorkspace, url: string, payload: object): Promise<T> {
+  const response = await send(ws, 'POST', url, payload);
+  expect(response.statusCode, response.body).toBe(201);
+  return json<T>(response);
+}
+
 describe('custom fields', () => {
   it('refuses a date value that is no day of the calendar, on contacts and companies', async () => {
     const ws = await buildWorkspace(t.db);
@@ -78,5 +84,50 @@ describe('custom fields', () => {
     const changed = await send(ws, 'PATCH', `/custom-fields/${field.id}`, { label: ' Tier ', options: ['Free', ' Pro', 'Team '] });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(json(changed)).toMatchObject({ label: 'Tier', options: ['Free', 'Pro', 'Team'] });
+  });
+
+  it('keeps a value whose option was removed readable and saveable on its record, but gives it to no record anew', async () => {
+    const ws = await buildWorkspace(t.db);
+    const records = {
+      contact: { url: '/contacts', name: { firstName: 'Ann' } },
+      company: { url: '/companies', name: { name: 'Initech' } },
+    };
+    for (const [entity, { url, name }] of Object.entries(records)) {
+      const plan = await created(ws, '/custom-fields', { entity, key: 'plan', label: 'Plan', type: 'select', options: ['Gold', 'Free'] });
+      const langs = await created(ws, '/custom-fields', {
+        entity,
+        key: 'langs',
+        label: 'Languages',
+        type: 'multi_select',
+        options: ['en', 'fr', 'de'],
+      });
+      const record = await created(ws, url, { ...name, custom: { plan: 'Gold', langs: ['en', 'fr'] } });
+      expect((await send(ws, 'PATCH', `/custom-fields/${plan.id}`, { options: ['Free', 'Pro'] })).statusCode).toBe(200);
+      expect((await send(ws, 'PATCH', `/custom-fields/${langs.id}`, { options: ['en', 'de'] })).statusCode).toBe(200);
+
+      // The web form sends every custom value with the field the user changed.
+      const edited = await send(ws, 'PATCH', `${url}/${record.id}`, { tags: ['edited'], custom: { plan: 'Gold', langs: ['fr', 'de'] } });
+      expect(edited.statusCode, `${entity}: ${edited.body}`).toBe(200);
+      expect(json<{ tags: string[]; custom: object }>(edited)).toMatchObject({
+        tags: ['edited'],
+        custom: { plan: 'Gold', langs: ['fr', 'de'] },
+      });
+
+      const refused = [
+        { payload: { custom: { plan: 'Platinum' } }, reason: 'must be one of: Free, Pro' },
+        { payload: { custom: { langs: ['fr', 'it'] } }, reason: 'must be a list of: en, de' },
+      ];
+      for (const { payload, reason } of refused) {
+        const response = await send(ws, 'PATCH', `${url}/${record.id}`, payload);
+        expect(response.statusCode, `${entity}: ${response.body}`).toBe(400);
+        expect(json<Problem>(response).errors).toEqual([{ field: `custom.${Object.keys(payload.custom)[0]}`, reason }]);
+      }
+      // A new record cannot take the removed option, nor may another record.
+      const fresh = await send(ws, 'POST', url, { ...name, custom: { plan: 'Gold' } });
+      expect(fresh.statusCode, fresh.body).toBe(400);
+      // Once changed to a current option, the old one is gone for good.
+      expect((await send(ws, 'PATCH', `${url}/${record.id}`, { custom: { plan: 'Pro' } })).statusCode).toBe(200);
+      expect((await send(ws, 'PATCH', `${url}/${record.id}`, { custom: { plan: 'Gold' } })).statusCode).toBe(400);
+    }
   });
 });

@@ -11,7 +11,12 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
-function checkOne(field: CustomField, value: unknown): string | null {
+/**
+ * Why `value` does not fit `field`, or null. `stored` is what the record held before the change: an
+ * option removed from a select field since stays valid where it is already set (it is still shown,
+ * and the record's other fields can still be saved), but cannot be given anew.
+ */
+function checkOne(field: CustomField, value: unknown, stored: unknown): string | null {
   switch (field.type) {
     case 'text':
       return typeof value === 'string' ? null : 'must be text';
@@ -31,22 +36,27 @@ function checkOne(field: CustomField, value: unknown): string | null {
       }
     }
     case 'select':
-      return typeof value === 'string' && field.options.includes(value) ? null : `must be one of: ${field.options.join(', ')}`;
-    case 'multi_select':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string' && field.options.includes(v))
+      return typeof value === 'string' && (field.options.includes(value) || value === stored)
+        ? null
+        : `must be one of: ${field.options.join(', ')}`;
+    case 'multi_select': {
+      const held = Array.isArray(stored) ? stored : [];
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && (field.options.includes(v) || held.includes(v)))
         ? null
         : `must be a list of: ${field.options.join(', ')}`;
+    }
   }
 }
 
 /**
  * Returns the problems with `values`; null clears a value. `merged` is the full set after the
- * change, used to enforce required fields.
+ * change, used to enforce required fields; `stored` the set before it (none for a new record).
  */
 export function checkCustomValues(
   fields: readonly CustomField[],
   values: Record<string, unknown>,
   merged: Record<string, unknown>,
+  stored: Record<string, unknown> = {},
 ): FieldProblem[] {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const problems: FieldProblem[] = [];
@@ -57,7 +67,7 @@ export function checkCustomValues(
       continue;
     }
     if (value === null) continue;
-    const reason = checkOne(field, value);
+    const reason = checkOne(field, value, stored[key]);
     if (reason) problems.push({ field: `custom.${key}`, reason });
   }
   for (const field of fields) {

@@ -35,7 +35,14 @@ describe('exports', () => {
       tags: ['vip', 'beta'],
       lifecycleStage: 'customer',
       custom: { plan: 'pro', langs: ['en', 'fr'] },
-      importantDates: [{ kind: 'birthday', date: '1990-04-01' }],
+      importantDates: [
+        { kind: 'birthday', date: '1990-04-01' },
+        { kind: 'custom', date: '2020-03-01', label: 'Joined, then founded Acme' },
+      ],
+      socialHandles: [
+        { network: 'mastodon', handle: '@ann@fosstodon.org' },
+        { network: 'linkedin', handle: 'Ann Able', url: 'https://www.linkedin.com/in/ann-able' },
+      ],
     });
     await post(ws, '/contacts', {
       firstName: '=HYPERLINK("http://evil.example")',
@@ -58,7 +65,8 @@ describe('exports', () => {
       companyId: acme.id,
       lifecycleStage: 'customer',
       tags: 'vip; beta',
-      importantDates: 'birthday:1990-04-01',
+      importantDates: 'birthday:1990-04-01; custom:2020-03-01 Joined, then founded Acme',
+      socialHandles: 'mastodon:@ann@fosstodon.org; linkedin:Ann Able https://www.linkedin.com/in/ann-able',
       'custom:plan': 'pro',
       'custom:langs': 'en; fr',
     });
@@ -92,6 +100,8 @@ describe('exports', () => {
       firstName: 'firstName',
       emails: 'email',
       phones: 'phone',
+      socialHandles: 'socialHandles',
+      importantDates: 'importantDates',
       'custom:plan': 'custom:plan',
     });
     await post(copy, `/imports/${draft.id}/start`, { allowPartial: false });
@@ -100,9 +110,9 @@ describe('exports', () => {
       status: 'done',
       imported: 2,
     });
-    const again = json<{ displayName: string; emails: { address: string }[]; phones: { number: string }[]; custom: object }[]>(
-      await get(copy, '/exports/contacts?format=json&q=ann'),
-    );
+    type Exported = { displayName: string; emails: object[]; phones: object[]; socialHandles: object[]; importantDates: object[] };
+    const again = json<(Exported & { custom: object })[]>(await get(copy, '/exports/contacts?format=json&q=ann'));
+    const original = json<Exported[]>(await get(ws, '/exports/contacts?format=json&q=ann'));
     expect(again).toMatchObject([
       {
         displayName: 'Ann Able',
@@ -111,6 +121,10 @@ describe('exports', () => {
         custom: { plan: 'pro' },
       },
     ]);
+    // Social profiles and important dates survive the round trip whole: network, handle, URL, kind, date and label.
+    expect(again[0]!.socialHandles).toEqual(original[0]!.socialHandles);
+    expect(again[0]!.importantDates).toEqual(original[0]!.importantDates);
+    expect(again[0]!.importantDates).toHaveLength(2);
   });
 
   it('walks large lists in batches and honours record access', async () => {

@@ -39,6 +39,9 @@ async function* render<Row>(
 }
 
 const join = (values: readonly string[]) => values.join('; ');
+// Social handles and important dates are written as the import's `socialHandles` and
+// `importantDates` targets read them (`network:handle [url]`, `kind:YYYY-MM-DD [label]`), so a file
+// exported here imports again with both.
 
 export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: ContactListQuery): Promise<AsyncGenerator<string>> {
   const keys = (await fieldsFor(ctx.db, ctx.workspaceId, 'contact')).map((f) => f.key);
@@ -72,12 +75,12 @@ export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: Co
       c.title,
       join(c.emails.map((e) => e.address)),
       join(c.phones.map((p) => p.number)),
-      join(c.socialHandles.map((h) => `${h.network}:${h.handle}`)),
+      join(c.socialHandles.map((h) => `${h.network}:${h.handle}${h.url ? ` ${h.url}` : ''}`)),
       c.companyName,
       c.companyId,
       c.lifecycleStage,
       join(c.tags),
-      join(c.importantDates.map((d) => `${d.kind}:${d.date}`)),
+      join(c.importantDates.map((d) => `${d.kind}:${d.date}${d.label ? ` ${d.label}` : ''}`)),
       ...ADDRESS_PARTS.map((part) => c.address?.[part] ?? ''),
       c.ownerId,
       c.teamId,

@@ -153,4 +153,49 @@ describe('column mapping', () => {
       url: 'https://www.linkedin.com/in/jane-doe/',
     });
   });
+
+  it('reads the social profiles and important dates lists our exports write, and names an item it cannot read', () => {
+    const columns = ['firstName', 'socialHandles', 'importantDates'];
+    expect(suggestMapping(columns, [])).toEqual({
+      firstName: 'firstName',
+      socialHandles: 'socialHandles',
+      importantDates: 'importantDates',
+    });
+    expect(suggestMapping(['Social profiles', 'Important Dates'], [])).toEqual({
+      'Social profiles': 'socialHandles',
+      'Important Dates': 'importantDates',
+    });
+    const mapped = compileMapping(columns, suggestMapping(columns, []));
+    const draft = csvRowToDraft(
+      [
+        'Ann',
+        'mastodon:@ann@fosstodon.org; linkedin:Ann Able https://www.linkedin.com/in/ann-able; github:https://github.com/ann; https://x.com/ann',
+        'birthday:1990-04-01; custom:2020-03-01 Joined, then founded Acme; renewal:2027-01-31',
+      ],
+      2,
+      mapped,
+      new Map(),
+    );
+    expect(draft.problems).toEqual([]);
+    expect(draft.input.socialHandles).toEqual([
+      { network: 'mastodon', handle: '@ann@fosstodon.org' },
+      { network: 'linkedin', handle: 'Ann Able', url: 'https://www.linkedin.com/in/ann-able' },
+      { network: 'github', handle: 'ann', url: 'https://github.com/ann' },
+      { network: 'x', handle: 'ann', url: 'https://x.com/ann' },
+    ]);
+    expect(draft.input.importantDates).toEqual([
+      { kind: 'birthday', date: '1990-04-01' },
+      { kind: 'custom', date: '2020-03-01', label: 'Joined, then founded Acme' },
+      { kind: 'renewal', date: '2027-01-31' },
+    ]);
+    expect(draft.sources['socialHandles.2']).toBe('socialHandles');
+
+    const bad = csvRowToDraft(['Bo', '@bo; https://example.org/bo', 'birthday:someday; wedding:2020-01-01'], 3, mapped, new Map());
+    expect(bad.problems).toEqual([
+      { field: 'socialHandles', reason: '"@bo" is not network:handle (e.g. mastodon:@ada@fosstodon.org)' },
+      { field: 'socialHandles', reason: '"https://example.org/bo" is not network:handle (e.g. mastodon:@ada@fosstodon.org)' },
+      { field: 'importantDates', reason: '"birthday:someday" is not kind:YYYY-MM-DD (e.g. birthday:1990-04-01)' },
+      { field: 'importantDates', reason: '"wedding:2020-01-01" is not kind:YYYY-MM-DD (e.g. birthday:1990-04-01)' },
+    ]);
+  });
 });

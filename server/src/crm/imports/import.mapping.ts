@@ -6,13 +6,16 @@
  *   email email2 …  phone phone2 …        (each adds one; a cell may hold several, split on , or ;)
  *   socialHandle:<network>  importantDate:<birthday|anniversary|renewal|custom>  custom:<key>
  *   address:<streetNumber|street|line2|locality|region|postcode|country>
+ *   socialHandles  importantDates   (lists as our exports write them, split on ;:
+ *                                    `mastodon:@ada@fosstodon.org; linkedin:ada https://…`,
+ *                                    `birthday:1990-04-01; custom:2020-03-01 Founding day`)
  *
  * `custom.<key>` and `birthday`/`anniversary` are accepted as aliases.
  */
 import type { FieldProblem } from '../../platform/http/errors.js';
 import { ADDRESS_PARTS, LIFECYCLE_STAGES, type AddressPart } from '../contacts/contact.schema.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
-import { cleanCell, newDraft, parseDate, pushItem, socialHandle, splitList, type ContactDraft } from './import.draft.js';
+import { cleanCell, networkOfUrl, newDraft, parseDate, pushItem, socialHandle, splitList, type ContactDraft } from './import.draft.js';
 import { splitFullName } from './vcard.contact.js';
 
 export type Mapping = Record<string, string | null>;
@@ -20,10 +23,13 @@ export type Mapping = Record<string, string | null>;
 const SINGLE = ['firstName', 'lastName', 'fullName', 'title', 'company', 'lifecycleStage'] as const;
 const DATE_KINDS = ['birthday', 'anniversary', 'renewal', 'custom'] as const;
 
+const LISTS = ['socialHandles', 'importantDates'] as const;
+
 export type Target =
   | { kind: 'ignore' }
   | { kind: (typeof SINGLE)[number] }
   | { kind: 'tags' }
+  | { kind: (typeof LISTS)[number] }
   | { kind: 'email' | 'phone' }
   | { kind: 'socialHandle'; network: string }
   | { kind: 'importantDate'; dateKind: (typeof DATE_KINDS)[number] }
@@ -36,6 +42,7 @@ export function parseTarget(raw: string | null): Target | null {
   if (text === '' || text === 'ignore') return { kind: 'ignore' };
   if ((SINGLE as readonly string[]).includes(text)) return { kind: text as (typeof SINGLE)[number] };
   if (text === 'tags') return { kind: 'tags' };
+  if ((LISTS as readonly string[]).includes(text)) return { kind: text as (typeof LISTS)[number] };
   if (/^email\d{0,2}$/.test(text)) return { kind: 'email' };
   if (/^phone\d{0,2}$/.test(text)) return { kind: 'phone' };
   const [prefix, rest = ''] = text.includes(':') ? [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)] : [text, ''];
@@ -87,6 +94,8 @@ const WORDS: [RegExp, string][] = [
   [/^(birthday|birth ?date|date of birth|dob)$/, 'importantDate:birthday'],
   [/^(anniversary|wedding anniversary)( date)?$/, 'importantDate:anniversary'],
   [/^renewal( date)?$/, 'importantDate:renewal'],
+  [/^social (handles|profiles)$/, 'socialHandles'],
+  [/^important dates$/, 'importantDates'],
   [/^(street|house) ?(number|no|nr)$/, 'address:streetNumber'],
   [/^(street|address|address ?1|address line ?1|street address|mailing street)$/, 'address:street'],
   [/^(address ?2|address line ?2|suite|building)$/, 'address:line2'],
@@ -185,6 +194,35 @@ function customValue(field: CustomField | undefined, text: string): unknown {
   }
 }
 
+/** The items of a list cell our exports write: split on semicolons only, as a handle or label may hold commas. */
+function splitItems(text: string): string[] {
+  return text
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** `network:handle`, optionally followed by the profile's URL; or `network:<profile URL>`. */
+function listedHandle(item: string): { network: string; handle: string; url?: string } | null {
+  // A bare profile URL names its network by its host, when it is one we know.
+  if (/^https?:\/\//i.test(item)) {
+    const network = networkOfUrl(item);
+    return network ? socialHandle(network, item) : null;
+  }
+  const [, network, rest] = /^([^:\s]{1,40}):\s*(.+)$/.exec(item) ?? [];
+  if (!network || !rest) return null;
+  const [, handle, url] = /^(.*\S)\s+(https?:\/\/\S+)$/i.exec(rest) ?? [];
+  return handle && url ? { network, handle, url } : socialHandle(network, rest);
+}
+
+/** `kind:YYYY-MM-DD`, optionally followed by the date's label. */
+function listedDate(item: string): { kind: (typeof DATE_KINDS)[number]; date: string; label?: string } | null {
+  const [, kind, text, label] = /^([a-z]+):\s*(\S+)(?:\s+(.+))?$/.exec(item) ?? [];
+  const date = text ? parseDate(text) : null;
+  if (!date || !(DATE_KINDS as readonly string[]).includes(kind!)) return null;
+  return { kind: kind as (typeof DATE_KINDS)[number], date, ...(label ? { label } : {}) };
+}
+
 export interface MappedColumn {
   index: number;
   column: string;
@@ -256,6 +294,24 @@ export function csvRowToDraft(
         break;
       case 'socialHandle':
         pushItem(draft, 'socialHandles', socialHandle(target.network, text), column);
+        break;
+      case 'socialHandles':
+        for (const item of splitItems(text)) {
+          const handle = listedHandle(item);
+          if (handle) pushItem(draft, 'socialHandles', handle, column);
+          else
+            draft.problems.push({
+              field: column,
+              reason: `"${item.slice(0, 40)}" is not network:handle (e.g. mastodon:@ada@fosstodon.org)`,
+            });
+        }
+        break;
+      case 'importantDates':
+        for (const item of splitItems(text)) {
+          const date = listedDate(item);
+          if (date) pushItem(draft, 'importantDates', date, column);
+          else draft.problems.push({ field: column, reason: `"${item.slice(0, 40)}" is not kind:YYYY-MM-DD (e.g. birthday:1990-04-01)` });
+        }
         break;
       case 'importantDate': {
         const date = parseDate(text);

@@ -4,16 +4,14 @@
  */
 import type { Ctx } from '../../platform/context.js';
 import { recordScope } from '../shared/record-access.js';
+import { hasTags } from '../shared/tags.js';
 import { searchCondition } from '../shared/search-text.js';
 import type { CompanySegmentFilters } from './segment.schema.js';
 
 export function companyFilters(ctx: Ctx, filters: CompanySegmentFilters, params: unknown[]): { where: string[] } {
   params.push(ctx.workspaceId);
   const where = [`co.workspace_id = $${params.length}`, recordScope(ctx.actor, 'co', params)];
-  if (filters.tag?.length) {
-    params.push(filters.tag);
-    where.push(`co.tags @> $${params.length}::text[]`);
-  }
+  if (filters.tag?.length) where.push(hasTags('co', filters.tag, params));
   if (filters.industry !== undefined) {
     params.push(filters.industry.trim());
     where.push(`lower(co.industry) = lower($${params.length})`);

@@ -25,11 +25,11 @@ describe('search index storage', () => {
     expect(rows.map((row) => row.index)).toEqual([
       'companies_domains',
       'companies_fts',
-      'companies_tags',
+      'companies_tag_keys',
       'companies_trgm',
       'contacts_emails',
       'contacts_fts',
-      'contacts_tags',
+      'contacts_tag_keys',
       'contacts_trgm',
     ]);
     for (const row of rows)

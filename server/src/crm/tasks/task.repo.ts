@@ -39,9 +39,17 @@ export function sortValueOf(sort: TaskSort, task: Task): string {
   return new Date(task.dueAt).toISOString();
 }
 
+/** The list's filters with `me` and the due window resolved: an assignee id, and instants. */
+export type TaskListFilters = Omit<TaskListQuery, 'assigneeId' | 'due' | 'tz'> & {
+  /** A member's id, or null for tasks nobody was given. */
+  assigneeId?: string | null;
+  /** Due in [from, to), either end open; `none`: no due date. */
+  due?: { from: Date | null; to: Date | null; openOnly: boolean } | 'none';
+};
+
 export async function listTasks(
   ctx: Ctx,
-  query: TaskListQuery,
+  query: TaskListFilters,
   after: { v: string | number | null; id: string } | null,
   limit: number,
 ): Promise<{ rows: Task[]; hasMore: boolean }> {
@@ -49,9 +57,18 @@ export async function listTasks(
   const where = [`a.workspace_id = $1`, `a.type = 'task'`, activityScope(ctx.actor, 'a', params)];
   const status = query.status ?? 'open';
   if (status !== 'all') where.push(status === 'open' ? 'a.done_at IS NULL' : 'a.done_at IS NOT NULL');
-  if (query.assigneeId) {
+  if (query.assigneeId === null) where.push('a.assignee_id IS NULL');
+  else if (query.assigneeId) {
     params.push(query.assigneeId);
     where.push(`a.assignee_id = $${params.length}`);
+  }
+  if (query.due === 'none') where.push('a.due_at IS NULL');
+  else if (query.due) {
+    params.push(query.due.from, query.due.to);
+    where.push(
+      `a.due_at >= COALESCE($${params.length - 1}::timestamptz, '-infinity') AND a.due_at < COALESCE($${params.length}::timestamptz, 'infinity')`,
+    );
+    if (query.due.openOnly) where.push('a.done_at IS NULL');
   }
   if (query.contactId) {
     params.push(query.contactId);

@@ -135,6 +135,57 @@ describe('tasks API', () => {
     expect(unassigned).toMatchObject({ assigneeId: null, assigneeName: null });
   });
 
+  it("lists everyone's tasks by assignee (me, a colleague, nobody) and due window in the caller's days", async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    const at = (offsetDays: number, hour = 12) => {
+      const day = new Date(Date.now() + offsetDays * 86_400_000);
+      return `${day.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    };
+    const late = await task(ws.owner.headers, { title: 'Late', dueAt: at(-3) });
+    const doneLate = await task(ws.owner.headers, { title: 'Done late', dueAt: at(-3) });
+    await send(ws.owner.headers, 'PATCH', `/api/v1/tasks/${doneLate.id}`, { done: true });
+    await task(ws.owner.headers, { title: 'Today early', dueAt: at(0, 0) });
+    await task(ws.owner.headers, { title: 'Today late', dueAt: at(0, 23) });
+    await task(agent.headers, { title: 'Theirs, soon', dueAt: at(40) });
+    await task(ws.owner.headers, { title: 'Nobody', assigneeId: null });
+    await task(ws.owner.headers, { title: 'Undated' });
+
+    const titles = async (query: string, headers = ws.owner.headers) => (await tasks(headers, query)).map((x) => x.title);
+    expect(await titles('status=open')).toEqual(['Late', 'Today early', 'Today late', 'Theirs, soon', 'Nobody', 'Undated']);
+    expect(await titles('assigneeId=me')).toEqual(['Late', 'Today early', 'Today late', 'Undated']);
+    expect(await titles('assigneeId=me', agent.headers)).toEqual(['Theirs, soon']);
+    expect(await titles(`assigneeId=${agent.userId}`)).toEqual(['Theirs, soon']);
+    expect(await titles('assigneeId=unassigned')).toEqual(['Nobody']);
+    expect(await titles('due=overdue&tz=UTC')).toEqual(['Late']);
+    // A done task is no longer overdue, whatever the status asked for.
+    expect(await titles('due=overdue&status=all')).toEqual(['Late']);
+    expect(await titles('due=today&tz=UTC')).toEqual(['Today early', 'Today late']);
+    expect(await titles('due=none&status=all')).toEqual(['Nobody', 'Undated']);
+    expect(await titles('due=thisWeek&assigneeId=me&status=all')).toEqual(
+      (await tasks(ws.owner.headers, 'assigneeId=me&status=all'))
+        .filter((x) => {
+          if (!x.dueAt) return false;
+          const monday = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+          monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+          const due = Date.parse(x.dueAt);
+          return due >= monday.getTime() && due < monday.getTime() + 7 * 86_400_000;
+        })
+        .map((x) => x.title),
+    );
+    expect(late.assigneeId).toBe(ws.owner.userId);
+
+    for (const [query, field] of [
+      ['due=tomorrow', 'due'],
+      ['due=today&tz=Mars/Olympus', 'tz'],
+      ['assigneeId=someone', 'assigneeId'],
+    ] as const) {
+      const response = await send(ws.owner.headers, 'GET', `/api/v1/tasks?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(json<{ errors: { field: string }[] }>(response).errors.map((e) => e.field.replace(/^querystring\./, ''))).toContain(field);
+    }
+  });
+
   it('rejects bad input with a problem naming the field and writes nothing', async () => {
     const ws = await buildWorkspace(t.db);
     const other = await buildWorkspace(t.db);
@@ -198,6 +249,14 @@ describe('tasks API', () => {
     const givenToMe = await task(ws.owner.headers, { title: 'For you', contactId: theirs.id, assigneeId: limited.userId });
 
     expect((await tasks(limited.headers, 'status=all')).map((x) => x.id).sort()).toEqual([myTask.id, givenToMe.id].sort());
+    // Nor do the filters of the task list widen it: nobody's tasks and a colleague's stay those on records they may see.
+    const unassignedMine = await task(limited.headers, { title: 'Nobody, mine', contactId: mine.id, assigneeId: null });
+    await task(ws.owner.headers, { title: 'Nobody, theirs', contactId: theirs.id, assigneeId: null });
+    expect((await tasks(limited.headers, 'assigneeId=unassigned&status=all')).map((x) => x.id)).toEqual([unassignedMine.id]);
+    expect((await tasks(limited.headers, `assigneeId=${ws.owner.userId}&status=all`)).map((x) => x.title)).toEqual([]);
+    expect((await tasks(limited.headers, 'due=none&status=all')).map((x) => x.id).sort()).toEqual(
+      [myTask.id, givenToMe.id, unassignedMine.id].sort(),
+    );
     for (const id of [theirTask.id, theirTodo.id]) {
       expect((await send(limited.headers, 'GET', `/api/v1/tasks/${id}`)).statusCode).toBe(404);
       expect((await send(limited.headers, 'PATCH', `/api/v1/tasks/${id}`, { done: true })).statusCode).toBe(404);

@@ -73,17 +73,36 @@ export interface Task {
 }
 
 export const TASK_STATUSES = ['open', 'done', 'all'] as const;
+/** Due windows, by the days of the caller's time zone; `thisWeek` runs Monday to Sunday. */
+export const TASK_DUE_WINDOWS = ['overdue', 'today', 'thisWeek', 'none'] as const;
+export type TaskDueWindow = (typeof TASK_DUE_WINDOWS)[number];
 export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 
 export const TaskListQuery = Type.Object(
   {
     ...PageQuery,
-    assigneeId: Type.Optional(Uuid),
+    assigneeId: Type.Optional(
+      Type.Union([Uuid, Type.Literal('me'), Type.Literal('unassigned')], {
+        description: 'A member; me: the caller; unassigned: tasks nobody was given. Left out: anyone',
+      }),
+    ),
     contactId: Type.Optional(Uuid),
     /** The company's own tasks and its contacts' tasks. */
     companyId: Type.Optional(Uuid),
     status: Type.Optional(OneOf(TASK_STATUSES, { description: 'Default open' })),
+    due: Type.Optional(
+      OneOf(TASK_DUE_WINDOWS, {
+        description:
+          'overdue: open and due before today (as My day says); today; thisWeek: Monday to Sunday; none: no due date. Days in tz',
+      }),
+    ),
+    tz: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description: 'IANA time zone that decides where the days of `due` begin, e.g. Europe/Berlin; default UTC',
+      }),
+    ),
     dueBefore: Type.Optional(Type.String({ format: 'date-time' })),
     dueAfter: Type.Optional(Type.String({ format: 'date-time' })),
     sort: Type.Optional(OneOf(TASK_SORTS, { description: 'Default dueAt (tasks without a due date last)' })),

@@ -10,6 +10,8 @@ import { instantProblem } from '../shared/instants.js';
 import { decodeListCursor } from '../shared/list-cursor.js';
 import { findActivityRow, insertActivity, updateActivityRow, deleteActivityRow, type ActivityRow } from '../activities/activity.repo.js';
 import { checkLinks } from '../activities/activity.service.js';
+import { isTimeZone } from '../reminders/time-zone.js';
+import { dueWindow } from './task-due.js';
 import * as repo from './task.repo.js';
 import type { Task, TaskInput, TaskListQuery, TaskPatch } from './task.schema.js';
 
@@ -123,10 +125,25 @@ export async function deleteTask(ctx: Ctx, db: Db, id: string): Promise<void> {
   });
 }
 
+/** The list's filters as the repo takes them: `me` as the caller, the due window as instants. */
+function listFilters(ctx: Ctx, query: TaskListQuery, now: Date): repo.TaskListFilters {
+  const { assigneeId, due, tz = 'UTC', ...rest } = query;
+  const problems: FieldProblem[] = [];
+  if (!isTimeZone(tz)) problems.push({ field: 'tz', reason: 'is not a time zone; use an IANA name such as Europe/Berlin' });
+  const me = ctx.actor.userId;
+  if (assigneeId === 'me' && !me) problems.push({ field: 'assigneeId', reason: 'cannot be "me": this caller is no member' });
+  if (problems.length) throw invalid(problems);
+  return {
+    ...rest,
+    ...(assigneeId === undefined ? {} : { assigneeId: assigneeId === 'unassigned' ? null : assigneeId === 'me' ? me : assigneeId }),
+    ...(due ? { due: dueWindow(due, tz, now) } : {}),
+  };
+}
+
 export async function listTasks(ctx: Ctx, query: TaskListQuery) {
   const limit = query.limit ?? 50;
   const sort = query.sort ?? 'dueAt';
-  const result = await repo.listTasks(ctx, query, decodeListCursor(query.cursor, 'instant'), limit);
+  const result = await repo.listTasks(ctx, listFilters(ctx, query, new Date()), decodeListCursor(query.cursor, 'instant'), limit);
   const last = result.rows[result.rows.length - 1];
   return {
     data: result.rows,

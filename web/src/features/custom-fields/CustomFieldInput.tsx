@@ -1,6 +1,7 @@
 /** The input for one custom field, chosen by the field's type. */
 import { Checkbox, MultiSelect, NumberInput, Select, TextInput } from '@mantine/core';
 import { isHttpUrl } from '../../lib/safe-url';
+import { fieldChoices } from './field-options';
 import type { CustomField, CustomValue } from './types';
 
 export function CustomFieldInput({
@@ -37,7 +38,7 @@ export function CustomFieldInput({
       return (
         <Select
           {...common}
-          data={field.options}
+          data={fieldChoices(field.options, value)}
           value={typeof value === 'string' ? value : null}
           onChange={onChange}
           clearable={!field.required}
@@ -48,7 +49,7 @@ export function CustomFieldInput({
       return (
         <MultiSelect
           {...common}
-          data={field.options}
+          data={fieldChoices(field.options, value)}
           value={Array.isArray(value) ? value : []}
           onChange={onChange}
           clearable

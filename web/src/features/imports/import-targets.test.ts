@@ -26,4 +26,11 @@ describe('import targets', () => {
     ]);
     expect(targets.filter((t) => t.group === 'Other').map((t) => t.value)).toEqual(['socialHandle:xing']);
   });
+
+  it('names the lists of social profiles and important dates that a Rapport export suggests, in their groups', () => {
+    const targets = importTargets([], ['socialHandles', 'importantDates']);
+    expect(targets.filter((t) => t.group === 'Other')).toEqual([]);
+    expect(targets.find((t) => t.value === 'socialHandles')?.group).toBe('Social profiles');
+    expect(targets.find((t) => t.value === 'importantDates')?.group).toBe('Important dates');
+  });
 });

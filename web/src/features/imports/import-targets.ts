@@ -35,7 +35,9 @@ const CONTACT_TARGETS: ImportTarget[] = [
   { value: 'phone2', label: 'Phone 2', group: 'Reach' },
   { value: 'phone3', label: 'Phone 3', group: 'Reach' },
   ...NETWORKS.map((n) => ({ value: `socialHandle:${n}`, label: `Social: ${n}`, group: 'Social profiles' })),
+  { value: 'socialHandles', label: 'Social profiles, as Rapport exports them (network:handle; …)', group: 'Social profiles' },
   ...DATE_KINDS.map((k) => ({ value: `importantDate:${k}`, label: `Date: ${k}`, group: 'Important dates' })),
+  { value: 'importantDates', label: 'Important dates, as Rapport exports them (kind:date; …)', group: 'Important dates' },
   ...ADDRESS_PARTS.map(([part, label]) => ({ value: `address:${part}`, label, group: 'Postal address' })),
 ];
 

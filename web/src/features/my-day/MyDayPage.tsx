@@ -5,7 +5,7 @@ import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { useMyDay } from './api';
-import { NewTaskButton } from './NewTaskButton';
+import { NewTaskButton } from '../tasks/NewTaskButton';
 import { TaskGroup } from './TaskGroup';
 import { UpcomingDates } from './UpcomingDates';
 

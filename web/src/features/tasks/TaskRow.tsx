@@ -6,7 +6,19 @@ import { TaskDoneCheckbox } from './TaskDoneCheckbox';
 import type { Task } from './types';
 import { TEXT_COLORS } from '../../ui/text-colors';
 
-export function TaskRow({ task, showTimeOnly }: { task: Task; showTimeOnly?: boolean }) {
+export function TaskRow({
+  task,
+  showTimeOnly,
+  readOnly,
+  showUnassigned,
+}: {
+  task: Task;
+  showTimeOnly?: boolean;
+  /** Viewers see the checkbox but cannot tick it. */
+  readOnly?: boolean;
+  /** Say "Unassigned" where a list mixes everyone's tasks. */
+  showUnassigned?: boolean;
+}) {
   const overdue = !task.done && task.dueAt !== null && new Date(task.dueAt) < new Date();
   const about = task.contactId
     ? { to: `/contacts/${task.contactId}`, name: task.contactName }
@@ -15,7 +27,7 @@ export function TaskRow({ task, showTimeOnly }: { task: Task; showTimeOnly?: boo
       : null;
   return (
     <Group component="li" wrap="nowrap" align="flex-start" gap="sm" py={6}>
-      <TaskDoneCheckbox taskId={task.id} title={task.title} done={task.done} />
+      <TaskDoneCheckbox taskId={task.id} title={task.title} done={task.done} disabled={readOnly} />
       <div style={{ minWidth: 0, flex: 1 }}>
         <Text size="sm" fw={500} td={task.done ? 'line-through' : undefined}>
           {task.title}
@@ -37,9 +49,9 @@ export function TaskRow({ task, showTimeOnly }: { task: Task; showTimeOnly?: boo
               {about.name ?? 'Open record'}
             </Anchor>
           )}
-          {task.assigneeName && (
+          {(task.assigneeName || showUnassigned) && (
             <Text size="xs" c="dimmed">
-              · {task.assigneeName}
+              · {task.assigneeName ?? 'Unassigned'}
             </Text>
           )}
         </Group>

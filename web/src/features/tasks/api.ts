@@ -1,7 +1,22 @@
 /** Server state for tasks. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, query } from '../../lib/api';
+import { timeZone } from '../../lib/format';
+import type { Page } from '../../lib/types';
+import { taskListParams, type TaskFilters } from './task-filters';
 import type { Task, TaskInput, TaskPatch } from './types';
+
+/** The workspace's tasks the caller may see, a page at a time, soonest due first. */
+export function useTaskList(filters: TaskFilters, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: ['tasks', 'list', filters, pageSize],
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<Task>>(`/tasks${query({ ...taskListParams(filters, timeZone()), limit: pageSize, cursor: pageParam })}`, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
 
 function useRefreshTasks() {
   const client = useQueryClient();

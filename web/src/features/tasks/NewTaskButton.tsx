@@ -2,7 +2,7 @@
 import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { TaskForm } from '../tasks/TaskForm';
+import { TaskForm } from './TaskForm';
 import { Dialog } from '../../ui/Dialog';
 
 export function NewTaskButton() {
