@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
-import { insertConversation, dropQueuedDeliveries } from './testing/conversations.js';
+import { insertChannel, insertConversation, dropQueuedDeliveries } from './testing/conversations.js';
 import { renderTemplate, unknownVariables } from './template.js';
 
 let t: TestApp;
@@ -140,7 +140,7 @@ describe('canned responses API', () => {
     const { id } = json<{ id: string }>(
       await send(ws.owner.headers, 'POST', '/api/v1/canned-responses', { name: 'T', shortcut: 't', body: 'Thanks' }),
     );
-    const c = await insertConversation(t.db, ws.workspaceId);
+    const c = await insertConversation(t.db, ws.workspaceId, { channelId: await insertChannel(t.db, ws.workspaceId) });
     const reply = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Thanks', cannedResponseId: id });
     expect(reply.statusCode).toBe(201);
     const { rows } = await t.db.query<{ data: { cannedResponseId: string } }>(

@@ -1,5 +1,5 @@
 /** SQL for conversations: the inbox list, counts, one conversation and its stored state. */
-import { listLimit } from '../platform/db/limit.js';
+import { listLimit, sqlLimit } from '../platform/db/limit.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
 import { conversationScope } from './conversation.policy.js';
@@ -49,7 +49,11 @@ const STATE = `c.in_inbox AS "inInbox", c.id, c.network, c.channel_id AS "channe
 /** A snooze whose time has passed counts as open until the wake-up job catches up. */
 const EFFECTIVE_STATUS = `CASE WHEN c.status = 'snoozed' AND c.snoozed_until <= now() THEN 'open' ELSE c.status END`;
 
-const SELECT = `c.id, c.network, c.channel_id AS "channelId", c.subject, ${EFFECTIVE_STATUS} AS status, c.snoozed_until AS "snoozedUntil",
+/** As `replyUnavailable` in message.repo decides it, for the list and one conversation. */
+const REPLY_UNAVAILABLE = `CASE WHEN c.channel_id IS NULL THEN 'no_channel'
+  WHEN NOT EXISTS (SELECT 1 FROM channels ch WHERE ch.workspace_id = c.workspace_id AND ch.id = c.channel_id) THEN 'channel_removed' END`;
+
+const SELECT = `c.id, c.network, c.channel_id AS "channelId", ${REPLY_UNAVAILABLE} AS "replyUnavailable", c.subject, ${EFFECTIVE_STATUS} AS status, c.snoozed_until AS "snoozedUntil",
   c.priority, c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.labels, c.is_private AS "isPrivate", c.is_spam AS "isSpam",
   c.merged_into_id AS "mergedIntoId", c.preview, c.message_count AS "messageCount", c.last_message_at AS "lastMessageAt",
   c.last_inbound_at AS "lastInboundAt", c.contact_id AS "contactId", ct.display_name AS "contactName", cs.tier AS "contactTier",
@@ -236,7 +240,7 @@ export async function listConversations(
   if (query.identityId) where.push(`c.identity_id = ${add(query.identityId)}`);
   if (query.assigneeId) where.push(`c.assignee_id = ${add(query.assigneeId)}`);
   if (query.teamId) where.push(`c.team_id = ${add(query.teamId)}`);
-  if (query.label) where.push(`c.labels @> ARRAY[${add(query.label)}]::text[]`);
+  if (query.label) where.push(`EXISTS (SELECT 1 FROM unnest(c.labels) l WHERE lower(l) = lower(${add(query.label.trim())}))`);
   if (query.priority) where.push(`c.priority = ${add(query.priority)}`);
   if (query.q) {
     const like = add(`%${escapeLike(query.q)}%`);
@@ -279,6 +283,25 @@ export async function countConversations(ctx: Ctx): Promise<ConversationCounts> 
     views: { mine: r.mine, unassigned: r.unassigned, my_teams: r.my_teams, all: r.all },
     statuses: { open: r.open, pending: r.pending, snoozed: r.snoozed, resolved: r.resolved },
   };
+}
+
+/**
+ * The labels on the conversations a member can see, each once whatever its case (in its most used
+ * spelling; capitals first on a tie), most used first: what the label inputs suggest.
+ */
+export async function labelSuggestions(ctx: Ctx, limit: number): Promise<{ label: string; count: number }[]> {
+  const params: unknown[] = [ctx.workspaceId];
+  const scope = conversationScope(ctx.actor, 'c', params);
+  const { rows } = await ctx.db.query<{ label: string; count: number }>(
+    `SELECT (array_agg(spelling ORDER BY uses DESC, spelling COLLATE "C"))[1] AS label, sum(uses)::int AS count
+       FROM (SELECT l AS spelling, count(*) AS uses FROM conversations c CROSS JOIN LATERAL unnest(c.labels) AS l
+              WHERE c.workspace_id = $1 AND c.labels <> '{}' AND c.merged_into_id IS NULL AND ${scope}
+              GROUP BY l) spellings
+      GROUP BY lower(spelling)
+      ORDER BY count DESC, lower(spelling) ${sqlLimit(limit)}`,
+    params,
+  );
+  return rows;
 }
 
 export async function isMember(db: Queryable, workspaceId: string, userId: string): Promise<boolean> {

@@ -170,6 +170,55 @@ describe('conversations API', () => {
     expect(json(unassigned)).toMatchObject({ assigneeId: null });
   });
 
+  it('treats labels differing only in case as one: on a conversation, in bulk, in filters and in the suggestions', async () => {
+    const ws = await buildWorkspace(t.db);
+    const upper = await insertConversation(t.db, ws.workspaceId, { labels: ['Billing'], createdAt: minutesAgo(3) });
+    const lower = await insertConversation(t.db, ws.workspaceId, { labels: ['billing', 'vip'], createdAt: minutesAgo(2) });
+    const other = await insertConversation(t.db, ws.workspaceId, { labels: ['Bug'], createdAt: minutesAgo(1) });
+
+    const patched = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${upper.id}`, {
+      labels: ['Billing', 'billing', 'BILLING '],
+    });
+    expect(json(patched)).toMatchObject({ labels: ['Billing'] });
+    const added = await send(ws.owner.headers, 'POST', '/api/v1/conversations/bulk', {
+      ids: [upper.id, lower.id],
+      action: { addLabels: ['BILLING', 'Urgent'] },
+    });
+    expect(json(added)).toEqual({ updated: 2 });
+    const labelsOf = async () => Object.fromEntries((await list(ws.owner.headers)).map((c) => [c.id, c.labels]));
+    expect(await labelsOf()).toEqual({ [upper.id]: ['Billing', 'Urgent'], [lower.id]: ['billing', 'Urgent', 'vip'], [other.id]: ['Bug'] });
+
+    for (const label of ['billing', 'BILLING', ' Billing']) {
+      expect((await list(ws.owner.headers, `label=${encodeURIComponent(label)}`)).map((c) => c.id)).toEqual([lower.id, upper.id]);
+    }
+    const suggestions = await send(ws.owner.headers, 'GET', '/api/v1/conversations/labels');
+    expect(suggestions.statusCode, suggestions.body).toBe(200);
+    expect(json(suggestions)).toEqual({
+      data: [
+        { label: 'Billing', count: 2 },
+        { label: 'Urgent', count: 2 },
+        { label: 'Bug', count: 1 },
+        { label: 'vip', count: 1 },
+      ],
+    });
+
+    const removed = await send(ws.owner.headers, 'POST', '/api/v1/conversations/bulk', {
+      ids: [upper.id, lower.id],
+      action: { removeLabels: ['urgent', 'BILLING'] },
+    });
+    expect(json(removed)).toEqual({ updated: 2 });
+    expect(await labelsOf()).toEqual({ [upper.id]: [], [lower.id]: ['vip'], [other.id]: ['Bug'] });
+
+    // A label of spaces only is refused, not dropped without a word.
+    const blankPatch = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${lower.id}`, { labels: ['vip', '  '] });
+    expect(blankPatch.statusCode).toBe(400);
+    expect(json(blankPatch)).toMatchObject({ errors: [{ field: 'labels.1', reason: 'must not be blank' }] });
+    const blankBulk = await send(ws.owner.headers, 'POST', '/api/v1/conversations/bulk', { ids: [lower.id], action: { addLabels: [' '] } });
+    expect(json(blankBulk)).toMatchObject({ status: 400, errors: [{ field: 'action.addLabels.0', reason: 'must not be blank' }] });
+    const blankFilter = await send(ws.owner.headers, 'GET', '/api/v1/conversations?label=%20%20');
+    expect(json(blankFilter)).toMatchObject({ status: 400, errors: [{ field: 'label', reason: 'must not be blank' }] });
+  });
+
   it('snoozes until a future time, wakes and resolves', async () => {
     const ws = await buildWorkspace(t.db);
     const c = await insertConversation(t.db, ws.workspaceId);

@@ -11,9 +11,10 @@ import {
   ConversationCounts,
   ConversationListQuery,
   ConversationPatch,
+  LabelSuggestions,
   MergeInput,
 } from './conversation.schema.js';
-import { countConversations, getConversation, listConversations, updateConversation } from './conversation.service.js';
+import { countConversations, getConversation, listConversations, suggestLabels, updateConversation } from './conversation.service.js';
 import { bulkUpdate, mergeConversation } from './conversation-bulk.service.js';
 import { findConversation, memberName } from './conversation.repo.js';
 import type { Presence } from './presence.js';
@@ -46,6 +47,19 @@ export function conversationRoutes(app: App, { db }: AppDeps, presence: Presence
       config: { guard: 'viewer' },
     },
     async (request) => countConversations(ctxOf(request, db)),
+  );
+
+  app.get(
+    '/api/v1/conversations/labels',
+    {
+      schema: {
+        tags,
+        summary: 'The labels in use, each once whatever its case, most used first: what label inputs suggest',
+        response: { 200: LabelSuggestions, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'viewer' },
+    },
+    async (request) => suggestLabels(ctxOf(request, db)),
   );
 
   app.post(

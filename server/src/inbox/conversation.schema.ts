@@ -10,6 +10,8 @@ export const VIEWS = ['mine', 'unassigned', 'my_teams', 'all'] as const;
 export type View = (typeof VIEWS)[number];
 export const SLA_CLOCKS = ['first_response', 'next_response', 'resolution'] as const;
 export type SlaClock = (typeof SLA_CLOCKS)[number];
+export const REPLY_UNAVAILABLE_REASONS = ['no_channel', 'channel_removed'] as const;
+export type ReplyUnavailable = (typeof REPLY_UNAVAILABLE_REASONS)[number];
 export const PRESENCE_ACTIVITIES = ['viewing', 'replying'] as const;
 
 const NullableString = Nullable(Type.String());
@@ -28,6 +30,11 @@ export const Conversation = Type.Object({
   id: Type.String(),
   network: Type.String(),
   channelId: NullableString,
+  replyUnavailable: Nullable(
+    OneOf(REPLY_UNAVAILABLE_REASONS, {
+      description: 'Why replies cannot be sent here (notes still can): no_channel (imported), channel_removed; null: they can',
+    }),
+  ),
   subject: Type.String(),
   status: OneOf(CONVERSATION_STATUSES),
   snoozedUntil: NullableDate,
@@ -90,6 +97,7 @@ export interface Conversation {
   id: string;
   network: string;
   channelId: string | null;
+  replyUnavailable: ReplyUnavailable | null;
   subject: string;
   status: ConversationStatus;
   snoozedUntil: Date | null;
@@ -143,6 +151,18 @@ export const ConversationCounts = Type.Object({
   statuses: Type.Object({ open: Type.Integer(), pending: Type.Integer(), snoozed: Type.Integer(), resolved: Type.Integer() }),
 });
 export type ConversationCounts = Static<typeof ConversationCounts>;
+
+export const LABEL_SUGGESTIONS_LIMIT = 500;
+export const LabelSuggestions = Type.Object({
+  data: Type.Array(
+    Type.Object({
+      label: Type.String({ description: 'The most used spelling: labels differing only in case are one' }),
+      count: Type.Integer({ description: 'Conversations with the label' }),
+    }),
+    { maxItems: LABEL_SUGGESTIONS_LIMIT },
+  ),
+});
+export type LabelSuggestions = Static<typeof LabelSuggestions>;
 
 export const ConversationPatch = Type.Object(
   {

@@ -2,7 +2,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
-import { conflict, invalid, notFound, type FieldProblem } from '../platform/http/errors.js';
+import { blank, conflict, invalid, notFound, type FieldProblem } from '../platform/http/errors.js';
 import { notify } from '../platform/notifications/notification.service.js';
 import * as repo from './conversation.repo.js';
 import type { ConversationState } from './conversation.repo.js';
@@ -12,9 +12,11 @@ import type {
   ConversationListQuery,
   ConversationPatch,
   ConversationStatus,
+  LabelSuggestions,
   Priority,
   Viewer,
 } from './conversation.schema.js';
+import { LABEL_SUGGESTIONS_LIMIT } from './conversation.schema.js';
 import { decodeInstant, encodeInstant } from './inbox.cursor.js';
 
 /** What a patch or a bulk action asks to change; fields left out stay as they are. */
@@ -34,10 +36,25 @@ export function conversationEvent(ctx: Ctx, type: string, id: string, data: Reco
   return { workspaceId: ctx.workspaceId, type, subjectType: 'conversation', subjectId: id, actorId: ctx.actor.userId, data };
 }
 
-const normaliseLabels = (labels: readonly string[]) => [...new Set(labels.map((l) => l.trim()).filter(Boolean))].sort();
+/**
+ * Labels are one whatever their case, as people expect of tags: the first spelling kept (on a
+ * conversation, the one it already has), listed in alphabetical order, case aside.
+ */
+export function normaliseLabels(labels: readonly string[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const label of labels.map((l) => l.trim()).filter(Boolean)) if (!byKey.has(labelKey(label))) byKey.set(labelKey(label), label);
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, label]) => label);
+}
 
+/** What makes two labels the same one; the database compares `lower(label)`, which agrees for the letters people type. */
+export const labelKey = (label: string) => label.trim().toLowerCase();
+
+/** Checks what a change names: labels that are not blank, and members and teams of the workspace. */
 export async function checkReferences(ctx: Ctx, db: Queryable, change: ConversationChange): Promise<FieldProblem[]> {
-  const problems: FieldProblem[] = [];
+  // A label of spaces only would be dropped without a word, and the change would seem to do nothing.
+  const problems: FieldProblem[] = (['labels', 'addLabels', 'removeLabels'] as const).flatMap((field) =>
+    (change[field] ?? []).flatMap((label, i) => (label.trim() ? [] : [blank(`${field}.${i}`)])),
+  );
   if (change.assigneeId && !(await repo.isMember(db, ctx.workspaceId, change.assigneeId))) {
     problems.push({ field: 'assigneeId', reason: 'is not a member of this workspace' });
   }
@@ -72,8 +89,8 @@ export function applyChange(state: ConversationState, change: ConversationChange
   let labels = change.labels ? normaliseLabels(change.labels) : state.labels;
   if (change.addLabels) labels = normaliseLabels([...labels, ...change.addLabels]);
   if (change.removeLabels) {
-    const removed = new Set(change.removeLabels.map((l) => l.trim()));
-    labels = labels.filter((l) => !removed.has(l));
+    const removed = new Set(change.removeLabels.map(labelKey));
+    labels = labels.filter((l) => !removed.has(labelKey(l)));
   }
   return {
     ...state,
@@ -145,6 +162,7 @@ export async function getConversation(ctx: Ctx, id: string, presence?: PresenceS
 }
 
 export async function listConversations(ctx: Ctx, query: ConversationListQuery) {
+  if (query.label !== undefined && !query.label.trim()) throw invalid([blank('label')]);
   const limit = query.limit ?? 50;
   const result = await repo.listConversations(ctx, query, decodeInstant(query.cursor), limit);
   const last = result.rows.at(-1);
@@ -152,6 +170,10 @@ export async function listConversations(ctx: Ctx, query: ConversationListQuery) 
 }
 
 export const countConversations = (ctx: Ctx) => repo.countConversations(ctx);
+
+export const suggestLabels = async (ctx: Ctx): Promise<LabelSuggestions> => ({
+  data: await repo.labelSuggestions(ctx, LABEL_SUGGESTIONS_LIMIT),
+});
 
 export async function updateConversation(ctx: Ctx, db: Db, id: string, patch: ConversationPatch): Promise<Conversation> {
   await db.transaction(async (tx) => {

@@ -206,4 +206,19 @@ UPDATE conversations c SET routed_at = r.at
   CONSTRAINT spam_senders_identity FOREIGN KEY (workspace_id, identity_id) REFERENCES social_identities (workspace_id, id) ON DELETE CASCADE
 );`,
   },
+  {
+    id: 'inbox/008-labels-one-whatever-their-case',
+    // Labels became case-insensitive: "Billing" and "billing" on one conversation are one label, the
+    // first spelling kept (the order they were stored in), as the inbox now keeps them.
+    sql: `UPDATE conversations c SET labels = d.labels
+  FROM (SELECT c2.workspace_id, c2.id,
+               array_agg(l.label ORDER BY lower(l.label), l.label) FILTER (WHERE l.first) AS labels
+          FROM conversations c2
+          CROSS JOIN LATERAL (SELECT u.label, row_number() OVER (PARTITION BY lower(u.label) ORDER BY u.n) = 1 AS first
+                                FROM unnest(c2.labels) WITH ORDINALITY AS u(label, n)) l
+         WHERE cardinality(c2.labels) > 1
+         GROUP BY c2.workspace_id, c2.id
+        HAVING count(DISTINCT lower(l.label)) < count(*)) d
+ WHERE c.workspace_id = d.workspace_id AND c.id = d.id;`,
+  },
 ];

@@ -1,8 +1,8 @@
 /** The inbox reacting to what the real ingest pipeline stores and announces, end to end through the API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
+import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
 import { mastodonStatus } from '../ingest/testing/mastodon-statuses.js';
-import { dropQueuedDeliveries } from './testing/conversations.js';
+import { dropQueuedDeliveries, insertChannel } from './testing/conversations.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,8 +16,14 @@ type Headers = Record<string, string>;
 const send = (headers: Headers, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
-async function ingest(headers: Headers, status: Record<string, unknown>) {
-  const response = await send(headers, 'POST', '/api/v1/ingest/files', { format: 'mastodon', content: JSON.stringify(status) });
+/** Each workspace's Mastodon channel, so replies have a channel to go through. */
+const channels = new Map<string, string>();
+
+async function ingest(ws: TestWorkspace, status: Record<string, unknown>) {
+  const channelId = channels.get(ws.workspaceId) ?? (await insertChannel(t.db, ws.workspaceId, 'mastodon'));
+  channels.set(ws.workspaceId, channelId);
+  const content = JSON.stringify(status);
+  const response = await send(ws.owner.headers, 'POST', '/api/v1/ingest/files', { format: 'mastodon', content, channelId });
   expect(response.statusCode, response.body).toBe(200);
   await t.deps.relay.flush();
   await t.deps.relay.flush();
@@ -41,14 +47,14 @@ describe('ingested conversations in the inbox', () => {
     const policy = { firstResponseMinutes: 15, nextResponseMinutes: 30, resolutionMinutes: null, businessHours: null };
     expect((await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy)).statusCode).toBe(200);
 
-    await ingest(ws.owner.headers, mastodonStatus('s1', { text: 'My widget is broken', createdAt: new Date() }));
+    await ingest(ws, mastodonStatus('s1', { text: 'My widget is broken', createdAt: new Date() }));
     const [created] = json<{ data: ConversationBody[] }>(await send(agent.headers, 'GET', '/api/v1/conversations?view=mine')).data;
     expect(created).toMatchObject({ priority: 'urgent', assigneeId: agent.userId, messageCount: 1 });
     expect(created!.sla.firstResponseDueAt).not.toBeNull();
 
     const reply = await send(agent.headers, 'POST', `/api/v1/conversations/${created!.id}/replies`, { text: 'Sorry! Which model?' });
     expect(reply.statusCode).toBe(201);
-    await ingest(ws.owner.headers, mastodonStatus('s2', { text: 'The blue one', inReplyTo: 's1', createdAt: new Date(Date.now() + 1000) }));
+    await ingest(ws, mastodonStatus('s2', { text: 'The blue one', inReplyTo: 's1', createdAt: new Date(Date.now() + 1000) }));
     const after = json<ConversationBody>(await send(agent.headers, 'GET', `/api/v1/conversations/${created!.id}`));
     expect(after.messageCount).toBe(3);
     expect(after.sla.firstRespondedAt).not.toBeNull();
@@ -66,13 +72,13 @@ describe('ingested conversations in the inbox', () => {
       json<{ data: { id: string }[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations?spam=true')).data;
     const spammer = 7;
 
-    await ingest(ws.owner.headers, mastodonStatus('p1', { account: spammer, text: 'Cheap followers here', createdAt: new Date() }));
+    await ingest(ws, mastodonStatus('p1', { account: spammer, text: 'Cheap followers here', createdAt: new Date() }));
     const [first] = await inbox();
     const marked = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${first!.id}`, { isSpam: true });
     expect(marked.statusCode, marked.body).toBe(200);
 
-    await ingest(ws.owner.headers, mastodonStatus('p2', { account: spammer, text: 'Cheap followers again', createdAt: new Date() }));
-    await ingest(ws.owner.headers, mastodonStatus('c1', { account: 8, text: 'A real question', createdAt: new Date() }));
+    await ingest(ws, mastodonStatus('p2', { account: spammer, text: 'Cheap followers again', createdAt: new Date() }));
+    await ingest(ws, mastodonStatus('c1', { account: 8, text: 'A real question', createdAt: new Date() }));
     expect((await inbox()).map((c) => c.assigneeId)).toEqual([agent.userId]);
     const spam = await spamFolder();
     expect(spam).toHaveLength(2);
@@ -82,7 +88,7 @@ describe('ingested conversations in the inbox', () => {
 
     // "Not spam" on any of the sender's conversations lets their next ones in again.
     expect((await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${second.id}`, { isSpam: false })).statusCode).toBe(200);
-    await ingest(ws.owner.headers, mastodonStatus('p3', { account: spammer, text: 'Actually a question', createdAt: new Date() }));
+    await ingest(ws, mastodonStatus('p3', { account: spammer, text: 'Actually a question', createdAt: new Date() }));
     expect(await inbox()).toHaveLength(3);
     expect((await spamFolder()).map((c) => c.id)).toEqual([first!.id]);
   });
@@ -107,8 +113,8 @@ describe('ingested conversations in the inbox', () => {
 
   it('moves what arrives in a merged conversation’s thread on to the conversation it was merged into', async () => {
     const ws = await buildWorkspace(t.db);
-    await ingest(ws.owner.headers, mastodonStatus('m1', { text: 'First thread', createdAt: new Date() }));
-    await ingest(ws.owner.headers, mastodonStatus('m2', { text: 'Second thread', createdAt: new Date(Date.now() + 1000) }));
+    await ingest(ws, mastodonStatus('m1', { text: 'First thread', createdAt: new Date() }));
+    await ingest(ws, mastodonStatus('m2', { text: 'Second thread', createdAt: new Date(Date.now() + 1000) }));
     const [target, source] = json<{ data: ConversationBody[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations')).data;
     expect((await send(ws.owner.headers, 'POST', `/api/v1/conversations/${source!.id}/merge`, { targetId: target!.id })).statusCode).toBe(
       200,
@@ -124,10 +130,7 @@ describe('ingested conversations in the inbox', () => {
       ).statusCode,
     ).toBe(200);
 
-    await ingest(
-      ws.owner.headers,
-      mastodonStatus('m3', { text: 'Reply to the first', inReplyTo: 'm1', createdAt: new Date(Date.now() + 2000) }),
-    );
+    await ingest(ws, mastodonStatus('m3', { text: 'Reply to the first', inReplyTo: 'm1', createdAt: new Date(Date.now() + 2000) }));
     const messages = json<{ data: { text: string }[] }>(
       await send(ws.owner.headers, 'GET', `/api/v1/conversations/${target!.id}/messages`),
     );
@@ -149,7 +152,7 @@ describe('ingested conversations in the inbox', () => {
     expect((await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy)).statusCode).toBe(200);
     const start = Date.now();
     for (const [i, id] of ['w1', 'a1', 'q1'].entries()) {
-      await ingest(ws.owner.headers, mastodonStatus(id, { text: `Thread ${id}`, account: i + 1, createdAt: new Date(start + i) }));
+      await ingest(ws, mastodonStatus(id, { text: `Thread ${id}`, account: i + 1, createdAt: new Date(start + i) }));
     }
     const list = json<{ data: (ConversationBody & { subject: string })[] }>(
       await send(ws.owner.headers, 'GET', '/api/v1/conversations'),

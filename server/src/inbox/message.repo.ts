@@ -2,6 +2,7 @@
 import { sqlLimit } from '../platform/db/limit.js';
 import type { Queryable } from '../platform/db/db.js';
 import type { InstantCursor } from './inbox.cursor.js';
+import type { ReplyUnavailable } from './conversation.schema.js';
 import type { DeliveryStatus, Message } from './message.schema.js';
 import { safeUrl, sanitiseHtml } from './sanitize.js';
 
@@ -99,6 +100,17 @@ export async function insertMessage(tx: Queryable, workspaceId: string, m: NewMe
   );
 }
 
+/**
+ * Why a reply cannot be sent on a conversation's channel, or null when it can: conversations from
+ * an imported file have no channel, and a removed channel leaves its conversations without one.
+ * Whether the channel is up is the delivery job's business (a paused channel is resumed).
+ */
+export async function replyUnavailable(db: Queryable, workspaceId: string, channelId: string | null): Promise<ReplyUnavailable | null> {
+  if (!channelId) return 'no_channel';
+  const { rows } = await db.query('SELECT 1 FROM channels WHERE workspace_id = $1 AND id = $2', [workspaceId, channelId]);
+  return rows.length ? null : 'channel_removed';
+}
+
 /** The customer's latest message: what a reply answers. */
 export async function lastInboundMessage(
   db: Queryable,
@@ -122,6 +134,15 @@ export async function recordReply(tx: Queryable, workspaceId: string, conversati
       WHERE workspace_id = $1 AND id = $2`,
     [workspaceId, conversationId, at, preview],
   );
+}
+
+/** A conversation waiting on the customer is open again: the reply they were to answer never reached them. */
+export async function reopenAfterFailedReply(tx: Queryable, workspaceId: string, conversationId: string, now: Date): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `UPDATE conversations SET status = 'open', updated_at = $3 WHERE workspace_id = $1 AND id = $2 AND status = 'pending' AND merged_into_id IS NULL`,
+    [workspaceId, conversationId, now],
+  );
+  return rowCount > 0;
 }
 
 export async function touchConversation(tx: Queryable, workspaceId: string, conversationId: string, at: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
 import { DELIVER_REPLY_JOB } from './index.js';
-import { insertConversation, dropQueuedDeliveries } from './testing/conversations.js';
+import { insertChannel, insertConversation, dropQueuedDeliveries } from './testing/conversations.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -88,7 +88,10 @@ describe('conversation messages', () => {
   it('queues a reply for delivery and starts the response clocks', async () => {
     const ws = await buildWorkspace(t.db);
     const agent = await ws.member('agent');
-    const c = await insertConversation(t.db, ws.workspaceId, { messages: [{ text: 'Help!', externalId: '<q1@customer.example>' }] });
+    const c = await insertConversation(t.db, ws.workspaceId, {
+      channelId: await insertChannel(t.db, ws.workspaceId),
+      messages: [{ text: 'Help!', externalId: '<q1@customer.example>' }],
+    });
     const response = await send(agent.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'On it.\nBest, Agent' });
     expect(response.statusCode, response.body).toBe(201);
     const reply = json<MessageBody>(response);
@@ -118,7 +121,7 @@ describe('conversation messages', () => {
 
   it('replays a reply sent twice with the same Idempotency-Key', async () => {
     const ws = await buildWorkspace(t.db);
-    const c = await insertConversation(t.db, ws.workspaceId);
+    const c = await insertConversation(t.db, ws.workspaceId, { channelId: await insertChannel(t.db, ws.workspaceId) });
     const headers = { ...ws.owner.headers, 'idempotency-key': 'reply-1' };
     const first = await send(headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Once' });
     const again = await send(headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Once' });
@@ -130,13 +133,47 @@ describe('conversation messages', () => {
   it('refuses blank replies, unknown canned responses and replies from viewers', async () => {
     const ws = await buildWorkspace(t.db);
     const viewer = await ws.member('viewer');
-    const c = await insertConversation(t.db, ws.workspaceId);
+    const c = await insertConversation(t.db, ws.workspaceId, { channelId: await insertChannel(t.db, ws.workspaceId) });
     const url = `/api/v1/conversations/${c.id}/replies`;
     expect((await send(ws.owner.headers, 'POST', url, { text: '   ' })).statusCode).toBe(400);
     const unknown = await send(ws.owner.headers, 'POST', url, { text: 'x', cannedResponseId: '00000000-0000-4000-8000-000000000000' });
     expect(json(unknown)).toMatchObject({ errors: [{ field: 'cannedResponseId' }] });
     expect((await send(viewer.headers, 'POST', url, { text: 'x' })).statusCode).toBe(403);
     expect((await send(ws.owner.headers, 'POST', url, { text: 'x', status: 'snoozed' })).statusCode).toBe(400);
+  });
+
+  it('refuses replies where there is no channel to send them through, and takes notes there', async () => {
+    const ws = await buildWorkspace(t.db);
+    const imported = await insertConversation(t.db, ws.workspaceId, { channelId: null });
+    const removedChannel = await insertChannel(t.db, ws.workspaceId);
+    const orphaned = await insertConversation(t.db, ws.workspaceId, { channelId: removedChannel });
+    await t.db.query('DELETE FROM channels WHERE workspace_id = $1 AND id = $2', [ws.workspaceId, removedChannel]);
+    const replyable = await insertConversation(t.db, ws.workspaceId, { channelId: await insertChannel(t.db, ws.workspaceId) });
+
+    for (const [c, reason, detail] of [
+      [imported, 'no_channel', /no channel to reply through/],
+      [orphaned, 'channel_removed', /channel of this conversation was removed/],
+    ] as const) {
+      const refused = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Hello?' });
+      expect(refused.statusCode).toBe(409);
+      expect(json<{ code: string; detail: string }>(refused)).toMatchObject({
+        code: 'no_reply_channel',
+        detail: expect.stringMatching(detail),
+      });
+      expect(json(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${c.id}`))).toMatchObject({ replyUnavailable: reason });
+      const note = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/notes`, { text: 'Imported; call them instead' });
+      expect(note.statusCode).toBe(201);
+      expect((await messages(ws.owner.headers, c.id)).map((m) => m.kind)).toEqual(['message', 'note']);
+      expect((await conversationRow(ws.workspaceId, c.id)).first_responded_at).toBeNull();
+    }
+    const { data } = json<{ data: { id: string; replyUnavailable: string | null }[] }>(
+      await send(ws.owner.headers, 'GET', '/api/v1/conversations'),
+    );
+    expect(Object.fromEntries(data.map((c) => [c.id, c.replyUnavailable]))).toEqual({
+      [imported.id]: 'no_channel',
+      [orphaned.id]: 'channel_removed',
+      [replyable.id]: null,
+    });
   });
 
   it('adds internal notes and notifies the colleagues they mention', async () => {

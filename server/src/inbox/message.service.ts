@@ -8,6 +8,7 @@ import { enqueueJob } from '../platform/jobs/job.js';
 import { notify } from '../platform/notifications/notification.service.js';
 import { cannedResponseExists } from './canned-response.repo.js';
 import * as conversations from './conversation.repo.js';
+import type { ReplyUnavailable } from './conversation.schema.js';
 import { applyChange, saveChange } from './conversation.service.js';
 import { deliverReplyJob } from './deliver-reply.job.js';
 import { decodeInstant, encodeInstant } from './inbox.cursor.js';
@@ -16,6 +17,11 @@ import * as repo from './message.repo.js';
 import type { Message, MessageListQuery, NoteInput, ReplyInput } from './message.schema.js';
 
 const PREVIEW_LENGTH = 200;
+
+export const REPLY_UNAVAILABLE: Record<ReplyUnavailable, string> = {
+  no_channel: 'This conversation has no channel to reply through (its messages were imported); internal notes still work',
+  channel_removed: 'The channel of this conversation was removed, so a reply cannot be sent; internal notes still work',
+};
 const previewOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH);
 
 function messageEvent(ctx: Ctx, message: { id: string; conversationId: string }, data: Record<string, unknown>): NewEvent {
@@ -46,6 +52,9 @@ export async function replyToConversation(ctx: Ctx, db: Db, conversationId: stri
     const before = await conversations.lockConversation(tx, ctx.workspaceId, ctx.actor, conversationId);
     if (!before) throw notFound('Conversation');
     if (before.mergedIntoId) throw conflict('conversation_merged', 'This conversation was merged into another one; reply there');
+    // Refused now rather than failing in delivery later, where the agent would not see it at once.
+    const unavailable = await repo.replyUnavailable(tx, ctx.workspaceId, before.channelId);
+    if (unavailable) throw conflict('no_reply_channel', REPLY_UNAVAILABLE[unavailable]);
     const problems: FieldProblem[] = [];
     if (!input.text.trim()) problems.push(blank('text'));
     if (input.cannedResponseId && !(await cannedResponseExists(tx, ctx.workspaceId, input.cannedResponseId))) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
 import { getOutboundMessage, markDelivery } from './index.js';
-import { insertConversation, dropQueuedDeliveries } from './testing/conversations.js';
+import { insertChannel, insertConversation, dropQueuedDeliveries } from './testing/conversations.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,6 +26,7 @@ describe('outbound replies for the channels domain', () => {
   it('gives a reply with its customer and the e-mail threading of the message it answers', async () => {
     const ws = await buildWorkspace(t.db);
     const c = await insertConversation(t.db, ws.workspaceId, {
+      channelId: await insertChannel(t.db, ws.workspaceId),
       threadKey: '<root@customer.example>',
       subject: 'Order 42',
       identity: { externalId: 'casey@customer.example', handle: 'casey@customer.example', displayName: 'Casey' },
@@ -66,7 +67,10 @@ describe('outbound replies for the channels domain', () => {
 
   it('records delivery reports in order, once each', async () => {
     const ws = await buildWorkspace(t.db);
-    const c = await insertConversation(t.db, ws.workspaceId, { network: 'mastodon' });
+    const c = await insertConversation(t.db, ws.workspaceId, {
+      network: 'mastodon',
+      channelId: await insertChannel(t.db, ws.workspaceId, 'mastodon'),
+    });
     const replyId = await replyTo(ws.owner.headers, c.id, 'Thanks!');
     expect(await markDelivery(t.db, ws.workspaceId, replyId, { status: 'sent', externalId: '110000000000000001' })).toBe(true);
     expect(await markDelivery(t.db, ws.workspaceId, replyId, { status: 'sent', externalId: '110000000000000001' })).toBe(false);
@@ -88,7 +92,10 @@ describe('outbound replies for the channels domain', () => {
 
   it('keeps the failure reason, and leaves an external id another message already holds', async () => {
     const ws = await buildWorkspace(t.db);
-    const c = await insertConversation(t.db, ws.workspaceId, { messages: [{ text: 'hi', externalId: '<taken@x>' }] });
+    const c = await insertConversation(t.db, ws.workspaceId, {
+      channelId: await insertChannel(t.db, ws.workspaceId),
+      messages: [{ text: 'hi', externalId: '<taken@x>' }],
+    });
     const replyId = await replyTo(ws.owner.headers, c.id, 'Hello');
     expect(
       await markDelivery(t.db, ws.workspaceId, replyId, {

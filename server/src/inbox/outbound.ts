@@ -6,6 +6,7 @@
 import type { Db, Queryable } from '../platform/db/db.js';
 import { recordEvents } from '../platform/events/event.js';
 import type { DeliveryStatus } from './message.schema.js';
+import { replyFailedChanged } from './reply-failure.js';
 
 /** RFC 5322 allows long References; mail clients thread fine on the root plus the latest few. */
 const MAX_REFERENCES = 20;
@@ -144,19 +145,36 @@ export interface DeliveryUpdate {
 
 /**
  * Records how delivery went. A late "sent" after "delivered" is ignored (reports can arrive out of
- * order); the external id is kept unless another stored message already carries it.
+ * order); the external id is kept unless another stored message already carries it. A reply
+ * that fails for good stops counting as a response (`reply-failure.ts`).
  * Returns false when nothing changed (an unknown message, or a repeated report).
  */
 export async function markDelivery(db: Db, workspaceId: string, messageId: string, update: DeliveryUpdate): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // The conversation is locked before the message, in the order a merge locks them, as a failed
+    // reply changes the conversation's clocks.
+    const { rows: owner } = await tx.query<{ conversationId: string }>(
+      `SELECT conversation_id AS "conversationId" FROM messages WHERE workspace_id = $1 AND id = $2 AND kind = 'message' AND direction = 'out'`,
+      [workspaceId, messageId],
+    );
+    if (!owner[0]) return false;
+    await tx.query('SELECT 1 FROM conversations WHERE workspace_id = $1 AND id = $2 FOR NO KEY UPDATE', [
+      workspaceId,
+      owner[0].conversationId,
+    ]);
     const { rows } = await tx.query<{
       conversationId: string;
+      subject: string;
+      sentAt: Date;
+      authorUserId: string | null;
       status: DeliveryStatus | null;
       externalId: string | null;
       error: string | null;
     }>(
-      `SELECT conversation_id AS "conversationId", delivery_status AS status, external_id AS "externalId", delivery_error AS error
-         FROM messages WHERE workspace_id = $1 AND id = $2 AND kind = 'message' AND direction = 'out' FOR UPDATE`,
+      `SELECT m.conversation_id AS "conversationId", c.subject, m.sent_at AS "sentAt", m.author_user_id AS "authorUserId",
+              m.delivery_status AS status, m.external_id AS "externalId", m.delivery_error AS error
+         FROM messages m JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id
+        WHERE m.workspace_id = $1 AND m.id = $2 AND m.kind = 'message' AND m.direction = 'out' FOR UPDATE OF m`,
       [workspaceId, messageId],
     );
     const before = rows[0];
@@ -188,6 +206,9 @@ export async function markDelivery(db: Db, workspaceId: string, messageId: strin
         },
       },
     ]);
+    if ((before.status === 'failed') !== (update.status === 'failed')) {
+      await replyFailedChanged(tx, workspaceId, { id: messageId, ...before }, error === null ? null : { error }, new Date());
+    }
     return true;
   });
 }

@@ -156,3 +156,43 @@ export async function reopenPending(tx: Queryable, workspaceId: string, id: stri
   );
   return rowCount > 0;
 }
+
+/**
+ * The replies that count as responses, as `recountResponses` needs them: a reply counts from when
+ * it was submitted unless its delivery failed. Messages the pipeline stored from the network
+ * (no delivery status) never answered an SLA clock, and still do not.
+ */
+export async function responseTimes(
+  tx: Queryable,
+  workspaceId: string,
+  id: string,
+): Promise<{ inInbox: boolean; firstReplyAt: Date | null; lastReplyAt: Date | null; waitingSince: Date | null } | null> {
+  const { rows } = await tx.query<{ inInbox: boolean; firstReplyAt: Date | null; lastReplyAt: Date | null; waitingSince: Date | null }>(
+    `WITH replies AS (
+       SELECT min(sent_at) AS first, max(sent_at) AS last FROM messages
+        WHERE workspace_id = $1 AND conversation_id = $2 AND kind = 'message' AND direction = 'out'
+          AND delivery_status IN ('queued', 'sent', 'delivered'))
+     SELECT c.in_inbox AS "inInbox", r.first AS "firstReplyAt", r.last AS "lastReplyAt",
+            (SELECT min(m.sent_at) FROM messages m
+              WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.kind = 'message' AND m.direction = 'in' AND m.sent_at > r.last)
+              AS "waitingSince"
+       FROM conversations c CROSS JOIN replies r WHERE c.workspace_id = $1 AND c.id = $2`,
+    [workspaceId, id],
+  );
+  return rows[0] ?? null;
+}
+
+/** Sets the response clocks `recountResponses` worked out; `nextResponseDue` undefined leaves that clock as it is. */
+export async function setResponseClocks(
+  tx: Queryable,
+  workspaceId: string,
+  id: string,
+  firstRespondedAt: Date | null,
+  nextResponseDue: Date | null | undefined,
+): Promise<void> {
+  await tx.query(
+    `UPDATE conversations SET first_responded_at = $3, next_response_due_at = CASE WHEN $4 THEN $5::timestamptz ELSE next_response_due_at END
+      WHERE workspace_id = $1 AND id = $2`,
+    [workspaceId, id, firstRespondedAt, nextResponseDue !== undefined, nextResponseDue ?? null],
+  );
+}

@@ -100,6 +100,37 @@ export async function startManyClocks(
 }
 
 /**
+ * Puts a conversation's response clocks where they would be had its failed replies never been
+ * written: called when a reply's delivery fails for good (or, rarely, when a failed one goes out
+ * after all), `replyAt` being when that reply was submitted.
+ *
+ * A reply counts as a response from when the agent submitted it, not from when the channel
+ * confirms it: a confirmation can take minutes or, through retries with backoff, an hour, and the
+ * agent answered when they pressed send (helpdesks measure first reply time the same way). But a
+ * reply that never reached the customer answers nothing: once its delivery fails, the first- and
+ * next-response clocks run again with the due times they had, and if those have passed the breach
+ * sweep reports them like any other. Returns whether that reply was the conversation's latest
+ * answer (no reply that counts came after it).
+ */
+export async function recountResponses(tx: Queryable, workspaceId: string, conversationId: string, replyAt: Date): Promise<boolean> {
+  const times = await repo.responseTimes(tx, workspaceId, conversationId);
+  if (!times) return false;
+  const latest = !times.lastReplyAt || replyAt.getTime() >= new Date(times.lastReplyAt).getTime();
+  // Never answered: the first-response clock is the one running. Answered later by another reply:
+  // the next-response clock is that reply's business and stays as it is.
+  let nextDue: Date | null | undefined = times.lastReplyAt ? undefined : null;
+  if (times.lastReplyAt && latest) {
+    nextDue = null;
+    const found = times.waitingSince && times.inInbox ? await conversationTargets(tx, workspaceId, conversationId) : null;
+    if (times.waitingSince && found?.targets.nextResponseMinutes) {
+      nextDue = addBusinessMinutes(new Date(times.waitingSince), found.targets.nextResponseMinutes, found.policy.businessHours);
+    }
+  }
+  await repo.setResponseClocks(tx, workspaceId, conversationId, times.firstReplyAt, nextDue);
+  return latest;
+}
+
+/**
  * The pipeline threads by the source's ids, so a reply to a merged conversation's thread lands in
  * the merged one: its messages move on to the conversation it was merged into, which is told they
  * arrived (and reacts to that event in turn). Returns whether the conversation was merged.

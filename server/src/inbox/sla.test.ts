@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../platform/observability/logger.js';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
 import { slaBreachJob, wakeSnoozedJob } from './inbox.jobs.js';
+import { markDelivery } from './index.js';
 import {
+  insertChannel,
   insertConversation,
+  insertMessage,
   recordConversationCreated,
   recordMessagesAdded,
   type ConversationFixture,
@@ -36,7 +39,7 @@ async function relay() {
 }
 
 async function arrive(ws: TestWorkspace, fixture: ConversationFixture = {}) {
-  const c = await insertConversation(t.db, ws.workspaceId, fixture);
+  const c = await insertConversation(t.db, ws.workspaceId, { channelId: await insertChannel(t.db, ws.workspaceId), ...fixture });
   await recordConversationCreated(t.db, ws.workspaceId, c);
   await relay();
   return c;
@@ -189,6 +192,74 @@ describe('SLA clocks', () => {
       c.id,
     ]);
     expect(both).toHaveLength(3);
+  });
+});
+
+describe('SLA clocks and replies that fail', () => {
+  const reply = async (ws: TestWorkspace, id: string, text: string) => {
+    const response = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${id}/replies`, { text });
+    expect(response.statusCode, response.body).toBe(201);
+    return json<{ id: string; sentAt: string }>(response);
+  };
+
+  it('count a reply until its delivery fails for good; then the first-response clock runs again and its breach is reported', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    await setPolicy(ws, { firstResponseMinutes: 10, nextResponseMinutes: 30, resolutionMinutes: null, businessHours: null });
+    const c = await arrive(ws, { assigneeId: agent.userId, subject: 'Lost parcel' });
+    const due = (await conversation(ws, c.id)).sla.firstResponseDueAt;
+    const sent = await send(agent.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Resending it', status: 'pending' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const lost = json<{ id: string; sentAt: string }>(sent);
+    expect((await conversation(ws, c.id)).sla.firstRespondedAt).toBe(lost.sentAt);
+
+    expect(await markDelivery(t.db, ws.workspaceId, lost.id, { status: 'failed', error: 'SMTP 550 mailbox unavailable' })).toBe(true);
+    expect(await conversation(ws, c.id)).toMatchObject({
+      status: 'open',
+      sla: { firstResponseDueAt: due, firstRespondedAt: null, nextResponseDueAt: null },
+    });
+    const { data } = json<{ data: { kind: string; title: string; body: string; subjectId: string }[] }>(
+      await send(agent.headers, 'GET', '/api/v1/notifications'),
+    );
+    expect(data.filter((n) => n.kind === 'message.delivery_failed')).toEqual([
+      expect.objectContaining({
+        title: 'Your reply was not delivered: Lost parcel',
+        body: 'SMTP 550 mailbox unavailable',
+        subjectId: c.id,
+      }),
+    ]);
+
+    await runJob(slaBreachJob, new Date(Date.now() + 20 * 60_000));
+    const { rows } = await t.db.query<{ data: { clock: string; dueAt: string } }>(
+      `SELECT data FROM events WHERE workspace_id = $1 AND type = 'conversation.sla_breached' AND subject_id = $2`,
+      [ws.workspaceId, c.id],
+    );
+    expect(rows.map((r) => r.data)).toEqual([{ clock: 'first_response', dueAt: due }]);
+  });
+
+  it('put the next-response clock back as it was when the reply that stopped it fails, and leave it to a later reply that went out', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 10, nextResponseMinutes: 60, resolutionMinutes: null, businessHours: null });
+    const c = await arrive(ws);
+    const first = await reply(ws, c.id, 'Hello!');
+    await markDelivery(t.db, ws.workspaceId, first.id, { status: 'sent', externalId: '<first@us.example>' });
+
+    // The customer wrote just after our first reply, and the second answers that.
+    const customerAt = new Date(new Date(first.sentAt).getTime() + 1);
+    const messageId = await insertMessage(t.db, ws.workspaceId, c.id, { text: 'Still broken', sentAt: customerAt });
+    await recordMessagesAdded(t.db, ws.workspaceId, c.id, { messageIds: [messageId], lastMessageAt: customerAt, inbound: true });
+    await relay();
+    const owed = (await conversation(ws, c.id)).sla.nextResponseDueAt;
+    expect(owed).toBe(new Date(customerAt.getTime() + 60 * 60_000).toISOString());
+
+    const second = await reply(ws, c.id, 'Try this');
+    expect((await conversation(ws, c.id)).sla.nextResponseDueAt).toBeNull();
+    await markDelivery(t.db, ws.workspaceId, second.id, { status: 'failed', error: 'account suspended' });
+    expect((await conversation(ws, c.id)).sla).toMatchObject({ nextResponseDueAt: owed, firstRespondedAt: first.sentAt });
+
+    const third = await reply(ws, c.id, 'Or this');
+    await markDelivery(t.db, ws.workspaceId, first.id, { status: 'failed', error: 'bounced late' });
+    expect((await conversation(ws, c.id)).sla).toMatchObject({ nextResponseDueAt: null, firstRespondedAt: third.sentAt });
   });
 });
 

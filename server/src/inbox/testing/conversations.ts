@@ -53,6 +53,16 @@ export interface InsertedConversation {
   messageIds: string[];
 }
 
+/** A channel to reply through (conversations without one refuse replies). */
+export async function insertChannel(db: Queryable, workspaceId: string, kind = 'email'): Promise<string> {
+  const id = newId();
+  await db.query(
+    `INSERT INTO channels (workspace_id, id, kind, name, status, created_at, updated_at) VALUES ($1, $2, $3, $4, 'paused', now(), now())`,
+    [workspaceId, id, kind, `Test ${kind}`],
+  );
+  return id;
+}
+
 export async function insertIdentity(db: Queryable, workspaceId: string, fixture: IdentityFixture = {}): Promise<string> {
   const id = newId();
   const externalId = fixture.externalId ?? `ext-${id}`;
@@ -142,6 +152,35 @@ export async function insertConversation(
     );
   }
   return { id, identityId, messageIds };
+}
+
+/** A message added to a conversation the way the pipeline stores it (its counters left as they are). */
+export async function insertMessage(
+  db: Queryable,
+  workspaceId: string,
+  conversationId: string,
+  message: MessageFixture & { sentAt: Date },
+): Promise<string> {
+  const id = newId();
+  const direction = message.direction ?? 'in';
+  await db.query(
+    `INSERT INTO messages (workspace_id, id, conversation_id, network, channel_id, external_id, kind, direction, author_identity_id,
+       author_user_id, text, sent_at, received_at)
+     SELECT c.workspace_id, $3, c.id, c.network, c.channel_id, $4, $5, $6, CASE WHEN $6 = 'in' THEN c.identity_id END, $7, $8, $9, $9
+       FROM conversations c WHERE c.workspace_id = $1 AND c.id = $2`,
+    [
+      workspaceId,
+      conversationId,
+      id,
+      message.externalId === undefined ? `<${id}@customer.example>` : message.externalId,
+      message.kind ?? 'message',
+      direction,
+      message.authorUserId ?? null,
+      message.text ?? 'Hello again',
+      message.sentAt,
+    ],
+  );
+  return id;
 }
 
 /** The event the pipeline records with a new conversation, which routing and SLA clocks react to. */

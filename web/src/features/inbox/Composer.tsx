@@ -4,15 +4,17 @@
  * mentions a colleague, who is notified. Ctrl/⌘+Enter sends.
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { ActionIcon, Button, Combobox, Group, Menu, Paper, Tabs, Text, Textarea, useCombobox } from '@mantine/core';
+import { ActionIcon, Alert, Button, Combobox, Group, Menu, Paper, Tabs, Text, Textarea, useCombobox } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronUp, IconLock, IconMessageReply, IconTemplate } from '@tabler/icons-react';
+import { IconChevronUp, IconLock, IconMessageOff, IconMessageReply, IconTemplate } from '@tabler/icons-react';
 import { FormError } from '../../ui/FormError';
 import { renderCannedResponse } from '../canned-responses/api';
 import { useCannedResponses } from '../canned-responses/api';
 import { useMembers } from '../members/api';
 import { newIdempotencyKey, useAddNote, useSendReply } from './api';
 import { findTrigger, mentionedIds, replaceTrigger, type Trigger } from './composer-trigger';
+import { REPLY_UNAVAILABLE_MESSAGES } from './reply-availability';
+import type { ReplyUnavailable } from './types';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -26,12 +28,15 @@ interface Suggestion {
 
 export function Composer({
   conversationId,
+  replyUnavailable,
   mode,
   onModeChange,
   textareaRef,
   onDraftingChange,
 }: {
   conversationId: string;
+  /** Why replies cannot be sent here; the Reply tab says so instead of offering a form. */
+  replyUnavailable: ReplyUnavailable | null;
   mode: ComposerMode;
   onModeChange: (mode: ComposerMode) => void;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
@@ -245,7 +250,30 @@ export function Composer({
             Note
           </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="reply">{form}</Tabs.Panel>
+        <Tabs.Panel value="reply">
+          {replyUnavailable ? (
+            <Alert
+              color="gray"
+              variant="light"
+              icon={<IconMessageOff size={18} aria-hidden />}
+              title="Replying is not possible here"
+              p="xs"
+            >
+              <Text size="sm">{REPLY_UNAVAILABLE_MESSAGES[replyUnavailable]} Internal notes still work.</Text>
+              <Button
+                size="xs"
+                variant="default"
+                mt="xs"
+                leftSection={<IconLock size={14} aria-hidden />}
+                onClick={() => onModeChange('note')}
+              >
+                Write a note
+              </Button>
+            </Alert>
+          ) : (
+            form
+          )}
+        </Tabs.Panel>
         <Tabs.Panel value="note">{form}</Tabs.Panel>
       </Tabs>
     </Paper>

@@ -22,11 +22,12 @@ import { usePermissions } from '../auth/permissions';
 import { NETWORK_META } from '../channels/networks';
 import { MemberSelect } from '../members/MemberSelect';
 import { useTeams } from '../teams/api';
-import { useUpdateConversation } from './api';
+import { useLabelSuggestions, useUpdateConversation } from './api';
 import { customerName } from './customer-name';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { MergeDialog } from './MergeDialog';
 import { PresenceIndicator } from './PresenceIndicator';
+import { labelsToAdd, sameLabel } from './conversation-labels';
 import { SlaBadge } from './SlaBadge';
 import { SnoozeMenu } from './SnoozeMenu';
 import { CONVERSATION_STATUSES, PRIORITIES, type Conversation, type ConversationChange } from './types';
@@ -50,6 +51,7 @@ export function ConversationHeader({
   const canWrite = mayWrite && !mergedIntoId;
   const update = useUpdateConversation(conversation.id);
   const teams = useTeams();
+  const suggestions = useLabelSuggestions();
   const [merging, setMerging] = useState(false);
   const network = NETWORK_META[conversation.network];
   const change = (patch: ConversationChange, done?: string) =>
@@ -216,6 +218,8 @@ export function ConversationHeader({
         leftSection={<IconTag size={14} aria-hidden />}
         placeholder={conversation.labels.length ? undefined : 'Add a label'}
         value={conversation.labels}
+        data={labelsToAdd(suggestions.data ?? [], conversation.labels)}
+        isDuplicate={(label, current) => current.some((c) => sameLabel(c, label))}
         onChange={(labels) => change({ labels })}
         disabled={!canWrite}
       />

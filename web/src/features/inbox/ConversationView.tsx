@@ -82,6 +82,7 @@ export function ConversationView({
           <Composer
             key={conversationId}
             conversationId={conversationId}
+            replyUnavailable={data.replyUnavailable}
             mode={mode}
             onModeChange={setMode}
             textareaRef={textarea}

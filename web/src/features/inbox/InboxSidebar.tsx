@@ -3,11 +3,11 @@ import { Badge, Group, NavLink, Select, Stack, Switch, Text } from '@mantine/cor
 import { IconInbox, IconUser, IconUserQuestion, IconUsersGroup } from '@tabler/icons-react';
 import { formatNumber } from '../../lib/format';
 import { NETWORKS } from '../../lib/types';
-import { SearchInput } from '../../ui/SearchInput';
 import { useChannels } from '../channels/api';
 import { NETWORK_META } from '../channels/networks';
 import { useTeams } from '../teams/api';
 import { useConversationCounts } from './api';
+import { LabelFilter } from './LabelFilter';
 import { PRIORITY_LABELS } from './labels';
 import { PRIORITIES, type ConversationFilters, type InboxView } from './types';
 
@@ -96,14 +96,7 @@ export function InboxSidebar({
           searchable
           size="xs"
         />
-        <SearchInput
-          label="Label"
-          placeholder="Any label"
-          size="xs"
-          leftSection={null}
-          value={filters.label ?? ''}
-          onSearch={(label) => onChange({ label: label.trim() || undefined })}
-        />
+        <LabelFilter value={filters.label ?? ''} onChange={(label) => onChange({ label: label.trim() || undefined })} />
         <Group>
           <Switch
             label="Show spam"

@@ -8,6 +8,7 @@ import type {
   ConversationChange,
   ConversationCounts,
   ConversationFilters,
+  LabelSuggestion,
   Message,
   PresenceActivity,
 } from './types';
@@ -18,6 +19,7 @@ export const inboxKeys = {
   all: ['conversations'] as const,
   list: (filters: ConversationFilters) => ['conversations', 'list', filters] as const,
   counts: ['conversations', 'counts'] as const,
+  labels: ['conversations', 'labels'] as const,
   one: (id: string) => ['conversations', 'one', id] as const,
   messages: (id: string) => ['conversations', 'messages', id] as const,
 };
@@ -35,6 +37,16 @@ export function useConversationList(filters: ConversationFilters) {
 
 export function useConversationCounts() {
   return useQuery({ queryKey: inboxKeys.counts, queryFn: ({ signal }) => api<ConversationCounts>('/conversations/counts', { signal }) });
+}
+
+/** The labels in use, each once whatever its case, most used first. */
+export function useLabelSuggestions() {
+  return useQuery({
+    queryKey: inboxKeys.labels,
+    queryFn: ({ signal }) => api<{ data: LabelSuggestion[] }>('/conversations/labels', { signal }),
+    select: (result) => result.data.map((s) => s.label),
+    staleTime: 60_000,
+  });
 }
 
 export function useConversation(id: string | undefined) {
@@ -59,6 +71,7 @@ export function useMessages(conversationId: string) {
 function refreshLists(client: QueryClient) {
   void client.invalidateQueries({ queryKey: ['conversations', 'list'] });
   void client.invalidateQueries({ queryKey: inboxKeys.counts });
+  void client.invalidateQueries({ queryKey: inboxKeys.labels });
 }
 
 export function useUpdateConversation(id: string) {

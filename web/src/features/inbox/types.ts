@@ -37,10 +37,14 @@ export interface Viewer {
   activity: PresenceActivity;
 }
 
+/** Why replies cannot be sent on a conversation (notes still can). */
+export type ReplyUnavailable = 'no_channel' | 'channel_removed';
+
 export interface Conversation {
   id: string;
   network: Network;
   channelId: string | null;
+  replyUnavailable: ReplyUnavailable | null;
   subject: string;
   status: ConversationStatus;
   snoozedUntil: string | null;
@@ -129,3 +133,8 @@ export type BulkAction =
   | { removeLabels: string[] }
   | { isSpam: boolean }
   | { teamId: string | null };
+
+export interface LabelSuggestion {
+  label: string;
+  count: number;
+}

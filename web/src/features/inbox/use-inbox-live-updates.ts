@@ -18,7 +18,7 @@ function viewersOf(event: LiveEvent): Viewer[] | null {
   return Array.isArray(viewers) ? (viewers as Viewer[]) : null;
 }
 
-function staleKeys(event: LiveEvent): QueryKey[] {
+export function staleKeys(event: LiveEvent): QueryKey[] {
   const id = event.subjectId;
   switch (event.type) {
     case 'conversation.created':
@@ -35,7 +35,12 @@ function staleKeys(event: LiveEvent): QueryKey[] {
         ['conversations', 'one'],
       ];
     case 'message.delivery_updated':
-      return [['conversations', 'messages']];
+      // A reply that failed for good stops counting as the answer: the conversation's SLA clocks move.
+      return [
+        ['conversations', 'messages'],
+        ['conversations', 'list'],
+        ['conversations', 'one'],
+      ];
     default:
       if (event.type.startsWith('canned_response.')) return [['canned-responses']];
       return event.type.startsWith('conversation.') && event.type !== 'conversation.presence' ? [inboxKeys.all] : [];

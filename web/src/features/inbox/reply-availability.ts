@@ -1,0 +1,7 @@
+/** Why the composer cannot send a reply on a conversation, in the words the agent reads. */
+import type { ReplyUnavailable } from './types';
+
+export const REPLY_UNAVAILABLE_MESSAGES: Record<ReplyUnavailable, string> = {
+  no_channel: 'This conversation has no channel to reply through: its messages were imported from a file.',
+  channel_removed: 'The channel this conversation came through was removed, so a reply cannot be sent.',
+};
