@@ -7,12 +7,12 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { simpleParser } from 'mailparser';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startDovecot, type Dovecot, type TestMailbox } from '../server/src/channels/testing/dovecot.js';
 import { startTestHttpServer, type TestHttpServer } from '../server/src/channels/testing/http-server.js';
 import { startMastodonServer, type MastodonTestServer } from '../server/src/channels/testing/mastodon-server.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../server/src/channels/testing/smtp-receiver.js';
-import { launchBrowser, openArea, signIn, startServer, type RunningServer } from './support.js';
+import { addChannel, launchBrowser, openArea, signIn, startServer, type RunningServer } from './support.js';
 
 const MAILBOX: TestMailbox = { user: 'support@rapport.example', password: 'imap-password' };
 const SCRIPT = `<script>window.__pwned = 'script'</script><img src="x" onerror="window.__pwned = 'onerror'">`;
@@ -42,6 +42,20 @@ const MAIL = [
   'Content-Type: text/html; charset=utf-8',
   '',
   `<p>My kettle arrived broken.</p>${SCRIPT}<a href="javascript:window.__pwned='link'">details</a>`,
+  '',
+].join('\r\n');
+
+/** A mail from an exported mailbox, ingested as a file: its conversation has no channel to reply through. */
+const IMPORTED_MAIL = [
+  'From: Lee Archive <lee@customer.example>',
+  'To: support@rapport.example',
+  'Subject: How do I descale it?',
+  'Message-ID: <descale-1@customer.example>',
+  `Date: ${new Date().toUTCString()}`,
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'The kettle needs descaling; how?',
   '',
 ].join('\r\n');
 
@@ -82,16 +96,8 @@ afterAll(async () => {
   await Promise.all([feeds?.close(), dovecot?.stop(), smtp?.close(), mastodon?.close()]);
 });
 
-async function addChannel(kind: RegExp, name: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await admin.getByRole('button', { name: 'Add channel' }).click();
-  const dialog = admin.getByRole('dialog', { name: 'Add a channel' });
-  await dialog.getByRole('radio', { name: kind }).check();
-  await dialog.getByRole('button', { name: 'Next' }).click();
-  await dialog.getByLabel(/^Name/).fill(name);
-  await fill(dialog);
-  await dialog.getByRole('button', { name: 'Save and test' }).click();
-  await dialog.getByText('Connected').waitFor();
-  await dialog.getByRole('button', { name: 'Done' }).click();
+async function addInboxChannel(kind: RegExp, name: string, fill: (dialog: Locator) => Promise<void>) {
+  await addChannel(admin, kind, name, fill);
   await admin.getByRole('table', { name: 'Channels' }).getByRole('cell', { name }).first().waitFor();
 }
 
@@ -109,11 +115,11 @@ test('channels added in settings fill an open inbox live; no payload script runs
   await openArea(admin, 'Settings');
   await admin.getByRole('tab', { name: 'Channels' }).click();
 
-  await addChannel(/RSS/, 'Kettle blog', async (dialog) => {
+  await addInboxChannel(/RSS/, 'Kettle blog', async (dialog) => {
     await dialog.getByLabel('Feed URL').fill(`${feeds.url}/feed.atom`);
     await dialog.getByLabel('Allow addresses on the private network').check();
   });
-  await addChannel(/E-mail/, 'Support mailbox', async (dialog) => {
+  await addInboxChannel(/E-mail/, 'Support mailbox', async (dialog) => {
     await dialog.getByLabel('E-mail address').fill(MAILBOX.user);
     await dialog.getByLabel('IMAP server').fill('127.0.0.1');
     await dialog.getByLabel('IMAP port').fill(String(dovecot.port));
@@ -126,7 +132,7 @@ test('channels added in settings fill an open inbox live; no payload script runs
     await dialog.getByLabel('SMTP password').fill('smtp-password');
     await dialog.getByLabel('Allow addresses on the private network').check();
   });
-  await addChannel(/Mastodon/, 'Mastodon', async (dialog) => {
+  await addInboxChannel(/Mastodon/, 'Mastodon', async (dialog) => {
     await dialog.getByLabel('Server URL').fill(mastodon.url);
     await dialog.getByLabel('Access token').fill(mastodon.token);
     await dialog.getByLabel('Allow addresses on the private network').check();
@@ -173,4 +179,28 @@ test('an agent assigns the mail to themself and replies; the reply leaves thread
     .getByText(/^Sent$/)
     .first()
     .waitFor({ timeout: 20_000 });
+});
+
+test('a conversation imported from a file says why it cannot be replied to, and still takes notes', async () => {
+  const session = (await (await inbox.request.get(`${server.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  const imported = await inbox.request.post(`${server.baseUrl}/api/v1/ingest/files`, {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { format: 'eml', content: IMPORTED_MAIL },
+  });
+  expect(imported.status()).toBe(200);
+  await inbox.getByRole('navigation', { name: 'Inbox views' }).getByRole('button', { name: /All/ }).click();
+  await inbox
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('link', { name: /descale/ })
+    .click({ timeout: 30_000 });
+
+  const composer = inbox.getByRole('region', { name: 'Composer' });
+  await composer.getByRole('tab', { name: 'Reply' }).click();
+  await composer.getByText('Replying is not possible here').waitFor();
+  await composer.getByText(/imported from a file/).waitFor();
+  expect(await composer.getByLabel('Reply to the customer').count()).toBe(0);
+  await composer.getByRole('button', { name: 'Write a note' }).click();
+  await composer.getByLabel('Internal note').fill('Imported from an export; I will call them instead.');
+  await composer.getByRole('button', { name: 'Add note' }).click();
+  await inbox.getByRole('log', { name: 'Messages' }).getByText('I will call them instead.').waitFor();
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -100,4 +100,17 @@ export async function signIn(page: Page, baseUrl: string): Promise<void> {
 export async function openArea(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** Adds a channel through Settings › Channels (open there): the kind, its name, its own fields, then "Save and test". */
+export async function addChannel(page: Page, kind: RegExp, name: string, fill: (dialog: Locator) => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: 'Add channel' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a channel' });
+  await dialog.getByRole('radio', { name: kind }).check();
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await dialog.getByLabel(/^Name/).fill(name);
+  await fill(dialog);
+  await dialog.getByRole('button', { name: 'Save and test' }).click();
+  await dialog.getByText('Connected').waitFor();
+  await dialog.getByRole('button', { name: 'Done' }).click();
 }

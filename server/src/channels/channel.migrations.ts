@@ -48,4 +48,35 @@ CREATE INDEX channels_due ON channels (next_poll_at) WHERE status = 'active';
     // conversations stay out of the inbox until someone acts on them.
     sql: `ALTER TABLE channels ADD COLUMN purpose text NOT NULL DEFAULT 'inbox' CHECK (purpose IN ('inbox', 'listening'));`,
   },
+  {
+    id: 'channels/004-refused-deliveries',
+    // Anyone can call a webhook URL, so unsigned or forged deliveries are counted apart from the
+    // channel's own errors: a stranger must not make a working channel look broken. Refusals
+    // already recorded as errors move over, and the error state is recomputed from what is left.
+    sql: `
+ALTER TABLE channels
+  ADD COLUMN refused_count bigint NOT NULL DEFAULT 0,
+  ADD COLUMN last_refused_at timestamptz(3),
+  -- The latest refusals, newest first, at most 20: [{ at, code, message }].
+  ADD COLUMN recent_refusals jsonb NOT NULL DEFAULT '[]';
+UPDATE channels c
+   SET recent_refusals = moved.refusals,
+       refused_count = moved.refused,
+       last_refused_at = moved.last_refused_at,
+       recent_errors = moved.kept,
+       error_count = GREATEST(c.error_count - moved.refused, 0),
+       last_error_at = moved.last_kept_at
+  FROM (SELECT ch.workspace_id, ch.id,
+               jsonb_agg(e.value ORDER BY e.n) FILTER (WHERE e.value->>'code' = 'bad_signature') AS refusals,
+               COALESCE(jsonb_agg(e.value ORDER BY e.n) FILTER (WHERE e.value->>'code' <> 'bad_signature'), '[]'::jsonb) AS kept,
+               count(*) FILTER (WHERE e.value->>'code' = 'bad_signature') AS refused,
+               max((e.value->>'at')::timestamptz) FILTER (WHERE e.value->>'code' = 'bad_signature') AS last_refused_at,
+               max((e.value->>'at')::timestamptz) FILTER (WHERE e.value->>'code' <> 'bad_signature') AS last_kept_at
+          FROM channels ch, jsonb_array_elements(ch.recent_errors) WITH ORDINALITY AS e(value, n)
+         WHERE ch.kind IN ('twitter', 'meta', 'webhook')
+         GROUP BY ch.workspace_id, ch.id
+        HAVING count(*) FILTER (WHERE e.value->>'code' = 'bad_signature') > 0) moved
+ WHERE c.workspace_id = moved.workspace_id AND c.id = moved.id;
+`,
+  },
 ];

@@ -23,6 +23,9 @@ export interface ChannelRow {
   recent_errors: ChannelError[];
   items_in: string | number;
   items_out: string | number;
+  refused_count: string | number;
+  last_refused_at: Date | null;
+  recent_refusals: ChannelError[];
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -179,6 +182,21 @@ export async function recordSyncFailure(db: Queryable, workspaceId: string, id: 
             next_poll_at = CASE WHEN $5::boolean THEN $6::timestamptz ELSE next_poll_at END
       WHERE workspace_id = $1 AND id = $2`,
     [workspaceId, id, failure.error.at, JSON.stringify(failure.error), failure.poll !== undefined, failure.poll?.nextPollAt ?? null],
+  );
+}
+
+/**
+ * A webhook delivery refused as unsigned or forged. Counted apart from the channel's errors: the
+ * URL is public, so these say who knocks, not whether the channel works.
+ */
+export async function recordRefusedDelivery(db: Queryable, workspaceId: string, id: string, refusal: ChannelError): Promise<void> {
+  await db.query(
+    `UPDATE channels SET last_refused_at = $3, refused_count = refused_count + 1,
+            recent_refusals = (SELECT COALESCE(jsonb_agg(e.value ORDER BY e.n), '[]'::jsonb)
+                                 FROM jsonb_array_elements(jsonb_build_array($4::jsonb) || recent_refusals) WITH ORDINALITY AS e(value, n)
+                                WHERE e.n <= ${RECENT_ERRORS})
+      WHERE workspace_id = $1 AND id = $2`,
+    [workspaceId, id, refusal.at, JSON.stringify(refusal)],
   );
 }
 

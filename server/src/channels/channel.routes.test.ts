@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
+import { buildWorkspace, json, testApp, testConfig, type TestApp } from '../platform/testing/test-app.js';
+import { openCredentials, sealCredentials } from './channel.credentials.js';
 import { corpusFile } from './testing/corpora.js';
 import { startTestHttpServer, type TestHttpServer } from './testing/http-server.js';
 
@@ -70,7 +71,27 @@ describe('channels API', () => {
     const cases: [object, string][] = [
       [{ kind: 'rss', name: 'x', config: {} }, 'config.feedUrl'],
       [{ kind: 'rss', name: 'x', config: { feedUrl: 'ftp://example.org/feed' } }, 'config.feedUrl'],
+      // Settings are shown and audited: a password in a URL would be too.
+      [{ kind: 'rss', name: 'x', config: { feedUrl: 'https://reader:s3cret@example.org/feed' } }, 'config.feedUrl'],
+      [
+        {
+          kind: 'mastodon',
+          name: 'x',
+          config: { instanceUrl: 'https://me:pw@mastodon.example', sources: ['home'] },
+          credentials: { accessToken: 't' },
+        },
+        'config.instanceUrl',
+      ],
       [{ kind: 'rss', name: 'x', config: { feedUrl: 'https://example.org/feed', pollSeconds: 5 } }, 'config.pollSeconds'],
+      [
+        {
+          kind: 'mastodon',
+          name: 'x',
+          config: { instanceUrl: 'https://mastodon.example', sources: [] },
+          credentials: { accessToken: 't' },
+        },
+        'config.sources',
+      ],
       [{ kind: 'rss', name: 'x', config: { feedUrl: 'https://example.org/feed', colour: 'red' } }, 'config.colour'],
       [{ kind: 'rss', name: '   ', config: { feedUrl: 'https://example.org/feed' } }, 'name'],
       [
@@ -86,10 +107,38 @@ describe('channels API', () => {
     expect(json<{ data: unknown[] }>(await send(ws.owner.headers, 'GET', '/api/v1/channels')).data).toEqual([]);
 
     const feed = await createFeed(ws.owner.headers);
+    const withPassword = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${feed.id}`, {
+      config: { feedUrl: 'https://reader:s3cret@example.org/feed' },
+    });
+    expect(json<ProblemBody>(withPassword).errors).toEqual([
+      { field: 'config.feedUrl', reason: 'must not contain a user name or password' },
+    ]);
     const renamed = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${feed.id}`, { name: ' \t ' });
     expect(renamed.statusCode, renamed.body).toBe(422);
     expect(json<ProblemBody>(renamed).errors).toEqual([{ field: 'name', reason: 'must not be blank' }]);
     expect(json<ChannelBody>(await send(ws.owner.headers, 'GET', `/api/v1/channels/${feed.id}`)).name).toBe('Company blog');
+  });
+
+  it('says in words what a mistyped setting should look like, not the pattern it failed', async () => {
+    const ws = await buildWorkspace(t.db);
+    const hook = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
+      kind: 'webhook',
+      name: 'Form',
+      config: { mapping: { externalId: 'id', text: '/text', authorId: '/from' } },
+      credentials: { secret: 'a-long-enough-secret' },
+    });
+    expect(json<ProblemBody>(hook).errors).toEqual([
+      { field: 'config.mapping.externalId', reason: 'must be a JSON Pointer: empty, or starting with / (e.g. /message/text)' },
+    ]);
+    const tags = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
+      kind: 'mastodon',
+      name: 'Tags',
+      config: { instanceUrl: 'https://mastodon.example', sources: ['home'], hashtags: ['#support'] },
+      credentials: { accessToken: 'token' },
+    });
+    expect(json<ProblemBody>(tags).errors).toEqual([
+      { field: 'config.hashtags.0', reason: 'must be a hashtag of letters, digits and _, without the #' },
+    ]);
   });
 
   it('creates once per Idempotency-Key', async () => {
@@ -137,6 +186,67 @@ describe('channels API', () => {
       'channel.created',
     ]);
     expect(audit.data[3]!.data).toMatchObject({ before: { name: 'Company blog' }, after: { name: 'Engineering blog' } });
+  });
+
+  it('keeps the stored secrets an edit does not name, and removes one set to null', async () => {
+    const ws = await buildWorkspace(t.db);
+    const created = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
+      kind: 'email',
+      name: 'Support',
+      config: {
+        address: 'support@example.org',
+        imap: { host: 'imap.example.org', port: 993, security: 'tls' },
+        smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
+      },
+      credentials: { imapUser: 'support', imapPassword: 'imap-pass', smtpUser: 'relay', smtpPassword: 'old-smtp-pass' },
+    });
+    const { id } = json<ChannelBody>(created);
+    const stored = async () => {
+      const { rows } = await t.db.query<{ credentials: string | null }>(
+        `SELECT credentials FROM channels WHERE workspace_id = $1 AND id = $2`,
+        [ws.workspaceId, id],
+      );
+      return openCredentials(testConfig().secret, id, rows[0]!.credentials);
+    };
+    const changed = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${id}`, { credentials: { smtpPassword: 'new-smtp-pass' } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(await stored()).toEqual({ imapUser: 'support', imapPassword: 'imap-pass', smtpUser: 'relay', smtpPassword: 'new-smtp-pass' });
+    await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${id}`, { credentials: { smtpUser: null, smtpPassword: null } });
+    expect(await stored()).toEqual({ imapUser: 'support', imapPassword: 'imap-pass' });
+    await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${id}`, { credentials: null });
+    expect(await stored()).toBeNull();
+
+    // Secrets sealed under another server secret no longer open: typing new ones repairs the channel.
+    await t.db.query(`UPDATE channels SET credentials = $3 WHERE workspace_id = $1 AND id = $2`, [
+      ws.workspaceId,
+      id,
+      sealCredentials('an-earlier-server-secret-0123456789', id, { imapPassword: 'lost' }),
+    ]);
+    const repaired = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${id}`, { credentials: { imapPassword: 'imap-pass' } });
+    expect(repaired.statusCode, repaired.body).toBe(200);
+    expect(await stored()).toEqual({ imapPassword: 'imap-pass' });
+  });
+
+  it('keeps the resume point when an edit sends the same settings back in another order', async () => {
+    const ws = await buildWorkspace(t.db);
+    const config = { instanceUrl: 'https://mastodon.example', sources: ['notifications'], hashtags: ['support'], pollSeconds: 60 };
+    const created = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
+      kind: 'mastodon',
+      name: 'Mastodon',
+      config,
+      credentials: { accessToken: 'token' },
+    });
+    const { id } = json<ChannelBody>(created);
+    await t.db.query(`UPDATE channels SET cursor = '{"notifications": "1234"}' WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, id]);
+    const cursor = async () =>
+      (await t.db.query<{ cursor: unknown }>(`SELECT cursor FROM channels WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, id]))
+        .rows[0]!.cursor;
+    const reordered = { pollSeconds: 60, hashtags: ['support'], sources: ['notifications'], instanceUrl: 'https://mastodon.example' };
+    const renamed = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${id}`, { name: 'Brand account', config: reordered });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await cursor()).toEqual({ notifications: '1234' });
+    await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${id}`, { config: { ...reordered, hashtags: ['help'] } });
+    expect(await cursor()).toEqual({});
   });
 
   it('tests the connection, refusing private addresses unless the channel allows them', async () => {

@@ -54,7 +54,7 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
     {
       schema: {
         tags: ['channels'],
-        summary: 'Change a channel; config replaces the settings, credentials replace the secrets',
+        summary: 'Change a channel; config replaces the settings, the secrets sent replace those of the same name',
         params: IdParams,
         body: ChannelPatch,
         response: { 200: Channel, ...ERRORS },

@@ -39,7 +39,11 @@ export const ChannelPatch = Type.Object(
   {
     name: Type.Optional(Name),
     config: Type.Optional(Settings),
-    credentials: Type.Optional(Type.Union([Secrets, Type.Null()], { description: 'Replaces the stored secrets; null removes them' })),
+    credentials: Type.Optional(
+      Type.Union([Secrets, Type.Null()], {
+        description: 'Secrets to change: each one sent replaces the stored one, a null removes it, the others are kept; null removes all',
+      }),
+    ),
     teamId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     purpose: Type.Optional(Purpose),
   },
@@ -61,12 +65,25 @@ export const ChannelHealth = Type.Object({
   lastSuccessAt: NullableTime,
   lastItemAt: NullableTime,
   lastErrorAt: NullableTime,
-  lagSeconds: Type.Union([Type.Integer(), Type.Null()], { description: 'Seconds since the last successful sync; null before the first' }),
+  lagSeconds: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Seconds since the last successful sync; null before the first, and for channels that only receive webhooks',
+  }),
   errorCount: Type.Integer(),
   recentErrors: Type.Array(ChannelError, { description: 'Newest first, at most 20' }),
   itemsIn: Type.Integer(),
   itemsOut: Type.Integer(),
   nextPollAt: NullableTime,
+  refusedDeliveries: Type.Object(
+    {
+      count: Type.Integer(),
+      lastAt: NullableTime,
+      recent: Type.Array(ChannelError, { description: 'Newest first, at most 20' }),
+    },
+    {
+      description:
+        'Webhook deliveries refused as unsigned or wrongly signed (anyone can call the URL); they do not change the health state',
+    },
+  ),
 });
 
 export const Channel = Type.Object({

@@ -1,4 +1,5 @@
 /** Use cases for configured channels: create, change, pause, test and remove them. */
+import { isDeepStrictEqual } from 'node:util';
 import type { Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
@@ -161,10 +162,17 @@ export async function updateChannel(ctx: Ctx, deps: ChannelDeps, id: string, pat
     const current = await lockChannel(ctx, tx, id);
     const connector = requireConnector(current.kind);
     const config = patch.config ?? current.config;
-    const credentials = patch.credentials === null ? {} : patch.credentials;
+    const credentials =
+      patch.credentials === undefined
+        ? undefined
+        : patch.credentials === null
+          ? {}
+          : changedSecrets(storedSecrets(deps.secret, current), patch.credentials);
     await checkSettings(ctx, tx, connector, { name: patch.name, config, credentials, teamId: patch.teamId });
     const now = new Date();
-    const configChanged = patch.config !== undefined && JSON.stringify(patch.config) !== JSON.stringify(current.config);
+    // Compared as values: the database keeps a JSON object's keys in its own order, and a form sending
+    // them back in another has changed nothing (a change starts the channel over from scratch).
+    const configChanged = patch.config !== undefined && !isDeepStrictEqual(patch.config, current.config);
     const next = {
       ...current,
       name: patch.name?.trim() ?? current.name,
@@ -190,6 +198,30 @@ export async function updateChannel(ctx: Ctx, deps: ChannelDeps, id: string, pat
     await recordEvents(tx, [event(ctx, 'channel.updated', id, data)]);
     return after;
   });
+}
+
+/**
+ * The secrets a channel holds, for an edit to change some of them. Sealed under an earlier server
+ * secret they no longer open and are worth nothing: the edit then replaces them, as it is the way
+ * to repair the channel.
+ */
+function storedSecrets(serverSecret: string, row: ChannelRow): Record<string, unknown> {
+  try {
+    return openCredentials(serverSecret, row.id, row.credentials) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The secrets after an edit: those sent replace the stored ones of the same name, a null removes
+ * one, and the others stay. Nobody can read the stored secrets back, so changing one password
+ * must not mean typing all the others again, nor lose them.
+ */
+function changedSecrets(stored: Record<string, unknown>, sent: Record<string, unknown>): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...stored, ...sent };
+  for (const [name, value] of Object.entries(sent)) if (value === null) delete next[name];
+  return next;
 }
 
 export async function setChannelStatus(ctx: Ctx, deps: ChannelDeps, id: string, status: Channel['status']): Promise<Channel> {

@@ -12,16 +12,21 @@ export const AllowPrivateNetwork = Type.Optional(
   Type.Boolean({ description: 'Let this channel reach private, loopback and link-local addresses (off by default)' }),
 );
 
-/** Field problems for a URL setting that is not http(s). */
+/**
+ * Field problems for a URL setting that is not http(s). A user name or password in the URL is
+ * refused here rather than at the first request: settings are shown and audited, secrets are not.
+ */
 export function urlProblems(field: string, value: string | undefined): { field: string; reason: string }[] {
   if (value === undefined) return [];
+  let url: URL;
   try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return [];
+    url = new URL(value);
   } catch {
     return [{ field, reason: 'must be a URL' }];
   }
-  return [{ field, reason: 'must be an http or https URL' }];
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [{ field, reason: 'must be an http or https URL' }];
+  if (url.username || url.password) return [{ field, reason: 'must not contain a user name or password' }];
+  return [];
 }
 
 /**

@@ -22,9 +22,22 @@ interface Report {
   duplicates: number;
   rejected: number;
 }
+interface Refusal {
+  at: string;
+  code: string;
+  message: string;
+}
 interface ChannelBody {
   id: string;
-  health: { state: string; errorCount: number; itemsIn: number; recentErrors: { code: string }[] };
+  health: {
+    state: string;
+    errorCount: number;
+    itemsIn: number;
+    lastErrorAt: string | null;
+    lagSeconds: number | null;
+    recentErrors: { code: string }[];
+    refusedDeliveries: { count: number; lastAt: string | null; recent: Refusal[] };
+  };
 }
 
 async function channel(ws: TestWorkspace, payload: object): Promise<ChannelBody> {
@@ -35,6 +48,20 @@ async function channel(ws: TestWorkspace, payload: object): Promise<ChannelBody>
 
 const health = async (ws: TestWorkspace, id: string) =>
   json<ChannelBody>(await t.app.inject({ method: 'GET', url: `/api/v1/channels/${id}`, headers: ws.owner.headers })).health;
+
+/**
+ * Refused deliveries are listed newest first with their reasons, and leave the channel's own state
+ * alone: a stranger calling the public URL must not make it look broken.
+ */
+function expectRefusedOnly(after: ChannelBody['health'], reasons: RegExp[]) {
+  expect(after).toMatchObject({ errorCount: 0, lastErrorAt: null, recentErrors: [] });
+  expect(after.state).not.toBe('failing');
+  expect(after.refusedDeliveries.count).toBe(reasons.length);
+  expect(after.refusedDeliveries.recent).toEqual(
+    reasons.map((reason) => ({ at: expect.any(String), code: 'bad_signature', message: expect.stringMatching(reason) })),
+  );
+  expect(after.refusedDeliveries.lastAt).toBe(after.refusedDeliveries.recent[0]?.at);
+}
 
 const deliver = (id: string, body: Buffer | string, headers: Record<string, string>) =>
   t.app.inject({
@@ -86,12 +113,24 @@ describe('Meta webhooks', () => {
     const tampered = Buffer.from(body.toString('utf8').replace('"text":"text"', '"text":"send me your password"'));
     const forged = await deliver(meta.id, tampered, { 'x-hub-signature-256': signature });
     expect(forged.statusCode).toBe(401);
-    expect(json(forged)).toMatchObject({ code: 'bad_signature' });
-    expect((await deliver(meta.id, body, {})).statusCode).toBe(401);
+    expect(json(forged)).toMatchObject({ code: 'bad_signature', detail: expect.stringMatching(/signature does not match the body/) });
+    const unsigned = await deliver(meta.id, body, {});
+    expect(unsigned.statusCode).toBe(401);
+    expect(json(unsigned)).toMatchObject({ code: 'bad_signature', detail: expect.stringMatching(/x-hub-signature-256 header is missing/) });
     expect(await storedMessages(ws.workspaceId, meta.id)).toHaveLength(1);
-    const after = await health(ws, meta.id);
-    expect(after).toMatchObject({ state: 'failing', errorCount: 2, itemsIn: 1 });
-    expect(after.recentErrors.map((e) => e.code)).toEqual(['bad_signature', 'bad_signature']);
+    expectRefusedOnly(await health(ws, meta.id), [/header is missing/, /does not match the body/]);
+    expect(await health(ws, meta.id)).toMatchObject({ itemsIn: 1 });
+  });
+
+  it('counts a stranger’s handshake with the wrong verify token as refused, not as the channel failing', async () => {
+    const ws = await buildWorkspace(t.db);
+    const meta = await channel(ws, { kind: 'meta', name: 'Page', credentials: { appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN } });
+    const probe = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/webhooks/${meta.id}?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1`,
+    });
+    expect(probe.statusCode).toBe(401);
+    expectRefusedOnly(await health(ws, meta.id), [/verify token/]);
   });
 
   it('answers 404 for unknown, paused and non-webhook channels', async () => {
@@ -123,6 +162,23 @@ describe('X webhooks', () => {
     expect(await storedMessages(ws.workspaceId, x.id)).toHaveLength(report.ingested);
     const wrong = await deliver(x.id, body, { 'x-twitter-webhooks-signature': `sha256=${hmac('not-the-secret', body, 'base64')}` });
     expect(wrong.statusCode).toBe(401);
+    expect(json(wrong)).toMatchObject({ code: 'bad_signature', detail: expect.stringMatching(/does not match the body/) });
+    expect(await storedMessages(ws.workspaceId, x.id)).toHaveLength(report.ingested);
+    // A webhook channel waits for its sender: it is never "behind".
+    expect(await health(ws, x.id)).toMatchObject({ state: 'ok', itemsIn: report.ingested, lagSeconds: null });
+    expectRefusedOnly(await health(ws, x.id), [/does not match the body/]);
+  });
+
+  it('refuses unsigned deliveries and CRC checks without a token without turning a new channel red', async () => {
+    const ws = await buildWorkspace(t.db);
+    const x = await channel(ws, { kind: 'twitter', name: 'X account', credentials: { consumerSecret: CONSUMER_SECRET } });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/webhooks/${x.id}` })).statusCode).toBe(401);
+    const unsigned = await deliver(x.id, corpusFile('twitter-v2', 'twarc-csv__two_tweets.jsonl'), {});
+    expect(unsigned.statusCode).toBe(401);
+    expect(json(unsigned)).toMatchObject({ detail: expect.stringMatching(/x-twitter-webhooks-signature header is missing/) });
+    const after = await health(ws, x.id);
+    expect(after.state).toBe('new');
+    expectRefusedOnly(after, [/header is missing/, /crc_token/]);
   });
 });
 
@@ -174,7 +230,8 @@ describe('generic JSON webhooks', () => {
       `SELECT source, reason FROM dead_letters WHERE workspace_id = $1 AND channel_id = $2`,
       [ws.workspaceId, hook.id],
     );
-    expect(rows).toEqual([{ source: 'webhook', reason: expect.stringMatching(/text/) }]);
+    // The reason names the field and where the mapping looked for it.
+    expect(rows).toEqual([{ source: 'webhook', reason: 'the item has no text (at /message/body)' }]);
   });
 
   it('acknowledges an unreadable but authentic delivery, dead-lettering it, and refuses a big one', async () => {
@@ -193,6 +250,24 @@ describe('generic JSON webhooks', () => {
 
     const big = JSON.stringify({ events: [], padding: 'x'.repeat(1_100_000) });
     expect((await deliver(hook.id, big, { 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, big, 'hex')}` })).statusCode).toBe(413);
+  });
+
+  it('counts forged deliveries apart, while the channel stays healthy on its signed ones', async () => {
+    const ws = await buildWorkspace(t.db);
+    const hook = await channel(ws, { kind: 'webhook', name: 'Chat widget', config: mapping, credentials: { secret: CHANNEL_SECRET } });
+    const body = JSON.stringify({ events: [{ id: 'evt-1', message: { body: 'Hello' }, from: { id: 'visitor-1' } }] });
+    const signed = await deliver(hook.id, body, { 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, body, 'hex')}` });
+    expect(json<Report>(signed)).toMatchObject({ ingested: 1 });
+    const forged = JSON.stringify({ events: [{ id: 'evt-2', message: { body: 'Click this link' }, from: { id: 'mallory' } }] });
+    for (let i = 0; i < 3; i++) {
+      const refused = await deliver(hook.id, forged, { 'x-rapport-signature': `sha256=${hmac('guessed-secret', forged, 'hex')}` });
+      expect(refused.statusCode).toBe(401);
+    }
+    expect((await deliver(hook.id, forged, {})).statusCode).toBe(401);
+    const after = await health(ws, hook.id);
+    expect(after).toMatchObject({ state: 'ok', itemsIn: 1 });
+    expectRefusedOnly(after, [/x-rapport-signature header is missing/, /does not match/, /does not match/, /does not match/]);
+    expect(await storedMessages(ws.workspaceId, hook.id)).toEqual([{ external_id: 'evt-1', text: 'Hello' }]);
   });
 
   it('keeps the secret out of every answer and the audit log', async () => {

@@ -1,8 +1,10 @@
 /**
  * Receiving a webhook delivery: find the channel, let its connector verify and parse the raw
  * bytes, hand the batch to the pipeline and note it in the channel's health. A delivery that fails
- * verification is refused and counted, and nothing of it is kept. A verified delivery that cannot
- * be read is dead-lettered and acknowledged, so the sender does not retry it forever.
+ * verification is refused and counted as a refused delivery, apart from the channel's errors (the
+ * URL is public: a stranger must not make a working channel look broken), and nothing of it is
+ * kept. A verified delivery that cannot be read is dead-lettered and acknowledged, so the sender
+ * does not retry it forever.
  */
 import { RapportError, notFound } from '../../platform/http/errors.js';
 import type { Db } from '../../platform/db/db.js';
@@ -25,11 +27,21 @@ export interface WebhookDeps {
 export type WebhookAnswer =
   { kind: 'handshake'; contentType: string; body: string | Record<string, unknown> } | { kind: 'report'; report: IngestReport };
 
+const asChannelError = (failure: ConnectorError, now: Date) => ({
+  at: now.toISOString(),
+  code: failure.code,
+  message: failure.message.slice(0, 500),
+});
+
 async function recordFailure(deps: WebhookDeps, row: ChannelRow, failure: ConnectorError, now: Date) {
-  deps.log.warn({ channelId: row.id, workspaceId: row.workspace_id, code: failure.code, err: failure.message }, 'webhook delivery refused');
-  await repo.recordSyncFailure(deps.db, row.workspace_id, row.id, {
-    error: { at: now.toISOString(), code: failure.code, message: failure.message.slice(0, 500) },
-  });
+  deps.log.warn({ channelId: row.id, workspaceId: row.workspace_id, code: failure.code, err: failure.message }, 'webhook delivery failed');
+  await repo.recordSyncFailure(deps.db, row.workspace_id, row.id, { error: asChannelError(failure, now) });
+}
+
+async function refuse(deps: WebhookDeps, row: ChannelRow, failure: ConnectorError, now: Date): Promise<never> {
+  deps.log.info({ channelId: row.id, workspaceId: row.workspace_id, code: failure.code, err: failure.message }, 'webhook delivery refused');
+  await repo.recordRefusedDelivery(deps.db, row.workspace_id, row.id, asChannelError(failure, now));
+  throw new RapportError('bad_signature', 401, `The delivery was refused: ${failure.message}`);
 }
 
 export async function receiveDelivery(
@@ -48,9 +60,11 @@ export async function receiveDelivery(
   } catch (error) {
     const failure = asConnectorError(error);
     if (failure.code === 'unsupported') throw notFound('Webhook handshake');
-    if (failure.code === 'bad_signature' || failure.code === 'not_configured') {
+    if (failure.code === 'bad_signature') return refuse(deps, row, failure, now);
+    if (failure.code === 'not_configured') {
+      // Without its secret the channel cannot take in anything, signed or not: its own fault.
       await recordFailure(deps, row, failure, now);
-      throw new RapportError('bad_signature', 401, 'The delivery could not be verified as coming from this channel');
+      throw new RapportError('bad_signature', 401, 'The delivery could not be verified: the channel has no secret to check it with');
     }
     if (failure.code !== 'parse_error') throw error;
     await recordFailure(deps, row, failure, now);

@@ -1,6 +1,6 @@
-/** One channel's health: when it last worked, how far behind it is, its latest errors and its dead letters. */
+/** One channel's health: when it last worked, how far behind it is, its latest errors, refused webhook deliveries and dead letters. */
 import { useState } from 'react';
-import { Alert, Button, Card, CopyButton, Group, Loader, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Card, CopyButton, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconPencil, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
@@ -11,10 +11,12 @@ import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { DeadLettersList } from '../dead-letters/DeadLettersList';
 import { useChannel, useTestChannel } from './api';
+import { ChannelErrorsTable } from './ChannelErrorsTable';
 import { PauseChannelButton, RemoveChannelButton } from './ChannelActions';
 import { EditChannelDialog } from './EditChannelDialog';
 import { HealthBadge } from './HealthBadge';
 import { NETWORK_META } from './networks';
+import { RefusedDeliveries } from './RefusedDeliveries';
 import type { Channel } from './types';
 import { useChannelLiveUpdates } from './use-channel-live-updates';
 
@@ -170,47 +172,17 @@ export function ChannelPage() {
                 No errors.
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={360}>
-                <Table aria-labelledby="channel-errors-title" verticalSpacing={6}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>When</Table.Th>
-                      <Table.Th>Code</Table.Th>
-                      <Table.Th>Message</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {health.recentErrors.map((error, index) => (
-                      <Table.Tr key={`${error.at}-${index}`}>
-                        <Table.Td>
-                          <Text size="xs" title={formatDateTime(error.at)}>
-                            {formatRelative(error.at, { short: true })}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="xs" ff="monospace">
-                            {error.code}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                            {error.message}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ChannelErrorsTable errors={health.recentErrors} labelledBy="channel-errors-title" />
             )}
           </Card>
         </SimpleGrid>
+        {WEBHOOK_KINDS.has(data.kind) && <RefusedDeliveries refused={health.refusedDeliveries} />}
         {isAdmin && (
           <section aria-labelledby="channel-dead-letters-title">
             <Title order={2} size="h4" mb="sm" id="channel-dead-letters-title">
               Dead letters
             </Title>
-            <DeadLettersList channelId={data.id} />
+            <DeadLettersList filters={{ channelId: data.id }} />
           </section>
         )}
       </Stack>

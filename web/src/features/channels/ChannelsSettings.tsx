@@ -14,7 +14,7 @@ import { NETWORK_META } from './networks';
 import { useChannelLiveUpdates } from './use-channel-live-updates';
 
 export function ChannelsSettings() {
-  const channels = useChannels();
+  const channels = useChannels({ watchHealth: true });
   const { isAdmin } = usePermissions();
   const [adding, { open, close }] = useDisclosure(false);
   useChannelLiveUpdates();

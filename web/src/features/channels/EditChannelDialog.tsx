@@ -30,7 +30,7 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          change.mutate({ name: name.trim(), teamId, purpose, ...toRequest(fields, values) }, { onSuccess: dismiss });
+          change.mutate({ name: name.trim(), teamId, purpose, ...toRequest(fields, values, channel.config) }, { onSuccess: dismiss });
         }}
       >
         <Stack gap="sm">

@@ -9,12 +9,14 @@ export const channelKeys = {
   one: (id: string) => ['channels', 'one', id] as const,
 };
 
-export function useChannels() {
+/** `watchHealth`: re-read while shown, as health moves on its own (polls fail, lag grows). */
+export function useChannels({ watchHealth = false } = {}) {
   return useQuery({
     queryKey: channelKeys.all,
     queryFn: ({ signal }) => api<List<Channel>>('/channels?limit=500', { signal }),
     select: (list) => [...list.data].sort((a, b) => a.name.localeCompare(b.name)),
     staleTime: 30_000,
+    refetchInterval: watchHealth ? 30_000 : false,
   });
 }
 

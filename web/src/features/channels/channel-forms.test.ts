@@ -44,6 +44,28 @@ describe('channel forms', () => {
     expect(receiving.credentials).toEqual({ imapPassword: 'pw' });
   });
 
+  it('keeps, on an edit, the saved settings the form has no field for, and drops the emptied ones', () => {
+    const saved = {
+      mapping: { externalId: '/id', text: '/body', authorId: '/from', title: '/subject' },
+      isPrivate: false,
+      outboundUrl: 'https://example.org/replies',
+    };
+    const values = { ...initialValues(webhook, saved), 'config.mapping.text': '/message/body', 'config.outboundUrl': '' };
+    expect(toRequest(webhook, values, saved)).toEqual({
+      config: {
+        isPrivate: false,
+        mapping: { externalId: '/id', text: '/message/body', authorId: '/from', title: '/subject' },
+        allowPrivateNetwork: false,
+      },
+    });
+    const mailbox = {
+      address: 'help@example.org',
+      imap: { host: 'imap.example.org', port: 993, security: 'tls', mailbox: 'Support' },
+      smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
+    };
+    expect(toRequest(email, initialValues(email, mailbox), mailbox).config.imap).toEqual(mailbox.imap);
+  });
+
   it('counts a stored secret as filled when editing', () => {
     const values = { 'config.feedUrl': '' };
     expect(missingFields(rss, values, false).map((f) => f.path)).toEqual(['config.feedUrl']);

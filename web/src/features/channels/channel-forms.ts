@@ -84,6 +84,14 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
     { path: 'config.imap.port', label: 'IMAP port', type: 'number', initial: 993, min: 1, onlyWith: 'config.imap.host' },
     { ...security('config.imap.security', 'IMAP security'), onlyWith: 'config.imap.host' },
     {
+      path: 'config.imap.mailbox',
+      label: 'IMAP folder',
+      type: 'text',
+      placeholder: 'INBOX',
+      description: 'The folder to read; INBOX when empty',
+      onlyWith: 'config.imap.host',
+    },
+    {
       path: 'credentials.imapUser',
       label: 'IMAP user name',
       type: 'text',
@@ -173,6 +181,8 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
     pointer('sentAt', 'Sent at', false),
     pointer('threadKey', 'Thread key', false),
     pointer('inReplyTo', 'In reply to', false),
+    pointer('title', 'Title', false),
+    pointer('url', 'Link', false),
     {
       path: 'config.itemsPath',
       label: 'List of messages',
@@ -230,13 +240,17 @@ export function initialValues(fields: ChannelField[], config?: Record<string, un
 
 /**
  * The request's config and credentials. Empty optional settings are left out; credentials are sent
- * only when some secret was typed, so editing other settings keeps the stored secrets.
+ * only when some secret was typed, and only those typed (the server keeps the others). The config
+ * replaces the saved one, so an edit carries over the `saved` settings this form has no field for
+ * (set through the API), rather than dropping them.
  */
 export function toRequest(
   fields: ChannelField[],
   values: FormValues,
+  saved: Record<string, unknown> = {},
 ): { config: Record<string, unknown>; credentials?: Record<string, string> } {
-  const config: Record<string, unknown> = {};
+  const formRoots = new Set(fields.filter((f) => f.path.startsWith('config.')).map((f) => f.path.split('.')[1]));
+  const config: Record<string, unknown> = Object.fromEntries(Object.entries(saved).filter(([key]) => !formRoots.has(key)));
   const credentials: Record<string, string> = {};
   for (const field of fields) {
     let value: unknown = values[field.path];

@@ -21,6 +21,8 @@ export interface ChannelHealth {
   itemsIn: number;
   itemsOut: number;
   nextPollAt: string | null;
+  /** Webhook requests refused as unsigned or wrongly signed; they do not change the state. */
+  refusedDeliveries: { count: number; lastAt: string | null; recent: ChannelError[] };
 }
 
 export interface Channel {

@@ -1,11 +1,42 @@
 /** Refreshes channel health and dead letters while a channel page is open, as the pipeline reports. */
+import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLiveEvent } from '../../lib/live-events';
+import { channelKeys } from './api';
+
+/**
+ * Items arriving move a channel's health (items in, last success) and may leave dead letters; a
+ * busy stream refreshes them at most this often, the last arrival always included.
+ */
+const ARRIVALS_REFRESH_MS = 5_000;
 
 export function useChannelLiveUpdates() {
   const client = useQueryClient();
+  const lastRefresh = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
+
+  const refreshAfterArrivals = () => {
+    if (pending.current) return;
+    const refresh = () => {
+      pending.current = null;
+      lastRefresh.current = Date.now();
+      void client.invalidateQueries({ queryKey: channelKeys.all });
+      void client.invalidateQueries({ queryKey: ['dead-letters'] });
+    };
+    const wait = lastRefresh.current + ARRIVALS_REFRESH_MS - Date.now();
+    if (wait <= 0) refresh();
+    else pending.current = setTimeout(refresh, wait);
+  };
+
   useLiveEvent((event) => {
-    if (event.type.startsWith('channel.')) void client.invalidateQueries({ queryKey: ['channels'] });
+    if (event.type.startsWith('channel.')) void client.invalidateQueries({ queryKey: channelKeys.all });
     if (event.type.startsWith('dead_letter.')) void client.invalidateQueries({ queryKey: ['dead-letters'] });
+    if (event.type === 'conversation.created' || event.type === 'conversation.messages_added') refreshAfterArrivals();
   });
 }

@@ -1,4 +1,4 @@
-/** The dead letters of the workspace or of one channel, newest first. */
+/** The dead letters of the workspace or of one channel, newest first, narrowed by the filters. */
 import { Loader, Stack, Text } from '@mantine/core';
 import { LoadMore } from '../../ui/LoadMore';
 import { QueryError } from '../../ui/QueryError';
@@ -6,9 +6,11 @@ import { usePermissions } from '../auth/permissions';
 import { useChannels } from '../channels/api';
 import { useDeadLetters } from './api';
 import { DeadLetterRow } from './DeadLetterRow';
+import type { DeadLetterFilters } from './types';
 
-export function DeadLettersList({ channelId }: { channelId?: string }) {
-  const list = useDeadLetters(channelId);
+export function DeadLettersList({ filters = {} }: { filters?: DeadLetterFilters }) {
+  const { channelId } = filters;
+  const list = useDeadLetters(filters);
   const channels = useChannels();
   const { isAdmin } = usePermissions();
   const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
@@ -16,9 +18,10 @@ export function DeadLettersList({ channelId }: { channelId?: string }) {
   if (list.isPending) return <Loader size="sm" aria-label="Loading dead letters" />;
   if (list.isError) return <QueryError title="Could not load dead letters" error={list.error} onRetry={() => void list.refetch()} />;
   if (rows.length === 0) {
+    const filtered = filters.code !== undefined || filters.resolved !== undefined;
     return (
       <Text size="sm" c="dimmed">
-        No dead letters: every item was taken.
+        {filtered ? 'No dead letters match these filters.' : 'No dead letters: every item was taken.'}
       </Text>
     );
   }

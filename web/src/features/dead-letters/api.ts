@@ -2,13 +2,13 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import type { Page } from '../../lib/types';
-import type { DeadLetter, ReplayOutcome } from './types';
+import type { DeadLetter, DeadLetterFilters, ReplayOutcome } from './types';
 
-export function useDeadLetters(channelId?: string) {
+export function useDeadLetters(filters: DeadLetterFilters = {}) {
   return useInfiniteQuery({
-    queryKey: ['dead-letters', 'list', channelId ?? null],
+    queryKey: ['dead-letters', 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      api<Page<DeadLetter>>(`/dead-letters${query({ channelId, cursor: pageParam, limit: 50 })}`, { signal }),
+      api<Page<DeadLetter>>(`/dead-letters${query({ ...filters, cursor: pageParam, limit: 50 })}`, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

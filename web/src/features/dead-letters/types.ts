@@ -21,3 +21,11 @@ export interface ReplayOutcome {
   report: { received: number; ingested: number; duplicates: number; rejected: number; conversationsCreated: number };
   problems: { code: string; reason: string }[];
 }
+
+/** What the list is narrowed to; each left out means any. */
+export interface DeadLetterFilters {
+  channelId?: string;
+  /** malformed, invalid, too-large or empty. */
+  code?: string;
+  resolved?: boolean;
+}

@@ -23,16 +23,20 @@ const BlueskyConfig = Type.Object(
       Type.String({ minLength: 6, maxLength: 2048, description: `A Jetstream subscribe URL; default ${DEFAULT_JETSTREAM_URL}` }),
     ),
     serviceUrl: Type.Optional({ ...HttpUrl, description: `The account's PDS, for sign-in and replies; default ${DEFAULT_SERVICE_URL}` }),
-    handle: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9.-]{1,251}[A-Za-z0-9]$', description: 'The account handle, without the @' }),
+    handle: Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9.-]{1,251}[A-Za-z0-9]$',
+      patternReason: 'must be a handle such as name.bsky.social, without the @',
+      description: 'The account handle, without the @',
+    }),
     keywords: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }), {
+      Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', patternReason: 'must not be blank' }), {
         maxItems: 50,
         uniqueItems: true,
         description: 'Words or phrases; a post saying any of them is kept (case does not matter)',
       }),
     ),
     accounts: Type.Optional(
-      Type.Array(Type.String({ pattern: '^did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,200}$' }), {
+      Type.Array(Type.String({ pattern: '^did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,200}$', patternReason: 'must be a DID such as did:plc:…' }), {
         maxItems: 100,
         uniqueItems: true,
         description: 'DIDs of accounts whose every post is kept',

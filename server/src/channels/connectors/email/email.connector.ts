@@ -18,7 +18,12 @@ import { SMTP_SECURITY, smtpError, smtpTransport, type SmtpServer } from './smtp
 /** Messages taken per poll: a full mailbox is read over several polls, in bounded memory. */
 const MAIL_PER_POLL = 200;
 
-const Address = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^\\s@<>]+@[^\\s@<>]+$' });
+const Address = Type.String({
+  minLength: 3,
+  maxLength: 320,
+  pattern: '^[^\\s@<>]+@[^\\s@<>]+$',
+  patternReason: 'must be an e-mail address',
+});
 
 const EmailConfig = Type.Object(
   {

@@ -21,7 +21,12 @@ const MastodonConfig = Type.Object(
   {
     instanceUrl: HttpUrl,
     sources: Type.Array(Type.Enum(MASTODON_SOURCES), { uniqueItems: true, maxItems: MASTODON_SOURCES.length }),
-    hashtags: Type.Optional(Type.Array(Type.String({ pattern: '^[\\p{L}\\p{N}_]{1,100}$' }), { maxItems: 20, uniqueItems: true })),
+    hashtags: Type.Optional(
+      Type.Array(
+        Type.String({ pattern: '^[\\p{L}\\p{N}_]{1,100}$', patternReason: 'must be a hashtag of letters, digits and _, without the #' }),
+        { maxItems: 20, uniqueItems: true },
+      ),
+    ),
     pollSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 86_400, description: 'Default 120' })),
     allowPrivateNetwork: AllowPrivateNetwork,
   },
@@ -82,7 +87,13 @@ export const mastodonConnector = defineConnector({
   capabilities: { pull: true, webhook: false, stream: true, reply: true },
   defaultPollSeconds: 120,
 
-  checkConfig: (config) => urlProblems('config.instanceUrl', config.instanceUrl),
+  checkConfig: (config) => [
+    ...urlProblems('config.instanceUrl', config.instanceUrl),
+    // With nothing to read the channel would be "healthy" forever and never bring a message.
+    ...(config.sources.length || config.hashtags?.length
+      ? []
+      : [{ field: 'config.sources', reason: 'choose at least one timeline to read, or a hashtag to follow' }]),
+  ],
 
   async test(channel) {
     const response = await safeFetch(endpoint(channel, 'api/v1/accounts/verify_credentials'), channel.net, { headers: headers(channel) });

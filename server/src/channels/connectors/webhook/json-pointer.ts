@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 export const JsonPointer = Type.String({
   maxLength: 500,
   pattern: '^(/([^~/]|~[01])*)*$',
+  patternReason: 'must be a JSON Pointer: empty, or starting with / (e.g. /message/text)',
   description: 'A JSON Pointer (RFC 6901), e.g. /message/text; empty for the whole value',
 });
 

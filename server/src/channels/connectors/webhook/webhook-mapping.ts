@@ -48,6 +48,14 @@ function instant(value: unknown): Date | undefined | null {
   return null;
 }
 
+const REQUIRED = ['externalId', 'text', 'authorId'] as const;
+
+/** Names the mapped fields an item lacks and where the mapping looked, so the sender or the mapping can be fixed. */
+function missingReason(missing: readonly (typeof REQUIRED)[number][], mapping: FieldMapping): string {
+  const fields = missing.map((field) => `${field} (at ${mapping[field] === '' ? 'the item itself' : mapping[field]})`);
+  return `the item has no ${fields.join(', ')}`;
+}
+
 function itemsOf(body: unknown, settings: MappingSettings): unknown[] | null {
   const items = settings.itemsPath === undefined ? body : resolvePointer(body, settings.itemsPath);
   if (Array.isArray(items)) return items;
@@ -95,6 +103,8 @@ export function mapDelivery(
       attachments: [],
       raw: { format: 'webhook', index },
     };
+    const missing = REQUIRED.filter((field) => (field === 'authorId' ? authorId : draft[field]) === undefined);
+    if (missing.length) return void rejected.push({ index, code: 'invalid', reason: missingReason(missing, mapping) });
     const message = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
     const problem = messageProblem(message);
     if (problem) rejected.push({ index, code: 'invalid', reason: problem });
