@@ -88,7 +88,7 @@ test('an admin reads in the audit log who created and revoked the token, and wha
   expect(await changes.getByRole('row').filter({ hasText: 'Scopes' }).getByRole('cell', { name: 'read, write' }).count()).toBe(1);
 });
 
-test('a member renames themselves and changes their password; their other session ends', async () => {
+test('a member renames themselves, changes their password and signs out everywhere else', async () => {
   const elsewhere = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await signIn(elsewhere, server.baseUrl);
 
@@ -118,5 +118,13 @@ test('a member renames themselves and changes their password; their other sessio
   await elsewhere.getByLabel(/^Password/).fill('a-new-passphrase');
   await elsewhere.getByRole('button', { name: 'Sign in' }).click();
   await elsewhere.getByRole('heading', { name: 'My day' }).waitFor();
+
+  await page.reload();
+  const sessions = page.getByRole('region', { name: 'Sessions' });
+  await sessions.getByText('You are also signed in in one other place').waitFor();
+  await sessions.getByRole('button', { name: 'Sign out everywhere else' }).click();
+  await sessions.getByRole('status').filter({ hasText: 'Signed out of 1 other session.' }).waitFor();
+  await elsewhere.reload();
+  await elsewhere.getByRole('button', { name: 'Sign in' }).waitFor();
   await elsewhere.close();
 });

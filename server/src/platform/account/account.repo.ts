@@ -26,6 +26,15 @@ export async function deleteSessions(db: Queryable, userId: string, keptHash: st
   return rowCount ?? 0;
 }
 
+/** How many live sessions the user has besides `keptHash`, in every workspace. */
+export async function countOtherSessions(db: Queryable, userId: string, keptHash: string | null): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    'SELECT count(*)::int AS count FROM sessions WHERE user_id = $1 AND expires_at > now() AND ($2::text IS NULL OR id_hash <> $2)',
+    [userId, keptHash],
+  );
+  return rows[0]?.count ?? 0;
+}
+
 /** The workspaces the user belongs to: each one's audit log hears of a change to the person. */
 export async function workspacesOf(db: Queryable, userId: string): Promise<string[]> {
   const { rows } = await db.query<{ workspace_id: string }>('SELECT workspace_id FROM memberships WHERE user_id = $1', [userId]);

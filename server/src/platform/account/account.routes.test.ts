@@ -53,7 +53,7 @@ describe('your own account', () => {
     });
     const s = await session(ws);
     const shown = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { cookie: s.cookie } });
-    expect(json(shown)).toEqual({ id: ws.owner.userId, email: ws.owner.email, name: 'Olive Owner' });
+    expect(json(shown)).toEqual({ id: ws.owner.userId, email: ws.owner.email, name: 'Olive Owner', otherSessions: 0 });
 
     const renamed = await t.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: headers(s), payload: { name: '  Olive Oyl ' } });
     expect(renamed.statusCode).toBe(200);
@@ -143,5 +143,36 @@ describe('changing your password', () => {
       guesses.push((await changePassword(s, { currentPassword: `guess-${i}`, newPassword: 'a-brand-new-secret' }, built.app)).statusCode);
     expect(guesses).toEqual([400, 400, 429]);
     await built.close();
+  });
+});
+
+describe('signing out everywhere else', () => {
+  it('ends every other session of the person, in every workspace, and keeps this one', async () => {
+    const ws = await buildWorkspace(t.db);
+    const here = await session(ws);
+    const laptop = await session(ws);
+    const phone = await session(ws);
+    const shown = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { cookie: here.cookie } });
+    expect(json(shown)).toMatchObject({ otherSessions: 2 });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: laptop.cookie } })).statusCode).toBe(200);
+
+    const ended = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out-others', headers: headers(here) });
+    expect(json(ended)).toEqual({ sessionsEnded: 2 });
+    for (const gone of [laptop, phone]) {
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: gone.cookie } })).statusCode).toBe(401);
+    }
+    const after = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { cookie: here.cookie } });
+    expect(json(after)).toMatchObject({ otherSessions: 0 });
+    expect(await accountEvents(ws.workspaceId, ws.owner.userId)).toEqual([
+      { type: 'user.signed_out_elsewhere', actor_id: ws.owner.userId, data: { sessionsEnded: 2 } },
+    ]);
+  });
+
+  it('is for sessions only: a token cannot sign its owner out', async () => {
+    const ws = await buildWorkspace(t.db);
+    const here = await session(ws);
+    const byToken = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out-others', headers: ws.owner.headers });
+    expect(byToken.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: here.cookie } })).statusCode).toBe(200);
   });
 });

@@ -1,11 +1,14 @@
-/** The signed-in person's own account: `GET`/`PATCH /api/v1/account`, `PUT /api/v1/account/password`. */
+/**
+ * The signed-in person's own account: `GET`/`PATCH /api/v1/account`, `PUT /api/v1/account/password`,
+ * and `POST /api/v1/auth/sign-out-others`.
+ */
 import { Type } from 'typebox';
 import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
 import { ERROR_RESPONSES } from '../http/schemas.js';
 import { requirePrincipal } from '../auth/auth.service.js';
 import { AccountChanges, AccountView, PasswordChange } from './account.schema.js';
-import { accountOf, changeOwnPassword, renameSelf } from './account.service.js';
+import { accountOf, changeOwnPassword, endOtherSessions, renameSelf } from './account.service.js';
 
 export function accountRoutes(app: App, { db, authenticator, config }: AppDeps) {
   app.get(
@@ -14,7 +17,7 @@ export function accountRoutes(app: App, { db, authenticator, config }: AppDeps) 
       schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: AccountView, ...ERROR_RESPONSES } },
       config: { guard: 'authenticated' },
     },
-    async (request) => accountOf(db, requirePrincipal(request.principal).userId),
+    async (request) => accountOf(db, requirePrincipal(request.principal)),
   );
 
   app.patch(
@@ -53,6 +56,23 @@ export function accountRoutes(app: App, { db, authenticator, config }: AppDeps) 
     async (request) => {
       const result = await changeOwnPassword(db, requirePrincipal(request.principal), request.body);
       // Sessions ended must stop working now, not when their cached principal expires.
+      authenticator.forget();
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-out-others',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End all your sessions but this one, in every workspace',
+        response: { 200: Type.Object({ sessionsEnded: Type.Integer() }), ...ERROR_RESPONSES },
+      },
+      config: { guard: 'authenticated' },
+    },
+    async (request) => {
+      const result = await endOtherSessions(db, requirePrincipal(request.principal));
       authenticator.forget();
       return result;
     },

@@ -11,10 +11,11 @@ import type { Principal } from '../auth/principal.js';
 import { checkPassword, visibleName } from '../workspaces/workspace.service.js';
 import * as repo from './account.repo.js';
 
-export async function accountOf(db: Queryable, userId: string) {
-  const account = await repo.findAccount(db, userId);
+export async function accountOf(db: Queryable, principal: Principal) {
+  const account = await repo.findAccount(db, principal.userId);
   if (!account) throw notFound('Account');
-  return { id: account.id, email: account.email, name: account.name };
+  const otherSessions = await repo.countOtherSessions(db, principal.userId, principal.sessionHash);
+  return { id: account.id, email: account.email, name: account.name, otherSessions };
 }
 
 /** One event per workspace of the person, so each workspace's audit log shows it. */
@@ -29,7 +30,7 @@ async function recordAccountEvent(tx: Queryable, userId: string, actorId: string
 export async function renameSelf(db: Db, principal: Principal, given: string) {
   const name = visibleName(given);
   return db.transaction(async (tx) => {
-    const before = await accountOf(tx, principal.userId);
+    const before = await accountOf(tx, principal);
     if (before.name !== name) {
       await repo.updateName(tx, principal.userId, name);
       await recordAccountEvent(tx, principal.userId, principal.userId, 'user.updated', { before: { name: before.name }, after: { name } });
@@ -51,6 +52,17 @@ export async function changeOwnPassword(db: Db, principal: Principal, change: { 
     throw invalid([{ field: 'newPassword', reason: 'must differ from the current password' }]);
   }
   return setPassword(db, principal.userId, change.newPassword, { actorId: principal.userId, keptSession: principal.sessionHash });
+}
+
+/** Signs the person out everywhere but here (a lost laptop, a shared computer). Returns how many sessions ended. */
+export async function endOtherSessions(db: Db, principal: Principal) {
+  if (principal.via !== 'session' || !principal.sessionHash) throw forbidden('Only a signed-in person can end their sessions');
+  const keptSession = principal.sessionHash;
+  return db.transaction(async (tx) => {
+    const sessionsEnded = await repo.deleteSessions(tx, principal.userId, keptSession);
+    if (sessionsEnded) await recordAccountEvent(tx, principal.userId, principal.userId, 'user.signed_out_elsewhere', { sessionsEnded });
+    return { sessionsEnded };
+  });
 }
 
 /** `rapport user password`: for a person who forgot theirs. Every session of theirs ends. */

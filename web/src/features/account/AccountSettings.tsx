@@ -1,7 +1,8 @@
-/** Settings › Your account: every member's own name and password. */
+/** Settings › Your account: every member's own name, password and sessions. */
 import { Divider, Loader, Stack } from '@mantine/core';
 import { QueryError } from '../../ui/QueryError';
 import { useAccount } from './api';
+import { OtherSessions } from './OtherSessions';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
 
@@ -14,6 +15,8 @@ export function AccountSettings() {
       <ProfileForm account={account.data} />
       <Divider />
       <PasswordForm />
+      <Divider />
+      <OtherSessions count={account.data.otherSessions} />
     </Stack>
   );
 }

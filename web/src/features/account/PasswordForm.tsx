@@ -36,7 +36,7 @@ export function PasswordForm() {
       }}
     >
       <Stack gap="sm" maw={420}>
-        <Title order={3} size="h4" id="password-title">
+        <Title order={2} size="h4" id="password-title">
           Password
         </Title>
         {change.isSuccess && ended !== undefined && (

@@ -20,7 +20,7 @@ export function ProfileForm({ account }: { account: Account }) {
       }}
     >
       <Stack gap="sm" maw={420}>
-        <Title order={3} size="h4" id="profile-title">
+        <Title order={2} size="h4" id="profile-title">
           Profile
         </Title>
         <FormError error={rename.error} />

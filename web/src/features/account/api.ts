@@ -21,7 +21,17 @@ export function useRenameAccount() {
 }
 
 export function useChangePassword() {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (change: PasswordChange) => api<{ sessionsEnded: number }>('/account/password', { method: 'PUT', body: change }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['account'] }),
+  });
+}
+
+export function useSignOutOthers() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ sessionsEnded: number }>('/auth/sign-out-others', { method: 'POST' }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['account'] }),
   });
 }
