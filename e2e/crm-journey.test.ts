@@ -1,7 +1,8 @@
 /**
  * The everyday journey: sign in, add a contact, note and tasks on its page, tick a task done, see
- * it on My day, filter the team's tasks and tick one off there, find the contact again with the
- * search palette, and look at the lists. Takes the screenshots the README shows.
+ * it on My day, filter and sort the team's tasks and tick one off there, find the contact again
+ * with the search palette, and look at the lists; then a viewer, who sees tasks but cannot tick
+ * them. Takes the screenshots the README shows.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -87,7 +88,14 @@ test('a user signs in, adds a contact with a note and tasks, and finds it again'
   await page.reload();
   await tasks.getByText('Book the lab visit').waitFor();
   expect(await tasks.getByText('Send the radium report').count()).toBe(0);
+  // Done tasks come most recently completed first; another order is kept in the URL with the filters.
+  expect(await page.getByRole('combobox', { name: 'Sort' }).inputValue()).toBe('Recently completed');
+  await page.getByRole('combobox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Recently created' }).click();
+  await expect.poll(() => new URL(page.url()).search).toBe('?assignee=me&status=done&sort=-createdAt');
+  await tasks.getByText('Book the lab visit').waitFor();
   await page.getByRole('radiogroup', { name: 'Status' }).getByText('Open', { exact: true }).click();
+  expect(await page.getByRole('combobox', { name: 'Sort' }).inputValue()).toBe('Recently created');
   await tasks.getByRole('checkbox', { name: 'Mark “Send the radium report” done' }).click();
   await tasks.getByText('Send the radium report').waitFor({ state: 'detached' });
   await shoot('tasks', { forReadme: true });
@@ -107,4 +115,46 @@ test('a user signs in, adds a contact with a note and tasks, and finds it again'
   await openArea(page, 'Settings');
   await page.getByRole('table', { name: 'Members' }).getByText('Dana Demo').waitFor();
   await shoot('settings');
+});
+
+test('a viewer sees their tasks on My day and Tasks but cannot tick them', async () => {
+  // Still signed in as the owner from the journey above.
+  await page.goto(server.baseUrl);
+  await page.getByRole('heading', { name: 'My day' }).waitFor();
+  // The owner adds a viewer and gives them a task due today, through the API the app itself uses.
+  const viewerId = await page.evaluate(async () => {
+    const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+    const send = async (url: string, body: object) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as { id: string };
+    };
+    const viewer = await send('/api/v1/members', {
+      email: 'vera@rapport.local',
+      name: 'Vera Viewer',
+      password: 'viewer-password',
+      role: 'viewer',
+    });
+    const dueAt = new Date();
+    dueAt.setHours(23, 0, 0, 0);
+    await send('/api/v1/tasks', { title: 'Read the quarterly report', assigneeId: viewer.id, dueAt: dueAt.toISOString() });
+    return viewer.id;
+  });
+  expect(viewerId).toMatch(/^[0-9a-f-]{36}$/);
+  await page.context().clearCookies();
+  await page.goto(server.baseUrl);
+  await page.getByLabel(/^E-mail/).fill('vera@rapport.local');
+  await page.getByLabel(/^Password/).fill('viewer-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'My day' }).waitFor();
+  const box = page.getByRole('checkbox', { name: 'Mark “Read the quarterly report” done' });
+  await box.waitFor();
+  expect(await box.isDisabled()).toBe(true);
+  await openArea(page, 'Tasks');
+  const listed = page.getByRole('list', { name: 'Tasks' }).getByRole('checkbox', { name: 'Mark “Read the quarterly report” done' });
+  await listed.waitFor();
+  expect(await listed.isDisabled()).toBe(true);
 });

@@ -83,6 +83,34 @@ describe('data commands', () => {
     await expect(importCommand(t.db, bad, {})).rejects.toThrow(/several workspaces/);
   });
 
+  it('imports a JSON file that `rapport export` wrote, naming rejected contacts by their position', async () => {
+    const ws = await buildWorkspace(t.db);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: ws.owner.headers,
+      payload: { firstName: 'Round', lastName: 'Trip', importantDates: [{ kind: 'custom', date: '2020-01-02', label: 'a; b' }] },
+    });
+    const file = path.join(dir, 'round-trip.json');
+    await exportCommand(t.db, 'contacts', { out: file, workspace: ws.workspaceId });
+    const copy = await buildWorkspace(t.db);
+    const out = capture();
+    await importCommand(t.db, file, { workspace: copy.workspaceId }, out.print);
+    expect(out.text()).toBe('Imported 1 of 1 contacts from round-trip.json.\n');
+    const [contact] = json<{ data: { displayName: string; importantDates: object[] }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: copy.owner.headers }),
+    ).data;
+    expect(contact).toMatchObject({ displayName: 'Round Trip', importantDates: [{ kind: 'custom', date: '2020-01-02', label: 'a; b' }] });
+
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify([{ firstName: 'Ann' }, { firstName: 'Bob', emails: [{ address: 'bob-at-example' }] }]));
+    const rejected = capture();
+    await expect(importCommand(t.db, bad, { workspace: copy.workspaceId }, rejected.print)).rejects.toThrow(
+      /1 of 2 contacts were rejected, so nothing was imported/,
+    );
+    expect(rejected.text()).toBe('  contact 2, emails.0.address: is not a valid e-mail address\n');
+  });
+
   it('exports, backs up and restores a workspace', async () => {
     const ws = await buildWorkspace(t.db);
     await t.app.inject({

@@ -27,7 +27,8 @@ function formatOf(file: string, given: string | undefined): ImportFormat {
   const ext = path.extname(file).toLowerCase();
   if (['.csv', '.tsv', '.txt'].includes(ext)) return 'csv';
   if (['.vcf', '.vcard'].includes(ext)) return 'vcard';
-  return fail(`Cannot tell the format of ${file} from its extension; pass --format csv or --format vcard`);
+  if (ext === '.json') return 'json';
+  return fail(`Cannot tell the format of ${file} from its extension; pass --format csv, vcard or json`);
 }
 
 function parseMap(pairs: readonly string[]): Record<string, string | null> {
@@ -59,11 +60,13 @@ export async function importCommand(db: Db, file: string, options: ImportCommand
     mapping = { ...preview.suggestedMapping, ...parseMap(options.map) };
   }
   const report = await importContacts(ctx, db, { format, content, mapping, allowPartial: options.partial ?? false });
-  for (const error of report.errors) out(`  row ${error.row}, ${error.field}: ${error.reason}\n`);
-  if (report.rejected > report.errors.length) out(`  … and more; ${report.rejected} rows were rejected in all\n`);
+  // A JSON file has no rows: its contacts are named by their position in the array.
+  const unit = format === 'json' ? 'contact' : 'row';
+  for (const error of report.errors) out(`  ${unit} ${error.row}, ${error.field}: ${error.reason}\n`);
+  if (report.rejected > report.errors.length) out(`  … and more; ${report.rejected} ${unit}s were rejected in all\n`);
   if (report.status === 'failed') {
     fail(
-      `${report.rejected} of ${report.total} rows were rejected, so nothing was imported. Fix them, or pass --partial to import the valid rows.`,
+      `${report.rejected} of ${report.total} ${unit}s were rejected, so nothing was imported. Fix them, or pass --partial to import the valid ${unit}s.`,
     );
   }
   out(
@@ -128,9 +131,9 @@ export function registerDataCommands(program: Command) {
   const imports = program.command('import').description('Import records from files');
   imports
     .command('contacts')
-    .description('Import contacts from a CSV or vCard file; all rows or none unless --partial')
-    .argument('<file>', 'a .csv or .vcf file')
-    .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'vcard']))
+    .description('Import contacts from a CSV or vCard file, or a JSON file `rapport export` wrote; all rows or none unless --partial')
+    .argument('<file>', 'a .csv, .vcf or .json file')
+    .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'vcard', 'json']))
     .option(
       '--map <column=field...>',
       'map a column to a contact field, e.g. --map "E-mail=email" "Org=company" (others use the suggested mapping)',

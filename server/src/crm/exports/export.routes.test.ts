@@ -37,11 +37,13 @@ describe('exports', () => {
       custom: { plan: 'pro', langs: ['en', 'fr'] },
       importantDates: [
         { kind: 'birthday', date: '1990-04-01' },
-        { kind: 'custom', date: '2020-03-01', label: 'Joined, then founded Acme' },
+        { kind: 'custom', date: '2020-03-01', label: 'Joined; then: founded Acme \\ Co' },
+        { kind: 'custom', date: '2021-05-05', label: 'Ends in a backslash\\' },
       ],
       socialHandles: [
         { network: 'mastodon', handle: '@ann@fosstodon.org' },
         { network: 'linkedin', handle: 'Ann Able', url: 'https://www.linkedin.com/in/ann-able' },
+        { network: 'irc', handle: 'ann;away:now' },
       ],
     });
     await post(ws, '/contacts', {
@@ -65,8 +67,10 @@ describe('exports', () => {
       companyId: acme.id,
       lifecycleStage: 'customer',
       tags: 'vip; beta',
-      importantDates: 'birthday:1990-04-01; custom:2020-03-01 Joined, then founded Acme',
-      socialHandles: 'mastodon:@ann@fosstodon.org; linkedin:Ann Able https://www.linkedin.com/in/ann-able',
+      // A `;` or `\` inside an item is escaped, so it does not split the item.
+      importantDates:
+        'birthday:1990-04-01; custom:2020-03-01 Joined\\; then: founded Acme \\\\ Co; custom:2021-05-05 Ends in a backslash\\\\',
+      socialHandles: 'mastodon:@ann@fosstodon.org; linkedin:Ann Able https://www.linkedin.com/in/ann-able; irc:ann\\;away:now',
       'custom:plan': 'pro',
       'custom:langs': 'en; fr',
     });
@@ -124,7 +128,8 @@ describe('exports', () => {
     // Social profiles and important dates survive the round trip whole: network, handle, URL, kind, date and label.
     expect(again[0]!.socialHandles).toEqual(original[0]!.socialHandles);
     expect(again[0]!.importantDates).toEqual(original[0]!.importantDates);
-    expect(again[0]!.importantDates).toHaveLength(2);
+    expect(again[0]!.importantDates).toHaveLength(3);
+    expect(again[0]!.socialHandles).toHaveLength(3);
   });
 
   it('walks large lists in batches and honours record access', async () => {

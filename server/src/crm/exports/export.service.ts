@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import { ADDRESS_PARTS, type Contact, type ContactListQuery } from '../contacts/contact.schema.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
 import type { CompanySegmentFilters } from '../segments/segment.schema.js';
+import { joinItems } from '../shared/list-items.js';
 import { csvLine, customCell } from './export.csv.js';
 import { EXPORT_BATCH, companyBatch, contactBatch, type Batch, type ExportedCompany, type Position } from './export.repo.js';
 import type { ExportFormat } from './export.schema.js';
@@ -40,8 +41,8 @@ async function* render<Row>(
 
 const join = (values: readonly string[]) => values.join('; ');
 // Social handles and important dates are written as the import's `socialHandles` and
-// `importantDates` targets read them (`network:handle [url]`, `kind:YYYY-MM-DD [label]`), so a file
-// exported here imports again with both.
+// `importantDates` targets read them (`network:handle [url]`, `kind:YYYY-MM-DD [label]`, a `;` in
+// an item escaped), so a file exported here imports again with both.
 
 export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: ContactListQuery): Promise<AsyncGenerator<string>> {
   const keys = (await fieldsFor(ctx.db, ctx.workspaceId, 'contact')).map((f) => f.key);
@@ -75,12 +76,12 @@ export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: Co
       c.title,
       join(c.emails.map((e) => e.address)),
       join(c.phones.map((p) => p.number)),
-      join(c.socialHandles.map((h) => `${h.network}:${h.handle}${h.url ? ` ${h.url}` : ''}`)),
+      joinItems(c.socialHandles.map((h) => `${h.network}:${h.handle}${h.url ? ` ${h.url}` : ''}`)),
       c.companyName,
       c.companyId,
       c.lifecycleStage,
       join(c.tags),
-      join(c.importantDates.map((d) => `${d.kind}:${d.date}${d.label ? ` ${d.label}` : ''}`)),
+      joinItems(c.importantDates.map((d) => `${d.kind}:${d.date}${d.label ? ` ${d.label}` : ''}`)),
       ...ADDRESS_PARTS.map((part) => c.address?.[part] ?? ''),
       c.ownerId,
       c.teamId,

@@ -9,7 +9,7 @@ import type { ContactInput } from '../contacts/contact.schema.js';
 export type DraftInput = Omit<ContactInput, 'companyId' | 'ownerId' | 'teamId'>;
 
 export interface ContactDraft {
-  /** Spreadsheet row (the CSV header is row 1) or 1-based vCard position. */
+  /** Spreadsheet row (the CSV header is row 1), or the 1-based position of the vCard or JSON contact. */
   row: number;
   input: DraftInput;
   companyName: string | null;
@@ -17,6 +17,8 @@ export interface ContactDraft {
   sources: Record<string, string>;
   /** Problems found while reading values (a date that is no date), before schema validation. */
   problems: FieldProblem[];
+  /** The owner and team a JSON export names; kept when they are this workspace's (see import.service.ts). */
+  ownership?: { ownerId: string | null; teamId: string | null };
 }
 
 export function newDraft(row: number): ContactDraft {

@@ -6,9 +6,9 @@
  *   email email2 …  phone phone2 …        (each adds one; a cell may hold several, split on , or ;)
  *   socialHandle:<network>  importantDate:<birthday|anniversary|renewal|custom>  custom:<key>
  *   address:<streetNumber|street|line2|locality|region|postcode|country>
- *   socialHandles  importantDates   (lists as our exports write them, split on ;:
+ *   socialHandles  importantDates   (lists as our exports write them, split on ; with \; kept:
  *                                    `mastodon:@ada@fosstodon.org; linkedin:ada https://…`,
- *                                    `birthday:1990-04-01; custom:2020-03-01 Founding day`)
+ *                                    `birthday:1990-04-01; custom:2020-03-01 Founding day\; party`)
  *
  * `custom.<key>` and `birthday`/`anniversary` are accepted as aliases.
  */
@@ -16,6 +16,7 @@ import type { FieldProblem } from '../../platform/http/errors.js';
 import { ADDRESS_PARTS, LIFECYCLE_STAGES, type AddressPart } from '../contacts/contact.schema.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import { cleanCell, networkOfUrl, newDraft, parseDate, pushItem, socialHandle, splitList, type ContactDraft } from './import.draft.js';
+import { splitItems } from '../shared/list-items.js';
 import { splitFullName } from './vcard.contact.js';
 
 export type Mapping = Record<string, string | null>;
@@ -192,14 +193,6 @@ function customValue(field: CustomField | undefined, text: string): unknown {
     default:
       return text;
   }
-}
-
-/** The items of a list cell our exports write: split on semicolons only, as a handle or label may hold commas. */
-function splitItems(text: string): string[] {
-  return text
-    .split(';')
-    .map((item) => item.trim())
-    .filter(Boolean);
 }
 
 /** `network:handle`, optionally followed by the profile's URL; or `network:<profile URL>`. */

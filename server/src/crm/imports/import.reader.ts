@@ -1,13 +1,14 @@
 /**
  * One view of an uploaded file whatever its format: columns and sample rows for the mapping step,
- * and the rows as contact drafts once a mapping is chosen. A vCard file shows the properties it
- * holds as its columns; mapping one to null skips it.
+ * and the rows as contact drafts once a mapping is chosen. A vCard or JSON file shows the properties
+ * or fields it holds as its columns; mapping one to null skips it.
  */
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import { checkText, readCsv, unreadable, MAX_ROWS } from './csv.reader.js';
 import type { ContactDraft } from './import.draft.js';
 import { compileMapping, csvRowToDraft, suggestMapping, type Mapping } from './import.mapping.js';
 import type { ImportFormat } from './import.schema.js';
+import { columnValue, jsonColumns, jsonToDraft, parseJsonContacts, previewValue, suggestJsonMapping } from './json.contact.js';
 import { VCARD_FIELDS, fieldOf, vcardToDraft, type VCardField } from './vcard.contact.js';
 import { parseVCards, unescapeText } from './vcard.parser.js';
 
@@ -69,6 +70,24 @@ function readVCardFile(content: string): ReadFile {
   };
 }
 
+function readJsonFile(content: string, customFields: readonly CustomField[]): ReadFile {
+  const contacts = parseJsonContacts(content);
+  const columns = jsonColumns(contacts);
+  return {
+    columns,
+    total: contacts.length,
+    sample: contacts
+      .slice(0, SAMPLE_ROWS)
+      .map((contact) => columns.map((column) => previewValue(columnValue(contact, column)).slice(0, SAMPLE_CELL))),
+    suggestedMapping: suggestJsonMapping(columns, customFields),
+    *drafts(mapping) {
+      const skip = new Set(Object.entries(mapping).flatMap(([column, target]) => (target === null || target === 'ignore' ? [column] : [])));
+      for (let i = 0; i < contacts.length; i++) yield jsonToDraft(contacts[i], i + 1, skip);
+    },
+  };
+}
+
 export function readImportFile(format: ImportFormat, content: string, customFields: readonly CustomField[]): ReadFile {
+  if (format === 'json') return readJsonFile(content, customFields);
   return format === 'csv' ? readCsvFile(content, customFields) : readVCardFile(content);
 }

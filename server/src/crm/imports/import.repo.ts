@@ -115,6 +115,19 @@ export async function memberActor(db: Queryable, workspaceId: string, userId: st
   return member ? { kind: 'user', userId, role: member.role, recordScope: member.recordScope, teamIds: member.teamIds } : null;
 }
 
+/** The ids of the workspace's members and teams, which a JSON import's owners and teams must be. */
+export async function ownerIds(db: Queryable, workspaceId: string): Promise<{ members: Set<string>; teams: Set<string> }> {
+  const { rows } = await db.query<{ id: string; kind: 'member' | 'team' }>(
+    `SELECT user_id AS id, 'member' AS kind FROM memberships WHERE workspace_id = $1
+     UNION ALL SELECT id, 'team' FROM teams WHERE workspace_id = $1`,
+    [workspaceId],
+  );
+  return {
+    members: new Set(rows.filter((r) => r.kind === 'member').map((r) => r.id)),
+    teams: new Set(rows.filter((r) => r.kind === 'team').map((r) => r.id)),
+  };
+}
+
 /** Existing companies by lower-cased name; the oldest wins when names repeat. */
 export async function companiesByName(db: Queryable, workspaceId: string, lowerNames: string[]): Promise<Map<string, string>> {
   const { rows } = await db.query<{ key: string; id: string }>(

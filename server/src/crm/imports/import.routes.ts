@@ -14,7 +14,7 @@ export function importRoutes(app: App, { db }: AppDeps) {
       bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         tags: ['imports'],
-        summary: 'Upload a CSV or vCard file of contacts; returns its columns, sample rows and a suggested mapping',
+        summary: 'Upload a CSV, vCard or Rapport JSON export file of contacts; returns its columns, sample rows and a suggested mapping',
         body: ImportUpload,
         response: { 201: ImportDraft, ...ERROR_RESPONSES },
       },

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import type { Migration } from '../../platform/db/migrate.js';
 import { DateTime, OneOf } from '../../platform/http/schemas.js';
 
-export const IMPORT_FORMATS = ['csv', 'vcard'] as const;
+export const IMPORT_FORMATS = ['csv', 'vcard', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const IMPORT_STATUSES = ['mapping', 'running', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -43,6 +43,14 @@ CREATE TABLE imports (
 CREATE INDEX imports_recent ON imports (workspace_id, created_at DESC, id);
 `,
   },
+  {
+    // Rapport's own JSON export can be imported too.
+    id: 'crm/071-json-imports',
+    sql: `
+ALTER TABLE imports DROP CONSTRAINT imports_format_check;
+ALTER TABLE imports ADD CONSTRAINT imports_format_check CHECK (format IN ('csv', 'vcard', 'json'));
+`,
+  },
 ];
 
 const Target = Type.Union([Type.String({ maxLength: 100 }), Type.Null()]);
@@ -51,7 +59,7 @@ export const ImportUpload = Type.Object(
   {
     format: OneOf(IMPORT_FORMATS),
     fileName: Type.String({ maxLength: 255 }),
-    content: Type.String({ description: 'The file as text (UTF-8)' }),
+    content: Type.String({ description: 'The file as text (UTF-8): CSV, vCard, or a JSON array as Rapport’s JSON export writes it' }),
   },
   { additionalProperties: false },
 );
@@ -62,7 +70,7 @@ export const ImportStart = Type.Object(
     mapping: Type.Optional(
       Type.Record(Type.String({ maxLength: 300 }), Target, {
         description:
-          'Column → contact field: firstName, lastName, fullName, title, company, tags, lifecycleStage, email, email2…, phone, phone2…, socialHandle:<network>, importantDate:<kind>, custom:<key>, or null/ignore. Defaults to the suggested mapping; for vCard, a property mapped to null is skipped.',
+          'Column → contact field: firstName, lastName, fullName, title, company, tags, lifecycleStage, email, email2…, phone, phone2…, socialHandle:<network>, importantDate:<kind>, custom:<key>, or null/ignore. Defaults to the suggested mapping; for vCard and JSON, a property or field mapped to null is skipped.',
       }),
     ),
     allowPartial: Type.Boolean({ description: 'Import the valid rows even when some are rejected' }),
@@ -72,8 +80,10 @@ export const ImportStart = Type.Object(
 export type ImportStart = Static<typeof ImportStart>;
 
 export const RowError = Type.Object({
-  row: Type.Integer({ description: 'Row as a spreadsheet numbers it (the header is row 1), or the position of the vCard' }),
-  field: Type.String({ description: 'The column or vCard property' }),
+  row: Type.Integer({
+    description: 'Row as a spreadsheet numbers it (the header is row 1), or the 1-based position of the vCard or JSON contact',
+  }),
+  field: Type.String({ description: 'The column, vCard property or JSON field (a path such as emails.1.address)' }),
   reason: Type.String(),
 });
 

@@ -9,6 +9,7 @@ import { enqueueJob } from '../../platform/jobs/job.js';
 import { RapportError, invalid, notFound } from '../../platform/http/errors.js';
 import { ROLE_RANK } from '../../platform/context.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
+import type { ContactDraft } from './import.draft.js';
 import { checkMapping, type Mapping } from './import.mapping.js';
 import { readImportFile } from './import.reader.js';
 import * as repo from './import.repo.js';
@@ -32,9 +33,29 @@ export interface ImportOptions {
   onFinish?: (db: Queryable, report: ImportReport) => Promise<void>;
 }
 
+type Owners = Awaited<ReturnType<typeof repo.ownerIds>>;
+
+/**
+ * The owners a JSON import may keep: a file from another workspace names members and teams that
+ * are not here, and a member limited to their own records may only import contacts they own.
+ * Null when the importer owns every contact, as in CSV and vCard imports.
+ */
+async function keptOwners(ctx: Ctx, db: Db, format: ImportFormat): Promise<Owners | null> {
+  if (format !== 'json' || (ctx.actor.recordScope !== 'all' && ctx.actor.kind !== 'system')) return null;
+  return repo.ownerIds(db, ctx.workspaceId);
+}
+
+function withOwnership(valid: ValidDraft, draft: ContactDraft, owners: Owners | null): ValidDraft {
+  const { ownerId, teamId } = draft.ownership ?? {};
+  if (owners && ownerId && owners.members.has(ownerId)) valid.input.ownerId = ownerId;
+  if (owners && teamId && owners.teams.has(teamId)) valid.input.teamId = teamId;
+  return valid;
+}
+
 /** Reads, validates and writes a whole file; all rows or none unless `allowPartial`. */
 export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): Promise<ImportReport> {
   const fields = await fieldsFor(db, ctx.workspaceId, 'contact');
+  const owners = await keptOwners(ctx, db, options.format);
   const file = readImportFile(options.format, options.content, fields);
   const mapping = options.mapping ?? file.suggestedMapping;
   const mappingProblems = checkMapping(file.columns, mapping);
@@ -51,7 +72,7 @@ export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): 
     if (Array.isArray(outcome)) {
       rejected++;
       if (errors.length < MAX_REPORTED_ERRORS) errors.push(...outcome.slice(0, MAX_REPORTED_ERRORS - errors.length));
-    } else valid.push(outcome);
+    } else valid.push(withOwnership(outcome, draft, owners));
   }
   const report: ImportReport = {
     status: 'done',

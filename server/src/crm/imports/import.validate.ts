@@ -75,6 +75,8 @@ function schemaProblems(draft: ContactDraft): RowProblem[] {
 /** Either the contact to write, or why the row is rejected. */
 export function validateDraft(ctx: Ctx, draft: ContactDraft, fields: readonly CustomField[]): ValidDraft | RowProblem[] {
   const problems: RowProblem[] = draft.problems.map((p) => ({ row: draft.row, ...p }));
+  // Nothing could be read (a JSON value that is no contact, a vCard of an unknown version): say why, not that it lacks a name.
+  if (problems.length && Object.keys(draft.input).length === 0 && !draft.companyName) return problems;
   if (!validator.Check(draft.input)) return [...problems, ...schemaProblems(draft)];
   if (!displayNameOf(draft.input)) {
     problems.push({

@@ -10,15 +10,11 @@ import { newId } from '../../platform/db/ids.js';
 import { recordEvents } from '../../platform/events/event.js';
 import { contactSearchText, displayNameOf } from '../contacts/contact.service.js';
 import { searchText } from '../shared/search-text.js';
+import { dedupeTags } from '../shared/tags.js';
 import * as repo from './import.repo.js';
 import type { ValidDraft } from './import.validate.js';
 
 export const BATCH_SIZE = 5000;
-
-function dedupe(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return values.map((v) => v.trim()).filter((v) => v && !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
-}
 
 function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
@@ -62,7 +58,7 @@ function toImported(row: ValidDraft, companyId: string | null, companyName: stri
     ownerId: input.ownerId,
     teamId: input.teamId,
     lifecycleStage: input.lifecycleStage,
-    tags: pgArray(dedupe(input.tags)),
+    tags: pgArray(dedupeTags(input.tags)),
     custom: JSON.stringify(input.custom),
     importantDates: JSON.stringify(input.importantDates),
     address: input.address ? JSON.stringify(input.address) : null,

@@ -24,19 +24,27 @@ export async function findTask(ctx: Ctx, id: string, db: Queryable = ctx.db): Pr
   return rows[0] ?? null;
 }
 
-/** Tasks without a due date sort after every dated one, in both directions. */
+/** Tasks without a due date (or not done, by completion) sort after every other one, in both directions. */
 const SORTS: Record<TaskSort, { expr: string; descending: boolean }> = {
   dueAt: { expr: `COALESCE(a.due_at, 'infinity'::timestamptz)`, descending: false },
   '-dueAt': { expr: `COALESCE(a.due_at, '-infinity'::timestamptz)`, descending: true },
   createdAt: { expr: 'a.created_at', descending: false },
   '-createdAt': { expr: 'a.created_at', descending: true },
+  doneAt: { expr: `COALESCE(a.done_at, 'infinity'::timestamptz)`, descending: false },
+  '-doneAt': { expr: `COALESCE(a.done_at, '-infinity'::timestamptz)`, descending: true },
 };
 
 /** The cursor value of a task under `sort`, matching the SQL sort expression. */
 export function sortValueOf(sort: TaskSort, task: Task): string {
-  if (sort === 'createdAt' || sort === '-createdAt') return new Date(task.createdAt).toISOString();
-  if (task.dueAt === null) return sort === 'dueAt' ? 'infinity' : '-infinity';
-  return new Date(task.dueAt).toISOString();
+  const key = sort.replace('-', '') as 'dueAt' | 'createdAt' | 'doneAt';
+  const value = task[key];
+  if (value === null) return sort.startsWith('-') ? '-infinity' : 'infinity';
+  return new Date(value).toISOString();
+}
+
+/** Done tasks are read most recently completed first, as every to-do app lists them; others soonest due first. */
+export function defaultTaskSort(status: TaskListQuery['status']): TaskSort {
+  return status === 'done' ? '-doneAt' : 'dueAt';
 }
 
 /** The list's filters with `me` and the due window resolved: an assignee id, and instants. */
@@ -89,7 +97,7 @@ export async function listTasks(
     params.push(new Date(query.dueAfter));
     where.push(`a.due_at >= $${params.length}`);
   }
-  const sort = SORTS[query.sort ?? 'dueAt'];
+  const sort = SORTS[query.sort ?? defaultTaskSort(status)];
   if (after) {
     params.push(after.v, after.id);
     where.push(`(${sort.expr}, a.id) ${sort.descending ? '<' : '>'} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);

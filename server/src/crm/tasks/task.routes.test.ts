@@ -106,6 +106,35 @@ describe('tasks API', () => {
     expect(audit[2]!.data).toEqual({ before: { title: 'Send the proposal' }, after: { title: 'Proposal sent' } });
   });
 
+  it('lists done tasks most recently completed first, and sorts by completion, due date or creation, page by page', async () => {
+    const ws = await buildWorkspace(t.db);
+    const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}T12:00:00.000Z`;
+    // Completed in another order than they were due or created in, one of them twice at the same instant.
+    const done = [
+      ['Early', day(1), day(20)],
+      ['Middle', day(2), day(22)],
+      ['Late', day(3), day(21)],
+      ['Undated', null, day(22)],
+    ] as const;
+    for (const [title, dueAt, doneAt] of done) {
+      const created = await task(ws.owner.headers, { title, dueAt });
+      await send(ws.owner.headers, 'PATCH', `/api/v1/tasks/${created.id}`, { done: true });
+      await t.db.query('UPDATE activities SET done_at = $1 WHERE workspace_id = $2 AND id = $3', [doneAt, ws.workspaceId, created.id]);
+    }
+    await task(ws.owner.headers, { title: 'Open', dueAt: day(4) });
+    const titles = (list: TaskBody[]) => list.map((x) => x.title);
+    const [middle, undated] = (await tasks(ws.owner.headers, 'status=done&sort=-doneAt')).slice(0, 2);
+    const tied = [middle!, undated!].sort((x, y) => (x.id < y.id ? 1 : -1)).map((x) => x.title);
+    expect(titles(await tasks(ws.owner.headers, 'status=done'))).toEqual([...tied, 'Late', 'Early']);
+    expect(titles(await tasks(ws.owner.headers, 'status=done&sort=doneAt'))).toEqual(['Early', 'Late', ...tied.reverse()]);
+    expect(titles(await tasks(ws.owner.headers, 'status=done&sort=dueAt'))).toEqual(['Early', 'Middle', 'Late', 'Undated']);
+    expect(titles(await tasks(ws.owner.headers, 'status=done&sort=-createdAt'))).toEqual(['Undated', 'Late', 'Middle', 'Early']);
+    // Open tasks have no completion: last whichever way completion sorts.
+    expect(titles(await tasks(ws.owner.headers, 'status=all&sort=-doneAt')).at(-1)).toBe('Open');
+    expect(titles(await tasks(ws.owner.headers, 'status=all&sort=doneAt')).at(-1)).toBe('Open');
+    expect((await send(ws.owner.headers, 'GET', '/api/v1/tasks?sort=completed')).statusCode).toBe(400);
+  });
+
   it('lists by assignee, record, status and due date, sorted and paged, with undated tasks last', async () => {
     const ws = await buildWorkspace(t.db);
     const agent = await ws.member('agent');
@@ -121,6 +150,7 @@ describe('tasks API', () => {
 
     const titles = (list: TaskBody[]) => list.map((x) => x.title);
     expect(titles(await tasks(ws.owner.headers, 'sort=dueAt'))).toEqual(['B', 'D', 'A', 'C']);
+    expect(titles(await tasks(ws.owner.headers, ''))).toEqual(['B', 'D', 'A', 'C']);
     expect(titles(await tasks(ws.owner.headers, 'sort=-dueAt'))).toEqual(['A', 'D', 'B', 'C']);
     expect(titles(await tasks(ws.owner.headers, 'sort=createdAt&status=all'))).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(titles(await tasks(ws.owner.headers, 'sort=-createdAt&status=all'))).toEqual(['E', 'D', 'C', 'B', 'A']);

@@ -76,7 +76,7 @@ export const TASK_STATUSES = ['open', 'done', 'all'] as const;
 /** Due windows, by the days of the caller's time zone; `thisWeek` runs Monday to Sunday. */
 export const TASK_DUE_WINDOWS = ['overdue', 'today', 'thisWeek', 'none'] as const;
 export type TaskDueWindow = (typeof TASK_DUE_WINDOWS)[number];
-export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
+export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt', 'doneAt', '-doneAt'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 
 export const TaskListQuery = Type.Object(
@@ -105,7 +105,12 @@ export const TaskListQuery = Type.Object(
     ),
     dueBefore: Type.Optional(Type.String({ format: 'date-time' })),
     dueAfter: Type.Optional(Type.String({ format: 'date-time' })),
-    sort: Type.Optional(OneOf(TASK_SORTS, { description: 'Default dueAt (tasks without a due date last)' })),
+    sort: Type.Optional(
+      OneOf(TASK_SORTS, {
+        description:
+          'Default -doneAt (recently completed first) for status=done, else dueAt. Tasks without a due date, or not done, sort last either way',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -142,7 +142,7 @@ function listFilters(ctx: Ctx, query: TaskListQuery, now: Date): repo.TaskListFi
 
 export async function listTasks(ctx: Ctx, query: TaskListQuery) {
   const limit = query.limit ?? 50;
-  const sort = query.sort ?? 'dueAt';
+  const sort = query.sort ?? repo.defaultTaskSort(query.status);
   const result = await repo.listTasks(ctx, listFilters(ctx, query, new Date()), decodeListCursor(query.cursor, 'instant'), limit);
   const last = result.rows[result.rows.length - 1];
   return {

@@ -7,6 +7,8 @@ import { useStartImport } from './api';
 import { importTargets } from './import-targets';
 import type { ImportDraft } from './types';
 
+const UNITS = { csv: 'rows', vcard: 'cards', json: 'contacts' } as const;
+
 /** The first sample values of a column. */
 function examples(draft: ImportDraft, index: number): string {
   return draft.sample
@@ -33,8 +35,8 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
   return (
     <Stack>
       <Text size="sm">
-        {draft.fileName}: {draft.total} {draft.format === 'vcard' ? 'cards' : 'rows'}, {draft.columns.length} columns. Choose the field each
-        column fills; columns left empty are skipped.
+        {draft.fileName}: {draft.total} {UNITS[draft.format]}, {draft.columns.length} columns. Choose the field each column fills; columns
+        left empty are skipped.
       </Text>
       <ScrollArea.Autosize mah="45vh" type="auto">
         <Table stickyHeader verticalSpacing="xs">

@@ -34,7 +34,7 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
             {finished ? (j?.status === 'failed' ? 'Import failed' : 'Import finished') : 'Importing…'}
           </Text>
           <Text size="sm" c="dimmed">
-            {j ? `${formatNumber(j.processed)} of ${formatNumber(j.total)} rows` : ''}
+            {j ? `${formatNumber(j.processed)} of ${formatNumber(j.total)} ${j.format === 'json' ? 'contacts' : 'rows'}` : ''}
           </Text>
         </Group>
         <Progress
@@ -46,7 +46,7 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
         />
       </div>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        <Count label="Rows" value={j?.total ?? 0} />
+        <Count label={j?.format === 'json' ? 'Contacts' : 'Rows'} value={j?.total ?? 0} />
         <Count label="Imported" value={j?.imported ?? 0} color={TEXT_COLORS.success} />
         <Count label="Rejected" value={j?.rejected ?? 0} color={j?.rejected ? TEXT_COLORS.danger : undefined} />
         <Count label="New companies" value={j?.companiesCreated ?? 0} />
@@ -59,13 +59,13 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
       {finished && j && j.errors.length > 0 && (
         <div>
           <Text size="sm" fw={600} mb="xs">
-            Rejected rows
+            Rejected {j.format === 'json' ? 'contacts' : 'rows'}
           </Text>
           <ScrollArea.Autosize mah="35vh" type="auto">
             <Table stickyHeader verticalSpacing={4} fz="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={70}>Row</Table.Th>
+                  <Table.Th w={70}>{j.format === 'json' ? 'Contact' : 'Row'}</Table.Th>
                   <Table.Th w={160}>Field</Table.Th>
                   <Table.Th>Problem</Table.Th>
                 </Table.Tr>

@@ -1,4 +1,4 @@
-/** Step 1 of an import: choose a CSV or vCard file and send it to be read. */
+/** Step 1 of an import: choose a CSV, vCard or Rapport JSON file and send it to be read. */
 import { useState } from 'react';
 import { Button, FileInput, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
@@ -10,7 +10,8 @@ import type { ImportDraft, ImportFormat } from './types';
 const MAX_BYTES = 20 * 1024 * 1024;
 
 function formatOf(file: File | null): ImportFormat {
-  return file && /\.(vcf|vcard)$/i.test(file.name) ? 'vcard' : 'csv';
+  if (file && /\.(vcf|vcard)$/i.test(file.name)) return 'vcard';
+  return file && /\.json$/i.test(file.name) ? 'json' : 'csv';
 }
 
 export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDraft) => void }) {
@@ -28,12 +29,13 @@ export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDra
     >
       <Stack>
         <Text size="sm">
-          Import contacts from a CSV file (one row per contact, with a header row) or from a vCard file exported by an address book.
+          Import contacts from a CSV file (one row per contact, with a header row), from a vCard file exported by an address book, or from a
+          JSON file Rapport exported.
         </Text>
         <FileInput
           label="File"
-          placeholder="Choose a .csv or .vcf file"
-          accept=".csv,.vcf,.vcard,text/csv,text/vcard"
+          placeholder="Choose a .csv, .vcf or .json file"
+          accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
           leftSection={<IconFileUpload size={16} />}
           value={file}
           onChange={(next) => {
@@ -57,6 +59,7 @@ export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDra
             data={[
               { value: 'csv', label: 'CSV' },
               { value: 'vcard', label: 'vCard' },
+              { value: 'json', label: 'JSON (Rapport export)' },
             ]}
           />
         </div>

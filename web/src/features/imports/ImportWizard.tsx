@@ -32,7 +32,7 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
   const step = finished ? 3 : started ? 2 : draft ? 1 : 0;
   return (
     <Stepper active={step} size="sm" allowNextStepsSelect={false}>
-      <Stepper.Step label="Upload" description="CSV or vCard">
+      <Stepper.Step label="Upload" description="CSV, vCard or JSON">
         <ImportUploadStep onUploaded={setDraft} />
       </Stepper.Step>
       <Stepper.Step label="Map columns" description="Choose target fields">

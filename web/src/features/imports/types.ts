@@ -1,5 +1,5 @@
-/** Imports: a CSV or vCard file mapped onto contact fields, then run in the background. */
-export type ImportFormat = 'csv' | 'vcard';
+/** Imports: a CSV, vCard or Rapport JSON export file mapped onto contact fields, then run in the background. */
+export type ImportFormat = 'csv' | 'vcard' | 'json';
 
 export interface ImportDraft {
   id: string;
@@ -14,15 +14,16 @@ export interface ImportDraft {
 }
 
 export interface ImportRejection {
-  /** As a spreadsheet numbers it (the header is row 1), or the position of the vCard. */
+  /** As a spreadsheet numbers it (the header is row 1), or the position of the vCard or JSON contact. */
   row: number;
-  /** The column or vCard property. */
+  /** The column, vCard property or JSON field. */
   field: string;
   reason: string;
 }
 
 export interface ImportJob {
   id: string;
+  format: ImportFormat;
   status: 'mapping' | 'running' | 'done' | 'failed';
   total: number;
   processed: number;

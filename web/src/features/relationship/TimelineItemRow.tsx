@@ -67,7 +67,7 @@ export function TimelineItemRow({ item, canWrite }: { item: TimelineItem; canWri
       <Paper withBorder p="sm" style={{ flex: 1, minWidth: 0 }}>
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-            {task && <TaskDoneCheckbox taskId={item.id} title={title} done={Boolean(task.doneAt)} disabled={!canWrite} />}
+            {task && <TaskDoneCheckbox taskId={item.id} title={title} done={Boolean(task.doneAt)} />}
             <Text fw={600} size="sm" lineClamp={2} td={task?.doneAt ? 'line-through' : undefined}>
               {title}
             </Text>

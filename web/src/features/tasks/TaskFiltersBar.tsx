@@ -1,8 +1,17 @@
-/** Whose tasks, which status and when due: the task list's filters. */
+/** Whose tasks, which status and when due, and in which order: the task list's filters and sort. */
 import { Button, Group, SegmentedControl, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useMembers } from '../members/api';
-import { hasTaskFilters, TASK_DUE_WINDOWS, TASK_STATUSES, type TaskFilters } from './task-filters';
+import {
+  hasTaskFilters,
+  sortChange,
+  statusChange,
+  TASK_DUE_WINDOWS,
+  TASK_STATUSES,
+  taskSort,
+  taskSorts,
+  type TaskFilters,
+} from './task-filters';
 
 const ANYONE = 'anyone';
 const ANY_TIME = 'any';
@@ -43,14 +52,22 @@ export function TaskFiltersBar({ filters, onChange }: { filters: TaskFilters; on
         aria-label="Status"
         data={[...TASK_STATUSES]}
         value={filters.status ?? 'open'}
-        onChange={(status) => onChange({ status })}
+        onChange={(status) => onChange(statusChange(filters, status))}
+      />
+      <Select
+        label="Sort"
+        data={[...taskSorts(filters.status)]}
+        value={taskSort(filters)}
+        onChange={(sort) => sort && onChange(sortChange(filters, sort))}
+        allowDeselect={false}
+        w={{ base: '100%', sm: 210 }}
       />
       {hasTaskFilters(filters) && (
         <Button
           variant="subtle"
           color="gray"
           leftSection={<IconFilterOff size={16} />}
-          onClick={() => onChange({ assignee: undefined, due: undefined, status: undefined })}
+          onClick={() => onChange({ assignee: undefined, due: undefined, ...statusChange(filters, 'open') })}
         >
           Clear
         </Button>

@@ -1,4 +1,4 @@
-/** The tasks matching the filters, soonest due first, loading further pages as one scrolls. */
+/** The tasks matching the filters, in the order chosen, loading further pages as one scrolls. */
 import { useCallback } from 'react';
 import { Card, EmptyState, Loader, Stack } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
@@ -8,7 +8,7 @@ import { useTaskList } from './api';
 import type { TaskFilters } from './task-filters';
 import { TaskRow } from './TaskRow';
 
-export function TaskList({ filters, readOnly }: { filters: TaskFilters; readOnly: boolean }) {
+export function TaskList({ filters }: { filters: TaskFilters }) {
   const list = useTaskList(filters);
   const tasks = list.data?.pages.flatMap((page) => page.data) ?? [];
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -22,7 +22,7 @@ export function TaskList({ filters, readOnly }: { filters: TaskFilters; readOnly
     <Card withBorder>
       <Stack component="ul" aria-label="Tasks" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
         {tasks.map((task) => (
-          <TaskRow key={task.id} task={task} readOnly={readOnly} showUnassigned />
+          <TaskRow key={task.id} task={task} showUnassigned />
         ))}
       </Stack>
       <LoadMore hasMore={Boolean(hasNextPage)} loading={isFetchingNextPage} onLoadMore={loadMore} label="More tasks" />

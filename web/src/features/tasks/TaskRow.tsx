@@ -9,13 +9,10 @@ import { TEXT_COLORS } from '../../ui/text-colors';
 export function TaskRow({
   task,
   showTimeOnly,
-  readOnly,
   showUnassigned,
 }: {
   task: Task;
   showTimeOnly?: boolean;
-  /** Viewers see the checkbox but cannot tick it. */
-  readOnly?: boolean;
   /** Say "Unassigned" where a list mixes everyone's tasks. */
   showUnassigned?: boolean;
 }) {
@@ -27,7 +24,7 @@ export function TaskRow({
       : null;
   return (
     <Group component="li" wrap="nowrap" align="flex-start" gap="sm" py={6}>
-      <TaskDoneCheckbox taskId={task.id} title={task.title} done={task.done} disabled={readOnly} />
+      <TaskDoneCheckbox taskId={task.id} title={task.title} done={task.done} />
       <div style={{ minWidth: 0, flex: 1 }}>
         <Text size="sm" fw={500} td={task.done ? 'line-through' : undefined}>
           {task.title}

@@ -1,4 +1,4 @@
-/** Tasks: every task of the workspace one may see, by assignee, status and due date. */
+/** Tasks: every task of the workspace one may see, by assignee, status and due date, in the order one picks. */
 import { PageHeader } from '../../ui/PageHeader';
 import { usePermissions } from '../auth/permissions';
 import { NewTaskButton } from './NewTaskButton';
@@ -11,9 +11,9 @@ export function TasksPage() {
   const { canWrite } = usePermissions();
   return (
     <>
-      <PageHeader title="Tasks" description="The team’s to-dos, soonest due first." actions={canWrite && <NewTaskButton />} />
+      <PageHeader title="Tasks" description="The team’s to-dos." actions={canWrite && <NewTaskButton />} />
       <TaskFiltersBar filters={filters} onChange={setFilters} />
-      <TaskList filters={filters} readOnly={!canWrite} />
+      <TaskList filters={filters} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import type { Page } from '../../lib/types';
 import { taskListParams, type TaskFilters } from './task-filters';
 import type { Task, TaskInput, TaskPatch } from './types';
 
-/** The workspace's tasks the caller may see, a page at a time, soonest due first. */
+/** The workspace's tasks the caller may see, a page at a time, in the filters' order. */
 export function useTaskList(filters: TaskFilters, pageSize = 50) {
   return useInfiniteQuery({
     queryKey: ['tasks', 'list', filters, pageSize],

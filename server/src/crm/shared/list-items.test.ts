@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { joinItems, splitItems } from './list-items.js';
+
+describe('list cells', () => {
+  it('keep an item whole when it holds ;, : or \\', () => {
+    const items = ['custom:2020-03-01 Joined; then: founded', 'custom:2021-01-01 C:\\temp\\', 'irc:ann;;away', 'plain'];
+    const cell = joinItems(items);
+    expect(cell).toBe('custom:2020-03-01 Joined\\; then: founded; custom:2021-01-01 C:\\\\temp\\\\; irc:ann\\;\\;away; plain');
+    expect(splitItems(cell)).toEqual(items);
+  });
+
+  it('read cells written before items were escaped as they were read then', () => {
+    expect(splitItems('birthday:1990-04-01; custom:2020-03-01 Joined, then founded Acme;  ; renewal:2027-01-31')).toEqual([
+      'birthday:1990-04-01',
+      'custom:2020-03-01 Joined, then founded Acme',
+      'renewal:2027-01-31',
+    ]);
+    // A lone backslash that escapes nothing stays, as it was written.
+    expect(splitItems('custom:2020-03-01 C:\\temp\\x')).toEqual(['custom:2020-03-01 C:\\temp\\x']);
+  });
+});
