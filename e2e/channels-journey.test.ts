@@ -2,7 +2,8 @@
  * Channels as an admin runs them: a feed added in settings turns healthy in the list without a
  * reload; a generic webhook keeps its health while strangers post unsigned deliveries (shown apart,
  * as refused deliveries); an unreadable item waits as a dead letter, is replayed after the mapping
- * is fixed, and leaves the "not resolved" list; the channel is paused, resumed and removed.
+ * is fixed, and leaves the "not resolved" list; a new one appears there live, and its retry counts
+ * on it; the channel is paused, resumed and removed.
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -21,6 +22,8 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let feeds: TestHttpServer;
+/** The webhook channel's receive URL, as its page shows it. */
+let receiveUrl = '';
 
 beforeAll(async () => {
   [server, browser, feeds] = await Promise.all([startServer(), launchBrowser(), startTestHttpServer()]);
@@ -67,6 +70,7 @@ test('strangers’ unsigned deliveries are shown apart and leave the webhook hea
   await channelRow('Contact form').getByRole('link', { name: 'Contact form' }).click();
   await page.getByRole('heading', { level: 1, name: 'Contact form' }).waitFor();
   const url = await page.getByRole('textbox', { name: 'Receive URL' }).inputValue();
+  receiveUrl = url;
 
   const forged = JSON.stringify({ id: 'f-1', text: 'Click here', from: 'mallory' });
   expect((await deliver(url, forged)).status).toBe(401);
@@ -110,6 +114,18 @@ test('a dead letter is replayed once the mapping is fixed, and leaves the unreso
   await page.getByLabel('Status', { exact: true }).first().click();
   await page.getByRole('option', { name: 'Resolved', exact: true }).click();
   await page.getByRole('list', { name: 'Dead letters' }).getByText('the item has no text (at /text)').waitFor();
+
+  // A new bad item shows up in the open list without a reload, and the sender's retry counts on it.
+  await page.getByLabel('Status', { exact: true }).first().click();
+  await page.getByRole('option', { name: 'Not resolved', exact: true }).click();
+  await page.getByText('No dead letters match these filters.').waitFor();
+  const stray = JSON.stringify({ id: 'm-3', body: 'Anyone there?', from: 'visitor-3' });
+  expect((await deliver(receiveUrl, stray, sign(stray))).status).toBe(200);
+  const waiting = page.getByRole('list', { name: 'Dead letters' }).getByRole('listitem');
+  await waiting.getByText('the item has no text (at /message)').waitFor({ timeout: 20_000 });
+  expect((await deliver(receiveUrl, stray, sign(stray))).status).toBe(200);
+  await waiting.getByText(/came 2 times since/).waitFor({ timeout: 20_000 });
+  expect(await waiting.count()).toBe(1);
 });
 
 test('an admin pauses, resumes and removes a channel', async () => {

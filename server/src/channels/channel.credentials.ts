@@ -3,6 +3,7 @@
  * row or backup reveals nothing and a sealed value moved to another channel does not open.
  */
 import { sealedBox } from '../platform/crypto/sealed-box.js';
+import { ConnectorError } from './connector.js';
 
 const PURPOSE = 'channel-credentials';
 
@@ -10,7 +11,20 @@ export function sealCredentials(serverSecret: string, channelId: string, credent
   return sealedBox(serverSecret, PURPOSE).seal(JSON.stringify(credentials), channelId);
 }
 
+export const UNREADABLE_CREDENTIALS = 'its secrets can no longer be read (the server secret changed); enter them again';
+
+/**
+ * The channel's secrets, or null when it has none. Sealed under another server secret (it was
+ * changed, or the database came from another server) they cannot be opened: that is the channel's
+ * own failure, which only entering the secrets again repairs.
+ */
 export function openCredentials(serverSecret: string, channelId: string, sealed: string | null): Record<string, unknown> | null {
   if (sealed === null) return null;
-  return JSON.parse(sealedBox(serverSecret, PURPOSE).open(sealed, channelId)) as Record<string, unknown>;
+  let opened: string;
+  try {
+    opened = sealedBox(serverSecret, PURPOSE).open(sealed, channelId);
+  } catch {
+    throw new ConnectorError('credentials_unreadable', UNREADABLE_CREDENTIALS);
+  }
+  return JSON.parse(opened) as Record<string, unknown>;
 }

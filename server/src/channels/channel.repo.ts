@@ -186,17 +186,24 @@ export async function recordSyncFailure(db: Queryable, workspaceId: string, id: 
 }
 
 /**
- * A webhook delivery refused as unsigned or forged. Counted apart from the channel's errors: the
- * URL is public, so these say who knocks, not whether the channel works.
+ * Webhook deliveries refused as unsigned or forged, `count` of them with the newest reasons (newest
+ * first). Counted apart from the channel's errors: the URL is public, so these say who knocks, not
+ * whether the channel works. Written in bulk (refusal-tally.ts), never one row update per request.
  */
-export async function recordRefusedDelivery(db: Queryable, workspaceId: string, id: string, refusal: ChannelError): Promise<void> {
+export async function recordRefusedDeliveries(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+  count: number,
+  recent: readonly ChannelError[],
+): Promise<void> {
   await db.query(
-    `UPDATE channels SET last_refused_at = $3, refused_count = refused_count + 1,
+    `UPDATE channels SET last_refused_at = GREATEST(last_refused_at, $4::timestamptz), refused_count = refused_count + $3,
             recent_refusals = (SELECT COALESCE(jsonb_agg(e.value ORDER BY e.n), '[]'::jsonb)
-                                 FROM jsonb_array_elements(jsonb_build_array($4::jsonb) || recent_refusals) WITH ORDINALITY AS e(value, n)
+                                 FROM jsonb_array_elements($5::jsonb || recent_refusals) WITH ORDINALITY AS e(value, n)
                                 WHERE e.n <= ${RECENT_ERRORS})
       WHERE workspace_id = $1 AND id = $2`,
-    [workspaceId, id, refusal.at, JSON.stringify(refusal)],
+    [workspaceId, id, count, recent[0]?.at ?? null, JSON.stringify(recent)],
   );
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, testConfig, type TestApp } from '../platform/testing/test-app.js';
 import { openCredentials, sealCredentials } from './channel.credentials.js';
 import { corpusFile } from './testing/corpora.js';
+import { forbidPrivateNetwork } from './testing/private-network.js';
 import { startTestHttpServer, type TestHttpServer } from './testing/http-server.js';
 
 let t: TestApp;
@@ -119,6 +120,58 @@ describe('channels API', () => {
     expect(json<ChannelBody>(await send(ws.owner.headers, 'GET', `/api/v1/channels/${feed.id}`)).name).toBe('Company blog');
   });
 
+  it('refuses private and loopback addresses at save unless the channel allows the private network', async () => {
+    const ws = await buildWorkspace(t.db);
+    const mail = (host: string) => ({
+      address: 'support@example.org',
+      imap: { host, port: 993, security: 'tls' },
+      smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
+    });
+    const cases: [object, string, RegExp][] = [
+      [{ kind: 'rss', config: { feedUrl: 'http://127.0.0.1:8080/feed.xml' } }, 'config.feedUrl', /127\.0\.0\.1 is a loopback address/],
+      [{ kind: 'rss', config: { feedUrl: 'http://localhost/feed.xml' } }, 'config.feedUrl', /localhost is this server/],
+      [{ kind: 'rss', config: { feedUrl: 'http://[::1]/feed.xml' } }, 'config.feedUrl', /loopback/],
+      // The URL parser reads 0x7f.1 as 127.0.0.1, as every HTTP client would.
+      [{ kind: 'rss', config: { feedUrl: 'http://0x7f.1/feed.xml' } }, 'config.feedUrl', /loopback/],
+      [
+        {
+          kind: 'webhook',
+          config: { mapping: { externalId: '/id', text: '/text', authorId: '/from' }, outboundUrl: 'https://10.0.0.5/replies' },
+          credentials: { secret: 'a-long-enough-secret' },
+        },
+        'config.outboundUrl',
+        /10\.0\.0\.5 is a private address/,
+      ],
+      [{ kind: 'email', config: mail('192.168.1.10') }, 'config.imap.host', /private address/],
+    ];
+    for (const [payload, field, reason] of cases) {
+      const refused = await send(ws.owner.headers, 'POST', '/api/v1/channels', { name: 'Intranet', ...payload });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(json<ProblemBody>(refused).errors).toEqual([{ field, reason: expect.stringMatching(reason) as string }]);
+      expect(json<ProblemBody>(refused).errors?.[0]?.reason).toMatch(
+        /turn on “Allow addresses on the private network” \(allowPrivateNetwork\)/,
+      );
+      const { config } = payload as { config: object };
+      const allowed = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
+        name: 'Intranet',
+        ...payload,
+        config: { ...config, allowPrivateNetwork: true },
+      });
+      expect(allowed.statusCode, allowed.body).toBe(201);
+    }
+    // A name is judged by the addresses it resolves to, when the channel connects.
+    const named = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
+      name: 'Blog',
+      kind: 'rss',
+      config: { feedUrl: 'https://intranet.example.org/feed.xml' },
+    });
+    expect(named.statusCode, named.body).toBe(201);
+    const turnedOff = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${(await createFeed(ws.owner.headers)).id}`, {
+      config: { feedUrl: `${feeds.url}/feed.xml` },
+    });
+    expect(json<ProblemBody>(turnedOff).errors?.map((e) => e.field)).toEqual(['config.feedUrl']);
+  });
+
   it('says in words what a mistyped setting should look like, not the pattern it failed', async () => {
     const ws = await buildWorkspace(t.db);
     const hook = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
@@ -227,6 +280,71 @@ describe('channels API', () => {
     expect(await stored()).toEqual({ imapPassword: 'imap-pass' });
   });
 
+  it('shows admins which secrets are stored and the user names, never a password, and whether they still open', async () => {
+    const ws = await buildWorkspace(t.db);
+    const created = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
+      kind: 'email',
+      name: 'Support',
+      config: {
+        address: 'support@example.org',
+        imap: { host: 'imap.example.org', port: 993, security: 'tls' },
+        smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
+      },
+      credentials: { imapUser: 'support-login', imapPassword: 'imap-pass', smtpUser: 'relay-login', smtpPassword: 'smtp-pass' },
+    });
+    const { id } = json<ChannelBody>(created);
+    const read = async (headers: Headers) => (await send(headers, 'GET', `/api/v1/channels/${id}`)).body;
+    const asOwner = await read(ws.owner.headers);
+    expect(JSON.parse(asOwner)).toMatchObject({
+      storedCredentials: {
+        readable: true,
+        names: ['imapPassword', 'imapUser', 'smtpPassword', 'smtpUser'],
+        shown: { imapUser: 'support-login', smtpUser: 'relay-login' },
+      },
+    });
+    const viewer = await ws.member('viewer');
+    const asViewer = await read(viewer.headers);
+    expect(JSON.parse(asViewer)).toMatchObject({ storedCredentials: { readable: true, shown: {} } });
+    for (const body of [asOwner, asViewer]) for (const secret of ['imap-pass', 'smtp-pass']) expect(body).not.toContain(secret);
+    expect(asViewer).not.toContain('support-login');
+
+    await t.db.query(`UPDATE channels SET credentials = $3 WHERE workspace_id = $1 AND id = $2`, [
+      ws.workspaceId,
+      id,
+      sealCredentials('an-earlier-server-secret-0123456789', id, { imapPassword: 'lost' }),
+    ]);
+    expect(JSON.parse(await read(ws.owner.headers))).toMatchObject({
+      hasCredentials: true,
+      storedCredentials: { readable: false, names: [], shown: {} },
+    });
+  });
+
+  it('polls at once after new secrets, rather than after the backoff the old ones earned', async () => {
+    const ws = await buildWorkspace(t.db);
+    const created = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
+      kind: 'mastodon',
+      name: 'Brand',
+      config: { instanceUrl: 'https://mastodon.example', sources: ['notifications'] },
+      credentials: { accessToken: 'old-token' },
+    });
+    const { id } = json<ChannelBody>(created);
+    const later = new Date(Date.now() + 6 * 3600_000);
+    await t.db.query(`UPDATE channels SET next_poll_at = $3, cursor = '{"notifications": "9"}' WHERE workspace_id = $1 AND id = $2`, [
+      ws.workspaceId,
+      id,
+      later,
+    ]);
+    const before = Date.now();
+    const changed = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${id}`, { credentials: { accessToken: 'new-token' } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const { rows } = await t.db.query<{ next_poll_at: Date; cursor: unknown }>(
+      `SELECT next_poll_at, cursor FROM channels WHERE workspace_id = $1 AND id = $2`,
+      [ws.workspaceId, id],
+    );
+    expect(new Date(rows[0]!.next_poll_at).getTime()).toBeLessThan(before + 5_000);
+    expect(rows[0]!.cursor).toEqual({ notifications: '9' });
+  });
+
   it('keeps the resume point when an edit sends the same settings back in another order', async () => {
     const ws = await buildWorkspace(t.db);
     const config = { instanceUrl: 'https://mastodon.example', sources: ['notifications'], hashtags: ['support'], pollSeconds: 60 };
@@ -257,7 +375,8 @@ describe('channels API', () => {
     );
     expect(ok).toEqual({ ok: true, message: 'Found 4 entries in this rss feed.', code: null });
 
-    const strict = await createFeed(ws.owner.headers, { feedUrl: `${feeds.url}/feed.xml` });
+    const strict = await createFeed(ws.owner.headers);
+    await forbidPrivateNetwork(t.db, ws.workspaceId, strict.id);
     const refused = json<{ ok: boolean; code: string }>(await send(ws.owner.headers, 'POST', `/api/v1/channels/${strict.id}/test`));
     expect(refused).toMatchObject({ ok: false, code: 'ssrf_refused' });
 

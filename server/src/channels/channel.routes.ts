@@ -23,7 +23,7 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
       },
       config: { guard: 'viewer' },
     },
-    async (request) => listChannels(ctxOf(request, db), request.query),
+    async (request) => listChannels(ctxOf(request, db), deps, request.query),
   );
 
   app.post(
@@ -46,7 +46,7 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
       schema: { tags: ['channels'], summary: 'Get a channel and its health', params: IdParams, response: { 200: Channel, ...ERRORS } },
       config: { guard: 'viewer' },
     },
-    async (request) => getChannel(ctxOf(request, db), request.params.id),
+    async (request) => getChannel(ctxOf(request, db), deps, request.params.id),
   );
 
   app.patch(

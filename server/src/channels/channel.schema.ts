@@ -86,12 +86,23 @@ export const ChannelHealth = Type.Object({
   ),
 });
 
+export const StoredCredentials = Type.Object({
+  readable: Type.Boolean({
+    description: 'False when the secrets were sealed under another server secret (RAPPORT_SECRET changed): enter them again',
+  }),
+  names: Type.Array(Type.String(), { description: 'Which secrets are stored, never their values' }),
+  shown: Type.Record(Type.String(), Type.String(), {
+    description: 'Stored values that are not secret (an e-mail user name), for admins to see and keep when editing',
+  }),
+});
+
 export const Channel = Type.Object({
   id: Type.String(),
   kind: OneOf(CHANNEL_KINDS),
   name: Type.String(),
   config: Type.Record(Type.String(), Type.Unknown()),
   hasCredentials: Type.Boolean(),
+  storedCredentials: StoredCredentials,
   status: OneOf(CHANNEL_STATUSES),
   teamId: Type.Union([Type.String(), Type.Null()]),
   purpose: Purpose,
@@ -105,6 +116,7 @@ export interface Channel {
   name: string;
   config: Record<string, unknown>;
   hasCredentials: boolean;
+  storedCredentials: Static<typeof StoredCredentials>;
   status: ChannelStatus;
   teamId: string | null;
   purpose: ChannelPurpose;

@@ -1,6 +1,6 @@
 /** Use cases for configured channels: create, change, pause, test and remove them. */
 import { isDeepStrictEqual } from 'node:util';
-import type { Ctx } from '../platform/context.js';
+import { ROLE_RANK, type Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
@@ -21,13 +21,20 @@ export interface ChannelDeps {
   secret: string;
 }
 
-export function toChannel(row: ChannelRow, now = new Date()): Channel {
+/** How a channel is shown: to admins, with the stored values that are not secret (user names), for the edit form. */
+interface Viewer {
+  secret: string;
+  isAdmin: boolean;
+}
+
+export function toChannel(row: ChannelRow, viewer: Viewer, now = new Date()): Channel {
   return {
     id: row.id,
     kind: row.kind,
     name: row.name,
     config: row.config,
     hasCredentials: row.credentials !== null,
+    storedCredentials: storedCredentials(row, viewer),
     status: row.status,
     teamId: row.team_id,
     purpose: row.purpose,
@@ -36,6 +43,30 @@ export function toChannel(row: ChannelRow, now = new Date()): Channel {
     updatedAt: row.updated_at,
   };
 }
+
+/**
+ * Which secrets a channel holds (their names only), whether they can still be opened, and the
+ * values its connector calls not secret. The names are sealed with the values, so reading them
+ * opens the box; one that no longer opens shows the channel needs its secrets entered again
+ * before any delivery or poll fails on it.
+ */
+function storedCredentials(row: ChannelRow, viewer: Viewer): Channel['storedCredentials'] {
+  let credentials: Record<string, unknown> | null;
+  try {
+    credentials = openCredentials(viewer.secret, row.id, row.credentials);
+  } catch {
+    return { readable: false, names: [], shown: {} };
+  }
+  const shownNames = viewer.isAdmin ? (connectorFor(row.kind)?.shownCredentials ?? []) : [];
+  const shown: Record<string, string> = {};
+  for (const name of shownNames) {
+    const value = credentials?.[name];
+    if (typeof value === 'string') shown[name] = value;
+  }
+  return { readable: true, names: Object.keys(credentials ?? {}).sort(), shown };
+}
+
+const viewerOf = (ctx: Ctx, deps: ChannelDeps): Viewer => ({ secret: deps.secret, isAdmin: ROLE_RANK[ctx.actor.role] >= ROLE_RANK.admin });
 
 /** The channel as its connector sees it, with credentials opened. */
 export function connectorChannel(row: ChannelRow, secret: string): ConnectorChannel<Record<string, unknown>, Record<string, unknown>> {
@@ -127,19 +158,19 @@ export async function createChannel(ctx: Ctx, deps: ChannelDeps, input: ChannelI
       created_at: now,
     } as ChannelRow;
     await repo.insertChannel(tx, row);
-    const created = toChannel((await repo.findChannelRow(tx, ctx.workspaceId, id))!, now);
+    const created = toChannel((await repo.findChannelRow(tx, ctx.workspaceId, id))!, viewerOf(ctx, deps), now);
     await recordEvents(tx, [event(ctx, 'channel.created', id, { after: audited(created) })]);
     return created;
   });
 }
 
-export async function getChannel(ctx: Ctx, id: string): Promise<Channel> {
+export async function getChannel(ctx: Ctx, deps: ChannelDeps, id: string): Promise<Channel> {
   const row = await repo.findChannelRow(ctx.db, ctx.workspaceId, id);
   if (!row) throw notFound('Channel');
-  return toChannel(row);
+  return toChannel(row, viewerOf(ctx, deps));
 }
 
-export async function listChannels(ctx: Ctx, query: ChannelListQuery) {
+export async function listChannels(ctx: Ctx, deps: ChannelDeps, query: ChannelListQuery) {
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor);
   const rows = await repo.listChannelRows(
@@ -152,7 +183,7 @@ export async function listChannels(ctx: Ctx, query: ChannelListQuery) {
   const last = page[page.length - 1];
   const now = new Date();
   return {
-    data: page.map((row) => toChannel(row, now)),
+    data: page.map((row) => toChannel(row, viewerOf(ctx, deps), now)),
     nextCursor: rows.length > limit && last ? encodeCursor({ v: null, id: last.id }) : null,
   };
 }
@@ -187,12 +218,13 @@ export async function updateChannel(ctx: Ctx, deps: ChannelDeps, id: string, pat
       purpose: patch.purpose ?? current.purpose,
       // New settings (another feed URL) start from scratch: the old ETag means nothing there, and the next poll is now.
       cursor: configChanged ? {} : current.cursor,
-      next_poll_at: configChanged && connector.capabilities.pull ? now : current.next_poll_at,
+      // New secrets are tried at once too, rather than after the backoff the old ones earned (up to hours).
+      next_poll_at: (configChanged || patch.credentials !== undefined) && connector.capabilities.pull ? now : current.next_poll_at,
       updated_at: now,
     };
     await repo.updateChannelSettings(tx, next);
-    const before = audited(toChannel(current, now));
-    const after = toChannel((await repo.findChannelRow(tx, ctx.workspaceId, id))!, now);
+    const before = audited(toChannel(current, viewerOf(ctx, deps), now));
+    const after = toChannel((await repo.findChannelRow(tx, ctx.workspaceId, id))!, viewerOf(ctx, deps), now);
     const data: Record<string, unknown> = changes(before, audited(after));
     if (patch.credentials !== undefined) data.credentialsChanged = true;
     await recordEvents(tx, [event(ctx, 'channel.updated', id, data)]);
@@ -227,7 +259,7 @@ function changedSecrets(stored: Record<string, unknown>, sent: Record<string, un
 export async function setChannelStatus(ctx: Ctx, deps: ChannelDeps, id: string, status: Channel['status']): Promise<Channel> {
   return deps.db.transaction(async (tx) => {
     const current = await lockChannel(ctx, tx, id);
-    if (current.status === status) return toChannel(current);
+    if (current.status === status) return toChannel(current, viewerOf(ctx, deps));
     const connector = requireConnector(current.kind);
     const now = new Date();
     await repo.updateChannelSettings(tx, {
@@ -237,8 +269,10 @@ export async function setChannelStatus(ctx: Ctx, deps: ChannelDeps, id: string, 
       next_poll_at: status === 'active' && connector.capabilities.pull ? now : current.next_poll_at,
       updated_at: now,
     });
-    const after = toChannel((await repo.findChannelRow(tx, ctx.workspaceId, id))!, now);
-    await recordEvents(tx, [event(ctx, 'channel.updated', id, changes(audited(toChannel(current, now)), audited(after)))]);
+    const after = toChannel((await repo.findChannelRow(tx, ctx.workspaceId, id))!, viewerOf(ctx, deps), now);
+    await recordEvents(tx, [
+      event(ctx, 'channel.updated', id, changes(audited(toChannel(current, viewerOf(ctx, deps), now)), audited(after))),
+    ]);
     return after;
   });
 }
@@ -247,7 +281,7 @@ export async function deleteChannel(ctx: Ctx, deps: ChannelDeps, id: string): Pr
   await deps.db.transaction(async (tx) => {
     const current = await lockChannel(ctx, tx, id);
     await repo.deleteChannelRow(tx, ctx.workspaceId, id);
-    await recordEvents(tx, [event(ctx, 'channel.deleted', id, { before: audited(toChannel(current)) })]);
+    await recordEvents(tx, [event(ctx, 'channel.deleted', id, { before: audited(toChannel(current, viewerOf(ctx, deps))) })]);
   });
 }
 

@@ -6,6 +6,7 @@ import { channelRoutes } from './channel.routes.js';
 import { pollJob } from './sync/poll.job.js';
 import { deliverReplyJob } from './delivery/deliver-reply.job.js';
 import { webhookDeps, webhookRoutes } from './webhooks/webhook.routes.js';
+import { closeRefusalTally } from './webhooks/refusal-tally.js';
 import { createStreamSupervisor, type StreamSupervisor } from './sync/streams.js';
 import type { AppDeps } from '../platform/module.js';
 
@@ -33,5 +34,6 @@ export const channelsModule: DomainModule = {
   async close(deps) {
     await supervisors.get(deps)?.close();
     supervisors.delete(deps);
+    await closeRefusalTally(deps);
   },
 };

@@ -21,6 +21,7 @@ export const CONNECTOR_ERROR_CODES = [
   'auth_failed',
   'bad_signature',
   'not_configured',
+  'credentials_unreadable',
   'unsupported',
   'rejected',
 ] as const;
@@ -135,8 +136,10 @@ export interface StreamHandle {
 export interface Connector<C extends TSchema = TSchema, K extends TSchema = TSchema> {
   kind: ChannelKind;
   configSchema: C;
-  /** What the channel's sealed credentials hold; never returned by the API. */
+  /** What the channel's sealed credentials hold; never returned by the API, except those below. */
   credentialsSchema: K;
+  /** Credentials that are not secret (a user name), shown to admins so an edit can show what it keeps. */
+  shownCredentials?: readonly string[];
   capabilities: Capabilities;
   /** How often a pulling channel is polled when its settings name no `pollSeconds`. */
   defaultPollSeconds?: number;

@@ -1,7 +1,8 @@
 /**
  * The channels domain as other domains see it: turning recorded channel payloads into normalised
- * messages (pure functions, no database). Configured channels, their connectors, polling, webhooks
- * and reply delivery are the domain's own business, reached over HTTP and jobs only.
+ * messages, and whether a kind of channel can carry replies (pure functions, no database).
+ * Configured channels, their connectors, polling, webhooks and reply delivery are the domain's own
+ * business, reached over HTTP and jobs only.
  */
 export { FORMATS, detectFormat, isFormatName, parseFile, type FormatDefinition } from './formats.js';
 export {
@@ -32,3 +33,4 @@ export {
 } from './connectors/webhook/webhook-mapping.js';
 export { safeFetch, type SafeResponse } from './net/safe-fetch.js';
 export { PUBLIC_ONLY, type NetPolicy } from './net/address-policy.js';
+export { canReplyThrough } from './reply-capability.js';

@@ -2,7 +2,9 @@
 import { listLimit, sqlLimit } from '../platform/db/limit.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
+import type { ChannelKind } from '../channels/index.js';
 import { conversationScope } from './conversation.policy.js';
+import { replyUnavailableThrough } from './reply-availability.js';
 import type { InstantCursor } from './inbox.cursor.js';
 import type {
   Conversation,
@@ -49,11 +51,10 @@ const STATE = `c.in_inbox AS "inInbox", c.id, c.network, c.channel_id AS "channe
 /** A snooze whose time has passed counts as open until the wake-up job catches up. */
 const EFFECTIVE_STATUS = `CASE WHEN c.status = 'snoozed' AND c.snoozed_until <= now() THEN 'open' ELSE c.status END`;
 
-/** As `replyUnavailable` in message.repo decides it, for the list and one conversation. */
-const REPLY_UNAVAILABLE = `CASE WHEN c.channel_id IS NULL THEN 'no_channel'
-  WHEN NOT EXISTS (SELECT 1 FROM channels ch WHERE ch.workspace_id = c.workspace_id AND ch.id = c.channel_id) THEN 'channel_removed' END`;
+/** The conversation's channel kind, null when it has none or it was removed: what decides whether replies can go out. */
+const CHANNEL_KIND = `(SELECT ch.kind FROM channels ch WHERE ch.workspace_id = c.workspace_id AND ch.id = c.channel_id)`;
 
-const SELECT = `c.id, c.network, c.channel_id AS "channelId", ${REPLY_UNAVAILABLE} AS "replyUnavailable", c.subject, ${EFFECTIVE_STATUS} AS status, c.snoozed_until AS "snoozedUntil",
+const SELECT = `c.id, c.network, c.channel_id AS "channelId", ${CHANNEL_KIND} AS "channelKind", c.subject, ${EFFECTIVE_STATUS} AS status, c.snoozed_until AS "snoozedUntil",
   c.priority, c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.labels, c.is_private AS "isPrivate", c.is_spam AS "isSpam",
   c.merged_into_id AS "mergedIntoId", c.preview, c.message_count AS "messageCount", c.last_message_at AS "lastMessageAt",
   c.last_inbound_at AS "lastInboundAt", c.contact_id AS "contactId", ct.display_name AS "contactName", cs.tier AS "contactTier",
@@ -67,7 +68,8 @@ const FROM = `conversations c
   LEFT JOIN contacts ct ON ct.workspace_id = c.workspace_id AND ct.id = c.contact_id
   LEFT JOIN contact_scores cs ON cs.workspace_id = c.workspace_id AND cs.contact_id = c.contact_id`;
 
-interface ConversationRow extends Omit<Conversation, 'identity' | 'contact' | 'sla' | 'viewers'> {
+interface ConversationRow extends Omit<Conversation, 'identity' | 'contact' | 'sla' | 'viewers' | 'replyUnavailable'> {
+  channelKind: ChannelKind | null;
   contactName: string | null;
   contactTier: string | null;
   identityId: string | null;
@@ -107,6 +109,7 @@ export function breachedClocks(
 
 function toConversation(row: ConversationRow, now: Date): Conversation {
   const {
+    channelKind,
     contactName,
     contactTier,
     identityId,
@@ -126,6 +129,7 @@ function toConversation(row: ConversationRow, now: Date): Conversation {
   } = row;
   return {
     ...rest,
+    replyUnavailable: replyUnavailableThrough(rest.channelId, channelKind),
     identity: identityId
       ? {
           id: identityId,

@@ -10,7 +10,7 @@ export const VIEWS = ['mine', 'unassigned', 'my_teams', 'all'] as const;
 export type View = (typeof VIEWS)[number];
 export const SLA_CLOCKS = ['first_response', 'next_response', 'resolution'] as const;
 export type SlaClock = (typeof SLA_CLOCKS)[number];
-export const REPLY_UNAVAILABLE_REASONS = ['no_channel', 'channel_removed'] as const;
+export const REPLY_UNAVAILABLE_REASONS = ['no_channel', 'channel_removed', 'channel_cannot_reply'] as const;
 export type ReplyUnavailable = (typeof REPLY_UNAVAILABLE_REASONS)[number];
 export const PRESENCE_ACTIVITIES = ['viewing', 'replying'] as const;
 
@@ -32,7 +32,8 @@ export const Conversation = Type.Object({
   channelId: NullableString,
   replyUnavailable: Nullable(
     OneOf(REPLY_UNAVAILABLE_REASONS, {
-      description: 'Why replies cannot be sent here (notes still can): no_channel (imported), channel_removed; null: they can',
+      description:
+        'Why replies cannot be sent here (notes still can): no_channel (imported), channel_removed, channel_cannot_reply (a feed only reads); null: they can',
     }),
   ),
   subject: Type.String(),

@@ -2,7 +2,9 @@
 import { sqlLimit } from '../platform/db/limit.js';
 import type { Queryable } from '../platform/db/db.js';
 import type { InstantCursor } from './inbox.cursor.js';
+import type { ChannelKind } from '../channels/index.js';
 import type { ReplyUnavailable } from './conversation.schema.js';
+import { replyUnavailableThrough } from './reply-availability.js';
 import type { DeliveryStatus, Message } from './message.schema.js';
 import { safeUrl, sanitiseHtml } from './sanitize.js';
 
@@ -100,15 +102,14 @@ export async function insertMessage(tx: Queryable, workspaceId: string, m: NewMe
   );
 }
 
-/**
- * Why a reply cannot be sent on a conversation's channel, or null when it can: conversations from
- * an imported file have no channel, and a removed channel leaves its conversations without one.
- * Whether the channel is up is the delivery job's business (a paused channel is resumed).
- */
+/** Why a reply cannot be sent on the conversation's channel (see reply-availability.ts), or null when it can. */
 export async function replyUnavailable(db: Queryable, workspaceId: string, channelId: string | null): Promise<ReplyUnavailable | null> {
   if (!channelId) return 'no_channel';
-  const { rows } = await db.query('SELECT 1 FROM channels WHERE workspace_id = $1 AND id = $2', [workspaceId, channelId]);
-  return rows.length ? null : 'channel_removed';
+  const { rows } = await db.query<{ kind: ChannelKind }>('SELECT kind FROM channels WHERE workspace_id = $1 AND id = $2', [
+    workspaceId,
+    channelId,
+  ]);
+  return replyUnavailableThrough(channelId, rows[0]?.kind ?? null);
 }
 
 /** The customer's latest message: what a reply answers. */

@@ -149,10 +149,12 @@ describe('conversation messages', () => {
     const orphaned = await insertConversation(t.db, ws.workspaceId, { channelId: removedChannel });
     await t.db.query('DELETE FROM channels WHERE workspace_id = $1 AND id = $2', [ws.workspaceId, removedChannel]);
     const replyable = await insertConversation(t.db, ws.workspaceId, { channelId: await insertChannel(t.db, ws.workspaceId) });
+    const fromFeed = await insertConversation(t.db, ws.workspaceId, { channelId: await insertChannel(t.db, ws.workspaceId, 'rss') });
 
     for (const [c, reason, detail] of [
       [imported, 'no_channel', /no channel to reply through/],
       [orphaned, 'channel_removed', /channel of this conversation was removed/],
+      [fromFeed, 'channel_cannot_reply', /channel that only reads \(a feed\)/],
     ] as const) {
       const refused = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Hello?' });
       expect(refused.statusCode).toBe(409);
@@ -172,8 +174,11 @@ describe('conversation messages', () => {
     expect(Object.fromEntries(data.map((c) => [c.id, c.replyUnavailable]))).toEqual({
       [imported.id]: 'no_channel',
       [orphaned.id]: 'channel_removed',
+      [fromFeed.id]: 'channel_cannot_reply',
       [replyable.id]: null,
     });
+    const { rows } = await t.db.query("SELECT 1 FROM jobs WHERE payload->>'messageId' IS NOT NULL AND workspace_id = $1", [ws.workspaceId]);
+    expect(rows).toEqual([]);
   });
 
   it('adds internal notes and notifies the colleagues they mention', async () => {

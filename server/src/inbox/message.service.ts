@@ -21,6 +21,8 @@ const PREVIEW_LENGTH = 200;
 export const REPLY_UNAVAILABLE: Record<ReplyUnavailable, string> = {
   no_channel: 'This conversation has no channel to reply through (its messages were imported); internal notes still work',
   channel_removed: 'The channel of this conversation was removed, so a reply cannot be sent; internal notes still work',
+  channel_cannot_reply:
+    'This conversation came through a channel that only reads (a feed), so a reply cannot be sent; internal notes still work',
 };
 const previewOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH);
 

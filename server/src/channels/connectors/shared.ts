@@ -1,7 +1,10 @@
 /** Settings and helpers several connectors share. */
 import { Type } from 'typebox';
-import { detectFormat, parseFile, type FormatName, type ParseOptions } from '../index.js';
+// From the modules themselves, not the domain's index: the index names the connectors (reply capability), and a cycle through it would leave these unset.
+import { detectFormat, parseFile } from '../formats.js';
+import type { FormatName, ParseOptions } from '../index.js';
 import { ConnectorError, type ReceivedBatch } from '../connector.js';
+import { privateHost } from '../net/private-host.js';
 
 export const USER_AGENT = 'Rapport/0.1 (self-hosted social CRM)';
 
@@ -13,10 +16,31 @@ export const AllowPrivateNetwork = Type.Optional(
 );
 
 /**
- * Field problems for a URL setting that is not http(s). A user name or password in the URL is
- * refused here rather than at the first request: settings are shown and audited, secrets are not.
+ * The problem with a host that is private on its face (an address in a private range, localhost)
+ * while the channel may not reach the private network. Names that resolve to private addresses are
+ * refused when dialled.
  */
-export function urlProblems(field: string, value: string | undefined): { field: string; reason: string }[] {
+export function privateHostProblems(field: string, host: string, allowPrivateNetwork: boolean): { field: string; reason: string }[] {
+  const range = allowPrivateNetwork ? null : privateHost(host);
+  if (!range) return [];
+  return [
+    {
+      field,
+      reason: `is on the private network (${host} is ${range === 'localhost' ? 'this server' : `a ${range} address`}); turn on “Allow addresses on the private network” (allowPrivateNetwork) to reach it`,
+    },
+  ];
+}
+
+/**
+ * Field problems for a URL setting that is not http(s), or that points at the private network
+ * while the channel may not reach it. A user name or password in the URL is refused
+ * here rather than at the first request: settings are shown and audited, secrets are not.
+ */
+export function urlProblems(
+  field: string,
+  value: string | undefined,
+  allowPrivateNetwork: boolean | undefined,
+): { field: string; reason: string }[] {
   if (value === undefined) return [];
   let url: URL;
   try {
@@ -26,7 +50,7 @@ export function urlProblems(field: string, value: string | undefined): { field: 
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return [{ field, reason: 'must be an http or https URL' }];
   if (url.username || url.password) return [{ field, reason: 'must not contain a user name or password' }];
-  return [];
+  return privateHostProblems(field, url.hostname, allowPrivateNetwork === true);
 }
 
 /**

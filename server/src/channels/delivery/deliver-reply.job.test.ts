@@ -10,6 +10,7 @@ import { buildWorkspace, json, testConfig, type TestWorkspace } from '../../plat
 import { ingestPipeline } from '../../ingest/index.js';
 import { parseFile } from '../index.js';
 import { corpusFile } from '../testing/corpora.js';
+import { forbidPrivateNetwork } from '../testing/private-network.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.js';
 import { startTestHttpServer, type TestHttpServer } from '../testing/http-server.js';
 import { deliverReply } from './deliver-reply.job.js';
@@ -116,7 +117,8 @@ describe('delivering replies by e-mail', () => {
       credentials: { smtpUser: 'support', smtpPassword: 'guess' },
     });
     expect(await test(wrong.id)).toMatchObject({ ok: false, code: 'auth_failed' });
-    const strict = await emailChannel(smtp.port, { allowPrivateNetwork: false });
+    const strict = await emailChannel(smtp.port);
+    await forbidPrivateNetwork(db, ws.workspaceId, strict.id);
     expect(await test(strict.id)).toMatchObject({ ok: false, code: 'ssrf_refused' });
   });
 

@@ -7,6 +7,7 @@ import { openFreshDb } from '../../platform/testing/test-db.js';
 import { buildWorkspace, json, testConfig, type TestWorkspace } from '../../platform/testing/test-app.js';
 import { ingestPipeline, type IngestBatch, type IngestPipeline } from '../../ingest/index.js';
 import { corpusFile } from '../testing/corpora.js';
+import { forbidPrivateNetwork } from '../testing/private-network.js';
 import { startTestHttpServer, type TestHttpServer } from '../testing/http-server.js';
 import { pollDueChannels, type SyncDeps } from './poll.job.js';
 
@@ -150,7 +151,8 @@ describe('feed polling', () => {
     feeds.route('/not-a-feed', { contentType: 'text/html', body: '<html><body>hello</body></html>' });
     const garbage = await feedChannel('/not-a-feed');
     feeds.route('/private', { contentType: 'application/rss+xml', body: corpusFile('rss-atom', 'node-feedparser__rss2sample.xml') });
-    const strict = await feedChannel('/private', { allowPrivateNetwork: false });
+    const strict = await feedChannel('/private');
+    await forbidPrivateNetwork(db, ws.workspaceId, strict.id);
     submitted.length = 0;
     await pollDueChannels(deps, later(10_000));
     expect((await channel(garbage.id)).health.recentErrors[0]?.code).toBe('parse_error');

@@ -75,7 +75,10 @@ export function createStreamSupervisor(deps: StreamDeps): StreamSupervisor {
     const failed = (error: ConnectorError) => {
       if (state.closed) return;
       state.failures++;
-      state.retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** state.failures);
+      // Secrets that no longer open stay so until an admin enters them again, which changes the
+      // channel and reopens its stream; retrying meanwhile would only repeat the failure.
+      state.retryAt =
+        error.code === 'credentials_unreadable' ? Infinity : Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** state.failures);
       const handle = state.handle;
       state.handle = null;
       void handle?.close().catch(() => undefined);

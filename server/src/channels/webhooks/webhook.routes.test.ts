@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { sealCredentials } from '../channel.credentials.js';
 import { corpusFile } from '../testing/corpora.js';
+import { createRefusalTally, refusalTally } from './refusal-tally.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -46,8 +48,11 @@ async function channel(ws: TestWorkspace, payload: object): Promise<ChannelBody>
   return json<ChannelBody>(response);
 }
 
-const health = async (ws: TestWorkspace, id: string) =>
-  json<ChannelBody>(await t.app.inject({ method: 'GET', url: `/api/v1/channels/${id}`, headers: ws.owner.headers })).health;
+/** The channel's health once the refusals tallied so far are written (every few seconds in a running server). */
+async function health(ws: TestWorkspace, id: string) {
+  await refusalTally(t.deps).flush();
+  return json<ChannelBody>(await t.app.inject({ method: 'GET', url: `/api/v1/channels/${id}`, headers: ws.owner.headers })).health;
+}
 
 /**
  * Refused deliveries are listed newest first with their reasons, and leave the channel's own state
@@ -281,5 +286,115 @@ describe('generic JSON webhooks', () => {
       hook.id,
     ]);
     for (const text of [read.body, audit.body, rows[0]!.credentials]) expect(text).not.toContain(CHANNEL_SECRET);
+  });
+});
+
+describe('refused deliveries under a flood', () => {
+  const mapping = { itemsPath: '/events', mapping: { externalId: '/id', text: '/message/body', authorId: '/from/id' } };
+  it('writes a burst of refusals as one update per channel, every one of them counted', async () => {
+    const ws = await buildWorkspace(t.db);
+    const hook = await channel(ws, { kind: 'webhook', name: 'Form', config: mapping, credentials: { secret: CHANNEL_SECRET } });
+    const other = await channel(ws, { kind: 'webhook', name: 'Chat', config: mapping, credentials: { secret: CHANNEL_SECRET } });
+    // Each statement outside a transaction, and each transaction, is one write.
+    let writes = 0;
+    const counted = {
+      ...t.db,
+      query: ((...args: Parameters<typeof t.db.query>) => {
+        writes++;
+        return t.db.query(...args);
+      }) as typeof t.db.query,
+      transaction: ((work: Parameters<typeof t.db.transaction>[0]) => {
+        writes++;
+        return t.db.transaction(work);
+      }) as typeof t.db.transaction,
+    };
+    const tally = createRefusalTally({ db: counted, log: t.deps.log }, 60_000);
+    const refusal = (n: number) => ({
+      at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+      code: 'bad_signature' as const,
+      message: `forged ${n}`,
+    });
+    for (let n = 0; n < 200; n++) tally.note(ws.workspaceId, hook.id, refusal(n));
+    tally.note(ws.workspaceId, other.id, refusal(0));
+    expect(writes).toBe(0);
+    await tally.flush();
+    expect(writes).toBe(2);
+    for (let n = 200; n < 250; n++) tally.note(ws.workspaceId, hook.id, refusal(n));
+    await tally.close();
+    expect(writes).toBe(3);
+
+    const after = await health(ws, hook.id);
+    expect(after.refusedDeliveries.count).toBe(250);
+    expect(after.refusedDeliveries.lastAt).toBe(refusal(249).at);
+    expect(after.refusedDeliveries.recent.map((r) => r.message)).toEqual(Array.from({ length: 20 }, (_, i) => `forged ${249 - i}`));
+    expect((await health(ws, other.id)).refusedDeliveries.count).toBe(1);
+    const { rows } = await t.db.query<{ data: { count: number } }>(
+      `SELECT data FROM events WHERE workspace_id = $1 AND subject_id = $2 AND type = 'webhook.deliveries_refused' ORDER BY id`,
+      [ws.workspaceId, hook.id],
+    );
+    expect(rows.map((r) => r.data.count)).toEqual([200, 50]);
+  });
+
+  it('answers forged requests without writing to the channel until the tally is written', async () => {
+    const ws = await buildWorkspace(t.db);
+    const hook = await channel(ws, { kind: 'webhook', name: 'Form', config: mapping, credentials: { secret: CHANNEL_SECRET } });
+    const refusedCount = async () =>
+      Number(
+        (
+          await t.db.query<{ refused_count: string }>('SELECT refused_count FROM channels WHERE workspace_id = $1 AND id = $2', [
+            ws.workspaceId,
+            hook.id,
+          ])
+        ).rows[0]!.refused_count,
+      );
+    for (let i = 0; i < 30; i++) expect((await deliver(hook.id, '{}', { 'x-rapport-signature': 'sha256=00' })).statusCode).toBe(401);
+    expect(await refusedCount()).toBe(0);
+    expect((await health(ws, hook.id)).refusedDeliveries.count).toBe(30);
+  });
+});
+
+describe('a channel whose secrets no longer open', () => {
+  const mapping = { itemsPath: '/events', mapping: { externalId: '/id', text: '/message/body', authorId: '/from/id' } };
+  it('answers 503 with a stable code, and fails the channel on its own account once a minute', async () => {
+    const ws = await buildWorkspace(t.db);
+    const hook = await channel(ws, { kind: 'webhook', name: 'Form', config: mapping, credentials: { secret: CHANNEL_SECRET } });
+    // The server secret changed since the channel was saved.
+    await t.db.query(`UPDATE channels SET credentials = $3 WHERE workspace_id = $1 AND id = $2`, [
+      ws.workspaceId,
+      hook.id,
+      sealCredentials('the-previous-server-secret-0123456789', hook.id, { secret: CHANNEL_SECRET }),
+    ]);
+    const body = JSON.stringify({ events: [{ id: 'evt-1', message: { body: 'Hello' }, from: { id: 'visitor-1' } }] });
+    for (let i = 0; i < 3; i++) {
+      const answered = await deliver(hook.id, body, { 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, body, 'hex')}` });
+      expect(answered.statusCode, answered.body).toBe(503);
+      expect(json(answered)).toMatchObject({
+        code: 'credentials_unreadable',
+        title: 'Service Unavailable',
+        detail: expect.stringMatching(/secrets can no longer be read/),
+      });
+    }
+    const after = await health(ws, hook.id);
+    expect(after).toMatchObject({ state: 'failing', errorCount: 1, refusedDeliveries: { count: 0 } });
+    expect(after.recentErrors).toEqual([
+      {
+        at: expect.any(String),
+        code: 'credentials_unreadable',
+        message: expect.stringMatching(/secrets can no longer be read .*enter them again/),
+      },
+    ]);
+    expect(await storedMessages(ws.workspaceId, hook.id)).toEqual([]);
+
+    // Entering the secret again repairs the channel: the sender's next retry goes in.
+    const repaired = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/channels/${hook.id}`,
+      headers: ws.owner.headers,
+      payload: { credentials: { secret: CHANNEL_SECRET } },
+    });
+    expect(repaired.statusCode, repaired.body).toBe(200);
+    const retried = await deliver(hook.id, body, { 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, body, 'hex')}` });
+    expect(json<Report>(retried)).toMatchObject({ ingested: 1 });
+    expect((await health(ws, hook.id)).state).toBe('ok');
   });
 });

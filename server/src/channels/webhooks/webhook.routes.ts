@@ -8,6 +8,7 @@ import type { App } from '../../platform/http/app-types.js';
 import type { AppDeps } from '../../platform/module.js';
 import { Problem, Uuid } from '../../platform/http/schemas.js';
 import { receiveDelivery, type WebhookDeps } from './webhook.service.js';
+import { refusalTally } from './refusal-tally.js';
 
 /** Webhook deliveries are small: a few events. */
 const MAX_DELIVERY_BYTES = 1024 * 1024;
@@ -20,7 +21,7 @@ const Report = Type.Object({
   duplicates: Type.Integer(),
   rejected: Type.Integer(),
 });
-const ERRORS = { 401: Problem, 404: Problem, 413: Problem };
+const ERRORS = { 401: Problem, 404: Problem, 413: Problem, 503: Problem };
 
 export function webhookRoutes(app: App, deps: WebhookDeps) {
   app.register(async (plugin) => {
@@ -79,5 +80,5 @@ export function webhookRoutes(app: App, deps: WebhookDeps) {
 }
 
 export function webhookDeps(deps: AppDeps, pipeline: WebhookDeps['pipeline']): WebhookDeps {
-  return { db: deps.db, secret: deps.config.secret, log: deps.log, pipeline };
+  return { db: deps.db, secret: deps.config.secret, log: deps.log, pipeline, refusals: refusalTally(deps) };
 }

@@ -3,8 +3,10 @@
  * bytes, hand the batch to the pipeline and note it in the channel's health. A delivery that fails
  * verification is refused and counted as a refused delivery, apart from the channel's errors (the
  * URL is public: a stranger must not make a working channel look broken), and nothing of it is
- * kept. A verified delivery that cannot be read is dead-lettered and acknowledged, so the sender
- * does not retry it forever.
+ * kept; refusals are tallied and written in bulk (refusal-tally.ts). A verified delivery that
+ * cannot be read is dead-lettered and acknowledged, so the sender does not retry it forever. A
+ * channel that cannot check deliveries at all (no secret, or secrets sealed under another server
+ * secret) fails on its own account, noted at most once a minute however often the sender knocks.
  */
 import { RapportError, notFound } from '../../platform/http/errors.js';
 import type { Db } from '../../platform/db/db.js';
@@ -16,13 +18,18 @@ import { connectorChannel } from '../channel.service.js';
 import * as repo from '../channel.repo.js';
 import type { ChannelRow } from '../channel.repo.js';
 import { newestSentAt, toIngestBatch } from '../sync/ingest-batch.js';
+import type { RefusalTally } from './refusal-tally.js';
 
 export interface WebhookDeps {
   db: Db;
   secret: string;
   log: Logger;
   pipeline: () => IngestPipeline;
+  refusals: RefusalTally;
 }
+
+/** A channel that cannot check deliveries notes it again only after this long: every retry is the same news. */
+const SAME_FAILURE_MS = 60_000;
 
 export type WebhookAnswer =
   { kind: 'handshake'; contentType: string; body: string | Record<string, unknown> } | { kind: 'report'; report: IngestReport };
@@ -38,10 +45,33 @@ async function recordFailure(deps: WebhookDeps, row: ChannelRow, failure: Connec
   await repo.recordSyncFailure(deps.db, row.workspace_id, row.id, { error: asChannelError(failure, now) });
 }
 
-async function refuse(deps: WebhookDeps, row: ChannelRow, failure: ConnectorError, now: Date): Promise<never> {
-  deps.log.info({ channelId: row.id, workspaceId: row.workspace_id, code: failure.code, err: failure.message }, 'webhook delivery refused');
-  await repo.recordRefusedDelivery(deps.db, row.workspace_id, row.id, asChannelError(failure, now));
+/** The channel's own failure to check deliveries, unless the same one was noted within the minute. */
+async function recordStandingFailure(deps: WebhookDeps, row: ChannelRow, failure: ConnectorError, now: Date) {
+  const latest = row.recent_errors[0];
+  if (latest?.code === failure.code && now.getTime() - Date.parse(latest.at) < SAME_FAILURE_MS) return;
+  await recordFailure(deps, row, failure, now);
+}
+
+function refuse(deps: WebhookDeps, row: ChannelRow, failure: ConnectorError, now: Date): never {
+  deps.refusals.note(row.workspace_id, row.id, asChannelError(failure, now));
   throw new RapportError('bad_signature', 401, `The delivery was refused: ${failure.message}`);
+}
+
+/** The channel as its connector sees it; secrets that no longer open fail the channel, and the sender is asked to come back. */
+async function openChannel(deps: WebhookDeps, row: ChannelRow, now: Date) {
+  try {
+    return connectorChannel(row, deps.secret);
+  } catch (error) {
+    const failure = asConnectorError(error);
+    if (failure.code !== 'credentials_unreadable') throw error;
+    await recordStandingFailure(deps, row, failure, now);
+    // 503: senders retry later, and the deliveries they hold arrive once an admin enters the secrets again.
+    throw new RapportError(
+      'credentials_unreadable',
+      503,
+      'The channel cannot check deliveries now: its secrets can no longer be read. Try again later.',
+    );
+  }
 }
 
 export async function receiveDelivery(
@@ -54,16 +84,17 @@ export async function receiveDelivery(
   const connector = row && connectorFor(row.kind);
   // Paused channels answer like unknown ones: the sender should stop, and nothing is taken in.
   if (!row || row.status !== 'active' || !connector?.receiveWebhook) throw notFound('Channel');
+  const channel = await openChannel(deps, row, now);
   let outcome;
   try {
-    outcome = await connector.receiveWebhook(connectorChannel(row, deps.secret), request, now);
+    outcome = await connector.receiveWebhook(channel, request, now);
   } catch (error) {
     const failure = asConnectorError(error);
     if (failure.code === 'unsupported') throw notFound('Webhook handshake');
     if (failure.code === 'bad_signature') return refuse(deps, row, failure, now);
     if (failure.code === 'not_configured') {
       // Without its secret the channel cannot take in anything, signed or not: its own fault.
-      await recordFailure(deps, row, failure, now);
+      await recordStandingFailure(deps, row, failure, now);
       throw new RapportError('bad_signature', 401, 'The delivery could not be verified: the channel has no secret to check it with');
     }
     if (failure.code !== 'parse_error') throw error;

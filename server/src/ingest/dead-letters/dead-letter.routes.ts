@@ -58,7 +58,7 @@ export function deadLetterRoutes(app: App, deps: AppDeps) {
       },
       config: { guard: 'admin' },
     },
-    async (request) => replayDeadLetter(ctxOf(request, db), ingestPipeline(deps), request.params.id),
+    async (request) => replayDeadLetter(ctxOf(request, db), db, ingestPipeline(deps), request.params.id),
   );
 
   app.delete(
@@ -68,7 +68,7 @@ export function deadLetterRoutes(app: App, deps: AppDeps) {
       config: { guard: 'admin' },
     },
     async (request, reply) => {
-      await discardDeadLetter(ctxOf(request, db), request.params.id);
+      await discardDeadLetter(ctxOf(request, db), db, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -16,7 +16,15 @@ const deadLetterFields = {
   code: Type.String({ description: 'malformed, invalid, too-large or empty' }),
   reason: Type.String(),
   payloadTruncated: Type.Boolean({ description: 'The payload was cut to 64 KiB; a replay then reads only what was kept' }),
-  occurredAt: DateTime,
+  occurredAt: Type.Unsafe<Date | string>({ type: 'string', format: 'date-time', description: 'When it first arrived' }),
+  lastSeenAt: Type.Unsafe<Date | string>({
+    type: 'string',
+    format: 'date-time',
+    description: 'When it last arrived; the list is newest first by it',
+  }),
+  occurrences: Type.Integer({
+    description: 'How many times it arrived: a retried delivery or a feed read again counts here, not as a new one',
+  }),
   replayedAt: Type.Union([DateTime, Type.Null()]),
   replayCount: Type.Integer(),
   resolved: Type.Boolean({ description: 'A replay ingested it' }),
@@ -34,6 +42,8 @@ export interface DeadLetter {
   reason: string;
   payloadTruncated: boolean;
   occurredAt: Date;
+  lastSeenAt: Date;
+  occurrences: number;
   replayedAt: Date | null;
   replayCount: number;
   resolved: boolean;

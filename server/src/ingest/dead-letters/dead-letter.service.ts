@@ -10,6 +10,8 @@ import {
   type WebhookMappingSettings,
 } from '../../channels/index.js';
 import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/db.js';
+import { recordEvents, type NewEvent } from '../../platform/events/event.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import type { IngestPipeline, IngestReport } from '../ingest.contract.js';
@@ -27,7 +29,7 @@ export async function listDeadLetters(ctx: Ctx, query: DeadLetterListQuery) {
   const last = result.rows[result.rows.length - 1];
   return {
     data: result.rows,
-    nextCursor: result.hasMore && last ? encodeCursor({ v: new Date(last.occurredAt).toISOString(), id: last.id }) : null,
+    nextCursor: result.hasMore && last ? encodeCursor({ v: new Date(last.lastSeenAt).toISOString(), id: last.id }) : null,
   };
 }
 
@@ -48,7 +50,7 @@ export interface ReplayOutcome {
  * Re-parses the payload with today's parsers and submits what they now accept. What still fails is
  * reported back rather than dead-lettered again, so replaying an unfixed item adds no new rows.
  */
-export async function replayDeadLetter(ctx: Ctx, pipeline: IngestPipeline, id: string): Promise<ReplayOutcome> {
+export async function replayDeadLetter(ctx: Ctx, db: Db, pipeline: IngestPipeline, id: string): Promise<ReplayOutcome> {
   const deadLetter = await getDeadLetter(ctx, id);
   const parsed = await reparse(ctx, deadLetter);
   const problems = parsed.rejected.filter((r) => r.code !== 'not-a-message').map(({ code, reason }) => ({ code, reason }));
@@ -68,7 +70,10 @@ export async function replayDeadLetter(ctx: Ctx, pipeline: IngestPipeline, id: s
     profiles: parsed.profiles,
     deletions: parsed.deletions,
   });
-  await repo.markReplayed(ctx.db, ctx.workspaceId, id, new Date(), problems.length === 0);
+  await db.transaction(async (tx) => {
+    await repo.markReplayed(tx, ctx.workspaceId, id, new Date(), problems.length === 0);
+    await recordEvents(tx, [event(ctx, 'dead_letter.replayed', id, { resolved: problems.length === 0, problems: problems.length })]);
+  });
   return {
     deadLetter: await getDeadLetter(ctx, id),
     report: { ...report, deleted: report.deleted ?? 0, received: report.received + problems.length, rejected: problems.length },
@@ -119,6 +124,15 @@ function reviveMessage(message: Record<string, unknown>): NormalisedMessage {
   return message as unknown as NormalisedMessage;
 }
 
-export async function discardDeadLetter(ctx: Ctx, id: string): Promise<void> {
-  if (!(await repo.deleteDeadLetter(ctx.db, ctx.workspaceId, id))) throw notFound('Dead letter');
+export async function discardDeadLetter(ctx: Ctx, db: Db, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const discarded = await repo.deleteDeadLetter(tx, ctx.workspaceId, id);
+    if (!discarded) throw notFound('Dead letter');
+    await recordEvents(tx, [event(ctx, 'dead_letter.discarded', id, { channelId: discarded.channelId, code: discarded.code })]);
+  });
+}
+
+/** Replays and discards are recorded like other changes: for the audit trail, and so open lists follow. */
+function event(ctx: Ctx, type: string, id: string, data: Record<string, unknown>): NewEvent {
+  return { workspaceId: ctx.workspaceId, type, subjectType: 'dead_letter', subjectId: id, actorId: ctx.actor.userId, data };
 }

@@ -23,7 +23,7 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { recordEvents, type NewEvent } from '../../platform/events/event.js';
 import { invalid } from '../../platform/http/errors.js';
-import { insertDeadLetters, type NewDeadLetter } from '../dead-letters/dead-letter.repo.js';
+import { insertDeadLetters, type NewDeadLetter, type WrittenDeadLetter } from '../dead-letters/dead-letter.repo.js';
 import type { IngestBatch, IngestReport } from '../ingest.contract.js';
 import { enrich, type Enricher } from './enrichers.js';
 import type { StoredMessage, StoredMessagesStep } from './stored-message-steps.js';
@@ -97,7 +97,7 @@ export async function readBatch(db: Db, batch: IngestBatch, options: IngestOptio
   const readAt = new Date();
   for (const message of batch.messages) {
     const problem = messageProblem(message);
-    if (problem) deadLetters.push(deadLetter('invalid', problem, null, JSON.stringify(message)));
+    if (problem) deadLetters.push(deadLetter('invalid', problem, null, JSON.stringify(message), messageKey(message)));
     else if (unique.has(keyOf(message.channel, message.externalId))) duplicates++;
     else unique.set(keyOf(message.channel, message.externalId), withinClock(message, readAt));
   }
@@ -287,8 +287,11 @@ async function ingestInTransaction(
     await step.run(tx, workspaceId, storedNow);
     timer.lap(`step:${step.name}`);
   }
-  await insertDeadLetters(tx, workspaceId, { channelId, kind: batch.source.kind, occurredAt: now }, deadLetters);
-  await recordEvents(tx, events(workspaceId, channelId, channel?.teamId ?? null, inInbox, planned, createdIds, added, emptied));
+  const written = await insertDeadLetters(tx, workspaceId, { channelId, kind: batch.source.kind, occurredAt: now }, deadLetters);
+  await recordEvents(tx, [
+    ...events(workspaceId, channelId, channel?.teamId ?? null, inInbox, planned, createdIds, added, emptied),
+    ...deadLetterEvents(workspaceId, channelId, written),
+  ]);
   timer.lap('dead-letters-and-events');
 
   const report = {
@@ -438,8 +441,14 @@ function cut(payload: string): { payload: string; payloadTruncated: boolean } {
   return { payload: kept, payloadTruncated: true };
 }
 
-function deadLetter(code: string, reason: string, format: string | null, payload: string): NewDeadLetter {
-  return { id: newId(), code, reason: clean(reason), format, ...cut(payload) };
+function deadLetter(code: string, reason: string, format: string | null, payload: string, itemKey: string | null): NewDeadLetter {
+  return { id: newId(), code, reason: clean(reason), format, ...cut(payload), itemKey };
+}
+
+/** A refused message is the same one again when its network and id are; its JSON also holds when it was read. */
+function messageKey(message: NormalisedMessage): string | null {
+  const { channel, externalId } = message as Partial<NormalisedMessage>;
+  return typeof channel === 'string' && typeof externalId === 'string' ? `message ${channel} ${clean(externalId)}` : null;
 }
 
 /**
@@ -459,8 +468,21 @@ function parserDeadLetters(batch: IngestBatch): NewDeadLetter[] {
         lines ??= payload.split(/\r?\n/);
         item = lines[r.line - 1] ?? payload;
       }
-      return deadLetter(r.code, r.reason, format, item);
+      // The position tells apart two items of one payload refused for the same reason.
+      return deadLetter(r.code, r.reason, format, item, r.index === null ? null : `item ${r.index}\u001f${item}`);
     });
+}
+
+/** So an open dead-letter list shows a new or returning item without a reload. */
+function deadLetterEvents(workspaceId: string, channelId: string | null, written: readonly WrittenDeadLetter[]): NewEvent[] {
+  return written.map((d) => ({
+    workspaceId,
+    type: d.repeated ? 'dead_letter.repeated' : 'dead_letter.recorded',
+    subjectType: 'dead_letter',
+    subjectId: d.id,
+    actorId: null,
+    data: { channelId, code: d.code, occurrences: d.occurrences },
+  }));
 }
 
 function events(

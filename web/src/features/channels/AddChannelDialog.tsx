@@ -28,7 +28,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
   const [created, setCreated] = useState<Channel | null>(null);
   const fields = kind ? (CHANNEL_FORMS[kind] ?? []) : [];
   const errors = fieldErrors(create.error);
-  const missing = missingFields(fields, values, false);
+  const missing = missingFields(fields, values, null);
 
   const chooseKind = (next: ChannelKind) => {
     setKind(next);
@@ -114,7 +114,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
                 values={values}
                 onChange={(path, value) => setValues((v) => ({ ...v, [path]: value }))}
                 errors={errors}
-                hasCredentials={false}
+                stored={null}
               />
               <Group justify="space-between" mt="sm">
                 <Button variant="default" onClick={() => setStep(0)}>

@@ -1,20 +1,28 @@
 /** The inputs of a channel kind's settings form, with the server's problems beside each one. */
 import { Checkbox, NumberInput, PasswordInput, Select, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
-import type { ChannelField, FormValues } from './channel-forms';
+import { isStored, type ChannelField, type FormValues } from './channel-forms';
+import type { StoredCredentials } from './types';
+
+/** What a secret field says of the value stored for it, if any: secrets are never shown again. */
+function secretDescription(field: ChannelField, stored: StoredCredentials | null): string | undefined {
+  if (stored && !stored.readable) return 'The stored one can no longer be read (the server secret changed): enter it again.';
+  if (isStored(field, stored)) return 'Stored. Type a new one to replace it, or leave empty to keep it.';
+  return field.description;
+}
 
 export function ChannelFields({
   fields,
   values,
   onChange,
   errors,
-  hasCredentials,
+  stored,
 }: {
   fields: ChannelField[];
   values: FormValues;
   onChange: (path: string, value: FormValues[string]) => void;
   errors: Record<string, string>;
-  /** Editing a channel whose secrets are stored: empty secret fields keep them. */
-  hasCredentials: boolean;
+  /** Editing a saved channel: which secrets it holds (empty secret fields keep them); null for a new one. */
+  stored: StoredCredentials | null;
 }) {
   return (
     <Stack gap="sm">
@@ -32,8 +40,8 @@ export function ChannelFields({
               <PasswordInput
                 key={field.path}
                 {...common}
-                description={hasCredentials ? 'Stored. Type a new one to replace it, or leave empty to keep it.' : field.description}
-                required={field.required && !hasCredentials}
+                description={secretDescription(field, stored)}
+                required={field.required && !isStored(field, stored)}
                 autoComplete="new-password"
                 value={typeof value === 'string' ? value : ''}
                 onChange={(e) => onChange(field.path, e.currentTarget.value)}
@@ -105,6 +113,11 @@ export function ChannelFields({
               <TextInput
                 key={field.path}
                 {...common}
+                description={
+                  stored && !stored.readable && field.path.startsWith('credentials.')
+                    ? 'The stored one can no longer be read (the server secret changed): enter it again.'
+                    : field.description
+                }
                 type={field.type === 'url' ? 'url' : 'text'}
                 required={field.required}
                 value={typeof value === 'string' ? value : ''}

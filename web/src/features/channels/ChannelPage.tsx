@@ -1,7 +1,7 @@
 /** One channel's health: when it last worked, how far behind it is, its latest errors, refused webhook deliveries and dead letters. */
 import { useState } from 'react';
 import { Alert, Button, Card, CopyButton, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconPencil, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconLockExclamation, IconPencil, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { DetailList, DetailRow } from '../../ui/DetailRow';
@@ -139,6 +139,19 @@ export function ChannelPage() {
           </Alert>
         )}
         <FormError error={test.error} />
+        {!data.storedCredentials.readable && (
+          <Alert color="red" icon={<IconLockExclamation size={18} />} title="Its secrets can no longer be read" role="alert">
+            <Text size="sm">
+              The server secret changed since this channel’s passwords and tokens were saved, so it cannot check deliveries, sign in or send
+              replies until they are entered again.
+            </Text>
+            {isAdmin && (
+              <Button size="xs" mt="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditing(true)}>
+                Enter the secrets again
+              </Button>
+            )}
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Stat label="Items in" value={formatNumber(health.itemsIn)} />
           <Stat label="Items out" value={formatNumber(health.itemsOut)} />

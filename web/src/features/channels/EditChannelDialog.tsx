@@ -18,9 +18,10 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
   const [name, setName] = useState(channel.name);
   const [teamId, setTeamId] = useState<string | null>(channel.teamId);
   const [purpose, setPurpose] = useState<ChannelPurpose>(channel.purpose);
-  const [values, setValues] = useState<FormValues>(() => initialValues(fields, channel.config));
+  const stored = channel.storedCredentials;
+  const [values, setValues] = useState<FormValues>(() => initialValues(fields, channel.config, stored.shown));
   const errors = fieldErrors(change.error);
-  const missing = missingFields(fields, values, channel.hasCredentials);
+  const missing = missingFields(fields, values, stored);
   const dismiss = () => {
     change.reset();
     onClose();
@@ -30,7 +31,10 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          change.mutate({ name: name.trim(), teamId, purpose, ...toRequest(fields, values, channel.config) }, { onSuccess: dismiss });
+          change.mutate(
+            { name: name.trim(), teamId, purpose, ...toRequest(fields, values, channel.config, stored.shown) },
+            { onSuccess: dismiss },
+          );
         }}
       >
         <Stack gap="sm">
@@ -58,7 +62,7 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
             values={values}
             onChange={(path, value) => setValues((v) => ({ ...v, [path]: value }))}
             errors={errors}
-            hasCredentials={channel.hasCredentials}
+            stored={stored}
           />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={dismiss}>

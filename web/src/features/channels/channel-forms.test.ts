@@ -66,11 +66,29 @@ describe('channel forms', () => {
     expect(toRequest(email, initialValues(email, mailbox), mailbox).config.imap).toEqual(mailbox.imap);
   });
 
-  it('counts a stored secret as filled when editing', () => {
+  it('counts a stored secret as filled when editing, unless it can no longer be read', () => {
     const values = { 'config.feedUrl': '' };
-    expect(missingFields(rss, values, false).map((f) => f.path)).toEqual(['config.feedUrl']);
+    expect(missingFields(rss, values, null).map((f) => f.path)).toEqual(['config.feedUrl']);
     const mapping = initialValues(webhook, { mapping: { externalId: '/a', text: '/b', authorId: '/c', authorName: '/d', sentAt: '/e' } });
-    expect(missingFields(webhook, mapping, true)).toEqual([]);
-    expect(missingFields(webhook, mapping, false).map((f) => f.path)).toEqual(['credentials.secret']);
+    expect(missingFields(webhook, mapping, { readable: true, names: ['secret'], shown: {} })).toEqual([]);
+    expect(missingFields(webhook, mapping, null).map((f) => f.path)).toEqual(['credentials.secret']);
+    expect(missingFields(webhook, mapping, { readable: false, names: [], shown: {} }).map((f) => f.path)).toEqual(['credentials.secret']);
+  });
+
+  it('shows the stored user names on an edit and sends them only when changed or emptied', () => {
+    const mailbox = {
+      address: 'help@example.org',
+      imap: { host: 'imap.example.org', port: 993, security: 'tls' },
+      smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
+    };
+    const shown = { imapUser: 'help-login', smtpUser: 'relay-login' };
+    const values = initialValues(email, mailbox, shown);
+    expect(values['credentials.imapUser']).toBe('help-login');
+    expect(values['credentials.smtpUser']).toBe('relay-login');
+    expect('credentials.imapPassword' in values).toBe(false);
+    expect(toRequest(email, values, mailbox, shown).credentials).toBeUndefined();
+    expect(
+      toRequest(email, { ...values, 'credentials.imapUser': 'new-login', 'credentials.smtpUser': ' ' }, mailbox, shown).credentials,
+    ).toEqual({ imapUser: 'new-login', smtpUser: null });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The settings form of each channel kind: which fields it has, which are secrets (sent as
- * credentials, never shown again) and how the typed values become the request body. Field names
- * are the server's own paths ("config.feedUrl"), so its field problems land next to the input.
+ * credentials, never shown again), which credentials are not secret (a user name, shown again) and
+ * how the typed values become the request body. Field names are the server's own paths
+ * ("config.feedUrl"), so its field problems land next to the input.
  */
-import type { ChannelKind } from './types';
+import type { ChannelKind, StoredCredentials } from './types';
 
 export type FieldType = 'text' | 'url' | 'number' | 'switch' | 'tags' | 'choices' | 'select' | 'secret';
 
@@ -95,7 +96,7 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
       path: 'credentials.imapUser',
       label: 'IMAP user name',
       type: 'text',
-      description: 'The e-mail address when empty',
+      description: 'The e-mail address is used when this is empty',
       onlyWith: 'config.imap.host',
     },
     { path: 'credentials.imapPassword', label: 'IMAP password', type: 'secret', onlyWith: 'config.imap.host' },
@@ -227,12 +228,13 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-/** The form's starting values: a saved channel's settings, or each field's default. Secrets start empty. */
-export function initialValues(fields: ChannelField[], config?: Record<string, unknown>): FormValues {
+/** The form's starting values: a saved channel's settings and shown credentials, or each field's default. Secrets start empty. */
+export function initialValues(fields: ChannelField[], config?: Record<string, unknown>, shown: Record<string, string> = {}): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
     if (field.type === 'secret') continue;
-    const saved = config ? getPath(config, field.path.split('.').slice(1)) : undefined;
+    const [root, ...rest] = field.path.split('.');
+    const saved = root === 'credentials' ? shown[rest.join('.')] : config ? getPath(config, rest) : undefined;
     values[field.path] = (saved as FormValues[string]) ?? field.initial ?? (field.type === 'switch' ? false : undefined);
   }
   return values;
@@ -240,41 +242,52 @@ export function initialValues(fields: ChannelField[], config?: Record<string, un
 
 /**
  * The request's config and credentials. Empty optional settings are left out; credentials are sent
- * only when some secret was typed, and only those typed (the server keeps the others). The config
- * replaces the saved one, so an edit carries over the `saved` settings this form has no field for
- * (set through the API), rather than dropping them.
+ * only when one changed, and only those (the server keeps the others): a typed secret, or a shown
+ * one (a user name) edited, or emptied to remove it. The config replaces the saved one, so an edit
+ * carries over the `saved` settings this form has no field for (set through the API), rather than
+ * dropping them.
  */
 export function toRequest(
   fields: ChannelField[],
   values: FormValues,
   saved: Record<string, unknown> = {},
-): { config: Record<string, unknown>; credentials?: Record<string, string> } {
+  shown: Record<string, string> = {},
+): { config: Record<string, unknown>; credentials?: Record<string, string | null> } {
   const formRoots = new Set(fields.filter((f) => f.path.startsWith('config.')).map((f) => f.path.split('.')[1]));
   const config: Record<string, unknown> = Object.fromEntries(Object.entries(saved).filter(([key]) => !formRoots.has(key)));
-  const credentials: Record<string, string> = {};
+  const credentials: Record<string, string | null> = {};
   for (const field of fields) {
     let value: unknown = values[field.path];
     if (typeof value === 'string') value = value.trim();
     if (field.type === 'number' && typeof value === 'string') value = value === '' ? undefined : Number(value);
-    if (isEmpty(value)) continue;
-    if (
-      field.onlyWith &&
-      isEmpty(typeof values[field.onlyWith] === 'string' ? (values[field.onlyWith] as string).trim() : values[field.onlyWith])
-    )
-      continue;
     const [root, ...rest] = field.path.split('.');
-    if (root === 'credentials') credentials[rest.join('.')] = String(value);
+    const name = rest.join('.');
+    const inactive =
+      field.onlyWith &&
+      isEmpty(typeof values[field.onlyWith] === 'string' ? (values[field.onlyWith] as string).trim() : values[field.onlyWith]);
+    if (root === 'credentials' && name in shown) {
+      if (isEmpty(value) || inactive) credentials[name] = null;
+      else if (value !== shown[name]) credentials[name] = String(value);
+      continue;
+    }
+    if (isEmpty(value) || inactive) continue;
+    if (root === 'credentials') credentials[name] = String(value);
     else setPath(config, rest, value);
   }
   return Object.keys(credentials).length > 0 ? { config, credentials } : { config };
 }
 
-/** The required fields still empty; secrets count as filled on a saved channel that has them. */
-export function missingFields(fields: ChannelField[], values: FormValues, hasCredentials: boolean): ChannelField[] {
+/** The required fields still empty; a secret counts as filled on a saved channel that holds it, readable. */
+export function missingFields(fields: ChannelField[], values: FormValues, stored: StoredCredentials | null): ChannelField[] {
   return fields.filter(
     (f) =>
       f.required &&
       isEmpty(typeof values[f.path] === 'string' ? (values[f.path] as string).trim() : values[f.path]) &&
-      !(f.type === 'secret' && hasCredentials),
+      !(f.type === 'secret' && isStored(f, stored)),
   );
+}
+
+/** Whether the saved channel holds this secret and it can still be read. */
+export function isStored(field: ChannelField, stored: StoredCredentials | null): boolean {
+  return stored !== null && stored.readable && stored.names.includes(field.path.split('.').slice(1).join('.'));
 }

@@ -25,12 +25,22 @@ export interface ChannelHealth {
   refusedDeliveries: { count: number; lastAt: string | null; recent: ChannelError[] };
 }
 
+/** What the server says of a channel's secrets: which are stored (never their values), the user names, and whether they still open. */
+export interface StoredCredentials {
+  /** False once the server secret changed: the secrets must be entered again. */
+  readable: boolean;
+  names: string[];
+  /** Stored values that are not secret (e-mail user names); for admins only. */
+  shown: Record<string, string>;
+}
+
 export interface Channel {
   id: string;
   kind: ChannelKind;
   name: string;
   config: Record<string, unknown>;
   hasCredentials: boolean;
+  storedCredentials: StoredCredentials;
   status: 'active' | 'paused';
   teamId: string | null;
   purpose: ChannelPurpose;
@@ -47,7 +57,7 @@ export interface NewChannel {
   teamId?: string | null;
   purpose?: ChannelPurpose;
   config: Record<string, unknown>;
-  credentials?: Record<string, string>;
+  credentials?: Record<string, string | null>;
 }
 
 export interface ChannelChange {
@@ -55,7 +65,8 @@ export interface ChannelChange {
   teamId?: string | null;
   purpose?: ChannelPurpose;
   config?: Record<string, unknown>;
-  credentials?: Record<string, string>;
+  /** Each one sent replaces the stored one, null removes it; the others are kept. */
+  credentials?: Record<string, string | null>;
 }
 
 export interface ConnectionTest {

@@ -1,12 +1,12 @@
-/** Refreshes channel health and dead letters while a channel page is open, as the pipeline reports. */
+/** Refreshes channel health while a channel page or the list is open, as the pipeline reports. */
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLiveEvent } from '../../lib/live-events';
 import { channelKeys } from './api';
 
 /**
- * Items arriving move a channel's health (items in, last success) and may leave dead letters; a
- * busy stream refreshes them at most this often, the last arrival always included.
+ * Items arriving move a channel's health (items in, last success); a busy stream refreshes it at
+ * most this often, the last arrival always included. Dead letters follow their own events.
  */
 const ARRIVALS_REFRESH_MS = 5_000;
 
@@ -27,7 +27,6 @@ export function useChannelLiveUpdates() {
       pending.current = null;
       lastRefresh.current = Date.now();
       void client.invalidateQueries({ queryKey: channelKeys.all });
-      void client.invalidateQueries({ queryKey: ['dead-letters'] });
     };
     const wait = lastRefresh.current + ARRIVALS_REFRESH_MS - Date.now();
     if (wait <= 0) refresh();
@@ -35,8 +34,10 @@ export function useChannelLiveUpdates() {
   };
 
   useLiveEvent((event) => {
-    if (event.type.startsWith('channel.')) void client.invalidateQueries({ queryKey: channelKeys.all });
-    if (event.type.startsWith('dead_letter.')) void client.invalidateQueries({ queryKey: ['dead-letters'] });
+    // Refused webhook deliveries are tallied and announced at most every few seconds per channel.
+    if (event.type.startsWith('channel.') || event.type === 'webhook.deliveries_refused') {
+      void client.invalidateQueries({ queryKey: channelKeys.all });
+    }
     if (event.type === 'conversation.created' || event.type === 'conversation.messages_added') refreshAfterArrivals();
   });
 }

@@ -66,9 +66,17 @@ export function DeadLetterRow({
             {deadLetter.reason}
           </Text>
           <Text size="xs" c="dimmed">
-            <time dateTime={deadLetter.occurredAt} title={formatDateTime(deadLetter.occurredAt)}>
-              {formatRelative(deadLetter.occurredAt)}
+            <time dateTime={deadLetter.lastSeenAt} title={formatDateTime(deadLetter.lastSeenAt)}>
+              {formatRelative(deadLetter.lastSeenAt)}
             </time>
+            {deadLetter.occurrences > 1 && (
+              <>
+                {` · came ${deadLetter.occurrences} times since `}
+                <time dateTime={deadLetter.occurredAt} title={formatDateTime(deadLetter.occurredAt)}>
+                  {formatRelative(deadLetter.occurredAt)}
+                </time>
+              </>
+            )}
             {deadLetter.replayCount > 0 && ` · replayed ${deadLetter.replayCount}×`}
           </Text>
         </Stack>

@@ -1,4 +1,4 @@
-/** The dead letters of the workspace or of one channel, newest first, narrowed by the filters. */
+/** The dead letters of the workspace or of one channel, latest arrival first, narrowed by the filters; live. */
 import { Loader, Stack, Text } from '@mantine/core';
 import { LoadMore } from '../../ui/LoadMore';
 import { QueryError } from '../../ui/QueryError';
@@ -7,12 +7,14 @@ import { useChannels } from '../channels/api';
 import { useDeadLetters } from './api';
 import { DeadLetterRow } from './DeadLetterRow';
 import type { DeadLetterFilters } from './types';
+import { useDeadLetterLiveUpdates } from './use-dead-letter-live-updates';
 
 export function DeadLettersList({ filters = {} }: { filters?: DeadLetterFilters }) {
   const { channelId } = filters;
   const list = useDeadLetters(filters);
   const channels = useChannels();
   const { isAdmin } = usePermissions();
+  useDeadLetterLiveUpdates();
   const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
   const channelName = (id: string | null) => (channelId || !id ? null : (channels.data?.find((c) => c.id === id)?.name ?? null));
   if (list.isPending) return <Loader size="sm" aria-label="Loading dead letters" />;

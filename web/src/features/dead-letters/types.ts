@@ -9,7 +9,11 @@ export interface DeadLetter {
   /** In the list only on some servers; always in the single dead letter. */
   payload?: string;
   payloadTruncated: boolean;
+  /** When it first arrived. */
   occurredAt: string;
+  /** When it last arrived: a retried delivery or a feed read again counts on the same dead letter. */
+  lastSeenAt: string;
+  occurrences: number;
   replayedAt: string | null;
   replayCount: number;
   resolved: boolean;

@@ -38,7 +38,7 @@ export interface Viewer {
 }
 
 /** Why replies cannot be sent on a conversation (notes still can). */
-export type ReplyUnavailable = 'no_channel' | 'channel_removed';
+export type ReplyUnavailable = 'no_channel' | 'channel_removed' | 'channel_cannot_reply';
 
 export interface Conversation {
   id: string;

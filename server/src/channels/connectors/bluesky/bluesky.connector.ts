@@ -6,7 +6,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { defineConnector, type ConnectorChannel } from '../../connector.js';
-import { AllowPrivateNetwork, HttpUrl, urlProblems } from '../shared.js';
+import { AllowPrivateNetwork, HttpUrl, privateHostProblems, urlProblems } from '../shared.js';
 import { POST_COLLECTION } from './bluesky-post.js';
 import { sendBlueskyReply } from './bluesky-reply.js';
 import { createSession, DEFAULT_SERVICE_URL } from './bluesky-xrpc.js';
@@ -61,12 +61,14 @@ export function subscribeUrl(config: Config, cursor: Record<string, unknown>): U
   return url;
 }
 
-function jetstreamUrlProblems(value: string | undefined): { field: string; reason: string }[] {
+function jetstreamUrlProblems(value: string | undefined, allowPrivateNetwork: boolean): { field: string; reason: string }[] {
   if (value === undefined) return [];
   try {
     const url = new URL(value);
-    if (url.protocol === 'wss:' || url.protocol === 'ws:')
-      return url.username || url.password ? [{ field: 'config.jetstreamUrl', reason: 'must not carry credentials' }] : [];
+    if (url.protocol === 'wss:' || url.protocol === 'ws:') {
+      if (url.username || url.password) return [{ field: 'config.jetstreamUrl', reason: 'must not carry credentials' }];
+      return privateHostProblems('config.jetstreamUrl', url.hostname, allowPrivateNetwork);
+    }
   } catch {
     return [{ field: 'config.jetstreamUrl', reason: 'must be a URL' }];
   }
@@ -80,8 +82,8 @@ export const blueskyConnector = defineConnector({
   capabilities: { pull: false, webhook: false, stream: true, reply: true },
 
   checkConfig: (config) => [
-    ...jetstreamUrlProblems(config.jetstreamUrl),
-    ...urlProblems('config.serviceUrl', config.serviceUrl),
+    ...jetstreamUrlProblems(config.jetstreamUrl, config.allowPrivateNetwork === true),
+    ...urlProblems('config.serviceUrl', config.serviceUrl, config.allowPrivateNetwork),
     ...(config.keywords?.length || config.accounts?.length
       ? []
       : [{ field: 'config.keywords', reason: 'name at least one keyword or account to listen for' }]),

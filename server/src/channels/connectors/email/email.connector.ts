@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import { ConnectorError, defineConnector, type ConnectorChannel, type OutboundReply } from '../../connector.js';
 import { OneOf } from '../../../platform/http/schemas.js';
-import { AllowPrivateNetwork } from '../shared.js';
+import { AllowPrivateNetwork, privateHostProblems } from '../shared.js';
 import { parseFile } from '../../formats.js';
 import type { Rejection } from '../../index.js';
 import { judgedAddress } from '../../net/judged-address.js';
@@ -120,7 +120,13 @@ export const emailConnector = defineConnector({
   configSchema: EmailConfig,
   credentialsSchema: EmailCredentials,
   capabilities: { pull: true, webhook: false, stream: false, reply: true },
+  shownCredentials: ['imapUser', 'smtpUser'],
   defaultPollSeconds: 60,
+
+  checkConfig: (config) => [
+    ...(config.imap ? privateHostProblems('config.imap.host', config.imap.host, config.allowPrivateNetwork === true) : []),
+    ...privateHostProblems('config.smtp.host', config.smtp.host, config.allowPrivateNetwork === true),
+  ],
 
   async pull(channel, cursor, now) {
     const account = imapAccount(channel);

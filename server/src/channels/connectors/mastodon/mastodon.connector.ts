@@ -88,7 +88,7 @@ export const mastodonConnector = defineConnector({
   defaultPollSeconds: 120,
 
   checkConfig: (config) => [
-    ...urlProblems('config.instanceUrl', config.instanceUrl),
+    ...urlProblems('config.instanceUrl', config.instanceUrl, config.allowPrivateNetwork),
     // With nothing to read the channel would be "healthy" forever and never bring a message.
     ...(config.sources.length || config.hashtags?.length
       ? []

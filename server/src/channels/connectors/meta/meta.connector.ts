@@ -40,7 +40,7 @@ export const metaConnector = defineConnector({
   credentialsSchema: MetaCredentials,
   capabilities: { pull: false, webhook: true, stream: false, reply: true },
 
-  checkConfig: (config) => urlProblems('config.graphUrl', config.graphUrl),
+  checkConfig: (config) => urlProblems('config.graphUrl', config.graphUrl, config.allowPrivateNetwork),
 
   async test(channel) {
     if (!channel.credentials) return { ok: false, message: 'Enter the app secret and verify token first.' };

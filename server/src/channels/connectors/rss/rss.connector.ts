@@ -42,7 +42,7 @@ export const rssConnector = defineConnector({
   capabilities: { pull: true, webhook: false, stream: false, reply: false },
   defaultPollSeconds: DEFAULT_POLL_SECONDS,
 
-  checkConfig: (config) => urlProblems('config.feedUrl', config.feedUrl),
+  checkConfig: (config) => urlProblems('config.feedUrl', config.feedUrl, config.allowPrivateNetwork),
 
   async test(channel) {
     const response = await safeFetch(channel.config.feedUrl, channel.net, { headers: { 'user-agent': USER_AGENT, accept: ACCEPT } });

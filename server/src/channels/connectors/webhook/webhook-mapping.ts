@@ -4,7 +4,8 @@
  * letter) naming the field, and the rest of the delivery still goes in.
  */
 import { Type, type Static } from 'typebox';
-import { messageProblem, type NormalisedMessage, type Rejection } from '../../index.js';
+import { messageProblem } from '../../message.schema.js';
+import type { NormalisedMessage, Rejection } from '../../index.js';
 import { JsonPointer, resolvePointer } from './json-pointer.js';
 
 export const FieldMapping = Type.Object(

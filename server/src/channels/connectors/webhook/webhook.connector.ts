@@ -34,7 +34,7 @@ export const webhookConnector = defineConnector({
   ),
   capabilities: { pull: false, webhook: true, stream: false, reply: true },
 
-  checkConfig: (config) => urlProblems('config.outboundUrl', config.outboundUrl),
+  checkConfig: (config) => urlProblems('config.outboundUrl', config.outboundUrl, config.allowPrivateNetwork),
 
   async test(channel) {
     if (!channel.credentials) return { ok: false, message: 'Set a signing secret first.' };

@@ -37,7 +37,7 @@ export const xConnector = defineConnector({
   ),
   capabilities: { pull: false, webhook: true, stream: false, reply: true },
 
-  checkConfig: (config) => urlProblems('config.apiUrl', config.apiUrl),
+  checkConfig: (config) => urlProblems('config.apiUrl', config.apiUrl, config.allowPrivateNetwork),
 
   async test(channel) {
     if (!channel.credentials) return { ok: false, message: 'Enter the consumer secret first.' };
