@@ -4,14 +4,33 @@ import { useNavigate } from 'react-router';
 import type { Session } from '../lib/types';
 import { useSignOut } from '../features/auth/session';
 
+/**
+ * The letters on the avatar, which are all a sighted person sees of the button: its name includes
+ * them first, so someone who speaks to their computer can say what they see.
+ */
+function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const letters =
+    words.length > 1
+      ? words
+          .slice(0, 2)
+          .map((word) => word[0])
+          .join('')
+      : name.trim().slice(0, 2);
+  return letters.toUpperCase();
+}
+
 export function AccountMenu({ session }: { session: Session }) {
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const initials = initialsOf(session.user.name);
   return (
     <Menu position="bottom-end" width={220}>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account: ${session.user.name}`}>
-          <Avatar name={session.user.name} color="initials" size={32} />
+        <UnstyledButton aria-label={`${initials}, Account: ${session.user.name}`}>
+          <Avatar name={session.user.name} color="initials" size={32}>
+            {initials}
+          </Avatar>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

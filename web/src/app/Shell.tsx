@@ -1,7 +1,7 @@
 /** The frame around every page: navigation, search, notifications, theme and account. */
 import type { ReactNode } from 'react';
-import { AppShell, Burger, Group, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Burger, Group, Text, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { Session } from '../lib/types';
 import { useLiveEvents } from '../lib/live-events';
 import { useInboxLiveUpdates } from '../features/inbox/use-inbox-live-updates';
@@ -14,8 +14,16 @@ import { MainNav } from './MainNav';
 import { MAIN_ID, SkipLink } from './SkipLink';
 import { useFocusOnNavigate } from './use-focus-on-navigate';
 
+const NAVIGATION_ID = 'main-navigation';
+
 export function Shell({ session, children }: { session: Session; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
+  const theme = useMantineTheme();
+  // Below the navbar's breakpoint the closed navigation only slides out of view: inert keeps its links
+  // out of the Tab order and from screen readers until the menu button opens it. Read on the first
+  // render, so no hidden link is ever focusable.
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
+  const navigationHidden = !wide && !opened;
   useLiveEvents(true);
   useInboxLiveUpdates();
   useFocusOnNavigate(MAIN_ID);
@@ -26,7 +34,15 @@ export function Shell({ session, children }: { session: Session; children: React
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" aria-expanded={opened} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+              aria-expanded={opened}
+              aria-controls={NAVIGATION_ID}
+            />
             <Text fw={700} size="lg">
               Rapport
             </Text>
@@ -42,7 +58,7 @@ export function Shell({ session, children }: { session: Session; children: React
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+      <AppShell.Navbar p="xs" component="nav" aria-label="Main" id={NAVIGATION_ID} inert={navigationHidden}>
         <MainNav onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>

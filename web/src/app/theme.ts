@@ -1,5 +1,5 @@
 /** The Mantine theme, with text colours darkened where the defaults miss WCAG AA contrast. */
-import { DEFAULT_THEME, Notification, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { DEFAULT_THEME, Menu, Notification, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { TEXT_COLOR_VARIABLES } from '../ui/text-colors';
 
 export const theme = createTheme({
@@ -9,20 +9,30 @@ export const theme = createTheme({
   defaultRadius: 'md',
   focusRing: 'auto',
   cursorType: 'pointer',
+  // Those who ask their system for less motion get dialogs, menus and drawers without animations.
+  respectReducedMotion: true,
   components: {
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
+    // Mantine's placeholder that takes the first focus in an open menu is a focusable element with
+    // no role inside role="menu", which assistive technology reads as a broken menu; the first item
+    // takes the focus instead, as the ARIA menu pattern has it.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
   },
 });
 
 /**
  * In the light scheme, "light" variants (badges, light buttons, icons) draw shade 9 on shade 1,
- * under 4.5:1 for green, teal, orange and yellow; text a third darker passes for every colour.
+ * under 4.5:1 for green, teal, orange and yellow, and "outline" variants draw shade 7 on white
+ * (2.7:1 for green); text a third darker than shade 9 passes for every colour on both.
  */
 const darkerLightVariantText = Object.fromEntries(
-  Object.keys(DEFAULT_THEME.colors).map((color) => [
-    `--mantine-color-${color}-light-color`,
-    `color-mix(in srgb, var(--mantine-color-${color}-9), black 35%)`,
-  ]),
+  Object.keys(DEFAULT_THEME.colors).flatMap((color) => {
+    const darker = `color-mix(in srgb, var(--mantine-color-${color}-9), black 35%)`;
+    return [
+      [`--mantine-color-${color}-light-color`, darker],
+      [`--mantine-color-${color}-outline`, darker],
+    ];
+  }),
 );
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

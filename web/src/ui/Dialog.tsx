@@ -2,10 +2,11 @@
  * A modal dialog with a required title and a labelled close button. Built from Modal's parts so
  * its header is a plain element: a second <header> would read as another page banner.
  */
-import type { ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { Modal, type ModalRootProps } from '@mantine/core';
 
 export function Dialog({ title, children, ...props }: Omit<ModalRootProps, 'title' | 'children'> & { title: string; children: ReactNode }) {
+  useFocusReturnToOpener(props.opened);
   return (
     <Modal.Root {...props}>
       <Modal.Overlay />
@@ -18,4 +19,25 @@ export function Dialog({ title, children, ...props }: Omit<ModalRootProps, 'titl
       </Modal.Content>
     </Modal.Root>
   );
+}
+
+/**
+ * Mantine returns the focus only when a mounted dialog's `opened` turns false. Dialogs mounted
+ * already open, or remounted on close to start their form afresh, would leave the focus on the page
+ * body, and keyboard users back at the top of the page; this puts it back on what opened them.
+ */
+function useFocusReturnToOpener(opened: boolean) {
+  // A layout effect runs before the dialog's focus trap (a timer) moves the focus inside.
+  useLayoutEffect(() => {
+    if (!opened) return;
+    const opener = document.activeElement;
+    return () => {
+      // After Mantine's own return (10 ms), and only where it did not happen.
+      window.setTimeout(() => {
+        const current = document.activeElement;
+        const lost = !current || current === document.body || !current.isConnected;
+        if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
+      }, 20);
+    };
+  }, [opened]);
 }

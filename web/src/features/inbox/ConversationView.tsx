@@ -1,6 +1,6 @@
 /** The open conversation: header and controls, the thread, the composer and the customer beside it. */
 import { useCallback, useRef, useState } from 'react';
-import { Center, Drawer, Loader, ScrollArea } from '@mantine/core';
+import { Center, Loader, ScrollArea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { QueryError } from '../../ui/QueryError';
@@ -13,6 +13,7 @@ import { MessageThread } from './MessageThread';
 import { usePresence } from './use-presence';
 import type { ConversationChange } from './types';
 import { useShortcuts } from './use-shortcuts';
+import { SideDrawer } from '../../ui/SideDrawer';
 
 export function ConversationView({
   conversationId,
@@ -95,16 +96,16 @@ export function ConversationView({
           <CustomerPanel conversation={data} />
         </ScrollArea>
       ) : (
-        <Drawer
+        <SideDrawer
           opened={customerOpen}
           onClose={() => setCustomerOpen(false)}
           position="right"
           size="sm"
           title="Customer"
-          closeButtonProps={{ 'aria-label': 'Close customer details' }}
+          closeLabel="Close customer details"
         >
           <CustomerPanel conversation={data} />
-        </Drawer>
+        </SideDrawer>
       )}
     </div>
   );

@@ -7,7 +7,6 @@ import {
   ActionIcon,
   Center,
   Checkbox,
-  Drawer,
   EmptyState,
   Group,
   SegmentedControl,
@@ -35,6 +34,7 @@ import { CONVERSATION_STATUSES, type ConversationFilters, type ConversationStatu
 import { useInboxFilters } from './use-inbox-filters';
 import { useShortcuts } from './use-shortcuts';
 import classes from './InboxPage.module.css';
+import { SideDrawer } from '../../ui/SideDrawer';
 
 const SEARCH_ID = 'inbox-search';
 const NONE: ReadonlySet<string> = new Set();
@@ -108,30 +108,31 @@ export function InboxPage() {
           {sidebar}
         </aside>
       )}
+      {/* On a narrow screen the list and the conversation take turns; the page's heading stays either way. */}
       {!wide && (
-        <Drawer
+        <VisuallyHidden>
+          <h1>Inbox</h1>
+        </VisuallyHidden>
+      )}
+      {!wide && (
+        <SideDrawer
           opened={filtersOpen}
           onClose={() => setFiltersOpen(false)}
           title="Views and filters"
           size="xs"
-          closeButtonProps={{ 'aria-label': 'Close filters' }}
+          closeLabel="Close filters"
         >
           {sidebar}
-        </Drawer>
+        </SideDrawer>
       )}
       {showList && (
         <section className={classes.pane} aria-label="Conversation list">
           <Stack gap={6} p="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
             <Group gap="xs" wrap="nowrap">
               {!wide && (
-                <>
-                  <VisuallyHidden>
-                    <h1>Inbox</h1>
-                  </VisuallyHidden>
-                  <ActionIcon variant="default" size="lg" onClick={() => setFiltersOpen(true)} aria-label="Views and filters">
-                    <IconAdjustmentsHorizontal size={18} />
-                  </ActionIcon>
-                </>
+                <ActionIcon variant="default" size="lg" onClick={() => setFiltersOpen(true)} aria-label="Views and filters">
+                  <IconAdjustmentsHorizontal size={18} />
+                </ActionIcon>
               )}
               <SearchInput
                 id={SEARCH_ID}

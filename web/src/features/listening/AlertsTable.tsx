@@ -39,7 +39,7 @@ function CheckNowButton({ alert, disabled }: { alert: Alert; disabled: boolean }
       variant="default"
       disabled={disabled}
       loading={check.isPending}
-      aria-label={`Check ${alert.name} now`}
+      aria-label={`Check now: ${alert.name}`}
       onClick={() =>
         check.mutate(alert.id, {
           onSuccess: ({ fired, firing }) =>

@@ -4,13 +4,14 @@
  * be done with it.
  */
 import { memo } from 'react';
-import { Avatar, Badge, Checkbox, Group, Paper, Spoiler, Stack, Text, Tooltip } from '@mantine/core';
+import { Avatar, Badge, Checkbox, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { httpUrl } from '../../lib/safe-url';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { IntentMenu } from './IntentMenu';
 import { kindLabel } from './labels';
 import { MentionActionsMenu } from './MentionActionsMenu';
+import { MentionText } from './MentionText';
 import { authorHandle, authorName } from './mention-author';
 import { NetworkLabel } from './NetworkLabel';
 import { RelevanceButtons } from './RelevanceButtons';
@@ -86,11 +87,7 @@ export const MentionCard = memo(function MentionCard({
             {mention.title}
           </Text>
         )}
-        <Spoiler maxHeight={96} showLabel="Show more" hideLabel="Show less">
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {mention.text}
-          </Text>
-        </Spoiler>
+        <MentionText text={mention.text} />
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Group gap={6} wrap="wrap">
             <Tooltip label={`Query in ${kindLabel(mention.queryKind)}`}>

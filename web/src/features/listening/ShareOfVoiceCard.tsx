@@ -43,6 +43,7 @@ export function ShareOfVoiceCard({ params }: { params: DashboardParams }) {
           size={180}
           thickness={26}
           mx="auto"
+          role="img"
           aria-label={totals.map((t) => `${t.name} ${percent(t.share)}`).join(', ')}
         />
         <AreaChart

@@ -45,7 +45,7 @@ export function TopTermsCard({ params }: { params: DashboardParams }) {
         valueFormatter={formatNumber}
         barsLabel={TERMS.find((t) => t.value === of)!.label}
         valueLabel="Mentions"
-        barColor="blue.6"
+        barColor="blue"
       />
       <ApproximateRanking chart={chart.data} />
     </ChartCard>

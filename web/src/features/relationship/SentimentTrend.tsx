@@ -33,6 +33,8 @@ export function SentimentTrend({ trend }: { trend: RelationshipMemory['sentiment
           withYAxis={false}
           tickLine="none"
           referenceLines={[{ y: 0, color: 'gray.5' }]}
+          // The table below is what assistive technology reads; the hidden picture takes no keyboard focus.
+          barChartProps={{ accessibilityLayer: false }}
         />
       </div>
       <Text component="figcaption" size="xs" c="dimmed">

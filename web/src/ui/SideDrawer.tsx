@@ -1,0 +1,27 @@
+/**
+ * A drawer with a required title and a labelled close button, built from Drawer's parts as
+ * `Dialog` is from Modal's: its header is a plain element, since a second <header> reads as
+ * another page banner.
+ */
+import type { ReactNode } from 'react';
+import { Drawer, type DrawerRootProps } from '@mantine/core';
+
+export function SideDrawer({
+  title,
+  closeLabel,
+  children,
+  ...props
+}: Omit<DrawerRootProps, 'title' | 'children'> & { title: string; closeLabel: string; children: ReactNode }) {
+  return (
+    <Drawer.Root {...props}>
+      <Drawer.Overlay />
+      <Drawer.Content>
+        <Drawer.Header {...({ component: 'div' } as object)}>
+          <Drawer.Title fw={600}>{title}</Drawer.Title>
+          <Drawer.CloseButton aria-label={closeLabel} />
+        </Drawer.Header>
+        <Drawer.Body>{children}</Drawer.Body>
+      </Drawer.Content>
+    </Drawer.Root>
+  );
+}
