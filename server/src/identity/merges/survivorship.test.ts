@@ -129,10 +129,10 @@ describe('survivorship of lists', () => {
 
   it('unites tags case-insensitively and important dates by kind and date', () => {
     const plan = planMerge(
-      contact({ tags: ['VIP', 'beta'], importantDates: [{ kind: 'birthday', date: '1815-12-10' }] }),
+      contact({ tags: ['VIP', 'beta', 'İstanbul'], importantDates: [{ kind: 'birthday', date: '1815-12-10' }] }),
       contact({
         id: 'm',
-        tags: ['vip', 'poet'],
+        tags: ['vip', 'poet', 'istanbul'],
         importantDates: [
           { kind: 'birthday', date: '1815-12-10', label: 'Birthday' },
           { kind: 'custom', date: '1843-09-01', label: 'Notes published' },
@@ -142,7 +142,7 @@ describe('survivorship of lists', () => {
       {},
       labels,
     );
-    expect(plan.result.tags).toEqual(['VIP', 'beta', 'poet']);
+    expect(plan.result.tags).toEqual(['VIP', 'beta', 'İstanbul', 'poet']);
     expect(plan.result.importantDates).toEqual([
       { kind: 'birthday', date: '1815-12-10', label: 'Birthday' },
       { kind: 'custom', date: '1843-09-01', label: 'Notes published' },

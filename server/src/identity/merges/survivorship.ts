@@ -4,7 +4,7 @@
  * contact's (the further lifecycle stage for stages); lists are unions without duplicates; custom
  * fields are decided per key like single values.
  */
-import { displayNameOf, type Contact } from '../../crm/index.js';
+import { displayNameOf, tagKey, type Contact } from '../../crm/index.js';
 import type { FieldProblem } from '../../platform/http/errors.js';
 import type { FieldKind, MergeField, MergePicks, MergeSide, PickReason } from './merge.schema.js';
 
@@ -33,7 +33,8 @@ const LIST_FIELDS: readonly (readonly [ListField, string, (item: never) => strin
     'Social handles',
     (h: Contact['socialHandles'][number]) => `${h.network.trim().toLowerCase()}:${h.handle.trim().toLowerCase().replace(/^@/, '')}`,
   ],
-  ['tags', 'Tags', (t: string) => t.trim().toLowerCase()],
+  // The CRM's own key, so a merge keeps exactly the tags a filter tells apart ("İstanbul" is "istanbul").
+  ['tags', 'Tags', (t: string) => tagKey(t.trim())],
   [
     'importantDates',
     'Important dates',
