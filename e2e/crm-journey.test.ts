@@ -1,8 +1,8 @@
 /**
  * The everyday journey: sign in, add a contact, note and tasks on its page, tick a task done, see
  * it on My day, filter and sort the team's tasks and tick one off there, find the contact again
- * with the search palette, and look at the lists; then a viewer, who sees tasks but cannot tick
- * them. Takes the screenshots the README shows.
+ * with the search palette, and look at the lists; import a vCard; then a viewer, who sees tasks but
+ * cannot tick them. Takes the screenshots the README shows.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -115,6 +115,28 @@ test('a user signs in, adds a contact with a note and tasks, and finds it again'
   await openArea(page, 'Settings');
   await page.getByRole('table', { name: 'Members' }).getByText('Dana Demo').waitFor();
   await shoot('settings');
+});
+
+test('an owner imports a vCard, skipping a property, and the wizard counts in the singular', async () => {
+  // Still signed in as the owner from the journey above.
+  await openArea(page, 'Contacts');
+  await page.getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+  const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lise Meitner\r\nTITLE:Kaiser Wilhelm chair\r\nEMAIL:lise@fission.example\r\nEND:VCARD\r\n';
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'lise.vcf', mimeType: 'text/vcard', buffer: Buffer.from(card) });
+  await dialog.getByRole('button', { name: 'Next: map columns' }).click();
+  await dialog.getByText('lise.vcf: 1 card, 3 properties.').waitFor();
+  // A vCard property fills its own field: it can be kept or skipped, not sent elsewhere.
+  expect(await dialog.getByRole('combobox').count()).toBe(0);
+  await dialog.getByRole('checkbox', { name: 'Import TITLE' }).uncheck();
+  await dialog.getByRole('button', { name: 'Start import' }).click();
+  await dialog.getByText('Import finished').waitFor();
+  await dialog.getByText('1 of 1 card', { exact: true }).waitFor();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('link', { name: 'Lise Meitner' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lise Meitner' }).waitFor();
+  await page.getByRole('region', { name: 'Details' }).getByText('lise@fission.example').waitFor();
+  expect(await page.getByText('Kaiser Wilhelm chair').count()).toBe(0);
 });
 
 test('a viewer sees their tasks on My day and Tasks but cannot tick them', async () => {

@@ -1,4 +1,5 @@
 /** CSV cells for exports: quoted when needed, and safe to open in a spreadsheet. */
+import { joinItems } from '../shared/list-items.js';
 
 /**
  * A cell starting with = + - @ (or a tab or carriage return) would run as a formula in Excel or
@@ -14,7 +15,7 @@ export function csvLine(cells: readonly unknown[]): string {
   return cells.map(csvCell).join(',') + '\r\n';
 }
 
-/** A custom value in one cell: lists joined like e-mails are. */
+/** A custom value in one cell: a multi-select's options joined as tags are, so the import splits them back. */
 export function customCell(value: unknown): unknown {
-  return Array.isArray(value) ? value.join('; ') : value;
+  return Array.isArray(value) ? joinItems(value.map(String), ';,') : value;
 }

@@ -132,6 +132,44 @@ describe('exports', () => {
     expect(again[0]!.socialHandles).toHaveLength(3);
   });
 
+  it('writes tags and multi-select options holding ; , or a backslash so that the import reads them back whole', async () => {
+    const options = ['en; US', 'fr, CA', 'C:\\temp', 'ends\\', 'plain'];
+    const tags = ['a; b', 'c, d', 'e\\f', 'g\\', 'vip'];
+    const ws = await buildWorkspace(t.db);
+    const copy = await buildWorkspace(t.db);
+    for (const w of [ws, copy]) {
+      await post(w, '/custom-fields', { entity: 'contact', key: 'langs', label: 'Languages', type: 'multi_select', options });
+    }
+    await post(ws, '/contacts', { firstName: 'Ann', tags, custom: { langs: options } });
+    await post(ws, '/companies', { name: 'Initech', tags });
+
+    const body = (await get(ws, '/exports/contacts')).body;
+    expect(readCsv(body)[0]).toMatchObject({
+      tags: 'a\\; b; c\\, d; e\\\\f; g\\\\; vip',
+      'custom:langs': 'en\\; US; fr\\, CA; C:\\\\temp; ends\\\\; plain',
+    });
+    expect(readCsv((await get(ws, '/exports/companies')).body)[0]!.tags).toBe('a\\; b; c\\, d; e\\\\f; g\\\\; vip');
+
+    const draft = await post(copy, '/imports', { format: 'csv', fileName: 'contacts.csv', content: body });
+    await post(copy, `/imports/${draft.id}/start`, { allowPartial: false });
+    await t.jobs.runDue();
+    expect(json<{ imported: number }>(await get(copy, `/imports/${draft.id}`)).imported).toBe(1);
+    const [again] = json<{ tags: string[]; custom: { langs: string[] } }[]>(await get(copy, '/exports/contacts?format=json'));
+    expect(again!.tags).toEqual(tags);
+    expect(again!.custom.langs).toEqual(options);
+  });
+
+  it('reads tags and options from files exported before they were escaped as it did then', async () => {
+    const ws = await buildWorkspace(t.db);
+    await post(ws, '/custom-fields', { entity: 'contact', key: 'langs', label: 'Languages', type: 'multi_select', options: ['en', 'fr'] });
+    const content = 'firstName,tags,custom:langs\r\nAnn,"vip; C:\\temp, beta",en; fr\r\n';
+    const draft = await post(ws, '/imports', { format: 'csv', fileName: 'old.csv', content });
+    await post(ws, `/imports/${draft.id}/start`, { allowPartial: false });
+    await t.jobs.runDue();
+    const [ann] = json<{ tags: string[]; custom: { langs: string[] } }[]>(await get(ws, '/exports/contacts?format=json'));
+    expect(ann).toMatchObject({ tags: ['vip', 'C:\\temp', 'beta'], custom: { langs: ['en', 'fr'] } });
+  });
+
   it('walks large lists in batches and honours record access', async () => {
     const ws = await buildWorkspace(t.db);
     const limited = await ws.member('agent', { recordScope: 'own' });

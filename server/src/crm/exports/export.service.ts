@@ -42,7 +42,8 @@ async function* render<Row>(
 const join = (values: readonly string[]) => values.join('; ');
 // Social handles and important dates are written as the import's `socialHandles` and
 // `importantDates` targets read them (`network:handle [url]`, `kind:YYYY-MM-DD [label]`, a `;` in
-// an item escaped), so a file exported here imports again with both.
+// an item escaped), so a file exported here imports again with both. Tags are split on `,` too
+// when imported, so a comma in a tag is escaped as well.
 
 export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: ContactListQuery): Promise<AsyncGenerator<string>> {
   const keys = (await fieldsFor(ctx.db, ctx.workspaceId, 'contact')).map((f) => f.key);
@@ -80,7 +81,7 @@ export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: Co
       c.companyName,
       c.companyId,
       c.lifecycleStage,
-      join(c.tags),
+      joinItems(c.tags, ';,'),
       joinItems(c.importantDates.map((d) => `${d.kind}:${d.date}${d.label ? ` ${d.label}` : ''}`)),
       ...ADDRESS_PARTS.map((part) => c.address?.[part] ?? ''),
       c.ownerId,
@@ -119,7 +120,7 @@ export async function exportCompanies(
       join(c.domains),
       c.industry,
       c.size,
-      join(c.tags),
+      joinItems(c.tags, ';,'),
       c.ownerId,
       c.teamId,
       c.createdAt,

@@ -3,6 +3,7 @@
  * the web app and the CLI (`--map "E-mail=email"`) can say them the same way:
  *
  *   firstName lastName fullName title company tags lifecycleStage ignore
+ *   (tags and multi-select custom fields split on , or ;, with \, \; and \\ kept as in our exports)
  *   email email2 …  phone phone2 …        (each adds one; a cell may hold several, split on , or ;)
  *   socialHandle:<network>  importantDate:<birthday|anniversary|renewal|custom>  custom:<key>
  *   address:<streetNumber|street|line2|locality|region|postcode|country>
@@ -187,7 +188,7 @@ function customValue(field: CustomField | undefined, text: string): unknown {
       return text;
     }
     case 'multi_select':
-      return splitList(text);
+      return splitItems(text, ';,');
     case 'date':
       return parseDate(text) ?? text;
     default:
@@ -272,7 +273,7 @@ export function csvRowToDraft(
         draft.sources.company = column;
         break;
       case 'tags':
-        input.tags = [...(input.tags ?? []), ...splitList(text)];
+        input.tags = [...(input.tags ?? []), ...splitItems(text, ';,')];
         draft.sources.tags = column;
         break;
       case 'email':

@@ -1,14 +1,16 @@
 /**
  * One view of an uploaded file whatever its format: columns and sample rows for the mapping step,
  * and the rows as contact drafts once a mapping is chosen. A vCard or JSON file shows the properties
- * or fields it holds as its columns; mapping one to null skips it.
+ * or fields it holds as its columns; each fills the contact field it always fills, or is skipped
+ * when mapped to null.
  */
+import type { FieldProblem } from '../../platform/http/errors.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import { checkText, readCsv, unreadable, MAX_ROWS } from './csv.reader.js';
 import type { ContactDraft } from './import.draft.js';
-import { compileMapping, csvRowToDraft, suggestMapping, type Mapping } from './import.mapping.js';
+import { checkMapping, compileMapping, csvRowToDraft, suggestMapping, type Mapping } from './import.mapping.js';
 import type { ImportFormat } from './import.schema.js';
-import { columnValue, jsonColumns, jsonToDraft, parseJsonContacts, previewValue, suggestJsonMapping } from './json.contact.js';
+import { JSON_FIELDS, columnValue, jsonColumns, jsonToDraft, parseJsonContacts, previewValue, suggestJsonMapping } from './json.contact.js';
 import { VCARD_FIELDS, fieldOf, vcardToDraft, type VCardField } from './vcard.contact.js';
 import { parseVCards, unescapeText } from './vcard.parser.js';
 
@@ -38,7 +40,8 @@ function readCsvFile(content: string, customFields: readonly CustomField[]): Rea
         const cells = rows[i]!;
         const draft = csvRowToDraft(cells, rowNumbers[i]!, mapped, byKey);
         if (cells.length > columns.length && cells.slice(columns.length).some((c) => c.trim())) {
-          draft.problems.push({ field: 'row', reason: `has ${cells.length} cells but the header names ${columns.length} columns` });
+          const named = columns.length === 1 ? '1 column' : `${columns.length} columns`;
+          draft.problems.push({ field: 'row', reason: `has ${cells.length} cells but the header names ${named}` });
         }
         yield draft;
       }
@@ -90,4 +93,32 @@ function readJsonFile(content: string, customFields: readonly CustomField[]): Re
 export function readImportFile(format: ImportFormat, content: string, customFields: readonly CustomField[]): ReadFile {
   if (format === 'json') return readJsonFile(content, customFields);
   return format === 'csv' ? readCsvFile(content, customFields) : readVCardFile(content);
+}
+
+/**
+ * The one target each column of a vCard or JSON file can have (a custom value's is its own
+ * `custom:<key>`); null for CSV, whose columns may go anywhere. The readers place a property or
+ * field by what it is, so a mapping may only keep or skip it.
+ */
+function fixedTargets(format: ImportFormat, columns: readonly string[]): Record<string, string> | null {
+  if (format === 'csv') return null;
+  const fixed: Record<string, string> = format === 'vcard' ? VCARD_FIELDS : JSON_FIELDS;
+  return Object.fromEntries(columns.map((column) => [column, fixed[column] ?? column]));
+}
+
+/** What is wrong with a mapping for a file of this format and these columns. */
+export function checkFileMapping(format: ImportFormat, columns: readonly string[], mapping: Mapping): FieldProblem[] {
+  const problems = checkMapping(columns, mapping);
+  const fixed = fixedTargets(format, columns);
+  if (!fixed && !Object.values(mapping).some((t) => t && t !== 'ignore')) {
+    problems.push({ field: 'mapping', reason: 'maps no column to a contact field' });
+  }
+  for (const [column, target] of Object.entries(mapping)) {
+    const own = fixed?.[column];
+    if (own && target !== null && target !== 'ignore' && target !== own) {
+      const what = format === 'vcard' ? 'A vCard property' : 'A field of a JSON export';
+      problems.push({ field: `mapping.${column}`, reason: `${what} is imported as it is or skipped: map it to "${own}" or null` });
+    }
+  }
+  return problems;
 }

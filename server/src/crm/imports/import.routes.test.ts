@@ -319,6 +319,52 @@ describe('contact imports', () => {
     expect((await start({ allowPartial: false })).statusCode).toBe(409);
   });
 
+  it('lets a vCard property or JSON field only be kept or skipped, not sent to another field', async () => {
+    const ws = await buildWorkspace(t.db);
+    const vcard = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Able\r\nEMAIL:ann@example.com\r\nTITLE:CEO\r\nEND:VCARD\r\n';
+    const card = json<{ id: string; suggestedMapping: Record<string, string> }>(await upload(ws, 'vcard', vcard));
+    expect(card.suggestedMapping).toEqual({ FN: 'fullName', TITLE: 'title', EMAIL: 'email' });
+    const startCard = (mapping: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/imports/${card.id}/start`,
+        headers: ws.owner.headers,
+        payload: { mapping, allowPartial: false },
+      });
+    const moved = await startCard({ FN: 'fullName', TITLE: 'lastName', EMAIL: 'email' });
+    expect(moved.statusCode).toBe(400);
+    expect(json<{ errors: { field: string; reason: string }[] }>(moved).errors).toEqual([
+      { field: 'mapping.TITLE', reason: 'A vCard property is imported as it is or skipped: map it to "title" or null' },
+    ]);
+
+    const file = JSON.stringify([{ firstName: 'Bo', title: 'CTO', custom: { shoe: '42' } }]);
+    const exported = json<{ id: string }>(await upload(ws, 'json', file));
+    const startJson = (mapping: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/imports/${exported.id}/start`,
+        headers: ws.owner.headers,
+        payload: { mapping, allowPartial: true },
+      });
+    const renamed = await startJson({ firstName: 'firstName', title: 'custom:role', 'custom:shoe': 'custom:size' });
+    expect(renamed.statusCode).toBe(400);
+    expect(json<{ errors: { field: string }[] }>(renamed).errors.map((e) => e.field)).toEqual(['mapping.title', 'mapping.custom:shoe']);
+
+    // Keeping or skipping is what takes effect.
+    expect((await startCard({ FN: 'fullName', TITLE: null, EMAIL: 'email' })).statusCode).toBe(202);
+    expect((await startJson({ firstName: 'firstName', title: 'title', 'custom:shoe': null })).statusCode).toBe(202);
+    await t.jobs.runDue();
+    const imported = await contacts(ws);
+    expect(byName(imported, 'Ann Able')).toMatchObject({ title: '', emails: [{ address: 'ann@example.com' }] });
+    expect(byName(imported, 'Bo')).toMatchObject({ title: 'CTO', custom: {} });
+  });
+
+  it('says a one-column header names "1 column" when a row has more cells', async () => {
+    const ws = await buildWorkspace(t.db);
+    const report = await runImport(ws, 'csv', 'Name\nAnn\nBo,extra\n', { mapping: { Name: 'fullName' }, allowPartial: true });
+    expect(report.errors).toEqual([{ row: 3, field: 'row', reason: 'has 2 cells but the header names 1 column' }]);
+  });
+
   it('keeps imports to agents and shows members only their own', async () => {
     const ws = await buildWorkspace(t.db);
     const viewer = await ws.member('viewer');

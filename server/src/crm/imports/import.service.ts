@@ -10,8 +10,8 @@ import { RapportError, invalid, notFound } from '../../platform/http/errors.js';
 import { ROLE_RANK } from '../../platform/context.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
 import type { ContactDraft } from './import.draft.js';
-import { checkMapping, type Mapping } from './import.mapping.js';
-import { readImportFile } from './import.reader.js';
+import type { Mapping } from './import.mapping.js';
+import { checkFileMapping, readImportFile } from './import.reader.js';
 import * as repo from './import.repo.js';
 import { MAX_REPORTED_ERRORS, type ImportDraft, type ImportFormat, type ImportReport, type ImportView } from './import.schema.js';
 import { validateDraft, type RowProblem, type ValidDraft } from './import.validate.js';
@@ -58,10 +58,7 @@ export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): 
   const owners = await keptOwners(ctx, db, options.format);
   const file = readImportFile(options.format, options.content, fields);
   const mapping = options.mapping ?? file.suggestedMapping;
-  const mappingProblems = checkMapping(file.columns, mapping);
-  if (options.format === 'csv' && !Object.values(mapping).some((t) => t && t !== 'ignore')) {
-    mappingProblems.push({ field: 'mapping', reason: 'maps no column to a contact field' });
-  }
+  const mappingProblems = checkFileMapping(options.format, file.columns, mapping);
   if (mappingProblems.length) throw invalid(mappingProblems, 'The column mapping is not valid');
 
   const valid: ValidDraft[] = [];
@@ -149,10 +146,7 @@ export async function startImport(ctx: Ctx, db: Db, id: string, input: { mapping
     const fields = await fieldsFor(ctx.db, ctx.workspaceId, 'contact');
     mapping = readImportFile(work.format, work.content ?? '', fields).suggestedMapping;
   }
-  const problems = checkMapping(work.columns, mapping);
-  if (work.format === 'csv' && !Object.values(mapping).some((t) => t && t !== 'ignore')) {
-    problems.push({ field: 'mapping', reason: 'maps no column to a contact field' });
-  }
+  const problems = checkFileMapping(work.format, work.columns, mapping);
   if (problems.length) throw invalid(problems, 'The column mapping is not valid');
   await db.transaction(async (tx) => {
     if (!(await repo.markStarted(tx, ctx.workspaceId, id, mapping, input.allowPartial))) {

@@ -18,4 +18,16 @@ describe('list cells', () => {
     // A lone backslash that escapes nothing stays, as it was written.
     expect(splitItems('custom:2020-03-01 C:\\temp\\x')).toEqual(['custom:2020-03-01 C:\\temp\\x']);
   });
+
+  it('escape commas too in tags and options, which imports split on , as well as ;', () => {
+    const tags = ['a; b', 'c, d', 'e\\f', 'g\\', 'plain'];
+    const cell = joinItems(tags, ';,');
+    expect(cell).toBe('a\\; b; c\\, d; e\\\\f; g\\\\; plain');
+    expect(splitItems(cell, ';,')).toEqual(tags);
+    // Tags typed in a spreadsheet, and tags exported before they were escaped, read as they did.
+    expect(splitItems('vip, beta;gamma', ';,')).toEqual(['vip', 'beta', 'gamma']);
+    expect(splitItems('C:\\temp; x\\y', ';,')).toEqual(['C:\\temp', 'x\\y']);
+    // Where only `;` separates, `\,` is no escape.
+    expect(splitItems('a\\, b', ';')).toEqual(['a\\, b']);
+  });
 });

@@ -1,13 +1,17 @@
-/** Step 2 of an import: say which contact field each column fills, then start. */
+/**
+ * Step 2 of an import: say which contact field each CSV column fills, or which vCard properties and
+ * JSON fields to import (each fills its own field), then start.
+ */
 import { useState } from 'react';
 import { Button, Checkbox, Group, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
 import { FormError } from '../../ui/FormError';
 import { useCustomFields } from '../custom-fields/api';
 import { useStartImport } from './api';
-import { importTargets } from './import-targets';
+import { countOf, FILE_UNITS } from './counts';
+import { importTargets, keepsOrSkips, keptTarget } from './import-targets';
 import type { ImportDraft } from './types';
 
-const UNITS = { csv: 'rows', vcard: 'cards', json: 'contacts' } as const;
+const COLUMN_UNITS = { csv: ['column', 'columns'], vcard: ['property', 'properties'], json: ['field', 'fields'] } as const;
 
 /** The first sample values of a column. */
 function examples(draft: ImportDraft, index: number): string {
@@ -31,12 +35,15 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
     items: targets.filter((t) => t.group === group).map(({ value, label }) => ({ value, label })),
   }));
   const mapped = Object.values(mapping).filter(Boolean).length;
+  const fixed = keepsOrSkips(draft.format);
 
   return (
     <Stack>
       <Text size="sm">
-        {draft.fileName}: {draft.total} {UNITS[draft.format]}, {draft.columns.length} columns. Choose the field each column fills; columns
-        left empty are skipped.
+        {draft.fileName}: {countOf(draft.total, FILE_UNITS[draft.format])}, {countOf(draft.columns.length, COLUMN_UNITS[draft.format])}.{' '}
+        {fixed
+          ? `Each ${COLUMN_UNITS[draft.format][0]} fills its own contact field; untick the ones to skip.`
+          : 'Choose the field each column fills; columns left empty are skipped.'}
       </Text>
       <ScrollArea.Autosize mah="45vh" type="auto">
         <Table stickyHeader verticalSpacing="xs">
@@ -44,7 +51,7 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
             <Table.Tr>
               <Table.Th>Column in file</Table.Th>
               <Table.Th>Example</Table.Th>
-              <Table.Th w={240}>Import as</Table.Th>
+              <Table.Th w={240}>{fixed ? 'Import' : 'Import as'}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -57,16 +64,27 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Select
-                    aria-label={`Import column ${column} as`}
-                    placeholder="Skip this column"
-                    data={groups}
-                    value={mapping[column] ?? null}
-                    onChange={(target) => setMapping((m) => ({ ...m, [column]: target }))}
-                    clearable
-                    clearButtonProps={{ 'aria-label': `Skip column ${column}` }}
-                    searchable
-                  />
+                  {fixed ? (
+                    <Checkbox
+                      aria-label={`Import ${column}`}
+                      checked={mapping[column] != null}
+                      onChange={(e) => {
+                        const keep = e.currentTarget.checked;
+                        setMapping((m) => ({ ...m, [column]: keep ? keptTarget(draft.suggestedMapping, column) : null }));
+                      }}
+                    />
+                  ) : (
+                    <Select
+                      aria-label={`Import column ${column} as`}
+                      placeholder="Skip this column"
+                      data={groups}
+                      value={mapping[column] ?? null}
+                      onChange={(target) => setMapping((m) => ({ ...m, [column]: target }))}
+                      clearable
+                      clearButtonProps={{ 'aria-label': `Skip column ${column}` }}
+                      searchable
+                    />
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

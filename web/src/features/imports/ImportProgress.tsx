@@ -3,9 +3,12 @@ import { Alert, Button, Group, Progress, ScrollArea, SimpleGrid, Stack, Table, T
 import { formatNumber } from '../../lib/format';
 import { QueryError } from '../../ui/QueryError';
 import { useImportJob } from './api';
+import { countOf, FILE_UNITS } from './counts';
 import { TEXT_COLORS } from '../../ui/text-colors';
 
 const SHOWN_REJECTIONS = 500;
+
+const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -26,6 +29,7 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
   const j = job.data;
   const percent = j && j.total > 0 ? Math.round((j.processed / j.total) * 100) : 0;
   const finished = j?.status === 'done' || j?.status === 'failed';
+  const [one, many] = FILE_UNITS[j?.format ?? 'csv'];
   return (
     <Stack>
       <div>
@@ -34,7 +38,7 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
             {finished ? (j?.status === 'failed' ? 'Import failed' : 'Import finished') : 'Importing…'}
           </Text>
           <Text size="sm" c="dimmed">
-            {j ? `${formatNumber(j.processed)} of ${formatNumber(j.total)} ${j.format === 'json' ? 'contacts' : 'rows'}` : ''}
+            {j ? `${formatNumber(j.processed)} of ${countOf(j.total, FILE_UNITS[j.format])}` : ''}
           </Text>
         </Group>
         <Progress
@@ -46,7 +50,7 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
         />
       </div>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        <Count label={j?.format === 'json' ? 'Contacts' : 'Rows'} value={j?.total ?? 0} />
+        <Count label={capitalised(many)} value={j?.total ?? 0} />
         <Count label="Imported" value={j?.imported ?? 0} color={TEXT_COLORS.success} />
         <Count label="Rejected" value={j?.rejected ?? 0} color={j?.rejected ? TEXT_COLORS.danger : undefined} />
         <Count label="New companies" value={j?.companiesCreated ?? 0} />
@@ -59,13 +63,13 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
       {finished && j && j.errors.length > 0 && (
         <div>
           <Text size="sm" fw={600} mb="xs">
-            Rejected {j.format === 'json' ? 'contacts' : 'rows'}
+            Rejected {many}
           </Text>
           <ScrollArea.Autosize mah="35vh" type="auto">
             <Table stickyHeader verticalSpacing={4} fz="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={70}>{j.format === 'json' ? 'Contact' : 'Row'}</Table.Th>
+                  <Table.Th w={70}>{capitalised(one)}</Table.Th>
                   <Table.Th w={160}>Field</Table.Th>
                   <Table.Th>Problem</Table.Th>
                 </Table.Tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importTargets } from './import-targets';
+import { importTargets, keepsOrSkips, keptTarget } from './import-targets';
 
 describe('import targets', () => {
   it('offers every part of a postal address by name, so any column can be mapped to one', () => {
@@ -32,5 +32,14 @@ describe('import targets', () => {
     expect(targets.filter((t) => t.group === 'Other')).toEqual([]);
     expect(targets.find((t) => t.value === 'socialHandles')?.group).toBe('Social profiles');
     expect(targets.find((t) => t.value === 'importantDates')?.group).toBe('Important dates');
+  });
+
+  it('lets vCard and JSON columns only be kept as suggested or skipped, custom values by their own key', () => {
+    expect(keepsOrSkips('csv')).toBe(false);
+    expect(keepsOrSkips('vcard')).toBe(true);
+    expect(keepsOrSkips('json')).toBe(true);
+    const suggested = { EMAIL: 'email', 'custom:shoe': null };
+    expect(keptTarget(suggested, 'EMAIL')).toBe('email');
+    expect(keptTarget(suggested, 'custom:shoe')).toBe('custom:shoe');
   });
 });

@@ -1,5 +1,6 @@
 /** The contact fields a column of an imported file can fill, named as the import API expects. */
 import type { CustomField } from '../custom-fields/types';
+import type { ImportFormat } from './types';
 
 export interface ImportTarget {
   value: string;
@@ -48,4 +49,18 @@ export function importTargets(customFields: CustomField[], suggested: (string | 
     if (value && value !== 'ignore' && !targets.some((t) => t.value === value)) targets.push({ value, label: value, group: 'Other' });
   }
   return targets;
+}
+
+/**
+ * A vCard property or a field of a JSON export always fills the same contact field, so the mapping
+ * step only lets the user keep or skip it (the server refuses any other target). Keeping sends the
+ * suggested target or, for a custom value the workspace has no field for, the column's own
+ * `custom:<key>`.
+ */
+export function keepsOrSkips(format: ImportFormat): boolean {
+  return format !== 'csv';
+}
+
+export function keptTarget(suggestedMapping: Record<string, string | null>, column: string): string {
+  return suggestedMapping[column] ?? column;
 }
