@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
 import { buildWorkspace, testApp, type TestApp } from '../platform/testing/test-app.js';
-import { listConversations } from './conversation.repo.js';
+import { labelSuggestions, listConversations } from './conversation.repo.js';
+import { LABEL_SUGGESTIONS_LIMIT, LABEL_SUGGESTIONS_WINDOW } from './conversation.schema.js';
 import { listMessages } from './message.repo.js';
 
 let t: TestApp;
@@ -17,13 +18,14 @@ beforeAll(async () => {
 
 class RolledBack extends Error {}
 
-/** 4,000 conversations (a tenth assigned to the member, most resolved) with two messages each. */
+/** 4,000 conversations (a tenth assigned to the member, most resolved, one in twenty labelled) with two messages each. */
 async function fill(tx: Queryable, workspaceId: string, userId: string) {
   await tx.query(
-    `INSERT INTO conversations (workspace_id, id, network, thread_key, subject, status, assignee_id, preview, message_count,
+    `INSERT INTO conversations (workspace_id, id, network, thread_key, subject, status, assignee_id, labels, preview, message_count,
                                 last_message_at, created_at, updated_at)
      SELECT $1, gen_random_uuid(), 'email', 'thread-' || g, 'Subject ' || g, CASE WHEN g % 4 = 0 THEN 'open' ELSE 'resolved' END,
-            CASE WHEN g % 10 = 0 THEN $2::uuid END, 'preview', 3, now() - g * interval '1 minute', now(), now()
+            CASE WHEN g % 10 = 0 THEN $2::uuid END, CASE WHEN g % 20 = 0 THEN ARRAY['billing', 'tier-' || g % 7] ELSE '{}' END,
+            'preview', 3, now() - g * interval '1 minute', now(), now()
        FROM generate_series(1, 4000) g`,
     [workspaceId, userId],
   );
@@ -73,6 +75,12 @@ describe('inbox query plans', () => {
   it("reads a member's open conversations through the assignee index", async () => {
     const plan = await plans((ctx) => listConversations(ctx, { view: 'mine', status: 'open' }, null, 50));
     expect(plan).toMatch(/conversations_assignee|conversations_recent/);
+    expect(plan).not.toMatch(/Seq Scan on conversations/);
+  });
+
+  it('suggests labels from the latest labelled conversations, read through their own index', async () => {
+    const plan = await plans((ctx) => labelSuggestions(ctx, LABEL_SUGGESTIONS_LIMIT, LABEL_SUGGESTIONS_WINDOW));
+    expect(plan).toContain('conversations_labelled');
     expect(plan).not.toMatch(/Seq Scan on conversations/);
   });
 

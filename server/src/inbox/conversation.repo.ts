@@ -290,16 +290,22 @@ export async function countConversations(ctx: Ctx): Promise<ConversationCounts> 
 }
 
 /**
- * The labels on the conversations a member can see, each once whatever its case (in its most used
- * spelling; capitals first on a tie), most used first: what the label inputs suggest.
+ * The labels on the latest labelled conversations a member can see (the `window` most recently
+ * active), each once whatever its case (in its most used spelling; capitals first on a tie), most
+ * used first: what the label inputs suggest. Counting every conversation read the whole workspace
+ * on each label input; the labels in use now are what people pick, and a retired label fades out.
+ * The partial index `conversations_labelled` hands over just those conversations, newest first.
  */
-export async function labelSuggestions(ctx: Ctx, limit: number): Promise<{ label: string; count: number }[]> {
+export async function labelSuggestions(ctx: Ctx, limit: number, window: number): Promise<{ label: string; count: number }[]> {
   const params: unknown[] = [ctx.workspaceId];
   const scope = conversationScope(ctx.actor, 'c', params);
   const { rows } = await ctx.db.query<{ label: string; count: number }>(
     `SELECT (array_agg(spelling ORDER BY uses DESC, spelling COLLATE "C"))[1] AS label, sum(uses)::int AS count
-       FROM (SELECT l AS spelling, count(*) AS uses FROM conversations c CROSS JOIN LATERAL unnest(c.labels) AS l
-              WHERE c.workspace_id = $1 AND c.labels <> '{}' AND c.merged_into_id IS NULL AND ${scope}
+       FROM (SELECT l AS spelling, count(*) AS uses
+               FROM (SELECT c.labels FROM conversations c
+                      WHERE c.workspace_id = $1 AND c.labels <> '{}' AND c.merged_into_id IS NULL AND ${scope}
+                      ORDER BY c.last_message_at DESC, c.id DESC ${sqlLimit(window)}) latest
+               CROSS JOIN LATERAL unnest(latest.labels) AS l
               GROUP BY l) spellings
       GROUP BY lower(spelling)
       ORDER BY count DESC, lower(spelling) ${sqlLimit(limit)}`,

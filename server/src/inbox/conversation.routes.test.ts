@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
+import { LABEL_SUGGESTIONS_WINDOW } from './conversation.schema.js';
 import { insertConversation } from './testing/conversations.js';
 
 let t: TestApp;
@@ -217,6 +218,26 @@ describe('conversations API', () => {
     expect(json(blankBulk)).toMatchObject({ status: 400, errors: [{ field: 'action.addLabels.0', reason: 'must not be blank' }] });
     const blankFilter = await send(ws.owner.headers, 'GET', '/api/v1/conversations?label=%20%20');
     expect(json(blankFilter)).toMatchObject({ status: 400, errors: [{ field: 'label', reason: 'must not be blank' }] });
+  });
+
+  it('suggests the labels of the latest labelled conversations, so one no longer used fades out', async () => {
+    const ws = await buildWorkspace(t.db);
+    await insertConversation(t.db, ws.workspaceId, { labels: ['Retired'], createdAt: minutesAgo(LABEL_SUGGESTIONS_WINDOW + 10) });
+    await insertConversation(t.db, ws.workspaceId, { labels: [], createdAt: minutesAgo(1) });
+    await t.db.query(
+      `INSERT INTO conversations (workspace_id, id, network, thread_key, subject, labels, preview, last_message_at, created_at, updated_at)
+       SELECT $1, gen_random_uuid(), 'email', 'recent-' || g, 'Recent ' || g, CASE WHEN g % 2 = 0 THEN '{Current,Vip}'::text[] ELSE '{Current}' END,
+              '', now() - g * interval '1 minute', now(), now()
+         FROM generate_series(1, $2::int) g`,
+      [ws.workspaceId, LABEL_SUGGESTIONS_WINDOW],
+    );
+    const suggestions = await send(ws.owner.headers, 'GET', '/api/v1/conversations/labels');
+    expect(json(suggestions)).toEqual({
+      data: [
+        { label: 'Current', count: LABEL_SUGGESTIONS_WINDOW },
+        { label: 'Vip', count: LABEL_SUGGESTIONS_WINDOW / 2 },
+      ],
+    });
   });
 
   it('snoozes until a future time, wakes and resolves', async () => {

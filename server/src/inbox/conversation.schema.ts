@@ -154,11 +154,13 @@ export const ConversationCounts = Type.Object({
 export type ConversationCounts = Static<typeof ConversationCounts>;
 
 export const LABEL_SUGGESTIONS_LIMIT = 500;
+/** How many of the latest labelled conversations the suggestions count labels on. */
+export const LABEL_SUGGESTIONS_WINDOW = 2000;
 export const LabelSuggestions = Type.Object({
   data: Type.Array(
     Type.Object({
       label: Type.String({ description: 'The most used spelling: labels differing only in case are one' }),
-      count: Type.Integer({ description: 'Conversations with the label' }),
+      count: Type.Integer({ description: `Conversations with the label, among the ${LABEL_SUGGESTIONS_WINDOW} latest labelled ones` }),
     }),
     { maxItems: LABEL_SUGGESTIONS_LIMIT },
   ),

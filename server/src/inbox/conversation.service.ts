@@ -16,7 +16,7 @@ import type {
   Priority,
   Viewer,
 } from './conversation.schema.js';
-import { LABEL_SUGGESTIONS_LIMIT } from './conversation.schema.js';
+import { LABEL_SUGGESTIONS_LIMIT, LABEL_SUGGESTIONS_WINDOW } from './conversation.schema.js';
 import { decodeInstant, encodeInstant } from './inbox.cursor.js';
 
 /** What a patch or a bulk action asks to change; fields left out stay as they are. */
@@ -172,7 +172,7 @@ export async function listConversations(ctx: Ctx, query: ConversationListQuery) 
 export const countConversations = (ctx: Ctx) => repo.countConversations(ctx);
 
 export const suggestLabels = async (ctx: Ctx): Promise<LabelSuggestions> => ({
-  data: await repo.labelSuggestions(ctx, LABEL_SUGGESTIONS_LIMIT),
+  data: await repo.labelSuggestions(ctx, LABEL_SUGGESTIONS_LIMIT, LABEL_SUGGESTIONS_WINDOW),
 });
 
 export async function updateConversation(ctx: Ctx, db: Db, id: string, patch: ConversationPatch): Promise<Conversation> {

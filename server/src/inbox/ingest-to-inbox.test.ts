@@ -1,6 +1,8 @@
 /** The inbox reacting to what the real ingest pipeline stores and announces, end to end through the API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
+import type { NormalisedMessage } from '../channels/index.js';
+import { ingestBatch } from '../ingest/index.js';
 import { mastodonStatus } from '../ingest/testing/mastodon-statuses.js';
 import { dropQueuedDeliveries, insertChannel } from './testing/conversations.js';
 
@@ -59,6 +61,54 @@ describe('ingested conversations in the inbox', () => {
     expect(after.messageCount).toBe(3);
     expect(after.sla.firstRespondedAt).not.toBeNull();
     expect(after.sla.nextResponseDueAt).not.toBeNull();
+  });
+
+  it('counts what the business answered from the network’s own app as a response, first and next', async () => {
+    const ws = await buildWorkspace(t.db);
+    const policy = { firstResponseMinutes: 15, nextResponseMinutes: 30, resolutionMinutes: null, businessHours: null };
+    expect((await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy)).statusCode).toBe(200);
+    const channelId = await insertChannel(t.db, ws.workspaceId, 'mastodon');
+    const start = Date.now() - 30 * 60_000;
+    const at = (minutes: number) => new Date(start + minutes * 60_000);
+    const customer = { externalId: 'acct-7', handle: 'casey@example.social', displayName: 'Casey' };
+    const business = { externalId: 'acct-1', handle: 'shop@example.social', displayName: 'The Shop' };
+    const post = (externalId: string, direction: 'in' | 'out', sentAt: Date, inReplyTo?: string): NormalisedMessage => ({
+      channel: 'mastodon',
+      externalId,
+      author: direction === 'in' ? customer : business,
+      text: `${direction === 'in' ? 'Question' : 'Answer'} ${externalId}`,
+      sentAt,
+      direction,
+      isPrivate: false,
+      attachments: [],
+      raw: { format: 'mastodon', index: 0 },
+      ...(inReplyTo ? { inReplyToExternalId: inReplyTo } : {}),
+    });
+    const pipe = async (...messages: NormalisedMessage[]) => {
+      await ingestBatch(t.db, { source: { workspaceId: ws.workspaceId, channelId, kind: 'file', format: 'mastodon' }, messages });
+      await t.deps.relay.flush();
+      await t.deps.relay.flush();
+    };
+    await pipe(post('q1', 'in', at(0)));
+    const [created] = json<{ data: ConversationBody[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations')).data;
+    const read = async () => json<ConversationBody>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${created!.id}`)).sla;
+    expect(await read()).toMatchObject({ firstRespondedAt: null });
+
+    await pipe(post('a1', 'out', at(1), 'q1'));
+    expect(await read()).toMatchObject({ firstRespondedAt: at(1).toISOString(), nextResponseDueAt: null });
+
+    await pipe(post('q2', 'in', at(5), 'a1'));
+    const owed = new Date(at(5).getTime() + 30 * 60_000).toISOString();
+    expect((await read()).nextResponseDueAt).toBe(owed);
+    // Synced late, but written before the customer's question: it does not answer it.
+    await pipe(post('a0', 'out', at(2), 'q1'));
+    expect((await read()).nextResponseDueAt).toBe(owed);
+    await pipe(post('a2', 'out', at(7), 'q2'));
+    expect((await read()).nextResponseDueAt).toBeNull();
+
+    // An answer and the customer's next question in one sync: the clock runs from that question.
+    await pipe(post('a3', 'out', at(8), 'a2'), post('q3', 'in', at(9), 'a3'));
+    expect((await read()).nextResponseDueAt).toBe(new Date(at(9).getTime() + 30 * 60_000).toISOString());
   });
 
   it('files a sender marked as spam’s next conversations as spam, unrouted, until one is marked not spam', async () => {

@@ -74,6 +74,45 @@ export async function touchedByNewMessages(
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * An answer the pipeline brought in (an agent writing from their own mail client, the business
+ * answering in a network's own app) counts as a response, like a reply sent from Rapport: the first
+ * response when there was none, and it meets a running next-response clock when it came after the
+ * customer's message that started it. An outbound message older than every customer message (a
+ * backfill of what the business wrote first) answers nothing. Replies sent from Rapport carry a
+ * delivery status and were counted when submitted; a failed one never counts. One statement for a
+ * relay pass's messages, which the primary key finds; only conversations with such an answer are
+ * written.
+ */
+export async function countIngestedAnswers(db: Queryable, workspaceId: string, messageIds: readonly string[]): Promise<void> {
+  if (messageIds.length === 0) return;
+  await db.query(
+    `WITH answers AS (
+       SELECT o.conversation_id AS id, min(o.sent_at) AS first_at, max(o.sent_at) AS last_at
+         FROM messages o
+        WHERE o.workspace_id = $1 AND o.id = ANY($2::uuid[]) AND o.kind = 'message' AND o.direction = 'out' AND o.delivery_status IS NULL
+          AND EXISTS (SELECT 1 FROM messages i
+                       WHERE i.workspace_id = $1 AND i.conversation_id = o.conversation_id AND i.sent_at < o.sent_at
+                         AND i.kind = 'message' AND i.direction = 'in')
+        GROUP BY o.conversation_id
+     )
+     UPDATE conversations c
+        SET first_responded_at = COALESCE(c.first_responded_at, a.first_at),
+            next_response_due_at = CASE
+              WHEN c.next_response_due_at IS NOT NULL AND EXISTS (
+                SELECT 1 FROM messages i
+                 WHERE i.workspace_id = $1 AND i.conversation_id = c.id AND i.sent_at < a.last_at AND i.kind = 'message' AND i.direction = 'in'
+                   AND i.sent_at > COALESCE((SELECT max(x.sent_at) FROM messages x
+                                              WHERE x.workspace_id = $1 AND x.conversation_id = c.id AND x.kind = 'message'
+                                                AND x.direction = 'out' AND x.delivery_status IS DISTINCT FROM 'failed'
+                                                AND x.id <> ALL($2::uuid[])), '-infinity'))
+              THEN NULL ELSE c.next_response_due_at END
+       FROM answers a
+      WHERE c.workspace_id = $1 AND c.id = a.id AND (c.first_responded_at IS NULL OR c.next_response_due_at IS NOT NULL)`,
+    [workspaceId, messageIds],
+  );
+}
+
 /** Starts the next-response clock when the customer writes after our last reply (a running clock keeps its time). */
 export async function setNextResponseDue(tx: Queryable, workspaceId: string, id: string, customerAt: Date, due: Date): Promise<void> {
   await tx.query(
@@ -159,8 +198,8 @@ export async function reopenPending(tx: Queryable, workspaceId: string, id: stri
 
 /**
  * The replies that count as responses, as `recountResponses` needs them: a reply counts from when
- * it was submitted unless its delivery failed. Messages the pipeline stored from the network
- * (no delivery status) never answered an SLA clock, and still do not.
+ * it was submitted unless its delivery failed, and an answer the pipeline stored (no delivery
+ * status) counts when it came after the customer's first message, as `countIngestedAnswers` has it.
  */
 export async function responseTimes(
   tx: Queryable,
@@ -168,10 +207,12 @@ export async function responseTimes(
   id: string,
 ): Promise<{ inInbox: boolean; firstReplyAt: Date | null; lastReplyAt: Date | null; waitingSince: Date | null } | null> {
   const { rows } = await tx.query<{ inInbox: boolean; firstReplyAt: Date | null; lastReplyAt: Date | null; waitingSince: Date | null }>(
-    `WITH replies AS (
-       SELECT min(sent_at) AS first, max(sent_at) AS last FROM messages
-        WHERE workspace_id = $1 AND conversation_id = $2 AND kind = 'message' AND direction = 'out'
-          AND delivery_status IN ('queued', 'sent', 'delivered'))
+    `WITH customer AS (
+       SELECT min(sent_at) AS first FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND kind = 'message' AND direction = 'in'
+     ), replies AS (
+       SELECT min(m.sent_at) AS first, max(m.sent_at) AS last FROM messages m CROSS JOIN customer
+        WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.kind = 'message' AND m.direction = 'out'
+          AND (m.delivery_status IN ('queued', 'sent', 'delivered') OR (m.delivery_status IS NULL AND m.sent_at > customer.first)))
      SELECT c.in_inbox AS "inInbox", r.first AS "firstReplyAt", r.last AS "lastReplyAt",
             (SELECT min(m.sent_at) FROM messages m
               WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.kind = 'message' AND m.direction = 'in' AND m.sent_at > r.last)

@@ -130,6 +130,15 @@ export async function recountResponses(tx: Queryable, workspaceId: string, conve
   return latest;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The messages an event names; anything else in the list is dropped, so one odd event cannot fail the pass's statement. */
+function messageIdsOf(event: DomainEvent): string[] {
+  return Array.isArray(event.data.messageIds)
+    ? event.data.messageIds.filter((id): id is string => typeof id === 'string' && UUID.test(id))
+    : [];
+}
+
 /**
  * The pipeline threads by the source's ids, so a reply to a merged conversation's thread lands in
  * the merged one: its messages move on to the conversation it was merged into, which is told they
@@ -138,7 +147,7 @@ export async function recountResponses(tx: Queryable, workspaceId: string, conve
 async function followMerge(ctx: Ctx, tx: Queryable, event: DomainEvent, lastMessageAt: Date): Promise<boolean> {
   const target = await conversations.mergeTarget(tx, ctx.workspaceId, event.subjectId);
   if (!target) return false;
-  const messageIds = Array.isArray(event.data.messageIds) ? event.data.messageIds.filter((id): id is string => typeof id === 'string') : [];
+  const messageIds = messageIdsOf(event);
   const now = new Date();
   const moved = messageIds.length ? await conversations.moveSomeMessages(tx, ctx.workspaceId, event.subjectId, target, messageIds) : 0;
   await conversations.keepMergedResolved(tx, ctx.workspaceId, event.subjectId, now);
@@ -197,6 +206,8 @@ export async function manyMessagesAdded(
     try {
       const ids = [...new Set(inWorkspace.map((e) => e.subjectId))];
       const inboundIds = [...new Set(inWorkspace.filter((e) => e.data.inbound === true).map((e) => e.subjectId))];
+      // First, so a clock an answer met is seen stopped: a customer message after that answer starts the next one.
+      await repo.countIngestedAnswers(db, workspaceId, inWorkspace.flatMap(messageIdsOf));
       touched = await repo.touchedByNewMessages(db, workspaceId, ids, inboundIds);
     } catch (error) {
       onError(error, inWorkspace[0]!);

@@ -263,6 +263,53 @@ describe('SLA clocks and replies that fail', () => {
   });
 });
 
+describe('SLA clocks and answers sent outside Rapport', () => {
+  /** An outbound message as the pipeline stores one from a mailbox sync or a network's own app, announced like the pipeline does. */
+  async function ingestedAnswer(ws: TestWorkspace, id: string, sentAt: Date, deliveryStatus: 'failed' | null = null) {
+    const messageId = await insertMessage(t.db, ws.workspaceId, id, { direction: 'out', text: 'Answered from my phone', sentAt });
+    if (deliveryStatus) await t.db.query(`UPDATE messages SET delivery_status = $2 WHERE id = $1`, [messageId, deliveryStatus]);
+    await recordMessagesAdded(t.db, ws.workspaceId, id, { messageIds: [messageId], lastMessageAt: sentAt, inbound: false });
+    await relay();
+  }
+
+  it('stop the first-response clock at an answer sent after the customer wrote, not at an older one nor at a failed reply', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 10, nextResponseMinutes: 60, resolutionMinutes: null, businessHours: null });
+    const customerAt = new Date(Date.now() - 60_000);
+    const c = await arrive(ws, { messages: [{ direction: 'in', text: 'Is my order on its way?', sentAt: customerAt }] });
+    const due = (await conversation(ws, c.id)).sla.firstResponseDueAt;
+    expect(due).not.toBeNull();
+
+    // What the business wrote before the customer did (a backfill of the thread), and a reply that failed, answer nothing.
+    await ingestedAnswer(ws, c.id, new Date(customerAt.getTime() - 3_600_000));
+    await ingestedAnswer(ws, c.id, new Date(customerAt.getTime() + 1_000), 'failed');
+    expect((await conversation(ws, c.id)).sla).toMatchObject({ firstResponseDueAt: due, firstRespondedAt: null });
+
+    const answeredAt = new Date(customerAt.getTime() + 30_000);
+    await ingestedAnswer(ws, c.id, answeredAt);
+    expect((await conversation(ws, c.id)).sla).toMatchObject({
+      firstResponseDueAt: due,
+      firstRespondedAt: answeredAt.toISOString(),
+      nextResponseDueAt: null,
+    });
+    await runJob(slaBreachJob, new Date(Date.now() + 20 * 60_000));
+    expect((await conversation(ws, c.id)).sla.breached).toEqual([]);
+  });
+
+  it('keep an answer sent outside Rapport when a reply sent from it fails', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 10, nextResponseMinutes: 60, resolutionMinutes: null, businessHours: null });
+    const customerAt = new Date(Date.now() - 60_000);
+    const c = await arrive(ws, { messages: [{ direction: 'in', text: 'Is my order on its way?', sentAt: customerAt }] });
+    const answeredAt = new Date(customerAt.getTime() + 30_000);
+    await ingestedAnswer(ws, c.id, answeredAt);
+    const sent = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'And the tracking number' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    await markDelivery(t.db, ws.workspaceId, json<{ id: string }>(sent).id, { status: 'failed', error: 'SMTP 550' });
+    expect((await conversation(ws, c.id)).sla).toMatchObject({ firstRespondedAt: answeredAt.toISOString(), nextResponseDueAt: null });
+  });
+});
+
 describe('snoozes', () => {
   it('wake up when their time comes, and the assignee is told', async () => {
     const ws = await buildWorkspace(t.db);
