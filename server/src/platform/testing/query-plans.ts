@@ -6,6 +6,8 @@ export interface PlanNode {
   'Relation Name'?: string;
   'Index Name'?: string;
   'Index Cond'?: string;
+  /** With `analyze`: table pages an index-only scan still had to read. */
+  'Heap Fetches'?: number;
   Plans?: PlanNode[];
 }
 
