@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../platform/testing/temp-dirs.js';
 import type { Db } from '../platform/db/db.js';
 import { openFreshDb } from '../platform/testing/test-db.js';
 import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
 import { backupCommand, exportCommand, importCommand, registerDataCommands, restoreCommand } from './data.commands.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures');
-const dir = mkdtempSync(path.join(tmpdir(), 'rapport-cli-'));
+const dir = tempDir('rapport-cli-');
 
 let t: TestApp;
 let fresh: Db;
@@ -20,6 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fresh?.close();
+  removeTempDirs();
 });
 
 function capture() {

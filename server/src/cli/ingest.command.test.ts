@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../platform/testing/temp-dirs.js';
 import { parseFile } from '../channels/index.js';
 import { corpusFile } from '../channels/testing/corpora.js';
 import { createLogger } from '../platform/observability/logger.js';
@@ -23,13 +23,14 @@ import { createNatsPipeline } from '../ingest/transport/nats.js';
 import { dryRunCommand, ingestCommand, MAX_FILE_BYTES, workerCommand } from './ingest.command.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'rapport-ingest-'));
+const dir = tempDir('rapport-ingest-');
 const natsUp = await natsReachable();
 
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
 });
+afterAll(removeTempDirs);
 
 function capture() {
   let out = '';
@@ -107,7 +108,7 @@ async function crashTestDatabase(): Promise<{ env: Record<string, string>; open:
     url.pathname = `/${rows[0]!.name}`;
     return { env: { DATABASE_URL: url.toString() }, open: async () => db, done: () => db.close() };
   }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-ingest-crash-'));
+  const dataDir = tempDir('rapport-ingest-crash-');
   const open = () => openPglite(path.join(dataDir, 'pglite'));
   const db = await open();
   await migrate(db, allMigrations());

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
+import { removeTempDirs, tempDir } from '../testing/temp-dirs.js';
 
-const dir = () => mkdtempSync(path.join(tmpdir(), 'rapport-config-'));
+const dir = () => tempDir('rapport-config-');
+afterAll(removeTempDirs);
 
 describe('configuration', () => {
   it('has working defaults and keeps a generated secret across starts', () => {

@@ -2,10 +2,9 @@
  * How many connections a process opens to PostgreSQL: twice the cores plus one by default, or
  * DATABASE_POOL_SIZE. Concurrent work beyond that waits in the pool, not in the server.
  */
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../testing/temp-dirs.js';
 import { loadConfig } from '../config/config.js';
 import type { Db } from './db.js';
 import { openDatabase } from './open.js';
@@ -24,6 +23,8 @@ async function backendsUsed(db: Db, work: number): Promise<number> {
   return new Set(pids).size;
 }
 
+afterAll(removeTempDirs);
+
 describe('connection pool size', () => {
   it('defaults to twice the cores plus one', () => {
     expect(defaultPoolSize(1)).toBe(3);
@@ -32,7 +33,7 @@ describe('connection pool size', () => {
   });
 
   it('reads DATABASE_POOL_SIZE, and refuses what cannot work', () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-pool-'));
+    const dataDir = tempDir('rapport-pool-');
     expect(loadConfig({ RAPPORT_DATA_DIR: dataDir }).databasePoolSize).toBeNull();
     expect(loadConfig({ RAPPORT_DATA_DIR: dataDir, DATABASE_POOL_SIZE: '8' }).databasePoolSize).toBe(8);
     expect(() => loadConfig({ RAPPORT_DATA_DIR: dataDir, DATABASE_POOL_SIZE: '1' })).toThrow('DATABASE_POOL_SIZE');

@@ -1,9 +1,9 @@
 /** One process at a time on an embedded database directory; a directory left by a killed process opens again. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../testing/temp-dirs.js';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.js';
 import { openPglite } from './pglite.js';
 
@@ -11,9 +11,10 @@ const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
+afterAll(removeTempDirs);
 
 function freshDir(): string {
-  return path.join(mkdtempSync(path.join(tmpdir(), 'rapport-lock-')), 'pglite');
+  return path.join(tempDir('rapport-lock-'), 'pglite');
 }
 
 /** Another process with the embedded database open in `dataDir`, as `rapport serve` holds it. */
