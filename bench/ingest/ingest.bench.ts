@@ -16,13 +16,14 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import { dbLabel, type DbLocation } from '../crm/rapport-db.js';
 import { compiledModule } from '../lib/compiled.js';
+import { renderProfile, summariseProfile } from '../lib/cpu-profile.js';
 import { createScratch, type Scratch } from '../lib/databases.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
 import type { BenchDbKind, BenchOptions } from '../lib/options.js';
@@ -92,7 +93,10 @@ async function pipelineInChild(plan: Plan, where: DbLocation): Promise<PipelineP
     quick: plan.options.quick,
     scratchDir: plan.scratch.dir,
   };
-  const child = spawn(process.execPath, [script, JSON.stringify(input)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profileDir = plan.options.profile ? path.join(ROOT, 'bench/results/profiles', `ingest-${plan.kind}`) : null;
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, script, JSON.stringify(input)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   let result: PipelinePhaseResult | null = null;
   for await (const line of createInterface({ input: child.stdout })) {
@@ -102,6 +106,12 @@ async function pipelineInChild(plan: Plan, where: DbLocation): Promise<PipelineP
   }
   const code = await exited;
   if (code !== 0 || !result) throw new Error(`the pipeline phase's process exited with status ${code}${result ? '' : ' and no result'}`);
+  for (const file of profileDir ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : []) {
+    const where = path.join(profileDir!, file);
+    plan.log(
+      `CPU profile of the pipeline phase's process (throughput, latency and relay phases): ${where}\n${renderProfile(summariseProfile(where, 40))}`,
+    );
+  }
   return result;
 }
 
