@@ -1,8 +1,9 @@
 /**
  * Pins the plan-relevant part of the inbox's hot queries: which index serves the list, a member's
- * view and a conversation's messages. The planner decides from statistics, so each test first
+ * view, a conversation's messages, and where the relay finds a customer's wait. The planner decides from statistics, so each test first
  * fills a workspace with a realistic inbox and analyses it, in a transaction that is rolled back.
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
@@ -10,6 +11,7 @@ import { buildWorkspace, testApp, type TestApp } from '../platform/testing/test-
 import { labelSuggestions, listConversations } from './conversation.repo.js';
 import { LABEL_SUGGESTIONS_LIMIT, LABEL_SUGGESTIONS_WINDOW } from './conversation.schema.js';
 import { listMessages } from './message.repo.js';
+import { touchedByNewMessages } from './sla.repo.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -88,5 +90,19 @@ describe('inbox query plans', () => {
     const plan = await plans((ctx, id) => listMessages(ctx.db, ctx.workspaceId, id, null, 50));
     expect(plan).toContain('messages_conversation');
     expect(plan).not.toMatch(/Seq Scan on messages/);
+  });
+
+  it("finds the relay pass's new messages by key, and each conversation's first waiting message through its index", async () => {
+    const plan = await plans((ctx, id) =>
+      touchedByNewMessages(
+        ctx.db,
+        ctx.workspaceId,
+        [id],
+        [randomUUID(), randomUUID(), randomUUID()].map((messageId) => ({ conversationId: id, messageId })),
+      ),
+    );
+    expect(plan).toContain('messages_pkey');
+    expect(plan).toContain('messages_conversation');
+    expect(plan).not.toMatch(/Seq Scan on (messages|conversations)/);
   });
 });

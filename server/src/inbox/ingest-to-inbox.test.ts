@@ -31,6 +31,33 @@ async function ingest(ws: TestWorkspace, status: Record<string, unknown>) {
   await t.deps.relay.flush();
 }
 
+const customer = { externalId: 'acct-7', handle: 'casey@example.social', displayName: 'Casey' };
+const business = { externalId: 'acct-1', handle: 'shop@example.social', displayName: 'The Shop' };
+
+/** A post on Mastodon as the pipeline receives it: the customer's question or the business's answer. */
+const post = (externalId: string, direction: 'in' | 'out', sentAt: Date, inReplyTo?: string): NormalisedMessage => ({
+  channel: 'mastodon',
+  externalId,
+  author: direction === 'in' ? customer : business,
+  text: `${direction === 'in' ? 'Question' : 'Answer'} ${externalId}`,
+  sentAt,
+  direction,
+  isPrivate: false,
+  attachments: [],
+  raw: { format: 'mastodon', index: 0 },
+  ...(inReplyTo ? { inReplyToExternalId: inReplyTo } : {}),
+});
+
+/** Syncs of a new Mastodon channel of the workspace: each call is one batch, relayed to the inbox before it returns. */
+async function syncOf(ws: TestWorkspace) {
+  const channelId = await insertChannel(t.db, ws.workspaceId, 'mastodon');
+  return async (...messages: NormalisedMessage[]) => {
+    await ingestBatch(t.db, { source: { workspaceId: ws.workspaceId, channelId, kind: 'file', format: 'mastodon' }, messages });
+    await t.deps.relay.flush();
+    await t.deps.relay.flush();
+  };
+}
+
 interface ConversationBody {
   id: string;
   status: string;
@@ -67,28 +94,9 @@ describe('ingested conversations in the inbox', () => {
     const ws = await buildWorkspace(t.db);
     const policy = { firstResponseMinutes: 15, nextResponseMinutes: 30, resolutionMinutes: null, businessHours: null };
     expect((await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy)).statusCode).toBe(200);
-    const channelId = await insertChannel(t.db, ws.workspaceId, 'mastodon');
+    const pipe = await syncOf(ws);
     const start = Date.now() - 30 * 60_000;
     const at = (minutes: number) => new Date(start + minutes * 60_000);
-    const customer = { externalId: 'acct-7', handle: 'casey@example.social', displayName: 'Casey' };
-    const business = { externalId: 'acct-1', handle: 'shop@example.social', displayName: 'The Shop' };
-    const post = (externalId: string, direction: 'in' | 'out', sentAt: Date, inReplyTo?: string): NormalisedMessage => ({
-      channel: 'mastodon',
-      externalId,
-      author: direction === 'in' ? customer : business,
-      text: `${direction === 'in' ? 'Question' : 'Answer'} ${externalId}`,
-      sentAt,
-      direction,
-      isPrivate: false,
-      attachments: [],
-      raw: { format: 'mastodon', index: 0 },
-      ...(inReplyTo ? { inReplyToExternalId: inReplyTo } : {}),
-    });
-    const pipe = async (...messages: NormalisedMessage[]) => {
-      await ingestBatch(t.db, { source: { workspaceId: ws.workspaceId, channelId, kind: 'file', format: 'mastodon' }, messages });
-      await t.deps.relay.flush();
-      await t.deps.relay.flush();
-    };
     await pipe(post('q1', 'in', at(0)));
     const [created] = json<{ data: ConversationBody[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations')).data;
     const read = async () => json<ConversationBody>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${created!.id}`)).sla;
@@ -109,6 +117,28 @@ describe('ingested conversations in the inbox', () => {
     // An answer and the customer's next question in one sync: the clock runs from that question.
     await pipe(post('a3', 'out', at(8), 'a2'), post('q3', 'in', at(9), 'a3'));
     expect((await read()).nextResponseDueAt).toBe(new Date(at(9).getTime() + 30 * 60_000).toISOString());
+  });
+
+  it('runs the next-response clock, in business hours, from the first of several questions one sync brings', async () => {
+    const ws = await buildWorkspace(t.db);
+    const weekdays = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [['09:00', '17:00']]]));
+    const policy = {
+      firstResponseMinutes: 15,
+      nextResponseMinutes: 30,
+      resolutionMinutes: null,
+      businessHours: { timezone: 'UTC', days: weekdays },
+    };
+    expect((await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy)).statusCode).toBe(200);
+    const pipe = await syncOf(ws);
+    // Friday 6 March 2026: asked and answered in the afternoon.
+    await pipe(post('q1', 'in', new Date('2026-03-06T15:00:00Z')), post('a1', 'out', new Date('2026-03-06T15:10:00Z'), 'q1'));
+    const [created] = json<{ data: ConversationBody[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations')).data;
+    const read = async () => json<ConversationBody>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${created!.id}`)).sla;
+    expect(await read()).toMatchObject({ firstRespondedAt: '2026-03-06T15:10:00.000Z', nextResponseDueAt: null });
+
+    // The customer wrote twice before the next sync, ten minutes before closing and after it: they have waited since the first.
+    await pipe(post('q2', 'in', new Date('2026-03-06T16:50:00Z'), 'a1'), post('q3', 'in', new Date('2026-03-06T17:30:00Z'), 'q2'));
+    expect((await read()).nextResponseDueAt).toBe('2026-03-09T09:20:00.000Z');
   });
 
   it('files a sender marked as spam’s next conversations as spam, unrouted, until one is marked not spam', async () => {

@@ -52,26 +52,60 @@ export async function setStartClocks(
   );
 }
 
+export interface TouchedConversation {
+  id: string;
+  merged: boolean;
+  /** When the customer began waiting: their first message after our last answer (null when merged). */
+  waitingSince: Date | null;
+}
+
+/** Messages a relay pass was told were added, each with the conversation its event named. */
+export interface AddedMessage {
+  conversationId: string;
+  messageId: string;
+}
+
 /**
  * Of the conversations that got new messages, those where that can change something: merged away
- * (the messages follow the merge), or, for inbound messages, waiting on the customer or owed a next
- * answer. A superset of what `messagesAdded` acts on, so the others can be skipped.
+ * (the messages follow the merge), or written to by the customer after our last answer (one of the
+ * added messages sent after it) while waiting on the customer or owed a next answer. For the latter,
+ * `waitingSince` is the customer's first message after that answer, which may be older than the
+ * newest the pass brought: several arrive in one sync, and the customer waited from the first.
+ * One statement for a relay pass. Conversations are filtered by their state first, so only the few
+ * waiting ones have their added messages read (by primary key), and their first waiting message is
+ * found through `messages_conversation`; an ingest burst mostly adds to conversations nobody answered.
  */
 export async function touchedByNewMessages(
   db: Queryable,
   workspaceId: string,
   ids: readonly string[],
-  inboundIds: readonly string[],
-): Promise<Set<string>> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT c.id FROM conversations c
-      WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])
-        AND (c.merged_into_id IS NOT NULL
-             OR (c.id = ANY($3::uuid[])
-                 AND (c.status = 'pending' OR (c.in_inbox AND c.first_responded_at IS NOT NULL AND c.next_response_due_at IS NULL))))`,
-    [workspaceId, ids, inboundIds],
+  added: readonly AddedMessage[],
+): Promise<TouchedConversation[]> {
+  const { rows } = await db.query<TouchedConversation>(
+    `WITH candidates AS MATERIALIZED (
+       SELECT c.id, c.merged_into_id, c.last_outbound_at FROM conversations c
+        WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])
+          AND (c.merged_into_id IS NOT NULL OR c.status = 'pending'
+               OR (c.in_inbox AND c.first_responded_at IS NOT NULL AND c.next_response_due_at IS NULL))
+     ),
+     customer_wrote AS (
+       SELECT DISTINCT c.id FROM candidates c
+         JOIN unnest($3::uuid[], $4::uuid[]) AS a(conversation_id, message_id) ON a.conversation_id = c.id
+         JOIN messages m ON m.workspace_id = $1 AND m.id = a.message_id AND m.conversation_id = c.id
+        WHERE c.merged_into_id IS NULL AND m.kind = 'message' AND m.direction = 'in'
+          AND m.sent_at > COALESCE(c.last_outbound_at, '-infinity')
+     )
+     SELECT c.id, c.merged_into_id IS NOT NULL AS merged,
+            CASE WHEN c.merged_into_id IS NULL THEN
+              (SELECT min(i.sent_at) FROM messages i
+                WHERE i.workspace_id = $1 AND i.conversation_id = c.id AND i.kind = 'message' AND i.direction = 'in'
+                  AND i.sent_at > COALESCE(c.last_outbound_at, '-infinity'))
+            END AS "waitingSince"
+       FROM candidates c
+      WHERE c.merged_into_id IS NOT NULL OR c.id IN (SELECT id FROM customer_wrote)`,
+    [workspaceId, ids, added.map((a) => a.conversationId), added.map((a) => a.messageId)],
   );
-  return new Set(rows.map((row) => row.id));
+  return rows;
 }
 
 /**
@@ -113,12 +147,23 @@ export async function countIngestedAnswers(db: Queryable, workspaceId: string, m
   );
 }
 
-/** Starts the next-response clock when the customer writes after our last reply (a running clock keeps its time). */
-export async function setNextResponseDue(tx: Queryable, workspaceId: string, id: string, customerAt: Date, due: Date): Promise<void> {
+/**
+ * Starts the next-response clocks of answered conversations whose customer wrote again after our last
+ * answer, each due from when they began waiting; a clock already running keeps its time, and an
+ * answer given meanwhile leaves the clock stopped.
+ */
+export async function startNextResponseClocks(
+  tx: Queryable,
+  workspaceId: string,
+  clocks: readonly { conversationId: string; waitingSince: Date; due: Date }[],
+): Promise<void> {
+  if (clocks.length === 0) return;
   await tx.query(
-    `UPDATE conversations SET next_response_due_at = $4
-      WHERE workspace_id = $1 AND id = $2 AND in_inbox AND first_responded_at IS NOT NULL AND next_response_due_at IS NULL AND last_outbound_at < $3`,
-    [workspaceId, id, customerAt, due],
+    `UPDATE conversations c SET next_response_due_at = d.due
+       FROM unnest($2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS d(id, waiting_since, due)
+      WHERE c.workspace_id = $1 AND c.id = d.id AND c.in_inbox AND c.first_responded_at IS NOT NULL AND c.next_response_due_at IS NULL
+        AND c.last_outbound_at < d.waiting_since`,
+    [workspaceId, clocks.map((c) => c.conversationId), clocks.map((c) => c.waitingSince), clocks.map((c) => c.due)],
   );
 }
 
@@ -183,17 +228,26 @@ export async function wakeSnoozed(
 }
 
 /**
- * A conversation waiting on the customer (pending) is open again once they answer after our last
- * reply. Snoozed and resolved ones are reopened by the pipeline as it stores the message.
+ * Conversations waiting on the customer (pending) are open again once they answer after our last
+ * reply; returns those reopened. Snoozed and resolved ones are reopened by the pipeline as it stores
+ * the message.
  */
-export async function reopenPending(tx: Queryable, workspaceId: string, id: string, customerAt: Date, now: Date): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    `UPDATE conversations SET status = 'open', updated_at = $4
-      WHERE workspace_id = $1 AND id = $2 AND status = 'pending' AND merged_into_id IS NULL
-        AND (last_outbound_at IS NULL OR last_outbound_at < $3)`,
-    [workspaceId, id, customerAt, now],
+export async function reopenPending(
+  tx: Queryable,
+  workspaceId: string,
+  waiting: readonly { conversationId: string; waitingSince: Date }[],
+  now: Date,
+): Promise<Set<string>> {
+  if (waiting.length === 0) return new Set();
+  const { rows } = await tx.query<{ id: string }>(
+    `UPDATE conversations c SET status = 'open', updated_at = $4
+       FROM unnest($2::uuid[], $3::timestamptz[]) AS w(id, waiting_since)
+      WHERE c.workspace_id = $1 AND c.id = w.id AND c.status = 'pending' AND c.merged_into_id IS NULL
+        AND (c.last_outbound_at IS NULL OR c.last_outbound_at < w.waiting_since)
+     RETURNING c.id`,
+    [workspaceId, waiting.map((w) => w.conversationId), waiting.map((w) => w.waitingSince), now],
   );
-  return rowCount > 0;
+  return new Set(rows.map((row) => row.id));
 }
 
 /**

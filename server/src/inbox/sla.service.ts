@@ -142,59 +142,73 @@ function messageIdsOf(event: DomainEvent): string[] {
 /**
  * The pipeline threads by the source's ids, so a reply to a merged conversation's thread lands in
  * the merged one: its messages move on to the conversation it was merged into, which is told they
- * arrived (and reacts to that event in turn). Returns whether the conversation was merged.
+ * arrived (and reacts to that event in turn).
  */
-async function followMerge(ctx: Ctx, tx: Queryable, event: DomainEvent, lastMessageAt: Date): Promise<boolean> {
-  const target = await conversations.mergeTarget(tx, ctx.workspaceId, event.subjectId);
-  if (!target) return false;
-  const messageIds = messageIdsOf(event);
-  const now = new Date();
-  const moved = messageIds.length ? await conversations.moveSomeMessages(tx, ctx.workspaceId, event.subjectId, target, messageIds) : 0;
-  await conversations.keepMergedResolved(tx, ctx.workspaceId, event.subjectId, now);
-  if (moved === 0) return true;
-  await conversations.refreshTotals(tx, ctx.workspaceId, event.subjectId, now);
-  await conversations.refreshTotals(tx, ctx.workspaceId, target, now);
-  await recordEvents(tx, [
-    conversationEvent(ctx, 'conversation.messages_added', target, {
-      messageIds,
-      count: moved,
-      lastMessageAt: lastMessageAt.toISOString(),
-      inbound: event.data.inbound === true,
-      movedFromId: event.subjectId,
-    }),
-  ]);
-  return true;
-}
-
-/**
- * New messages in a conversation. When the customer wrote again, a conversation waiting on them is
- * open again, and once it has been answered, the next answer is due.
- */
-async function messagesAdded(db: Db, event: DomainEvent): Promise<void> {
+async function followMerge(db: Db, event: DomainEvent): Promise<void> {
   const ctx: Ctx = { workspaceId: event.workspaceId, actor: systemActor(), db, requestId: `event-${event.id}` };
   const at = typeof event.data.lastMessageAt === 'string' ? new Date(event.data.lastMessageAt) : event.occurredAt;
-  const customerAt = Number.isNaN(at.getTime()) ? event.occurredAt : at;
+  const lastMessageAt = Number.isNaN(at.getTime()) ? event.occurredAt : at;
   await db.transaction(async (tx) => {
-    if (await followMerge(ctx, tx, event, customerAt)) return;
-    if (event.data.inbound !== true) return;
-    if (await repo.reopenPending(tx, ctx.workspaceId, event.subjectId, customerAt, new Date())) {
-      await recordEvents(tx, [
-        conversationEvent(ctx, 'conversation.updated', event.subjectId, { before: { status: 'pending' }, after: { status: 'open' } }),
-      ]);
-    }
-    const found = await conversationTargets(tx, ctx.workspaceId, event.subjectId);
-    if (found?.targets.nextResponseMinutes) {
-      const due = addBusinessMinutes(customerAt, found.targets.nextResponseMinutes, found.policy.businessHours);
-      await repo.setNextResponseDue(tx, ctx.workspaceId, event.subjectId, customerAt, due);
-    }
+    const target = await conversations.mergeTarget(tx, ctx.workspaceId, event.subjectId);
+    if (!target) return;
+    const messageIds = messageIdsOf(event);
+    const now = new Date();
+    const moved = messageIds.length ? await conversations.moveSomeMessages(tx, ctx.workspaceId, event.subjectId, target, messageIds) : 0;
+    await conversations.keepMergedResolved(tx, ctx.workspaceId, event.subjectId, now);
+    if (moved === 0) return;
+    await conversations.refreshTotals(tx, ctx.workspaceId, event.subjectId, now);
+    await conversations.refreshTotals(tx, ctx.workspaceId, target, now);
+    await recordEvents(tx, [
+      conversationEvent(ctx, 'conversation.messages_added', target, {
+        messageIds,
+        count: moved,
+        lastMessageAt: lastMessageAt.toISOString(),
+        inbound: event.data.inbound === true,
+        ...(event.data.outbound === false ? { outbound: false } : {}),
+        movedFromId: event.subjectId,
+      }),
+    ]);
   });
 }
 
 /**
- * `conversation.messages_added` for a relay pass: one look-up per workspace finds the few
- * conversations where the new messages change something, and only those are handled one by one.
- * An ingest burst adds messages to thousands of conversations that need nothing, and handling each
- * in its own transaction kept the relay (sharing the cores with ingest) far behind.
+ * Conversations whose customer wrote after our last answer, together: those waiting on the customer
+ * are open again, and those answered owe the next answer, due from when the customer began waiting.
+ * Locked in id order first, as the pipeline and routing lock them, so the three cannot deadlock.
+ */
+async function customersWroteAgain(
+  db: Db,
+  workspaceId: string,
+  waiting: readonly { conversationId: string; waitingSince: Date }[],
+): Promise<void> {
+  const ctx: Ctx = { workspaceId, actor: systemActor(), db, requestId: `sla-${workspaceId}` };
+  const ids = waiting.map((w) => w.conversationId);
+  await db.transaction(async (tx) => {
+    await conversations.lockConversations(tx, workspaceId, ctx.actor, ids);
+    const reopened = await repo.reopenPending(tx, workspaceId, waiting, new Date());
+    await recordEvents(
+      tx,
+      [...reopened].map((id) =>
+        conversationEvent(ctx, 'conversation.updated', id, { before: { status: 'pending' }, after: { status: 'open' } }),
+      ),
+    );
+    const policy = await repo.findPolicy(tx, workspaceId);
+    if (!policy) return;
+    const tiers = Object.keys(policy.tierTargets).length ? await customerTiers(tx, workspaceId, ids) : new Map<string, string>();
+    const clocks = waiting.flatMap(({ conversationId, waitingSince }) => {
+      const minutes = targetsFor(policy, tiers.get(conversationId) ?? null).nextResponseMinutes;
+      return minutes ? [{ conversationId, waitingSince, due: addBusinessMinutes(waitingSince, minutes, policy.businessHours) }] : [];
+    });
+    await repo.startNextResponseClocks(tx, workspaceId, clocks);
+  });
+}
+
+/**
+ * `conversation.messages_added` for a relay pass, a few statements per workspace: one look-up finds
+ * the conversations where the new messages change something, merged ones pass their messages on one
+ * by one (rare), and the customers' new messages reopen and start clocks in one transaction. An
+ * ingest burst adds messages to thousands of conversations, and handling each in its own transaction
+ * kept the relay (sharing the cores with ingest) far behind.
  */
 export async function manyMessagesAdded(
   db: Db,
@@ -202,23 +216,42 @@ export async function manyMessagesAdded(
   onError: (error: unknown, event: DomainEvent) => void,
 ): Promise<void> {
   for (const [workspaceId, inWorkspace] of eventsByWorkspace(events)) {
-    let touched: Set<string>;
+    let touched: repo.TouchedConversation[];
     try {
       const ids = [...new Set(inWorkspace.map((e) => e.subjectId))];
-      const inboundIds = [...new Set(inWorkspace.filter((e) => e.data.inbound === true).map((e) => e.subjectId))];
+      // Events that say they brought no outbound message (the pipeline's do) hold no answer to count.
+      const mayAnswer = inWorkspace.filter((e) => e.data.outbound !== false);
       // First, so a clock an answer met is seen stopped: a customer message after that answer starts the next one.
-      await repo.countIngestedAnswers(db, workspaceId, inWorkspace.flatMap(messageIdsOf));
-      touched = await repo.touchedByNewMessages(db, workspaceId, ids, inboundIds);
+      await repo.countIngestedAnswers(db, workspaceId, mayAnswer.flatMap(messageIdsOf));
+      const added = inWorkspace.flatMap((e) => messageIdsOf(e).map((messageId) => ({ conversationId: e.subjectId, messageId })));
+      touched = await repo.touchedByNewMessages(db, workspaceId, ids, added);
     } catch (error) {
       onError(error, inWorkspace[0]!);
       continue;
     }
+    const merged = new Set(touched.filter((c) => c.merged).map((c) => c.id));
     for (const event of inWorkspace) {
-      if (!touched.has(event.subjectId)) continue;
+      if (!merged.has(event.subjectId)) continue;
       try {
-        await messagesAdded(db, event);
+        await followMerge(db, event);
       } catch (error) {
         onError(error, event);
+      }
+    }
+    const waiting = touched.flatMap((c) => (c.waitingSince ? [{ conversationId: c.id, waitingSince: new Date(c.waitingSince) }] : []));
+    if (waiting.length === 0) continue;
+    try {
+      await customersWroteAgain(db, workspaceId, waiting);
+    } catch (error) {
+      // Told once, so a fault in the bulk path shows; then one conversation it cannot handle must not
+      // cost the others their reopening and clocks: each goes on its own.
+      onError(error, inWorkspace[0]!);
+      for (const one of waiting) {
+        try {
+          await customersWroteAgain(db, workspaceId, [one]);
+        } catch (error) {
+          onError(error, inWorkspace.find((e) => e.subjectId === one.conversationId) ?? inWorkspace[0]!);
+        }
       }
     }
   }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../platform/observability/logger.js';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
+import type { Db } from '../platform/db/db.js';
+import type { DomainEvent } from '../platform/events/event.js';
 import { slaBreachJob, wakeSnoozedJob } from './inbox.jobs.js';
+import { manyMessagesAdded } from './sla.service.js';
 import { markDelivery } from './index.js';
 import {
   insertChannel,
@@ -49,6 +52,19 @@ const conversation = async (ws: TestWorkspace, id: string) =>
   json<{ status: string; sla: Sla }>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${id}`));
 
 const runJob = (job: typeof slaBreachJob, now: Date) => job.handler({ db: t.db, workspaceId: null, log: createLogger('silent'), now }, {});
+
+/** The customer's message as the pipeline stores and announces it. */
+async function customerWrites(ws: TestWorkspace, id: string, sentAt: Date) {
+  const messageId = await insertMessage(t.db, ws.workspaceId, id, { text: 'Any news?', sentAt });
+  await recordMessagesAdded(t.db, ws.workspaceId, id, { messageIds: [messageId], lastMessageAt: sentAt, inbound: true });
+  await relay();
+}
+
+async function reply(ws: TestWorkspace, id: string, text: string, status?: 'pending') {
+  const response = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${id}/replies`, { text, ...(status ? { status } : {}) });
+  expect(response.statusCode, response.body).toBe(201);
+  return json<{ id: string; sentAt: string }>(response);
+}
 
 async function setPolicy(ws: TestWorkspace, policy: object) {
   const response = await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy);
@@ -129,24 +145,93 @@ describe('SLA clocks', () => {
     expect(answered.status).toBe('pending');
 
     const customerAt = new Date(Date.now() + 5 * 60_000);
-    await recordMessagesAdded(t.db, ws.workspaceId, c.id, { messageIds: [], lastMessageAt: customerAt, inbound: true });
-    await relay();
+    await customerWrites(ws, c.id, customerAt);
     const again = await conversation(ws, c.id);
     expect(again.status).toBe('open');
     expect(again.sla.nextResponseDueAt).toBe(new Date(customerAt.getTime() + 60 * 60_000).toISOString());
+    const { rows: reopened } = await t.db.query<{ data: object }>(
+      `SELECT data FROM events WHERE workspace_id = $1 AND type = 'conversation.updated' AND subject_id = $2`,
+      [ws.workspaceId, c.id],
+    );
+    expect(reopened.map((r) => r.data)).toContainEqual({ before: { status: 'pending' }, after: { status: 'open' } });
 
     await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Fixed' });
     expect((await conversation(ws, c.id)).sla.nextResponseDueAt).toBeNull();
 
     // A message older than our last reply (a late delivery, a backfill) changes nothing.
     await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${c.id}`, { status: 'pending' });
-    await recordMessagesAdded(t.db, ws.workspaceId, c.id, {
-      messageIds: [],
-      lastMessageAt: new Date(Date.now() - 3_600_000),
-      inbound: true,
-    });
-    await relay();
+    await customerWrites(ws, c.id, new Date(Date.now() - 3_600_000));
     expect(await conversation(ws, c.id)).toMatchObject({ status: 'pending', sla: { nextResponseDueAt: null } });
+  });
+
+  it('owe the next answer from the first of the customer’s messages since the last one, however many arrive together', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 30, nextResponseMinutes: 60, resolutionMinutes: null, businessHours: null });
+    const pending = await arrive(ws);
+    const answered = await arrive(ws);
+    const waitingOn = await reply(ws, pending.id, 'Could you send a photo?', 'pending');
+    const answer = await reply(ws, answered.id, 'It ships tomorrow');
+    const after = (sent: { sentAt: string }, minutes: number) => new Date(new Date(sent.sentAt).getTime() + minutes * 60_000);
+
+    // Both conversations' new messages are relayed in one pass, each announced with its newest message.
+    for (const [id, sent] of [
+      [pending.id, waitingOn],
+      [answered.id, answer],
+    ] as const) {
+      const messageIds = [];
+      for (const minutes of [2, 7, 11]) messageIds.push(await insertMessage(t.db, ws.workspaceId, id, { sentAt: after(sent, minutes) }));
+      await recordMessagesAdded(t.db, ws.workspaceId, id, { messageIds, lastMessageAt: after(sent, 11), inbound: true });
+    }
+    await relay();
+
+    expect(await conversation(ws, pending.id)).toMatchObject({
+      status: 'open',
+      sla: { nextResponseDueAt: after(waitingOn, 2 + 60).toISOString() },
+    });
+    expect((await conversation(ws, answered.id)).sla.nextResponseDueAt).toBe(after(answer, 2 + 60).toISOString());
+
+    // A later message leaves the running clock as it is.
+    await customerWrites(ws, answered.id, after(answer, 30));
+    expect((await conversation(ws, answered.id)).sla.nextResponseDueAt).toBe(after(answer, 2 + 60).toISOString());
+  });
+
+  it('handle each conversation on its own when the pass’s transaction fails, reporting the failure once', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 30, nextResponseMinutes: 60, resolutionMinutes: null, businessHours: null });
+    const events: DomainEvent[] = [];
+    const answers = new Map<string, { sentAt: string }>();
+    for (let i = 0; i < 2; i++) {
+      const c = await arrive(ws);
+      answers.set(c.id, await reply(ws, c.id, 'It ships tomorrow'));
+      const sentAt = new Date(new Date(answers.get(c.id)!.sentAt).getTime() + 60_000);
+      const messageId = await insertMessage(t.db, ws.workspaceId, c.id, { sentAt });
+      const data = { messageIds: [messageId], count: 1, lastMessageAt: sentAt.toISOString(), inbound: true, outbound: false };
+      events.push({
+        id: i,
+        workspaceId: ws.workspaceId,
+        type: 'conversation.messages_added',
+        subjectType: 'conversation',
+        subjectId: c.id,
+        actorId: null,
+        data,
+        occurredAt: new Date(),
+      });
+    }
+    // The first transaction (the pass's, for both conversations) fails; the ones after it do not.
+    let transactions = 0;
+    const failingOnce: Db = {
+      ...t.db,
+      transaction: (work) => (transactions++ === 0 ? Promise.reject(new Error('deadlock detected')) : t.db.transaction(work)),
+    };
+    const errors: DomainEvent[] = [];
+    await manyMessagesAdded(failingOnce, events, (_error, event) => errors.push(event));
+
+    expect(errors).toEqual([events[0]]);
+    for (const [id, answer] of answers) {
+      expect((await conversation(ws, id)).sla.nextResponseDueAt).toBe(
+        new Date(new Date(answer.sentAt).getTime() + 61 * 60_000).toISOString(),
+      );
+    }
   });
 
   it('count business hours from the arrival', async () => {
@@ -196,12 +281,6 @@ describe('SLA clocks', () => {
 });
 
 describe('SLA clocks and replies that fail', () => {
-  const reply = async (ws: TestWorkspace, id: string, text: string) => {
-    const response = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${id}/replies`, { text });
-    expect(response.statusCode, response.body).toBe(201);
-    return json<{ id: string; sentAt: string }>(response);
-  };
-
   it('count a reply until its delivery fails for good; then the first-response clock runs again and its breach is reported', async () => {
     const ws = await buildWorkspace(t.db);
     const agent = await ws.member('agent');
@@ -246,9 +325,7 @@ describe('SLA clocks and replies that fail', () => {
 
     // The customer wrote just after our first reply, and the second answers that.
     const customerAt = new Date(new Date(first.sentAt).getTime() + 1);
-    const messageId = await insertMessage(t.db, ws.workspaceId, c.id, { text: 'Still broken', sentAt: customerAt });
-    await recordMessagesAdded(t.db, ws.workspaceId, c.id, { messageIds: [messageId], lastMessageAt: customerAt, inbound: true });
-    await relay();
+    await customerWrites(ws, c.id, customerAt);
     const owed = (await conversation(ws, c.id)).sla.nextResponseDueAt;
     expect(owed).toBe(new Date(customerAt.getTime() + 60 * 60_000).toISOString());
 

@@ -2,7 +2,7 @@
  * One view of an uploaded file whatever its format: columns and sample rows for the mapping step,
  * and the rows as contact drafts once a mapping is chosen. A vCard or JSON file shows the properties
  * or fields it holds as its columns; each fills the contact field it always fills, or is skipped
- * when mapped to null.
+ * when mapped to null or left out of the mapping.
  */
 import type { FieldProblem } from '../../platform/http/errors.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
@@ -49,25 +49,34 @@ function readCsvFile(content: string, customFields: readonly CustomField[]): Rea
   };
 }
 
+/**
+ * The properties or fields of a vCard or JSON file left out of the import: those mapped to null (or
+ * `ignore`) and those the mapping does not name, as a CSV column it does not name is left out. The
+ * columns are every property or field the file holds, so nothing unnamed slips through.
+ */
+function skipped(columns: readonly string[], mapping: Mapping): Set<string> {
+  return new Set(columns.filter((column) => (mapping[column] ?? 'ignore') === 'ignore'));
+}
+
 function readVCardFile(content: string): ReadFile {
   checkText(content, 'vCard');
   if (!/^BEGIN:VCARD\s*$/im.test(content)) throw unreadable('no vCard found: the file must contain BEGIN:VCARD … END:VCARD');
   const cards = parseVCards(content);
   if (cards.length > MAX_ROWS) throw unreadable(`the file has ${cards.length} cards; at most ${MAX_ROWS} can be imported at once`);
-  const present = new Set(cards.flatMap((card) => card.properties.map(fieldOf)).filter((f): f is VCardField => f !== null));
+  const present = new Set(cards.flatMap((card) => card.properties.map((p) => fieldOf(card, p))).filter((f): f is VCardField => f !== null));
   const columns = (Object.keys(VCARD_FIELDS) as VCardField[]).filter((f) => present.has(f));
   return {
     columns,
     total: cards.length,
     sample: cards.slice(0, SAMPLE_ROWS).map((card) =>
       columns.map((column) => {
-        const property = card.properties.find((p) => fieldOf(p) === column);
+        const property = card.properties.find((p) => fieldOf(card, p) === column);
         return property ? unescapeText(property.value).slice(0, SAMPLE_CELL) : '';
       }),
     ),
     suggestedMapping: Object.fromEntries(columns.map((c) => [c, VCARD_FIELDS[c]])),
     *drafts(mapping) {
-      const skip = new Set(Object.entries(mapping).flatMap(([column, target]) => (target === null || target === 'ignore' ? [column] : [])));
+      const skip = skipped(columns, mapping);
       for (const card of cards) yield vcardToDraft(card, skip);
     },
   };
@@ -84,7 +93,7 @@ function readJsonFile(content: string, customFields: readonly CustomField[]): Re
       .map((contact) => columns.map((column) => previewValue(columnValue(contact, column)).slice(0, SAMPLE_CELL))),
     suggestedMapping: suggestJsonMapping(columns, customFields),
     *drafts(mapping) {
-      const skip = new Set(Object.entries(mapping).flatMap(([column, target]) => (target === null || target === 'ignore' ? [column] : [])));
+      const skip = skipped(columns, mapping);
       for (let i = 0; i < contacts.length; i++) yield jsonToDraft(contacts[i], i + 1, skip);
     },
   };
@@ -110,7 +119,7 @@ function fixedTargets(format: ImportFormat, columns: readonly string[]): Record<
 export function checkFileMapping(format: ImportFormat, columns: readonly string[], mapping: Mapping): FieldProblem[] {
   const problems = checkMapping(columns, mapping);
   const fixed = fixedTargets(format, columns);
-  if (!fixed && !Object.values(mapping).some((t) => t && t !== 'ignore')) {
+  if (!Object.values(mapping).some((t) => t && t !== 'ignore')) {
     problems.push({ field: 'mapping', reason: 'maps no column to a contact field' });
   }
   for (const [column, target] of Object.entries(mapping)) {

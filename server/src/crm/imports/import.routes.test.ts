@@ -359,6 +359,70 @@ describe('contact imports', () => {
     expect(byName(imported, 'Bo')).toMatchObject({ title: 'CTO', custom: {} });
   });
 
+  it('skips a vCard property or JSON field the mapping leaves out, as it skips a CSV column', async () => {
+    const ws = await buildWorkspace(t.db);
+    const csv = await runImport(ws, 'csv', 'Name,Email,Title\nAnn Csv,ann@csv.example,CEO\n', {
+      mapping: { Name: 'fullName', Email: 'email' },
+      allowPartial: false,
+    });
+    expect(csv).toMatchObject({ status: 'done', imported: 1 });
+
+    const vcard = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Ann Card',
+      'EMAIL:ann@card.example',
+      'TEL:+44 20 7946 0000',
+      'TITLE:CEO',
+      'ORG:Card Ltd',
+      'CATEGORIES:vip',
+      'item1.X-ABDATE:2015-06-20',
+      'item1.X-ABLABEL:_$!<Anniversary>!$_',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const card = await runImport(ws, 'vcard', vcard, { mapping: { FN: 'fullName', EMAIL: 'email' }, allowPartial: false });
+    expect(card).toMatchObject({ status: 'done', imported: 1, companiesCreated: 0 });
+
+    const field = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/custom-fields',
+      headers: ws.owner.headers,
+      payload: { entity: 'contact', key: 'shoe', label: 'Shoe size', type: 'text' },
+    });
+    expect(field.statusCode, field.body).toBe(201);
+    const exported = JSON.stringify([
+      { firstName: 'Ann', lastName: 'Json', title: 'CTO', phones: [{ number: '+44 20 7946 0001' }], tags: ['vip'], custom: { shoe: '42' } },
+    ]);
+    const fromJson = await runImport(ws, 'json', exported, {
+      mapping: { firstName: 'firstName', lastName: 'lastName' },
+      allowPartial: false,
+    });
+    expect(fromJson).toMatchObject({ status: 'done', imported: 1 });
+
+    const imported = await contacts(ws);
+    const left = { title: '', companyName: null, phones: [], tags: [], importantDates: [], custom: {} };
+    expect(byName(imported, 'Ann Csv')).toMatchObject({ ...left, emails: [{ address: 'ann@csv.example' }] });
+    expect(byName(imported, 'Ann Card')).toMatchObject({ ...left, emails: [{ address: 'ann@card.example' }] });
+    expect(byName(imported, 'Ann Json')).toMatchObject({ ...left, emails: [] });
+
+    // The anniversary Apple writes as X-ABDATE is listed, so a client can see what it leaves out.
+    const { id, columns } = json<{ id: string; columns: string[] }>(await upload(ws, 'vcard', vcard));
+    expect(columns).toEqual(['FN', 'ORG', 'TITLE', 'EMAIL', 'TEL', 'ANNIVERSARY', 'CATEGORIES']);
+    // A mapping that names nothing to import is refused, whatever the format, rather than rejecting every contact.
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${id}/start`,
+      headers: ws.owner.headers,
+      payload: { mapping: {}, allowPartial: false },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.headers['content-type']).toContain('application/problem+json');
+    expect(json<{ errors: { field: string; reason: string }[] }>(empty).errors).toEqual([
+      { field: 'mapping', reason: 'maps no column to a contact field' },
+    ]);
+  });
+
   it('says a one-column header names "1 column" when a row has more cells', async () => {
     const ws = await buildWorkspace(t.db);
     const report = await runImport(ws, 'csv', 'Name\nAnn\nBo,extra\n', { mapping: { Name: 'fullName' }, allowPartial: true });

@@ -1,7 +1,7 @@
 /**
  * Rapport's own JSON export as an import: an array of contacts, each read as the contacts API
  * would take it. The file's fields are the columns of the mapping step (custom values one column
- * per key); mapping one to null skips it. Ids and timestamps are the old workspace's and are not
+ * per key); mapping one to null, or leaving it out of the mapping, skips it. Ids and timestamps are the old workspace's and are not
  * read; the company is found or created by its name; owner and team are handled by the service.
  */
 import type { CustomField } from '../custom-fields/custom-field.schema.js';

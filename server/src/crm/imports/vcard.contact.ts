@@ -43,10 +43,12 @@ const ANNIVERSARY_PROPERTIES = ['ANNIVERSARY', 'X-ANNIVERSARY', 'X-EVOLUTION-ANN
 /** TYPE values that say how a number or address is used, as opposed to `INTERNET`, `PREF`, `VOICE`. */
 const USEFUL_TYPES = ['work', 'home', 'cell', 'mobile', 'fax', 'pager', 'main', 'other', 'iphone', 'personal'];
 
-/** Which of VCARD_FIELDS a property feeds, if any. */
-export function fieldOf(property: VCardProperty): VCardField | null {
+/** Which of VCARD_FIELDS a property of the card feeds, if any. */
+export function fieldOf(card: VCard, property: VCardProperty): VCardField | null {
   if (property.name in VCARD_FIELDS) return property.name as VCardField;
   if (ANNIVERSARY_PROPERTIES.includes(property.name)) return 'ANNIVERSARY';
+  // Apple and Google write dates they have no property for as X-ABDATE with a label.
+  if (property.name === 'X-ABDATE' && /anniversary/i.test(labelOf(card, property) ?? '')) return 'ANNIVERSARY';
   if (property.name in IM_PROPERTIES) return 'IMPP';
   return null;
 }
@@ -203,9 +205,7 @@ export function vcardToDraft(card: VCard, skip: ReadonlySet<string> = new Set())
     return draft;
   }
   for (const property of card.properties) {
-    // Apple and Google write dates they have no property for as X-ABDATE with a label.
-    const abDate = property.name === 'X-ABDATE' && /anniversary/i.test(labelOf(card, property) ?? '') ? 'ANNIVERSARY' : null;
-    const field = abDate ?? fieldOf(property);
+    const field = fieldOf(card, property);
     if (field && !skip.has(field)) applyProperty(card, property, field, draft);
   }
   const fn = card.properties.find((p) => p.name === 'FN');

@@ -526,6 +526,7 @@ function events(
         count: entry.ids.length,
         lastMessageAt: entry.messages.reduce((at, m) => (m.sentAt > at ? m.sentAt : at), entry.messages[0]!.sentAt),
         inbound: entry.messages.some((m) => m.direction === 'in'),
+        outbound: entry.messages.some((m) => m.direction === 'out'),
       }),
     );
   }
