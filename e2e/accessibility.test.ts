@@ -1,8 +1,9 @@
 /**
  * Accessibility checked by machine. axe-core runs its WCAG 2.1 A and AA rules (plus landmarks,
- * heading order and target size) on every main page in the light theme, its colour rules again in
- * the dark theme, and the main pages once more on a phone, where nothing may scroll sideways; then
- * the navigation, the search palette, a menu and a dialog are driven with the keyboard alone.
+ * heading order and target size) on every main page and with menus and dropdowns open in the light
+ * theme, its colour rules again in the dark theme, and the main pages once more on a phone, where
+ * nothing may scroll sideways; then the navigation, the search palette, a menu and a dialog are
+ * driven with the keyboard alone.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -199,6 +200,40 @@ test('the search palette, a dialog and every Settings tab pass axe in both theme
       found.push(...(await checkBothThemes(page, 'The New team dialog')));
       await page.keyboard.press('Escape');
     }
+  }
+  expect(found).toEqual([]);
+});
+
+test('open menus, popovers and dropdowns pass axe in both themes, inside the landmark that opened them', async () => {
+  const found: string[] = [];
+  await page.goto(`${server.baseUrl}/contacts`);
+  await settled(page, 'Contacts');
+  const banner = page.getByRole('banner');
+  const main = page.getByRole('main');
+  const popups = [
+    {
+      where: 'The account menu',
+      landmark: banner,
+      open: banner.getByRole('button', { name: 'Account: Dana Demo' }),
+      popup: page.getByRole('menu'),
+    },
+    {
+      where: 'The notifications',
+      landmark: banner,
+      open: banner.getByRole('button', { name: /^Notifications/ }),
+      popup: page.getByRole('dialog', { name: 'Notifications' }),
+    },
+    { where: 'The export menu', landmark: main, open: main.getByRole('button', { name: 'Export' }), popup: page.getByRole('menu') },
+    { where: 'The sort options', landmark: main, open: main.getByRole('combobox', { name: 'Sort by' }), popup: page.getByRole('listbox') },
+  ];
+  for (const { where, landmark, open, popup } of popups) {
+    await open.click();
+    await popup.waitFor();
+    // Not only somewhere axe accepts: in the landmark of the control that opened it, where its users look.
+    expect(await landmark.locator(popup).count(), `${where} inside its landmark`).toBe(1);
+    found.push(...(await checkBothThemes(page, where)));
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'detached' });
   }
   expect(found).toEqual([]);
 });

@@ -47,6 +47,33 @@ async function createFeed(headers: Headers, config: object = { feedUrl: `${feeds
   return json<ChannelBody>(response);
 }
 
+const mailConfig = (imapHost: string) => ({
+  address: 'support@example.org',
+  imap: { host: imapHost, port: 993, security: 'tls' },
+  smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
+});
+
+/** An e-mail channel holding `credentials`; returns its id. */
+async function createMailbox(headers: Headers, credentials: Record<string, string>): Promise<string> {
+  const response = await send(headers, 'POST', '/api/v1/channels', {
+    kind: 'email',
+    name: 'Support',
+    config: mailConfig('imap.example.org'),
+    credentials,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return json<ChannelBody>(response).id;
+}
+
+/** Replaces a channel's secrets with ones sealed under another server secret, as after it changed: they no longer open. */
+async function sealUnderAnEarlierSecret(workspaceId: string, id: string) {
+  await t.db.query(`UPDATE channels SET credentials = $3 WHERE workspace_id = $1 AND id = $2`, [
+    workspaceId,
+    id,
+    sealCredentials('an-earlier-server-secret-0123456789', id, { imapPassword: 'lost' }),
+  ]);
+}
+
 describe('channels API', () => {
   it('creates a feed channel that is new and due, lists it, and lets every member read it', async () => {
     const ws = await buildWorkspace(t.db);
@@ -122,11 +149,6 @@ describe('channels API', () => {
 
   it('refuses private and loopback addresses at save unless the channel allows the private network', async () => {
     const ws = await buildWorkspace(t.db);
-    const mail = (host: string) => ({
-      address: 'support@example.org',
-      imap: { host, port: 993, security: 'tls' },
-      smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
-    });
     const cases: [object, string, RegExp][] = [
       [{ kind: 'rss', config: { feedUrl: 'http://127.0.0.1:8080/feed.xml' } }, 'config.feedUrl', /127\.0\.0\.1 is a loopback address/],
       [{ kind: 'rss', config: { feedUrl: 'http://localhost/feed.xml' } }, 'config.feedUrl', /localhost is this server/],
@@ -142,7 +164,7 @@ describe('channels API', () => {
         'config.outboundUrl',
         /10\.0\.0\.5 is a private address/,
       ],
-      [{ kind: 'email', config: mail('192.168.1.10') }, 'config.imap.host', /private address/],
+      [{ kind: 'email', config: mailConfig('192.168.1.10') }, 'config.imap.host', /private address/],
     ];
     for (const [payload, field, reason] of cases) {
       const refused = await send(ws.owner.headers, 'POST', '/api/v1/channels', { name: 'Intranet', ...payload });
@@ -243,17 +265,8 @@ describe('channels API', () => {
 
   it('keeps the stored secrets an edit does not name, and removes one set to null', async () => {
     const ws = await buildWorkspace(t.db);
-    const created = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
-      kind: 'email',
-      name: 'Support',
-      config: {
-        address: 'support@example.org',
-        imap: { host: 'imap.example.org', port: 993, security: 'tls' },
-        smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
-      },
-      credentials: { imapUser: 'support', imapPassword: 'imap-pass', smtpUser: 'relay', smtpPassword: 'old-smtp-pass' },
-    });
-    const { id } = json<ChannelBody>(created);
+    const secrets = { imapUser: 'support', imapPassword: 'imap-pass', smtpUser: 'relay', smtpPassword: 'old-smtp-pass' };
+    const id = await createMailbox(ws.owner.headers, secrets);
     const stored = async () => {
       const { rows } = await t.db.query<{ credentials: string | null }>(
         `SELECT credentials FROM channels WHERE workspace_id = $1 AND id = $2`,
@@ -270,11 +283,7 @@ describe('channels API', () => {
     expect(await stored()).toBeNull();
 
     // Secrets sealed under another server secret no longer open: typing new ones repairs the channel.
-    await t.db.query(`UPDATE channels SET credentials = $3 WHERE workspace_id = $1 AND id = $2`, [
-      ws.workspaceId,
-      id,
-      sealCredentials('an-earlier-server-secret-0123456789', id, { imapPassword: 'lost' }),
-    ]);
+    await sealUnderAnEarlierSecret(ws.workspaceId, id);
     const repaired = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${id}`, { credentials: { imapPassword: 'imap-pass' } });
     expect(repaired.statusCode, repaired.body).toBe(200);
     expect(await stored()).toEqual({ imapPassword: 'imap-pass' });
@@ -282,17 +291,8 @@ describe('channels API', () => {
 
   it('shows admins which secrets are stored and the user names, never a password, and whether they still open', async () => {
     const ws = await buildWorkspace(t.db);
-    const created = await send(ws.owner.headers, 'POST', '/api/v1/channels', {
-      kind: 'email',
-      name: 'Support',
-      config: {
-        address: 'support@example.org',
-        imap: { host: 'imap.example.org', port: 993, security: 'tls' },
-        smtp: { host: 'smtp.example.org', port: 465, security: 'tls' },
-      },
-      credentials: { imapUser: 'support-login', imapPassword: 'imap-pass', smtpUser: 'relay-login', smtpPassword: 'smtp-pass' },
-    });
-    const { id } = json<ChannelBody>(created);
+    const secrets = { imapUser: 'support-login', imapPassword: 'imap-pass', smtpUser: 'relay-login', smtpPassword: 'smtp-pass' };
+    const id = await createMailbox(ws.owner.headers, secrets);
     const read = async (headers: Headers) => (await send(headers, 'GET', `/api/v1/channels/${id}`)).body;
     const asOwner = await read(ws.owner.headers);
     expect(JSON.parse(asOwner)).toMatchObject({
@@ -308,11 +308,7 @@ describe('channels API', () => {
     for (const body of [asOwner, asViewer]) for (const secret of ['imap-pass', 'smtp-pass']) expect(body).not.toContain(secret);
     expect(asViewer).not.toContain('support-login');
 
-    await t.db.query(`UPDATE channels SET credentials = $3 WHERE workspace_id = $1 AND id = $2`, [
-      ws.workspaceId,
-      id,
-      sealCredentials('an-earlier-server-secret-0123456789', id, { imapPassword: 'lost' }),
-    ]);
+    await sealUnderAnEarlierSecret(ws.workspaceId, id);
     expect(JSON.parse(await read(ws.owner.headers))).toMatchObject({
       hasCredentials: true,
       storedCredentials: { readable: false, names: [], shown: {} },

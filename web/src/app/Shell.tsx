@@ -1,6 +1,6 @@
 /** The frame around every page: navigation, search, notifications, theme and account. */
 import type { ReactNode } from 'react';
-import { AppShell, Burger, Group, Text, useMantineTheme } from '@mantine/core';
+import { AppShell, Burger, Group, Text, getDefaultZIndex, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { Session } from '../lib/types';
 import { useLiveEvents } from '../lib/live-events';
@@ -10,6 +10,7 @@ import { NotificationToasts } from '../features/notifications/NotificationToasts
 import { SearchPalette } from '../features/search/SearchPalette';
 import { AccountMenu } from './AccountMenu';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { LandmarkPopups } from './LandmarkPopups';
 import { MainNav } from './MainNav';
 import { MAIN_ID, SkipLink } from './SkipLink';
 import { useFocusOnNavigate } from './use-focus-on-navigate';
@@ -31,38 +32,42 @@ export function Shell({ session, children }: { session: Session; children: React
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <SkipLink />
       <NotificationToasts />
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label="Toggle navigation"
-              aria-expanded={opened}
-              aria-controls={NAVIGATION_ID}
-            />
-            <Text fw={700} size="lg">
-              Rapport
-            </Text>
-            <Text c="dimmed" size="sm" visibleFrom="md" truncate>
-              {session.workspace.name}
-            </Text>
+      {/* Mantine stacks the navigation one above the header; the two never overlap, but the header's
+          menus, portaled into it, would open under the navigation open on a phone. */}
+      <AppShell.Header zIndex={getDefaultZIndex('app') + 2}>
+        <LandmarkPopups>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label="Toggle navigation"
+                aria-expanded={opened}
+                aria-controls={NAVIGATION_ID}
+              />
+              <Text fw={700} size="lg">
+                Rapport
+              </Text>
+              <Text c="dimmed" size="sm" visibleFrom="md" truncate>
+                {session.workspace.name}
+              </Text>
+            </Group>
+            <SearchPalette />
+            <Group gap={6} wrap="nowrap">
+              <NotificationBell />
+              <ColorSchemeToggle />
+              <AccountMenu session={session} />
+            </Group>
           </Group>
-          <SearchPalette />
-          <Group gap={6} wrap="nowrap">
-            <NotificationBell />
-            <ColorSchemeToggle />
-            <AccountMenu session={session} />
-          </Group>
-        </Group>
+        </LandmarkPopups>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main" id={NAVIGATION_ID} inert={navigationHidden}>
         <MainNav onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
-        {children}
+        <LandmarkPopups>{children}</LandmarkPopups>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,19 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { buildWorkspace, json, testApp, type TestApp } from '../../platform/testing/test-app.js';
+import { get, importFile, post } from '../testing/crm-api.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
 });
-
-const post = async (ws: TestWorkspace, url: string, payload: object, headers = ws.owner.headers) => {
-  const response = await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
-  expect(response.statusCode, response.body).toBeLessThan(300);
-  return json<{ id: string }>(response);
-};
-
-const get = (ws: TestWorkspace, url: string, headers = ws.owner.headers) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
 
 function readCsv(body: string): Record<string, string>[] {
   expect(body.startsWith('\ufeff')).toBe(true);
@@ -92,14 +85,7 @@ describe('exports', () => {
     // What we export, we can import again: the suggested mapping reads our own columns.
     const copy = await buildWorkspace(t.db);
     await post(copy, '/custom-fields', { entity: 'contact', key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] });
-    const draft = json<{ id: string; suggestedMapping: Record<string, string | null> }>(
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/imports',
-        headers: copy.owner.headers,
-        payload: { format: 'csv', fileName: 'contacts.csv', content: response.body },
-      }),
-    );
+    const { draft, report } = await importFile(copy, { format: 'csv', fileName: 'contacts.csv', content: response.body });
     expect(draft.suggestedMapping).toMatchObject({
       firstName: 'firstName',
       emails: 'email',
@@ -108,12 +94,7 @@ describe('exports', () => {
       importantDates: 'importantDates',
       'custom:plan': 'custom:plan',
     });
-    await post(copy, `/imports/${draft.id}/start`, { allowPartial: false });
-    await t.jobs.runDue();
-    expect(json<{ status: string; imported: number }>(await get(copy, `/imports/${draft.id}`))).toMatchObject({
-      status: 'done',
-      imported: 2,
-    });
+    expect(report).toMatchObject({ status: 'done', imported: 2 });
     type Exported = { displayName: string; emails: object[]; phones: object[]; socialHandles: object[]; importantDates: object[] };
     const again = json<(Exported & { custom: object })[]>(await get(copy, '/exports/contacts?format=json&q=ann'));
     const original = json<Exported[]>(await get(ws, '/exports/contacts?format=json&q=ann'));
@@ -150,10 +131,8 @@ describe('exports', () => {
     });
     expect(readCsv((await get(ws, '/exports/companies')).body)[0]!.tags).toBe('a\\; b; c\\, d; e\\\\f; g\\\\; vip');
 
-    const draft = await post(copy, '/imports', { format: 'csv', fileName: 'contacts.csv', content: body });
-    await post(copy, `/imports/${draft.id}/start`, { allowPartial: false });
-    await t.jobs.runDue();
-    expect(json<{ imported: number }>(await get(copy, `/imports/${draft.id}`)).imported).toBe(1);
+    const { report } = await importFile(copy, { format: 'csv', fileName: 'contacts.csv', content: body });
+    expect(report.imported).toBe(1);
     const [again] = json<{ tags: string[]; custom: { langs: string[] } }[]>(await get(copy, '/exports/contacts?format=json'));
     expect(again!.tags).toEqual(tags);
     expect(again!.custom.langs).toEqual(options);
@@ -163,9 +142,7 @@ describe('exports', () => {
     const ws = await buildWorkspace(t.db);
     await post(ws, '/custom-fields', { entity: 'contact', key: 'langs', label: 'Languages', type: 'multi_select', options: ['en', 'fr'] });
     const content = 'firstName,tags,custom:langs\r\nAnn,"vip; C:\\temp, beta",en; fr\r\n';
-    const draft = await post(ws, '/imports', { format: 'csv', fileName: 'old.csv', content });
-    await post(ws, `/imports/${draft.id}/start`, { allowPartial: false });
-    await t.jobs.runDue();
+    await importFile(ws, { format: 'csv', fileName: 'old.csv', content });
     const [ann] = json<{ tags: string[]; custom: { langs: string[] } }[]>(await get(ws, '/exports/contacts?format=json'));
     expect(ann).toMatchObject({ tags: ['vip', 'C:\\temp', 'beta'], custom: { langs: ['en', 'fr'] } });
   });
@@ -174,9 +151,7 @@ describe('exports', () => {
     const ws = await buildWorkspace(t.db);
     const limited = await ws.member('agent', { recordScope: 'own' });
     const csv = ['First Name,Email', ...Array.from({ length: 2345 }, (_, i) => `Person ${i},p${i}@example.com`)].join('\n');
-    const draft = await post(ws, '/imports', { format: 'csv', fileName: 'many.csv', content: csv });
-    await post(ws, `/imports/${draft.id}/start`, { allowPartial: false });
-    await t.jobs.runDue();
+    await importFile(ws, { format: 'csv', fileName: 'many.csv', content: csv });
     await post(ws, '/contacts', { firstName: 'Own' }, limited.headers);
 
     const all = readCsv((await get(ws, '/exports/contacts')).body);

@@ -1,56 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { get, importFile, post } from '../testing/crm-api.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
 });
 
-const post = async (ws: TestWorkspace, url: string, payload: object, headers = ws.owner.headers) => {
-  const response = await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
-  expect(response.statusCode, response.body).toBeLessThan(300);
-  return json<{ id: string }>(response);
-};
-const get = (ws: TestWorkspace, url: string, headers = ws.owner.headers) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
-
-interface Draft {
-  id: string;
-  format: string;
-  total: number;
-  columns: string[];
-  sample: string[][];
-  suggestedMapping: Record<string, string | null>;
-}
-interface Report {
-  status: string;
-  total: number;
-  imported: number;
-  rejected: number;
-  companiesCreated: number;
-  errors: { row: number; field: string; reason: string }[];
-}
-
-/** Uploads a file, starts it with the suggested mapping (or `mapping`) and runs the job. */
-async function runImport(
-  ws: TestWorkspace,
-  content: string,
-  options: { allowPartial?: boolean; mapping?: Record<string, string | null> } = {},
-) {
-  const draft = json<Draft>(
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/imports',
-      headers: ws.owner.headers,
-      payload: { format: 'json', fileName: 'contacts.json', content },
-    }),
-  );
-  await post(ws, `/imports/${draft.id}/start`, {
-    allowPartial: options.allowPartial ?? false,
-    ...(options.mapping ? { mapping: options.mapping } : {}),
-  });
-  await t.jobs.runDue();
-  return { draft, report: json<Report>(await get(ws, `/imports/${draft.id}`)) };
-}
+const jsonFile = (content: string) => ({ format: 'json', fileName: 'contacts.json', content });
 
 async function customFields(ws: TestWorkspace) {
   await post(ws, '/custom-fields', { entity: 'contact', key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] });
@@ -93,7 +50,7 @@ describe('JSON imports', () => {
 
     const copy = await buildWorkspace(t.db);
     await customFields(copy);
-    const { draft, report } = await runImport(copy, exported);
+    const { draft, report } = await importFile(copy, jsonFile(exported));
     expect(draft).toMatchObject({ format: 'json', total: 2 });
     expect(draft.columns).toEqual([
       'firstName',
@@ -149,7 +106,7 @@ describe('JSON imports', () => {
     await post(ws, '/contacts', { firstName: 'Owned', ownerId: agent.userId, teamId: team.id });
     const file = JSON.parse((await get(ws, '/exports/contacts?format=json')).body) as Exported[];
     file.push({ ...file[0]!, firstName: 'Stranger', ownerId: '00000000-0000-4000-8000-000000000001', teamId: null });
-    const { report } = await runImport(ws, JSON.stringify(file));
+    const { report } = await importFile(ws, jsonFile(JSON.stringify(file)));
     expect(report).toMatchObject({ status: 'done', imported: 2 });
     const owned = json<{ data: Exported[] }>(await get(ws, '/contacts?q=owned')).data;
     expect(owned.map((c) => [c.ownerId, c.teamId])).toEqual([
@@ -170,7 +127,7 @@ describe('JSON imports', () => {
       { title: 'Nameless' },
     ];
     const content = JSON.stringify(contacts);
-    const strict = await runImport(ws, content);
+    const strict = await importFile(ws, jsonFile(content));
     expect(strict.report).toMatchObject({ status: 'failed', total: 5, imported: 0, rejected: 4 });
     expect(strict.report.errors).toEqual([
       { row: 2, field: 'emails.1.address', reason: 'is not a valid e-mail address' },
@@ -181,12 +138,12 @@ describe('JSON imports', () => {
     ]);
     expect(json<{ data: unknown[] }>(await get(ws, '/contacts')).data).toEqual([]);
 
-    const partial = await runImport(ws, content, {
+    const partial = await importFile(ws, jsonFile(content), {
       allowPartial: true,
       mapping: { firstName: 'firstName', emails: 'email', lifecycleStage: 'lifecycleStage', companyName: null, title: 'title' },
     });
     expect(partial.report).toMatchObject({ status: 'done', imported: 1, rejected: 4 });
-    const skipped = await runImport(ws, content, {
+    const skipped = await importFile(ws, jsonFile(content), {
       allowPartial: true,
       mapping: { firstName: 'firstName', emails: null, lifecycleStage: null, companyName: null, title: 'title' },
     });

@@ -1,7 +1,7 @@
 /** Refreshes channel health while a channel page or the list is open, as the pipeline reports. */
-import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLiveEvent } from '../../lib/live-events';
+import { useThrottled } from '../../lib/use-throttled';
 import { channelKeys } from './api';
 
 /**
@@ -12,26 +12,7 @@ const ARRIVALS_REFRESH_MS = 5_000;
 
 export function useChannelLiveUpdates() {
   const client = useQueryClient();
-  const lastRefresh = useRef(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (pending.current) clearTimeout(pending.current);
-    },
-    [],
-  );
-
-  const refreshAfterArrivals = () => {
-    if (pending.current) return;
-    const refresh = () => {
-      pending.current = null;
-      lastRefresh.current = Date.now();
-      void client.invalidateQueries({ queryKey: channelKeys.all });
-    };
-    const wait = lastRefresh.current + ARRIVALS_REFRESH_MS - Date.now();
-    if (wait <= 0) refresh();
-    else pending.current = setTimeout(refresh, wait);
-  };
+  const refreshAfterArrivals = useThrottled(() => void client.invalidateQueries({ queryKey: channelKeys.all }), ARRIVALS_REFRESH_MS);
 
   useLiveEvent((event) => {
     // Refused webhook deliveries are tallied and announced at most every few seconds per channel.
