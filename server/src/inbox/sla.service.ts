@@ -132,11 +132,19 @@ export async function recountResponses(tx: Queryable, workspaceId: string, conve
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The messages an event names; anything else in the list is dropped, so one odd event cannot fail the pass's statement. */
+/** Message ids from an event's data; anything else in the list is dropped, so one odd event cannot fail the pass's statement. */
+function messageIdList(list: unknown): string[] {
+  return Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string' && UUID.test(id)) : [];
+}
+
+/** The messages an event names. */
 function messageIdsOf(event: DomainEvent): string[] {
-  return Array.isArray(event.data.messageIds)
-    ? event.data.messageIds.filter((id): id is string => typeof id === 'string' && UUID.test(id))
-    : [];
+  return messageIdList(event.data.messageIds);
+}
+
+/** The messages of an event that may be answers: those it names as outbound (the pipeline's events do), else all it names. */
+function answersOf(event: DomainEvent): string[] {
+  return messageIdList(Array.isArray(event.data.outboundMessageIds) ? event.data.outboundMessageIds : event.data.messageIds);
 }
 
 /**
@@ -164,7 +172,7 @@ async function followMerge(db: Db, event: DomainEvent): Promise<void> {
         count: moved,
         lastMessageAt: lastMessageAt.toISOString(),
         inbound: event.data.inbound === true,
-        ...(event.data.outbound === false ? { outbound: false } : {}),
+        ...(Array.isArray(event.data.outboundMessageIds) ? { outboundMessageIds: event.data.outboundMessageIds } : {}),
         movedFromId: event.subjectId,
       }),
     ]);
@@ -219,10 +227,8 @@ export async function manyMessagesAdded(
     let touched: repo.TouchedConversation[];
     try {
       const ids = [...new Set(inWorkspace.map((e) => e.subjectId))];
-      // Events that say they brought no outbound message (the pipeline's do) hold no answer to count.
-      const mayAnswer = inWorkspace.filter((e) => e.data.outbound !== false);
       // First, so a clock an answer met is seen stopped: a customer message after that answer starts the next one.
-      await repo.countIngestedAnswers(db, workspaceId, mayAnswer.flatMap(messageIdsOf));
+      await repo.countIngestedAnswers(db, workspaceId, inWorkspace.flatMap(answersOf));
       const added = inWorkspace.flatMap((e) => messageIdsOf(e).map((messageId) => ({ conversationId: e.subjectId, messageId })));
       touched = await repo.touchedByNewMessages(db, workspaceId, ids, added);
     } catch (error) {

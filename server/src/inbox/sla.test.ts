@@ -205,7 +205,7 @@ describe('SLA clocks', () => {
       answers.set(c.id, await reply(ws, c.id, 'It ships tomorrow'));
       const sentAt = new Date(new Date(answers.get(c.id)!.sentAt).getTime() + 60_000);
       const messageId = await insertMessage(t.db, ws.workspaceId, c.id, { sentAt });
-      const data = { messageIds: [messageId], count: 1, lastMessageAt: sentAt.toISOString(), inbound: true, outbound: false };
+      const data = { messageIds: [messageId], count: 1, lastMessageAt: sentAt.toISOString(), inbound: true, outboundMessageIds: [] };
       events.push({
         id: i,
         workspaceId: ws.workspaceId,

@@ -234,10 +234,10 @@ describe('ingestBatch', () => {
     ]);
     const p1 = await conversationOf(ws.workspaceId, 'p1');
     const added = rows.find((r) => r.type === 'conversation.messages_added' && r.subject_id === p1)!;
-    expect(added.data).toMatchObject({ count: 2, inbound: true, outbound: false, lastMessageAt: '2026-03-01T10:00:00.000Z' });
+    expect(added.data).toMatchObject({ count: 2, inbound: true, outboundMessageIds: [], lastMessageAt: '2026-03-01T10:00:00.000Z' });
     expect(added.data.messageIds).toHaveLength(2);
     const p2 = rows.find((r) => r.type === 'conversation.messages_added' && r.subject_id !== p1)!;
-    expect(p2.data).toMatchObject({ count: 1, inbound: false, outbound: true });
+    expect(p2.data).toMatchObject({ count: 1, inbound: false, outboundMessageIds: p2.data.messageIds });
   });
 
   it('stores what registered enrichers add, keyed by enricher, and survives a failing one', async () => {

@@ -526,7 +526,8 @@ function events(
         count: entry.ids.length,
         lastMessageAt: entry.messages.reduce((at, m) => (m.sentAt > at ? m.sentAt : at), entry.messages[0]!.sentAt),
         inbound: entry.messages.some((m) => m.direction === 'in'),
-        outbound: entry.messages.some((m) => m.direction === 'out'),
+        // The answers among them, which the inbox counts as responses: the rest it need not read for that.
+        outboundMessageIds: entry.ids.filter((_, i) => entry.messages[i]!.direction === 'out'),
       }),
     );
   }
