@@ -99,6 +99,7 @@ describe('inbox query plans', () => {
         ctx.workspaceId,
         [id],
         [randomUUID(), randomUUID(), randomUUID()].map((messageId) => ({ conversationId: id, messageId })),
+        true,
       ),
     );
     // The added messages by an index whichever the planner picks (the primary key, or the conversation's with the id).

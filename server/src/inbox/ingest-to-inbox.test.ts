@@ -119,6 +119,31 @@ describe('ingested conversations in the inbox', () => {
     expect((await read()).nextResponseDueAt).toBe(new Date(at(9).getTime() + 30 * 60_000).toISOString());
   });
 
+  it('starts the first-response clock of a thread the business started when the customer answers, not before', async () => {
+    const ws = await buildWorkspace(t.db);
+    const policy = { firstResponseMinutes: 15, nextResponseMinutes: 30, resolutionMinutes: 600, businessHours: null };
+    expect((await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', policy)).statusCode).toBe(200);
+    const pipe = await syncOf(ws);
+    const start = Date.now() - 60 * 60_000;
+    const at = (minutes: number) => new Date(start + minutes * 60_000);
+    // An agent writes to a customer first (from the network's own app, or their mailbox).
+    await pipe(post('o1', 'out', at(0)));
+    const [created] = json<{ data: ConversationBody[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations')).data;
+    const read = async () => json<ConversationBody>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${created!.id}`)).sla;
+    expect(await read()).toMatchObject({ firstResponseDueAt: null, firstRespondedAt: null, nextResponseDueAt: null });
+
+    // The customer answers twice in one sync, long after: a first answer is owed from the first of the two.
+    await pipe(post('r1', 'in', at(40), 'o1'), post('r2', 'in', at(42), 'r1'));
+    expect(await read()).toMatchObject({
+      firstResponseDueAt: new Date(at(40).getTime() + 15 * 60_000).toISOString(),
+      firstRespondedAt: null,
+      nextResponseDueAt: null,
+    });
+
+    await pipe(post('o2', 'out', at(45), 'r2'));
+    expect(await read()).toMatchObject({ firstRespondedAt: at(45).toISOString(), nextResponseDueAt: null });
+  });
+
   it('runs the next-response clock, in business hours, from the first of several questions one sync brings', async () => {
     const ws = await buildWorkspace(t.db);
     const weekdays = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [['09:00', '17:00']]]));

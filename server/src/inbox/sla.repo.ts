@@ -57,6 +57,26 @@ export interface TouchedConversation {
   merged: boolean;
   /** When the customer began waiting: their first message after our last answer (null when merged). */
   waitingSince: Date | null;
+  /** Started by the business and not on a first-response clock yet: the customer's answer starts it. */
+  firstResponseOwed: boolean;
+}
+
+/** The first message of a conversation is the business's own (a thread an agent started from their mailbox). */
+const BUSINESS_STARTED = `(SELECT f.direction FROM messages f
+   WHERE f.workspace_id = c.workspace_id AND f.conversation_id = c.id AND f.kind = 'message'
+   ORDER BY f.sent_at, f.id LIMIT 1) = 'out'`;
+
+/**
+ * Of these conversations, those the business started: no customer waits for a first response until
+ * they answer, so their first-response clock starts then, not when the conversation arrived.
+ */
+export async function businessStarted(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[]) AND ${BUSINESS_STARTED}`,
+    [workspaceId, ids],
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Messages a relay pass was told were added, each with the conversation its event named. */
@@ -68,9 +88,11 @@ export interface AddedMessage {
 /**
  * Of the conversations that got new messages, those where that can change something: merged away
  * (the messages follow the merge), or written to by the customer after our last answer (one of the
- * added messages sent after it) while waiting on the customer or owed a next answer. For the latter,
- * `waitingSince` is the customer's first message after that answer, which may be older than the
- * newest the pass brought: several arrive in one sync, and the customer waited from the first.
+ * added messages sent after it) while waiting on the customer, owed a next answer, or started by
+ * the business and owed its first answer now (looked for only when the workspace has first-response
+ * targets, `firstResponseTargets`). For the latter, `waitingSince` is the customer's first message
+ * after that answer, which may be older than the newest the pass brought: several arrive in one
+ * sync, and the customer waited from the first.
  * One statement for a relay pass. Conversations are filtered by their state first, so only the few
  * waiting ones have their added messages read (by primary key), and their first waiting message is
  * found through `messages_conversation`; an ingest burst mostly adds to conversations nobody answered.
@@ -80,13 +102,20 @@ export async function touchedByNewMessages(
   workspaceId: string,
   ids: readonly string[],
   added: readonly AddedMessage[],
+  firstResponseTargets: boolean,
 ): Promise<TouchedConversation[]> {
   const { rows } = await db.query<TouchedConversation>(
-    `WITH candidates AS MATERIALIZED (
-       SELECT c.id, c.merged_into_id, c.last_outbound_at FROM conversations c
+    `WITH states AS (
+       SELECT c.id, c.merged_into_id, c.last_outbound_at, c.status, c.in_inbox, c.first_responded_at, c.next_response_due_at,
+              $5::boolean AND c.in_inbox AND c.merged_into_id IS NULL AND c.first_responded_at IS NULL
+                AND c.first_response_due_at IS NULL AND ${BUSINESS_STARTED} AS first_response_owed
+         FROM conversations c
         WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])
-          AND (c.merged_into_id IS NOT NULL OR c.status = 'pending'
-               OR (c.in_inbox AND c.first_responded_at IS NOT NULL AND c.next_response_due_at IS NULL))
+     ),
+     candidates AS MATERIALIZED (
+       SELECT c.id, c.merged_into_id, c.last_outbound_at, c.first_response_owed FROM states c
+        WHERE c.merged_into_id IS NOT NULL OR c.status = 'pending' OR c.first_response_owed
+           OR (c.in_inbox AND c.first_responded_at IS NOT NULL AND c.next_response_due_at IS NULL)
      ),
      customer_wrote AS (
        SELECT DISTINCT c.id FROM candidates c
@@ -95,7 +124,7 @@ export async function touchedByNewMessages(
         WHERE c.merged_into_id IS NULL AND m.kind = 'message' AND m.direction = 'in'
           AND m.sent_at > COALESCE(c.last_outbound_at, '-infinity')
      )
-     SELECT c.id, c.merged_into_id IS NOT NULL AS merged,
+     SELECT c.id, c.merged_into_id IS NOT NULL AS merged, c.first_response_owed AS "firstResponseOwed",
             CASE WHEN c.merged_into_id IS NULL THEN
               (SELECT min(i.sent_at) FROM messages i
                 WHERE i.workspace_id = $1 AND i.conversation_id = c.id AND i.kind = 'message' AND i.direction = 'in'
@@ -103,9 +132,24 @@ export async function touchedByNewMessages(
             END AS "waitingSince"
        FROM candidates c
       WHERE c.merged_into_id IS NOT NULL OR c.id IN (SELECT id FROM customer_wrote)`,
-    [workspaceId, ids, added.map((a) => a.conversationId), added.map((a) => a.messageId)],
+    [workspaceId, ids, added.map((a) => a.conversationId), added.map((a) => a.messageId), firstResponseTargets],
   );
   return rows;
+}
+
+/** Starts the first-response clocks of conversations the business started, now that the customer answered. */
+export async function startFirstResponseClocks(
+  tx: Queryable,
+  workspaceId: string,
+  clocks: readonly { conversationId: string; due: Date }[],
+): Promise<void> {
+  if (clocks.length === 0) return;
+  await tx.query(
+    `UPDATE conversations c SET first_response_due_at = d.due
+       FROM unnest($2::uuid[], $3::timestamptz[]) AS d(id, due)
+      WHERE c.workspace_id = $1 AND c.id = d.id AND c.in_inbox AND c.first_responded_at IS NULL AND c.first_response_due_at IS NULL`,
+    [workspaceId, clocks.map((c) => c.conversationId), clocks.map((c) => c.due)],
+  );
 }
 
 /**

@@ -62,6 +62,10 @@ export function targetsFor(policy: SlaPolicy, tier: string | null): SlaTargets {
   return (tier && policy.tierTargets[tier]) || policy;
 }
 
+/** Whether any customer of the workspace is owed a first response within a time. */
+const hasFirstResponseTargets = (policy: SlaPolicy | null) =>
+  policy !== null && [policy, ...Object.values(policy.tierTargets)].some((targets) => targets.firstResponseMinutes);
+
 async function conversationTargets(tx: Queryable, workspaceId: string, conversationId: string) {
   const policy = await repo.findPolicy(tx, workspaceId);
   if (!policy) return null;
@@ -85,13 +89,15 @@ export async function startManyClocks(
   if (!policy) return;
   const ids = starts.map((s) => s.conversationId);
   const tiers = Object.keys(policy.tierTargets).length ? await customerTiers(tx, workspaceId, ids) : new Map<string, string>();
+  // Nobody waits for an answer to what the business wrote first: the customer's answer starts that clock.
+  const ours = hasFirstResponseTargets(policy) ? await repo.businessStarted(tx, workspaceId, ids) : new Set<string>();
   const clocks = starts.flatMap(({ conversationId, from }) => {
     const targets = targetsFor(policy, tiers.get(conversationId) ?? null);
     if (!targets.firstResponseMinutes && !targets.resolutionMinutes) return [];
     return [
       {
         conversationId,
-        firstResponse: due(from, targets.firstResponseMinutes, policy),
+        firstResponse: ours.has(conversationId) ? null : due(from, targets.firstResponseMinutes, policy),
         resolution: due(from, targets.resolutionMinutes, policy),
       },
     ];
@@ -179,16 +185,19 @@ async function followMerge(db: Db, event: DomainEvent): Promise<void> {
   });
 }
 
+interface Waiting {
+  conversationId: string;
+  waitingSince: Date;
+  firstResponseOwed: boolean;
+}
+
 /**
  * Conversations whose customer wrote after our last answer, together: those waiting on the customer
- * are open again, and those answered owe the next answer, due from when the customer began waiting.
- * Locked in id order first, as the pipeline and routing lock them, so the three cannot deadlock.
+ * are open again, those answered owe the next answer, and those the business started owe their first
+ * answer, each due from when the customer began waiting. Locked in id order first, as the pipeline
+ * and routing lock them, so the three cannot deadlock.
  */
-async function customersWroteAgain(
-  db: Db,
-  workspaceId: string,
-  waiting: readonly { conversationId: string; waitingSince: Date }[],
-): Promise<void> {
+async function customersWroteAgain(db: Db, workspaceId: string, policy: SlaPolicy | null, waiting: readonly Waiting[]): Promise<void> {
   const ctx: Ctx = { workspaceId, actor: systemActor(), db, requestId: `sla-${workspaceId}` };
   const ids = waiting.map((w) => w.conversationId);
   await db.transaction(async (tx) => {
@@ -200,14 +209,24 @@ async function customersWroteAgain(
         conversationEvent(ctx, 'conversation.updated', id, { before: { status: 'pending' }, after: { status: 'open' } }),
       ),
     );
-    const policy = await repo.findPolicy(tx, workspaceId);
     if (!policy) return;
     const tiers = Object.keys(policy.tierTargets).length ? await customerTiers(tx, workspaceId, ids) : new Map<string, string>();
-    const clocks = waiting.flatMap(({ conversationId, waitingSince }) => {
-      const minutes = targetsFor(policy, tiers.get(conversationId) ?? null).nextResponseMinutes;
-      return minutes ? [{ conversationId, waitingSince, due: addBusinessMinutes(waitingSince, minutes, policy.businessHours) }] : [];
+    const clocks = waiting.flatMap(({ conversationId, waitingSince, firstResponseOwed }) => {
+      const targets = targetsFor(policy, tiers.get(conversationId) ?? null);
+      const minutes = firstResponseOwed ? targets.firstResponseMinutes : targets.nextResponseMinutes;
+      const clock = { conversationId, waitingSince, firstResponseOwed };
+      return minutes ? [{ ...clock, due: addBusinessMinutes(waitingSince, minutes, policy.businessHours) }] : [];
     });
-    await repo.startNextResponseClocks(tx, workspaceId, clocks);
+    await repo.startFirstResponseClocks(
+      tx,
+      workspaceId,
+      clocks.filter((clock) => clock.firstResponseOwed),
+    );
+    await repo.startNextResponseClocks(
+      tx,
+      workspaceId,
+      clocks.filter((clock) => !clock.firstResponseOwed),
+    );
   });
 }
 
@@ -225,12 +244,14 @@ export async function manyMessagesAdded(
 ): Promise<void> {
   for (const [workspaceId, inWorkspace] of eventsByWorkspace(events)) {
     let touched: repo.TouchedConversation[];
+    let policy: SlaPolicy | null;
     try {
       const ids = [...new Set(inWorkspace.map((e) => e.subjectId))];
       // First, so a clock an answer met is seen stopped: a customer message after that answer starts the next one.
       await repo.countIngestedAnswers(db, workspaceId, inWorkspace.flatMap(answersOf));
       const added = inWorkspace.flatMap((e) => messageIdsOf(e).map((messageId) => ({ conversationId: e.subjectId, messageId })));
-      touched = await repo.touchedByNewMessages(db, workspaceId, ids, added);
+      policy = await repo.findPolicy(db, workspaceId);
+      touched = await repo.touchedByNewMessages(db, workspaceId, ids, added, hasFirstResponseTargets(policy));
     } catch (error) {
       onError(error, inWorkspace[0]!);
       continue;
@@ -244,17 +265,19 @@ export async function manyMessagesAdded(
         onError(error, event);
       }
     }
-    const waiting = touched.flatMap((c) => (c.waitingSince ? [{ conversationId: c.id, waitingSince: new Date(c.waitingSince) }] : []));
+    const waiting = touched.flatMap((c) =>
+      c.waitingSince ? [{ conversationId: c.id, waitingSince: new Date(c.waitingSince), firstResponseOwed: c.firstResponseOwed }] : [],
+    );
     if (waiting.length === 0) continue;
     try {
-      await customersWroteAgain(db, workspaceId, waiting);
+      await customersWroteAgain(db, workspaceId, policy, waiting);
     } catch (error) {
       // Told once, so a fault in the bulk path shows; then one conversation it cannot handle must not
       // cost the others their reopening and clocks: each goes on its own.
       onError(error, inWorkspace[0]!);
       for (const one of waiting) {
         try {
-          await customersWroteAgain(db, workspaceId, [one]);
+          await customersWroteAgain(db, workspaceId, policy, [one]);
         } catch (error) {
           onError(error, inWorkspace.find((e) => e.subjectId === one.conversationId) ?? inWorkspace[0]!);
         }
