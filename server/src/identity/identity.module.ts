@@ -3,6 +3,7 @@ import { storedMessagesSteps } from '../ingest/index.js';
 import type { DomainModule } from '../platform/module.js';
 import { matchAuthorsStep } from './arrival/arrival.step.js';
 import { contactSyncJob, subscribeContactSync } from './keys/contact-sync.js';
+import { subscribeConversationContacts } from './links/conversation-contacts.js';
 import { linkRoutes } from './links/link.routes.js';
 import { mergeRoutes } from './merges/merge.routes.js';
 import { identityMigrations } from './identity.migrations.js';
@@ -24,5 +25,6 @@ export const identityModule: DomainModule = {
   jobs: [contactSyncJob],
   subscribe(deps) {
     subscribeContactSync(deps);
+    subscribeConversationContacts(deps);
   },
 };

@@ -198,7 +198,7 @@ const CLAIM_AND_LOOK_UP = `WITH claimed AS (
            WHERE workspace_id = $1 AND id = ANY (ARRAY(SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb)))
              AND contact_id IS NULL AND matched_at IS NULL
            ORDER BY id
-             FOR UPDATE SKIP LOCKED)
+             FOR NO KEY UPDATE SKIP LOCKED)
         RETURNING i.workspace_id, i.id, i.network, i.handle, i.display_name, i.profile_url, i.email
      ), ${CLAIM_LOOK_UPS.ctes}
      SELECT 'claimed' AS part, i.id AS "identityId", NULL AS key, NULL::uuid AS "contactId", NULL AS version, ${CLAIMED} AS detail

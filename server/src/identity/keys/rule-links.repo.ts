@@ -27,7 +27,7 @@ export async function unlinkedIdentitiesHolding(
         )
       ORDER BY i.id
       LIMIT $4
-        FOR UPDATE OF i SKIP LOCKED`,
+        FOR NO KEY UPDATE OF i SKIP LOCKED`,
     [workspaceId, [...new Set(emails)], [...new Set(handles)], MAX_IDENTITIES],
   );
   return rows;
@@ -52,7 +52,7 @@ export async function unlinkedIdentityPage(
         )
       ORDER BY i.id
       LIMIT $3
-        FOR UPDATE OF i SKIP LOCKED`,
+        FOR NO KEY UPDATE OF i SKIP LOCKED`,
     [workspaceId, afterId, limit],
   );
   return rows;

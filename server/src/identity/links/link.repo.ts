@@ -112,6 +112,26 @@ export async function recordLinks(tx: Queryable, workspaceId: string, decisions:
 }
 
 /**
+ * Gives the conversations of linked identities, among those named or of the identities named,
+ * the contact their identity is linked to where they have none.
+ */
+export async function fillConversationContacts(
+  tx: Queryable,
+  workspaceId: string,
+  identityIds: readonly string[],
+  conversationIds: readonly string[],
+): Promise<void> {
+  await tx.query(
+    `UPDATE conversations c SET contact_id = i.contact_id
+       FROM social_identities i
+      WHERE c.workspace_id = $1 AND c.contact_id IS NULL
+        AND (c.identity_id = ANY($2::uuid[]) OR c.id = ANY($3::uuid[]))
+        AND i.workspace_id = $1 AND i.id = c.identity_id AND i.contact_id IS NOT NULL`,
+    [workspaceId, identityIds, conversationIds],
+  );
+}
+
+/**
  * Detaches the identity, and the conversations it brought to the contact, from the contact. It
  * stays matched, so matching on arrival leaves it alone: a person decided.
  */

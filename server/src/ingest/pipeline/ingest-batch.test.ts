@@ -3,9 +3,11 @@ import { detectFormat, parseFile, type NormalisedMessage } from '../../channels/
 import { CORPUS_FOLDERS, corpusFile, corpusFiles } from '../../channels/testing/corpora.js';
 import { newId } from '../../platform/db/ids.js';
 import { buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
+import { TEST_DB_KIND } from '../../platform/testing/test-db.js';
 import type { IngestBatch } from '../ingest.contract.js';
 import { createEnricherRegistry } from './enrichers.js';
 import { ingestBatch } from './ingest-batch.js';
+import { storedMessagesSteps } from './stored-message-steps.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,6 +49,7 @@ async function conversations(workspaceId: string) {
     message_count: number;
     preview: string;
     identity_id: string | null;
+    contact_id: string | null;
     team_id: string | null;
     last_message_at: Date;
   }>('SELECT * FROM conversations WHERE workspace_id = $1 ORDER BY thread_key', [workspaceId]);
@@ -482,4 +485,74 @@ describe('ingestBatch', () => {
     expect(reports.reduce((sum, r) => sum + r.conversationsCreated, 0)).toBe(list.length);
     expect(await count('social_identities', ws.workspaceId)).toBe(7);
   });
+
+  // PGlite has one session: a second batch cannot run while the first is open.
+  it.runIf(TEST_DB_KIND === 'postgres')(
+    'commits what a concurrent batch does not hold and holds back its threads until it commits',
+    async () => {
+      const ws = await buildWorkspace(t.db);
+      await ingestBatch(t.db, batchOf(ws.workspaceId, [message('x0')]));
+      let aInStep!: () => void;
+      const aReachedStep = new Promise<void>((resolve) => (aInStep = resolve));
+      let releaseA!: () => void;
+      const aReleased = new Promise<void>((resolve) => (releaseA = resolve));
+      const holdOpen = { name: 'hold-open', run: () => (aInStep(), aReleased) };
+      const later = (minutes: number) => new Date(Date.UTC(2026, 2, 1, 11, minutes));
+
+      const newcomer = { externalId: 'acct-new', handle: 'pat', displayName: 'Pat Doe', email: 'pat@example.com' };
+
+      // A creates thread r1, adds to x0's conversation and matches a new author, then stays open.
+      const a = ingestBatch(
+        t.db,
+        batchOf(ws.workspaceId, [
+          message('r1', { sentAt: later(1) }),
+          message('x1', { inReplyToExternalId: 'x0', sentAt: later(2) }),
+          message('p1', { author: newcomer, sentAt: later(2) }),
+        ]),
+        { steps: [...storedMessagesSteps.list(), holdOpen] },
+      );
+      await aReachedStep;
+      const b = ingestBatch(
+        t.db,
+        batchOf(ws.workspaceId, [
+          message('r2', { inReplyToExternalId: 'r1', rootExternalId: 'r1', sentAt: later(3) }),
+          message('x2', { inReplyToExternalId: 'x0', sentAt: later(4) }),
+          message('u1', { sentAt: later(5) }),
+          message('p2', { author: newcomer, sentAt: later(6) }),
+        ]),
+        { steps: storedMessagesSteps.list() },
+      );
+      const storedIds = async () => {
+        const { rows } = await t.db.query<{ external_id: string }>(
+          'SELECT external_id FROM messages WHERE workspace_id = $1 ORDER BY external_id',
+          [ws.workspaceId],
+        );
+        return rows.map((r) => r.external_id);
+      };
+      await expect.poll(storedIds, { timeout: 5_000 }).toContain('u1');
+      // B's part that A holds waits for A, and A is still open.
+      expect(await storedIds()).toEqual(['p2', 'u1', 'x0']);
+
+      releaseA();
+      const [aReport, bReport] = await Promise.all([a, b]);
+      expect(aReport).toMatchObject({ ingested: 3, conversationsCreated: 2 });
+      expect(bReport).toMatchObject({ received: 4, ingested: 4, duplicates: 0, conversationsCreated: 2 });
+      expect(await conversationOf(ws.workspaceId, 'r2')).toBe(await conversationOf(ws.workspaceId, 'r1'));
+      expect(await conversationOf(ws.workspaceId, 'x2')).toBe(await conversationOf(ws.workspaceId, 'x0'));
+      const list = await conversations(ws.workspaceId);
+      expect(list.map((c) => [c.thread_key, c.message_count])).toEqual([
+        ['p1', 1],
+        ['p2', 1],
+        ['r1', 2],
+        ['u1', 1],
+        ['x0', 3],
+      ]);
+      // A linked the newcomer to a contact it made while B created their second conversation, neither seeing the other.
+      const contactOf = (rows: typeof list, threadKey: string) => rows.find((c) => c.thread_key === threadKey)!.contact_id;
+      expect(contactOf(list, 'p1')).not.toBeNull();
+      await t.deps.relay.flush();
+      const relayed = await conversations(ws.workspaceId);
+      expect(contactOf(relayed, 'p2')).toBe(contactOf(relayed, 'p1'));
+    },
+  );
 });

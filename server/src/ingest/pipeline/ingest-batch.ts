@@ -1,5 +1,6 @@
 /**
- * The pipeline core: one batch in, one transaction out, in two stages. `readBatch` needs no lock and
+ * The pipeline core: one batch in, one transaction out (two beside a concurrent batch, see the end
+ * of this comment), in two stages. `readBatch` needs no lock and
  * no earlier batch: it validates, deduplicates within the batch, enriches, and stores the authors
  * new to the workspace, committed at once. `commitBatch` then deduplicates against what is stored,
  * and in one transaction refreshes the known authors, threads into conversations, stores the
@@ -16,6 +17,9 @@
  * Deduplication against stored messages stays in the commit stage: it also finds where the
  * messages replied to live, and a reply to a message of the batch committing just before must see
  * that message stored.
+ *
+ * A batch committing beside another (two workers) holds back the conversations the other holds and
+ * commits their messages in a second transaction once it is done (`holdBackHeldThreads`).
  */
 import { setImmediate } from 'node:timers/promises';
 import { messageProblem, type Author, type NormalisedMessage } from '../../channels/index.js';
@@ -29,7 +33,7 @@ import { enrich, type Enricher } from './enrichers.js';
 import type { StoredMessage, StoredMessagesStep } from './stored-message-steps.js';
 import * as repo from './ingest.repo.js';
 import { startStepTimer, type StepTimer, type StepTimings } from './step-timer.js';
-import { keyOf, planThreads, threadLookups } from './threading.js';
+import { keyOf, planThreads, threadLookups, type ThreadPlan } from './threading.js';
 
 export interface IngestOptions {
   enrichers?: readonly Enricher[];
@@ -142,19 +146,64 @@ export async function commitBatch(db: Db, read: ReadBatch, options: IngestOption
 export async function commitBatchOutcome(db: Db, read: ReadBatch, options: IngestOptions = {}): Promise<CommitOutcome> {
   const { timer } = read;
   timer.lap(QUEUED_STEP);
+  const first = await commitPass(db, read, options, true);
+  let outcome = first.outcome;
+  if (first.heldBack.length) {
+    // By now the batch holding them has usually committed; if not, this small part waits for it.
+    const rest = await commitPass(db, heldBackPart(read, first.heldBack), options, false);
+    outcome = joinOutcomes(outcome, rest.outcome);
+  }
+  options.onTimings?.(timer.timings);
+  return outcome;
+}
+
+interface PassResult {
+  outcome: CommitOutcome;
+  /** Messages of conversations another uncommitted batch held, left for a second transaction. */
+  heldBack: NormalisedMessage[];
+}
+
+/** One transaction; a deadlock with a concurrent batch retries it whole. */
+async function commitPass(db: Db, read: ReadBatch, options: IngestOptions, mayHoldBack: boolean): Promise<PassResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       const stored = await compareWithStored(db, read);
-      timer.lap('deduplicate');
-      const outcome = await db.transaction((tx) => ingestInTransaction(tx, read, stored, options, timer));
-      timer.lap('commit');
-      options.onTimings?.(timer.timings);
-      return outcome;
+      read.timer.lap('deduplicate');
+      const result = await db.transaction((tx) => ingestInTransaction(tx, read, stored, options, read.timer, mayHoldBack));
+      read.timer.lap('commit');
+      return result;
     } catch (error) {
       // Concurrent batches touching the same identities and conversations can deadlock; the loser retries whole.
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     }
   }
+}
+
+/** The held-back messages as a batch of their own: checked, enriched, authors stored and refreshed already. */
+function heldBackPart(read: ReadBatch, messages: readonly NormalisedMessage[]): ReadBatch {
+  return {
+    ...read,
+    batch: { source: read.batch.source, messages: [] },
+    deadLetters: [],
+    duplicates: 0,
+    unique: new Map(messages.map((m) => [keyOf(m.channel, m.externalId), m])),
+    toRefresh: [],
+  };
+}
+
+function joinOutcomes(a: CommitOutcome, b: CommitOutcome): CommitOutcome {
+  return {
+    report: {
+      received: a.report.received + b.report.received,
+      ingested: a.report.ingested + b.report.ingested,
+      duplicates: a.report.duplicates + b.report.duplicates,
+      rejected: a.report.rejected + b.report.rejected,
+      conversationsCreated: a.report.conversationsCreated + b.report.conversationsCreated,
+      deleted: (a.report.deleted ?? 0) + (b.report.deleted ?? 0),
+    },
+    stored: new Set([...a.stored, ...b.stored]),
+    startedConversations: new Set([...a.startedConversations, ...b.startedConversations]),
+  };
 }
 
 function isRetryable(error: unknown): boolean {
@@ -192,21 +241,30 @@ async function ingestInTransaction(
   storedPart: StoredPart,
   options: IngestOptions,
   timer: StepTimer,
-): Promise<CommitOutcome> {
+  mayHoldBack: boolean,
+): Promise<PassResult> {
   timer.lap('begin');
   const { batch, channel, deadLetters, enrichments, identities, toRefresh } = read;
   const { workspaceId, channelId } = batch.source;
   const now = new Date();
-  const { fresh, lookups, stored } = storedPart;
+  const { lookups, stored } = storedPart;
   let { duplicates } = storedPart;
   const inInbox = (batch.source.purpose ?? channel?.purpose ?? 'inbox') === 'inbox';
   const identityOf = (m: NormalisedMessage) => identities.get(keyOf(m.channel, m.author.externalId)) ?? null;
 
   const byKey = await repo.conversationsByKey(tx, workspaceId, lookups.keys);
-  const plan = planThreads(fresh, {
+  const threads = planThreads(storedPart.fresh, {
     conversationByKey: new Map(byKey.map((c) => [keyOf(c.network, c.thread_key), c.id])),
     conversationByMessage: new Map(stored.map((m) => [keyOf(m.network, m.external_id), m.conversation_id])),
   });
+  // Deletions apply after this batch's inserts; held-back messages would be inserted after them.
+  const { plan, fresh, heldBack } = await holdBackHeldThreads(
+    tx,
+    workspaceId,
+    threads,
+    storedPart.fresh,
+    mayHoldBack && !batch.deletions?.length,
+  );
 
   const planned = plan.created.map((c) => ({ ...summarise(c.messages, identityOf), id: c.id, network: c.network, threadKey: c.threadKey }));
   const createdIds = await repo.insertConversations(
@@ -303,11 +361,51 @@ async function ingestInTransaction(
     deleted: deleted.length,
   };
   return {
-    report,
-    stored: new Set(storedNow.map((m) => keyOf(m.message.channel, m.message.externalId))),
-    startedConversations: new Set(
-      plan.created.filter((c) => createdIds.has(c.id)).map((c) => keyOf(c.messages[0]!.channel, c.messages[0]!.externalId)),
-    ),
+    outcome: {
+      report,
+      stored: new Set(storedNow.map((m) => keyOf(m.message.channel, m.message.externalId))),
+      startedConversations: new Set(
+        plan.created.filter((c) => createdIds.has(c.id)).map((c) => keyOf(c.messages[0]!.channel, c.messages[0]!.externalId)),
+      ),
+    },
+    heldBack,
+  };
+}
+
+/**
+ * Concurrent batches (two NATS workers, or two in flight in process) often touch the same threads: a
+ * reply in one to a thread the other is creating, new messages in both for one conversation. Waiting
+ * for the other batch there would hold this whole batch until the other commits, so the two run one
+ * after the other; instead the messages of the conversations the other holds are held back for a
+ * second, small transaction, and the rest of the batch commits alongside it. Every other
+ * conversation is locked here, so holding back happens only at this point.
+ */
+async function holdBackHeldThreads(
+  tx: Queryable,
+  workspaceId: string,
+  plan: ThreadPlan,
+  fresh: NormalisedMessage[],
+  mayHoldBack: boolean,
+): Promise<{ plan: ThreadPlan; fresh: NormalisedMessage[]; heldBack: NormalisedMessage[] }> {
+  const creating = new Set(plan.created.map((c) => c.id));
+  const held = await repo.conversationsHeldElsewhere(
+    tx,
+    workspaceId,
+    plan.created.map((c) => [c.network, c.threadKey]),
+    [...new Set(plan.conversationIds.filter((id) => !creating.has(id)))],
+  );
+  const heldIds = new Set(held.conversations);
+
+  for (const c of plan.created) if (held.threads.has(keyOf(c.network, c.threadKey))) heldIds.add(c.id);
+  if (!mayHoldBack || heldIds.size === 0) return { plan, fresh, heldBack: [] };
+  const kept = fresh.map((_, i) => !heldIds.has(plan.conversationIds[i]!));
+  return {
+    plan: {
+      conversationIds: plan.conversationIds.filter((_, i) => kept[i]),
+      created: plan.created.filter((c) => !heldIds.has(c.id)),
+    },
+    fresh: fresh.filter((_, i) => kept[i]),
+    heldBack: fresh.filter((_, i) => !kept[i]),
   };
 }
 

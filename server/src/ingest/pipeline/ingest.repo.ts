@@ -5,6 +5,7 @@
  */
 import { recordset, rowsJson } from '../../platform/db/recordset.js';
 import type { Queryable } from '../../platform/db/db.js';
+import { keyOf } from './threading.js';
 
 /** Characters of the latest message shown in conversation lists. */
 export const PREVIEW_LENGTH = 200;
@@ -121,7 +122,7 @@ export async function refreshIdentities(tx: Queryable, workspaceId: string, rows
      changed AS (
        SELECT s.id FROM social_identities s JOIN u ON s.id = u.id
         WHERE s.workspace_id = $1 AND (${CHANGES_IDENTITY})
-        FOR UPDATE OF s SKIP LOCKED
+        FOR NO KEY UPDATE OF s SKIP LOCKED
      )
      UPDATE social_identities s SET
     ${PROFILE_UPDATES},
@@ -163,6 +164,44 @@ export async function conversationsByKey(tx: Queryable, workspaceId: string, pai
     [workspaceId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
   );
   return rows;
+}
+
+/** The lock class of a thread key being made a conversation (the two-key form, apart from the migrations' one-key lock). */
+const CREATING_CONVERSATION = 0x52415043;
+
+/**
+ * The conversations a batch is about to create or add to that another uncommitted batch holds: new
+ * thread keys it is creating, and stored conversations it is updating. What no one holds is locked
+ * for this batch until it commits; nothing here ever waits. The keys are held by an advisory lock on
+ * a hash of them: a collision only sets a thread aside for no reason.
+ */
+export async function conversationsHeldElsewhere(
+  tx: Queryable,
+  workspaceId: string,
+  newThreads: readonly [network: string, threadKey: string][],
+  storedIds: readonly string[],
+): Promise<{ threads: Set<string>; conversations: Set<string> }> {
+  const threads = new Set<string>();
+  const conversations = new Set<string>();
+  if (newThreads.length === 0 && storedIds.length === 0) return { threads, conversations };
+  const { rows } = await tx.query<{ network: string | null; thread_key: string | null; id: string | null }>(
+    `WITH held_threads AS (
+       SELECT k.network, k.thread_key FROM unnest($2::text[], $3::text[]) AS k(network, thread_key)
+        WHERE NOT pg_try_advisory_xact_lock($5, hashtext($1::uuid::text || E'\\n' || k.network || E'\\n' || k.thread_key))
+     ), locked AS MATERIALIZED (
+       SELECT c.id FROM conversations c
+        WHERE c.workspace_id = $1 AND c.id = ANY($4::uuid[]) ORDER BY c.id FOR NO KEY UPDATE SKIP LOCKED
+     )
+     SELECT network, thread_key, NULL::uuid AS id FROM held_threads
+     UNION ALL
+     SELECT NULL, NULL, s.id FROM unnest($4::uuid[]) AS s(id) WHERE s.id NOT IN (SELECT id FROM locked)`,
+    [workspaceId, newThreads.map((t) => t[0]), newThreads.map((t) => t[1]), storedIds, CREATING_CONVERSATION],
+  );
+  for (const row of rows) {
+    if (row.id) conversations.add(row.id);
+    else threads.add(keyOf(row.network!, row.thread_key!));
+  }
+  return { threads, conversations };
 }
 
 export interface ConversationRow {
