@@ -26,7 +26,7 @@ const author = (id: string, displayName: string, handle: string, followers: numb
   profileUrl: `https://${network}.example/@${handle}`,
   followers,
   following: Math.round(followers / 10) + 50,
-  postsCount: 400 + followers / 20,
+  postsCount: 400 + Math.round(followers / 20),
 });
 
 type Post = [network: NormalisedMessage['channel'], who: Author, hoursAgo: number, text: string];
@@ -87,7 +87,7 @@ export async function seedDemoListening(ctx: Ctx, db: Db): Promise<void> {
   for (const query of QUERIES) saved.push(await createSavedQuery(ctx, db, query));
   const now = Date.now();
   for (const network of new Set(POSTS.map(([n]) => n))) {
-    await ingestBatch(
+    const report = await ingestBatch(
       db,
       {
         // Heard in public, not written to us: mentions, kept out of the inbox until someone acts.
@@ -98,6 +98,8 @@ export async function seedDemoListening(ctx: Ctx, db: Db): Promise<void> {
       },
       { enrichers: enricherRegistry.list(), steps: storedMessagesSteps.list() },
     );
+    // A demo that starts with dead letters shows a new user a broken product.
+    if (report.rejected) throw new Error(`demo ${network} posts: ${report.rejected} refused; see the dead letters`);
   }
   await createAlert(ctx, db, { name: 'Acme volume spike', queryId: saved[0]!.id, trigger: 'volume' });
   await createAlert(ctx, db, { name: 'Acme outage', queryId: saved[0]!.id, trigger: 'keyword', keyword: 'outage' });

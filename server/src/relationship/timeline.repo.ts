@@ -25,7 +25,7 @@ export interface TimelineRead {
   limit: number;
 }
 
-/** Longest text read per item; the preview is cut from it. */
+/** Longest text read per message or mention; the preview is cut from it. Activities come whole: people wrote them. */
 const READ_CHARS = 2_000;
 
 /** The page's statement, apart so a test can pin its plan. */
@@ -42,7 +42,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
 
   if (read.activityKinds.length && network === null) {
     const kinds = param(read.activityKinds);
-    const columns = `a.id, a.type AS kind, a.occurred_at AS "occurredAt", a.subject AS title, left(a.body, ${READ_CHARS}) AS body,
+    const columns = `a.id, a.type AS kind, a.occurred_at AS "occurredAt", a.subject AS title, a.body,
       NULL::text AS network, a.direction, NULL::uuid AS "conversationId", NULL::text AS sentiment, u.name AS author,
       CASE WHEN a.type = 'task' THEN jsonb_build_object('dueAt', a.due_at, 'doneAt', a.done_at, 'assigneeId', a.assignee_id,
         'assigneeName', (SELECT name FROM users WHERE id = a.assignee_id)) END AS task`;

@@ -82,7 +82,7 @@ async function richContact(ws: TestWorkspace) {
 }
 
 describe('contact timeline', () => {
-  it('merges activities, messages and mentions newest first, each once, as plain text', async () => {
+  it('merges activities, messages and mentions newest first, each once: activities as written, messages as plain text', async () => {
     const ws = await buildWorkspace(t.db);
     const { contactId, note, call, conversation, mention } = await richContact(ws);
     const page = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`));
@@ -106,7 +106,22 @@ describe('contact timeline', () => {
     });
     expect(reply).toMatchObject({ direction: 'out', author: 'Olive Owner', title: 'Broken widget', conversationId: conversation.id });
     expect(complaint).toMatchObject({ direction: 'in', sentiment: 'negative', author: 'Casey Customer', body: 'My widget is broken' });
-    expect(noted).toMatchObject({ title: 'Met at the fair', body: 'Likes blue & green', network: null, conversationId: null });
+    // A note is text someone typed: "<b>" in it is what they wrote, shown as text, never markup.
+    expect(noted).toMatchObject({
+      title: 'Met at the fair',
+      body: '<p>Likes <b>blue</b> &amp; green</p>',
+      network: null,
+      conversationId: null,
+    });
+  });
+
+  it('returns notes whole, with their lines and every character, however long', async () => {
+    const ws = await buildWorkspace(t.db);
+    const contactId = await contactIn(ws);
+    const body = `Pricing if seats <50 then >10% off.\nBudget <5k but >2k.\n\n${'Ask about the <Enterprise> tier. '.repeat(200)}`;
+    const note = await logNote(ws, { contactId, subject: 'Terms <draft>', body, occurredAt: '2026-01-01T10:00:00Z' });
+    const [item] = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`)).items;
+    expect(item).toMatchObject({ id: note, title: 'Terms <draft>', body });
   });
 
   it('carries a task’s state: due, done, and who has it', async () => {

@@ -39,7 +39,10 @@ export const TimelineItem = Type.Object({
   kind: OneOf(TIMELINE_KINDS),
   occurredAt: DateTime,
   title: Type.String(),
-  body: Type.String({ description: 'Plain text preview' }),
+  body: Type.String({
+    description:
+      'Activities (notes, calls, meetings, tasks, logged e-mails): the whole text as written. Messages and mentions: a plain-text preview',
+  }),
   network: NullableString,
   direction: Type.Union([Type.Literal('in'), Type.Literal('out'), Type.Null()]),
   conversationId: NullableString,

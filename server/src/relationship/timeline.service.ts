@@ -6,8 +6,14 @@ import { plainPreview } from './plain-text.js';
 import * as repo from './timeline.repo.js';
 import { ACTIVITY_KINDS, TIMELINE_KINDS, type TimelineItem, type TimelineKind, type TimelineQuery } from './timeline.schema.js';
 
-/** Enough to recognise an item; the whole text is one click away. */
+/** Enough to recognise a message or mention; the whole text is one click away, in its conversation. */
 export const PREVIEW_CHARS = 300;
+
+/**
+ * Notes, calls, meetings, tasks and logged e-mails are shown whole and as written: they are plain text
+ * people typed (a note saying "seats <50" is not markup), and the timeline is where they are read.
+ */
+const typedByPeople: ReadonlySet<TimelineKind> = new Set(ACTIVITY_KINDS);
 
 function kindsOf(query: TimelineQuery): Set<TimelineKind> {
   if (!query.kinds) return new Set(TIMELINE_KINDS);
@@ -34,8 +40,9 @@ async function page(ctx: Ctx, contactIds: string[], companyId: string | null, qu
   const items: TimelineItem[] = rows.slice(0, limit).map((row) => ({
     ...row,
     task: row.task && { ...row.task, dueAt: instant(row.task.dueAt), doneAt: instant(row.task.doneAt) },
-    title: plainPreview(row.title ?? '', PREVIEW_CHARS),
-    body: plainPreview(row.body ?? '', PREVIEW_CHARS),
+    ...(typedByPeople.has(row.kind)
+      ? { title: row.title ?? '', body: row.body ?? '' }
+      : { title: plainPreview(row.title ?? '', PREVIEW_CHARS), body: plainPreview(row.body ?? '', PREVIEW_CHARS) }),
   }));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeInstant(last.occurredAt, last.id) : null };

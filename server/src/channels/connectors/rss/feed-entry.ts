@@ -41,8 +41,9 @@ export interface FeedEntry {
 /** Turns one entry into a message, or rejects it with the reason. */
 export function addFeedEntry(collector: ResultCollector, feed: FeedInfo, entry: FeedEntry, index: number): void {
   const text = normaliseText(entry.text ?? '');
-  if (!entry.id && !entry.link && !entry.title && !text && entry.attachments.length === 0) {
-    collector.reject(index, 'empty', 'entry has no id, link, title or content');
+  // An id alone says nothing: stored, it would be an empty conversation with no subject and no text.
+  if (!entry.link && !entry.title && !text && entry.attachments.length === 0) {
+    collector.reject(index, 'empty', 'entry has no title, content, link or attachment');
     return;
   }
   const sentAt = entry.published ?? collector.receivedAt;

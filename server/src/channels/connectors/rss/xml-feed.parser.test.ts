@@ -101,8 +101,20 @@ describe('RSS 2.0', () => {
       ['http://old.example/1', 'Old'],
     ]);
     const bare =
-      '<channel><title>Bare</title><item><guid>1</guid><pubDate>2024-01-01</pubDate></item><item><guid>2</guid><pubDate>2024-01-02</pubDate></item></channel>';
+      '<channel><title>Bare</title><item><guid>1</guid><title>One</title><pubDate>2024-01-01</pubDate></item><item><guid>2</guid><title>Two</title><pubDate>2024-01-02</pubDate></item></channel>';
     expect(parseRss(bare).messages.map((m) => m.externalId)).toEqual(['1', '2']);
+  });
+
+  it('refuses an item that has an id and nothing to say', () => {
+    const rss =
+      '<rss version="2.0"><channel><title>Feed</title><link>http://feed.example/</link>' +
+      '<item><guid>only-an-id</guid><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item>' +
+      '<item><guid>said</guid><title>Said something</title><pubDate>Mon, 01 Jan 2024 11:00:00 GMT</pubDate></item></channel></rss>';
+    const { messages, rejected } = parseRss(rss);
+    expect(messages.map((m) => m.externalId)).toEqual(['said']);
+    expect(rejected).toEqual([
+      expect.objectContaining({ index: 0, code: 'empty', reason: 'entry has no title, content, link or attachment' }),
+    ]);
   });
 
   it('reads a feed whose RSS 1.0 namespace has a prefix', () => {
