@@ -138,11 +138,11 @@ export async function listCompanies(
 ): Promise<{ rows: Company[]; hasMore: boolean }> {
   if (query.q && !query.sort && searchWords(query.q).length > 0) {
     // Ranked search results: one page of the best matches; refine the query to narrow.
-    const rows = await searchWithFallback(async (mode) => {
+    const rows = await searchWithFallback(ctx.db, async (mode, db) => {
       const params: unknown[] = [];
       const { where, rank } = filters(ctx, query, params, mode);
       const select = selectList(ctx.actor, params);
-      const result = await ctx.db.query<Company>(
+      const result = await db.query<Company>(
         `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id ${listLimit(limit, params, mode === 'fuzzy')}`,
         params,
       );

@@ -325,10 +325,10 @@ export async function listContacts(
 ): Promise<ListResult> {
   if (query.q && !query.sort && searchWords(query.q).length > 0) {
     // Ranked search results: one page of the best matches; refine the query to narrow.
-    const rows = await searchWithFallback(async (mode) => {
+    const rows = await searchWithFallback(ctx.db, async (mode, db) => {
       const params: unknown[] = [];
       const { where, rank } = contactFilters(ctx, query, params, mode);
-      const result = await ctx.db.query<Contact>(
+      const result = await db.query<Contact>(
         `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id ${listLimit(limit, params, mode === 'fuzzy')}`,
         params,
       );

@@ -9,7 +9,7 @@ import { prefixSearchWorkspace, searchCondition, searchWithFallback, type Search
 import type { SearchResult } from './search.schema.js';
 
 export function searchRecords(ctx: Ctx, q: string, limit: number): Promise<SearchResult[]> {
-  return searchWithFallback((mode) => searchIn(ctx, q, limit, mode));
+  return searchWithFallback(ctx.db, (mode, db) => searchIn({ ...ctx, db }, q, limit, mode));
 }
 
 async function searchIn(ctx: Ctx, q: string, limit: number, mode: SearchMode): Promise<SearchResult[]> {

@@ -65,6 +65,24 @@ describe('global search', () => {
     }
   });
 
+  it('finds a name through the one-letter typos people make: a letter missed, swapped or wrong', async () => {
+    const ws = await buildWorkspace(t.db);
+    const ada = await create(ws.owner.headers, '/api/v1/contacts', { firstName: 'Ada', lastName: 'Lovelace' });
+    const alan = await create(ws.owner.headers, '/api/v1/contacts', { firstName: 'Alan', lastName: 'Turing' });
+    const john = await create(ws.owner.headers, '/api/v1/contacts', { firstName: 'John', lastName: 'Smith' });
+    const grace = await create(ws.owner.headers, '/api/v1/contacts', { firstName: 'Grace', lastName: 'Hopper' });
+    const typos: [string, string][] = [
+      ['lovlace', ada.id],
+      ['lovelcae', ada.id],
+      ['turnig', alan.id],
+      ['smiht', john.id],
+      ['grase hopper', grace.id],
+    ];
+    for (const [q, id] of typos) expect((await search(ws, q))[0]?.id, q).toBe(id);
+    // Still nothing for words that are nobody's name.
+    expect(await search(ws, 'zzzzqqq')).toEqual([]);
+  });
+
   it('respects record access and workspaces', async () => {
     const ws = await buildWorkspace(t.db);
     const limited = await ws.member('agent', { recordScope: 'own' });

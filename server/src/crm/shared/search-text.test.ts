@@ -12,7 +12,7 @@ import { allMigrations } from '../../modules.js';
 import { createCompany } from '../companies/company.service.js';
 import { createContacts, phoneSearchForms } from '../contacts/contact.service.js';
 import { searchRecords } from '../search/search.repo.js';
-import { searchCondition, searchText } from './search-text.js';
+import { searchCondition, searchText, searchWithFallback } from './search-text.js';
 
 let db: Db;
 beforeAll(async () => {
@@ -104,6 +104,28 @@ describe('search text', () => {
     await createCompany(ctx, db, { name: 'Globex', domains: ['globex-corp.example.com'] });
     expect(await prefixMatches(ctx, 'companies', 'globex-corp.example')).toEqual(['Globex']);
     expect(await prefixMatches(ctx, 'companies', 'corp')).toEqual(['Globex']);
+  });
+});
+
+describe('the typo-tolerant fallback', () => {
+  const threshold = async (q: { query: Db['query'] }) =>
+    (await q.query<{ t: string }>("SELECT current_setting('pg_trgm.word_similarity_threshold') AS t")).rows[0]!.t;
+
+  it('loosens the trigram threshold for its own search only, in a transaction or not', async () => {
+    const before = await threshold(db);
+    const seen: string[] = [];
+    const run = async (mode: string, q: { query: Db['query'] }) => {
+      if (mode === 'fuzzy') seen.push(await threshold(q));
+      return [] as string[];
+    };
+    await searchWithFallback(db, run);
+    await db.transaction(async (tx) => {
+      await searchWithFallback(tx, run);
+      // What the transaction does after the search is held to the usual threshold.
+      seen.push(await threshold(tx));
+    });
+    expect(seen).toEqual(['0.4', '0.4', before]);
+    expect(await threshold(db)).toBe(before);
   });
 });
 

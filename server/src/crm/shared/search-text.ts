@@ -1,4 +1,5 @@
 /** Search over CRM records: full-text prefix matching plus pg_trgm typo tolerance, per word. */
+import type { Db, Queryable } from '../../platform/db/db.js';
 import { hiddenFromPlanner } from '../../platform/db/hidden-from-planner.js';
 
 const MAX_WORDS = 8;
@@ -93,11 +94,37 @@ export function searchCondition(
 }
 
 /**
+ * How close a word must be to a word of a record for the typo-tolerant search to find it.
+ * PostgreSQL's 0.6 misses most one-letter typos: "lovlace" for "lovelace" scores 0.55, "smiht" for
+ * "smith" 0.5, "turnig" for "turing" 0.43. Only the fallback below uses it: there the words as
+ * typed found nothing and the closest come first; a filter (lists, counts, exports) keeps the
+ * stricter default, so "ann" does not also bring every record that says "and".
+ */
+const TYPO_THRESHOLD = 0.4;
+
+/**
  * Ranked search in two steps: exact prefixes first; only when nothing matches, the typo-tolerant
  * search. Ranking every fuzzy match is what makes a search slow, and it is only needed when the
  * words as typed find nothing.
  */
-export async function searchWithFallback<T>(run: (mode: SearchMode) => Promise<T[]>): Promise<T[]> {
-  const exact = await run('prefix');
-  return exact.length > 0 ? exact : run('fuzzy');
+export async function searchWithFallback<T>(db: Queryable, run: (mode: SearchMode, db: Queryable) => Promise<T[]>): Promise<T[]> {
+  const exact = await run('prefix', db);
+  return exact.length > 0 ? exact : withTypoThreshold(db, (tx) => run('fuzzy', tx));
+}
+
+async function withTypoThreshold<T>(db: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  const set = `SET LOCAL pg_trgm.word_similarity_threshold = ${TYPO_THRESHOLD}`;
+  if ('transaction' in db) {
+    return (db as Db).transaction(async (tx) => {
+      await tx.query(set);
+      return work(tx);
+    });
+  }
+  // Already inside a transaction: the setting lasts only as long as this search.
+  await db.query(set);
+  try {
+    return await work(db);
+  } finally {
+    await db.query('SET LOCAL pg_trgm.word_similarity_threshold TO DEFAULT');
+  }
 }
