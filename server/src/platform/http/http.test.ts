@@ -76,6 +76,19 @@ describe('HTTP platform', () => {
     await built.close();
   });
 
+  it('takes an empty body sent as JSON as no body: a DELETE goes through, a create is told it needs one', async () => {
+    const ws = await buildWorkspace(t.db);
+    const headers = { ...ws.owner.headers, 'content-type': 'application/json' };
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers, payload: { firstName: 'Ann' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${JSON.parse(created.body).id}`, headers });
+    expect(removed.statusCode, removed.body).toBeLessThan(300);
+    const empty = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers, payload: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(empty.body)).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'body' })] });
+  });
+
   it('refuses a NUL in a query string or path parameter, naming it, before any handler runs', async () => {
     const built = await buildTestApp();
     let reached = 0;

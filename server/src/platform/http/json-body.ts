@@ -41,6 +41,9 @@ export function registerJsonBodies(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const body = String(raw);
+    // Many clients send the JSON content type on every request, a DELETE without a body included;
+    // no body is no body, and a route that needs one says so by naming it.
+    if (body.trim() === '') return done(null, undefined);
     void parse(request, body, (error, value) => {
       if (error) return done(error, undefined);
       const halfPair = SURROGATE_ESCAPE.test(body) ? loneSurrogateAt(value) : null;
