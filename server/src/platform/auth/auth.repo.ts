@@ -22,14 +22,27 @@ export async function findUserByEmail(db: Queryable, email: string) {
   return rows[0] ?? null;
 }
 
+/** The user's membership of a workspace; with none named, of the workspace they last opened a session in (else their first). */
 export async function findMembership(db: Queryable, userId: string, workspaceId: string | null) {
   const { rows } = await db.query<MemberRow>(
     `SELECT ${MEMBER_COLUMNS} FROM memberships m
       WHERE m.user_id = $1 AND ($2::uuid IS NULL OR m.workspace_id = $2)
-      ORDER BY m.created_at LIMIT 1`,
+      ORDER BY (SELECT max(s.created_at) FROM sessions s WHERE s.user_id = m.user_id AND s.workspace_id = m.workspace_id) DESC NULLS LAST,
+               m.created_at
+      LIMIT 1`,
     [userId, workspaceId],
   );
   return rows[0] ?? null;
+}
+
+/** Every workspace the user belongs to, by name. */
+export async function listMemberships(db: Queryable, userId: string) {
+  const { rows } = await db.query<{ id: string; name: string; role: string }>(
+    `SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+      WHERE m.user_id = $1 ORDER BY lower(w.name), w.id`,
+    [userId],
+  );
+  return rows;
 }
 
 export async function insertSession(

@@ -32,6 +32,48 @@ describe('sign-in and sessions', () => {
     expect(rows.some((r) => cookie.includes(r.id_hash))).toBe(false);
   });
 
+  it('lets a user of several workspaces switch between them, and signs them in where they last were', async () => {
+    const home = await buildWorkspace(t.db);
+    const other = await buildWorkspace(t.db);
+    const stranger = await buildWorkspace(t.db);
+    await t.db.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'agent')`, [
+      other.workspaceId,
+      home.owner.userId,
+    ]);
+    const signInOnce = () =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: home.owner.email, password: home.owner.password } });
+    type View = { workspace: { id: string }; role: string; csrfToken: string; workspaces: { id: string; role: string }[] };
+
+    const first = await signInOnce();
+    const firstView = json<View>(first);
+    expect(firstView.workspace.id).toBe(home.workspaceId);
+    expect(firstView.workspaces.map((w) => [w.id, w.role]).sort()).toEqual(
+      [
+        [home.workspaceId, 'owner'],
+        [other.workspaceId, 'agent'],
+      ].sort(),
+    );
+    const cookie = sessionCookie(first.headers['set-cookie']);
+    const headers = { cookie, 'x-csrf-token': firstView.csrfToken };
+    const switchTo = (workspaceId: string, as: Record<string, string> = headers) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/switch-workspace', headers: as, payload: { workspaceId } });
+
+    expect((await switchTo(stranger.workspaceId)).statusCode).toBe(404);
+    expect((await switchTo(other.workspaceId, { cookie })).statusCode).toBe(403);
+    expect((await switchTo(other.workspaceId, home.owner.headers)).statusCode).toBe(403);
+    const moved = await switchTo(other.workspaceId);
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(json<View>(moved)).toMatchObject({ workspace: { id: other.workspaceId }, role: 'agent' });
+    const newCookie = sessionCookie(moved.headers['set-cookie']);
+    expect(newCookie).not.toBe(cookie);
+    // The old session is over; the new one reads the other workspace.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).statusCode).toBe(401);
+    const now = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: newCookie } });
+    expect(json<View>(now).workspace.id).toBe(other.workspaceId);
+
+    expect(json<View>(await signInOnce()).workspace.id).toBe(other.workspaceId);
+  });
+
   it('rejects a wrong password or unknown user with the same answer', async () => {
     const ws = await buildWorkspace(t.db);
     const wrong = await t.app.inject({

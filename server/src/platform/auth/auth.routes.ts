@@ -1,4 +1,5 @@
 /** Sign-in, sign-out, the current session, and API token management. */
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
@@ -6,7 +7,8 @@ import { ctxOf } from '../http/ctx.js';
 import { ERROR_RESPONSES, IdParams, DateTime } from '../http/schemas.js';
 import { findWorkspace } from '../workspaces/workspace.repo.js';
 import { findMember } from '../workspaces/workspace.repo.js';
-import { SESSION_COOKIE, SESSION_TTL_MS, requirePrincipal, signIn } from './auth.service.js';
+import { listMemberships } from './auth.repo.js';
+import { SESSION_COOKIE, SESSION_TTL_MS, requirePrincipal, signIn, switchWorkspace } from './auth.service.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './token.service.js';
 
 const SessionView = Type.Object({
@@ -16,6 +18,9 @@ const SessionView = Type.Object({
   recordScope: Type.String(),
   teamIds: Type.Array(Type.String()),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
+  workspaces: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() }), {
+    description: 'Every workspace the user belongs to: a session can switch to any of them',
+  }),
 });
 
 const TokenView = Type.Object({
@@ -41,7 +46,18 @@ export function authRoutes(app: App, deps: AppDeps) {
       recordScope: principal.recordScope,
       teamIds: principal.teamIds,
       csrfToken: principal.csrfToken,
+      workspaces: await listMemberships(db, principal.userId),
     };
+  }
+
+  function setSessionCookie(reply: FastifyReply, sessionToken: string) {
+    reply.setCookie(SESSION_COOKIE, sessionToken, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+      path: '/',
+      maxAge: SESSION_TTL_MS / 1000,
+    });
   }
 
   app.post(
@@ -71,13 +87,27 @@ export function authRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       const { sessionToken, principal } = await signIn(db, request.body.email, request.body.password);
-      reply.setCookie(SESSION_COOKIE, sessionToken, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        path: '/',
-        maxAge: SESSION_TTL_MS / 1000,
-      });
+      setSessionCookie(reply, sessionToken);
+      return sessionView(principal);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/switch-workspace',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Move the signed-in session to another workspace the user belongs to; sets a new session cookie',
+        body: Type.Object({ workspaceId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: { 200: SessionView, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'authenticated' },
+    },
+    async (request, reply) => {
+      const current = requirePrincipal(request.principal);
+      const { sessionToken, principal } = await switchWorkspace(db, current, request.body.workspaceId);
+      if (current.sessionHash) await authenticator.signOut(current.sessionHash);
+      setSessionCookie(reply, sessionToken);
       return sessionView(principal);
     },
   );

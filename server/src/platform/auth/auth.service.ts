@@ -2,7 +2,7 @@
 import type { Queryable } from '../db/db.js';
 import { digest, randomToken } from '../crypto/tokens.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../crypto/password.js';
-import { RapportError, unauthenticated } from '../http/errors.js';
+import { RapportError, forbidden, notFound, unauthenticated } from '../http/errors.js';
 import type { Principal } from './principal.js';
 import {
   deleteSession,
@@ -44,13 +44,29 @@ export async function signIn(db: Queryable, email: string, password: string): Pr
   if (!user || !ok) throw new RapportError('invalid_credentials', 401, 'E-mail or password is wrong');
   const member = await findMembership(db, user.id, null);
   if (!member) throw new RapportError('no_workspace', 403, 'This user belongs to no workspace');
+  return openSession(db, member);
+}
+
+/**
+ * A signed-in user moves to another workspace they belong to: a new session there (a session is
+ * bound to its workspace, as every query it makes is), which the caller sets in place of the old.
+ * An API token belongs to one workspace and cannot move.
+ */
+export async function switchWorkspace(db: Queryable, principal: Principal, workspaceId: string): Promise<SignInResult> {
+  if (principal.via !== 'session') throw forbidden('An API token belongs to its workspace; only a signed-in session can switch');
+  const member = await findMembership(db, principal.userId, workspaceId);
+  if (!member) throw notFound('Workspace');
+  return openSession(db, member);
+}
+
+async function openSession(db: Queryable, member: MemberRow): Promise<SignInResult> {
   const sessionToken = randomToken();
   const sessionHash = digest(sessionToken);
   const csrfToken = randomToken();
   await insertSession(db, {
     idHash: sessionHash,
     workspaceId: member.workspace_id,
-    userId: user.id,
+    userId: member.user_id,
     csrfToken,
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
   });
