@@ -6,13 +6,17 @@ import type { ChannelKind } from '../channels/index.js';
 import { conversationScope } from './conversation.policy.js';
 import { replyUnavailableThrough } from './reply-availability.js';
 import type { InstantCursor } from './inbox.cursor.js';
-import type {
-  Conversation,
-  ConversationCounts,
-  ConversationListQuery,
-  ConversationStatus,
-  Priority,
-  SlaClock,
+import {
+  CONVERSATION_STATUSES,
+  VIEWS,
+  type Conversation,
+  type ConversationCounts,
+  type ConversationCountsQuery,
+  type ConversationListQuery,
+  type ConversationStatus,
+  type Priority,
+  type SlaClock,
+  type View,
 } from './conversation.schema.js';
 
 /** The stored columns a use case changes, read with the row locked. */
@@ -221,24 +225,23 @@ function statusCondition(status: ConversationStatus): string {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listConversations(
-  ctx: Ctx,
-  query: ConversationListQuery,
-  after: InstantCursor | null,
-  limit: number,
-): Promise<{ rows: Conversation[]; hasMore: boolean }> {
-  const params: unknown[] = [ctx.workspaceId];
-  const add = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
+/** Appends a value to the query's parameters and returns its placeholder. */
+type AddParam = (value: unknown) => string;
+
+function paramsOf(workspaceId: string): { params: unknown[]; add: AddParam } {
+  const params: unknown[] = [workspaceId];
+  return {
+    params,
+    add: (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
   };
+}
+
+/** The conversations of the inbox (not merged away, not only listened to) the actor may see, narrowed by the filters. */
+function inboxConditions(ctx: Ctx, query: ConversationCountsQuery, params: unknown[], add: AddParam): string[] {
   const where = [`c.workspace_id = $1`, `c.merged_into_id IS NULL`, 'c.in_inbox', conversationScope(ctx.actor, 'c', params)];
-  where.push(query.spam ? 'c.is_spam' : 'NOT c.is_spam');
-  const view = query.view ?? 'all';
-  if (view === 'mine') where.push(`c.assignee_id = ${add(ctx.actor.userId)}`);
-  if (view === 'unassigned') where.push('c.assignee_id IS NULL');
-  if (view === 'my_teams') where.push(`c.team_id = ANY(${add(ctx.actor.teamIds)}::uuid[])`);
-  if (query.status) where.push(statusCondition(query.status));
   if (query.network) where.push(`c.network = ${add(query.network)}`);
   if (query.channelId) where.push(`c.channel_id = ${add(query.channelId)}`);
   if (query.identityId) where.push(`c.identity_id = ${add(query.identityId)}`);
@@ -253,6 +256,29 @@ export async function listConversations(
       SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id
          AND m.search_vector @@ plainto_tsquery('simple', ${words})))`);
   }
+  return where;
+}
+
+/** The condition of a view; null for All, which holds every conversation. */
+function viewCondition(ctx: Ctx, view: View, add: AddParam): string | null {
+  if (view === 'mine') return `c.assignee_id = ${add(ctx.actor.userId)}`;
+  if (view === 'unassigned') return 'c.assignee_id IS NULL';
+  if (view === 'my_teams') return `c.team_id = ANY(${add(ctx.actor.teamIds)}::uuid[])`;
+  return null;
+}
+
+export async function listConversations(
+  ctx: Ctx,
+  query: ConversationListQuery,
+  after: InstantCursor | null,
+  limit: number,
+): Promise<{ rows: Conversation[]; hasMore: boolean }> {
+  const { params, add } = paramsOf(ctx.workspaceId);
+  const where = inboxConditions(ctx, query, params, add);
+  where.push(query.spam ? 'c.is_spam' : 'NOT c.is_spam');
+  const view = viewCondition(ctx, query.view ?? 'all', add);
+  if (view) where.push(view);
+  if (query.status) where.push(statusCondition(query.status));
   if (after) where.push(`(c.last_message_at, c.id) < (${add(after.at)}::timestamptz, ${add(after.id)}::uuid)`);
   // A search's or a label's best plan depends on how much it matches.
   const take = listLimit(limit + 1, params, Boolean(query.q || query.label));
@@ -265,27 +291,33 @@ export async function listConversations(
   return { rows: rows.slice(0, limit).map((row) => toConversation(row, now)), hasMore: rows.length > limit };
 }
 
-export async function countConversations(ctx: Ctx): Promise<ConversationCounts> {
-  const params: unknown[] = [ctx.workspaceId, ctx.actor.userId, ctx.actor.teamIds];
-  const scope = conversationScope(ctx.actor, 'c', params);
-  const active = `(${statusCondition('open')} OR c.status = 'pending')`;
-  const { rows } = await ctx.db.query<ConversationCounts['views'] & ConversationCounts['statuses']>(
-    `SELECT count(*) FILTER (WHERE ${active} AND c.assignee_id = $2)::int AS mine,
-            count(*) FILTER (WHERE ${active} AND c.assignee_id IS NULL)::int AS unassigned,
-            count(*) FILTER (WHERE ${active} AND c.team_id = ANY($3::uuid[]))::int AS my_teams,
-            count(*) FILTER (WHERE ${active})::int AS "all",
-            count(*) FILTER (WHERE ${statusCondition('open')})::int AS open,
-            count(*) FILTER (WHERE c.status = 'pending')::int AS pending,
-            count(*) FILTER (WHERE ${statusCondition('snoozed')})::int AS snoozed,
-            count(*) FILTER (WHERE c.status = 'resolved')::int AS resolved
+/**
+ * What each view, status and the spam folder would list with the same filters, in one pass: a
+ * view at the query's status, a status in the query's view (spam left out of both, as the list
+ * leaves it out), and spam in every view and status, as the spam folder lists it.
+ */
+export async function countConversations(ctx: Ctx, query: ConversationCountsQuery): Promise<ConversationCounts> {
+  const { params, add } = paramsOf(ctx.workspaceId);
+  const where = inboxConditions(ctx, query, params, add);
+  const inView = (view: View) => viewCondition(ctx, view, add) ?? 'true';
+  const atStatus = query.status ? statusCondition(query.status) : 'true';
+  const view = inView(query.view ?? 'all');
+  const views = VIEWS.map((v) => `count(*) FILTER (WHERE NOT c.is_spam AND ${atStatus} AND ${inView(v)})::int AS ${v}`);
+  const statuses = CONVERSATION_STATUSES.map(
+    (s) => `count(*) FILTER (WHERE NOT c.is_spam AND ${view} AND ${statusCondition(s)})::int AS ${s}`,
+  );
+  const { rows } = await ctx.db.query<Record<View | ConversationStatus | 'spam', number>>(
+    `SELECT ${[...views, ...statuses].join(',\n            ')},
+            count(*) FILTER (WHERE c.is_spam)::int AS spam
        FROM conversations c
-      WHERE c.workspace_id = $1 AND NOT c.is_spam AND c.merged_into_id IS NULL AND c.in_inbox AND ${scope}`,
+      WHERE ${where.join(' AND ')}`,
     params,
   );
   const r = rows[0]!;
   return {
     views: { mine: r.mine, unassigned: r.unassigned, my_teams: r.my_teams, all: r.all },
     statuses: { open: r.open, pending: r.pending, snoozed: r.snoozed, resolved: r.resolved },
+    spam: r.spam,
   };
 }
 

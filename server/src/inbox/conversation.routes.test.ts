@@ -91,9 +91,67 @@ describe('conversations API', () => {
 
     const counts = json(await send(ws.owner.headers, 'GET', '/api/v1/conversations/counts'));
     expect(counts).toEqual({
-      views: { mine: 1, unassigned: 2, my_teams: 1, all: 4 },
+      views: { mine: 1, unassigned: 4, my_teams: 1, all: 6 },
       statuses: { open: 4, pending: 0, snoozed: 1, resolved: 1 },
+      spam: 1,
     });
+  });
+
+  it('counts what each view, each status and the spam folder list, with the same filters', async () => {
+    const ws = await buildWorkspace(t.db);
+    const team = json<{ id: string }>(
+      await send(ws.owner.headers, 'POST', '/api/v1/teams', { name: 'Support', memberIds: [ws.owner.userId] }),
+    );
+    const w = ws.workspaceId;
+    const open = await Promise.all(
+      [0, 1, 2, 3].map((n) => insertConversation(t.db, w, { labels: n === 0 ? ['billing'] : [], createdAt: minutesAgo(60 - n) })),
+    );
+    open.push(await insertConversation(t.db, w, { assigneeId: ws.owner.userId, network: 'mastodon', createdAt: minutesAgo(50) }));
+    await insertConversation(t.db, w, { status: 'pending', labels: ['Billing'], createdAt: minutesAgo(45) });
+    await insertConversation(t.db, w, { status: 'resolved', assigneeId: ws.owner.userId, createdAt: minutesAgo(40) });
+    await insertConversation(t.db, w, { status: 'snoozed', snoozedUntil: new Date(Date.now() + 3_600_000), teamId: team.id });
+    await insertConversation(t.db, w, { isSpam: true, createdAt: minutesAgo(30) });
+    await insertConversation(t.db, w, { isSpam: true, status: 'resolved', network: 'mastodon', createdAt: minutesAgo(20) });
+
+    type Query = Record<string, string>;
+    const search = (query: Query) => new URLSearchParams(query).toString();
+    const counts = async (query: Query) =>
+      json<{ views: Record<string, number>; statuses: Record<string, number>; spam: number }>(
+        await send(ws.owner.headers, 'GET', `/api/v1/conversations/counts?${search(query)}`),
+      );
+    const listed = async (query: Query) => (await list(ws.owner.headers, search(query))).length;
+
+    // The inbox opens on All at Open: five open conversations, the pending one is not among them.
+    expect((await counts({ status: 'open' })).views.all).toBe(5);
+    const queries: Query[] = [
+      {},
+      { status: 'open' },
+      { view: 'mine', status: 'open' },
+      { view: 'unassigned', status: 'pending' },
+      { view: 'my_teams' },
+      { status: 'open', label: 'billing' },
+      { network: 'mastodon', status: 'resolved' },
+    ];
+    for (const query of queries) {
+      const { view: _view, status: _status, ...filters } = query;
+      const got = await counts(query);
+      for (const view of ['mine', 'unassigned', 'my_teams', 'all']) {
+        expect(got.views[view], `${view} in ${search(query)}`).toBe(await listed({ ...query, view }));
+      }
+      for (const status of ['open', 'pending', 'snoozed', 'resolved']) {
+        expect(got.statuses[status], `${status} in ${search(query)}`).toBe(await listed({ ...query, status }));
+      }
+      expect(got.spam, `spam in ${search(query)}`).toBe(await listed({ ...filters, spam: 'true' }));
+    }
+
+    // Resolving every open conversation empties the Open list, and its counts say so.
+    const resolve = await send(ws.owner.headers, 'POST', '/api/v1/conversations/bulk', {
+      ids: open.map((c) => c.id),
+      action: { status: 'resolved' },
+    });
+    expect(json(resolve)).toEqual({ updated: 5 });
+    expect(await counts({ status: 'open' })).toMatchObject({ views: { all: 0, mine: 0 }, statuses: { open: 0, pending: 1 }, spam: 2 });
+    expect((await send(ws.owner.headers, 'GET', '/api/v1/conversations/counts?label=%20')).statusCode).toBe(400);
   });
 
   it('shows the customer’s identity and contact', async () => {

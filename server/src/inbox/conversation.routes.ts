@@ -9,6 +9,7 @@ import {
   BulkInput,
   Conversation,
   ConversationCounts,
+  ConversationCountsQuery,
   ConversationListQuery,
   ConversationPatch,
   LabelSuggestions,
@@ -41,12 +42,14 @@ export function conversationRoutes(app: App, { db }: AppDeps, presence: Presence
     {
       schema: {
         tags,
-        summary: 'How many conversations each view (open and pending) and each status holds, spam left out',
+        summary:
+          'How many conversations each view (at the given status) and each status (in the given view) would list with these filters, spam left out; and how many are spam',
+        querystring: ConversationCountsQuery,
         response: { 200: ConversationCounts, ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },
     },
-    async (request) => countConversations(ctxOf(request, db)),
+    async (request) => countConversations(ctxOf(request, db), request.query),
   );
 
   app.get(

@@ -128,28 +128,51 @@ export interface Conversation {
   updatedAt: Date;
 }
 
+/** What narrows the inbox besides its view, status and spam: the list and its counts share them. */
+const ConversationFilters = {
+  network: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  channelId: Type.Optional(Uuid),
+  identityId: Type.Optional(Uuid),
+  assigneeId: Type.Optional(Uuid),
+  teamId: Type.Optional(Uuid),
+  label: Type.Optional(Label),
+  priority: Type.Optional(OneOf(PRIORITIES)),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the subject, preview or messages' })),
+};
+
 export const ConversationListQuery = Type.Object(
   {
     ...PageQuery,
     view: Type.Optional(OneOf(VIEWS, { description: 'Default all' })),
     status: Type.Optional(OneOf(CONVERSATION_STATUSES, { description: 'Left out: every status' })),
-    network: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    channelId: Type.Optional(Uuid),
-    identityId: Type.Optional(Uuid),
-    assigneeId: Type.Optional(Uuid),
-    teamId: Type.Optional(Uuid),
-    label: Type.Optional(Label),
-    priority: Type.Optional(OneOf(PRIORITIES)),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the subject, preview or messages' })),
+    ...ConversationFilters,
     spam: Type.Optional(Type.Boolean({ description: 'true: only spam; otherwise spam is left out' })),
   },
   { additionalProperties: false },
 );
 export type ConversationListQuery = Static<typeof ConversationListQuery>;
 
+export const ConversationCountsQuery = Type.Object(
+  {
+    view: Type.Optional(OneOf(VIEWS, { description: 'The view the status counts are counted in; default all' })),
+    status: Type.Optional(
+      OneOf(CONVERSATION_STATUSES, { description: 'The status the view counts are counted in; left out: every status' }),
+    ),
+    ...ConversationFilters,
+  },
+  { additionalProperties: false },
+);
+export type ConversationCountsQuery = Static<typeof ConversationCountsQuery>;
+
+/**
+ * Each count is the length of the list the same query gives with one thing changed: a view's count
+ * is that view at the query's status, a status's count is that status in the query's view, spam
+ * left out of both; `spam` is the spam folder, every view and status.
+ */
 export const ConversationCounts = Type.Object({
   views: Type.Object({ mine: Type.Integer(), unassigned: Type.Integer(), my_teams: Type.Integer(), all: Type.Integer() }),
   statuses: Type.Object({ open: Type.Integer(), pending: Type.Integer(), snoozed: Type.Integer(), resolved: Type.Integer() }),
+  spam: Type.Integer({ description: 'Spam conversations matching the filters, in every view and status' }),
 });
 export type ConversationCounts = Static<typeof ConversationCounts>;
 

@@ -9,6 +9,7 @@ import type { ConversationState } from './conversation.repo.js';
 import { markSpamSender } from './spam-senders.repo.js';
 import type {
   Conversation,
+  ConversationCountsQuery,
   ConversationListQuery,
   ConversationPatch,
   ConversationStatus,
@@ -161,15 +162,23 @@ export async function getConversation(ctx: Ctx, id: string, presence?: PresenceS
   return presence ? { ...conversation, viewers: presence.viewers(ctx.workspaceId, id) } : conversation;
 }
 
-export async function listConversations(ctx: Ctx, query: ConversationListQuery) {
+/** A label of spaces only matches nothing anyone could have meant. */
+function refuseBlankLabel(query: { label?: string }) {
   if (query.label !== undefined && !query.label.trim()) throw invalid([blank('label')]);
+}
+
+export async function listConversations(ctx: Ctx, query: ConversationListQuery) {
+  refuseBlankLabel(query);
   const limit = query.limit ?? 50;
   const result = await repo.listConversations(ctx, query, decodeInstant(query.cursor), limit);
   const last = result.rows.at(-1);
   return { data: result.rows, nextCursor: result.hasMore && last ? encodeInstant(last.lastMessageAt, last.id) : null };
 }
 
-export const countConversations = (ctx: Ctx) => repo.countConversations(ctx);
+export function countConversations(ctx: Ctx, query: ConversationCountsQuery) {
+  refuseBlankLabel(query);
+  return repo.countConversations(ctx, query);
+}
 
 export const suggestLabels = async (ctx: Ctx): Promise<LabelSuggestions> => ({
   data: await repo.labelSuggestions(ctx, LABEL_SUGGESTIONS_LIMIT, LABEL_SUGGESTIONS_WINDOW),

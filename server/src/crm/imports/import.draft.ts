@@ -17,12 +17,16 @@ export interface ContactDraft {
   sources: Record<string, string>;
   /** Problems found while reading values (a date that is no date), before schema validation. */
   problems: FieldProblem[];
+  /** Notes for the contact's timeline (a vCard NOTE): contacts have no notes field. */
+  notes: string[];
+  /** What the row holds that the import cannot use; the contact is imported without it, and the report says so. */
+  skipped: FieldProblem[];
   /** The owner and team a JSON export names; kept when they are this workspace's (see import.service.ts). */
   ownership?: { ownerId: string | null; teamId: string | null };
 }
 
 export function newDraft(row: number): ContactDraft {
-  return { row, input: {}, companyName: null, sources: {}, problems: [] };
+  return { row, input: {}, companyName: null, sources: {}, problems: [], notes: [], skipped: [] };
 }
 
 /** The column or property behind an input path like `emails.0.address`, or the path itself. */
@@ -47,11 +51,20 @@ export function pushItem<K extends 'emails' | 'phones' | 'socialHandles' | 'impo
   list.push(item);
 }
 
+/** The longest timeline entry the activities table holds. */
+const MAX_NOTE = 100_000;
+
+/** A note for the contact's timeline; one too long for it is reported instead. */
+export function addNote(draft: ContactDraft, text: string, source: string): void {
+  if (text.length > MAX_NOTE) draft.skipped.push({ field: source, reason: `is longer than ${MAX_NOTE} characters; not imported` });
+  else if (text) draft.notes.push(text);
+}
+
 const MONTHS = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?$/;
 
 /**
  * Reads a calendar date from the forms files use: 2024-03-01, 20240301, 2024-03-01T10:00:00Z,
- * 19950505T000000Z. Dates without a year (vCard `--0203`) cannot be stored and give null.
+ * 19950505T000000Z. Dates without a year give null: see `parseImportantDate` for those.
  */
 export function parseDate(value: string): string | null {
   const match = MONTHS.exec(value.trim());
@@ -60,6 +73,25 @@ export function parseDate(value: string): string | null {
   const date = `${y}-${m}-${d}`;
   const parsed = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date) ? date : null;
+}
+
+/**
+ * The year an important date without one is stored with. A contact's dates are plain dates, and
+ * reminders need only the month and day; Apple Contacts writes a birthday without a year as
+ * 1604-MM-DD (`X-APPLE-OMIT-YEAR=1604`), so such dates already arrive this way. 1604 is a leap
+ * year, so 29 February is kept too, and the reminders put it on the 28th in other years.
+ */
+export const YEARLESS_YEAR = '1604';
+
+const YEARLESS = /^--(\d{2})-?(\d{2})$/;
+
+/**
+ * A birthday, anniversary or renewal: a calendar date, or a month and day without a year as
+ * vCard writes it (4.0 `--0412`, 3.0 and ISO 8601 `--04-12`), kept in year 1604.
+ */
+export function parseImportantDate(value: string): string | null {
+  const [, month, day] = YEARLESS.exec(value.trim()) ?? [];
+  return month && day ? parseDate(`${YEARLESS_YEAR}-${month}-${day}`) : parseDate(value);
 }
 
 /** Spreadsheet exports often neutralise formulas with a leading quote (as ours do); undo that. */

@@ -19,6 +19,7 @@ const failed = (reason: string, total = 0): ImportReport => ({
   rejected: 0,
   companiesCreated: 0,
   errors: [{ row: 0, field: 'file', reason }],
+  skipped: [],
 });
 
 export const runImportJob = defineJob({

@@ -52,7 +52,7 @@ describe('column mapping', () => {
       'Twitter Handle': 'socialHandle:x',
       'LinkedIn URL': 'socialHandle:linkedin',
       'Shoe size': 'custom:shoe_size',
-      Notes: null,
+      Notes: 'note',
       Status: null,
     });
   });

@@ -7,6 +7,7 @@
  *   email email2 …  phone phone2 …        (each adds one; a cell may hold several, split on , or ;)
  *   socialHandle:<network>  importantDate:<birthday|anniversary|renewal|custom>  custom:<key>
  *   address:<streetNumber|street|line2|locality|region|postcode|country>
+ *   note                                  (a note on the contact's timeline)
  *   socialHandles  importantDates   (lists as our exports write them, split on ; with \; kept:
  *                                    `mastodon:@ada@fosstodon.org; linkedin:ada https://…`,
  *                                    `birthday:1990-04-01; custom:2020-03-01 Founding day\; party`)
@@ -16,7 +17,18 @@
 import type { FieldProblem } from '../../platform/http/errors.js';
 import { ADDRESS_PARTS, LIFECYCLE_STAGES, type AddressPart } from '../contacts/contact.schema.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
-import { cleanCell, networkOfUrl, newDraft, parseDate, pushItem, socialHandle, splitList, type ContactDraft } from './import.draft.js';
+import {
+  addNote,
+  cleanCell,
+  networkOfUrl,
+  newDraft,
+  parseDate,
+  parseImportantDate,
+  pushItem,
+  socialHandle,
+  splitList,
+  type ContactDraft,
+} from './import.draft.js';
 import { splitItems } from '../shared/list-items.js';
 import { splitFullName } from './vcard.contact.js';
 
@@ -31,6 +43,7 @@ export type Target =
   | { kind: 'ignore' }
   | { kind: (typeof SINGLE)[number] }
   | { kind: 'tags' }
+  | { kind: 'note' }
   | { kind: (typeof LISTS)[number] }
   | { kind: 'email' | 'phone' }
   | { kind: 'socialHandle'; network: string }
@@ -44,6 +57,7 @@ export function parseTarget(raw: string | null): Target | null {
   if (text === '' || text === 'ignore') return { kind: 'ignore' };
   if ((SINGLE as readonly string[]).includes(text)) return { kind: text as (typeof SINGLE)[number] };
   if (text === 'tags') return { kind: 'tags' };
+  if (text === 'note') return { kind: 'note' };
   if ((LISTS as readonly string[]).includes(text)) return { kind: text as (typeof LISTS)[number] };
   if (/^email\d{0,2}$/.test(text)) return { kind: 'email' };
   if (/^phone\d{0,2}$/.test(text)) return { kind: 'phone' };
@@ -93,6 +107,7 @@ const WORDS: [RegExp, string][] = [
   [/^(company|organi[sz]ation|employer|account|org)( name)?$/, 'company'],
   [/^(tags?|labels?|categories|groups)$/, 'tags'],
   [/^(lifecycle ?stage|lifecycle|stage|lead stage)$/, 'lifecycleStage'],
+  [/^(notes?|comments?)$/, 'note'],
   [/^(birthday|birth ?date|date of birth|dob)$/, 'importantDate:birthday'],
   [/^(anniversary|wedding anniversary)( date)?$/, 'importantDate:anniversary'],
   [/^renewal( date)?$/, 'importantDate:renewal'],
@@ -212,7 +227,7 @@ function listedHandle(item: string): { network: string; handle: string; url?: st
 /** `kind:YYYY-MM-DD`, optionally followed by the date's label. */
 function listedDate(item: string): { kind: (typeof DATE_KINDS)[number]; date: string; label?: string } | null {
   const [, kind, text, label] = /^([a-z]+):\s*(\S+)(?:\s+(.+))?$/.exec(item) ?? [];
-  const date = text ? parseDate(text) : null;
+  const date = text ? parseImportantDate(text) : null;
   if (!date || !(DATE_KINDS as readonly string[]).includes(kind!)) return null;
   return { kind: kind as (typeof DATE_KINDS)[number], date, ...(label ? { label } : {}) };
 }
@@ -259,6 +274,9 @@ export function csvRowToDraft(
           input.lifecycleStage = ((LIFECYCLE_STAGES as readonly string[]).includes(stage) ? stage : text) as typeof input.lifecycleStage;
         } else input[target.kind] = text;
         draft.sources[target.kind] = column;
+        break;
+      case 'note':
+        addNote(draft, text, column);
         break;
       case 'fullName': {
         const { firstName, lastName } = splitFullName(text);
@@ -308,9 +326,13 @@ export function csvRowToDraft(
         }
         break;
       case 'importantDate': {
-        const date = parseDate(text);
+        const date = parseImportantDate(text);
         if (date) pushItem(draft, 'importantDates', { kind: target.dateKind, date }, column);
-        else draft.problems.push({ field: column, reason: `"${text.slice(0, 40)}" is not a date (use YYYY-MM-DD)` });
+        else
+          draft.problems.push({
+            field: column,
+            reason: `"${text.slice(0, 40)}" is not a date (use YYYY-MM-DD, or --MM-DD without a year)`,
+          });
         break;
       }
       case 'address':

@@ -6,7 +6,7 @@ import type { ImportFormat, ImportReport, ImportView } from './import.schema.js'
 import type { Mapping } from './import.mapping.js';
 
 const VIEW = `id, status, format, file_name AS "fileName", total, processed, imported, rejected,
-  companies_created AS "companiesCreated", errors, created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+  companies_created AS "companiesCreated", errors, skipped, created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
 
 export interface NewImport {
   id: string;
@@ -87,7 +87,7 @@ export async function updateProgress(db: Queryable, workspaceId: string, id: str
 export async function finishImport(db: Queryable, workspaceId: string, id: string, report: ImportReport) {
   await db.query(
     `UPDATE imports SET status = $3, total = $4, processed = $5, imported = $6, rejected = $7, companies_created = $8,
-            errors = $9::jsonb, content = NULL, finished_at = now()
+            errors = $9::jsonb, skipped = $10::jsonb, content = NULL, finished_at = now()
       WHERE workspace_id = $1 AND id = $2`,
     [
       workspaceId,
@@ -99,6 +99,7 @@ export async function finishImport(db: Queryable, workspaceId: string, id: strin
       report.rejected,
       report.companiesCreated,
       JSON.stringify(report.errors),
+      JSON.stringify(report.skipped),
     ],
   );
 }
@@ -218,6 +219,29 @@ export async function insertContacts(db: Queryable, workspaceId: string, batch: 
       column('searchText'),
       column('address'),
     ],
+  );
+}
+
+/** A note an imported file holds about a contact (a vCard NOTE), for the contact's timeline. */
+export interface ImportedNote {
+  id: string;
+  contactId: string;
+  body: string;
+}
+
+/** Writes a batch's notes to their contacts' timelines, as the importer's, at the time of the import. */
+export async function insertNotes(
+  db: Queryable,
+  workspaceId: string,
+  authorId: string | null,
+  notes: readonly ImportedNote[],
+): Promise<void> {
+  if (notes.length === 0) return;
+  await db.query(
+    `INSERT INTO activities (workspace_id, id, type, contact_id, body, occurred_at, author_id, created_at, updated_at)
+     SELECT $1, u.id, 'note', u.contact_id, u.body, now(), $2, now(), now()
+       FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS u(id, contact_id, body)`,
+    [workspaceId, authorId, notes.map((n) => n.id), notes.map((n) => n.contactId), notes.map((n) => n.body)],
   );
 }
 

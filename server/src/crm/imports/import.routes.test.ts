@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { upcomingDates } from '../reminders/important-dates.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures');
 const fixture = (folder: string, name: string) => readFileSync(path.join(FIXTURES, folder, name), 'utf8');
@@ -16,9 +17,11 @@ interface ImportView {
   rejected: number;
   companiesCreated: number;
   errors: { row: number; field: string; reason: string }[];
+  skipped: { row: number; field: string; reason: string }[];
   finishedAt: string | null;
 }
 interface ContactView {
+  id: string;
   displayName: string;
   firstName: string;
   lastName: string;
@@ -97,7 +100,10 @@ describe('contact imports', () => {
     const simon = byName(imported.get('ez-vcard__io__text__rfc6350-example.vcf')!, 'Simon Perreault');
     expect(simon.phones.map((p) => p.number)).toEqual(['+1-418-656-9254 x102', '+1-418-262-6501']);
     expect(simon.emails).toEqual([{ address: 'simon.perreault@viagenie.ca', label: 'work' }]);
-    expect(simon.importantDates).toEqual([{ kind: 'anniversary', date: '2009-08-08' }]);
+    expect(simon.importantDates).toEqual([
+      { kind: 'birthday', date: '1604-02-03' },
+      { kind: 'anniversary', date: '2009-08-08' },
+    ]);
     expect(simon.companyName).toBe('Viagenie');
 
     const john = byName(imported.get('ez-vcard__io__text__John_Doe_EVOLUTION.vcf')!, 'John Doe');
@@ -230,7 +236,7 @@ describe('contact imports', () => {
       { row: 4, field: 'Lifecycle stage', reason: expect.stringContaining('must be one of: subscriber, lead') as string },
       { row: 5, field: 'Plan', reason: 'must be one of: free, pro' },
       { row: 6, field: 'Name', reason: 'a contact needs a name, an e-mail, a phone or a social handle' },
-      { row: 7, field: 'Birthday', reason: '"31/02/1990" is not a date (use YYYY-MM-DD)' },
+      { row: 7, field: 'Birthday', reason: '"31/02/1990" is not a date (use YYYY-MM-DD, or --MM-DD without a year)' },
     ]);
     expect(await contacts(ws)).toHaveLength(0);
 
@@ -357,6 +363,71 @@ describe('contact imports', () => {
     const imported = await contacts(ws);
     expect(byName(imported, 'Ann Able')).toMatchObject({ title: '', emails: [{ address: 'ann@example.com' }] });
     expect(byName(imported, 'Bo')).toMatchObject({ title: 'CTO', custom: {} });
+  });
+
+  it('imports dates without a year and notes from vCards, and reports what it cannot use', async () => {
+    const ws = await buildWorkspace(t.db);
+    const vcard = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Katherine Johnson',
+      'BDAY:--0412',
+      'NOTE:Met at the launch\\, Langley.\\nPrefers phone calls.',
+      'PHOTO:data:image/png;base64,iVBORw0KGgo=',
+      'URL:https://katherine.example',
+      'ADR:;;1 Langley Way;Hampton;VA;23666;USA',
+      'ADR:;;2 Other Road;Hampton;VA;23666;USA',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Dorothy Vaughan',
+      'BDAY:--02-29',
+      'ANNIVERSARY:--06',
+      'UID:urn:uuid:1',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const uploaded = json<{ columns: string[]; suggestedMapping: Record<string, string> }>(await upload(ws, 'vcard', vcard));
+    expect(uploaded.columns).toContain('NOTE');
+    expect(uploaded.suggestedMapping.NOTE).toBe('note');
+
+    const report = await runImport(ws, 'vcard', vcard, { allowPartial: false });
+    expect(report).toMatchObject({ status: 'done', imported: 2, rejected: 0, errors: [] });
+    expect(report.skipped).toEqual([
+      { row: 1, field: 'URL', reason: expect.stringContaining('"https://katherine.example" is not a social profile') },
+      { row: 1, field: 'ADR', reason: 'a contact has one postal address: only the first was imported' },
+      { row: 1, field: 'PHOTO', reason: 'a contact has no place for this property; not imported' },
+      { row: 2, field: 'ANNIVERSARY', reason: expect.stringContaining('"--06" is not a date') },
+    ]);
+
+    const imported = await contacts(ws);
+    const katherine = byName(imported, 'Katherine Johnson');
+    // Without a year, a date keeps its month and day in the year Apple uses for them, and comes round every year.
+    expect(katherine.importantDates).toEqual([{ kind: 'birthday', date: '1604-04-12' }]);
+    expect(byName(imported, 'Dorothy Vaughan').importantDates).toEqual([{ kind: 'birthday', date: '1604-02-29' }]);
+    const soon = upcomingDates(
+      [{ id: katherine.id, displayName: katherine.displayName, importantDates: katherine.importantDates }],
+      '2031-04-01',
+      30,
+    );
+    expect(soon).toMatchObject([{ nextOccurrence: '2031-04-12', daysAway: 11 }]);
+
+    const timeline = json<{ data: { type: string; body: string; authorId: string | null }[] }>(
+      await t.app.inject({ method: 'GET', url: `/api/v1/activities?contactId=${katherine.id}`, headers: ws.owner.headers }),
+    );
+    expect(timeline.data).toEqual([
+      expect.objectContaining({ type: 'note', body: 'Met at the launch, Langley.\nPrefers phone calls.', authorId: ws.owner.userId }),
+    ]);
+
+    // A note column of a spreadsheet goes to the timeline too, and a year-less date is read there as well.
+    const csv = await runImport(ws, 'csv', 'Name,Birthday,Notes\nMary Jackson,--04-09,Engineer since 1958\n', { allowPartial: false });
+    expect(csv).toMatchObject({ status: 'done', imported: 1, skipped: [] });
+    const mary = byName(await contacts(ws), 'Mary Jackson');
+    expect(mary.importantDates).toEqual([{ kind: 'birthday', date: '1604-04-09' }]);
+    const notes = json<{ data: { body: string }[] }>(
+      await t.app.inject({ method: 'GET', url: `/api/v1/activities?contactId=${mary.id}`, headers: ws.owner.headers }),
+    );
+    expect(notes.data.map((n) => n.body)).toEqual(['Engineer since 1958']);
   });
 
   it('skips a vCard property or JSON field the mapping leaves out, as it skips a CSV column', async () => {

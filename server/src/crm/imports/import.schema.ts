@@ -51,6 +51,12 @@ ALTER TABLE imports DROP CONSTRAINT imports_format_check;
 ALTER TABLE imports ADD CONSTRAINT imports_format_check CHECK (format IN ('csv', 'vcard', 'json'));
 `,
   },
+  {
+    // What imported rows held that the import could not use (a photo, a date it cannot read):
+    // reported beside the rejections, so nothing is dropped without a word.
+    id: 'crm/072-import-skipped',
+    sql: `ALTER TABLE imports ADD COLUMN skipped jsonb NOT NULL DEFAULT '[]';`,
+  },
 ];
 
 const Target = Type.Union([Type.String({ maxLength: 100 }), Type.Null()]);
@@ -87,6 +93,12 @@ export const RowError = Type.Object({
   reason: Type.String(),
 });
 
+export const SkippedValue = Type.Object({
+  row: Type.Integer({ description: 'The row or the 1-based position of the vCard, imported without the value' }),
+  field: Type.String({ description: 'The column or vCard property' }),
+  reason: Type.String({ description: 'Why it was not imported' }),
+});
+
 export const ImportDraft = Type.Object({
   id: Type.String(),
   status: Type.String(),
@@ -110,6 +122,9 @@ export const ImportView = Type.Object({
   rejected: Type.Integer(),
   companiesCreated: Type.Integer(),
   errors: Type.Array(RowError),
+  skipped: Type.Array(SkippedValue, {
+    description: `Values of imported rows that were not imported (the first ${MAX_REPORTED_ERRORS}): what a contact has no place for`,
+  }),
   createdAt: DateTime,
   startedAt: Type.Union([DateTime, Type.Null()]),
   finishedAt: Type.Union([DateTime, Type.Null()]),
@@ -125,6 +140,7 @@ export interface ImportView {
   rejected: number;
   companiesCreated: number;
   errors: { row: number; field: string; reason: string }[];
+  skipped: { row: number; field: string; reason: string }[];
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -139,4 +155,6 @@ export interface ImportReport {
   rejected: number;
   companiesCreated: number;
   errors: { row: number; field: string; reason: string }[];
+  /** Values of the imported rows left out, each named with its row. */
+  skipped: { row: number; field: string; reason: string }[];
 }

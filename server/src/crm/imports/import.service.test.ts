@@ -37,6 +37,7 @@ describe('importContacts (the direct call the CLI and the benchmark use)', () =>
       rejected: 1,
       companiesCreated: 4,
       errors: [{ row: 12, field: 'Email', reason: 'is not a valid e-mail address' }],
+      skipped: [],
     });
     expect(progress).toEqual([
       [5001, 6000],

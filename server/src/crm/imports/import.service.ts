@@ -63,13 +63,18 @@ export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): 
 
   const valid: ValidDraft[] = [];
   const errors: RowProblem[] = [];
+  const skipped: RowProblem[] = [];
   let rejected = 0;
   for (const draft of file.drafts(mapping, fields)) {
     const outcome = validateDraft(ctx, draft, fields);
     if (Array.isArray(outcome)) {
       rejected++;
       if (errors.length < MAX_REPORTED_ERRORS) errors.push(...outcome.slice(0, MAX_REPORTED_ERRORS - errors.length));
-    } else valid.push(withOwnership(outcome, draft, owners));
+    } else {
+      valid.push(withOwnership(outcome, draft, owners));
+      const room = MAX_REPORTED_ERRORS - skipped.length;
+      if (room > 0) skipped.push(...draft.skipped.slice(0, room).map((value) => ({ row: draft.row, ...value })));
+    }
   }
   const report: ImportReport = {
     status: 'done',
@@ -79,9 +84,12 @@ export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): 
     rejected,
     companiesCreated: 0,
     errors,
+    skipped,
   };
   if ((rejected > 0 && !options.allowPartial) || valid.length === 0) {
     report.status = rejected > 0 && !options.allowPartial ? 'failed' : 'done';
+    // Nothing was imported, so nothing was imported without some of its values.
+    report.skipped = [];
     await options.onFinish?.(db, report);
     return report;
   }

@@ -24,6 +24,8 @@ export interface ValidDraft {
   row: number;
   input: Required<ContactInputType>;
   companyName: string | null;
+  /** Written to the contact's timeline as notes. */
+  notes: string[];
 }
 
 interface SchemaIssue {
@@ -96,5 +98,5 @@ export function validateDraft(ctx: Ctx, draft: ContactDraft, fields: readonly Cu
     problems.push({ row: draft.row, field: draft.sources.company ?? 'ORG', reason: `is longer than ${MAX_COMPANY_NAME} characters` });
   }
   if (problems.length) return problems;
-  return { row: draft.row, input, companyName: draft.companyName };
+  return { row: draft.row, input, companyName: draft.companyName, notes: draft.notes };
 }

@@ -1,7 +1,7 @@
 /**
  * Writes validated contacts in bulk inside the caller's transaction: the companies they name
  * (found by name or created), then the contacts in batches of 5,000, each batch one INSERT over
- * unnested arrays (COPY on PostgreSQL). One `contact.imported` event per batch lists the batch's contact ids — the
+ * unnested arrays (COPY on PostgreSQL), and the notes the rows hold on their timelines. One `contact.imported` event per batch lists the batch's contact ids — the
  * outbox stays small for big files, and subscribers still learn every new id.
  */
 import type { Ctx } from '../../platform/context.js';
@@ -85,6 +85,8 @@ export async function writeContacts(
     // option does not reach the transaction's query), and inserts over unnested arrays are as fast there.
     if (db.kind === 'postgres') await repo.copyContacts(db, tx, ctx.workspaceId, batch);
     else await repo.insertContacts(tx, ctx.workspaceId, batch);
+    const notes = batch.flatMap((contact, i) => rows[offset + i]!.notes.map((body) => ({ id: newId(), contactId: contact.id, body })));
+    await repo.insertNotes(tx, ctx.workspaceId, ctx.actor.userId, notes);
     await recordEvents(tx, [
       {
         workspaceId: ctx.workspaceId,

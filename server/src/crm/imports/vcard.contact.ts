@@ -1,11 +1,12 @@
 /**
- * What a vCard means for a contact: names, organisation, title, e-mails, phones, dates, social
- * profiles, categories and the first postal address. Properties a contact has no place for (NOTE, PHOTO, GEO…) are
- * left out; the import preview lists the properties found so the user sees what is read.
+ * What a vCard means for a contact: names, organisation, title, e-mails, phones, dates (with or
+ * without a year), social profiles, categories, the first postal address, and notes (for the
+ * contact's timeline). The import preview lists the properties it reads; what a card holds that a
+ * contact has no place for (PHOTO, GEO, a second address…) is left out and named in the report.
  */
 import type { ImportantDate } from '../contacts/contact.schema.js';
 import type { Static } from 'typebox';
-import { newDraft, parseDate, pushItem, networkOfUrl, socialHandle, type ContactDraft } from './import.draft.js';
+import { addNote, newDraft, parseImportantDate, pushItem, networkOfUrl, socialHandle, type ContactDraft } from './import.draft.js';
 import { splitValue, unescapeText, type VCard, type VCardProperty } from './vcard.parser.js';
 
 /** The properties the import reads, in the order the preview shows them. */
@@ -23,6 +24,7 @@ export const VCARD_FIELDS = {
   IMPP: 'socialHandle:impp',
   CATEGORIES: 'tags',
   ADR: 'address:street',
+  NOTE: 'note',
 } as const;
 export type VCardField = keyof typeof VCARD_FIELDS;
 
@@ -40,6 +42,11 @@ const IM_PROPERTIES: Record<string, string> = {
   'X-TWITTER': 'x',
 };
 const ANNIVERSARY_PROPERTIES = ['ANNIVERSARY', 'X-ANNIVERSARY', 'X-EVOLUTION-ANNIVERSARY', 'X-MS-ANNIVERSARY'];
+/** Properties about the card rather than the person: nothing of the contact is lost without them. */
+const CARD_METADATA = new Set(['PRODID', 'REV', 'UID', 'KIND', 'SOURCE', 'NAME', 'PROFILE', 'CLIENTPIDMAP', 'SORT-STRING', 'LABEL']);
+/** Properties that only describe another property of their group (Apple's labels and address country codes). */
+const GROUP_DETAILS = new Set(['X-ABLABEL', 'X-ABADR']);
+
 /** TYPE values that say how a number or address is used, as opposed to `INTERNET`, `PREF`, `VOICE`. */
 const USEFUL_TYPES = ['work', 'home', 'cell', 'mobile', 'fax', 'pager', 'main', 'other', 'iphone', 'personal'];
 
@@ -84,10 +91,16 @@ function phoneNumber(value: string): string {
   return ext ? `${number} x${ext.slice(4)}` : number;
 }
 
+/** The card still imports without the value; the report names it. */
+function skip(draft: ContactDraft, property: VCardProperty, reason: string) {
+  draft.skipped.push({ field: property.name, reason });
+}
+
 function importantDate(property: VCardProperty, kind: Static<typeof ImportantDate>['kind'], draft: ContactDraft) {
-  const date = parseDate(unescapeText(property.value));
-  // A date without a year (--0203) has nowhere to go; the rest of the card still imports.
+  const text = unescapeText(property.value).trim();
+  const date = parseImportantDate(text);
   if (date) pushItem(draft, 'importantDates', { kind, date }, property.name);
+  else skip(draft, property, `"${text.slice(0, 40)}" is not a date (a year, month and day, or a month and day); not imported`);
 }
 
 function applyProperty(card: VCard, property: VCardProperty, field: VCardField, draft: ContactDraft) {
@@ -114,7 +127,8 @@ function applyProperty(card: VCard, property: VCardProperty, field: VCardField, 
         unescapeText(part).trim(),
       );
       const parts = Object.entries({ street, line2: extended, locality, region, postcode, country }).filter(([, text]) => text);
-      if (input.address || !parts.length) return;
+      if (!parts.length) return;
+      if (input.address) return skip(draft, property, 'a contact has one postal address: only the first was imported');
       input.address = Object.fromEntries(parts);
       draft.sources.address = 'ADR';
       return;
@@ -164,6 +178,12 @@ function applyProperty(card: VCard, property: VCardProperty, field: VCardField, 
       const network = networkOfUrl(url) ?? (field === 'X-SOCIALPROFILE' && typed ? typed : null);
       // Plain home pages are not social profiles, and contacts have no website field.
       if (network) pushItem(draft, 'socialHandles', socialHandle(network, url), property.name);
+      else if (url)
+        skip(
+          draft,
+          property,
+          `"${url.slice(0, 60)}" is not a social profile Rapport knows, and contacts have no website field; not imported`,
+        );
       return;
     }
     case 'IMPP': {
@@ -173,6 +193,9 @@ function applyProperty(card: VCard, property: VCardProperty, field: VCardField, 
       const handle = property.name === 'IMPP' && scheme ? scheme[2]! : text;
       if (handle) pushItem(draft, 'socialHandles', { network, handle }, property.name);
       return;
+    }
+    case 'NOTE': {
+      return addNote(draft, unescapeText(value).trim(), property.name);
     }
     case 'CATEGORIES': {
       const tags = splitValue(value, ',')
@@ -197,21 +220,24 @@ export function splitFullName(full: string): { firstName: string; lastName: stri
   return { firstName: text.slice(0, space).trim(), lastName: text.slice(space + 1).trim() };
 }
 
-/** A card as a contact draft; `skip` lists the properties the user chose not to import. */
-export function vcardToDraft(card: VCard, skip: ReadonlySet<string> = new Set()): ContactDraft {
+/** A card as a contact draft; `skipped` lists the properties the user chose not to import. */
+export function vcardToDraft(card: VCard, skipped: ReadonlySet<string> = new Set()): ContactDraft {
   const draft = newDraft(card.index);
   if (card.version && !SUPPORTED_VERSIONS.includes(card.version)) {
     draft.problems.push({ field: 'VERSION', reason: `vCard version ${card.version} is not supported (2.1, 3.0 and 4.0 are)` });
     return draft;
   }
+  const unused = new Set<string>();
   for (const property of card.properties) {
     const field = fieldOf(card, property);
-    if (field && !skip.has(field)) applyProperty(card, property, field, draft);
+    if (field && !skipped.has(field)) applyProperty(card, property, field, draft);
+    else if (!field && !CARD_METADATA.has(property.name) && !GROUP_DETAILS.has(property.name)) unused.add(property.name);
   }
+  for (const name of unused) draft.skipped.push({ field: name, reason: 'a contact has no place for this property; not imported' });
   const fn = card.properties.find((p) => p.name === 'FN');
   const fullName = fn ? unescapeText(fn.value).trim() : '';
   // FN is the name as displayed; use it when N says nothing, unless it is just an e-mail address.
-  if (!skip.has('FN') && !draft.input.firstName && !draft.input.lastName && fullName && !fullName.includes('@')) {
+  if (!skipped.has('FN') && !draft.input.firstName && !draft.input.lastName && fullName && !fullName.includes('@')) {
     const { firstName, lastName } = splitFullName(fullName);
     Object.assign(draft.input, { firstName, lastName });
     draft.sources.firstName = 'FN';

@@ -69,7 +69,11 @@ describe('vCard parser', () => {
     expect(draft.input).toEqual({
       firstName: 'Simon',
       lastName: 'Perreault',
-      importantDates: [{ kind: 'anniversary', date: '2009-08-08' }],
+      // A birthday without a year keeps its month and day (see YEARLESS_YEAR).
+      importantDates: [
+        { kind: 'birthday', date: '1604-02-03' },
+        { kind: 'anniversary', date: '2009-08-08' },
+      ],
       phones: [
         { number: '+1-418-656-9254 x102', label: 'work' },
         { number: '555 555 2222', label: 'Mobile' },
@@ -89,6 +93,7 @@ describe('vCard parser', () => {
         country: 'Canada',
       },
     });
+    expect(draft.skipped).toEqual([{ field: 'ADR', reason: 'a contact has one postal address: only the first was imported' }]);
   });
 
   it('names an unsupported version as the reason to reject a card', () => {

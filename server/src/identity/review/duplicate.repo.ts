@@ -2,28 +2,31 @@
  * SQL for the duplicate review queue. A pair is shown only while its contacts exist and the actor
  * may see every contact in it (record-level access), so a reviewer never learns of a contact they
  * cannot open. A merged pair is the exception: its merged contact is gone, so it is shown from the
- * row its merge kept, beside the survivor (which the actor must be able to see) and the merge, from
- * which a reviewer opens the survivor or undoes the merge.
+ * row its merge kept, beside the survivor (which the actor must be able to see) as the merge found
+ * it, and the merge, from which a reviewer opens the survivor or undoes the merge.
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import type { CursorValue } from '../../platform/http/cursor.js';
 import { recordScope } from '../../crm/index.js';
 import type { DuplicateCandidate, DuplicateKind, DuplicateStatus } from './duplicate.schema.js';
+import { asAtMerge, type MergedPairRow } from './merged-pair.js';
 
 const listOf = (array: string, key: string) =>
   `(SELECT coalesce(jsonb_agg(x->>'${key}'), '[]'::jsonb) FROM jsonb_array_elements(${array}) x)`;
 
 function liveContact(alias: string): string {
   return `jsonb_build_object(
-    'id', ${alias}.id, 'displayName', ${alias}.display_name, 'emails', ${listOf(`${alias}.emails`, 'address')},
+    'id', ${alias}.id, 'displayName', ${alias}.display_name, 'firstName', ${alias}.first_name, 'lastName', ${alias}.last_name,
+    'title', ${alias}.title, 'emails', ${listOf(`${alias}.emails`, 'address')},
     'phones', ${listOf(`${alias}.phones`, 'number')}, 'handles', ${listOf(`${alias}.social_handles`, 'handle')},
     'companyName', ${alias}_co.name, 'lifecycleStage', ${alias}.lifecycle_stage, 'updatedAt', ${alias}.updated_at)`;
 }
 
 /** The merged contact as its merge kept it (the stored row, by column name). */
 const MERGED_CONTACT = `jsonb_build_object(
-    'id', m.merged_id, 'displayName', m.merged_contact->>'display_name', 'emails', ${listOf("m.merged_contact->'emails'", 'address')},
+    'id', m.merged_id, 'displayName', m.merged_contact->>'display_name', 'firstName', m.merged_contact->>'first_name',
+    'lastName', m.merged_contact->>'last_name', 'title', m.merged_contact->>'title', 'emails', ${listOf("m.merged_contact->'emails'", 'address')},
     'phones', ${listOf("m.merged_contact->'phones'", 'number')}, 'handles', ${listOf("m.merged_contact->'social_handles'", 'handle')},
     'companyName', (SELECT name FROM companies WHERE workspace_id = d.workspace_id AND id = (m.merged_contact->>'company_id')::uuid),
     'lifecycleStage', m.merged_contact->>'lifecycle_stage', 'updatedAt', m.merged_contact->'updated_at')`;
@@ -39,13 +42,16 @@ const SELECT = `d.id, d.kind, d.status, d.decision, d.probability, d.weight, d.e
     'id', i.id, 'network', i.network, 'handle', i.handle, 'displayName', i.display_name,
     'profileUrl', i.profile_url, 'avatarUrl', i.avatar_url, 'email', i.email) END AS identity,
   CASE WHEN m.id IS NULL THEN NULL ELSE jsonb_build_object(
-    'id', m.id, 'survivorId', m.survivor_id, 'mergedId', m.merged_id, 'mergedAt', m.merged_at) END AS merge,
+    'id', m.id, 'survivorId', m.survivor_id, 'mergedId', m.merged_id, 'mergedAt', m.merged_at,
+    'survivorName', CASE WHEN m.survivor_id = d.left_id THEN l.display_name ELSE r.display_name END) END AS merge,
+  m.survivor_before AS "survivorBefore",
+  (SELECT name FROM companies WHERE workspace_id = d.workspace_id AND id = (m.survivor_before->>'companyId')::uuid) AS "survivorCompanyBefore",
   d.created_at AS "createdAt", d.decided_at AS "decidedAt", d.decided_by AS "decidedBy"`;
 
 /** The merge a merged pair was closed by, while it stands (an unmerge reopens the pair). */
 const FROM = `duplicate_candidates d
   LEFT JOIN LATERAL (
-    SELECT id, survivor_id, merged_id, merged_at, merged_contact FROM contact_merges
+    SELECT id, survivor_id, merged_id, merged_at, merged_contact, survivor_before FROM contact_merges
      WHERE d.status = 'merged' AND workspace_id = d.workspace_id AND merged_id IN (d.left_id, d.right_id)
        AND duplicate_id = d.id AND unmerged_at IS NULL
      LIMIT 1
@@ -112,11 +118,11 @@ export async function listCandidates(
   }
   conditions += ` AND ${visible(ctx, params)}`;
   params.push(limit + 1);
-  const { rows } = await ctx.db.query<DuplicateCandidate>(
+  const { rows } = await ctx.db.query<MergedPairRow>(
     `SELECT ${SELECT} FROM ${FROM} WHERE d.workspace_id = $1 AND ${conditions} ORDER BY d.probability DESC, d.id LIMIT $${params.length}`,
     params,
   );
-  return rows;
+  return rows.map(asAtMerge);
 }
 
 export async function countCandidates(ctx: Ctx, filter: ListFilter): Promise<number> {
@@ -131,11 +137,11 @@ export async function countCandidates(ctx: Ctx, filter: ListFilter): Promise<num
 
 export async function findCandidate(ctx: Ctx, id: string, db: Queryable = ctx.db, forUpdate = false): Promise<DuplicateCandidate | null> {
   const params: unknown[] = [ctx.workspaceId, id];
-  const { rows } = await db.query<DuplicateCandidate>(
+  const { rows } = await db.query<MergedPairRow>(
     `SELECT ${SELECT} FROM ${FROM} WHERE d.workspace_id = $1 AND d.id = $2 AND ${visible(ctx, params)}${forUpdate ? ' FOR UPDATE OF d' : ''}`,
     params,
   );
-  return rows[0] ?? null;
+  return rows[0] ? asAtMerge(rows[0]) : null;
 }
 
 /** Closes an open pair with a reviewer's decision; false when it was no longer open. */

@@ -228,4 +228,30 @@ describe('duplicate review queue', () => {
     expect((await list(ws, '?status=merged')).items).toEqual([]);
     expect((await list(ws)).items.find((open) => open.id === pair.id)).toMatchObject({ status: 'open', merge: null });
   });
+
+  it('shows a merged pair as it was when merged, though the survivor took the merged contact’s values', async () => {
+    const { ws, astrid, astri } = await workspaceWithPairs();
+    const headers = ws.owner.headers;
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/contacts/${astri}`, headers, payload: { title: 'Analyst' } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const pair = (await list(ws)).items.find((item) => [item.left!.id, item.right.id].includes(astri))!;
+    const payload = { survivorId: astrid, mergedId: astri, duplicateId: pair.id, picks: { firstName: 'merged' } };
+    const merged = await t.app.inject({ method: 'POST', url: '/api/v1/contacts/merge', headers, payload });
+    expect(merged.statusCode, merged.body).toBe(201);
+
+    const item = json<DuplicateCandidate>(await t.app.inject({ method: 'GET', url: `/api/v1/duplicates/${pair.id}`, headers }));
+    const side = (id: string) => (item.left!.id === id ? item.left! : item.right);
+    expect(side(astrid)).toMatchObject({ displayName: 'Astrid Lindqvist', firstName: 'Astrid', title: '' });
+    expect(side(astri)).toMatchObject({ displayName: 'Astri Lindqvist', firstName: 'Astri', title: 'Analyst' });
+    // The survivor to open is named as it is now.
+    expect(item.merge).toMatchObject({ survivorId: astrid, survivorName: 'Astri Lindqvist' });
+    expect((await list(ws, '?status=merged')).items).toEqual([item]);
+
+    const mergeId = json<{ id: string }>(merged).id;
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/merges/${mergeId}/unmerge`, headers })).statusCode).toBe(200);
+    const survivor = json<{ firstName: string; title: string }>(
+      await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${astrid}`, headers }),
+    );
+    expect(survivor).toMatchObject({ firstName: 'Astrid', title: '' });
+  });
 });

@@ -21,6 +21,9 @@ export const EvidenceItem = Type.Object({
 export const ContactSummary = Type.Object({
   id: Uuid,
   displayName: Type.String(),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  title: Type.String(),
   emails: Type.Array(Type.String()),
   phones: Type.Array(Type.String()),
   handles: Type.Array(Type.String()),
@@ -46,6 +49,7 @@ export const MergeOfPair = Type.Object({
   survivorId: Uuid,
   mergedId: Uuid,
   mergedAt: DateTime,
+  survivorName: Type.String({ description: 'The surviving contact’s name now; the pair shows both contacts as they were when merged' }),
 });
 
 export const DuplicateCandidate = Type.Object({
@@ -61,7 +65,7 @@ export const DuplicateCandidate = Type.Object({
   identity: Type.Union([IdentitySummary, Type.Null()], { description: 'The identity of an identity pair; null for two contacts' }),
   merge: Type.Union([MergeOfPair, Type.Null()], {
     description:
-      'For a merged pair, the merge in place: the survivor to open and the merge to undo (the merged side is shown as the merge kept it)',
+      'For a merged pair, the merge in place: the survivor to open and the merge to undo. Both sides are shown as they were when merged: the merged contact as the merge kept it, the survivor with the values the merge changed as they were before it',
   }),
   createdAt: DateTime,
   decidedAt: Type.Union([DateTime, Type.Null()]),

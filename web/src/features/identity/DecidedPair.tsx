@@ -1,6 +1,7 @@
 /**
  * A pair already decided: what it compared, the evidence, and who decided what when. A merged
- * pair shows the merged contact as its merge kept it, with the way to the survivor and to undo it.
+ * pair shows both contacts as they were when merged, with the way to the survivor (by its name
+ * now) and to undo the merge.
  */
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
@@ -11,6 +12,7 @@ import { useMemberNames } from '../members/use-member-names';
 import { pairNames, STATUS_LABELS } from './duplicate-labels';
 import { PairEvidence } from './PairEvidence';
 import { linesOf, SideBySide } from './SideBySide';
+import { decidedPairRows } from './decided-pair-rows';
 import type { ReviewOutcome } from './review-outcome';
 import type { DuplicateCandidate, MergeOfPair } from './types';
 import { UnmergeButton } from './UnmergeButton';
@@ -27,13 +29,22 @@ function MergedPairActions({
   const { canWrite } = usePermissions();
   const nameOf = (id: string) => [candidate.left, candidate.right].find((side) => side?.id === id)?.displayName ?? '';
   const [survivorName, mergedName] = [nameOf(merge.survivorId), nameOf(merge.mergedId)];
+  const link = (
+    <Anchor component={Link} to={`/contacts/${merge.survivorId}`} inherit>
+      {merge.survivorName}
+    </Anchor>
+  );
   return (
     <Group gap="sm">
       <Text size="sm">
         {mergedName} was merged into{' '}
-        <Anchor component={Link} to={`/contacts/${merge.survivorId}`} inherit>
-          {survivorName}
-        </Anchor>
+        {survivorName === merge.survivorName ? (
+          link
+        ) : (
+          <>
+            {survivorName}, now {link}
+          </>
+        )}
         .
       </Text>
       {canWrite && (
@@ -51,10 +62,15 @@ function MergedPairActions({
   );
 }
 
+/** Which side a merge kept: two contacts merged may well have had the same name. */
+const mergeRole = ({ merge }: DuplicateCandidate, id: string | undefined) =>
+  !merge ? '' : id === merge.survivorId ? ' (kept)' : ' (merged in)';
+
+const cell = (value: string | string[] | null) => (Array.isArray(value) ? linesOf(value) : value);
+
 export function DecidedPair({ candidate, onDone }: { candidate: DuplicateCandidate; onDone: (outcome: ReviewOutcome) => void }) {
   const memberName = useMemberNames();
   const [first, second] = pairNames(candidate);
-  const { left, right, identity } = candidate;
   const decided = candidate.decidedAt
     ? `${STATUS_LABELS[candidate.status]} ${formatDateTime(candidate.decidedAt)}${candidate.decidedBy ? ` by ${memberName(candidate.decidedBy) ?? 'a former member'}` : ''}.`
     : `${STATUS_LABELS[candidate.status]}.`;
@@ -72,15 +88,13 @@ export function DecidedPair({ candidate, onDone }: { candidate: DuplicateCandida
         {candidate.merge && <MergedPairActions candidate={candidate} merge={candidate.merge} onDone={onDone} />}
         <SideBySide
           label="The pair"
-          leftTitle={first}
-          rightTitle={second}
-          rows={[
-            { label: 'Network', left: identity && <NetworkLabel network={identity.network} />, right: null },
-            { label: 'E-mail', left: identity ? identity.email : linesOf(left?.emails ?? []), right: linesOf(right.emails) },
-            { label: 'Phone', left: linesOf(left?.phones ?? []), right: linesOf(right.phones) },
-            { label: 'Handle', left: identity ? identity.handle : linesOf(left?.handles ?? []), right: linesOf(right.handles) },
-            { label: 'Company', left: left?.companyName, right: right.companyName },
-          ]}
+          leftTitle={first + mergeRole(candidate, candidate.left?.id)}
+          rightTitle={second + mergeRole(candidate, candidate.right.id)}
+          rows={decidedPairRows(candidate).map(({ label, left, right }) => ({
+            label,
+            left: label === 'Network' && typeof left === 'string' ? <NetworkLabel network={left} /> : cell(left),
+            right: cell(right),
+          }))}
         />
         <PairEvidence candidate={candidate} />
       </Stack>

@@ -40,6 +40,9 @@ export type DuplicateDecision = 'link' | 'review';
 export interface ContactSummary {
   id: string;
   displayName: string;
+  firstName: string;
+  lastName: string;
+  title: string;
   emails: string[];
   phones: string[];
   handles: string[];
@@ -64,6 +67,8 @@ export interface MergeOfPair {
   survivorId: string;
   mergedId: string;
   mergedAt: string;
+  /** The survivor's name now; the pair shows both contacts as they were when merged. */
+  survivorName: string;
 }
 
 /** A pair to review: two contacts, or an identity (left is null) and a contact. */
@@ -78,7 +83,7 @@ export interface DuplicateCandidate {
   left: ContactSummary | null;
   right: ContactSummary;
   identity: IdentitySummary | null;
-  /** For a merged pair, the merge in place (the merged side is shown as the merge kept it). */
+  /** For a merged pair, the merge in place (both sides are shown as they were when merged). */
   merge: MergeOfPair | null;
   createdAt: string;
   decidedAt: string | null;

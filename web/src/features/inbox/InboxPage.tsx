@@ -17,7 +17,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconInbox, IconKeyboard } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconInbox, IconKeyboard, IconShieldX } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { formatNumber } from '../../lib/format';
 import { QueryError } from '../../ui/QueryError';
@@ -27,6 +27,7 @@ import { useConversationCounts, useConversationList } from './api';
 import { BulkActions } from './BulkActions';
 import { ConversationList } from './ConversationList';
 import { ConversationView } from './ConversationView';
+import { isSpamFolder } from './inbox-queries';
 import { InboxSidebar } from './InboxSidebar';
 import { STATUS_LABELS } from './labels';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -46,7 +47,8 @@ export function InboxPage() {
   const navigate = useNavigate();
   const { filters, setFilters } = useInboxFilters();
   const list = useConversationList(filters);
-  const counts = useConversationCounts();
+  const counts = useConversationCounts(filters);
+  const inSpam = isSpamFolder(filters);
   const assigneeName = useMemberNames();
   const wide = useMediaQuery('(min-width: 75em)');
   const twoPanes = useMediaQuery('(min-width: 48em)');
@@ -144,20 +146,26 @@ export function InboxPage() {
                 size="sm"
               />
             </Group>
-            <SegmentedControl
-              aria-label="Status"
-              size="xs"
-              fullWidth
-              value={filters.status ?? 'open'}
-              onChange={(status) => changeFilters({ status: status as ConversationStatus })}
-              data={CONVERSATION_STATUSES.map((status) => {
-                const count = counts.data?.statuses[status];
-                return {
-                  value: status,
-                  label: count === undefined ? STATUS_LABELS[status] : `${STATUS_LABELS[status]} ${formatNumber(count)}`,
-                };
-              })}
-            />
+            {inSpam ? (
+              <Text size="xs" c="dimmed">
+                Spam, whatever its status. “Not spam” puts a conversation back in the inbox.
+              </Text>
+            ) : (
+              <SegmentedControl
+                aria-label="Status"
+                size="xs"
+                fullWidth
+                value={filters.status ?? 'open'}
+                onChange={(status) => changeFilters({ status: status as ConversationStatus })}
+                data={CONVERSATION_STATUSES.map((status) => {
+                  const count = counts.data?.statuses[status];
+                  return {
+                    value: status,
+                    label: count === undefined ? STATUS_LABELS[status] : `${STATUS_LABELS[status]} ${formatNumber(count)}`,
+                  };
+                })}
+              />
+            )}
             <Checkbox
               size="xs"
               label={selected.size > 0 ? `${selected.size} selected` : 'Select all'}
@@ -167,9 +175,7 @@ export function InboxPage() {
               disabled={conversations.length === 0}
               onChange={() => setSelected(allSelected ? new Set() : new Set(conversations.map((c) => c.id)))}
             />
-            {selected.size > 0 && (
-              <BulkActions ids={[...selected]} viewingSpam={filters.spam === 'true'} onDone={() => setSelected(new Set())} />
-            )}
+            {selected.size > 0 && <BulkActions ids={[...selected]} viewingSpam={inSpam} onDone={() => setSelected(new Set())} />}
           </Stack>
           {list.isError && conversations.length === 0 ? (
             <QueryError title="Could not load conversations" error={list.error} onRetry={() => void list.refetch()} />
@@ -187,9 +193,9 @@ export function InboxPage() {
               loading={list.isPending}
               empty={
                 <EmptyState
-                  icon={<IconInbox size={28} />}
-                  title="No conversations here"
-                  description="Nothing matches this view and these filters."
+                  icon={inSpam ? <IconShieldX size={28} /> : <IconInbox size={28} />}
+                  title={inSpam ? 'No spam' : 'No conversations here'}
+                  description={inSpam ? 'Nothing marked as spam matches these filters.' : 'Nothing matches this view and these filters.'}
                 />
               }
             />

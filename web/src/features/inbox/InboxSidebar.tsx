@@ -1,12 +1,16 @@
-/** The inbox's left pane: the views with their counts, and the filters that narrow the list. */
-import { Badge, Group, NavLink, Select, Stack, Switch, Text } from '@mantine/core';
-import { IconInbox, IconUser, IconUserQuestion, IconUsersGroup } from '@tabler/icons-react';
+/**
+ * The inbox's left pane: the views and the spam folder with their counts, and the filters that
+ * narrow the list. Each count is what its view or folder lists with the filters chosen.
+ */
+import { Badge, Divider, NavLink, Select, Stack, Text } from '@mantine/core';
+import { IconInbox, IconShieldX, IconUser, IconUserQuestion, IconUsersGroup } from '@tabler/icons-react';
 import { formatNumber } from '../../lib/format';
 import { NETWORKS } from '../../lib/types';
 import { useChannels } from '../channels/api';
 import { NETWORK_META } from '../channels/networks';
 import { useTeams } from '../teams/api';
 import { useConversationCounts } from './api';
+import { isSpamFolder } from './inbox-queries';
 import { LabelFilter } from './LabelFilter';
 import { PRIORITY_LABELS } from './labels';
 import { PRIORITIES, type ConversationFilters, type InboxView } from './types';
@@ -18,6 +22,38 @@ const VIEWS: { value: InboxView; label: string; icon: typeof IconInbox }[] = [
   { value: 'all', label: 'All', icon: IconInbox },
 ];
 
+function ViewLink({
+  label,
+  icon: Icon,
+  count,
+  active,
+  onClick,
+}: {
+  label: string;
+  icon: typeof IconInbox;
+  count: number | undefined;
+  active: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <NavLink
+      component="button"
+      label={label}
+      leftSection={<Icon size={16} aria-hidden />}
+      rightSection={
+        count !== undefined && (
+          <Badge size="sm" variant={active ? 'filled' : 'light'} color="gray" aria-label={`${count} conversations`}>
+            {formatNumber(count)}
+          </Badge>
+        )
+      }
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={onClick}
+    />
+  );
+}
+
 export function InboxSidebar({
   filters,
   onChange,
@@ -25,34 +61,25 @@ export function InboxSidebar({
   filters: ConversationFilters;
   onChange: (next: Partial<ConversationFilters>) => void;
 }) {
-  const counts = useConversationCounts();
+  const counts = useConversationCounts(filters);
   const channels = useChannels();
   const teams = useTeams();
+  const inSpam = isSpamFolder(filters);
   return (
     <Stack gap="md">
       <nav aria-label="Inbox views">
-        {VIEWS.map(({ value, label, icon: Icon }) => {
-          const active = (filters.view ?? 'all') === value;
-          const count = counts.data?.views[value];
-          return (
-            <NavLink
-              key={value}
-              component="button"
-              label={label}
-              leftSection={<Icon size={16} aria-hidden />}
-              rightSection={
-                count !== undefined && (
-                  <Badge size="sm" variant={active ? 'filled' : 'light'} color="gray" aria-label={`${count} conversations`}>
-                    {formatNumber(count)}
-                  </Badge>
-                )
-              }
-              active={active}
-              aria-current={active ? 'page' : undefined}
-              onClick={() => onChange({ view: value })}
-            />
-          );
-        })}
+        {VIEWS.map(({ value, label, icon }) => (
+          <ViewLink
+            key={value}
+            label={label}
+            icon={icon}
+            count={counts.data?.views[value]}
+            active={!inSpam && (filters.view ?? 'all') === value}
+            onClick={() => onChange({ view: value, spam: undefined })}
+          />
+        ))}
+        <Divider my={4} />
+        <ViewLink label="Spam" icon={IconShieldX} count={counts.data?.spam} active={inSpam} onClick={() => onChange({ spam: 'true' })} />
       </nav>
       <Stack gap="xs" component="section" aria-labelledby="inbox-filters-title">
         <Text id="inbox-filters-title" size="xs" fw={700} c="dimmed" tt="uppercase">
@@ -97,14 +124,6 @@ export function InboxSidebar({
           size="xs"
         />
         <LabelFilter value={filters.label ?? ''} onChange={(label) => onChange({ label: label.trim() || undefined })} />
-        <Group>
-          <Switch
-            label="Show spam"
-            size="xs"
-            checked={filters.spam === 'true'}
-            onChange={(event) => onChange({ spam: event.currentTarget.checked ? 'true' : undefined })}
-          />
-        </Group>
       </Stack>
     </Stack>
   );

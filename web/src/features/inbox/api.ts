@@ -2,6 +2,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import type { Page } from '../../lib/types';
+import { countsQuery, listQuery } from './inbox-queries';
 import type {
   BulkAction,
   Conversation,
@@ -19,6 +20,7 @@ export const inboxKeys = {
   all: ['conversations'] as const,
   list: (filters: ConversationFilters) => ['conversations', 'list', filters] as const,
   counts: ['conversations', 'counts'] as const,
+  countsFor: (filters: ConversationFilters) => ['conversations', 'counts', filters] as const,
   labels: ['conversations', 'labels'] as const,
   one: (id: string) => ['conversations', 'one', id] as const,
   messages: (id: string) => ['conversations', 'messages', id] as const,
@@ -26,17 +28,23 @@ export const inboxKeys = {
 
 export function useConversationList(filters: ConversationFilters) {
   return useInfiniteQuery({
-    queryKey: inboxKeys.list(filters),
+    queryKey: inboxKeys.list(listQuery(filters)),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Conversation>>(`/conversations${query({ ...filters, limit: PAGE_SIZE, cursor: pageParam })}`, { signal }),
+      api<Page<Conversation>>(`/conversations${query({ ...listQuery(filters), limit: PAGE_SIZE, cursor: pageParam })}`, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
 }
 
-export function useConversationCounts() {
-  return useQuery({ queryKey: inboxKeys.counts, queryFn: ({ signal }) => api<ConversationCounts>('/conversations/counts', { signal }) });
+/** What each view, status and the spam folder hold with these filters; with none, the whole inbox. */
+export function useConversationCounts(filters: ConversationFilters = {}) {
+  const asked = countsQuery(filters);
+  return useQuery({
+    queryKey: inboxKeys.countsFor(asked),
+    queryFn: ({ signal }) => api<ConversationCounts>(`/conversations/counts${query({ ...asked })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The labels in use, each once whatever its case, most used first. */

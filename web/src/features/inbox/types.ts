@@ -78,9 +78,11 @@ export interface ConversationChange {
   isSpam?: boolean;
 }
 
+/** A view's count is at the asked status, a status's in the asked view (spam left out); spam is the spam folder. */
 export interface ConversationCounts {
   views: Record<InboxView, number>;
   statuses: Record<ConversationStatus, number>;
+  spam: number;
 }
 
 /** The list filters, as kept in the URL and sent to the API. */
