@@ -142,4 +142,9 @@ CREATE UNIQUE INDEX notifications_dedupe ON notifications (workspace_id, user_id
     // payload cost most of each autovacuum ANALYZE of the busiest table and served no plan.
     sql: `ALTER TABLE events ALTER COLUMN data SET STATISTICS 0;`,
   },
+  {
+    id: 'platform/003-membership-last-signed-in',
+    // Sign-in opens the workspace a person of several last worked in; sessions are deleted on sign-out, so they cannot say.
+    sql: `ALTER TABLE memberships ADD COLUMN last_signed_in_at timestamptz(3);`,
+  },
 ];

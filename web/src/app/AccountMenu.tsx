@@ -1,8 +1,8 @@
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
-import { IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import { IconBuilding, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { Session } from '../lib/types';
-import { useSignOut } from '../features/auth/session';
+import { useSignOut, useSwitchWorkspace } from '../features/auth/session';
 
 /**
  * The letters on the avatar, which are all a sighted person sees of the button: its name includes
@@ -22,7 +22,9 @@ function initialsOf(name: string): string {
 
 export function AccountMenu({ session }: { session: Session }) {
   const signOut = useSignOut();
+  const switchWorkspace = useSwitchWorkspace();
   const navigate = useNavigate();
+  const otherWorkspaces = session.workspaces.filter((w) => w.id !== session.workspace.id);
   const initials = initialsOf(session.user.name);
   return (
     <Menu position="bottom-end" width={220}>
@@ -37,6 +39,22 @@ export function AccountMenu({ session }: { session: Session }) {
         <Menu.Label>
           {session.user.name} · {session.role}
         </Menu.Label>
+        {otherWorkspaces.length > 0 && (
+          <>
+            <Menu.Label>In {session.workspace.name}</Menu.Label>
+            {otherWorkspaces.map((workspace) => (
+              <Menu.Item
+                key={workspace.id}
+                leftSection={<IconBuilding size={16} />}
+                disabled={switchWorkspace.isPending}
+                onClick={() => switchWorkspace.mutate(workspace.id)}
+              >
+                Switch to {workspace.name}
+              </Menu.Item>
+            ))}
+            <Menu.Divider />
+          </>
+        )}
         <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => void navigate('/settings/account')}>
           Your account
         </Menu.Item>

@@ -9,6 +9,8 @@ export interface Session {
   recordScope: RecordScope;
   teamIds: string[];
   csrfToken: string | null;
+  /** Every workspace the person belongs to, this one included. */
+  workspaces: { id: string; name: string; role: Role }[];
 }
 
 export interface Page<T> {

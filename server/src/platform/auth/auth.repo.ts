@@ -22,13 +22,12 @@ export async function findUserByEmail(db: Queryable, email: string) {
   return rows[0] ?? null;
 }
 
-/** The user's membership of a workspace; with none named, of the workspace they last opened a session in (else their first). */
+/** The user's membership of a workspace; with none named, of the workspace they last signed in to (else their first). */
 export async function findMembership(db: Queryable, userId: string, workspaceId: string | null) {
   const { rows } = await db.query<MemberRow>(
     `SELECT ${MEMBER_COLUMNS} FROM memberships m
       WHERE m.user_id = $1 AND ($2::uuid IS NULL OR m.workspace_id = $2)
-      ORDER BY (SELECT max(s.created_at) FROM sessions s WHERE s.user_id = m.user_id AND s.workspace_id = m.workspace_id) DESC NULLS LAST,
-               m.created_at
+      ORDER BY m.last_signed_in_at DESC NULLS LAST, m.created_at
       LIMIT 1`,
     [userId, workspaceId],
   );
@@ -43,6 +42,11 @@ export async function listMemberships(db: Queryable, userId: string) {
     [userId],
   );
   return rows;
+}
+
+/** A session opened in a workspace: where its person signs in next time. */
+export async function markSignedIn(db: Queryable, workspaceId: string, userId: string, at: Date) {
+  await db.query('UPDATE memberships SET last_signed_in_at = $3 WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId, at]);
 }
 
 export async function insertSession(

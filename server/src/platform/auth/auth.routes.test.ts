@@ -71,6 +71,13 @@ describe('sign-in and sessions', () => {
     const now = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: newCookie } });
     expect(json<View>(now).workspace.id).toBe(other.workspaceId);
 
+    // Signed out and in again, they are where they last worked.
+    const signOut = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: { cookie: newCookie, 'x-csrf-token': json<View>(now).csrfToken },
+    });
+    expect(signOut.statusCode).toBe(204);
     expect(json<View>(await signInOnce()).workspace.id).toBe(other.workspaceId);
   });
 

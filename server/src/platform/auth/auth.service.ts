@@ -11,6 +11,7 @@ import {
   findTokenMember,
   findUserByEmail,
   insertSession,
+  markSignedIn,
   touchToken,
   type MemberRow,
 } from './auth.repo.js';
@@ -70,6 +71,7 @@ async function openSession(db: Queryable, member: MemberRow): Promise<SignInResu
     csrfToken,
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
   });
+  await markSignedIn(db, member.workspace_id, member.user_id, new Date());
   return { sessionToken, principal: principalOf(member, 'session', { scopes: ['read', 'write'], csrfToken, sessionHash }) };
 }
 

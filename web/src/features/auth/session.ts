@@ -43,3 +43,14 @@ export function useSignOut() {
     },
   });
 }
+
+/**
+ * Moves the signed-in person to another of their workspaces. The page starts afresh there: every
+ * cached list, open page and live stream belonged to the workspace left.
+ */
+export function useSwitchWorkspace() {
+  return useMutation({
+    mutationFn: (workspaceId: string) => api<Session>('/auth/switch-workspace', { method: 'POST', body: { workspaceId } }),
+    onSuccess: () => window.location.assign('/'),
+  });
+}
