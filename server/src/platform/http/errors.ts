@@ -24,11 +24,8 @@ export const blank = (field: string): FieldProblem => ({ field, reason: 'must no
 
 export const notFound = (what: string) => new RapportError('not_found', 404, `${what} not found`);
 
-/** The detail names what is wrong, as the schema's own refusals do: a client showing only the detail still says which field. */
-export const invalid = (
-  fields: FieldProblem[],
-  message = fields.map((f) => `${f.field} ${f.reason}`).join('; ') || 'The request is not valid',
-) => new RapportError('validation_failed', 400, message, fields);
+export const invalid = (fields: FieldProblem[], message = 'The request is not valid') =>
+  new RapportError('validation_failed', 400, message, fields);
 
 export const conflict = (code: string, message: string) => new RapportError(code, 409, message);
 

@@ -87,9 +87,6 @@ describe('HTTP platform', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(empty.body)).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'body' })] });
-    // A refusal from the service, not the schema, names its field in the detail too.
-    const blank = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers, payload: { firstName: '   ' } });
-    expect(JSON.parse(blank.body)).toMatchObject({ status: 400, detail: expect.stringContaining('firstName') });
   });
 
   it('refuses a NUL in a query string or path parameter, naming it, before any handler runs', async () => {
