@@ -1,4 +1,7 @@
-/** Labelled values in a details card, as a description list. */
+/**
+ * Labelled values in a details card, as a description list. Values (e-mail addresses, links, custom
+ * values) can be long unbroken words, so they wrap anywhere rather than widen the card.
+ */
 import type { ReactNode } from 'react';
 import { Box, Stack, Text } from '@mantine/core';
 
@@ -16,7 +19,7 @@ export function DetailRow({ label, children }: { label: string; children: ReactN
       <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.3}>
         {label}
       </Text>
-      <Box component="dd" m={0} fz="sm">
+      <Box component="dd" m={0} fz="sm" style={{ overflowWrap: 'anywhere' }}>
         {children}
       </Box>
     </div>

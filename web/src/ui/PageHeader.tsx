@@ -1,4 +1,8 @@
-/** The top of a page: an optional way back, the title, a line of context and the page's actions. */
+/**
+ * The top of a page: an optional way back, the title, a line of context and the page's actions.
+ * Titles are often people's and companies' names, which can be one long unbroken word: they wrap
+ * anywhere rather than widen the page.
+ */
 import type { ReactNode } from 'react';
 import { Anchor, Group, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -19,7 +23,7 @@ export function PageHeader({
   useDocumentTitle(typeof title === 'string' ? `${title} · Rapport` : 'Rapport');
   return (
     <Group justify="space-between" align="flex-end" mb="md" gap="sm">
-      <div style={{ minWidth: 0 }}>
+      <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
         {back && (
           <Anchor component={Link} to={back.to} size="sm" c="dimmed">
             <Group gap={4} component="span">

@@ -13,6 +13,7 @@ import { ChannelFields } from './ChannelFields';
 import { ChannelPurposeSelect } from './ChannelPurposeSelect';
 import { NETWORK_META } from './networks';
 import type { Channel, ChannelKind, ChannelPurpose } from './types';
+import { reachableClearButton } from '../../ui/clear-button';
 
 export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
@@ -103,6 +104,8 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
                 description="New conversations from this channel go to this team"
                 placeholder="No team"
                 clearable
+                allowDeselect={false}
+                clearButtonProps={reachableClearButton('Clear team')}
                 data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
                 value={teamId}
                 onChange={setTeamId}

@@ -60,7 +60,13 @@ export function ChannelsSettings() {
                 return (
                   <Table.Tr key={channel.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/settings/channels/${channel.id}`} size="sm" fw={500}>
+                      <Anchor
+                        component={Link}
+                        to={`/settings/channels/${channel.id}`}
+                        size="sm"
+                        fw={500}
+                        style={{ overflowWrap: 'anywhere' }}
+                      >
                         {channel.name}
                       </Anchor>
                     </Table.Td>

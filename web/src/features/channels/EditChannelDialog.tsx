@@ -10,6 +10,7 @@ import { CHANNEL_FORMS, initialValues, missingFields, toRequest, type FormValues
 import { ChannelFields } from './ChannelFields';
 import { ChannelPurposeSelect } from './ChannelPurposeSelect';
 import type { Channel, ChannelPurpose } from './types';
+import { reachableClearButton } from '../../ui/clear-button';
 
 export function EditChannelDialog({ channel, opened, onClose }: { channel: Channel; opened: boolean; onClose: () => void }) {
   const teams = useTeams();
@@ -51,6 +52,8 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
             label="Team"
             placeholder="No team"
             clearable
+            allowDeselect={false}
+            clearButtonProps={reachableClearButton('Clear team')}
             data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
             value={teamId}
             onChange={setTeamId}

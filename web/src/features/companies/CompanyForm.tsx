@@ -8,6 +8,7 @@ import { CustomFieldsEditor } from '../custom-fields/CustomFieldsEditor';
 import { MemberSelect } from '../members/MemberSelect';
 import { companyDraftOf, companyInputOf, type CompanyDraft } from './company-draft';
 import { COMPANY_SIZES, type Company, type CompanyInput } from './types';
+import { reachableClearButton } from '../../ui/clear-button';
 
 export function CompanyForm({
   initial,
@@ -72,7 +73,8 @@ export function CompanyForm({
             value={draft.size || null}
             onChange={(size) => set({ size: size ?? '' })}
             clearable
-            clearButtonProps={{ 'aria-label': 'Clear size' }}
+            allowDeselect={false}
+            clearButtonProps={reachableClearButton('Clear size')}
           />
           <MemberSelect label="Owner" value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} clearable error={errors.ownerId} />
         </SimpleGrid>

@@ -34,7 +34,9 @@ export function CompanyPage() {
           )
         }
       />
-      <Grid gap="lg">
+      {/* The cards come from several features and show names and typed text, which can be one long
+          unbroken word: it wraps anywhere rather than widen the page. */}
+      <Grid gap="lg" style={{ overflowWrap: 'anywhere' }}>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
             <CompanyDetails company={c} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCompanyMatches } from './api';
+import { reachableClearButton } from '../../ui/clear-button';
 
 export function CompanyPicker({
   value,
@@ -35,7 +36,8 @@ export function CompanyPicker({
       onSearchChange={setSearch}
       filter={({ options: all }) => all}
       clearable
-      clearButtonProps={{ 'aria-label': 'Clear company' }}
+      allowDeselect={false}
+      clearButtonProps={reachableClearButton('Clear company')}
       nothingFoundMessage={matches.isFetching ? 'Searching…' : 'No company matches'}
       error={error}
     />

@@ -56,7 +56,9 @@ export function ContactPage() {
         }
       />
       <PossibleDuplicates contactId={c.id} />
-      <Grid gap="lg">
+      {/* The cards come from several features and show names and typed text, which can be one long
+          unbroken word: it wraps anywhere rather than widen the page. */}
+      <Grid gap="lg" style={{ overflowWrap: 'anywhere' }}>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
             <ContactDetails contact={c} />

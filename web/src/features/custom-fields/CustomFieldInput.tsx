@@ -3,6 +3,7 @@ import { Checkbox, MultiSelect, NumberInput, Select, TextInput } from '@mantine/
 import { isHttpUrl } from '../../lib/safe-url';
 import { fieldChoices } from './field-options';
 import type { CustomField, CustomValue } from './types';
+import { reachableClearButton } from '../../ui/clear-button';
 
 export function CustomFieldInput({
   field,
@@ -42,7 +43,8 @@ export function CustomFieldInput({
           value={typeof value === 'string' ? value : null}
           onChange={onChange}
           clearable={!field.required}
-          clearButtonProps={{ 'aria-label': `Clear ${field.label}` }}
+          allowDeselect={false}
+          clearButtonProps={reachableClearButton(`Clear ${field.label}`)}
         />
       );
     case 'multi_select':

@@ -13,12 +13,12 @@ export function CustomFieldRow({ field, editable }: { field: CustomField; editab
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={500}>
+        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
           {field.label}
         </Text>
       </Table.Td>
       <Table.Td visibleFrom="sm">
-        <Code>{field.key}</Code>
+        <Code style={{ overflowWrap: 'anywhere' }}>{field.key}</Code>
       </Table.Td>
       <Table.Td>{FIELD_TYPE_LABELS[field.type] ?? field.type}</Table.Td>
       <Table.Td visibleFrom="md">

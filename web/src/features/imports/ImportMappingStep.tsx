@@ -10,6 +10,7 @@ import { useStartImport } from './api';
 import { countOf, FILE_UNITS } from './counts';
 import { importTargets, keepsOrSkips, keptTarget } from './import-targets';
 import type { ImportDraft } from './types';
+import { reachableClearButton } from '../../ui/clear-button';
 
 const COLUMN_UNITS = { csv: ['column', 'columns'], vcard: ['property', 'properties'], json: ['field', 'fields'] } as const;
 
@@ -26,7 +27,7 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
   const [mapping, setMapping] = useState<Record<string, string | null>>(() =>
     Object.fromEntries(draft.columns.map((c) => [c, draft.suggestedMapping[c] === 'ignore' ? null : (draft.suggestedMapping[c] ?? null)])),
   );
-  const [allowPartial, setAllowPartial] = useState(true);
+  const [allowPartial, setAllowPartial] = useState(false);
   const customFields = useCustomFields('contact');
   const start = useStartImport(draft.id);
   const targets = importTargets(customFields.data ?? [], Object.values(draft.suggestedMapping));
@@ -57,7 +58,9 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
           <Table.Tbody>
             {draft.columns.map((column, index) => (
               <Table.Tr key={column}>
-                <Table.Td fw={500}>{column}</Table.Td>
+                <Table.Td fw={500} style={{ overflowWrap: 'anywhere' }}>
+                  {column}
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed" lineClamp={1}>
                     {examples(draft, index)}
@@ -81,7 +84,8 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
                       value={mapping[column] ?? null}
                       onChange={(target) => setMapping((m) => ({ ...m, [column]: target }))}
                       clearable
-                      clearButtonProps={{ 'aria-label': `Skip column ${column}` }}
+                      allowDeselect={false}
+                      clearButtonProps={reachableClearButton(`Skip column ${column}`)}
                       searchable
                     />
                   )}

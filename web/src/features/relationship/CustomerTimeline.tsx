@@ -16,6 +16,7 @@ import { isFiltered, NO_FILTERS, toggleKind } from './timeline-filters';
 import { TIMELINE_KIND_META } from './timeline-kinds';
 import { TimelineItemRow } from './TimelineItemRow';
 import { TIMELINE_KINDS, type TimelineFilters } from './types';
+import { reachableClearButton } from '../../ui/clear-button';
 
 const NETWORK_OPTIONS = NETWORKS.map((network) => ({ value: network, label: NETWORK_META[network].label }));
 
@@ -40,6 +41,8 @@ export function CustomerTimeline({ subject }: { subject: TimelineSubject }) {
           value={filters.network}
           onChange={(network) => setFilters({ ...filters, network })}
           clearable
+          allowDeselect={false}
+          clearButtonProps={reachableClearButton('Show all channels')}
           size="xs"
           w={200}
         />

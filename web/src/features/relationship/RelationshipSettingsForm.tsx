@@ -12,6 +12,7 @@ import { useRecomputeScores, useSaveRelationshipSettings } from './api';
 import { COMPONENT_HINTS, COMPONENT_LABELS } from './score-format';
 import { settingsDraft, settingsInput, settingsProblems, tierName, weightShares, type SettingsDraft } from './settings-draft';
 import { VALUE_COMPONENTS, type RelationshipSettings } from './types';
+import { reachableClearButton } from '../../ui/clear-button';
 
 const asNumber = (value: string | number, fallback = 0) => (typeof value === 'number' ? value : fallback);
 
@@ -70,6 +71,8 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
             value={draft.monetaryField}
             onChange={(monetaryField) => setDraft({ ...draft, monetaryField })}
             clearable
+            allowDeselect={false}
+            clearButtonProps={reachableClearButton('Clear monetary value field')}
             error={problems.monetaryField}
             nothingFoundMessage="No number fields on contacts"
           />

@@ -10,6 +10,7 @@ import { NetworkLabel } from '../listening/NetworkLabel';
 import { SentimentBadge } from '../listening/SentimentBadge';
 import { TaskDoneCheckbox } from '../tasks/TaskDoneCheckbox';
 import { DELETABLE_KINDS, TIMELINE_KIND_META } from './timeline-kinds';
+import { TimelineBody } from './TimelineBody';
 import { TEXT_COLORS } from '../../ui/text-colors';
 import type { TaskState, TimelineItem } from './types';
 
@@ -68,7 +69,7 @@ export function TimelineItemRow({ item, canWrite }: { item: TimelineItem; canWri
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             {task && <TaskDoneCheckbox taskId={item.id} title={title} done={Boolean(task.doneAt)} />}
-            <Text fw={600} size="sm" lineClamp={2} td={task?.doneAt ? 'line-through' : undefined}>
+            <Text fw={600} size="sm" lineClamp={2} td={task?.doneAt ? 'line-through' : undefined} style={{ overflowWrap: 'anywhere' }}>
               {title}
             </Text>
           </Group>
@@ -95,11 +96,7 @@ export function TimelineItemRow({ item, canWrite }: { item: TimelineItem; canWri
           {task && <TaskStatus task={task} />}
           <SentimentBadge sentiment={item.sentiment} />
         </Group>
-        {item.body && (
-          <Text size="sm" mt={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lineClamp={6}>
-            {item.body}
-          </Text>
-        )}
+        {item.body && <TimelineBody body={item.body} />}
         {item.conversationId && (
           <Anchor component={Link} to={`/inbox/${item.conversationId}`} size="xs" mt={4} display="inline-block">
             Open conversation
