@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Anchor, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDateTime, formatDay } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { DetailList, DetailRow } from '../../ui/DetailRow';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { TagList } from '../../ui/TagList';
@@ -12,6 +12,7 @@ import { useTeams } from '../teams/api';
 import { addressLines } from './AddressEditor';
 import { StageBadge } from './StageBadge';
 import type { Contact } from './types';
+import { formatImportantDate } from './important-date';
 
 /** A value with its label ("work", "mastodon") after it in small print. */
 function Labelled({ value, label }: { value: ReactNode; label?: string }) {
@@ -91,7 +92,7 @@ export function ContactDetails({ contact: c }: { contact: Contact }) {
               {c.importantDates.map((d) => (
                 <Labelled
                   key={d.kind + d.date + (d.label ?? '')}
-                  value={<Text size="sm">{formatDay(d.date)}</Text>}
+                  value={<Text size="sm">{formatImportantDate(d.date)}</Text>}
                   label={d.label || d.kind}
                 />
               ))}
