@@ -99,7 +99,7 @@ test('a listening channel’s posts arrive live as mentions with sentiment, inte
   await dialog.getByRole('radio', { name: /Mastodon/ }).check();
   await dialog.getByRole('button', { name: 'Next' }).click();
   await dialog.getByLabel(/^Name/).fill('Kettle hashtag search');
-  await dialog.getByLabel('Use for', { exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Use for', exact: true }).click();
   await admin.getByRole('option', { name: /Listening only/ }).click();
   await dialog.getByLabel('Server URL').fill(mastodon.url);
   await dialog.getByLabel('Access token').fill(mastodon.token);

@@ -26,7 +26,7 @@ test('an admin adds a custom field and fills it on a contact', async () => {
   const dialog = page.getByRole('dialog', { name: 'New field for contacts' });
   await dialog.getByLabel('Label').fill('Shoe size');
   expect(await dialog.getByLabel('Key').inputValue()).toBe('shoe_size');
-  await dialog.getByLabel('Type').click();
+  await dialog.getByRole('combobox', { name: 'Type' }).click();
   await page.getByRole('option', { name: 'Number' }).click();
   await dialog.getByRole('button', { name: 'Create field' }).click();
   await page.getByRole('table', { name: 'Custom fields' }).getByRole('cell', { name: 'Shoe size', exact: true }).waitFor();

@@ -8,9 +8,9 @@ import { useInboxLiveUpdates } from '../features/inbox/use-inbox-live-updates';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { NotificationToasts } from '../features/notifications/NotificationToasts';
 import { SearchPalette } from '../features/search/SearchPalette';
+import { PopupLayer } from '../ui/PopupLayer';
 import { AccountMenu } from './AccountMenu';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
-import { LandmarkPopups } from './LandmarkPopups';
 import { MainNav } from './MainNav';
 import { MAIN_ID, SkipLink } from './SkipLink';
 import { useFocusOnNavigate } from './use-focus-on-navigate';
@@ -35,7 +35,7 @@ export function Shell({ session, children }: { session: Session; children: React
       {/* Mantine stacks the navigation one above the header; the two never overlap, but the header's
           menus, portaled into it, would open under the navigation open on a phone. */}
       <AppShell.Header zIndex={getDefaultZIndex('app') + 2}>
-        <LandmarkPopups>
+        <PopupLayer>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
               <Burger
@@ -61,13 +61,13 @@ export function Shell({ session, children }: { session: Session; children: React
               <AccountMenu session={session} />
             </Group>
           </Group>
-        </LandmarkPopups>
+        </PopupLayer>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main" id={NAVIGATION_ID} inert={navigationHidden}>
         <MainNav onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
-        <LandmarkPopups>{children}</LandmarkPopups>
+        <PopupLayer>{children}</PopupLayer>
       </AppShell.Main>
     </AppShell>
   );

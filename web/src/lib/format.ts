@@ -36,7 +36,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-/** "3 hours ago", "in 2 days", "just now"; `short` gives "3 hr. ago" for narrow table cells. */
+/**
+ * "3 hours ago", "in 2 days", "just now", and "in a moment" for the next minute (a check due in 30
+ * seconds is not done); `short` gives "3 hr. ago" for narrow table cells.
+ */
 export function formatRelative(iso: string, { short = false, now = new Date() }: { short?: boolean; now?: Date } = {}): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
   if (Number.isNaN(seconds)) return iso;
@@ -44,7 +47,7 @@ export function formatRelative(iso: string, { short = false, now = new Date() }:
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
-  return 'just now';
+  return seconds > 0 ? 'in a moment' : 'just now';
 }
 
 /** "today", "tomorrow", "in 5 days" for a number of whole days away. */

@@ -5,8 +5,9 @@
  * without registering each name in advance.
  */
 import { useEffect, useRef } from 'react';
-import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { SseParser } from './sse';
+import { batchRefreshes } from './use-batched-refresh';
 
 export interface LiveEvent {
   id: number | string;
@@ -55,28 +56,9 @@ export function useLiveEvent(listener: Listener) {
   }, []);
 }
 
+/** How long a burst of events gathers before the queries it made stale are refreshed. */
 const FLUSH_MS = 300;
 const MAX_BACKOFF_MS = 30_000;
-
-/** Refreshes stale queries at most every FLUSH_MS, so an import of 10,000 contacts causes a few refetches, not 10,000. */
-function batchedInvalidator(client: QueryClient) {
-  const pending = new Map<string, QueryKey>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  return {
-    add(keys: QueryKey[]) {
-      keys.forEach((key) => pending.set(JSON.stringify(key), key));
-      timer ??= setTimeout(() => {
-        timer = null;
-        const keys = [...pending.values()];
-        pending.clear();
-        keys.forEach((queryKey) => void client.invalidateQueries({ queryKey }));
-      }, FLUSH_MS);
-    },
-    cancel() {
-      if (timer) clearTimeout(timer);
-    },
-  };
-}
 
 async function readStream(response: Response, onEvent: (event: LiveEvent) => void, signal: AbortSignal) {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -100,12 +82,12 @@ export function useLiveEvents(enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     const controller = new AbortController();
-    const invalidator = batchedInvalidator(client);
+    const refreshStale = batchRefreshes(client, FLUSH_MS);
     let attempt = 0;
     let retry: ReturnType<typeof setTimeout> | null = null;
 
     const handle = (event: LiveEvent) => {
-      invalidator.add(staleQueriesFor(event.type));
+      refreshStale(staleQueriesFor(event.type));
       listeners.forEach((listener) => listener(event));
     };
 
@@ -135,7 +117,7 @@ export function useLiveEvents(enabled: boolean) {
     void connect();
     return () => {
       controller.abort();
-      invalidator.cancel();
+      refreshStale.cancel();
       if (retry) clearTimeout(retry);
     };
   }, [enabled, client]);

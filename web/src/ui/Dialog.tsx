@@ -1,21 +1,25 @@
 /**
  * A modal dialog with a required title and a labelled close button. Built from Modal's parts so
- * its header is a plain element: a second <header> would read as another page banner.
+ * its header is a plain element (a second <header> would read as another page banner) and its
+ * menus and dropdowns open inside it.
  */
 import { useLayoutEffect, type ReactNode } from 'react';
 import { Modal, type ModalRootProps } from '@mantine/core';
+import { MODAL_CLASS_NAMES, ModalPopupLayer } from './ModalPopupLayer';
 
 export function Dialog({ title, children, ...props }: Omit<ModalRootProps, 'title' | 'children'> & { title: string; children: ReactNode }) {
   useFocusReturnToOpener(props.opened);
   return (
-    <Modal.Root {...props}>
+    <Modal.Root {...props} classNames={MODAL_CLASS_NAMES}>
       <Modal.Overlay />
       <Modal.Content>
-        <Modal.Header {...({ component: 'div' } as object)}>
-          <Modal.Title fw={600}>{title}</Modal.Title>
-          <Modal.CloseButton aria-label="Close dialog" />
-        </Modal.Header>
-        <Modal.Body>{children}</Modal.Body>
+        <ModalPopupLayer>
+          <Modal.Header {...({ component: 'div' } as object)}>
+            <Modal.Title fw={600}>{title}</Modal.Title>
+            <Modal.CloseButton aria-label="Close dialog" />
+          </Modal.Header>
+          <Modal.Body>{children}</Modal.Body>
+        </ModalPopupLayer>
       </Modal.Content>
     </Modal.Root>
   );

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, CopyButton, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconLockExclamation, IconPencil, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { DetailList, DetailRow } from '../../ui/DetailRow';
 import { FormError } from '../../ui/FormError';
-import { formatRelativeAhead } from '../../ui/format-relative';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
@@ -24,7 +23,7 @@ import { useChannelLiveUpdates } from './use-channel-live-updates';
 const BACK = { to: '/settings/channels', label: 'Channels' };
 
 function when(iso: string | null): string {
-  return iso ? `${formatRelativeAhead(iso)} (${formatDateTime(iso)})` : 'Never';
+  return iso ? `${formatRelative(iso)} (${formatDateTime(iso)})` : 'Never';
 }
 
 function formatLag(seconds: number | null): string {

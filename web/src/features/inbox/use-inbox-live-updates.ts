@@ -3,9 +3,9 @@
  * conversation, so they refresh only that conversation's viewers, never the lists; the rest are
  * batched like the app-wide refresh so a burst of ingested messages costs a few refetches.
  */
-import { useEffect, useRef } from 'react';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useLiveEvent, type LiveEvent } from '../../lib/live-events';
+import { useBatchedRefresh } from '../../lib/use-batched-refresh';
 import { inboxKeys } from './api';
 import type { Conversation, Viewer } from './types';
 
@@ -49,14 +49,7 @@ export function staleKeys(event: LiveEvent): QueryKey[] {
 
 export function useInboxLiveUpdates() {
   const client = useQueryClient();
-  const pending = useRef(new Map<string, QueryKey>());
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+  const refreshStale = useBatchedRefresh(FLUSH_MS);
   useLiveEvent((event) => {
     if (event.type === 'conversation.presence') {
       const viewers = viewersOf(event);
@@ -64,14 +57,6 @@ export function useInboxLiveUpdates() {
       else void client.invalidateQueries({ queryKey: inboxKeys.one(event.subjectId), exact: true });
       return;
     }
-    const keys = staleKeys(event);
-    if (keys.length === 0) return;
-    keys.forEach((key) => pending.current.set(JSON.stringify(key), key));
-    timer.current ??= setTimeout(() => {
-      timer.current = null;
-      const batch = [...pending.current.values()];
-      pending.current.clear();
-      batch.forEach((queryKey) => void client.invalidateQueries({ queryKey }));
-    }, FLUSH_MS);
+    refreshStale(staleKeys(event));
   });
 }
