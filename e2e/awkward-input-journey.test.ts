@@ -157,6 +157,19 @@ test('a long note shows its beginning, and the rest on "Show more", as plain tex
   await note.getByRole('button', { name: 'Show more' }).waitFor();
 });
 
+test('a call longer than a week is refused under its field, not shortened without a word', async () => {
+  await openAda();
+  const composer = page.getByRole('region', { name: 'Add to timeline' });
+  await composer.getByRole('tab', { name: 'Log call' }).click();
+  await composer.getByRole('textbox', { name: 'Subject' }).fill('Marathon call');
+  const minutes = composer.getByRole('textbox', { name: 'Minutes' });
+  await minutes.fill('99999');
+  await composer.getByRole('button', { name: 'Log call' }).click();
+  await composer.getByText('must be <= 10080', { exact: true }).waitFor();
+  expect(await minutes.inputValue()).toBe('99999');
+  expect(await page.getByRole('list', { name: 'Timeline entries' }).getByText('Marathon call').count()).toBe(0);
+});
+
 test('an import starts all-or-nothing: keeping the valid rows is a choice the user makes', async () => {
   await startAt('/contacts', 'Contacts');
   await page.getByRole('button', { name: 'Import' }).click();

@@ -13,6 +13,8 @@ const Shape = Type.Object(
     when: Type.Optional(Type.String({ format: 'date-time' })),
     target: Type.Optional(Type.Union([Type.Object({ url: Type.String() }), Type.Object({ email: Type.String() })])),
     code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+    minutes: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 10080 }), Type.Null()])),
+    due: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -36,6 +38,13 @@ describe('validation problems', () => {
     expect(bodyProblems(Shape, { role: 'agent', target: { phone: '1' } })).toEqual([
       { field: 'target', reason: 'does not match any of the accepted forms' },
     ]);
+  });
+
+  it('says what a value that may also be null must be, not that it matched no form', () => {
+    expect(bodyProblems(Shape, { role: 'agent', minutes: 99999 })).toEqual([{ field: 'minutes', reason: 'must be <= 10080' }]);
+    expect(bodyProblems(Shape, { role: 'agent', minutes: 1.5 })).toEqual([{ field: 'minutes', reason: 'must be integer' }]);
+    expect(bodyProblems(Shape, { role: 'agent', due: 'soon' })).toEqual([{ field: 'due', reason: 'must be a date (YYYY-MM-DD)' }]);
+    expect(bodyProblems(Shape, { role: 'agent', minutes: null, due: null })).toEqual([]);
   });
 
   it('reaches API clients as problem+json', async () => {

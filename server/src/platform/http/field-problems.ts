@@ -47,7 +47,8 @@ function reasonOf(issue: ValidationIssue): string {
 /**
  * A union's issues come as one per branch ("must be equal to constant" for each literal) and then
  * the union's own ("must match a schema in anyOf"). They become one problem: the values allowed
- * when every branch is a literal, else that no accepted form matched.
+ * when every branch is a literal, what the other form wants when the value may also be null, else
+ * that no accepted form matched.
  */
 function withUnionsFolded(issues: ValidationIssue[]): ValidationIssue[] {
   const unions = issues.filter((i) => i.keyword === 'anyOf' && i.schemaPath);
@@ -58,6 +59,10 @@ function withUnionsFolded(issues: ValidationIssue[]): ValidationIssue[] {
     if (!unions.includes(issue)) return [issue];
     const branches = issues.filter((i) => branchOf(i) === issue);
     const literals = branches.every((b) => b.keyword === 'const' && b.instancePath === issue.instancePath);
+    // A value that may also be null (a duration, a date): what the one other form wants is the reason.
+    const notNull = branches.filter((b) => !(b.keyword === 'type' && b.params?.type === 'null'));
+    const forms = new Set(notNull.map((b) => b.schemaPath!.slice(issue.schemaPath!.length + 1).split('/')[0]));
+    if (notNull.length > 0 && notNull.length < branches.length && forms.size === 1) return notNull;
     return [
       literals && branches.length > 0
         ? { ...issue, keyword: 'enum', params: { allowedValues: branches.map((b) => b.params?.allowedValue) } }

@@ -72,6 +72,10 @@ export function LogActivityForm({ type, subject }: { type: LoggableType; subject
                 label="Minutes"
                 min={0}
                 max={10080}
+                // Out of range is refused by the server, named under the field: clamping would change what was typed without a word.
+                clampBehavior="none"
+                allowNegative={false}
+                allowDecimal={false}
                 value={duration}
                 onChange={(v) => setDuration(typeof v === 'number' ? v : '')}
                 error={errors.durationMinutes}
