@@ -62,7 +62,10 @@ describe('in-process ingest pipeline', () => {
         }),
       ),
     ]);
-    expect(seen.total).toBe(7 + 5 + 1);
+    // One transaction per batch, and one more when the two batches holding messages 600-699 commit side
+    // by side: the second holds back the threads the first is creating and commits them after it.
+    expect(seen.total).toBeGreaterThanOrEqual(7 + 5 + 1);
+    expect(seen.total).toBeLessThanOrEqual(7 + 5 + 1 + 1);
     expect(seen.most).toBeLessThanOrEqual(2);
     expect(reports[0]!.ingested + reports[1]!.ingested).toBe(1_050);
     expect(reports[0]!.duplicates + reports[1]!.duplicates).toBe(100);
