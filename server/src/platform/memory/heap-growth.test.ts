@@ -21,12 +21,21 @@ function peakHeapMb(limit: boolean): number {
   return Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }).trim());
 }
 
+/**
+ * The median of three runs: V8's concurrent marking makes one run's peak depend on the machine's
+ * load (Node 24 under a loaded machine once peaked at 164 MB unlimited, against 214-226 MB quiet).
+ */
+function medianPeakHeapMb(limit: boolean): number {
+  const peaks = [peakHeapMb(limit), peakHeapMb(limit), peakHeapMb(limit)].sort((a, b) => a - b);
+  return peaks[1]!;
+}
+
 describe('limitHeapGrowth', () => {
   it('keeps a heap full of short-lived batches well below where V8 would let it grow', () => {
-    const unlimited = peakHeapMb(false);
-    const limited = peakHeapMb(true);
+    const unlimited = medianPeakHeapMb(false);
+    const limited = medianPeakHeapMb(true);
     expect(limited).toBeLessThan(unlimited * 0.8);
-  }, 60_000);
+  }, 120_000);
 
   it("leaves an operator's own setting alone", () => {
     expect(limitHeapGrowth(['--heap-growing-percent=50'], '')).toBe(false);

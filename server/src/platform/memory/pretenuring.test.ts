@@ -32,13 +32,19 @@ function promotedMb(stop: boolean): number {
  */
 const takesTheFlagAtRunTime = process.versions.node.split('.')[0] !== '22';
 
+/**
+ * Node 20's V8 pretenures the literal in every run (36-46 MB promoted in six runs), Node 24.22's in
+ * about one run in six (0.1-51 MB): where it did not, there is nothing for the setting to stop.
+ */
+const PRETENURED_MB = 10;
+
 describe('stopPretenuring', () => {
   it.skipIf(!takesTheFlagAtRunTime)(
     'lets young collections copy far less once bulk work has made a literal pretenured',
-    () => {
+    (context) => {
       const pretenured = promotedMb(false);
+      if (pretenured <= PRETENURED_MB) context.skip();
       const stopped = promotedMb(true);
-      expect(pretenured).toBeGreaterThan(10);
       expect(stopped).toBeLessThan(pretenured * 0.5);
     },
     60_000,
