@@ -147,4 +147,14 @@ CREATE UNIQUE INDEX notifications_dedupe ON notifications (workspace_id, user_id
     // Sign-in opens the workspace a person of several last worked in; sessions are deleted on sign-out, so they cannot say.
     sql: `ALTER TABLE memberships ADD COLUMN last_signed_in_at timestamptz(3);`,
   },
+  {
+    id: 'platform/004-idempotency-keys-per-person',
+    // A key is the caller's own: shared by the workspace, one member's retry replayed another's
+    // record. Keys stored before cannot be given a person; they only served retries of a day ago.
+    sql: `DELETE FROM idempotency_keys;
+ALTER TABLE idempotency_keys ADD COLUMN user_id uuid NOT NULL;
+ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_pkey;
+ALTER TABLE idempotency_keys ADD PRIMARY KEY (workspace_id, user_id, key);
+CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
+  },
 ];

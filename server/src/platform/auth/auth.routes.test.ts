@@ -194,6 +194,31 @@ describe('API tokens', () => {
     expect(revoked.headers['www-authenticate']).toBe('Bearer realm="Rapport", error="invalid_token"');
   });
 
+  it('with the write scope alone, writes and reads nothing', async () => {
+    const ws = await buildWorkspace(t.db);
+    const pusher = await ws.member('agent', { scopes: ['write'] });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: pusher.headers,
+      payload: { firstName: 'Lead' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = json<{ id: string }>(created);
+    for (const url of ['/api/v1/contacts', `/api/v1/contacts/${id}`, '/api/v1/members', '/api/v1/events']) {
+      const read = await t.app.inject({ method: 'GET', url, headers: pusher.headers });
+      expect(read.statusCode, url).toBe(403);
+      expect(json<{ detail: string }>(read).detail).toMatch(/no read scope/);
+    }
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${id}`,
+      headers: pusher.headers,
+      payload: { lastName: 'Pushed' },
+    });
+    expect(changed.statusCode).toBe(200);
+  });
+
   it('cannot be managed by agents', async () => {
     const ws = await buildWorkspace(t.db);
     const agent = await ws.member('agent');

@@ -51,6 +51,10 @@ export function registerGuard(app: App, authenticator: Authenticator) {
     if (unsafe && !principal.scopes.includes('write')) {
       throw forbidden('This API token is read-only');
     }
+    // A token made only to write (a web form pushing leads) must not read the workspace if it leaks.
+    if (!unsafe && !principal.scopes.includes('read')) {
+      throw forbidden('This API token can only write: it has no read scope');
+    }
     if (guard !== 'authenticated' && ROLE_RANK[principal.role] < ROLE_RANK[guard]) {
       throw forbidden(`This needs the ${guard} role or higher`);
     }

@@ -1,4 +1,4 @@
-/** SQL of database upkeep: table sizes, vacuums and the pruning of finished jobs. */
+/** SQL of database upkeep: table sizes, vacuums and the pruning of finished jobs and old idempotency keys. */
 import type { Db, Queryable } from '../db/db.js';
 import { ident } from '../db/db.js';
 import type { TableSize } from './table-growth.js';
@@ -33,6 +33,16 @@ export async function deleteFinishedJobs(db: Queryable, before: { done: Date; fa
         WHERE (status = 'done' AND created_at < $1) OR (status = 'failed' AND created_at < $2)
         LIMIT $3)`,
     [before.done, before.failed, limit],
+  );
+  return rowCount;
+}
+
+/** Deletes up to `limit` idempotency keys stored before `before`, in every workspace; returns how many. */
+export async function deleteIdempotencyKeys(db: Queryable, before: Date, limit: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM idempotency_keys WHERE (workspace_id, user_id, key) IN (
+       SELECT workspace_id, user_id, key FROM idempotency_keys WHERE created_at < $1 LIMIT $2)`,
+    [before, limit],
   );
   return rowCount;
 }
