@@ -114,5 +114,14 @@ describe('HTTP platform', () => {
       payload: '<a/>',
     });
     expect(response.statusCode).toBe(415);
+    const ws = await buildWorkspace(t.db);
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { ...ws.owner.headers, 'content-type': 'text/plain' },
+      payload: '{"firstName":"Plain"}',
+    });
+    expect(text.statusCode).toBe(415);
+    expect(text.headers['content-type']).toContain('application/problem+json');
   });
 });

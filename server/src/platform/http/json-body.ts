@@ -39,6 +39,9 @@ export function loneSurrogateAt(value: unknown): string | null {
 export function registerJsonBodies(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
+  // The API reads JSON alone: a text body was taken as a string, and refused as "body must be
+  // object" rather than as the wrong media type (415). Webhook deliveries have their own parser.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const body = String(raw);
     // Many clients send the JSON content type on every request, a DELETE without a body included;
