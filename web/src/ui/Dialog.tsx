@@ -36,6 +36,15 @@ function useFocusReturnToOpener(opened: boolean) {
     if (!opened) return;
     const opener = document.activeElement;
     return () => {
+      // At once, not after the closing transition as Mantine does: until then the keys typed next
+      // (an inbox shortcut just after Escape) went to the dialog fading out. After the commit, since
+      // React puts the focus back where it was before one.
+      queueMicrotask(() => {
+        const inside = document.activeElement;
+        if (!(inside instanceof HTMLElement) || !inside.closest('[role="dialog"]')) return;
+        if (opener instanceof HTMLElement && opener.isConnected && opener !== document.body) opener.focus({ preventScroll: true });
+        else inside.blur();
+      });
       // After Mantine's own return (10 ms), and only where it did not happen.
       window.setTimeout(() => {
         const current = document.activeElement;

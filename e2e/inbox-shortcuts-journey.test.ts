@@ -1,0 +1,96 @@
+/**
+ * An agent works the demo inbox from the keyboard alone: moves between conversations, assigns one to
+ * themself, resolves it, starts a note, searches, and reads the shortcuts — and the keys work again
+ * the moment the shortcuts dialog is closed.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signIn, startServer, type RunningServer } from './support.js';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(10_000);
+  await signIn(page, server.baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const openConversationId = () => new URL(page.url()).pathname.split('/')[2] ?? null;
+
+async function openInbox(): Promise<void> {
+  await page.goto(`${server.baseUrl}/inbox`);
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+  await page.getByRole('list', { name: 'Conversations' }).getByRole('link').first().waitFor();
+}
+
+/** Presses a key with the focus on the page itself, as after a click on nothing in particular. */
+async function pressOnPage(key: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(key);
+}
+
+test('j and k move between conversations, a assigns to me, e resolves, n starts a note, / searches', async () => {
+  await openInbox();
+  const conversation = page.getByRole('region', { name: 'Conversation' });
+  // The conversation's own selects, not the listboxes they label.
+  const select = (name: string) => conversation.locator(`input[aria-label="${name}"]`);
+  /**
+   * The next key waits until the conversation the last one opened is on screen, as a person's
+   * would: navigations render in a transition, so the address changes before the page does.
+   */
+  const shown = async () => {
+    const id = openConversationId();
+    if (!id) return false;
+    const row = page.getByRole('list', { name: 'Conversations' }).locator(`a[href^="/inbox/${id}"]`);
+    const [subject, heading] = await Promise.all([row.textContent(), conversation.getByRole('heading').first().textContent()]);
+    return (await row.getAttribute('aria-current')) === 'true' && Boolean(heading && subject?.includes(heading.trim().slice(0, 20)));
+  };
+  await pressOnPage('j');
+  await expect.poll(shown).toBe(true);
+  const first = openConversationId();
+  await pressOnPage('j');
+  await expect.poll(openConversationId).not.toBe(first);
+  await expect.poll(shown).toBe(true);
+  await pressOnPage('k');
+  await expect.poll(openConversationId).toBe(first);
+  await expect.poll(shown).toBe(true);
+
+  await pressOnPage('a');
+  await expect.poll(() => select('Assignee').inputValue()).toBe('Dana Demo');
+
+  await pressOnPage('e');
+  await expect.poll(() => select('Status').inputValue()).toBe('Resolved');
+
+  await pressOnPage('n');
+  const note = page.getByRole('textbox', { name: 'Internal note' });
+  await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
+  // Typing in the note is typing, not shortcuts.
+  await page.keyboard.type('jk');
+  expect(await note.inputValue()).toBe('jk');
+  expect(openConversationId()).toBe(first);
+
+  await pressOnPage('/');
+  const search = page.getByRole('searchbox', { name: 'Search conversations' });
+  await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+});
+
+test('the keys work again as soon as the shortcuts dialog is closed', async () => {
+  await openInbox();
+  await pressOnPage('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.getByRole('table', { name: 'Keyboard shortcuts' }).waitFor();
+  await page.keyboard.press('Escape');
+  // No pause: the dialog may still be fading out when the next key comes.
+  await page.keyboard.press('j');
+  await expect.poll(openConversationId).not.toBeNull();
+  await help.waitFor({ state: 'detached' });
+});
