@@ -165,7 +165,7 @@ test('a call longer than a week is refused under its field, not shortened withou
   const minutes = composer.getByRole('textbox', { name: 'Minutes' });
   await minutes.fill('99999');
   await composer.getByRole('button', { name: 'Log call' }).click();
-  await composer.getByText('must be <= 10080', { exact: true }).waitFor();
+  await composer.getByText('must be at most 10,080', { exact: true }).waitFor();
   expect(await minutes.inputValue()).toBe('99999');
   expect(await page.getByRole('list', { name: 'Timeline entries' }).getByText('Marathon call').count()).toBe(0);
 });

@@ -104,7 +104,7 @@ test('a member renames themselves, changes their password and signs out everywhe
   await password.getByLabel(/^New password/).fill('a-new-passphrase');
   await password.getByLabel('Repeat the new password').fill('a-new-passphrase');
   await password.getByRole('button', { name: 'Change password' }).click();
-  await password.getByText('is not your current password').waitFor();
+  await password.getByText('is not your current password', { exact: true }).waitFor();
   await password.getByLabel(/^Current password/).fill('rapport-demo');
   await password.getByRole('button', { name: 'Change password' }).click();
   await password.getByRole('status').filter({ hasText: 'Signed out of 1 other session' }).waitFor();

@@ -2,6 +2,7 @@
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
 import { RapportError, type FieldProblem } from '../platform/http/errors.js';
+import { reasonOf } from '../platform/http/field-problems.js';
 
 interface SchemaIssue {
   keyword: string;
@@ -37,7 +38,7 @@ export function schemaProblems(prefix: string, schema: TSchema, value: unknown):
     } else if (issue.keyword === 'pattern') {
       problems.push({ field: base, reason: patternReason(schema, issue.schemaPath) });
     } else if (issue.keyword !== 'boolean') {
-      problems.push({ field: base, reason: issue.message });
+      problems.push({ field: base, reason: reasonOf(issue) });
     }
   }
   return problems;

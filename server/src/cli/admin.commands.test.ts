@@ -36,7 +36,7 @@ async function failure(options: Parameters<typeof userCreateCommand>[1]): Promis
 describe('rapport user create', () => {
   it('refuses options the API would refuse, naming the option, and writes nothing', async () => {
     expect(await failure({ ...valid, email: 'not-an-address' })).toBe('--email must be an e-mail address');
-    expect(await failure({ ...valid, password: 'short' })).toMatch(/^--password must NOT have fewer than 10 characters/);
+    expect(await failure({ ...valid, password: 'short' })).toMatch(/^--password must be at least 10 characters/);
     expect(await failure({ ...valid, name: '' })).toMatch(/^--name /);
     expect(await failure({ ...valid, role: 'king' })).toBe('--role must be one of: owner, admin, agent, viewer');
     expect(await users()).toEqual(['owner@acme.test']);

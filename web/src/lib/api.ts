@@ -63,9 +63,3 @@ export function query(params: QueryParams): string {
   const text = search.toString();
   return text ? `?${text}` : '';
 }
-
-/** Problems keyed by field, for showing next to form inputs. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  return Object.fromEntries(error.fields.map((f) => [f.field, f.reason]));
-}

@@ -1,13 +1,16 @@
 /**
- * A failed save, summarised above the form (the fields also show their own problems). Each new
- * failure takes the focus and comes into view: the submit button that was pressed is disabled while
- * saving, so the focus has fallen to the page body, and in a long dialog scrolled to its buttons the
- * summary would be out of sight.
+ * A failed save, summarised above the form in its own words: the inputs the server refused, by
+ * their labels, and what it refused on fields the form does not show (the inputs also show their
+ * own problems). Each new failure takes the focus and comes into view: the submit button that was
+ * pressed is disabled while saving, so the focus has fallen to the page body, and in a long dialog
+ * scrolled to its buttons the summary would be out of sight.
  */
 import { useEffect, useRef } from 'react';
-import { Alert } from '@mantine/core';
+import { Alert, List } from '@mantine/core';
+import { formErrorSummary, type FieldLabels } from './form-problems';
 
-export function FormError({ error }: { error: unknown }) {
+/** `labels` names the form's inputs by API path, as `fieldErrors` takes them: one record, passed to both. */
+export function FormError({ error, labels }: { error: unknown; labels: FieldLabels }) {
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!(error instanceof Error)) return;
@@ -15,10 +18,19 @@ export function FormError({ error }: { error: unknown }) {
     // Centred, not at the top edge, where a dialog's sticky header would cover it.
     summary.current?.scrollIntoView({ block: 'center' });
   }, [error]);
-  if (!(error instanceof Error)) return null;
+  const lines = formErrorSummary(error, labels);
+  if (lines.length === 0) return null;
   return (
     <Alert ref={summary} tabIndex={-1} color="red" role="alert" title="Could not save">
-      {error.message}
+      {lines.length === 1 ? (
+        lines[0]
+      ) : (
+        <List size="sm">
+          {lines.map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
+        </List>
+      )}
     </Alert>
   );
 }

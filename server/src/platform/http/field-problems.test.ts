@@ -41,10 +41,31 @@ describe('validation problems', () => {
   });
 
   it('says what a value that may also be null must be, not that it matched no form', () => {
-    expect(bodyProblems(Shape, { role: 'agent', minutes: 99999 })).toEqual([{ field: 'minutes', reason: 'must be <= 10080' }]);
-    expect(bodyProblems(Shape, { role: 'agent', minutes: 1.5 })).toEqual([{ field: 'minutes', reason: 'must be integer' }]);
+    expect(bodyProblems(Shape, { role: 'agent', minutes: 99999 })).toEqual([{ field: 'minutes', reason: 'must be at most 10,080' }]);
+    expect(bodyProblems(Shape, { role: 'agent', minutes: 1.5 })).toEqual([{ field: 'minutes', reason: 'must be a whole number' }]);
     expect(bodyProblems(Shape, { role: 'agent', due: 'soon' })).toEqual([{ field: 'due', reason: 'must be a date (YYYY-MM-DD)' }]);
     expect(bodyProblems(Shape, { role: 'agent', minutes: null, due: null })).toEqual([]);
+  });
+
+  it('says limits and types in words, not operators or JSON types', () => {
+    const Limited = Type.Object({
+      name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      password: Type.Optional(Type.String({ minLength: 10 })),
+      count: Type.Optional(Type.Integer({ minimum: 1 })),
+      tags: Type.Optional(Type.Array(Type.String(), { minItems: 1, maxItems: 20, uniqueItems: true })),
+      note: Type.Optional(Type.String()),
+      flag: Type.Optional(Type.Boolean()),
+    });
+    const reasons = (value: unknown) => bodyProblems(Limited, value).map((p) => `${p.field} ${p.reason}`);
+    expect(reasons({ name: '' })).toEqual(['name must not be empty']);
+    expect(reasons({ name: 'x'.repeat(201) })).toEqual(['name must be at most 200 characters']);
+    expect(reasons({ password: 'short' })).toEqual(['password must be at least 10 characters']);
+    expect(reasons({ count: 0 })).toEqual(['count must be at least 1']);
+    expect(reasons({ tags: [] })).toEqual(['tags must have at least 1 entry']);
+    expect(reasons({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) })).toEqual(['tags must have at most 20 entries']);
+    expect(reasons({ tags: ['a', 'a'] })).toEqual(['tags must not repeat']);
+    expect(reasons({ note: 1 })).toEqual(['note must be text']);
+    expect(reasons({ flag: 'yes' })).toEqual(['flag must be true or false']);
   });
 
   it('reaches API clients as problem+json', async () => {

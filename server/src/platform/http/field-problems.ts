@@ -28,9 +28,57 @@ function oneOf(values: unknown[]): string {
   return `must be one of: ${shown.join(', ')}${values.length > LISTED_VALUES ? ', …' : ''}`;
 }
 
-function reasonOf(issue: ValidationIssue): string {
+/** What Ajv's types are called in words (its own message names the JSON type: `must be integer`). */
+const TYPES: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+const counted = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** A limit in words and grouped digits, where Ajv writes `must be <= 10080` or `must NOT have fewer than 1 characters`. */
+function limitReason(keyword: string | undefined, limit: number): string | undefined {
+  const number = limit.toLocaleString('en-US');
+  switch (keyword) {
+    case 'maximum':
+      return `must be at most ${number}`;
+    case 'minimum':
+      return `must be at least ${number}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${number}`;
+    case 'exclusiveMinimum':
+      return `must be more than ${number}`;
+    case 'maxLength':
+      return `must be at most ${counted(limit, 'character')}`;
+    case 'minLength':
+      return limit === 1 ? 'must not be empty' : `must be at least ${counted(limit, 'character')}`;
+    case 'maxItems':
+      return `must have at most ${counted(limit, 'entry', 'entries')}`;
+    case 'minItems':
+      return `must have at least ${counted(limit, 'entry', 'entries')}`;
+    default:
+      return undefined;
+  }
+}
+
+/** An issue's reason in plain words; also for TypeBox's issues (channel settings), which share Ajv's shape. */
+export function reasonOf(issue: ValidationIssue): string {
   const params = issue.params ?? {};
+  if (typeof params.limit === 'number') {
+    const words = limitReason(issue.keyword, params.limit);
+    if (words) return words;
+  }
   switch (issue.keyword) {
+    case 'type': {
+      const words = typeof params.type === 'string' ? TYPES[params.type] : undefined;
+      return words ? `must be ${words}` : (issue.message ?? 'is not valid');
+    }
+    case 'uniqueItems':
+      return 'must not repeat';
     case 'enum':
       return Array.isArray(params.allowedValues) ? oneOf(params.allowedValues) : (issue.message ?? 'is not allowed');
     case 'format': {

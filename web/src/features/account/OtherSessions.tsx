@@ -1,6 +1,7 @@
 /** Where else the person is signed in, and a way to end it all but here (a lost laptop, a shared computer). */
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { FormError } from '../../ui/FormError';
+import { NO_FIELDS } from '../../ui/form-problems';
 import { useSignOutOthers } from './api';
 
 export function OtherSessions({ count }: { count: number }) {
@@ -11,7 +12,7 @@ export function OtherSessions({ count }: { count: number }) {
       <Title order={2} size="h4" id="sessions-title">
         Sessions
       </Title>
-      <FormError error={signOut.error} />
+      <FormError error={signOut.error} labels={NO_FIELDS} />
       {ended !== undefined && (
         <Alert color="green" role="status">
           Signed out of {ended} other session{ended === 1 ? '' : 's'}.

@@ -1,10 +1,13 @@
 /** Changing one's own password: the current one, then the new one twice. Other sessions end. */
 import { useState } from 'react';
 import { Alert, Button, PasswordInput, Stack, Title } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useChangePassword } from './api';
 import { passwordProblems } from './password-problems';
+
+/** The repeated password is checked here and never sent. */
+const LABELS = { currentPassword: 'Current password', newPassword: 'New password' } satisfies FieldLabels;
 
 export function PasswordForm() {
   const change = useChangePassword();
@@ -13,7 +16,7 @@ export function PasswordForm() {
   const [repeated, setRepeated] = useState('');
   const [checked, setChecked] = useState(false);
   const problems = passwordProblems({ currentPassword, newPassword, repeated });
-  const errors = { ...fieldErrors(change.error), ...(checked ? problems : {}) };
+  const errors: FieldErrors = { ...fieldErrors(change.error, LABELS), ...(checked ? problems : {}) };
   const ended = change.data?.sessionsEnded;
   return (
     <form
@@ -45,9 +48,9 @@ export function PasswordForm() {
             keep working until revoked.
           </Alert>
         )}
-        <FormError error={change.error} />
+        <FormError error={change.error} labels={LABELS} />
         <PasswordInput
-          label="Current password"
+          label={LABELS.currentPassword}
           autoComplete="current-password"
           value={currentPassword}
           onChange={(e) => setCurrent(e.currentTarget.value)}
@@ -55,7 +58,7 @@ export function PasswordForm() {
           required
         />
         <PasswordInput
-          label="New password"
+          label={LABELS.newPassword}
           description="At least 10 characters. Your other sessions will be signed out."
           autoComplete="new-password"
           value={newPassword}

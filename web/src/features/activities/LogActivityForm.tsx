@@ -1,9 +1,9 @@
 /** Logs a note, call, meeting or e-mail on a timeline. */
 import { useState } from 'react';
 import { Button, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { fromLocalInput, toLocalInput } from '../../lib/local-time';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors } from '../../ui/form-problems';
 import { useLogActivity } from './api';
 import { ACTIVITY_KINDS } from './activity-kinds';
 import type { Direction, LoggableType, TimelineSubject } from './types';
@@ -15,11 +15,19 @@ export function LogActivityForm({ type, subject }: { type: LoggableType; subject
   const [occurredAt, setOccurredAt] = useState(() => toLocalInput(new Date().toISOString()));
   const [duration, setDuration] = useState<number | ''>('');
   const [direction, setDirection] = useState<Direction>('out');
-  const errors = fieldErrors(log.error);
   const isNote = type === 'note';
   const hasDuration = type === 'call' || type === 'meeting';
   const hasDirection = type === 'call' || type === 'email';
   const kind = ACTIVITY_KINDS[type];
+  // Only the inputs this kind shows: a problem on another field is told as one the form does not show.
+  const labels = {
+    ...(isNote ? {} : { subject: 'Subject' }),
+    body: isNote ? 'Note' : 'Summary',
+    ...(isNote ? {} : { occurredAt: 'When' }),
+    ...(hasDuration ? { durationMinutes: 'Minutes' } : {}),
+    ...(hasDirection ? { direction: 'Direction' } : {}),
+  };
+  const errors = fieldErrors(log.error, labels);
 
   return (
     <form
@@ -46,9 +54,11 @@ export function LogActivityForm({ type, subject }: { type: LoggableType; subject
       }}
     >
       <Stack gap="sm">
-        {!isNote && <TextInput label="Subject" value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.subject} />}
+        {!isNote && (
+          <TextInput label={labels.subject} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.subject} />
+        )}
         <Textarea
-          label={isNote ? 'Note' : 'Summary'}
+          label={labels.body}
           placeholder={isNote ? 'What should the team remember?' : undefined}
           autosize
           minRows={isNote ? 3 : 2}
@@ -61,7 +71,7 @@ export function LogActivityForm({ type, subject }: { type: LoggableType; subject
         {!isNote && (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
-              label="When"
+              label={labels.occurredAt}
               type="datetime-local"
               value={occurredAt}
               onChange={(e) => setOccurredAt(e.currentTarget.value)}
@@ -69,7 +79,7 @@ export function LogActivityForm({ type, subject }: { type: LoggableType; subject
             />
             {hasDuration && (
               <NumberInput
-                label="Minutes"
+                label={labels.durationMinutes}
                 min={0}
                 max={10080}
                 // Out of range is refused by the server, named under the field: clamping would change what was typed without a word.
@@ -84,7 +94,7 @@ export function LogActivityForm({ type, subject }: { type: LoggableType; subject
             {hasDirection && (
               <div>
                 <Text size="sm" fw={500} mb={4} id={`direction-${type}`}>
-                  Direction
+                  {labels.direction}
                 </Text>
                 <SegmentedControl
                   aria-labelledby={`direction-${type}`}
@@ -100,7 +110,7 @@ export function LogActivityForm({ type, subject }: { type: LoggableType; subject
             )}
           </SimpleGrid>
         )}
-        <FormError error={log.error} />
+        <FormError error={log.error} labels={labels} />
         <Group justify="flex-end">
           <Button type="submit" loading={log.isPending} disabled={isNote ? !body.trim() : !(title.trim() || body.trim())}>
             {isNote ? 'Add note' : `Log ${kind.label.toLowerCase()}`}

@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Code, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { fieldErrors } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useCreateApiToken } from './api';
 import type { CreatedApiToken, TokenScope } from './types';
 import { Dialog } from '../../ui/Dialog';
@@ -43,11 +43,13 @@ function TokenSecret({ token, onDone }: { token: CreatedApiToken; onDone: () => 
   );
 }
 
+const LABELS = { name: 'Name', scopes: 'Scopes' } satisfies FieldLabels;
+
 export function CreateTokenDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const create = useCreateApiToken();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
-  const errors = fieldErrors(create.error);
+  const errors = fieldErrors(create.error, LABELS);
   const dismiss = () => {
     create.reset();
     onClose();
@@ -64,9 +66,9 @@ export function CreateTokenDialog({ opened, onClose }: { opened: boolean; onClos
           }}
         >
           <Stack>
-            <FormError error={create.error} />
+            <FormError error={create.error} labels={LABELS} />
             <TextInput
-              label="Name"
+              label={LABELS.name}
               description="What uses it, e.g. “Website sign-up form”"
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
@@ -74,7 +76,13 @@ export function CreateTokenDialog({ opened, onClose }: { opened: boolean; onClos
               error={errors.name}
               data-autofocus
             />
-            <Checkbox.Group label="Scopes" value={scopes} onChange={(v) => setScopes(v as TokenScope[])} error={errors.scopes} required>
+            <Checkbox.Group
+              label={LABELS.scopes}
+              value={scopes}
+              onChange={(v) => setScopes(v as TokenScope[])}
+              error={errors.scopes}
+              required
+            >
               <Stack gap="xs" mt={6}>
                 <Checkbox value="read" label="Read" description="List and read records" />
                 <Checkbox value="write" label="Write" description="Create, change and delete records" />

@@ -1,18 +1,20 @@
 /** Creates or edits a canned response: its name, the "/shortcut" that inserts it, and its text. */
 import { useState } from 'react';
 import { Button, Code, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useSaveCannedResponse } from './api';
 import { SHORTCUT_PATTERN, type CannedResponse } from './types';
+
+const LABELS = { name: 'Name', shortcut: 'Shortcut', body: 'Text' } satisfies FieldLabels;
 
 export function CannedResponseDialog({ response, opened, onClose }: { response?: CannedResponse; opened: boolean; onClose: () => void }) {
   const save = useSaveCannedResponse();
   const [name, setName] = useState(response?.name ?? '');
   const [shortcut, setShortcut] = useState(response?.shortcut ?? '');
   const [body, setBody] = useState(response?.body ?? '');
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrors(save.error, LABELS);
   const shortcutOk = SHORTCUT_PATTERN.test(shortcut);
   const dismiss = () => {
     save.reset();
@@ -27,9 +29,9 @@ export function CannedResponseDialog({ response, opened, onClose }: { response?:
         }}
       >
         <Stack>
-          <FormError error={save.error} />
+          <FormError error={save.error} labels={LABELS} />
           <TextInput
-            label="Name"
+            label={LABELS.name}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
@@ -37,7 +39,7 @@ export function CannedResponseDialog({ response, opened, onClose }: { response?:
             data-autofocus
           />
           <TextInput
-            label="Shortcut"
+            label={LABELS.shortcut}
             description="Type / and the shortcut in a reply to insert it: lower-case letters, digits, - and _"
             leftSection={<Text size="sm">/</Text>}
             required
@@ -46,7 +48,7 @@ export function CannedResponseDialog({ response, opened, onClose }: { response?:
             error={errors.shortcut ?? (shortcut && !shortcutOk ? 'Use lower-case letters, digits, - and _ (up to 40)' : undefined)}
           />
           <Textarea
-            label="Text"
+            label={LABELS.body}
             description={
               <>
                 Variables are filled in for each conversation, e.g. <Code>{'{{contact.firstName}}'}</Code>

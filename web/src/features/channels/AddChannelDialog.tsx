@@ -3,12 +3,21 @@ import { useState } from 'react';
 import { Alert, Button, Group, Loader, Radio, Select, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconPlugConnectedX } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import { fieldErrors } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, NO_FIELDS, type FieldLabels } from '../../ui/form-problems';
 import { useTeams } from '../teams/api';
 import { useCreateChannel, useTestChannel } from './api';
-import { CHANNEL_FORMS, CONFIGURABLE_KINDS, initialValues, missingFields, toRequest, type FormValues } from './channel-forms';
+import {
+  CHANNEL_FORMS,
+  CHANNEL_LABELS,
+  channelLabels,
+  CONFIGURABLE_KINDS,
+  initialValues,
+  missingFields,
+  toRequest,
+  type FormValues,
+} from './channel-forms';
 import { ChannelFields } from './ChannelFields';
 import { ChannelPurposeSelect } from './ChannelPurposeSelect';
 import { NETWORK_META } from './networks';
@@ -28,7 +37,8 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
   const [values, setValues] = useState<FormValues>({});
   const [created, setCreated] = useState<Channel | null>(null);
   const fields = kind ? (CHANNEL_FORMS[kind] ?? []) : [];
-  const errors = fieldErrors(create.error);
+  const labels: FieldLabels = { kind: 'Kind of channel', ...channelLabels(fields) };
+  const errors = fieldErrors(create.error, labels);
   const missing = missingFields(fields, values, null);
 
   const chooseKind = (next: ChannelKind) => {
@@ -55,7 +65,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
     <Dialog opened={opened} onClose={onClose} title="Add a channel" size="lg">
       <Stepper active={step} size="sm" mb="md" allowNextStepsSelect={false} onStepClick={(s) => !created && setStep(s)}>
         <Stepper.Step label="Kind" description="Where messages come from">
-          <Radio.Group value={kind} onChange={(value) => chooseKind(value as ChannelKind)} label="Kind of channel">
+          <Radio.Group value={kind} onChange={(value) => chooseKind(value as ChannelKind)} label={labels.kind}>
             <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">
               {CONFIGURABLE_KINDS.map((k) => {
                 const meta = NETWORK_META[k];
@@ -90,9 +100,9 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
             }}
           >
             <Stack gap="sm">
-              <FormError error={create.error} />
+              <FormError error={create.error} labels={labels} />
               <TextInput
-                label="Name"
+                label={CHANNEL_LABELS.name}
                 required
                 value={name}
                 onChange={(e) => setName(e.currentTarget.value)}
@@ -100,7 +110,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
                 data-autofocus
               />
               <Select
-                label="Team"
+                label={CHANNEL_LABELS.teamId}
                 description="New conversations from this channel go to this team"
                 placeholder="No team"
                 clearable
@@ -153,7 +163,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
                 )}
               </Alert>
             )}
-            <FormError error={test.error} />
+            <FormError error={test.error} labels={NO_FIELDS} />
             <Group justify="flex-end">
               {created && (
                 <Button variant="default" onClick={() => test.mutate(created.id)} loading={test.isPending}>

@@ -1,5 +1,6 @@
 /** The inputs of a channel kind's settings form, with the server's problems beside each one. */
 import { Checkbox, NumberInput, PasswordInput, Select, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import type { FieldErrors } from '../../ui/form-problems';
 import { isStored, type ChannelField, type FormValues } from './channel-forms';
 import type { StoredCredentials } from './types';
 
@@ -20,7 +21,7 @@ export function ChannelFields({
   fields: ChannelField[];
   values: FormValues;
   onChange: (path: string, value: FormValues[string]) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   /** Editing a saved channel: which secrets it holds (empty secret fields keep them); null for a new one. */
   stored: StoredCredentials | null;
 }) {

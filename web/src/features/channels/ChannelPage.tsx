@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { DetailList, DetailRow } from '../../ui/DetailRow';
 import { FormError } from '../../ui/FormError';
+import { NO_FIELDS } from '../../ui/form-problems';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
@@ -138,7 +139,7 @@ export function ChannelPage() {
             {test.data.message}
           </Alert>
         )}
-        <FormError error={test.error} />
+        <FormError error={test.error} labels={NO_FIELDS} />
         {!data.storedCredentials.readable && (
           <Alert color="red" icon={<IconLockExclamation size={18} />} title="Its secrets can no longer be read" role="alert">
             <Text size="sm">

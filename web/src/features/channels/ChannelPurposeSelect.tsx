@@ -1,5 +1,6 @@
 /** Whether a channel feeds the inbox or only listening: a hashtag search should not fill the agents' queue. */
 import { Select } from '@mantine/core';
+import { CHANNEL_LABELS } from './channel-forms';
 import type { ChannelPurpose } from './types';
 
 const OPTIONS = [
@@ -10,7 +11,7 @@ const OPTIONS = [
 export function ChannelPurposeSelect({ value, onChange }: { value: ChannelPurpose; onChange: (purpose: ChannelPurpose) => void }) {
   return (
     <Select
-      label="Use for"
+      label={CHANNEL_LABELS.purpose}
       description="Listening channels feed mentions; their conversations reach the inbox when someone replies or hands them to a team"
       data={OPTIONS}
       value={value}

@@ -1,12 +1,12 @@
 /** Changes a channel's name, team and settings; secrets are replaced only when new ones are typed. */
 import { useState } from 'react';
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors } from '../../ui/form-problems';
 import { useTeams } from '../teams/api';
 import { useChangeChannel } from './api';
-import { CHANNEL_FORMS, initialValues, missingFields, toRequest, type FormValues } from './channel-forms';
+import { CHANNEL_FORMS, CHANNEL_LABELS, channelLabels, initialValues, missingFields, toRequest, type FormValues } from './channel-forms';
 import { ChannelFields } from './ChannelFields';
 import { ChannelPurposeSelect } from './ChannelPurposeSelect';
 import type { Channel, ChannelPurpose } from './types';
@@ -21,7 +21,8 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
   const [purpose, setPurpose] = useState<ChannelPurpose>(channel.purpose);
   const stored = channel.storedCredentials;
   const [values, setValues] = useState<FormValues>(() => initialValues(fields, channel.config, stored.shown));
-  const errors = fieldErrors(change.error);
+  const labels = channelLabels(fields);
+  const errors = fieldErrors(change.error, labels);
   const missing = missingFields(fields, values, stored);
   const dismiss = () => {
     change.reset();
@@ -39,9 +40,9 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
         }}
       >
         <Stack gap="sm">
-          <FormError error={change.error} />
+          <FormError error={change.error} labels={labels} />
           <TextInput
-            label="Name"
+            label={CHANNEL_LABELS.name}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
@@ -49,7 +50,7 @@ export function EditChannelDialog({ channel, opened, onClose }: { channel: Chann
             data-autofocus
           />
           <Select
-            label="Team"
+            label={CHANNEL_LABELS.teamId}
             placeholder="No team"
             clearable
             allowDeselect={false}

@@ -4,6 +4,7 @@
  * how the typed values become the request body. Field names are the server's own paths
  * ("config.feedUrl"), so its field problems land next to the input.
  */
+import type { FieldLabels } from '../../ui/form-problems';
 import type { ChannelKind, StoredCredentials } from './types';
 
 export type FieldType = 'text' | 'url' | 'number' | 'switch' | 'tags' | 'choices' | 'select' | 'secret';
@@ -204,6 +205,14 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
 };
 
 export const CONFIGURABLE_KINDS = Object.keys(CHANNEL_FORMS) as ChannelKind[];
+
+/** The inputs every channel's dialog has, by API path: its kind's own follow from `channelLabels`. */
+export const CHANNEL_LABELS = { name: 'Name', teamId: 'Team', purpose: 'Use for' } satisfies FieldLabels;
+
+/** A channel dialog's inputs by API path: the common ones, then the settings of its kind. */
+export function channelLabels(fields: ChannelField[]): FieldLabels {
+  return { ...CHANNEL_LABELS, ...Object.fromEntries(fields.map((field) => [field.path, field.label])) };
+}
 
 export type FormValues = Record<string, string | number | boolean | string[] | undefined>;
 

@@ -1,14 +1,24 @@
 /** Create or edit a company. */
 import { useState } from 'react';
 import { Button, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useCustomFields } from '../custom-fields/api';
-import { CustomFieldsEditor } from '../custom-fields/CustomFieldsEditor';
+import { customFieldLabels, CustomFieldsEditor } from '../custom-fields/CustomFieldsEditor';
 import { MemberSelect } from '../members/MemberSelect';
 import { companyDraftOf, companyInputOf, type CompanyDraft } from './company-draft';
 import { COMPANY_SIZES, type Company, type CompanyInput } from './types';
 import { reachableClearButton } from '../../ui/clear-button';
+
+/** A problem on one domain (`domains.2`) lands on the list: its entries have no input of their own. */
+const LABELS = {
+  name: 'Name',
+  domains: 'Domains',
+  industry: 'Industry',
+  size: 'Size',
+  ownerId: 'Owner',
+  tags: 'Tags',
+} satisfies FieldLabels;
 
 export function CompanyForm({
   initial,
@@ -27,7 +37,8 @@ export function CompanyForm({
 }) {
   const [draft, setDraft] = useState<CompanyDraft>(() => companyDraftOf(initial));
   const fields = useCustomFields('company');
-  const errors = fieldErrors(error);
+  const labels = { ...LABELS, ...customFieldLabels(fields.data ?? []) };
+  const errors = fieldErrors(error, labels);
   const set = (change: Partial<CompanyDraft>) => setDraft((d) => ({ ...d, ...change }));
   return (
     <form
@@ -42,9 +53,9 @@ export function CompanyForm({
       }}
     >
       <Stack>
-        <FormError error={error} />
+        <FormError error={error} labels={labels} />
         <TextInput
-          label="Name"
+          label={LABELS.name}
           value={draft.name}
           onChange={(e) => set({ name: e.currentTarget.value })}
           required
@@ -52,22 +63,22 @@ export function CompanyForm({
           data-autofocus
         />
         <TagsInput
-          label="Domains"
+          label={LABELS.domains}
           description="Press Enter after each; contacts with e-mails at these domains belong here"
           placeholder="example.com"
           value={draft.domains}
           onChange={(domains) => set({ domains })}
-          error={errors.domains ?? Object.entries(errors).find(([k]) => k.startsWith('domains.'))?.[1]}
+          error={errors.domains}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
-            label="Industry"
+            label={LABELS.industry}
             value={draft.industry}
             onChange={(e) => set({ industry: e.currentTarget.value })}
             error={errors.industry}
           />
           <Select
-            label="Size"
+            label={LABELS.size}
             placeholder="Unknown"
             data={COMPANY_SIZES.map((s) => ({ value: s, label: `${s} people` }))}
             value={draft.size || null}
@@ -75,10 +86,17 @@ export function CompanyForm({
             clearable
             allowDeselect={false}
             clearButtonProps={reachableClearButton('Clear size')}
+            error={errors.size}
           />
-          <MemberSelect label="Owner" value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} clearable error={errors.ownerId} />
+          <MemberSelect
+            label={LABELS.ownerId}
+            value={draft.ownerId}
+            onChange={(ownerId) => set({ ownerId })}
+            clearable
+            error={errors.ownerId}
+          />
         </SimpleGrid>
-        <TagsInput label="Tags" value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
+        <TagsInput label={LABELS.tags} value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
         <CustomFieldsEditor entity="company" values={draft.custom} onChange={(custom) => set({ custom })} errors={errors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

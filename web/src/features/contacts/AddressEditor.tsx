@@ -1,15 +1,17 @@
 /** A contact's postal address, one input per part as the API stores it. */
 import { Fieldset, SimpleGrid, TextInput } from '@mantine/core';
+import type { FieldErrors } from '../../ui/form-problems';
+import { ADDRESS_LABELS, CONTACT_LABELS } from './contact-labels';
 import type { AddressPart, PostalAddress } from './types';
 
-const INPUTS: { part: AddressPart; label: string; span?: boolean }[] = [
-  { part: 'street', label: 'Street' },
-  { part: 'streetNumber', label: 'Number' },
-  { part: 'line2', label: 'Building, suite or area', span: true },
-  { part: 'postcode', label: 'Postcode' },
-  { part: 'locality', label: 'City or town' },
-  { part: 'region', label: 'State, province or county' },
-  { part: 'country', label: 'Country' },
+const INPUTS: { part: AddressPart; span?: boolean }[] = [
+  { part: 'street' },
+  { part: 'streetNumber' },
+  { part: 'line2', span: true },
+  { part: 'postcode' },
+  { part: 'locality' },
+  { part: 'region' },
+  { part: 'country' },
 ];
 
 export function AddressEditor({
@@ -19,15 +21,15 @@ export function AddressEditor({
 }: {
   address: Required<PostalAddress>;
   onChange: (address: Required<PostalAddress>) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   return (
-    <Fieldset legend="Postal address" variant="unstyled">
+    <Fieldset legend={CONTACT_LABELS.address} variant="unstyled">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {INPUTS.map(({ part, label, span }) => (
+        {INPUTS.map(({ part, span }) => (
           <TextInput
             key={part}
-            label={label}
+            label={ADDRESS_LABELS[part]}
             autoComplete="off"
             value={address[part]}
             onChange={(e) => onChange({ ...address, [part]: e.currentTarget.value })}

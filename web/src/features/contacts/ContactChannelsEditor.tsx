@@ -1,10 +1,11 @@
 /** E-mail addresses and phone numbers of a contact, each with an optional label. */
 import { Autocomplete, TextInput } from '@mantine/core';
+import type { FieldErrors } from '../../ui/form-problems';
 import { ListEditor } from '../../ui/ListEditor';
+import { CONTACT_LABELS, ROW_LABELS } from './contact-labels';
 import type { EmailAddress, PhoneNumber } from './types';
 
-const LABELS = ['work', 'home', 'mobile', 'other'];
-const nth = (index: number) => (index === 0 ? '' : ` ${index + 1}`);
+const KINDS = ['work', 'home', 'mobile', 'other'];
 
 export function EmailsEditor({
   emails,
@@ -13,11 +14,11 @@ export function EmailsEditor({
 }: {
   emails: EmailAddress[];
   onChange: (emails: EmailAddress[]) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   return (
     <ListEditor<EmailAddress>
-      legend="E-mail addresses"
+      legend={CONTACT_LABELS.emails}
       itemName="e-mail"
       items={emails}
       onChange={onChange}
@@ -25,7 +26,7 @@ export function EmailsEditor({
       renderItem={(email, update, i) => (
         <>
           <TextInput
-            label={`E-mail${nth(i)}`}
+            label={ROW_LABELS.emails.address(i)}
             type="email"
             value={email.address}
             onChange={(e) => update({ address: e.currentTarget.value })}
@@ -33,8 +34,8 @@ export function EmailsEditor({
             style={{ flexGrow: 3 }}
           />
           <Autocomplete
-            label={`E-mail${nth(i)} label`}
-            data={LABELS}
+            label={ROW_LABELS.emails.label(i)}
+            data={KINDS}
             value={email.label ?? ''}
             onChange={(label) => update({ label })}
             maw={140}
@@ -52,11 +53,11 @@ export function PhonesEditor({
 }: {
   phones: PhoneNumber[];
   onChange: (phones: PhoneNumber[]) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   return (
     <ListEditor<PhoneNumber>
-      legend="Phone numbers"
+      legend={CONTACT_LABELS.phones}
       itemName="phone"
       items={phones}
       onChange={onChange}
@@ -64,7 +65,7 @@ export function PhonesEditor({
       renderItem={(phone, update, i) => (
         <>
           <TextInput
-            label={`Phone${nth(i)}`}
+            label={ROW_LABELS.phones.number(i)}
             type="tel"
             value={phone.number}
             onChange={(e) => update({ number: e.currentTarget.value })}
@@ -72,8 +73,8 @@ export function PhonesEditor({
             style={{ flexGrow: 3 }}
           />
           <Autocomplete
-            label={`Phone${nth(i)} label`}
-            data={LABELS}
+            label={ROW_LABELS.phones.label(i)}
+            data={KINDS}
             value={phone.label ?? ''}
             onChange={(label) => update({ label })}
             maw={140}

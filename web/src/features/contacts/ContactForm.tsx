@@ -1,8 +1,8 @@
 /** Create or edit a contact: core details, ways to reach them, profiles, dates and custom fields. */
 import { useState } from 'react';
 import { Button, Divider, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors } from '../../ui/form-problems';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { useCustomFields } from '../custom-fields/api';
 import { CustomFieldsEditor } from '../custom-fields/CustomFieldsEditor';
@@ -10,6 +10,7 @@ import { MemberSelect } from '../members/MemberSelect';
 import { AddressEditor } from './AddressEditor';
 import { EmailsEditor, PhonesEditor } from './ContactChannelsEditor';
 import { draftOf, inputOf, type ContactDraft } from './contact-draft';
+import { CONTACT_LABELS, contactLabels, errorsByRow } from './contact-labels';
 import { ImportantDatesEditor } from './ImportantDatesEditor';
 import { SocialHandlesEditor } from './SocialHandlesEditor';
 import { LIFECYCLE_STAGES, type Contact, type ContactInput } from './types';
@@ -33,7 +34,9 @@ export function ContactForm({
 }) {
   const [draft, setDraft] = useState<ContactDraft>(() => draftOf(initial, defaults));
   const fields = useCustomFields('contact');
-  const errors = fieldErrors(error);
+  const labels = contactLabels(draft, fields.data ?? []);
+  const errors = fieldErrors(error, labels);
+  const rowErrors = errorsByRow(errors, draft);
   const set = (change: Partial<ContactDraft>) => setDraft((d) => ({ ...d, ...change }));
   return (
     <form
@@ -48,44 +51,57 @@ export function ContactForm({
       }}
     >
       <Stack>
-        <FormError error={error} />
+        <FormError error={error} labels={labels} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
-            label="First name"
+            label={CONTACT_LABELS.firstName}
             value={draft.firstName}
             onChange={(e) => set({ firstName: e.currentTarget.value })}
             error={errors.firstName}
             data-autofocus
           />
           <TextInput
-            label="Last name"
+            label={CONTACT_LABELS.lastName}
             value={draft.lastName}
             onChange={(e) => set({ lastName: e.currentTarget.value })}
             error={errors.lastName}
           />
-          <TextInput label="Job title" value={draft.title} onChange={(e) => set({ title: e.currentTarget.value })} error={errors.title} />
+          <TextInput
+            label={CONTACT_LABELS.title}
+            value={draft.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={errors.title}
+          />
           <CompanyPicker
+            label={CONTACT_LABELS.companyId}
             value={draft.companyId}
             currentName={draft.companyName}
             onChange={(companyId, companyName) => set({ companyId, companyName })}
             error={errors.companyId}
           />
           <Select
-            label="Lifecycle stage"
+            label={CONTACT_LABELS.lifecycleStage}
             data={[...LIFECYCLE_STAGES]}
             value={draft.lifecycleStage}
             onChange={(v) => set({ lifecycleStage: v ?? 'lead' })}
+            error={errors.lifecycleStage}
             allowDeselect={false}
           />
-          <MemberSelect label="Owner" value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} clearable error={errors.ownerId} />
+          <MemberSelect
+            label={CONTACT_LABELS.ownerId}
+            value={draft.ownerId}
+            onChange={(ownerId) => set({ ownerId })}
+            clearable
+            error={errors.ownerId}
+          />
         </SimpleGrid>
-        <TagsInput label="Tags" value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
+        <TagsInput label={CONTACT_LABELS.tags} value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
         <Divider />
-        <EmailsEditor emails={draft.emails} onChange={(emails) => set({ emails })} errors={errors} />
-        <PhonesEditor phones={draft.phones} onChange={(phones) => set({ phones })} errors={errors} />
+        <EmailsEditor emails={draft.emails} onChange={(emails) => set({ emails })} errors={rowErrors} />
+        <PhonesEditor phones={draft.phones} onChange={(phones) => set({ phones })} errors={rowErrors} />
         <Divider />
-        <SocialHandlesEditor handles={draft.socialHandles} onChange={(socialHandles) => set({ socialHandles })} errors={errors} />
-        <ImportantDatesEditor dates={draft.importantDates} onChange={(importantDates) => set({ importantDates })} errors={errors} />
+        <SocialHandlesEditor handles={draft.socialHandles} onChange={(socialHandles) => set({ socialHandles })} errors={rowErrors} />
+        <ImportantDatesEditor dates={draft.importantDates} onChange={(importantDates) => set({ importantDates })} errors={rowErrors} />
         <AddressEditor address={draft.address} onChange={(address) => set({ address })} errors={errors} />
         <CustomFieldsEditor entity="contact" values={draft.custom} onChange={(custom) => set({ custom })} errors={errors} />
         <Group justify="flex-end">

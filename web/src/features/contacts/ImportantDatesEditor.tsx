@@ -1,6 +1,8 @@
 /** The dates that matter to a contact: birthdays, anniversaries, renewals. */
 import { Select, TextInput } from '@mantine/core';
+import type { FieldErrors } from '../../ui/form-problems';
 import { ListEditor } from '../../ui/ListEditor';
+import { CONTACT_LABELS, ROW_LABELS } from './contact-labels';
 import { IMPORTANT_DATE_KINDS, type ImportantDate, type ImportantDateKind } from './types';
 
 export function ImportantDatesEditor({
@@ -10,11 +12,11 @@ export function ImportantDatesEditor({
 }: {
   dates: ImportantDate[];
   onChange: (dates: ImportantDate[]) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   return (
     <ListEditor<ImportantDate>
-      legend="Important dates"
+      legend={CONTACT_LABELS.importantDates}
       itemName="date"
       items={dates}
       onChange={onChange}
@@ -22,7 +24,7 @@ export function ImportantDatesEditor({
       renderItem={(d, update, i) => (
         <>
           <Select
-            label={`Kind of date ${i + 1}`}
+            label={ROW_LABELS.importantDates.kind(i)}
             data={[...IMPORTANT_DATE_KINDS]}
             value={d.kind}
             onChange={(kind) => update({ kind: (kind ?? 'custom') as ImportantDateKind })}
@@ -30,13 +32,18 @@ export function ImportantDatesEditor({
             maw={150}
           />
           <TextInput
-            label={`Date ${i + 1}`}
+            label={ROW_LABELS.importantDates.date(i)}
             type="date"
             value={d.date}
             onChange={(e) => update({ date: e.currentTarget.value })}
             error={errors[`importantDates.${i}.date`]}
           />
-          <TextInput label={`Date ${i + 1} label`} value={d.label ?? ''} onChange={(e) => update({ label: e.currentTarget.value })} />
+          <TextInput
+            label={ROW_LABELS.importantDates.label(i)}
+            value={d.label ?? ''}
+            onChange={(e) => update({ label: e.currentTarget.value })}
+            error={errors[`importantDates.${i}.label`]}
+          />
         </>
       )}
     />

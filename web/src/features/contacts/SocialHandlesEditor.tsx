@@ -1,7 +1,9 @@
 /** A contact's handles on social networks, each with an optional profile URL. */
 import { Autocomplete, TextInput } from '@mantine/core';
 import { isHttpUrl } from '../../lib/safe-url';
+import type { FieldErrors } from '../../ui/form-problems';
 import { ListEditor } from '../../ui/ListEditor';
+import { CONTACT_LABELS, ROW_LABELS } from './contact-labels';
 import type { SocialHandle } from './types';
 
 const NETWORKS = ['mastodon', 'bluesky', 'x', 'linkedin', 'instagram', 'facebook', 'github', 'youtube', 'tiktok'];
@@ -13,11 +15,11 @@ export function SocialHandlesEditor({
 }: {
   handles: SocialHandle[];
   onChange: (handles: SocialHandle[]) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   return (
     <ListEditor<SocialHandle>
-      legend="Social profiles"
+      legend={CONTACT_LABELS.socialHandles}
       itemName="profile"
       items={handles}
       onChange={onChange}
@@ -25,7 +27,7 @@ export function SocialHandlesEditor({
       renderItem={(h, update, i) => (
         <>
           <Autocomplete
-            label={`Network ${i + 1}`}
+            label={ROW_LABELS.socialHandles.network(i)}
             data={NETWORKS}
             value={h.network}
             onChange={(network) => update({ network })}
@@ -33,13 +35,13 @@ export function SocialHandlesEditor({
             maw={150}
           />
           <TextInput
-            label={`Handle ${i + 1}`}
+            label={ROW_LABELS.socialHandles.handle(i)}
             value={h.handle}
             onChange={(e) => update({ handle: e.currentTarget.value })}
             error={errors[`socialHandles.${i}.handle`]}
           />
           <TextInput
-            label={`Profile URL ${i + 1}`}
+            label={ROW_LABELS.socialHandles.url(i)}
             type="url"
             placeholder="https://"
             value={h.url ?? ''}

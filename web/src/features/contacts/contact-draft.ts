@@ -59,13 +59,37 @@ export function draftOf(contact: Contact | undefined, defaults: Partial<ContactD
   };
 }
 
+/** Which rows of each list are sent: blank ones are left out, as the API wants no empty strings there. */
+const SENT = {
+  emails: (email: EmailAddress) => email.address.trim() !== '',
+  phones: (phone: PhoneNumber) => phone.number.trim() !== '',
+  socialHandles: (handle: SocialHandle) => handle.network.trim() !== '' && handle.handle.trim() !== '',
+  importantDates: (date: ImportantDate) => date.date !== '',
+};
+
+export type ContactList = keyof typeof SENT;
+
+/** Each row's place in the input (-1 for a blank row, not sent): the server numbers list entries by it. */
+export function sentRows(draft: ContactDraft): Record<ContactList, number[]> {
+  const places = <T>(rows: T[], sent: (row: T) => boolean) => {
+    let next = 0;
+    return rows.map((row) => (sent(row) ? next++ : -1));
+  };
+  return {
+    emails: places(draft.emails, SENT.emails),
+    phones: places(draft.phones, SENT.phones),
+    socialHandles: places(draft.socialHandles, SENT.socialHandles),
+    importantDates: places(draft.importantDates, SENT.importantDates),
+  };
+}
+
 const withLabel = <T extends { label?: string }>(item: T): T => {
   const label = item.label?.trim();
   const { label: _label, ...rest } = item;
   return (label ? { ...rest, label } : rest) as T;
 };
 
-/** Blank rows are dropped and blank labels left out, as the API wants no empty strings there. */
+/** Blank rows are dropped (SENT) and blank labels left out, as the API wants no empty strings there. */
 export function inputOf(draft: ContactDraft, customKeys: string[]): ContactInput {
   return {
     firstName: draft.firstName.trim(),
@@ -75,12 +99,12 @@ export function inputOf(draft: ContactDraft, customKeys: string[]): ContactInput
     ownerId: draft.ownerId,
     lifecycleStage: draft.lifecycleStage,
     tags: draft.tags,
-    emails: draft.emails.filter((e) => e.address.trim()).map((e) => withLabel({ ...e, address: e.address.trim() })),
-    phones: draft.phones.filter((p) => p.number.trim()).map((p) => withLabel({ ...p, number: p.number.trim() })),
+    emails: draft.emails.filter(SENT.emails).map((e) => withLabel({ ...e, address: e.address.trim() })),
+    phones: draft.phones.filter(SENT.phones).map((p) => withLabel({ ...p, number: p.number.trim() })),
     socialHandles: draft.socialHandles
-      .filter((h) => h.network.trim() && h.handle.trim())
+      .filter(SENT.socialHandles)
       .map(({ url, ...h }) => ({ network: h.network.trim(), handle: h.handle.trim(), ...(url?.trim() ? { url: url.trim() } : {}) })),
-    importantDates: draft.importantDates.filter((d) => d.date).map(withLabel),
+    importantDates: draft.importantDates.filter(SENT.importantDates).map(withLabel),
     address: addressOf(draft.address),
     custom: customValuesToSend(draft.custom, customKeys),
   };

@@ -1,12 +1,14 @@
 /** Defines a custom field, or changes one's label, options and whether it is required. */
 import { useState } from 'react';
 import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useChangeCustomField, useCreateCustomField } from './api';
 import { fieldKeyOf, hasOptions } from './field-key';
 import { FIELD_TYPE_LABELS, FIELD_TYPES, type CustomField, type FieldEntity, type FieldType } from './types';
 import { Dialog } from '../../ui/Dialog';
+
+const LABELS = { label: 'Label', key: 'Key', type: 'Type', options: 'Options', required: 'Required' } satisfies FieldLabels;
 
 export function CustomFieldDialog({
   entity,
@@ -30,7 +32,9 @@ export function CustomFieldDialog({
   const [type, setType] = useState<FieldType>(field?.type ?? 'text');
   const [options, setOptions] = useState<string[]>(field?.options ?? []);
   const [required, setRequired] = useState(field?.required ?? false);
-  const errors = fieldErrors(save.error);
+  const { options: optionsLabel, ...alwaysShown } = LABELS;
+  const labels = hasOptions(type) ? LABELS : alwaysShown;
+  const errors: Partial<Record<keyof typeof LABELS, string>> = fieldErrors(save.error, labels);
   const dismiss = () => {
     save.reset();
     onClose();
@@ -47,9 +51,9 @@ export function CustomFieldDialog({
         }}
       >
         <Stack>
-          <FormError error={save.error} />
+          <FormError error={save.error} labels={labels} />
           <TextInput
-            label="Label"
+            label={LABELS.label}
             value={label}
             onChange={(e) => {
               setLabel(e.currentTarget.value);
@@ -61,7 +65,7 @@ export function CustomFieldDialog({
           />
           <SimpleGrid cols={2}>
             <TextInput
-              label="Key"
+              label={LABELS.key}
               description={field ? 'Fixed once created' : 'Used by the API and imports'}
               value={key}
               onChange={(e) => {
@@ -74,18 +78,19 @@ export function CustomFieldDialog({
               ff="monospace"
             />
             <Select
-              label="Type"
+              label={LABELS.type}
               description={field ? 'Fixed once created' : ' '}
               data={FIELD_TYPES.map((t) => ({ value: t, label: FIELD_TYPE_LABELS[t] }))}
               value={type}
               onChange={(v) => setType((v ?? 'text') as FieldType)}
               allowDeselect={false}
               disabled={Boolean(field)}
+              error={errors.type}
             />
           </SimpleGrid>
           {hasOptions(type) && (
             <TagsInput
-              label="Options"
+              label={optionsLabel}
               description="Press Enter after each option"
               value={options}
               onChange={setOptions}
@@ -94,10 +99,11 @@ export function CustomFieldDialog({
             />
           )}
           <Checkbox
-            label="Required"
+            label={LABELS.required}
             description="Records cannot be saved without a value"
             checked={required}
             onChange={(e) => setRequired(e.currentTarget.checked)}
+            error={errors.required}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={dismiss}>

@@ -1,8 +1,9 @@
 /** The inputs for all of a record's custom fields, in the workspace's order. */
 import { Fieldset, SimpleGrid } from '@mantine/core';
+import type { FieldErrors, FieldLabels } from '../../ui/form-problems';
 import { useCustomFields } from './api';
 import { CustomFieldInput } from './CustomFieldInput';
-import type { CustomValue, FieldEntity } from './types';
+import type { CustomField, CustomValue, FieldEntity } from './types';
 
 export function CustomFieldsEditor({
   entity,
@@ -13,7 +14,7 @@ export function CustomFieldsEditor({
   entity: FieldEntity;
   values: Record<string, unknown>;
   onChange: (values: Record<string, unknown>) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   const fields = useCustomFields(entity);
   if (!fields.data?.length) return null;
@@ -32,6 +33,11 @@ export function CustomFieldsEditor({
       </SimpleGrid>
     </Fieldset>
   );
+}
+
+/** The inputs of the custom fields by API path, for a form's labels. */
+export function customFieldLabels(fields: CustomField[]): FieldLabels {
+  return Object.fromEntries(fields.map((field) => [`custom.${field.key}`, field.label]));
 }
 
 /** The custom values to send: every defined field, an empty one as null so the server clears it. */

@@ -2,6 +2,7 @@
 import { Button } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { FormError } from '../../ui/FormError';
+import { NO_FIELDS } from '../../ui/form-problems';
 import { usePermissions } from '../auth/permissions';
 import { useAddIdentityAsContact } from './api';
 
@@ -21,7 +22,7 @@ export function AddAuthorAsContact({ identityId }: { identityId: string }) {
       >
         Add as contact
       </Button>
-      <FormError error={add.error} />
+      <FormError error={add.error} labels={NO_FIELDS} />
     </>
   );
 }

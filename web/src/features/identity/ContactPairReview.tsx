@@ -4,6 +4,7 @@ import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowsExchange, IconGitMerge, IconX } from '@tabler/icons-react';
 import { FormError } from '../../ui/FormError';
+import { NO_FIELDS } from '../../ui/form-problems';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { useMemberNames } from '../members/use-member-names';
@@ -110,7 +111,7 @@ export function ContactPairReview({
           />
         )}
         <PairEvidence candidate={candidate} />
-        <FormError error={dismiss.error} />
+        <FormError error={dismiss.error} labels={NO_FIELDS} />
         {canWrite && (
           <Group justify="flex-end" gap="xs">
             <Button

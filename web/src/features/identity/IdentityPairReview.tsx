@@ -4,6 +4,7 @@ import { IconLink, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { FormError } from '../../ui/FormError';
+import { NO_FIELDS } from '../../ui/form-problems';
 import { usePermissions } from '../auth/permissions';
 import { NetworkLabel } from '../listening/NetworkLabel';
 import { useDismissDuplicate, useLinkDuplicate } from './api';
@@ -50,7 +51,7 @@ export function IdentityPairReview({ candidate, onDone }: { candidate: Duplicate
           ]}
         />
         <PairEvidence candidate={candidate} />
-        <FormError error={link.error ?? dismiss.error} />
+        <FormError error={link.error ?? dismiss.error} labels={NO_FIELDS} />
         {canWrite && (
           <Group justify="flex-end" gap="xs">
             <Button

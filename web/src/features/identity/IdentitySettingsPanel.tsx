@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Loader, MultiSelect, Stack, Switch } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { fieldErrors } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { useCustomFields } from '../custom-fields/api';
@@ -12,12 +12,17 @@ import type { IdentitySettings } from './types';
 
 const MAX_IDENTIFIERS = 5;
 
+const LABELS = {
+  identifierFields: 'Identifier fields',
+  createContactsFromEmail: 'Create a contact for each unknown e-mail sender',
+} satisfies FieldLabels;
+
 function IdentitySettingsForm({ settings, editable }: { settings: IdentitySettings; editable: boolean }) {
   const [identifierFields, setIdentifierFields] = useState(settings.identifierFields);
   const [createContactsFromEmail, setCreateContactsFromEmail] = useState(settings.createContactsFromEmail);
   const fields = useCustomFields('contact');
   const save = useSaveIdentitySettings();
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrors(save.error, LABELS);
   const options = (fields.data ?? [])
     .filter((f) => f.type === 'text' || f.type === 'number')
     .map((f) => ({ value: f.key, label: f.label }));
@@ -36,7 +41,7 @@ function IdentitySettingsForm({ settings, editable }: { settings: IdentitySettin
       }}
     >
       <MultiSelect
-        label="Identifier fields"
+        label={LABELS.identifierFields}
         description="Text or number fields on contacts whose value belongs to one person only, such as a customer number. Two contacts with the same value are matched with high confidence."
         placeholder={identifierFields.length === 0 ? 'None' : undefined}
         data={options}
@@ -49,13 +54,13 @@ function IdentitySettingsForm({ settings, editable }: { settings: IdentitySettin
         error={errors.identifierFields}
       />
       <Switch
-        label="Create a contact for each unknown e-mail sender"
+        label={LABELS.createContactsFromEmail}
         description="A message from a personal address no contact has yet creates one; shared mailboxes such as info@ never do."
         checked={createContactsFromEmail}
         onChange={(event) => setCreateContactsFromEmail(event.currentTarget.checked)}
         disabled={!editable}
       />
-      <FormError error={save.error} />
+      <FormError error={save.error} labels={LABELS} />
       {editable && (
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>

@@ -6,10 +6,13 @@ import { notifications } from '@mantine/notifications';
 import { IconLink } from '@tabler/icons-react';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
+import type { FieldLabels } from '../../ui/form-problems';
 import { SearchInput } from '../../ui/SearchInput';
 import { networkName } from '../listening/NetworkLabel';
 import { useLinkIdentity, useUnlinkedIdentities } from './api';
 import { identityName } from './identity-name';
+
+const LABELS = { identityId: 'Identities not linked to a contact' } satisfies FieldLabels;
 
 export function LinkIdentityButton({ contactId, contactName }: { contactId: string; contactName: string }) {
   const [opened, { open, close }] = useDisclosure(false);
@@ -32,7 +35,7 @@ export function LinkIdentityButton({ contactId, contactName }: { contactId: stri
       <Dialog opened={opened} onClose={finish} title={`Link an identity to ${contactName}`} size="lg">
         <Stack>
           <SearchInput label="Find the identity" placeholder="Name, handle or e-mail" value={q} onSearch={setQ} data-autofocus />
-          <Radio.Group value={identityId} onChange={setIdentityId} label="Identities not linked to a contact">
+          <Radio.Group value={identityId} onChange={setIdentityId} label={LABELS.identityId}>
             <ScrollArea.Autosize mah={320} type="auto">
               <Stack gap="xs" mt="xs">
                 {items.length === 0 && (
@@ -51,7 +54,7 @@ export function LinkIdentityButton({ contactId, contactName }: { contactId: stri
               </Stack>
             </ScrollArea.Autosize>
           </Radio.Group>
-          <FormError error={link.error} />
+          <FormError error={link.error} labels={LABELS} />
           <Group justify="flex-end">
             <Button variant="default" onClick={finish}>
               Cancel

@@ -7,6 +7,7 @@ import { IconLink, IconX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { FormError } from '../../ui/FormError';
+import { NO_FIELDS } from '../../ui/form-problems';
 import { usePermissions } from '../auth/permissions';
 import { useDismissDuplicate, useIdentitySuggestions, useLinkDuplicate } from './api';
 import { formatProbability } from './evidence';
@@ -66,7 +67,7 @@ export function SuggestedContacts({ identityId, name }: { identityId: string; na
           </Paper>
         );
       })}
-      <FormError error={link.error ?? dismiss.error} />
+      <FormError error={link.error ?? dismiss.error} labels={NO_FIELDS} />
     </Stack>
   );
 }

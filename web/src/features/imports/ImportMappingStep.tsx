@@ -5,14 +5,24 @@
 import { useState } from 'react';
 import { Button, Checkbox, Group, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
 import { FormError } from '../../ui/FormError';
+import type { FieldLabels } from '../../ui/form-problems';
 import { useCustomFields } from '../custom-fields/api';
 import { useStartImport } from './api';
-import { countOf, FILE_UNITS } from './counts';
+import { COLUMN_UNITS, countOf, FILE_UNITS } from './counts';
 import { importTargets, keepsOrSkips, keptTarget } from './import-targets';
 import type { ImportDraft } from './types';
 import { reachableClearButton } from '../../ui/clear-button';
 
-const COLUMN_UNITS = { csv: ['column', 'columns'], vcard: ['property', 'properties'], json: ['field', 'fields'] } as const;
+const ALLOW_PARTIAL = 'Import the valid rows even when some rows are rejected';
+
+/** What each column's input is called, as the server names its problems (`mapping.<column>`). */
+function labelsOf(draft: ImportDraft, fixed: boolean): FieldLabels {
+  return {
+    mapping: 'Column mapping',
+    ...Object.fromEntries(draft.columns.map((c) => [`mapping.${c}`, fixed ? `Import ${c}` : `Import column ${c} as`])),
+    allowPartial: ALLOW_PARTIAL,
+  };
+}
 
 /** The first sample values of a column. */
 function examples(draft: ImportDraft, index: number): string {
@@ -96,12 +106,12 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
         </Table>
       </ScrollArea.Autosize>
       <Checkbox
-        label="Import the valid rows even when some rows are rejected"
+        label={ALLOW_PARTIAL}
         description="Otherwise nothing is imported if any row has a problem."
         checked={allowPartial}
         onChange={(e) => setAllowPartial(e.currentTarget.checked)}
       />
-      <FormError error={start.error} />
+      <FormError error={start.error} labels={labelsOf(draft, fixed)} />
       <Group justify="space-between">
         <Button variant="default" onClick={onBack}>
           Back

@@ -1,9 +1,10 @@
-/** Step 3 of an import: how far it got, then what was imported and which rows were rejected. */
-import { Alert, Button, Group, Progress, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+/** Step 3 of an import: how far it got, then what was imported, which rows were rejected and which values left out. */
+import { Alert, Button, Group, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { formatNumber } from '../../lib/format';
 import { QueryError } from '../../ui/QueryError';
 import { useImportJob } from './api';
 import { countOf, FILE_UNITS } from './counts';
+import { SkippedValues } from './SkippedValues';
 import { TEXT_COLORS } from '../../ui/text-colors';
 
 const SHOWN_REJECTIONS = 500;
@@ -41,13 +42,15 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
             {j ? `${formatNumber(j.processed)} of ${countOf(j.total, FILE_UNITS[j.format])}` : ''}
           </Text>
         </Group>
-        <Progress
-          value={percent}
-          size="lg"
-          animated={!finished}
-          color={j?.status === 'failed' ? 'red' : undefined}
-          aria-labelledby="import-progress-label"
-        />
+        {/* The section is the progressbar, so it is what the label must name (on the root, it named nothing). */}
+        <Progress.Root size="lg">
+          <Progress.Section
+            value={percent}
+            animated={!finished}
+            color={j?.status === 'failed' ? 'red' : undefined}
+            aria-labelledby="import-progress-label"
+          />
+        </Progress.Root>
       </div>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Count label={capitalised(many)} value={j?.total ?? 0} />
@@ -61,10 +64,10 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
         </Alert>
       )}
       {finished && j && j.errors.length > 0 && (
-        <div>
-          <Text size="sm" fw={600} mb="xs">
+        <section aria-labelledby="import-rejected-heading">
+          <Title order={3} size="h5" mb="xs" id="import-rejected-heading">
             Rejected {many}
-          </Text>
+          </Title>
           <ScrollArea.Autosize mah="35vh" type="auto">
             <Table stickyHeader verticalSpacing={4} fz="sm">
               <Table.Thead>
@@ -90,8 +93,9 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
               The first {SHOWN_REJECTIONS} of {formatNumber(j.errors.length)} problems are shown.
             </Text>
           )}
-        </div>
+        </section>
       )}
+      {finished && j && j.skipped.length > 0 && <SkippedValues skipped={j.skipped} format={j.format} />}
       <Group justify="flex-end">
         <Button onClick={onClose} variant={finished ? 'filled' : 'default'}>
           {finished ? 'Done' : 'Close (the import goes on)'}

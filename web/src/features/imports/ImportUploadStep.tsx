@@ -3,11 +3,15 @@ import { useState } from 'react';
 import { Button, FileInput, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
 import { FormError } from '../../ui/FormError';
+import type { FieldLabels } from '../../ui/form-problems';
 import { useUploadImport } from './api';
 import { readFileText } from './file-text';
 import type { ImportDraft, ImportFormat } from './types';
 
 const MAX_BYTES = 20 * 1024 * 1024;
+
+/** An unreadable file is refused on its content (the server names the line or card). */
+const LABELS = { content: 'File', fileName: 'File', format: 'Format' } satisfies FieldLabels;
 
 function formatOf(file: File | null): ImportFormat {
   if (file && /\.(vcf|vcard)$/i.test(file.name)) return 'vcard';
@@ -33,7 +37,7 @@ export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDra
           JSON file Rapport exported.
         </Text>
         <FileInput
-          label="File"
+          label={LABELS.content}
           placeholder="Choose a .csv, .vcf or .json file"
           accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
           leftSection={<IconFileUpload size={16} />}
@@ -50,7 +54,7 @@ export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDra
         />
         <div>
           <Text size="sm" fw={500} mb={4} id="import-format-label">
-            Format
+            {LABELS.format}
           </Text>
           <SegmentedControl
             aria-labelledby="import-format-label"
@@ -63,7 +67,7 @@ export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDra
             ]}
           />
         </div>
-        <FormError error={upload.error} />
+        <FormError error={upload.error} labels={LABELS} />
         <Group justify="flex-end">
           <Button type="submit" disabled={!file || tooBig} loading={upload.isPending}>
             Next: map columns

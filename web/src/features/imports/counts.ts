@@ -8,6 +8,13 @@ export const FILE_UNITS = {
   json: ['contact', 'contacts'],
 } as const;
 
+/** What each format's columns are, singular and plural. */
+export const COLUMN_UNITS = {
+  csv: ['column', 'columns'],
+  vcard: ['property', 'properties'],
+  json: ['field', 'fields'],
+} as const;
+
 /** The unit alone, in the form a count of `count` takes ("of 1 row", "of 3 rows"). */
 export function unitFor(count: number, [one, many]: readonly [string, string]): string {
   return count === 1 ? one : many;

@@ -20,11 +20,33 @@ describe('import targets', () => {
   });
 
   it('lists a suggested target once, under its own name rather than as an unknown one', () => {
-    const targets = importTargets([], ['address:locality', 'email', 'socialHandle:xing']);
+    const targets = importTargets([], ['address:locality', 'email', 'socialHandle:xing', 'email4', 'somethingNew']);
     expect(targets.filter((t) => t.value === 'address:locality')).toEqual([
       { value: 'address:locality', label: 'City or town', group: 'Postal address' },
     ]);
-    expect(targets.filter((t) => t.group === 'Other').map((t) => t.value)).toEqual(['socialHandle:xing']);
+    expect(targets.filter((t) => t.value === 'socialHandle:xing')).toEqual([
+      { value: 'socialHandle:xing', label: 'XING profile', group: 'Social profiles' },
+    ]);
+    expect(targets.find((t) => t.value === 'email4')).toEqual({ value: 'email4', label: 'E-mail 4', group: 'Reach' });
+    expect(targets.filter((t) => t.group === 'Other').map((t) => t.value)).toEqual(['somethingNew']);
+  });
+
+  it('labels every target it offers for people, the timeline note included', () => {
+    const targets = importTargets([], []);
+    expect(targets.find((t) => t.value === 'note')).toEqual({ value: 'note', label: 'Note (added to the timeline)', group: 'Timeline' });
+    for (const target of targets) {
+      expect(target.label, target.value).not.toBe(target.value);
+      expect(target.label, target.value).toMatch(/^[A-Z]/);
+    }
+    expect(new Set(targets.map((t) => t.value)).size).toBe(targets.length);
+    expect([...new Set(targets.map((t) => t.group))]).toEqual([
+      'Name and role',
+      'Reach',
+      'Social profiles',
+      'Important dates',
+      'Postal address',
+      'Timeline',
+    ]);
   });
 
   it('names the lists of social profiles and important dates that a Rapport export suggests, in their groups', () => {

@@ -1,4 +1,9 @@
-/** The contact fields a column of an imported file can fill, named as the import API expects. */
+/**
+ * The contact fields a column of an imported file can fill, named as the import API expects and
+ * labelled for people. The labels are Records over the kinds of target the server's mapping takes
+ * (`Target` in server/src/crm/imports/import.mapping.ts), so a target without a label does not compile.
+ */
+import type { AddressPart, ImportantDateKind } from '../contacts/types';
 import type { CustomField } from '../custom-fields/types';
 import type { ImportFormat } from './types';
 
@@ -8,45 +13,113 @@ export interface ImportTarget {
   group: string;
 }
 
-const NETWORKS = ['mastodon', 'bluesky', 'x', 'linkedin', 'instagram', 'facebook', 'github'];
-const DATE_KINDS = ['birthday', 'anniversary', 'renewal'];
-/** The parts of a postal address the import fills, as the server names them. */
-const ADDRESS_PARTS = [
-  ['streetNumber', 'Street number'],
-  ['street', 'Street'],
-  ['line2', 'Address line 2 (building, suite)'],
-  ['locality', 'City or town'],
-  ['region', 'State, province or county'],
-  ['postcode', 'Postcode'],
-  ['country', 'Country'],
-] as const;
+/** The groups of the target list, in the order it shows them. */
+const GROUPS = ['Name and role', 'Reach', 'Social profiles', 'Important dates', 'Postal address', 'Timeline'] as const;
+type Group = (typeof GROUPS)[number];
 
-const CONTACT_TARGETS: ImportTarget[] = [
-  { value: 'firstName', label: 'First name', group: 'Name and role' },
-  { value: 'lastName', label: 'Last name', group: 'Name and role' },
-  { value: 'fullName', label: 'Full name (split into first and last)', group: 'Name and role' },
-  { value: 'title', label: 'Job title', group: 'Name and role' },
-  { value: 'company', label: 'Company (created when new)', group: 'Name and role' },
-  { value: 'lifecycleStage', label: 'Lifecycle stage', group: 'Name and role' },
-  { value: 'tags', label: 'Tags (comma separated)', group: 'Name and role' },
-  { value: 'email', label: 'E-mail', group: 'Reach' },
-  { value: 'email2', label: 'E-mail 2', group: 'Reach' },
-  { value: 'email3', label: 'E-mail 3', group: 'Reach' },
-  { value: 'phone', label: 'Phone', group: 'Reach' },
-  { value: 'phone2', label: 'Phone 2', group: 'Reach' },
-  { value: 'phone3', label: 'Phone 3', group: 'Reach' },
-  ...NETWORKS.map((n) => ({ value: `socialHandle:${n}`, label: `Social: ${n}`, group: 'Social profiles' })),
-  { value: 'socialHandles', label: 'Social profiles, as Rapport exports them (network:handle; …)', group: 'Social profiles' },
-  ...DATE_KINDS.map((k) => ({ value: `importantDate:${k}`, label: `Date: ${k}`, group: 'Important dates' })),
-  { value: 'importantDates', label: 'Important dates, as Rapport exports them (kind:date; …)', group: 'Important dates' },
-  ...ADDRESS_PARTS.map(([part, label]) => ({ value: `address:${part}`, label, group: 'Postal address' })),
-];
+/** Targets that name their field alone; `email` and `phone` also take a number (`email2`) for more columns. */
+type FieldTarget =
+  | 'firstName'
+  | 'lastName'
+  | 'fullName'
+  | 'title'
+  | 'company'
+  | 'lifecycleStage'
+  | 'tags'
+  | 'email'
+  | 'phone'
+  | 'socialHandles'
+  | 'importantDates'
+  | 'note';
+
+const FIELDS: Record<FieldTarget, { label: string; group: Group }> = {
+  firstName: { label: 'First name', group: 'Name and role' },
+  lastName: { label: 'Last name', group: 'Name and role' },
+  fullName: { label: 'Full name (split into first and last)', group: 'Name and role' },
+  title: { label: 'Job title', group: 'Name and role' },
+  company: { label: 'Company (created when new)', group: 'Name and role' },
+  lifecycleStage: { label: 'Lifecycle stage', group: 'Name and role' },
+  tags: { label: 'Tags (comma separated)', group: 'Name and role' },
+  email: { label: 'E-mail', group: 'Reach' },
+  phone: { label: 'Phone', group: 'Reach' },
+  socialHandles: { label: 'Social profiles, as Rapport exports them (network:handle; …)', group: 'Social profiles' },
+  importantDates: { label: 'Important dates, as Rapport exports them (kind:date; …)', group: 'Important dates' },
+  note: { label: 'Note (added to the timeline)', group: 'Timeline' },
+};
+
+/** More e-mail and phone columns offered than the first; the server takes any number up to 99. */
+const NUMBERED = [2, 3];
+
+/** The networks the server recognises in a column's header (`socialHandle:<network>`). */
+type Network = 'mastodon' | 'bluesky' | 'x' | 'linkedin' | 'instagram' | 'facebook' | 'github' | 'tiktok' | 'youtube' | 'xing';
+
+const NETWORKS: Record<Network, string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  x: 'X (Twitter)',
+  linkedin: 'LinkedIn',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  github: 'GitHub',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  xing: 'XING',
+};
+
+const DATE_KINDS: Record<ImportantDateKind, string> = {
+  birthday: 'Birthday',
+  anniversary: 'Anniversary',
+  renewal: 'Renewal date',
+  custom: 'Other date',
+};
+
+const ADDRESS_PARTS: Record<AddressPart, string> = {
+  streetNumber: 'Street number',
+  street: 'Street',
+  line2: 'Address line 2 (building, suite)',
+  locality: 'City or town',
+  region: 'State, province or county',
+  postcode: 'Postcode',
+  country: 'Country',
+};
+
+const entries = <K extends string>(record: Record<K, string>) => Object.entries(record) as [K, string][];
+
+function field(value: FieldTarget): ImportTarget {
+  return { value, ...FIELDS[value] };
+}
+
+function numbered(value: 'email' | 'phone', n: number): ImportTarget {
+  return { value: `${value}${n}`, label: `${FIELDS[value].label} ${n}`, group: FIELDS[value].group };
+}
+
+/** Every target the list offers, by group; in a group, the single fields before the lists as Rapport exports them. */
+const LISTED: ImportTarget[] = [
+  ...entries(NETWORKS).map(([network, label]) => ({
+    value: `socialHandle:${network}`,
+    label: `${label} profile`,
+    group: 'Social profiles',
+  })),
+  ...entries(DATE_KINDS).map(([kind, label]) => ({ value: `importantDate:${kind}`, label, group: 'Important dates' })),
+  ...entries(ADDRESS_PARTS).map(([part, label]) => ({ value: `address:${part}`, label, group: 'Postal address' })),
+  ...(Object.keys(FIELDS) as FieldTarget[]).flatMap((value) =>
+    value === 'email' || value === 'phone' ? [field(value), ...NUMBERED.map((n) => numbered(value, n))] : [field(value)],
+  ),
+].sort((a, b) => GROUPS.indexOf(a.group as Group) - GROUPS.indexOf(b.group as Group));
+
+/** An e-mail or phone column past those the list offers (`email4`), as the server suggests for a fourth. */
+function furtherColumn(value: string): ImportTarget | null {
+  const more = /^(email|phone)(\d{1,2})$/.exec(value);
+  return more ? numbered(more[1] as 'email' | 'phone', Number(more[2])) : null;
+}
 
 /** Known fields, the workspace's custom fields, and any target the server suggested that we do not list. */
 export function importTargets(customFields: CustomField[], suggested: (string | null)[]): ImportTarget[] {
-  const targets = [...CONTACT_TARGETS, ...customFields.map((f) => ({ value: `custom:${f.key}`, label: f.label, group: 'Custom fields' }))];
+  const targets = [...LISTED, ...customFields.map((f) => ({ value: `custom:${f.key}`, label: f.label, group: 'Custom fields' }))];
   for (const value of suggested) {
-    if (value && value !== 'ignore' && !targets.some((t) => t.value === value)) targets.push({ value, label: value, group: 'Other' });
+    if (value && value !== 'ignore' && !targets.some((t) => t.value === value)) {
+      targets.push(furtherColumn(value) ?? { value, label: value, group: 'Other' });
+    }
   }
   return targets;
 }

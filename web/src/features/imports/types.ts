@@ -21,6 +21,15 @@ export interface ImportRejection {
   reason: string;
 }
 
+/** A value an imported row held that the import could not use: the contact was imported without it. */
+export interface SkippedValue {
+  /** As for a rejection: the spreadsheet row, or the position of the vCard or JSON contact. */
+  row: number;
+  /** The column or vCard property. */
+  field: string;
+  reason: string;
+}
+
 export interface ImportJob {
   id: string;
   format: ImportFormat;
@@ -31,4 +40,6 @@ export interface ImportJob {
   rejected: number;
   companiesCreated: number;
   errors: ImportRejection[];
+  /** The first 1,000 values left out of the imported rows; empty when nothing was imported. */
+  skipped: SkippedValue[];
 }

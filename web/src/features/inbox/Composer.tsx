@@ -8,6 +8,7 @@ import { ActionIcon, Alert, Button, Combobox, Group, Menu, Paper, Tabs, Text, Te
 import { notifications } from '@mantine/notifications';
 import { IconChevronUp, IconLock, IconMessageOff, IconMessageReply, IconTemplate } from '@tabler/icons-react';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { renderCannedResponse } from '../canned-responses/api';
 import { useCannedResponses } from '../canned-responses/api';
 import { useMembers } from '../members/api';
@@ -19,6 +20,12 @@ import type { ReplyUnavailable } from './types';
 export type ComposerMode = 'reply' | 'note';
 
 const MAX_SUGGESTIONS = 8;
+
+/** The text is the one input; who is mentioned and the status to set follow from it and the button pressed. */
+const LABELS: Record<ComposerMode, FieldLabels> = {
+  reply: { text: 'Reply to the customer' },
+  note: { text: 'Internal note' },
+};
 
 interface Suggestion {
   value: string;
@@ -52,6 +59,7 @@ export function Composer({
   const note = useAddNote(conversationId);
   const send = mode === 'reply' ? reply : note;
   const text = drafts[mode];
+  const errors = fieldErrors(send.error, LABELS[mode]);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
 
   useEffect(() => onDraftingChange(text.trim() !== ''), [text, onDraftingChange]);
@@ -142,12 +150,13 @@ export function Composer({
         <Combobox.Target>
           <Textarea
             ref={textareaRef}
-            aria-label={mode === 'reply' ? 'Reply to the customer' : 'Internal note'}
+            aria-label={LABELS[mode].text}
             placeholder={mode === 'reply' ? 'Write a reply… ( / for canned responses)' : 'Write a note for your team… ( @ to mention)'}
             autosize
             minRows={3}
             maxRows={12}
             value={text}
+            error={errors.text}
             styles={mode === 'note' ? { input: { background: 'var(--mantine-color-yellow-light)' } } : undefined}
             onChange={(event) => {
               setText(event.currentTarget.value);
@@ -178,7 +187,7 @@ export function Composer({
           </Combobox.Options>
         </Combobox.Dropdown>
       </Combobox>
-      <FormError error={send.error} />
+      <FormError error={send.error} labels={LABELS[mode]} />
       <Group justify="space-between" mt="xs">
         <Menu position="top-start" withinPortal>
           <Menu.Target>

@@ -4,10 +4,13 @@ import { Button, Group, Radio, ScrollArea, Stack, Text } from '@mantine/core';
 import { formatRelative } from '../../lib/format';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
+import type { FieldLabels } from '../../ui/form-problems';
 import { SearchInput } from '../../ui/SearchInput';
 import { useConversationList, useMergeConversation } from './api';
 import { customerName } from './customer-name';
 import type { Conversation } from './types';
+
+const LABELS = { targetId: 'Merge into' } satisfies FieldLabels;
 
 export function MergeDialog({
   conversation,
@@ -34,7 +37,7 @@ export function MergeDialog({
           The messages of this conversation move to the one you pick; this one closes and points there.
         </Text>
         <SearchInput label="Find the conversation" value={q} onSearch={setQ} data-autofocus />
-        <Radio.Group value={targetId} onChange={setTargetId} label="Merge into">
+        <Radio.Group value={targetId} onChange={setTargetId} label={LABELS.targetId}>
           <ScrollArea.Autosize mah={300} type="auto">
             <Stack gap="xs" mt="xs">
               {options.length === 0 && (
@@ -53,7 +56,7 @@ export function MergeDialog({
             </Stack>
           </ScrollArea.Autosize>
         </Radio.Group>
-        <FormError error={merge.error} />
+        <FormError error={merge.error} labels={LABELS} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

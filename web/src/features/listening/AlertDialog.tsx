@@ -1,14 +1,30 @@
 /** Creates or changes an alert: what it watches, what counts as unusual, and where it is delivered. */
 import { useState } from 'react';
 import { Button, Group, NumberInput, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { alertDraft, alertDraftProblems, toAlertInput, type AlertDraft } from './alert-draft';
 import { useSaveAlert, useSavedQueries } from './api';
 import { TRIGGER_LABELS } from './labels';
 import { scopeOptions } from './query-scope';
 import { TRIGGERS, type Alert, type Trigger } from './types';
+
+const LABELS = {
+  name: 'Alert name',
+  // One select picks a query or a group: either problem is told on it.
+  queryId: 'Query or group',
+  queryKind: 'Query or group',
+  trigger: 'Trigger',
+  keyword: 'Keyword',
+  sensitivity: 'Sensitivity',
+  minMentions: 'Minimum mentions',
+  cooldownMinutes: 'Cool-down (minutes)',
+  notifyInApp: 'Notify in the app',
+  notifyEmails: 'E-mail to',
+  webhookUrl: 'Webhook URL',
+  isActive: 'Active',
+} satisfies FieldLabels;
 
 export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened: boolean; onClose: () => void }) {
   const queries = useSavedQueries();
@@ -17,7 +33,12 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
   const [draft, setDraft] = useState<AlertDraft>(() => alertDraft(alert));
   const [tried, setTried] = useState(false);
   const set = <K extends keyof AlertDraft>(key: K, value: AlertDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const problems = { ...fieldErrors(save.error), ...(tried ? alertDraftProblems(draft) : {}) };
+  const { keyword: keywordLabel, ...alwaysShown } = LABELS;
+  const labels = draft.trigger === 'keyword' ? LABELS : alwaysShown;
+  const problems: Partial<Record<keyof typeof LABELS, string>> = {
+    ...fieldErrors(save.error, labels),
+    ...(tried ? alertDraftProblems(draft) : {}),
+  };
   // An alert watches a group or a query, never "everything".
   const scopes = scopeOptions(queries.data ?? []).filter((group) => group.group !== 'Everything');
   const dismiss = () => {
@@ -35,9 +56,9 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
         }}
       >
         <Stack>
-          <FormError error={save.error} />
+          <FormError error={save.error} labels={labels} />
           <TextInput
-            label="Alert name"
+            label={LABELS.name}
             value={draft.name}
             onChange={(e) => set('name', e.currentTarget.value)}
             required
@@ -46,7 +67,7 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
           />
           <Group grow align="flex-start">
             <Select
-              label="Query or group"
+              label={LABELS.queryId}
               placeholder="Choose what to watch"
               data={scopes}
               value={draft.scope || null}
@@ -56,7 +77,7 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
               error={problems.queryId ?? problems.queryKind}
             />
             <Select
-              label="Trigger"
+              label={LABELS.trigger}
               data={TRIGGERS.map((t) => ({ value: t, label: TRIGGER_LABELS[t] }))}
               value={draft.trigger}
               onChange={(value) => value && set('trigger', value as Trigger)}
@@ -66,7 +87,7 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
           </Group>
           {draft.trigger === 'keyword' && (
             <TextInput
-              label="Keyword"
+              label={keywordLabel}
               description="Alert when a mention contains this word"
               value={draft.keyword}
               onChange={(e) => set('keyword', e.currentTarget.value)}
@@ -76,7 +97,7 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
           )}
           <Group grow align="flex-start">
             <NumberInput
-              label="Sensitivity"
+              label={LABELS.sensitivity}
               description="Spreads above the expected count; lower fires sooner"
               min={1}
               max={10}
@@ -88,7 +109,7 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
               error={problems.sensitivity}
             />
             <NumberInput
-              label="Minimum mentions"
+              label={LABELS.minMentions}
               description="Never fire below this many"
               min={1}
               max={1_000_000}
@@ -98,7 +119,7 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
               error={problems.minMentions}
             />
             <NumberInput
-              label="Cool-down (minutes)"
+              label={LABELS.cooldownMinutes}
               description="Quiet time after firing"
               min={5}
               max={10_080}
@@ -109,13 +130,13 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
             />
           </Group>
           <Switch
-            label="Notify in the app"
+            label={LABELS.notifyInApp}
             checked={draft.notifyInApp}
             onChange={(e) => set('notifyInApp', e.currentTarget.checked)}
             error={problems.notifyInApp}
           />
           <Textarea
-            label="E-mail to"
+            label={LABELS.notifyEmails}
             description="Addresses separated by commas or new lines"
             autosize
             minRows={1}
@@ -124,14 +145,14 @@ export function AlertDialog({ alert, opened, onClose }: { alert?: Alert; opened:
             error={problems.notifyEmails}
           />
           <TextInput
-            label="Webhook URL"
+            label={LABELS.webhookUrl}
             description="Called with a signed JSON body when the alert fires"
             placeholder="https://"
             value={draft.webhookUrl}
             onChange={(e) => set('webhookUrl', e.currentTarget.value)}
             error={problems.webhookUrl}
           />
-          <Switch label="Active" checked={draft.isActive} onChange={(e) => set('isActive', e.currentTarget.checked)} />
+          <Switch label={LABELS.isActive} checked={draft.isActive} onChange={(e) => set('isActive', e.currentTarget.checked)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={dismiss}>
               Cancel

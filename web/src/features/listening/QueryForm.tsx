@@ -7,8 +7,8 @@ import { Button, Grid, Group, Select, Stack, Switch, TextInput } from '@mantine/
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
-import { fieldErrors } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useQueryCheck, useSaveQuery } from './api';
 import { KIND_LABELS } from './labels';
 import { QueryCheatSheet } from './QueryCheatSheet';
@@ -21,6 +21,14 @@ const TYPING_PAUSE_MS = 300;
 const EDITOR_ID = 'listening-query-text';
 const PROBLEMS_ID = 'listening-query-problems';
 
+const LABELS = {
+  name: 'Query name',
+  kind: 'Group',
+  // The editor's own label: its problems show below it, checked as the query is typed.
+  query: 'Query',
+  isActive: 'Active: match new messages as they arrive',
+} satisfies FieldLabels;
+
 export function QueryForm({ saved, canWrite }: { saved?: SavedQuery; canWrite: boolean }) {
   const navigate = useNavigate();
   const save = useSaveQuery();
@@ -32,7 +40,7 @@ export function QueryForm({ saved, canWrite }: { saved?: SavedQuery; canWrite: b
   const [typed] = useDebouncedValue(text, TYPING_PAUSE_MS);
   const check = useQueryCheck(typed);
   const current = text.trim() ? (check.data ?? null) : null;
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrors(save.error, LABELS);
 
   const submit = () =>
     save.mutate(
@@ -60,10 +68,10 @@ export function QueryForm({ saved, canWrite }: { saved?: SavedQuery; canWrite: b
           }}
         >
           <Stack>
-            <FormError error={save.error} />
+            <FormError error={save.error} labels={LABELS} />
             <Group grow align="flex-start">
               <TextInput
-                label="Query name"
+                label={LABELS.name}
                 value={name}
                 onChange={(e) => setName(e.currentTarget.value)}
                 required
@@ -72,7 +80,7 @@ export function QueryForm({ saved, canWrite }: { saved?: SavedQuery; canWrite: b
                 data-autofocus
               />
               <Select
-                label="Group"
+                label={LABELS.kind}
                 data={QUERY_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
                 value={kind}
                 onChange={(value) => value && setKind(value as QueryKind)}
@@ -82,11 +90,7 @@ export function QueryForm({ saved, canWrite }: { saved?: SavedQuery; canWrite: b
             </Group>
             <QueryEditor id={EDITOR_ID} value={text} onChange={setText} check={current} describedBy={PROBLEMS_ID} />
             <QueryProblems id={PROBLEMS_ID} check={current} text={text} />
-            <Switch
-              label="Active: match new messages as they arrive"
-              checked={isActive}
-              onChange={(e) => setIsActive(e.currentTarget.checked)}
-            />
+            <Switch label={LABELS.isActive} checked={isActive} onChange={(e) => setIsActive(e.currentTarget.checked)} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => void navigate('/listening/queries')}>
                 Cancel

@@ -1,13 +1,22 @@
 /** Adds someone to the workspace with a role, a record scope, teams and a first password. */
 import { useState } from 'react';
 import { Button, Group, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import type { RecordScope, Role } from '../../lib/types';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useTeams } from '../teams/api';
 import { useAddMember } from './api';
 import { RECORD_SCOPES, ROLES } from './types';
 import { Dialog } from '../../ui/Dialog';
+
+const LABELS = {
+  name: 'Name',
+  email: 'E-mail',
+  password: 'First password',
+  role: 'Role',
+  recordScope: 'Sees',
+  teamIds: 'Teams',
+} satisfies FieldLabels;
 
 export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const add = useAddMember();
@@ -18,7 +27,7 @@ export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose:
   const [role, setRole] = useState<Role>('agent');
   const [recordScope, setRecordScope] = useState<RecordScope>('all');
   const [teamIds, setTeamIds] = useState<string[]>([]);
-  const errors = fieldErrors(add.error);
+  const errors = fieldErrors(add.error, LABELS);
   const dismiss = () => {
     add.reset();
     onClose();
@@ -32,10 +41,10 @@ export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose:
         }}
       >
         <Stack>
-          <FormError error={add.error} />
+          <FormError error={add.error} labels={LABELS} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
-              label="Name"
+              label={LABELS.name}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
               required
@@ -43,7 +52,7 @@ export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose:
               data-autofocus
             />
             <TextInput
-              label="E-mail"
+              label={LABELS.email}
               type="email"
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
@@ -52,7 +61,7 @@ export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose:
             />
           </SimpleGrid>
           <PasswordInput
-            label="First password"
+            label={LABELS.password}
             description="At least 10 characters; share it with them privately"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
@@ -63,27 +72,30 @@ export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose:
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
-              label="Role"
+              label={LABELS.role}
               data={ROLES.filter((r) => r.value !== 'owner').map((r) => ({ value: r.value, label: `${r.label} — ${r.description}` }))}
               value={role}
               onChange={(v) => setRole((v ?? 'agent') as Role)}
               allowDeselect={false}
+              error={errors.role}
             />
             <Select
-              label="Sees"
+              label={LABELS.recordScope}
               data={RECORD_SCOPES}
               value={recordScope}
               onChange={(v) => setRecordScope((v ?? 'all') as RecordScope)}
               allowDeselect={false}
+              error={errors.recordScope}
             />
           </SimpleGrid>
           <MultiSelect
-            label="Teams"
+            label={LABELS.teamIds}
             data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
             value={teamIds}
             onChange={setTeamIds}
             placeholder={teamIds.length ? undefined : 'No team'}
             searchable
+            error={errors.teamIds}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={dismiss}>

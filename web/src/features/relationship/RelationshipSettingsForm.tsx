@@ -3,18 +3,46 @@ import { useState } from 'react';
 import { ActionIcon, Button, Fieldset, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
-import { fieldErrors } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { TEXT_COLORS } from '../../ui/text-colors';
 import { useCustomFields } from '../custom-fields/api';
 import { useRecomputeScores, useSaveRelationshipSettings } from './api';
 import { COMPONENT_HINTS, COMPONENT_LABELS } from './score-format';
-import { settingsDraft, settingsInput, settingsProblems, tierName, weightShares, type SettingsDraft } from './settings-draft';
+import { settingsDraft, settingsInput, settingsProblems, sortedTiers, tierName, weightShares, type SettingsDraft } from './settings-draft';
 import { VALUE_COMPONENTS, type RelationshipSettings } from './types';
 import { reachableClearButton } from '../../ui/clear-button';
 
 const asNumber = (value: string | number, fallback = 0) => (typeof value === 'number' ? value : fallback);
+
+const LABELS = {
+  weights: 'Value score',
+  monetaryField: 'Monetary value field',
+  tiers: 'Tiers',
+  quietDays: 'Quiet after (days)',
+} satisfies FieldLabels;
+
+/**
+ * The inputs by API path. The tiers are sent highest first (settingsInput), so the server names a
+ * tier by its place in that order; `sentAt` gives it for each row. Rows share the label "Tier
+ * name": the summary numbers them as they stand.
+ */
+function labelsOf(sentAt: number[]): FieldLabels {
+  return {
+    weights: LABELS.weights,
+    ...Object.fromEntries(VALUE_COMPONENTS.map((component) => [`weights.${component}`, COMPONENT_LABELS[component]])),
+    monetaryField: LABELS.monetaryField,
+    tiers: LABELS.tiers,
+    ...Object.fromEntries(
+      sentAt.flatMap((sent, row) => [
+        [`tiers.${sent}.name`, `Tier name ${row + 1}`],
+        [`tiers.${sent}.minScore`, `From score ${row + 1}`],
+      ]),
+    ),
+    quietDays: LABELS.quietDays,
+  };
+}
 
 export function RelationshipSettingsForm({ settings, editable }: { settings: RelationshipSettings; editable: boolean }) {
   const [draft, setDraft] = useState<SettingsDraft>(() => settingsDraft(settings));
@@ -22,7 +50,13 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
   const save = useSaveRelationshipSettings();
   const recompute = useRecomputeScores();
   const numberFields = useCustomFields('contact');
-  const problems = { ...(submitted ? settingsProblems(draft) : {}), ...fieldErrors(save.error) };
+  const sent = sortedTiers(draft.tiers);
+  const sentAt = draft.tiers.map((tier) => sent.indexOf(tier));
+  const labels = labelsOf(sentAt);
+  const server = fieldErrors(save.error, labels);
+  const local = submitted ? settingsProblems(draft) : {};
+  const problems = { ...local, ...server };
+  const tierProblem = (row: number, part: 'name' | 'minScore') => server[`tiers.${sentAt[row]}.${part}`] ?? local[`tiers.${row}.${part}`];
   const shares = weightShares(draft.weights);
   const monetaryOptions = (numberFields.data ?? []).filter((f) => f.type === 'number').map((f) => ({ value: f.key, label: f.label }));
 
@@ -45,7 +79,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
       }}
       aria-label="Relationship settings"
     >
-      <Fieldset legend="Value score" disabled={!editable}>
+      <Fieldset legend={LABELS.weights} disabled={!editable}>
         <Text size="sm" c="dimmed" mb="sm">
           A contact’s value (0–100) mixes these parts by weight; a weight of 0 leaves a part out.
         </Text>
@@ -61,10 +95,11 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
               allowDecimal={false}
               value={draft.weights[component]}
               onChange={(value) => setDraft({ ...draft, weights: { ...draft.weights, [component]: asNumber(value) } })}
+              error={problems[`weights.${component}`]}
             />
           ))}
           <Select
-            label="Monetary value field"
+            label={LABELS.monetaryField}
             description="A number field on contacts, such as lifetime revenue"
             placeholder="Not used"
             data={monetaryOptions}
@@ -84,7 +119,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
         )}
       </Fieldset>
 
-      <Fieldset legend="Tiers" disabled={!editable}>
+      <Fieldset legend={LABELS.tiers} disabled={!editable}>
         <Text size="sm" c="dimmed" mb="sm">
           A contact gets the highest tier its value reaches. Routing rules and SLA targets refer to tiers by name.
         </Text>
@@ -100,7 +135,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
                     tiers: draft.tiers.map((t, i) => (i === index ? { ...t, name: tierName(event.currentTarget.value) } : t)),
                   })
                 }
-                error={problems[`tiers.${index}.name`]}
+                error={tierProblem(index, 'name')}
                 style={{ flex: 1 }}
               />
               <NumberInput
@@ -113,7 +148,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
                 onChange={(value) =>
                   setDraft({ ...draft, tiers: draft.tiers.map((t, i) => (i === index ? { ...t, minScore: asNumber(value) } : t)) })
                 }
-                error={problems[`tiers.${index}.minScore`]}
+                error={tierProblem(index, 'minScore')}
                 w={130}
               />
               {editable && (
@@ -152,7 +187,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
 
       <Fieldset legend="Health" disabled={!editable}>
         <NumberInput
-          label="Quiet after (days)"
+          label={LABELS.quietDays}
           description="Health drops when there was no interaction for this long"
           min={1}
           max={3650}
@@ -165,7 +200,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
         />
       </Fieldset>
 
-      <FormError error={save.error} />
+      <FormError error={save.error} labels={labels} />
       {editable && (
         <Paper withBorder p="sm">
           <Group justify="space-between" gap="sm">

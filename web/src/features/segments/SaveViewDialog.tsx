@@ -1,9 +1,12 @@
 /** Names the current filters as a saved view, private or shared with the workspace. */
 import { useState } from 'react';
 import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { Dialog } from '../../ui/Dialog';
+
+/** The filters saved with the view come from the list, not this dialog: their problems are told as such. */
+const LABELS = { name: 'Name', shared: 'Share with everyone in the workspace' } satisfies FieldLabels;
 
 export function SaveViewDialog({
   opened,
@@ -20,7 +23,7 @@ export function SaveViewDialog({
 }) {
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
-  const errors = fieldErrors(error);
+  const errors = fieldErrors(error, LABELS);
   return (
     <Dialog opened={opened} onClose={onClose} title="Save view">
       <form
@@ -30,16 +33,16 @@ export function SaveViewDialog({
         }}
       >
         <Stack>
-          <FormError error={error} />
+          <FormError error={error} labels={LABELS} />
           <TextInput
-            label="Name"
+            label={LABELS.name}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             required
             error={errors.name}
             data-autofocus
           />
-          <Checkbox label="Share with everyone in the workspace" checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />
+          <Checkbox label={LABELS.shared} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -1,13 +1,15 @@
 /** A new task: what to do, when it is due and who does it. */
 import { useState } from 'react';
 import { Button, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { fromLocalInput, todayAt } from '../../lib/local-time';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { usePermissions } from '../auth/permissions';
 import { MemberSelect } from '../members/MemberSelect';
 import { useCreateTask } from './api';
 import type { TaskInput } from './types';
+
+const LABELS = { title: 'Task', dueAt: 'Due', assigneeId: 'Assignee', notes: 'Notes' } satisfies FieldLabels;
 
 export function TaskForm({ link, onCreated }: { link: Pick<TaskInput, 'contactId' | 'companyId'>; onCreated?: () => void }) {
   const { userId } = usePermissions();
@@ -16,7 +18,7 @@ export function TaskForm({ link, onCreated }: { link: Pick<TaskInput, 'contactId
   const [due, setDue] = useState(() => todayAt(17));
   const [assigneeId, setAssigneeId] = useState<string | null>(userId || null);
   const [notes, setNotes] = useState('');
-  const errors = fieldErrors(create.error);
+  const errors = fieldErrors(create.error, LABELS);
   return (
     <form
       onSubmit={(event) => {
@@ -36,7 +38,7 @@ export function TaskForm({ link, onCreated }: { link: Pick<TaskInput, 'contactId
     >
       <Stack gap="sm">
         <TextInput
-          label="Task"
+          label={LABELS.title}
           placeholder="e.g. Send the proposal"
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
@@ -44,9 +46,15 @@ export function TaskForm({ link, onCreated }: { link: Pick<TaskInput, 'contactId
           error={errors.title}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Due" type="datetime-local" value={due} onChange={(e) => setDue(e.currentTarget.value)} error={errors.dueAt} />
+          <TextInput
+            label={LABELS.dueAt}
+            type="datetime-local"
+            value={due}
+            onChange={(e) => setDue(e.currentTarget.value)}
+            error={errors.dueAt}
+          />
           <MemberSelect
-            label="Assignee"
+            label={LABELS.assigneeId}
             value={assigneeId}
             onChange={setAssigneeId}
             clearable
@@ -54,8 +62,16 @@ export function TaskForm({ link, onCreated }: { link: Pick<TaskInput, 'contactId
             error={errors.assigneeId}
           />
         </SimpleGrid>
-        <Textarea label="Notes" autosize minRows={2} maxRows={6} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-        <FormError error={create.error} />
+        <Textarea
+          label={LABELS.notes}
+          autosize
+          minRows={2}
+          maxRows={6}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          error={errors.notes}
+        />
+        <FormError error={create.error} labels={LABELS} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending} disabled={!title.trim()}>
             Add task

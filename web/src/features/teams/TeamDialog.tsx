@@ -1,12 +1,14 @@
 /** Creates a team, or renames one and sets who is in it. */
 import { useState } from 'react';
 import { Button, Group, MultiSelect, Stack, TextInput } from '@mantine/core';
-import { fieldErrors } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useMembers } from '../members/api';
 import { useChangeTeam, useCreateTeam } from './api';
 import type { Team } from './types';
 import { Dialog } from '../../ui/Dialog';
+
+const LABELS = { name: 'Team name', memberIds: 'Members' } satisfies FieldLabels;
 
 export function TeamDialog({ team, opened, onClose }: { team?: Team; opened: boolean; onClose: () => void }) {
   const members = useMembers();
@@ -15,7 +17,7 @@ export function TeamDialog({ team, opened, onClose }: { team?: Team; opened: boo
   const save = team ? change : create;
   const [name, setName] = useState(team?.name ?? '');
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrors(save.error, LABELS);
   const dismiss = () => {
     save.reset();
     onClose();
@@ -31,9 +33,9 @@ export function TeamDialog({ team, opened, onClose }: { team?: Team; opened: boo
         }}
       >
         <Stack>
-          <FormError error={save.error} />
+          <FormError error={save.error} labels={LABELS} />
           <TextInput
-            label="Team name"
+            label={LABELS.name}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             required
@@ -41,7 +43,7 @@ export function TeamDialog({ team, opened, onClose }: { team?: Team; opened: boo
             data-autofocus
           />
           <MultiSelect
-            label="Members"
+            label={LABELS.memberIds}
             data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
             value={memberIds}
             onChange={setMemberIds}

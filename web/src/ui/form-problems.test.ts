@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../lib/api';
+import { fieldErrors, formErrorSummary, NO_FIELDS } from './form-problems';
+
+const refused = (detail: string, ...fields: [string, string][]) =>
+  new ApiError(
+    400,
+    'validation_failed',
+    detail,
+    fields.map(([field, reason]) => ({ field, reason })),
+  );
+
+const CALL = { subject: 'Subject', body: 'Summary', occurredAt: 'When', durationMinutes: 'Minutes' };
+
+describe('a refused save in the form’s words', () => {
+  it('names the refused input by its label, not by the API’s name in the detail', () => {
+    const error = refused('durationMinutes must be at most 10,080', ['durationMinutes', 'must be at most 10,080']);
+    expect(formErrorSummary(error, CALL)).toEqual(['Minutes: must be at most 10,080']);
+    expect(fieldErrors(error, CALL)).toEqual({ durationMinutes: 'must be at most 10,080' });
+  });
+
+  it('keeps a problem on a field the form does not show, with the server’s name for it', () => {
+    const error = refused(
+      'The request is not valid',
+      ['contactId', 'is not a contact of this workspace'],
+      ['body', 'a note needs a subject or a body'],
+    );
+    expect(formErrorSummary(error, { body: 'Note' })).toEqual([
+      'Note: a note needs a subject or a body',
+      'contactId (not in this form): is not a contact of this workspace',
+    ]);
+    expect(fieldErrors(error, { body: 'Note' })).toEqual({ body: 'a note needs a subject or a body' });
+    expect(formErrorSummary(error, NO_FIELDS)).toHaveLength(2);
+  });
+
+  it('lists the inputs in the form’s order, one line each, whatever order the server used', () => {
+    const error = refused('', ['durationMinutes', 'must be at least 0'], ['subject', 'must not be blank']);
+    expect(formErrorSummary(error, CALL)).toEqual(['Subject: must not be blank', 'Minutes: must be at least 0']);
+  });
+
+  it('puts a problem inside a list or object on the nearest labelled path', () => {
+    const labels = { name: 'Name', domains: 'Domains', 'emails.0.address': 'E-mail', address: 'Address' };
+    const error = refused(
+      '',
+      ['domains.2', 'must be a hostname such as example.com'],
+      ['emails.0.address', 'must be an e-mail address'],
+      ['address.postcode', 'must be at most 20 characters'],
+      ['emails.1.address', 'must be an e-mail address'],
+    );
+    expect(fieldErrors(error, labels)).toEqual({
+      domains: 'must be a hostname such as example.com',
+      'emails.0.address': 'must be an e-mail address',
+      address: 'must be at most 20 characters',
+    });
+    // A path whose start is labelled only by a sibling's longer path is not that sibling's.
+    expect(formErrorSummary(error, labels)).toContain('emails.1.address (not in this form): must be an e-mail address');
+  });
+
+  it('reads paths written as JSON pointers, with or without the leading slash', () => {
+    const error = refused('', ['/body', 'must not be empty'], ['emails/0/address', 'must be an e-mail address']);
+    expect(fieldErrors(error, { body: 'Note', 'emails.0.address': 'E-mail' })).toEqual({
+      body: 'must not be empty',
+      'emails.0.address': 'must be an e-mail address',
+    });
+  });
+
+  it('says each reason once for an input that two paths share or two entries repeat', () => {
+    const labels = { queryId: 'Query or group', queryKind: 'Query or group', tags: 'Tags' };
+    const error = refused(
+      '',
+      ['queryId', 'is not a query of this workspace'],
+      ['queryKind', 'must be one of: brand, competitor'],
+      ['tags.0', 'must be at most 50 characters'],
+      ['tags.3', 'must be at most 50 characters'],
+    );
+    expect(formErrorSummary(error, labels)).toEqual([
+      'Query or group: is not a query of this workspace; must be one of: brand, competitor',
+      'Tags: must be at most 50 characters',
+    ]);
+  });
+
+  it('keeps the message of a failure that names no field, and says nothing when nothing failed', () => {
+    const conflict = new ApiError(409, 'shortcut_taken', 'A canned response already uses the shortcut /hi');
+    expect(formErrorSummary(conflict, { shortcut: 'Shortcut' })).toEqual(['A canned response already uses the shortcut /hi']);
+    expect(formErrorSummary(new TypeError('Failed to fetch'), CALL)).toEqual(['Failed to fetch']);
+    expect(formErrorSummary(null, CALL)).toEqual([]);
+    expect(fieldErrors(conflict, { shortcut: 'Shortcut' })).toEqual({});
+  });
+});
