@@ -141,6 +141,33 @@ describe('data commands', () => {
     await expect(restoreCommand(fresh, path.join(dir, 'nope.jsonl'), {})).rejects.toThrow(/Cannot read/);
   });
 
+  it('says when a restore gave events new ids because theirs are used in this database', async () => {
+    const ws = await buildWorkspace(t.db);
+    const file = path.join(dir, 'moved.jsonl');
+    await backupCommand(t.db, file, { workspace: ws.workspaceId }, () => undefined);
+    const events = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('{"table":"events"'));
+    const other = await openFreshDb();
+    try {
+      // Another workspace's event already holds the first id.
+      const firstId = Number(/"id": (\d+)/.exec(events[0]!)![1]);
+      await other.query(
+        `INSERT INTO events (id, workspace_id, type, subject_type, subject_id) VALUES ($1, gen_random_uuid(), 'x', 'x', 'x')`,
+        [firstId],
+      );
+      const restored = capture();
+      await restoreCommand(other, file, {}, restored.print);
+      expect(restored.text()).toMatch(
+        new RegExp(
+          `^Restored workspace ${ws.workspaceId}: \\d+ rows\\. Ids already used here were given new numbers: ${events.length} events\\.\n$`,
+        ),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('has help for every command and names what is wrong with bad arguments', async () => {
     for (const args of [
       ['import', 'contacts', '--help'],

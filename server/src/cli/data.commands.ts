@@ -121,10 +121,12 @@ export async function backupCommand(db: Db, file: string, options: { workspace?:
 
 export async function restoreCommand(db: Db, file: string, options: { replace?: boolean }, out: Print = print) {
   await stat(file).catch((error: NodeJS.ErrnoException) => fail(`Cannot read ${file}: ${error.code ?? error.message}`));
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const lines = () => createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   const restored = await restoreBackup(db, lines, { replace: options.replace ?? false });
   const rows = Object.values(restored.rows).reduce((a, b) => a + b, 0);
-  out(`Restored workspace ${restored.workspaceId}: ${rows} rows.\n`);
+  const renumbered = Object.entries(restored.renumbered).map(([serial, count]) => `${count} ${serial.split('.')[0]}`);
+  const note = renumbered.length ? ` Ids already used here were given new numbers: ${renumbered.join(', ')}.` : '';
+  out(`Restored workspace ${restored.workspaceId}: ${rows} rows.${note}\n`);
 }
 
 export function registerDataCommands(program: Command) {
@@ -162,7 +164,7 @@ export function registerDataCommands(program: Command) {
 
   program
     .command('restore')
-    .description('Recreate a workspace from a backup file, keeping its ids')
+    .description('Recreate a workspace from a backup file, keeping its ids (event and job numbers already used here get new ones)')
     .argument('<file>', 'a file written by `rapport backup`')
     .option('--replace', 'overwrite the workspace when it exists here')
     .action((file: string, options: { replace?: boolean }) => withRuntime(({ db }) => restoreCommand(db, file, options)));

@@ -45,4 +45,10 @@ CREATE INDEX activities_due_reminders ON activities (due_at)
 CREATE UNIQUE INDEX activities_system_event ON activities (workspace_id, (data->>'eventId')) WHERE type = 'system';
 `,
   },
+  {
+    id: 'crm/021-activity-event-ids',
+    // A system entry names the event it came from (data.eventId, which writes it once). Saying so in
+    // the schema lets a restore that numbers the events anew rewrite it too (platform/backup).
+    sql: `COMMENT ON COLUMN activities.data IS 'refers: eventId -> events.id (system entries: the event each came from)';`,
+  },
 ];

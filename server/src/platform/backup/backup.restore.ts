@@ -1,14 +1,17 @@
 /**
- * Recreates a workspace from a backup, keeping every id, in one transaction: either the whole
- * workspace is restored or nothing is. Rows are inserted in the file's order (the writer lists
- * tables after those their foreign keys point to), a batch per statement, through
- * jsonb_populate_recordset so PostgreSQL itself turns the JSON back into each column's type.
+ * Recreates a workspace from a backup in one transaction: either the whole workspace is restored
+ * or nothing is. The file is read twice: first to check it whole and note its serial ids (which
+ * are kept where free, else numbered anew: backup.serials.ts), then to insert its rows in the
+ * file's order (the writer lists tables after those their foreign keys point to), a batch per
+ * statement, through jsonb_populate_recordset so PostgreSQL itself turns the JSON back into each
+ * column's type. Every other id (UUIDs) is kept as it is.
  */
 import type { Db, Queryable } from '../db/db.js';
 import { ident } from '../db/db.js';
 import { RapportError } from '../http/errors.js';
-import { discoverTables, type TableInfo } from './backup.tables.js';
+import { discoverTables, type BackupTables, type TableInfo } from './backup.tables.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseRowLine, type BackupHeader, type BackupTrailer } from './backup.format.js';
+import { assignSerialIds, columnValue, noteSerialIds, startSerialIds } from './backup.serials.js';
 
 const BATCH = 500;
 
@@ -48,19 +51,18 @@ async function deleteWorkspace(tx: Queryable, tables: readonly TableInfo[], work
   await tx.query('DELETE FROM workspaces WHERE id = $1', [workspaceId]);
 }
 
-async function insertBatch(tx: Queryable, table: TableInfo, rows: string[]) {
+async function insertBatch(tx: Queryable, table: TableInfo, rows: string[], renumbered: ReadonlyMap<string, number>) {
   const keys = new Set<string>();
   for (const row of rows) for (const key of Object.keys(JSON.parse(row) as object)) keys.add(key);
   const unknown = [...keys].filter((k) => !table.columns.includes(k));
   if (unknown.length) throw bad(`Table ${table.name} in this database has no column ${unknown.join(', ')}`);
-  const columns = table.columns
-    .filter((c) => keys.has(c))
-    .map(ident)
-    .join(', ');
+  const columns = table.columns.filter((c) => keys.has(c));
+  const values = columns.map((c) => columnValue(table, c, renumbered));
   // Users may already exist (they can belong to several workspaces); the existing row is kept.
   const conflict = table.name === 'users' ? ' ON CONFLICT (id) DO NOTHING' : '';
   await tx.query(
-    `INSERT INTO ${ident(table.name)} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${ident(table.name)}, $1::jsonb)${conflict}`,
+    `INSERT INTO ${ident(table.name)} (${columns.map(ident).join(', ')})
+     SELECT ${values.join(', ')} FROM jsonb_populate_recordset(NULL::${ident(table.name)}, $1::jsonb) r${conflict}`,
     [`[${rows.join(',')}]`],
   );
 }
@@ -75,27 +77,72 @@ async function checkUsers(tx: Queryable, rows: string[]) {
   if (clashes.length) throw bad(`Users ${clashes.map((c) => c.email).join(', ')} exist in this database under other ids`);
 }
 
-/** Moves sequences past the restored ids so new rows do not collide with them. */
-async function advanceSequences(tx: Queryable, tables: Iterable<TableInfo>) {
-  for (const table of tables) {
-    for (const column of table.serials) {
-      await tx.query(
-        `SELECT setval(s.seq, m.max) FROM (SELECT pg_get_serial_sequence($1, $2)::regclass AS seq) s,
-                (SELECT max(${ident(column)}) AS max FROM ${ident(table.name)}) m
-          WHERE m.max IS NOT NULL AND m.max > COALESCE(pg_sequence_last_value(s.seq), 0)`,
-        [table.name, column],
-      );
+/**
+ * Reads the rows after the header, checks each names a table of this workspace here, hands them
+ * on a batch of one table at a time, and checks the end line's counts; returns the rows per table.
+ */
+async function readRows(
+  lines: AsyncIterator<string>,
+  tables: BackupTables,
+  batch: (table: TableInfo, rows: string[]) => Promise<void>,
+): Promise<Record<string, number>> {
+  const { workspaceTables, all } = tables;
+  const counts: Record<string, number> = {};
+  // Rows of one table gather here until the table changes or the batch is full.
+  const pending: { table: TableInfo | null; rows: string[] } = { table: null, rows: [] };
+  const flush = async () => {
+    if (!pending.table || pending.rows.length === 0) return;
+    await batch(pending.table, pending.rows);
+    pending.rows = [];
+  };
+  let trailer: BackupTrailer | null = null;
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const line = next.value.trim();
+    if (!line) continue;
+    if (trailer) throw bad('The backup has lines after its end');
+    const parsed = parseRowLine(line);
+    if (!parsed) {
+      const end = JSON.parse(line) as Partial<BackupTrailer>;
+      if (end.end !== true || typeof end.rows !== 'object') throw bad(`Unexpected line in the backup: ${line.slice(0, 80)}`);
+      trailer = end as BackupTrailer;
+      continue;
     }
+    const table = all.get(parsed.table);
+    if (!table) throw bad(`This database has no table ${parsed.table}`);
+    if (table.name !== 'workspaces' && table.name !== 'users' && !workspaceTables.includes(table)) {
+      throw bad(`Table ${parsed.table} is not a workspace table here`);
+    }
+    if (pending.table !== table) {
+      await flush();
+      pending.table = table;
+    }
+    pending.rows.push(parsed.row);
+    counts[table.name] = (counts[table.name] ?? 0) + 1;
+    if (pending.rows.length >= BATCH) await flush();
   }
+  await flush();
+  if (!trailer) throw bad('The backup is incomplete (it has no end line); nothing was restored');
+  for (const [table, count] of Object.entries(trailer.rows)) {
+    if ((counts[table] ?? 0) !== count) throw bad(`The backup is damaged: ${table} should have ${count} rows, found ${counts[table] ?? 0}`);
+  }
+  return counts;
 }
 
-export async function restoreBackup(db: Db, lines: AsyncIterable<string>, options: RestoreOptions = {}) {
-  const iterator = lines[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const header = readHeader(first.done ? undefined : first.value);
+export interface RestoredWorkspace {
+  workspaceId: string;
+  rows: Record<string, number>;
+  /** Serial columns (`table.column`) whose ids were taken here, so were numbered anew, and how many. */
+  renumbered: Record<string, number>;
+}
+
+/** `lines` opens the backup file as lines; it is called twice, since the file is read twice. */
+export async function restoreBackup(db: Db, lines: () => AsyncIterable<string>, options: RestoreOptions = {}): Promise<RestoredWorkspace> {
+  const first = lines()[Symbol.asyncIterator]();
+  const firstLine = await first.next();
+  const header = readHeader(firstLine.done ? undefined : firstLine.value);
   return db.transaction(async (tx) => {
     await checkMigrations(tx, header);
-    const { workspaceTables, all } = await discoverTables(tx);
+    const tables = await discoverTables(tx);
     const exists = await tx.query('SELECT 1 FROM workspaces WHERE id = $1', [header.workspaceId]);
     if (exists.rows.length) {
       if (!options.replace)
@@ -104,49 +151,19 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, option
           409,
           `Workspace ${header.workspaceId} exists here; restore with --replace to overwrite it`,
         );
-      await deleteWorkspace(tx, workspaceTables, header.workspaceId);
+      await deleteWorkspace(tx, tables.workspaceTables, header.workspaceId);
     }
-    const counts: Record<string, number> = {};
-    // Rows of one table gather here until the table changes or the batch is full.
-    const pending: { table: TableInfo | null; rows: string[] } = { table: null, rows: [] };
-    const flush = async () => {
-      if (!pending.table || pending.rows.length === 0) return;
-      if (pending.table.name === 'users') await checkUsers(tx, pending.rows);
-      await insertBatch(tx, pending.table, pending.rows);
-      pending.rows = [];
-    };
-    let trailer: BackupTrailer | null = null;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      const line = next.value.trim();
-      if (!line) continue;
-      if (trailer) throw bad('The backup has lines after its end');
-      const parsed = parseRowLine(line);
-      if (!parsed) {
-        const end = JSON.parse(line) as Partial<BackupTrailer>;
-        if (end.end !== true || typeof end.rows !== 'object') throw bad(`Unexpected line in the backup: ${line.slice(0, 80)}`);
-        trailer = end as BackupTrailer;
-        continue;
-      }
-      const table = all.get(parsed.table);
-      if (!table) throw bad(`This database has no table ${parsed.table}`);
-      if (table.name !== 'workspaces' && table.name !== 'users' && !workspaceTables.includes(table)) {
-        throw bad(`Table ${parsed.table} is not a workspace table here`);
-      }
-      if (pending.table !== table) {
-        await flush();
-        pending.table = table;
-      }
-      pending.rows.push(parsed.row);
-      counts[table.name] = (counts[table.name] ?? 0) + 1;
-      if (pending.rows.length >= BATCH) await flush();
-    }
-    await flush();
-    if (!trailer) throw bad('The backup is incomplete (it has no end line); nothing was restored');
-    for (const [table, count] of Object.entries(trailer.rows)) {
-      if ((counts[table] ?? 0) !== count)
-        throw bad(`The backup is damaged: ${table} should have ${count} rows, found ${counts[table] ?? 0}`);
-    }
-    await advanceSequences(tx, all.values());
-    return { workspaceId: header.workspaceId, rows: counts };
+    await startSerialIds(tx);
+    await readRows(first, tables, (table, rows) => noteSerialIds(tx, table, rows));
+    const renumbered = await assignSerialIds(tx);
+
+    const second = lines()[Symbol.asyncIterator]();
+    const secondLine = await second.next();
+    if (secondLine.done || secondLine.value !== firstLine.value) throw bad('The backup changed while it was being restored');
+    const counts = await readRows(second, tables, async (table, rows) => {
+      if (table.name === 'users') await checkUsers(tx, rows);
+      await insertBatch(tx, table, rows, renumbered);
+    });
+    return { workspaceId: header.workspaceId, rows: counts, renumbered: Object.fromEntries(renumbered) };
   });
 }

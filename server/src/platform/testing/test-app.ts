@@ -31,9 +31,12 @@ export function testConfig(overrides: Record<string, string> = {}) {
   });
 }
 
-/** A separate app over the shared test database, for tests that change config or listen on a port. */
-export async function buildTestApp(configOverrides: Record<string, string> = {}): Promise<Built> {
-  const db = await sharedTestDb();
+/**
+ * A separate app over the shared test database, for tests that change config or listen on a port,
+ * or over `db` (another server's database).
+ */
+export async function buildTestApp(configOverrides: Record<string, string> = {}, db?: Db): Promise<Built> {
+  db ??= await sharedTestDb();
   const config = testConfig(configOverrides);
   return buildApp({ config, db, log: createLogger(config.logLevel), modules, webDir: null });
 }
