@@ -2,9 +2,19 @@
 import { listLimit } from '../../platform/db/limit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
+import type { RankedPosition } from '../shared/list-cursor.js';
+import { afterRank, rankedPage, type Ranked, type RankedPage } from '../shared/ranked-page.js';
 import { recordScope } from '../shared/record-access.js';
 import { hasTags } from '../shared/tags.js';
-import { prefixSearchWorkspace, searchCondition, searchWithFallback, searchWords, type SearchMode } from '../shared/search-text.js';
+import {
+  inSearchMode,
+  isSearch,
+  searchCondition,
+  searchModeOf,
+  searchWithFallback,
+  workspaceCondition,
+  type SearchMode,
+} from '../shared/search-text.js';
 import type { Company, CompanyListQuery, CompanySort } from './company.schema.js';
 
 export interface CompanyRow {
@@ -104,14 +114,19 @@ export function cursorValueOf(sort: CompanySort, company: Company): string {
   return new Date(value).toISOString();
 }
 
+/**
+ * The list's filters; `mode` is how `q` selects, as searchWithFallback decides it; null for a read
+ * without one. A ranked search's statement is planned once by prefix (see prefixSearchWorkspace).
+ */
 function filters(
   ctx: Ctx,
   query: CompanyListQuery,
   params: unknown[],
-  mode: SearchMode = 'fuzzy',
+  mode: SearchMode | null,
+  ranked = false,
 ): { where: string[]; rank: string | null } {
   params.push(ctx.workspaceId);
-  const where = [prefixSearchWorkspace('co', '$1', mode), recordScope(ctx.actor, 'co', params)];
+  const where = [workspaceCondition('co', '$1', ranked && mode === 'prefix'), recordScope(ctx.actor, 'co', params)];
   if (query.tag?.length) where.push(hasTags('co', query.tag, params));
   if (query.industry !== undefined) {
     params.push(query.industry.trim());
@@ -125,33 +140,73 @@ function filters(
     params.push(query.teamId);
     where.push(`co.team_id = $${params.length}`);
   }
-  const search = query.q ? searchCondition('co', query.q, params, mode) : null;
-  if (search) where.push(search.where);
-  return { where, rank: search?.rank ?? null };
+  if (!isSearch(query.q)) return { where, rank: null };
+  if (!mode) throw new Error('A search is applied in the mode searchWithFallback decides for it');
+  const search = searchCondition('co', query.q, params, mode, ranked)!;
+  where.push(search.where);
+  return { where, rank: search.rank };
 }
 
+/**
+ * How `q` selects among the companies the other filters leave (see searchWithFallback), for a read in
+ * parts that must keep to one mode: by prefix if any company matches so; null without a search.
+ */
+async function listSearchMode(ctx: Ctx, query: CompanyListQuery): Promise<SearchMode | null> {
+  if (!isSearch(query.q)) return null;
+  const params: unknown[] = [];
+  const { where } = filters(ctx, query, params, 'prefix');
+  return searchModeOf(ctx.db, 'companies co', where, params);
+}
+
+/**
+ * A page of a search ranked by relevance, the best matches first and ties by id, after the
+ * cursor's row. The first page decides how the search selects (searchWithFallback); every later
+ * page keeps that mode, as its cursor says, whatever its own rows hold.
+ */
+export async function searchCompanies(
+  ctx: Ctx,
+  query: CompanyListQuery,
+  after: RankedPosition | null,
+  limit: number,
+): Promise<RankedPage<Company>> {
+  const read = async (mode: SearchMode, db: Queryable) => {
+    const params: unknown[] = [];
+    const { where, rank } = filters(ctx, query, params, mode, true);
+    if (after) where.push(afterRank(rank!, 'co.id', after, params));
+    const select = selectList(ctx.actor, params);
+    const { rows } = await db.query<Company & Ranked>(
+      `SELECT ${select}, ${rank} AS "searchRank" FROM companies co WHERE ${where.join(' AND ')}
+        ORDER BY "searchRank" DESC, co.id ${listLimit(limit + 1, params, mode === 'fuzzy')}`,
+      params,
+    );
+    return rankedPage(rows, limit, mode);
+  };
+  if (after) return inSearchMode(ctx.db, after.mode, (db) => read(after.mode, db));
+  return searchWithFallback(ctx.db, read, (page) => page.rows.length > 0);
+}
+
+/** A page of the list in its sort order (by name unless the query says), `q` selecting as one mode for every page. */
 export async function listCompanies(
   ctx: Ctx,
   query: CompanyListQuery,
   after: { v: string | number | null; id: string } | null,
   limit: number,
 ): Promise<{ rows: Company[]; hasMore: boolean }> {
-  if (query.q && !query.sort && searchWords(query.q).length > 0) {
-    // Ranked search results: one page of the best matches; refine the query to narrow.
-    const rows = await searchWithFallback(ctx.db, async (mode, db) => {
-      const params: unknown[] = [];
-      const { where, rank } = filters(ctx, query, params, mode);
-      const select = selectList(ctx.actor, params);
-      const result = await db.query<Company>(
-        `SELECT ${select} FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, co.id ${listLimit(limit, params, mode === 'fuzzy')}`,
-        params,
-      );
-      return result.rows;
-    });
-    return { rows, hasMore: false };
-  }
+  // Every page of a sorted search keeps to the mode of the whole search, whatever its own rows hold.
+  const mode = await listSearchMode(ctx, query);
+  return inSearchMode(ctx.db, mode, (db) => sortedPage({ ...ctx, db }, query, after, limit, mode));
+}
+
+/** A page of the list in its sort order, after the cursor's row. */
+async function sortedPage(
+  ctx: Ctx,
+  query: CompanyListQuery,
+  after: { v: string | number | null; id: string } | null,
+  limit: number,
+  mode: SearchMode | null,
+): Promise<{ rows: Company[]; hasMore: boolean }> {
   const params: unknown[] = [];
-  const { where } = filters(ctx, query, params);
+  const { where } = filters(ctx, query, params, mode);
   const select = selectList(ctx.actor, params);
   const sort: CompanySort = query.sort ?? 'name';
   const descending = sort.startsWith('-');

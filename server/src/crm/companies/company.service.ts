@@ -3,15 +3,14 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
-import { encodeCursor } from '../../platform/http/cursor.js';
 import { blank, type FieldProblem, invalid, notFound } from '../../platform/http/errors.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-field.values.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
 import { memberExists, teamExists } from '../contacts/contact.repo.js';
 import { contactSearchText } from '../contacts/contact.service.js';
 import { deleteActivitiesOnlyOfCompany } from '../activities/activity.repo.js';
-import { decodeListCursor } from '../shared/list-cursor.js';
-import { searchText } from '../shared/search-text.js';
+import { decodeRankedCursor, decodeSortedCursor, rankedCursor, sortedCursor } from '../shared/list-cursor.js';
+import { isSearch, searchText } from '../shared/search-text.js';
 import { dedupeTags } from '../shared/tags.js';
 import { normaliseDomains } from './company.domains.js';
 import { checkCompanyOwnership } from './company.policy.js';
@@ -197,13 +196,22 @@ export async function deleteCompany(ctx: Ctx, db: Db, id: string): Promise<void>
   });
 }
 
+/**
+ * A page of the list: ranked by relevance for a search without a sort, else in its sort order.
+ * Either way the cursor pages through every record, and is taken back only in the same order.
+ */
 export async function listCompanies(ctx: Ctx, query: CompanyListQuery) {
   const limit = query.limit ?? 50;
+  if (isSearch(query.q) && !query.sort) {
+    const page = await repo.searchCompanies(ctx, query, decodeRankedCursor(query.cursor, query.q), limit);
+    return { data: page.rows, nextCursor: page.next && rankedCursor(query.q, page.next) };
+  }
   const sort = query.sort ?? 'name';
-  const result = await repo.listCompanies(ctx, query, decodeListCursor(query.cursor, sort.endsWith('name') ? 'text' : 'instant'), limit);
+  const kind = sort.endsWith('name') ? 'text' : 'instant';
+  const result = await repo.listCompanies(ctx, query, decodeSortedCursor(query.cursor, sort, kind), limit);
   const last = result.rows[result.rows.length - 1];
   return {
     data: result.rows,
-    nextCursor: result.hasMore && last ? encodeCursor({ v: repo.cursorValueOf(sort, last), id: last.id }) : null,
+    nextCursor: result.hasMore && last ? sortedCursor(sort, { v: repo.cursorValueOf(sort, last), id: last.id }) : null,
   };
 }

@@ -4,9 +4,19 @@ import type { Queryable } from '../../platform/db/db.js';
 import { hiddenFromPlanner } from '../../platform/db/hidden-from-planner.js';
 import { listLimit } from '../../platform/db/limit.js';
 import type { WritePartAt } from '../../platform/db/write-part.js';
+import type { RankedPosition } from '../shared/list-cursor.js';
+import { afterRank, rankedPage, type Ranked, type RankedPage } from '../shared/ranked-page.js';
 import { recordScope } from '../shared/record-access.js';
 import { hasTags } from '../shared/tags.js';
-import { searchCondition, searchWithFallback, searchWords, workspaceCondition, type SearchMode } from '../shared/search-text.js';
+import {
+  inSearchMode,
+  isSearch,
+  searchCondition,
+  searchModeOf,
+  searchWithFallback,
+  workspaceCondition,
+  type SearchMode,
+} from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
 
 export interface ContactRow {
@@ -258,13 +268,13 @@ const TAG_SORT_COLUMNS: Record<string, { expr: string; cast: string }> = {
  * further tags and every other filter are tested on the contact. The filters are the list's own
  * without the tag: a containment test on contacts would tempt the planner back to its GIN index.
  */
-function taggedSource(ctx: Ctx, query: ContactListQuery, params: unknown[]): { from: string; where: string[] } {
+function taggedSource(ctx: Ctx, query: ContactListQuery, params: unknown[], mode: SearchMode | null): { from: string; where: string[] } {
   const [first, ...rest] = query.tag!;
   // The tag's size and the workspace's change the estimates, not the best plan (the next entries of
   // one index), so the planner is not shown them. Shown them, it compares the plans for each tag's
   // estimates with the generic one, and where those look cheaper it plans every page: with other
   // statistics for contact_tags it did, at 1.3 ms of the embedded database's time against 0.4 to run.
-  const { where } = contactFilters(ctx, { ...query, tag: undefined }, params, 'fuzzy', true);
+  const { where } = contactFilters(ctx, { ...query, tag: undefined }, params, mode, { workspaceHidden: true });
   params.push(first);
   where.push(`t.tag = ${hiddenFromPlanner(`tag_key($${params.length}::text)`)}`);
   if (rest.length) where.push(hasTags('c', rest, params));
@@ -277,15 +287,26 @@ export interface ListResult {
   cursorValue: (row: Contact) => string | number | null;
 }
 
-/** Filters shared by listing and exporting; `rank` orders search results when there is a query. */
+/** How a statement with the filters is planned (see hiddenFromPlanner). */
+interface FilterPlan {
+  /** A ranked search's: by prefix, planned once whatever its words and workspace (see prefixSearchWorkspace). */
+  ranked?: boolean;
+  /** The workspace hidden from the planner in any mode (a tagged page's, planned once). */
+  workspaceHidden?: boolean;
+}
+
+/**
+ * Filters shared by listing, counting and exporting; `rank` orders search results when there is a
+ * query. `mode` is how `q` selects, as searchWithFallback decides it; null for a read without one.
+ */
 export function contactFilters(
   ctx: Ctx,
   query: ContactListQuery,
   params: unknown[],
-  mode: SearchMode = 'fuzzy',
-  workspaceHidden = mode === 'prefix',
+  mode: SearchMode | null,
+  plan: FilterPlan = {},
 ): { where: string[]; rank: string | null } {
-  const where = [workspaceCondition('c', '$1', workspaceHidden)];
+  const where = [workspaceCondition('c', '$1', Boolean(plan.workspaceHidden || (plan.ranked && mode === 'prefix')))];
   params.push(ctx.workspaceId);
   where.push(recordScope(ctx.actor, 'c', params));
   if (query.stage?.length) {
@@ -312,36 +333,76 @@ export function contactFilters(
     params.push(query.createdBefore);
     where.push(`c.created_at < $${params.length}`);
   }
-  const search = query.q ? searchCondition('c', query.q, params, mode) : null;
-  if (search) where.push(search.where);
-  return { where, rank: search?.rank ?? null };
+  if (!isSearch(query.q)) return { where, rank: null };
+  if (!mode) throw new Error('A search is applied in the mode searchWithFallback decides for it');
+  const search = searchCondition('c', query.q, params, mode, plan.ranked)!;
+  where.push(search.where);
+  return { where, rank: search.rank };
 }
 
+/**
+ * How `q` selects among the contacts the other filters leave (see searchWithFallback), for a read in
+ * parts that must keep to one mode: by prefix if any contact matches so; null without a search.
+ */
+export async function contactSearchMode(ctx: Ctx, query: ContactListQuery): Promise<SearchMode | null> {
+  if (!isSearch(query.q)) return null;
+  const params: unknown[] = [];
+  const { where } = contactFilters(ctx, query, params, 'prefix');
+  return searchModeOf(ctx.db, 'contacts c', where, params);
+}
+
+/**
+ * A page of a search ranked by relevance, the best matches first and ties by id, after the
+ * cursor's row. The first page decides how the search selects (searchWithFallback); every later
+ * page keeps that mode, as its cursor says, whatever its own rows hold.
+ */
+export async function searchContacts(
+  ctx: Ctx,
+  query: ContactListQuery,
+  after: RankedPosition | null,
+  limit: number,
+): Promise<RankedPage<Contact>> {
+  const read = async (mode: SearchMode, db: Queryable) => {
+    const params: unknown[] = [];
+    const { where, rank } = contactFilters(ctx, query, params, mode, { ranked: true });
+    if (after) where.push(afterRank(rank!, 'c.id', after, params));
+    const { rows } = await db.query<Contact & Ranked>(
+      `SELECT ${SELECT}, ${rank} AS "searchRank" FROM ${FROM} WHERE ${where.join(' AND ')}
+        ORDER BY "searchRank" DESC, c.id ${listLimit(limit + 1, params, mode === 'fuzzy')}`,
+      params,
+    );
+    return rankedPage(rows, limit, mode);
+  };
+  if (after) return inSearchMode(ctx.db, after.mode, (db) => read(after.mode, db));
+  return searchWithFallback(ctx.db, read, (page) => page.rows.length > 0);
+}
+
+/** A page of the list in its sort order (by name unless the query says), `q` selecting as one mode for every page. */
 export async function listContacts(
   ctx: Ctx,
   query: ContactListQuery,
   after: { v: string | number | null; id: string } | null,
   limit: number,
 ): Promise<ListResult> {
-  if (query.q && !query.sort && searchWords(query.q).length > 0) {
-    // Ranked search results: one page of the best matches; refine the query to narrow.
-    const rows = await searchWithFallback(ctx.db, async (mode, db) => {
-      const params: unknown[] = [];
-      const { where, rank } = contactFilters(ctx, query, params, mode);
-      const result = await db.query<Contact>(
-        `SELECT ${SELECT} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${rank} DESC, c.id ${listLimit(limit, params, mode === 'fuzzy')}`,
-        params,
-      );
-      return result.rows;
-    });
-    return { rows, hasMore: false, cursorValue: () => null };
-  }
+  // Every page of a sorted search keeps to the mode of the whole search, whatever its own rows hold.
+  const mode = await contactSearchMode(ctx, query);
+  return inSearchMode(ctx.db, mode, (db) => sortedPage({ ...ctx, db }, query, after, limit, mode));
+}
+
+/** A page of the list in its sort order, after the cursor's row. */
+async function sortedPage(
+  ctx: Ctx,
+  query: ContactListQuery,
+  after: { v: string | number | null; id: string } | null,
+  limit: number,
+  mode: SearchMode | null,
+): Promise<ListResult> {
   const sort: ContactSort = query.sort ?? 'name';
   const descending = sort.startsWith('-');
   const key = sort.replace('-', '');
   const params: unknown[] = [];
-  const byTag = query.tag?.length && key in TAG_SORT_COLUMNS ? taggedSource(ctx, query, params) : null;
-  const where = byTag?.where ?? contactFilters(ctx, query, params).where;
+  const byTag = query.tag?.length && key in TAG_SORT_COLUMNS ? taggedSource(ctx, query, params, mode) : null;
+  const where = byTag?.where ?? contactFilters(ctx, query, params, mode).where;
   const column = byTag ? TAG_SORT_COLUMNS[key]! : SORT_COLUMNS[key]!;
   const idColumn = byTag ? 't.contact_id' : 'c.id';
   if (after) {

@@ -274,7 +274,8 @@ export type ContactSort = (typeof CONTACT_SORTS)[number];
 export const ContactListQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    // A name's cursor holds the name: 401 letters of up to four bytes each, in base64.
+    cursor: Type.Optional(Type.String({ maxLength: 3000 })),
     sort: Type.Optional(OneOf(CONTACT_SORTS)),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Full-text and typo-tolerant search' })),
     stage: Type.Optional(Type.Array(Stage, { maxItems: 10 })),

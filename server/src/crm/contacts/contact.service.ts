@@ -4,12 +4,11 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import type { WritePartAt } from '../../platform/db/write-part.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
-import { encodeCursor } from '../../platform/http/cursor.js';
-import { decodeListCursor } from '../shared/list-cursor.js';
+import { decodeRankedCursor, decodeSortedCursor, rankedCursor, sortedCursor } from '../shared/list-cursor.js';
 import { forbidden, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-field.values.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
-import { searchText } from '../shared/search-text.js';
+import { isSearch, searchText } from '../shared/search-text.js';
 import { dedupeTags } from '../shared/tags.js';
 import * as repo from './contact.repo.js';
 import type { Contact, ContactInput, ContactListQuery, PostalAddress } from './contact.schema.js';
@@ -317,13 +316,22 @@ export async function deleteContact(ctx: Ctx, db: Db, id: string): Promise<void>
   });
 }
 
+/**
+ * A page of the list: ranked by relevance for a search without a sort, else in its sort order.
+ * Either way the cursor pages through every record, and is taken back only in the same order.
+ */
 export async function listContacts(ctx: Ctx, query: ContactListQuery) {
   const limit = query.limit ?? 50;
-  const kind = (query.sort ?? 'name').endsWith('name') ? 'text' : 'instant';
-  const result = await repo.listContacts(ctx, query, decodeListCursor(query.cursor, kind), limit);
+  if (isSearch(query.q) && !query.sort) {
+    const page = await repo.searchContacts(ctx, query, decodeRankedCursor(query.cursor, query.q), limit);
+    return { data: page.rows, nextCursor: page.next && rankedCursor(query.q, page.next) };
+  }
+  const sort = query.sort ?? 'name';
+  const kind = sort.endsWith('name') ? 'text' : 'instant';
+  const result = await repo.listContacts(ctx, query, decodeSortedCursor(query.cursor, sort, kind), limit);
   const last = result.rows[result.rows.length - 1];
   return {
     data: result.rows,
-    nextCursor: result.hasMore && last ? encodeCursor({ v: result.cursorValue(last), id: last.id }) : null,
+    nextCursor: result.hasMore && last ? sortedCursor(sort, { v: result.cursorValue(last), id: last.id }) : null,
   };
 }

@@ -1,13 +1,15 @@
 /**
  * The reads behind exports: the filtered list walked in the list's sort order (id order when
  * none is given), one batch at a time with a keyset on (sort value, id), so the millionth row
- * costs what the first does. Filters and record access are the lists' own.
+ * costs what the first does. Filters, search and record access are the lists' own: every batch
+ * reads in the search mode decided once for the whole export (see searchWithFallback).
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Contact, ContactListQuery } from '../contacts/contact.schema.js';
 import { contactFilters } from '../contacts/contact.repo.js';
 import { companyFilters } from '../segments/company-filters.repo.js';
 import type { CompanySegmentFilters } from '../segments/segment.schema.js';
+import { inSearchMode, type SearchMode } from '../shared/search-text.js';
 
 export const EXPORT_BATCH = 1000;
 
@@ -72,18 +74,25 @@ function toBatch<Row extends { id: string }>(rows: (Row & { sortKey: string | nu
   };
 }
 
-export async function contactBatch(ctx: Ctx, query: ContactListQuery, after: Position | null): Promise<Batch<Contact>> {
+export async function contactBatch(
+  ctx: Ctx,
+  query: ContactListQuery,
+  mode: SearchMode | null,
+  after: Position | null,
+): Promise<Batch<Contact>> {
   const params: unknown[] = [];
-  const { where } = contactFilters(ctx, query, params);
+  const { where } = contactFilters(ctx, query, params, mode);
   const order = keyset('c', query.sort, after, where, params);
-  const { rows } = await ctx.db.query<Contact & { sortKey: string | null }>(
-    `SELECT c.id, c.display_name AS "displayName", c.first_name AS "firstName", c.last_name AS "lastName", c.title,
-            c.emails, c.phones, c.social_handles AS "socialHandles", c.company_id AS "companyId", co.name AS "companyName",
-            c.owner_id AS "ownerId", c.team_id AS "teamId", c.lifecycle_stage AS "lifecycleStage", c.tags, c.custom,
-            c.important_dates AS "importantDates", c.address, c.created_at AS "createdAt", c.updated_at AS "updatedAt", ${order.select}
-       FROM contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id
-      WHERE ${where.join(' AND ')} ORDER BY ${order.order} LIMIT ${order.limit}`,
-    params,
+  const { rows } = await inSearchMode(ctx.db, mode, (db) =>
+    db.query<Contact & { sortKey: string | null }>(
+      `SELECT c.id, c.display_name AS "displayName", c.first_name AS "firstName", c.last_name AS "lastName", c.title,
+              c.emails, c.phones, c.social_handles AS "socialHandles", c.company_id AS "companyId", co.name AS "companyName",
+              c.owner_id AS "ownerId", c.team_id AS "teamId", c.lifecycle_stage AS "lifecycleStage", c.tags, c.custom,
+              c.important_dates AS "importantDates", c.address, c.created_at AS "createdAt", c.updated_at AS "updatedAt", ${order.select}
+         FROM contacts c LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.id = c.company_id
+        WHERE ${where.join(' AND ')} ORDER BY ${order.order} LIMIT ${order.limit}`,
+      params,
+    ),
   );
   return toBatch(rows);
 }
@@ -91,16 +100,19 @@ export async function contactBatch(ctx: Ctx, query: ContactListQuery, after: Pos
 export async function companyBatch(
   ctx: Ctx,
   query: CompanySegmentFilters & { sort?: string },
+  mode: SearchMode | null,
   after: Position | null,
 ): Promise<Batch<ExportedCompany>> {
   const params: unknown[] = [];
-  const { where } = companyFilters(ctx, query, params);
+  const { where } = companyFilters(ctx, query, params, mode);
   const order = keyset('co', query.sort, after, where, params);
-  const { rows } = await ctx.db.query<ExportedCompany & { sortKey: string | null }>(
-    `SELECT co.id, co.name, co.domains, co.industry, co.size, co.owner_id AS "ownerId", co.team_id AS "teamId", co.tags, co.custom,
-            co.created_at AS "createdAt", co.updated_at AS "updatedAt", ${order.select}
-       FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${order.order} LIMIT ${order.limit}`,
-    params,
+  const { rows } = await inSearchMode(ctx.db, mode, (db) =>
+    db.query<ExportedCompany & { sortKey: string | null }>(
+      `SELECT co.id, co.name, co.domains, co.industry, co.size, co.owner_id AS "ownerId", co.team_id AS "teamId", co.tags, co.custom,
+              co.created_at AS "createdAt", co.updated_at AS "updatedAt", ${order.select}
+         FROM companies co WHERE ${where.join(' AND ')} ORDER BY ${order.order} LIMIT ${order.limit}`,
+      params,
+    ),
   );
   return toBatch(rows);
 }

@@ -3,8 +3,10 @@
  * large workspace never sits in memory whole.
  */
 import type { Ctx } from '../../platform/context.js';
+import { contactSearchMode } from '../contacts/contact.repo.js';
 import { ADDRESS_PARTS, type Contact, type ContactListQuery } from '../contacts/contact.schema.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
+import { companySearchMode } from '../segments/company-filters.repo.js';
 import type { CompanySegmentFilters } from '../segments/segment.schema.js';
 import { joinItems } from '../shared/list-items.js';
 import { csvLine, customCell } from './export.csv.js';
@@ -45,6 +47,13 @@ const join = (values: readonly string[]) => values.join('; ');
 // an item escaped), so a file exported here imports again with both. Tags are split on `,` too
 // when imported, so a comma in a tag is escaped as well.
 
+/**
+ * The labels of e-mails or phones in their own column, by position, a blank for one without: the
+ * address and number columns stay as they always were (bare, so a spreadsheet can use them and
+ * older files read alike), and the import pairs the two back up. Empty when none has a label.
+ */
+const labels = (items: readonly { label?: string }[]) => (items.some((i) => i.label) ? joinItems(items.map((i) => i.label ?? '')) : '');
+
 export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: ContactListQuery): Promise<AsyncGenerator<string>> {
   const keys = (await fieldsFor(ctx.db, ctx.workspaceId, 'contact')).map((f) => f.key);
   const table = {
@@ -55,7 +64,9 @@ export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: Co
       'displayName',
       'title',
       'emails',
+      'emailLabels',
       'phones',
+      'phoneLabels',
       'socialHandles',
       'company',
       'companyId',
@@ -76,7 +87,9 @@ export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: Co
       c.displayName,
       c.title,
       join(c.emails.map((e) => e.address)),
+      labels(c.emails),
       join(c.phones.map((p) => p.number)),
+      labels(c.phones),
       joinItems(c.socialHandles.map((h) => `${h.network}:${h.handle}${h.url ? ` ${h.url}` : ''}`)),
       c.companyName,
       c.companyId,
@@ -91,7 +104,9 @@ export async function exportContacts(ctx: Ctx, format: ExportFormat, filters: Co
       ...keys.map((k) => customCell(c.custom[k])),
     ],
   };
-  return render(format, table, (after) => contactBatch(ctx, filters, after));
+  // Every batch selects as the first did: the list's records, whatever a batch's own rows hold.
+  const mode = await contactSearchMode(ctx, filters);
+  return render(format, table, (after) => contactBatch(ctx, filters, mode, after));
 }
 
 export async function exportCompanies(
@@ -128,5 +143,6 @@ export async function exportCompanies(
       ...keys.map((k) => customCell(c.custom[k])),
     ],
   };
-  return render(format, table, (after) => companyBatch(ctx, filters, after));
+  const mode = await companySearchMode(ctx, filters);
+  return render(format, table, (after) => companyBatch(ctx, filters, mode, after));
 }

@@ -21,12 +21,16 @@ export interface ContactDraft {
   notes: string[];
   /** What the row holds that the import cannot use; the contact is imported without it, and the report says so. */
   skipped: FieldProblem[];
-  /** The owner and team a JSON export names; kept when they are this workspace's (see import.service.ts). */
-  ownership?: { ownerId: string | null; teamId: string | null };
+  /**
+   * The records a file names by id, as Rapport's exports write them: kept when they are this
+   * workspace's (see import.service.ts). An owner or team given as null is none; one not given
+   * leaves the contact the importer's, in no team. A company not found by its id is found by name.
+   */
+  references: { companyId?: string; ownerId?: string | null; teamId?: string | null };
 }
 
 export function newDraft(row: number): ContactDraft {
-  return { row, input: {}, companyName: null, sources: {}, problems: [], notes: [], skipped: [] };
+  return { row, input: {}, companyName: null, sources: {}, problems: [], notes: [], skipped: [], references: {} };
 }
 
 /** The column or property behind an input path like `emails.0.address`, or the path itself. */
@@ -94,10 +98,13 @@ export function parseImportantDate(value: string): string | null {
   return month && day ? parseDate(`${YEARLESS_YEAR}-${month}-${day}`) : parseDate(value);
 }
 
-/** Spreadsheet exports often neutralise formulas with a leading quote (as ours do); undo that. */
+/**
+ * Spreadsheet exports often neutralise formulas with a leading quote (as ours do); undo that. Ours
+ * quote a value that starts with quotes before a formula sign once more, so one quote is taken off.
+ */
 export function cleanCell(value: string): string {
   const trimmed = value.trim();
-  return trimmed.startsWith("'") && /^'[=+\-@]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+  return /^'+[=+\-@]/.test(trimmed) ? trimmed.slice(1) : trimmed;
 }
 
 /** Splits a list cell such as `vip, beta` or `a@x.org; b@y.org`. */

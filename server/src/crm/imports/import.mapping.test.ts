@@ -198,4 +198,54 @@ describe('column mapping', () => {
       { field: 'importantDates', reason: '"wedding:2020-01-01" is not kind:YYYY-MM-DD (e.g. birthday:1990-04-01)' },
     ]);
   });
+
+  it('labels e-mails and phones by position from the label columns our exports write, and reports a label with nothing to label', () => {
+    const columns = ['firstName', 'Email (work)', 'emails', 'emailLabels', 'phones', 'phoneLabels', 'companyId', 'ownerId', 'teamId'];
+    const mapping = suggestMapping(columns, []);
+    expect(mapping).toEqual({
+      firstName: 'firstName',
+      'Email (work)': 'email',
+      emails: 'email2',
+      emailLabels: 'emailLabels',
+      phones: 'phone',
+      phoneLabels: 'phoneLabels',
+      companyId: 'companyId',
+      ownerId: 'ownerId',
+      teamId: 'teamId',
+    });
+    expect(suggestMapping(['E-mail labels', 'Phone Label', 'Owner ID', 'Owner'], [])).toEqual({
+      'E-mail labels': 'emailLabels',
+      'Phone Label': 'phoneLabels',
+      'Owner ID': 'ownerId',
+      Owner: null,
+    });
+    expect(checkMapping(['emailLabels', 'Labels'], { emailLabels: 'emailLabels', Labels: 'emailLabels' })).toEqual([
+      { field: 'mapping.Labels', reason: 'emailLabels is already filled from column "emailLabels"' },
+    ]);
+    const mapped = compileMapping(columns, mapping);
+    const owner = '0b6c5a49-0000-4000-8000-000000000001';
+    const draft = csvRowToDraft(
+      ['Ann', 'ann@acme.example', 'ann@home.example; ann@old.example', '; home\\; weekends; ', "'+1 555 0100", 'cell; desk', '', owner, ''],
+      2,
+      mapped,
+      new Map(),
+    );
+    // A blank label leaves the e-mail as it was read: here with the label its column's header implies.
+    expect(draft.input.emails).toEqual([
+      { address: 'ann@acme.example', label: 'work' },
+      { address: 'ann@home.example', label: 'home; weekends' },
+      { address: 'ann@old.example' },
+    ]);
+    expect(draft.input.phones).toEqual([{ number: '+1 555 0100', label: 'cell' }]);
+    expect(draft.sources).toMatchObject({ 'emails.1': 'emails', 'emails.1.label': 'emailLabels', ownerId: 'ownerId' });
+    // An empty owner or team cell is no owner or team; an empty company id says nothing.
+    expect(draft.references).toEqual({ ownerId: owner, teamId: null });
+    expect(draft.skipped).toEqual([{ field: 'phoneLabels', reason: '"desk" labels no phone (the row has 1 phone); not imported' }]);
+  });
+
+  it("keeps a value's own leading quote when it reads a quote put before a formula sign", () => {
+    const mapped = compileMapping(['firstName', 'title'], { firstName: 'firstName', title: 'title' });
+    const draft = csvRowToDraft(["'=Ann", "''+1 for engines"], 2, mapped, new Map());
+    expect(draft.input).toEqual({ firstName: '=Ann', title: "'+1 for engines" });
+  });
 });

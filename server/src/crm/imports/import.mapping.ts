@@ -11,6 +11,11 @@
  *   socialHandles  importantDates   (lists as our exports write them, split on ; with \; kept:
  *                                    `mastodon:@ada@fosstodon.org; linkedin:ada https://…`,
  *                                    `birthday:1990-04-01; custom:2020-03-01 Founding day\; party`)
+ *   emailLabels  phoneLabels         (the labels of the row's e-mails or phones, by position, as
+ *                                    our exports write them: `work; ; home`, a blank for none)
+ *   companyId  ownerId  teamId       (ids, as our exports write them; kept when they are this
+ *                                    workspace's, see import.service.ts; an empty owner or team
+ *                                    cell is none)
  *
  * `custom.<key>` and `birthday`/`anniversary` are accepted as aliases.
  */
@@ -29,12 +34,24 @@ import {
   splitList,
   type ContactDraft,
 } from './import.draft.js';
-import { splitItems } from '../shared/list-items.js';
+import { splitItems, splitItemsKeepingBlanks } from '../shared/list-items.js';
 import { splitFullName } from './vcard.contact.js';
 
 export type Mapping = Record<string, string | null>;
 
-const SINGLE = ['firstName', 'lastName', 'fullName', 'title', 'company', 'lifecycleStage'] as const;
+const SINGLE = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'title',
+  'company',
+  'companyId',
+  'ownerId',
+  'teamId',
+  'lifecycleStage',
+  'emailLabels',
+  'phoneLabels',
+] as const;
 const DATE_KINDS = ['birthday', 'anniversary', 'renewal', 'custom'] as const;
 
 const LISTS = ['socialHandles', 'importantDates'] as const;
@@ -108,6 +125,11 @@ const WORDS: [RegExp, string][] = [
   [/^(tags?|labels?|categories|groups)$/, 'tags'],
   [/^(lifecycle ?stage|lifecycle|stage|lead stage)$/, 'lifecycleStage'],
   [/^(notes?|comments?)$/, 'note'],
+  [/^(email|mail) labels?$/, 'emailLabels'],
+  [/^phone labels?$/, 'phoneLabels'],
+  [/^company id$/, 'companyId'],
+  [/^owner id$/, 'ownerId'],
+  [/^team id$/, 'teamId'],
   [/^(birthday|birth ?date|date of birth|dob)$/, 'importantDate:birthday'],
   [/^(anniversary|wedding anniversary)( date)?$/, 'importantDate:anniversary'],
   [/^renewal( date)?$/, 'importantDate:renewal'],
@@ -232,6 +254,26 @@ function listedDate(item: string): { kind: (typeof DATE_KINDS)[number]; date: st
   return { kind: kind as (typeof DATE_KINDS)[number], date, ...(label ? { label } : {}) };
 }
 
+/**
+ * Labels a row's e-mails or phones by position, in the order the row's columns gave them; a blank
+ * leaves one as it is. A label with nothing to label is reported, not dropped unsaid.
+ */
+function applyLabels(draft: ContactDraft, list: 'emails' | 'phones', labels: readonly string[], column: string): void {
+  const items = draft.input[list] ?? [];
+  for (const [i, label] of labels.entries()) {
+    const item = items[i];
+    if (!label) continue;
+    if (item) {
+      item.label = label;
+      draft.sources[`${list}.${i}.label`] = column;
+    } else {
+      const what = list === 'emails' ? 'e-mail' : 'phone';
+      const count = items.length === 1 ? `1 ${what}` : `${items.length} ${what}s`;
+      draft.skipped.push({ field: column, reason: `"${label.slice(0, 40)}" labels no ${what} (the row has ${count}); not imported` });
+    }
+  }
+}
+
 export interface MappedColumn {
   index: number;
   column: string;
@@ -261,8 +303,15 @@ export function csvRowToDraft(
 ): ContactDraft {
   const draft = newDraft(row);
   const input = draft.input;
+  const labels: { list: 'emails' | 'phones'; column: string; labels: string[] }[] = [];
   for (const { index, column, target, label } of mapped) {
     const text = cleanCell(cells[index] ?? '');
+    if (target.kind === 'ownerId' || target.kind === 'teamId') {
+      // Our exports leave the cell empty for a contact nobody owns, or in no team.
+      draft.references[target.kind] = text || null;
+      draft.sources[target.kind] = column;
+      continue;
+    }
     if (!text) continue;
     switch (target.kind) {
       case 'firstName':
@@ -290,6 +339,10 @@ export function csvRowToDraft(
         draft.companyName = text;
         draft.sources.company = column;
         break;
+      case 'companyId':
+        draft.references.companyId = text;
+        draft.sources.companyId = column;
+        break;
       case 'tags':
         input.tags = [...(input.tags ?? []), ...splitItems(text, ';,')];
         draft.sources.tags = column;
@@ -303,6 +356,11 @@ export function csvRowToDraft(
         for (const number of splitList(text)) {
           pushItem(draft, 'phones', label ? { number, label } : { number }, column);
         }
+        break;
+      case 'emailLabels':
+      case 'phoneLabels':
+        // Applied once every e-mail or phone column has been read.
+        labels.push({ list: target.kind === 'emailLabels' ? 'emails' : 'phones', column, labels: splitItemsKeepingBlanks(text) });
         break;
       case 'socialHandle':
         pushItem(draft, 'socialHandles', socialHandle(target.network, text), column);
@@ -345,6 +403,7 @@ export function csvRowToDraft(
         break;
     }
   }
+  for (const { list, column, labels: given } of labels) applyLabels(draft, list, given, column);
   // A row without any name is reported against the column that should have held one.
   draft.sources.firstName ??= mapped.find((m) => ['firstName', 'fullName', 'lastName'].includes(m.target.kind))?.column ?? 'name';
   return draft;

@@ -2,6 +2,7 @@
 import type { Actor } from '../../platform/context.js';
 import { CONTACT_COLUMNS } from '../contacts/contact.repo.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
+import { UUID_PATTERN } from '../../platform/db/ids.js';
 import type { ImportFormat, ImportReport, ImportView } from './import.schema.js';
 import type { Mapping } from './import.mapping.js';
 
@@ -129,6 +130,19 @@ export async function ownerIds(db: Queryable, workspaceId: string): Promise<{ me
   };
 }
 
+const UUID = new RegExp(UUID_PATTERN);
+
+/** The names of those of `ids` that are this workspace's companies; what is no UUID finds nothing. */
+export async function companyNamesById(db: Queryable, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const uuids = [...new Set(ids.filter((id) => UUID.test(id)))];
+  if (uuids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT id, name FROM companies WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+    [workspaceId, uuids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Existing companies by lower-cased name; the oldest wins when names repeat. */
 export async function companiesByName(db: Queryable, workspaceId: string, lowerNames: string[]): Promise<Map<string, string>> {
   const { rows } = await db.query<{ key: string; id: string }>(
@@ -222,14 +236,21 @@ export async function insertContacts(db: Queryable, workspaceId: string, batch: 
   );
 }
 
-/** A note an imported file holds about a contact (a vCard NOTE), for the contact's timeline. */
+/** A note an imported file holds about a contact (a vCard NOTE, a CSV note column), for the contact's timeline. */
 export interface ImportedNote {
   id: string;
   contactId: string;
   body: string;
 }
 
-/** Writes a batch's notes to their contacts' timelines, as the importer's, at the time of the import. */
+/** An instant as JSON writes a JS Date (`2024-05-01T09:30:00.000Z`), so events read alike whoever wrote them. */
+const jsonInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Writes a batch's notes to their contacts' timelines, as the importer's, at the time of the
+ * import, each with the `activity.created` event a note logged through the API has (crm/activities:
+ * the entry as the API shows it, less the author's name), in one statement.
+ */
 export async function insertNotes(
   db: Queryable,
   workspaceId: string,
@@ -238,9 +259,21 @@ export async function insertNotes(
 ): Promise<void> {
   if (notes.length === 0) return;
   await db.query(
-    `INSERT INTO activities (workspace_id, id, type, contact_id, body, occurred_at, author_id, created_at, updated_at)
-     SELECT $1, u.id, 'note', u.contact_id, u.body, now(), $2, now(), now()
-       FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS u(id, contact_id, body)`,
+    `WITH a AS (
+       INSERT INTO activities (workspace_id, id, type, contact_id, body, occurred_at, author_id, created_at, updated_at)
+       SELECT $1, u.id, 'note', u.contact_id, u.body, now(), $2, now(), now()
+         FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS u(id, contact_id, body)
+       RETURNING *
+     )
+     INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
+     SELECT a.workspace_id, 'activity.created', 'activity', a.id::text, $2::uuid,
+            jsonb_build_object('after', jsonb_build_object(
+              'id', a.id, 'type', a.type, 'contactId', a.contact_id, 'companyId', a.company_id, 'subject', a.subject,
+              'body', a.body, 'occurredAt', ${jsonInstant('a.occurred_at')}, 'durationMinutes', a.duration_minutes,
+              'direction', a.direction, 'authorId', a.author_id, 'dueAt', a.due_at, 'assigneeId', a.assignee_id,
+              'doneAt', a.done_at, 'systemEvent', a.system_event, 'data', a.data,
+              'createdAt', ${jsonInstant('a.created_at')}, 'updatedAt', ${jsonInstant('a.updated_at')}))
+       FROM a`,
     [workspaceId, authorId, notes.map((n) => n.id), notes.map((n) => n.contactId), notes.map((n) => n.body)],
   );
 }

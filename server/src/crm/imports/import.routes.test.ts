@@ -430,6 +430,41 @@ describe('contact imports', () => {
     expect(notes.data.map((n) => n.body)).toEqual(['Engineer since 1958']);
   });
 
+  it('records each imported note as a note logged through the API is recorded, so the audit log and live updates hear of it', async () => {
+    const ws = await buildWorkspace(t.db);
+    const send = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: ws.owner.headers, ...(payload ? { payload } : {}) });
+    const vcard = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Katherine Johnson', 'NOTE:Met at the launch.', 'END:VCARD', ''].join('\r\n');
+    expect(await runImport(ws, 'vcard', vcard, { allowPartial: false })).toMatchObject({ status: 'done', imported: 1 });
+    const csv = 'Name,Notes\nMary Jackson,Engineer since 1958\nDorothy Vaughan,\n';
+    expect(await runImport(ws, 'csv', csv, { allowPartial: false })).toMatchObject({ status: 'done', imported: 2 });
+    const imported = await contacts(ws);
+    const noteOf = async (name: string) => {
+      const timeline = json<{ data: { id: string }[] }>(await send('GET', `/api/v1/activities?contactId=${byName(imported, name).id}`));
+      expect(timeline.data).toHaveLength(1);
+      return timeline.data[0]!.id;
+    };
+    const logged = await send('POST', '/api/v1/activities', {
+      type: 'note',
+      contactId: byName(imported, 'Dorothy Vaughan').id,
+      body: 'By hand',
+    });
+    expect(logged.statusCode, logged.body).toBe(201);
+
+    const created = json<{ data: { subjectType: string; subjectId: string; actorId: string | null; data: object }[] }>(
+      await send('GET', '/api/v1/audit-log?type=activity.created'),
+    ).data;
+    // Newest first: the note typed in, then the CSV's, then the vCard's.
+    const ids = [json<{ id: string }>(logged).id, await noteOf('Mary Jackson'), await noteOf('Katherine Johnson')];
+    expect(created.map((e) => e.subjectId)).toEqual(ids);
+    for (const [i, event] of created.entries()) {
+      const { authorName: _author, assigneeName: _assignee, ...shown } = json(await send('GET', `/api/v1/activities/${ids[i]}`));
+      expect(event).toMatchObject({ subjectType: 'activity', actorId: ws.owner.userId });
+      // The entry as the API shows it, the same fields in the same forms whoever wrote it.
+      expect(event.data).toEqual({ after: shown });
+    }
+  });
+
   it('skips a vCard property or JSON field the mapping leaves out, as it skips a CSV column', async () => {
     const ws = await buildWorkspace(t.db);
     const csv = await runImport(ws, 'csv', 'Name,Email,Title\nAnn Csv,ann@csv.example,CEO\n', {

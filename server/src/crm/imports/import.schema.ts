@@ -76,7 +76,7 @@ export const ImportStart = Type.Object(
     mapping: Type.Optional(
       Type.Record(Type.String({ maxLength: 300 }), Target, {
         description:
-          'Column → contact field: firstName, lastName, fullName, title, company, tags, lifecycleStage, email, email2…, phone, phone2…, socialHandle:<network>, importantDate:<kind>, custom:<key>, or null/ignore. Defaults to the suggested mapping. A column the mapping leaves out is skipped, as with null. A vCard property or JSON field is kept with its suggested target (a JSON custom value with its own custom:<key>) or skipped; other targets are refused.',
+          'Column → contact field: firstName, lastName, fullName, title, company, companyId, ownerId, teamId, tags, lifecycleStage, email, email2…, emailLabels, phone, phone2…, phoneLabels, socialHandle:<network>, socialHandles, importantDate:<kind>, importantDates, address:<part>, note (a note on the timeline), custom:<key>, or null/ignore. Defaults to the suggested mapping. A column the mapping leaves out is skipped, as with null. A vCard property or JSON field is kept with its suggested target (a JSON custom value with its own custom:<key>) or skipped; other targets are refused.',
       }),
     ),
     allowPartial: Type.Boolean({ description: 'Import the valid rows even when some are rejected' }),

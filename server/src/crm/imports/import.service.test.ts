@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
 import { buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
 import { importContacts } from './import.service.js';
 
@@ -7,6 +8,29 @@ let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
 });
+
+/** The database, noting each statement sent inside its transactions (COPY goes to the real one). */
+function noting(db: Db, statements: string[]): Db {
+  const real = new WeakMap<Queryable, Queryable>();
+  return {
+    kind: db.kind,
+    query: (sql, params) => db.query(sql, params),
+    exec: (sql) => db.exec(sql),
+    close: () => db.close(),
+    copyCsv: (table, columns, csv, tx) => db.copyCsv(table, columns, csv, tx && real.get(tx)),
+    transaction: (work) =>
+      db.transaction((tx) => {
+        const noted: Queryable = {
+          query: (sql, params) => {
+            statements.push(sql);
+            return tx.query(sql, params);
+          },
+        };
+        real.set(noted, tx);
+        return work(noted);
+      }),
+  };
+}
 
 describe('importContacts (the direct call the CLI and the benchmark use)', () => {
   it('writes in batches, reports progress between them, and commits the outcome with the rows', async () => {
@@ -57,5 +81,46 @@ describe('importContacts (the direct call the CLI and the benchmark use)', () =>
       [ws.workspaceId],
     );
     expect(zed).toEqual([{ first_name: 'Zed "Q"', last_name: 'Back\\slash', name: 'Co, "Ltd"' }]);
+  });
+
+  it("writes each imported note's activity.created event with its batch: one statement a batch, in the import's transaction", async () => {
+    const ws = await buildWorkspace(t.db);
+    const ctx = { workspaceId: ws.workspaceId, actor: systemActor(), db: t.db, requestId: 'test' };
+    const file = (rows: number) =>
+      ['Name,Email,Notes', ...Array.from({ length: rows }, (_, i) => `Person ${i},p${i}@example.com,Note ${i}`)].join('\n');
+    const mapping = { Name: 'fullName', Email: 'email', Notes: 'note' };
+    const count = async () => {
+      const { rows: counted } = await t.db.query<{ notes: number; events: number; bodies: number }>(
+        `SELECT (SELECT count(*)::int FROM activities WHERE workspace_id = $1 AND type = 'note') AS notes,
+                count(*)::int AS events,
+                count(DISTINCT e.data->'after'->>'body')::int AS bodies
+           FROM events e WHERE e.workspace_id = $1 AND e.type = 'activity.created'
+            AND e.subject_id IN (SELECT id::text FROM activities WHERE workspace_id = $1)`,
+        [ws.workspaceId],
+      );
+      return counted[0];
+    };
+
+    // A failure before the import commits takes the notes and their events with it.
+    const failing = importContacts(ctx, t.db, {
+      format: 'csv',
+      content: file(3),
+      mapping,
+      allowPartial: false,
+      onFinish: () => Promise.reject(new Error('disk full')),
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    expect(await count()).toEqual({ notes: 0, events: 0, bodies: 0 });
+
+    const statements: string[] = [];
+    const report = await importContacts(ctx, noting(t.db, statements), {
+      format: 'csv',
+      content: file(5001),
+      mapping,
+      allowPartial: false,
+    });
+    expect(report).toMatchObject({ status: 'done', imported: 5001 });
+    expect(await count()).toEqual({ notes: 5001, events: 5001, bodies: 5001 });
+    expect(statements.filter((sql) => sql.includes("'activity.created'"))).toHaveLength(2);
   });
 });

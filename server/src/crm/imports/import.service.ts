@@ -35,33 +35,67 @@ export interface ImportOptions {
 
 type Owners = Awaited<ReturnType<typeof repo.ownerIds>>;
 
+/** What the report says of a file's id: quoted, and cut short if it is long (a file may hold anything there). */
+const quoted = (value: string) => `"${value.slice(0, 40)}"`;
+
 /**
- * The owners a JSON import may keep: a file from another workspace names members and teams that
- * are not here, and a member limited to their own records may only import contacts they own.
- * Null when the importer owns every contact, as in CSV and vCard imports.
+ * Keeps the owner and team a row names when they are this workspace's. A file from another
+ * workspace names members and teams that are not here, and a member limited to their own records
+ * may only import contacts they own: those contacts are the importer's, in no team, and the
+ * report lists the owner or team left out. An owner or team given as none is kept as none.
  */
-async function keptOwners(ctx: Ctx, db: Db, format: ImportFormat): Promise<Owners | null> {
-  if (format !== 'json' || (ctx.actor.recordScope !== 'all' && ctx.actor.kind !== 'system')) return null;
-  return repo.ownerIds(db, ctx.workspaceId);
+function withOwnership(ctx: Ctx, valid: ValidDraft, draft: ContactDraft, owners: Owners): ValidDraft {
+  const { ownerId, teamId } = draft.references;
+  const skip = (field: 'ownerId' | 'teamId', reason: string) => draft.skipped.push({ field: draft.sources[field] ?? field, reason });
+  const restricted = ctx.actor.recordScope !== 'all' && ctx.actor.kind !== 'system';
+  if (ownerId === null && !restricted) valid.input.ownerId = null;
+  else if (ownerId && ownerId.toLowerCase() !== ctx.actor.userId) {
+    if (restricted) skip('ownerId', `${quoted(ownerId)} is not you; you can only import contacts you own`);
+    else if (owners.members.has(ownerId.toLowerCase())) valid.input.ownerId = ownerId.toLowerCase();
+    else {
+      const instead = ctx.actor.userId ? "the contact is the importer's" : 'the contact has no owner';
+      skip('ownerId', `${quoted(ownerId)} is not a member of this workspace; ${instead}`);
+    }
+  }
+  if (teamId && owners.teams.has(teamId.toLowerCase())) valid.input.teamId = teamId.toLowerCase();
+  else if (teamId) skip('teamId', `${quoted(teamId)} is not a team of this workspace; the contact has no team`);
+  return valid;
 }
 
-function withOwnership(valid: ValidDraft, draft: ContactDraft, owners: Owners | null): ValidDraft {
-  const { ownerId, teamId } = draft.ownership ?? {};
-  if (owners && ownerId && owners.members.has(ownerId)) valid.input.ownerId = ownerId;
-  if (owners && teamId && owners.teams.has(teamId)) valid.input.teamId = teamId;
-  return valid;
+/**
+ * Keeps the company a row names by id when it is this workspace's, whatever its name is now (two
+ * companies may share one). Otherwise the company is found or created by the row's company name,
+ * and when the row has none, the report lists the id left out. One query for the whole file.
+ */
+async function withCompanies(ctx: Ctx, db: Db, named: readonly { valid: ValidDraft; draft: ContactDraft }[], skipped: RowProblem[]) {
+  if (named.length === 0) return;
+  const ids = named.map(({ draft }) => draft.references.companyId!.toLowerCase());
+  const companies = await repo.companyNamesById(db, ctx.workspaceId, ids);
+  for (const [i, { valid, draft }] of named.entries()) {
+    const name = companies.get(ids[i]!);
+    if (name !== undefined) {
+      valid.input.companyId = ids[i]!;
+      valid.companyName = name;
+    } else if (!valid.companyName && skipped.length < MAX_REPORTED_ERRORS) {
+      const reason = `${quoted(draft.references.companyId!)} is not a company of this workspace, and the row names none; not imported`;
+      skipped.push({ row: draft.row, field: draft.sources.companyId ?? 'companyId', reason });
+    }
+  }
+  // The report lists what was left out row by row.
+  skipped.sort((a, b) => a.row - b.row);
 }
 
 /** Reads, validates and writes a whole file; all rows or none unless `allowPartial`. */
 export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): Promise<ImportReport> {
   const fields = await fieldsFor(db, ctx.workspaceId, 'contact');
-  const owners = await keptOwners(ctx, db, options.format);
+  const owners = await repo.ownerIds(db, ctx.workspaceId);
   const file = readImportFile(options.format, options.content, fields);
   const mapping = options.mapping ?? file.suggestedMapping;
   const mappingProblems = checkFileMapping(options.format, file.columns, mapping);
   if (mappingProblems.length) throw invalid(mappingProblems, 'The column mapping is not valid');
 
   const valid: ValidDraft[] = [];
+  const namingCompanies: { valid: ValidDraft; draft: ContactDraft }[] = [];
   const errors: RowProblem[] = [];
   const skipped: RowProblem[] = [];
   let rejected = 0;
@@ -71,7 +105,8 @@ export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): 
       rejected++;
       if (errors.length < MAX_REPORTED_ERRORS) errors.push(...outcome.slice(0, MAX_REPORTED_ERRORS - errors.length));
     } else {
-      valid.push(withOwnership(outcome, draft, owners));
+      valid.push(withOwnership(ctx, outcome, draft, owners));
+      if (draft.references.companyId) namingCompanies.push({ valid: outcome, draft });
       const room = MAX_REPORTED_ERRORS - skipped.length;
       if (room > 0) skipped.push(...draft.skipped.slice(0, room).map((value) => ({ row: draft.row, ...value })));
     }
@@ -93,6 +128,7 @@ export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): 
     await options.onFinish?.(db, report);
     return report;
   }
+  await withCompanies(ctx, db, namingCompanies, skipped);
   const importId = options.importId ?? newId();
   const finished = await db.transaction(async (tx) => {
     const written = await writeContacts(

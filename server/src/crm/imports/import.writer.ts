@@ -1,8 +1,10 @@
 /**
  * Writes validated contacts in bulk inside the caller's transaction: the companies they name
  * (found by name or created), then the contacts in batches of 5,000, each batch one INSERT over
- * unnested arrays (COPY on PostgreSQL), and the notes the rows hold on their timelines. One `contact.imported` event per batch lists the batch's contact ids — the
- * outbox stays small for big files, and subscribers still learn every new id.
+ * unnested arrays (COPY on PostgreSQL), and the notes the rows hold on their timelines. One
+ * `contact.imported` event per batch lists the batch's contact ids — the outbox stays small for big
+ * files, and subscribers still learn every new id. Each note has its own `activity.created`, as a
+ * note logged through the API does, written with the batch's notes in the same statement.
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
@@ -24,6 +26,8 @@ function pgArray(values: readonly string[]): string {
 async function resolveCompanies(ctx: Ctx, tx: Queryable, rows: readonly ValidDraft[]) {
   const names = new Map<string, string>();
   for (const row of rows) {
+    // A row whose company was found by its id (see import.service.ts) needs no lookup by name.
+    if (row.input.companyId) continue;
     const name = row.companyName?.trim();
     if (name && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
   }
@@ -79,7 +83,8 @@ export async function writeContacts(
   for (let offset = 0; offset < rows.length; offset += BATCH_SIZE) {
     const batch = rows.slice(offset, offset + BATCH_SIZE).map((row) => {
       const name = row.companyName?.trim() || null;
-      return toImported(row, name ? (companies.ids.get(name.toLowerCase()) ?? null) : null, name);
+      const companyId = row.input.companyId ?? (name ? (companies.ids.get(name.toLowerCase()) ?? null) : null);
+      return toImported(row, companyId, name);
     });
     // PostgreSQL loads fastest through COPY; PGlite cannot COPY inside a transaction (its blob
     // option does not reach the transaction's query), and inserts over unnested arrays are as fast there.

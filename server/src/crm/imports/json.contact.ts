@@ -1,8 +1,9 @@
 /**
  * Rapport's own JSON export as an import: an array of contacts, each read as the contacts API
  * would take it. The file's fields are the columns of the mapping step (custom values one column
- * per key); mapping one to null, or leaving it out of the mapping, skips it. Ids and timestamps are the old workspace's and are not
- * read; the company is found or created by its name; owner and team are handled by the service.
+ * per key); mapping one to null, or leaving it out of the mapping, skips it. The contacts' own ids
+ * and timestamps are not read; the company, owner and team are kept when they are this workspace's
+ * (the service checks), and the company is otherwise found or created by its name.
  */
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import { checkText, MAX_ROWS, unreadable } from './csv.reader.js';
@@ -110,9 +111,11 @@ export function jsonToDraft(contact: unknown, position: number, skip: ReadonlySe
     const custom = Object.entries(contact.custom).filter(([key]) => !skip.has(`custom:${key}`));
     if (custom.length) input.custom = Object.fromEntries(custom);
   }
-  draft.ownership = {
-    ownerId: typeof contact.ownerId === 'string' ? contact.ownerId : null,
-    teamId: typeof contact.teamId === 'string' ? contact.teamId : null,
-  };
+  // The company's id picks it among companies of one name, so it goes with the company's name.
+  if (typeof contact.companyId === 'string' && !skip.has('companyName')) draft.references.companyId = contact.companyId;
+  for (const field of ['ownerId', 'teamId'] as const) {
+    const value = contact[field];
+    if (value === null || typeof value === 'string') draft.references[field] = value;
+  }
   return draft;
 }

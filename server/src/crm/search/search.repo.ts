@@ -9,15 +9,19 @@ import { prefixSearchWorkspace, searchCondition, searchWithFallback, type Search
 import type { SearchResult } from './search.schema.js';
 
 export function searchRecords(ctx: Ctx, q: string, limit: number): Promise<SearchResult[]> {
-  return searchWithFallback(ctx.db, (mode, db) => searchIn({ ...ctx, db }, q, limit, mode));
+  return searchWithFallback(
+    ctx.db,
+    (mode, db) => searchIn({ ...ctx, db }, q, limit, mode),
+    (results) => results.length > 0,
+  );
 }
 
 async function searchIn(ctx: Ctx, q: string, limit: number, mode: SearchMode): Promise<SearchResult[]> {
   const params: unknown[] = [ctx.workspaceId];
   const contactScope = recordScope(ctx.actor, 'c', params);
-  const contactMatch = searchCondition('c', q, params, mode);
+  const contactMatch = searchCondition('c', q, params, mode, true);
   const companyScope = recordScope(ctx.actor, 'co', params);
-  const companyMatch = searchCondition('co', q, params, mode);
+  const companyMatch = searchCondition('co', q, params, mode, true);
   if (!contactMatch || !companyMatch) return [];
   const top = listLimit(limit, params, mode === 'fuzzy');
   const { rows } = await ctx.db.query<SearchResult>(

@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import type { ContactListQuery } from '../contacts/contact.schema.js';
 import { contactFilters } from '../contacts/contact.repo.js';
+import { isSearch, searchWithFallback, type SearchMode } from '../shared/search-text.js';
 import { companyFilters } from './company-filters.repo.js';
 import type { CompanySegmentFilters, Segment, SegmentEntity } from './segment.schema.js';
 
@@ -60,22 +61,35 @@ export async function listVisibleSegments(db: Queryable, workspaceId: string, us
   return rows;
 }
 
-export async function countContacts(ctx: Ctx, filters: ContactListQuery): Promise<number> {
-  const params: unknown[] = [];
-  const { where } = contactFilters(ctx, filters, params);
-  const { rows } = await ctx.db.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM contacts c WHERE ${where.join(' AND ')}`,
-    params,
-  );
-  return rows[0]?.count ?? 0;
+/** How many records `count` finds; with a search, the ones the list shows (see searchWithFallback). */
+function countMatches(
+  ctx: Ctx,
+  q: string | undefined,
+  count: (mode: SearchMode | null, db: Queryable) => Promise<number>,
+): Promise<number> {
+  return isSearch(q) ? searchWithFallback(ctx.db, count, (found) => found > 0) : count(null, ctx.db);
 }
 
-export async function countCompanies(ctx: Ctx, filters: CompanySegmentFilters): Promise<number> {
-  const params: unknown[] = [];
-  const { where } = companyFilters(ctx, filters, params);
-  const { rows } = await ctx.db.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM companies co WHERE ${where.join(' AND ')}`,
-    params,
-  );
-  return rows[0]?.count ?? 0;
+export function countContacts(ctx: Ctx, filters: ContactListQuery): Promise<number> {
+  return countMatches(ctx, filters.q, async (mode, db) => {
+    const params: unknown[] = [];
+    const { where } = contactFilters(ctx, filters, params, mode);
+    const { rows } = await db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM contacts c WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return rows[0]?.count ?? 0;
+  });
+}
+
+export function countCompanies(ctx: Ctx, filters: CompanySegmentFilters): Promise<number> {
+  return countMatches(ctx, filters.q, async (mode, db) => {
+    const params: unknown[] = [];
+    const { where } = companyFilters(ctx, filters, params, mode);
+    const { rows } = await db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM companies co WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return rows[0]?.count ?? 0;
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinItems, splitItems } from './list-items.js';
+import { joinItems, splitItems, splitItemsKeepingBlanks } from './list-items.js';
 
 describe('list cells', () => {
   it('keep an item whole when it holds ;, : or \\', () => {
@@ -29,5 +29,13 @@ describe('list cells', () => {
     expect(splitItems('C:\\temp; x\\y', ';,')).toEqual(['C:\\temp', 'x\\y']);
     // Where only `;` separates, `\,` is no escape.
     expect(splitItems('a\\, b', ';')).toEqual(['a\\, b']);
+  });
+
+  it('keep blank items where they stand when asked, for lists that pair with another by position', () => {
+    const labels = ['work', '', 'a; b \\ c', ''];
+    const cell = joinItems(labels);
+    expect(cell).toBe('work; ; a\\; b \\\\ c; ');
+    expect(splitItemsKeepingBlanks(cell)).toEqual(labels);
+    expect(splitItems(cell)).toEqual(['work', 'a; b \\ c']);
   });
 });

@@ -20,6 +20,14 @@ export function joinItems(items: readonly string[], separators: ItemSeparators =
  * read as they did.
  */
 export function splitItems(text: string, separators: ItemSeparators = ';'): string[] {
+  return splitItemsKeepingBlanks(text, separators).filter(Boolean);
+}
+
+/**
+ * The items of a cell, trimmed, blank ones kept where they stand: for a list whose items pair by
+ * position with another cell's (e-mail labels with e-mails, where a blank is an e-mail without one).
+ */
+export function splitItemsKeepingBlanks(text: string, separators: ItemSeparators = ';'): string[] {
   const items: string[] = [];
   let item = '';
   for (let i = 0; i < text.length; i++) {
@@ -34,5 +42,5 @@ export function splitItems(text: string, separators: ItemSeparators = ';'): stri
     } else item += char;
   }
   items.push(item);
-  return items.map((part) => part.trim()).filter(Boolean);
+  return items.map((part) => part.trim());
 }

@@ -118,9 +118,10 @@ describe('the typo-tolerant fallback', () => {
       if (mode === 'fuzzy') seen.push(await threshold(q));
       return [] as string[];
     };
-    await searchWithFallback(db, run);
+    const found = (rows: string[]) => rows.length > 0;
+    await searchWithFallback(db, run, found);
     await db.transaction(async (tx) => {
-      await searchWithFallback(tx, run);
+      await searchWithFallback(tx, run, found);
       // What the transaction does after the search is held to the usual threshold.
       seen.push(await threshold(tx));
     });

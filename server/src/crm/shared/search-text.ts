@@ -43,10 +43,12 @@ export function searchWords(q: string): string[] {
 export type SearchMode = 'prefix' | 'fuzzy';
 
 /**
- * The workspace condition of a prefix search's statement. A prefix search is planned once, not for
- * each call's words and workspace (`hiddenFromPlanner`): planning the contact search's statement
- * cost 0.47 ms of the embedded database's 1.6-2.1 ms per search. The typo-tolerant search stays
- * planned per call, for its words: how many rows a trigram match reads depends on them.
+ * The workspace condition of a ranked search's statement (the best matches first, a page). A
+ * ranked prefix search is planned once, not for each call's words and workspace (`hiddenFromPlanner`):
+ * whatever they are, it ranks every match it finds through the full-text index, and planning the
+ * contact search's statement cost 0.47 ms of the embedded database's 1.6-2.1 ms per search. The
+ * typo-tolerant search stays planned per call, for its words: how many rows a trigram match reads
+ * depends on them.
  */
 export function prefixSearchWorkspace(alias: string, param: string, mode: SearchMode): string {
   return workspaceCondition(alias, param, mode === 'prefix');
@@ -57,12 +59,20 @@ export function workspaceCondition(alias: string, param: string, hidden: boolean
   return `${alias}.workspace_id = ${hidden ? hiddenFromPlanner(`${param}::uuid`) : param}`;
 }
 
-/** Returns the condition and rank expression, or null when the query has no searchable word. */
+/**
+ * Returns the condition and rank expression, or null when the query has no searchable word.
+ * `ranked`: the statement is a ranked search's, whose words by prefix the planner is not shown (see
+ * prefixSearchWorkspace). Any other read by prefix (a count, a sorted page, an export's batch, the
+ * test whether anything matches) shows them, as the typo-tolerant search does: its best plan depends
+ * on how many records they match (planned once, a count also read the workspace's every entry in
+ * the owner index).
+ */
 export function searchCondition(
   alias: string,
   q: string,
   params: unknown[],
-  mode: SearchMode = 'fuzzy',
+  mode: SearchMode,
+  ranked = false,
 ): { where: string; rank: string } | null {
   const words = searchWords(q);
   if (words.length === 0) return null;
@@ -70,8 +80,8 @@ export function searchCondition(
   const prefixOf = (word: string) => `${wordsOf(word).join(' & ')}:*`;
   if (mode === 'prefix') {
     params.push(words.map(prefixOf).join(' & '));
-    // Whatever the words, the full-text index finds them: planned once (see prefixSearchWorkspace).
-    const query = hiddenFromPlanner(`to_tsquery('simple', $${params.length})`);
+    const tsquery = `to_tsquery('simple', $${params.length})`;
+    const query = ranked ? hiddenFromPlanner(tsquery) : tsquery;
     return { where: `${alias}.search_vector @@ ${query}`, rank: `ts_rank(${alias}.search_vector, ${query})` };
   }
   const conditions: string[] = [];
@@ -96,20 +106,53 @@ export function searchCondition(
 /**
  * How close a word must be to a word of a record for the typo-tolerant search to find it.
  * PostgreSQL's 0.6 misses most one-letter typos: "lovlace" for "lovelace" scores 0.55, "smiht" for
- * "smith" 0.5, "turnig" for "turing" 0.43. Only the fallback below uses it: there the words as
- * typed found nothing and the closest come first; a filter (lists, counts, exports) keeps the
- * stricter default, so "ann" does not also bring every record that says "and".
+ * "smith" 0.5, "turnig" for "turing" 0.43. The typo-tolerant search only runs when the words as
+ * typed found nothing, so it cannot bring every record that says "and" next to those that say "ann".
  */
 const TYPO_THRESHOLD = 0.4;
 
+/** Whether `q` has a word to search by: a list is not filtered by a text without any (`!!!`). */
+export function isSearch(q: string | undefined): q is string {
+  return q !== undefined && searchWords(q).length > 0;
+}
+
 /**
- * Ranked search in two steps: exact prefixes first; only when nothing matches, the typo-tolerant
- * search. Ranking every fuzzy match is what makes a search slow, and it is only needed when the
- * words as typed find nothing.
+ * Which records a search selects: those matching every word as a prefix, when the other filters
+ * leave any; only when they leave none, the typo-tolerant matches. One rule for a list, its count,
+ * a saved view and an export, so that they hold the same records. Ranking every fuzzy match is what
+ * makes a search slow, and it is only needed when the words as typed find nothing.
+ *
+ * `read` runs by prefix first; when `found` says its result holds no record, typo-tolerant. A read
+ * in parts (a sorted list's pages, an export's batches) cannot tell from one part, so it decides the
+ * mode once, by whether any record matches by prefix, and reads every part `inSearchMode`. A ranked
+ * list's first page is read here, and its cursor carries the mode found to every later page.
  */
-export async function searchWithFallback<T>(db: Queryable, run: (mode: SearchMode, db: Queryable) => Promise<T[]>): Promise<T[]> {
-  const exact = await run('prefix', db);
-  return exact.length > 0 ? exact : withTypoThreshold(db, (tx) => run('fuzzy', tx));
+export async function searchWithFallback<T>(
+  db: Queryable,
+  read: (mode: SearchMode, db: Queryable) => Promise<T>,
+  found: (result: T) => boolean,
+): Promise<T> {
+  const exact = await read('prefix', db);
+  return found(exact) ? exact : inSearchMode(db, 'fuzzy', (tx) => read('fuzzy', tx));
+}
+
+/**
+ * The mode of a search read in parts, from its prefix condition and other filters (`where`, over
+ * `from`): prefix if any record matches so. Planned as for all its rows (a materialised common
+ * table expression), so through the full-text index: asked for one row, the planner could choose a
+ * sequential scan, which read all 100,000 contacts for a word that none has (90 ms).
+ */
+export async function searchModeOf(db: Queryable, from: string, where: string[], params: unknown[]): Promise<SearchMode> {
+  const { rows } = await db.query(
+    `WITH found AS MATERIALIZED (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')}) SELECT 1 FROM found LIMIT 1`,
+    params,
+  );
+  return rows.length > 0 ? 'prefix' : 'fuzzy';
+}
+
+/** Runs a read in `mode`: a typo-tolerant one with the threshold loosened for this read only; null, one without a search. */
+export function inSearchMode<T>(db: Queryable, mode: SearchMode | null, read: (db: Queryable) => Promise<T>): Promise<T> {
+  return mode === 'fuzzy' ? withTypoThreshold(db, read) : read(db);
 }
 
 async function withTypoThreshold<T>(db: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {

@@ -3,11 +3,10 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../../platform/events/event.js';
-import { encodeCursor } from '../../platform/http/cursor.js';
 import { blank, type FieldProblem, invalid, notFound } from '../../platform/http/errors.js';
 import { memberExists } from '../contacts/contact.repo.js';
 import { instantProblem } from '../shared/instants.js';
-import { decodeListCursor } from '../shared/list-cursor.js';
+import { decodeSortedCursor, sortedCursor } from '../shared/list-cursor.js';
 import { findActivityRow, insertActivity, updateActivityRow, deleteActivityRow, type ActivityRow } from '../activities/activity.repo.js';
 import { checkLinks } from '../activities/activity.service.js';
 import { isTimeZone } from '../reminders/time-zone.js';
@@ -143,10 +142,10 @@ function listFilters(ctx: Ctx, query: TaskListQuery, now: Date): repo.TaskListFi
 export async function listTasks(ctx: Ctx, query: TaskListQuery) {
   const limit = query.limit ?? 50;
   const sort = query.sort ?? repo.defaultTaskSort(query.status);
-  const result = await repo.listTasks(ctx, listFilters(ctx, query, new Date()), decodeListCursor(query.cursor, 'instant'), limit);
+  const result = await repo.listTasks(ctx, listFilters(ctx, query, new Date()), decodeSortedCursor(query.cursor, sort, 'instant'), limit);
   const last = result.rows[result.rows.length - 1];
   return {
     data: result.rows,
-    nextCursor: result.hasMore && last ? encodeCursor({ v: repo.sortValueOf(sort, last), id: last.id }) : null,
+    nextCursor: result.hasMore && last ? sortedCursor(sort, { v: repo.sortValueOf(sort, last), id: last.id }) : null,
   };
 }

@@ -1,7 +1,12 @@
 /**
  * Keyset pagination cursors: the sort value and id of the last row, opaque to clients. Keyset
  * (not OFFSET) keeps deep pages as fast as the first.
+ *
+ * A list read in more than one order (the sorts a caller picks, a search ranked for its words)
+ * marks each cursor with the order it was given out for, and refuses it under any other: a
+ * position in one order is none in another, and read as one it gave empty or repeated pages.
  */
+import { createHash } from 'node:crypto';
 import { invalid } from './errors.js';
 
 export interface CursorValue {
@@ -9,11 +14,41 @@ export interface CursorValue {
   id: string;
 }
 
-export function encodeCursor(value: CursorValue): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
+/** `order` names the list's order (its sort, a search's words): only a cursor given for the same one is taken back. */
+export function encodeCursor(value: CursorValue, order?: string): string {
+  const marked = order === undefined ? value : { ...value, o: orderMark(order) };
+  return Buffer.from(JSON.stringify(marked)).toString('base64url');
 }
 
+/** The cursor of a list read in one order. */
 export function decodeCursor(cursor: string | undefined): CursorValue | null {
+  const parsed = parse(cursor);
+  return parsed && { v: parsed.v, id: parsed.id };
+}
+
+/**
+ * The cursor of a list read in several orders, and which of `orders` it was given for. One given
+ * for another order, or before cursors were marked with theirs, is refused.
+ */
+export function decodeOrderedCursor<Order extends string>(
+  cursor: string | undefined,
+  orders: readonly Order[],
+): (CursorValue & { order: Order }) | null {
+  const parsed = parse(cursor);
+  if (!parsed) return null;
+  const order = orders.find((candidate) => parsed.o === orderMark(candidate));
+  if (order === undefined) throw invalid([{ field: 'cursor', reason: OTHER_ORDER }]);
+  return { v: parsed.v, id: parsed.id, order };
+}
+
+const OTHER_ORDER = 'was given for another order of this list (another sort or search); start from the first page';
+
+/** A digest, so that a cursor stays short and does not repeat the search it was given for. */
+function orderMark(order: string): string {
+  return createHash('sha256').update(order).digest('base64url').slice(0, 16);
+}
+
+function parse(cursor: string | undefined): (CursorValue & { o?: string }) | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
@@ -23,9 +58,10 @@ export function decodeCursor(cursor: string | undefined): CursorValue | null {
       'id' in parsed &&
       typeof parsed.id === 'string' &&
       'v' in parsed &&
-      (parsed.v === null || typeof parsed.v === 'string' || typeof parsed.v === 'number')
+      (parsed.v === null || typeof parsed.v === 'string' || typeof parsed.v === 'number') &&
+      (!('o' in parsed) || typeof parsed.o === 'string')
     ) {
-      return { v: parsed.v, id: parsed.id };
+      return { v: parsed.v, id: parsed.id, ...('o' in parsed ? { o: parsed.o as string } : {}) };
     }
   } catch {
     // fall through to the validation error

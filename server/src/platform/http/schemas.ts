@@ -57,7 +57,8 @@ export function Page<T extends TSchema>(item: T) {
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  // A name's cursor holds the name (200 letters of up to four bytes each, in base64).
+  cursor: Type.Optional(Type.String({ maxLength: 3000 })),
 };
 
 /** A string that must be one of `values`. */

@@ -49,11 +49,17 @@ describe('import targets', () => {
     ]);
   });
 
-  it('names the lists of social profiles and important dates that a Rapport export suggests, in their groups', () => {
-    const targets = importTargets([], ['socialHandles', 'importantDates']);
+  it('names every target a Rapport export suggests, in their groups', () => {
+    const targets = importTargets([], ['socialHandles', 'importantDates', 'emailLabels', 'phoneLabels', 'companyId', 'ownerId', 'teamId']);
     expect(targets.filter((t) => t.group === 'Other')).toEqual([]);
     expect(targets.find((t) => t.value === 'socialHandles')?.group).toBe('Social profiles');
     expect(targets.find((t) => t.value === 'importantDates')?.group).toBe('Important dates');
+    expect(targets.find((t) => t.value === 'emailLabels')?.group).toBe('Reach');
+    expect(targets.find((t) => t.value === 'ownerId')).toEqual({
+      value: 'ownerId',
+      label: 'Owner, by their id in Rapport',
+      group: 'Name and role',
+    });
   });
 
   it('lets vCard and JSON columns only be kept as suggested or skipped, custom values by their own key', () => {

@@ -1,7 +1,8 @@
 /**
  * The contact fields a column of an imported file can fill, named as the import API expects and
- * labelled for people. The labels are Records over the kinds of target the server's mapping takes
- * (`Target` in server/src/crm/imports/import.mapping.ts), so a target without a label does not compile.
+ * labelled for people. The labels are Records over the kinds of target listed here, so a kind
+ * without a label does not compile; the kinds are kept in step with the server's mapping (`Target` in
+ * server/src/crm/imports/import.mapping.ts) by hand, as the web app imports no server code.
  */
 import type { AddressPart, ImportantDateKind } from '../contacts/types';
 import type { CustomField } from '../custom-fields/types';
@@ -24,10 +25,15 @@ type FieldTarget =
   | 'fullName'
   | 'title'
   | 'company'
+  | 'companyId'
+  | 'ownerId'
+  | 'teamId'
   | 'lifecycleStage'
   | 'tags'
   | 'email'
+  | 'emailLabels'
   | 'phone'
+  | 'phoneLabels'
   | 'socialHandles'
   | 'importantDates'
   | 'note';
@@ -38,10 +44,15 @@ const FIELDS: Record<FieldTarget, { label: string; group: Group }> = {
   fullName: { label: 'Full name (split into first and last)', group: 'Name and role' },
   title: { label: 'Job title', group: 'Name and role' },
   company: { label: 'Company (created when new)', group: 'Name and role' },
+  companyId: { label: 'Company, by its id in Rapport (else by name)', group: 'Name and role' },
+  ownerId: { label: 'Owner, by their id in Rapport', group: 'Name and role' },
+  teamId: { label: 'Team, by its id in Rapport', group: 'Name and role' },
   lifecycleStage: { label: 'Lifecycle stage', group: 'Name and role' },
   tags: { label: 'Tags (comma separated)', group: 'Name and role' },
   email: { label: 'E-mail', group: 'Reach' },
+  emailLabels: { label: 'E-mail labels, as Rapport exports them (work; ; home)', group: 'Reach' },
   phone: { label: 'Phone', group: 'Reach' },
+  phoneLabels: { label: 'Phone labels, as Rapport exports them (mobile; ; work)', group: 'Reach' },
   socialHandles: { label: 'Social profiles, as Rapport exports them (network:handle; …)', group: 'Social profiles' },
   importantDates: { label: 'Important dates, as Rapport exports them (kind:date; …)', group: 'Important dates' },
   note: { label: 'Note (added to the timeline)', group: 'Timeline' },
