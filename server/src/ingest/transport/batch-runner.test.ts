@@ -68,25 +68,28 @@ describe('merging waiting submissions', () => {
 });
 
 describe('the in-process pipeline under many small submissions', () => {
-  it('commits those waiting behind a commit as one transaction, each submission with its own report', async () => {
-    const ws = await buildWorkspace(t.db);
-    const { db, seen } = watchedTransactions(t.db);
-    const pipeline = createInProcessPipeline(db);
-    // Ten webhook deliveries at once; the fourth repeats a post of the third, the sixth holds an invalid one.
-    const submissions = Array.from({ length: 10 }, (_, i) => batch(ws.workspaceId, [`p${i}a`, `p${i}b`]));
-    submissions[3] = batch(ws.workspaceId, ['p3a', 'p2b']);
-    submissions[5] = { ...batch(ws.workspaceId, ['p5a']), messages: [message('p5a'), { ...message('p5b'), externalId: '' }] };
-    const reports = await Promise.all(submissions.map((s) => pipeline.submit(s)));
+  it.each([1, 2])(
+    'commits those waiting behind the %i committing as one transaction, each submission with its own report',
+    async (concurrency) => {
+      const ws = await buildWorkspace(t.db);
+      const { db, seen } = watchedTransactions(t.db);
+      const pipeline = createInProcessPipeline(db, { concurrency });
+      // Ten webhook deliveries at once; the fourth repeats a post of the third, the sixth holds an invalid one.
+      const submissions = Array.from({ length: 10 }, (_, i) => batch(ws.workspaceId, [`p${i}a`, `p${i}b`]));
+      submissions[3] = batch(ws.workspaceId, ['p3a', 'p2b']);
+      submissions[5] = { ...batch(ws.workspaceId, ['p5a']), messages: [message('p5a'), { ...message('p5b'), externalId: '' }] };
+      const reports = await Promise.all(submissions.map((s) => pipeline.submit(s)));
 
-    // The first alone, the nine that waited behind it together: two transactions, not ten.
-    expect(seen.total).toBe(2);
-    expect(reports[2]).toMatchObject({ received: 2, ingested: 2, duplicates: 0, rejected: 0, conversationsCreated: 2 });
-    expect(reports[3]).toMatchObject({ received: 2, ingested: 1, duplicates: 1, rejected: 0, conversationsCreated: 1 });
-    expect(reports[5]).toMatchObject({ received: 2, ingested: 1, duplicates: 0, rejected: 1 });
-    expect(reports.reduce((sum, r) => sum + r.ingested, 0)).toBe(18);
-    expect(await storedIds(ws.workspaceId)).toHaveLength(18);
-    await pipeline.close();
-  });
+      // The first ones alone, those that waited behind them together: not ten transactions.
+      expect(seen.total).toBe(concurrency + 1);
+      expect(reports[2]).toMatchObject({ received: 2, ingested: 2, duplicates: 0, rejected: 0, conversationsCreated: 2 });
+      expect(reports[3]).toMatchObject({ received: 2, ingested: 1, duplicates: 1, rejected: 0, conversationsCreated: 1 });
+      expect(reports[5]).toMatchObject({ received: 2, ingested: 1, duplicates: 0, rejected: 1 });
+      expect(reports.reduce((sum, r) => sum + r.ingested, 0)).toBe(18);
+      expect(await storedIds(ws.workspaceId)).toHaveLength(18);
+      await pipeline.close();
+    },
+  );
 
   it('runs a merged batch that fails again submission by submission: only the failing one fails', async () => {
     const ws = await buildWorkspace(t.db);

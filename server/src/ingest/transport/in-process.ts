@@ -24,13 +24,22 @@ export interface InProcessOptions extends Omit<IngestOptions, 'enrichers' | 'ste
 }
 
 /**
- * Batches committing at once unless told otherwise: one, on both engines. PGlite has one
- * connection. On PostgreSQL, concurrent batches meeting the same new author wait for each other
- * (the author's row is only visible, and matched, once its batch commits), so with the matching
- * step in the transaction four batches ran mostly one after another, holding connections and cores
- * while they waited: 414 msg/s at four against 783 at one (6,000 messages, pipeline alone, load 7).
+ * Batches a NATS worker holds at once unless told otherwise: one. Two batches once waited for each
+ * other's new authors and threads (414 msg/s at four against 783 at one, 6,000 messages, load 7);
+ * since they hold back what another batch holds, two workers neither gain nor lose on two cores
+ * (docs/benchmarks.md, session 29), and more than one batch per worker is not measured.
  */
 export const DEFAULT_CONCURRENCY = 1;
+
+/**
+ * Batches committing at once in process unless told otherwise. PGlite has one connection: one. On
+ * PostgreSQL two, so that one batch's statements run while the process reads and enriches for the
+ * other: 2,439 and 2,485 msg/s against 2,127 and 2,131 at one, the same CPU per message, receipt →
+ * visible p99 319-435 ms (30,000 messages, alternating, load 1.9-2.2, docs/benchmarks.md session 30).
+ */
+export function defaultInProcessConcurrency(db: Db): number {
+  return db.kind === 'postgres' ? 2 : 1;
+}
 
 export function emptyReport(): IngestReport {
   return { received: 0, ingested: 0, duplicates: 0, rejected: 0, conversationsCreated: 0, deleted: 0 };
@@ -63,7 +72,7 @@ export function splitBatch(batch: IngestBatch, size: number): { parts: IngestBat
 }
 
 export function createInProcessPipeline(db: Db, options: InProcessOptions = {}): IngestPipeline {
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = Math.max(1, options.concurrency ?? defaultInProcessConcurrency(db));
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const runner = createBatchRunner(db, concurrency, batchSize);
 
