@@ -3,18 +3,10 @@ import { listLimit } from '../../platform/db/limit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import type { RankedPosition } from '../shared/list-cursor.js';
-import { afterRank, rankedPage, type Ranked, type RankedPage } from '../shared/ranked-page.js';
+import { afterRank, rankedPage, rankedSearchPage, type Ranked, type RankedPage } from '../shared/ranked-page.js';
 import { recordScope } from '../shared/record-access.js';
 import { hasTags } from '../shared/tags.js';
-import {
-  inSearchMode,
-  isSearch,
-  searchCondition,
-  searchModeOf,
-  searchWithFallback,
-  workspaceCondition,
-  type SearchMode,
-} from '../shared/search-text.js';
+import { inSearchMode, isSearch, searchCondition, searchModeOf, workspaceCondition, type SearchMode } from '../shared/search-text.js';
 import type { Company, CompanyListQuery, CompanySort } from './company.schema.js';
 
 export interface CompanyRow {
@@ -158,11 +150,7 @@ async function listSearchMode(ctx: Ctx, query: CompanyListQuery): Promise<Search
   return searchModeOf(ctx.db, 'companies co', where, params);
 }
 
-/**
- * A page of a search ranked by relevance, the best matches first and ties by id, after the
- * cursor's row. The first page decides how the search selects (searchWithFallback); every later
- * page keeps that mode, as its cursor says, whatever its own rows hold.
- */
+/** A page of a search ranked by relevance, the best matches first and ties by id, after the cursor's row. */
 export async function searchCompanies(
   ctx: Ctx,
   query: CompanyListQuery,
@@ -181,8 +169,7 @@ export async function searchCompanies(
     );
     return rankedPage(rows, limit, mode);
   };
-  if (after) return inSearchMode(ctx.db, after.mode, (db) => read(after.mode, db));
-  return searchWithFallback(ctx.db, read, (page) => page.rows.length > 0);
+  return rankedSearchPage(ctx.db, after, read);
 }
 
 /** A page of the list in its sort order (by name unless the query says), `q` selecting as one mode for every page. */

@@ -5,18 +5,10 @@ import { hiddenFromPlanner } from '../../platform/db/hidden-from-planner.js';
 import { listLimit } from '../../platform/db/limit.js';
 import type { WritePartAt } from '../../platform/db/write-part.js';
 import type { RankedPosition } from '../shared/list-cursor.js';
-import { afterRank, rankedPage, type Ranked, type RankedPage } from '../shared/ranked-page.js';
+import { afterRank, rankedPage, rankedSearchPage, type Ranked, type RankedPage } from '../shared/ranked-page.js';
 import { recordScope } from '../shared/record-access.js';
 import { hasTags } from '../shared/tags.js';
-import {
-  inSearchMode,
-  isSearch,
-  searchCondition,
-  searchModeOf,
-  searchWithFallback,
-  workspaceCondition,
-  type SearchMode,
-} from '../shared/search-text.js';
+import { inSearchMode, isSearch, searchCondition, searchModeOf, workspaceCondition, type SearchMode } from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
 
 export interface ContactRow {
@@ -351,11 +343,7 @@ export async function contactSearchMode(ctx: Ctx, query: ContactListQuery): Prom
   return searchModeOf(ctx.db, 'contacts c', where, params);
 }
 
-/**
- * A page of a search ranked by relevance, the best matches first and ties by id, after the
- * cursor's row. The first page decides how the search selects (searchWithFallback); every later
- * page keeps that mode, as its cursor says, whatever its own rows hold.
- */
+/** A page of a search ranked by relevance, the best matches first and ties by id, after the cursor's row. */
 export async function searchContacts(
   ctx: Ctx,
   query: ContactListQuery,
@@ -373,8 +361,7 @@ export async function searchContacts(
     );
     return rankedPage(rows, limit, mode);
   };
-  if (after) return inSearchMode(ctx.db, after.mode, (db) => read(after.mode, db));
-  return searchWithFallback(ctx.db, read, (page) => page.rows.length > 0);
+  return rankedSearchPage(ctx.db, after, read);
 }
 
 /** A page of the list in its sort order (by name unless the query says), `q` selecting as one mode for every page. */

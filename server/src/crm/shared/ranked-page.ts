@@ -4,8 +4,9 @@
  * statement compares it as a real, so the row a page ended on is neither read again nor skipped
  * (compared as the double the driver reads, it could round either way). Ties go by id.
  */
+import type { Queryable } from '../../platform/db/db.js';
 import type { RankedPosition } from './list-cursor.js';
-import type { SearchMode } from './search-text.js';
+import { inSearchMode, searchWithFallback, type SearchMode } from './search-text.js';
 
 /** A row of a ranked statement: the rank is selected beside it as `"searchRank"`. */
 export interface Ranked {
@@ -36,4 +37,17 @@ export function rankedPage<Row extends Ranked>(rows: Row[], limit: number, mode:
   if (rows.length <= limit || !last) return { rows: page, next: null };
   // The driver reads the real as the double nearest its shortest decimal; fround gives the real back exactly.
   return { rows: page, next: { rank: Math.fround(last.searchRank), id: last.id, mode } };
+}
+
+/**
+ * A page of a ranked search after `after`: the first page decides how the search selects
+ * (searchWithFallback); every later page keeps the mode its cursor carries, whatever its own rows hold.
+ */
+export function rankedSearchPage<Row extends Ranked>(
+  db: Queryable,
+  after: RankedPosition | null,
+  read: (mode: SearchMode, db: Queryable) => Promise<RankedPage<Row>>,
+): Promise<RankedPage<Row>> {
+  if (after) return inSearchMode(db, after.mode, (tx) => read(after.mode, tx));
+  return searchWithFallback(db, read, (page) => page.rows.length > 0);
 }
