@@ -29,6 +29,21 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('answers every list as an object whose records are under `data`, never as a bare array or under another name', () => {
+    const successSchemas = apiRoutes(t).flatMap((route) => {
+      const responses = (route.schema?.response ?? {}) as Record<string, { type?: string; properties?: Record<string, unknown> }>;
+      return Object.entries(responses)
+        .filter(([code]) => code.startsWith('2'))
+        .map(([, schema]) => ({ route: `${route.method} ${route.url}`, schema }));
+    });
+    expect(successSchemas.length).toBeGreaterThan(50);
+    for (const { route, schema } of successSchemas) {
+      expect(schema.type, `${route} answers a bare array`).not.toBe('array');
+      const listNames = Object.keys(schema.properties ?? {}).filter((name) => name === 'items' || name === 'results');
+      expect(listNames, `${route} names its list other than data`).toEqual([]);
+    }
+  });
+
   it('serves the interactive reference', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(response.statusCode).toBe(200);

@@ -12,7 +12,7 @@ beforeAll(async () => {
 describe('demo identity resolution', () => {
   it('has a duplicate contact and a Mastodon author matched to the contact her e-mail made, waiting for review', async () => {
     const ctx = await seededDemo(t.db);
-    const { items } = await listDuplicates(ctx, {});
+    const { data: items } = await listDuplicates(ctx, {});
     const pairs = items.map((pair) => ({
       kind: pair.kind,
       names: [

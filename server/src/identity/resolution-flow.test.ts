@@ -60,9 +60,9 @@ describe('one person on two channels', () => {
     });
     expect(linked.statusCode, linked.body).toBe(201);
 
-    const identities = json<{ items: { network: string; link: { method: string; rule: string | null } }[] }>(
+    const identities = json<{ data: { network: string; link: { method: string; rule: string | null } }[] }>(
       await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${contactId}/identities`, headers: agent.headers }),
-    ).items;
+    ).data;
     expect(identities.map((i) => [i.network, i.link.method, i.link.rule]).sort()).toEqual([
       ['email', 'rule', 'created-from-email'],
       ['mastodon', 'manual', null],

@@ -24,7 +24,7 @@ interface Item {
   task: { dueAt: string | null; doneAt: string | null; assigneeId: string | null; assigneeName: string | null } | null;
 }
 interface Page {
-  items: Item[];
+  data: Item[];
   nextCursor: string | null;
 }
 
@@ -86,7 +86,7 @@ describe('contact timeline', () => {
     const ws = await buildWorkspace(t.db);
     const { contactId, note, call, conversation, mention } = await richContact(ws);
     const page = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`));
-    const ids = page.items.map((i) => [i.kind, i.id]);
+    const ids = page.data.map((i) => [i.kind, i.id]);
     expect(ids).toEqual([
       ['mention', mention.messageId],
       ['message', conversation.messageIds[1]],
@@ -96,7 +96,7 @@ describe('contact timeline', () => {
       // The contact's creation is a system entry only when something records it; none here.
     ]);
     expect(page.nextCursor).toBeNull();
-    const [posted, reply, complaint, , noted] = page.items;
+    const [posted, reply, complaint, , noted] = page.data;
     expect(posted).toMatchObject({
       network: 'mastodon',
       direction: 'in',
@@ -120,7 +120,7 @@ describe('contact timeline', () => {
     const contactId = await contactIn(ws);
     const body = `Pricing if seats <50 then >10% off.\nBudget <5k but >2k.\n\n${'Ask about the <Enterprise> tier. '.repeat(200)}`;
     const note = await logNote(ws, { contactId, subject: 'Terms <draft>', body, occurredAt: '2026-01-01T10:00:00Z' });
-    const [item] = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`)).items;
+    const [item] = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`)).data;
     expect(item).toMatchObject({ id: note, title: 'Terms <draft>', body });
   });
 
@@ -137,7 +137,7 @@ describe('contact timeline', () => {
     await task('PATCH', `/api/v1/tasks/${done}`, { done: true });
     const note = await logNote(ws, { contactId, subject: 'A note', occurredAt: '2026-01-08T10:00:00Z' });
 
-    const items = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`)).items;
+    const items = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`)).data;
     const stateOf = (id: string) => items.find((item) => item.id === id)!.task;
     expect(stateOf(open)).toEqual({
       dueAt: '2026-02-01T09:00:00.000Z',
@@ -162,24 +162,24 @@ describe('contact timeline', () => {
       contactId,
     ]);
     const page = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`));
-    expect(page.items.map((i) => [i.kind, i.id])).toEqual([['message', messageId]]);
+    expect(page.data.map((i) => [i.kind, i.id])).toEqual([['message', messageId]]);
   });
 
   it('filters by kind and network, and pages without gaps or repeats', async () => {
     const ws = await buildWorkspace(t.db);
     const { contactId, note, call } = await richContact(ws);
     const activities = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline?kinds=note,call`));
-    expect(activities.items.map((i) => i.id)).toEqual([call, note]);
+    expect(activities.data.map((i) => i.id)).toEqual([call, note]);
     const onMastodon = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline?network=mastodon`));
-    expect(onMastodon.items.map((i) => i.kind)).toEqual(['mention']);
-    const all = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`)).items.map((i) => i.id);
+    expect(onMastodon.data.map((i) => i.kind)).toEqual(['mention']);
+    const all = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`)).data.map((i) => i.id);
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
       const response = await get(ws, `/api/v1/contacts/${contactId}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       const page: Page = json<Page>(response);
-      expect(page.items.length).toBeLessThanOrEqual(2);
-      paged.push(...page.items.map((i) => i.id));
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      paged.push(...page.data.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
     expect(paged).toEqual(all);
@@ -211,7 +211,7 @@ describe('company timeline', () => {
     const elsewhere = await contactIn(ws);
     await logNote(ws, { contactId: elsewhere, subject: 'Not theirs' });
     const page = json<Page>(await get(ws, `/api/v1/companies/${company}/timeline`));
-    expect(page.items.map((i) => i.id)).toEqual([own, conversation.messageIds[0]]);
+    expect(page.data.map((i) => i.id)).toEqual([own, conversation.messageIds[0]]);
   });
 });
 
@@ -268,7 +268,7 @@ describe('timeline plan', () => {
     expect(plan).not.toMatch(/Seq Scan on (messages|activities|mentions)/);
     const started = performance.now();
     const page = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline?limit=50`));
-    expect(page.items).toHaveLength(50);
+    expect(page.data).toHaveLength(50);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

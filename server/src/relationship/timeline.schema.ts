@@ -13,6 +13,7 @@ export const TimelineQuery = Type.Object(
     kinds: Type.Optional(
       Type.String({
         pattern: `^(${KIND})(,(${KIND}))*$`,
+        patternReason: `must be one or more of ${TIMELINE_KINDS.join(', ')}, separated by commas without spaces`,
         maxLength: 200,
         description: `Comma-separated, any of ${TIMELINE_KINDS.join(', ')}`,
       }),
@@ -71,6 +72,6 @@ export interface TimelineItem {
 }
 
 export const Timeline = Type.Object({
-  items: Type.Array(TimelineItem),
+  data: Type.Array(TimelineItem),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for older items; null at the end' }),
 });

@@ -45,7 +45,7 @@ async function page(ctx: Ctx, contactIds: string[], companyId: string | null, qu
       : { title: plainPreview(row.title ?? '', PREVIEW_CHARS), body: plainPreview(row.body ?? '', PREVIEW_CHARS) }),
   }));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeInstant(last.occurredAt, last.id) : null };
+  return { data: items, nextCursor: rows.length > limit && last ? encodeInstant(last.occurredAt, last.id) : null };
 }
 
 export async function contactTimeline(ctx: Ctx, contactId: string, query: TimelineQuery) {

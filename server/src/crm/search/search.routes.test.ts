@@ -23,7 +23,7 @@ async function create(headers: Record<string, string>, url: string, payload: obj
 async function search(ws: TestWorkspace, q: string, headers = ws.owner.headers): Promise<Result[]> {
   const response = await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}`, headers });
   expect(response.statusCode, response.body).toBe(200);
-  return json<{ results: Result[] }>(response).results;
+  return json<{ data: Result[] }>(response).data;
 }
 
 describe('global search', () => {
@@ -59,7 +59,7 @@ describe('global search', () => {
     expect(await search(ws, 'zzzzqqq')).toEqual([]);
 
     const limited = await t.app.inject({ method: 'GET', url: '/api/v1/search?q=globex&limit=1', headers: ws.owner.headers });
-    expect(json<{ results: Result[] }>(limited).results).toHaveLength(1);
+    expect(json<{ data: Result[] }>(limited).data).toHaveLength(1);
     for (const url of ['/api/v1/search', '/api/v1/search?q=', '/api/v1/search?q=a&limit=0', '/api/v1/search?q=a&x=1']) {
       expect((await t.app.inject({ method: 'GET', url, headers: ws.owner.headers })).statusCode, url).toBe(400);
     }

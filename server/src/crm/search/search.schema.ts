@@ -28,4 +28,4 @@ export interface SearchResult {
   score: number;
 }
 
-export const SearchResponse = Type.Object({ results: Type.Array(SearchResult) });
+export const SearchResponse = Type.Object({ data: Type.Array(SearchResult) });

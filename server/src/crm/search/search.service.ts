@@ -3,6 +3,6 @@ import type { Ctx } from '../../platform/context.js';
 import { searchRecords } from './search.repo.js';
 import type { SearchQuery, SearchResult } from './search.schema.js';
 
-export async function searchEverything(ctx: Ctx, query: SearchQuery): Promise<{ results: SearchResult[] }> {
-  return { results: await searchRecords(ctx, query.q, query.limit ?? 20) };
+export async function searchEverything(ctx: Ctx, query: SearchQuery): Promise<{ data: SearchResult[] }> {
+  return { data: await searchRecords(ctx, query.q, query.limit ?? 20) };
 }

@@ -18,7 +18,7 @@ interface LinkView {
 async function identitiesOf(ws: TestWorkspace, contactId: string): Promise<LinkView[]> {
   const response = await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${contactId}/identities`, headers: ws.owner.headers });
   expect(response.statusCode, response.body).toBe(200);
-  return json<{ items: LinkView[] }>(response).items;
+  return json<{ data: LinkView[] }>(response).data;
 }
 
 async function contactCount(ws: TestWorkspace): Promise<number> {

@@ -58,7 +58,7 @@ describe('identities linked when a contact gets their handle or address', () => 
     // A fediverse handle names its profile: the rule is the one arrival would have used.
     expect(await lastLink(ws, identity.id)).toMatchObject({ action: 'link', method: 'rule', rule: 'profile-url', contact_id: contactId });
     const identities = await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${contactId}/identities`, headers: ws.owner.headers });
-    expect(identities.json<{ items: { id: string }[] }>().items.map((item) => item.id)).toEqual([identity.id]);
+    expect(identities.json<{ data: { id: string }[] }>().data.map((item) => item.id)).toEqual([identity.id]);
   });
 
   it('links by a profile URL added to an existing contact later', async () => {

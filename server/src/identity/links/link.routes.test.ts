@@ -58,7 +58,7 @@ describe('a contact’s identities', () => {
     const response = await send(viewer.headers, 'GET', `/api/v1/contacts/${first}/identities`);
     expect(response.statusCode, response.body).toBe(200);
     expect(json(response)).toEqual({
-      items: [
+      data: [
         {
           id: identityId,
           network: 'mastodon',
@@ -89,7 +89,7 @@ describe('a contact’s identities', () => {
       { action: 'link', method: 'manual', contact_id: second, decided_by: agent.userId },
     ]);
     expect(await conversationContacts(ws, identityId)).toEqual([second]);
-    expect(json<{ items: unknown[] }>(await send(agent.headers, 'GET', `/api/v1/contacts/${first}/identities`)).items).toEqual([]);
+    expect(json<{ data: unknown[] }>(await send(agent.headers, 'GET', `/api/v1/contacts/${first}/identities`)).data).toEqual([]);
     const { rows: events } = await t.db.query<{ type: string }>(
       `SELECT type FROM events WHERE workspace_id = $1 AND subject_id = $2 ORDER BY id`,
       [ws.workspaceId, identityId],
@@ -134,30 +134,30 @@ describe('the identity picker', () => {
     const list = async (query: string) => {
       const response = await send(ws.owner.headers, 'GET', `/api/v1/identities${query}`);
       expect(response.statusCode, response.body).toBe(200);
-      return json<{ items: { handle: string; contactId: string | null; contactName: string | null }[]; nextCursor: string | null }>(
+      return json<{ data: { handle: string; contactId: string | null; contactName: string | null }[]; nextCursor: string | null }>(
         response,
       );
     };
-    expect((await list('?q=LUND')).items.map((i) => i.handle)).toEqual(['kai@hachyderm.io']);
-    expect((await list('?linked=true')).items).toEqual([
+    expect((await list('?q=LUND')).data.map((i) => i.handle)).toEqual(['kai@hachyderm.io']);
+    expect((await list('?linked=true')).data).toEqual([
       expect.objectContaining({ handle: 'anab@fosstodon.org', contactId: first, contactName: 'Ana Berg' }),
     ]);
-    expect((await list('?linked=false&network=mastodon')).items.map((i) => i.handle)).toEqual(['kai@hachyderm.io']);
-    expect((await list('?network=email')).items).toEqual([]);
+    expect((await list('?linked=false&network=mastodon')).data.map((i) => i.handle)).toEqual(['kai@hachyderm.io']);
+    expect((await list('?network=email')).data).toEqual([]);
 
     const page1 = await list('?limit=1');
-    expect(page1.items).toHaveLength(1);
+    expect(page1.data).toHaveLength(1);
     const page2 = await list(`?limit=1&cursor=${page1.nextCursor}`);
-    expect(page2.items).toHaveLength(1);
+    expect(page2.data).toHaveLength(1);
     expect(page2.nextCursor).toBeNull();
-    expect(new Set([...page1.items, ...page2.items].map((i) => i.handle))).toEqual(new Set(['anab@fosstodon.org', 'kai@hachyderm.io']));
+    expect(new Set([...page1.data, ...page2.data].map((i) => i.handle))).toEqual(new Set(['anab@fosstodon.org', 'kai@hachyderm.io']));
   });
 
   it('hides the name of a contact the member may not see', async () => {
     const { ws } = await setUp();
     const limited = await ws.member('agent', { recordScope: 'own' });
     const response = await send(limited.headers, 'GET', '/api/v1/identities?linked=true');
-    expect(json<{ items: { contactName: string | null }[] }>(response).items).toEqual([expect.objectContaining({ contactName: null })]);
+    expect(json<{ data: { contactName: string | null }[] }>(response).data).toEqual([expect.objectContaining({ contactName: null })]);
   });
 
   it('adds an author as a contact, once, with their conversations; agents only, never another workspace’s', async () => {

@@ -1,6 +1,6 @@
 /** Identities linked to a contact, and the identity picker: API schemas and types. */
 import { Type, type Static } from 'typebox';
-import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { DateTime, OneOf, Page, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import type { Evidence } from '../matching/index.js';
 
 export const LINK_METHODS = ['rule', 'score', 'manual'] as const;
@@ -55,7 +55,7 @@ export interface LinkedIdentity {
   } | null;
 }
 
-export const LinkedIdentities = Type.Object({ items: Type.Array(LinkedIdentity) });
+export const LinkedIdentities = Type.Object({ data: Type.Array(LinkedIdentity) });
 
 export const LinkIdentityInput = Type.Object({ identityId: Uuid }, { additionalProperties: false });
 export type LinkIdentityInput = Static<typeof LinkIdentityInput>;
@@ -80,10 +80,7 @@ export const IdentityListQuery = Type.Object(
 );
 export type IdentityListQuery = Static<typeof IdentityListQuery>;
 
-export const IdentityPage = Type.Object({
-  items: Type.Array(IdentitySummary),
-  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null at the end' }),
-});
+export const IdentityPage = Page(IdentitySummary);
 
 export const IdentityContact = Type.Object({
   contact: Type.Object({ id: Uuid, displayName: Type.String() }),

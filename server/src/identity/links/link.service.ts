@@ -41,9 +41,9 @@ export async function unlinkIdentity(tx: Queryable, workspaceId: string, identit
   ]);
 }
 
-export async function contactIdentities(ctx: Ctx, contactId: string): Promise<{ items: LinkedIdentity[] }> {
+export async function contactIdentities(ctx: Ctx, contactId: string): Promise<{ data: LinkedIdentity[] }> {
   await getContact(ctx, contactId);
-  return { items: await repo.identitiesOfContact(ctx.db, ctx.workspaceId, contactId) };
+  return { data: await repo.identitiesOfContact(ctx.db, ctx.workspaceId, contactId) };
 }
 
 /** A person links an identity to a contact; one linked elsewhere moves (an unlink, then a link). */
@@ -71,13 +71,13 @@ export async function unlinkIdentityManually(ctx: Ctx, db: Db, contactId: string
   });
 }
 
-export async function listIdentities(ctx: Ctx, query: IdentityListQuery): Promise<{ items: IdentitySummary[]; nextCursor: string | null }> {
+export async function listIdentities(ctx: Ctx, query: IdentityListQuery): Promise<{ data: IdentitySummary[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
   const rows = await repo.listIdentities(ctx, query, decodeCursor(query.cursor), limit);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(({ seenAt: _seenAt, ...identity }) => identity),
+    data: page.map(({ seenAt: _seenAt, ...identity }) => identity),
     nextCursor: rows.length > limit && last ? encodeCursor({ v: new Date(last.seenAt).toISOString(), id: last.id }) : null,
   };
 }

@@ -182,7 +182,7 @@ describe('merge', () => {
       headers: (await ws.member('viewer')).headers,
     });
     expect(history.statusCode).toBe(200);
-    expect(json<{ items: ContactMerge[] }>(history).items.map((m) => m.id)).toEqual([record.id]);
+    expect(json<{ data: ContactMerge[] }>(history).data.map((m) => m.id)).toEqual([record.id]);
   });
 
   it('closes the duplicate pair it came from, and refuses a pair of other contacts', async () => {
@@ -316,10 +316,10 @@ describe('unmerge', () => {
     const again = await unmerge(ws.owner.headers, done.id);
     expect(again.statusCode).toBe(409);
     expect(json<{ code: string }>(again).code).toBe('already_unmerged');
-    const history = json<{ items: ContactMerge[] }>(
+    const history = json<{ data: ContactMerge[] }>(
       await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${survivor.id}/merges`, headers: ws.owner.headers }),
     );
-    expect(history.items[0]).toMatchObject({ id: done.id, unmergedBy: ws.owner.userId });
+    expect(history.data[0]).toMatchObject({ id: done.id, unmergedBy: ws.owner.userId });
   });
 
   it('keeps the survivor’s fields edited since the merge, and names them', async () => {

@@ -69,7 +69,7 @@ export const ContactMerge = Type.Object({
 });
 export type ContactMerge = Static<typeof ContactMerge>;
 
-export const ContactMergeList = Type.Object({ items: Type.Array(ContactMerge) });
+export const ContactMergeList = Type.Object({ data: Type.Array(ContactMerge) });
 
 export const UnmergeResult = Type.Object({
   ...ContactMerge.properties,

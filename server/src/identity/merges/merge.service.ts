@@ -132,8 +132,8 @@ export async function mergeContacts(ctx: Ctx, db: Db, request: MergeRequest): Pr
 }
 
 /** The merges into a contact the actor may see, newest first. */
-export async function listMerges(ctx: Ctx, contactId: string): Promise<{ items: ContactMerge[] }> {
+export async function listMerges(ctx: Ctx, contactId: string): Promise<{ data: ContactMerge[] }> {
   await getContact(ctx, contactId);
   const merges = await repo.mergesInto(ctx.db, ctx.workspaceId, contactId);
-  return { items: merges.map(toContactMerge) };
+  return { data: merges.map(toContactMerge) };
 }

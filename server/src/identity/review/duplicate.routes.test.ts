@@ -10,7 +10,7 @@ beforeAll(async () => {
   t = await testApp();
 });
 
-type Page = { items: DuplicateCandidate[]; nextCursor: string | null };
+type Page = { data: DuplicateCandidate[]; nextCursor: string | null };
 
 async function addContact(ws: TestWorkspace, payload: object, headers = ws.owner.headers): Promise<string> {
   const response = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers, payload });
@@ -56,11 +56,11 @@ describe('duplicate review queue', () => {
 
     const viewer = await ws.member('viewer');
     const page = await list(ws, '', viewer.headers);
-    expect(page.items).toHaveLength(2);
-    expect(page.items[0]!.probability).toBeGreaterThanOrEqual(page.items[1]!.probability);
-    const pairs = page.items.map((item) => [item.left!.id, item.right.id].sort().join(' '));
+    expect(page.data).toHaveLength(2);
+    expect(page.data[0]!.probability).toBeGreaterThanOrEqual(page.data[1]!.probability);
+    const pairs = page.data.map((item) => [item.left!.id, item.right.id].sort().join(' '));
     expect(pairs.sort()).toEqual([[zofia, zosia].sort().join(' '), [astrid, astri].sort().join(' ')].sort());
-    const astridPair = page.items.find((item) => item.right.id === astrid || item.left!.id === astrid)!;
+    const astridPair = page.data.find((item) => item.right.id === astrid || item.left!.id === astrid)!;
     expect(astridPair).toMatchObject({ kind: 'contact', status: 'open', identity: null, decidedAt: null });
     expect(astridPair.left!.emails).toEqual(['astrid.lindqvist@hooli.com']);
     expect(astridPair.evidence).toContainEqual(expect.objectContaining({ field: 'email', level: 'same address' }));
@@ -76,17 +76,17 @@ describe('duplicate review queue', () => {
   it('pages with a cursor', async () => {
     const { ws } = await workspaceWithPairs();
     const first = await list(ws, '?limit=1');
-    expect(first.items).toHaveLength(1);
+    expect(first.data).toHaveLength(1);
     expect(first.nextCursor).not.toBeNull();
     const second = await list(ws, `?limit=1&cursor=${first.nextCursor}`);
-    expect(second.items).toHaveLength(1);
-    expect(second.items[0]!.id).not.toBe(first.items[0]!.id);
+    expect(second.data).toHaveLength(1);
+    expect(second.data[0]!.id).not.toBe(first.data[0]!.id);
     expect(second.nextCursor).toBeNull();
   });
 
   it('dismisses a pair for agents only, once, audited, and never queues it again', async () => {
     const { ws } = await workspaceWithPairs();
-    const [pair] = (await list(ws)).items;
+    const [pair] = (await list(ws)).data;
     const viewer = await ws.member('viewer');
     const refused = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/dismiss`, headers: viewer.headers });
     expect(refused.statusCode).toBe(403);
@@ -99,8 +99,8 @@ describe('duplicate review queue', () => {
     expect(again.statusCode).toBe(409);
 
     await t.app.inject({ method: 'POST', url: '/api/v1/identity/resolve', headers: ws.owner.headers });
-    expect((await list(ws)).items.map((item) => item.id)).not.toContain(pair!.id);
-    expect((await list(ws, '?status=dismissed')).items.map((item) => item.id)).toEqual([pair!.id]);
+    expect((await list(ws)).data.map((item) => item.id)).not.toContain(pair!.id);
+    expect((await list(ws, '?status=dismissed')).data.map((item) => item.id)).toEqual([pair!.id]);
     const audit = await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?type=duplicate.dismissed', headers: ws.owner.headers });
     expect(audit.body).toContain(pair!.id);
   });
@@ -113,11 +113,11 @@ describe('duplicate review queue', () => {
     await upsertCandidates(t.db, ws.workspaceId, [
       { kind: 'identity', leftId: identity, rightId: contact, probability: 0.8, weight: 2, decision: 'review', evidence, levels: [0] },
     ]);
-    const [pair] = (await list(ws, '?kind=identity')).items;
+    const [pair] = (await list(ws, '?kind=identity')).data;
     expect(pair).toMatchObject({ kind: 'identity', left: null, right: { id: contact }, identity: { id: identity, network: 'mastodon' } });
 
     const contactPairs = await list(ws, '?kind=contact');
-    expect(contactPairs.items).toEqual([]);
+    expect(contactPairs.data).toEqual([]);
     const linked = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/link`, headers: ws.owner.headers });
     expect(linked.statusCode, linked.body).toBe(200);
     expect(json(linked)).toMatchObject({ status: 'linked', decidedBy: ws.owner.userId });
@@ -147,12 +147,12 @@ describe('duplicate review queue', () => {
     await upsertCandidates(t.db, other.workspaceId, [pair(foreign, noor, 0.9)]);
 
     const ofToot = await list(ws, `?identityId=${toot}`);
-    expect(ofToot.items.map((item) => [item.identity!.id, item.right.id])).toEqual([
+    expect(ofToot.data.map((item) => [item.identity!.id, item.right.id])).toEqual([
       [toot, noor],
       [toot, nora],
     ]);
-    expect((await list(ws, `?identityId=${foreign}`)).items).toEqual([]);
-    expect((await list(other, `?identityId=${toot}`)).items).toEqual([]);
+    expect((await list(ws, `?identityId=${foreign}`)).data).toEqual([]);
+    expect((await list(other, `?identityId=${toot}`)).data).toEqual([]);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/duplicates?identityId=not-an-id', headers: ws.owner.headers });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('identityId');
@@ -165,18 +165,18 @@ describe('duplicate review queue', () => {
     await upsertCandidates(t.db, ws.workspaceId, [
       { kind: 'identity', leftId: toot, rightId: zosia, probability: 0.7, weight: 2, decision: 'review', evidence: [], levels: [0] },
     ]);
-    const sides = (items: Page['items']) => items.map((item) => [item.kind, item.left?.id ?? item.identity!.id, item.right.id].join(' '));
-    const ofZosia = sides((await list(ws, `?contactId=${zosia}`)).items).sort();
+    const sides = (items: Page['data']) => items.map((item) => [item.kind, item.left?.id ?? item.identity!.id, item.right.id].join(' '));
+    const ofZosia = sides((await list(ws, `?contactId=${zosia}`)).data).sort();
     expect(ofZosia).toEqual([`contact ${[zofia, zosia].sort().join(' ')}`, `identity ${toot} ${zosia}`].sort());
-    expect(sides((await list(ws, `?contactId=${astri}`)).items)).toEqual([`contact ${[astrid, astri].sort().join(' ')}`]);
-    expect((await list(other, `?contactId=${zosia}`)).items).toEqual([]);
+    expect(sides((await list(ws, `?contactId=${astri}`)).data)).toEqual([`contact ${[astrid, astri].sort().join(' ')}`]);
+    expect((await list(other, `?contactId=${zosia}`)).data).toEqual([]);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/duplicates?contactId=x', headers: ws.owner.headers });
     expect(bad.statusCode).toBe(400);
   });
 
   it('refuses to link two contacts (they are merged), and the full pass to non-admins', async () => {
     const { ws } = await workspaceWithPairs();
-    const [pair] = (await list(ws)).items;
+    const [pair] = (await list(ws)).data;
     const link = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/link`, headers: ws.owner.headers });
     expect(link.statusCode).toBe(400);
     const agent = await ws.member('agent');
@@ -187,22 +187,22 @@ describe('duplicate review queue', () => {
   it('hides pairs with a contact the member may not see, and pairs whose contact is gone', async () => {
     const { ws, zofia } = await workspaceWithPairs();
     const limited = await ws.member('agent', { recordScope: 'own' });
-    expect((await list(ws, '', limited.headers)).items).toEqual([]);
+    expect((await list(ws, '', limited.headers)).data).toEqual([]);
     const count = await t.app.inject({ method: 'GET', url: '/api/v1/duplicates/count', headers: limited.headers });
     expect(json(count)).toEqual({ count: 0 });
-    const [pair] = (await list(ws)).items;
+    const [pair] = (await list(ws)).data;
     const one = await t.app.inject({ method: 'GET', url: `/api/v1/duplicates/${pair!.id}`, headers: limited.headers });
     expect(one.statusCode).toBe(404);
     const dismiss = await t.app.inject({ method: 'POST', url: `/api/v1/duplicates/${pair!.id}/dismiss`, headers: limited.headers });
     expect(dismiss.statusCode).toBe(404);
 
     await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${zofia}`, headers: ws.owner.headers });
-    expect((await list(ws)).items).toHaveLength(1);
+    expect((await list(ws)).data).toHaveLength(1);
   });
 
   it('lists a merged pair with its survivor, the merged contact as the merge kept it, and the merge to undo', async () => {
     const { ws, astrid, astri } = await workspaceWithPairs();
-    const pair = (await list(ws)).items.find((item) => [item.left!.id, item.right.id].includes(astri))!;
+    const pair = (await list(ws)).data.find((item) => [item.left!.id, item.right.id].includes(astri))!;
     const post = (url: string, payload?: object) =>
       t.app.inject({ method: 'POST', url, headers: ws.owner.headers, ...(payload ? { payload } : {}) });
     const merged = await post('/api/v1/contacts/merge', { survivorId: astrid, mergedId: astri, duplicateId: pair.id });
@@ -211,8 +211,8 @@ describe('duplicate review queue', () => {
 
     const viewer = await ws.member('viewer');
     const page = await list(ws, '?status=merged', viewer.headers);
-    expect(page.items).toHaveLength(1);
-    const [item] = page.items;
+    expect(page.data).toHaveLength(1);
+    const [item] = page.data;
     expect(item).toMatchObject({ id: pair.id, status: 'merged', merge: { id: mergeId, survivorId: astrid, mergedId: astri } });
     const gone = item!.left!.id === astri ? item!.left! : item!.right;
     expect(gone).toMatchObject({ id: astri, displayName: 'Astri Lindqvist', emails: ['astrid.lindqvist@hooli.com'] });
@@ -222,11 +222,11 @@ describe('duplicate review queue', () => {
     expect(json(one)).toEqual(item);
     // Only members who may see the survivor learn of the merge.
     const limited = await ws.member('agent', { recordScope: 'own' });
-    expect((await list(ws, '?status=merged', limited.headers)).items).toEqual([]);
+    expect((await list(ws, '?status=merged', limited.headers)).data).toEqual([]);
 
     expect((await post(`/api/v1/merges/${mergeId}/unmerge`)).statusCode).toBe(200);
-    expect((await list(ws, '?status=merged')).items).toEqual([]);
-    expect((await list(ws)).items.find((open) => open.id === pair.id)).toMatchObject({ status: 'open', merge: null });
+    expect((await list(ws, '?status=merged')).data).toEqual([]);
+    expect((await list(ws)).data.find((open) => open.id === pair.id)).toMatchObject({ status: 'open', merge: null });
   });
 
   it('shows a merged pair as it was when merged, though the survivor took the merged contact’s values', async () => {
@@ -234,7 +234,7 @@ describe('duplicate review queue', () => {
     const headers = ws.owner.headers;
     const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/contacts/${astri}`, headers, payload: { title: 'Analyst' } });
     expect(patched.statusCode, patched.body).toBe(200);
-    const pair = (await list(ws)).items.find((item) => [item.left!.id, item.right.id].includes(astri))!;
+    const pair = (await list(ws)).data.find((item) => [item.left!.id, item.right.id].includes(astri))!;
     const payload = { survivorId: astrid, mergedId: astri, duplicateId: pair.id, picks: { firstName: 'merged' } };
     const merged = await t.app.inject({ method: 'POST', url: '/api/v1/contacts/merge', headers, payload });
     expect(merged.statusCode, merged.body).toBe(201);
@@ -245,7 +245,7 @@ describe('duplicate review queue', () => {
     expect(side(astri)).toMatchObject({ displayName: 'Astri Lindqvist', firstName: 'Astri', title: 'Analyst' });
     // The survivor to open is named as it is now.
     expect(item.merge).toMatchObject({ survivorId: astrid, survivorName: 'Astri Lindqvist' });
-    expect((await list(ws, '?status=merged')).items).toEqual([item]);
+    expect((await list(ws, '?status=merged')).data).toEqual([item]);
 
     const mergeId = json<{ id: string }>(merged).id;
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/merges/${mergeId}/unmerge`, headers })).statusCode).toBe(200);

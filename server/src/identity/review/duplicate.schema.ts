@@ -1,7 +1,7 @@
 /** The duplicate review queue as the API shows it: pairs of contacts, or an identity and a contact, with their evidence. */
 import { Type, type Static } from 'typebox';
 import { UUID_PATTERN } from '../../platform/db/ids.js';
-import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { DateTime, OneOf, Page, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
 export const DUPLICATE_STATUSES = ['open', 'merged', 'linked', 'dismissed'] as const;
 export type DuplicateStatus = (typeof DUPLICATE_STATUSES)[number];
@@ -78,19 +78,26 @@ export const DuplicateListQuery = Type.Object(
     status: Type.Optional(Status),
     kind: Type.Optional(Kind),
     identityId: Type.Optional(
-      Type.String({ pattern: UUID_PATTERN, description: 'Only the pairs of this identity (the contacts it may be)' }),
+      Type.String({
+        pattern: UUID_PATTERN,
+        patternReason: 'must be a UUID',
+        description: 'Only the pairs of this identity (the contacts it may be)',
+      }),
     ),
-    contactId: Type.Optional(Type.String({ pattern: UUID_PATTERN, description: 'Only the pairs this contact is in, on either side' })),
+    contactId: Type.Optional(
+      Type.String({
+        pattern: UUID_PATTERN,
+        patternReason: 'must be a UUID',
+        description: 'Only the pairs this contact is in, on either side',
+      }),
+    ),
     ...PageQuery,
   },
   { additionalProperties: false },
 );
 export type DuplicateListQuery = Static<typeof DuplicateListQuery>;
 
-export const DuplicatePage = Type.Object({
-  items: Type.Array(DuplicateCandidate),
-  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null at the end' }),
-});
+export const DuplicatePage = Page(DuplicateCandidate);
 
 export const DuplicateCountQuery = Type.Object(
   { status: Type.Optional(Status), kind: Type.Optional(Kind) },

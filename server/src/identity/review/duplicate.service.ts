@@ -20,7 +20,7 @@ export async function listDuplicates(ctx: Ctx, query: DuplicateListQuery) {
   const rows = await repo.listCandidates(ctx, filter, decodeCursor(query.cursor), limit);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ v: last.probability, id: last.id }) : null };
+  return { data: items, nextCursor: rows.length > limit && last ? encodeCursor({ v: last.probability, id: last.id }) : null };
 }
 
 export async function countDuplicates(ctx: Ctx, query: DuplicateCountQuery) {

@@ -51,7 +51,9 @@ async function setUp() {
 describe('actions on mentions', () => {
   it('lists the registry', async () => {
     const ws = await buildWorkspace(t.db);
-    const actions = json<{ name: string }[]>(await send(ws.owner.headers, 'GET', '/api/v1/listening/actions')).map((a) => a.name);
+    const actions = json<{ data: { name: string }[] }>(await send(ws.owner.headers, 'GET', '/api/v1/listening/actions')).data.map(
+      (a) => a.name,
+    );
     expect(actions).toEqual(expect.arrayContaining(['reply', 'hand-to-team', 'make-lead', 'add-contact']));
   });
 
@@ -89,9 +91,9 @@ describe('actions on mentions', () => {
     ).data;
     expect(timeline.some((a) => a.type === 'note' && a.body.includes('Where can I buy the Acme rocket'))).toBe(true);
     // The author's identity is linked as the identity domain links: a decision by the agent, on the identity panel.
-    const identities = json<{ items: { id: string; link: { method: string; decidedBy: string } | null }[] }>(
+    const identities = json<{ data: { id: string; link: { method: string; decidedBy: string } | null }[] }>(
       await send(agent.headers, 'GET', `/api/v1/contacts/${result.contactId}/identities`),
-    ).items;
+    ).data;
     expect(identities).toEqual([
       expect.objectContaining({
         id: signal.author.identityId,

@@ -21,8 +21,11 @@ const tags = ['listening'];
 export function alertRoutes(app: App, { db, config }: AppDeps) {
   app.get(
     '/api/v1/listening/alerts',
-    { schema: { tags, summary: 'Alerts by name', response: { 200: Type.Array(Alert), ...ERROR_RESPONSES } }, config: { guard: 'viewer' } },
-    async (request) => listAlerts(ctxOf(request, db)),
+    {
+      schema: { tags, summary: 'Alerts by name', response: { 200: Type.Object({ data: Type.Array(Alert) }), ...ERROR_RESPONSES } },
+      config: { guard: 'viewer' },
+    },
+    async (request) => ({ data: await listAlerts(ctxOf(request, db)) }),
   );
   app.post(
     '/api/v1/listening/alerts',
@@ -47,11 +50,11 @@ export function alertRoutes(app: App, { db, config }: AppDeps) {
           { alertId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Array(AlertFiring), ...ERROR_RESPONSES },
+        response: { 200: Type.Object({ data: Type.Array(AlertFiring) }), ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },
     },
-    async (request) => listFirings(ctxOf(request, db), request.query.alertId ?? null, request.query.limit ?? 50),
+    async (request) => ({ data: await listFirings(ctxOf(request, db), request.query.alertId ?? null, request.query.limit ?? 50) }),
   );
   app.get(
     '/api/v1/listening/alerts/:id',

@@ -95,7 +95,9 @@ describe('listening alerts', () => {
 
     // Checked again five minutes later, the spike is still there but the cool-down holds it back.
     expect(await checkAlert(t.db, config, ws.workspaceId, alert.id, new Date(now + 5 * 60_000))).toBeNull();
-    const history1 = json<{ observed: number; reason: string }[]>(await send(ws.owner.headers, 'GET', '/api/v1/listening/alerts/history'));
+    const history1 = json<{ data: { observed: number; reason: string }[] }>(
+      await send(ws.owner.headers, 'GET', '/api/v1/listening/alerts/history'),
+    ).data;
     expect(history1).toHaveLength(1);
   });
 

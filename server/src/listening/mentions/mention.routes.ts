@@ -91,13 +91,15 @@ export function mentionRoutes(app: App, { db }: AppDeps) {
         tags,
         summary: 'What can be done with a mention',
         response: {
-          200: Type.Array(Type.Object({ name: Type.String(), label: Type.String(), description: Type.String(), role: Type.String() })),
+          200: Type.Object({
+            data: Type.Array(Type.Object({ name: Type.String(), label: Type.String(), description: Type.String(), role: Type.String() })),
+          }),
           ...ERROR_RESPONSES,
         },
       },
       config: { guard: 'viewer' },
     },
-    async () => mentionActions().map(({ name, label, description, role }) => ({ name, label, description, role })),
+    async () => ({ data: mentionActions().map(({ name, label, description, role }) => ({ name, label, description, role })) }),
   );
 
   app.post(
@@ -106,7 +108,10 @@ export function mentionRoutes(app: App, { db }: AppDeps) {
       schema: {
         tags,
         summary: 'Act on a mention: reply, hand to a team, make a lead, add as contact',
-        params: Type.Object({ id: IdParams.properties.id, action: Type.String({ pattern: '^[a-z][a-z-]{0,40}$' }) }),
+        params: Type.Object({
+          id: IdParams.properties.id,
+          action: Type.String({ pattern: '^[a-z][a-z-]{0,40}$', patternReason: 'must be the name of an action, such as make-lead' }),
+        }),
         body: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
         response: { 200: ActionResult, ...ERROR_RESPONSES, 422: Problem },
       },

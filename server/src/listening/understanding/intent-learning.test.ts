@@ -64,7 +64,9 @@ describe('learning intent from corrections', () => {
     }
     const relisted = json<{ data: MentionBody[] }>(await send(ws.owner.headers, 'GET', '/api/v1/listening/mentions')).data;
     expect(relisted.every((m) => m.intent === 'complaint')).toBe(true);
-    const corrections = json<{ messageId: string }[]>(await send(ws.owner.headers, 'GET', '/api/v1/listening/intent-corrections'));
+    const corrections = json<{ data: { messageId: string }[] }>(
+      await send(ws.owner.headers, 'GET', '/api/v1/listening/intent-corrections'),
+    ).data;
     expect(corrections).toHaveLength(2);
 
     const later = await ingestAndList(
@@ -126,9 +128,9 @@ describe('learning intent from corrections', () => {
       ['Fediverse', 'complaint'],
       ['Globex', 'other'],
     ]);
-    const corrections = json<{ messageId: string; intent: string }[]>(
+    const corrections = json<{ data: { messageId: string; intent: string }[] }>(
       await send(ws.owner.headers, 'GET', '/api/v1/listening/intent-corrections'),
-    );
+    ).data;
     expect(corrections.map((c) => c.intent)).toEqual(['complaint']);
 
     // A mention of another message, or of another workspace, is not found.

@@ -48,21 +48,23 @@ export function understandingRoutes(app: App, { db }: AppDeps) {
         summary: 'The latest intent corrections',
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
         response: {
-          200: Type.Array(
-            Type.Object({
-              messageId: Type.String(),
-              intent: Type.String(),
-              previousIntent: Nullable(Type.String()),
-              correctedBy: Nullable(Type.String()),
-              createdAt: DateTime,
-            }),
-          ),
+          200: Type.Object({
+            data: Type.Array(
+              Type.Object({
+                messageId: Type.String(),
+                intent: Type.String(),
+                previousIntent: Nullable(Type.String()),
+                correctedBy: Nullable(Type.String()),
+                createdAt: DateTime,
+              }),
+            ),
+          }),
           ...ERROR_RESPONSES,
         },
       },
       config: { guard: 'viewer' },
     },
-    async (request) => listIntentCorrections(ctxOf(request, db), request.query.limit ?? 50),
+    async (request) => ({ data: await listIntentCorrections(ctxOf(request, db), request.query.limit ?? 50) }),
   );
 
   app.post(

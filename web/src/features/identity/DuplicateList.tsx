@@ -59,7 +59,7 @@ export function DuplicateList({
   onSelect: (id: string) => void;
 }) {
   const list = useDuplicates(status, kind);
-  const pairs = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const pairs = list.data?.pages.flatMap((page) => page.data) ?? [];
   const { fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   return (

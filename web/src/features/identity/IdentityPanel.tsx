@@ -10,7 +10,7 @@ import { LinkIdentityButton } from './LinkIdentityButton';
 export function IdentityPanel({ contactId, contactName }: { contactId: string; contactName: string }) {
   const identities = useContactIdentities(contactId);
   const { canWrite } = usePermissions();
-  const items = identities.data?.items ?? [];
+  const items = identities.data?.data ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="identities-heading">
       <Stack gap="sm">

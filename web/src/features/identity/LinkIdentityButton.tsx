@@ -20,7 +20,7 @@ export function LinkIdentityButton({ contactId, contactName }: { contactId: stri
   const [identityId, setIdentityId] = useState<string | null>(null);
   const options = useUnlinkedIdentities(q, opened);
   const link = useLinkIdentity(contactId);
-  const items = options.data?.items ?? [];
+  const items = options.data?.data ?? [];
   const finish = () => {
     setIdentityId(null);
     setQ('');

@@ -41,7 +41,7 @@ export function MergeHistory({ contactId }: { contactId: string }) {
   const memberName = useMemberNames();
   const { canWrite } = usePermissions();
   const [result, setResult] = useState<UnmergeResult | null>(null);
-  const items = merges.data?.items ?? [];
+  const items = merges.data?.data ?? [];
   if (merges.isPending || (merges.isSuccess && items.length === 0 && !result)) return null;
   const who = (id: string | null) => (id ? (memberName(id) ?? 'a former member') : 'automation');
   return (

@@ -18,7 +18,7 @@ function otherSide(pair: DuplicateCandidate, contactId: string): string {
 }
 
 export function PossibleDuplicates({ contactId }: { contactId: string }) {
-  const pairs = useContactDuplicates(contactId).data?.items ?? [];
+  const pairs = useContactDuplicates(contactId).data?.data ?? [];
   if (pairs.length === 0) return null;
   return (
     <section aria-label="Possible duplicates" style={{ marginBottom: 'var(--mantine-spacing-lg)' }}>

@@ -18,7 +18,7 @@ export function SuggestedContacts({ identityId, name }: { identityId: string; na
   const dismiss = useDismissDuplicate();
   const { canWrite } = usePermissions();
   const client = useQueryClient();
-  const pairs = suggestions.data?.items ?? [];
+  const pairs = suggestions.data?.data ?? [];
   if (pairs.length === 0) return null;
   return (
     <Stack gap={6} component="section" aria-label={`Contacts ${name} may be`}>

@@ -1,6 +1,7 @@
 /** Server state for identity resolution: linked identities, the duplicate queue, merges. */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
+import type { List, Page } from '../../lib/types';
 import type {
   ContactMerge,
   DuplicateCandidate,
@@ -9,8 +10,6 @@ import type {
   IdentityOption,
   IdentitySettings,
   IdentitySettingsInput,
-  ItemPage,
-  Items,
   LinkedIdentity,
   MergeInput,
   MergePreview,
@@ -37,7 +36,7 @@ export const identityKeys = {
 export function useContactIdentities(contactId: string) {
   return useQuery({
     queryKey: identityKeys.identities(contactId),
-    queryFn: ({ signal }) => api<Items<LinkedIdentity>>(`/contacts/${contactId}/identities`, { signal }),
+    queryFn: ({ signal }) => api<List<LinkedIdentity>>(`/contacts/${contactId}/identities`, { signal }),
   });
 }
 
@@ -45,7 +44,7 @@ export function useContactIdentities(contactId: string) {
 export function useUnlinkedIdentities(q: string, enabled: boolean) {
   return useQuery({
     queryKey: identityKeys.options(q),
-    queryFn: ({ signal }) => api<ItemPage<IdentityOption>>(`/identities${query({ linked: false, q, limit: 20 })}`, { signal }),
+    queryFn: ({ signal }) => api<Page<IdentityOption>>(`/identities${query({ linked: false, q, limit: 20 })}`, { signal }),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -97,7 +96,7 @@ export function useDuplicates(status: DuplicateStatus, kind: DuplicateKind | nul
   return useInfiniteQuery({
     queryKey: identityKeys.duplicateList(status, kind),
     queryFn: ({ pageParam, signal }) =>
-      api<ItemPage<DuplicateCandidate>>(`/duplicates${query({ status, kind, limit: DUPLICATE_PAGE, cursor: pageParam })}`, { signal }),
+      api<Page<DuplicateCandidate>>(`/duplicates${query({ status, kind, limit: DUPLICATE_PAGE, cursor: pageParam })}`, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -108,7 +107,7 @@ export function useDuplicates(status: DuplicateStatus, kind: DuplicateKind | nul
 export function useIdentitySuggestions(identityId: string) {
   return useQuery({
     queryKey: identityKeys.ofIdentity(identityId),
-    queryFn: ({ signal }) => api<ItemPage<DuplicateCandidate>>(`/duplicates${query({ identityId, status: 'open', limit: 3 })}`, { signal }),
+    queryFn: ({ signal }) => api<Page<DuplicateCandidate>>(`/duplicates${query({ identityId, status: 'open', limit: 3 })}`, { signal }),
   });
 }
 
@@ -116,7 +115,7 @@ export function useIdentitySuggestions(identityId: string) {
 export function useContactDuplicates(contactId: string) {
   return useQuery({
     queryKey: identityKeys.ofContact(contactId),
-    queryFn: ({ signal }) => api<ItemPage<DuplicateCandidate>>(`/duplicates${query({ contactId, status: 'open', limit: 5 })}`, { signal }),
+    queryFn: ({ signal }) => api<Page<DuplicateCandidate>>(`/duplicates${query({ contactId, status: 'open', limit: 5 })}`, { signal }),
   });
 }
 
@@ -193,7 +192,7 @@ export function useMergeContacts() {
 export function useContactMerges(contactId: string) {
   return useQuery({
     queryKey: identityKeys.merges(contactId),
-    queryFn: ({ signal }) => api<Items<ContactMerge>>(`/contacts/${contactId}/merges`, { signal }),
+    queryFn: ({ signal }) => api<List<ContactMerge>>(`/contacts/${contactId}/merges`, { signal }),
   });
 }
 

@@ -147,14 +147,6 @@ export interface ResolveSummary {
   durationMs: number;
 }
 
-export interface Items<T> {
-  items: T[];
-}
-
-export interface ItemPage<T> extends Items<T> {
-  nextCursor: string | null;
-}
-
 export interface IdentitySettings {
   /** Contact custom fields whose value identifies one person (customer number, membership id). */
   identifierFields: string[];

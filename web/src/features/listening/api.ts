@@ -1,7 +1,7 @@
 /** Server state for listening: saved queries, the mention stream, actions, analytics and alerts. */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { api, query, type QueryParams } from '../../lib/api';
-import type { Page } from '../../lib/types';
+import type { List, Page } from '../../lib/types';
 import type {
   Alert,
   AlertFiring,
@@ -163,7 +163,7 @@ export function useCorrectIntent() {
 export function useMentionActions() {
   return useQuery({
     queryKey: listeningKeys.actions,
-    queryFn: ({ signal }) => api<MentionActionInfo[]>('/listening/actions', { signal }),
+    queryFn: async ({ signal }) => (await api<List<MentionActionInfo>>('/listening/actions', { signal })).data,
     staleTime: Infinity,
   });
 }
@@ -198,13 +198,16 @@ export function useChart<Chart = ChartTable>(chart: ChartName, key: object, reso
 }
 
 export function useAlerts() {
-  return useQuery({ queryKey: listeningKeys.alerts, queryFn: ({ signal }) => api<Alert[]>('/listening/alerts', { signal }) });
+  return useQuery({
+    queryKey: listeningKeys.alerts,
+    queryFn: async ({ signal }) => (await api<List<Alert>>('/listening/alerts', { signal })).data,
+  });
 }
 
 export function useAlertHistory() {
   return useQuery({
     queryKey: listeningKeys.history,
-    queryFn: ({ signal }) => api<AlertFiring[]>(`/listening/alerts/history${query({ limit: 100 })}`, { signal }),
+    queryFn: async ({ signal }) => (await api<List<AlertFiring>>(`/listening/alerts/history${query({ limit: 100 })}`, { signal })).data,
   });
 }
 

@@ -24,7 +24,7 @@ export function CustomerTimeline({ subject }: { subject: TimelineSubject }) {
   const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
   const timeline = useCustomerTimeline(subject, filters);
   const { canWrite } = usePermissions();
-  const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = timeline.data?.pages.flatMap((page) => page.data) ?? [];
   const { fetchNextPage } = timeline;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 

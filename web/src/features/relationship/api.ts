@@ -1,6 +1,7 @@
 /** Server state for the customer 360: timelines, relationship memory and scores, scoring settings. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
+import type { Page } from '../../lib/types';
 import type { TimelineSubject } from '../activities/types';
 import type { Relationship, RelationshipSettings, RelationshipSettingsInput, TimelineFilters, TimelineItem } from './types';
 
@@ -21,7 +22,7 @@ export function useCustomerTimeline(subject: TimelineSubject, filters: TimelineF
   return useInfiniteQuery({
     queryKey: relationshipKeys.timeline(subject, filters),
     queryFn: ({ pageParam, signal }) =>
-      api<{ items: TimelineItem[]; nextCursor: string | null }>(
+      api<Page<TimelineItem>>(
         `${timelinePath(subject)}${query({
           kinds: filters.kinds.length > 0 ? filters.kinds.join(',') : undefined,
           network: filters.network,

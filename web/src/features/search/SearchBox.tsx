@@ -24,7 +24,7 @@ export function SearchBox({ onDone }: { onDone: () => void }) {
   const listId = useId();
 
   const entries: SearchEntry[] = q
-    ? (search.data?.results ?? []).map((r) => ({
+    ? (search.data?.data ?? []).map((r) => ({
         key: `${r.type}:${r.id}`,
         kind: r.type,
         title: r.title,

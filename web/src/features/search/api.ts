@@ -1,6 +1,7 @@
 /** Server state for global search across contacts and companies. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
+import type { List } from '../../lib/types';
 
 export interface SearchResult {
   type: 'contact' | 'company';
@@ -14,7 +15,7 @@ export function useSearch(q: string) {
   const text = q.trim();
   return useQuery({
     queryKey: ['search', text],
-    queryFn: ({ signal }) => api<{ results: SearchResult[] }>(`/search${query({ q: text, limit: 12 })}`, { signal }),
+    queryFn: ({ signal }) => api<List<SearchResult>>(`/search${query({ q: text, limit: 12 })}`, { signal }),
     enabled: text.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 5_000,
