@@ -100,7 +100,7 @@ export function cannedResponseRoutes(app: App, { db }: AppDeps) {
         body: RenderInput,
         response: { 200: Rendered, ...ERROR_RESPONSES },
       },
-      config: { guard: 'viewer' },
+      config: { guard: 'viewer', scopes: ['read'] },
     },
     async (request) => renderCannedResponse(ctxOf(request, db), request.params.id, request.body.conversationId),
   );

@@ -133,7 +133,7 @@ export function conversationRoutes(app: App, { db }: AppDeps, presence: Presence
         body: Type.Object({ activity: OneOf(['viewing', 'replying', 'left'] as const) }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...ERROR_RESPONSES },
       },
-      config: { guard: 'viewer' },
+      config: { guard: 'viewer', scopes: ['read', 'write'] },
     },
     async (request, reply) => {
       const ctx = ctxOf(request, db);

@@ -112,6 +112,25 @@ describe('a contact’s identities', () => {
     expect((await decisions(ws, identityId)).map((d) => d.action)).toEqual(['link', 'unlink']);
   });
 
+  it('will not move an identity away from a contact the person cannot see', async () => {
+    const { ws, first, identityId } = await setUp();
+    const limited = await ws.member('agent', { recordScope: 'own' });
+    const mine = await createContact(t, limited.headers, { firstName: 'Mine' });
+    expect((await send(limited.headers, 'GET', `/api/v1/contacts/${first}`)).statusCode).toBe(404);
+
+    const response = await send(limited.headers, 'POST', `/api/v1/contacts/${mine}/identities`, { identityId });
+    expect(response.statusCode, response.body).toBe(403);
+    expect((await identityOf(t, ws.workspaceId, 'mastodon', 'anab@fosstodon.org')).contact_id).toBe(first);
+    expect(await conversationContacts(ws, identityId)).toEqual([first]);
+    expect(await decisions(ws, identityId)).toHaveLength(1);
+
+    const unlinked = await send(ws.owner.headers, 'DELETE', `/api/v1/contacts/${first}/identities/${identityId}`);
+    expect(unlinked.statusCode, unlinked.body).toBe(204);
+    const linked = await send(limited.headers, 'POST', `/api/v1/contacts/${mine}/identities`, { identityId });
+    expect(linked.statusCode, linked.body).toBe(201);
+    expect(await conversationContacts(ws, identityId)).toEqual([mine]);
+  });
+
   it('refuses another workspace’s identity or contact, changing nothing', async () => {
     const { ws, second, identityId } = await setUp();
     const other = await buildWorkspace(t.db);

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { recordEvents } from '../../platform/events/event.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
-import { notFound } from '../../platform/http/errors.js';
+import { forbidden, notFound, RapportError } from '../../platform/http/errors.js';
 import { getContact } from '../../crm/index.js';
 import { findIdentity } from '../identity.repo.js';
 import * as repo from './link.repo.js';
@@ -54,12 +54,25 @@ export async function linkIdentityManually(ctx: Ctx, db: Db, contactId: string, 
     const identity = await findIdentity(tx, ctx.workspaceId, identityId, true);
     if (!identity) throw notFound('Identity');
     if (identity.contactId !== contactId) {
-      if (identity.contactId !== null) await unlinkIdentity(tx, ctx.workspaceId, identityId, identity.contactId, ctx.actor.userId);
+      if (identity.contactId !== null) {
+        // Moving it changes the other contact too: its timeline and conversations follow the identity.
+        await mustSeeCurrentContact(scoped, identity.contactId);
+        await unlinkIdentity(tx, ctx.workspaceId, identityId, identity.contactId, ctx.actor.userId);
+      }
       const decision = { identityId, contactId, method: 'manual', rule: null, probability: null, weight: null, evidence: [] } as const;
       await linkIdentity(tx, ctx.workspaceId, { ...decision, decidedBy: ctx.actor.userId });
     }
     return (await repo.identitiesOfContact(tx, ctx.workspaceId, contactId, identityId))[0]!;
   });
+}
+
+async function mustSeeCurrentContact(ctx: Ctx, contactId: string): Promise<void> {
+  try {
+    await getContact(ctx, contactId);
+  } catch (error) {
+    if (error instanceof RapportError && error.status === 404) throw forbidden('The identity is linked to a contact you cannot see');
+    throw error;
+  }
 }
 
 export async function unlinkIdentityManually(ctx: Ctx, db: Db, contactId: string, identityId: string): Promise<void> {

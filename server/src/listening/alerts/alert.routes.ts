@@ -92,7 +92,7 @@ export function alertRoutes(app: App, { db, config }: AppDeps) {
         params: IdParams,
         response: { 200: Type.Object({ fired: Type.Boolean(), firing: Type.Union([AlertFiring, Type.Null()]) }), ...ERROR_RESPONSES },
       },
-      config: { guard: 'agent' },
+      config: { guard: 'agent', scopes: ['read', 'write'] },
     },
     async (request) => checkAlertNow(ctxOf(request, db), db, config, request.params.id),
   );

@@ -79,7 +79,7 @@ export function mentionRoutes(app: App, { db }: AppDeps) {
         body: PreviewInput,
         response: { 200: PreviewResult, ...ERROR_RESPONSES },
       },
-      config: { guard: 'viewer', idempotent: true },
+      config: { guard: 'viewer', scopes: ['read'], idempotent: true },
     },
     async (request) => previewQuery(ctxOf(request, db), request.body.query),
   );

@@ -63,7 +63,7 @@ export function savedQueryRoutes(app: App, { db }: AppDeps) {
         body: QueryCheckInput,
         response: { 200: QueryCheckResult, ...ERROR_RESPONSES },
       },
-      config: { guard: 'viewer', idempotent: true },
+      config: { guard: 'viewer', scopes: ['read'], idempotent: true },
     },
     async (request) => checkQuery(request.body.query),
   );

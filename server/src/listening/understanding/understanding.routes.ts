@@ -76,7 +76,7 @@ export function understandingRoutes(app: App, { db }: AppDeps) {
         body: Type.Object({ text: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false }),
         response: { 200: Type.Record(Type.String(), Type.Unknown()), ...ERROR_RESPONSES },
       },
-      config: { guard: 'viewer', idempotent: true },
+      config: { guard: 'viewer', scopes: ['read'], idempotent: true },
     },
     async (request) => {
       const ctx = ctxOf(request, db);

@@ -219,6 +219,37 @@ describe('API tokens', () => {
     expect(changed.statusCode).toBe(200);
   });
 
+  it('need the read scope for POSTs that only read, and both scopes for those that also answer with what they read', async () => {
+    const ws = await buildWorkspace(t.db);
+    const pusher = await ws.member('agent', { scopes: ['write'] });
+    const reader = await ws.member('agent', { scopes: ['read'] });
+    const someId = '01a24f1d-2023-7f89-b458-052d8cd7a584';
+    const reads: [string, object][] = [
+      ['/api/v1/listening/preview', { query: 'refund OR invoice' }],
+      ['/api/v1/listening/queries/check', { query: 'refund' }],
+      ['/api/v1/nlp/analyze', { text: 'I love it' }],
+      [`/api/v1/canned-responses/${someId}/render`, {}],
+    ];
+    const both: [string, object][] = [
+      [`/api/v1/conversations/${someId}/presence`, { state: 'viewing' }],
+      [`/api/v1/listening/alerts/${someId}/check`, {}],
+    ];
+    for (const [url, payload] of [...reads, ...both]) {
+      const refused = await t.app.inject({ method: 'POST', url, headers: pusher.headers, payload });
+      expect(refused.statusCode, url).toBe(403);
+      expect(json<{ detail: string }>(refused).detail, url).toMatch(/no read scope/);
+    }
+    for (const [url, payload] of both) {
+      const refused = await t.app.inject({ method: 'POST', url, headers: reader.headers, payload });
+      expect(refused.statusCode, url).toBe(403);
+      expect(json<{ detail: string }>(refused).detail, url).toMatch(/read-only/);
+    }
+    const previewed = await t.app.inject({ method: 'POST', url: reads[0]![0], headers: reader.headers, payload: reads[0]![1] });
+    expect(previewed.statusCode, previewed.body).toBe(200);
+    const analysed = await t.app.inject({ method: 'POST', url: reads[2]![0], headers: reader.headers, payload: reads[2]![1] });
+    expect(analysed.statusCode, analysed.body).toBe(200);
+  });
+
   it('cannot be managed by agents', async () => {
     const ws = await buildWorkspace(t.db);
     const agent = await ws.member('agent');

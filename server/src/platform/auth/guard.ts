@@ -48,11 +48,12 @@ export function registerGuard(app: App, authenticator: Authenticator) {
         throw new RapportError('csrf_failed', 403, 'Missing or wrong X-CSRF-Token header');
       }
     }
-    if (unsafe && !principal.scopes.includes('write')) {
+    const needs = request.routeOptions.config.scopes ?? [unsafe ? 'write' : 'read'];
+    if (needs.includes('write') && !principal.scopes.includes('write')) {
       throw forbidden('This API token is read-only');
     }
     // A token made only to write (a web form pushing leads) must not read the workspace if it leaks.
-    if (!unsafe && !principal.scopes.includes('read')) {
+    if (needs.includes('read') && !principal.scopes.includes('read')) {
       throw forbidden('This API token can only write: it has no read scope');
     }
     if (guard !== 'authenticated' && ROLE_RANK[principal.role] < ROLE_RANK[guard]) {

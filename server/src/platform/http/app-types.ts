@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fasti
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Role } from '../context.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal, TokenScope } from '../auth/principal.js';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -13,6 +13,12 @@ export type RouteGuard = 'public' | 'authenticated' | Role;
 declare module 'fastify' {
   interface FastifyContextConfig {
     guard?: RouteGuard;
+    /**
+     * The API token scopes the route needs, when its method says otherwise: a POST that only
+     * reads (a preview, a rendering) needs `read`, one that also answers with what it read needs both.
+     * By default a GET needs `read` and any other method `write`.
+     */
+    scopes?: readonly TokenScope[];
     /** Creates honour an Idempotency-Key header. */
     idempotent?: boolean;
     /**
