@@ -79,4 +79,13 @@ UPDATE channels c
  WHERE c.workspace_id = moved.workspace_id AND c.id = moved.id;
 `,
   },
+  {
+    id: 'channels/005-sandbox-kind',
+    // A sandbox channel stands in for a network (the demo's, a trial's) and delivers replies without reaching it.
+    sql: `
+ALTER TABLE channels DROP CONSTRAINT channels_kind_check;
+ALTER TABLE channels ADD CONSTRAINT channels_kind_check
+  CHECK (kind IN ('rss', 'email', 'mastodon', 'bluesky', 'twitter', 'meta', 'reddit', 'webhook', 'sandbox'));
+`,
+  },
 ];

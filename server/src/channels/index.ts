@@ -1,6 +1,7 @@
 /**
  * The channels domain as other domains see it: turning recorded channel payloads into normalised
- * messages, and whether a kind of channel can carry replies (pure functions, no database).
+ * messages, whether a kind of channel can carry replies and which network a channel's messages are
+ * of (pure functions, no database).
  * Configured channels, their connectors, polling, webhooks and reply delivery are the domain's own
  * business, reached over HTTP and jobs only.
  */
@@ -8,6 +9,7 @@ export { FORMATS, detectFormat, isFormatName, parseFile, type FormatDefinition }
 export {
   CHANNEL_KINDS,
   FORMAT_NAMES,
+  NETWORKS,
   NormalisedMessage,
   messageProblem,
   type Attachment,
@@ -15,6 +17,7 @@ export {
   type ChannelKind,
   type FormatName,
   type Metrics,
+  type Network,
   type RawRef,
 } from './message.schema.js';
 export type {
@@ -34,3 +37,4 @@ export {
 export { safeFetch, type SafeResponse } from './net/safe-fetch.js';
 export { PUBLIC_ONLY, type NetPolicy } from './net/address-policy.js';
 export { canReplyThrough } from './reply-capability.js';
+export { channelNetwork } from './channel-network.js';

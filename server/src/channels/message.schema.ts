@@ -9,7 +9,15 @@
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 
-export const CHANNEL_KINDS = ['rss', 'email', 'mastodon', 'bluesky', 'twitter', 'meta', 'reddit', 'webhook'] as const;
+/** The networks messages come from: a message's `channel`, and so its conversation's network. */
+export const NETWORKS = ['rss', 'email', 'mastodon', 'bluesky', 'twitter', 'meta', 'reddit', 'webhook'] as const;
+export type Network = (typeof NETWORKS)[number];
+
+/**
+ * What a configured channel can be: a network's own connector, or a sandbox that stands in for a
+ * network (its messages keep that network) and delivers replies without reaching it.
+ */
+export const CHANNEL_KINDS = [...NETWORKS, 'sandbox'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const FORMAT_NAMES = [
@@ -48,7 +56,7 @@ const DateValue = Type.Refine(
   () => 'must be a valid date in the years 1 to 9999',
 );
 
-export const ChannelKindSchema = Type.Enum(CHANNEL_KINDS);
+export const NetworkSchema = Type.Enum(NETWORKS);
 export const FormatNameSchema = Type.Enum(FORMAT_NAMES);
 
 /**
@@ -108,7 +116,7 @@ export type RawRef = Static<typeof RawRef>;
 
 export const NormalisedMessage = Type.Object(
   {
-    channel: ChannelKindSchema,
+    channel: NetworkSchema,
     /** The source's stable id; with workspace and channel it is the deduplication key. */
     externalId: Id,
     /**

@@ -9,6 +9,7 @@ import { emailConnector } from './connectors/email/email.connector.js';
 import { mastodonConnector } from './connectors/mastodon/mastodon.connector.js';
 import { metaConnector } from './connectors/meta/meta.connector.js';
 import { rssConnector } from './connectors/rss/rss.connector.js';
+import { sandboxConnector } from './connectors/sandbox/sandbox.connector.js';
 import { webhookConnector } from './connectors/webhook/webhook.connector.js';
 import { xConnector } from './connectors/x/x.connector.js';
 
@@ -20,6 +21,7 @@ const CONNECTORS: readonly Connector[] = [
   xConnector,
   webhookConnector,
   blueskyConnector,
+  sandboxConnector,
 ];
 
 const byKind = new Map<ChannelKind, Connector>(CONNECTORS.map((c) => [c.kind, c]));

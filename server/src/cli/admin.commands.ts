@@ -27,8 +27,8 @@ export function registerAdminCommands(program: Command) {
     .description('Create sample data')
     .requiredOption('--demo', 'create the demo workspace with realistic sample records')
     .action(() =>
-      withRuntime(async ({ db }) => {
-        const { workspaceId } = await seedDemo(db);
+      withRuntime(async ({ db, config }) => {
+        const { workspaceId } = await seedDemo(db, config);
         process.stdout.write(`Demo workspace ${workspaceId} created. Sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}\n`);
       }),
     );

@@ -9,7 +9,7 @@ export async function serve(options: { demo: boolean }) {
   const { config, log, db } = await openRuntime(allMigrations());
   let seeded = false;
   if (options.demo && (await countWorkspaces(db)) === 0) {
-    await seedDemo(db);
+    await seedDemo(db, config);
     seeded = true;
   }
   const built = await buildApp({ config, db, log, modules });

@@ -1,7 +1,8 @@
 /**
  * The demo inbox: conversations from e-mail, Mastodon, X, Messenger and a blog, taken in through
- * the real ingest pipeline (identities, threading, routing events), a few already answered,
- * assigned and labelled, and the canned responses a service team starts with.
+ * the real ingest pipeline (identities, threading, routing events) by a sandbox channel per network
+ * so each can be answered, a few already answered, assigned and labelled, and the canned responses
+ * a service team starts with.
  */
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/db.js';
@@ -9,6 +10,7 @@ import type { Author, NormalisedMessage } from '../channels/index.js';
 import { enricherRegistry, ingestBatch, storedMessagesSteps } from '../ingest/index.js';
 import { createCannedResponse } from '../inbox/canned-response.service.js';
 import { listConversations, updateConversation } from '../inbox/conversation.service.js';
+import type { DemoChannels } from './demo.channels.js';
 
 const MINUTE = 60_000;
 
@@ -191,14 +193,14 @@ const CANNED = [
   },
 ];
 
-export async function seedDemoInbox(ctx: Ctx, db: Db, people: { sales: string; service: string }): Promise<void> {
+export async function seedDemoInbox(ctx: Ctx, db: Db, channels: DemoChannels, people: { sales: string; service: string }): Promise<void> {
   const now = Date.now();
   for (const network of new Set(MESSAGES.map((m) => m.network))) {
     const messages = MESSAGES.map((m, i) => [m, i] as const).filter(([m]) => m.network === network);
     await ingestBatch(
       db,
       {
-        source: { workspaceId: ctx.workspaceId, channelId: null, kind: 'file' },
+        source: { workspaceId: ctx.workspaceId, channelId: await channels.channelFor(network, 'inbox'), kind: 'file' },
         messages: messages.map(([m, i]) => normalised(m, now, i)),
       },
       { enrichers: enricherRegistry.list(), steps: storedMessagesSteps.list() },

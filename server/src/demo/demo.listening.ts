@@ -9,6 +9,7 @@ import { createAlert } from '../listening/alerts/alert.service.js';
 import { createSavedQuery } from '../listening/saved-queries/saved-query.service.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/db.js';
+import type { DemoChannels } from './demo.channels.js';
 
 const HOUR = 3_600_000;
 
@@ -82,7 +83,7 @@ function normalised([network, who, hoursAgo, text]: Post, index: number, now: nu
   };
 }
 
-export async function seedDemoListening(ctx: Ctx, db: Db): Promise<void> {
+export async function seedDemoListening(ctx: Ctx, db: Db, channels: DemoChannels): Promise<void> {
   const saved = [];
   for (const query of QUERIES) saved.push(await createSavedQuery(ctx, db, query));
   const now = Date.now();
@@ -90,8 +91,14 @@ export async function seedDemoListening(ctx: Ctx, db: Db): Promise<void> {
     const report = await ingestBatch(
       db,
       {
-        // Heard in public, not written to us: mentions, kept out of the inbox until someone acts.
-        source: { workspaceId: ctx.workspaceId, channelId: null, kind: 'file', purpose: 'listening' },
+        // Heard in public, not written to us: mentions, kept out of the inbox until someone acts (and
+        // then answerable, through the network's sandbox channel).
+        source: {
+          workspaceId: ctx.workspaceId,
+          channelId: await channels.channelFor(network, 'listening'),
+          kind: 'file',
+          purpose: 'listening',
+        },
         messages: POSTS.map((post, i) => [post, i] as const)
           .filter(([post]) => post[0] === network)
           .map(([post, i]) => normalised(post, i, now)),

@@ -7,6 +7,7 @@ import type { Ctx } from '../platform/context.js';
 import { createWorkspace, createTeam, inviteMember } from '../platform/workspaces/workspace.service.js';
 import { createContact } from '../crm/contacts/contact.service.js';
 import type { ContactInput } from '../crm/contacts/contact.schema.js';
+import { demoChannels } from './demo.channels.js';
 import { seedDemoCrm } from './demo.crm.js';
 import { seedDemoInbox } from './demo.inbox.js';
 import { seedDemoListening } from './demo.listening.js';
@@ -128,7 +129,8 @@ const PEOPLE: ContactInput[] = [
   },
 ];
 
-export async function seedDemo(db: Db): Promise<{ workspaceId: string; ownerId: string }> {
+/** `secret`: the server secret, which channels are created under (the demo's sandbox channels hold no secrets). */
+export async function seedDemo(db: Db, { secret }: { secret: string }): Promise<{ workspaceId: string; ownerId: string }> {
   const { workspaceId, ownerId } = await createWorkspace(db, { name: 'Acme Demo', owner: { ...DEMO_OWNER, role: 'owner' } });
   const ctx: Ctx = {
     workspaceId,
@@ -151,8 +153,9 @@ export async function seedDemo(db: Db): Promise<{ workspaceId: string; ownerId: 
     contacts.map((contact) => contact.id),
   );
   await seedDemoCrm(ctx, db, contacts);
-  await seedDemoInbox(ctx, db, { sales: sam.id, service: sky.id });
-  await seedDemoListening(ctx, db);
+  const channels = demoChannels(ctx, { db, secret });
+  await seedDemoInbox(ctx, db, channels, { sales: sam.id, service: sky.id });
+  await seedDemoListening(ctx, db, channels);
   // Scores would otherwise wait for the nightly run: the demo shows tiers and health from the start.
   await recomputeWorkspaceScores(db, workspaceId);
   return { workspaceId, ownerId };

@@ -1,9 +1,9 @@
 /** Ingesting a recorded file (an export, a capture, a mailbox) into a workspace through the pipeline. */
-import { FORMATS, parseFile, type FormatName, type ParseResult } from '../../channels/index.js';
+import { FORMATS, channelNetwork, parseFile, type ChannelKind, type FormatName, type ParseResult } from '../../channels/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
 import type { IngestBatch, IngestPipeline, IngestReport, IngestSourceKind } from '../ingest.contract.js';
-import { findChannel } from '../pipeline/ingest.repo.js';
+import { channelSettings } from '../dead-letters/dead-letter.repo.js';
 
 /** The batch a parsed file becomes; the content is kept so its rejections can be replayed. */
 export function batchFromParse(
@@ -21,15 +21,19 @@ export function batchFromParse(
   };
 }
 
-/** A channel given must be this workspace's and of the kind the format's messages belong to. */
+/**
+ * A channel given must be this workspace's and carry the network the format's messages belong to:
+ * its kind's, or for a sandbox channel the network it stands in for.
+ */
 export async function checkChannel(ctx: Ctx, format: FormatName, channelId: string | undefined): Promise<void> {
   if (!channelId) return;
-  const channel = await findChannel(ctx.db, ctx.workspaceId, channelId);
+  const channel = await channelSettings(ctx.db, ctx.workspaceId, channelId);
   if (!channel) throw invalid([{ field: 'channelId', reason: 'is not a channel of this workspace' }]);
-  if (channel.kind !== FORMATS[format].channel) {
-    throw invalid([
-      { field: 'channelId', reason: `is a ${channel.kind} channel; ${format} files hold ${FORMATS[format].channel} messages` },
-    ]);
+  const kind = channel.kind as ChannelKind;
+  const network = channelNetwork(kind, channel.config);
+  if (network !== FORMATS[format].channel) {
+    const what = kind === 'sandbox' ? `a sandbox channel for ${network ?? 'no network'}` : `a ${kind} channel`;
+    throw invalid([{ field: 'channelId', reason: `is ${what}; ${format} files hold ${FORMATS[format].channel} messages` }]);
   }
 }
 

@@ -1,7 +1,7 @@
 /** Adds a channel in three steps: pick the kind, fill in its settings and secrets, then test the connection. */
 import { useState } from 'react';
 import { Alert, Button, Group, Loader, Radio, Select, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconPlugConnectedX } from '@tabler/icons-react';
+import { IconCheck, IconFlask, IconPlugConnectedX } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
@@ -20,7 +20,8 @@ import {
 } from './channel-forms';
 import { ChannelFields } from './ChannelFields';
 import { ChannelPurposeSelect } from './ChannelPurposeSelect';
-import { NETWORK_META } from './networks';
+import { defaultChannelName, SANDBOX_PROMISE } from './channel-kinds';
+import { CHANNEL_KIND_META } from './networks';
 import type { Channel, ChannelKind, ChannelPurpose } from './types';
 import { reachableClearButton } from '../../ui/clear-button';
 
@@ -44,7 +45,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
   const chooseKind = (next: ChannelKind) => {
     setKind(next);
     setValues(initialValues(CHANNEL_FORMS[next] ?? []));
-    if (!name) setName(NETWORK_META[next].label);
+    if (!name) setName(defaultChannelName(next));
   };
 
   const save = () => {
@@ -68,7 +69,7 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
           <Radio.Group value={kind} onChange={(value) => chooseKind(value as ChannelKind)} label={labels.kind}>
             <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">
               {CONFIGURABLE_KINDS.map((k) => {
-                const meta = NETWORK_META[k];
+                const meta = CHANNEL_KIND_META[k];
                 return (
                   <Radio.Card key={k} value={k} p="sm" radius="md">
                     <Group gap="sm" wrap="nowrap">
@@ -122,6 +123,11 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
                 error={errors.teamId}
               />
               <ChannelPurposeSelect value={purpose} onChange={setPurpose} />
+              {kind === 'sandbox' && (
+                <Alert color="teal" variant="light" icon={<IconFlask size={18} aria-hidden />} p="xs">
+                  {SANDBOX_PROMISE} It needs no account: try the inbox, or keep imported conversations answerable.
+                </Alert>
+              )}
               <ChannelFields
                 fields={fields}
                 values={values}

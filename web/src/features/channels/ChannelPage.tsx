@@ -1,7 +1,15 @@
 /** One channel's health: when it last worked, how far behind it is, its latest errors, refused webhook deliveries and dead letters. */
 import { useState } from 'react';
-import { Alert, Button, Card, CopyButton, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconLockExclamation, IconPencil, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
+import { Alert, Button, Card, Code, CopyButton, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  IconCheck,
+  IconCopy,
+  IconFlask,
+  IconLockExclamation,
+  IconPencil,
+  IconPlugConnected,
+  IconPlugConnectedX,
+} from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { DetailList, DetailRow } from '../../ui/DetailRow';
@@ -16,7 +24,8 @@ import { ChannelErrorsTable } from './ChannelErrorsTable';
 import { PauseChannelButton, RemoveChannelButton } from './ChannelActions';
 import { EditChannelDialog } from './EditChannelDialog';
 import { HealthBadge } from './HealthBadge';
-import { NETWORK_META } from './networks';
+import { channelKindLabel, SANDBOX_PROMISE } from './channel-kinds';
+import { CHANNEL_KIND_META } from './networks';
 import { RefusedDeliveries } from './RefusedDeliveries';
 import type { Channel } from './types';
 import { useChannelLiveUpdates } from './use-channel-live-updates';
@@ -72,6 +81,21 @@ function WebhookAddress({ channel }: { channel: Channel }) {
   );
 }
 
+/** A sandbox channel's page says first that nothing it takes leaves Rapport, and how conversations come in. */
+function SandboxNotice({ channel }: { channel: Channel }) {
+  return (
+    <Alert color="teal" icon={<IconFlask size={18} aria-hidden />} title="A sandbox: nothing is sent">
+      <Text size="sm">
+        {SANDBOX_PROMISE} Replies take the usual way (queued, then sent, counted as items out), so the inbox works as it will with a real
+        channel, but no network receives them.
+      </Text>
+      <Text size="sm" mt={4}>
+        Conversations come in from recorded files: <Code>rapport ingest --channel {channel.id} FILE…</Code>
+      </Text>
+    </Alert>
+  );
+}
+
 const WEBHOOK_KINDS = new Set(['webhook', 'twitter', 'meta']);
 
 export function ChannelPage() {
@@ -94,7 +118,7 @@ export function ChannelPage() {
   }
   const data = channel.data;
   const { health } = data;
-  const meta = NETWORK_META[data.kind];
+  const meta = CHANNEL_KIND_META[data.kind];
   return (
     <>
       <PageHeader
@@ -102,7 +126,7 @@ export function ChannelPage() {
         back={BACK}
         description={
           <Group gap={6} component="span">
-            <meta.icon size={14} aria-hidden /> {meta.label} · <HealthBadge state={health.state} />
+            <meta.icon size={14} aria-hidden /> {channelKindLabel(data)} · <HealthBadge state={health.state} kind={data.kind} />
           </Group>
         }
         actions={
@@ -140,6 +164,7 @@ export function ChannelPage() {
           </Alert>
         )}
         <FormError error={test.error} labels={NO_FIELDS} />
+        {data.kind === 'sandbox' && <SandboxNotice channel={data} />}
         {!data.storedCredentials.readable && (
           <Alert color="red" icon={<IconLockExclamation size={18} />} title="Its secrets can no longer be read" role="alert">
             <Text size="sm">

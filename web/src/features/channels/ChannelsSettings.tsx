@@ -10,7 +10,8 @@ import { AddChannelDialog } from './AddChannelDialog';
 import { useChannels } from './api';
 import { PauseChannelButton, RemoveChannelButton } from './ChannelActions';
 import { HealthBadge } from './HealthBadge';
-import { NETWORK_META } from './networks';
+import { channelKindLabel } from './channel-kinds';
+import { CHANNEL_KIND_META } from './networks';
 import { useChannelLiveUpdates } from './use-channel-live-updates';
 
 export function ChannelsSettings() {
@@ -22,7 +23,7 @@ export function ChannelsSettings() {
     <>
       <Group justify="space-between" mb="sm">
         <Text size="sm" c="dimmed">
-          Feeds, mailboxes, social accounts and webhooks whose messages arrive in the inbox.
+          Feeds, mailboxes, social accounts, webhooks and sandboxes whose messages arrive in the inbox.
         </Text>
         {isAdmin && (
           <Button leftSection={<IconPlus size={16} />} onClick={open}>
@@ -56,7 +57,7 @@ export function ChannelsSettings() {
             </Table.Thead>
             <Table.Tbody>
               {channels.data.map((channel) => {
-                const meta = NETWORK_META[channel.kind];
+                const meta = CHANNEL_KIND_META[channel.kind];
                 return (
                   <Table.Tr key={channel.id}>
                     <Table.Td>
@@ -73,11 +74,11 @@ export function ChannelsSettings() {
                     <Table.Td visibleFrom="sm">
                       <Group gap={6} wrap="nowrap">
                         <meta.icon size={16} aria-hidden />
-                        <Text size="sm">{meta.label}</Text>
+                        <Text size="sm">{channelKindLabel(channel)}</Text>
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <HealthBadge state={channel.health.state} />
+                      <HealthBadge state={channel.health.state} kind={channel.kind} />
                     </Table.Td>
                     <Table.Td visibleFrom="md">
                       <Text size="sm">{channel.health.lastSuccessAt ? formatRelative(channel.health.lastSuccessAt) : 'Never'}</Text>

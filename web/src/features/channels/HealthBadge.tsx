@@ -1,19 +1,14 @@
 /** A channel's health at a glance: working, failing, paused, or not synced yet. */
 import { Badge } from '@mantine/core';
-import type { HealthState } from './types';
+import { healthLabel } from './channel-kinds';
+import type { ChannelKind, HealthState } from './types';
 
-const HEALTH: Record<HealthState, { label: string; color: string }> = {
-  ok: { label: 'Healthy', color: 'green' },
-  failing: { label: 'Failing', color: 'red' },
-  paused: { label: 'Paused', color: 'gray' },
-  new: { label: 'Not synced yet', color: 'blue' },
-};
+const COLORS: Record<HealthState, string> = { ok: 'green', failing: 'red', paused: 'gray', new: 'blue' };
 
-export function HealthBadge({ state }: { state: HealthState }) {
-  const { label, color } = HEALTH[state] ?? HEALTH.new;
+export function HealthBadge({ state, kind }: { state: HealthState; kind: ChannelKind }) {
   return (
-    <Badge variant="light" color={color}>
-      {label}
+    <Badge variant="light" color={COLORS[state] ?? COLORS.new}>
+      {healthLabel(state, kind)}
     </Badge>
   );
 }

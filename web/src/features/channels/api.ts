@@ -15,7 +15,8 @@ export function useChannels({ watchHealth = false } = {}) {
     queryKey: channelKeys.all,
     queryFn: ({ signal }) => api<List<Channel>>('/channels?limit=500', { signal }),
     select: (list) => [...list.data].sort((a, b) => a.name.localeCompare(b.name)),
-    staleTime: 30_000,
+    // The list other pages cached (the inbox's channel filter) may hold health from before a reply went out.
+    staleTime: watchHealth ? 0 : 30_000,
     refetchInterval: watchHealth ? 30_000 : false,
   });
 }

@@ -4,6 +4,7 @@ import { CHANNEL_FORMS, initialValues, missingFields, toRequest } from './channe
 const rss = CHANNEL_FORMS.rss!;
 const webhook = CHANNEL_FORMS.webhook!;
 const email = CHANNEL_FORMS.email!;
+const sandbox = CHANNEL_FORMS.sandbox!;
 
 describe('channel forms', () => {
   it('leaves out empty optional settings and converts numbers', () => {
@@ -90,5 +91,23 @@ describe('channel forms', () => {
     expect(
       toRequest(email, { ...values, 'credentials.imapUser': 'new-login', 'credentials.smtpUser': ' ' }, mailbox, shown).credentials,
     ).toEqual({ imapUser: 'new-login', smtpUser: null });
+  });
+
+  it('asks a sandbox only which network it stands in for, e-mail unless chosen, and sends no credentials', () => {
+    expect(sandbox.map((f) => f.path)).toEqual(['config.network']);
+    expect(sandbox[0]!.options?.map((o) => o.value)).toEqual([
+      'rss',
+      'email',
+      'mastodon',
+      'bluesky',
+      'twitter',
+      'meta',
+      'reddit',
+      'webhook',
+    ]);
+    expect(toRequest(sandbox, initialValues(sandbox))).toEqual({ config: { network: 'email' } });
+    expect(toRequest(sandbox, { 'config.network': 'meta' })).toEqual({ config: { network: 'meta' } });
+    expect(initialValues(sandbox, { network: 'twitter' })['config.network']).toBe('twitter');
+    expect(missingFields(sandbox, { 'config.network': undefined }, null).map((f) => f.path)).toEqual(['config.network']);
   });
 });

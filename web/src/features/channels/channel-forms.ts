@@ -4,7 +4,9 @@
  * how the typed values become the request body. Field names are the server's own paths
  * ("config.feedUrl"), so its field problems land next to the input.
  */
+import { NETWORKS } from '../../lib/types';
 import type { FieldLabels } from '../../ui/form-problems';
+import { NETWORK_META } from './networks';
 import type { ChannelKind, StoredCredentials } from './types';
 
 export type FieldType = 'text' | 'url' | 'number' | 'switch' | 'tags' | 'choices' | 'select' | 'secret';
@@ -200,6 +202,17 @@ export const CHANNEL_FORMS: Partial<Record<ChannelKind, ChannelField[]>> = {
       type: 'secret',
       required: true,
       description: 'Deliveries are signed with it (HMAC-SHA256, at least 16 characters)',
+    },
+  ],
+  sandbox: [
+    {
+      path: 'config.network',
+      label: 'Stands in for',
+      type: 'select',
+      required: true,
+      initial: 'email',
+      description: 'Conversations through this channel are of this network; replies to them are not sent to it',
+      options: NETWORKS.map((network) => ({ value: network, label: NETWORK_META[network].label })),
     },
   ],
 };

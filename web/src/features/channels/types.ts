@@ -1,7 +1,8 @@
 /** Channels (a connector with its settings) and their health, as the API returns them. */
 import type { Network } from '../../lib/types';
 
-export type ChannelKind = Network;
+/** A network's own connector, or a sandbox that stands in for a network and sends nothing anywhere. */
+export type ChannelKind = Network | 'sandbox';
 export type HealthState = 'ok' | 'failing' | 'paused' | 'new';
 
 export interface ChannelError {

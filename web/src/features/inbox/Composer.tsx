@@ -11,6 +11,7 @@ import { FormError } from '../../ui/FormError';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { renderCannedResponse } from '../canned-responses/api';
 import { useCannedResponses } from '../canned-responses/api';
+import { SandboxReplyNotice } from '../channels/SandboxReplyNotice';
 import { useMembers } from '../members/api';
 import { newIdempotencyKey, useAddNote, useSendReply } from './api';
 import { findTrigger, mentionedIds, replaceTrigger, type Trigger } from './composer-trigger';
@@ -280,7 +281,10 @@ export function Composer({
               </Button>
             </Alert>
           ) : (
-            form
+            <>
+              <SandboxReplyNotice conversationId={conversationId} />
+              {form}
+            </>
           )}
         </Tabs.Panel>
         <Tabs.Panel value="note">{form}</Tabs.Panel>
