@@ -1,7 +1,8 @@
 /**
  * An agent works the demo inbox from the keyboard alone: moves between conversations, assigns one to
  * themself, resolves it, starts a note, searches, and reads the shortcuts — and the keys work again
- * the moment the shortcuts dialog is closed.
+ * the moment the shortcuts dialog is closed. Keys pressed faster than the page renders act on the
+ * conversation the last one asked for, not on the one still on screen.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -38,22 +39,25 @@ async function pressOnPage(key: string): Promise<void> {
   await page.keyboard.press(key);
 }
 
+const conversation = () => page.getByRole('region', { name: 'Conversation' });
+// The conversation's own selects, not the listboxes they label.
+const select = (name: string) => conversation().locator(`input[aria-label="${name}"]`);
+
+/**
+ * Whether the conversation the address names is the one on screen: navigations render in a
+ * transition, so the address changes before the page does.
+ */
+async function shown(): Promise<boolean> {
+  const id = openConversationId();
+  if (!id) return false;
+  const row = page.getByRole('list', { name: 'Conversations' }).locator(`a[href^="/inbox/${id}"]`);
+  const [subject, heading] = await Promise.all([row.textContent(), conversation().getByRole('heading').first().textContent()]);
+  return (await row.getAttribute('aria-current')) === 'true' && Boolean(heading && subject?.includes(heading.trim().slice(0, 20)));
+}
+
 test('j and k move between conversations, a assigns to me, e resolves, n starts a note, / searches', async () => {
   await openInbox();
-  const conversation = page.getByRole('region', { name: 'Conversation' });
-  // The conversation's own selects, not the listboxes they label.
-  const select = (name: string) => conversation.locator(`input[aria-label="${name}"]`);
-  /**
-   * The next key waits until the conversation the last one opened is on screen, as a person's
-   * would: navigations render in a transition, so the address changes before the page does.
-   */
-  const shown = async () => {
-    const id = openConversationId();
-    if (!id) return false;
-    const row = page.getByRole('list', { name: 'Conversations' }).locator(`a[href^="/inbox/${id}"]`);
-    const [subject, heading] = await Promise.all([row.textContent(), conversation.getByRole('heading').first().textContent()]);
-    return (await row.getAttribute('aria-current')) === 'true' && Boolean(heading && subject?.includes(heading.trim().slice(0, 20)));
-  };
+  // The next key waits until the conversation the last one opened is on screen, as a person's would.
   await pressOnPage('j');
   await expect.poll(shown).toBe(true);
   const first = openConversationId();
@@ -81,6 +85,54 @@ test('j and k move between conversations, a assigns to me, e resolves, n starts 
   await pressOnPage('/');
   const search = page.getByRole('searchbox', { name: 'Search conversations' });
   await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+});
+
+test('keys pressed faster than the page renders each move on from the conversation the last one asked for', async () => {
+  await openInbox();
+  const ids = await page
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.split('/')[2]!));
+  expect(ids.length).toBeGreaterThanOrEqual(4);
+  await pressOnPage('j');
+  await expect.poll(shown).toBe(true);
+  expect(openConversationId()).toBe(ids[0]);
+
+  // As on a slow machine, where the page is still rendering what one key asked for when the next comes.
+  const devtools = await page.context().newCDPSession(page);
+  const slowly = async (keys: string[]) => {
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    for (const key of keys) await page.keyboard.press(key);
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  };
+
+  // No waiting between the keys: down two, up one, down one.
+  await slowly(['j', 'j', 'k', 'j']);
+  await expect.poll(openConversationId).toBe(ids[2]);
+  await expect.poll(shown).toBe(true);
+
+  // a right after j assigns the conversation j asked for, though the one it left may still be on screen.
+  const assigneeOf = (id: string) =>
+    page.evaluate(async (id) => {
+      const response = await fetch(`/api/v1/conversations/${id}`);
+      return ((await response.json()) as { assigneeId: string | null }).assigneeId;
+    }, id);
+  const left = await assigneeOf(ids[2]!);
+  const me = await page.evaluate(async () => ((await (await fetch('/api/v1/auth/session')).json()) as { user: { id: string } }).user.id);
+  expect(await assigneeOf(ids[3]!)).not.toBe(me);
+  await slowly(['j', 'a']);
+  await expect.poll(openConversationId).toBe(ids[3]);
+  await expect.poll(() => assigneeOf(ids[3]!)).toBe(me);
+  await expect.poll(shown).toBe(true);
+  await expect.poll(() => select('Assignee').inputValue()).toBe('Dana Demo');
+  expect(await assigneeOf(ids[2]!)).toBe(left);
+
+  // n right after k starts a note in the conversation k asked for, once it is on screen.
+  await slowly(['k', 'n']);
+  await expect.poll(openConversationId).toBe(ids[2]);
+  const note = page.getByRole('textbox', { name: 'Internal note' });
+  await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
+  await expect.poll(shown).toBe(true);
 });
 
 test('the keys work again as soon as the shortcuts dialog is closed', async () => {

@@ -5,6 +5,7 @@ import { DateTime, PageQuery, Uuid } from '../platform/http/schemas.js';
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Shortcut = Type.String({
   pattern: '^[a-z0-9][a-z0-9_-]{0,39}$',
+  patternReason: 'must start with a lower-case letter or digit and hold only lower-case letters, digits, _ and - (at most 40 characters)',
   description: 'Lower-case letters, digits, - and _; up to 40 characters',
 });
 const Body = Type.String({ minLength: 1, maxLength: 20_000, description: 'Text with variables such as {{contact.firstName}}' });

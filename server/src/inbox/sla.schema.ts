@@ -4,7 +4,11 @@ import { DateTime } from '../platform/http/schemas.js';
 import { WEEKDAYS, type BusinessHours } from './business-hours.js';
 
 const Minutes = Type.Union([Type.Integer({ minimum: 1, maximum: 525_600 }), Type.Null()], { description: 'null: no target' });
-const Time = Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', description: 'HH:MM' });
+const Time = Type.String({
+  pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$',
+  patternReason: 'must be a time of day as HH:MM, from 00:00 to 24:00',
+  description: 'HH:MM',
+});
 const Windows = Type.Array(Type.Tuple([Time, Time]), { maxItems: 10 });
 
 export const BusinessHoursSchema = Type.Object(

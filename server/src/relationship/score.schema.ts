@@ -13,7 +13,11 @@ export const Weights = Type.Object(
 
 export const TierInput = Type.Object(
   {
-    name: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,29}$', description: 'Lower case, used in routing rules and SLA targets' }),
+    name: Type.String({
+      pattern: '^[a-z][a-z0-9_-]{0,29}$',
+      patternReason: 'must start with a lower-case letter and hold only lower-case letters, digits, _ and - (at most 30 characters)',
+      description: 'Lower case, used in routing rules and SLA targets',
+    }),
     minScore: Type.Integer({ minimum: 0, maximum: 100 }),
   },
   { additionalProperties: false },
@@ -22,9 +26,18 @@ export const TierInput = Type.Object(
 export const RelationshipSettingsInput = Type.Object(
   {
     weights: Weights,
-    monetaryField: Type.Union([Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' }), Type.Null()], {
-      description: 'Key of a numeric contact custom field; its percentile is the monetary component. null: not used',
-    }),
+    monetaryField: Type.Union(
+      [
+        Type.String({
+          pattern: '^[a-z][a-z0-9_]{0,62}$',
+          patternReason: 'must be a custom field key: a lower-case letter, then lower-case letters, digits and _ (at most 63 characters)',
+        }),
+        Type.Null(),
+      ],
+      {
+        description: 'Key of a numeric contact custom field; its percentile is the monetary component. null: not used',
+      },
+    ),
     tiers: Type.Array(TierInput, {
       minItems: 1,
       maxItems: 10,

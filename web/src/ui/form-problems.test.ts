@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api';
-import { fieldErrors, formErrorSummary, NO_FIELDS } from './form-problems';
+import { actionFailure, CONNECTION_LOST, fieldErrors, formErrorSummary, NO_FIELDS } from './form-problems';
 
 const refused = (detail: string, ...fields: [string, string][]) =>
   new ApiError(
@@ -82,8 +82,54 @@ describe('a refused save in the form’s words', () => {
   it('keeps the message of a failure that names no field, and says nothing when nothing failed', () => {
     const conflict = new ApiError(409, 'shortcut_taken', 'A canned response already uses the shortcut /hi');
     expect(formErrorSummary(conflict, { shortcut: 'Shortcut' })).toEqual(['A canned response already uses the shortcut /hi']);
-    expect(formErrorSummary(new TypeError('Failed to fetch'), CALL)).toEqual(['Failed to fetch']);
+    expect(formErrorSummary(new TypeError('Failed to fetch'), CALL)).toEqual([CONNECTION_LOST]);
     expect(formErrorSummary(null, CALL)).toEqual([]);
     expect(fieldErrors(conflict, { shortcut: 'Shortcut' })).toEqual({});
+  });
+});
+
+describe('a failed action in a confirmation’s words', () => {
+  it('tells a refusal by a sentence and each field’s reason, not by the detail’s API paths', () => {
+    const error = refused(
+      'params.id must be a UUID; body.teamId must be a UUID',
+      ['params.id', 'must be a UUID'],
+      ['teamId', 'must be a UUID'],
+      ['emails.0.address', 'must be an e-mail address'],
+    );
+    expect(actionFailure(error)).toEqual({
+      message: 'The request was not accepted.',
+      reasons: ['Id: must be a UUID', 'Team id: must be a UUID', 'Emails 1 address: must be an e-mail address'],
+    });
+  });
+
+  it('keeps the server’s own sentence for a refusal that names no field', () => {
+    const lastOwner = new ApiError(409, 'last_owner', 'A workspace needs at least one owner');
+    expect(actionFailure(lastOwner)).toEqual({ message: 'A workspace needs at least one owner', reasons: [] });
+    expect(actionFailure(new ApiError(404, 'not_found', 'Contact not found'))?.message).toBe('Contact not found');
+  });
+
+  it('says in words what the HTTP layer or a proxy answered, not its technical message', () => {
+    const emptyBody = new ApiError(
+      400,
+      'fst_err_ctp_empty_json_body',
+      "Body cannot be empty when content-type is set to 'application/json'",
+    );
+    expect(actionFailure(emptyBody)?.message).toBe('The request was not accepted.');
+    const noRoute = new ApiError(404, 'route_not_found', 'No route for DELETE /api/v1/segments/1');
+    expect(actionFailure(noRoute)?.message).toBe('It was not found: it may have been removed meanwhile.');
+    // No problem+json at all: the client keeps the status text.
+    expect(actionFailure(new ApiError(502, 'error', 'Bad Gateway'))?.message).toBe(
+      'Something went wrong on the server. Try again in a moment.',
+    );
+    expect(actionFailure(new SyntaxError('Unexpected token < in JSON at position 0'))?.message).toBe(
+      'Something went wrong on the server. Try again in a moment.',
+    );
+  });
+
+  it('says a lost connection in a sentence, and nothing when nothing failed', () => {
+    expect(actionFailure(new TypeError('Failed to fetch'))).toEqual({ message: CONNECTION_LOST, reasons: [] });
+    expect(actionFailure(new TypeError('NetworkError when attempting to fetch resource.'))?.message).toBe(CONNECTION_LOST);
+    expect(actionFailure(null)).toBeNull();
+    expect(actionFailure(undefined)).toBeNull();
   });
 });

@@ -4,6 +4,8 @@
  * "E-mail"). Each form declares those labels once, by API path, and every problem lands on the
  * nearest labelled path: `domains.2` on "Domains" when only the list is labelled. A problem on a
  * field the form has no input for is kept with the server's name, as it shows nowhere else.
+ * A failure that names no field is told in a sentence: the server's own, or one in words for a
+ * lost connection or a refusal that came without one.
  */
 import { ApiError, type FieldProblem } from '../lib/api';
 
@@ -57,17 +59,41 @@ export function fieldErrors<L extends FieldLabels>(error: unknown, labels: L): F
   return Object.fromEntries([...reasons].map(([path, why]) => [path, why.join('; ')])) as FieldErrors<keyof L & string>;
 }
 
+/** What a refusal says when the server gave no sentence of its own, or one written for programs. */
+const BY_STATUS: Record<number, string> = {
+  400: 'The request was not accepted.',
+  401: 'You are signed out. Sign in again, then retry.',
+  403: 'You are not allowed to do this.',
+  404: 'It was not found: it may have been removed meanwhile.',
+  409: 'It changed meanwhile. Reload the page and try again.',
+  413: 'It is too large to send.',
+  429: 'Too many requests at once. Wait a moment and try again.',
+};
+const SERVER_FAILED = 'Something went wrong on the server. Try again in a moment.';
+export const CONNECTION_LOST = 'Could not reach Rapport. Check your connection and try again.';
+
+function statusInWords(status: number): string {
+  return BY_STATUS[status] ?? (status >= 500 ? SERVER_FAILED : BY_STATUS[400]!);
+}
+
 /**
- * The lines above a form that failed to save, or none when nothing failed. A refusal that names
- * fields is told by the labels, in the form's order, then the fields the form does not show; its
- * `detail` is left out, as it names fields the way the API does. Any other failure (a conflict,
- * a lost connection) says what its message says.
+ * A failure that names no field, as a sentence. The server's problems say what went wrong in
+ * words, except those of the HTTP layer itself (`fst_…` codes, an unknown route) and answers that
+ * were no problem at all (a proxy's error page); a fetch that never got an answer is a TypeError.
  */
-export function formErrorSummary(error: unknown, labels: FieldLabels): string[] {
-  if (!(error instanceof Error)) return [];
-  if (!(error instanceof ApiError) || error.fields.length === 0) return [error.message];
-  const { reasons, unshown } = place(error, labels);
-  // One line per input, though two paths may share it (a query or a group, picked in one select).
+export function failureInWords(error: Error): string {
+  if (error instanceof ApiError) {
+    const technical = error.code === 'error' || error.code === 'route_not_found' || error.code.startsWith('fst_');
+    return technical ? statusInWords(error.status) : error.message;
+  }
+  if (error instanceof TypeError) return CONNECTION_LOST;
+  // A body that was not JSON: an error page from something between the browser and Rapport.
+  if (error instanceof SyntaxError) return SERVER_FAILED;
+  return error.message;
+}
+
+/** One line per labelled input, in the labels' order; two paths may share an input (a query or a group, picked in one select). */
+function labelledLines({ reasons }: Placed, labels: FieldLabels): string[] {
   const byLabel = new Map<string, string[]>();
   for (const [path, label] of Object.entries(labels)) {
     for (const reason of reasons.get(path) ?? []) {
@@ -76,6 +102,44 @@ export function formErrorSummary(error: unknown, labels: FieldLabels): string[] 
       byLabel.set(label, said);
     }
   }
-  const shown = [...byLabel].map(([label, why]) => `${label}: ${why.join('; ')}`);
-  return [...shown, ...unshown.map((p) => `${p.field} (not in this form): ${p.reason}`)];
+  return [...byLabel].map(([label, why]) => `${label}: ${why.join('; ')}`);
+}
+
+/**
+ * The lines above a form that failed to save, or none when nothing failed. A refusal that names
+ * fields is told by the labels, in the form's order, then the fields the form does not show; its
+ * `detail` is left out, as it names fields the way the API does. Any other failure (a conflict,
+ * a lost connection) is one sentence.
+ */
+export function formErrorSummary(error: unknown, labels: FieldLabels): string[] {
+  if (!(error instanceof Error)) return [];
+  if (!(error instanceof ApiError) || error.fields.length === 0) return [failureInWords(error)];
+  const placed = place(error, labels);
+  return [...labelledLines(placed, labels), ...placed.unshown.map((p) => `${p.field} (not in this form): ${p.reason}`)];
+}
+
+/** An API path as words, for a field no label names: `body.teamId` is "Team id", `emails.0.address` "Emails 1 address". */
+function fieldInWords(field: string): string {
+  const words = field
+    .replace(/^(body|params|querystring|headers)\./, '')
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()))
+    .join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What a failed action outside a form (a confirmed delete) says: a sentence, then the reason for each field it names. */
+export interface ActionFailure {
+  message: string;
+  reasons: string[];
+}
+
+/** A failed action in words, or null when nothing failed. There is no form to name a refused field: its path is put into words. */
+export function actionFailure(error: unknown): ActionFailure | null {
+  if (!(error instanceof Error)) return null;
+  if (!(error instanceof ApiError) || error.fields.length === 0) return { message: failureInWords(error), reasons: [] };
+  return {
+    message: statusInWords(error.status),
+    reasons: place(error, NO_FIELDS).unshown.map((p) => `${fieldInWords(p.field)}: ${p.reason}`),
+  };
 }

@@ -156,7 +156,12 @@ export const EmailAddress = Type.Object(
 
 export const PhoneNumber = Type.Object(
   {
-    number: Type.String({ minLength: 3, maxLength: 40, pattern: '^[+0-9 ().\\-/xX#*]+$' }),
+    number: Type.String({
+      minLength: 3,
+      maxLength: 40,
+      pattern: '^[+0-9 ().\\-/xX#*]+$',
+      patternReason: 'must be a phone number: digits, spaces and + ( ) . - / x # *',
+    }),
     label: Type.Optional(Type.String({ maxLength: 40 })),
   },
   { additionalProperties: false },
@@ -166,7 +171,9 @@ export const SocialHandle = Type.Object(
   {
     network: Type.String({ minLength: 1, maxLength: 40, description: 'e.g. mastodon, bluesky, x, linkedin, instagram' }),
     handle: Type.String({ minLength: 1, maxLength: 200 }),
-    url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' })),
+    url: Type.Optional(
+      Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://', patternReason: 'must start with http:// or https://' }),
+    ),
   },
   { additionalProperties: false },
 );

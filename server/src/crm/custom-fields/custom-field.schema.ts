@@ -33,7 +33,11 @@ CREATE TABLE custom_fields (
 export const CustomFieldInput = Type.Object(
   {
     entity: OneOf(FIELD_ENTITIES),
-    key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$', description: 'Stable machine name, e.g. shoe_size' }),
+    key: Type.String({
+      pattern: '^[a-z][a-z0-9_]{0,62}$',
+      patternReason: 'must start with a lower-case letter and hold only lower-case letters, digits and _ (at most 63 characters)',
+      description: 'Stable machine name, e.g. shoe_size',
+    }),
     label: Type.String({ minLength: 1, maxLength: 100 }),
     type: OneOf(FIELD_TYPES),
     options: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200 })),

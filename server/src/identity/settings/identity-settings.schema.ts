@@ -21,7 +21,10 @@ CREATE TABLE identity_settings (
   },
 ];
 
-const CustomFieldKey = Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' });
+const CustomFieldKey = Type.String({
+  pattern: '^[a-z][a-z0-9_]{0,62}$',
+  patternReason: 'must start with a lower-case letter and hold only lower-case letters, digits and _ (at most 63 characters)',
+});
 
 export const IdentitySettingsInput = Type.Object(
   {

@@ -4,6 +4,7 @@ import { ROLE_RANK, type Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { recordEvents } from '../../platform/events/event.js';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { reasonOf } from '../../platform/http/field-problems.js';
 import { getMention } from '../mentions/mention.service.js';
 import { mentionAction, type ActionResult } from './index.js';
 
@@ -15,7 +16,7 @@ export async function runMentionAction(ctx: Ctx, db: Db, mentionId: string, name
     throw invalid(
       [...Value.Errors(action.params, params)]
         .slice(0, 5)
-        .map((e) => ({ field: e.instancePath.replace(/^\//, '') || 'params', reason: e.message })),
+        .map((e) => ({ field: e.instancePath.replace(/^\//, '') || 'params', reason: reasonOf(e, action.params) })),
     );
   }
   const mention = await getMention(ctx, mentionId);

@@ -19,7 +19,10 @@ const fields = {
   cooldownMinutes: Type.Integer({ minimum: 5, maximum: 10_080 }),
   notifyInApp: Type.Boolean(),
   notifyEmails: Type.Array(Type.String({ format: 'email', maxLength: 320 }), { maxItems: 20 }),
-  webhookUrl: Type.Union([Type.String({ format: 'uri', maxLength: 2_000, pattern: '^https?://' }), Type.Null()]),
+  webhookUrl: Type.Union([
+    Type.String({ format: 'uri', maxLength: 2_000, pattern: '^https?://', patternReason: 'must start with http:// or https://' }),
+    Type.Null(),
+  ]),
   allowPrivateNetwork: Type.Boolean({ description: 'Admins only: let the webhook reach a local-network address' }),
   isActive: Type.Boolean(),
 };

@@ -48,9 +48,13 @@ export const MentionListQuery = Type.Object(
     queryId: Type.Optional(Uuid),
     kind: Type.Optional(OneOf(QUERY_KINDS, { description: 'Every query of this group' })),
     sentiment: Type.Optional(OneOf(SENTIMENTS)),
-    intent: Type.Optional(Type.String({ pattern: '^[a-z]{2,20}$' })),
-    network: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{2,20}$' })),
-    language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
+    intent: Type.Optional(Type.String({ pattern: '^[a-z]{2,20}$', patternReason: 'must be 2 to 20 lower-case letters, such as question' })),
+    network: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9-]{2,20}$', patternReason: 'must be 2 to 20 lower-case letters, digits or -, such as mastodon' }),
+    ),
+    language: Type.Optional(
+      Type.String({ pattern: '^[a-z]{2,3}$', patternReason: 'must be a language code of 2 or 3 lower-case letters, such as en' }),
+    ),
     minInfluence: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     relevance: Type.Optional(OneOf(RELEVANCES)),
     from: Type.Optional(Type.String({ format: 'date-time' })),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Type } from 'typebox';
+import { Compile } from 'typebox/compile';
 import { buildWorkspace, testApp } from '../testing/test-app.js';
+import { PATTERN_FALLBACK, reasonOf, type ValidationIssue } from './field-problems.js';
 import { bodyProblems } from './validation.js';
 import { Uuid } from './schemas.js';
 
@@ -13,6 +15,7 @@ const Shape = Type.Object(
     when: Type.Optional(Type.String({ format: 'date-time' })),
     target: Type.Optional(Type.Union([Type.Object({ url: Type.String() }), Type.Object({ email: Type.String() })])),
     code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', patternReason: 'must be three capital letters, such as EUR' })),
     minutes: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 10080 }), Type.Null()])),
     due: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
   },
@@ -31,7 +34,23 @@ describe('validation problems', () => {
     expect(bodyProblems(Shape, { role: 'agent', when: 'tomorrow' })).toEqual([
       { field: 'when', reason: 'must be a date and time (ISO 8601, e.g. 2026-01-31T09:00:00Z)' },
     ]);
-    expect(bodyProblems(Shape, { role: 'agent', code: 'abc' })).toEqual([{ field: 'code', reason: 'must match pattern "^[A-Z]{3}$"' }]);
+  });
+
+  it('says what a pattern wants in the words declared beside it, and never shows the expression', () => {
+    expect(bodyProblems(Shape, { role: 'agent', currency: 'euro' })).toEqual([
+      { field: 'currency', reason: 'must be three capital letters, such as EUR' },
+    ]);
+    expect(bodyProblems(Shape, { role: 'agent', code: 'abc' })).toEqual([{ field: 'code', reason: PATTERN_FALLBACK }]);
+    expect(PATTERN_FALLBACK).not.toMatch(/pattern|\^|\$/);
+  });
+
+  it('finds the words for TypeBox’s issues, which name the failing schema by its path', () => {
+    const Filters = Type.Object({ owners: Type.Array(Type.Union([Uuid, Type.Null()])) });
+    const issues = [...Compile(Filters).Errors({ owners: ['me'] })] as unknown as ValidationIssue[];
+    const pattern = issues.find((issue) => issue.keyword === 'pattern')!;
+    expect(pattern.message).toContain('^[0-9a-fA-F]');
+    expect(reasonOf(pattern, Filters)).toBe('must be a UUID');
+    expect(reasonOf(pattern)).toBe(PATTERN_FALLBACK);
   });
 
   it('folds a union of shapes into one problem on the field', () => {

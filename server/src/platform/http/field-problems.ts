@@ -2,7 +2,6 @@
  * Ajv's validation issues rewritten for people: each names the field the way the client sent it
  * (`emails.0.address`, `querystring.limit`) and says in plain words what is wanted there.
  */
-import { UUID_PATTERN } from '../db/ids.js';
 import type { FieldProblem } from './errors.js';
 
 export interface ValidationIssue {
@@ -11,6 +10,8 @@ export interface ValidationIssue {
   message?: string;
   keyword?: string;
   params?: Record<string, unknown>;
+  /** The schema holding the keyword that failed: Ajv gives it with its `verbose` option. */
+  parentSchema?: unknown;
 }
 
 const FORMATS: Record<string, string> = {
@@ -65,8 +66,33 @@ function limitReason(keyword: string | undefined, limit: number): string | undef
   }
 }
 
-/** An issue's reason in plain words; also for TypeBox's issues (channel settings), which share Ajv's shape. */
-export function reasonOf(issue: ValidationIssue): string {
+/** What a value failing a `pattern` is told when its schema declares no `patternReason`. */
+export const PATTERN_FALLBACK = 'is not in the expected form';
+
+/** The sub-schema at a TypeBox issue's `schemaPath` (`#/properties/phones/items`), which names the schema, not the keyword. */
+function schemaAt(root: unknown, schemaPath: string | undefined): unknown {
+  let node = root;
+  for (const token of (schemaPath ?? '').replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+  }
+  return node;
+}
+
+/**
+ * A regular expression is no reason for a person filling in a form: each schema with a `pattern`
+ * says in words what it wants, as `patternReason` beside it. Without one, a plain fallback.
+ */
+function patternReason(issue: ValidationIssue, root: unknown): string {
+  const schema = issue.parentSchema ?? (root === undefined ? undefined : schemaAt(root, issue.schemaPath));
+  const reason = schema !== null && typeof schema === 'object' ? (schema as { patternReason?: unknown }).patternReason : undefined;
+  return typeof reason === 'string' ? reason : PATTERN_FALLBACK;
+}
+
+/**
+ * An issue's reason in plain words. Also for TypeBox's issues (segment filters, action
+ * parameters), which share Ajv's shape but carry no `parentSchema`: pass the schema they came from.
+ */
+export function reasonOf(issue: ValidationIssue, root?: unknown): string {
   const params = issue.params ?? {};
   if (typeof params.limit === 'number') {
     const words = limitReason(issue.keyword, params.limit);
@@ -86,7 +112,7 @@ export function reasonOf(issue: ValidationIssue): string {
       return words ? `must be ${words}` : (issue.message ?? 'is not valid');
     }
     case 'pattern':
-      return params.pattern === UUID_PATTERN ? 'must be a UUID' : (issue.message ?? 'is not valid');
+      return patternReason(issue, root);
     default:
       return issue.message ?? 'is not valid';
   }

@@ -2,7 +2,7 @@
 import { Type, type Static, type TSchema, type TUnsafe } from 'typebox';
 import { UUID_PATTERN } from '../db/ids.js';
 
-export const Uuid = Type.String({ pattern: UUID_PATTERN, description: 'UUID' });
+export const Uuid = Type.String({ pattern: UUID_PATTERN, patternReason: 'must be a UUID', description: 'UUID' });
 export const IdParams = Type.Object({ id: Uuid });
 /** Serialised as an ISO 8601 string; handlers may return Date objects. */
 export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });

@@ -12,7 +12,8 @@ import { fieldProblems, type ValidationIssue } from './field-problems.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function makeAjv(options: Options): Ajv {
-  const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: true, removeAdditional: false, ...options });
+  // `verbose` puts the failing sub-schema on each issue, so a pattern's reason in words can be read from it.
+  const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: true, removeAdditional: false, verbose: true, ...options });
   addFormats(ajv);
   return ajv;
 }

@@ -1,16 +1,17 @@
 /** The open conversation: header and controls, the thread, the composer and the customer beside it. */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Center, Loader, ScrollArea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
-import { useConversation, useUpdateConversation } from './api';
+import { useChangeConversation, useConversation } from './api';
 import { Composer, type ComposerMode } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { CustomerPanel } from './CustomerPanel';
 import { MessageThread } from './MessageThread';
 import { usePresence } from './use-presence';
+import { requestedConversation } from './requested-conversation';
 import type { ConversationChange } from './types';
 import { useShortcuts } from './use-shortcuts';
 import { SideDrawer } from '../../ui/SideDrawer';
@@ -25,7 +26,7 @@ export function ConversationView({
   onOpen: (id: string) => void;
 }) {
   const conversation = useConversation(conversationId);
-  const update = useUpdateConversation(conversationId);
+  const update = useChangeConversation();
   const { userId, canWrite: mayWrite } = usePermissions();
   // Nothing can be written to a merged conversation (the server refuses it); the header points to where it went.
   const canWrite = mayWrite && !conversation.data?.mergedIntoId;
@@ -36,15 +37,35 @@ export function ConversationView({
   const textarea = useRef<HTMLTextAreaElement>(null);
   usePresence(conversationId, drafting);
 
+  // The shortcuts act on the conversation last asked for: right after a j, the next one, though this one is still on screen.
+  const target = () => requestedConversation() ?? conversationId;
+  // The conversation whose composer r or n asked for, focused once that conversation is on screen.
+  const focusFor = useRef<string | null>(null);
+  const focusComposer = useCallback(() => {
+    // Asked for on a conversation the user has since moved on from: its composer is not wanted any more.
+    if (focusFor.current !== requestedConversation()) focusFor.current = null;
+    if (focusFor.current !== conversationId || !textarea.current) return;
+    focusFor.current = null;
+    textarea.current.focus();
+  }, [conversationId]);
+  // A frame later: after this render's effects, among them the page's own focus on a new address (useFocusOnNavigate).
+  useEffect(() => {
+    if (focusFor.current) requestAnimationFrame(focusComposer);
+  });
   const write = (next: ComposerMode) => {
+    focusFor.current = target();
     setMode(next);
-    requestAnimationFrame(() => textarea.current?.focus());
+    // Once the mode's textarea is in place; the same mode again renders nothing, so no effect would run.
+    requestAnimationFrame(focusComposer);
   };
   const change = (patch: ConversationChange, done: string) =>
-    update.mutate(patch, {
-      onSuccess: () => notifications.show({ message: done, autoClose: 2500 }),
-      onError: (error) => notifications.show({ color: 'red', title: 'Could not change the conversation', message: error.message }),
-    });
+    update.mutate(
+      { id: target(), change: patch },
+      {
+        onSuccess: () => notifications.show({ message: done, autoClose: 2500 }),
+        onError: (error) => notifications.show({ color: 'red', title: 'Could not change the conversation', message: error.message }),
+      },
+    );
 
   useShortcuts(
     canWrite

@@ -28,6 +28,7 @@ import { BulkActions } from './BulkActions';
 import { ConversationList } from './ConversationList';
 import { ConversationView } from './ConversationView';
 import { isSpamFolder } from './inbox-queries';
+import { conversationAfter, requestedConversation } from './requested-conversation';
 import { InboxSidebar } from './InboxSidebar';
 import { STATUS_LABELS } from './labels';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -68,10 +69,10 @@ export function InboxPage() {
   const changeFilters = (next: Partial<ConversationFilters>) => setFilters(next);
 
   const step = (by: number) => {
-    if (conversations.length === 0) return;
-    const index = conversations.findIndex((c) => c.id === conversationId);
-    const next = index === -1 ? 0 : Math.min(conversations.length - 1, Math.max(0, index + by));
-    open(conversations[next]!.id);
+    const from = requestedConversation();
+    const ids = conversations.map((c) => c.id);
+    const next = conversationAfter(ids, from, by);
+    if (next && next !== from) open(next);
   };
   useShortcuts({
     j: () => step(1),

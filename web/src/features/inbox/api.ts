@@ -93,6 +93,19 @@ export function useUpdateConversation(id: string) {
   });
 }
 
+/** Changes the conversation each call names: a shortcut acts on the one asked for, which may not be on screen yet. */
+export function useChangeConversation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, change }: { id: string; change: ConversationChange }) =>
+      api<Conversation>(`/conversations/${id}`, { method: 'PATCH', body: change }),
+    onSuccess: (conversation) => {
+      client.setQueryData(inboxKeys.one(conversation.id), conversation);
+      refreshLists(client);
+    },
+  });
+}
+
 /** A fresh key per draft: a retried send is stored once, a second reply is a new one. */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
