@@ -32,7 +32,7 @@ describe('validation problems', () => {
     expect(bodyProblems(Shape, { role: 'agent', id: 'nope' })).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
     expect(bodyProblems(Shape, { role: 'agent', email: 'nope' })).toEqual([{ field: 'email', reason: 'must be an e-mail address' }]);
     expect(bodyProblems(Shape, { role: 'agent', when: 'tomorrow' })).toEqual([
-      { field: 'when', reason: 'must be a date and time (ISO 8601, e.g. 2026-01-31T09:00:00Z)' },
+      { field: 'when', reason: 'must be a date and time (ISO 8601, e.g. 2026-01-31T09:00:00Z) in the years 1 to 9999' },
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('validation problems', () => {
   it('says what a value that may also be null must be, not that it matched no form', () => {
     expect(bodyProblems(Shape, { role: 'agent', minutes: 99999 })).toEqual([{ field: 'minutes', reason: 'must be at most 10,080' }]);
     expect(bodyProblems(Shape, { role: 'agent', minutes: 1.5 })).toEqual([{ field: 'minutes', reason: 'must be a whole number' }]);
-    expect(bodyProblems(Shape, { role: 'agent', due: 'soon' })).toEqual([{ field: 'due', reason: 'must be a date (YYYY-MM-DD)' }]);
+    expect(bodyProblems(Shape, { role: 'agent', due: 'soon' })).toEqual([{ field: 'due', reason: 'must be a date (YYYY-MM-DD) in the years 1 to 9999' }]);
     expect(bodyProblems(Shape, { role: 'agent', minutes: null, due: null })).toEqual([]);
   });
 

@@ -3,6 +3,7 @@
  * (`emails.0.address`, `querystring.limit`) and says in plain words what is wanted there.
  */
 import type { FieldProblem } from './errors.js';
+import { YEARS } from './date-formats.js';
 
 export interface ValidationIssue {
   instancePath?: string;
@@ -17,8 +18,8 @@ export interface ValidationIssue {
 const FORMATS: Record<string, string> = {
   email: 'an e-mail address',
   uri: 'an absolute URL',
-  date: 'a date (YYYY-MM-DD)',
-  'date-time': 'a date and time (ISO 8601, e.g. 2026-01-31T09:00:00Z)',
+  date: `a date (YYYY-MM-DD) ${YEARS}`,
+  'date-time': `a date and time (ISO 8601, e.g. 2026-01-31T09:00:00Z) ${YEARS}`,
 };
 
 /** Beyond this many, a list of allowed values is cut: the API reference has them all. */

@@ -6,6 +6,7 @@ import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
+import { addDateFormats } from './date-formats.js';
 import type { FieldProblem } from './errors.js';
 import { fieldProblems, type ValidationIssue } from './field-problems.js';
 
@@ -15,6 +16,7 @@ function makeAjv(options: Options): Ajv {
   // `verbose` puts the failing sub-schema on each issue, so a pattern's reason in words can be read from it.
   const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: true, removeAdditional: false, verbose: true, ...options });
   addFormats(ajv);
+  addDateFormats(ajv);
   return ajv;
 }
 
