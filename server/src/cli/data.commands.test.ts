@@ -148,6 +148,46 @@ describe('data commands', () => {
     expect((await contacts()).map(fields)).toEqual(before.map(fields));
   });
 
+  it('imports companies from a file like contacts, updating on a second run instead of duplicating', async () => {
+    const ws = await buildWorkspace(t.db);
+    const file = path.join(dir, 'accounts.csv');
+    writeFileSync(file, 'Account Name,Web site,Headcount\nAcme,https://www.acme.example,120\nGlobex,globex.example,lots\n');
+    const strict = capture();
+    await expect(importCommand(t.db, file, { workspace: ws.workspaceId }, strict.print, 'companies')).rejects.toThrow(
+      /1 of 2 rows were rejected, so nothing was imported/,
+    );
+    expect(strict.text()).toBe(
+      '  row 3, Headcount: "lots" is not a head count or a size band (1-10, 11-50, 51-200, 201-1000, 1001-5000, 5000+)\n',
+    );
+    const partial = capture();
+    await importCommand(t.db, file, { workspace: ws.workspaceId, partial: true }, partial.print, 'companies');
+    expect(partial.text()).toContain('Imported 1 of 2 companies from accounts.csv: 1 created, 0 updated; 1 rejected.\n');
+
+    // --map overrides the suggestion; the row that finds Acme by its domain updates it.
+    const again = capture();
+    await importCommand(t.db, file, { workspace: ws.workspaceId, map: ['Headcount='] }, again.print, 'companies');
+    expect(again.text()).toBe(
+      'Imported 2 of 2 companies from accounts.csv: 1 created, 1 updated.\n' +
+        'Companies updated:\n  row 2, Acme (found by its domain acme.example); nothing changed\n',
+    );
+    const list = json<{ data: { name: string; domains: string[]; size: string }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/companies?sort=name', headers: ws.owner.headers }),
+    ).data;
+    expect(list.map((c) => [c.name, c.domains, c.size])).toEqual([
+      ['Acme', ['acme.example'], '51-200'],
+      ['Globex', ['globex.example'], ''],
+    ]);
+    await expect(
+      importCommand(
+        t.db,
+        path.join(FIXTURES, 'vcard', 'ez-vcard__io__text__gmail-list.vcf'),
+        { workspace: ws.workspaceId },
+        capture().print,
+        'companies',
+      ),
+    ).rejects.toThrow('Companies are imported from CSV files; ez-vcard__io__text__gmail-list.vcf is not one');
+  });
+
   it('exports, backs up and restores a workspace', async () => {
     const ws = await buildWorkspace(t.db);
     await t.app.inject({
@@ -207,6 +247,7 @@ describe('data commands', () => {
   it('has help for every command and names what is wrong with bad arguments', async () => {
     for (const args of [
       ['import', 'contacts', '--help'],
+      ['import', 'companies', '--help'],
       ['export', '--help'],
       ['backup', '--help'],
       ['restore', '--help'],
@@ -216,6 +257,11 @@ describe('data commands', () => {
       expect(output).toContain('Usage: rapport');
     }
     expect((await parse(['import', 'contacts', '--help'])).output).toContain('--partial');
+    const companiesHelp = (await parse(['import', 'companies', '--help'])).output;
+    for (const option of ['--partial', '--map', '--workspace', '--format']) expect(companiesHelp).toContain(option);
+    expect((await parse(['import', 'companies', 'a.vcf', '--format', 'vcard'])).output).toContain(
+      "option '--format <format>' argument 'vcard' is invalid",
+    );
     const wrongWhat = await parse(['export', 'deals']);
     expect(wrongWhat.output).toContain("'deals' is invalid for argument 'what'. Allowed choices are contacts, companies.");
     const wrongFormat = await parse(['import', 'contacts', 'a.csv', '--format', 'xlsx']);

@@ -1,6 +1,6 @@
 /**
- * Data commands: `rapport import contacts`, `rapport export`, `rapport backup` and
- * `rapport restore`. The actions take the database and an output function, so tests run them
+ * Data commands: `rapport import contacts`, `rapport import companies`, `rapport export`,
+ * `rapport backup` and `rapport restore`. The actions take the database and an output function, so tests run them
  * against the test database without spawning a process.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -14,8 +14,14 @@ import type { Db } from '../platform/db/db.js';
 import { systemActor, type Ctx } from '../platform/context.js';
 import { writeBackup } from '../platform/backup/backup.writer.js';
 import { restoreBackup } from '../platform/backup/backup.restore.js';
-import { importContacts, previewImport } from '../crm/imports/import.service.js';
-import { MAX_REPORTED_ERRORS, type ImportFormat } from '../crm/imports/import.schema.js';
+import { importInto, previewImport } from '../crm/imports/import.service.js';
+import {
+  MAX_REPORTED_ERRORS,
+  type CompanyImportReport,
+  type ImportFormat,
+  type ImportReport,
+  type ImportTarget,
+} from '../crm/imports/import.schema.js';
 import { exportCompanies, exportContacts } from '../crm/exports/export.service.js';
 import type { ExportFormat } from '../crm/exports/export.schema.js';
 import { fail, type Print, print, resolveWorkspace, withRuntime } from './cli-support.js';
@@ -48,18 +54,48 @@ export interface ImportCommandOptions {
   workspace?: string;
 }
 
-export async function importCommand(db: Db, file: string, options: ImportCommandOptions, out: Print = print): Promise<void> {
+/** How a company the file names was found, in the words of the command's report. */
+const FOUND_BY = { id: 'its id', domain: 'its domain', name: 'its name' } as const;
+
+/** The first of the rows that updated a company, each with the company, how it was found and what changed. */
+function printUpdates(report: CompanyImportReport, out: Print): void {
+  if (report.updates.length === 0) return;
+  const first = report.updated > report.updates.length ? ` (the first ${report.updates.length.toLocaleString('en')})` : '';
+  out(`Companies updated${first}:
+`);
+  for (const update of report.updates) {
+    const changed = update.changed.length ? `: ${update.changed.join(', ')}` : '; nothing changed';
+    const by = update.matchedBy === 'id' ? FOUND_BY.id : `${FOUND_BY[update.matchedBy]} ${update.value}`;
+    out(`  row ${update.row}, ${update.company} (found by ${by})${changed}
+`);
+  }
+}
+
+/** What was done beyond importing the records: the companies a contacts import created, or a companies import's new and updated. */
+function summary(target: ImportTarget, report: ImportReport): string {
+  if (target === 'contacts') return report.companiesCreated ? `; ${report.companiesCreated} companies created` : '';
+  return report.imported ? `: ${report.companiesCreated} created, ${(report as CompanyImportReport).updated} updated` : '';
+}
+
+export async function importCommand(
+  db: Db,
+  file: string,
+  options: ImportCommandOptions,
+  out: Print = print,
+  target: ImportTarget = 'contacts',
+): Promise<void> {
   const format = formatOf(file, options.format);
+  if (target === 'companies' && format !== 'csv') fail(`Companies are imported from CSV files; ${path.basename(file)} is not one`);
   const content = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
     fail(`Cannot read ${file}: ${error.code ?? error.message}`),
   );
   const ctx = cliCtx(db, await resolveWorkspace(db, options.workspace));
   let mapping: Record<string, string | null> | undefined;
   if (options.map?.length) {
-    const preview = await previewImport(ctx, format, content);
+    const preview = await previewImport(ctx, format, content, target);
     mapping = { ...preview.suggestedMapping, ...parseMap(options.map) };
   }
-  const report = await importContacts(ctx, db, { format, content, mapping, allowPartial: options.partial ?? false });
+  const report = await importInto(target)(ctx, db, { format, content, mapping, allowPartial: options.partial ?? false });
   // A JSON file has no rows: its contacts are named by their position in the array.
   const unit = format === 'json' ? 'contact' : 'row';
   for (const error of report.errors) out(`  ${unit} ${error.row}, ${error.field}: ${error.reason}\n`);
@@ -70,12 +106,13 @@ export async function importCommand(db: Db, file: string, options: ImportCommand
     );
   }
   out(
-    `Imported ${report.imported} of ${report.total} contacts from ${path.basename(file)}` +
+    `Imported ${report.imported} of ${report.total} ${target} from ${path.basename(file)}` +
+      summary(target, report) +
       (report.rejected ? `; ${report.rejected} rejected` : '') +
-      (report.companiesCreated ? `; ${report.companiesCreated} companies created` : '') +
       '.\n',
   );
-  // What the imported rows held that their contacts went without: said, never dropped unsaid.
+  if (target === 'companies') printUpdates(report as CompanyImportReport, out);
+  // What the imported rows held that their records went without: said, never dropped unsaid.
   if (report.skipped.length) {
     const first = report.skipped.length >= MAX_REPORTED_ERRORS ? ` (the first ${MAX_REPORTED_ERRORS.toLocaleString('en')})` : '';
     out(`Values not imported${first}:\n`);
@@ -149,6 +186,20 @@ export function registerDataCommands(program: Command) {
     .option('--partial', 'import the valid rows even when some are rejected')
     .option('--workspace <id>', 'workspace id (default: the only workspace)')
     .action((file: string, options: ImportCommandOptions) => withRuntime(({ db }) => importCommand(db, file, options)));
+  imports
+    .command('companies')
+    .description(
+      'Import companies from a CSV file; a row whose id, domain or (without a domain) name finds a company updates it; all rows or none unless --partial',
+    )
+    .argument('<file>', 'a .csv file')
+    .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv']))
+    .option(
+      '--map <column=field...>',
+      'map a column to a company field, e.g. --map "Website=domains" "Employees=size" (others use the suggested mapping)',
+    )
+    .option('--partial', 'import the valid rows even when some are rejected')
+    .option('--workspace <id>', 'workspace id (default: the only workspace)')
+    .action((file: string, options: ImportCommandOptions) => withRuntime(({ db }) => importCommand(db, file, options, print, 'companies')));
 
   program
     .command('export')

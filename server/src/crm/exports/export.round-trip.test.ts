@@ -1,6 +1,6 @@
 /**
- * The promise the README makes: a contacts CSV exported by Rapport imports again whole, with the
- * import's own suggested mapping. Compared through the JSON export, field by field.
+ * The promise the README makes: a contacts or companies CSV exported by Rapport imports again
+ * whole, with the import's own suggested mapping. Compared through the JSON export, field by field.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -224,5 +224,116 @@ describe('a contacts CSV exported by Rapport', () => {
     ]);
     const mine = json<{ data: Exported[] }>(await get(ws, '/contacts?limit=100', limited.headers)).data;
     expect(mine.map((c) => c.ownerId)).toEqual([limited.userId, limited.userId, limited.userId]);
+  });
+});
+
+type ExportedCompany = Record<string, unknown> & { id: string; name: string; ownerId: string | null; teamId: string | null };
+
+const exportedCompanies = async (ws: TestWorkspace) =>
+  JSON.parse((await get(ws, '/exports/companies?format=json&sort=name')).body) as ExportedCompany[];
+const companiesCsv = (content: string) => ({ target: 'companies', format: 'csv', fileName: 'companies.csv', content });
+
+/** A workspace whose companies use every field a company has, with what is awkward in a CSV cell. */
+async function workspaceWithEveryCompanyField() {
+  const ws = await buildWorkspace(t.db);
+  for (const field of [
+    { key: 'notes', label: 'Notes on file', type: 'text' },
+    { key: 'arr', label: 'ARR', type: 'number' },
+    { key: 'since', label: 'Customer since', type: 'date' },
+    { key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro; plus'] },
+    { key: 'regions', label: 'Regions', type: 'multi_select', options: ['EU; west', 'US, east', 'C:\\apac'] },
+    { key: 'churned', label: 'Churned', type: 'boolean' },
+    { key: 'site', label: 'Site', type: 'url' },
+  ]) {
+    await post(ws, '/custom-fields', { entity: 'company', ...field });
+  }
+  const agent = await ws.member('agent');
+  const team = await post(ws, '/teams', { name: 'Accounts', memberIds: [agent.userId] });
+  await post(ws, '/companies', {
+    name: 'Bücher & "Söhne", GmbH',
+    domains: ['bücher.example', 'buecher.example'],
+    industry: '=Retail; books',
+    size: '201-1000',
+    ownerId: agent.userId,
+    teamId: team.id,
+    tags: ['vip', 'a; b', 'c, d', 'back\\slash'],
+    custom: {
+      notes: '+49 is not a formula',
+      arr: -1250.5,
+      since: '1999-02-28',
+      plan: 'pro; plus',
+      regions: ['EU; west', 'US, east', 'C:\\apac'],
+      churned: false,
+      site: 'https://buecher.example/?a=1,2',
+    },
+  });
+  // Two companies of one name and no domain: each comes back.
+  await post(ws, '/companies', { name: 'Acme', ownerId: null, custom: { churned: true } });
+  await post(ws, '/companies', { name: 'Acme', industry: 'Other', size: '5000+' });
+  return { ws, agent, team };
+}
+
+const withoutNew = ({ id: _id, createdAt: _c, updatedAt: _u, ...rest }: ExportedCompany) => rest;
+/** In name order, the two Acmes in a fixed one. */
+const fieldsOf = (list: ExportedCompany[]) => list.map(withoutNew).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+describe('a companies CSV exported by Rapport', () => {
+  it('imports again whole with the suggested mapping: every field of every company comes back equal', async () => {
+    const { ws } = await workspaceWithEveryCompanyField();
+    const original = await exportedCompanies(ws);
+    const csv = (await get(ws, '/exports/companies?sort=name')).body;
+    for (const company of original) {
+      const deleted = await t.app.inject({ method: 'DELETE', url: `/api/v1/companies/${company.id}`, headers: ws.owner.headers });
+      expect(deleted.statusCode, deleted.body).toBe(204);
+    }
+    const { draft, report } = await importFile(ws, companiesCsv(csv));
+    expect(report).toMatchObject({ status: 'done', imported: 3, rejected: 0, companiesCreated: 3, errors: [], skipped: [] });
+    expect(fieldsOf(await exportedCompanies(ws))).toEqual(fieldsOf(original));
+    // Only what a new record gets anew is left out; the id picks the company to update when it is one here.
+    expect(Object.entries(draft.suggestedMapping).filter(([, target]) => target === null)).toEqual([
+      ['createdAt', null],
+      ['updatedAt', null],
+    ]);
+    expect(draft.suggestedMapping.id).toBe('id');
+  });
+
+  it('imports into the workspace it came from as updates of the same companies, changing nothing', async () => {
+    const { ws } = await workspaceWithEveryCompanyField();
+    const original = await exportedCompanies(ws);
+    const { report } = await importFile(ws, companiesCsv((await get(ws, '/exports/companies?sort=name')).body));
+    expect(report).toMatchObject({ status: 'done', imported: 3, companiesCreated: 0, errors: [], skipped: [] });
+    const { updated, updates } = report as unknown as {
+      updated: number;
+      updates: { companyId: string; matchedBy: string; changed: string[] }[];
+    };
+    expect(updated).toBe(3);
+    expect(updates.map((u) => [u.companyId, u.matchedBy, u.changed])).toEqual(original.map((c) => [c.id, 'id', []]));
+    expect(await exportedCompanies(ws)).toEqual(original);
+  });
+
+  it('imports into another workspace with the owner and team it does not know listed per row', async () => {
+    const { ws } = await workspaceWithEveryCompanyField();
+    const original = await exportedCompanies(ws);
+    const copy = await buildWorkspace(t.db);
+    const fields = json<{ data: { key: string; label: string; type: string; options: string[] }[] }>(
+      await get(ws, '/custom-fields?entity=company'),
+    ).data;
+    for (const { key, label, type, options } of fields) {
+      await post(copy, '/custom-fields', { entity: 'company', key, label, type, ...(type.endsWith('select') ? { options } : {}) });
+    }
+    const { report } = await importFile(copy, companiesCsv((await get(ws, '/exports/companies?sort=name')).body));
+    expect(report).toMatchObject({ status: 'done', imported: 3, companiesCreated: 3, errors: [] });
+    // Rows in name order: the Acmes (rows 2 and 3, in id order), then Bücher (row 4).
+    const acmeOwned = original.findIndex((c) => c.name === 'Acme' && c.ownerId !== null) + 2;
+    expect((report as unknown as { skipped: unknown[] }).skipped).toEqual([
+      { row: acmeOwned, field: 'ownerId', reason: `"${ws.owner.userId}" is not a member of this workspace; the company is the importer's` },
+      { row: 4, field: 'ownerId', reason: `"${original[2]!.ownerId}" is not a member of this workspace; the company is the importer's` },
+      { row: 4, field: 'teamId', reason: `"${original[2]!.teamId}" is not a team of this workspace; the company has no team` },
+    ]);
+    const again = await exportedCompanies(copy);
+    const others = (list: ExportedCompany[]) => fieldsOf(list.map(({ ownerId: _o, teamId: _t, ...rest }) => rest as ExportedCompany));
+    expect(others(again)).toEqual(others(original));
+    expect(again.filter((c) => c.ownerId === null)).toHaveLength(1);
+    expect(again.filter((c) => c.ownerId === copy.owner.userId)).toHaveLength(2);
   });
 });

@@ -13,6 +13,8 @@ export interface ContactDraft {
   row: number;
   input: DraftInput;
   companyName: string | null;
+  /** The company's web domain (a `companyDomain` column), lower-case ASCII: finds the company before its name does. */
+  companyDomain: string | null;
   /** Input path (`emails.1`, `custom.plan`, `firstName`) → the column or property it came from. */
   sources: Record<string, string>;
   /** Problems found while reading values (a date that is no date), before schema validation. */
@@ -30,11 +32,11 @@ export interface ContactDraft {
 }
 
 export function newDraft(row: number): ContactDraft {
-  return { row, input: {}, companyName: null, sources: {}, problems: [], notes: [], skipped: [], references: {} };
+  return { row, input: {}, companyName: null, companyDomain: null, sources: {}, problems: [], notes: [], skipped: [], references: {} };
 }
 
 /** The column or property behind an input path like `emails.0.address`, or the path itself. */
-export function sourceOf(draft: ContactDraft, path: string): string {
+export function sourceOf(draft: { sources: Record<string, string> }, path: string): string {
   const parts = path.split('.');
   for (let n = parts.length; n > 0; n--) {
     const found = draft.sources[parts.slice(0, n).join('.')];
@@ -58,8 +60,8 @@ export function pushItem<K extends 'emails' | 'phones' | 'socialHandles' | 'impo
 /** The longest timeline entry the activities table holds. */
 const MAX_NOTE = 100_000;
 
-/** A note for the contact's timeline; one too long for it is reported instead. */
-export function addNote(draft: ContactDraft, text: string, source: string): void {
+/** A note for the record's timeline; one too long for it is reported instead. */
+export function addNote(draft: { notes: string[]; skipped: FieldProblem[] }, text: string, source: string): void {
   if (text.length > MAX_NOTE) draft.skipped.push({ field: source, reason: `is longer than ${MAX_NOTE} characters; not imported` });
   else if (text) draft.notes.push(text);
 }
@@ -105,6 +107,20 @@ export function parseImportantDate(value: string): string | null {
 export function cleanCell(value: string): string {
   const trimmed = value.trim();
   return /^'+[=+\-@]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+}
+
+/**
+ * A website cell as a domain: `https://www.acme.example/about` reads `acme.example` (a website's
+ * `www.` is no part of the company's domain, which e-mail addresses are matched against); any other
+ * text is returned as it is, for normaliseDomain to take or refuse.
+ */
+export function websiteHost(text: string): string {
+  if (!/^https?:\/\//i.test(text)) return text;
+  try {
+    return new URL(text).hostname.replace(/^www\./, '');
+  } catch {
+    return text;
+  }
 }
 
 /** Splits a list cell such as `vip, beta` or `a@x.org; b@y.org`. */

@@ -1,6 +1,6 @@
 /**
- * The durable job that runs a started import. Idempotent: the outcome is recorded in the same
- * transaction as the contacts, so a job picked up again after a crash either finds the import
+ * The durable job that runs a started import of contacts or companies. Idempotent: the outcome is
+ * recorded in the same transaction as the records, so a job picked up again after a crash either finds the import
  * finished and stops, or finds nothing written and starts over.
  */
 import { Type } from 'typebox';
@@ -9,7 +9,7 @@ import { RapportError } from '../../platform/http/errors.js';
 import { Uuid } from '../../platform/http/schemas.js';
 import * as repo from './import.repo.js';
 import type { ImportReport } from './import.schema.js';
-import { importContacts } from './import.service.js';
+import { importInto } from './import.service.js';
 
 const failed = (reason: string, total = 0): ImportReport => ({
   status: 'failed',
@@ -36,7 +36,7 @@ export const runImportJob = defineJob({
     }
     const ctx = { workspaceId, actor, db, requestId: `import:${importId}` };
     try {
-      await importContacts(ctx, db, {
+      await importInto(work.target)(ctx, db, {
         format: work.format,
         content: work.content,
         mapping: work.mapping ?? undefined,

@@ -16,10 +16,13 @@
  *   companyId  ownerId  teamId       (ids, as our exports write them; kept when they are this
  *                                    workspace's, see import.service.ts; an empty owner or team
  *                                    cell is none)
+ *   companyDomain                    (the company's web domain: finds the company that has it before
+ *                                    its name is looked up, see import.writer.ts)
  *
  * `custom.<key>` and `birthday`/`anniversary` are accepted as aliases.
  */
 import type { FieldProblem } from '../../platform/http/errors.js';
+import { normaliseDomain } from '../companies/company.domains.js';
 import { ADDRESS_PARTS, LIFECYCLE_STAGES, type AddressPart } from '../contacts/contact.schema.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import {
@@ -27,17 +30,27 @@ import {
   cleanCell,
   networkOfUrl,
   newDraft,
-  parseDate,
   parseImportantDate,
   pushItem,
   socialHandle,
   splitList,
+  websiteHost,
   type ContactDraft,
 } from './import.draft.js';
 import { splitItems, splitItemsKeepingBlanks } from '../shared/list-items.js';
+import {
+  checkColumns,
+  customKeyOf,
+  customTargetOf,
+  customValue,
+  normaliseHeader as normalise,
+  suggestColumns,
+  type ColumnTargets,
+  type Mapping,
+} from './mapping.rules.js';
 import { splitFullName } from './vcard.contact.js';
 
-export type Mapping = Record<string, string | null>;
+export type { Mapping } from './mapping.rules.js';
 
 const SINGLE = [
   'firstName',
@@ -46,6 +59,7 @@ const SINGLE = [
   'title',
   'company',
   'companyId',
+  'companyDomain',
   'ownerId',
   'teamId',
   'lifecycleStage',
@@ -85,35 +99,24 @@ export function parseTarget(raw: string | null): Target | null {
     return { kind: 'importantDate', dateKind: dateKind as (typeof DATE_KINDS)[number] };
   }
   if (prefix === 'address' && (ADDRESS_PARTS as readonly string[]).includes(rest)) return { kind: 'address', part: rest as AddressPart };
-  const custom = /^custom[:.]([a-z][a-z0-9_]{0,62})$/.exec(text);
-  if (custom) return { kind: 'custom', key: custom[1]! };
-  return null;
+  const key = customKeyOf(text);
+  return key ? { kind: 'custom', key } : null;
 }
+
+/** The contact fields a column can fill; the single ones (and each part of the address) from one column only. */
+const CONTACT_COLUMNS: ColumnTargets = {
+  record: 'contact',
+  slotOf(raw) {
+    const target = parseTarget(raw);
+    if (!target) return undefined;
+    if (target.kind === 'address') return `address:${target.part}`;
+    return (SINGLE as readonly string[]).includes(target.kind) ? target.kind : null;
+  },
+};
 
 /** Checks a mapping against the file's columns; problems name `mapping.<column>`. */
 export function checkMapping(columns: readonly string[], mapping: Mapping): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const singles = new Map<string, string>();
-  for (const [column, raw] of Object.entries(mapping)) {
-    const field = `mapping.${column}`;
-    if (!columns.includes(column)) {
-      problems.push({ field, reason: 'is not a column of the file' });
-      continue;
-    }
-    const target = parseTarget(raw);
-    if (!target) {
-      problems.push({ field, reason: `"${raw}" is not a contact field one can import into` });
-      continue;
-    }
-    const single =
-      target.kind === 'address' ? `address:${target.part}` : (SINGLE as readonly string[]).includes(target.kind) ? target.kind : null;
-    if (single) {
-      const other = singles.get(single);
-      if (other) problems.push({ field, reason: `${single} is already filled from column "${other}"` });
-      singles.set(single, column);
-    }
-  }
-  return problems;
+  return checkColumns(CONTACT_COLUMNS, columns, mapping);
 }
 
 const WORDS: [RegExp, string][] = [
@@ -128,6 +131,7 @@ const WORDS: [RegExp, string][] = [
   [/^(email|mail) labels?$/, 'emailLabels'],
   [/^phone labels?$/, 'phoneLabels'],
   [/^company id$/, 'companyId'],
+  [/^(company|organi[sz]ation|account) (domain( name)?|website( url)?|web ?site|url)$/, 'companyDomain'],
   [/^owner id$/, 'ownerId'],
   [/^team id$/, 'teamId'],
   [/^(birthday|birth ?date|date of birth|dob)$/, 'importantDate:birthday'],
@@ -158,23 +162,13 @@ const NETWORKS: Record<string, string> = {
   xing: 'xing',
 };
 
-function normalise(header: string): string {
-  return header
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/e-mail/g, 'email')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 /** Guesses a target from an English header such as `First Name`, `email_work`, `Phone (Mobile)`. */
 export function suggestTarget(header: string, customFields: readonly CustomField[]): string | null {
   const text = normalise(header);
   // Our own exports name address columns `address:<part>` and custom columns `custom:<key>`.
   if (parseTarget(header.trim())?.kind === 'address') return header.trim();
-  const key = /^custom[:.](.+)$/.exec(header.trim())?.[1];
-  const custom = customFields.find((f) => f.key === key || normalise(f.key) === text || normalise(f.label) === text);
-  if (custom) return `custom:${custom.key}`;
+  const custom = customTargetOf(header, customFields);
+  if (custom) return custom;
   for (const [pattern, target] of WORDS) if (pattern.test(text)) return target;
   const words = text.split(' ');
   if (words.some((w) => w === 'email' || w === 'mail' || w === 'emails')) return 'email';
@@ -189,19 +183,7 @@ export function suggestTarget(header: string, customFields: readonly CustomField
 
 /** A suggested target per column; repeated e-mail and phone columns become email2, phone2… */
 export function suggestMapping(columns: readonly string[], customFields: readonly CustomField[]): Mapping {
-  const mapping: Mapping = {};
-  const used = new Set<string>();
-  const counts = { email: 0, phone: 0 };
-  for (const column of columns) {
-    let target = suggestTarget(column, customFields);
-    if (target === 'email' || target === 'phone') {
-      counts[target]++;
-      target = counts[target] === 1 ? target : `${target}${counts[target]}`;
-    } else if (target && used.has(target)) target = null;
-    if (target) used.add(target);
-    mapping[column] = target;
-  }
-  return mapping;
+  return suggestColumns(columns, (column) => suggestTarget(column, customFields), ['email', 'phone']);
 }
 
 /** The label an e-mail or phone column implies: `email_work` → work, `Mobile Phone` → cell. */
@@ -209,28 +191,6 @@ function labelOf(column: string): string | undefined {
   const words = normalise(column).split(' ');
   if (words.includes('mobile') || words.includes('cell')) return 'cell';
   return ['work', 'home', 'other', 'personal', 'fax', 'office', 'private', 'business'].find((w) => words.includes(w));
-}
-
-/** A cell for a custom field, converted to the field's type where the text allows it. */
-function customValue(field: CustomField | undefined, text: string): unknown {
-  switch (field?.type) {
-    case 'number': {
-      const number = Number(text.replace(/[\s,](?=\d{3}\b)/g, ''));
-      return Number.isFinite(number) ? number : text;
-    }
-    case 'boolean': {
-      const lower = text.toLowerCase();
-      if (['true', 'yes', 'y', '1', 'x'].includes(lower)) return true;
-      if (['false', 'no', 'n', '0'].includes(lower)) return false;
-      return text;
-    }
-    case 'multi_select':
-      return splitItems(text, ';,');
-    case 'date':
-      return parseDate(text) ?? text;
-    default:
-      return text;
-  }
 }
 
 /** `network:handle`, optionally followed by the profile's URL; or `network:<profile URL>`. */
@@ -343,6 +303,13 @@ export function csvRowToDraft(
         draft.references.companyId = text;
         draft.sources.companyId = column;
         break;
+      case 'companyDomain': {
+        const domain = normaliseDomain(websiteHost(text));
+        if (domain) draft.companyDomain = domain;
+        else draft.skipped.push({ field: column, reason: `"${text.slice(0, 40)}" is not a domain such as example.com; not imported` });
+        draft.sources.companyDomain = column;
+        break;
+      }
       case 'tags':
         input.tags = [...(input.tags ?? []), ...splitItems(text, ';,')];
         draft.sources.tags = column;

@@ -1,8 +1,9 @@
 /**
  * One view of an uploaded file whatever its format: columns and sample rows for the mapping step,
- * and the rows as contact drafts once a mapping is chosen. A vCard or JSON file shows the properties
- * or fields it holds as its columns; each fills the contact field it always fills, or is skipped
- * when mapped to null or left out of the mapping.
+ * and the rows as drafts once a mapping is chosen (contact drafts here; `readCsvFile` reads a CSV
+ * file for any import target, companies too). A vCard or JSON file shows the properties or fields
+ * it holds as its columns; each fills the contact field it always fills, or is skipped when mapped
+ * to null or left out of the mapping.
  */
 import type { FieldProblem } from '../../platform/http/errors.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
@@ -17,28 +18,39 @@ import { parseVCards, unescapeText } from './vcard.parser.js';
 const SAMPLE_ROWS = 5;
 const SAMPLE_CELL = 200;
 
-export interface ReadFile {
+export interface ReadFile<Draft = ContactDraft> {
   columns: string[];
   total: number;
   sample: string[][];
   suggestedMapping: Mapping;
   /** Drafts one at a time, so a large file's drafts never all sit in memory. */
-  drafts(mapping: Mapping, fields: readonly CustomField[]): Iterable<ContactDraft>;
+  drafts(mapping: Mapping, fields: readonly CustomField[]): Iterable<Draft>;
 }
 
-function readCsvFile(content: string, customFields: readonly CustomField[]): ReadFile {
+/** Reads one CSV row, its cells in column order, as a draft of the record it describes. */
+export type RowReader<Draft> = (cells: readonly string[], row: number) => Draft;
+
+/**
+ * A CSV file of any import target: `suggest` proposes the mapping from the header, and `rowReader`
+ * prepares, for a chosen mapping, the reading of each row. A row with more cells than the header
+ * has columns is reported whatever the target.
+ */
+export function readCsvFile<Draft extends { problems: FieldProblem[] }>(
+  content: string,
+  suggest: (columns: readonly string[]) => Mapping,
+  rowReader: (columns: readonly string[], mapping: Mapping, fields: ReadonlyMap<string, CustomField>) => RowReader<Draft>,
+): ReadFile<Draft> {
   const { columns, rows, rowNumbers } = readCsv(content);
   return {
     columns,
     total: rows.length,
     sample: rows.slice(0, SAMPLE_ROWS).map((row) => columns.map((_, i) => (row[i] ?? '').slice(0, SAMPLE_CELL))),
-    suggestedMapping: suggestMapping(columns, customFields),
+    suggestedMapping: suggest(columns),
     *drafts(mapping, fields) {
-      const mapped = compileMapping(columns, mapping);
-      const byKey = new Map(fields.map((f) => [f.key, f]));
+      const read = rowReader(columns, mapping, new Map(fields.map((f) => [f.key, f])));
       for (let i = 0; i < rows.length; i++) {
         const cells = rows[i]!;
-        const draft = csvRowToDraft(cells, rowNumbers[i]!, mapped, byKey);
+        const draft = read(cells, rowNumbers[i]!);
         if (cells.length > columns.length && cells.slice(columns.length).some((c) => c.trim())) {
           const named = columns.length === 1 ? '1 column' : `${columns.length} columns`;
           draft.problems.push({ field: 'row', reason: `has ${cells.length} cells but the header names ${named}` });
@@ -99,9 +111,20 @@ function readJsonFile(content: string, customFields: readonly CustomField[]): Re
   };
 }
 
+function readContactCsv(content: string, customFields: readonly CustomField[]): ReadFile {
+  return readCsvFile(
+    content,
+    (columns) => suggestMapping(columns, customFields),
+    (columns, mapping, fields) => {
+      const mapped = compileMapping(columns, mapping);
+      return (cells, row) => csvRowToDraft(cells, row, mapped, fields);
+    },
+  );
+}
+
 export function readImportFile(format: ImportFormat, content: string, customFields: readonly CustomField[]): ReadFile {
   if (format === 'json') return readJsonFile(content, customFields);
-  return format === 'csv' ? readCsvFile(content, customFields) : readVCardFile(content);
+  return format === 'csv' ? readContactCsv(content, customFields) : readVCardFile(content);
 }
 
 /**
@@ -115,13 +138,18 @@ function fixedTargets(format: ImportFormat, columns: readonly string[]): Record<
   return Object.fromEntries(columns.map((column) => [column, fixed[column] ?? column]));
 }
 
+/** A mapping that keeps no column would reject every row: it is refused instead. */
+export function mapsSomething(mapping: Mapping, record: string): FieldProblem[] {
+  return Object.values(mapping).some((t) => t && t !== 'ignore')
+    ? []
+    : [{ field: 'mapping', reason: `maps no column to a ${record} field` }];
+}
+
 /** What is wrong with a mapping for a file of this format and these columns. */
 export function checkFileMapping(format: ImportFormat, columns: readonly string[], mapping: Mapping): FieldProblem[] {
   const problems = checkMapping(columns, mapping);
   const fixed = fixedTargets(format, columns);
-  if (!Object.values(mapping).some((t) => t && t !== 'ignore')) {
-    problems.push({ field: 'mapping', reason: 'maps no column to a contact field' });
-  }
+  problems.push(...mapsSomething(mapping, 'contact'));
   for (const [column, target] of Object.entries(mapping)) {
     const own = fixed?.[column];
     if (own && target !== null && target !== 'ignore' && target !== own) {

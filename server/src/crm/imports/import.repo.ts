@@ -1,16 +1,18 @@
-/** All SQL for imports: the imports table, and the bulk writes of contacts and companies. */
+/** All SQL for imports: the imports table, the bulk writes of contacts, and notes (company-import.repo.ts has the companies'). */
 import type { Actor } from '../../platform/context.js';
 import { CONTACT_COLUMNS } from '../contacts/contact.repo.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { UUID_PATTERN } from '../../platform/db/ids.js';
-import type { ImportFormat, ImportReport, ImportView } from './import.schema.js';
+import type { CompanyImportReport, ImportFormat, ImportReport, ImportTarget, ImportView } from './import.schema.js';
 import type { Mapping } from './import.mapping.js';
 
-const VIEW = `id, status, format, file_name AS "fileName", total, processed, imported, rejected,
-  companies_created AS "companiesCreated", errors, skipped, created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+const VIEW = `id, target, status, format, file_name AS "fileName", total, processed, imported, rejected,
+  companies_created AS "companiesCreated", updated, errors, skipped, updates, created_at AS "createdAt", started_at AS "startedAt",
+  finished_at AS "finishedAt"`;
 
 export interface NewImport {
   id: string;
+  target: ImportTarget;
   format: ImportFormat;
   fileName: string;
   content: string;
@@ -21,9 +23,9 @@ export interface NewImport {
 
 export async function insertImport(db: Queryable, workspaceId: string, row: NewImport): Promise<ImportView> {
   const { rows } = await db.query<ImportView>(
-    `INSERT INTO imports (workspace_id, id, format, file_name, status, content, columns, total, created_by)
-     VALUES ($1, $2, $3, $4, 'mapping', $5, $6::jsonb, $7, $8) RETURNING ${VIEW}`,
-    [workspaceId, row.id, row.format, row.fileName, row.content, JSON.stringify(row.columns), row.total, row.createdBy],
+    `INSERT INTO imports (workspace_id, id, target, format, file_name, status, content, columns, total, created_by)
+     VALUES ($1, $2, $3, $4, $5, 'mapping', $6, $7::jsonb, $8, $9) RETURNING ${VIEW}`,
+    [workspaceId, row.id, row.target, row.format, row.fileName, row.content, JSON.stringify(row.columns), row.total, row.createdBy],
   );
   return rows[0]!;
 }
@@ -38,6 +40,7 @@ export async function findImport(db: Queryable, workspaceId: string, id: string,
 }
 
 export interface ImportWork {
+  target: ImportTarget;
   status: string;
   format: ImportFormat;
   content: string | null;
@@ -49,7 +52,7 @@ export interface ImportWork {
 
 export async function findImportWork(db: Queryable, workspaceId: string, id: string): Promise<ImportWork | null> {
   const { rows } = await db.query<ImportWork>(
-    `SELECT status, format, content, columns, mapping, allow_partial AS "allowPartial", created_by AS "createdBy"
+    `SELECT target, status, format, content, columns, mapping, allow_partial AS "allowPartial", created_by AS "createdBy"
        FROM imports WHERE workspace_id = $1 AND id = $2`,
     [workspaceId, id],
   );
@@ -85,10 +88,11 @@ export async function updateProgress(db: Queryable, workspaceId: string, id: str
 }
 
 /** Records the outcome and drops the file, which is no longer needed. */
-export async function finishImport(db: Queryable, workspaceId: string, id: string, report: ImportReport) {
+export async function finishImport(db: Queryable, workspaceId: string, id: string, report: ImportReport | CompanyImportReport) {
+  const updates = 'updates' in report ? report : { updated: 0, updates: [] };
   await db.query(
     `UPDATE imports SET status = $3, total = $4, processed = $5, imported = $6, rejected = $7, companies_created = $8,
-            errors = $9::jsonb, skipped = $10::jsonb, content = NULL, finished_at = now()
+            errors = $9::jsonb, skipped = $10::jsonb, updated = $11, updates = $12::jsonb, content = NULL, finished_at = now()
       WHERE workspace_id = $1 AND id = $2`,
     [
       workspaceId,
@@ -101,6 +105,8 @@ export async function finishImport(db: Queryable, workspaceId: string, id: strin
       report.companiesCreated,
       JSON.stringify(report.errors),
       JSON.stringify(report.skipped),
+      updates.updated,
+      JSON.stringify(updates.updates),
     ],
   );
 }
@@ -141,41 +147,6 @@ export async function companyNamesById(db: Queryable, workspaceId: string, ids: 
     [workspaceId, uuids],
   );
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Existing companies by lower-cased name; the oldest wins when names repeat. */
-export async function companiesByName(db: Queryable, workspaceId: string, lowerNames: string[]): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ key: string; id: string }>(
-    `SELECT DISTINCT ON (lower(name)) lower(name) AS key, id FROM companies
-      WHERE workspace_id = $1 AND lower(name) = ANY($2::text[]) ORDER BY lower(name), created_at, id`,
-    [workspaceId, lowerNames],
-  );
-  return new Map(rows.map((r) => [r.key, r.id]));
-}
-
-/**
- * Creates companies named in an import, each with its `company.created` event, in one statement.
- * (crm/companies has no bulk create; this writes the same columns its create does.)
- */
-export async function insertCompanies(
-  db: Queryable,
-  workspaceId: string,
-  actorId: string | null,
-  companies: { id: string; name: string; searchText: string }[],
-): Promise<void> {
-  if (companies.length === 0) return;
-  await db.query(
-    `WITH c AS (
-       INSERT INTO companies (workspace_id, id, name, owner_id, search_text)
-       SELECT $1, u.id, u.name, $2::uuid, u.search_text FROM unnest($3::uuid[], $4::text[], $5::text[]) AS u(id, name, search_text)
-       RETURNING *
-     )
-     INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
-     SELECT c.workspace_id, 'company.created', 'company', c.id::text, $2::uuid,
-            jsonb_build_object('after', to_jsonb(c) - 'search_vector' - 'search_text' - 'workspace_id')
-       FROM c`,
-    [workspaceId, actorId, companies.map((c) => c.id), companies.map((c) => c.name), companies.map((c) => c.searchText)],
-  );
 }
 
 export interface ImportedContact {
@@ -236,10 +207,11 @@ export async function insertContacts(db: Queryable, workspaceId: string, batch: 
   );
 }
 
-/** A note an imported file holds about a contact (a vCard NOTE, a CSV note column), for the contact's timeline. */
+/** A note an imported file holds about a contact or a company (a vCard NOTE, a CSV note column), for its timeline. */
 export interface ImportedNote {
   id: string;
-  contactId: string;
+  contactId: string | null;
+  companyId: string | null;
   body: string;
 }
 
@@ -247,7 +219,7 @@ export interface ImportedNote {
 const jsonInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * Writes a batch's notes to their contacts' timelines, as the importer's, at the time of the
+ * Writes a batch's notes to their contacts' or companies' timelines, as the importer's, at the time of the
  * import, each with the `activity.created` event a note logged through the API has (crm/activities:
  * the entry as the API shows it, less the author's name), in one statement.
  */
@@ -260,9 +232,9 @@ export async function insertNotes(
   if (notes.length === 0) return;
   await db.query(
     `WITH a AS (
-       INSERT INTO activities (workspace_id, id, type, contact_id, body, occurred_at, author_id, created_at, updated_at)
-       SELECT $1, u.id, 'note', u.contact_id, u.body, now(), $2, now(), now()
-         FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS u(id, contact_id, body)
+       INSERT INTO activities (workspace_id, id, type, contact_id, company_id, body, occurred_at, author_id, created_at, updated_at)
+       SELECT $1, u.id, 'note', u.contact_id, u.company_id, u.body, now(), $2, now(), now()
+         FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[]) AS u(id, contact_id, company_id, body)
        RETURNING *
      )
      INSERT INTO events (workspace_id, type, subject_type, subject_id, actor_id, data)
@@ -274,7 +246,7 @@ export async function insertNotes(
               'doneAt', a.done_at, 'systemEvent', a.system_event, 'data', a.data,
               'createdAt', ${jsonInstant('a.created_at')}, 'updatedAt', ${jsonInstant('a.updated_at')}))
        FROM a`,
-    [workspaceId, authorId, notes.map((n) => n.id), notes.map((n) => n.contactId), notes.map((n) => n.body)],
+    [workspaceId, authorId, notes.map((n) => n.id), notes.map((n) => n.contactId), notes.map((n) => n.companyId), notes.map((n) => n.body)],
   );
 }
 

@@ -1,4 +1,4 @@
-/** HTTP routes for contact imports: upload, start with a mapping, follow progress. */
+/** HTTP routes for imports of contacts and companies: upload, start with a mapping, follow progress. */
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app-types.js';
 import type { AppDeps } from '../../platform/module.js';
@@ -14,7 +14,8 @@ export function importRoutes(app: App, { db }: AppDeps) {
       bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         tags: ['imports'],
-        summary: 'Upload a CSV, vCard or Rapport JSON export file of contacts; returns its columns, sample rows and a suggested mapping',
+        summary:
+          'Upload a CSV, vCard or Rapport JSON export file of contacts, or a CSV file of companies; returns its columns, sample rows and a suggested mapping',
         body: ImportUpload,
         response: { 201: ImportDraft, ...ERROR_RESPONSES },
       },

@@ -1,19 +1,33 @@
 /**
- * Use cases for contact imports. `importContacts` is the whole import in one call (the CLI and the
- * benchmark use it directly); the HTTP flow splits it into upload → mapping → a durable job.
+ * Use cases for imports. `importContacts` (and `importCompanies`, company.import.ts) is the whole
+ * import in one call (the CLI and the benchmark use it directly); the HTTP flow splits it into
+ * upload → mapping → a durable job, the same for every import target.
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { enqueueJob } from '../../platform/jobs/job.js';
-import { RapportError, invalid, notFound } from '../../platform/http/errors.js';
+import { RapportError, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { ROLE_RANK } from '../../platform/context.js';
+import type { CustomField, FieldEntity } from '../custom-fields/custom-field.schema.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
+import { checkCompanyFormat, importCompanies } from './company.import.js';
+import { checkCompanyMapping, readCompanyFile } from './csv.company.js';
 import type { ContactDraft } from './import.draft.js';
 import type { Mapping } from './import.mapping.js';
-import { checkFileMapping, readImportFile } from './import.reader.js';
+import { checkFileMapping, readImportFile, type ReadFile } from './import.reader.js';
 import * as repo from './import.repo.js';
-import { MAX_REPORTED_ERRORS, type ImportDraft, type ImportFormat, type ImportReport, type ImportView } from './import.schema.js';
+import { ownershipOf, quoted, type Owners, type OwnershipWords } from './import.ownership.js';
+import { ReportBuilder, reportBeforeWriting } from './import.report.js';
+import {
+  MAX_REPORTED_ERRORS,
+  type ImportDraft,
+  type ImportFormat,
+  type ImportReport,
+  type ImportTarget,
+  type ImportView,
+  BULK_ROWS,
+} from './import.schema.js';
 import { validateDraft, type RowProblem, type ValidDraft } from './import.validate.js';
 import { writeContacts } from './import.writer.js';
 import { runImportJob } from './import.job.js';
@@ -33,32 +47,20 @@ export interface ImportOptions {
   onFinish?: (db: Queryable, report: ImportReport) => Promise<void>;
 }
 
-type Owners = Awaited<ReturnType<typeof repo.ownerIds>>;
+const CONTACT_OWNERSHIP: OwnershipWords = {
+  records: 'contacts',
+  withoutOwner: "the contact is the importer's",
+  withoutTeam: 'the contact has no team',
+};
 
-/** What the report says of a file's id: quoted, and cut short if it is long (a file may hold anything there). */
-const quoted = (value: string) => `"${value.slice(0, 40)}"`;
-
-/**
- * Keeps the owner and team a row names when they are this workspace's. A file from another
- * workspace names members and teams that are not here, and a member limited to their own records
- * may only import contacts they own: those contacts are the importer's, in no team, and the
- * report lists the owner or team left out. An owner or team given as none is kept as none.
- */
+/** Keeps the owner and team a row names when they are this workspace's (see import.ownership.ts). */
 function withOwnership(ctx: Ctx, valid: ValidDraft, draft: ContactDraft, owners: Owners): ValidDraft {
-  const { ownerId, teamId } = draft.references;
-  const skip = (field: 'ownerId' | 'teamId', reason: string) => draft.skipped.push({ field: draft.sources[field] ?? field, reason });
-  const restricted = ctx.actor.recordScope !== 'all' && ctx.actor.kind !== 'system';
-  if (ownerId === null && !restricted) valid.input.ownerId = null;
-  else if (ownerId && ownerId.toLowerCase() !== ctx.actor.userId) {
-    if (restricted) skip('ownerId', `${quoted(ownerId)} is not you; you can only import contacts you own`);
-    else if (owners.members.has(ownerId.toLowerCase())) valid.input.ownerId = ownerId.toLowerCase();
-    else {
-      const instead = ctx.actor.userId ? "the contact is the importer's" : 'the contact has no owner';
-      skip('ownerId', `${quoted(ownerId)} is not a member of this workspace; ${instead}`);
-    }
-  }
-  if (teamId && owners.teams.has(teamId.toLowerCase())) valid.input.teamId = teamId.toLowerCase();
-  else if (teamId) skip('teamId', `${quoted(teamId)} is not a team of this workspace; the contact has no team`);
+  const words = ctx.actor.userId ? CONTACT_OWNERSHIP : { ...CONTACT_OWNERSHIP, withoutOwner: 'the contact has no owner' };
+  const chosen = ownershipOf(ctx, draft.references, owners, words, (field, reason) =>
+    draft.skipped.push({ field: draft.sources[field] ?? field, reason }),
+  );
+  if (chosen.ownerId !== undefined) valid.input.ownerId = chosen.ownerId;
+  if (chosen.teamId !== undefined) valid.input.teamId = chosen.teamId;
   return valid;
 }
 
@@ -96,39 +98,23 @@ export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): 
 
   const valid: ValidDraft[] = [];
   const namingCompanies: { valid: ValidDraft; draft: ContactDraft }[] = [];
-  const errors: RowProblem[] = [];
-  const skipped: RowProblem[] = [];
-  let rejected = 0;
+  const found = new ReportBuilder();
   for (const draft of file.drafts(mapping, fields)) {
     const outcome = validateDraft(ctx, draft, fields);
-    if (Array.isArray(outcome)) {
-      rejected++;
-      if (errors.length < MAX_REPORTED_ERRORS) errors.push(...outcome.slice(0, MAX_REPORTED_ERRORS - errors.length));
-    } else {
+    if (Array.isArray(outcome)) found.reject(outcome);
+    else {
       valid.push(withOwnership(ctx, outcome, draft, owners));
       if (draft.references.companyId) namingCompanies.push({ valid: outcome, draft });
-      const room = MAX_REPORTED_ERRORS - skipped.length;
-      if (room > 0) skipped.push(...draft.skipped.slice(0, room).map((value) => ({ row: draft.row, ...value })));
+      found.skip(draft.row, draft.skipped);
     }
   }
-  const report: ImportReport = {
-    status: 'done',
-    total: file.total,
-    processed: file.total,
-    imported: 0,
-    rejected,
-    companiesCreated: 0,
-    errors,
-    skipped,
-  };
-  if ((rejected > 0 && !options.allowPartial) || valid.length === 0) {
-    report.status = rejected > 0 && !options.allowPartial ? 'failed' : 'done';
-    // Nothing was imported, so nothing was imported without some of its values.
-    report.skipped = [];
+  const { rejected } = found;
+  const report = reportBeforeWriting(file.total, found, options.allowPartial, valid.length);
+  if (report.status === 'failed' || valid.length === 0) {
     await options.onFinish?.(db, report);
     return report;
   }
-  await withCompanies(ctx, db, namingCompanies, skipped);
+  await withCompanies(ctx, db, namingCompanies, found.skipped);
   const importId = options.importId ?? newId();
   const finished = await db.transaction(async (tx) => {
     const written = await writeContacts(
@@ -144,32 +130,65 @@ export async function importContacts(ctx: Ctx, db: Db, options: ImportOptions): 
     return report;
   });
   if (finished.imported >= BULK_ROWS) {
-    // A bulk load leaves GIN indexes with pending entries and the planner without statistics;
-    // searches right after the import are several times slower until they are merged.
     await db.exec('VACUUM (ANALYZE) contacts');
   }
   return finished;
 }
 
-const BULK_ROWS = 1000;
+/** What an import target reads and how it runs: the upload, mapping and job are the same for all. */
+interface TargetRules {
+  /** Whose custom fields the columns may fill. */
+  entity: FieldEntity;
+  /** Refuses a file it cannot read, or of a format it does not read. */
+  read(format: ImportFormat, content: string, fields: readonly CustomField[]): ReadFile<unknown>;
+  checkMapping(format: ImportFormat, columns: readonly string[], mapping: Mapping): FieldProblem[];
+  run(ctx: Ctx, db: Db, options: ImportOptions): Promise<ImportReport>;
+}
+
+const TARGETS: Record<ImportTarget, TargetRules> = {
+  contacts: { entity: 'contact', read: readImportFile, checkMapping: checkFileMapping, run: importContacts },
+  companies: {
+    entity: 'company',
+    read: (format, content, fields) => {
+      checkCompanyFormat(format);
+      return readCompanyFile(content, fields);
+    },
+    checkMapping: (_format, columns, mapping) => checkCompanyMapping(columns, mapping),
+    run: importCompanies,
+  },
+};
+
+/** The whole import of a file into `target`, in one call (see importContacts). */
+export function importInto(target: ImportTarget): TargetRules['run'] {
+  return TARGETS[target].run;
+}
 
 /** Members see their own imports; admins see everyone's. */
 function visibleTo(ctx: Ctx): string | null {
   return ROLE_RANK[ctx.actor.role] >= ROLE_RANK.admin || ctx.actor.kind === 'system' ? null : ctx.actor.userId;
 }
 
+async function readFor(ctx: Ctx, target: ImportTarget, format: ImportFormat, content: string) {
+  const rules = TARGETS[target];
+  return rules.read(format, content, await fieldsFor(ctx.db, ctx.workspaceId, rules.entity));
+}
+
 /** The columns, first rows and suggested mapping of a file, without storing it (the CLI shows them). */
-export async function previewImport(ctx: Ctx, format: ImportFormat, content: string) {
-  const file = readImportFile(format, content, await fieldsFor(ctx.db, ctx.workspaceId, 'contact'));
+export async function previewImport(ctx: Ctx, format: ImportFormat, content: string, target: ImportTarget = 'contacts') {
+  const file = await readFor(ctx, target, format, content);
   return { columns: file.columns, total: file.total, sample: file.sample, suggestedMapping: file.suggestedMapping };
 }
 
 /** Stores the file and returns what the mapping step needs. Unreadable files are refused here. */
-export async function createImport(ctx: Ctx, input: { format: ImportFormat; fileName: string; content: string }): Promise<ImportDraft> {
-  const fields = await fieldsFor(ctx.db, ctx.workspaceId, 'contact');
-  const file = readImportFile(input.format, input.content, fields);
+export async function createImport(
+  ctx: Ctx,
+  input: { target?: ImportTarget; format: ImportFormat; fileName: string; content: string },
+): Promise<ImportDraft> {
+  const target = input.target ?? 'contacts';
+  const file = await readFor(ctx, target, input.format, input.content);
   const created = await repo.insertImport(ctx.db, ctx.workspaceId, {
     id: newId(),
+    target,
     format: input.format,
     fileName: input.fileName,
     content: input.content,
@@ -185,12 +204,8 @@ export async function startImport(ctx: Ctx, db: Db, id: string, input: { mapping
   const work = await repo.findImportWork(ctx.db, ctx.workspaceId, id);
   if (!work || (visibleTo(ctx) && work.createdBy !== ctx.actor.userId)) throw notFound('Import');
   if (work.status !== 'mapping') throw new RapportError('import_started', 409, 'This import has already been started');
-  let mapping = input.mapping;
-  if (!mapping) {
-    const fields = await fieldsFor(ctx.db, ctx.workspaceId, 'contact');
-    mapping = readImportFile(work.format, work.content ?? '', fields).suggestedMapping;
-  }
-  const problems = checkFileMapping(work.format, work.columns, mapping);
+  const mapping = input.mapping ?? (await readFor(ctx, work.target, work.format, work.content ?? '')).suggestedMapping;
+  const problems = TARGETS[work.target].checkMapping(work.format, work.columns, mapping);
   if (problems.length) throw invalid(problems, 'The column mapping is not valid');
   await db.transaction(async (tx) => {
     if (!(await repo.markStarted(tx, ctx.workspaceId, id, mapping, input.allowPartial))) {

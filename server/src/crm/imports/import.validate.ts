@@ -24,6 +24,7 @@ export interface ValidDraft {
   row: number;
   input: Required<ContactInputType>;
   companyName: string | null;
+  companyDomain: string | null;
   /** Written to the contact's timeline as notes. */
   notes: string[];
 }
@@ -59,10 +60,15 @@ function describe(issue: SchemaIssue): { path: string; reason: string } {
   }
 }
 
-function schemaProblems(draft: ContactDraft): RowProblem[] {
+/** Why a draft's input does not pass `schema`, each field once, named by the column it came from. */
+export function schemaProblems(
+  schema: { Errors(value: unknown): unknown },
+  draft: { row: number; input: object; sources: Record<string, string> },
+  record: string,
+): RowProblem[] {
   const seen = new Set<string>();
   const problems: RowProblem[] = [];
-  for (const issue of validator.Errors(draft.input) as unknown as SchemaIssue[]) {
+  for (const issue of schema.Errors(draft.input) as unknown as SchemaIssue[]) {
     // Additional-property and union errors repeat what a more precise issue already said.
     if (issue.keyword === 'boolean' || issue.keyword === 'anyOf' || issue.keyword === 'additionalProperties') continue;
     const { path, reason } = describe(issue);
@@ -71,7 +77,7 @@ function schemaProblems(draft: ContactDraft): RowProblem[] {
     seen.add(field);
     problems.push({ row: draft.row, field, reason });
   }
-  return problems.length ? problems : [{ row: draft.row, field: 'row', reason: 'is not a valid contact' }];
+  return problems.length ? problems : [{ row: draft.row, field: 'row', reason: `is not a valid ${record}` }];
 }
 
 /** Either the contact to write, or why the row is rejected. */
@@ -79,7 +85,7 @@ export function validateDraft(ctx: Ctx, draft: ContactDraft, fields: readonly Cu
   const problems: RowProblem[] = draft.problems.map((p) => ({ row: draft.row, ...p }));
   // Nothing could be read (a JSON value that is no contact, a vCard of an unknown version): say why, not that it lacks a name.
   if (problems.length && Object.keys(draft.input).length === 0 && !draft.companyName) return problems;
-  if (!validator.Check(draft.input)) return [...problems, ...schemaProblems(draft)];
+  if (!validator.Check(draft.input)) return [...problems, ...schemaProblems(validator, draft, 'contact')];
   if (!displayNameOf(draft.input)) {
     problems.push({
       row: draft.row,
@@ -98,5 +104,5 @@ export function validateDraft(ctx: Ctx, draft: ContactDraft, fields: readonly Cu
     problems.push({ row: draft.row, field: draft.sources.company ?? 'ORG', reason: `is longer than ${MAX_COMPANY_NAME} characters` });
   }
   if (problems.length) return problems;
-  return { row: draft.row, input, companyName: draft.companyName, notes: draft.notes };
+  return { row: draft.row, input, companyName: draft.companyName, companyDomain: draft.companyDomain, notes: draft.notes };
 }

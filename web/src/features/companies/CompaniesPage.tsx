@@ -1,10 +1,11 @@
-/** The companies list: saved views, filters and the table. */
+/** The companies list: saved views, filters, import and export, and the table. */
 import { Group } from '@mantine/core';
 import { RECORD_SORTS } from '../../lib/types';
 import { PageHeader } from '../../ui/PageHeader';
 import { SortSelect } from '../../ui/SortSelect';
 import { usePermissions } from '../auth/permissions';
 import { ExportMenu } from '../exports/ExportMenu';
+import { ImportButton } from '../imports/ImportWizard';
 import { SavedViews } from '../segments/SavedViews';
 import { CompaniesTable } from './CompaniesTable';
 import { CompanyFiltersBar } from './CompanyFiltersBar';
@@ -20,6 +21,7 @@ export function CompaniesPage() {
         title="Companies"
         actions={
           <>
+            {canWrite && <ImportButton target="companies" />}
             <ExportMenu
               path="/exports/companies"
               params={{ ...filters, sort: filters.q ? undefined : filters.sort }}

@@ -1,6 +1,6 @@
 /**
- * Step 2 of an import: say which contact field each CSV column fills, or which vCard properties and
- * JSON fields to import (each fills its own field), then start.
+ * Step 2 of an import: say which contact or company field each CSV column fills, or which vCard
+ * properties and JSON fields to import (each fills its own contact field), then start.
  */
 import { useState } from 'react';
 import { Button, Checkbox, Group, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
@@ -9,7 +9,7 @@ import type { FieldLabels } from '../../ui/form-problems';
 import { useCustomFields } from '../custom-fields/api';
 import { useStartImport } from './api';
 import { COLUMN_UNITS, countOf, FILE_UNITS } from './counts';
-import { importTargets, keepsOrSkips, keptTarget } from './import-targets';
+import { keepsOrSkips, keptTarget, targetOptions } from './import-targets';
 import type { ImportDraft } from './types';
 import { reachableClearButton } from '../../ui/clear-button';
 
@@ -38,9 +38,10 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
     Object.fromEntries(draft.columns.map((c) => [c, draft.suggestedMapping[c] === 'ignore' ? null : (draft.suggestedMapping[c] ?? null)])),
   );
   const [allowPartial, setAllowPartial] = useState(false);
-  const customFields = useCustomFields('contact');
+  const record = draft.target === 'companies' ? 'company' : 'contact';
+  const customFields = useCustomFields(record);
   const start = useStartImport(draft.id);
-  const targets = importTargets(customFields.data ?? [], Object.values(draft.suggestedMapping));
+  const targets = targetOptions(draft.target, customFields.data ?? [], Object.values(draft.suggestedMapping));
   const groups = [...new Set(targets.map((t) => t.group))].map((group) => ({
     group,
     items: targets.filter((t) => t.group === group).map(({ value, label }) => ({ value, label })),
@@ -54,7 +55,7 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
         {draft.fileName}: {countOf(draft.total, FILE_UNITS[draft.format])}, {countOf(draft.columns.length, COLUMN_UNITS[draft.format])}.{' '}
         {fixed
           ? `Each ${COLUMN_UNITS[draft.format][0]} fills its own contact field; untick the ones to skip.`
-          : 'Choose the field each column fills; columns left empty are skipped.'}
+          : `Choose the ${record} field each column fills; columns left empty are skipped.`}
       </Text>
       <ScrollArea.Autosize mah="45vh" type="auto">
         <Table stickyHeader verticalSpacing="xs">

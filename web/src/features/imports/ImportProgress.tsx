@@ -1,8 +1,12 @@
-/** Step 3 of an import: how far it got, then what was imported, which rows were rejected and which values left out. */
+/**
+ * Step 3 of an import: how far it got, then what was imported, which rows were rejected, which
+ * updated a company already there, and which values were left out.
+ */
 import { Alert, Button, Group, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { formatNumber } from '../../lib/format';
 import { QueryError } from '../../ui/QueryError';
 import { useImportJob } from './api';
+import { CompanyUpdates } from './CompanyUpdates';
 import { countOf, FILE_UNITS } from './counts';
 import { SkippedValues } from './SkippedValues';
 import { TEXT_COLORS } from '../../ui/text-colors';
@@ -31,6 +35,7 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
   const percent = j && j.total > 0 ? Math.round((j.processed / j.total) * 100) : 0;
   const finished = j?.status === 'done' || j?.status === 'failed';
   const [one, many] = FILE_UNITS[j?.format ?? 'csv'];
+  const companies = j?.target === 'companies';
   return (
     <Stack>
       <div>
@@ -52,11 +57,12 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
           />
         </Progress.Root>
       </div>
-      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+      <SimpleGrid cols={{ base: 2, sm: companies ? 5 : 4 }}>
         <Count label={capitalised(many)} value={j?.total ?? 0} />
         <Count label="Imported" value={j?.imported ?? 0} color={TEXT_COLORS.success} />
         <Count label="Rejected" value={j?.rejected ?? 0} color={j?.rejected ? TEXT_COLORS.danger : undefined} />
         <Count label="New companies" value={j?.companiesCreated ?? 0} />
+        {companies && <Count label="Updated" value={j?.updated ?? 0} />}
       </SimpleGrid>
       {j?.status === 'failed' && j.errors.length === 0 && (
         <Alert color="red" role="alert">
@@ -95,7 +101,8 @@ export function ImportProgress({ importId, onClose }: { importId: string; onClos
           )}
         </section>
       )}
-      {finished && j && j.skipped.length > 0 && <SkippedValues skipped={j.skipped} format={j.format} />}
+      {finished && j && j.updated > 0 && <CompanyUpdates updates={j.updates} updated={j.updated} />}
+      {finished && j && j.skipped.length > 0 && <SkippedValues skipped={j.skipped} format={j.format} target={j.target} />}
       <Group justify="flex-end">
         <Button onClick={onClose} variant={finished ? 'filled' : 'default'}>
           {finished ? 'Done' : 'Close (the import goes on)'}

@@ -1,4 +1,7 @@
-/** Step 1 of an import: choose a CSV, vCard or Rapport JSON file and send it to be read. */
+/**
+ * Step 1 of an import: say whether the file holds contacts or companies, choose it (contacts from a
+ * CSV, vCard or Rapport JSON file, companies from a CSV file) and send it to be read.
+ */
 import { useState } from 'react';
 import { Button, FileInput, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
@@ -6,40 +9,72 @@ import { FormError } from '../../ui/FormError';
 import type { FieldLabels } from '../../ui/form-problems';
 import { useUploadImport } from './api';
 import { readFileText } from './file-text';
-import type { ImportDraft, ImportFormat } from './types';
+import type { ImportDraft, ImportFormat, ImportTarget } from './types';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
 /** An unreadable file is refused on its content (the server names the line or card). */
-const LABELS = { content: 'File', fileName: 'File', format: 'Format' } satisfies FieldLabels;
+const LABELS = { content: 'File', fileName: 'File', format: 'Format', target: 'What to import' } satisfies FieldLabels;
 
 function formatOf(file: File | null): ImportFormat {
   if (file && /\.(vcf|vcard)$/i.test(file.name)) return 'vcard';
   return file && /\.json$/i.test(file.name) ? 'json' : 'csv';
 }
 
-export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDraft) => void }) {
+const INTRODUCTIONS: Record<ImportTarget, string> = {
+  contacts:
+    'Import contacts from a CSV file (one row per contact, with a header row), from a vCard file exported by an address book, or from a JSON file Rapport exported.',
+  companies:
+    'Import companies from a CSV file (one row per company, with a header row), such as another CRM’s export or Rapport’s own. A row whose domain (or, without one, whose name) matches a company already here updates that company instead of adding it again.',
+};
+
+export function ImportUploadStep({
+  target,
+  onTarget,
+  onUploaded,
+}: {
+  target: ImportTarget;
+  onTarget: (target: ImportTarget) => void;
+  onUploaded: (draft: ImportDraft) => void;
+}) {
   const [file, setFile] = useState<File | null>(null);
-  const [format, setFormat] = useState<ImportFormat>('csv');
+  const [chosenFormat, setFormat] = useState<ImportFormat>('csv');
   const upload = useUploadImport();
   const tooBig = file !== null && file.size > MAX_BYTES;
+  const companies = target === 'companies';
+  // Companies come from spreadsheets only.
+  const format = companies ? 'csv' : chosenFormat;
   return (
     <form
       onSubmit={async (event) => {
         event.preventDefault();
         if (!file) return;
-        upload.mutate({ format, fileName: file.name, content: await readFileText(file) }, { onSuccess: onUploaded });
+        upload.mutate({ target, format, fileName: file.name, content: await readFileText(file) }, { onSuccess: onUploaded });
       }}
     >
       <Stack>
-        <Text size="sm">
-          Import contacts from a CSV file (one row per contact, with a header row), from a vCard file exported by an address book, or from a
-          JSON file Rapport exported.
-        </Text>
+        <div>
+          <Text size="sm" fw={500} mb={4} id="import-target-label">
+            {LABELS.target}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="import-target-label"
+            value={target}
+            onChange={(v) => {
+              onTarget(v as ImportTarget);
+              upload.reset();
+            }}
+            data={[
+              { value: 'contacts', label: 'Contacts' },
+              { value: 'companies', label: 'Companies' },
+            ]}
+          />
+        </div>
+        <Text size="sm">{INTRODUCTIONS[target]}</Text>
         <FileInput
           label={LABELS.content}
-          placeholder="Choose a .csv, .vcf or .json file"
-          accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
+          placeholder={companies ? 'Choose a .csv file' : 'Choose a .csv, .vcf or .json file'}
+          accept={companies ? '.csv,text/csv' : '.csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json'}
           leftSection={<IconFileUpload size={16} />}
           value={file}
           onChange={(next) => {
@@ -52,21 +87,23 @@ export function ImportUploadStep({ onUploaded }: { onUploaded: (draft: ImportDra
           clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
           required
         />
-        <div>
-          <Text size="sm" fw={500} mb={4} id="import-format-label">
-            {LABELS.format}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="import-format-label"
-            value={format}
-            onChange={(v) => setFormat(v as ImportFormat)}
-            data={[
-              { value: 'csv', label: 'CSV' },
-              { value: 'vcard', label: 'vCard' },
-              { value: 'json', label: 'JSON (Rapport export)' },
-            ]}
-          />
-        </div>
+        {!companies && (
+          <div>
+            <Text size="sm" fw={500} mb={4} id="import-format-label">
+              {LABELS.format}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="import-format-label"
+              value={format}
+              onChange={(v) => setFormat(v as ImportFormat)}
+              data={[
+                { value: 'csv', label: 'CSV' },
+                { value: 'vcard', label: 'vCard' },
+                { value: 'json', label: 'JSON (Rapport export)' },
+              ]}
+            />
+          </div>
+        )}
         <FormError error={upload.error} labels={LABELS} />
         <Group justify="flex-end">
           <Button type="submit" disabled={!file || tooBig} loading={upload.isPending}>

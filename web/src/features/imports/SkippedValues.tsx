@@ -9,7 +9,7 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { formatNumber } from '../../lib/format';
 import { COLUMN_UNITS, countOf, FILE_UNITS, unitFor } from './counts';
 import { groupSkipped, rowsText } from './skipped-values';
-import type { ImportFormat, SkippedValue } from './types';
+import type { ImportFormat, ImportTarget, SkippedValue } from './types';
 
 const SHOWN_FIELDS = 5;
 const SHOWN_REASONS = 3;
@@ -17,7 +17,7 @@ const SHOWN_REASONS = 3;
 const REPORTED = 1000;
 const VALUES = ['value', 'values'] as const;
 
-export function SkippedValues({ skipped, format }: { skipped: SkippedValue[]; format: ImportFormat }) {
+export function SkippedValues({ skipped, format, target }: { skipped: SkippedValue[]; format: ImportFormat; target: ImportTarget }) {
   const [all, setAll] = useState(false);
   const id = useId();
   const fields = groupSkipped(skipped);
@@ -31,7 +31,7 @@ export function SkippedValues({ skipped, format }: { skipped: SkippedValue[]; fo
         Values not imported
       </Title>
       <Text size="sm">
-        {total} in the imported {many} could not be used: the contacts were imported without them.
+        {total} in the imported {many} could not be used: the {target} were imported without them.
       </Text>
       <Stack gap="sm" id={`${id}-list`}>
         {shown.map((field) => (

@@ -1,11 +1,11 @@
-/** Server state for contact imports. */
+/** Server state for imports of contacts and companies. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { ImportDraft, ImportFormat, ImportJob } from './types';
+import type { ImportDraft, ImportFormat, ImportJob, ImportTarget } from './types';
 
 export function useUploadImport() {
   return useMutation({
-    mutationFn: (input: { format: ImportFormat; fileName: string; content: string }) =>
+    mutationFn: (input: { target: ImportTarget; format: ImportFormat; fileName: string; content: string }) =>
       api<ImportDraft>('/imports', { method: 'POST', body: input }),
   });
 }
@@ -28,10 +28,15 @@ export function useImportJob(id: string | null) {
     queryKey: ['imports', id],
     queryFn: async () => {
       const job = await api<ImportJob>(`/imports/${id}`);
-      if (job.status === 'done') {
+      if (job.status === 'done' && job.target === 'contacts') {
         void client.invalidateQueries({ queryKey: ['contacts'] });
-        // An import creates the companies its rows name.
+        // A contacts import creates the companies its rows name.
         if (job.companiesCreated > 0) void client.invalidateQueries({ queryKey: ['companies'] });
+      }
+      // A renamed company's contacts show its new name.
+      if (job.status === 'done' && job.target === 'companies') {
+        void client.invalidateQueries({ queryKey: ['companies'] });
+        if (job.updated > 0) void client.invalidateQueries({ queryKey: ['contacts'] });
       }
       return job;
     },

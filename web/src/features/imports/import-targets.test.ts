@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importTargets, keepsOrSkips, keptTarget } from './import-targets';
+import type { CustomField } from '../custom-fields/types';
+import { companyImportTargets, importTargets, keepsOrSkips, keptTarget, targetOptions } from './import-targets';
 
 describe('import targets', () => {
   it('offers every part of a postal address by name, so any column can be mapped to one', () => {
@@ -69,5 +70,49 @@ describe('import targets', () => {
     const suggested = { EMAIL: 'email', 'custom:shoe': null };
     expect(keptTarget(suggested, 'EMAIL')).toBe('email');
     expect(keptTarget(suggested, 'custom:shoe')).toBe('custom:shoe');
+  });
+
+  it('labels every company field a column can fill, the ones that find the company to update included', () => {
+    const targets = companyImportTargets([], []);
+    // Every target of the server's companies mapping (CompanyTarget in csv.company.ts), each once, in words.
+    expect(targets.map((t) => t.value).sort()).toEqual(['domains', 'id', 'industry', 'name', 'note', 'ownerId', 'size', 'tags', 'teamId']);
+    for (const target of targets) {
+      expect(target.label, target.value).not.toBe(target.value);
+      expect(target.label, target.value).toMatch(/^[A-Z]/);
+    }
+    expect(targets.find((t) => t.value === 'domains')).toEqual({
+      value: 'domains',
+      label: 'Domains or website (comma separated)',
+      group: 'Company',
+    });
+    // No contact field is offered for companies.
+    expect(targets.some((t) => t.value === 'email' || t.value === 'firstName')).toBe(false);
+  });
+
+  it('offers the workspace’s custom fields of the records imported, and names the contact target that finds a company by domain', () => {
+    const tier: CustomField = {
+      id: 'f1',
+      entity: 'company',
+      key: 'tier',
+      label: 'Tier',
+      type: 'select',
+      options: ['gold'],
+      required: false,
+      position: 0,
+      createdAt: '2025-01-01T00:00:00Z',
+    };
+    expect(targetOptions('companies', [tier], ['custom:tier', 'name']).filter((t) => t.group === 'Custom fields')).toEqual([
+      { value: 'custom:tier', label: 'Tier', group: 'Custom fields' },
+    ]);
+    expect(
+      targetOptions('companies', [], ['somethingNew'])
+        .filter((t) => t.group === 'Other')
+        .map((t) => t.value),
+    ).toEqual(['somethingNew']);
+    expect(targetOptions('contacts', [], []).find((t) => t.value === 'companyDomain')).toEqual({
+      value: 'companyDomain',
+      label: 'Company domain (finds the company before its name does)',
+      group: 'Name and role',
+    });
   });
 });
