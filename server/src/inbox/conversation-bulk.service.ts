@@ -7,10 +7,12 @@ import { notify } from '../platform/notifications/notification.service.js';
 import * as repo from './conversation.repo.js';
 import type { BulkInput, Conversation } from './conversation.schema.js';
 import { applyChange, checkReferences, conversationEvent, notifyAssignee, saveChange } from './conversation.service.js';
+import { clocksBeforeMerge, recountAfterMerge } from './sla.service.js';
 
 /**
  * Folds `sourceId` into `targetId`: its messages move over, the target takes its labels, and the
- * source stays behind resolved and pointing at the target, so links to it still lead somewhere.
+ * source stays behind resolved and pointing at the target, so links to it still lead somewhere. The
+ * target's SLA clocks are worked out again from the messages it now holds.
  */
 export async function mergeConversation(ctx: Ctx, db: Db, sourceId: string, targetId: string): Promise<Conversation> {
   if (sourceId === targetId) throw invalid([{ field: 'targetId', reason: 'must be another conversation' }]);
@@ -23,8 +25,13 @@ export async function mergeConversation(ctx: Ctx, db: Db, sourceId: string, targ
     if (source.mergedIntoId) throw conflict('already_merged', 'This conversation was already merged');
     if (target.mergedIntoId) throw invalid([{ field: 'targetId', reason: 'was itself merged into another conversation' }]);
     const now = new Date();
+    const clocks = await clocksBeforeMerge(tx, ctx.workspaceId, [sourceId, targetId]);
     const moved = await repo.moveMessages(tx, ctx.workspaceId, sourceId, targetId);
     await repo.refreshTotals(tx, ctx.workspaceId, targetId, now);
+    await recountAfterMerge(tx, ctx.workspaceId, {
+      target: clocks.find((c) => c.id === targetId)!,
+      source: clocks.find((c) => c.id === sourceId)!,
+    });
     const targetAfter = applyChange(target, { addLabels: source.labels }, now);
     if (!Array.isArray(targetAfter)) await saveChange(ctx, tx, target, targetAfter, now);
     const sourceAfter = applyChange(source, { status: 'resolved' }, now);

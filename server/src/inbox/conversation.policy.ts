@@ -13,3 +13,14 @@ export function conversationScope(actor: Actor, alias: string, params: unknown[]
   params.push(actor.teamIds);
   return `(${own} OR ${alias}.team_id = ANY($${params.length}::uuid[]))`;
 }
+
+/**
+ * The same rule from the other side, for naming colleagues (an @mention): an SQL condition true when
+ * the member `membership` (a `memberships` row) may see the conversation `conversation`.
+ */
+export function memberSeesConversation(membership: string, conversation: string): string {
+  return `(${membership}.record_scope = 'all' OR ${conversation}.assignee_id = ${membership}.user_id
+    OR (${membership}.record_scope = 'team' AND EXISTS (
+      SELECT 1 FROM team_members tm
+       WHERE tm.workspace_id = ${membership}.workspace_id AND tm.user_id = ${membership}.user_id AND tm.team_id = ${conversation}.team_id)))`;
+}

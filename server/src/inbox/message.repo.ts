@@ -4,6 +4,7 @@ import type { Queryable } from '../platform/db/db.js';
 import type { InstantCursor } from './inbox.cursor.js';
 import type { ChannelKind } from '../channels/index.js';
 import type { ReplyUnavailable } from './conversation.schema.js';
+import { memberSeesConversation } from './conversation.policy.js';
 import { replyUnavailableThrough } from './reply-availability.js';
 import type { DeliveryStatus, Message } from './message.schema.js';
 import { safeUrl, sanitiseHtml } from './sanitize.js';
@@ -155,10 +156,18 @@ export interface MemberName {
   name: string;
 }
 
-export async function workspaceMembers(db: Queryable, workspaceId: string): Promise<MemberName[]> {
-  const { rows } = await db.query<MemberName>(
-    `SELECT m.user_id AS "userId", u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 ORDER BY u.name`,
-    [workspaceId],
+/** The workspace's members, each with whether their record scope lets them see the conversation. */
+export async function workspaceMembers(
+  db: Queryable,
+  workspaceId: string,
+  conversationId: string,
+): Promise<(MemberName & { seesConversation: boolean })[]> {
+  const { rows } = await db.query<MemberName & { seesConversation: boolean }>(
+    `SELECT m.user_id AS "userId", u.name, ${memberSeesConversation('m', 'c')} AS "seesConversation"
+       FROM memberships m JOIN users u ON u.id = m.user_id
+       JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = $2
+      WHERE m.workspace_id = $1 ORDER BY u.name`,
+    [workspaceId, conversationId],
   );
   return rows;
 }

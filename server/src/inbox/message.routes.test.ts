@@ -210,4 +210,34 @@ describe('conversation messages', () => {
     });
     expect(stranger.statusCode).toBe(400);
   });
+
+  it('does not notify a mentioned colleague who cannot see the conversation, and tells the author', async () => {
+    const ws = await buildWorkspace(t.db);
+    const sky = await ws.member('agent', { recordScope: 'own' });
+    const team = await ws.member('agent', { recordScope: 'team' });
+    await t.db.query(`UPDATE users SET name = 'Sky Walker' WHERE id = $1`, [sky.userId]);
+    await t.db.query(`UPDATE users SET name = 'Tess Team' WHERE id = $1`, [team.userId]);
+    const c = await insertConversation(t.db, ws.workspaceId, { subject: 'My card number is 4242' });
+    const response = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/notes`, { text: '@Sky and @Tess, seen this?' });
+    expect(response.statusCode, response.body).toBe(201);
+    const note = json<MessageBody & { undeliveredMentions: object[] }>(response);
+    expect(note.mentions).toEqual([]);
+    expect(note.undeliveredMentions).toEqual([
+      { userId: sky.userId, name: 'Sky Walker', reason: 'cannot_see_conversation' },
+      { userId: team.userId, name: 'Tess Team', reason: 'cannot_see_conversation' },
+    ]);
+    for (const member of [sky, team]) {
+      const { data } = json<{ data: object[] }>(await send(member.headers, 'GET', '/api/v1/notifications'));
+      expect(data).toEqual([]);
+    }
+
+    // Once it is theirs, they are told.
+    await t.db.query(`UPDATE conversations SET assignee_id = $3 WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, c.id, sky.userId]);
+    const again = json<MessageBody & { undeliveredMentions: object[] }>(
+      await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/notes`, { text: '@Sky it is yours now' }),
+    );
+    expect(again).toMatchObject({ mentions: [sky.userId], undeliveredMentions: [] });
+    const { data } = json<{ data: { title: string }[] }>(await send(sky.headers, 'GET', '/api/v1/notifications'));
+    expect(data.map((n) => n.title)).toEqual(['Olive Owner mentioned you on: My card number is 4242']);
+  });
 });

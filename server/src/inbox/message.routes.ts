@@ -3,7 +3,7 @@ import type { App } from '../platform/http/app-types.js';
 import type { AppDeps } from '../platform/module.js';
 import { ctxOf } from '../platform/http/ctx.js';
 import { ERROR_RESPONSES, IdParams, Page } from '../platform/http/schemas.js';
-import { Message, MessageListQuery, NoteInput, ReplyInput } from './message.schema.js';
+import { Message, MessageListQuery, NoteInput, NoteResult, ReplyInput } from './message.schema.js';
 import { addNote, listMessages, replyToConversation } from './message.service.js';
 
 const tags = ['inbox'];
@@ -44,10 +44,11 @@ export function messageRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags,
-        summary: 'Add an internal note; mentioned colleagues (ids or @Name) are notified (honours Idempotency-Key)',
+        summary:
+          'Add an internal note; mentioned colleagues (ids or @Name) who can see the conversation are notified, the others are listed in undeliveredMentions (honours Idempotency-Key)',
         params: IdParams,
         body: NoteInput,
-        response: { 201: Message, ...ERROR_RESPONSES },
+        response: { 201: NoteResult, ...ERROR_RESPONSES },
       },
       config: { guard: 'agent', idempotent: true },
     },

@@ -53,6 +53,26 @@ export interface Message {
   enrichment: Record<string, unknown>;
 }
 
+export const UNDELIVERED_MENTION_REASONS = ['cannot_see_conversation'] as const;
+
+/** A colleague a note named who was not told, and why: the note's author learns it from the answer. */
+export const UndeliveredMention = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  reason: OneOf(UNDELIVERED_MENTION_REASONS, { description: 'cannot_see_conversation: their record scope hides it from them' }),
+});
+export interface UndeliveredMention {
+  userId: string;
+  name: string;
+  reason: (typeof UNDELIVERED_MENTION_REASONS)[number];
+}
+
+/** A note as written, with the mentions that notified nobody (a notification would show what they may not see). */
+export const NoteResult = Type.Object({ ...Message.properties, undeliveredMentions: Type.Array(UndeliveredMention) });
+export interface NoteResult extends Message {
+  undeliveredMentions: UndeliveredMention[];
+}
+
 export const MessageListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 export type MessageListQuery = Static<typeof MessageListQuery>;
 

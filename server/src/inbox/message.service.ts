@@ -14,7 +14,7 @@ import { deliverReplyJob } from './deliver-reply.job.js';
 import { decodeInstant, encodeInstant } from './inbox.cursor.js';
 import { mentionedMembers } from './mentions.js';
 import * as repo from './message.repo.js';
-import type { Message, MessageListQuery, NoteInput, ReplyInput } from './message.schema.js';
+import type { Message, MessageListQuery, NoteInput, NoteResult, ReplyInput, UndeliveredMention } from './message.schema.js';
 
 const PREVIEW_LENGTH = 200;
 
@@ -94,20 +94,29 @@ export async function replyToConversation(ctx: Ctx, db: Db, conversationId: stri
   return (await repo.findMessage(db, ctx.workspaceId, id))!;
 }
 
-export async function addNote(ctx: Ctx, db: Db, conversationId: string, input: NoteInput): Promise<Message> {
-  const id = await db.transaction(async (tx) => {
+/**
+ * Writes an internal note and tells the colleagues it names. One whose record scope hides the
+ * conversation is not told (the notification would show them its subject, often the customer's own
+ * words, and lead to a page they cannot open); the answer lists them so the author can act.
+ */
+export async function addNote(ctx: Ctx, db: Db, conversationId: string, input: NoteInput): Promise<NoteResult> {
+  const { id, undeliveredMentions } = await db.transaction(async (tx) => {
     const conversation = await conversations.lockConversation(tx, ctx.workspaceId, ctx.actor, conversationId);
     if (!conversation) throw notFound('Conversation');
     // A note here would sit in a conversation the inbox no longer shows.
     if (conversation.mergedIntoId)
       throw conflict('conversation_merged', 'This conversation was merged into another one; add the note there');
     if (!input.text.trim()) throw invalid([blank('text')]);
-    const members = await repo.workspaceMembers(tx, ctx.workspaceId);
-    const memberIds = new Set(members.map((m) => m.userId));
+    const members = await repo.workspaceMembers(tx, ctx.workspaceId, conversationId);
+    const byId = new Map(members.map((m) => [m.userId, m]));
     const explicit = input.mentions ?? [];
-    const strangers = explicit.filter((userId) => !memberIds.has(userId));
+    const strangers = explicit.filter((userId) => !byId.has(userId));
     if (strangers.length) throw invalid([{ field: 'mentions', reason: `${strangers.join(', ')} is not a member of this workspace` }]);
-    const mentions = [...new Set([...explicit, ...mentionedMembers(input.text, members)])];
+    const named = [...new Set([...explicit, ...mentionedMembers(input.text, members)])];
+    const mentions = named.filter((userId) => byId.get(userId)!.seesConversation);
+    const undelivered: UndeliveredMention[] = named
+      .filter((userId) => !byId.get(userId)!.seesConversation)
+      .map((userId) => ({ userId, name: byId.get(userId)!.name, reason: 'cannot_see_conversation' }));
     const now = new Date();
     const note = {
       id: newId(),
@@ -139,7 +148,7 @@ export async function addNote(ctx: Ctx, db: Db, conversationId: string, input: N
         dedupeKey: `note:${note.id}`,
       });
     }
-    return note.id;
+    return { id: note.id, undeliveredMentions: undelivered };
   });
-  return (await repo.findMessage(db, ctx.workspaceId, id))!;
+  return { ...(await repo.findMessage(db, ctx.workspaceId, id))!, undeliveredMentions };
 }

@@ -1,4 +1,5 @@
 /** SQL for the SLA policy, the conversations' clocks and the breaches found. */
+import type { ChannelKind } from '../channels/index.js';
 import type { Queryable } from '../platform/db/db.js';
 import type { SlaClock } from './conversation.schema.js';
 import type { SlaPolicy } from './sla.schema.js';
@@ -52,6 +53,35 @@ export async function setStartClocks(
   );
 }
 
+/** A conversation's clocks as stored, with what stops them. */
+export interface ConversationClocks {
+  id: string;
+  firstResponseDueAt: Date | null;
+  nextResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  firstRespondedAt: Date | null;
+  resolvedAt: Date | null;
+}
+
+export async function conversationClocks(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<ConversationClocks[]> {
+  const { rows } = await tx.query<ConversationClocks>(
+    `SELECT id, first_response_due_at AS "firstResponseDueAt", next_response_due_at AS "nextResponseDueAt",
+            resolution_due_at AS "resolutionDueAt", first_responded_at AS "firstRespondedAt", resolved_at AS "resolvedAt"
+       FROM conversations WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+    [workspaceId, ids],
+  );
+  return rows;
+}
+
+/** Sets a conversation's clocks as worked out from its messages (after a merge brought in another's). */
+export async function setClocks(tx: Queryable, workspaceId: string, clocks: Omit<ConversationClocks, 'resolvedAt'>): Promise<void> {
+  await tx.query(
+    `UPDATE conversations SET first_responded_at = $3, first_response_due_at = $4, next_response_due_at = $5, resolution_due_at = $6
+      WHERE workspace_id = $1 AND id = $2`,
+    [workspaceId, clocks.id, clocks.firstRespondedAt, clocks.firstResponseDueAt, clocks.nextResponseDueAt, clocks.resolutionDueAt],
+  );
+}
+
 export interface TouchedConversation {
   id: string;
   merged: boolean;
@@ -66,17 +96,26 @@ const BUSINESS_STARTED = `(SELECT f.direction FROM messages f
    WHERE f.workspace_id = c.workspace_id AND f.conversation_id = c.id AND f.kind = 'message'
    ORDER BY f.sent_at, f.id LIMIT 1) = 'out'`;
 
-/**
- * Of these conversations, those the business started: no customer waits for a first response until
- * they answer, so their first-response clock starts then, not when the conversation arrived.
- */
-export async function businessStarted(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const { rows } = await tx.query<{ id: string }>(
-    `SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[]) AND ${BUSINESS_STARTED}`,
+/** What decides whether a conversation's first-response clock starts: who wrote first, and the channel an answer would go through. */
+export interface FirstResponseFacts {
+  id: string;
+  /** The business wrote first: no customer waits for a first response until they answer. */
+  businessStarted: boolean;
+  channelId: string | null;
+  /** Null when the conversation has no channel or it was removed. */
+  channelKind: ChannelKind | null;
+}
+
+/** One statement for a pass of new conversations. */
+export async function firstResponseFacts(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<FirstResponseFacts[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await tx.query<FirstResponseFacts>(
+    `SELECT c.id, COALESCE(${BUSINESS_STARTED}, false) AS "businessStarted", c.channel_id AS "channelId", ch.kind AS "channelKind"
+       FROM conversations c LEFT JOIN channels ch ON ch.workspace_id = c.workspace_id AND ch.id = c.channel_id
+      WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
     [workspaceId, ids],
   );
-  return new Set(rows.map((row) => row.id));
+  return rows;
 }
 
 /** Messages a relay pass was told were added, each with the conversation its event named. */
@@ -295,7 +334,8 @@ export async function reopenPending(
 }
 
 /**
- * The replies that count as responses, as `recountResponses` needs them: a reply counts from when
+ * The customer's first message and the replies that count as responses, as `recountResponses` and a
+ * merge need them: a reply counts from when
  * it was submitted unless its delivery failed, and an answer the pipeline stored (no delivery
  * status) counts when it came after the customer's first message, as `countIngestedAnswers` has it.
  */
@@ -303,15 +343,27 @@ export async function responseTimes(
   tx: Queryable,
   workspaceId: string,
   id: string,
-): Promise<{ inInbox: boolean; firstReplyAt: Date | null; lastReplyAt: Date | null; waitingSince: Date | null } | null> {
-  const { rows } = await tx.query<{ inInbox: boolean; firstReplyAt: Date | null; lastReplyAt: Date | null; waitingSince: Date | null }>(
+): Promise<{
+  inInbox: boolean;
+  firstInboundAt: Date | null;
+  firstReplyAt: Date | null;
+  lastReplyAt: Date | null;
+  waitingSince: Date | null;
+} | null> {
+  const { rows } = await tx.query<{
+    inInbox: boolean;
+    firstInboundAt: Date | null;
+    firstReplyAt: Date | null;
+    lastReplyAt: Date | null;
+    waitingSince: Date | null;
+  }>(
     `WITH customer AS (
        SELECT min(sent_at) AS first FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND kind = 'message' AND direction = 'in'
      ), replies AS (
        SELECT min(m.sent_at) AS first, max(m.sent_at) AS last FROM messages m CROSS JOIN customer
         WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.kind = 'message' AND m.direction = 'out'
           AND (m.delivery_status IN ('queued', 'sent', 'delivered') OR (m.delivery_status IS NULL AND m.sent_at > customer.first)))
-     SELECT c.in_inbox AS "inInbox", r.first AS "firstReplyAt", r.last AS "lastReplyAt",
+     SELECT c.in_inbox AS "inInbox", (SELECT first FROM customer) AS "firstInboundAt", r.first AS "firstReplyAt", r.last AS "lastReplyAt",
             (SELECT min(m.sent_at) FROM messages m
               WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.kind = 'message' AND m.direction = 'in' AND m.sent_at > r.last)
               AS "waitingSince"

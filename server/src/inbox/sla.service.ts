@@ -11,6 +11,7 @@ import { addBusinessMinutes, businessHoursProblems } from './business-hours.js';
 import { conversationEvent } from './conversation.service.js';
 import * as conversations from './conversation.repo.js';
 import { customerTier, customerTiers } from './contact-tier.repo.js';
+import { replyUnavailableThrough } from './reply-availability.js';
 import * as repo from './sla.repo.js';
 import type { SlaPolicy, SlaPolicyInput, SlaTargets } from './sla.schema.js';
 
@@ -73,6 +74,23 @@ async function conversationTargets(tx: Queryable, workspaceId: string, conversat
   return { policy, targets: targetsFor(policy, tier) };
 }
 
+/**
+ * A channel that only reads (a feed) takes no reply, so a response clock there could only run out:
+ * such conversations get none, their resolution clock still runs. (Conversations without a channel
+ * keep theirs: those are imported, and may be answered another way.)
+ */
+const cannotReply = (facts: repo.FirstResponseFacts) =>
+  replyUnavailableThrough(facts.channelId, facts.channelKind) === 'channel_cannot_reply';
+
+/**
+ * Of these conversations, those that owe no first response now: the business wrote first (nobody
+ * waits for an answer to that; the customer's answer starts the clock) or no reply can go out.
+ */
+async function noFirstResponseOwed(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
+  const facts = await repo.firstResponseFacts(tx, workspaceId, ids);
+  return new Set(facts.filter((f) => f.businessStarted || cannotReply(f)).map((f) => f.id));
+}
+
 /** Starts a new conversation's first-response and resolution clocks at `from`. */
 export function startClocks(tx: Queryable, workspaceId: string, conversationId: string, from: Date): Promise<void> {
   return startManyClocks(tx, workspaceId, [{ conversationId, from }]);
@@ -89,15 +107,14 @@ export async function startManyClocks(
   if (!policy) return;
   const ids = starts.map((s) => s.conversationId);
   const tiers = Object.keys(policy.tierTargets).length ? await customerTiers(tx, workspaceId, ids) : new Map<string, string>();
-  // Nobody waits for an answer to what the business wrote first: the customer's answer starts that clock.
-  const ours = hasFirstResponseTargets(policy) ? await repo.businessStarted(tx, workspaceId, ids) : new Set<string>();
+  const notOwed = hasFirstResponseTargets(policy) ? await noFirstResponseOwed(tx, workspaceId, ids) : new Set<string>();
   const clocks = starts.flatMap(({ conversationId, from }) => {
     const targets = targetsFor(policy, tiers.get(conversationId) ?? null);
     if (!targets.firstResponseMinutes && !targets.resolutionMinutes) return [];
     return [
       {
         conversationId,
-        firstResponse: ours.has(conversationId) ? null : due(from, targets.firstResponseMinutes, policy),
+        firstResponse: notOwed.has(conversationId) ? null : due(from, targets.firstResponseMinutes, policy),
         resolution: due(from, targets.resolutionMinutes, policy),
       },
     ];
@@ -134,6 +151,66 @@ export async function recountResponses(tx: Queryable, workspaceId: string, conve
   }
   await repo.setResponseClocks(tx, workspaceId, conversationId, times.firstReplyAt, nextDue);
   return latest;
+}
+
+export type ConversationClocks = repo.ConversationClocks;
+
+/** The clocks of conversations about to be merged, read before their messages move. */
+export const clocksBeforeMerge = (tx: Queryable, workspaceId: string, ids: readonly string[]) =>
+  repo.conversationClocks(tx, workspaceId, ids);
+
+const time = (value: Date | null) => (value ? new Date(value).getTime() : null);
+
+/** The earliest of these due times, null when none is set. */
+function earliest(...dues: (Date | null)[]): Date | null {
+  const times = dues.map(time).filter((t): t is number => t !== null);
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+/** The response clock a conversation had running: its first response's until answered, then the next's; none once resolved. */
+const owedResponse = (c: ConversationClocks) => (c.resolvedAt ? null : c.firstRespondedAt ? c.nextResponseDueAt : c.firstResponseDueAt);
+
+/**
+ * Sets a merge target's clocks from the messages it holds now, as the relay would had they arrived
+ * in it: unanswered, its first response is owed from the customer's first message; answered, the
+ * next one is owed from the customer's first message after the last reply, and none when the last
+ * word is ours. A clock the target already had running keeps its time, and a due time either
+ * conversation owed stays when earlier: a merge never extends what a customer was promised (the
+ * merged one is resolved, so its clocks would otherwise vanish). No response clock runs where no
+ * reply can go out.
+ */
+export async function recountAfterMerge(
+  tx: Queryable,
+  workspaceId: string,
+  before: { target: ConversationClocks; source: ConversationClocks },
+): Promise<void> {
+  const { target, source } = before;
+  const times = await repo.responseTimes(tx, workspaceId, target.id);
+  if (!times?.inInbox) return;
+  const found = await conversationTargets(tx, workspaceId, target.id);
+  const after = (from: Date | null, minutes: number | null | undefined) =>
+    from && minutes && found ? addBusinessMinutes(new Date(from), minutes, found.policy.businessHours) : null;
+  const owed = [owedResponse(target), owedResponse(source)];
+  let firstResponseDueAt = target.firstResponseDueAt;
+  let nextResponseDueAt: Date | null = null;
+  if (!times.firstReplyAt) {
+    firstResponseDueAt = earliest(target.firstResponseDueAt ?? after(times.firstInboundAt, found?.targets.firstResponseMinutes), ...owed);
+  } else if (times.waitingSince) {
+    nextResponseDueAt = earliest(target.nextResponseDueAt ?? after(times.waitingSince, found?.targets.nextResponseMinutes), ...owed);
+  }
+  if ((await repo.firstResponseFacts(tx, workspaceId, [target.id])).some(cannotReply)) {
+    firstResponseDueAt = null;
+    nextResponseDueAt = null;
+  }
+  await repo.setClocks(tx, workspaceId, {
+    id: target.id,
+    firstRespondedAt: times.firstReplyAt,
+    firstResponseDueAt,
+    nextResponseDueAt,
+    resolutionDueAt: target.resolvedAt
+      ? target.resolutionDueAt
+      : earliest(target.resolutionDueAt, source.resolvedAt ? null : source.resolutionDueAt),
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

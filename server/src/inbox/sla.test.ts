@@ -234,6 +234,21 @@ describe('SLA clocks', () => {
     }
   });
 
+  it('give no response clocks where no reply can go out (a feed), only the resolution clock, and report no response breach', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 10, nextResponseMinutes: 10, resolutionMinutes: 60, businessHours: null });
+    const feed = await arrive(ws, { channelId: await insertChannel(t.db, ws.workspaceId, 'rss') });
+    const { sla } = await conversation(ws, feed.id);
+    expect(sla).toMatchObject({ firstResponseDueAt: null, nextResponseDueAt: null, breached: [] });
+    expect(sla.resolutionDueAt).not.toBeNull();
+    const list = json<{ data: { id: string; sla: Sla }[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations'));
+    expect(list.data.find((c) => c.id === feed.id)?.sla).toEqual(sla);
+
+    await runJob(slaBreachJob, new Date(Date.now() + 30 * 60_000));
+    const { rows } = await t.db.query(`SELECT 1 FROM sla_breaches WHERE workspace_id = $1`, [ws.workspaceId]);
+    expect(rows).toHaveLength(0);
+  });
+
   it('count business hours from the arrival', async () => {
     const ws = await buildWorkspace(t.db);
     // Open every day for one minute after midnight UTC: 30 business minutes take 30 days.
@@ -277,6 +292,58 @@ describe('SLA clocks', () => {
       c.id,
     ]);
     expect(both).toHaveLength(3);
+  });
+});
+
+describe('SLA clocks and merges', () => {
+  /** X answered, then the customer writes in another thread Y, which is merged into X. */
+  async function answeredThenWrittenElsewhere(ws: TestWorkspace) {
+    const x = await arrive(ws);
+    await reply(ws, x.id, 'On its way');
+    const customerAt = new Date(Date.now() + 1000);
+    const y = await arrive(ws, { messages: [{ text: 'And where is the invoice?', sentAt: customerAt }] });
+    const owed = (await conversation(ws, y.id)).sla.firstResponseDueAt;
+    const merged = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${y.id}/merge`, { targetId: x.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    return { x, customerAt, owed: owed! };
+  }
+
+  it('owe the target the next answer to the customer message the merge brought in, and report its breach', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 60, nextResponseMinutes: 30, resolutionMinutes: null, businessHours: null });
+    const { x, customerAt } = await answeredThenWrittenElsewhere(ws);
+    const due = new Date(customerAt.getTime() + 30 * 60_000);
+    expect((await conversation(ws, x.id)).sla).toMatchObject({
+      nextResponseDueAt: due.toISOString(),
+      firstRespondedAt: expect.any(String),
+    });
+
+    await runJob(slaBreachJob, new Date(due.getTime() + 60_000));
+    const { rows } = await t.db.query<{ subject_id: string; data: { clock: string } }>(
+      `SELECT subject_id, data FROM events WHERE workspace_id = $1 AND type = 'conversation.sla_breached'`,
+      [ws.workspaceId],
+    );
+    expect(rows).toEqual([{ subject_id: x.id, data: expect.objectContaining({ clock: 'next_response' }) }]);
+  });
+
+  it('keep the earlier due time the merged conversation owed, so a merge never extends a promise', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 20, nextResponseMinutes: 60, resolutionMinutes: null, businessHours: null });
+    const { x, owed } = await answeredThenWrittenElsewhere(ws);
+    expect((await conversation(ws, x.id)).sla.nextResponseDueAt).toBe(owed);
+
+    await reply(ws, x.id, 'Invoice attached');
+    expect((await conversation(ws, x.id)).sla.nextResponseDueAt).toBeNull();
+  });
+
+  it('leave the target without a next-response clock when its last word came after the merged messages', async () => {
+    const ws = await buildWorkspace(t.db);
+    await setPolicy(ws, { firstResponseMinutes: 20, nextResponseMinutes: 60, resolutionMinutes: null, businessHours: null });
+    const y = await arrive(ws, { messages: [{ text: 'Earlier question', sentAt: new Date(Date.now() - 60_000) }] });
+    const x = await arrive(ws);
+    await reply(ws, x.id, 'Answered both');
+    await send(ws.owner.headers, 'POST', `/api/v1/conversations/${y.id}/merge`, { targetId: x.id });
+    expect((await conversation(ws, x.id)).sla).toMatchObject({ nextResponseDueAt: null, breached: [] });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Writes to a conversation: a reply to the customer or an internal note for colleagues. "/" plus a
  * shortcut (or the picker) inserts a canned response rendered for this conversation; "@" in a note
- * mentions a colleague, who is notified. Ctrl/⌘+Enter sends.
+ * mentions a colleague, who is notified if they can see the conversation (else the author is told).
+ * Ctrl/⌘+Enter sends.
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { ActionIcon, Alert, Button, Combobox, Group, Menu, Paper, Tabs, Text, Textarea, useCombobox } from '@mantine/core';
@@ -16,6 +17,7 @@ import { useMembers } from '../members/api';
 import { newIdempotencyKey, useAddNote, useSendReply } from './api';
 import { findTrigger, mentionedIds, replaceTrigger, type Trigger } from './composer-trigger';
 import { REPLY_UNAVAILABLE_MESSAGES } from './reply-availability';
+import { undeliveredMentionsNotice } from './undelivered-mentions';
 import type { ReplyUnavailable } from './types';
 
 export type ComposerMode = 'reply' | 'note';
@@ -52,6 +54,7 @@ export function Composer({
 }) {
   const [drafts, setDrafts] = useState<Record<ComposerMode, string>>({ reply: '', note: '' });
   const [trigger, setTrigger] = useState<Trigger | null>(null);
+  const [notNotified, setNotNotified] = useState<string | null>(null);
   const picked = useRef(new Map<string, string>());
   const key = useRef(newIdempotencyKey());
   const canned = useCannedResponses();
@@ -137,7 +140,18 @@ export function Composer({
       if (mode === 'note') picked.current.clear();
     };
     if (mode === 'reply') reply.mutate({ key: key.current, text: body, status }, { onSuccess: done });
-    else note.mutate({ key: key.current, text: body, mentions: mentionedIds(body, picked.current) }, { onSuccess: done });
+    else {
+      setNotNotified(null);
+      note.mutate(
+        { key: key.current, text: body, mentions: mentionedIds(body, picked.current) },
+        {
+          onSuccess: (written) => {
+            done();
+            setNotNotified(undeliveredMentionsNotice(written.undeliveredMentions));
+          },
+        },
+      );
+    }
   };
 
   const form = (
@@ -287,7 +301,14 @@ export function Composer({
             </>
           )}
         </Tabs.Panel>
-        <Tabs.Panel value="note">{form}</Tabs.Panel>
+        <Tabs.Panel value="note">
+          {notNotified && (
+            <Alert color="yellow" variant="light" p="xs" mb="xs" withCloseButton onClose={() => setNotNotified(null)}>
+              <Text size="sm">{notNotified}</Text>
+            </Alert>
+          )}
+          {form}
+        </Tabs.Panel>
       </Tabs>
     </Paper>
   );

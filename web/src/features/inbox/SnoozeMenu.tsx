@@ -5,6 +5,7 @@ import { IconClockPause } from '@tabler/icons-react';
 import { formatDateTime } from '../../lib/format';
 import { fromLocalInput, toLocalInput } from '../../lib/local-time';
 import { Dialog } from '../../ui/Dialog';
+import { snoozeTimeProblem } from './snooze-time';
 
 function at(daysAhead: number, hour: number): Date {
   const d = new Date();
@@ -34,8 +35,8 @@ export function SnoozeMenu({
 }) {
   const [picking, setPicking] = useState(false);
   const [value, setValue] = useState('');
-  const until = fromLocalInput(value);
-  const future = until !== null && new Date(until).getTime() > Date.now();
+  const problem = snoozeTimeProblem(value);
+  const until = problem ? null : fromLocalInput(value);
   return (
     <>
       <Menu position="bottom-end" withinPortal>
@@ -70,7 +71,7 @@ export function SnoozeMenu({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (!until || !future) return;
+            if (!until) return;
             onSnooze(until);
             setPicking(false);
           }}
@@ -81,7 +82,7 @@ export function SnoozeMenu({
               type="datetime-local"
               value={value}
               onChange={(e) => setValue(e.currentTarget.value)}
-              error={value && !future ? 'Pick a moment in the future' : undefined}
+              error={problem ?? undefined}
               required
               data-autofocus
             />
@@ -89,7 +90,7 @@ export function SnoozeMenu({
               <Button variant="default" onClick={() => setPicking(false)}>
                 Cancel
               </Button>
-              <Button type="submit" disabled={!future}>
+              <Button type="submit" disabled={!until}>
                 Snooze
               </Button>
             </Group>

@@ -12,6 +12,7 @@ import type {
   LabelSuggestion,
   Message,
   PresenceActivity,
+  UndeliveredMention,
 } from './types';
 
 const PAGE_SIZE = 50;
@@ -128,7 +129,11 @@ export function useAddNote(conversationId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ key, ...body }: { key: string; text: string; mentions: string[] }) =>
-      api<Message>(`/conversations/${conversationId}/notes`, { method: 'POST', body, headers: { 'idempotency-key': key } }),
+      api<Message & { undeliveredMentions: UndeliveredMention[] }>(`/conversations/${conversationId}/notes`, {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': key },
+      }),
     onSuccess: () => void client.invalidateQueries({ queryKey: inboxKeys.messages(conversationId) }),
   });
 }

@@ -108,6 +108,13 @@ export interface Attachment {
 
 export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'failed';
 
+/** A colleague a note named who was not notified, as the server reports it. */
+export interface UndeliveredMention {
+  userId: string;
+  name: string;
+  reason: 'cannot_see_conversation';
+}
+
 export interface Message {
   id: string;
   conversationId: string;
