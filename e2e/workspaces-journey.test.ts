@@ -54,3 +54,69 @@ test('switches workspace from the account menu, and signs in to the one last use
   await signIn(page, server.baseUrl);
   expect(await currentWorkspace()).toBe(second);
 });
+
+async function signInAs(email: string, password: string) {
+  await page.goto(server.baseUrl);
+  await page.getByLabel(/^E-mail/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'My day' }).waitFor();
+}
+
+async function switchFromMenu() {
+  const reloaded = page.waitForEvent('load');
+  await page.getByRole('menuitem', { name: /^Switch to / }).click();
+  await reloaded;
+  await page.getByRole('heading', { name: 'My day' }).waitFor();
+}
+
+test('an admin invites an existing account, whose person accepts and switches to the workspace', async () => {
+  // Still signed in as the demo owner. Iris gets an account in this workspace only.
+  await page.goto(server.baseUrl);
+  await page.getByRole('heading', { name: 'My day' }).waitFor();
+  const home = await currentWorkspace();
+  const created = await page.evaluate(async () => {
+    const { csrfToken } = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+    const response = await fetch('/api/v1/members', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ email: 'iris@rapport.local', name: 'Iris Ink', password: 'iris-password', role: 'agent' }),
+    });
+    return response.status;
+  });
+  expect(created).toBe(201);
+
+  // In the other workspace, the owner adds her address: she is invited, not added, and shown by her address only.
+  await page.getByRole('button', { name: /Account:/ }).click();
+  await switchFromMenu();
+  const inviting = await currentWorkspace();
+  expect(inviting).not.toBe(home);
+  await page.goto(`${server.baseUrl}/settings/members`);
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add member' });
+  await dialog.getByLabel(/^Name/).fill('Someone Else');
+  await dialog.getByLabel(/^E-mail/).fill('iris@rapport.local');
+  await dialog.getByLabel(/^First password/).fill('not-her-password');
+  await dialog.getByRole('button', { name: 'Add member' }).click();
+  await page.getByText(/iris@rapport\.local already has an account, so it was invited as agent/).waitFor();
+  const members = page.getByRole('table', { name: 'Members' });
+  await members.getByText('Invited, not yet accepted').waitFor();
+  await members.getByText('iris@rapport.local').waitFor();
+  expect(await members.getByText('Iris Ink').count()).toBe(0);
+  expect(await members.getByText('Someone Else').count()).toBe(0);
+
+  // Iris signs in with her own password, sees the invitation where workspaces are switched, accepts, and switches.
+  await page.getByRole('button', { name: /Account:/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await signInAs('iris@rapport.local', 'iris-password');
+  expect(await currentWorkspace()).toBe(home);
+  await page.getByRole('button', { name: /Account: Iris Ink, 1 invitation$/ }).click();
+  expect(await page.getByRole('menuitem', { name: /^Switch to / }).count()).toBe(0);
+  await page
+    .getByRole('group', { name: /invited you as agent$/ })
+    .getByRole('menuitem', { name: 'Accept invitation' })
+    .click();
+  await page.getByRole('button', { name: /Account: Iris Ink$/ }).click();
+  await switchFromMenu();
+  expect(await currentWorkspace()).toBe(inviting);
+});

@@ -4,7 +4,7 @@ import { allMigrations } from '../modules.js';
 import { openRuntime } from '../platform/runtime.js';
 import type { Db } from '../platform/db/db.js';
 import { bodyProblems } from '../platform/http/validation.js';
-import { inviteMember } from '../platform/workspaces/workspace.service.js';
+import { addMember } from '../platform/workspaces/workspace.service.js';
 import { findUserIdByEmail } from '../platform/workspaces/workspace.repo.js';
 import { resetPassword } from '../platform/account/account.service.js';
 import { NewMemberBody } from '../platform/workspaces/workspace.schema.js';
@@ -90,7 +90,7 @@ export async function userCreateCommand(db: Db, options: UserCreateOptions, out:
   const problems = bodyProblems(NewMemberBody, member);
   if (problems.length) fail(problems.map((p) => `--${p.field.replace(/^body\./, '')} ${p.reason}`).join('\n'));
   const workspaceId = await resolveWorkspace(db, options.workspace);
-  const added = await inviteMember({ workspaceId, actor: systemActor(), db, requestId: 'cli' }, db, {
+  const added = await addMember({ workspaceId, actor: systemActor(), db, requestId: 'cli' }, db, {
     ...member,
     role: member.role as Role,
   });

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../platform/db/db.js';
 import type { Ctx } from '../platform/context.js';
-import { createWorkspace, createTeam, inviteMember } from '../platform/workspaces/workspace.service.js';
+import { createWorkspace, createTeam, addMember } from '../platform/workspaces/workspace.service.js';
 import { createContact } from '../crm/contacts/contact.service.js';
 import type { ContactInput } from '../crm/contacts/contact.schema.js';
 import { demoChannels } from './demo.channels.js';
@@ -138,8 +138,8 @@ export async function seedDemo(db: Db, { secret }: { secret: string }): Promise<
     requestId: 'seed',
     actor: { kind: 'user', userId: ownerId, role: 'owner', recordScope: 'all', teamIds: [] },
   };
-  const sam = await inviteMember(ctx, db, { email: 'sam@rapport.local', name: 'Sam Sales', password: 'rapport-demo', role: 'agent' });
-  const sky = await inviteMember(ctx, db, { email: 'sky@rapport.local', name: 'Sky Service', password: 'rapport-demo', role: 'agent' });
+  const sam = await addMember(ctx, db, { email: 'sam@rapport.local', name: 'Sam Sales', password: 'rapport-demo', role: 'agent' });
+  const sky = await addMember(ctx, db, { email: 'sky@rapport.local', name: 'Sky Service', password: 'rapport-demo', role: 'agent' });
   await createTeam(ctx, db, { name: 'Sales', memberIds: [ownerId, sam.id] });
   await createTeam(ctx, db, { name: 'Marketing', memberIds: [ownerId] });
   await createTeam(ctx, db, { name: 'Service', memberIds: [sky.id] });

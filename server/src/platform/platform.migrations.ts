@@ -157,4 +157,23 @@ ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_pkey;
 ALTER TABLE idempotency_keys ADD PRIMARY KEY (workspace_id, user_id, key);
 CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
   },
+  {
+    id: 'platform/005-workspace-invitations',
+    // An existing account is invited, not added: it joins only when its person accepts. Kept apart
+    // from memberships so that no session, token or member query can take an invitation for a member.
+    sql: `CREATE TABLE workspace_invitations (
+  workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  id uuid NOT NULL,
+  user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  email text NOT NULL,
+  role text NOT NULL CHECK (role IN ('owner', 'admin', 'agent', 'viewer')),
+  record_scope text NOT NULL CHECK (record_scope IN ('all', 'team', 'own')),
+  team_ids uuid[] NOT NULL DEFAULT '{}',
+  invited_by uuid REFERENCES users(id) ON DELETE SET NULL,
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace_id, id),
+  UNIQUE (workspace_id, user_id)
+);
+CREATE INDEX workspace_invitations_user ON workspace_invitations (user_id);`,
+  },
 ];

@@ -1,8 +1,11 @@
-import { Avatar, Menu, UnstyledButton } from '@mantine/core';
-import { IconBuilding, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import { Avatar, Indicator, Menu, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBuilding, IconCheck, IconLogout, IconSettings, IconUserCircle, IconX } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { Session } from '../lib/types';
 import { useSignOut, useSwitchWorkspace } from '../features/auth/session';
+import { useAnswerInvitation, useReceivedInvitations } from '../features/members/api';
+import { invitationText } from '../features/members/invitation-text';
 
 /**
  * The letters on the avatar, which are all a sighted person sees of the button: its name includes
@@ -26,19 +29,50 @@ export function AccountMenu({ session }: { session: Session }) {
   const navigate = useNavigate();
   const otherWorkspaces = session.workspaces.filter((w) => w.id !== session.workspace.id);
   const initials = initialsOf(session.user.name);
+  // Invitations wait here, where workspaces are switched; the dot on the avatar says one has come.
+  const invitations = useReceivedInvitations().data ?? [];
+  const answer = useAnswerInvitation();
+  const answerInvitation = (id: string, reply: 'accept' | 'decline') =>
+    answer.mutate(
+      { id, answer: reply },
+      { onError: (error) => notifications.show({ color: 'red', title: 'Could not answer the invitation', message: error.message }) },
+    );
+  const waiting = invitations.length > 0 ? `, ${invitations.length} invitation${invitations.length === 1 ? '' : 's'}` : '';
   return (
-    <Menu position="bottom-end" width={220}>
+    <Menu position="bottom-end" width={260}>
       <Menu.Target>
-        <UnstyledButton aria-label={`${initials}, Account: ${session.user.name}`}>
-          <Avatar name={session.user.name} color="initials" size={32}>
-            {initials}
-          </Avatar>
+        <UnstyledButton aria-label={`${initials}, Account: ${session.user.name}${waiting}`}>
+          <Indicator disabled={invitations.length === 0} color="red" size={10} offset={4}>
+            <Avatar name={session.user.name} color="initials" size={32}>
+              {initials}
+            </Avatar>
+          </Indicator>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>
           {session.user.name} · {session.role}
         </Menu.Label>
+        {invitations.map((invitation) => (
+          <div key={invitation.id} role="group" aria-label={invitationText(invitation)}>
+            <Menu.Label>{invitationText(invitation)}</Menu.Label>
+            <Menu.Item
+              leftSection={<IconCheck size={16} />}
+              disabled={answer.isPending}
+              onClick={() => answerInvitation(invitation.id, 'accept')}
+            >
+              Accept invitation
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconX size={16} />}
+              disabled={answer.isPending}
+              onClick={() => answerInvitation(invitation.id, 'decline')}
+            >
+              Decline invitation
+            </Menu.Item>
+            <Menu.Divider />
+          </div>
+        ))}
         {otherWorkspaces.length > 0 && (
           <>
             <Menu.Label>In {session.workspace.name}</Menu.Label>

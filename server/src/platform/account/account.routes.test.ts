@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Built } from '../../app.js';
 import { buildTestApp, buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../testing/test-app.js';
-import { inviteMember } from '../workspaces/workspace.service.js';
+import { addMember } from '../workspaces/workspace.service.js';
 import { systemActor } from '../context.js';
 
 let t: TestApp;
@@ -45,7 +45,7 @@ describe('your own account', () => {
   it('shows and renames the signed-in person, trimmed, in every workspace they belong to', async () => {
     const ws = await buildWorkspace(t.db);
     const other = await buildWorkspace(t.db);
-    await inviteMember({ workspaceId: other.workspaceId, db: t.db, requestId: 'test', actor: systemActor() }, t.db, {
+    await addMember({ workspaceId: other.workspaceId, db: t.db, requestId: 'test', actor: systemActor() }, t.db, {
       email: ws.owner.email,
       name: 'ignored, the person exists',
       password: 'unused-password',

@@ -10,7 +10,7 @@ import { loadConfig } from '../config/config.js';
 import { createLogger } from '../observability/logger.js';
 import type { RecordScope, Role } from '../context.js';
 import type { Db } from '../db/db.js';
-import { createWorkspace, inviteMember } from '../workspaces/workspace.service.js';
+import { createWorkspace, addMember } from '../workspaces/workspace.service.js';
 import { createApiToken } from '../auth/token.service.js';
 import { systemActor } from '../context.js';
 import { sharedTestDb } from './test-db.js';
@@ -95,7 +95,7 @@ export async function buildWorkspace(db: Db): Promise<TestWorkspace> {
     async member(role, options = {}) {
       const email = `${role}-${unique()}@example.test`;
       const recordScope = options.recordScope ?? 'all';
-      const member = await inviteMember({ workspaceId, db, requestId: 'test', actor: systemActor() }, db, {
+      const member = await addMember({ workspaceId, db, requestId: 'test', actor: systemActor() }, db, {
         email,
         name: `${role} ${unique()}`,
         password,

@@ -5,6 +5,8 @@ import type { AppDeps } from '../module.js';
 import { ctxOf } from '../http/ctx.js';
 import { DateTime, ERROR_RESPONSES, IdParams, Uuid } from '../http/schemas.js';
 import * as service from './workspace.service.js';
+import { addOrInviteMember } from './invitation.service.js';
+import { invitationRoutes } from './invitation.routes.js';
 import { NewMemberBody, RoleSchema, ScopeSchema } from './workspace.schema.js';
 
 const MemberView = Type.Object({
@@ -15,6 +17,22 @@ const MemberView = Type.Object({
   recordScope: Type.String(),
   teamIds: Type.Array(Type.String()),
   createdAt: DateTime,
+});
+
+/**
+ * One shape whether the address was new (an account and a member at once) or had an account (an
+ * invitation, identified by its own id): an invitation shows no name, the account's being its owner's.
+ */
+const AddedMemberView = Type.Object({
+  status: Type.Union([Type.Literal('active'), Type.Literal('invited')]),
+  id: Type.String({ description: "The member's user id, or the invitation's id" }),
+  email: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  role: Type.String(),
+  recordScope: Type.String(),
+  teamIds: Type.Array(Type.String()),
+  createdAt: DateTime,
+  notice: Type.Union([Type.String(), Type.Null()], { description: 'Why the given name and password were not used' }),
 });
 
 const TeamView = Type.Object({ id: Type.String(), name: Type.String(), memberIds: Type.Array(Type.String()), createdAt: DateTime });
@@ -40,13 +58,13 @@ export function workspaceRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['settings'],
-        summary: 'Add a member (creates the user when the e-mail is new)',
+        summary: 'Add a member: a new e-mail becomes an account and a member; an existing account is invited',
         body: NewMemberBody,
-        response: { 201: MemberView, ...ERROR_RESPONSES },
+        response: { 201: AddedMemberView, ...ERROR_RESPONSES },
       },
       config: { guard: 'admin', idempotent: true },
     },
-    async (request, reply) => reply.status(201).send(await service.inviteMember(ctxOf(request, db), db, request.body)),
+    async (request, reply) => reply.status(201).send(await addOrInviteMember(ctxOf(request, db), db, request.body)),
   );
 
   app.patch(
@@ -88,6 +106,8 @@ export function workspaceRoutes(app: App, deps: AppDeps) {
       return reply.status(204).send(null);
     },
   );
+
+  invitationRoutes(app, deps);
 
   app.get(
     '/api/v1/teams',

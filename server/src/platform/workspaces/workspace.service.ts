@@ -31,7 +31,7 @@ export function checkPassword(password: string) {
 }
 
 /** Adds a user to a workspace, creating the user if the e-mail is new. */
-async function addMember(tx: Queryable, workspaceId: string, member: NewMember): Promise<string> {
+async function joinWorkspace(tx: Queryable, workspaceId: string, member: NewMember): Promise<string> {
   let userId = await repo.findUserIdByEmail(tx, member.email);
   if (userId) {
     if (await repo.findMember(tx, workspaceId, userId)) {
@@ -46,11 +46,26 @@ async function addMember(tx: Queryable, workspaceId: string, member: NewMember):
   return userId;
 }
 
+/** The teams of a new member or invitation, every one of them this workspace's. */
+export async function checkTeams(tx: Queryable, workspaceId: string, teamIds: readonly string[]) {
+  for (const teamId of teamIds) {
+    if (!(await repo.findTeam(tx, workspaceId, teamId))) throw invalid([{ field: 'teamIds', reason: `team ${teamId} does not exist` }]);
+  }
+}
+
+/** Puts a member in the given teams; those deleted since they were chosen are passed over. */
+export async function joinTeams(tx: Queryable, workspaceId: string, userId: string, teamIds: readonly string[]) {
+  for (const teamId of teamIds) {
+    const team = await repo.findTeam(tx, workspaceId, teamId);
+    if (team) await repo.replaceTeamMembers(tx, workspaceId, teamId, [...team.memberIds, userId]);
+  }
+}
+
 export async function createWorkspace(db: Db, input: { name: string; owner: NewMember }) {
   return db.transaction(async (tx) => {
     const id = newId();
     await repo.insertWorkspace(tx, { id, name: input.name, slug: slugify(input.name) });
-    const ownerId = await addMember(tx, id, { ...input.owner, role: 'owner', recordScope: 'all' });
+    const ownerId = await joinWorkspace(tx, id, { ...input.owner, role: 'owner', recordScope: 'all' });
     await recordEvents(tx, [
       { workspaceId: id, type: 'workspace.created', subjectType: 'workspace', subjectId: id, actorId: ownerId, data: { name: input.name } },
     ]);
@@ -58,27 +73,30 @@ export async function createWorkspace(db: Db, input: { name: string; owner: NewM
   });
 }
 
-export async function inviteMember(ctx: Ctx, db: Db, given: NewMember & { teamIds?: string[] }) {
+/**
+ * Adds a member at once, an existing account included. For the operator (`rapport user create`,
+ * seeding, test factories); through the API an existing account is invited instead (`addOrInviteMember`).
+ */
+export async function addMember(ctx: Ctx, db: Db, given: NewMember & { teamIds?: string[] }) {
+  return db.transaction((tx) => addMemberIn(tx, ctx, given));
+}
+
+export async function addMemberIn(tx: Queryable, ctx: Ctx, given: NewMember & { teamIds?: string[] }) {
   const input = { ...given, name: visibleName(given.name) };
-  return db.transaction(async (tx) => {
-    const userId = await addMember(tx, ctx.workspaceId, input);
-    for (const teamId of input.teamIds ?? []) {
-      const team = await repo.findTeam(tx, ctx.workspaceId, teamId);
-      if (!team) throw invalid([{ field: 'teamIds', reason: `team ${teamId} does not exist` }]);
-      await repo.replaceTeamMembers(tx, ctx.workspaceId, teamId, [...team.memberIds, userId]);
-    }
-    await recordEvents(tx, [
-      {
-        workspaceId: ctx.workspaceId,
-        type: 'member.added',
-        subjectType: 'user',
-        subjectId: userId,
-        actorId: ctx.actor.userId,
-        data: { after: { email: input.email, name: input.name, role: input.role, recordScope: input.recordScope ?? 'all' } },
-      },
-    ]);
-    return (await repo.findMember(tx, ctx.workspaceId, userId))!;
-  });
+  await checkTeams(tx, ctx.workspaceId, input.teamIds ?? []);
+  const userId = await joinWorkspace(tx, ctx.workspaceId, input);
+  await joinTeams(tx, ctx.workspaceId, userId, input.teamIds ?? []);
+  await recordEvents(tx, [
+    {
+      workspaceId: ctx.workspaceId,
+      type: 'member.added',
+      subjectType: 'user',
+      subjectId: userId,
+      actorId: ctx.actor.userId,
+      data: { after: { email: input.email, name: input.name, role: input.role, recordScope: input.recordScope ?? 'all' } },
+    },
+  ]);
+  return (await repo.findMember(tx, ctx.workspaceId, userId))!;
 }
 
 export async function changeMember(ctx: Ctx, db: Db, userId: string, patch: { role?: Role; recordScope?: RecordScope }) {

@@ -1,11 +1,13 @@
-/** Adds someone to the workspace with a role, a record scope, teams and a first password. */
+/** Adds someone to the workspace with a role, a record scope, teams and a first password; an existing account is invited. */
 import { useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { Button, Group, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { RecordScope, Role } from '../../lib/types';
 import { FormError } from '../../ui/FormError';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useTeams } from '../teams/api';
 import { useAddMember } from './api';
+import { addedMessage } from './invitation-text';
 import { RECORD_SCOPES, ROLES } from './types';
 import { Dialog } from '../../ui/Dialog';
 
@@ -37,7 +39,15 @@ export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose:
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          add.mutate({ name: name.trim(), email: email.trim(), password, role, recordScope, teamIds }, { onSuccess: dismiss });
+          add.mutate(
+            { name: name.trim(), email: email.trim(), password, role, recordScope, teamIds },
+            {
+              onSuccess: (added) => {
+                notifications.show({ message: addedMessage(added), autoClose: added.status === 'invited' ? 10_000 : undefined });
+                dismiss();
+              },
+            },
+          );
         }}
       >
         <Stack>
@@ -62,7 +72,7 @@ export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose:
           </SimpleGrid>
           <PasswordInput
             label={LABELS.password}
-            description="At least 10 characters; share it with them privately"
+            description="At least 10 characters; share it with them privately. An address that already has an account is invited instead, and keeps its own password."
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             required

@@ -1,4 +1,4 @@
-/** Settings › Members: who is in the workspace, their role and which records they see. */
+/** Settings › Members: who is in the workspace, their role and which records they see, and who is invited. */
 import { Button, Group, Loader, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
@@ -6,13 +6,15 @@ import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { useTeams } from '../teams/api';
 import { AddMemberDialog } from './AddMemberDialog';
-import { useMembers } from './api';
+import { useInvitations, useMembers } from './api';
+import { InvitationRow } from './InvitationRow';
 import { MemberRow } from './MemberRow';
 
 export function MembersSettings() {
   const members = useMembers();
   const teams = useTeams();
   const { isAdmin, userId } = usePermissions();
+  const invitations = useInvitations(isAdmin);
   const [adding, { open, close }] = useDisclosure(false);
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   return (
@@ -51,6 +53,13 @@ export function MembersSettings() {
                   teamNames={member.teamIds.map((id) => teamName.get(id) ?? '').filter(Boolean)}
                   editable={isAdmin}
                   isSelf={member.id === userId}
+                />
+              ))}
+              {(invitations.data ?? []).map((invitation) => (
+                <InvitationRow
+                  key={invitation.id}
+                  invitation={invitation}
+                  teamNames={invitation.teamIds.map((id) => teamName.get(id) ?? '').filter(Boolean)}
                 />
               ))}
             </Table.Tbody>

@@ -22,3 +22,26 @@ export const RECORD_SCOPES: { value: RecordScope; label: string }[] = [
   { value: 'team', label: "Their teams' records" },
   { value: 'own', label: 'Only their own records' },
 ];
+
+/** What adding someone led to: a member at once (a new address) or an invitation (an existing account). */
+export type AddedMember =
+  (Member & { status: 'active'; notice: null }) | (Omit<Member, 'name'> & { status: 'invited'; name: null; notice: string });
+
+/** An existing account invited to this workspace, known here only by the address it was invited at. */
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  recordScope: RecordScope;
+  teamIds: string[];
+  status: 'invited';
+  createdAt: string;
+}
+
+/** An invitation the signed-in person has received from another workspace. */
+export interface ReceivedInvitation {
+  id: string;
+  workspace: { id: string; name: string };
+  role: Role;
+  createdAt: string;
+}
