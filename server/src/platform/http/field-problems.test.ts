@@ -62,7 +62,9 @@ describe('validation problems', () => {
   it('says what a value that may also be null must be, not that it matched no form', () => {
     expect(bodyProblems(Shape, { role: 'agent', minutes: 99999 })).toEqual([{ field: 'minutes', reason: 'must be at most 10,080' }]);
     expect(bodyProblems(Shape, { role: 'agent', minutes: 1.5 })).toEqual([{ field: 'minutes', reason: 'must be a whole number' }]);
-    expect(bodyProblems(Shape, { role: 'agent', due: 'soon' })).toEqual([{ field: 'due', reason: 'must be a date (YYYY-MM-DD) in the years 1 to 9999' }]);
+    expect(bodyProblems(Shape, { role: 'agent', due: 'soon' })).toEqual([
+      { field: 'due', reason: 'must be a date (YYYY-MM-DD) in the years 1 to 9999' },
+    ]);
     expect(bodyProblems(Shape, { role: 'agent', minutes: null, due: null })).toEqual([]);
   });
 
