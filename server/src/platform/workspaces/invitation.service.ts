@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import type { Db, Queryable } from '../db/db.js';
 import { newId } from '../db/ids.js';
 import { recordEvents } from '../events/event.js';
-import { conflict, notFound } from '../http/errors.js';
+import { conflict, forbidden, notFound } from '../http/errors.js';
 import * as invitations from './invitation.repo.js';
 import * as repo from './workspace.repo.js';
 import { addMemberIn, checkTeams, joinTeams, type NewMember } from './workspace.service.js';
@@ -20,6 +20,8 @@ export type AddedMember =
   (repo.MemberView & { status: 'active'; notice: null }) | (invitations.InvitationView & { status: 'invited'; name: null; notice: string });
 
 export async function addOrInviteMember(ctx: Ctx, db: Db, input: NewMember & { teamIds?: string[] }): Promise<AddedMember> {
+  // An admin who could add an owner (an account whose password they chose) would be one.
+  if (input.role === 'owner' && ctx.actor.role !== 'owner') throw forbidden('Only an owner can add an owner');
   return db.transaction(async (tx) => {
     const userId = await repo.findUserIdByEmail(tx, input.email);
     if (!userId) return { ...(await addMemberIn(tx, ctx, input)), status: 'active', notice: null };

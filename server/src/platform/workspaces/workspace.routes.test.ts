@@ -53,6 +53,29 @@ describe('members and teams', () => {
       payload: { role: 'owner' },
     });
     expect(promote.statusCode).toBe(403);
+    const secondOwner = await ws.member('owner');
+    for (const [method, payload] of [
+      ['PATCH', { role: 'viewer' }],
+      ['DELETE', undefined],
+    ] as const) {
+      const touched = await t.app.inject({ method, url: `/api/v1/members/${secondOwner.userId}`, headers: admin.headers, payload });
+      expect(touched.statusCode, `${method}: ${touched.body}`).toBe(403);
+    }
+    for (const email of ['fresh.owner@example.test', ws.owner.email]) {
+      const added = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/members',
+        headers: admin.headers,
+        payload: { email, name: 'Boss', password: 'long-enough-pw', role: 'owner' },
+      });
+      expect(added.statusCode, added.body).toBe(403);
+    }
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'fresh.owner@example.test', password: 'long-enough-pw' },
+    });
+    expect(signIn.statusCode).toBe(401);
     const scope = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/members/${agent.userId}`,

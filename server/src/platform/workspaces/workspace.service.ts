@@ -106,8 +106,8 @@ export async function changeMember(ctx: Ctx, db: Db, userId: string, patch: { ro
     if (before.role === 'owner' && patch.role && patch.role !== 'owner' && (await repo.countOwners(tx, ctx.workspaceId)) <= 1) {
       throw new RapportError('last_owner', 409, 'A workspace keeps at least one owner');
     }
-    if (patch.role === 'owner' && ctx.actor.role !== 'owner') {
-      throw new RapportError('forbidden', 403, 'Only an owner can make another owner');
+    if ((patch.role === 'owner' || before.role === 'owner') && ctx.actor.role !== 'owner') {
+      throw new RapportError('forbidden', 403, 'Only an owner can make an owner or change one');
     }
     const role = patch.role ?? before.role;
     const recordScope = patch.recordScope ?? before.recordScope;
@@ -130,6 +130,8 @@ export async function removeMember(ctx: Ctx, db: Db, userId: string) {
   await db.transaction(async (tx) => {
     const before = await repo.findMember(tx, ctx.workspaceId, userId);
     if (!before) throw notFound('Member');
+    if (before.role === 'owner' && ctx.actor.role !== 'owner')
+      throw new RapportError('forbidden', 403, 'Only an owner can remove an owner');
     if (before.role === 'owner' && (await repo.countOwners(tx, ctx.workspaceId)) <= 1) {
       throw new RapportError('last_owner', 409, 'A workspace keeps at least one owner');
     }
