@@ -7,6 +7,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { UUID_PATTERN } from '../../platform/db/ids.js';
 import { recordset, rowsJson } from '../../platform/db/recordset.js';
 import type { KnownCompany } from './company.match.js';
+import type { CompanyRow } from '../companies/company.repo.js';
 
 const UUID = new RegExp(UUID_PATTERN);
 
@@ -36,20 +37,7 @@ export async function companiesToMatch(
 }
 
 /** A company as an import writes it: every stored column, and the search text built from them. */
-export interface ImportedCompany {
-  id: string;
-  name: string;
-  domains: string[];
-  industry: string;
-  size: string;
-  ownerId: string | null;
-  teamId: string | null;
-  tags: string[];
-  custom: Record<string, unknown>;
-  searchText: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type ImportedCompany = CompanyRow;
 
 const COLUMNS = [
   ['id', 'uuid', 'id'],
