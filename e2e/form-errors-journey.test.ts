@@ -41,7 +41,14 @@ test('a call longer than a week: the summary names Minutes, as the form labels i
   const contact = await asColleague('POST', '/contacts', { firstName: 'Katherine', lastName: 'Johnson' });
   await openContact(contact!.id, 'Katherine Johnson');
   const composer = page.getByRole('region', { name: 'Add to timeline' });
-  await composer.getByRole('tab', { name: 'Log call' }).click();
+  // A click before the page has hydrated is lost: click until the tab says it is chosen.
+  const callTab = composer.getByRole('tab', { name: 'Log call' });
+  await expect
+    .poll(async () => {
+      await callTab.click();
+      return callTab.getAttribute('aria-selected');
+    })
+    .toBe('true');
   await composer.getByRole('textbox', { name: 'Subject' }).fill('Orbit review');
   await composer.getByRole('textbox', { name: 'Minutes' }).fill('99999');
   await composer.getByRole('button', { name: 'Log call' }).click();
