@@ -10,6 +10,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import fastJsonStringify, { type Schema } from 'fast-json-stringify';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './platform/config/config.js';
@@ -27,6 +28,7 @@ import { refuseNulInUrls } from './platform/http/nul-in-url.js';
 import { registerProblemHandler } from './platform/http/problem.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { createValidatorCompiler } from './platform/http/validation.js';
+import { serializersOnFirstUse } from './platform/http/compile-on-first-use.js';
 import { createMetrics } from './platform/observability/metrics.js';
 import { healthRoutes } from './platform/observability/health.routes.js';
 
@@ -73,6 +75,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(createValidatorCompiler());
+  app.setSerializerCompiler(serializersOnFirstUse((schema) => fastJsonStringify(schema as Schema)));
 
   const bus = createEventBus((error, event) => log.error({ err: error, event: event.type }, 'event handler failed'));
   // The relay, what it hands events to and the jobs wait behind requests and ingest where the database has one session.

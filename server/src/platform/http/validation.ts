@@ -6,6 +6,7 @@ import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
+import { validatorOnFirstUse } from './compile-on-first-use.js';
 import { addDateFormats } from './date-formats.js';
 import type { FieldProblem } from './errors.js';
 import { fieldProblems, type ValidationIssue } from './field-problems.js';
@@ -31,7 +32,7 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const coercing = makeAjv({ coerceTypes: 'array' });
   return ({ schema, httpPart }) => {
     const ajv = httpPart === 'body' ? strict : coercing;
-    return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+    return validatorOnFirstUse(() => ajv.compile(schema as object));
   };
 }
 
