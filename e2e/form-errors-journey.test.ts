@@ -1,7 +1,7 @@
 /**
  * A save the server refuses is told in the form's own words: the summary names the inputs by the
  * labels on screen, each input says what is wanted there, and a problem on a field the form does
- * not show is still told, not lost.
+ * not show is still told, not lost, with the reference to quote when reporting it.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -68,11 +68,15 @@ test('a note on a contact deleted meanwhile: the problem on a field the form doe
   const composer = page.getByRole('region', { name: 'Add to timeline' });
   await composer.getByRole('textbox', { name: 'Note' }).fill('Call back about the FORTRAN course');
   await asColleague('DELETE', `/contacts/${contact!.id}`);
+  const refusal = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/activities');
   await composer.getByRole('button', { name: 'Add note' }).click();
 
   const summary = composer.getByRole('alert').filter({ hasText: 'Could not save' });
   await summary.waitFor();
   expect(await summary.innerText()).toContain('contactId (not in this form): is not a contact of this workspace');
+  // The reference is the server's id for the refused request, for an admin to find it by.
+  const { requestId } = (await (await refusal).json()) as { requestId: string };
+  expect(await summary.innerText()).toContain(`Reference: ${requestId}`);
   await expect.poll(() => summary.evaluate((alert) => alert === document.activeElement)).toBe(true);
   // The note is kept, to be copied elsewhere.
   expect(await composer.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Call back about the FORTRAN course');

@@ -1,11 +1,11 @@
 import { Avatar, Indicator, Menu, UnstyledButton } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconBuilding, IconCheck, IconLogout, IconSettings, IconUserCircle, IconX } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { Session } from '../lib/types';
 import { useSignOut, useSwitchWorkspace } from '../features/auth/session';
 import { useAnswerInvitation, useReceivedInvitations } from '../features/members/api';
 import { invitationText } from '../features/members/invitation-text';
+import { notifyFailure } from '../ui/notify-failure';
 
 /**
  * The letters on the avatar, which are all a sighted person sees of the button: its name includes
@@ -33,10 +33,7 @@ export function AccountMenu({ session }: { session: Session }) {
   const invitations = useReceivedInvitations().data ?? [];
   const answer = useAnswerInvitation();
   const answerInvitation = (id: string, reply: 'accept' | 'decline') =>
-    answer.mutate(
-      { id, answer: reply },
-      { onError: (error) => notifications.show({ color: 'red', title: 'Could not answer the invitation', message: error.message }) },
-    );
+    answer.mutate({ id, answer: reply }, { onError: (error) => notifyFailure('Could not answer the invitation', error) });
   const waiting = invitations.length > 0 ? `, ${invitations.length} invitation${invitations.length === 1 ? '' : 's'}` : '';
   return (
     <Menu position="bottom-end" width={260}>

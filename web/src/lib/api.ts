@@ -10,9 +10,44 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** The server's id for the request, which a user quotes when reporting it; the server logs it with each failure on its side. */
+    readonly requestId: string | null = null,
   ) {
     super(message);
   }
+}
+
+interface Problem {
+  code?: string;
+  detail?: string;
+  errors?: FieldProblem[];
+  requestId?: string;
+}
+
+/** The problem+json of a refusal; an answer that is not JSON (a proxy's error page) names no problem. */
+function problemOf(text: string): Problem {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Problem) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The error for an answer that was not ok. It keeps the status and the request id even when the
+ * answer came from something between the browser and Rapport, so it is told in words (a 502 is the
+ * server's failure, not a JSON syntax error) and can still be quoted if a proxy passed the id on.
+ */
+export async function problemError(response: Response): Promise<ApiError> {
+  const problem = problemOf(await response.text());
+  return new ApiError(
+    response.status,
+    problem.code ?? 'error',
+    problem.detail ?? response.statusText,
+    problem.errors ?? [],
+    problem.requestId ?? response.headers.get('x-request-id'),
+  );
 }
 
 let csrfToken: string | null = null;
@@ -40,14 +75,10 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
     signal: init.signal,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+  if (!response.ok) throw await problemError(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const data = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!response.ok) {
-    const problem = (data ?? {}) as { code?: string; detail?: string; errors?: FieldProblem[] };
-    throw new ApiError(response.status, problem.code ?? 'error', problem.detail ?? response.statusText, problem.errors ?? []);
-  }
-  return data as T;
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** Builds a query string, repeating array values and skipping empty ones. */

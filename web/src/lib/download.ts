@@ -1,5 +1,5 @@
 /** Downloads a file from the API with the session cookie, naming it as the server suggests. */
-import { ApiError } from './api';
+import { problemError } from './api';
 
 function fileNameOf(response: Response, fallback: string): string {
   const disposition = response.headers.get('content-disposition') ?? '';
@@ -9,10 +9,7 @@ function fileNameOf(response: Response, fallback: string): string {
 
 export async function downloadFromApi(path: string, fallbackName: string): Promise<void> {
   const response = await fetch(`/api/v1${path}`, { credentials: 'same-origin' });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
-    throw new ApiError(response.status, problem.code ?? 'error', problem.detail ?? response.statusText);
-  }
+  if (!response.ok) throw await problemError(response);
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

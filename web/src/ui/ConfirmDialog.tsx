@@ -1,7 +1,7 @@
 /** Asks before something that cannot be undone, and says in words why it failed when it did. */
 import type { ReactNode } from 'react';
-import { Button, Group, List, Stack, Text } from '@mantine/core';
-import { actionFailure } from './form-problems';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { FailureMessage } from './FailureMessage';
 import { TEXT_COLORS } from './text-colors';
 import { Dialog } from './Dialog';
 
@@ -24,23 +24,13 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const failure = actionFailure(error);
   return (
     <Dialog opened={opened} onClose={onClose} title={title} centered>
       <Stack>
         <Text size="sm">{children}</Text>
-        {failure && (
+        {error != null && (
           <div role="alert">
-            <Text size="sm" c={TEXT_COLORS.danger}>
-              {failure.message}
-            </Text>
-            {failure.reasons.length > 0 && (
-              <List size="sm" c={TEXT_COLORS.danger} mt={4}>
-                {failure.reasons.map((reason) => (
-                  <List.Item key={reason}>{reason}</List.Item>
-                ))}
-              </List>
-            )}
+            <FailureMessage error={error} color={TEXT_COLORS.danger} />
           </div>
         )}
         <Group justify="flex-end">

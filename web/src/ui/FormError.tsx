@@ -1,13 +1,15 @@
 /**
  * A failed save, summarised above the form in its own words: the inputs the server refused, by
- * their labels, and what it refused on fields the form does not show (the inputs also show their
- * own problems). Each new failure takes the focus and comes into view: the submit button that was
- * pressed is disabled while saving, so the focus has fallen to the page body, and in a long dialog
- * scrolled to its buttons the summary would be out of sight.
+ * their labels, what it refused on fields the form does not show (the inputs also show their own
+ * problems), and the reference to quote when reporting it. Each new failure takes the focus and
+ * comes into view: the submit button that was pressed is disabled while saving, so the focus has
+ * fallen to the page body, and in a long dialog scrolled to its buttons the summary would be out
+ * of sight.
  */
 import { useEffect, useRef } from 'react';
 import { Alert, List } from '@mantine/core';
-import { formErrorSummary, type FieldLabels } from './form-problems';
+import { FailureReference } from './FailureMessage';
+import { failureReference, formErrorSummary, type FieldLabels } from './form-problems';
 
 /** `labels` names the form's inputs by API path, as `fieldErrors` takes them: one record, passed to both. */
 export function FormError({ error, labels }: { error: unknown; labels: FieldLabels }) {
@@ -31,6 +33,7 @@ export function FormError({ error, labels }: { error: unknown; labels: FieldLabe
           ))}
         </List>
       )}
+      <FailureReference reference={failureReference(error)} />
     </Alert>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api';
-import { actionFailure, CONNECTION_LOST, fieldErrors, formErrorSummary, NO_FIELDS } from './form-problems';
+import { actionFailure, CONNECTION_LOST, failureReference, fieldErrors, formErrorSummary, NO_FIELDS } from './form-problems';
 
 const refused = (detail: string, ...fields: [string, string][]) =>
   new ApiError(
@@ -99,12 +99,13 @@ describe('a failed action in a confirmation’s words', () => {
     expect(actionFailure(error)).toEqual({
       message: 'The request was not accepted.',
       reasons: ['Id: must be a UUID', 'Team id: must be a UUID', 'Emails 1 address: must be an e-mail address'],
+      reference: null,
     });
   });
 
   it('keeps the server’s own sentence for a refusal that names no field', () => {
     const lastOwner = new ApiError(409, 'last_owner', 'A workspace needs at least one owner');
-    expect(actionFailure(lastOwner)).toEqual({ message: 'A workspace needs at least one owner', reasons: [] });
+    expect(actionFailure(lastOwner)).toEqual({ message: 'A workspace needs at least one owner', reasons: [], reference: null });
     expect(actionFailure(new ApiError(404, 'not_found', 'Contact not found'))?.message).toBe('Contact not found');
   });
 
@@ -127,9 +128,27 @@ describe('a failed action in a confirmation’s words', () => {
   });
 
   it('says a lost connection in a sentence, and nothing when nothing failed', () => {
-    expect(actionFailure(new TypeError('Failed to fetch'))).toEqual({ message: CONNECTION_LOST, reasons: [] });
+    expect(actionFailure(new TypeError('Failed to fetch'))).toEqual({ message: CONNECTION_LOST, reasons: [], reference: null });
     expect(actionFailure(new TypeError('NetworkError when attempting to fetch resource.'))?.message).toBe(CONNECTION_LOST);
     expect(actionFailure(null)).toBeNull();
     expect(actionFailure(undefined)).toBeNull();
+  });
+
+  it('keeps the request id of a failure the server answered, as the reference to quote when reporting it', () => {
+    const id = '0b6c8a47-2f1e-4d3a-8c5b-9e7f6a5b4c3d';
+    const internal = new ApiError(500, 'internal', 'Something went wrong on our side. Quote the request id when reporting it.', [], id);
+    expect(failureReference(internal)).toBe(id);
+    expect(actionFailure(internal)?.reference).toBe(id);
+    const refusedWithFields = new ApiError(
+      400,
+      'validation_failed',
+      'teamId must be a UUID',
+      [{ field: 'teamId', reason: 'must be a UUID' }],
+      id,
+    );
+    expect(actionFailure(refusedWithFields)?.reference).toBe(id);
+    // A failure that never reached the server has no id to quote.
+    expect(failureReference(new TypeError('Failed to fetch'))).toBeNull();
+    expect(failureReference(null)).toBeNull();
   });
 });

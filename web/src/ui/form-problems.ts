@@ -5,7 +5,8 @@
  * nearest labelled path: `domains.2` on "Domains" when only the list is labelled. A problem on a
  * field the form has no input for is kept with the server's name, as it shows nowhere else.
  * A failure that names no field is told in a sentence: the server's own, or one in words for a
- * lost connection or a refusal that came without one.
+ * lost connection or a refusal that came without one. A failure the server answered keeps its
+ * request id, shown as the reference to quote when reporting it.
  */
 import { ApiError, type FieldProblem } from '../lib/api';
 
@@ -77,6 +78,15 @@ function statusInWords(status: number): string {
 }
 
 /**
+ * The server's id for the failed request, or null for a failure that never reached it (a lost
+ * connection) or came back without one. Shown beside the failure, the user can quote it, and for a
+ * failure on the server's side whoever reads its log finds the request by it.
+ */
+export function failureReference(error: unknown): string | null {
+  return error instanceof ApiError ? error.requestId : null;
+}
+
+/**
  * A failure that names no field, as a sentence. The server's problems say what went wrong in
  * words, except those of the HTTP layer itself (`fst_…` codes, an unknown route) and answers that
  * were no problem at all (a proxy's error page); a fetch that never got an answer is a TypeError.
@@ -87,7 +97,7 @@ export function failureInWords(error: Error): string {
     return technical ? statusInWords(error.status) : error.message;
   }
   if (error instanceof TypeError) return CONNECTION_LOST;
-  // A body that was not JSON: an error page from something between the browser and Rapport.
+  // An answer that said it succeeded but was not JSON: a page from something between the browser and Rapport.
   if (error instanceof SyntaxError) return SERVER_FAILED;
   return error.message;
 }
@@ -128,18 +138,24 @@ function fieldInWords(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** What a failed action outside a form (a confirmed delete) says: a sentence, then the reason for each field it names. */
+/**
+ * What a failed action outside a form (a confirmed delete, a load, a click in a list) says: a
+ * sentence, then the reason for each field it names, and the reference to quote when reporting it.
+ */
 export interface ActionFailure {
   message: string;
   reasons: string[];
+  reference: string | null;
 }
 
 /** A failed action in words, or null when nothing failed. There is no form to name a refused field: its path is put into words. */
 export function actionFailure(error: unknown): ActionFailure | null {
   if (!(error instanceof Error)) return null;
-  if (!(error instanceof ApiError) || error.fields.length === 0) return { message: failureInWords(error), reasons: [] };
+  const reference = failureReference(error);
+  if (!(error instanceof ApiError) || error.fields.length === 0) return { message: failureInWords(error), reasons: [], reference };
   return {
     message: statusInWords(error.status),
     reasons: place(error, NO_FIELDS).unshown.map((p) => `${fieldInWords(p.field)}: ${p.reason}`),
+    reference,
   };
 }

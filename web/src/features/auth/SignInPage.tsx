@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { FailureMessage } from '../../ui/FailureMessage';
 import { useSignIn } from './session';
 
 export function SignInPage() {
@@ -26,7 +27,7 @@ export function SignInPage() {
             </div>
             {signIn.error && (
               <Alert color="red" role="alert">
-                {signIn.error.message}
+                <FailureMessage error={signIn.error} />
               </Alert>
             )}
             <TextInput

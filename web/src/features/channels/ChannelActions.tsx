@@ -1,9 +1,9 @@
 /** Pause or resume a channel, and remove it after asking. */
 import { useState } from 'react';
 import { ActionIcon, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { notifyFailure } from '../../ui/notify-failure';
 import { useDeleteChannel, useSetChannelPaused } from './api';
 import type { Channel } from './types';
 
@@ -22,8 +22,7 @@ export function PauseChannelButton({ channel }: { channel: Channel }) {
           setPaused.mutate(
             { id: channel.id, paused: !paused },
             {
-              onError: (error) =>
-                notifications.show({ color: 'red', title: `Could not ${paused ? 'resume' : 'pause'} the channel`, message: error.message }),
+              onError: (error) => notifyFailure(`Could not ${paused ? 'resume' : 'pause'} the channel`, error),
             },
           )
         }

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronRight, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { notifyFailure } from '../../ui/notify-failure';
 import { useDeadLetterPayload, useDiscardDeadLetter, useReplayDeadLetter } from './api';
 import type { DeadLetter } from './types';
 
@@ -36,7 +37,7 @@ export function DeadLetterRow({
             ...problems.map((p) => `${p.code}: ${p.reason}`),
           ].join('; '),
         }),
-      onError: (error) => notifications.show({ color: 'red', title: 'Could not replay', message: error.message }),
+      onError: (error) => notifyFailure('Could not replay', error),
     });
 
   return (

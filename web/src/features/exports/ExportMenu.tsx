@@ -1,10 +1,10 @@
 /** Downloads the list as shown (same filters and sort) as CSV or JSON. */
 import { useState } from 'react';
 import { Button, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { query, type QueryParams } from '../../lib/api';
 import { downloadFromApi } from '../../lib/download';
+import { notifyFailure } from '../../ui/notify-failure';
 
 type Format = 'csv' | 'json';
 
@@ -15,7 +15,7 @@ export function ExportMenu({ path, params, fileStem }: { path: string; params: Q
     try {
       await downloadFromApi(`${path}${query({ ...params, format })}`, `${fileStem}.${format}`);
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Export failed', message: error instanceof Error ? error.message : 'Unknown error' });
+      notifyFailure('Export failed', error);
     } finally {
       setPending(null);
     }

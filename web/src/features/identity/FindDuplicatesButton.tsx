@@ -3,6 +3,7 @@ import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { formatNumber } from '../../lib/format';
+import { notifyFailure } from '../../ui/notify-failure';
 import { useFindDuplicates } from './api';
 
 export function FindDuplicatesButton() {
@@ -19,7 +20,7 @@ export function FindDuplicatesButton() {
               title: 'Duplicates found',
               message: `${formatNumber(summary.linkPairs + summary.reviewPairs)} pairs among ${formatNumber(summary.contacts)} contacts; ${formatNumber(summary.identitiesLinked)} identities linked.`,
             }),
-          onError: (error) => notifications.show({ color: 'red', title: 'Could not look for duplicates', message: error.message }),
+          onError: (error) => notifyFailure('Could not look for duplicates', error),
         })
       }
     >

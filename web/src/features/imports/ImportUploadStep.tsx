@@ -1,6 +1,8 @@
 /**
  * Step 1 of an import: say whether the file holds contacts or companies, choose it (contacts from a
- * CSV, vCard or Rapport JSON file, companies from a CSV file) and send it to be read.
+ * CSV, vCard or Rapport JSON file, companies from a CSV file) and send it to be read. A file that
+ * does not fit the target stays chosen, with the reason under it, so switching back to contacts
+ * imports it.
  */
 import { useState } from 'react';
 import { Button, FileInput, Group, SegmentedControl, Stack, Text } from '@mantine/core';
@@ -9,17 +11,11 @@ import { FormError } from '../../ui/FormError';
 import type { FieldLabels } from '../../ui/form-problems';
 import { useUploadImport } from './api';
 import { readFileText } from './file-text';
+import { fileProblem, formatOfFile } from './import-file';
 import type { ImportDraft, ImportFormat, ImportTarget } from './types';
-
-const MAX_BYTES = 20 * 1024 * 1024;
 
 /** An unreadable file is refused on its content (the server names the line or card). */
 const LABELS = { content: 'File', fileName: 'File', format: 'Format', target: 'What to import' } satisfies FieldLabels;
-
-function formatOf(file: File | null): ImportFormat {
-  if (file && /\.(vcf|vcard)$/i.test(file.name)) return 'vcard';
-  return file && /\.json$/i.test(file.name) ? 'json' : 'csv';
-}
 
 const INTRODUCTIONS: Record<ImportTarget, string> = {
   contacts:
@@ -40,7 +36,7 @@ export function ImportUploadStep({
   const [file, setFile] = useState<File | null>(null);
   const [chosenFormat, setFormat] = useState<ImportFormat>('csv');
   const upload = useUploadImport();
-  const tooBig = file !== null && file.size > MAX_BYTES;
+  const problem = fileProblem(target, file);
   const companies = target === 'companies';
   // Companies come from spreadsheets only.
   const format = companies ? 'csv' : chosenFormat;
@@ -48,7 +44,7 @@ export function ImportUploadStep({
     <form
       onSubmit={async (event) => {
         event.preventDefault();
-        if (!file) return;
+        if (!file || problem) return;
         upload.mutate({ target, format, fileName: file.name, content: await readFileText(file) }, { onSuccess: onUploaded });
       }}
     >
@@ -79,10 +75,10 @@ export function ImportUploadStep({
           value={file}
           onChange={(next) => {
             setFile(next);
-            setFormat(formatOf(next));
+            setFormat(next ? formatOfFile(next.name) : 'csv');
             upload.reset();
           }}
-          error={tooBig ? 'The file is larger than 20 MB' : undefined}
+          error={problem ?? undefined}
           clearable
           clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
           required
@@ -106,7 +102,7 @@ export function ImportUploadStep({
         )}
         <FormError error={upload.error} labels={LABELS} />
         <Group justify="flex-end">
-          <Button type="submit" disabled={!file || tooBig} loading={upload.isPending}>
+          <Button type="submit" disabled={!file || problem !== null} loading={upload.isPending}>
             Next: map columns
           </Button>
         </Group>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, Group, Menu, Popover, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconShieldCheck, IconShieldX, IconTag, IconUserPlus, IconX } from '@tabler/icons-react';
+import { notifyFailure } from '../../ui/notify-failure';
 import { usePermissions } from '../auth/permissions';
 import { useMembers } from '../members/api';
 import { useBulkAction } from './api';
@@ -25,7 +26,7 @@ export function BulkActions({ ids, onDone, viewingSpam = false }: { ids: string[
           notifications.show({ message: `${done}: ${updated} conversation${updated === 1 ? '' : 's'}` });
           onDone();
         },
-        onError: (error) => notifications.show({ color: 'red', title: 'Could not change the conversations', message: error.message }),
+        onError: (error) => notifyFailure('Could not change the conversations', error),
       },
     );
 

@@ -6,10 +6,10 @@
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { ActionIcon, Alert, Button, Combobox, Group, Menu, Paper, Tabs, Text, Textarea, useCombobox } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconChevronUp, IconLock, IconMessageOff, IconMessageReply, IconTemplate } from '@tabler/icons-react';
 import { FormError } from '../../ui/FormError';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
+import { notifyFailure } from '../../ui/notify-failure';
 import { renderCannedResponse } from '../canned-responses/api';
 import { useCannedResponses } from '../canned-responses/api';
 import { SandboxReplyNotice } from '../channels/SandboxReplyNotice';
@@ -109,7 +109,7 @@ export function Composer({
       setText(next.text);
       placeCaret(next.caret);
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Could not insert the canned response', message: (error as Error).message });
+      notifyFailure('Could not insert the canned response', error);
     }
   };
 

@@ -18,6 +18,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { formatDateTime } from '../../lib/format';
+import { notifyFailure } from '../../ui/notify-failure';
 import { usePermissions } from '../auth/permissions';
 import { NETWORK_META } from '../channels/networks';
 import { MemberSelect } from '../members/MemberSelect';
@@ -57,7 +58,7 @@ export function ConversationHeader({
   const change = (patch: ConversationChange, done?: string) =>
     update.mutate(patch, {
       onSuccess: () => done && notifications.show({ message: done }),
-      onError: (error) => notifications.show({ color: 'red', title: 'Could not change the conversation', message: error.message }),
+      onError: (error) => notifyFailure('Could not change the conversation', error),
     });
   const resolved = conversation.status === 'resolved';
 

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Center, Loader, ScrollArea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { notifyFailure } from '../../ui/notify-failure';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { useChangeConversation, useConversation } from './api';
@@ -63,7 +64,7 @@ export function ConversationView({
       { id: target(), change: patch },
       {
         onSuccess: () => notifications.show({ message: done, autoClose: 2500 }),
-        onError: (error) => notifications.show({ color: 'red', title: 'Could not change the conversation', message: error.message }),
+        onError: (error) => notifyFailure('Could not change the conversation', error),
       },
     );
 

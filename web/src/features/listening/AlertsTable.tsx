@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { formatRelative } from '../../lib/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { notifyFailure } from '../../ui/notify-failure';
 import { useCheckAlert, useDeleteAlert, useSaveAlert } from './api';
 import { KIND_LABELS, TRIGGER_LABELS } from './labels';
 import type { Alert, SavedQuery } from './types';
@@ -24,7 +25,7 @@ function ActiveSwitch({ alert, disabled }: { alert: Alert; disabled: boolean }) 
       onChange={(e) =>
         save.mutate(
           { id: alert.id, input: { isActive: e.currentTarget.checked } },
-          { onError: (error) => notifications.show({ color: 'red', title: 'Could not change the alert', message: error.message }) },
+          { onError: (error) => notifyFailure('Could not change the alert', error) },
         )
       }
     />
@@ -48,7 +49,7 @@ function CheckNowButton({ alert, disabled }: { alert: Alert; disabled: boolean }
                 ? { color: 'orange', title: `${alert.name} fired`, message: firing.reason }
                 : { title: `${alert.name} is quiet`, message: 'Nothing unusual right now (or it is cooling down after firing).' },
             ),
-          onError: (error) => notifications.show({ color: 'red', title: 'Could not check the alert', message: error.message }),
+          onError: (error) => notifyFailure('Could not check the alert', error),
         })
       }
     >

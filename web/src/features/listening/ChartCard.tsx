@@ -1,9 +1,9 @@
 /** A dashboard chart's frame: its heading, a CSV download of the chart's own rows, and its states. */
 import { useState, type ReactNode } from 'react';
 import { Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { downloadFromApi } from '../../lib/download';
+import { notifyFailure } from '../../ui/notify-failure';
 import { QueryError } from '../../ui/QueryError';
 
 export function ChartCard({
@@ -38,11 +38,7 @@ export function ChartCard({
     try {
       await downloadFromApi(path, csvName);
     } catch (failure) {
-      notifications.show({
-        color: 'red',
-        title: 'Could not download the CSV',
-        message: failure instanceof Error ? failure.message : String(failure),
-      });
+      notifyFailure('Could not download the CSV', failure);
     } finally {
       setDownloading(false);
     }

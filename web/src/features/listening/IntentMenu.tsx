@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconSchool } from '@tabler/icons-react';
+import { notifyFailure } from '../../ui/notify-failure';
 import { TEXT_COLORS } from '../../ui/text-colors';
 import { useCorrectIntent } from './api';
 import { INTENT_COLORS, INTENT_LABELS, intentOf } from './labels';
@@ -51,7 +52,7 @@ export function IntentMenu({
               : { color: 'teal', title: 'Corrected', message: `Marked as ${INTENT_LABELS[next]} for this mention.` },
           );
         },
-        onError: (error) => notifications.show({ color: 'red', title: 'Could not correct the intent', message: error.message }),
+        onError: (error) => notifyFailure('Could not correct the intent', error),
       },
     );
   };

@@ -1,9 +1,9 @@
 /** The "Actions" menu of a mention: every action the server's registry offers, to act on what was heard. */
 import { useState } from 'react';
 import { Button, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconBolt, IconChevronDown } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
+import { notifyFailure } from '../../ui/notify-failure';
 import { usePermissions } from '../auth/permissions';
 import { useMentionActions, useRunMentionAction } from './api';
 import { showActionResult } from './action-result';
@@ -26,7 +26,7 @@ export function MentionActionsMenu({ mentionId, authorName }: { mentionId: strin
           setChoosingTeam(null);
           showActionResult(action.label, result, (to) => void navigate(to));
         },
-        onError: (error) => notifications.show({ color: 'red', title: `${action.label} did not work`, message: error.message }),
+        onError: (error) => notifyFailure(`${action.label} did not work`, error),
       },
     );
 

@@ -2,6 +2,7 @@
 import { Button, Checkbox, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconThumbDown, IconThumbUp } from '@tabler/icons-react';
+import { notifyFailure } from '../../ui/notify-failure';
 import { useMarkRelevance } from './api';
 import type { Relevance } from './types';
 
@@ -30,7 +31,7 @@ export function MentionBulkBar({
           notifications.show({ message: `${done}: ${updated} mention${updated === 1 ? '' : 's'}` });
           onSelect(new Set());
         },
-        onError: (error) => notifications.show({ color: 'red', title: 'Could not mark the mentions', message: error.message }),
+        onError: (error) => notifyFailure('Could not mark the mentions', error),
       },
     );
   };

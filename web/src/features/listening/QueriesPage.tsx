@@ -16,11 +16,11 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFilterSearch, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatRelative } from '../../lib/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { notifyFailure } from '../../ui/notify-failure';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
@@ -64,7 +64,7 @@ function ActiveSwitch({ query, disabled }: { query: SavedQuery; disabled: boolea
       onChange={(e) =>
         save.mutate(
           { id: query.id, input: { isActive: e.currentTarget.checked } },
-          { onError: (error) => notifications.show({ color: 'red', title: 'Could not change the query', message: error.message }) },
+          { onError: (error) => notifyFailure('Could not change the query', error) },
         )
       }
     />

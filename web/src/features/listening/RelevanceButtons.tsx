@@ -1,7 +1,7 @@
 /** Marks a mention relevant or irrelevant; pressing the chosen mark again takes it back. */
 import { ActionIcon, Group, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconThumbDown, IconThumbUp } from '@tabler/icons-react';
+import { notifyFailure } from '../../ui/notify-failure';
 import { useMarkRelevance } from './api';
 import type { Relevance } from './types';
 
@@ -10,7 +10,7 @@ export function RelevanceButtons({ mentionId, relevance, disabled }: { mentionId
   const set = (next: Relevance) =>
     mark.mutate(
       { ids: [mentionId], relevance: relevance === next ? 'unreviewed' : next },
-      { onError: (error) => notifications.show({ color: 'red', title: 'Could not mark the mention', message: error.message }) },
+      { onError: (error) => notifyFailure('Could not mark the mention', error) },
     );
   return (
     <Group gap={2} wrap="nowrap">

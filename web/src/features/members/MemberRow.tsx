@@ -1,10 +1,10 @@
 /** One member in the settings table: role and record scope can be changed in place. */
 import { ActionIcon, Avatar, Badge, Group, Select, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { RecordScope, Role } from '../../lib/types';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { notifyFailure } from '../../ui/notify-failure';
 import { useChangeMember, useRemoveMember } from './api';
 import { RECORD_SCOPES, ROLES, type Member } from './types';
 
@@ -22,7 +22,7 @@ export function MemberRow({
   const change = useChangeMember();
   const remove = useRemoveMember();
   const [confirming, { open, close }] = useDisclosure(false);
-  const onError = (error: Error) => notifications.show({ color: 'red', title: `Could not change ${member.name}`, message: error.message });
+  const onError = (error: Error) => notifyFailure(`Could not change ${member.name}`, error);
   return (
     <Table.Tr>
       <Table.Td>

@@ -6,6 +6,7 @@ import { IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { formatNumber } from '../../lib/format';
 import { FormError } from '../../ui/FormError';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
+import { notifyFailure } from '../../ui/notify-failure';
 import { TEXT_COLORS } from '../../ui/text-colors';
 import { useCustomFields } from '../custom-fields/api';
 import { useRecomputeScores, useSaveRelationshipSettings } from './api';
@@ -211,7 +212,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
               onClick={() =>
                 recompute.mutate(undefined, {
                   onSuccess: (result) => notifications.show({ message: `${formatNumber(result.contacts)} contacts rescored` }),
-                  onError: (error) => notifications.show({ color: 'red', title: 'Could not rescore', message: error.message }),
+                  onError: (error) => notifyFailure('Could not rescore', error),
                 })
               }
             >

@@ -6,6 +6,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useSearch } from './api';
 import { SearchOption, type SearchEntry } from './SearchOption';
+import { FailureMessage } from '../../ui/FailureMessage';
 import { TEXT_COLORS } from '../../ui/text-colors';
 
 const PAGES: SearchEntry[] = [
@@ -96,9 +97,12 @@ export function SearchBox({ onDone }: { onDone: () => void }) {
         </Text>
       )}
       {search.isError && (
-        <Text size="sm" c={TEXT_COLORS.danger} role="alert">
-          Search failed: {search.error.message}
-        </Text>
+        <div role="alert">
+          <Text size="sm" c={TEXT_COLORS.danger} fw={500}>
+            Search failed
+          </Text>
+          <FailureMessage error={search.error} color={TEXT_COLORS.danger} />
+        </div>
       )}
     </Stack>
   );

@@ -4,6 +4,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconDeviceFloppy, IconLayoutList, IconTrash, IconUsers } from '@tabler/icons-react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FailureReference } from '../../ui/FailureMessage';
+import { failureReference } from '../../ui/form-problems';
 import { usePermissions } from '../auth/permissions';
 import { useCreateSegment, useDeleteSegment, useSegments, useUpdateSegment } from './api';
 import { SaveViewDialog } from './SaveViewDialog';
@@ -68,8 +70,9 @@ export function SavedViews({
             </Menu.Item>
           ))}
           {segments.isError && (
-            <Text size="xs" c={TEXT_COLORS.danger} px="sm" py={4}>
+            <Text component="div" size="xs" c={TEXT_COLORS.danger} px="sm" py={4}>
               Views could not be loaded.
+              <FailureReference reference={failureReference(segments.error)} />
             </Text>
           )}
           <Menu.Divider />

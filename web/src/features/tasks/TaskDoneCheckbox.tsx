@@ -4,7 +4,7 @@
  * the rule lives here, once, as the server's lives in its guard.
  */
 import { Checkbox } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notifyFailure } from '../../ui/notify-failure';
 import { usePermissions } from '../auth/permissions';
 import { useUpdateTask } from './api';
 
@@ -21,10 +21,7 @@ export function TaskDoneCheckbox({ taskId, title, done }: { taskId: string; titl
       size="md"
       color="green"
       onChange={(event) =>
-        update.mutate(
-          { done: event.currentTarget.checked },
-          { onError: (error) => notifications.show({ color: 'red', title: 'Could not change the task', message: error.message }) },
-        )
+        update.mutate({ done: event.currentTarget.checked }, { onError: (error) => notifyFailure('Could not change the task', error) })
       }
     />
   );
