@@ -134,6 +134,9 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
     // Writes commit events; relay them now rather than at the next poll so live views update at once.
     if (request.method !== 'GET' && reply.statusCode < 400) relay.nudge();
     if (reply.statusCode >= 500) log.warn({ reqId: request.id, url: request.url, status: reply.statusCode }, 'request failed');
+    // The web app shows a refusal's request id as its reference: the log must find it. The route, not the
+    // URL, so that what a user typed into a query string stays out of the log.
+    else if (reply.statusCode >= 400) log.info({ reqId: request.id, method: request.method, route, status: reply.statusCode }, 'request refused');
   });
 
   healthRoutes(app, db, metrics);
