@@ -25,7 +25,7 @@ import { createAuthenticator } from './platform/auth/auth.service.js';
 import { registerGuard } from './platform/auth/guard.js';
 import { registerJsonBodies } from './platform/http/json-body.js';
 import { refuseNulInUrls } from './platform/http/nul-in-url.js';
-import { registerProblemHandler } from './platform/http/problem.js';
+import { registerProblemHandler, sendProblemFor } from './platform/http/problem.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { createValidatorCompiler } from './platform/http/validation.js';
 import { serializersOnFirstUse } from './platform/http/compile-on-first-use.js';
@@ -72,6 +72,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: sendProblemFor,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(createValidatorCompiler());
@@ -136,7 +137,8 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
     if (reply.statusCode >= 500) log.warn({ reqId: request.id, url: request.url, status: reply.statusCode }, 'request failed');
     // The web app shows a refusal's request id as its reference: the log must find it. The route, not the
     // URL, so that what a user typed into a query string stays out of the log.
-    else if (reply.statusCode >= 400) log.info({ reqId: request.id, method: request.method, route, status: reply.statusCode }, 'request refused');
+    else if (reply.statusCode >= 400)
+      log.info({ reqId: request.id, method: request.method, route, status: reply.statusCode }, 'request refused');
   });
 
   healthRoutes(app, db, metrics);

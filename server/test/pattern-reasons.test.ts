@@ -28,7 +28,7 @@ function patternsIn(node: unknown, where: string, found: { where: string; schema
 /** A value of the schema's length that its pattern refuses. */
 function refusedBy(schema: PatternNode): string {
   const regex = new RegExp(schema.pattern, 'u');
-  const value = ['!', ' ', '-'].map((c) => c.repeat(Math.max(1, schema.minLength ?? 1))).find((candidate) => !regex.test(candidate));
+  const value = ['!', ' ', '-', '\n'].map((c) => c.repeat(Math.max(1, schema.minLength ?? 1))).find((candidate) => !regex.test(candidate));
   if (value === undefined) throw new Error(`no refused value found for ${schema.pattern}`);
   return value;
 }

@@ -4,7 +4,7 @@ import { ROLE_RANK, type Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
-import { decodeCursor, encodeCursor } from '../platform/http/cursor.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId } from '../platform/http/cursor.js';
 import { blank, type FieldProblem, notFound } from '../platform/http/errors.js';
 import { asConnectorError, type Connector, type ConnectorChannel } from './connector.js';
 import { connectorFor } from './registry.js';
@@ -173,6 +173,7 @@ export async function getChannel(ctx: Ctx, deps: ChannelDeps, id: string): Promi
 export async function listChannels(ctx: Ctx, deps: ChannelDeps, query: ChannelListQuery) {
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor);
+  if (after && !isCursorId(after.id)) throw cursorNotGivenOut();
   const rows = await repo.listChannelRows(
     ctx.db,
     ctx.workspaceId,

@@ -36,5 +36,6 @@ export {
 } from './connectors/webhook/webhook-mapping.js';
 export { safeFetch, type SafeResponse } from './net/safe-fetch.js';
 export { PUBLIC_ONLY, type NetPolicy } from './net/address-policy.js';
+export { urlProblems } from './connectors/shared.js';
 export { canReplyThrough } from './reply-capability.js';
 export { channelNetwork } from './channel-network.js';

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
-import { decodeCursor, encodeCursor } from '../platform/http/cursor.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor } from '../platform/http/cursor.js';
 import { blank, conflict, type FieldProblem, invalid, notFound, RapportError } from '../platform/http/errors.js';
 import * as repo from './canned-response.repo.js';
 import type { CannedResponse, CannedResponseInput, CannedResponseListQuery, CannedResponsePatch } from './canned-response.schema.js';
@@ -61,6 +61,7 @@ export async function getCannedResponse(ctx: Ctx, id: string): Promise<CannedRes
 export async function listCannedResponses(ctx: Ctx, query: CannedResponseListQuery) {
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor);
+  if (after && typeof after.v !== 'string') throw cursorNotGivenOut();
   const result = await repo.listCannedResponses(ctx.db, ctx.workspaceId, query.q, after ? String(after.v) : null, limit);
   const last = result.rows.at(-1);
   return { data: result.rows, nextCursor: result.hasMore && last ? encodeCursor({ v: last.shortcut, id: last.id }) : null };

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
-import { decodeCursor, encodeCursor } from '../platform/http/cursor.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId } from '../platform/http/cursor.js';
 import { blank, type FieldProblem, invalid, notFound } from '../platform/http/errors.js';
 import { isMember, teamExists } from './conversation.repo.js';
 import * as repo from './routing.repo.js';
@@ -92,7 +92,10 @@ export async function getRule(ctx: Ctx, id: string): Promise<RoutingRule> {
 export async function listRules(ctx: Ctx, query: RoutingRuleListQuery) {
   const limit = query.limit ?? 50;
   const cursor = decodeCursor(query.cursor);
-  if (cursor && typeof cursor.v !== 'number') throw invalid([{ field: 'cursor', reason: 'is not a cursor this API gave out' }]);
+  // Positions are whole numbers from 0 (an int column, which 1.5 or 1e308 failed in).
+  if (cursor && (!Number.isInteger(cursor.v) || Number(cursor.v) < 0 || Number(cursor.v) > 2 ** 31 - 1 || !isCursorId(cursor.id))) {
+    throw cursorNotGivenOut();
+  }
   const after = cursor ? { position: cursor.v as number, id: cursor.id } : null;
   const result = await repo.listRules(ctx.db, ctx.workspaceId, after, limit);
   const last = result.rows.at(-1);

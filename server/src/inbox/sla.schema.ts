@@ -40,6 +40,8 @@ export const SlaPolicyInput = Type.Object(
     tierTargets: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_-]{0,29}$' }), Targets, {
         maxProperties: 10,
+        // A key that is no tier's name was stored as it came, and the policy could no longer be read (500).
+        additionalProperties: false,
         description: `${TIER_TARGETS}. Left out: kept as they are`,
       }),
     ),

@@ -118,6 +118,23 @@ describe('SLA policy', () => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('refuses targets under a name no tier can have: they were stored as sent, and a value that was no targets broke the policy (500)', async () => {
+    const ws = await buildWorkspace(t.db);
+    const targets = { firstResponseMinutes: 30, nextResponseMinutes: null, resolutionMinutes: null };
+    const policy = { firstResponseMinutes: 60, nextResponseMinutes: null, resolutionMinutes: null, businessHours: null };
+    for (const [tier, value] of [
+      ['Gold', targets],
+      ['not a tier', 1],
+    ] as const) {
+      const bad = await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', { ...policy, tierTargets: { [tier]: value } });
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(json<{ errors: { field: string }[] }>(bad).errors.map((e) => e.field)).toEqual([`tierTargets.${tier}`]);
+    }
+    expect(json(await send(ws.owner.headers, 'GET', '/api/v1/inbox/sla-policy'))).toMatchObject({ firstResponseMinutes: null });
+    const good = await send(ws.owner.headers, 'PUT', '/api/v1/inbox/sla-policy', { ...policy, tierTargets: { gold: targets } });
+    expect(json(good)).toMatchObject({ tierTargets: { gold: targets } });
+  });
 });
 
 describe('SLA clocks', () => {

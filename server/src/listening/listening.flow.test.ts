@@ -148,10 +148,11 @@ describe('listening queries', () => {
     expect(await byQuery(initech)).toEqual({ 'Initech keep': ['negative', 'complaint'] });
   });
 
-  it('matches a new query over the stored history, and a changed query forgets what the old text matched', async () => {
+  it('matches a new query over the stored history; a changed query keeps what it still matches and forgets the rest', async () => {
     const ws = await buildWorkspace(t.db);
+    await send(ws.owner.headers, 'POST', '/api/v1/listening/queries', { name: 'Globex', query: 'globex', kind: 'competitor' });
     await ingest(ws.owner.headers, [
-      mastodonStatus('h1', { text: 'Initech printers jam every day', createdAt: minutesAgo(300) }),
+      mastodonStatus('h1', { text: 'Initech printers jam every day. Globex printers just work.', createdAt: minutesAgo(300) }),
       mastodonStatus('h2', { text: 'Initech is hiring', createdAt: minutesAgo(200) }),
       mastodonStatus('h3', { text: 'Umbrella corp news', createdAt: minutesAgo(100) }),
     ]);
@@ -160,15 +161,58 @@ describe('listening queries', () => {
     );
     expect(query.backfilledAt).toBeNull();
     await t.jobs.runDue();
-    expect((await mentions(ws.owner.headers, `?queryId=${query.id}`)).length).toBe(2);
+    const initech = () => mentions(ws.owner.headers, `?queryId=${query.id}`);
+    const matched = await initech();
+    expect(matched.map((m) => m.text.slice(0, 12)).sort()).toEqual(['Initech is h', 'Initech prin']);
     const saved = json<{ backfilledAt: string | null }>(await send(ws.owner.headers, 'GET', `/api/v1/listening/queries/${query.id}`));
     expect(saved.backfilledAt).not.toBeNull();
 
+    // A reviewer's work on the mention the new text still matches: a relevance mark, and its own intent (read about Initech).
+    const printers = matched.find((m) => m.text.startsWith('Initech printers'))!;
+    const marked = await send(ws.owner.headers, 'PATCH', `/api/v1/listening/mentions/${printers.id}`, { relevance: 'relevant' });
+    expect(marked.statusCode, marked.body).toBe(200);
+    const corrected = await send(ws.owner.headers, 'POST', '/api/v1/listening/intent-corrections', {
+      messageId: printers.messageId,
+      mentionId: printers.id,
+      intent: 'idea',
+    });
+    expect(json(corrected)).toMatchObject({ mentionIds: [printers.id], learned: false });
+
     const changed = await send(ws.owner.headers, 'PATCH', `/api/v1/listening/queries/${query.id}`, { query: 'initech NEAR/2 printers' });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(await mentions(ws.owner.headers, `?queryId=${query.id}`)).toEqual([]);
     await t.jobs.runDue();
-    expect((await mentions(ws.owner.headers, `?queryId=${query.id}`)).map((m) => m.text)).toEqual(['Initech printers jam every day']);
+    const kept = await initech();
+    expect(kept.map((m) => [m.id, m.relevance, m.intent])).toEqual([[printers.id, 'relevant', 'idea']]);
+
+    // Changed while paused, the text is still matched again: what the paused query shows is what its text matches.
+    await send(ws.owner.headers, 'PATCH', `/api/v1/listening/queries/${query.id}`, { isActive: false });
+    const paused = await send(ws.owner.headers, 'PATCH', `/api/v1/listening/queries/${query.id}`, { query: 'initech AND hiring' });
+    expect(paused.statusCode, paused.body).toBe(200);
+    await t.jobs.runDue();
+    expect((await initech()).map((m) => m.text)).toEqual(['Initech is hiring']);
+  });
+
+  it('forgets mentions only when the text changes: a resumed query keeps one whose message was corrected out of it', async () => {
+    const ws = await buildWorkspace(t.db);
+    await ingest(ws.owner.headers, [mastodonStatus('c1', { text: 'Acme rocket launch today', createdAt: minutesAgo(50) })]);
+    const query = json<{ id: string }>(
+      await send(ws.owner.headers, 'POST', '/api/v1/listening/queries', { name: 'Acme', query: 'acme AND NOT intent:spam', kind: 'brand' }),
+    );
+    await t.jobs.runDue();
+    const [mention] = await mentions(ws.owner.headers, `?queryId=${query.id}`);
+    const corrected = await send(ws.owner.headers, 'POST', '/api/v1/listening/intent-corrections', {
+      messageId: mention!.messageId,
+      intent: 'spam',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+
+    for (const isActive of [false, true]) await send(ws.owner.headers, 'PATCH', `/api/v1/listening/queries/${query.id}`, { isActive });
+    await t.jobs.runDue();
+    expect((await mentions(ws.owner.headers, `?queryId=${query.id}`)).map((m) => [m.id, m.intent])).toEqual([[mention!.id, 'spam']]);
+
+    await send(ws.owner.headers, 'PATCH', `/api/v1/listening/queries/${query.id}`, { query: 'acme AND NOT intent:(spam OR idea)' });
+    await t.jobs.runDue();
+    expect(await mentions(ws.owner.headers, `?queryId=${query.id}`)).toEqual([]);
   });
 
   it('previews a query on recent messages without saving it', async () => {

@@ -82,13 +82,15 @@ export async function conversationsOf(
 }
 
 /**
- * What the contact said since `since`, one row per message: inbound messages of their
- * conversations and their mentions elsewhere (a message matched by several queries once).
+ * What the contact said since `since` ($3), one row per message: inbound messages of their
+ * conversations the actor may see, and their mentions elsewhere (a message matched by several
+ * queries once; mentions are public, every member sees them).
  */
-const SAID = `
+const said = (actor: Actor, params: unknown[]) => `
   SELECT m.sent_at AS at, m.network, (m.enrichment #>> '{nlp,sentiment,score}')::float8 AS score
     FROM conversations cv JOIN messages m ON m.workspace_id = cv.workspace_id AND m.conversation_id = cv.id
    WHERE cv.workspace_id = $1 AND cv.contact_id = $2 AND NOT cv.is_spam AND m.kind = 'message' AND m.direction = 'in' AND m.sent_at >= $3
+     AND ${conversationScope(actor, 'cv', params)}
   UNION ALL
   SELECT DISTINCT ON (mn.message_id) mn.sent_at, mn.network, mn.sentiment_score
     FROM social_identities i JOIN mentions mn ON mn.workspace_id = i.workspace_id AND mn.author_identity_id = i.id
@@ -98,14 +100,16 @@ const SAID = `
 export async function sentimentByMonth(
   db: Queryable,
   workspaceId: string,
+  actor: Actor,
   contactId: string,
   since: Date,
 ): Promise<{ month: string; average: number; count: number }[]> {
+  const params: unknown[] = [workspaceId, contactId, since];
   const { rows } = await db.query<{ month: string; average: number; count: number }>(
     `SELECT to_char(date_trunc('month', said.at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, avg(said.score)::float8 AS average,
             count(*)::int AS count
-       FROM (${SAID}) said WHERE said.score IS NOT NULL GROUP BY 1 ORDER BY 1`,
-    [workspaceId, contactId, since],
+       FROM (${said(actor, params)}) said WHERE said.score IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    params,
   );
   return rows.map((r) => ({ month: r.month, average: Math.round(Number(r.average) * 1000) / 1000, count: r.count }));
 }
@@ -113,12 +117,14 @@ export async function sentimentByMonth(
 export async function messagesByNetwork(
   db: Queryable,
   workspaceId: string,
+  actor: Actor,
   contactId: string,
   since: Date,
 ): Promise<{ network: string; count: number }[]> {
+  const params: unknown[] = [workspaceId, contactId, since];
   const { rows } = await db.query<{ network: string; count: number }>(
-    `SELECT said.network, count(*)::int AS count FROM (${SAID}) said GROUP BY 1 ORDER BY 2 DESC, 1`,
-    [workspaceId, contactId, since],
+    `SELECT said.network, count(*)::int AS count FROM (${said(actor, params)}) said GROUP BY 1 ORDER BY 2 DESC, 1`,
+    params,
   );
   return rows;
 }

@@ -1,13 +1,15 @@
 /**
  * The relationship memory of a contact: what they want and had trouble with (from the stored
  * understanding of their messages), their open and past conversations, the mood over the months,
- * the channel they prefer, the last and next interaction, and important dates coming up.
+ * the channel they prefer, the last and next interaction, and important dates coming up. Every
+ * part, the scores included, is made from what the member may see: a member limited to their own
+ * or their teams' records sees the contact, but not the conversations of it that are not theirs.
  */
 import { getContact, upcomingDates } from '../crm/index.js';
 import type { Ctx } from '../platform/context.js';
 import * as repo from './memory.repo.js';
 import { plainPreview } from './plain-text.js';
-import { getContactScore } from './score.service.js';
+import { contactScoreSeenBy } from './score.service.js';
 import { timelinePage } from './timeline.repo.js';
 
 const LISTED = 10;
@@ -60,8 +62,8 @@ export async function contactRelationship(ctx: Ctx, contactId: string, now = new
     repo.inboundSignals(db, workspaceId, actor, contactId, LISTED * 4),
     repo.conversationsOf(db, workspaceId, actor, contactId, false, LISTED),
     repo.conversationsOf(db, workspaceId, actor, contactId, true, LISTED),
-    repo.sentimentByMonth(db, workspaceId, contactId, monthsBack(now, TREND_MONTHS)),
-    repo.messagesByNetwork(db, workspaceId, contactId, new Date(now.getTime() - CHANNEL_DAYS * DAY_MS)),
+    repo.sentimentByMonth(db, workspaceId, actor, contactId, monthsBack(now, TREND_MONTHS)),
+    repo.messagesByNetwork(db, workspaceId, actor, contactId, new Date(now.getTime() - CHANNEL_DAYS * DAY_MS)),
     timelinePage(db, workspaceId, actor, {
       contactIds: [contactId],
       companyId: null,
@@ -73,7 +75,7 @@ export async function contactRelationship(ctx: Ctx, contactId: string, now = new
       limit: 1,
     }),
     repo.nextTask(db, workspaceId, contactId),
-    getContactScore(db, workspaceId, contactId),
+    contactScoreSeenBy(ctx, contactId, now),
   ]);
   const today = now.toISOString().slice(0, 10);
   const dates = upcomingDates(

@@ -5,9 +5,11 @@
  * through those domains' use cases would cost one round trip per contact and per domain, and
  * scoring reads a whole workspace at night. It only reads; those tables stay their domains' to write.
  */
+import { systemActor, type Actor } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
 import { rowExists, rowsByIds } from '../platform/db/by-primary-key.js';
 import { unnestOf } from '../platform/db/unnest.js';
+import { conversationScope } from '../inbox/index.js';
 import type { ContactScore, RelationshipSettings } from './score.schema.js';
 import type { ContactFacts, MonetaryRank, Score } from './scoring.js';
 
@@ -108,7 +110,8 @@ const latest = (...dates: (Date | null)[]) =>
  * Everything scoring needs about a batch of contacts, in one statement. Each part reads through
  * an index on the contact (conversations_contact, social_identities_contact,
  * activities_contact_timeline) and then on the conversation or identity (messages_conversation,
- * mentions_author), bounded to the last year.
+ * mentions_author), bounded to the last year. Conversations (their messages and SLA breaches
+ * too) count when `actor` may see them: all of them for the scoring jobs.
  */
 export async function contactFacts(
   db: Queryable,
@@ -116,7 +119,10 @@ export async function contactFacts(
   contactIds: readonly string[],
   monetaryField: string | null,
   now: Date,
+  actor: Actor = systemActor(),
 ): Promise<(Omit<ContactFacts, 'monetary'> & { money: number | null })[]> {
+  const params: unknown[] = [workspaceId, [...new Set(contactIds)], now, monetaryField];
+  const visible = conversationScope(actor, 'cv', params);
   const { rows } = await db.query<FactsRow>(
     `SELECT c.id AS "contactId", c.created_at AS "createdAt",
             CASE WHEN $4::text IS NOT NULL AND jsonb_typeof(c.custom -> $4::text) = 'number' THEN (c.custom ->> $4::text)::float8 END AS money,
@@ -135,7 +141,7 @@ export async function contactFacts(
                 count(*) FILTER (WHERE cv.status = 'resolved' AND cv.resolved_at >= $3::timestamptz - interval '90 days')::int AS resolved90,
                 max(cv.last_message_at) AS "lastConversationAt"
            FROM conversations cv
-          WHERE cv.workspace_id = $1 AND cv.contact_id = c.id AND NOT cv.is_spam AND cv.merged_into_id IS NULL
+          WHERE cv.workspace_id = $1 AND cv.contact_id = c.id AND NOT cv.is_spam AND cv.merged_into_id IS NULL AND ${visible}
        ) conv ON true
        LEFT JOIN LATERAL (
          SELECT count(*) FILTER (WHERE m.direction = 'in' AND m.sent_at >= $3::timestamptz - interval '90 days')::int AS inbound90,
@@ -148,7 +154,7 @@ export async function contactFacts(
            FROM conversations cv
            JOIN messages m ON m.workspace_id = cv.workspace_id AND m.conversation_id = cv.id
           WHERE cv.workspace_id = $1 AND cv.contact_id = c.id AND NOT cv.is_spam AND m.kind = 'message'
-            AND m.sent_at >= $3::timestamptz - interval '365 days'
+            AND m.sent_at >= $3::timestamptz - interval '365 days' AND ${visible}
        ) msg ON true
        LEFT JOIN LATERAL (
          SELECT count(DISTINCT mn.message_id) FILTER (WHERE mn.sent_at >= $3::timestamptz - interval '90 days')::int AS inbound90,
@@ -179,9 +185,9 @@ export async function contactFacts(
          SELECT count(*)::int AS breaches30
            FROM conversations cv
            JOIN sla_breaches b ON b.workspace_id = cv.workspace_id AND b.conversation_id = cv.id
-          WHERE cv.workspace_id = $1 AND cv.contact_id = c.id AND b.detected_at >= $3::timestamptz - interval '30 days'
+          WHERE cv.workspace_id = $1 AND cv.contact_id = c.id AND b.detected_at >= $3::timestamptz - interval '30 days' AND ${visible}
        ) br ON true`,
-    [workspaceId, [...new Set(contactIds)], now, monetaryField],
+    params,
   );
   return rows.map((r) => ({
     contactId: r.contactId,

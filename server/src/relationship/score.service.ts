@@ -62,8 +62,22 @@ export async function putRelationshipSettings(ctx: Ctx, db: Db, input: Relations
   });
 }
 
-export async function getContactScore(db: Queryable, workspaceId: string, contactId: string): Promise<ContactScore | null> {
-  return repo.findScore(db, workspaceId, contactId);
+/**
+ * A contact's scores as the member may see them. The stored ones count every conversation of the
+ * contact; a member who sees only some of them (record scope "own" or "team") is shown scores
+ * computed now from those alone, so no count, reason or component tells of conversations hidden
+ * from them. Null until the contact is first scored, as for everyone.
+ */
+export async function contactScoreSeenBy(ctx: Ctx, contactId: string, now = new Date()): Promise<ContactScore | null> {
+  const stored = await repo.findScore(ctx.db, ctx.workspaceId, contactId);
+  if (stored === null || ctx.actor.recordScope === 'all' || ctx.actor.kind === 'system') return stored;
+  const settings = await settingsOf(ctx.db, ctx.workspaceId);
+  const field = settings.monetaryField;
+  const [facts] = await repo.contactFacts(ctx.db, ctx.workspaceId, [contactId], field, now, ctx.actor);
+  if (!facts) return null;
+  const { money, ...fact } = facts;
+  const monetary = field === null || money === null ? null : await repo.monetaryRank(ctx.db, ctx.workspaceId, field, money);
+  return { ...scoreContact({ ...fact, monetary }, settings, now), computedAt: now };
 }
 
 /** Finds where a contact's monetary value ranks; the workspace pass ranks from one sorted read. */

@@ -113,6 +113,26 @@ describe('companies API', () => {
     expect(badCursor.statusCode).toBe(400);
   });
 
+  it('refuses line breaks and control characters in its name, industry and tags, in words', async () => {
+    const ws = await buildWorkspace(t.db);
+    const reason = 'must be one line of text, without line breaks, tabs or other control characters';
+    const cases: { payload: object; field: string }[] = [
+      { payload: { name: 'Acme\nline2' }, field: 'name' },
+      { payload: { name: 'Acme', industry: 'Retail\u2028' }, field: 'industry' },
+      { payload: { name: 'Acme', tags: ['ok', 'b\tad'] }, field: 'tags.1' },
+    ];
+    for (const { payload, field } of cases) {
+      const response = await send(ws.owner.headers, 'POST', '/api/v1/companies', payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(json<{ errors: { field: string; reason: string }[] }>(response).errors).toEqual([{ field, reason }]);
+    }
+    const acme = await createCompany(ws.owner.headers, { name: 'Acme — “Ünïcode” 株式会社' });
+    const renamed = await send(ws.owner.headers, 'PATCH', `/api/v1/companies/${acme.id}`, { name: 'Acme\r\nInc' });
+    expect(renamed.statusCode).toBe(400);
+    expect(json<{ errors: { field: string; reason: string }[] }>(renamed).errors).toEqual([{ field: 'name', reason }]);
+    expect(json<CompanyBody>(await send(ws.owner.headers, 'GET', `/api/v1/companies/${acme.id}`)).name).toBe('Acme — “Ünïcode” 株式会社');
+  });
+
   it('validates custom values against the company field definitions', async () => {
     const ws = await buildWorkspace(t.db);
     const define = await send(ws.owner.headers, 'POST', '/api/v1/custom-fields', {

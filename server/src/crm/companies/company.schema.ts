@@ -2,19 +2,20 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, Nullable, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { CustomValues } from '../contacts/contact.schema.js';
+import { SingleLine } from '../shared/single-line.js';
 
 /** Head-count bands; '' means not known. */
 export const COMPANY_SIZES = ['', '1-10', '11-50', '51-200', '201-1000', '1001-5000', '5000+'] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Name = SingleLine({ minLength: 1, maxLength: 200 });
 const Domains = Type.Array(Type.String({ minLength: 1, maxLength: 253 }), {
   maxItems: 20,
   description: 'Hostnames such as example.com; stored lower-cased (international names as punycode)',
 });
-const Industry = Type.String({ maxLength: 100 });
+const Industry = SingleLine({ maxLength: 100 });
 const Size = OneOf(COMPANY_SIZES, { description: "Head count band, or '' when not known" });
-const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 100 });
+const Tags = Type.Array(SingleLine({ minLength: 1, maxLength: 60 }), { maxItems: 100 });
 const NullableId = Type.Union([Uuid, Type.Null()]);
 
 export const CompanyInput = Type.Object(

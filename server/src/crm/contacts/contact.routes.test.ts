@@ -132,6 +132,58 @@ describe('contacts API', () => {
     expect(json<{ data: unknown[] }>(list).data).toHaveLength(0);
   });
 
+  it('refuses line breaks and control characters in single-line fields, in words, and keeps them in free text', async () => {
+    const ws = await buildWorkspace(t.db);
+    const reason = 'must be one line of text, without line breaks, tabs or other control characters';
+    const cases: { payload: object; field: string }[] = [
+      { payload: { firstName: 'Ada', lastName: 'Lovelace\nline2' }, field: 'lastName' },
+      { payload: { firstName: 'Ada\r' }, field: 'firstName' },
+      { payload: { firstName: 'Ada', title: 'Count\tess' }, field: 'title' },
+      { payload: { firstName: 'Ada', title: 'Next\u0085line' }, field: 'title' },
+      { payload: { firstName: 'Ada\u2028Byron' }, field: 'firstName' },
+      { payload: { firstName: 'Ada', tags: ['vip\u2029'] }, field: 'tags.0' },
+      { payload: { firstName: 'Ada', emails: [{ address: 'ada@example.com', label: 'wo\u001brk' }] }, field: 'emails.0.label' },
+      { payload: { firstName: 'Ada', socialHandles: [{ network: 'mastodon', handle: '@ada\n@x' }] }, field: 'socialHandles.0.handle' },
+      {
+        payload: { firstName: 'Ada', importantDates: [{ kind: 'custom', date: '2020-01-01', label: 'a\u007f' }] },
+        field: 'importantDates.0.label',
+      },
+      { payload: { firstName: 'Ada', address: { street: '1 Main St\nFlat 2' } }, field: 'address.street' },
+    ];
+    for (const { payload, field } of cases) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: ws.owner.headers, payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(json<{ errors: { field: string; reason: string }[] }>(response).errors).toEqual([{ field, reason }]);
+    }
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: ws.owner.headers });
+    expect(json<{ data: unknown[] }>(list).data).toHaveLength(0);
+
+    // Letters of any script, and spaces that are not control characters, are one line.
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: ws.owner.headers,
+      payload: { firstName: 'Zoë\u00a0Ἀφροδίτη', lastName: '李', title: 'Chief — “Ops”' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = json<{ id: string }>(created);
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${id}`,
+      headers: ws.owner.headers,
+      payload: { lastName: 'Li\nline2' },
+    });
+    expect(patched.statusCode).toBe(400);
+    expect(json<{ errors: { field: string; reason: string }[] }>(patched).errors).toEqual([{ field: 'lastName', reason }]);
+    const note = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      headers: ws.owner.headers,
+      payload: { type: 'note', contactId: id, body: 'First line\nsecond line' },
+    });
+    expect(note.statusCode, note.body).toBe(201);
+  });
+
   it('validates custom field values against the workspace definitions', async () => {
     const ws = await buildWorkspace(t.db);
     const define = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/custom-fields', headers: ws.owner.headers, payload });

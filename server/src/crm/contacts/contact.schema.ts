@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import type { Migration } from '../../platform/db/migrate.js';
 import { DateOnly, DateTime, Nullable, Uuid, OneOf } from '../../platform/http/schemas.js';
+import { SingleLine } from '../shared/single-line.js';
 
 export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate', 'churned', 'other'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
@@ -149,7 +150,7 @@ UPDATE contacts c SET search_text = left(btrim(c.search_text || ' ' || forms.wor
 export const EmailAddress = Type.Object(
   {
     address: Type.String({ format: 'email', maxLength: 320 }),
-    label: Type.Optional(Type.String({ maxLength: 40 })),
+    label: Type.Optional(SingleLine({ maxLength: 40 })),
   },
   { additionalProperties: false },
 );
@@ -162,15 +163,15 @@ export const PhoneNumber = Type.Object(
       pattern: '^[+0-9 ().\\-/xX#*]+$',
       patternReason: 'must be a phone number: digits, spaces and + ( ) . - / x # *',
     }),
-    label: Type.Optional(Type.String({ maxLength: 40 })),
+    label: Type.Optional(SingleLine({ maxLength: 40 })),
   },
   { additionalProperties: false },
 );
 
 export const SocialHandle = Type.Object(
   {
-    network: Type.String({ minLength: 1, maxLength: 40, description: 'e.g. mastodon, bluesky, x, linkedin, instagram' }),
-    handle: Type.String({ minLength: 1, maxLength: 200 }),
+    network: SingleLine({ minLength: 1, maxLength: 40, description: 'e.g. mastodon, bluesky, x, linkedin, instagram' }),
+    handle: SingleLine({ minLength: 1, maxLength: 200 }),
     url: Type.Optional(
       Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://', patternReason: 'must start with http:// or https://' }),
     ),
@@ -182,23 +183,23 @@ export const ImportantDate = Type.Object(
   {
     kind: Type.Union([Type.Literal('birthday'), Type.Literal('anniversary'), Type.Literal('renewal'), Type.Literal('custom')]),
     date: DateOnly,
-    label: Type.Optional(Type.String({ maxLength: 100 })),
+    label: Type.Optional(SingleLine({ maxLength: 100 })),
   },
   { additionalProperties: false },
 );
 
-const AddressLine = Type.String({ maxLength: 200 });
+const AddressLine = SingleLine({ maxLength: 200 });
 
 /** One postal address: what a CRM prints on a letter, and what identity resolution compares. */
 export const PostalAddress = Type.Object(
   {
-    streetNumber: Type.Optional(Type.String({ maxLength: 20 })),
+    streetNumber: Type.Optional(SingleLine({ maxLength: 20 })),
     street: Type.Optional(AddressLine),
-    line2: Type.Optional(Type.String({ maxLength: 200, description: 'Building, suite or area' })),
-    locality: Type.Optional(Type.String({ maxLength: 100, description: 'City or town' })),
-    region: Type.Optional(Type.String({ maxLength: 100, description: 'State, province or county' })),
-    postcode: Type.Optional(Type.String({ maxLength: 20 })),
-    country: Type.Optional(Type.String({ maxLength: 100 })),
+    line2: Type.Optional(SingleLine({ maxLength: 200, description: 'Building, suite or area' })),
+    locality: Type.Optional(SingleLine({ maxLength: 100, description: 'City or town' })),
+    region: Type.Optional(SingleLine({ maxLength: 100, description: 'State, province or county' })),
+    postcode: Type.Optional(SingleLine({ maxLength: 20 })),
+    country: Type.Optional(SingleLine({ maxLength: 100 })),
   },
   { additionalProperties: false },
 );
@@ -220,9 +221,9 @@ export const CustomValues = Type.Record(
 const Stage = OneOf(LIFECYCLE_STAGES);
 
 const editable = {
-  firstName: Type.String({ maxLength: 200 }),
-  lastName: Type.String({ maxLength: 200 }),
-  title: Type.String({ maxLength: 200 }),
+  firstName: SingleLine({ maxLength: 200 }),
+  lastName: SingleLine({ maxLength: 200 }),
+  title: SingleLine({ maxLength: 200 }),
   emails: Type.Array(EmailAddress, { maxItems: 20 }),
   phones: Type.Array(PhoneNumber, { maxItems: 20 }),
   socialHandles: Type.Array(SocialHandle, { maxItems: 50 }),
@@ -230,7 +231,7 @@ const editable = {
   ownerId: Type.Union([Uuid, Type.Null()]),
   teamId: Type.Union([Uuid, Type.Null()]),
   lifecycleStage: Stage,
-  tags: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 100 }),
+  tags: Type.Array(SingleLine({ minLength: 1, maxLength: 60 }), { maxItems: 100 }),
   custom: CustomValues,
   importantDates: Type.Array(ImportantDate, { maxItems: 50 }),
   address: Type.Union([PostalAddress, Type.Null()]),

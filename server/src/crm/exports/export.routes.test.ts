@@ -18,6 +18,7 @@ describe('exports', () => {
     const ws = await buildWorkspace(t.db);
     await post(ws, '/custom-fields', { entity: 'contact', key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] });
     await post(ws, '/custom-fields', { entity: 'contact', key: 'langs', label: 'Languages', type: 'multi_select', options: ['en', 'fr'] });
+    await post(ws, '/custom-fields', { entity: 'contact', key: 'about', label: 'About', type: 'text' });
     const acme = await post(ws, '/companies', { name: 'Acme' });
     await post(ws, '/contacts', {
       firstName: 'Ann',
@@ -42,7 +43,9 @@ describe('exports', () => {
     await post(ws, '/contacts', {
       firstName: '=HYPERLINK("http://evil.example")',
       lastName: '@SUM(A1)',
-      title: 'Has "quotes", commas\nand lines',
+      title: 'Has "quotes", commas',
+      // Names and titles are one line; free text such as a text custom field may hold several.
+      custom: { about: 'Has "quotes", commas\nand lines' },
     });
 
     const response = await get(ws, '/exports/contacts');
@@ -70,7 +73,8 @@ describe('exports', () => {
     const evil = rows.find((r) => r.lastName?.includes('SUM'))!;
     expect(evil.firstName).toBe(`'=HYPERLINK("http://evil.example")`);
     expect(evil.lastName).toBe("'@SUM(A1)");
-    expect(evil.title).toBe('Has "quotes", commas\nand lines');
+    expect(evil.title).toBe('Has "quotes", commas');
+    expect(evil['custom:about']).toBe('Has "quotes", commas\nand lines');
 
     const customers = await get(ws, '/exports/contacts?format=json&stage=customer');
     expect(customers.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -85,6 +89,7 @@ describe('exports', () => {
     // What we export, we can import again: the suggested mapping reads our own columns.
     const copy = await buildWorkspace(t.db);
     await post(copy, '/custom-fields', { entity: 'contact', key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] });
+    await post(copy, '/custom-fields', { entity: 'contact', key: 'about', label: 'About', type: 'text' });
     const { draft, report } = await importFile(copy, { format: 'csv', fileName: 'contacts.csv', content: response.body });
     expect(draft.suggestedMapping).toMatchObject({
       firstName: 'firstName',

@@ -211,6 +211,28 @@ describe('companies imports', () => {
     expect(await auditTypes(ws)).toContain('activity.created');
   });
 
+  it('rejects a row whose name, industry or tag holds a line break or control character, as the API does', async () => {
+    const ws = await buildWorkspace(t.db);
+    const csv = [
+      'Name,Industry,Tags,Notes',
+      'Good Co,Retail,vip,"A note over',
+      'two lines"',
+      '"Two',
+      'Lines Co",,,',
+      'Tab Co,"Re\ttail",,',
+      'Sep Co,,"ok; b\u2028ad",',
+    ].join('\r\n');
+    const reason = 'must be one line of text, without line breaks, tabs or other control characters';
+    const { report } = await importCompanies(ws, csv, { allowPartial: true });
+    expect(report).toMatchObject({ status: 'done', total: 4, imported: 1, rejected: 3 });
+    expect(report.errors).toEqual([
+      { row: 3, field: 'Name', reason },
+      { row: 4, field: 'Industry', reason },
+      { row: 5, field: 'Tags', reason },
+    ]);
+    expect((await companies(ws)).map((c) => c.name)).toEqual(['Good Co']);
+  });
+
   it('refuses unreadable files, other formats and bad mappings with a clear 4xx', async () => {
     const ws = await buildWorkspace(t.db);
     const upload = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: ws.owner.headers, payload });

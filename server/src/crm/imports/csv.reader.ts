@@ -28,7 +28,8 @@ export function checkText(content: string, kind: string): void {
     const code = head.charCodeAt(i);
     if (code === 0xfffd || (code < 32 && !whitespace.has(code))) odd++;
   }
-  if (head.includes('\u0000') || odd > head.length / 100) {
+  // A NUL anywhere, not only in the head: PostgreSQL cannot store one (the upload failed with a 500).
+  if (content.includes('\u0000') || odd > head.length / 100) {
     throw unreadable(`the file is not ${kind} text (it looks binary; save it as ${kind} with UTF-8 encoding)`);
   }
 }

@@ -123,6 +123,20 @@ export function websiteHost(text: string): string {
   }
 }
 
+/**
+ * An address part written over several lines, as one line: a street with its building is often two
+ * lines in a vCard's ADR or a CRM's "Mailing Street" column, and each part of a contact's address
+ * is one line (the API refuses line breaks there), so its lines are joined with ", ". Other
+ * single-line values keep their line breaks and the row is refused, as for any value the API refuses.
+ */
+export function addressLine(text: string): string {
+  return text
+    .split(/[\r\n\u0085\u2028\u2029]+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** Splits a list cell such as `vip, beta` or `a@x.org; b@y.org`. */
 export function splitList(value: string): string[] {
   if (!value.includes(',') && !value.includes(';')) return [value];

@@ -27,6 +27,7 @@ import { ADDRESS_PARTS, LIFECYCLE_STAGES, type AddressPart } from '../contacts/c
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import {
   addNote,
+  addressLine,
   cleanCell,
   networkOfUrl,
   newDraft,
@@ -361,7 +362,7 @@ export function csvRowToDraft(
         break;
       }
       case 'address':
-        input.address = { ...input.address, [target.part]: text };
+        input.address = { ...input.address, [target.part]: addressLine(text) };
         draft.sources[`address.${target.part}`] = column;
         break;
       case 'custom':

@@ -282,6 +282,55 @@ describe('contact imports', () => {
     expect((await contacts(ws)).map((c) => c.displayName).sort()).toEqual(['Ann Able', 'Cy Lines']);
   });
 
+  it('rejects a line break or control character in a single-line field as the API does, and reads a street over lines as one', async () => {
+    const ws = await buildWorkspace(t.db);
+    const reason = 'must be one line of text, without line breaks, tabs or other control characters';
+    const csv = [
+      'Name,Title,Company,Street,Notes',
+      '"Ann',
+      'Able",Engineer,Acme,,',
+      'Bob Tab,"Chief\tOps",Acme,,',
+      'Cy Corp,Engineer,"Acme',
+      'Inc",,',
+      'Di Street,Engineer,Acme,"1 Main St',
+      'Building 2","First line',
+      'second line"',
+    ].join('\r\n');
+    const report = await runImport(ws, 'csv', csv, { allowPartial: true });
+    expect(report).toMatchObject({ status: 'done', total: 4, imported: 1, rejected: 3 });
+    expect(report.errors).toEqual([
+      { row: 2, field: 'Name', reason },
+      { row: 3, field: 'Title', reason },
+      { row: 4, field: 'Company', reason },
+    ]);
+    const [di] = await contacts(ws);
+    expect(di).toMatchObject({ displayName: 'Di Street', companyName: 'Acme', address: { street: '1 Main St, Building 2' } });
+    const notes = json<{ data: { body: string }[] }>(
+      await t.app.inject({ method: 'GET', url: `/api/v1/activities?contactId=${di!.id}`, headers: ws.owner.headers }),
+    );
+    // Free text keeps its lines.
+    expect(notes.data.map((n) => n.body)).toEqual([expect.stringMatching(/^First line\r?\nsecond line$/)]);
+
+    // vCard writes a line break as \n: in a name it is refused, in a street (Apple Contacts' building line) joined.
+    const vcard = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:Lovelace;Ada;;;',
+      'ADR;TYPE=work:;;1 Infinite Loop\\nBuilding 2;Cupertino;CA;95014;USA',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:King\\nByron;Ada;;;',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const cards = await runImport(ws, 'vcard', vcard, { allowPartial: true });
+    expect(cards).toMatchObject({ status: 'done', imported: 1, rejected: 1, errors: [{ row: 2, field: 'N', reason }] });
+    expect(byName(await contacts(ws), 'Ada Lovelace')).toMatchObject({
+      address: { street: '1 Infinite Loop, Building 2', locality: 'Cupertino', region: 'CA', postcode: '95014', country: 'USA' },
+    });
+  });
+
   it('refuses binary, empty, garbage and oversized files, and bad mappings, with a clear 4xx', async () => {
     const ws = await buildWorkspace(t.db);
     const cases: { format: string; content: string; code: string }[] = [
@@ -323,6 +372,33 @@ describe('contact imports', () => {
     expect((await start({ mapping: { Name: 'ignore' }, allowPartial: false })).statusCode).toBe(400);
     expect((await start({ allowPartial: false })).statusCode).toBe(202);
     expect((await start({ allowPartial: false })).statusCode).toBe(409);
+  });
+
+  it('refuses a NUL or half a surrogate pair anywhere in a file or its name, which were 500s', async () => {
+    const ws = await buildWorkspace(t.db);
+    const rows = 'Ann\n'.repeat(20_000);
+    const cases: { format: string; content: string; fileName?: string; field: string }[] = [
+      // Past the first 64 kB, which the check for binary files reads.
+      { format: 'csv', content: `First name\n${rows}Ev\u0000e\n`, field: 'content' },
+      {
+        format: 'vcard',
+        content: `${'BEGIN:VCARD\nVERSION:3.0\nFN:Ann\nEND:VCARD\n'.repeat(2_000)}BEGIN:VCARD\nFN:E\u0000ve\nEND:VCARD\n`,
+        field: 'content',
+      },
+      // Escapes in a JSON file, in a value and in a custom key (stored as jsonb).
+      { format: 'json', content: '[{"firstName":"E\\u0000ve"}]', field: 'content' },
+      { format: 'json', content: '[{"firstName":"Eve","custom":{"plan\\ud800":"pro"}}]', field: 'content' },
+      { format: 'csv', content: 'First name\nEve\n', fileName: 'eve\u0000.csv', field: 'fileName' },
+    ];
+    for (const { format, content, fileName, field } of cases) {
+      const response = await upload(ws, format, content, fileName);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(json<{ errors: { field: string }[] }>(response).errors.map((e) => e.field)).toEqual([field]);
+    }
+    // An emoji's escaped pair is text.
+    expect((await upload(ws, 'json', '[{"firstName":"Eve \\ud83d\\ude00"}]')).statusCode).toBe(201);
+    const { rows: stored } = await t.db.query(`SELECT 1 FROM imports WHERE workspace_id = $1`, [ws.workspaceId]);
+    expect(stored).toHaveLength(1);
   });
 
   it('lets a vCard property or JSON field only be kept or skipped, not sent to another field', async () => {

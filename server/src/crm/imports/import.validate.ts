@@ -5,10 +5,12 @@
  */
 import { Compile } from 'typebox/compile';
 import type { Ctx } from '../../platform/context.js';
+import { reasonOf } from '../../platform/http/field-problems.js';
 import { ContactInput, type ContactInput as ContactInputType } from '../contacts/contact.schema.js';
 import { displayNameOf, withDefaults } from '../contacts/contact.service.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import { checkCustomValues } from '../custom-fields/custom-field.values.js';
+import { isOneLine, ONE_LINE_REASON } from '../shared/single-line.js';
 import { sourceOf, type ContactDraft } from './import.draft.js';
 
 const validator = Compile(ContactInput);
@@ -32,12 +34,14 @@ export interface ValidDraft {
 interface SchemaIssue {
   keyword: string;
   instancePath: string;
+  /** Where the failing schema sits (`#/properties/phones/items/properties/number`). */
+  schemaPath: string;
   params: Record<string, unknown>;
   message: string;
 }
 
-/** Schema errors in the words the API uses, naming the field. */
-function describe(issue: SchemaIssue): { path: string; reason: string } {
+/** Schema errors in the words the API uses, naming the field; a pattern's reason is the one declared beside it. */
+function describe(issue: SchemaIssue, root: unknown): { path: string; reason: string } {
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
   switch (issue.keyword) {
     case 'format':
@@ -52,7 +56,7 @@ function describe(issue: SchemaIssue): { path: string; reason: string } {
     case 'maxItems':
       return { path, reason: `has more than ${String(issue.params.limit)} entries` };
     case 'pattern':
-      return { path, reason: path.startsWith('phones') ? 'is not a phone number' : 'has characters that are not allowed' };
+      return { path, reason: reasonOf(issue, root) };
     case 'minLength':
       return { path, reason: 'must not be empty' };
     default:
@@ -62,7 +66,7 @@ function describe(issue: SchemaIssue): { path: string; reason: string } {
 
 /** Why a draft's input does not pass `schema`, each field once, named by the column it came from. */
 export function schemaProblems(
-  schema: { Errors(value: unknown): unknown },
+  schema: { Errors(value: unknown): unknown; Type(): unknown },
   draft: { row: number; input: object; sources: Record<string, string> },
   record: string,
 ): RowProblem[] {
@@ -71,7 +75,7 @@ export function schemaProblems(
   for (const issue of schema.Errors(draft.input) as unknown as SchemaIssue[]) {
     // Additional-property and union errors repeat what a more precise issue already said.
     if (issue.keyword === 'boolean' || issue.keyword === 'anyOf' || issue.keyword === 'additionalProperties') continue;
-    const { path, reason } = describe(issue);
+    const { path, reason } = describe(issue, schema.Type());
     const field = sourceOf(draft, path);
     if (seen.has(field)) continue;
     seen.add(field);
@@ -102,6 +106,9 @@ export function validateDraft(ctx: Ctx, draft: ContactDraft, fields: readonly Cu
   }
   if (draft.companyName && draft.companyName.length > MAX_COMPANY_NAME) {
     problems.push({ row: draft.row, field: draft.sources.company ?? 'ORG', reason: `is longer than ${MAX_COMPANY_NAME} characters` });
+  } else if (draft.companyName && !isOneLine(draft.companyName)) {
+    // The company is found or created by this name: the companies API's rule for names.
+    problems.push({ row: draft.row, field: draft.sources.company ?? 'ORG', reason: ONE_LINE_REASON });
   }
   if (problems.length) return problems;
   return { row: draft.row, input, companyName: draft.companyName, companyDomain: draft.companyDomain, notes: draft.notes };

@@ -5,6 +5,8 @@
  * and timestamps are not read; the company, owner and team are kept when they are this workspace's
  * (the service checks), and the company is otherwise found or created by its name.
  */
+import { RapportError } from '../../platform/http/errors.js';
+import { hasLoneSurrogate } from '../../platform/text/surrogates.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import { checkText, MAX_ROWS, unreadable } from './csv.reader.js';
 import { newDraft, type ContactDraft } from './import.draft.js';
@@ -29,13 +31,30 @@ const FIELDS = Object.keys(JSON_FIELDS) as JsonField[];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Only an escape brings a NUL or half of a UTF-16 surrogate pair into a JSON text. */
+const UNSTORABLE_ESCAPE = /\\u(0000|d[89a-f])/i;
+
+/**
+ * PostgreSQL stores neither a NUL nor a lone surrogate in jsonb (a custom key holding one failed
+ * the upload with a 500), and a text column would quietly store U+FFFD for the surrogate.
+ */
+function refuseUnstorable(key: string, value: unknown): unknown {
+  for (const text of [key, value]) {
+    if (typeof text === 'string' && (text.includes('\u0000') || hasLoneSurrogate(text))) {
+      throw unreadable(`the file holds a NUL character or half of a UTF-16 surrogate pair (in "${key}"), which is no text`);
+    }
+  }
+  return value;
+}
+
 /** The contacts of a JSON export; what is not an array of them is refused whole. */
 export function parseJsonContacts(content: string): unknown[] {
   checkText(content, 'JSON');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(content.replace(/^\ufeff/, ''));
+    parsed = JSON.parse(content.replace(/^\ufeff/, ''), UNSTORABLE_ESCAPE.test(content) ? refuseUnstorable : undefined);
   } catch (error) {
+    if (error instanceof RapportError) throw error;
     throw unreadable(`the file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!Array.isArray(parsed)) throw unreadable('the file must hold an array of contacts, as Rapport’s JSON export writes it');

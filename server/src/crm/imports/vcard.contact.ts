@@ -6,7 +6,16 @@
  */
 import type { ImportantDate } from '../contacts/contact.schema.js';
 import type { Static } from 'typebox';
-import { addNote, newDraft, parseImportantDate, pushItem, networkOfUrl, socialHandle, type ContactDraft } from './import.draft.js';
+import {
+  addNote,
+  addressLine,
+  newDraft,
+  parseImportantDate,
+  pushItem,
+  networkOfUrl,
+  socialHandle,
+  type ContactDraft,
+} from './import.draft.js';
 import { splitValue, unescapeText, type VCard, type VCardProperty } from './vcard.parser.js';
 
 /** The properties the import reads, in the order the preview shows them. */
@@ -124,7 +133,7 @@ function applyProperty(card: VCard, property: VCardProperty, field: VCardField, 
     case 'ADR': {
       // post-office box; extended address; street; locality; region; postal code; country
       const [, extended = '', street = '', locality = '', region = '', postcode = '', country = ''] = splitValue(value, ';').map((part) =>
-        unescapeText(part).trim(),
+        addressLine(unescapeText(part)),
       );
       const parts = Object.entries({ street, line2: extended, locality, region, postcode, country }).filter(([, text]) => text);
       if (!parts.length) return;

@@ -5,12 +5,16 @@
  * error. A list with sorts to choose from, or ranked by a search, takes back only the cursors of
  * the order it is read in: the sort, or the search's words.
  */
-import { UUID_PATTERN } from '../../platform/db/ids.js';
-import { decodeCursor, decodeOrderedCursor, encodeCursor, type CursorValue } from '../../platform/http/cursor.js';
-import { invalid } from '../../platform/http/errors.js';
+import {
+  cursorNotGivenOut,
+  decodeCursor,
+  decodeOrderedCursor,
+  encodeCursor,
+  isCursorId,
+  isCursorInstant,
+  type CursorValue,
+} from '../../platform/http/cursor.js';
 import { searchWords, type SearchMode } from './search-text.js';
-
-const UUID = new RegExp(UUID_PATTERN);
 /** Postgres' words for the ends of time, used when a sort key is missing (a task without a due date). */
 const INFINITIES = new Set(['infinity', '-infinity']);
 
@@ -50,7 +54,7 @@ export function decodeRankedCursor(cursor: string | undefined, q: string): Ranke
   const orders = MODES.map((mode) => rankOrder(q, mode));
   const after = decodeOrderedCursor(cursor, orders);
   if (!after) return null;
-  if (typeof after.v !== 'number' || !Number.isFinite(after.v) || !UUID.test(after.id)) throw notGivenOut();
+  if (typeof after.v !== 'number' || !Number.isFinite(after.v) || !isCursorId(after.id)) throw cursorNotGivenOut();
   return { rank: after.v, id: after.id, mode: MODES[orders.indexOf(after.order)]! };
 }
 
@@ -68,11 +72,7 @@ function rankOrder(q: string, mode: SearchMode): string {
 }
 
 function fitting(after: CursorValue, kind: SortKeyKind): CursorValue {
-  const fits = typeof after.v === 'string' && (kind === 'text' || INFINITIES.has(after.v) || !Number.isNaN(Date.parse(after.v)));
-  if (!fits || !UUID.test(after.id)) throw notGivenOut();
+  const fits = typeof after.v === 'string' && (kind === 'text' || INFINITIES.has(after.v) || isCursorInstant(after.v));
+  if (!fits || !isCursorId(after.id)) throw cursorNotGivenOut();
   return after;
-}
-
-function notGivenOut() {
-  return invalid([{ field: 'cursor', reason: 'is not a cursor this API gave out' }]);
 }

@@ -5,7 +5,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { recordEvents } from '../../platform/events/event.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId, isCursorInstant } from '../../platform/http/cursor.js';
 import { forbidden, notFound, RapportError } from '../../platform/http/errors.js';
 import { getContact } from '../../crm/index.js';
 import { findIdentity } from '../identity.repo.js';
@@ -86,7 +86,9 @@ export async function unlinkIdentityManually(ctx: Ctx, db: Db, contactId: string
 
 export async function listIdentities(ctx: Ctx, query: IdentityListQuery): Promise<{ data: IdentitySummary[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
-  const rows = await repo.listIdentities(ctx, query, decodeCursor(query.cursor), limit);
+  const after = decodeCursor(query.cursor);
+  if (after && (!isCursorInstant(after.v) || !isCursorId(after.id))) throw cursorNotGivenOut();
+  const rows = await repo.listIdentities(ctx, query, after, limit);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -282,6 +282,74 @@ describe('merge', () => {
     expect((await unmerge(limited.headers, theirs.id)).statusCode).toBe(404);
     expect((await unmerge(limited.headers, done.id)).statusCode).toBe(200);
   });
+
+  it('answers a member the same for a merge or duplicate pair they may not see, whatever its state', async () => {
+    const ws = await buildWorkspace(t.db);
+    const limited = await ws.member('agent', { recordScope: 'own' });
+    const answer = (response: Awaited<ReturnType<typeof unmerge>>) => {
+      const { type, title, status, detail, code, errors } = json<Record<string, unknown>>(response);
+      return { statusCode: response.statusCode, type, title, status, detail, code, errors };
+    };
+    const missing = answer(await unmerge(limited.headers, '0190a0a0-0000-7000-8000-00000000dead'));
+    expect(missing.statusCode).toBe(404);
+
+    const colleague = await postContact(t, ws.owner.headers, { firstName: 'Colleague' });
+    const theirs = json<ContactMerge>(
+      await merge(ws.owner.headers, {
+        survivorId: colleague.id,
+        mergedId: (await postContact(t, ws.owner.headers, { firstName: 'C2' })).id,
+      }),
+    );
+    expect(answer(await unmerge(limited.headers, theirs.id))).toEqual(missing);
+    expect((await unmerge(ws.owner.headers, theirs.id)).statusCode).toBe(200);
+    expect(answer(await unmerge(limited.headers, theirs.id))).toEqual(missing);
+
+    // A duplicate pair of contacts the member may not see: open or decided, the merge of their own two says the same.
+    const [own1, own2] = [
+      await postContact(t, limited.headers, { firstName: 'Own', lastName: 'One' }),
+      await postContact(t, limited.headers, { firstName: 'Own', lastName: 'Two' }),
+    ];
+    const [left, right] = [colleague.id, (await postContact(t, ws.owner.headers, { firstName: 'Colleague' })).id].sort();
+    const duplicateId = '0190a0a0-0000-7000-8000-000000000002';
+    await t.db.query(
+      `INSERT INTO duplicate_candidates (workspace_id, id, kind, left_id, right_id, probability, weight, decision, created_at, updated_at)
+       VALUES ($1, $2, 'contact', $3, $4, 0.9, 5, 'review', now(), now())`,
+      [ws.workspaceId, duplicateId, left, right],
+    );
+    const withPair = () => merge(limited.headers, { survivorId: own1.id, mergedId: own2.id, duplicateId });
+    const open = answer(await withPair());
+    expect(open).toMatchObject({
+      statusCode: 400,
+      errors: [{ field: 'duplicateId', reason: 'is not an open duplicate pair of these two contacts' }],
+    });
+    await t.db.query(`UPDATE duplicate_candidates SET status = 'dismissed' WHERE workspace_id = $1 AND id = $2`, [
+      ws.workspaceId,
+      duplicateId,
+    ]);
+    expect(answer(await withPair())).toEqual(open);
+    expect(answer(await merge(limited.headers, { survivorId: own1.id, mergedId: own2.id, duplicateId: theirs.id }))).toEqual(open);
+    expect((await contact(limited.headers, own2.id)).status).toBe(200);
+  });
+
+  it('still names the merge to undo first to a member whose merge’s survivor they merged away since', async () => {
+    const ws = await buildWorkspace(t.db);
+    const limited = await ws.member('agent', { recordScope: 'own' });
+    const [a, b, c] = [
+      await postContact(t, limited.headers, { firstName: 'Ada' }),
+      await postContact(t, limited.headers, { firstName: 'Augusta' }),
+      await postContact(t, limited.headers, { firstName: 'Countess' }),
+    ];
+    const inner = json<ContactMerge>(await merge(limited.headers, { survivorId: b.id, mergedId: c.id }));
+    const outer = json<ContactMerge>(await merge(limited.headers, { survivorId: a.id, mergedId: b.id }));
+    const refused = await unmerge(limited.headers, inner.id);
+    expect(refused.statusCode).toBe(409);
+    expect(json<{ code: string; detail: string }>(refused)).toMatchObject({
+      code: 'unmerge_order',
+      detail: expect.stringContaining(outer.id),
+    });
+    expect((await unmerge(limited.headers, outer.id)).statusCode).toBe(200);
+    expect((await unmerge(limited.headers, inner.id)).statusCode).toBe(200);
+  });
 });
 
 describe('unmerge', () => {

@@ -67,11 +67,8 @@ async function lockPair(ctx: Ctx, tx: Queryable, survivorId: string, mergedId: s
 }
 
 async function closeDuplicate(tx: Queryable, ctx: Ctx, duplicateId: string, survivorId: string, mergedId: string): Promise<void> {
-  const pair = await markCandidateMerged(tx, ctx.workspaceId, duplicateId, ctx.actor.userId);
-  if (!pair) throw notFound('Open duplicate pair');
-  const ids = [pair.leftId, pair.rightId].sort().join();
-  if (ids !== [survivorId, mergedId].sort().join()) {
-    throw invalid([{ field: 'duplicateId', reason: 'is a pair of other contacts' }]);
+  if (!(await markCandidateMerged(tx, ctx.workspaceId, duplicateId, [survivorId, mergedId], ctx.actor.userId))) {
+    throw invalid([{ field: 'duplicateId', reason: 'is not an open duplicate pair of these two contacts' }]);
   }
 }
 

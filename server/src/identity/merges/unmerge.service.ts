@@ -3,7 +3,7 @@
  * merge moved go back to it, and the survivor's fields the merge changed get their old values,
  * unless someone has edited them since (those are kept, and named).
  */
-import { lockContact, restoreContactRow, updateContactInTransaction } from '../../crm/index.js';
+import { lockContact, restoreContactRow, updateContactInTransaction, type Contact } from '../../crm/index.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { recordEvents } from '../../platform/events/event.js';
@@ -15,11 +15,23 @@ import { toContactMerge } from './merge.service.js';
 import { fieldValue, toPatch, type FieldValues } from './survivor-changes.js';
 import { sameValue } from './survivorship.js';
 
+const seesEveryContact = (actor: Actor) => actor.recordScope === 'all' || actor.kind === 'system';
+
 /** The crm's record access, applied to the kept row of a contact that does not exist right now. */
-function mayRestore(actor: Actor, row: Record<string, unknown>): boolean {
-  if (actor.recordScope === 'all' || actor.kind === 'system') return true;
-  if (row.owner_id === actor.userId) return true;
+function maySeeKept(actor: Actor, row: Record<string, unknown>): boolean {
+  if (seesEveryContact(actor) || row.owner_id === actor.userId) return true;
   return actor.recordScope === 'team' && typeof row.team_id === 'string' && actor.teamIds.includes(row.team_id);
+}
+
+/**
+ * A merge is seen through its survivor, as its contact's merge history lists it: the survivor as it
+ * is now, or, while a later merge holds it, as that merge kept it. Asked before anything about the
+ * merge's state, so a merge the member may not see is not found whether or not it was undone.
+ */
+async function seesSurvivor(ctx: Ctx, tx: Queryable, merge: repo.MergeRecord, survivor: Contact | null): Promise<boolean> {
+  if (survivor || seesEveryContact(ctx.actor)) return true;
+  const absorbing = await repo.mergeStillAbsorbing(tx, ctx.workspaceId, merge.survivorId);
+  return absorbing !== null && maySeeKept(ctx.actor, absorbing.mergedContact);
 }
 
 /**
@@ -42,12 +54,12 @@ export async function unmergeContacts(ctx: Ctx, db: Db, mergeId: string): Promis
   return db.transaction(async (tx) => {
     const txCtx: Ctx = { ...ctx, db: tx };
     const merge = await repo.findMerge(tx, ctx.workspaceId, mergeId, true);
-    if (!merge) throw notFound('Merge');
+    const survivor = merge && (await lockContact(txCtx, tx, merge.survivorId));
+    if (!merge || !(await seesSurvivor(txCtx, tx, merge, survivor))) throw notFound('Merge');
     if (merge.unmergedAt) throw conflict('already_unmerged', 'This merge has already been undone');
     await checkOrder(tx, ctx.workspaceId, merge);
-    const survivor = await lockContact(txCtx, tx, merge.survivorId);
     if (!survivor) throw notFound('Contact');
-    if (!mayRestore(ctx.actor, merge.mergedContact)) throw forbidden('You can only restore contacts you may see');
+    if (!maySeeKept(ctx.actor, merge.mergedContact)) throw forbidden('You can only restore contacts you may see');
 
     if (!(await restoreContactRow(tx, ctx.workspaceId, merge.mergedContact))) {
       throw conflict('contact_exists', `A contact with the merged contact's id ${merge.mergedId} exists again`);

@@ -165,15 +165,16 @@ export async function closeMergedPair(
   db: Queryable,
   workspaceId: string,
   id: string,
+  contacts: readonly [string, string],
   userId: string | null,
-): Promise<{ leftId: string; rightId: string } | null> {
-  const { rows } = await db.query<{ leftId: string; rightId: string }>(
+): Promise<boolean> {
+  const { rowCount } = await db.query(
     `UPDATE duplicate_candidates SET status = 'merged', decided_by = $3, decided_at = now(), updated_at = now()
       WHERE workspace_id = $1 AND id = $2 AND kind = 'contact' AND status = 'open'
-      RETURNING left_id AS "leftId", right_id AS "rightId"`,
-    [workspaceId, id, userId],
+        AND left_id = LEAST($4::uuid, $5::uuid) AND right_id = GREATEST($4::uuid, $5::uuid)`,
+    [workspaceId, id, userId, contacts[0], contacts[1]],
   );
-  return rows[0] ?? null;
+  return rowCount > 0;
 }
 
 /** The merged pair of these two contacts, open again; false when there was none. */

@@ -6,7 +6,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { recordEvents } from '../../platform/events/event.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId } from '../../platform/http/cursor.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { findIdentity } from '../identity.repo.js';
 import { linkIdentity, unlinkIdentity } from '../links/link.service.js';
@@ -17,7 +17,10 @@ import type { DuplicateCandidate, DuplicateCountQuery, DuplicateListQuery } from
 export async function listDuplicates(ctx: Ctx, query: DuplicateListQuery) {
   const limit = query.limit ?? 50;
   const filter = { status: query.status ?? 'open', kind: query.kind, identityId: query.identityId, contactId: query.contactId };
-  const rows = await repo.listCandidates(ctx, filter, decodeCursor(query.cursor), limit);
+  const after = decodeCursor(query.cursor);
+  // A probability, from 0 to 1: the cursor's value is compared as a `real`, which 1e308 overflows.
+  if (after && (typeof after.v !== 'number' || after.v < 0 || after.v > 1 || !isCursorId(after.id))) throw cursorNotGivenOut();
+  const rows = await repo.listCandidates(ctx, filter, after, limit);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { data: items, nextCursor: rows.length > limit && last ? encodeCursor({ v: last.probability, id: last.id }) : null };
@@ -100,17 +103,18 @@ export async function linkDuplicate(ctx: Ctx, db: Db, id: string): Promise<Dupli
 }
 
 /**
- * Closes the open contact pair `duplicateId` as merged, inside the merge's transaction. Returns
- * its two contacts, so the merge can check they are the ones it merges; null when no open contact
- * pair has that id.
+ * Closes the open pair `duplicateId` of these two contacts as merged, inside the merge's
+ * transaction; false when no open pair of theirs has that id. A pair of other contacts is not
+ * told apart from one that does not exist or was decided: the member may not see those contacts.
  */
 export function markCandidateMerged(
   tx: Queryable,
   workspaceId: string,
   duplicateId: string,
+  contacts: readonly [string, string],
   userId: string | null,
-): Promise<{ leftId: string; rightId: string } | null> {
-  return repo.closeMergedPair(tx, workspaceId, duplicateId, userId);
+): Promise<boolean> {
+  return repo.closeMergedPair(tx, workspaceId, duplicateId, contacts, userId);
 }
 
 /** After an unmerge the two contacts are a pair to review again; true when a merged pair was reopened. */

@@ -12,7 +12,7 @@ import {
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { recordEvents, type NewEvent } from '../../platform/events/event.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId, isCursorInstant } from '../../platform/http/cursor.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import type { IngestPipeline, IngestReport } from '../ingest.contract.js';
 import * as repo from './dead-letter.repo.js';
@@ -21,9 +21,7 @@ import type { DeadLetterDetail, DeadLetterListQuery } from './dead-letter.schema
 export async function listDeadLetters(ctx: Ctx, query: DeadLetterListQuery) {
   const limit = query.limit ?? 50;
   const cursor = decodeCursor(query.cursor);
-  if (cursor && (typeof cursor.v !== 'string' || Number.isNaN(Date.parse(cursor.v)))) {
-    throw invalid([{ field: 'cursor', reason: 'is not a cursor this API gave out' }]);
-  }
+  if (cursor && (!isCursorInstant(cursor.v) || !isCursorId(cursor.id))) throw cursorNotGivenOut();
   const after = cursor ? { at: cursor.v as string, id: cursor.id } : null;
   const result = await repo.listDeadLetters(ctx.db, ctx.workspaceId, query, after, limit);
   const last = result.rows[result.rows.length - 1];

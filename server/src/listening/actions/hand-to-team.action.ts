@@ -13,6 +13,7 @@ registerMentionAction({
   label: 'Hand to a team',
   description: 'Make it a case in the inbox, routed to a team (the service team by default)',
   role: 'agent',
+  changesConversation: true,
   params: Type.Object({ teamId: Type.Optional(Uuid) }, { additionalProperties: false }),
   async run(ctx, db, mention, params) {
     const teamId = params.teamId ?? (await teamNamed(db, ctx.workspaceId, SERVICE_TEAMS));

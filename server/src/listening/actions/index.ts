@@ -4,4 +4,4 @@ import './hand-to-team.action.js';
 import './make-lead.action.js';
 import './add-contact.action.js';
 
-export { mentionAction, mentionActions, registerMentionAction, type ActionResult, type MentionAction } from './mention-action.js';
+export { mayUse, mentionAction, mentionActions, registerMentionAction, type ActionResult, type MentionAction } from './mention-action.js';

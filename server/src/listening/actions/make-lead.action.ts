@@ -1,15 +1,22 @@
 /**
  * Make a lead: the author becomes a contact at lifecycle stage lead, owned by the sales team, with
- * the mention on their timeline, so a buying signal heard in public reaches sales.
+ * the mention on their timeline, so a buying signal heard in public reaches sales. A member who may
+ * keep only their own records (or their teams') keeps the lead themselves, still for the sales team
+ * to see, rather than being refused: the CRM would not let them make a contact nobody owns.
  */
 import { Type } from 'typebox';
 import { teamNamed } from '../../inbox/index.js';
+import type { Actor } from '../../platform/context.js';
 import { Uuid } from '../../platform/http/schemas.js';
 import { contactForAuthor } from './author-contact.js';
 import { registerMentionAction } from './mention-action.js';
 import { logMention } from './timeline.js';
 
 const SALES_TEAMS = ['sales', 'business development', 'sales team'];
+
+/** Whether the member may make a contact owned by the team alone: the CRM's record scope rule. */
+const mayLeaveToTeam = (actor: Actor, teamId: string) =>
+  actor.recordScope === 'all' || actor.kind === 'system' || (actor.recordScope === 'team' && actor.teamIds.includes(teamId));
 
 registerMentionAction({
   name: 'make-lead',
@@ -21,7 +28,7 @@ registerMentionAction({
     const teamId = params.teamId ?? (await teamNamed(db, ctx.workspaceId, SALES_TEAMS));
     const { contact, created } = await contactForAuthor(ctx, db, mention, {
       lifecycleStage: 'lead',
-      ...(teamId ? { teamId, ownerId: null } : {}),
+      ...(teamId ? { teamId, ownerId: mayLeaveToTeam(ctx.actor, teamId) ? null : ctx.actor.userId } : {}),
       tags: ['from-listening'],
     });
     await logMention(ctx, db, contact.id, mention, 'Buying signal');

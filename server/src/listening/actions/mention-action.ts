@@ -4,7 +4,7 @@
  * UI's action menu and the audit trail treat them alike and new ones need no change elsewhere.
  */
 import type { Static, TObject } from 'typebox';
-import type { Ctx } from '../../platform/context.js';
+import { ROLE_RANK, type Actor, type Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import type { Mention } from '../mentions/mention.schema.js';
 
@@ -22,6 +22,12 @@ export interface MentionAction<P extends TObject = TObject> {
   description: string;
   /** Least role that may run it. */
   role: 'agent' | 'admin';
+  /**
+   * Whether it changes the mention's conversation, which the inbox shows a member limited to their
+   * own or their teams' records only when it is theirs: a heard post's conversation is nobody's
+   * until someone brings it into the inbox, so for them it would answer "not found".
+   */
+  changesConversation?: true;
   params: P;
   run(ctx: Ctx, db: Db, mention: Mention, params: Static<P>): Promise<ActionResult>;
 }
@@ -35,3 +41,7 @@ export function registerMentionAction<P extends TObject>(action: MentionAction<P
 
 export const mentionAction = (name: string): MentionAction | undefined => actions.get(name);
 export const mentionActions = (): readonly MentionAction[] => [...actions.values()];
+
+/** Whether `actor` may use the action on the mentions they see: their role, and their record scope for conversation actions. */
+export const mayUse = (actor: Actor, action: MentionAction): boolean =>
+  ROLE_RANK[actor.role] >= ROLE_RANK[action.role] && (!action.changesConversation || actor.recordScope === 'all');

@@ -57,6 +57,29 @@ describe('actions on mentions', () => {
     expect(actions).toEqual(expect.arrayContaining(['reply', 'hand-to-team', 'make-lead', 'add-contact']));
   });
 
+  it('lists only what the member may use: no conversation actions for a member limited to their own records, none for a viewer', async () => {
+    const { ws, viewer } = await setUp();
+    const own = await ws.member('agent', { recordScope: 'own' });
+    const names = async (headers: Headers) =>
+      json<{ data: { name: string }[] }>(await send(headers, 'GET', '/api/v1/listening/actions'))
+        .data.map((a) => a.name)
+        .sort();
+    expect(await names(ws.owner.headers)).toEqual(['add-contact', 'hand-to-team', 'make-lead', 'reply']);
+    expect(await names(own.headers)).toEqual(['add-contact', 'make-lead']);
+    expect(await names(viewer.headers)).toEqual([]);
+  });
+
+  it('makes a lead for a member limited to their own records, who keeps it, for the sales team to see', async () => {
+    const { ws, sales, signal } = await setUp();
+    const own = await ws.member('agent', { recordScope: 'own' });
+    const made = await send(own.headers, 'POST', `/api/v1/listening/mentions/${signal.id}/actions/make-lead`, {});
+    expect(made.statusCode, made.body).toBe(200);
+    const { contactId } = json<{ contactId: string }>(made);
+    const contact = await send(own.headers, 'GET', `/api/v1/contacts/${contactId}`);
+    expect(contact.statusCode, contact.body).toBe(200);
+    expect(json(contact)).toMatchObject({ lifecycleStage: 'lead', ownerId: own.userId, teamId: sales.id });
+  });
+
   it('hands a complaint to the service team, where the team’s agent gets it', async () => {
     const { ws, agent, service, complaint } = await setUp();
     const settings = await t.app.inject({
@@ -81,10 +104,13 @@ describe('actions on mentions', () => {
       await send(agent.headers, 'POST', `/api/v1/listening/mentions/${signal.id}/actions/make-lead`, {}),
     );
     expect(result.summary).toMatch(/new lead/);
-    const contact = json<{ lifecycleStage: string; teamId: string; socialHandles: { network: string; handle: string }[] }>(
-      await send(agent.headers, 'GET', `/api/v1/contacts/${result.contactId}`),
-    );
-    expect(contact).toMatchObject({ lifecycleStage: 'lead', teamId: sales.id });
+    const contact = json<{
+      lifecycleStage: string;
+      teamId: string;
+      ownerId: string | null;
+      socialHandles: { network: string; handle: string }[];
+    }>(await send(agent.headers, 'GET', `/api/v1/contacts/${result.contactId}`));
+    expect(contact).toMatchObject({ lifecycleStage: 'lead', teamId: sales.id, ownerId: null });
     expect(contact.socialHandles[0]).toMatchObject({ network: 'mastodon' });
     const timeline = json<{ data: { type: string; body: string }[] }>(
       await send(agent.headers, 'GET', `/api/v1/activities?contactId=${result.contactId}`),

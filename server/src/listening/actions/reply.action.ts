@@ -8,6 +8,7 @@ registerMentionAction({
   label: 'Reply',
   description: 'Open the conversation in the inbox, assigned to you, to answer on the channel it came from',
   role: 'agent',
+  changesConversation: true,
   params: Type.Object({}, { additionalProperties: false }),
   async run(ctx, db, mention) {
     await openForReply(ctx, db, mention.conversationId, ctx.actor.userId);

@@ -33,7 +33,8 @@ async function verdict(db: Db, workspaceId: string, alert: AlertRow, window: { f
     // Only mentions since the last check count, so one burst of the keyword fires once.
     const since = alert.lastCheckedAt && alert.lastCheckedAt > window.from ? alert.lastCheckedAt : window.from;
     const observed = await repo.countMentions(db, workspaceId, target, { from: since, to: window.to }, { keyword: alert.keyword ?? '' });
-    return { fired: observed >= alert.minMentions, expected: 0, observed, reason: `${observed} new mentions contain “${alert.keyword}”` };
+    const mentions = observed === 1 ? 'mention contains' : 'mentions contain';
+    return { fired: observed >= alert.minMentions, expected: 0, observed, reason: `${observed} new ${mentions} “${alert.keyword}”` };
   }
   const negativeOnly = alert.trigger === 'negative';
   const observed = await repo.countMentions(db, workspaceId, target, window, { negativeOnly });

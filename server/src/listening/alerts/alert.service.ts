@@ -4,7 +4,8 @@ import type { Config } from '../../platform/config/config.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
-import { forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { urlProblems } from '../../channels/index.js';
+import { blank, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { FieldProblem } from '../../platform/http/errors.js';
 import * as repo from './alert.repo.js';
 import type { AlertInput, AlertPatch, AlertRow } from './alert.schema.js';
@@ -17,11 +18,16 @@ const view = ({ lastCheckedAt: _c, createdBy: _b, ...rest }: AlertRow): AlertVie
 
 async function check(ctx: Ctx, db: Queryable, a: AlertRow, before: AlertRow | null): Promise<void> {
   const problems: FieldProblem[] = [];
+  // The schema counts characters; a name or keyword of spaces only is stored trimmed, so it is empty.
+  if (!a.name) problems.push(blank('name'));
+  if (a.keyword === '') problems.push(blank('keyword'));
   if ((a.queryId === null) === (a.queryKind === null))
     problems.push({ field: 'queryId', reason: 'name either one query or one group (queryKind)' });
   if (a.queryId && !(await repo.queryExists(db, ctx.workspaceId, a.queryId)))
     problems.push({ field: 'queryId', reason: 'is not a query of this workspace' });
-  if (a.trigger === 'keyword' && !a.keyword) problems.push({ field: 'keyword', reason: 'is required for a keyword alert' });
+  if (a.trigger === 'keyword' && a.keyword === null) problems.push({ field: 'keyword', reason: 'is required for a keyword alert' });
+  // The rule channels follow for their URLs; delivery refuses such an address too, but by then the alert is saved.
+  if (a.webhookUrl) problems.push(...urlProblems('webhookUrl', a.webhookUrl, a.allowPrivateNetwork));
   if (!a.notifyInApp && a.notifyEmails.length === 0 && !a.webhookUrl)
     problems.push({ field: 'notifyInApp', reason: 'an alert must go somewhere' });
   if (problems.length) throw invalid(problems);
@@ -43,7 +49,7 @@ export async function createAlert(ctx: Ctx, db: Db, input: AlertInput): Promise<
       queryId: input.queryId ?? null,
       queryKind: input.queryKind ?? null,
       trigger: input.trigger,
-      keyword: input.keyword ?? null,
+      keyword: input.keyword?.trim() ?? null,
       sensitivity: input.sensitivity ?? 3,
       minMentions: input.minMentions ?? (input.trigger === 'keyword' ? 1 : 5),
       cooldownMinutes: input.cooldownMinutes ?? 60,
@@ -80,7 +86,13 @@ export async function updateAlert(ctx: Ctx, db: Db, id: string, patch: AlertPatc
     const before = await repo.findAlert(tx, ctx.workspaceId, id);
     if (!before) throw notFound('Alert');
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<AlertRow>;
-    const after: AlertRow = { ...before, ...defined, name: (patch.name ?? before.name).trim(), updatedAt: new Date() };
+    const after: AlertRow = {
+      ...before,
+      ...defined,
+      name: (patch.name ?? before.name).trim(),
+      keyword: patch.keyword === undefined ? before.keyword : (patch.keyword?.trim() ?? null),
+      updatedAt: new Date(),
+    };
     await check(ctx, tx, after, before);
     await repo.updateAlert(tx, ctx.workspaceId, after);
     await recordEvents(tx, [event(ctx, 'listening_alert.updated', id, changes(view(before), view(after)))]);

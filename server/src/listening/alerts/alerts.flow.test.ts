@@ -131,7 +131,7 @@ describe('listening alerts', () => {
       }),
     );
     const fired = await checkAlert(t.db, t.deps.config, ws.workspaceId, keyword.id, new Date(now));
-    expect(fired?.reason).toMatch(/1 new mentions contain “recall”/);
+    expect(fired?.reason).toBe('1 new mention contains “recall”');
     // Later checks count only what arrived since, so the same mention does not fire again.
     expect(await checkAlert(t.db, t.deps.config, ws.workspaceId, keyword.id, new Date(now + 10 * 60_000))).toBeNull();
   });
@@ -145,5 +145,84 @@ describe('listening alerts', () => {
     expect((await post(ws.owner.headers, { name: 'x', queryKind: 'brand', trigger: 'volume', notifyInApp: false })).statusCode).toBe(400);
     const local = { name: 'x', queryKind: 'brand', trigger: 'volume', webhookUrl: 'http://127.0.0.1:9/x', allowPrivateNetwork: true };
     expect((await post(agent.headers, local)).statusCode).toBe(403);
+  });
+
+  it('refuses a blank name or keyword, naming the field, on create and on change', async () => {
+    const ws = await buildWorkspace(t.db);
+    const post = (body: object) => send(ws.owner.headers, 'POST', '/api/v1/listening/alerts', body);
+    const problems = (response: { body: string }) => json<{ errors: { field: string; reason: string }[] }>(response as never).errors;
+    const blankName = await post({ name: '   ', queryKind: 'brand', trigger: 'volume' });
+    expect(blankName.statusCode, blankName.body).toBe(400);
+    expect(problems(blankName)).toEqual([{ field: 'name', reason: 'must not be blank' }]);
+    const blankKeyword = await post({ name: 'Recall', queryKind: 'brand', trigger: 'keyword', keyword: ' \t ' });
+    expect(blankKeyword.statusCode, blankKeyword.body).toBe(400);
+    expect(problems(blankKeyword)).toEqual([{ field: 'keyword', reason: 'must not be blank' }]);
+
+    const saved = await post({ name: ' Recall ', queryKind: 'brand', trigger: 'keyword', keyword: ' recall ' });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const alert = json<{ id: string; name: string; keyword: string }>(saved);
+    expect(alert).toMatchObject({ name: 'Recall', keyword: 'recall' });
+    const renamed = await send(ws.owner.headers, 'PATCH', `/api/v1/listening/alerts/${alert.id}`, { name: '  ' });
+    expect(renamed.statusCode, renamed.body).toBe(400);
+    expect(problems(renamed)).toEqual([{ field: 'name', reason: 'must not be blank' }]);
+    const rekeyed = await send(ws.owner.headers, 'PATCH', `/api/v1/listening/alerts/${alert.id}`, { keyword: '  ' });
+    expect(rekeyed.statusCode, rekeyed.body).toBe(400);
+    expect(problems(rekeyed)).toEqual([{ field: 'keyword', reason: 'must not be blank' }]);
+  });
+
+  it('refuses a webhook on the local network at save as channels do, and tells why a delivery failed', async () => {
+    const ws = await buildWorkspace(t.db);
+    const admin = await ws.member('admin');
+    const post = (headers: Headers, webhookUrl: string, allowPrivateNetwork?: boolean) =>
+      send(headers, 'POST', '/api/v1/listening/alerts', {
+        name: 'Hook',
+        queryKind: 'brand',
+        trigger: 'volume',
+        webhookUrl,
+        ...(allowPrivateNetwork === undefined ? {} : { allowPrivateNetwork }),
+      });
+    for (const url of [
+      'http://127.0.0.1/x',
+      'http://169.254.169.254/latest',
+      'http://localhost:8080/',
+      'http://[::1]/x',
+      'http://0x7f000001/',
+    ]) {
+      const refused = await post(ws.owner.headers, url);
+      expect(refused.statusCode, `${url}: ${refused.body}`).toBe(400);
+      const [problem] = json<{ errors: { field: string; reason: string }[] }>(refused).errors;
+      expect(problem!.field).toBe('webhookUrl');
+      expect(problem!.reason).toMatch(
+        /^is on the private network \(.+\); turn on “Allow addresses on the private network” \(allowPrivateNetwork\) to reach it$/,
+      );
+    }
+    expect((await post(admin.headers, 'http://127.0.0.1:9/x', true)).statusCode).toBe(201);
+    const saved = json<{ id: string }>(
+      await send(ws.owner.headers, 'POST', '/api/v1/listening/alerts', {
+        name: 'Launch',
+        queryKind: 'brand',
+        trigger: 'keyword',
+        keyword: 'launch',
+        webhookUrl: 'https://hooks.example.test/alerts',
+      }),
+    );
+    const moved = await send(ws.owner.headers, 'PATCH', `/api/v1/listening/alerts/${saved.id}`, { webhookUrl: 'http://10.0.0.7/hook' });
+    expect(moved.statusCode, moved.body).toBe(400);
+
+    // An alert saved before this rule still points at the server itself: its delivery fails, and says why.
+    await t.db.query(`UPDATE listening_alerts SET webhook_url = 'http://127.0.0.1:8080/x' WHERE workspace_id = $1 AND id = $2`, [
+      ws.workspaceId,
+      saved.id,
+    ]);
+    await send(ws.owner.headers, 'POST', '/api/v1/listening/queries', { name: 'Acme', query: 'acme', kind: 'brand' });
+    await ingest(ws.owner.headers, [mastodonStatus('w1', { text: 'acme launch', createdAt: new Date(Date.now() - 60_000) })]);
+    const fired = await checkAlert(t.db, t.deps.config, ws.workspaceId, saved.id, new Date());
+    expect(fired).not.toBeNull();
+    const history = json<{ data: { deliveries: { channel: string; ok: boolean; detail: string }[] }[] }>(
+      await send(ws.owner.headers, 'GET', `/api/v1/listening/alerts/history?alertId=${saved.id}`),
+    ).data;
+    const webhook = history[0]!.deliveries.find((d) => d.channel === 'webhook')!;
+    expect(webhook.ok).toBe(false);
+    expect(webhook.detail).toMatch(/127\.0\.0\.1.*loopback/);
   });
 });

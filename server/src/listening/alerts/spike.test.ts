@@ -12,6 +12,9 @@ describe('spike detection', () => {
   it('does not fire within the usual range, nor below the minimum, nor without history', () => {
     expect(detectSpike({ observed: 14, history: [10, 12, 9, 11, 10, 13, 8], sensitivity: 3, minMentions: 5 }).fired).toBe(false);
     expect(detectSpike({ observed: 4, history: [0, 0, 0, 0], sensitivity: 3, minMentions: 5 }).fired).toBe(false);
+    expect(detectSpike({ observed: 1, history: [0, 0, 0, 0], sensitivity: 3, minMentions: 5 }).reason).toBe(
+      '1 mention, below the minimum of 5',
+    );
     const young = detectSpike({ observed: 100, history: [1, 1], sensitivity: 3, minMentions: 5 });
     expect(young.fired).toBe(false);
     expect(young.reason).toMatch(/not enough history/);

@@ -51,10 +51,11 @@ export function detectSpike({ observed, history, sensitivity, minMentions }: Spi
   const spread = Math.max(MAD_TO_SD * median(history.map((v) => Math.abs(v - expected))), Math.sqrt(Math.max(expected, 1)));
   const threshold = expected + sensitivity * spread;
   const fired = observed >= minMentions && observed > threshold;
+  const heard = `${observed} ${observed === 1 ? 'mention' : 'mentions'}`;
   const reason = fired
-    ? `${observed} mentions against ${round(expected)} expected at this time of day (threshold ${round(threshold)})`
+    ? `${heard} against ${round(expected)} expected at this time of day (threshold ${round(threshold)})`
     : observed < minMentions
-      ? `${observed} mentions, below the minimum of ${minMentions}`
-      : `${observed} mentions is within the usual range (expected ${round(expected)}, threshold ${round(threshold)})`;
+      ? `${heard}, below the minimum of ${minMentions}`
+      : `${heard} is within the usual range (expected ${round(expected)}, threshold ${round(threshold)})`;
   return { fired, expected: round(expected), threshold: round(threshold), observed, reason };
 }

@@ -130,29 +130,75 @@ export async function volumeSeries(db: Queryable, scope: Scope, interval: Interv
       GROUP BY g.query_id, q.name, q.kind ORDER BY q.name`,
     params,
   );
-  return rows.map((q) => {
-    const volume: QueryVolume = {
-      queryId: q.queryId,
-      query: q.query,
-      kind: q.kind,
-      starts: [],
-      mentions: [],
-      positive: [],
-      negative: [],
-      neutral: [],
-      sentimentSums: [],
-    };
-    for (const point of q.points.split(',')) {
-      const [start, mentions, positive, negative, neutral, sentimentSum] = point.split(' ');
-      volume.starts.push(Number(start));
-      volume.mentions.push(Number(mentions));
-      volume.positive.push(Number(positive));
-      volume.negative.push(Number(negative));
-      volume.neutral.push(Number(neutral));
-      volume.sentimentSums.push(Number(sentimentSum));
-    }
-    return volume;
-  });
+  return rows.map(volumeOf);
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Counts per query in the intervals starting at `starts` (ascending, the first at or before the
+ * range's start): the days or weeks of a time zone whose midnights are not UTC midnights, which
+ * the daily rollups (UTC days) cannot give. Summed from the hourly rollups, except the hours a
+ * start cuts (zones half or three quarters of an hour off UTC, such as Asia/Kolkata): those are
+ * counted from their mentions, so each lands in the interval it was sent in.
+ */
+export async function volumeSeriesFrom(db: Queryable, scope: Scope, starts: readonly Date[]): Promise<QueryVolume[]> {
+  const filters = scopeFilters(scope);
+  const cut = starts
+    .map((start) => start.getTime())
+    .filter((at) => at % HOUR_MS !== 0)
+    .map((at) => at - (at % HOUR_MS))
+    // The hours the hourly rollups are read for: those starting in the range.
+    .filter((hour) => hour >= scope.from.getTime() && hour < scope.to.getTime())
+    .map((hour) => new Date(hour));
+  const params = [...filters.params, starts, cut];
+  const [startsParam, cutParam] = [`$${params.length - 1}::timestamptz[]`, `$${params.length}::timestamptz[]`];
+  const { rows } = await db.query<QueryPoints>(
+    `SELECT g.query_id AS "queryId", q.name AS query, q.kind, string_agg(g.point, ',' ORDER BY g.i) AS points
+       FROM (SELECT w.i, r.query_id,
+                    concat_ws(' ', extract(epoch FROM (${startsParam})[w.i])::int8, sum(r.mentions), sum(r.positive),
+                              sum(r.negative), sum(r.neutral), sum(r.sentiment_sum)::float8) AS point
+               FROM (SELECT query_id, bucket, ${COUNTS} FROM mention_hourly
+                      WHERE workspace_id = $1 AND bucket >= $2::timestamptz AND bucket < $3::timestamptz AND bucket <> ALL(${cutParam})
+                     UNION ALL
+                     SELECT mn.query_id, mn.sent_at, 1, (mn.sentiment = 'positive')::int, (mn.sentiment = 'negative')::int,
+                            (mn.sentiment = 'neutral')::int, coalesce(mn.sentiment_score, 0)::float8
+                       FROM unnest(${cutParam}) h(start)
+                       JOIN mentions mn ON mn.workspace_id = $1 AND mn.sent_at >= h.start AND mn.sent_at < h.start + interval '1 hour'
+                      WHERE mn.relevance <> 'irrelevant') r
+               CROSS JOIN LATERAL (SELECT width_bucket(r.bucket, ${startsParam}) AS i) w
+              WHERE true ${filters.sql}
+              GROUP BY 1, 2) g
+       JOIN listening_queries q ON q.workspace_id = $1 AND q.id = g.query_id
+      GROUP BY g.query_id, q.name, q.kind ORDER BY q.name`,
+    params,
+  );
+  return rows.map(volumeOf);
+}
+
+/** A query's points, as the database listed them. */
+function volumeOf(q: QueryPoints): QueryVolume {
+  const volume: QueryVolume = {
+    queryId: q.queryId,
+    query: q.query,
+    kind: q.kind,
+    starts: [],
+    mentions: [],
+    positive: [],
+    negative: [],
+    neutral: [],
+    sentimentSums: [],
+  };
+  for (const point of q.points.split(',')) {
+    const [start, mentions, positive, negative, neutral, sentimentSum] = point.split(' ');
+    volume.starts.push(Number(start));
+    volume.mentions.push(Number(mentions));
+    volume.positive.push(Number(positive));
+    volume.negative.push(Number(negative));
+    volume.neutral.push(Number(neutral));
+    volume.sentimentSums.push(Number(sentimentSum));
+  }
+  return volume;
 }
 
 export async function breakdown(db: Queryable, scope: Scope, by: 'network' | 'language') {

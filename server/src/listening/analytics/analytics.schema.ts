@@ -22,7 +22,19 @@ const Range = {
 };
 
 export const SeriesQuery = Type.Object(
-  { ...Range, interval: Type.Optional(OneOf(INTERVALS, { description: 'Default: hour up to 2 days, day up to 120 days, else week' })) },
+  {
+    ...Range,
+    interval: Type.Optional(OneOf(INTERVALS, { description: 'Default: hour up to 2 days, day up to 120 days, else week' })),
+    timeZone: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        pattern: '^[A-Za-z][A-Za-z0-9_+\\-/]*$',
+        patternReason: 'must be an IANA time zone, such as Europe/Berlin',
+        description: 'The IANA time zone whose midnights start days and weeks (weeks on Monday). Default: UTC',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type SeriesQuery = Static<typeof SeriesQuery>;
@@ -78,7 +90,9 @@ export const VolumeChart = Type.Object({
   from: Type.String(),
   to: Type.String(),
   interval: OneOf(INTERVALS),
-  at: Type.Array(Type.String(), { description: 'Interval starts (ISO 8601, UTC) where any query was heard, ascending' }),
+  at: Type.Array(Type.String(), {
+    description: 'Interval starts (ISO 8601, UTC) where any query was heard, ascending; a day or week starts at midnight in `timeZone`',
+  }),
   series: Type.Array(
     Type.Object({
       queryId: Type.String(),

@@ -3,6 +3,7 @@
  * breakdowns by channel and language, and top hashtags, entities, keywords, authors and
  * influencers — each a flat table of rows, which is also its CSV export.
  */
+import { DateTime, IANAZone } from 'luxon';
 import { influenceScore } from '../../nlp/influence/influence.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
@@ -28,6 +29,37 @@ function intervalFor(scope: repo.Scope, wanted: Interval | undefined): Interval 
   if (wanted) return wanted;
   const span = scope.to.getTime() - scope.from.getTime();
   return span <= 2 * DAY ? 'hour' : span <= 120 * DAY ? 'day' : 'week';
+}
+
+/** The time zone days and weeks are counted in: the caller's (the dashboard sends the browser's), UTC by default. */
+function zoneOf(timeZone: string | undefined): string {
+  const zone = timeZone ?? 'UTC';
+  if (!IANAZone.isValidZone(zone))
+    throw invalid([{ field: 'timeZone', reason: 'is not a time zone; use an IANA name such as Europe/Berlin' }]);
+  return zone;
+}
+
+/** The starts of the days or weeks (from Monday) in `zone` that the range touches, the first at or before its start. */
+function localStarts(scope: repo.Scope, interval: 'day' | 'week', zone: string): Date[] {
+  const first = DateTime.fromJSDate(scope.from, { zone }).startOf(interval);
+  const starts: Date[] = [];
+  for (let i = 0; ; i++) {
+    const start = first.plus(interval === 'day' ? { days: i } : { weeks: i }).startOf(interval);
+    if (start.toMillis() >= scope.to.getTime()) return starts;
+    starts.push(start.toJSDate());
+  }
+}
+
+/**
+ * Counts per query and interval: hours are UTC hours in every zone; days and weeks start at midnight
+ * in `zone`, so a chart labelled in the viewer's time reads each of their days. Where those
+ * midnights are UTC ones (UTC, or London in winter) the UTC days' rollups serve.
+ */
+function seriesIn(ctx: Ctx, scope: repo.Scope, interval: Interval, zone: string): Promise<repo.QueryVolume[]> {
+  if (interval === 'hour') return repo.volumeSeries(ctx.db, scope, interval);
+  const starts = localStarts(scope, interval, zone);
+  if (starts.every((start) => start.getTime() % DAY === 0)) return repo.volumeSeries(ctx.db, scope, interval);
+  return repo.volumeSeriesFrom(ctx.db, scope, starts);
 }
 
 const table = (scope: repo.Scope, rows: ChartTable['rows'], interval?: Interval): ChartTable => ({
@@ -59,8 +91,9 @@ function isoTimes(): (seconds: number) => string {
 /** Mentions and sentiment per query per interval, as series on the intervals where any query was heard. */
 export async function volumeOverTime(ctx: Ctx, query: SeriesQuery): Promise<VolumeChart> {
   const scope = scopeOf(ctx, query);
+  const zone = zoneOf(query.timeZone);
   const interval = intervalFor(scope, query.interval);
-  const perQuery = await repo.volumeSeries(ctx.db, scope, interval);
+  const perQuery = await seriesIn(ctx, scope, interval, zone);
   const starts = [...new Set(perQuery.flatMap((q) => q.starts))].sort((a, b) => a - b);
   const slot = new Map(starts.map((start, i) => [start, i]));
   const zeros = () => new Array<number>(starts.length).fill(0);
@@ -117,8 +150,9 @@ export function volumeRows(chart: VolumeChart): ChartTable['rows'] {
  */
 export async function shareOfVoice(ctx: Ctx, query: SeriesQuery): Promise<ChartTable> {
   const scope = scopeOf(ctx, query);
+  const zone = zoneOf(query.timeZone);
   const interval = intervalFor(scope, query.interval);
-  const perQuery = (await repo.volumeSeries(ctx.db, { ...scope, queryId: undefined, kind: undefined }, interval)).filter(
+  const perQuery = (await seriesIn(ctx, { ...scope, queryId: undefined, kind: undefined }, interval, zone)).filter(
     (q) => q.kind === 'brand' || q.kind === 'competitor',
   );
   const perInterval = new Map<number, number>();

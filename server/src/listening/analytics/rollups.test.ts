@@ -252,11 +252,29 @@ describe('listening rollups', () => {
     await expectRollupsMatchMentions(ws.workspaceId);
     await expectChartsMatchMentions(ws, queries);
 
+    // Marked irrelevant before the change: one mention the new text still matches (kept, still out of the counts), one it does not.
+    const { rows: initechMentions } = await t.db.query<{ id: string; text: string }>(
+      `SELECT mn.id, m.text FROM mentions mn JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
+        WHERE mn.workspace_id = $1 AND mn.query_id = $2 ORDER BY mn.sent_at`,
+      [ws.workspaceId, queries.initech.id],
+    );
+    const stays = initechMentions.find((m) => m.text.startsWith('initech'))!;
+    const goes = initechMentions.find((m) => m.text.startsWith('globex'))!;
+    expect((await bulk('irrelevant', [stays.id, goes.id])).statusCode).toBe(200);
+    await expectRollupsMatchMentions(ws.workspaceId);
+
     const changed = await send(ws.owner.headers, 'PATCH', `/api/v1/listening/queries/${queries.initech.id}`, { query: 'initech' });
     expect(changed.statusCode, changed.body).toBe(200);
     await expectRollupsMatchMentions(ws.workspaceId);
     await t.jobs.runDue();
     await expectRollupsMatchMentions(ws.workspaceId);
     await expectChartsMatchMentions(ws, queries);
+    const { rows: after } = await t.db.query<{ id: string; relevance: string }>(
+      'SELECT id, relevance FROM mentions WHERE workspace_id = $1 AND query_id = $2',
+      [ws.workspaceId, queries.initech.id],
+    );
+    expect(after.find((m) => m.id === stays.id)?.relevance).toBe('irrelevant');
+    expect(after.some((m) => m.id === goes.id)).toBe(false);
+    expect(after).toHaveLength(initechMentions.filter((m) => m.text.startsWith('initech')).length);
   });
 });

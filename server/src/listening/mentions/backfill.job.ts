@@ -1,18 +1,21 @@
 /**
- * Retroactive matching: a new or changed query is matched over the stored history, newest first,
- * one page per transaction. Re-running it is harmless (a mention is recorded once), and a job for
- * a query that changed again meanwhile stops, because the newer change queued its own.
+ * Retroactive matching: a new, resumed or changed query is matched over the stored history, newest
+ * first, one page per transaction. A message the text matches gets a mention unless it has one; for
+ * a changed text, a message it no longer matches loses its mention, while those it still matches
+ * keep theirs (id, relevance mark, intent). Re-running it is harmless, and a job for a query whose
+ * text changed again meanwhile stops, because the newer change queued its own. Other changes (a new
+ * name, a pause) do not stop it: its mentions still have to match the text.
  */
 import { Type } from 'typebox';
 import { defineJob } from '../../platform/jobs/job.js';
 import { compileQuery, parseQuery, prepareMessage } from '../query/index.js';
-import { findSavedQuery, holdQueryVersion, markBackfilled } from '../saved-queries/saved-query.repo.js';
-import { matchableOf, mentionsOf } from './mention-facts.js';
+import { findSavedQuery, holdQueryText, markBackfilled } from '../saved-queries/saved-query.repo.js';
+import { matchableOf, mentionsOf, termsOf } from './mention-facts.js';
 import { partReader } from './part-reader.js';
 import { workspaceQueryIndex } from './query-index-cache.js';
 import { loadAnalysis } from '../understanding/text-understanding.js';
 import { refreshIntentModel } from '../understanding/workspace-intent-models.js';
-import { insertMentions } from './mention.repo.js';
+import { forgetUnmatchedMentions, insertMentions } from './mention.repo.js';
 import { recordMentionsAdded } from './mention.events.js';
 import { messageFactsPage } from './message-facts.repo.js';
 
@@ -20,17 +23,27 @@ const PAGE = 2_000;
 
 export const backfillQueryJob = defineJob({
   name: 'listening.backfill-query',
-  payload: Type.Object({ queryId: Type.String(), updatedAt: Type.String() }, { additionalProperties: false }),
+  payload: Type.Object(
+    {
+      queryId: Type.String(),
+      /** The query's version the job was queued for, which keys it: one job per change. */
+      updatedAt: Type.String(),
+      /** The text to match; absent from jobs queued before it was sent, which match the query's current text. */
+      query: Type.Optional(Type.String()),
+      /** The text changed: mentions of messages it no longer matches go. A new or resumed query only gains mentions. */
+      forgetUnmatched: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  ),
   maxAttempts: 3,
-  handler: async ({ db, workspaceId, now }, { queryId, updatedAt }) => {
+  handler: async ({ db, workspaceId, now }, payload) => {
     if (!workspaceId) return;
-    const current = async () => {
-      const row = await findSavedQuery(db, workspaceId, queryId);
-      return row && row.isActive && row.updatedAt.toISOString() === updatedAt ? row : null;
-    };
-    const row = await current();
-    if (!row) return;
-    const parsed = parseQuery(row.query);
+    const { queryId } = payload;
+    const row = await findSavedQuery(db, workspaceId, queryId);
+    const text = payload.query ?? row?.query;
+    // A job for an earlier text (changed again before it ran) leaves the work to the job the change queued.
+    if (!row || row.query !== text) return;
+    const parsed = parseQuery(text);
     if (!parsed.ok) return;
     const compiled = compileQuery(parsed.query);
     await loadAnalysis();
@@ -48,8 +61,18 @@ export const backfillQueryJob = defineJob({
         const matched = [queryId, ...index.match(prepared).filter((id) => id !== queryId)];
         return mentionsOf(facts, matched, (id) => index.subjectOf(id), read, now).filter((mention) => mention.queryId === queryId);
       });
+      const facts = new Map(page.map((f) => [f.id, f]));
       const stillCurrent = await db.transaction(async (tx) => {
-        if (!(await holdQueryVersion(tx, workspaceId, queryId, updatedAt))) return false;
+        if (!(await holdQueryText(tx, workspaceId, queryId, text))) return false;
+        if (payload.forgetUnmatched) {
+          await forgetUnmatchedMentions(
+            tx,
+            workspaceId,
+            queryId,
+            { from: page.at(-1)!.sentAt, to: page[0]!.sentAt, messageIds: [...facts.keys()], stillMatched: found.map((m) => m.messageId) },
+            (messageId) => termsOf(facts.get(messageId)!),
+          );
+        }
         await recordMentionsAdded(tx, workspaceId, await insertMentions(tx, workspaceId, found));
         return true;
       });
@@ -58,6 +81,6 @@ export const backfillQueryJob = defineJob({
       before = { sentAt: last.sentAt, id: last.id };
       if (page.length < PAGE) break;
     }
-    if (await current()) await markBackfilled(db, workspaceId, queryId, new Date());
+    if ((await findSavedQuery(db, workspaceId, queryId))?.query === text) await markBackfilled(db, workspaceId, queryId, new Date());
   },
 });

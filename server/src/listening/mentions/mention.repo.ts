@@ -233,20 +233,35 @@ export async function bumpRollups(
   );
 }
 
-/** A query whose text changed forgets what the old text matched, rollups included. */
-export async function forgetQueryMentions(tx: Queryable, workspaceId: string, queryId: string): Promise<void> {
-  await tx.query('DELETE FROM mentions WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
-  await tx.query('DELETE FROM mention_daily WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
-  await tx.query('DELETE FROM mention_hourly WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
-  await tx.query('DELETE FROM mention_daily_volume WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
-  await tx.query('DELETE FROM mention_term_rollups WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
-  // Every query's monthly counts lose this query's part, so they stay exact (and tight bounds).
-  await tx.query(
-    `UPDATE mention_term_months a SET mentions = a.mentions - q.mentions
-       FROM mention_term_months q
-      WHERE q.workspace_id = $1 AND q.query_id = $2 AND a.workspace_id = $1 AND a.query_id IS NULL
-        AND a.month = q.month AND a.kind = q.kind AND a.term = q.term`,
-    [workspaceId, queryId],
+/**
+ * A changed query forgets its mentions of messages in one page of history (`messageIds`, sent from
+ * `from` to `to`) that its text no longer matches (`stillMatched` are kept as they are: id,
+ * relevance mark, intent), and takes those counted out of the rollups. `termsOf` gives a message's
+ * terms, as they were counted.
+ */
+export async function forgetUnmatchedMentions(
+  tx: Queryable,
+  workspaceId: string,
+  queryId: string,
+  page: { from: Date; to: Date; messageIds: readonly string[]; stillMatched: readonly string[] },
+  termsOf: (messageId: string) => NewMention['terms'],
+): Promise<void> {
+  if (page.messageIds.length === 0) return;
+  // The range walks the query's own mentions by time (mentions_query_recent); the ids only pick among them.
+  const { rows } = await tx.query<
+    Pick<NewMention, 'messageId' | 'sentAt' | 'network' | 'language' | 'sentiment' | 'sentimentScore'> & { relevance: string }
+  >(
+    `DELETE FROM mentions
+      WHERE workspace_id = $1 AND query_id = $2 AND sent_at >= $3 AND sent_at <= $4
+        AND message_id = ANY($5::uuid[]) AND NOT message_id = ANY($6::uuid[])
+      RETURNING message_id AS "messageId", sent_at AS "sentAt", network, language, sentiment, sentiment_score AS "sentimentScore", relevance`,
+    [workspaceId, queryId, page.from, page.to, page.messageIds, page.stillMatched],
   );
-  await tx.query('DELETE FROM mention_term_months WHERE workspace_id = $1 AND query_id = $2', [workspaceId, queryId]);
+  const counted = rows.filter((m) => m.relevance !== 'irrelevant');
+  await bumpRollups(
+    tx,
+    workspaceId,
+    counted.map((m) => ({ ...m, queryId, terms: termsOf(m.messageId) })),
+    -1,
+  );
 }

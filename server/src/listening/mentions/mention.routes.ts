@@ -4,7 +4,7 @@ import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
 import { ERROR_RESPONSES, IdParams, Page, Problem } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
-import { mentionActions } from '../actions/index.js';
+import { mayUse, mentionActions } from '../actions/index.js';
 import { runMentionAction } from '../actions/run-action.service.js';
 import { BulkRelevanceInput, Mention, MentionListQuery, PreviewInput, PreviewResult, RelevanceInput } from './mention.schema.js';
 import { getMention, listMentions, markRelevance, previewQuery } from './mention.service.js';
@@ -89,7 +89,10 @@ export function mentionRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags,
-        summary: 'What can be done with a mention',
+        summary: 'What the member may do with the mentions they see',
+        description:
+          'The actions their role allows; for a member limited to their own or their teams’ records, not those that change the ' +
+          'mention’s conversation (reply, hand to a team): listening’s conversations are nobody’s until brought into the inbox.',
         response: {
           200: Type.Object({
             data: Type.Array(Type.Object({ name: Type.String(), label: Type.String(), description: Type.String(), role: Type.String() })),
@@ -99,7 +102,11 @@ export function mentionRoutes(app: App, { db }: AppDeps) {
       },
       config: { guard: 'viewer' },
     },
-    async () => ({ data: mentionActions().map(({ name, label, description, role }) => ({ name, label, description, role })) }),
+    async (request) => {
+      const { actor } = ctxOf(request, db);
+      const usable = mentionActions().filter((action) => mayUse(actor, action));
+      return { data: usable.map(({ name, label, description, role }) => ({ name, label, description, role })) };
+    },
   );
 
   app.post(

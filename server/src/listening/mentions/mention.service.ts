@@ -6,7 +6,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { recordEvents } from '../../platform/events/event.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId, isCursorInstant } from '../../platform/http/cursor.js';
 import { notFound } from '../../platform/http/errors.js';
 import { compileQuery, parseQuery, prepareMessage } from '../query/index.js';
 import { matchableOf, termsOf, understandingOf } from './mention-facts.js';
@@ -19,6 +19,7 @@ export async function listMentions(ctx: Ctx, query: MentionListQuery) {
   const { limit: rawLimit, cursor, ...filter } = query;
   const limit = rawLimit ?? 50;
   const after = decodeCursor(cursor);
+  if (after && (!isCursorInstant(after.v) || !isCursorId(after.id))) throw cursorNotGivenOut();
   const result = await stream.listMentions(
     ctx.db,
     ctx.workspaceId,

@@ -29,7 +29,8 @@ export type LexedToken = QueryToken &
 /** Characters that end a bare word: they start or end a construct of their own. */
 const DELIMITERS = new Set(['(', ')', '"', '{', '}', '~']);
 const FIELD_PREFIX = /^([A-Za-z]+):/;
-const NEAR = /^NEAR(?:\/(\d{1,9})(\/?f)?)?$/;
+// Any number of digits: a distance past the limit is refused as too large, not as missing.
+const NEAR = /^NEAR(?:\/(\d+)(\/?f)?)?$/;
 /** Values of these fields are taken as typed: `?` and `&` are part of a URL, not wildcards. */
 const LITERAL_FIELDS = new Set(['url', 'site']);
 
@@ -44,7 +45,7 @@ function bareRunEnd(source: string, from: number): number {
 /** A phrase's `~n` suffix: the end offset and n, or an error token when `~` is not followed by a number. */
 function proximitySuffix(source: string, at: number): { end: number; proximity: number | null; bad: boolean } {
   if (source[at] !== '~') return { end: at, proximity: null, bad: false };
-  const digits = /^\d{1,9}/.exec(source.slice(at + 1, at + 11));
+  const digits = /^\d+/.exec(source.slice(at + 1));
   if (!digits) return { end: at + 1, proximity: null, bad: true };
   return { end: at + 1 + digits[0].length, proximity: Number(digits[0]), bad: false };
 }

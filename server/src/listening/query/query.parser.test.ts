@@ -100,6 +100,7 @@ describe('parseQuery refuses', () => {
     ['apple NEAR pie', 'near-without-distance', 6],
     ['apple NEAR/x pie', 'near-without-distance', 6],
     ['apple NEAR/101 pie', 'near-too-far', 6],
+    ['apple NEAR/99999999999 pie', 'near-too-far', 6],
     ['"apple pie"~500', 'near-too-far', 0],
     ['apple NEAR/3 NOT pie', 'near-operand', 13],
     ['(apple AND pear) NEAR/3 pie', 'near-operand', 0],
@@ -120,6 +121,19 @@ describe('parseQuery refuses', () => {
     expect(result.error).toMatchObject({ code, position });
     expect(result.error.message.length).toBeGreaterThan(10);
     expect(result.error.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each([
+    ['x {!!!}', 'These braces hold no letters or digits to search for'],
+    ['"!!!"', 'This phrase holds no letters or digits to search for'],
+    [
+      'acme NEAR/99999999999 outage',
+      'This NEAR distance is too large: it can be at most 100 words; use AND for words anywhere in the message',
+    ],
+    ['acme NEAR/101f outage', 'This NEAR distance is too large: it can be at most 100 words; use AND for words anywhere in the message'],
+    ['"acme outage"~99999999999', 'This ~ distance is too large: it can be at most 100 words'],
+  ])('explains %j: %s', (source, message) => {
+    expect(parseQuery(source)).toMatchObject({ ok: false, error: { message } });
   });
 
   it('refuses a query over the length limit, pointing at where it goes over', () => {

@@ -143,7 +143,7 @@ class Parser {
       if (token.distance > QUERY_LIMITS.maxNearDistance) {
         this.refuse(
           'near-too-far',
-          `NEAR distances go up to ${QUERY_LIMITS.maxNearDistance} words; use AND for words anywhere in the message`,
+          `This NEAR distance is too large: it can be at most ${QUERY_LIMITS.maxNearDistance} words; use AND for words anywhere in the message`,
           token,
         );
       }
@@ -260,8 +260,8 @@ class Parser {
       { wildcards: true },
     );
     if (words.length === 0) {
-      const what = token.kind === 'phrase' ? 'This phrase' : token.kind === 'exact' ? 'These braces' : `"${token.text}"`;
-      this.refuse('empty-term', `${what} holds no letters or digits to search for`, token);
+      const what = token.kind === 'phrase' ? 'This phrase holds' : token.kind === 'exact' ? 'These braces hold' : `"${token.text}" holds`;
+      this.refuse('empty-term', `${what} no letters or digits to search for`, token);
     }
     if (token.kind === 'term' && LOWERCASE_OPERATOR.test(token.text) && this.between()) {
       this.warn(
@@ -272,7 +272,7 @@ class Parser {
     }
     if (proximity !== null) {
       if (proximity > QUERY_LIMITS.maxNearDistance) {
-        this.refuse('near-too-far', `~ distances go up to ${QUERY_LIMITS.maxNearDistance} words`, token);
+        this.refuse('near-too-far', `This ~ distance is too large: it can be at most ${QUERY_LIMITS.maxNearDistance} words`, token);
       }
       if (proximity > QUERY_LIMITS.largeNearDistance) {
         this.warn('near-distance-large', `~${proximity} is so wide that it behaves almost like AND in short posts`, token);

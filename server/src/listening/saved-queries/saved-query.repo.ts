@@ -84,13 +84,15 @@ export async function deleteSavedQuery(db: Queryable, workspaceId: string, id: s
 }
 
 /**
- * True when the query still has this version, holding a share lock until commit so a concurrent
- * edit (which forgets the old text's mentions) waits for mentions recorded under the old version.
+ * True when the query still has this text, holding a share lock until commit so a concurrent
+ * change of the text waits for the page of mentions matched under the old one (and the job the
+ * change queues then brings them in line with the new text).
  */
-export async function holdQueryVersion(tx: Queryable, workspaceId: string, id: string, updatedAt: string): Promise<boolean> {
-  const { rows } = await tx.query(
-    'SELECT 1 FROM listening_queries WHERE workspace_id = $1 AND id = $2 AND is_active AND updated_at = $3 FOR SHARE',
-    [workspaceId, id, updatedAt],
-  );
+export async function holdQueryText(tx: Queryable, workspaceId: string, id: string, query: string): Promise<boolean> {
+  const { rows } = await tx.query('SELECT 1 FROM listening_queries WHERE workspace_id = $1 AND id = $2 AND query = $3 FOR SHARE', [
+    workspaceId,
+    id,
+    query,
+  ]);
   return rows.length > 0;
 }

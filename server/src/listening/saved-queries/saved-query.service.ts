@@ -1,18 +1,18 @@
 /**
  * Use cases for saved listening queries. A query is parsed before it is saved (a broken query is
- * refused with the position and the reason); saving or changing one queues retroactive matching
- * over the stored history, and a changed query forgets the mentions the old text matched.
+ * refused with the position and the reason); saving one, changing its text or resuming it queues
+ * retroactive matching over the stored history, which for a changed text also forgets the mentions
+ * of messages the new text no longer matches (those it still matches are kept, marks and all).
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../../platform/events/event.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId } from '../../platform/http/cursor.js';
 import { blank, conflict, invalid, notFound, RapportError } from '../../platform/http/errors.js';
 import { enqueueJob } from '../../platform/jobs/job.js';
 import { lexQuery, parseQuery, type QueryWarning } from '../query/index.js';
 import { backfillQueryJob } from '../mentions/backfill.job.js';
-import { forgetQueryMentions } from '../mentions/mention.repo.js';
 import * as repo from './saved-query.repo.js';
 import type { SavedQueryInput, SavedQueryListQuery, SavedQueryPatch, SavedQueryRow } from './saved-query.schema.js';
 
@@ -47,11 +47,11 @@ async function checkName(ctx: Ctx, db: Queryable, name: string, id: string | nul
   if (await repo.nameTaken(db, ctx.workspaceId, name, id)) throw conflict('name_taken', `Another query is already named ${name}`);
 }
 
-async function queueBackfill(tx: Queryable, ctx: Ctx, row: SavedQueryRow): Promise<void> {
+async function queueBackfill(tx: Queryable, ctx: Ctx, row: SavedQueryRow, textChanged = false): Promise<void> {
   await enqueueJob(
     tx,
     backfillQueryJob,
-    { queryId: row.id, updatedAt: row.updatedAt.toISOString() },
+    { queryId: row.id, updatedAt: row.updatedAt.toISOString(), query: row.query, ...(textChanged ? { forgetUnmatched: true } : {}) },
     { workspaceId: ctx.workspaceId, uniqueKey: `listening.backfill:${row.id}:${row.updatedAt.toISOString()}` },
   );
 }
@@ -80,7 +80,8 @@ export async function createSavedQuery(ctx: Ctx, db: Db, input: SavedQueryInput)
     };
     await checkName(ctx, tx, row.name, null);
     await repo.insertSavedQuery(tx, ctx.workspaceId, row);
-    await queueBackfill(tx, ctx, row);
+    // A paused query hears nothing, not even its history, until it is resumed.
+    if (row.isActive) await queueBackfill(tx, ctx, row);
     await recordEvents(tx, [event(ctx, 'listening_query.created', row.id, { after: row })]);
     return { ...row, warnings };
   });
@@ -95,6 +96,7 @@ export async function getSavedQuery(ctx: Ctx, id: string): Promise<SavedQuery> {
 export async function listSavedQueries(ctx: Ctx, query: SavedQueryListQuery) {
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor);
+  if (after && (typeof after.v !== 'string' || !isCursorId(after.id))) throw cursorNotGivenOut();
   const result = await repo.listSavedQueries(
     ctx.db,
     ctx.workspaceId,
@@ -123,10 +125,10 @@ export async function updateSavedQuery(ctx: Ctx, db: Db, id: string, patch: Save
       updatedAt: new Date(),
     };
     await checkName(ctx, tx, after.name, id);
-    if (rematch) await forgetQueryMentions(tx, ctx.workspaceId, id);
     await repo.updateSavedQuery(tx, ctx.workspaceId, after);
     // A paused query missed what arrived meanwhile; matching the history again fills the gap (duplicates are ignored).
-    if ((rematch || resumed) && after.isActive) await queueBackfill(tx, ctx, after);
+    // A changed text is matched again even while paused: the mentions the old text left must be brought in line with it.
+    if (rematch || resumed) await queueBackfill(tx, ctx, after, rematch);
     const { updatedAt: _b, ...b } = before;
     const { updatedAt: _a, ...a } = after;
     await recordEvents(tx, [event(ctx, 'listening_query.updated', id, changes(b, a))]);

@@ -20,7 +20,7 @@ export { INTENT_LABELS };
 
 export async function correctIntent(ctx: Ctx, db: Db, messageId: string, intent: IntentLabel, mentionId?: string) {
   return db.transaction(async (tx) => {
-    const message = await repo.messageToCorrect(tx, ctx.workspaceId, messageId);
+    const message = await repo.messageToCorrect(tx, ctx.workspaceId, ctx.actor, messageId);
     if (!message) throw notFound('Message');
     const previous = understandingOf(message.enrichment)?.intent.label ?? null;
     const mention = mentionId === undefined ? null : await repo.mentionIntent(tx, ctx.workspaceId, mentionId, messageId);
@@ -73,4 +73,4 @@ async function recordIntentCorrected(
   ]);
 }
 
-export const listIntentCorrections = (ctx: Ctx, limit: number) => repo.listCorrections(ctx.db, ctx.workspaceId, limit);
+export const listIntentCorrections = (ctx: Ctx, limit: number) => repo.listCorrections(ctx.db, ctx.workspaceId, ctx.actor, limit);

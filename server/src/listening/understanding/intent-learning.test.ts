@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mastodonStatus } from '../../ingest/testing/mastodon-statuses.js';
-import { dropQueuedDeliveries } from '../../inbox/testing/conversations.js';
+import { dropQueuedDeliveries, insertConversation } from '../../inbox/testing/conversations.js';
 import { buildWorkspace, json, testApp, type TestApp } from '../../platform/testing/test-app.js';
 
 let t: TestApp;
@@ -138,6 +138,37 @@ describe('learning intent from corrections', () => {
     expect((await correct({ messageId: acme!.messageId, mentionId: unknown, intent: 'idea' })).statusCode).toBe(404);
     expect((await correct({ messageId: acme!.messageId, mentionId: acme!.id, intent: 'idea' }, other.owner.headers)).statusCode).toBe(404);
     expect((await correct({ messageId: acme!.messageId, mentionId: 'nope', intent: 'idea' })).statusCode).toBe(400);
+  });
+
+  it('lets a member limited to their own records correct only messages they may see, and list only those corrections', async () => {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent', { recordScope: 'own' });
+    await send(ws.owner.headers, 'POST', '/api/v1/listening/queries', { name: 'Acme', query: 'acme', kind: 'brand' });
+    const [mention] = await ingestAndList(ws.owner.headers, [mastodonStatus('pub1', { text: 'acme rockets are loud' })]);
+    const hidden = await insertConversation(t.db, ws.workspaceId, {
+      messages: [{ text: 'Private: my account number is 1234, please help' }],
+    });
+    const theirs = await insertConversation(t.db, ws.workspaceId, {
+      assigneeId: agent.userId,
+      messages: [{ text: 'Where is my parcel?' }],
+    });
+    const correct = (headers: Headers, messageId: string) =>
+      send(headers, 'POST', '/api/v1/listening/intent-corrections', { messageId, intent: 'spam' });
+    const listed = async (headers: Headers) =>
+      json<{ data: { messageId: string }[] }>(await send(headers, 'GET', '/api/v1/listening/intent-corrections')).data.map(
+        (c) => c.messageId,
+      );
+
+    const refused = await correct(agent.headers, hidden.messageIds[0]!);
+    expect(refused.statusCode, refused.body).toBe(404);
+    const stored = await t.db.query('SELECT 1 FROM intent_corrections WHERE workspace_id = $1', [ws.workspaceId]);
+    expect(stored.rows).toEqual([]);
+
+    expect((await correct(ws.owner.headers, hidden.messageIds[0]!)).statusCode).toBe(200);
+    expect((await correct(agent.headers, theirs.messageIds[0]!)).statusCode).toBe(200);
+    expect((await correct(agent.headers, mention!.messageId)).statusCode).toBe(200);
+    expect((await listed(agent.headers)).sort()).toEqual([theirs.messageIds[0]!, mention!.messageId].sort());
+    expect(await listed(ws.owner.headers)).toHaveLength(3);
   });
 
   it('refuses unknown intents and other workspaces’ messages', async () => {

@@ -1,4 +1,6 @@
 /** SQL for what a workspace's intent model learned, and the corrections it learned from. */
+import { conversationScope } from '../../inbox/index.js';
+import type { Actor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 
 export async function modelVersion(db: Queryable, workspaceId: string): Promise<number> {
@@ -30,13 +32,33 @@ export interface CorrectedMessage {
   previousCorrection: string | null;
 }
 
-export async function messageToCorrect(db: Queryable, workspaceId: string, messageId: string): Promise<CorrectedMessage | null> {
+/**
+ * An SQL condition true when `actor` may see the message `alias`: a public post listening heard (the
+ * mention stream shows every mention to every member), or a message of a conversation within their
+ * record scope, by the inbox's rule. Members who see everything get no condition at all.
+ */
+function visibleTo(actor: Actor, alias: string, params: unknown[]): string {
+  const scope = conversationScope(actor, 'cv', params);
+  if (scope === 'true') return 'true';
+  return `(EXISTS (SELECT 1 FROM mentions mn WHERE mn.workspace_id = ${alias}.workspace_id AND mn.message_id = ${alias}.id)
+    OR EXISTS (SELECT 1 FROM conversations cv WHERE cv.workspace_id = ${alias}.workspace_id AND cv.id = ${alias}.conversation_id AND ${scope}))`;
+}
+
+/** The message to correct, locked, when `actor` may see it. */
+export async function messageToCorrect(
+  db: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  messageId: string,
+): Promise<CorrectedMessage | null> {
+  const params: unknown[] = [workspaceId, messageId];
+  const visible = visibleTo(actor, 'm', params);
   const { rows } = await db.query<CorrectedMessage>(
     `SELECT m.id, m.text, m.title, m.enrichment, c.intent AS "previousCorrection"
        FROM messages m LEFT JOIN intent_corrections c ON c.workspace_id = m.workspace_id AND c.message_id = m.id
-      WHERE m.workspace_id = $1 AND m.id = $2 AND m.kind = 'message'
+      WHERE m.workspace_id = $1 AND m.id = $2 AND m.kind = 'message' AND ${visible}
       FOR UPDATE OF m`,
-    [workspaceId, messageId],
+    params,
   );
   return rows[0] ?? null;
 }
@@ -93,7 +115,10 @@ export async function setMentionIntent(db: Queryable, workspaceId: string, menti
   await db.query('UPDATE mentions SET intent = $3 WHERE workspace_id = $1 AND id = $2', [workspaceId, mentionId, intent]);
 }
 
-export async function listCorrections(db: Queryable, workspaceId: string, limit: number) {
+/** The latest corrections of messages `actor` may see. */
+export async function listCorrections(db: Queryable, workspaceId: string, actor: Actor, limit: number) {
+  const params: unknown[] = [workspaceId, limit];
+  const visible = visibleTo(actor, 'm', params);
   const { rows } = await db.query<{
     messageId: string;
     intent: string;
@@ -102,8 +127,11 @@ export async function listCorrections(db: Queryable, workspaceId: string, limit:
     createdAt: Date;
   }>(
     `SELECT message_id AS "messageId", intent, previous_intent AS "previousIntent", corrected_by AS "correctedBy", created_at AS "createdAt"
-       FROM intent_corrections WHERE workspace_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
-    [workspaceId, limit],
+       FROM intent_corrections c
+      WHERE c.workspace_id = $1
+        ${visible === 'true' ? '' : `AND EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.id = c.message_id AND ${visible})`}
+      ORDER BY c.created_at DESC, c.id DESC LIMIT $2`,
+    params,
   );
   return rows;
 }

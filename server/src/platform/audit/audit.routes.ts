@@ -4,7 +4,7 @@ import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
 import { ctxOf } from '../http/ctx.js';
 import { DateTime, ERROR_RESPONSES, Page, PageQuery } from '../http/schemas.js';
-import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor } from '../http/cursor.js';
 
 const AuditEntry = Type.Object({
   id: Type.Integer(),
@@ -41,6 +41,8 @@ export function auditRoutes(app: App, { db }: AppDeps) {
       const ctx = ctxOf(request, db);
       const { limit = 50, cursor, subjectType, subjectId, type } = request.query;
       const after = decodeCursor(cursor);
+      // An event's id, a bigint: anything else failed in the statement.
+      if (after && !(Number.isSafeInteger(after.v) && Number(after.v) > 0)) throw cursorNotGivenOut();
       const { rows } = await db.query<Type.Static<typeof AuditEntry>>(
         `SELECT e.id, e.type, e.subject_type AS "subjectType", e.subject_id AS "subjectId", e.actor_id AS "actorId",
                 u.name AS "actorName", e.data, e.occurred_at AS "occurredAt"

@@ -7,6 +7,9 @@
  * position in one order is none in another, and read as one it gave empty or repeated pages.
  */
 import { createHash } from 'node:crypto';
+import { UUID_PATTERN } from '../db/ids.js';
+import { hasLoneSurrogate } from '../text/surrogates.js';
+import { isApiDateTime } from './date-formats.js';
 import { invalid } from './errors.js';
 
 export interface CursorValue {
@@ -48,6 +51,22 @@ function orderMark(order: string): string {
   return createHash('sha256').update(order).digest('base64url').slice(0, 16);
 }
 
+const UUID = new RegExp(UUID_PATTERN);
+
+/**
+ * A cursor's values reach the list's SQL as they are, so each list checks that they are of the kind
+ * it gives out (a tampered cursor is then a 400, not an SQL error): these say what is.
+ */
+export const isCursorId = (id: string): boolean => UUID.test(id);
+
+/** An instant as a cursor holds it (ISO 8601, in the years the database takes: a year 0 failed there). */
+export const isCursorInstant = (value: unknown): value is string => typeof value === 'string' && isApiDateTime(value);
+
+export const cursorNotGivenOut = () => invalid([{ field: 'cursor', reason: 'is not a cursor this API gave out' }]);
+
+/** No list gives out text that PostgreSQL cannot take: a NUL, or half of a UTF-16 surrogate pair. */
+const storable = (value: unknown) => typeof value !== 'string' || (!value.includes('\u0000') && !hasLoneSurrogate(value));
+
 function parse(cursor: string | undefined): (CursorValue & { o?: string }) | null {
   if (!cursor) return null;
   try {
@@ -59,12 +78,14 @@ function parse(cursor: string | undefined): (CursorValue & { o?: string }) | nul
       typeof parsed.id === 'string' &&
       'v' in parsed &&
       (parsed.v === null || typeof parsed.v === 'string' || typeof parsed.v === 'number') &&
-      (!('o' in parsed) || typeof parsed.o === 'string')
+      (!('o' in parsed) || typeof parsed.o === 'string') &&
+      storable(parsed.v) &&
+      storable(parsed.id)
     ) {
       return { v: parsed.v, id: parsed.id, ...('o' in parsed ? { o: parsed.o as string } : {}) };
     }
   } catch {
     // fall through to the validation error
   }
-  throw invalid([{ field: 'cursor', reason: 'is not a cursor this API gave out' }]);
+  throw cursorNotGivenOut();
 }

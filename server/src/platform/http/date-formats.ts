@@ -29,9 +29,14 @@ function inYears(at: number): boolean {
   return at >= FIRST && at < END;
 }
 
+/** A date-time the API takes, for values checked outside a schema (a list cursor's instant). */
+export function isApiDateTime(value: string): boolean {
+  return isDateTime(value) && inYears(Date.parse(value));
+}
+
 export function addDateFormats(ajv: Ajv): void {
   ajv.addFormat('date', { type: 'string', validate: (value: string) => isDate(value) && !value.startsWith('0000') });
-  ajv.addFormat('date-time', { type: 'string', validate: (value: string) => isDateTime(value) && inYears(Date.parse(value)) });
+  ajv.addFormat('date-time', { type: 'string', validate: isApiDateTime });
 }
 
 export const YEARS = 'in the years 1 to 9999';

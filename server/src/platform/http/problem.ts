@@ -20,6 +20,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -55,53 +56,60 @@ export function registerProblemHandler(app: FastifyInstance) {
     }),
   );
 
-  app.setErrorHandler((error: FastifyError | RapportError | Error, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof RapportError) {
-      if (error.status === 401) reply.header('www-authenticate', challengeFor(request));
-      return send(reply, {
-        type: `https://rapport.dev/problems/${error.code}`,
-        title: TITLES[error.status] ?? 'Error',
-        status: error.status,
-        detail: error.message,
-        code: error.code,
-        requestId: request.id,
-        ...(error.fields.length ? { errors: error.fields } : {}),
-      });
-    }
-    const fastifyError = error as FastifyError & { validationContext?: string };
-    if (fastifyError.validation) {
-      const errors = fieldProblems(fastifyError.validationContext, fastifyError.validation as ValidationIssue[]);
-      return send(reply, {
-        type: 'https://rapport.dev/problems/validation_failed',
-        title: 'Bad Request',
-        status: 400,
-        detail: errors.map((e) => `${e.field} ${e.reason}`).join('; '),
-        code: 'validation_failed',
-        requestId: request.id,
-        errors,
-      });
-    }
-    const status = fastifyError.statusCode;
-    if (status && status >= 400 && status < 500) {
-      // Fastify's own client errors: malformed JSON, body too large, bad content type, rate limit.
-      const code = (fastifyError.code ?? CODES_WITHOUT_NAME[status] ?? 'bad_request').toLowerCase();
-      return send(reply, {
-        type: `https://rapport.dev/problems/${code}`,
-        title: TITLES[status] ?? 'Bad Request',
-        status,
-        detail: fastifyError.message,
-        code,
-        requestId: request.id,
-      });
-    }
-    request.log.error({ err: error }, 'unhandled error');
+  app.setErrorHandler(sendProblemFor);
+}
+
+/**
+ * Any error as a problem. Also given to Fastify as `frameworkErrors`: its router answers a path
+ * that is no valid URL component (`%ED%A0%80`) or a path parameter over the length limit before
+ * any hook or error handler runs, and would otherwise answer plain JSON of its own.
+ */
+export function sendProblemFor(error: FastifyError | RapportError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof RapportError) {
+    if (error.status === 401) reply.header('www-authenticate', challengeFor(request));
     return send(reply, {
-      type: 'about:blank',
-      title: 'Internal Server Error',
-      status: 500,
-      detail: 'Something went wrong on our side. Quote the request id when reporting it.',
-      code: 'internal',
+      type: `https://rapport.dev/problems/${error.code}`,
+      title: TITLES[error.status] ?? 'Error',
+      status: error.status,
+      detail: error.message,
+      code: error.code,
+      requestId: request.id,
+      ...(error.fields.length ? { errors: error.fields } : {}),
+    });
+  }
+  const fastifyError = error as FastifyError & { validationContext?: string };
+  if (fastifyError.validation) {
+    const errors = fieldProblems(fastifyError.validationContext, fastifyError.validation as ValidationIssue[]);
+    return send(reply, {
+      type: 'https://rapport.dev/problems/validation_failed',
+      title: 'Bad Request',
+      status: 400,
+      detail: errors.map((e) => `${e.field} ${e.reason}`).join('; '),
+      code: 'validation_failed',
+      requestId: request.id,
+      errors,
+    });
+  }
+  const status = fastifyError.statusCode;
+  if (status && status >= 400 && status < 500) {
+    // Fastify's own client errors: malformed JSON, body too large, bad content type, rate limit.
+    const code = (fastifyError.code ?? CODES_WITHOUT_NAME[status] ?? 'bad_request').toLowerCase();
+    return send(reply, {
+      type: `https://rapport.dev/problems/${code}`,
+      title: TITLES[status] ?? 'Bad Request',
+      status,
+      detail: fastifyError.message,
+      code,
       requestId: request.id,
     });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return send(reply, {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'Something went wrong on our side. Quote the request id when reporting it.',
+    code: 'internal',
+    requestId: request.id,
   });
 }

@@ -1,7 +1,7 @@
 /** Share of voice: how much of the talk about the brand and its competitors is about each, overall and over time. */
 import { AreaChart, DonutChart } from '@mantine/charts';
 import { SimpleGrid } from '@mantine/core';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, timeZone } from '../../lib/format';
 import { useChart } from './api';
 import { ChartCard } from './ChartCard';
 import { bucketLabel, seriesColor } from './chart-format';
@@ -12,8 +12,10 @@ const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
 
 export function ShareOfVoiceCard({ params }: { params: DashboardParams }) {
   // Share of voice always weighs every brand query against every competitor query: the scope does not apply.
-  const key = { range: params.key.range };
-  const chart = useChart('share-of-voice', key, () => params.resolve({ queryId: undefined, kind: undefined }));
+  // Days start at the viewer's midnight, as the axis labels them.
+  const zone = timeZone();
+  const key = { range: params.key.range, zone };
+  const chart = useChart('share-of-voice', key, () => params.resolve({ queryId: undefined, kind: undefined, timeZone: zone }));
   const rows = chart.data?.rows ?? [];
   const totals = shareTotals(rows);
   const over = pivotByQuery(rows, 'mentions');
@@ -24,7 +26,7 @@ export function ShareOfVoiceCard({ params }: { params: DashboardParams }) {
       id="chart-share-of-voice"
       title="Share of voice"
       description="Brand queries against competitor queries"
-      csvPath={params.csvPath('share-of-voice', { queryId: undefined, kind: undefined })}
+      csvPath={params.csvPath('share-of-voice', { queryId: undefined, kind: undefined, timeZone: zone })}
       csvName="share-of-voice.csv"
       loading={chart.isPending && chart.fetchStatus !== 'idle'}
       error={chart.error}

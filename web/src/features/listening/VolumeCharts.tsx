@@ -1,6 +1,6 @@
 /** Volume per query and sentiment over time: two charts drawn from the same series (one request). */
 import { AreaChart, LineChart } from '@mantine/charts';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, timeZone } from '../../lib/format';
 import { useChart } from './api';
 import { ChartCard } from './ChartCard';
 import { bucketLabel, SENTIMENT_SERIES, seriesColor } from './chart-format';
@@ -11,13 +11,15 @@ import type { DashboardParams } from './use-dashboard-params';
 const EMPTY: VolumeChart = { from: '', to: '', interval: 'day', at: [], series: [] };
 
 export function VolumeCharts({ params }: { params: DashboardParams }) {
-  const chart = useChart<VolumeChart>('volume', params.key, () => params.resolve());
-  const data = chart.data ? withQuietIntervals(chart.data) : EMPTY;
+  // Days start at the viewer's midnight, as the axis labels them.
+  const zone = timeZone();
+  const chart = useChart<VolumeChart>('volume', { ...params.key, zone }, () => params.resolve({ timeZone: zone }));
+  const data = chart.data ? withQuietIntervals(chart.data, zone) : EMPTY;
   const volume = volumeByQuery(data);
   const volumeRows = volume.rows.map((row) => ({ ...row, time: bucketLabel(String(row.at), data.interval) }));
   const sentiment = sentimentOverTime(data).map((row) => ({ ...row, time: bucketLabel(row.at, data.interval) }));
   const state = { loading: chart.isPending && chart.fetchStatus !== 'idle', error: chart.error, empty: (chart.data?.at.length ?? 0) === 0 };
-  const csv = params.csvPath('volume');
+  const csv = params.csvPath('volume', { timeZone: zone });
   return (
     <>
       <ChartCard id="chart-volume" title="Volume" description="Mentions per query over time" csvPath={csv} csvName="volume.csv" {...state}>

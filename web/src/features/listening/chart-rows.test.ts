@@ -182,7 +182,7 @@ describe('chart rows', () => {
     };
 
     it('fills the days nobody was heard with 0 mentions and no sentiment, so the time axis keeps its scale', () => {
-      const filled = withQuietIntervals(sparse);
+      const filled = withQuietIntervals(sparse, 'UTC');
       expect(filled.at).toEqual([
         '2025-01-01T00:00:00.000Z',
         '2025-01-02T00:00:00.000Z',
@@ -208,8 +208,41 @@ describe('chart rows', () => {
         at: ['2025-01-13T00:00:00.000Z'],
         series: [],
       };
-      expect(withQuietIntervals(weekly).at).toEqual(['2024-12-30T00:00:00.000Z', '2025-01-06T00:00:00.000Z', '2025-01-13T00:00:00.000Z']);
-      expect(withQuietIntervals(series)).toBe(series);
+      expect(withQuietIntervals(weekly, 'UTC').at).toEqual([
+        '2024-12-30T00:00:00.000Z',
+        '2025-01-06T00:00:00.000Z',
+        '2025-01-13T00:00:00.000Z',
+      ]);
+      expect(withQuietIntervals(series, 'UTC')).toBe(series);
+    });
+
+    it('fills the days and weeks of the time zone the chart was asked for, as the server counts them', () => {
+      // Berlin's clocks went back on 26 October 2025: that day began at 22:00 UTC, the next at 23:00.
+      const berlin: VolumeChart = {
+        ...sparse,
+        from: '2025-10-24T10:00:00.000Z',
+        to: '2025-10-28T09:00:00.000Z',
+        at: ['2025-10-24T22:00:00.000Z'],
+        series: [],
+      };
+      expect(withQuietIntervals(berlin, 'Europe/Berlin').at).toEqual([
+        '2025-10-23T22:00:00.000Z',
+        '2025-10-24T22:00:00.000Z',
+        '2025-10-25T22:00:00.000Z',
+        '2025-10-26T23:00:00.000Z',
+        '2025-10-27T23:00:00.000Z',
+      ]);
+      // Kolkata's midnight is half past six in the evening UTC; its weeks start on Monday there (Sunday evening UTC).
+      const kolkata: VolumeChart = { ...sparse, from: '2025-01-01T10:00:00.000Z', to: '2025-01-14T00:00:00.000Z', at: [], series: [] };
+      expect(withQuietIntervals({ ...kolkata, interval: 'day' }, 'Asia/Kolkata').at.slice(0, 2)).toEqual([
+        '2024-12-31T18:30:00.000Z',
+        '2025-01-01T18:30:00.000Z',
+      ]);
+      expect(withQuietIntervals({ ...kolkata, interval: 'week' }, 'Asia/Kolkata').at).toEqual([
+        '2024-12-29T18:30:00.000Z',
+        '2025-01-05T18:30:00.000Z',
+        '2025-01-12T18:30:00.000Z',
+      ]);
     });
   });
 });

@@ -4,6 +4,7 @@
  * CSV export holds), sentiment totals per interval, donut slices, bars and ranked lists.
  */
 import type { ChartCell, VolumeChart } from './types';
+import { nextStartIn, startOfDayIn, startOfWeekIn } from './zoned-days';
 
 type Row = Record<string, ChartCell>;
 
@@ -46,33 +47,33 @@ export function pivotByQuery(rows: readonly Row[], measure: string): PivotedSeri
   return { rows: pivoted, series: [...series.values()] };
 }
 
-const INTERVAL_MS = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
+const HOUR_MS = 3_600_000;
 /** Past this many intervals (hours over a year) the chart stays as the API sent it. */
 const MOST_INTERVALS = 2_000;
 
-/** The start of the interval holding `time`, as the server's `date_trunc(…, 'UTC')` makes it: weeks start on Monday. */
-function intervalStart(time: number, interval: VolumeChart['interval']): number {
-  if (interval === 'hour') return Math.floor(time / INTERVAL_MS.hour) * INTERVAL_MS.hour;
-  const day = Math.floor(time / INTERVAL_MS.day) * INTERVAL_MS.day;
-  if (interval === 'day') return day;
-  const sinceMonday = (new Date(day).getUTCDay() + 6) % 7;
-  return day - sinceMonday * INTERVAL_MS.day;
+/** The start of the interval holding `time`: a UTC hour, or a day or week (from Monday) of `timeZone`, as the server counts them. */
+function intervalStart(time: number, interval: VolumeChart['interval'], timeZone: string): number {
+  if (interval === 'hour') return Math.floor(time / HOUR_MS) * HOUR_MS;
+  return interval === 'day' ? startOfDayIn(time, timeZone) : startOfWeekIn(time, timeZone);
 }
+
+const nextStart = (start: number, interval: VolumeChart['interval'], timeZone: string) =>
+  interval === 'hour' ? start + HOUR_MS : nextStartIn(start, interval, timeZone);
 
 /**
  * The API sends only the intervals where some query was heard; a chart over time needs the quiet
  * ones too (0 mentions, no sentiment), or a month with two busy days draws as two neighbouring
- * points and a silence never shows.
+ * points and a silence never shows. `timeZone` is the one the chart was asked for.
  */
-export function withQuietIntervals(chart: VolumeChart): VolumeChart {
+export function withQuietIntervals(chart: VolumeChart, timeZone: string): VolumeChart {
   const from = Date.parse(chart.from);
   const to = Date.parse(chart.to);
-  const step = INTERVAL_MS[chart.interval];
-  if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from || step === undefined) return chart;
-  const first = intervalStart(from, chart.interval);
-  if ((to - first) / step > MOST_INTERVALS) return chart;
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from || !['hour', 'day', 'week'].includes(chart.interval)) return chart;
   const starts = new Set<number>();
-  for (let start = first; start < to; start += step) starts.add(start);
+  for (let start = intervalStart(from, chart.interval, timeZone); start < to; start = nextStart(start, chart.interval, timeZone)) {
+    if (starts.size === MOST_INTERVALS) return chart;
+    starts.add(start);
+  }
   for (const at of chart.at) starts.add(Date.parse(at));
   const all = [...starts].sort((a, b) => a - b);
   if (all.length === chart.at.length) return chart;
