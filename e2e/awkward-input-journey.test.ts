@@ -1,9 +1,10 @@
 /**
  * An owner meets the awkward cases of everyday input: a save that fails in a long dialog, a name
- * that is one long word, a custom choice picked again, a long note and an import with bad rows.
+ * that is one long word, a custom choice picked again, a long note, right-to-left text with Latin
+ * words in it, and an import with bad rows.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, signIn, startServer, type RunningServer } from './support.js';
 
 let server: RunningServer;
@@ -155,6 +156,62 @@ test('a long note shows its beginning, and the rest on "Show more", as plain tex
   expect(await note.locator('b').count()).toBe(0);
   await less.click();
   await note.getByRole('button', { name: 'Show more' }).waitFor();
+});
+
+test('Arabic mixed with Latin words reads right to left: a name in the list and as a title, a note, a message', async () => {
+  const direction = (target: Locator) => target.evaluate((element) => getComputedStyle(element).direction);
+  await startAt('/contacts', 'Contacts');
+  await page.getByRole('button', { name: 'New contact' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New contact' });
+  await dialog.getByLabel('First name').fill('نور');
+  await dialog.getByLabel('Last name').fill('Haddad');
+  await dialog.getByRole('button', { name: 'Create contact' }).click();
+  const title = page.getByRole('heading', { level: 1, name: 'نور Haddad' });
+  await title.waitFor();
+  expect(await direction(title)).toBe('rtl');
+
+  const note = 'اتصلت بخصوص فاتورة Enterprise';
+  const composer = page.getByRole('region', { name: 'Add to timeline' });
+  await composer.getByRole('textbox', { name: 'Note' }).fill(note);
+  expect(await direction(composer.getByRole('textbox', { name: 'Note' }))).toBe('rtl');
+  await composer.getByRole('button', { name: 'Add note' }).click();
+  const entry = page.getByRole('list', { name: 'Timeline entries' }).getByText(note, { exact: true });
+  await entry.waitFor();
+  expect(await direction(entry)).toBe('rtl');
+
+  await startAt('/contacts', 'Contacts');
+  const listed = page.getByRole('region', { name: 'Contact list' }).getByRole('link', { name: 'نور Haddad' });
+  await listed.waitFor();
+  expect(await direction(listed)).toBe('rtl');
+
+  const session = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  const mail = [
+    'From: Noor <noor@customer.example>',
+    'To: support@rapport.example',
+    'Subject: مشكلة في Rapport',
+    'Message-ID: <rtl-1@customer.example>',
+    `Date: ${new Date().toUTCString()}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    'لا يعمل Rapport منذ الصباح',
+    '',
+  ].join('\r\n');
+  const imported = await page.request.post(`${server.baseUrl}/api/v1/ingest/files`, {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { format: 'eml', content: mail },
+  });
+  expect(imported.status()).toBe(200);
+  await startAt('/inbox?inbox=all', 'Inbox');
+  const row = page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /مشكلة في Rapport/ });
+  await row.click({ timeout: 30_000 });
+  const body = page.getByRole('log', { name: 'Messages' }).getByText('لا يعمل Rapport منذ الصباح', { exact: true });
+  await body.waitFor();
+  expect(await direction(body)).toBe('rtl');
+  expect(await direction(page.getByRole('region', { name: 'Conversation' }).getByRole('heading', { name: 'مشكلة في Rapport' }))).toBe(
+    'rtl',
+  );
 });
 
 test('a call longer than a week is refused under its field, not shortened without a word', async () => {

@@ -195,12 +195,12 @@ test('an agent links a Mastodon author to the contact her e-mail made, from the 
     .getByText(/the new export keeps timing out/)
     .first()
     .waitFor();
-  await page
-    .getByRole('region', { name: 'Identities' })
-    .getByRole('list', { name: 'Linked identities' })
-    .getByText('noor@fosstodon.example')
-    .first()
-    .waitFor();
+  const linked = page.getByRole('region', { name: 'Identities' }).getByRole('list', { name: 'Linked identities' });
+  await linked.getByText('noor@fosstodon.example').first().waitFor();
+  // Both her identities are called Noor Haddad: each Unlink button says which one it unlinks.
+  expect(await linked.getByRole('button', { name: /^Unlink Noor Haddad/ }).count()).toBe(2);
+  expect(await linked.getByRole('button', { name: 'Unlink Noor Haddad (Mastodon noor@fosstodon.example)', exact: true }).count()).toBe(1);
+  expect(await linked.getByRole('button', { name: /^Unlink Noor Haddad \(E-mail / }).count()).toBe(1);
 });
 
 test('the customer panel shows who the contact is to the business while the agent answers', async () => {
@@ -248,8 +248,11 @@ test('an agent links an unknown author to a contact by hand, and unlinks it agai
   await linked.getByText('Leo Park').waitFor();
   await linked.getByText('Linked by hand').waitFor();
 
-  await linked.getByRole('button', { name: 'Unlink Leo Park' }).click();
-  await page.getByRole('dialog', { name: 'Unlink Leo Park?' }).getByRole('button', { name: 'Unlink identity' }).click();
+  await linked.getByRole('button', { name: /^Unlink Leo Park \(X/ }).click();
+  await page
+    .getByRole('dialog', { name: /^Unlink Leo Park \(X.*\)\?$/ })
+    .getByRole('button', { name: 'Unlink identity' })
+    .click();
   await identities.getByText('No linked identities').waitFor();
 });
 

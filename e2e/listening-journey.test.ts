@@ -176,6 +176,61 @@ test('a post naming the brand and its competitor is read per subject, and its co
   expect(await rival.getByText('learned').count()).toBe(0);
 });
 
+test('an intent picked from the keyboard is saved and leaves the focus on its button, as does a closed action dialog', async () => {
+  const praise = card('Brewmax coffee machine is great');
+  const intent = praise.getByRole('button', { name: /^Intent: / });
+  await intent.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Complaint' }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page
+    .getByText(/^Marked as Buying signal/)
+    .first()
+    .waitFor();
+  await praise.getByRole('button', { name: 'Intent: Buying signal' }).waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Intent: Buying signal');
+  await expect
+    .poll(() => praise.getByRole('button', { name: 'Intent: Buying signal' }).evaluate((button) => button === document.activeElement))
+    .toBe(true);
+
+  const actions = praise.getByRole('button', { name: 'Actions' });
+  await actions.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Hand to a team' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await expect.poll(() => actions.evaluate((button) => button === document.activeElement)).toBe(true);
+});
+
+test('Back undoes the stream and the filters chosen, one at a time', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My day' }).click();
+  await page.getByRole('heading', { level: 1, name: 'My day' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Listening' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mentions' }).waitFor();
+  const streams = page.getByRole('navigation', { name: 'Mention streams' });
+  const sentiment = page.getByRole('combobox', { name: 'Sentiment' });
+  await streams.getByRole('button', { name: 'Kettle' }).click();
+  await sentiment.click();
+  await page.getByRole('option', { name: 'Negative' }).click();
+  // The filter keeps the stream chosen just before it.
+  await expect.poll(() => new URL(page.url()).searchParams.get('sentiment')).toBe('negative');
+  expect(new URL(page.url()).searchParams.get('scope')).toMatch(/^query:/);
+
+  await page.goBack();
+  await expect.poll(() => sentiment.inputValue()).toBe('');
+  await expect.poll(() => streams.getByRole('button', { name: 'Kettle' }).getAttribute('aria-current')).toBe('page');
+  await page.goBack();
+  await expect.poll(() => streams.getByRole('button', { name: 'All mentions' }).getAttribute('aria-current')).toBe('page');
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'My day' }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: 'Mentions' }).waitFor();
+});
+
 test('the dashboard shows the brand’s share of voice against its competitor', async () => {
   await page.getByRole('navigation', { name: 'Listening' }).getByRole('link', { name: 'Dashboard' }).click();
   const share = page.getByRole('region', { name: 'Share of voice' });
@@ -187,4 +242,29 @@ test('the dashboard shows the brand’s share of voice against its competitor', 
   await volume.getByText('Kettle', { exact: true }).filter({ visible: true }).first().waitFor();
   await volume.getByText('Brewmax', { exact: true }).filter({ visible: true }).first().waitFor();
   await page.screenshot({ path: 'docs/screenshots/listening-dashboard.png', fullPage: false });
+});
+
+test('on a phone, toasts fired together stay few and take little of the screen', async () => {
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true })).newPage();
+  await signIn(phone, server.baseUrl);
+  await phone.goto(`${server.baseUrl}/listening`);
+  const cards = phone.getByRole('article');
+  await cards.nth(3).waitFor();
+  // Four corrections in a row, each told in a toast; from the keyboard, which toasts over a card do not stop.
+  for (let index = 0; index < 4; index++) {
+    const intent = cards.nth(index).getByRole('button', { name: /^Intent: / });
+    const next = (await intent.getAttribute('aria-label')) === 'Intent: Idea' ? 'Praise' : 'Idea';
+    await intent.focus();
+    await phone.keyboard.press('Enter');
+    await phone.getByRole('menuitem', { name: next }).focus();
+    await phone.keyboard.press('Enter');
+  }
+  await expect.poll(() => phone.getByText(/^Marked as /).count()).toBeGreaterThan(1);
+  const toasts = await phone.evaluate(() =>
+    [...document.querySelectorAll('.mantine-Notifications-notification')].map((toast) => toast.getBoundingClientRect()),
+  );
+  expect(toasts.length).toBeLessThanOrEqual(2);
+  const covered = Math.max(...toasts.map((t) => t.bottom)) - Math.min(...toasts.map((t) => t.top));
+  expect(covered).toBeLessThan(844 / 5);
+  await phone.context().close();
 });

@@ -5,6 +5,7 @@ import type { Session } from '../lib/types';
 import { useSignOut, useSwitchWorkspace } from '../features/auth/session';
 import { useAnswerInvitation, useReceivedInvitations } from '../features/members/api';
 import { invitationText } from '../features/members/invitation-text';
+import { ROLES } from '../features/members/types';
 import { notifyFailure } from '../ui/notify-failure';
 
 /**
@@ -48,7 +49,7 @@ export function AccountMenu({ session }: { session: Session }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>
-          {session.user.name} · {session.role}
+          {session.user.name} · {ROLES.find((r) => r.value === session.role)?.label ?? session.role}
         </Menu.Label>
         {invitations.map((invitation) => (
           <div key={invitation.id} role="group" aria-label={invitationText(invitation)}>

@@ -2,12 +2,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider, Center, Loader } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from '../lib/api';
 import { BrowserRouter } from 'react-router';
 import { useSession } from '../features/auth/session';
 import { SignInPage } from '../features/auth/SignInPage';
+import { AppNotifications } from './AppNotifications';
 import { AppRoutes } from './AppRoutes';
 import { Shell } from './Shell';
 import { cssVariablesResolver, theme } from './theme';
@@ -49,7 +49,7 @@ function Routed() {
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      <Notifications position="bottom-right" />
+      <AppNotifications />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Routed />

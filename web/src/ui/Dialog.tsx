@@ -34,7 +34,7 @@ function useFocusReturnToOpener(opened: boolean) {
   // A layout effect runs before the dialog's focus trap (a timer) moves the focus inside.
   useLayoutEffect(() => {
     if (!opened) return;
-    const opener = document.activeElement;
+    const opener = openerOf(document.activeElement);
     return () => {
       // At once, not after the closing transition as Mantine does: until then the keys typed next
       // (an inbox shortcut just after Escape) went to the dialog fading out. After the commit, since
@@ -53,4 +53,13 @@ function useFocusReturnToOpener(opened: boolean) {
       }, 20);
     };
   }, [opened]);
+}
+
+/**
+ * What opened a dialog. An item of a menu closes with its menu as the dialog opens, so the focus
+ * goes back to the button that opened the menu (the menu is labelled by it), as after any item.
+ */
+function openerOf(active: Element | null): Element | null {
+  const menuButtonId = active?.closest('[role="menu"]')?.getAttribute('aria-labelledby');
+  return (menuButtonId && document.getElementById(menuButtonId)) || active;
 }

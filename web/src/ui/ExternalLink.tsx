@@ -3,7 +3,18 @@ import type { ReactNode } from 'react';
 import { Anchor, Text } from '@mantine/core';
 import { httpUrl } from '../lib/safe-url';
 
-export function ExternalLink({ href, children, size = 'sm' }: { href: unknown; children?: ReactNode; size?: string }) {
+export function ExternalLink({
+  href,
+  children,
+  size = 'sm',
+  label: accessibleName,
+}: {
+  href: unknown;
+  children?: ReactNode;
+  size?: string;
+  /** The link's name for assistive technology, where its text is the same on every row ("Profile"). */
+  label?: string;
+}) {
   const url = httpUrl(href);
   const label = children ?? (typeof href === 'string' ? href : '');
   if (!url) {
@@ -14,7 +25,7 @@ export function ExternalLink({ href, children, size = 'sm' }: { href: unknown; c
     );
   }
   return (
-    <Anchor href={url} target="_blank" rel="noopener noreferrer nofollow" size={size}>
+    <Anchor href={url} target="_blank" rel="noopener noreferrer nofollow" size={size} aria-label={accessibleName}>
       {label}
     </Anchor>
   );

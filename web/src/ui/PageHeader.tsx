@@ -32,7 +32,8 @@ export function PageHeader({
             </Group>
           </Anchor>
         )}
-        <Title order={1} size="h2">
+        {/* Titles are often names, in any script: their direction is their own. */}
+        <Title order={1} size="h2" dir="auto">
           {title}
         </Title>
         {description && (

@@ -1,6 +1,7 @@
 /** A search field that reports what was typed once typing pauses, and follows outside changes. */
 import { CloseButton, TextInput, type TextInputProps } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
+import { OWN_DIRECTION } from './own-direction';
 import { useDebouncedText } from './use-debounced-text';
 
 export function SearchInput({
@@ -15,6 +16,7 @@ export function SearchInput({
       leftSection={<IconSearch size={16} />}
       rightSection={text ? <CloseButton size="sm" aria-label="Clear search" onClick={clear} /> : null}
       value={text}
+      attributes={OWN_DIRECTION}
       onChange={(event) => change(event.currentTarget.value)}
       {...props}
     />

@@ -4,6 +4,7 @@ import { Button, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, 
 import { fromLocalInput, toLocalInput } from '../../lib/local-time';
 import { FormError } from '../../ui/FormError';
 import { fieldErrors } from '../../ui/form-problems';
+import { OWN_DIRECTION } from '../../ui/own-direction';
 import { useLogActivity } from './api';
 import { ACTIVITY_KINDS } from './activity-kinds';
 import type { Direction, LoggableType, TimelineSubject } from './types';
@@ -55,7 +56,13 @@ export function LogActivityForm({ type, subject }: { type: LoggableType; subject
     >
       <Stack gap="sm">
         {!isNote && (
-          <TextInput label={labels.subject} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.subject} />
+          <TextInput
+            label={labels.subject}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.subject}
+            attributes={OWN_DIRECTION}
+          />
         )}
         <Textarea
           label={labels.body}
@@ -63,6 +70,7 @@ export function LogActivityForm({ type, subject }: { type: LoggableType; subject
           autosize
           minRows={isNote ? 3 : 2}
           maxRows={12}
+          attributes={OWN_DIRECTION}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
           error={errors.body}

@@ -24,7 +24,7 @@ export function CompaniesTable({ filters }: { filters: CompanyFilters }) {
       header: 'Name',
       width: '21%',
       render: (c) => (
-        <Anchor component={Link} to={`/companies/${c.id}`} c="inherit" fw={500} size="sm" truncate display="block">
+        <Anchor component={Link} to={`/companies/${c.id}`} c="inherit" fw={500} size="sm" truncate display="block" dir="auto">
           {c.name}
         </Anchor>
       ),
@@ -46,7 +46,7 @@ export function CompaniesTable({ filters }: { filters: CompanyFilters }) {
       width: '14%',
       visibleFrom: 'md',
       render: (c) => (
-        <Text size="sm" truncate>
+        <Text size="sm" truncate dir="auto">
           {c.industry}
         </Text>
       ),

@@ -32,7 +32,7 @@ export function CompanyContacts({ company }: { company: Company }) {
           {contacts.map((c) => (
             <Group component="li" key={c.id} justify="space-between" wrap="nowrap">
               <div style={{ minWidth: 0 }}>
-                <Anchor component={Link} to={`/contacts/${c.id}`} size="sm" fw={500}>
+                <Anchor component={Link} to={`/contacts/${c.id}`} size="sm" fw={500} dir="auto">
                   {c.displayName}
                 </Anchor>
                 {c.title && (

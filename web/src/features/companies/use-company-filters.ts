@@ -3,7 +3,7 @@ import { useListParams } from '../../lib/use-list-params';
 import type { CompanyFilters } from './types';
 
 export const DEFAULT_COMPANY_SORT = 'name';
-const SPEC = { q: 'one', tag: 'many', ownerId: 'one', industry: 'one', sort: 'one' } as const;
+const SPEC = { q: 'typed', tag: 'many', ownerId: 'one', industry: 'typed', sort: 'one' } as const;
 const DEFAULTS = { sort: DEFAULT_COMPANY_SORT };
 
 export function useCompanyListState() {

@@ -4,7 +4,8 @@ import { IconFilterOff } from '@tabler/icons-react';
 import { SearchInput } from '../../ui/SearchInput';
 import { CompanyFilterChip } from '../companies/CompanyFilterChip';
 import { MemberSelect } from '../members/MemberSelect';
-import { LIFECYCLE_STAGES, type ContactFilters } from './types';
+import { STAGE_OPTIONS } from './stage-labels';
+import type { ContactFilters } from './types';
 import { hasFilters } from './use-contact-filters';
 
 export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilters; onChange: (change: Partial<ContactFilters>) => void }) {
@@ -20,7 +21,7 @@ export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilte
       <MultiSelect
         aria-label="Lifecycle stage"
         placeholder={filters.stage?.length ? undefined : 'Any stage'}
-        data={[...LIFECYCLE_STAGES]}
+        data={STAGE_OPTIONS}
         value={filters.stage ?? []}
         onChange={(stage) => onChange({ stage })}
         clearable

@@ -13,7 +13,8 @@ import { draftOf, inputOf, type ContactDraft } from './contact-draft';
 import { CONTACT_LABELS, contactLabels, errorsByRow } from './contact-labels';
 import { ImportantDatesEditor } from './ImportantDatesEditor';
 import { SocialHandlesEditor } from './SocialHandlesEditor';
-import { LIFECYCLE_STAGES, type Contact, type ContactInput } from './types';
+import { STAGE_OPTIONS } from './stage-labels';
+import type { Contact, ContactInput } from './types';
 
 export function ContactForm({
   initial,
@@ -81,7 +82,7 @@ export function ContactForm({
           />
           <Select
             label={CONTACT_LABELS.lifecycleStage}
-            data={[...LIFECYCLE_STAGES]}
+            data={STAGE_OPTIONS}
             value={draft.lifecycleStage}
             onChange={(v) => set({ lifecycleStage: v ?? 'lead' })}
             error={errors.lifecycleStage}

@@ -27,7 +27,7 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
       header: 'Name',
       width: '18%',
       render: (c) => (
-        <Anchor component={Link} to={`/contacts/${c.id}`} c="inherit" fw={500} size="sm" truncate display="block">
+        <Anchor component={Link} to={`/contacts/${c.id}`} c="inherit" fw={500} size="sm" truncate display="block" dir="auto">
           {c.displayName}
         </Anchor>
       ),
@@ -50,7 +50,7 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
       visibleFrom: 'md',
       render: (c) =>
         c.companyId ? (
-          <Anchor component={Link} to={`/companies/${c.companyId}`} size="sm" truncate display="block">
+          <Anchor component={Link} to={`/companies/${c.companyId}`} size="sm" truncate display="block" dir="auto">
             {c.companyName}
           </Anchor>
         ) : null,

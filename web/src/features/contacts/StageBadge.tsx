@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { stageLabel } from './stage-labels';
 
 const COLORS: Record<string, string> = {
   subscriber: 'gray',
@@ -13,8 +14,8 @@ const COLORS: Record<string, string> = {
 
 export function StageBadge({ stage }: { stage: string }) {
   return (
-    <Badge variant="light" color={COLORS[stage] ?? 'gray'} tt="capitalize" fw={600}>
-      {stage}
+    <Badge variant="light" color={COLORS[stage] ?? 'gray'} tt="none" fw={600}>
+      {stageLabel(stage)}
     </Badge>
   );
 }

@@ -3,7 +3,7 @@ import { useListParams } from '../../lib/use-list-params';
 import type { ContactFilters } from './types';
 
 export const DEFAULT_SORT = 'name';
-const SPEC = { q: 'one', stage: 'many', tag: 'many', ownerId: 'one', companyId: 'one', sort: 'one' } as const;
+const SPEC = { q: 'typed', stage: 'many', tag: 'many', ownerId: 'one', companyId: 'one', sort: 'one' } as const;
 const DEFAULTS = { sort: DEFAULT_SORT };
 
 export function useContactListState() {

@@ -8,6 +8,7 @@ import { NO_FIELDS } from '../../ui/form-problems';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { useMemberNames } from '../members/use-member-names';
+import { stageLabel } from '../contacts/stage-labels';
 import { useTeams } from '../teams/api';
 import { useDismissDuplicate, useMergeContacts, useMergePreview } from './api';
 import { MergeConfirmDialog } from './MergeConfirmDialog';
@@ -32,7 +33,7 @@ function useValueLines(preview: MergePreview | undefined, picks: Picks): ValueLi
     if (typeof value === 'string' && value) {
       if (field.field === 'ownerId') return [memberName(value) ?? 'A former member'];
       if (field.field === 'teamId') return [teams.data?.find((t) => t.id === value)?.name ?? 'A deleted team'];
-      if (field.field === 'lifecycleStage') return [value.charAt(0).toUpperCase() + value.slice(1)];
+      if (field.field === 'lifecycleStage') return [stageLabel(value)];
       if (field.field === 'companyId') {
         const owner = [preview?.survivor, preview?.merged].find((c) => c?.companyId === value);
         return [owner?.companyName ?? value];

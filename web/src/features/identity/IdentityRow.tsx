@@ -9,7 +9,7 @@ import { NetworkLabel } from '../listening/NetworkLabel';
 import { useMemberNames } from '../members/use-member-names';
 import { describeLink } from './evidence';
 import { EvidenceTable } from './EvidenceTable';
-import { identityName } from './identity-name';
+import { identityDescription, identityName } from './identity-name';
 import type { LinkedIdentity, LinkMethod } from './types';
 import { UnlinkIdentityButton } from './UnlinkIdentityButton';
 
@@ -19,10 +19,12 @@ export function IdentityRow({ identity, contactId, canWrite }: { identity: Linke
   const [evidenceShown, { toggle }] = useDisclosure(false);
   const memberName = useMemberNames();
   const name = identityName(identity);
+  // Controls on a row are named after the identity in full: a contact can have two of one name.
+  const described = identityDescription(identity);
   const { link } = identity;
   const evidenceId = `identity-evidence-${identity.id}`;
   return (
-    <Stack component="li" gap={6} aria-label={name}>
+    <Stack component="li" gap={6} aria-label={described}>
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <Avatar
           src={httpUrl(identity.avatarUrl)}
@@ -37,7 +39,7 @@ export function IdentityRow({ identity, contactId, canWrite }: { identity: Linke
             <Text size="sm" fw={600} truncate>
               {name}
             </Text>
-            {canWrite && <UnlinkIdentityButton contactId={contactId} identityId={identity.id} name={name} />}
+            {canWrite && <UnlinkIdentityButton contactId={contactId} identityId={identity.id} name={described} />}
           </Group>
           <Group gap={6}>
             <NetworkLabel network={identity.network} />
@@ -54,7 +56,7 @@ export function IdentityRow({ identity, contactId, canWrite }: { identity: Linke
           )}
           <Group gap={8}>
             {identity.profileUrl && (
-              <ExternalLink href={identity.profileUrl} size="xs">
+              <ExternalLink href={identity.profileUrl} size="xs" label={`Profile of ${described}`}>
                 Profile
               </ExternalLink>
             )}
@@ -81,6 +83,7 @@ export function IdentityRow({ identity, contactId, canWrite }: { identity: Linke
               variant="subtle"
               size="compact-xs"
               onClick={toggle}
+              aria-label={`Evidence for ${described}`}
               aria-expanded={evidenceShown}
               aria-controls={evidenceId}
               leftSection={evidenceShown ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
@@ -92,7 +95,7 @@ export function IdentityRow({ identity, contactId, canWrite }: { identity: Linke
       )}
       {link && link.evidence.length > 0 && (
         <Collapse expanded={evidenceShown} id={evidenceId}>
-          <EvidenceTable evidence={link.evidence} label={`Why ${name} was linked`} />
+          <EvidenceTable evidence={link.evidence} label={`Why ${described} was linked`} />
         </Collapse>
       )}
     </Stack>

@@ -9,12 +9,21 @@ import { Link } from 'react-router';
 import { networkName } from '../listening/NetworkLabel';
 import { useContactDuplicates } from './api';
 import { formatProbability } from './evidence';
-import { identityName } from './identity-name';
+import { contactDescription, identityDescription, identityName } from './identity-name';
 import type { DuplicateCandidate } from './types';
+
+const otherContact = (pair: DuplicateCandidate, contactId: string) => (pair.left?.id === contactId ? pair.right : pair.left);
 
 function otherSide(pair: DuplicateCandidate, contactId: string): string {
   if (pair.identity) return `${identityName(pair.identity)} on ${networkName(pair.identity.network)}`;
-  return (pair.left?.id === contactId ? pair.right.displayName : pair.left?.displayName) ?? 'another contact';
+  return otherContact(pair, contactId)?.displayName ?? 'another contact';
+}
+
+/** The other side in full, for the name of its "Review" link: two of them may have one name. */
+function otherSideDescribed(pair: DuplicateCandidate, contactId: string): string {
+  if (pair.identity) return identityDescription(pair.identity);
+  const other = otherContact(pair, contactId);
+  return other ? contactDescription(other) : 'another contact';
 }
 
 export function PossibleDuplicates({ contactId }: { contactId: string }) {
@@ -33,7 +42,7 @@ export function PossibleDuplicates({ contactId }: { contactId: string }) {
                 component={Link}
                 to={`/contacts/duplicates?pair=${pair.id}`}
                 size="sm"
-                aria-label={`Review ${otherSide(pair, contactId)}`}
+                aria-label={`Review ${otherSideDescribed(pair, contactId)}`}
               >
                 Review
               </Anchor>

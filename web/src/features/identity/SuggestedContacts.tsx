@@ -11,6 +11,7 @@ import { NO_FIELDS } from '../../ui/form-problems';
 import { usePermissions } from '../auth/permissions';
 import { useDismissDuplicate, useIdentitySuggestions, useLinkDuplicate } from './api';
 import { formatProbability } from './evidence';
+import { contactDescription } from './identity-name';
 
 export function SuggestedContacts({ identityId, name }: { identityId: string; name: string }) {
   const suggestions = useIdentitySuggestions(identityId);
@@ -25,6 +26,8 @@ export function SuggestedContacts({ identityId, name }: { identityId: string; na
       <Text size="sm">May be:</Text>
       {pairs.map((pair) => {
         const contact = pair.right;
+        // Two contacts the author may be can share a name: the buttons name each by its e-mail too.
+        const described = contactDescription(contact);
         return (
           <Paper key={pair.id} withBorder p="xs">
             <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -46,7 +49,7 @@ export function SuggestedContacts({ identityId, name }: { identityId: string; na
                   size="compact-xs"
                   leftSection={<IconLink size={14} />}
                   loading={link.isPending && link.variables === pair.id}
-                  aria-label={`Link ${name} to ${contact.displayName}`}
+                  aria-label={`Link ${name} to ${described}`}
                   // The link moves the author's conversations to the contact: the open one shows it.
                   onClick={() => link.mutate(pair.id, { onSuccess: () => void client.invalidateQueries({ queryKey: ['conversations'] }) })}
                 >
@@ -57,7 +60,7 @@ export function SuggestedContacts({ identityId, name }: { identityId: string; na
                   variant="default"
                   leftSection={<IconX size={14} />}
                   loading={dismiss.isPending && dismiss.variables === pair.id}
-                  aria-label={`${name} is not ${contact.displayName}`}
+                  aria-label={`${name} is not ${described}`}
                   onClick={() => dismiss.mutate(pair.id)}
                 >
                   Not them

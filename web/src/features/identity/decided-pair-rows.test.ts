@@ -49,6 +49,11 @@ describe('decidedPairRows', () => {
     expect(rows.map((r) => r.label)).not.toContain('Network');
   });
 
+  it('names the lifecycle stages as people read them, not as they are stored', () => {
+    const rows = decidedPairRows(pair({ left: contact({ lifecycleStage: 'lead' }), right: contact({ lifecycleStage: 'customer' }) }));
+    expect(rows.find((r) => r.label === 'Lifecycle stage')).toEqual({ label: 'Lifecycle stage', left: 'Lead', right: 'Customer' });
+  });
+
   it('compares an identity by its network, address and handle', () => {
     const identity = { id: 'i', network: 'mastodon', handle: '@kj', displayName: 'KJ', profileUrl: null, avatarUrl: null, email: null };
     const rows = decidedPairRows(pair({ kind: 'identity', identity, right: contact({ handles: ['kj'] }) }));

@@ -3,6 +3,7 @@
  * was decided (a merged contact as its merge kept it, the survivor as the merge found it), so the
  * names, title and other values that set them apart are there to see.
  */
+import { stageLabel } from '../contacts/stage-labels';
 import type { DuplicateCandidate } from './types';
 
 export interface PairRow {
@@ -29,6 +30,6 @@ export function decidedPairRows({ kind, left, right, identity }: DuplicateCandid
     { label: 'Handle', left: left?.handles ?? [], right: right.handles },
     { label: 'Title', left: left?.title ?? null, right: right.title },
     { label: 'Company', left: left?.companyName ?? null, right: right.companyName },
-    { label: 'Lifecycle stage', left: left?.lifecycleStage ?? null, right: right.lifecycleStage },
+    { label: 'Lifecycle stage', left: left ? stageLabel(left.lifecycleStage) : null, right: stageLabel(right.lifecycleStage) },
   ];
 }

@@ -10,6 +10,7 @@ import { IconChevronUp, IconLock, IconMessageOff, IconMessageReply, IconTemplate
 import { FormError } from '../../ui/FormError';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { notifyFailure } from '../../ui/notify-failure';
+import { OWN_DIRECTION } from '../../ui/own-direction';
 import { renderCannedResponse } from '../canned-responses/api';
 import { useCannedResponses } from '../canned-responses/api';
 import { SandboxReplyNotice } from '../channels/SandboxReplyNotice';
@@ -170,6 +171,7 @@ export function Composer({
             autosize
             minRows={3}
             maxRows={12}
+            attributes={OWN_DIRECTION}
             value={text}
             error={errors.text}
             styles={mode === 'note' ? { input: { background: 'var(--mantine-color-yellow-light)' } } : undefined}

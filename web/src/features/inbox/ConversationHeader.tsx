@@ -72,7 +72,7 @@ export function ConversationHeader({
             </ActionIcon>
           )}
           <div style={{ minWidth: 0 }}>
-            <Title order={2} size="h4" lineClamp={2}>
+            <Title order={2} size="h4" lineClamp={2} dir="auto">
               {conversation.subject || conversation.preview || '(no subject)'}
             </Title>
             <Group gap={6} wrap="wrap">

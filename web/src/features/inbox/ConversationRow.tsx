@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatRelative } from '../../lib/format';
 import { NETWORK_META } from '../channels/networks';
 import { customerName, selectionLabel } from './customer-name';
+import { PRIORITY_LABELS } from './labels';
 import { useStandsOutTier } from '../relationship/api';
 import { TierBadge } from '../relationship/TierBadge';
 import { SlaBadge } from './SlaBadge';
@@ -46,7 +47,7 @@ export function ConversationRow({
         <Group gap={6} wrap="nowrap" justify="space-between">
           <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
             <network.icon size={14} aria-label={network.label} role="img" style={{ flexShrink: 0 }} />
-            <Text size="sm" fw={weight} truncate>
+            <Text size="sm" fw={weight} truncate dir="auto">
               {name}
             </Text>
             {standsOut(tier) && <TierBadge tier={tier} size="xs" />}
@@ -55,17 +56,17 @@ export function ConversationRow({
             <time dateTime={conversation.lastMessageAt}>{formatRelative(conversation.lastMessageAt, { short: true })}</time>
           </Text>
         </Group>
-        <Text size="sm" fw={weight === 700 ? 600 : 400} truncate>
+        <Text size="sm" fw={weight === 700 ? 600 : 400} truncate dir="auto">
           {conversation.subject || conversation.preview || '(no text)'}
         </Text>
         <Group gap={6} wrap="nowrap" justify="space-between" mt={2}>
-          <Text size="xs" c="dimmed" truncate style={{ minWidth: 0 }}>
+          <Text size="xs" c="dimmed" truncate style={{ minWidth: 0 }} dir="auto">
             {conversation.subject ? conversation.preview : ''}
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             {conversation.priority === 'urgent' || conversation.priority === 'high' ? (
               <Badge size="xs" color={conversation.priority === 'urgent' ? 'red' : 'orange'} variant="light">
-                {conversation.priority}
+                {PRIORITY_LABELS[conversation.priority]}
               </Badge>
             ) : null}
             <SlaBadge conversation={conversation} />

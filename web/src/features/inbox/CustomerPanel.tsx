@@ -27,11 +27,11 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
           imageProps={{ referrerPolicy: 'no-referrer' }}
         />
         <div style={{ minWidth: 0 }}>
-          <Title order={2} size="h5" id="customer-panel-title" lineClamp={2}>
+          <Title order={2} size="h5" id="customer-panel-title" lineClamp={2} dir="auto">
             {name}
           </Title>
           {identity?.handle && (
-            <Text size="sm" c="dimmed" truncate>
+            <Text size="sm" c="dimmed" truncate dir="auto">
               {identity.handle}
             </Text>
           )}

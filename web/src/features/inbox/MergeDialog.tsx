@@ -8,6 +8,7 @@ import type { FieldLabels } from '../../ui/form-problems';
 import { SearchInput } from '../../ui/SearchInput';
 import { useConversationList, useMergeConversation } from './api';
 import { customerName } from './customer-name';
+import { STATUS_LABELS } from './labels';
 import type { Conversation } from './types';
 
 const LABELS = { targetId: 'Merge into' } satisfies FieldLabels;
@@ -50,7 +51,7 @@ export function MergeDialog({
                   key={c.id}
                   value={c.id}
                   label={`${customerName(c)} — ${c.subject || c.preview || '(no text)'}`}
-                  description={`${c.status} · ${formatRelative(c.lastMessageAt)}`}
+                  description={`${STATUS_LABELS[c.status]} · ${formatRelative(c.lastMessageAt)}`}
                 />
               ))}
             </Stack>

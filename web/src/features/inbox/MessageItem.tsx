@@ -65,7 +65,7 @@ export function MessageItem({ message }: { message: Message }) {
         <Group gap="xs" justify="space-between" wrap="nowrap" mb={4}>
           <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
             {note && <IconLock size={14} aria-label="Internal note" role="img" />}
-            <Text size="sm" fw={600} truncate>
+            <Text size="sm" fw={600} truncate dir="auto">
               {author}
             </Text>
             {message.author.handle && message.author.name && (
@@ -81,14 +81,14 @@ export function MessageItem({ message }: { message: Message }) {
           </Tooltip>
         </Group>
         {message.title && (
-          <Text size="sm" fw={600} mb={4}>
+          <Text size="sm" fw={600} mb={4} dir="auto">
             {message.title}
           </Text>
         )}
         {message.html ? (
           <SafeHtml html={message.html} />
         ) : (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} dir="auto">
             {message.text}
           </Text>
         )}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, query } from '../../lib/api';
 import { formatRelative } from '../../lib/format';
 import type { Page } from '../../lib/types';
+import { STATUS_LABELS } from './labels';
 import type { Conversation } from './types';
 
 export function OtherConversations({ conversation }: { conversation: Conversation }) {
@@ -25,7 +26,7 @@ export function OtherConversations({ conversation }: { conversation: Conversatio
         <Anchor key={c.id} component={Link} to={`/inbox/${c.id}`} size="sm" lineClamp={1}>
           {c.subject || c.preview}{' '}
           <Text span size="xs" c="dimmed">
-            · {c.status} · {formatRelative(c.lastMessageAt)}
+            · {STATUS_LABELS[c.status]} · {formatRelative(c.lastMessageAt)}
           </Text>
         </Anchor>
       ))}

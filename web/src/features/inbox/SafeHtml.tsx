@@ -35,7 +35,7 @@ export function SafeHtml({ html }: { html: string }) {
   const clean = useMemo(() => sanitizeHtml(html), [html]);
   return (
     <Typography fz="sm" style={{ overflowWrap: 'anywhere' }}>
-      <div dangerouslySetInnerHTML={{ __html: clean }} />
+      <div dir="auto" dangerouslySetInnerHTML={{ __html: clean }} />
     </Typography>
   );
 }

@@ -17,7 +17,7 @@ const SPEC = {
   teamId: 'one',
   label: 'one',
   priority: 'one',
-  q: 'one',
+  q: 'typed',
   spam: 'one',
 } as const;
 

@@ -3,6 +3,7 @@ import { Badge, Center, Group, Loader, Table, Text, Title, Tooltip } from '@mant
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { QueryError } from '../../ui/QueryError';
 import { useAlertHistory } from './api';
+import { deliveryLabel } from './labels';
 
 const round = (value: number) => formatNumber(Math.round(value * 10) / 10);
 
@@ -56,7 +57,7 @@ export function AlertHistory() {
                       {firing.deliveries.map((delivery, index) => (
                         <Tooltip key={`${delivery.channel}-${index}`} label={delivery.detail || (delivery.ok ? 'Delivered' : 'Failed')}>
                           <Badge size="sm" variant="light" color={delivery.ok ? 'teal' : 'red'} tabIndex={0}>
-                            {delivery.channel}: {delivery.ok ? 'sent' : 'failed'}
+                            {deliveryLabel(delivery.channel)}: {delivery.ok ? 'sent' : 'failed'}
                           </Badge>
                         </Tooltip>
                       ))}

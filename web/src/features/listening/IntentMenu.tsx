@@ -58,9 +58,11 @@ export function IntentMenu({
   };
   return (
     <Group gap={4} wrap="nowrap">
-      <Menu position="bottom-start" withinPortal>
+      {/* The menu, not its button, is disabled while a correction is saved: a disabled button cannot take
+          back the focus the menu returns to it, and keyboard users were left on the page's body. */}
+      <Menu position="bottom-start" withinPortal disabled={correct.isPending}>
         <Menu.Target>
-          <UnstyledButton aria-label={`Intent: ${label}`} disabled={correct.isPending}>
+          <UnstyledButton aria-label={`Intent: ${label}`} aria-disabled={correct.isPending || undefined}>
             {badge}
           </UnstyledButton>
         </Menu.Target>

@@ -1,6 +1,6 @@
 /** The "Actions" menu of a mention: every action the server's registry offers, to act on what was heard. */
 import { useState } from 'react';
-import { Button, Menu } from '@mantine/core';
+import { Button, Loader, Menu } from '@mantine/core';
 import { IconBolt, IconChevronDown } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { notifyFailure } from '../../ui/notify-failure';
@@ -32,15 +32,16 @@ export function MentionActionsMenu({ mentionId, authorName }: { mentionId: strin
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
+      {/* Busy, not disabled, while an action runs: the menu gives the focus back to its button. */}
+      <Menu position="bottom-end" withinPortal disabled={run.isPending}>
         <Menu.Target>
           <Button
             size="compact-sm"
             variant="default"
-            leftSection={<IconBolt size={14} aria-hidden />}
+            leftSection={run.isPending && choosingTeam === null ? <Loader size={14} aria-hidden /> : <IconBolt size={14} aria-hidden />}
             rightSection={<IconChevronDown size={12} aria-hidden />}
             disabled={!canWrite || available.length === 0}
-            loading={run.isPending && choosingTeam === null}
+            aria-busy={run.isPending || undefined}
           >
             Actions
           </Button>

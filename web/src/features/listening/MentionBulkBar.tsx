@@ -1,4 +1,5 @@
 /** Selects the loaded mentions and marks the selection relevant or irrelevant in one go. */
+import { useRef } from 'react';
 import { Button, Checkbox, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconThumbDown, IconThumbUp } from '@tabler/icons-react';
@@ -21,6 +22,8 @@ export function MentionBulkBar({
   canWrite: boolean;
 }) {
   const mark = useMarkRelevance();
+  const bar = useRef<HTMLDivElement>(null);
+  const selectAll = useRef<HTMLInputElement>(null);
   const allSelected = loadedIds.length > 0 && loadedIds.every((id) => selected.has(id));
   const apply = (relevance: Relevance, done: string) => {
     const ids = [...selected].slice(0, MAX_BULK);
@@ -29,6 +32,10 @@ export function MentionBulkBar({
       {
         onSuccess: ({ updated }) => {
           notifications.show({ message: `${done}: ${updated} mention${updated === 1 ? '' : 's'}` });
+          // The marking buttons go with the selection (and were disabled while it was saved): the focus
+          // they held goes to "Select all" rather than to the page's body.
+          const focus = document.activeElement;
+          if (!focus || focus === document.body || bar.current?.contains(focus)) selectAll.current?.focus();
           onSelect(new Set());
         },
         onError: (error) => notifyFailure('Could not mark the mentions', error),
@@ -36,11 +43,12 @@ export function MentionBulkBar({
     );
   };
   return (
-    <Group gap="sm" wrap="wrap" role="toolbar" aria-label="Bulk actions">
+    <Group ref={bar} gap="sm" wrap="wrap" role="toolbar" aria-label="Bulk actions">
       <Checkbox
         size="xs"
         label={selected.size > 0 ? `${selected.size} selected` : 'Select all'}
         aria-label="Select all"
+        ref={selectAll}
         checked={allSelected}
         indeterminate={selected.size > 0 && !allSelected}
         disabled={loadedIds.length === 0}

@@ -47,11 +47,11 @@ export const MentionCard = memo(function MentionCard({
             <Avatar radius="xl" size="md" color="initials" name={name} aria-hidden />
             <div style={{ minWidth: 0 }}>
               <Group gap={6} wrap="wrap">
-                <Text fw={600} size="sm" truncate>
+                <Text fw={600} size="sm" truncate dir="auto">
                   {profile ? <ExternalLink href={profile}>{name}</ExternalLink> : name}
                 </Text>
                 {handle && handle !== name && (
-                  <Text size="xs" c="dimmed" truncate>
+                  <Text size="xs" c="dimmed" truncate dir="auto">
                     {handle}
                   </Text>
                 )}
@@ -83,7 +83,7 @@ export const MentionCard = memo(function MentionCard({
           </Tooltip>
         </Group>
         {mention.title && (
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} dir="auto">
             {mention.title}
           </Text>
         )}

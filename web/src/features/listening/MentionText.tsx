@@ -27,6 +27,7 @@ export function MentionText({ text }: { text: string }) {
         id={id}
         size="sm"
         lineClamp={expanded ? undefined : LINES}
+        dir="auto"
         style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
       >
         {text}

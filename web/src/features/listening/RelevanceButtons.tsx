@@ -7,11 +7,14 @@ import type { Relevance } from './types';
 
 export function RelevanceButtons({ mentionId, relevance, disabled }: { mentionId: string; relevance: Relevance; disabled: boolean }) {
   const mark = useMarkRelevance();
-  const set = (next: Relevance) =>
+  const set = (next: Relevance) => {
+    // The buttons stay enabled while a mark is saved (a disabled button drops the keyboard focus); a press meanwhile does nothing.
+    if (mark.isPending) return;
     mark.mutate(
       { ids: [mentionId], relevance: relevance === next ? 'unreviewed' : next },
       { onError: (error) => notifyFailure('Could not mark the mention', error) },
     );
+  };
   return (
     <Group gap={2} wrap="nowrap">
       <Tooltip label="Relevant">
@@ -20,7 +23,8 @@ export function RelevanceButtons({ mentionId, relevance, disabled }: { mentionId
           color="teal"
           aria-label="Relevant"
           aria-pressed={relevance === 'relevant'}
-          disabled={disabled || mark.isPending}
+          disabled={disabled}
+          aria-disabled={mark.isPending || undefined}
           onClick={() => set('relevant')}
         >
           <IconThumbUp size={16} />
@@ -32,7 +36,8 @@ export function RelevanceButtons({ mentionId, relevance, disabled }: { mentionId
           color="gray"
           aria-label="Irrelevant"
           aria-pressed={relevance === 'irrelevant'}
-          disabled={disabled || mark.isPending}
+          disabled={disabled}
+          aria-disabled={mark.isPending || undefined}
           onClick={() => set('irrelevant')}
         >
           <IconThumbDown size={16} />

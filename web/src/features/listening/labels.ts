@@ -42,6 +42,9 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
   keyword: 'Keyword',
 };
 
+/** Where an alert was delivered. */
+const DELIVERY_LABELS = { 'in-app': 'In app', email: 'E-mail', webhook: 'Webhook' } as const;
+
 const isKey = <K extends string>(labels: Record<K, string>, value: string): value is K => Object.hasOwn(labels, value);
 
 export function sentimentOf(value: string | null): Sentiment | null {
@@ -54,4 +57,8 @@ export function intentOf(value: string | null): Intent | null {
 
 export function kindLabel(value: string): string {
   return isKey(KIND_LABELS, value) ? KIND_LABELS[value] : value;
+}
+
+export function deliveryLabel(channel: string): string {
+  return isKey(DELIVERY_LABELS, channel) ? DELIVERY_LABELS[channel] : channel;
 }

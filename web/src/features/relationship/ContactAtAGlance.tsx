@@ -20,7 +20,7 @@ export function ContactAtAGlance({ contactId, name, conversationId }: { contactI
   const relationship = useRelationship(contactId);
   const members = useMembers();
   const link = (
-    <Anchor component={Link} to={`/contacts/${contactId}`} size="sm" fw={600}>
+    <Anchor component={Link} to={`/contacts/${contactId}`} size="sm" fw={600} dir="auto">
       {contact.data?.displayName ?? name}
     </Anchor>
   );

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { formatDateTime, formatDay, formatDaysAway, formatRelative } from '../../lib/format';
 import { DetailList, DetailRow } from '../../ui/DetailRow';
 import { QueryError } from '../../ui/QueryError';
-import { STATUS_LABELS } from '../inbox/labels';
+import { statusLabel } from '../inbox/labels';
 import { IntentBadge } from '../listening/IntentBadge';
 import { NetworkLabel } from '../listening/NetworkLabel';
 import { useRelationship } from './api';
@@ -51,7 +51,7 @@ function ConversationLink({ id, children }: { id: string | null; children: React
 function Entry({ text, conversationId, children }: { text: string; conversationId: string | null; children: ReactNode }) {
   return (
     <Stack component="li" gap={2}>
-      <Text size="sm" lineClamp={2}>
+      <Text size="sm" lineClamp={2} dir="auto">
         <ConversationLink id={conversationId}>{text}</ConversationLink>
       </Text>
       <Group gap={6}>{children}</Group>
@@ -68,8 +68,6 @@ function When({ iso }: { iso: string }) {
 }
 
 const kindLabel = (kind: string) => TIMELINE_KIND_META[kind as TimelineKind]?.label ?? kind;
-const statusLabel = (status: string) => STATUS_LABELS[status as keyof typeof STATUS_LABELS] ?? status;
-
 function Facts({ memory }: { memory: RelationshipMemory }) {
   const { preferredChannel, lastInteraction, nextInteraction, upcomingDates } = memory;
   return (

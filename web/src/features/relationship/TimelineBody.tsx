@@ -12,7 +12,7 @@ export function TimelineBody({ body }: { body: string }) {
   const preview = bodyPreview(body);
   return (
     <>
-      <Text id={id} size="sm" mt={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      <Text id={id} size="sm" mt={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} dir="auto">
         {expanded || preview === null ? body : preview}
       </Text>
       {preview !== null && (

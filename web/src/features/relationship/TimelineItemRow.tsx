@@ -69,7 +69,14 @@ export function TimelineItemRow({ item, canWrite }: { item: TimelineItem; canWri
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             {task && <TaskDoneCheckbox taskId={item.id} title={title} done={Boolean(task.doneAt)} />}
-            <Text fw={600} size="sm" lineClamp={2} td={task?.doneAt ? 'line-through' : undefined} style={{ overflowWrap: 'anywhere' }}>
+            <Text
+              fw={600}
+              size="sm"
+              lineClamp={2}
+              td={task?.doneAt ? 'line-through' : undefined}
+              style={{ overflowWrap: 'anywhere' }}
+              dir="auto"
+            >
               {title}
             </Text>
           </Group>

@@ -50,11 +50,11 @@ export function SearchOption({
           <Icon size={16} />
         </ThemeIcon>
         <div style={{ minWidth: 0, flex: 1 }}>
-          <Highlight highlight={query ? query.split(/\s+/) : []} size="sm" fw={500} truncate>
+          <Highlight highlight={query ? query.split(/\s+/) : []} size="sm" fw={500} truncate dir="auto">
             {entry.title}
           </Highlight>
           {entry.subtitle && (
-            <Text size="xs" c="dimmed" truncate>
+            <Text size="xs" c="dimmed" truncate dir="auto">
               {entry.subtitle}
             </Text>
           )}

@@ -26,7 +26,7 @@ export function TaskRow({
     <Group component="li" wrap="nowrap" align="flex-start" gap="sm" py={6}>
       <TaskDoneCheckbox taskId={task.id} title={task.title} done={task.done} />
       <div style={{ minWidth: 0, flex: 1 }}>
-        <Text size="sm" fw={500} td={task.done ? 'line-through' : undefined}>
+        <Text size="sm" fw={500} td={task.done ? 'line-through' : undefined} dir="auto">
           {task.title}
         </Text>
         <Group gap={6} wrap="wrap">
@@ -42,7 +42,7 @@ export function TaskRow({
             </Text>
           )}
           {about && (
-            <Anchor component={Link} to={about.to} size="xs">
+            <Anchor component={Link} to={about.to} size="xs" dir="auto">
               {about.name ?? 'Open record'}
             </Anchor>
           )}
