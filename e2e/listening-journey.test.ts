@@ -83,6 +83,20 @@ test('brand and competitor queries are written in the builder, with errors shown
     .waitFor();
   await expect.poll(() => page.getByRole('button', { name: 'Save query' }).isDisabled()).toBe(true);
 
+  // A check that fails is told, with its reference, rather than leaving the last result on screen.
+  const check = '**/api/v1/listening/queries/check';
+  await page.route(check, (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ status: 503, title: 'Service Unavailable', requestId: 'check-ref-1' }),
+    }),
+  );
+  await page.getByRole('textbox', { name: 'Query', exact: true }).fill('kettle AND broken');
+  const failed = page.getByRole('alert').filter({ hasText: 'The query could not be checked' });
+  await failed.getByText('check-ref-1').waitFor();
+  await page.unroute(check);
+
   await newQuery('Kettle', /Brand/, 'kettle OR #kettle OR "kettle co"');
   await newQuery('Brewmax', /Competitor/, 'brewmax');
 });

@@ -49,7 +49,7 @@ function event(type: string, data: Record<string, unknown>): DomainEvent {
 describe('system entries on the timeline', () => {
   it('words stage and company changes, and ignores changes that are neither', () => {
     const stage = event('contact.stage_changed', { before: { lifecycleStage: 'lead' }, after: { lifecycleStage: 'customer' } });
-    expect(systemEntryFor(stage)).toMatchObject({ subject: 'Lifecycle stage changed from lead to customer', companyId: null });
+    expect(systemEntryFor(stage)).toMatchObject({ subject: 'Lifecycle stage changed from Lead to Customer', companyId: null });
     const joined = event('contact.updated', {
       before: { companyId: null, companyName: null },
       after: { companyId: 'k', companyName: 'Acme' },
@@ -82,7 +82,7 @@ describe('system entries on the timeline', () => {
     expect(entry).toMatchObject({
       type: 'system',
       systemEvent: 'contact.stage_changed',
-      subject: 'Lifecycle stage changed from lead to customer',
+      subject: 'Lifecycle stage changed from Lead to Customer',
       authorId: ws.owner.userId,
       data: { before: { lifecycleStage: 'lead' }, after: { lifecycleStage: 'customer' } },
     });

@@ -22,6 +22,9 @@ interface SystemEntry {
   data: Record<string, unknown>;
 }
 
+/** The subject is read by people: "Lead", not the stored "lead" (every stage is one word). */
+const stageName = (stage: string) => stage.charAt(0).toUpperCase() + stage.slice(1);
+
 function stageChange(event: DomainEvent): SystemEntry | null {
   const { before, after } = event.data as Change<{ lifecycleStage: string }>;
   if (!before?.lifecycleStage || !after?.lifecycleStage) return null;
@@ -29,7 +32,7 @@ function stageChange(event: DomainEvent): SystemEntry | null {
     systemEvent: 'contact.stage_changed',
     contactId: event.subjectId,
     companyId: null,
-    subject: `Lifecycle stage changed from ${before.lifecycleStage} to ${after.lifecycleStage}`,
+    subject: `Lifecycle stage changed from ${stageName(before.lifecycleStage)} to ${stageName(after.lifecycleStage)}`,
     data: { before: { lifecycleStage: before.lifecycleStage }, after: { lifecycleStage: after.lifecycleStage } },
   };
 }

@@ -1,9 +1,9 @@
 /** Fired alerts, newest first: why each fired (observed against expected) and whether it was delivered. */
-import { Badge, Center, Group, Loader, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Center, Loader, Table, Text, Title } from '@mantine/core';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { QueryError } from '../../ui/QueryError';
 import { useAlertHistory } from './api';
-import { deliveryLabel } from './labels';
+import { DeliveryOutcomes } from './DeliveryOutcomes';
 
 const round = (value: number) => formatNumber(Math.round(value * 10) / 10);
 
@@ -53,15 +53,7 @@ export function AlertHistory() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
-                      {firing.deliveries.map((delivery, index) => (
-                        <Tooltip key={`${delivery.channel}-${index}`} label={delivery.detail || (delivery.ok ? 'Delivered' : 'Failed')}>
-                          <Badge size="sm" variant="light" color={delivery.ok ? 'teal' : 'red'} tabIndex={0}>
-                            {deliveryLabel(delivery.channel)}: {delivery.ok ? 'sent' : 'failed'}
-                          </Badge>
-                        </Tooltip>
-                      ))}
-                    </Group>
+                    <DeliveryOutcomes deliveries={firing.deliveries} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -8,6 +8,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { FormError } from '../../ui/FormError';
+import { QueryError } from '../../ui/QueryError';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useQueryCheck, useSaveQuery } from './api';
 import { KIND_LABELS } from './labels';
@@ -90,6 +91,9 @@ export function QueryForm({ saved, canWrite }: { saved?: SavedQuery; canWrite: b
             </Group>
             <QueryEditor id={EDITOR_ID} value={text} onChange={setText} check={current} describedBy={PROBLEMS_ID} />
             <QueryProblems id={PROBLEMS_ID} check={current} text={text} />
+            {text.trim() !== '' && check.isError && (
+              <QueryError title="The query could not be checked" error={check.error} onRetry={() => void check.refetch()} />
+            )}
             <Switch label={LABELS.isActive} checked={isActive} onChange={(e) => setIsActive(e.currentTarget.checked)} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => void navigate('/listening/queries')}>
