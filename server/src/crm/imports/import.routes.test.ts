@@ -395,6 +395,16 @@ describe('contact imports', () => {
       expect(response.statusCode, response.body).toBe(400);
       expect(json<{ errors: { field: string }[] }>(response).errors.map((e) => e.field)).toEqual([field]);
     }
+    // Only the file's own text is left to the import to judge: every other field is held to the API's rule.
+    const target = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: ws.owner.headers,
+      payload: { target: 'contacts\u0000', format: 'csv', fileName: 'f.csv', content: 'First name\nEve\n' },
+    });
+    expect(json<{ errors: { field: string; reason: string }[] }>(target).errors).toEqual([
+      { field: 'target', reason: 'holds a NUL character (\\u0000), which cannot be stored' },
+    ]);
     // An emoji's escaped pair is text.
     expect((await upload(ws, 'json', '[{"firstName":"Eve \\ud83d\\ude00"}]')).statusCode).toBe(201);
     const { rows: stored } = await t.db.query(`SELECT 1 FROM imports WHERE workspace_id = $1`, [ws.workspaceId]);

@@ -19,7 +19,7 @@ export function importRoutes(app: App, { db }: AppDeps) {
         body: ImportUpload,
         response: { 201: ImportDraft, ...ERROR_RESPONSES },
       },
-      config: { guard: 'agent', idempotent: true, fileText: true },
+      config: { guard: 'agent', idempotent: true, fileText: 'content' },
     },
     async (request, reply) => reply.status(201).send(await createImport(ctxOf(request, db), request.body)),
   );

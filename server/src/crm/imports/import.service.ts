@@ -184,9 +184,6 @@ export async function createImport(
   ctx: Ctx,
   input: { target?: ImportTarget; format: ImportFormat; fileName: string; content: string },
 ): Promise<ImportDraft> {
-  // The route takes a file's text, so the body's NUL check leaves it to the route (see json-body.ts); a name is no file.
-  if (input.fileName.includes('\u0000'))
-    throw invalid([{ field: 'fileName', reason: 'holds a NUL character (\\u0000), which cannot be stored' }]);
   const target = input.target ?? 'contacts';
   const file = await readFor(ctx, target, input.format, input.content);
   const created = await repo.insertImport(ctx.db, ctx.workspaceId, {

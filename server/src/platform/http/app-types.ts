@@ -22,10 +22,10 @@ declare module 'fastify' {
     /** Creates honour an Idempotency-Key header. */
     idempotent?: boolean;
     /**
-     * The body carries a file's text, which the route judges itself: a binary file holds NUL
-     * characters, and "the file looks binary" helps more than the NUL every other route refuses.
+     * The body field carrying a file's text, which the route judges itself: a binary file holds NUL
+     * characters, and "the file looks binary" helps more than the NUL every other field refuses.
      */
-    fileText?: boolean;
+    fileText?: string;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -4,8 +4,8 @@
  * pair, which JSON can write as an escape but which is no text. PostgreSQL refuses it inside jsonb
  * (the request ended in a 500) and a text column would quietly store U+FFFD instead; the 400 names
  * the field, as every other validation problem does. A NUL character (`\u0000`) is refused the same
- * way (PostgreSQL can store it in neither text nor jsonb), except on routes taking a file's text,
- * which judge binary content themselves.
+ * way (PostgreSQL can store it in neither text nor jsonb), except in the field of a route that takes
+ * a file's text, which judges binary content itself.
  */
 import type { FastifyInstance } from 'fastify';
 import { hasLoneSurrogate } from '../text/surrogates.js';
@@ -19,12 +19,16 @@ const NUL_ESCAPE = /\\u0000/;
 
 const hasNul = (text: string) => text.includes('\u0000');
 
-/** The dotted path (`emails.0.label`) of the first string or key that fails `isBad`, or null. */
-function badStringAt(value: unknown, isBad: (text: string) => boolean, path: readonly string[] = []): string | null {
+/**
+ * The dotted path (`emails.0.label`) of the first string or key that fails `isBad`, or null. The
+ * top-level field `unchecked` (a file's text) is left out.
+ */
+function badStringAt(value: unknown, isBad: (text: string) => boolean, path: readonly string[] = [], unchecked?: string): string | null {
   if (typeof value === 'string') return isBad(value) ? path.join('.') || 'body' : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value)) {
     if (isBad(key)) return [...path, key].join('.');
+    if (path.length === 0 && key === unchecked) continue;
     const found = badStringAt(item, isBad, [...path, key]);
     if (found !== null) return found;
   }
@@ -53,7 +57,7 @@ export function registerJsonBodies(app: FastifyInstance): void {
       if (halfPair !== null) {
         return done(invalid([{ field: halfPair, reason: 'holds half of a UTF-16 surrogate pair, which is not text' }]), undefined);
       }
-      const nul = NUL_ESCAPE.test(body) && !request.routeOptions.config.fileText ? badStringAt(value, hasNul) : null;
+      const nul = NUL_ESCAPE.test(body) ? badStringAt(value, hasNul, [], request.routeOptions.config.fileText) : null;
       if (nul !== null)
         return done(invalid([{ field: nul, reason: 'holds a NUL character (\\u0000), which cannot be stored' }]), undefined);
       done(null, value);
