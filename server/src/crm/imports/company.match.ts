@@ -12,21 +12,10 @@
  * When several companies match, the oldest is found. Companies created or renamed by the import are
  * added as it goes, so a later row of the same file finds them too.
  */
-import type { CompanySize } from '../companies/company.schema.js';
+import type { Company } from '../companies/company.schema.js';
 
-export interface KnownCompany {
-  id: string;
-  name: string;
-  domains: string[];
-  industry: string;
-  size: CompanySize;
-  ownerId: string | null;
-  teamId: string | null;
-  tags: string[];
-  custom: Record<string, unknown>;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A stored company as the import matches rows against it. */
+export type KnownCompany = Omit<Company, 'contactCount'>;
 
 export type MatchedBy = 'id' | 'domain' | 'name';
 

@@ -8,7 +8,6 @@
 import type { Ctx } from '../../platform/context.js';
 import { RapportError } from '../../platform/http/errors.js';
 import { checkCompanyOwnership } from '../companies/company.policy.js';
-import type { CompanySize } from '../companies/company.schema.js';
 import type { CustomField } from '../custom-fields/custom-field.schema.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-field.values.js';
 import { newId } from '../../platform/db/ids.js';
@@ -22,17 +21,7 @@ import type { ReportBuilder } from './import.report.js';
 import { MAX_REPORTED_ERRORS, type ImportUpdate } from './import.schema.js';
 
 /** A company's stored fields, as the import leaves them. */
-export interface CompanyState {
-  id: string;
-  name: string;
-  domains: string[];
-  industry: string;
-  size: CompanySize;
-  ownerId: string | null;
-  teamId: string | null;
-  tags: string[];
-  custom: Record<string, unknown>;
-}
+export type CompanyState = Omit<KnownCompany, 'createdAt' | 'updatedAt'>;
 
 export interface CompanyPlan extends CompanyState {
   /** The company before the import; null for one the import creates. */
