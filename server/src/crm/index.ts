@@ -15,5 +15,6 @@ export { getCompany } from './companies/company.service.js';
 export { fieldsFor as customFieldsFor, listCustomFields } from './custom-fields/custom-field.service.js';
 export { upcomingDates } from './reminders/important-dates.js';
 export { recordScope } from './shared/record-access.js';
+export { namePartsOf } from './shared/single-line.js';
 export { tagKey } from './shared/tags.js';
 export { logActivity } from './activities/activity.service.js';

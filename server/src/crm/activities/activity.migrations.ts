@@ -51,4 +51,16 @@ CREATE UNIQUE INDEX activities_system_event ON activities (workspace_id, (data->
     // the schema lets a restore that numbers the events anew rewrite it too (platform/backup).
     sql: `COMMENT ON COLUMN activities.data IS 'refers: eventId -> events.id (system entries: the event each came from)';`,
   },
+  {
+    id: 'crm/082-stage-change-subjects-in-words',
+    // Entries written before stages were named as people read them said "from lead to customer";
+    // every stage is one word, so its capitalised form is its name ("Lead").
+    sql: `
+UPDATE activities
+   SET subject = 'Lifecycle stage changed from ' || initcap(data #>> '{before,lifecycleStage}')
+              || ' to ' || initcap(data #>> '{after,lifecycleStage}')
+ WHERE type = 'system' AND system_event = 'contact.stage_changed'
+   AND data #>> '{before,lifecycleStage}' IS NOT NULL AND data #>> '{after,lifecycleStage}' IS NOT NULL;
+`,
+  },
 ];

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allMigrations } from '../../modules.js';
+import { migrate } from '../../platform/db/migrate.js';
 import type { DomainEvent } from '../../platform/events/event.js';
 import { buildWorkspace, json, testApp, type TestApp } from '../../platform/testing/test-app.js';
+import { openFreshDb } from '../../platform/testing/test-db.js';
 import { systemEntryFor } from './activity.system.js';
 
 let t: TestApp;
@@ -134,5 +138,33 @@ describe('system entries on the timeline', () => {
     await relayAll(ws.workspaceId);
     const { rows } = await t.db.query('SELECT 1 FROM activities WHERE workspace_id = $1', [ws.workspaceId]);
     expect(rows).toHaveLength(0);
+  });
+
+  it('names the stages of entries written before they were named in words, when the migration runs', async () => {
+    const all = allMigrations();
+    const before = await openFreshDb(all.filter((m) => m.id !== 'crm/082-stage-change-subjects-in-words'));
+    try {
+      const ws = await buildWorkspace(before);
+      const contactId = randomUUID();
+      await before.query(`INSERT INTO contacts (workspace_id, id, display_name) VALUES ($1, $2, 'Old Timer')`, [ws.workspaceId, contactId]);
+      const entry = (subject: string, systemEvent: string, data: object) =>
+        before.query(
+          `INSERT INTO activities (workspace_id, id, type, contact_id, subject, occurred_at, system_event, data, created_at, updated_at)
+           VALUES ($1, gen_random_uuid(), 'system', $2, $3, now(), $4, $5, now(), now())`,
+          [ws.workspaceId, contactId, subject, systemEvent, JSON.stringify(data)],
+        );
+      const stages = (from: string, to: string) => ({ before: { lifecycleStage: from }, after: { lifecycleStage: to } });
+      await entry('Lifecycle stage changed from lead to customer', 'contact.stage_changed', stages('lead', 'customer'));
+      await entry('Joined lead', 'contact.company_changed', {});
+
+      expect(await migrate(before, all)).toEqual(['crm/082-stage-change-subjects-in-words']);
+      const { rows } = await before.query<{ subject: string }>('SELECT subject FROM activities WHERE workspace_id = $1 ORDER BY 1', [
+        ws.workspaceId,
+      ]);
+      expect(rows.map((r) => r.subject)).toEqual(['Joined lead', 'Lifecycle stage changed from Lead to Customer']);
+      expect(systemEntryFor(event('contact.stage_changed', stages('lead', 'customer')))?.subject).toBe(rows[1]!.subject);
+    } finally {
+      await before.close();
+    }
   });
 });

@@ -11,7 +11,8 @@ import { Type, type TStringOptions } from 'typebox';
  * paragraph separator. Written as ranges, not `\p{Cc}`, so it reads the same with or without the
  * `u` flag, in Ajv, TypeBox and any client of the OpenAPI document.
  */
-export const ONE_LINE_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$';
+const NOT_ONE_LINE = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029';
+export const ONE_LINE_PATTERN = `^[^${NOT_ONE_LINE}]*$`;
 
 export const ONE_LINE_REASON = 'must be one line of text, without line breaks, tabs or other control characters';
 
@@ -22,4 +23,17 @@ export const isOneLine = (text: string): boolean => oneLine.test(text);
 /** A string schema for a single-line field, refused with the reason in words. */
 export function SingleLine(options: TStringOptions = {}) {
   return Type.String({ ...options, pattern: ONE_LINE_PATTERN, patternReason: ONE_LINE_REASON });
+}
+
+const wordBreaks = new RegExp(`[\\s${NOT_ONE_LINE}]+`);
+
+/**
+ * First and last name from a name a channel gives (a display name, a sender's name): its words,
+ * split at spaces, line breaks and control characters alike, so what a contact is made from is
+ * always one line. The last word is the last name.
+ */
+export function namePartsOf(name: string): { firstName: string; lastName: string } {
+  const words = name.split(wordBreaks).filter(Boolean);
+  if (words.length <= 1) return { firstName: (words[0] ?? '').slice(0, 200), lastName: '' };
+  return { firstName: words.slice(0, -1).join(' ').slice(0, 200), lastName: words.at(-1)!.slice(0, 200) };
 }

@@ -14,7 +14,7 @@
  * made of at a million contacts is the pages its statements read past the buffer cache
  * (docs/benchmarks.md).
  */
-import { contactsWrite } from '../../crm/index.js';
+import { contactsWrite, namePartsOf } from '../../crm/index.js';
 import { systemActor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { candidateWrites, type CandidateInput } from '../candidates/candidate.repo.js';
@@ -204,9 +204,8 @@ async function scored(
 /** First and last name from a display name, or none when it is junk, a placeholder or an address. */
 function namesOf(person: NormalisedPerson, displayName: string): { firstName?: string; lastName?: string } {
   if (person.given === null && person.family === null) return {};
-  const words = displayName.trim().split(/\s+/).filter(Boolean);
-  if (words.length <= 1) return { firstName: (words[0] ?? '').slice(0, 200) };
-  return { firstName: words.slice(0, -1).join(' ').slice(0, 200), lastName: words.at(-1)!.slice(0, 200) };
+  const { firstName, lastName } = namePartsOf(displayName);
+  return lastName ? { firstName, lastName } : { firstName };
 }
 
 /**

@@ -5,7 +5,7 @@
  * mention (listening's actions) or a conversation (the inbox's customer panel); the link is a
  * person's decision, kept in the link history and shown on the identity panel.
  */
-import { createContact, getContact, updateContact, type Contact, type ContactInput } from '../../crm/index.js';
+import { createContact, getContact, namePartsOf, updateContact, type Contact, type ContactInput } from '../../crm/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -16,12 +16,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The funnel's order: an action moves a contact forward, never back (a customer does not become a lead again). */
 const FUNNEL = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate'];
 const movesForward = (from: string, to: string) => !FUNNEL.includes(from) || FUNNEL.indexOf(to) > FUNNEL.indexOf(from);
-
-function namesOf(displayName: string): { firstName: string; lastName: string } {
-  const words = displayName.trim().split(/\s+/).filter(Boolean);
-  if (words.length <= 1) return { firstName: (words[0] ?? '').slice(0, 200), lastName: '' };
-  return { firstName: words.slice(0, -1).join(' ').slice(0, 200), lastName: words.at(-1)!.slice(0, 200) };
-}
 
 export type WantedContact = Pick<ContactInput, 'lifecycleStage' | 'teamId' | 'ownerId' | 'tags'>;
 
@@ -45,7 +39,7 @@ export async function contactForIdentity(
   }
   const profileUrl = identity.profileUrl && /^https?:\/\//.test(identity.profileUrl) ? identity.profileUrl : undefined;
   const input: ContactInput = {
-    ...namesOf(identity.displayName || identity.handle),
+    ...namePartsOf(identity.displayName || identity.handle),
     emails: identity.email && EMAIL.test(identity.email) ? [{ address: identity.email.slice(0, 320) }] : [],
     socialHandles:
       identity.network === 'email' ? [] : [{ network: identity.network, handle: identity.handle.slice(0, 200), url: profileUrl }],

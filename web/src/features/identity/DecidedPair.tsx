@@ -49,7 +49,7 @@ function MergedPairActions({
       </Text>
       {canWrite && (
         <UnmergeButton
-          merge={{ id: merge.id, mergedName }}
+          merge={{ id: merge.id, mergedName, mergedAt: merge.mergedAt }}
           onUnmerged={(result) =>
             onDone({
               message: `${result.mergedName} is back with its own history; the pair is open for review again.`,

@@ -2,6 +2,7 @@
 import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowBackUp } from '@tabler/icons-react';
+import { formatDateTime } from '../../lib/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useUnmerge } from './api';
 import type { ContactMerge, UnmergeResult } from './types';
@@ -10,7 +11,7 @@ export function UnmergeButton({
   merge,
   onUnmerged,
 }: {
-  merge: Pick<ContactMerge, 'id' | 'mergedName'>;
+  merge: Pick<ContactMerge, 'id' | 'mergedName' | 'mergedAt'>;
   onUnmerged: (result: UnmergeResult) => void;
 }) {
   const [opened, { open, close }] = useDisclosure(false);
@@ -22,7 +23,8 @@ export function UnmergeButton({
         size="compact-xs"
         leftSection={<IconArrowBackUp size={14} />}
         onClick={open}
-        aria-label={`Unmerge ${merge.mergedName}`}
+        // The same name can be merged in more than once; the time tells the buttons apart.
+        aria-label={`Unmerge ${merge.mergedName}, merged ${formatDateTime(merge.mergedAt)}`}
       >
         Unmerge
       </Button>
