@@ -26,8 +26,10 @@ import { registerGuard } from './platform/auth/guard.js';
 import { registerJsonBodies } from './platform/http/json-body.js';
 import { refuseNulInUrls } from './platform/http/nul-in-url.js';
 import { registerProblemHandler, sendProblemFor } from './platform/http/problem.js';
+import { addSecurityHeaders } from './platform/http/security-headers.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { createValidatorCompiler } from './platform/http/validation.js';
+import { openApiDocument } from './platform/http/openapi-document.js';
 import { serializersOnFirstUse } from './platform/http/compile-on-first-use.js';
 import { createMetrics } from './platform/observability/metrics.js';
 import { healthRoutes } from './platform/observability/health.routes.js';
@@ -68,7 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
   const app = Fastify({
     loggerInstance: log,
     bodyLimit: config.maxBodyBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
@@ -87,26 +89,10 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
   const backgroundDeps: AppDeps = { ...deps, db: background };
   const metrics = createMetrics(db);
 
+  addSecurityHeaders(app);
   await app.register(cookie, { secret: config.secret });
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Rapport API',
-        version: '1',
-        description:
-          'REST API of Rapport. Authenticate with `Authorization: Bearer <API token>` or the session cookie (writes then need `X-CSRF-Token`). Errors are RFC 9457 problem+json.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-  });
+  await app.register(swagger, openApiDocument());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const routes: RouteInfo[] = [];
@@ -124,8 +110,9 @@ export async function buildApp(options: BuildOptions): Promise<Built> {
 
   registerProblemHandler(app);
   registerJsonBodies(app);
-  refuseNulInUrls(app);
+  // Authentication first: a refusal of what the request holds is for a caller the route admits.
   registerGuard(app, authenticator);
+  refuseNulInUrls(app);
   registerIdempotency(app, db);
 
   app.addHook('onResponse', async (request, reply) => {

@@ -129,7 +129,7 @@ describe('channels API', () => {
     ];
     for (const [payload, field] of cases) {
       const response = await send(ws.owner.headers, 'POST', '/api/v1/channels', payload);
-      expect(response.statusCode, response.body).toBe(422);
+      expect(response.statusCode, response.body).toBe(400);
       expect(json<ProblemBody>(response).errors?.map((e) => e.field)).toContain(field);
     }
     expect(json<{ data: unknown[] }>(await send(ws.owner.headers, 'GET', '/api/v1/channels')).data).toEqual([]);
@@ -142,7 +142,7 @@ describe('channels API', () => {
       { field: 'config.feedUrl', reason: 'must not contain a user name or password' },
     ]);
     const renamed = await send(ws.owner.headers, 'PATCH', `/api/v1/channels/${feed.id}`, { name: ' \t ' });
-    expect(renamed.statusCode, renamed.body).toBe(422);
+    expect(renamed.statusCode, renamed.body).toBe(400);
     expect(json<ProblemBody>(renamed).errors).toEqual([{ field: 'name', reason: 'must not be blank' }]);
     expect(json<ChannelBody>(await send(ws.owner.headers, 'GET', `/api/v1/channels/${feed.id}`)).name).toBe('Company blog');
   });
@@ -168,7 +168,7 @@ describe('channels API', () => {
     ];
     for (const [payload, field, reason] of cases) {
       const refused = await send(ws.owner.headers, 'POST', '/api/v1/channels', { name: 'Intranet', ...payload });
-      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.statusCode, refused.body).toBe(400);
       expect(json<ProblemBody>(refused).errors).toEqual([{ field, reason: expect.stringMatching(reason) as string }]);
       expect(json<ProblemBody>(refused).errors?.[0]?.reason).toMatch(
         /turn on “Allow addresses on the private network” \(allowPrivateNetwork\)/,

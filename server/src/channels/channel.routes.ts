@@ -3,11 +3,9 @@ import { Type } from 'typebox';
 import type { App } from '../platform/http/app-types.js';
 import type { AppDeps } from '../platform/module.js';
 import { ctxOf } from '../platform/http/ctx.js';
-import { ERROR_RESPONSES, IdParams, Page, Problem } from '../platform/http/schemas.js';
+import { ERROR_RESPONSES, IdParams, Page } from '../platform/http/schemas.js';
 import { Channel, ChannelInput, ChannelListQuery, ChannelPatch, ChannelTestResult } from './channel.schema.js';
 import { createChannel, deleteChannel, getChannel, listChannels, setChannelStatus, testChannel, updateChannel } from './channel.service.js';
-
-const ERRORS = { ...ERROR_RESPONSES, 422: Problem };
 
 export function channelRoutes(app: App, { db, config }: AppDeps) {
   const deps = { db, secret: config.secret };
@@ -19,7 +17,7 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
         tags: ['channels'],
         summary: 'List configured channels with their health',
         querystring: ChannelListQuery,
-        response: { 200: Page(Channel), ...ERRORS },
+        response: { 200: Page(Channel), ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },
     },
@@ -33,7 +31,7 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
         tags: ['channels'],
         summary: "Configure a channel; settings are checked against the kind's connector (honours Idempotency-Key)",
         body: ChannelInput,
-        response: { 201: Channel, ...ERRORS },
+        response: { 201: Channel, ...ERROR_RESPONSES },
       },
       config: { guard: 'admin', idempotent: true },
     },
@@ -43,7 +41,12 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
   app.get(
     '/api/v1/channels/:id',
     {
-      schema: { tags: ['channels'], summary: 'Get a channel and its health', params: IdParams, response: { 200: Channel, ...ERRORS } },
+      schema: {
+        tags: ['channels'],
+        summary: 'Get a channel and its health',
+        params: IdParams,
+        response: { 200: Channel, ...ERROR_RESPONSES },
+      },
       config: { guard: 'viewer' },
     },
     async (request) => getChannel(ctxOf(request, db), deps, request.params.id),
@@ -57,7 +60,7 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
         summary: 'Change a channel; config replaces the settings, the secrets sent replace those of the same name',
         params: IdParams,
         body: ChannelPatch,
-        response: { 200: Channel, ...ERRORS },
+        response: { 200: Channel, ...ERROR_RESPONSES },
       },
       config: { guard: 'admin' },
     },
@@ -67,7 +70,7 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
   app.delete(
     '/api/v1/channels/:id',
     {
-      schema: { tags: ['channels'], summary: 'Remove a channel', params: IdParams, response: { 204: Type.Null(), ...ERRORS } },
+      schema: { tags: ['channels'], summary: 'Remove a channel', params: IdParams, response: { 204: Type.Null(), ...ERROR_RESPONSES } },
       config: { guard: 'admin' },
     },
     async (request, reply) => {
@@ -83,7 +86,7 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
         tags: ['channels'],
         summary: 'Test the connection with the stored settings; changes nothing',
         params: IdParams,
-        response: { 200: ChannelTestResult, ...ERRORS },
+        response: { 200: ChannelTestResult, ...ERROR_RESPONSES },
       },
       config: { guard: 'admin' },
     },
@@ -99,9 +102,12 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
       {
         schema: {
           tags: ['channels'],
-          summary: action === 'pause' ? 'Pause a channel: no polling, webhooks answer 404' : 'Resume a paused channel',
+          summary:
+            action === 'pause'
+              ? 'Pause a channel: no polling; webhook deliveries are answered 503 (channel_paused) for the sender to deliver again later'
+              : 'Resume a paused channel',
           params: IdParams,
-          response: { 200: Channel, ...ERRORS },
+          response: { 200: Channel, ...ERROR_RESPONSES },
         },
         config: { guard: 'admin' },
       },

@@ -53,10 +53,13 @@ export type ChannelPatch = Static<typeof ChannelPatch>;
 
 const NullableTime = Type.Union([DateTime, Type.Null()]);
 
-export const ChannelError = Type.Object({ at: DateTime, code: OneOf(CONNECTOR_ERROR_CODES), message: Type.String() });
+/** Why a channel failed (its connector's codes), or why a delivery to it was refused: those, or `channel_paused`. */
+const CHANNEL_ERROR_CODES = [...CONNECTOR_ERROR_CODES, 'channel_paused'] as const;
+
+export const ChannelError = Type.Object({ at: DateTime, code: OneOf(CHANNEL_ERROR_CODES), message: Type.String() });
 export interface ChannelError {
   at: string;
-  code: (typeof CONNECTOR_ERROR_CODES)[number];
+  code: (typeof CHANNEL_ERROR_CODES)[number];
   message: string;
 }
 
@@ -81,7 +84,7 @@ export const ChannelHealth = Type.Object({
     },
     {
       description:
-        'Webhook deliveries refused as unsigned or wrongly signed (anyone can call the URL); they do not change the health state',
+        'Webhook deliveries refused as unsigned or wrongly signed (anyone can call the URL), or held back while the channel was paused (code channel_paused: the sender delivers them again); they do not change the health state',
     },
   ),
 });

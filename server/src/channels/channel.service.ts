@@ -5,11 +5,11 @@ import type { Db, Queryable } from '../platform/db/db.js';
 import { newId } from '../platform/db/ids.js';
 import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
 import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId } from '../platform/http/cursor.js';
-import { blank, type FieldProblem, notFound } from '../platform/http/errors.js';
+import { blank, type FieldProblem, invalid, notFound } from '../platform/http/errors.js';
 import { asConnectorError, type Connector, type ConnectorChannel } from './connector.js';
 import { connectorFor } from './registry.js';
 import { openCredentials, sealCredentials } from './channel.credentials.js';
-import { schemaProblems, unprocessable } from './channel.validation.js';
+import { schemaProblems } from './channel.validation.js';
 import { healthOf } from './health.js';
 import * as repo from './channel.repo.js';
 import type { ChannelRow } from './channel.repo.js';
@@ -83,7 +83,7 @@ export function connectorChannel(row: ChannelRow, secret: string): ConnectorChan
 
 function requireConnector(kind: ChannelRow['kind']): Connector {
   const connector = connectorFor(kind);
-  if (!connector) throw unprocessable([{ field: 'kind', reason: `${kind} channels cannot be configured on this server yet` }]);
+  if (!connector) throw invalid([{ field: 'kind', reason: `${kind} channels cannot be configured on this server yet` }]);
   return connector;
 }
 
@@ -108,7 +108,7 @@ async function checkSettings(
   if (settings.teamId && !(await repo.teamExists(db, ctx.workspaceId, settings.teamId))) {
     problems.push({ field: 'teamId', reason: 'is not a team of this workspace' });
   }
-  if (problems.length) throw unprocessable(problems);
+  if (problems.length) throw invalid(problems);
 }
 
 /** What the audit trail keeps of a channel: its settings, never its secrets. */

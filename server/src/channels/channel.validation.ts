@@ -1,7 +1,7 @@
 /** Checks a channel's settings and secrets against its connector's schemas, naming each bad field. */
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
-import { RapportError, type FieldProblem } from '../platform/http/errors.js';
+import type { FieldProblem } from '../platform/http/errors.js';
 import { reasonOf } from '../platform/http/field-problems.js';
 
 interface SchemaIssue {
@@ -42,9 +42,4 @@ export function schemaProblems(prefix: string, schema: TSchema, value: unknown):
     }
   }
   return problems;
-}
-
-/** Well-formed JSON whose settings do not fit the connector: 422, as the body itself was valid. */
-export function unprocessable(fields: FieldProblem[]): RapportError {
-  return new RapportError('validation_failed', 422, fields.map((f) => `${f.field} ${f.reason}`).join('; '), fields);
 }

@@ -6,6 +6,7 @@
 import type { Static, TSchema } from 'typebox';
 import type { ChannelKind, Deletion, FormatName, NormalisedMessage, ProfileRecord, Rejection } from './index.js';
 import type { NetPolicy } from './net/address-policy.js';
+import type { ReplyLength } from './connectors/reply-length.js';
 
 /**
  * Why a connector call failed. `transient` failures (timeouts, 5xx, 429, refused connections) are
@@ -141,6 +142,13 @@ export interface Connector<C extends TSchema = TSchema, K extends TSchema = TSch
   /** Credentials that are not secret (a user name), shown to admins so an edit can show what it keeps. */
   shownCredentials?: readonly string[];
   capabilities: Capabilities;
+  /**
+   * What a channel's settings still lack to send replies, in words (the generic webhook replies only
+   * to a configured endpoint); null, or absent, when `capabilities.reply` is the whole answer.
+   */
+  replySetupMissing?(config: Static<C>): string | null;
+  /** The network's longest reply, as it counts; absent: no limit (e-mail). A sandbox for the network takes it too. */
+  replyLength?: ReplyLength;
   /** How often a pulling channel is polled when its settings name no `pollSeconds`. */
   defaultPollSeconds?: number;
   /** Settings a field-level check cannot express (a reachable URL, a matching pair); empty when fine. */

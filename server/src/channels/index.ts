@@ -37,5 +37,7 @@ export {
 export { safeFetch, type SafeResponse } from './net/safe-fetch.js';
 export { PUBLIC_ONLY, type NetPolicy } from './net/address-policy.js';
 export { urlProblems } from './connectors/shared.js';
-export { canReplyThrough } from './reply-capability.js';
+export { replyCapability, replyLengthOn, type ReplyCapability } from './reply-capability.js';
+export { replyLength, REPLY_COUNTINGS, type ReplyCounting, type ReplyLength } from './connectors/reply-length.js';
 export { channelNetwork } from './channel-network.js';
+export { networkName } from './connectors/sandbox/network-names.js';

@@ -19,7 +19,10 @@ export function fail(message: string): never {
 export function describeError(error: unknown): string {
   if (error instanceof CliError || error instanceof ConfigError) return error.message;
   if (error instanceof RapportError) {
-    return [error.message, ...error.fields.map((f) => `  ${f.field}: ${f.reason}`)].join('\n');
+    // The message often says a field's problem already: an unreadable file's reason is both the
+    // message and its `content` field's, and a validation message names the first field's.
+    const unsaid = error.fields.filter((f) => f.reason !== error.message && !error.message.includes(`${f.field} ${f.reason}`));
+    return [error.message, ...unsaid.map((f) => `  ${f.field}: ${f.reason}`)].join('\n');
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -8,6 +8,7 @@ import type { Db } from '../platform/db/db.js';
 import { openFreshDb } from '../platform/testing/test-db.js';
 import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
 import { backupCommand, exportCommand, importCommand, registerDataCommands, restoreCommand } from './data.commands.js';
+import { describeError } from './cli-support.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures');
 const dir = tempDir('rapport-cli-');
@@ -82,6 +83,31 @@ describe('data commands', () => {
     await expect(importCommand(t.db, bad, { workspace: ws.workspaceId, map: ['nonsense'] })).rejects.toThrow(/COLUMN=FIELD/);
     await buildWorkspace(t.db);
     await expect(importCommand(t.db, bad, {})).rejects.toThrow(/several workspaces/);
+  });
+
+  it('says why a file cannot be imported once, and each further field problem on a line of its own', async () => {
+    const ws = await buildWorkspace(t.db);
+    const why = (file: string, options = {}) =>
+      importCommand(t.db, file, { workspace: ws.workspaceId, ...options }).then(
+        () => 'imported',
+        (error: unknown) => describeError(error),
+      );
+    const empty = path.join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    expect(await why(empty)).toBe('the file is empty');
+    const header = path.join(dir, 'header-only.csv');
+    writeFileSync(header, 'First Name,Email\n');
+    expect(await why(header)).toBe('the file has column names but no rows');
+
+    const people = path.join(dir, 'people.csv');
+    writeFileSync(people, 'First Name,Email,Shoe\nAnn,ann@example.com,42\n');
+    expect(await why(people, { map: ['Shoe=shoeSize', 'Email=hatSize'] })).toBe(
+      [
+        'The column mapping is not valid',
+        '  mapping.Email: "hatSize" is not a contact field one can import into',
+        '  mapping.Shoe: "shoeSize" is not a contact field one can import into',
+      ].join('\n'),
+    );
   });
 
   it('imports a JSON file that `rapport export` wrote, naming rejected contacts by their position', async () => {

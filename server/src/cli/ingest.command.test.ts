@@ -95,7 +95,7 @@ describe('rapport ingest', () => {
     await expect(dryRunCommand([path.join(dir, 'missing.xml')], {})).rejects.toThrow(/Cannot read .*ENOENT/);
     await expect(
       ingestCommand(t.db, [mystery], { workspace: ws.workspaceId, format: 'mastodon', channel: ws.workspaceId }),
-    ).rejects.toThrow(/not valid/);
+    ).rejects.toThrow('channelId is not a channel of this workspace');
   });
 });
 

@@ -162,8 +162,9 @@ export async function workerCommand(
   });
   streams.err(`Worker consuming ${stream} from ${config.natsUrl}.\n`);
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    // Kept, not once: a signal repeated by whatever passes signals on must not end the batch in hand.
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
     void worker.done.then(resolve);
   });
   await worker.stop();

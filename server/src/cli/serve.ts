@@ -21,12 +21,17 @@ export async function serve(options: { demo: boolean }) {
       (seeded ? `Demo workspace created. Sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}\n` : '') +
       `API reference: ${config.baseUrl}/api/docs\n\n`,
   );
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    // Ctrl-C reaches this process from the terminal and again from whatever started it and passes
+    // signals on (npm, bin/rapport.mjs): one shutdown, and no default exit halfway through it.
+    if (stopping) return;
+    stopping = true;
     log.info({ signal }, 'shutting down');
     await built.close();
     await db.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -21,6 +21,7 @@ import { segmentMigrations } from './segments/segment.schema.js';
 import { segmentRoutes } from './segments/segment.routes.js';
 import { exportRoutes } from './exports/export.routes.js';
 import { tagMigrations } from './shared/tag.migrations.js';
+import { nameOrderMigrations } from './shared/name-order.migrations.js';
 
 export const crmModule: DomainModule = {
   name: 'crm',
@@ -33,6 +34,7 @@ export const crmModule: DomainModule = {
     ...segmentMigrations,
     ...importMigrations,
     ...tagMigrations,
+    ...nameOrderMigrations,
   ],
   routes(app, deps) {
     customFieldRoutes(app, deps);

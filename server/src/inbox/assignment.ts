@@ -22,7 +22,7 @@ export function hasKeyword(text: string, keywords: readonly string[]): boolean {
 
 export function matches(rule: RoutingRule, facts: ConversationFacts): boolean {
   const { networks, channelIds, keywords, tiers } = rule.conditions;
-  if (networks?.length && !networks.includes(facts.network)) return false;
+  if (networks?.length && !(networks as readonly string[]).includes(facts.network)) return false;
   if (channelIds?.length && (!facts.channelId || !channelIds.includes(facts.channelId))) return false;
   if (keywords?.length && !hasKeyword(facts.text, keywords)) return false;
   if (tiers?.length && (!facts.tier || !tiers.includes(facts.tier))) return false;

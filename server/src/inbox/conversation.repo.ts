@@ -2,9 +2,9 @@
 import { listLimit, sqlLimit } from '../platform/db/limit.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
-import type { ChannelKind } from '../channels/index.js';
 import { conversationScope } from './conversation.policy.js';
-import { replyUnavailableThrough } from './reply-availability.js';
+import { shownHandle } from './identity-handle.js';
+import { replyLimitOn, replyUnavailableThrough, type ReplyChannel } from './reply-availability.js';
 import type { InstantCursor } from './inbox.cursor.js';
 import {
   CONVERSATION_STATUSES,
@@ -55,14 +55,25 @@ const STATE = `c.in_inbox AS "inInbox", c.id, c.network, c.channel_id AS "channe
 /** A snooze whose time has passed counts as open until the wake-up job catches up. */
 const EFFECTIVE_STATUS = `CASE WHEN c.status = 'snoozed' AND c.snoozed_until <= now() THEN 'open' ELSE c.status END`;
 
-/** The conversation's channel kind, null when it has none or it was removed: what decides whether replies can go out. */
-const CHANNEL_KIND = `(SELECT ch.kind FROM channels ch WHERE ch.workspace_id = c.workspace_id AND ch.id = c.channel_id)`;
+/** The conversation's channel kind and settings, null when it has none or it was removed: what decides whether replies can go out. */
+const REPLY_CHANNEL = `(SELECT jsonb_build_object('kind', ch.kind, 'config', ch.config) FROM channels ch WHERE ch.workspace_id = c.workspace_id AND ch.id = c.channel_id)`;
 
-const SELECT = `c.id, c.network, c.channel_id AS "channelId", ${CHANNEL_KIND} AS "channelKind", c.subject, ${EFFECTIVE_STATUS} AS status, c.snoozed_until AS "snoozedUntil",
+/**
+ * A conversation without a subject (its first message had no title and no text: an attachment) is
+ * named by the customer's first message: its words, else its first attachment's name. Never by our
+ * own reply, which the list would otherwise show in the subject's place as the preview ("hi u3").
+ */
+const SUBJECT = `CASE WHEN c.subject <> '' THEN c.subject ELSE COALESCE(
+    (SELECT COALESCE(NULLIF(left(regexp_replace(btrim(f.text), '\\s+', ' ', 'g'), 200), ''), f.attachments->0->>'name') FROM messages f
+      WHERE f.workspace_id = c.workspace_id AND f.conversation_id = c.id AND f.kind = 'message' AND f.direction = 'in'
+        AND (btrim(f.text) <> '' OR f.attachments <> '[]')
+      ORDER BY f.sent_at, f.id LIMIT 1), '') END`;
+
+const SELECT = `c.id, c.network, c.channel_id AS "channelId", ${REPLY_CHANNEL} AS "replyChannel", ${SUBJECT} AS subject, ${EFFECTIVE_STATUS} AS status, c.snoozed_until AS "snoozedUntil",
   c.priority, c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.labels, c.is_private AS "isPrivate", c.is_spam AS "isSpam",
   c.merged_into_id AS "mergedIntoId", c.preview, c.message_count AS "messageCount", c.last_message_at AS "lastMessageAt",
   c.last_inbound_at AS "lastInboundAt", c.contact_id AS "contactId", ct.display_name AS "contactName", cs.tier AS "contactTier",
-  i.id AS "identityId", i.network AS "identityNetwork", i.handle AS "identityHandle", i.display_name AS "identityDisplayName",
+  i.id AS "identityId", i.network AS "identityNetwork", ${shownHandle('i')} AS "identityHandle", i.display_name AS "identityDisplayName",
   i.profile_url AS "identityProfileUrl", i.avatar_url AS "identityAvatarUrl", i.email AS "identityEmail", i.followers AS "identityFollowers",
   c.first_response_due_at AS "firstResponseDueAt", c.next_response_due_at AS "nextResponseDueAt", c.resolution_due_at AS "resolutionDueAt",
   c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
@@ -72,13 +83,13 @@ const FROM = `conversations c
   LEFT JOIN contacts ct ON ct.workspace_id = c.workspace_id AND ct.id = c.contact_id
   LEFT JOIN contact_scores cs ON cs.workspace_id = c.workspace_id AND cs.contact_id = c.contact_id`;
 
-interface ConversationRow extends Omit<Conversation, 'identity' | 'contact' | 'sla' | 'viewers' | 'replyUnavailable'> {
-  channelKind: ChannelKind | null;
+interface ConversationRow extends Omit<Conversation, 'identity' | 'contact' | 'sla' | 'viewers' | 'replyUnavailable' | 'replyLimit'> {
+  replyChannel: ReplyChannel | null;
   contactName: string | null;
   contactTier: string | null;
   identityId: string | null;
   identityNetwork: string;
-  identityHandle: string;
+  identityHandle: string | null;
   identityDisplayName: string;
   identityProfileUrl: string | null;
   identityAvatarUrl: string | null;
@@ -113,7 +124,7 @@ export function breachedClocks(
 
 function toConversation(row: ConversationRow, now: Date): Conversation {
   const {
-    channelKind,
+    replyChannel,
     contactName,
     contactTier,
     identityId,
@@ -133,7 +144,8 @@ function toConversation(row: ConversationRow, now: Date): Conversation {
   } = row;
   return {
     ...rest,
-    replyUnavailable: replyUnavailableThrough(rest.channelId, channelKind),
+    replyUnavailable: replyUnavailableThrough(rest.channelId, replyChannel),
+    replyLimit: replyLimitOn(rest.network),
     identity: identityId
       ? {
           id: identityId,
@@ -225,6 +237,41 @@ function statusCondition(status: ConversationStatus): string {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** An identity's searchable text: the expression the trigram index `social_identities_search` holds. */
+const IDENTITY_TEXT = `(i.display_name || ' ' || i.handle || ' ' || coalesce(i.email, ''))`;
+
+/**
+ * A search as the contact's search text has it: its words folded (no case, no accents) and joined
+ * by single spaces, as the CRM writes `search_text` (an address in words: "ada analytical example").
+ */
+function contactSearchWords(q: string): string {
+  return q
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Conversations whose customer matches: the identity's name, handle or e-mail, or the linked
+ * contact's name or e-mails. Each is one uncorrelated subquery, run once through its trigram index
+ * (`social_identities_search`, `contacts_trgm`) and probed per conversation as a hashed set.
+ */
+function customerMatches(q: string, add: AddParam): string[] {
+  const conditions = [
+    `c.identity_id IN (SELECT i.id FROM social_identities i WHERE i.workspace_id = $1 AND ${IDENTITY_TEXT} ILIKE ${add(`%${escapeLike(q)}%`)})`,
+  ];
+  const words = contactSearchWords(q);
+  if (words) {
+    conditions.push(
+      `c.contact_id IN (SELECT ct.id FROM contacts ct WHERE ct.workspace_id = $1 AND ct.search_text ILIKE ${add(`%${escapeLike(words)}%`)})`,
+    );
+  }
+  return conditions;
+}
+
 /** Appends a value to the query's parameters and returns its placeholder. */
 type AddParam = (value: unknown) => string;
 
@@ -252,7 +299,7 @@ function inboxConditions(ctx: Ctx, query: ConversationCountsQuery, params: unkno
   if (query.q) {
     const like = add(`%${escapeLike(query.q)}%`);
     const words = add(query.q);
-    where.push(`(c.subject ILIKE ${like} OR c.preview ILIKE ${like} OR EXISTS (
+    where.push(`(c.subject ILIKE ${like} OR c.preview ILIKE ${like} OR ${customerMatches(query.q, add).join(' OR ')} OR EXISTS (
       SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id
          AND m.search_vector @@ plainto_tsquery('simple', ${words})))`);
   }

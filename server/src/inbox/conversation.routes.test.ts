@@ -1,11 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
 import { LABEL_SUGGESTIONS_WINDOW } from './conversation.schema.js';
-import { insertConversation } from './testing/conversations.js';
+import { dropQueuedDeliveries, insertChannel, insertConversation } from './testing/conversations.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
+});
+afterAll(async () => {
+  await dropQueuedDeliveries(t.db);
 });
 
 type Headers = Record<string, string>;
@@ -19,7 +22,7 @@ interface ConversationBody {
   labels: string[];
   isSpam: boolean;
   subject: string;
-  identity: { id: string; handle: string; displayName: string; email: string | null } | null;
+  identity: { id: string; handle: string | null; displayName: string; email: string | null } | null;
   contact: { id: string; displayName: string } | null;
   sla: { breached: string[] };
   viewers?: unknown[];
@@ -276,6 +279,109 @@ describe('conversations API', () => {
     expect(json(blankBulk)).toMatchObject({ status: 400, errors: [{ field: 'action.addLabels.0', reason: 'must not be blank' }] });
     const blankFilter = await send(ws.owner.headers, 'GET', '/api/v1/conversations?label=%20%20');
     expect(json(blankFilter)).toMatchObject({ status: 400, errors: [{ field: 'label', reason: 'must not be blank' }] });
+  });
+
+  it('finds conversations by their customer: name, handle and e-mail, and the linked contact’s', async () => {
+    const ws = await buildWorkspace(t.db);
+    const w = ws.workspaceId;
+    const [contact] = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO contacts (workspace_id, id, first_name, last_name, display_name, emails, search_text)
+         VALUES ($1, gen_random_uuid(), 'Ada', 'Lovelace', 'Ada Lovelace', '[{"address":"ada@analytical.example"}]',
+                 'ada lovelace ada analytical example') RETURNING id`,
+        [w],
+      )
+    ).rows;
+    const leo = await insertConversation(t.db, w, {
+      network: 'mastodon',
+      subject: 'Order question',
+      identity: { handle: 'leo@social.example', displayName: 'Leo Brandt', email: null },
+      messages: [{ text: 'Where is my parcel?' }],
+    });
+    const mia = await insertConversation(t.db, w, {
+      network: 'meta',
+      subject: 'Photo',
+      identity: { externalId: '6512345678901234', handle: '6512345678901234', displayName: 'Mia Rossi', email: null },
+      messages: [{ text: 'Look at this' }],
+    });
+    const ada = await insertConversation(t.db, w, {
+      subject: 'Invoice',
+      contactId: contact!.id,
+      identity: { handle: 'a.l@example.org', displayName: 'A. L.', email: 'a.l@example.org', contactId: contact!.id },
+      messages: [{ text: 'Please resend it' }],
+    });
+    const thanks = await insertConversation(t.db, w, { subject: 'Re: help', messages: [{ text: 'Thanks, Ada' }] });
+    // Another workspace's customer of the same name stays out.
+    await insertConversation(t.db, (await buildWorkspace(t.db)).workspaceId, { identity: { displayName: 'Leo Brandt' } });
+
+    const ids = async (q: string) => (await list(ws.owner.headers, `q=${encodeURIComponent(q)}`)).map((c) => c.id).sort();
+    expect(await ids('Leo')).toEqual([leo.id]);
+    expect(await ids('social.example')).toEqual([leo.id]);
+    expect(await ids('Rossi')).toEqual([mia.id]);
+    expect(await ids('mia')).toEqual([mia.id]);
+    expect(await ids('ada@analytical.example')).toEqual([ada.id]);
+    expect(await ids('Lovelace')).toEqual([ada.id]);
+    expect(await ids('Ada')).toEqual([ada.id, thanks.id].sort());
+    const counts = json<{ views: { all: number } }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations/counts?q=Rossi'));
+    expect(counts.views.all).toBe(1);
+
+    // Meta's page-scoped id is no handle: not shown beside the name, on the conversation or its messages.
+    const identityOf = async (id: string) =>
+      json<ConversationBody>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${id}`)).identity;
+    expect(await identityOf(mia.id)).toMatchObject({ displayName: 'Mia Rossi', handle: null });
+    expect(await identityOf(leo.id)).toMatchObject({ handle: 'leo@social.example' });
+    const authors = json<{ data: { author: { name: string; handle: string | null } }[] }>(
+      await send(ws.owner.headers, 'GET', `/api/v1/conversations/${mia.id}/messages`),
+    ).data.map((m) => m.author);
+    expect(authors).toEqual([expect.objectContaining({ name: 'Mia Rossi', handle: null })]);
+  });
+
+  it('names a conversation without a subject by the customer’s first message, never by our reply', async () => {
+    const ws = await buildWorkspace(t.db);
+    const w = ws.workspaceId;
+    const channelId = await insertChannel(t.db, w, 'sandbox', { network: 'meta' });
+    const words = await insertConversation(t.db, w, {
+      network: 'meta',
+      channelId,
+      subject: '',
+      messages: [{ text: '' }, { text: '  My order\n is late ' }],
+    });
+    const photo = await insertConversation(t.db, w, { network: 'meta', channelId, subject: '', messages: [{ text: '' }] });
+    await t.db.query(
+      `UPDATE messages SET attachments = '[{"name":"photo.jpg","contentType":"image/jpeg"}]' WHERE workspace_id = $1 AND conversation_id = $2`,
+      [w, photo.id],
+    );
+    for (const c of [words, photo]) {
+      const reply = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'hi u3' });
+      expect(reply.statusCode, reply.body).toBe(201);
+    }
+    const subjects = Object.fromEntries((await list(ws.owner.headers)).map((c) => [c.id, c.subject]));
+    expect(subjects).toEqual({ [words.id]: 'My order is late', [photo.id]: 'photo.jpg' });
+    expect(json<ConversationBody>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${words.id}`)).subject).toBe(
+      'My order is late',
+    );
+  });
+
+  it('refuses labels with bidirectional or other control characters, saying why', async () => {
+    const ws = await buildWorkspace(t.db);
+    const conversation = await insertConversation(t.db, ws.workspaceId);
+    const why = /must not contain control characters or bidirectional text controls/;
+    // U+202E turns what follows around: "\u202Eevil" displays as "live".
+    for (const label of ['\u202Eevil', 'a\u2066b', 'line\nbreak', 'tab\tbed', 'bell\u0007']) {
+      const patch = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${conversation.id}`, { labels: ['vip', label] });
+      expect(patch.statusCode, JSON.stringify(label)).toBe(400);
+      expect(json<{ errors: { field: string; reason: string }[] }>(patch).errors).toEqual([
+        { field: 'labels.1', reason: expect.stringMatching(why) },
+      ]);
+    }
+    const bulk = await send(ws.owner.headers, 'POST', '/api/v1/conversations/bulk', {
+      ids: [conversation.id],
+      action: { addLabels: ['\u202Dx'] },
+    });
+    expect(json(bulk)).toMatchObject({ status: 400, errors: [{ field: 'action.addLabels.0', reason: expect.stringMatching(why) }] });
+    // Letters of right-to-left scripts are not controls.
+    const hebrew = await send(ws.owner.headers, 'PATCH', `/api/v1/conversations/${conversation.id}`, { labels: ['לקוח', 'Ünïcode'] });
+    expect(hebrew.statusCode, hebrew.body).toBe(200);
   });
 
   it('suggests the labels of the latest labelled conversations, so one no longer used fades out', async () => {

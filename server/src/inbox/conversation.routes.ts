@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../platform/http/app-types.js';
 import type { AppDeps } from '../platform/module.js';
 import { ctxOf } from '../platform/http/ctx.js';
-import { ERROR_RESPONSES, IdParams, OneOf, Page } from '../platform/http/schemas.js';
+import { ERROR_RESPONSES, IdParams, NoQuery, OneOf, Page } from '../platform/http/schemas.js';
 import { notFound } from '../platform/http/errors.js';
 import {
   BulkInput,
@@ -57,7 +57,8 @@ export function conversationRoutes(app: App, { db }: AppDeps, presence: Presence
     {
       schema: {
         tags,
-        summary: 'The labels in use, each once whatever its case, most used first: what label inputs suggest',
+        summary: 'The labels in use, each once whatever its case, most used first (at most 500, not paged): what label inputs suggest',
+        querystring: NoQuery,
         response: { 200: LabelSuggestions, ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },
@@ -137,9 +138,13 @@ export function conversationRoutes(app: App, { db }: AppDeps, presence: Presence
     },
     async (request, reply) => {
       const ctx = ctxOf(request, db);
-      if (!(await findConversation(ctx, request.params.id)) || !ctx.actor.userId) throw notFound('Conversation');
+      const conversation = await findConversation(ctx, request.params.id);
+      if (!conversation || !ctx.actor.userId) throw notFound('Conversation');
       const name = (await memberName(db, ctx.workspaceId, ctx.actor.userId)) ?? 'A colleague';
-      await presence.update(ctx.workspaceId, request.params.id, { userId: ctx.actor.userId, name }, request.body.activity);
+      await presence.update(ctx.workspaceId, conversation.id, { userId: ctx.actor.userId, name }, request.body.activity, {
+        ownerId: conversation.assigneeId,
+        teamId: conversation.teamId,
+      });
       return reply.status(204).send(null);
     },
   );

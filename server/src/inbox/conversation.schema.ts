@@ -1,5 +1,6 @@
 /** Conversations as the API shows them: the inbox list, one conversation, its changes and counts. */
 import { Type, type Static } from 'typebox';
+import { REPLY_COUNTINGS, type ReplyLength } from '../channels/index.js';
 import { DateTime, Nullable, OneOf, PageQuery, Uuid } from '../platform/http/schemas.js';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
@@ -10,13 +11,24 @@ export const VIEWS = ['mine', 'unassigned', 'my_teams', 'all'] as const;
 export type View = (typeof VIEWS)[number];
 export const SLA_CLOCKS = ['first_response', 'next_response', 'resolution'] as const;
 export type SlaClock = (typeof SLA_CLOCKS)[number];
-export const REPLY_UNAVAILABLE_REASONS = ['no_channel', 'channel_removed', 'channel_cannot_reply'] as const;
+export const REPLY_UNAVAILABLE_REASONS = ['no_channel', 'channel_removed', 'channel_cannot_reply', 'reply_not_set_up'] as const;
 export type ReplyUnavailable = (typeof REPLY_UNAVAILABLE_REASONS)[number];
 export const PRESENCE_ACTIVITIES = ['viewing', 'replying'] as const;
 
 const NullableString = Nullable(Type.String());
 const NullableDate = Nullable(DateTime);
-export const Label = Type.String({ minLength: 1, maxLength: 50 });
+/**
+ * A label is shown as typed, so it may hold no control characters: a bidirectional control
+ * (U+202A–U+202E, U+2066–U+2069, and the invisible direction marks) turns the text after it around,
+ * and "\u202Eevil" displayed as "live".
+ */
+export const Label = Type.String({
+  minLength: 1,
+  maxLength: 50,
+  pattern: '^[^\\p{Cc}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$',
+  patternReason:
+    'must not contain control characters or bidirectional text controls (such as U+202E), which make a label display differently from what it is',
+});
 export const Labels = Type.Array(Label, { maxItems: 50 });
 
 export const Viewer = Type.Object({
@@ -33,8 +45,20 @@ export const Conversation = Type.Object({
   replyUnavailable: Nullable(
     OneOf(REPLY_UNAVAILABLE_REASONS, {
       description:
-        'Why replies cannot be sent here (notes still can): no_channel (imported), channel_removed, channel_cannot_reply (a feed only reads); null: they can',
+        'Why replies cannot be sent here (notes still can): no_channel (imported), channel_removed, channel_cannot_reply (a feed only reads), reply_not_set_up (the channel’s settings lack a reply endpoint); null: they can',
     }),
+  ),
+  replyLimit: Nullable(
+    Type.Object(
+      {
+        max: Type.Integer({ description: 'The longest reply the network takes' }),
+        counting: OneOf(REPLY_COUNTINGS, {
+          description:
+            'How the network counts: code_points; graphemes (user-perceived characters, Bluesky); mastodon (graphemes, a link as 23, @user@server as @user); x_weighted (X: a link as 23, an emoji or a CJK character as 2)',
+        }),
+      },
+      { description: 'How long a reply may be on this conversation’s network; null: no limit (e-mail)' },
+    ),
   ),
   subject: Type.String(),
   status: OneOf(CONVERSATION_STATUSES),
@@ -54,7 +78,11 @@ export const Conversation = Type.Object({
     Type.Object({
       id: Type.String(),
       network: Type.String(),
-      handle: Type.String(),
+      handle: Nullable(
+        Type.String({
+          description: 'Null when the network gave only its numeric id for the person (a Meta page-scoped id), which is no handle',
+        }),
+      ),
       displayName: Type.String(),
       profileUrl: NullableString,
       avatarUrl: NullableString,
@@ -86,7 +114,7 @@ export const Conversation = Type.Object({
 export interface ConversationIdentity {
   id: string;
   network: string;
-  handle: string;
+  handle: string | null;
   displayName: string;
   profileUrl: string | null;
   avatarUrl: string | null;
@@ -99,6 +127,7 @@ export interface Conversation {
   network: string;
   channelId: string | null;
   replyUnavailable: ReplyUnavailable | null;
+  replyLimit: ReplyLength | null;
   subject: string;
   status: ConversationStatus;
   snoozedUntil: Date | null;
@@ -137,7 +166,13 @@ const ConversationFilters = {
   teamId: Type.Optional(Uuid),
   label: Type.Optional(Label),
   priority: Type.Optional(OneOf(PRIORITIES)),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the subject, preview or messages' })),
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'Words in the subject, preview or messages, or in the customer’s name, handle or e-mail (and their contact’s)',
+    }),
+  ),
 };
 
 export const ConversationListQuery = Type.Object(

@@ -228,4 +228,12 @@ UPDATE conversations c SET routed_at = r.at
     sql: `CREATE INDEX conversations_labelled ON conversations (workspace_id, last_message_at DESC, id DESC)
   WHERE labels <> '{}' AND merged_into_id IS NULL;`,
   },
+  {
+    id: 'inbox/010-customer-search',
+    // The inbox search finds a conversation by its customer too: the identity's name, handle and
+    // e-mail, as substrings, like the subject. A trigram index answers that without reading every
+    // identity of the workspace (the expression must stay as conversation.repo.ts writes it).
+    sql: `CREATE INDEX social_identities_search ON social_identities
+  USING gin ((display_name || ' ' || handle || ' ' || coalesce(email, '')) gin_trgm_ops) WITH (gin_pending_list_limit = 256);`,
+  },
 ];

@@ -2,15 +2,15 @@
 import { sqlLimit } from '../platform/db/limit.js';
 import type { Queryable } from '../platform/db/db.js';
 import type { InstantCursor } from './inbox.cursor.js';
-import type { ChannelKind } from '../channels/index.js';
 import type { ReplyUnavailable } from './conversation.schema.js';
 import { memberSeesConversation } from './conversation.policy.js';
-import { replyUnavailableThrough } from './reply-availability.js';
+import { shownHandle } from './identity-handle.js';
+import { replyRefusal, type ReplyChannel } from './reply-availability.js';
 import type { DeliveryStatus, Message } from './message.schema.js';
 import { safeUrl, sanitiseHtml } from './sanitize.js';
 
 const SELECT = `m.id, m.conversation_id AS "conversationId", m.kind, m.direction, m.author_identity_id AS "identityId",
-  m.author_user_id AS "userId", COALESCE(u.name, i.display_name) AS "authorName", i.handle AS "authorHandle", m.title, m.text, m.html,
+  m.author_user_id AS "userId", COALESCE(u.name, i.display_name) AS "authorName", ${shownHandle('i')} AS "authorHandle", m.title, m.text, m.html,
   m.url, m.attachments, m.sent_at AS "sentAt", m.received_at AS "receivedAt", m.delivery_status AS "deliveryStatus",
   m.delivery_error AS "deliveryError", m.mentions, m.enrichment`;
 
@@ -104,13 +104,17 @@ export async function insertMessage(tx: Queryable, workspaceId: string, m: NewMe
 }
 
 /** Why a reply cannot be sent on the conversation's channel (see reply-availability.ts), or null when it can. */
-export async function replyUnavailable(db: Queryable, workspaceId: string, channelId: string | null): Promise<ReplyUnavailable | null> {
-  if (!channelId) return 'no_channel';
-  const { rows } = await db.query<{ kind: ChannelKind }>('SELECT kind FROM channels WHERE workspace_id = $1 AND id = $2', [
+export async function replyUnavailable(
+  db: Queryable,
+  workspaceId: string,
+  channelId: string | null,
+): Promise<{ reason: ReplyUnavailable; missing?: string } | null> {
+  if (!channelId) return { reason: 'no_channel' };
+  const { rows } = await db.query<ReplyChannel>('SELECT kind, config FROM channels WHERE workspace_id = $1 AND id = $2', [
     workspaceId,
     channelId,
   ]);
-  return replyUnavailableThrough(channelId, rows[0]?.kind ?? null);
+  return replyRefusal(channelId, rows[0] ?? null);
 }
 
 /** The customer's latest message: what a reply answers. */

@@ -150,11 +150,22 @@ describe('conversation messages', () => {
     await t.db.query('DELETE FROM channels WHERE workspace_id = $1 AND id = $2', [ws.workspaceId, removedChannel]);
     const replyable = await insertConversation(t.db, ws.workspaceId, { channelId: await insertChannel(t.db, ws.workspaceId) });
     const fromFeed = await insertConversation(t.db, ws.workspaceId, { channelId: await insertChannel(t.db, ws.workspaceId, 'rss') });
+    const mapping = { externalId: '/id', text: '/text', authorId: '/from' };
+    // A generic webhook replies only to the endpoint its settings name.
+    const noEndpoint = await insertConversation(t.db, ws.workspaceId, {
+      network: 'webhook',
+      channelId: await insertChannel(t.db, ws.workspaceId, 'webhook', { mapping }),
+    });
+    const withEndpoint = await insertConversation(t.db, ws.workspaceId, {
+      network: 'webhook',
+      channelId: await insertChannel(t.db, ws.workspaceId, 'webhook', { mapping, outboundUrl: 'https://helpdesk.example/replies' }),
+    });
 
     for (const [c, reason, detail] of [
       [imported, 'no_channel', /no channel to reply through/],
       [orphaned, 'channel_removed', /channel of this conversation was removed/],
       [fromFeed, 'channel_cannot_reply', /channel that only reads \(a feed\)/],
+      [noEndpoint, 'reply_not_set_up', /cannot send replies: it has no reply endpoint \(outboundUrl\)/],
     ] as const) {
       const refused = await send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text: 'Hello?' });
       expect(refused.statusCode).toBe(409);
@@ -175,10 +186,53 @@ describe('conversation messages', () => {
       [imported.id]: 'no_channel',
       [orphaned.id]: 'channel_removed',
       [fromFeed.id]: 'channel_cannot_reply',
+      [noEndpoint.id]: 'reply_not_set_up',
+      [withEndpoint.id]: null,
       [replyable.id]: null,
     });
     const { rows } = await t.db.query("SELECT 1 FROM jobs WHERE payload->>'messageId' IS NOT NULL AND workspace_id = $1", [ws.workspaceId]);
     expect(rows).toEqual([]);
+  });
+
+  it('refuses a reply longer than the network takes, counted as it counts, before storing anything', async () => {
+    const ws = await buildWorkspace(t.db);
+    const on = async (network: string, kind = network, config: object = {}) =>
+      insertConversation(t.db, ws.workspaceId, { network, channelId: await insertChannel(t.db, ws.workspaceId, kind, config) });
+    const x = await on('twitter');
+    // A sandbox stands in for the network, so it takes that network's limit.
+    const sandboxX = await on('twitter', 'sandbox', { network: 'twitter' });
+    const bluesky = await on('bluesky');
+    const mastodon = await on('mastodon');
+    const email = await on('email');
+    const reply = (c: { id: string }, text: string) => send(ws.owner.headers, 'POST', `/api/v1/conversations/${c.id}/replies`, { text });
+
+    for (const [c, text, limit] of [
+      [x, 'a'.repeat(70_000), 280],
+      [sandboxX, 'a'.repeat(281), 280],
+      [bluesky, 'b'.repeat(301), 300],
+      [mastodon, 'm'.repeat(501), 500],
+    ] as const) {
+      const refused = await reply(c, text);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(json<{ errors: { field: string; reason: string }[] }>(refused).errors).toEqual([
+        { field: 'text', reason: expect.stringMatching(new RegExp(`at most ${limit}$`)) },
+      ]);
+    }
+    expect((await messages(ws.owner.headers, x.id)).map((m) => m.direction)).toEqual(['in']);
+    expect((await conversationRow(ws.workspaceId, x.id)).first_responded_at).toBeNull();
+
+    // Counted as the network counts: graphemes on Bluesky, a link as 23 on X, no limit on e-mail.
+    expect((await reply(bluesky, '👨‍👩‍👧‍👦'.repeat(300))).statusCode).toBe(201);
+    expect((await reply(x, `${'x'.repeat(250)} https://example.com/${'long'.repeat(100)}`)).statusCode).toBe(201);
+    expect((await reply(email, 'e'.repeat(70_000))).statusCode).toBe(201);
+
+    const limits = async (c: { id: string }) =>
+      json<{ replyLimit: unknown }>(await send(ws.owner.headers, 'GET', `/api/v1/conversations/${c.id}`)).replyLimit;
+    expect(await limits(x)).toEqual({ max: 280, counting: 'x_weighted' });
+    expect(await limits(sandboxX)).toEqual({ max: 280, counting: 'x_weighted' });
+    expect(await limits(bluesky)).toEqual({ max: 300, counting: 'graphemes' });
+    expect(await limits(mastodon)).toEqual({ max: 500, counting: 'mastodon' });
+    expect(await limits(email)).toBeNull();
   });
 
   it('adds internal notes and notifies the colleagues they mention', async () => {

@@ -6,6 +6,7 @@ import { recordEvents, type NewEvent } from '../platform/events/event.js';
 import { blank, conflict, type FieldProblem, invalid, notFound } from '../platform/http/errors.js';
 import { enqueueJob } from '../platform/jobs/job.js';
 import { notify } from '../platform/notifications/notification.service.js';
+import { networkName, replyLength, type Network } from '../channels/index.js';
 import { cannedResponseExists } from './canned-response.repo.js';
 import * as conversations from './conversation.repo.js';
 import type { ReplyUnavailable } from './conversation.schema.js';
@@ -13,6 +14,7 @@ import { applyChange, saveChange } from './conversation.service.js';
 import { deliverReplyJob } from './deliver-reply.job.js';
 import { decodeInstant, encodeInstant } from './inbox.cursor.js';
 import { mentionedMembers } from './mentions.js';
+import { replyLimitOn } from './reply-availability.js';
 import * as repo from './message.repo.js';
 import type { Message, MessageListQuery, NoteInput, NoteResult, ReplyInput, UndeliveredMention } from './message.schema.js';
 
@@ -23,7 +25,27 @@ export const REPLY_UNAVAILABLE: Record<ReplyUnavailable, string> = {
   channel_removed: 'The channel of this conversation was removed, so a reply cannot be sent; internal notes still work',
   channel_cannot_reply:
     'This conversation came through a channel that only reads (a feed), so a reply cannot be sent; internal notes still work',
+  reply_not_set_up:
+    'The channel of this conversation is not set up to send replies, so a reply cannot be sent; an admin can change its settings; internal notes still work',
 };
+
+/** The refusal's detail, saying what the channel's settings lack when that is the reason. */
+const refusalDetail = ({ reason, missing }: { reason: ReplyUnavailable; missing?: string }) =>
+  missing
+    ? `The channel of this conversation cannot send replies: ${missing}. An admin can add it in the channel’s settings; internal notes still work`
+    : REPLY_UNAVAILABLE[reason];
+
+/** A reply longer than the conversation's network takes, as a field problem naming the limit; null when it fits. */
+function tooLong(network: string, text: string): FieldProblem | null {
+  const limit = replyLimitOn(network);
+  if (!limit) return null;
+  const length = replyLength(text, limit.counting);
+  if (length <= limit.max) return null;
+  return {
+    field: 'text',
+    reason: `is ${length} characters long, as ${networkName(network as Network)} counts them; it takes at most ${limit.max}`,
+  };
+}
 const previewOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH);
 
 function messageEvent(ctx: Ctx, message: { id: string; conversationId: string }, data: Record<string, unknown>): NewEvent {
@@ -56,9 +78,11 @@ export async function replyToConversation(ctx: Ctx, db: Db, conversationId: stri
     if (before.mergedIntoId) throw conflict('conversation_merged', 'This conversation was merged into another one; reply there');
     // Refused now rather than failing in delivery later, where the agent would not see it at once.
     const unavailable = await repo.replyUnavailable(tx, ctx.workspaceId, before.channelId);
-    if (unavailable) throw conflict('no_reply_channel', REPLY_UNAVAILABLE[unavailable]);
+    if (unavailable) throw conflict('no_reply_channel', refusalDetail(unavailable));
     const problems: FieldProblem[] = [];
     if (!input.text.trim()) problems.push(blank('text'));
+    const length = tooLong(before.network, input.text);
+    if (length) problems.push(length);
     if (input.cannedResponseId && !(await cannedResponseExists(tx, ctx.workspaceId, input.cannedResponseId))) {
       problems.push({ field: 'cannedResponseId', reason: 'is not a canned response of this workspace' });
     }

@@ -3,6 +3,7 @@ import type { Built } from '../app.js';
 import { createEventBus } from '../platform/events/bus.js';
 import type { DomainEvent } from '../platform/events/event.js';
 import { buildTestApp, buildWorkspace, json } from '../platform/testing/test-app.js';
+import { streamClient } from '../platform/events/testing/sse-client.js';
 import { createPresence } from './presence.js';
 import { insertConversation } from './testing/conversations.js';
 
@@ -72,6 +73,52 @@ describe('presence', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('tells only the members who may see the conversation', async () => {
+    const ws = await buildWorkspace(live.deps.db);
+    const assignee = await ws.member('agent', { recordScope: 'own' });
+    const stranger = await ws.member('agent', { recordScope: 'own' });
+    const teamMate = await ws.member('agent', { recordScope: 'team' });
+    const otherTeam = await ws.member('agent', { recordScope: 'team' });
+    const team = async (name: string, memberIds: string[]) =>
+      json<{ id: string }>(
+        await live.app.inject({ method: 'POST', url: '/api/v1/teams', headers: ws.owner.headers, payload: { name, memberIds } }),
+      ).id;
+    const support = await team('Support', [teamMate.userId]);
+    await team('Sales', [otherTeam.userId]);
+    const c = await insertConversation(live.deps.db, ws.workspaceId, { assigneeId: assignee.userId, teamId: support });
+    const members = { owner: ws.owner, assignee, stranger, teamMate, otherTeam };
+    const streams = await Promise.all(
+      Object.values(members).map(async (member) => streamClient(await fetch(`${address}/api/v1/events`, { headers: member.headers }))),
+    );
+
+    const replying = await live.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${c.id}/presence`,
+      headers: ws.owner.headers,
+      payload: { activity: 'replying' },
+    });
+    expect(replying.statusCode).toBe(204);
+    // Every stream hears of this contact after the presence: whoever heard nothing before it was not told.
+    const marker = json<{ id: string }>(
+      await live.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: ws.owner.headers, payload: { firstName: 'Marker' } }),
+    ).id;
+    await live.deps.relay.flush();
+    const told = await Promise.all(
+      streams.map(async (stream) => {
+        await stream.next((m) => m.event === 'contact.created' && m.data.subjectId === marker);
+        await stream.cancel();
+        return stream.messages.some((m) => m.event === 'conversation.presence');
+      }),
+    );
+    expect(Object.fromEntries(Object.keys(members).map((name, i) => [name, told[i]]))).toEqual({
+      owner: true,
+      assignee: true,
+      stranger: false,
+      teamMate: true,
+      otherTeam: false,
+    });
+  });
+
   it('refuses conversations the caller cannot see', async () => {
     const ws = await buildWorkspace(live.deps.db);
     const foreign = await insertConversation(live.deps.db, (await buildWorkspace(live.deps.db)).workspaceId);
@@ -91,9 +138,9 @@ describe('presence', () => {
       events.push(event);
     });
     const presence = createPresence(bus, 40);
-    await presence.update('w', 'c', { userId: 'u1', name: 'Ada' }, 'viewing');
+    await presence.update('w', 'c', { userId: 'u1', name: 'Ada' }, 'viewing', { ownerId: null, teamId: null });
     await new Promise((resolve) => setTimeout(resolve, 25));
-    await presence.update('w', 'c', { userId: 'u1', name: 'Ada' }, 'viewing');
+    await presence.update('w', 'c', { userId: 'u1', name: 'Ada' }, 'viewing', { ownerId: null, teamId: null });
     await new Promise((resolve) => setTimeout(resolve, 25));
     expect(presence.viewers('w', 'c')).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 40));

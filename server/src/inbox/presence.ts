@@ -1,9 +1,11 @@
 /**
  * Collision detection: who has a conversation open, and who is typing a reply. Presence is
  * ephemeral — kept in this process's memory, never stored, and forgotten when a member stops
- * renewing it — and every change is pushed to the workspace's live stream.
+ * renewing it — and every change is pushed to the live stream of the members who may see the
+ * conversation.
  */
 import type { EventBus } from '../platform/events/bus.js';
+import type { RecordAudience } from '../platform/events/event.js';
 import type { Viewer } from './conversation.schema.js';
 
 /** Clients renew every ~10 s; a member silent for longer than this has closed the tab. */
@@ -19,7 +21,14 @@ interface Entry {
 
 export interface Presence {
   viewers(workspaceId: string, conversationId: string): Viewer[];
-  update(workspaceId: string, conversationId: string, member: { userId: string; name: string }, activity: PresenceActivity): Promise<void>;
+  /** `audience`: who may see the conversation now (its assignee and team), who alone are told. */
+  update(
+    workspaceId: string,
+    conversationId: string,
+    member: { userId: string; name: string },
+    activity: PresenceActivity,
+    audience: RecordAudience,
+  ): Promise<void>;
 }
 
 export function createPresence(bus: EventBus, ttlMs = PRESENCE_TTL_MS): Presence {
@@ -41,11 +50,19 @@ export function createPresence(bus: EventBus, ttlMs = PRESENCE_TTL_MS): Presence
     if (room.size === 0) rooms.delete(key(workspaceId, conversationId));
   }
 
-  async function publish(workspaceId: string, conversationId: string, userId: string, name: string, activity: PresenceActivity) {
+  async function publish(
+    workspaceId: string,
+    conversationId: string,
+    userId: string,
+    name: string,
+    activity: PresenceActivity,
+    audience: RecordAudience,
+  ) {
     await bus.publish([
       {
         id: 0,
         ephemeral: true,
+        audience,
         workspaceId,
         type: 'conversation.presence',
         subjectType: 'conversation',
@@ -57,14 +74,20 @@ export function createPresence(bus: EventBus, ttlMs = PRESENCE_TTL_MS): Presence
     ]);
   }
 
-  async function update(workspaceId: string, conversationId: string, member: { userId: string; name: string }, activity: PresenceActivity) {
+  async function update(
+    workspaceId: string,
+    conversationId: string,
+    member: { userId: string; name: string },
+    activity: PresenceActivity,
+    audience: RecordAudience,
+  ) {
     const room = rooms.get(key(workspaceId, conversationId));
     const previous = room?.get(member.userId);
     remove(workspaceId, conversationId, member.userId);
     if (activity !== 'left') {
       const timer = setTimeout(() => {
         remove(workspaceId, conversationId, member.userId);
-        void publish(workspaceId, conversationId, member.userId, member.name, 'left');
+        void publish(workspaceId, conversationId, member.userId, member.name, 'left', audience);
       }, ttlMs);
       timer.unref();
       const current = rooms.get(key(workspaceId, conversationId)) ?? new Map<string, Entry>();
@@ -75,7 +98,7 @@ export function createPresence(bus: EventBus, ttlMs = PRESENCE_TTL_MS): Presence
     } else if (!previous) {
       return;
     }
-    await publish(workspaceId, conversationId, member.userId, member.name, activity);
+    await publish(workspaceId, conversationId, member.userId, member.name, activity, audience);
   }
 
   return { viewers, update };

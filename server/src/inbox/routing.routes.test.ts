@@ -90,6 +90,14 @@ describe('routing rules API', () => {
     const blankKeyword = await create({ name: 'x', conditions: { keywords: ['refund', '  '] }, actions: { priority: 'high' } });
     expect(blankKeyword.statusCode, blankKeyword.body).toBe(400);
     expect(json<{ errors: unknown[] }>(blankKeyword).errors).toEqual([{ field: 'conditions.keywords.1', reason: 'must not be blank' }]);
+    // A network no channel brings would make a rule that never matches.
+    const myspace = await create({ name: 'x', conditions: { networks: ['mastodon', 'myspace'] }, actions: { priority: 'high' } });
+    expect(myspace.statusCode, myspace.body).toBe(400);
+    expect(json<{ errors: { field: string; reason: string }[] }>(myspace).errors).toEqual([
+      { field: 'conditions.networks.1', reason: expect.stringMatching(/^must be one of: .*mastodon.*twitter/) },
+    ]);
+    const renetworked = await send(ws.owner.headers, 'PATCH', `/api/v1/routing-rules/${second.id}`, { conditions: { networks: ['X'] } });
+    expect(renetworked.statusCode, renetworked.body).toBe(400);
     const blanked = await send(ws.owner.headers, 'PATCH', `/api/v1/routing-rules/${second.id}`, { conditions: { keywords: [' '] } });
     expect(blanked.statusCode, blanked.body).toBe(400);
     expect(

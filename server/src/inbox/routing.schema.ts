@@ -1,6 +1,7 @@
 /** Routing rules and team assignment settings: how a new conversation finds its team and agent. */
 import { Type, type Static } from 'typebox';
 import { DateTime, OneOf, PageQuery, Uuid } from '../platform/http/schemas.js';
+import { NETWORKS } from '../channels/index.js';
 import { Labels, PRIORITIES } from './conversation.schema.js';
 
 export const ASSIGNMENT_MODES = ['manual', 'round_robin', 'least_loaded'] as const;
@@ -21,7 +22,13 @@ export interface TeamInboxSettings {
 
 export const RuleConditions = Type.Object(
   {
-    networks: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 20 })),
+    networks: Type.Optional(
+      Type.Array(OneOf(NETWORKS), {
+        maxItems: 20,
+        description:
+          'The conversation came from one of these networks (a sandbox channel’s conversations are of the network it stands in for)',
+      }),
+    ),
     channelIds: Type.Optional(Type.Array(Uuid, { maxItems: 100 })),
     keywords: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {

@@ -1,6 +1,6 @@
 /** SQL for the SLA policy, the conversations' clocks and the breaches found. */
-import type { ChannelKind } from '../channels/index.js';
 import type { Queryable } from '../platform/db/db.js';
+import type { ReplyChannel } from './reply-availability.js';
 import type { SlaClock } from './conversation.schema.js';
 import type { SlaPolicy } from './sla.schema.js';
 
@@ -103,14 +103,14 @@ export interface FirstResponseFacts {
   businessStarted: boolean;
   channelId: string | null;
   /** Null when the conversation has no channel or it was removed. */
-  channelKind: ChannelKind | null;
+  channel: ReplyChannel | null;
 }
 
 /** One statement for a pass of new conversations. */
 export async function firstResponseFacts(tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<FirstResponseFacts[]> {
   if (ids.length === 0) return [];
   const { rows } = await tx.query<FirstResponseFacts>(
-    `SELECT c.id, COALESCE(${BUSINESS_STARTED}, false) AS "businessStarted", c.channel_id AS "channelId", ch.kind AS "channelKind"
+    `SELECT c.id, COALESCE(${BUSINESS_STARTED}, false) AS "businessStarted", c.channel_id AS "channelId", CASE WHEN ch.id IS NOT NULL THEN jsonb_build_object('kind', ch.kind, 'config', ch.config) END AS channel
        FROM conversations c LEFT JOIN channels ch ON ch.workspace_id = c.workspace_id AND ch.id = c.channel_id
       WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
     [workspaceId, ids],

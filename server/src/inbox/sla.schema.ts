@@ -9,7 +9,12 @@ const Time = Type.String({
   patternReason: 'must be a time of day as HH:MM, from 00:00 to 24:00',
   description: 'HH:MM',
 });
-const Windows = Type.Array(Type.Tuple([Time, Time]), { maxItems: 10 });
+/**
+ * An opening window, [start, end]: an array of two rather than a tuple, whose `items: [..]` form is
+ * no JSON Schema 2020-12, the dialect of the OpenAPI document (3.1).
+ */
+const Window = Type.Unsafe<[string, string]>(Type.Array(Time, { minItems: 2, maxItems: 2, description: '[start, end]' }));
+const Windows = Type.Array(Window, { maxItems: 10 });
 
 export const BusinessHoursSchema = Type.Object(
   {

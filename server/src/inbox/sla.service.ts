@@ -75,12 +75,15 @@ async function conversationTargets(tx: Queryable, workspaceId: string, conversat
 }
 
 /**
- * A channel that only reads (a feed) takes no reply, so a response clock there could only run out:
- * such conversations get none, their resolution clock still runs. (Conversations without a channel
- * keep theirs: those are imported, and may be answered another way.)
+ * A channel that only reads (a feed), or is not set up to reply (a webhook without a reply
+ * endpoint), takes no reply, so a response clock there could only run out: such conversations get
+ * none, their resolution clock still runs. (Conversations without a channel keep theirs: those are
+ * imported, and may be answered another way.)
  */
-const cannotReply = (facts: repo.FirstResponseFacts) =>
-  replyUnavailableThrough(facts.channelId, facts.channelKind) === 'channel_cannot_reply';
+const cannotReply = (facts: repo.FirstResponseFacts) => {
+  const unavailable = replyUnavailableThrough(facts.channelId, facts.channel);
+  return unavailable === 'channel_cannot_reply' || unavailable === 'reply_not_set_up';
+};
 
 /**
  * Of these conversations, those that owe no first response now: the business wrote first (nobody

@@ -258,6 +258,10 @@ describe('SLA clocks', () => {
     const { sla } = await conversation(ws, feed.id);
     expect(sla).toMatchObject({ firstResponseDueAt: null, nextResponseDueAt: null, breached: [] });
     expect(sla.resolutionDueAt).not.toBeNull();
+    // Nor where the channel is not set up to reply: a generic webhook without a reply endpoint.
+    const mapping = { externalId: '/id', text: '/text', authorId: '/from' };
+    const webhook = await arrive(ws, { network: 'webhook', channelId: await insertChannel(t.db, ws.workspaceId, 'webhook', { mapping }) });
+    expect((await conversation(ws, webhook.id)).sla).toMatchObject({ firstResponseDueAt: null, nextResponseDueAt: null });
     const list = json<{ data: { id: string; sla: Sla }[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations'));
     expect(list.data.find((c) => c.id === feed.id)?.sla).toEqual(sla);
 

@@ -179,9 +179,10 @@ describe('tiers in the inbox', () => {
   async function goldAndBronze(ws: TestWorkspace) {
     const gold = await contactIn(ws, { firstName: 'Goldie' });
     const bronze = await contactIn(ws, { firstName: 'Bronson' });
+    // A tier above the lowest needs some history (scoring.ts, MIN_INTERACTIONS_FOR_TIER): three messages.
     await conversationOf(t.db, ws.workspaceId, gold, {
       status: 'resolved',
-      messages: [{ text: 'Thanks!', sentAt: new Date(Date.now() - 86_400_000) }],
+      messages: [3, 2, 1].map((days) => ({ text: 'Thanks!', sentAt: new Date(Date.now() - days * 86_400_000) })),
     });
     expect((await send(ws, 'PUT', '/api/v1/relationship/settings', RECENCY_TIERS)).statusCode).toBe(200);
     await send(ws, 'POST', '/api/v1/relationship/recompute');

@@ -103,6 +103,28 @@ describe('value score and tier', () => {
     const silent = scoreContact(facts(), settings, NOW);
     expect(silent).toMatchObject({ valueScore: 0, tier: 'bronze' });
   });
+
+  it('keeps a brand-new sender in the lowest tier until their history shows something', () => {
+    const firstMessage = { createdAt: NOW, lastInboundAt: NOW, lastInteractionAt: NOW, inbound90Days: 1, engagement365Days: 1 };
+    // Recency alone scores a first message 100: the score says so, the tier waits for evidence.
+    const stranger = scoreContact(facts(firstMessage), DEFAULT_SETTINGS, NOW);
+    expect(stranger.valueScore).toBeGreaterThanOrEqual(40);
+    expect(stranger.tier).toBe('bronze');
+    const regular = scoreContact(facts({ ...firstMessage, inbound90Days: 3, engagement365Days: 3 }), DEFAULT_SETTINGS, NOW);
+    expect(regular.tier).toBe('silver');
+    // A monetary value is evidence too, in the workspace's own tiers.
+    const tiers = [
+      { name: 'key', minScore: 30 },
+      { name: 'other', minScore: 0 },
+    ];
+    const paying = scoreContact(
+      facts({ ...firstMessage, monetary: { below: 9, equal: 1, total: 10 } }),
+      { ...DEFAULT_SETTINGS, monetaryField: 'revenue', tiers },
+      NOW,
+    );
+    expect(paying.tier).toBe('key');
+    expect(scoreContact(facts(firstMessage), { ...DEFAULT_SETTINGS, tiers }, NOW).tier).toBe('other');
+  });
 });
 
 describe('health', () => {

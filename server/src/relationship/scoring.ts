@@ -176,10 +176,23 @@ export function healthReasons(facts: ContactFacts, settings: ScoringSettings, no
   return reasons;
 }
 
+/**
+ * Interactions over a year a contact needs (unless they have a monetary value) before a tier above
+ * the workspace's lowest. Recency alone scores a first message 100, so a stranger with one message
+ * reached 43 with the default weights, "silver", which routing and SLA targets then acted on.
+ */
+export const MIN_INTERACTIONS_FOR_TIER = 3;
+
+/** Whether the contact's history is enough to rank them above the lowest tier: some interactions, or a value. */
+export function hasTierEvidence(facts: ContactFacts): boolean {
+  return facts.engagement365Days >= MIN_INTERACTIONS_FOR_TIER || facts.monetary !== null;
+}
+
 export function scoreContact(facts: ContactFacts, settings: ScoringSettings, now: Date): Score {
   const parts = components(facts, settings, now);
   const value = valueScore(parts, settings.weights);
   const reasons = healthReasons(facts, settings, now);
   const health = round(clamp(NEUTRAL_HEALTH + reasons.reduce((sum, r) => sum + r.effect, 0), 0, 100));
-  return { valueScore: value, tier: tierFor(value, settings.tiers), health, healthReasons: reasons, components: parts };
+  const tier = hasTierEvidence(facts) ? tierFor(value, settings.tiers) : tierFor(0, settings.tiers);
+  return { valueScore: value, tier, health, healthReasons: reasons, components: parts };
 }

@@ -45,7 +45,8 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
     const columns = `a.id, a.type AS kind, a.occurred_at AS "occurredAt", a.subject AS title, a.body,
       NULL::text AS network, a.direction, NULL::uuid AS "conversationId", NULL::text AS sentiment, u.name AS author,
       CASE WHEN a.type = 'task' THEN jsonb_build_object('dueAt', a.due_at, 'doneAt', a.done_at, 'assigneeId', a.assignee_id,
-        'assigneeName', (SELECT name FROM users WHERE id = a.assignee_id)) END AS task`;
+        'assigneeName', (SELECT name FROM users WHERE id = a.assignee_id)) END AS task,
+      a.duration_minutes AS "durationMinutes", a.author_id AS "authorId"`;
     parts.push(`(SELECT ${columns}
        FROM unnest($2::uuid[]) who(id)
        CROSS JOIN LATERAL (
@@ -70,7 +71,8 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
     parts.push(`(SELECT m.id, 'message' AS kind, m.sent_at AS "occurredAt", coalesce(nullif(m.title, ''), cv.subject) AS title,
             left(m.text, ${READ_CHARS}) AS body, m.network, m.direction, m.conversation_id AS "conversationId",
             m.enrichment #>> '{nlp,sentiment,label}' AS sentiment,
-            CASE WHEN m.direction = 'in' THEN coalesce(nullif(i.display_name, ''), i.handle) ELSE u.name END AS author, NULL::jsonb AS task
+            CASE WHEN m.direction = 'in' THEN coalesce(nullif(i.display_name, ''), i.handle) ELSE u.name END AS author, NULL::jsonb AS task,
+            NULL::int AS "durationMinutes", m.author_user_id AS "authorId"
        FROM unnest($2::uuid[]) who(id)
        JOIN conversations cv ON cv.workspace_id = $1 AND cv.contact_id = who.id AND NOT cv.is_spam
         ${network ? `AND cv.network = ${network}` : ''} AND ${scope}
@@ -88,7 +90,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
     // Their text is read after the page is cut (below), by primary key, for the few that made it.
     parts.push(`(SELECT mn.message_id AS id, 'mention' AS kind, mn.sent_at AS "occurredAt", NULL::text AS title, NULL::text AS body,
             mn.network, 'in' AS direction, mn.conversation_id AS "conversationId", mn.sentiment,
-            coalesce(nullif(i.display_name, ''), i.handle) AS author, NULL::jsonb AS task
+            coalesce(nullif(i.display_name, ''), i.handle) AS author, NULL::jsonb AS task, NULL::int AS "durationMinutes", NULL::uuid AS "authorId"
        FROM unnest($2::uuid[]) who(id)
        JOIN social_identities i ON i.workspace_id = $1 AND i.contact_id = who.id
        CROSS JOIN LATERAL (
@@ -105,7 +107,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
   if (parts.length === 0) return null;
   const sql = `SELECT p.id, p.kind, p."occurredAt", coalesce(p.title, nullif(mm.title, ''), 'Mention on ' || p.network) AS title,
          coalesce(p.body, left(mm.text, ${READ_CHARS})) AS body, p.network, p.direction, p."conversationId", p.sentiment, p.author,
-         p.task
+         p.task, p."durationMinutes", p."authorId"
     FROM (SELECT * FROM (${parts.join('\nUNION ALL\n')}) timeline ORDER BY "occurredAt" DESC, id DESC LIMIT $3) p
     -- LIMIT keeps this a lookup per mention on the page; as a plain join the planner may scan messages to hash them.
     LEFT JOIN LATERAL (SELECT mm.title, mm.text FROM messages mm

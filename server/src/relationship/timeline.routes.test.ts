@@ -62,7 +62,14 @@ async function richContact(ws: TestWorkspace) {
     body: '<p>Likes <b>blue</b> &amp; green</p>',
     occurredAt: '2026-01-01T10:00:00Z',
   });
-  const call = await logNote(ws, { type: 'call', contactId, subject: 'Intro call', direction: 'in', occurredAt: '2026-01-03T10:00:00Z' });
+  const call = await logNote(ws, {
+    type: 'call',
+    contactId,
+    subject: 'Intro call',
+    direction: 'in',
+    durationMinutes: 25,
+    occurredAt: '2026-01-03T10:00:00Z',
+  });
   const conversation = await conversationOf(t.db, ws.workspaceId, contactId, {
     subject: 'Broken widget',
     messages: [
@@ -96,16 +103,30 @@ describe('contact timeline', () => {
       // The contact's creation is a system entry only when something records it; none here.
     ]);
     expect(page.nextCursor).toBeNull();
-    const [posted, reply, complaint, , noted] = page.data;
+    const [posted, reply, complaint, called, noted] = page.data;
     expect(posted).toMatchObject({
       network: 'mastodon',
       direction: 'in',
       sentiment: 'positive',
       author: 'Posting Person',
+      authorId: null,
       conversationId: mention.conversationId,
     });
-    expect(reply).toMatchObject({ direction: 'out', author: 'Olive Owner', title: 'Broken widget', conversationId: conversation.id });
-    expect(complaint).toMatchObject({ direction: 'in', sentiment: 'negative', author: 'Casey Customer', body: 'My widget is broken' });
+    expect(reply).toMatchObject({
+      direction: 'out',
+      author: 'Olive Owner',
+      authorId: ws.owner.userId,
+      title: 'Broken widget',
+      conversationId: conversation.id,
+    });
+    expect(complaint).toMatchObject({
+      direction: 'in',
+      sentiment: 'negative',
+      author: 'Casey Customer',
+      authorId: null,
+      durationMinutes: null,
+    });
+    expect(called).toMatchObject({ durationMinutes: 25, authorId: ws.owner.userId });
     // A note is text someone typed: "<b>" in it is what they wrote, shown as text, never markup.
     expect(noted).toMatchObject({
       title: 'Met at the fair',

@@ -19,7 +19,7 @@ export const TimelineQuery = Type.Object(
       }),
     ),
     network: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Only messages and mentions on this network' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
   },
   { additionalProperties: false },
@@ -50,6 +50,12 @@ export const TimelineItem = Type.Object({
   sentiment: Type.Union([Type.Literal('positive'), Type.Literal('negative'), Type.Literal('neutral'), Type.Null()]),
   author: NullableString,
   task: Type.Union([TaskState, Type.Null()], { description: 'For a task: when it is due, whether it is done, who has it; null otherwise' }),
+  durationMinutes: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+    description: 'How long a call or meeting lasted, when logged',
+  }),
+  authorId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The member who wrote an activity or sent a message; null for customers and automation',
+  }),
 });
 export interface TaskState {
   dueAt: string | null;
@@ -69,6 +75,8 @@ export interface TimelineItem {
   sentiment: 'positive' | 'negative' | 'neutral' | null;
   author: string | null;
   task: TaskState | null;
+  durationMinutes: number | null;
+  authorId: string | null;
 }
 
 export const Timeline = Type.Object({

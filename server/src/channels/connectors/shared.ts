@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { detectFormat, parseFile } from '../formats.js';
 import type { FormatName, ParseOptions } from '../index.js';
 import { ConnectorError, type ReceivedBatch } from '../connector.js';
+import { rangeInWords } from '../net/address-policy.js';
 import { privateHost } from '../net/private-host.js';
 
 export const USER_AGENT = 'Rapport/0.1 (self-hosted social CRM)';
@@ -26,7 +27,7 @@ export function privateHostProblems(field: string, host: string, allowPrivateNet
   return [
     {
       field,
-      reason: `is on the private network (${host} is ${range === 'localhost' ? 'this server' : `a ${range} address`}); turn on “Allow addresses on the private network” (allowPrivateNetwork) to reach it`,
+      reason: `is on the private network (${host} is ${rangeInWords(range)}); turn on “Allow addresses on the private network” (allowPrivateNetwork) to reach it`,
     },
   ];
 }

@@ -21,3 +21,33 @@ export function refusedRange(address: string, policy: NetPolicy): string | null 
   const range = ipaddr.process(address).range();
   return range === 'unicast' ? null : range;
 }
+
+/**
+ * A refused range as people say it, with its article ("a link-local address"): ipaddr.js names
+ * ranges in camel case (`linkLocal`, `carrierGradeNat`, `rfc6052`), which admins were shown as is.
+ */
+const RANGES_IN_WORDS: Record<string, string> = {
+  localhost: 'this server',
+  loopback: 'a loopback address (this server)',
+  private: 'a private address',
+  uniqueLocal: 'a unique local (private IPv6) address',
+  linkLocal: 'a link-local address',
+  carrierGradeNat: 'a carrier-grade NAT address',
+  unspecified: 'an unspecified address',
+  broadcast: 'a broadcast address',
+  multicast: 'a multicast address',
+  reserved: 'a reserved address',
+  benchmarking: 'a benchmarking address',
+  discard: 'a discard-only address',
+  deprecatedSiteLocal: 'a site-local address',
+  ipv4Mapped: 'an IPv4-mapped address',
+  rfc6145: 'an IPv4-translated address',
+  rfc6052: 'an IPv4-embedded (NAT64) address',
+  '6to4': 'a 6to4 relay address',
+  teredo: 'a Teredo tunnel address',
+  invalid: 'not a valid IP address',
+};
+
+export function rangeInWords(range: string): string {
+  return RANGES_IN_WORDS[range] ?? 'a special-purpose address';
+}

@@ -5,6 +5,7 @@
  */
 import { ConnectorError } from '../connector.js';
 import type { NetPolicy } from './address-policy.js';
+import { connectionFailure } from './connection-failure.js';
 import { checkUrl, expectSuccess, guardedAgent, loadUndici, refusal } from './safe-fetch.js';
 
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -48,7 +49,7 @@ export async function openEventStream(
     await close();
     const refused = refusal(error);
     if (refused) throw new ConnectorError('ssrf_refused', refused.message);
-    throw new ConnectorError('network', `could not reach ${url.host}`, true);
+    throw connectionFailure(url.host, error);
   }
   if (response.status < 200 || response.status >= 300) {
     await response.body?.cancel();

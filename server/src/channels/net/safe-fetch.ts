@@ -8,7 +8,8 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Agent, Response } from 'undici';
 import { ConnectorError } from '../connector.js';
-import { refusedRange, type NetPolicy } from './address-policy.js';
+import { connectionFailure, timedOut } from './connection-failure.js';
+import { rangeInWords, refusedRange, type NetPolicy } from './address-policy.js';
 
 export interface SafeRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -39,7 +40,7 @@ class RefusedAddress extends Error {
     readonly address: string,
     readonly range: string,
   ) {
-    super(`${host} resolves to ${address} (${range}), which channels may not reach`);
+    super(`${host} resolves to ${address}, ${rangeInWords(range)}, which channels may not reach`);
   }
 }
 
@@ -141,9 +142,8 @@ export async function safeFetch(rawUrl: string, policy: NetPolicy, request: Safe
       } catch (error) {
         const refused = refusal(error);
         if (refused) throw new ConnectorError('ssrf_refused', refused.message);
-        if (signal.aborted) throw new ConnectorError('timeout', `no complete answer from ${url.host} within ${timeoutMs} ms`, true);
-        const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-        throw new ConnectorError('network', `could not reach ${url.host}: ${cause}`, true);
+        if (signal.aborted) throw timedOut(url.host, timeoutMs);
+        throw connectionFailure(url.host, error, timeoutMs);
       }
       const location = response.headers.get('location');
       if (REDIRECTS.has(response.status) && location) {
@@ -166,7 +166,7 @@ export async function safeFetch(rawUrl: string, policy: NetPolicy, request: Safe
         };
       } catch (error) {
         if (error instanceof ConnectorError) throw error;
-        if (signal.aborted) throw new ConnectorError('timeout', `no complete answer from ${url.host} within ${timeoutMs} ms`, true);
+        if (signal.aborted) throw timedOut(url.host, timeoutMs);
         throw new ConnectorError('network', `the answer from ${url.host} broke off`, true);
       }
     }

@@ -138,16 +138,47 @@ describe('Meta webhooks', () => {
     expectRefusedOnly(await health(ws, meta.id), [/verify token/]);
   });
 
-  it('answers 404 for unknown, paused and non-webhook channels', async () => {
+  it('asks the sender to deliver again later while the channel is paused, and takes the delivery in once it is resumed', async () => {
     const ws = await buildWorkspace(t.db);
     const meta = await channel(ws, { kind: 'meta', name: 'Page', credentials: { appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN } });
     const body = corpusFile('meta-webhooks', 'botbuilder__Payload.json');
-    await t.app.inject({ method: 'POST', url: `/api/v1/channels/${meta.id}/pause`, headers: ws.owner.headers });
+    const signed = { 'x-hub-signature-256': `sha256=${hmac(APP_SECRET, body, 'hex')}` };
+    const setStatus = (action: 'pause' | 'resume') =>
+      t.app.inject({ method: 'POST', url: `/api/v1/channels/${meta.id}/${action}`, headers: ws.owner.headers });
+    expect((await setStatus('pause')).statusCode).toBe(200);
+
+    const held = await deliver(meta.id, body, signed);
+    expect(held.statusCode, held.body).toBe(503);
+    expect(held.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(held.headers['retry-after']).toBe('300');
+    expect(json(held)).toMatchObject({ status: 503, code: 'channel_paused', detail: expect.stringMatching(/paused/) });
+    // The signature is checked first: a forged delivery is refused as ever, and the handshake is answered.
+    expect((await deliver(meta.id, body, { 'x-hub-signature-256': 'sha256=00' })).statusCode).toBe(401);
+    const handshake = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/webhooks/${meta.id}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=42`,
+    });
+    expect(handshake.body).toBe('42');
+    expect(await storedMessages(ws.workspaceId, meta.id)).toEqual([]);
+    const paused = await health(ws, meta.id);
+    expect(paused).toMatchObject({ state: 'paused', errorCount: 0, recentErrors: [] });
+    expect(paused.refusedDeliveries.recent.map((r) => r.code)).toEqual(['bad_signature', 'channel_paused']);
+
+    expect((await setStatus('resume')).statusCode).toBe(200);
+    const redelivered = await deliver(meta.id, body, signed);
+    expect(json<Report>(redelivered)).toMatchObject({ ingested: 1 });
+    expect(await storedMessages(ws.workspaceId, meta.id)).toHaveLength(1);
+  });
+
+  it('answers 404 for unknown, removed and non-webhook channels', async () => {
+    const ws = await buildWorkspace(t.db);
+    const meta = await channel(ws, { kind: 'meta', name: 'Page', credentials: { appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN } });
+    const body = corpusFile('meta-webhooks', 'botbuilder__Payload.json');
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/channels/${meta.id}`, headers: ws.owner.headers });
     expect((await deliver(meta.id, body, { 'x-hub-signature-256': `sha256=${hmac(APP_SECRET, body, 'hex')}` })).statusCode).toBe(404);
     expect((await deliver('00000000-0000-4000-8000-000000000000', body, {})).statusCode).toBe(404);
     const feed = await channel(ws, { kind: 'rss', name: 'Feed', config: { feedUrl: 'https://example.org/feed' }, status: 'paused' });
     expect((await deliver(feed.id, body, {})).statusCode).toBe(404);
-    expect(await storedMessages(ws.workspaceId, meta.id)).toEqual([]);
   });
 });
 

@@ -7,6 +7,8 @@
  * cannot be read is dead-lettered and acknowledged, so the sender does not retry it forever. A
  * channel that cannot check deliveries at all (no secret, or secrets sealed under another server
  * secret) fails on its own account, noted at most once a minute however often the sender knocks.
+ * A paused channel answers handshakes and checks signatures as ever, but takes no delivery in: it
+ * asks the sender to deliver again later.
  */
 import { RapportError, notFound } from '../../platform/http/errors.js';
 import type { Db } from '../../platform/db/db.js';
@@ -30,6 +32,21 @@ export interface WebhookDeps {
 
 /** A channel that cannot check deliveries notes it again only after this long: every retry is the same news. */
 const SAME_FAILURE_MS = 60_000;
+
+/** How long a sender is asked to wait before it delivers to a paused channel again. */
+export const PAUSED_RETRY_AFTER_SECONDS = 300;
+
+/**
+ * An authentic delivery to a paused channel: 503 with Retry-After, so the sender keeps it and
+ * delivers it again once the channel is resumed. A 404 made senders such as Meta give up on it and,
+ * after enough of them, turn the subscription off.
+ */
+export class ChannelPaused extends RapportError {
+  readonly retryAfterSeconds = PAUSED_RETRY_AFTER_SECONDS;
+  constructor() {
+    super('channel_paused', 503, 'The channel is paused: deliver again later; it takes deliveries in once it is resumed.');
+  }
+}
 
 export type WebhookAnswer =
   { kind: 'handshake'; contentType: string; body: string | Record<string, unknown> } | { kind: 'report'; report: IngestReport };
@@ -57,6 +74,16 @@ function refuse(deps: WebhookDeps, row: ChannelRow, failure: ConnectorError, now
   throw new RapportError('bad_signature', 401, `The delivery was refused: ${failure.message}`);
 }
 
+/** Counted with the refused deliveries (tallied, never a write per request): a paused channel is not failing. */
+function holdBack(deps: WebhookDeps, row: ChannelRow, now: Date): never {
+  deps.refusals.note(row.workspace_id, row.id, {
+    at: now.toISOString(),
+    code: 'channel_paused',
+    message: 'the channel is paused: the sender was asked to deliver again later',
+  });
+  throw new ChannelPaused();
+}
+
 /** The channel as its connector sees it; secrets that no longer open fail the channel, and the sender is asked to come back. */
 async function openChannel(deps: WebhookDeps, row: ChannelRow, now: Date) {
   try {
@@ -82,8 +109,7 @@ export async function receiveDelivery(
 ): Promise<WebhookAnswer> {
   const row = await repo.findChannelForWebhook(deps.db, channelId);
   const connector = row && connectorFor(row.kind);
-  // Paused channels answer like unknown ones: the sender should stop, and nothing is taken in.
-  if (!row || row.status !== 'active' || !connector?.receiveWebhook) throw notFound('Channel');
+  if (!row || !connector?.receiveWebhook) throw notFound('Channel');
   const channel = await openChannel(deps, row, now);
   let outcome;
   try {
@@ -98,6 +124,7 @@ export async function receiveDelivery(
       throw new RapportError('bad_signature', 401, 'The delivery could not be verified: the channel has no secret to check it with');
     }
     if (failure.code !== 'parse_error') throw error;
+    if (row.status === 'paused') return holdBack(deps, row, now);
     await recordFailure(deps, row, failure, now);
     const report = await deps.pipeline().submit(
       toIngestBatch(row, 'webhook', {
@@ -108,7 +135,9 @@ export async function receiveDelivery(
     );
     return { kind: 'report', report };
   }
+  // A handshake takes nothing in, and X turns off a webhook whose repeated CRC checks go unanswered: paused, it is still answered.
   if (outcome.kind === 'handshake') return outcome;
+  if (row.status === 'paused') return holdBack(deps, row, now);
   const report = await deps.pipeline().submit(toIngestBatch(row, 'webhook', outcome.batch));
   await repo.recordSyncSuccess(deps.db, row.workspace_id, row.id, {
     at: now,

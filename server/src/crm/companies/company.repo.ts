@@ -5,6 +5,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import type { RankedPosition } from '../shared/list-cursor.js';
 import { afterRank, rankedPage, rankedSearchPage, type Ranked, type RankedPage } from '../shared/ranked-page.js';
 import { recordScope } from '../shared/record-access.js';
+import { nameKey } from '../shared/name-order.js';
 import { hasTags } from '../shared/tags.js';
 import { inSearchMode, isSearch, searchCondition, searchModeOf, workspaceCondition, type SearchMode } from '../shared/search-text.js';
 import type { Company, CompanyListQuery, CompanySort } from './company.schema.js';
@@ -94,11 +95,12 @@ export async function findCompany(ctx: Ctx, id: string, db: Queryable = ctx.db, 
 }
 
 const SORT_COLUMNS: Record<string, { expr: string; cast: string }> = {
-  name: { expr: 'lower(co.name)', cast: 'text' },
+  name: { expr: nameKey('co.name'), cast: 'text' },
   createdAt: { expr: 'co.created_at', cast: 'timestamptz' },
   updatedAt: { expr: 'co.updated_at', cast: 'timestamptz' },
 };
 
+/** The last row's sort key, for the next page's cursor; a name's as `nameKey` makes it (see there). */
 export function cursorValueOf(sort: CompanySort, company: Company): string {
   const field = sort.replace('-', '');
   if (field === 'name') return company.name.toLowerCase();

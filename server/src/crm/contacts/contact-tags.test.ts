@@ -13,6 +13,7 @@ import { allMigrations } from '../../modules.js';
 import { buildWorkspace } from '../../platform/testing/test-app.js';
 import type { ContactListQuery, ContactSort } from './contact.schema.js';
 import { createCompany, listCompanies } from '../companies/company.service.js';
+import { nameKey } from '../shared/name-order.js';
 import { tagKey } from '../shared/tags.js';
 import { createContact, createContacts, deleteContact, listContacts, updateContact } from './contact.service.js';
 
@@ -34,7 +35,7 @@ async function tagRows(workspaceId: string, on: Db = db) {
     [workspaceId],
   );
   const implied = await on.query<{ row: string }>(
-    `SELECT DISTINCT concat_ws('|', t.tag, c.id, c.created_at, lower(c.display_name)) AS row
+    `SELECT DISTINCT concat_ws('|', t.tag, c.id, c.created_at, ${nameKey('c.display_name')}) AS row
        FROM contacts c CROSS JOIN LATERAL unnest(c.tags) AS t(tag) WHERE c.workspace_id = $1 ORDER BY 1`,
     [workspaceId],
   );
@@ -114,7 +115,7 @@ describe('contact tags', () => {
     // The expected order, from the contacts as stored.
     const expected = async (c: Ctx, query: ContactListQuery) => {
       const sort = query.sort ?? 'name';
-      const key = sort.replace('-', '') === 'name' ? 'lower(display_name)' : 'created_at';
+      const key = sort.replace('-', '') === 'name' ? nameKey('display_name') : 'created_at';
       const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
       const { rows } = await db.query<{ id: string }>(
         `SELECT id FROM contacts WHERE workspace_id = $1 AND tags @> $2::text[] AND ($3::text IS NULL OR lifecycle_stage = $3)
@@ -240,7 +241,8 @@ describe('contact tags', () => {
 
   it('are keyed again, and lose the duplicates the new keys reveal, when the ICU migration runs', async () => {
     const all = allMigrations();
-    const before = await openFreshDb(all.filter((m) => m.id !== 'crm/081-tag-keys-by-icu'));
+    const later = ['crm/081-tag-keys-by-icu', 'crm/083-name-order-by-icu'];
+    const before = await openFreshDb(all.filter((m) => !later.includes(m.id)));
     try {
       const ws = await buildWorkspace(before);
       await before.query(
@@ -248,7 +250,7 @@ describe('contact tags', () => {
          VALUES ($1, gen_random_uuid(), 'Both', '{ΣΊΣΥΦΟΣ,σίσυφος,vip}'), ($1, gen_random_uuid(), 'Final', '{σίσυφος}')`,
         [ws.workspaceId],
       );
-      expect(await migrate(before, all)).toEqual(['crm/081-tag-keys-by-icu']);
+      expect(await migrate(before, all)).toEqual(later);
       const contacts = await before.query<{ name: string; tags: string[] }>(
         'SELECT display_name AS name, tags FROM contacts WHERE workspace_id = $1 ORDER BY 1',
         [ws.workspaceId],
@@ -270,7 +272,7 @@ describe('contact tags', () => {
 
   it('lose their case duplicates and keep their first spelling when the migration runs', async () => {
     const all = allMigrations();
-    const later = ['crm/080-case-insensitive-tags', 'crm/081-tag-keys-by-icu'];
+    const later = ['crm/080-case-insensitive-tags', 'crm/081-tag-keys-by-icu', 'crm/083-name-order-by-icu'];
     const before = await openFreshDb(all.filter((m) => !later.includes(m.id)));
     try {
       const ws = await buildWorkspace(before);

@@ -7,6 +7,7 @@ import type { WritePartAt } from '../../platform/db/write-part.js';
 import type { RankedPosition } from '../shared/list-cursor.js';
 import { afterRank, rankedPage, rankedSearchPage, type Ranked, type RankedPage } from '../shared/ranked-page.js';
 import { recordScope } from '../shared/record-access.js';
+import { nameKey } from '../shared/name-order.js';
 import { hasTags } from '../shared/tags.js';
 import { inSearchMode, isSearch, searchCondition, searchModeOf, workspaceCondition, type SearchMode } from '../shared/search-text.js';
 import type { Contact, ContactListQuery, ContactSort } from './contact.schema.js';
@@ -244,12 +245,12 @@ export async function deleteContactRow(db: Queryable, workspaceId: string, id: s
 }
 
 const SORT_COLUMNS: Record<string, { expr: string; cast: string }> = {
-  name: { expr: 'lower(c.display_name)', cast: 'text' },
+  name: { expr: nameKey('c.display_name'), cast: 'text' },
   createdAt: { expr: 'c.created_at', cast: 'timestamptz' },
   updatedAt: { expr: 'c.updated_at', cast: 'timestamptz' },
 };
 
-/** The same orders read from `contact_tags`, whose index walks one tag's contacts in them. */
+/** The same orders read from `contact_tags`, whose index walks one tag's contacts in them (`name_key` is `nameKey`'s, collated alike). */
 const TAG_SORT_COLUMNS: Record<string, { expr: string; cast: string }> = {
   name: { expr: 't.name_key', cast: 'text' },
   createdAt: { expr: 't.created_at', cast: 'timestamptz' },

@@ -13,7 +13,7 @@ export function customFieldRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags: ['custom fields'],
-        summary: 'List custom field definitions',
+        summary: 'List custom field definitions, all of them (not paged)',
         querystring: Type.Object({ entity: Type.Optional(OneOf(FIELD_ENTITIES)) }, { additionalProperties: false }),
         response: { 200: Type.Object({ data: Type.Array(CustomField) }), ...ERROR_RESPONSES },
       },

@@ -9,6 +9,7 @@ import type { Contact, ContactListQuery } from '../contacts/contact.schema.js';
 import { contactFilters } from '../contacts/contact.repo.js';
 import { companyFilters } from '../segments/company-filters.repo.js';
 import type { CompanySegmentFilters } from '../segments/segment.schema.js';
+import { nameKey } from '../shared/name-order.js';
 import { inSearchMode, type SearchMode } from '../shared/search-text.js';
 
 export const EXPORT_BATCH = 1000;
@@ -39,7 +40,7 @@ export interface Batch<Row> {
 }
 
 const SORT_KEYS: Record<string, { column: (alias: string) => string; cast: string }> = {
-  name: { column: (a) => (a === 'c' ? 'lower(c.display_name)' : 'lower(co.name)'), cast: 'text' },
+  name: { column: (a) => nameKey(a === 'c' ? 'c.display_name' : 'co.name'), cast: 'text' },
   createdAt: { column: (a) => `${a}.created_at`, cast: 'timestamptz' },
   updatedAt: { column: (a) => `${a}.updated_at`, cast: 'timestamptz' },
 };

@@ -8,12 +8,14 @@ import { UUID_PATTERN } from '../../platform/db/ids.js';
 import { recordset, rowsJson } from '../../platform/db/recordset.js';
 import type { KnownCompany } from './company.match.js';
 import type { CompanyRow } from '../companies/company.repo.js';
+import { nameKey } from '../shared/name-order.js';
 
 const UUID = new RegExp(UUID_PATTERN);
 
 /**
- * The workspace's companies with one of these ids or domains, or one of these lower-cased names,
- * oldest first (the oldest is the one found when several match). What is no UUID finds nothing.
+ * The workspace's companies with one of these ids or domains, or one of these lower-cased names (as
+ * `nameKey` lower-cases them, through the index on it), oldest first (the oldest is the one found
+ * when several match). What is no UUID finds nothing.
  * `lock` keeps them as read until the transaction ends, for an import that updates them.
  */
 export async function companiesToMatch(
@@ -29,7 +31,7 @@ export async function companiesToMatch(
     `SELECT id, name, domains, industry, size, owner_id AS "ownerId", team_id AS "teamId", tags, custom,
             created_at AS "createdAt", updated_at AS "updatedAt"
        FROM companies
-      WHERE workspace_id = $1 AND (id = ANY($2::uuid[]) OR domains && $3::text[] OR lower(name) = ANY($4::text[]))
+      WHERE workspace_id = $1 AND (id = ANY($2::uuid[]) OR domains && $3::text[] OR ${nameKey('name')} = ANY($4::text[]))
       ORDER BY created_at, id${wanted.lock ? ' FOR UPDATE' : ''}`,
     [workspaceId, ids, domains, names],
   );

@@ -52,6 +52,29 @@ function columnNames(header: string[]): string[] {
   });
 }
 
+/**
+ * What the parser found wrong, in words a person with a spreadsheet can act on: its own messages
+ * ("Max Record Size: record exceed the maximum number of tolerated bytes of 100000 at line 2") say
+ * what broke inside it. A line past the limit is most often a file that is not CSV at all.
+ */
+function parseProblem(error: unknown): string {
+  const { code, lines } = error as { code?: unknown; lines?: unknown };
+  const line = typeof lines === 'number' ? `line ${lines}` : 'a line';
+  switch (code) {
+    case 'CSV_MAX_RECORD_SIZE':
+      return `${line} is longer than ${MAX_CELL / 1000} kB; is this a CSV file?`;
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `a quoted value is never closed: the file ends inside it (at ${line}); check for a stray "`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return `${line} has text right after a quoted value's closing "; a " inside a quoted value is written ""`;
+    case 'INVALID_OPENING_QUOTE':
+      return `${line} has a " inside a value; quote the value and write the " as ""`;
+  }
+  const message = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error);
+  return `the file is not valid CSV: ${message}`;
+}
+
 export function readCsv(content: string): CsvTable {
   checkText(content, 'CSV');
   let records: string[][];
@@ -65,8 +88,7 @@ export function readCsv(content: string): CsvTable {
       max_record_size: MAX_CELL,
     }) as string[][];
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error);
-    throw unreadable(`the file is not valid CSV: ${message}`);
+    throw unreadable(parseProblem(error));
   }
   let header: string[] | undefined;
   const rows: string[][] = [];
@@ -81,7 +103,8 @@ export function readCsv(content: string): CsvTable {
       rowNumbers.push(i + 1);
     }
   }
-  if (!header || rows.length === 0) throw unreadable('the file has a header but no rows (the first line must name the columns)');
+  if (!header) throw unreadable('the file holds only empty cells');
+  if (rows.length === 0) throw unreadable('the file has column names but no rows');
   if (header.length > MAX_COLUMNS) throw unreadable(`the file has ${header.length} columns; at most ${MAX_COLUMNS} can be imported`);
   if (rows.length > MAX_ROWS) throw unreadable(`the file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once`);
   return { columns: columnNames(header), rows, rowNumbers };

@@ -59,11 +59,19 @@ export async function findImportWork(db: Queryable, workspaceId: string, id: str
   return rows[0] ?? null;
 }
 
-export async function listImports(db: Queryable, workspaceId: string, createdBy: string | null, limit: number): Promise<ImportView[]> {
+/** Newest first, after `after` (the last import of the page before); one more than `limit`, to tell whether a page follows. */
+export async function listImports(
+  db: Queryable,
+  workspaceId: string,
+  createdBy: string | null,
+  after: { at: string; id: string } | null,
+  limit: number,
+): Promise<ImportView[]> {
   const { rows } = await db.query<ImportView>(
     `SELECT ${VIEW} FROM imports WHERE workspace_id = $1 AND ($2::uuid IS NULL OR created_by = $2)
-      ORDER BY created_at DESC, id DESC LIMIT $3`,
-    [workspaceId, createdBy, limit],
+        AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+      ORDER BY created_at DESC, id DESC LIMIT $5`,
+    [workspaceId, createdBy, after?.at ?? null, after?.id ?? null, limit + 1],
   );
   return rows;
 }

@@ -1,10 +1,9 @@
 /** HTTP routes for imports of contacts and companies: upload, start with a mapping, follow progress. */
-import { Type } from 'typebox';
 import type { App } from '../../platform/http/app-types.js';
 import type { AppDeps } from '../../platform/module.js';
 import { ctxOf } from '../../platform/http/ctx.js';
-import { ERROR_RESPONSES, IdParams } from '../../platform/http/schemas.js';
-import { ImportDraft, ImportStart, ImportUpload, ImportView, MAX_IMPORT_BYTES } from './import.schema.js';
+import { ERROR_RESPONSES, IdParams, Page } from '../../platform/http/schemas.js';
+import { ImportDraft, ImportListQuery, ImportStart, ImportUpload, ImportView, MAX_IMPORT_BYTES } from './import.schema.js';
 import { createImport, getImport, listImports, startImport } from './import.service.js';
 
 export function importRoutes(app: App, { db }: AppDeps) {
@@ -58,15 +57,12 @@ export function importRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags: ['imports'],
-        summary: 'Recent imports, newest first',
-        querystring: Type.Object(
-          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ data: Type.Array(ImportView) }), ...ERROR_RESPONSES },
+        summary: 'Imports, newest first; at most 100 a page, each with its whole report',
+        querystring: ImportListQuery,
+        response: { 200: Page(ImportView), ...ERROR_RESPONSES },
       },
       config: { guard: 'agent' },
     },
-    async (request) => ({ data: await listImports(ctxOf(request, db), request.query.limit ?? 20) }),
+    async (request) => listImports(ctxOf(request, db), request.query),
   );
 }

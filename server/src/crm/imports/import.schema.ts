@@ -1,7 +1,7 @@
 /** Imports of contacts and companies: the uploaded file, its mapping, progress and report. Table and API schemas. */
 import { Type, type Static } from 'typebox';
 import type { Migration } from '../../platform/db/migrate.js';
-import { DateTime, OneOf } from '../../platform/http/schemas.js';
+import { DateTime, OneOf, PageQuery } from '../../platform/http/schemas.js';
 
 /** What an import creates: contacts (from CSV, vCard or Rapport's JSON export) or companies (from CSV). */
 export const IMPORT_TARGETS = ['contacts', 'companies'] as const;
@@ -188,6 +188,16 @@ export interface ImportView {
   startedAt: Date | null;
   finishedAt: Date | null;
 }
+
+/**
+ * A page of imports, newest first. Each carries its whole report (three lists of up to 1,000 rows
+ * each), so a page holds at most 100 of them, not the 500 of other lists.
+ */
+export const ImportListQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), cursor: PageQuery.cursor },
+  { additionalProperties: false },
+);
+export type ImportListQuery = Static<typeof ImportListQuery>;
 
 /** What an import did; also what `importContacts` returns to the CLI and the benchmark. */
 export interface ImportReport {

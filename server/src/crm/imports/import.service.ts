@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { enqueueJob } from '../../platform/jobs/job.js';
 import { RapportError, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId, isCursorInstant } from '../../platform/http/cursor.js';
 import { ROLE_RANK } from '../../platform/context.js';
 import type { CustomField, FieldEntity } from '../custom-fields/custom-field.schema.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
@@ -23,6 +24,7 @@ import {
   MAX_REPORTED_ERRORS,
   type ImportDraft,
   type ImportFormat,
+  type ImportListQuery,
   type ImportReport,
   type ImportTarget,
   type ImportView,
@@ -227,6 +229,16 @@ export async function getImport(ctx: Ctx, id: string): Promise<ImportView> {
   return found;
 }
 
-export async function listImports(ctx: Ctx, limit: number): Promise<ImportView[]> {
-  return repo.listImports(ctx.db, ctx.workspaceId, visibleTo(ctx), limit);
+export async function listImports(ctx: Ctx, query: ImportListQuery): Promise<{ data: ImportView[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 20;
+  const cursor = decodeCursor(query.cursor);
+  if (cursor && (!isCursorInstant(cursor.v) || !isCursorId(cursor.id))) throw cursorNotGivenOut();
+  const after = cursor ? { at: cursor.v as string, id: cursor.id } : null;
+  const rows = await repo.listImports(ctx.db, ctx.workspaceId, visibleTo(ctx), after, limit);
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return {
+    data,
+    nextCursor: rows.length > limit && last ? encodeCursor({ v: new Date(last.createdAt).toISOString(), id: last.id }) : null,
+  };
 }

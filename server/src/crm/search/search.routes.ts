@@ -12,7 +12,8 @@ export function searchRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags: ['search'],
-        summary: 'Find contacts and companies by name, e-mail, phone, handle or domain, best matches first (typo tolerant)',
+        summary:
+          'Find contacts and companies by name, e-mail, phone, handle or domain, best matches first (typo tolerant; at most 50, not paged)',
         querystring: SearchQuery,
         response: { 200: SearchResponse, ...ERROR_RESPONSES },
       },

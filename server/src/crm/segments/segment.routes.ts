@@ -14,7 +14,7 @@ export function segmentRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags: ['segments'],
-        summary: 'List my saved views and the shared ones',
+        summary: 'List my saved views and the shared ones, all of them (not paged)',
         querystring: SegmentListQuery,
         response: { 200: Type.Object({ data: Type.Array(Segment) }), ...ERROR_RESPONSES },
       },

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
-import { ERROR_RESPONSES, IdParams } from '../../platform/http/schemas.js';
+import { ERROR_RESPONSES, IdParams, NoQuery } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
 import {
   ContactIdentityParams,
@@ -24,8 +24,9 @@ export function linkRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags,
-        summary: "The contact's linked identities, each with the evidence that linked it",
+        summary: "The contact's linked identities, each with the evidence that linked it; all of them (not paged)",
         params: IdParams,
+        querystring: NoQuery,
         response: { 200: LinkedIdentities, ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },

@@ -1,7 +1,7 @@
 /** HTTP routes for merging contacts and undoing merges. Static paths win over `/contacts/:id` in Fastify's router. */
 import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
-import { ERROR_RESPONSES, IdParams } from '../../platform/http/schemas.js';
+import { ERROR_RESPONSES, IdParams, NoQuery } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
 import { ContactMerge, ContactMergeList, MergePreview, MergePreviewQuery, MergeRequest, UnmergeResult } from './merge.schema.js';
 import { listMerges, mergeContacts, previewMerge } from './merge.service.js';
@@ -43,8 +43,9 @@ export function mergeRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags,
-        summary: 'Merges into this contact, newest first',
+        summary: 'Merges into this contact, newest first; all of them (not paged)',
         params: IdParams,
+        querystring: NoQuery,
         response: { 200: ContactMergeList, ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },

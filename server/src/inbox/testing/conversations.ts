@@ -54,11 +54,12 @@ export interface InsertedConversation {
 }
 
 /** A channel to reply through (conversations without one refuse replies). */
-export async function insertChannel(db: Queryable, workspaceId: string, kind = 'email'): Promise<string> {
+export async function insertChannel(db: Queryable, workspaceId: string, kind = 'email', config: object = {}): Promise<string> {
   const id = newId();
   await db.query(
-    `INSERT INTO channels (workspace_id, id, kind, name, status, created_at, updated_at) VALUES ($1, $2, $3, $4, 'paused', now(), now())`,
-    [workspaceId, id, kind, `Test ${kind}`],
+    `INSERT INTO channels (workspace_id, id, kind, name, config, status, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, 'paused', now(), now())`,
+    [workspaceId, id, kind, `Test ${kind}`, JSON.stringify(config)],
   );
   return id;
 }

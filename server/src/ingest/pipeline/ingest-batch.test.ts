@@ -460,7 +460,7 @@ describe('ingestBatch', () => {
     expect(conversation!.team_id).toBe(teamId);
     const other = await buildWorkspace(t.db);
     await expect(ingestBatch(t.db, { source: { ...source, workspaceId: other.workspaceId }, messages: [message('c2')] })).rejects.toThrow(
-      /not valid/,
+      'channelId is not a channel of this workspace',
     );
     expect(await count('messages', other.workspaceId)).toBe(0);
   });

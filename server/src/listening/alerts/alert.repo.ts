@@ -171,14 +171,22 @@ export async function setDeliveries(db: Queryable, workspaceId: string, id: stri
   ]);
 }
 
-export async function listFirings(db: Queryable, workspaceId: string, alertId: string | null, limit: number): Promise<AlertFiring[]> {
+/** Newest first, after `after` (the last firing of the page before); one more than `limit`, to tell whether a page follows. */
+export async function listFirings(
+  db: Queryable,
+  workspaceId: string,
+  alertId: string | null,
+  after: { at: string; id: string } | null,
+  limit: number,
+): Promise<AlertFiring[]> {
   const { rows } = await db.query<AlertFiring>(
     `SELECT f.id, f.alert_id AS "alertId", a.name AS "alertName", f.fired_at AS "firedAt", f.window_start AS "windowStart",
             f.window_end AS "windowEnd", f.expected, f.observed, f.reason, f.deliveries
        FROM listening_alert_firings f JOIN listening_alerts a ON a.workspace_id = f.workspace_id AND a.id = f.alert_id
       WHERE f.workspace_id = $1 AND ($2::uuid IS NULL OR f.alert_id = $2)
-      ORDER BY f.fired_at DESC, f.id DESC LIMIT $3`,
-    [workspaceId, alertId, limit],
+        AND ($3::timestamptz IS NULL OR (f.fired_at, f.id) < ($3::timestamptz, $4::uuid))
+      ORDER BY f.fired_at DESC, f.id DESC LIMIT $5`,
+    [workspaceId, alertId, after?.at ?? null, after?.id ?? null, limit + 1],
   );
   return rows;
 }

@@ -2,9 +2,9 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
-import { ERROR_RESPONSES, IdParams, Uuid } from '../../platform/http/schemas.js';
+import { ERROR_RESPONSES, IdParams, NoQuery, Page } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
-import { Alert, AlertFiring, AlertInput, AlertPatch } from './alert.schema.js';
+import { Alert, AlertFiring, AlertHistoryQuery, AlertInput, AlertPatch } from './alert.schema.js';
 import {
   alertWebhookSecret,
   checkAlertNow,
@@ -22,7 +22,12 @@ export function alertRoutes(app: App, { db, config }: AppDeps) {
   app.get(
     '/api/v1/listening/alerts',
     {
-      schema: { tags, summary: 'Alerts by name', response: { 200: Type.Object({ data: Type.Array(Alert) }), ...ERROR_RESPONSES } },
+      schema: {
+        tags,
+        summary: 'Alerts by name, all of them (not paged)',
+        querystring: NoQuery,
+        response: { 200: Type.Object({ data: Type.Array(Alert) }), ...ERROR_RESPONSES },
+      },
       config: { guard: 'viewer' },
     },
     async (request) => ({ data: await listAlerts(ctxOf(request, db)) }),
@@ -46,15 +51,12 @@ export function alertRoutes(app: App, { db, config }: AppDeps) {
       schema: {
         tags,
         summary: 'Fired alerts, newest first, with expected vs observed and the deliveries',
-        querystring: Type.Object(
-          { alertId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ data: Type.Array(AlertFiring) }), ...ERROR_RESPONSES },
+        querystring: AlertHistoryQuery,
+        response: { 200: Page(AlertFiring), ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },
     },
-    async (request) => ({ data: await listFirings(ctxOf(request, db), request.query.alertId ?? null, request.query.limit ?? 50) }),
+    async (request) => listFirings(ctxOf(request, db), request.query),
   );
   app.get(
     '/api/v1/listening/alerts/:id',

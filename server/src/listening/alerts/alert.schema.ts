@@ -1,6 +1,6 @@
 /** Listening alerts: what is watched, what counts as a spike, and where the alert goes. */
 import { Type, type Static } from 'typebox';
-import { DateTime, OneOf, Uuid } from '../../platform/http/schemas.js';
+import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { QUERY_KINDS, type QueryKind } from '../saved-queries/saved-query.schema.js';
 
 export const TRIGGERS = ['volume', 'negative', 'keyword'] as const;
@@ -97,3 +97,6 @@ export const AlertFiring = Type.Object({
   deliveries: Type.Array(Type.Object({ channel: Type.String(), ok: Type.Boolean(), detail: Type.String() })),
 });
 export type AlertFiring = Static<typeof AlertFiring>;
+
+export const AlertHistoryQuery = Type.Object({ alertId: Type.Optional(Uuid), ...PageQuery }, { additionalProperties: false });
+export type AlertHistoryQuery = Static<typeof AlertHistoryQuery>;

@@ -5,10 +5,11 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { changes, recordEvents } from '../../platform/events/event.js';
 import { urlProblems } from '../../channels/index.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId, isCursorInstant } from '../../platform/http/cursor.js';
 import { blank, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { FieldProblem } from '../../platform/http/errors.js';
 import * as repo from './alert.repo.js';
-import type { AlertInput, AlertPatch, AlertRow } from './alert.schema.js';
+import type { AlertFiring, AlertHistoryQuery, AlertInput, AlertPatch, AlertRow } from './alert.schema.js';
 import { checkAlert } from './alert-check.js';
 import { webhookSecret } from './alert-delivery.js';
 
@@ -108,7 +109,19 @@ export async function deleteAlert(ctx: Ctx, db: Db, id: string): Promise<void> {
   });
 }
 
-export const listFirings = (ctx: Ctx, alertId: string | null, limit: number) => repo.listFirings(ctx.db, ctx.workspaceId, alertId, limit);
+export async function listFirings(ctx: Ctx, query: AlertHistoryQuery): Promise<{ data: AlertFiring[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const cursor = decodeCursor(query.cursor);
+  if (cursor && (!isCursorInstant(cursor.v) || !isCursorId(cursor.id))) throw cursorNotGivenOut();
+  const after = cursor ? { at: cursor.v as string, id: cursor.id } : null;
+  const rows = await repo.listFirings(ctx.db, ctx.workspaceId, query.alertId ?? null, after, limit);
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return {
+    data,
+    nextCursor: rows.length > limit && last ? encodeCursor({ v: new Date(last.firedAt).toISOString(), id: last.id }) : null,
+  };
+}
 
 /** Checks now rather than at the next run; the cool-down still applies. */
 export async function checkAlertNow(ctx: Ctx, db: Db, config: Config, id: string) {

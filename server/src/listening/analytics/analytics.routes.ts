@@ -2,9 +2,10 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
+import { Type, type TSchema } from 'typebox';
 import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
-import { ERROR_RESPONSES } from '../../platform/http/schemas.js';
+import { ERROR_RESPONSES, MediaTypes } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
 import { BreakdownQuery, ChartTable, SeriesQuery, TopQuery, VolumeChart } from './analytics.schema.js';
 import { breakdownBy, shareOfVoice, topOf, volumeOverTime, volumeRows } from './analytics.service.js';
@@ -29,8 +30,15 @@ function sendCsv(reply: FastifyReply, name: string, chart: ChartTable) {
     .send(Readable.from([csv]));
 }
 
+/** A chart as JSON, or its rows as CSV with `format=csv`. */
+const chartOrCsv = <T extends TSchema>(chart: T) =>
+  MediaTypes('The chart, or with format=csv its rows as an attachment', {
+    'application/json': chart,
+    'text/csv': Type.String({ description: 'One row per line, with a header row' }),
+  });
+
 export function analyticsRoutes(app: App, { db }: AppDeps) {
-  const response = { 200: ChartTable, ...ERROR_RESPONSES };
+  const response = { 200: chartOrCsv(ChartTable), ...ERROR_RESPONSES };
   app.get(
     '/api/v1/listening/analytics/volume',
     {
@@ -39,7 +47,7 @@ export function analyticsRoutes(app: App, { db }: AppDeps) {
         summary: 'Mentions and sentiment over time, per query',
         description: 'JSON: series on one time axis. CSV: one row per interval and query, 0 where the query was not heard.',
         querystring: SeriesQuery,
-        response: { 200: VolumeChart, ...ERROR_RESPONSES },
+        response: { 200: chartOrCsv(VolumeChart), ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },
     },

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
-import { ERROR_RESPONSES, IdParams, Page, Problem } from '../../platform/http/schemas.js';
+import { ERROR_RESPONSES, IdParams, NoQuery, Page, Problem } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
 import { mayUse, mentionActions } from '../actions/index.js';
 import { runMentionAction } from '../actions/run-action.service.js';
@@ -89,7 +89,8 @@ export function mentionRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags,
-        summary: 'What the member may do with the mentions they see',
+        summary: 'What the member may do with the mentions they see (a fixed set, not paged)',
+        querystring: NoQuery,
         description:
           'The actions their role allows; for a member limited to their own or their teams’ records, not those that change the ' +
           'mention’s conversation (reply, hand to a team): listening’s conversations are nobody’s until brought into the inbox.',

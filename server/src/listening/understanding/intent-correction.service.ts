@@ -10,6 +10,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { recordEvents } from '../../platform/events/event.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId, isCursorInstant } from '../../platform/http/cursor.js';
 import { notFound } from '../../platform/http/errors.js';
 import { understandingOf } from '../mentions/mention-facts.js';
 import * as repo from './intent-model.repo.js';
@@ -73,4 +74,16 @@ async function recordIntentCorrected(
   ]);
 }
 
-export const listIntentCorrections = (ctx: Ctx, limit: number) => repo.listCorrections(ctx.db, ctx.workspaceId, ctx.actor, limit);
+export async function listIntentCorrections(ctx: Ctx, query: { limit?: number; cursor?: string }) {
+  const limit = query.limit ?? 50;
+  const cursor = decodeCursor(query.cursor);
+  if (cursor && (!isCursorInstant(cursor.v) || !isCursorId(cursor.id))) throw cursorNotGivenOut();
+  const after = cursor ? { at: cursor.v as string, messageId: cursor.id } : null;
+  const rows = await repo.listCorrections(ctx.db, ctx.workspaceId, ctx.actor, after, limit);
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return {
+    data,
+    nextCursor: rows.length > limit && last ? encodeCursor({ v: new Date(last.createdAt).toISOString(), id: last.messageId }) : null,
+  };
+}

@@ -116,8 +116,18 @@ export async function setMentionIntent(db: Queryable, workspaceId: string, menti
 }
 
 /** The latest corrections of messages `actor` may see. */
-export async function listCorrections(db: Queryable, workspaceId: string, actor: Actor, limit: number) {
-  const params: unknown[] = [workspaceId, limit];
+/**
+ * Newest first, after `after` (the last correction of the page before); one more than `limit`, to
+ * tell whether a page follows. A message has one correction, so its id orders corrections made at once.
+ */
+export async function listCorrections(
+  db: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  after: { at: string; messageId: string } | null,
+  limit: number,
+) {
+  const params: unknown[] = [workspaceId, limit + 1, after?.at ?? null, after?.messageId ?? null];
   const visible = visibleTo(actor, 'm', params);
   const { rows } = await db.query<{
     messageId: string;
@@ -128,9 +138,9 @@ export async function listCorrections(db: Queryable, workspaceId: string, actor:
   }>(
     `SELECT message_id AS "messageId", intent, previous_intent AS "previousIntent", corrected_by AS "correctedBy", created_at AS "createdAt"
        FROM intent_corrections c
-      WHERE c.workspace_id = $1
+      WHERE c.workspace_id = $1 AND ($3::timestamptz IS NULL OR (c.created_at, c.message_id) < ($3::timestamptz, $4::uuid))
         ${visible === 'true' ? '' : `AND EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.id = c.message_id AND ${visible})`}
-      ORDER BY c.created_at DESC, c.id DESC LIMIT $2`,
+      ORDER BY c.created_at DESC, c.message_id DESC LIMIT $2`,
     params,
   );
   return rows;

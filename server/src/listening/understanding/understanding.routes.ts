@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
-import { DateTime, ERROR_RESPONSES, OneOf, Uuid } from '../../platform/http/schemas.js';
+import { DateTime, ERROR_RESPONSES, OneOf, Page, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
 import { INTENT_LABELS, correctIntent, listIntentCorrections } from './intent-correction.service.js';
 import { cachedIntentModel, refreshIntentModel } from './workspace-intent-models.js';
@@ -45,26 +45,24 @@ export function understandingRoutes(app: App, { db }: AppDeps) {
     {
       schema: {
         tags,
-        summary: 'The latest intent corrections',
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
+        summary: 'Intent corrections, newest first',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
         response: {
-          200: Type.Object({
-            data: Type.Array(
-              Type.Object({
-                messageId: Type.String(),
-                intent: Type.String(),
-                previousIntent: Nullable(Type.String()),
-                correctedBy: Nullable(Type.String()),
-                createdAt: DateTime,
-              }),
-            ),
-          }),
+          200: Page(
+            Type.Object({
+              messageId: Type.String(),
+              intent: Type.String(),
+              previousIntent: Nullable(Type.String()),
+              correctedBy: Nullable(Type.String()),
+              createdAt: DateTime,
+            }),
+          ),
           ...ERROR_RESPONSES,
         },
       },
       config: { guard: 'viewer' },
     },
-    async (request) => ({ data: await listIntentCorrections(ctxOf(request, db), request.query.limit ?? 50) }),
+    async (request) => listIntentCorrections(ctxOf(request, db), request.query),
   );
 
   app.post(

@@ -144,6 +144,24 @@ describe('changing your password', () => {
     expect(guesses).toEqual([400, 400, 429]);
     await built.close();
   });
+
+  it('counts guesses per person, wherever a trusted proxy says they come from', async () => {
+    const built = await buildTestApp({ RAPPORT_LOGIN_RATE_LIMIT: '2', RAPPORT_TRUST_PROXY: '127.0.0.1' });
+    const ws = await buildWorkspace(built.deps.db);
+    const s = await session(ws, built.app);
+    const guesses = [];
+    for (let i = 0; i < 3; i++) {
+      const guess = await built.app.inject({
+        method: 'PUT',
+        url: '/api/v1/account/password',
+        headers: { ...headers(s), 'x-forwarded-for': `10.0.0.${i + 1}` },
+        payload: { currentPassword: `guess-${i}`, newPassword: 'a-brand-new-secret' },
+      });
+      guesses.push(guess.statusCode);
+    }
+    expect(guesses).toEqual([400, 400, 429]);
+    await built.close();
+  });
 });
 
 describe('signing out everywhere else', () => {

@@ -45,11 +45,12 @@ export function accountRoutes(app: App, { db, authenticator, config }: AppDeps) 
       },
       config: {
         guard: 'authenticated',
-        // A stolen session must not be a way to guess the password it came from.
+        // A stolen session must not be a way to guess the password it came from: counted per person,
+        // not per address, so guesses sent from many addresses share one limit.
         rateLimit: {
           max: config.loginRateLimitPerMinute,
           timeWindow: '1 minute',
-          keyGenerator: (request) => `${request.ip}|password|${request.principal?.userId ?? ''}`,
+          keyGenerator: (request) => `password|${request.principal?.userId ?? ''}`,
         },
       },
     },

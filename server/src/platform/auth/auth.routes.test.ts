@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, buildTestApp, type TestApp } from '../testing/test-app.js';
+import type { Built } from '../../app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -161,6 +162,30 @@ describe('sign-in and sessions', () => {
     expect(other.statusCode).toBe(401);
     expect((await attempt()).headers['content-type']).toContain('application/problem+json');
     await built.close();
+  });
+
+  it('counts attempts by the address that connected, whatever X-Forwarded-For claims, unless the proxy is trusted', async () => {
+    const attempt = (app: Built['app'], forwardedFor?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+        payload: { email: 'spoof@example.test', password: 'wrong-password' },
+      });
+    const direct = await buildTestApp({ RAPPORT_LOGIN_RATE_LIMIT: '2' });
+    const answers = [];
+    for (const forwardedFor of [undefined, undefined, '10.0.0.1', '10.0.0.2'])
+      answers.push((await attempt(direct.app, forwardedFor)).statusCode);
+    expect(answers).toEqual([401, 401, 429, 429]);
+    await direct.close();
+
+    // Behind a trusted proxy (light-my-request connects from 127.0.0.1), each client it forwards for has its own count.
+    const proxied = await buildTestApp({ RAPPORT_LOGIN_RATE_LIMIT: '2', RAPPORT_TRUST_PROXY: '127.0.0.1' });
+    const byClient = [];
+    for (const forwardedFor of ['10.0.0.1', '10.0.0.1', '10.0.0.1', '10.0.0.2'])
+      byClient.push((await attempt(proxied.app, forwardedFor)).statusCode);
+    expect(byClient).toEqual([401, 401, 429, 401]);
+    await proxied.close();
   });
 });
 

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
 import { ctxOf } from '../http/ctx.js';
-import { ERROR_RESPONSES, IdParams, DateTime } from '../http/schemas.js';
+import { ERROR_RESPONSES, IdParams, DateTime, NoQuery } from '../http/schemas.js';
 import { findWorkspace } from '../workspaces/workspace.repo.js';
 import { findMember } from '../workspaces/workspace.repo.js';
 import { listMemberships } from './auth.repo.js';
@@ -144,7 +144,8 @@ export function authRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'List API tokens',
+        summary: 'List API tokens, all of them (not paged)',
+        querystring: NoQuery,
         response: { 200: Type.Object({ data: Type.Array(TokenView) }), ...ERROR_RESPONSES },
       },
       config: { guard: 'admin' },

@@ -19,7 +19,7 @@ import {
 export const SESSION_COOKIE = 'rapport_session';
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 /** How long a resolved credential is trusted without asking the database again. */
-const CACHE_TTL_MS = 10_000;
+export const CACHE_TTL_MS = 10_000;
 
 function principalOf(member: MemberRow, via: Principal['via'], extra: Pick<Principal, 'scopes' | 'csrfToken' | 'sessionHash'>): Principal {
   return {
@@ -81,19 +81,34 @@ export interface Authenticator {
   signOut(sessionHash: string): Promise<void>;
   /** Drops every cached credential (after a role change, a revoked token, a removed member). */
   forget(): void;
+  /**
+   * Calls `listener` right after credentials were dropped (forget, sign-out), so whoever holds a
+   * principal beyond one request (a live stream) resolves it again. Returns unsubscribe.
+   */
+  onForget(listener: () => void): () => void;
 }
 
 export function createAuthenticator(db: Queryable): Authenticator {
-  const cache = new Map<string, { principal: Principal | null; until: number }>();
+  // Loads are cached as promises: callers at the same moment share one load, and a load begun before
+  // a forget is dropped with the cache, so it cannot put back what the forget was about.
+  const cache = new Map<string, { principal: Promise<Principal | null>; until: number }>();
+  const forgetListeners = new Set<() => void>();
 
-  async function cached(key: string, load: () => Promise<Principal | null>) {
+  function cached(key: string, load: () => Promise<Principal | null>): Promise<Principal | null> {
     const hit = cache.get(key);
     const now = Date.now();
     if (hit && hit.until > now) return hit.principal;
-    const principal = await load();
+    const entry = { principal: load(), until: now + CACHE_TTL_MS };
     if (cache.size > 10_000) cache.clear();
-    cache.set(key, { principal, until: now + CACHE_TTL_MS });
-    return principal;
+    cache.set(key, entry);
+    entry.principal.catch(() => {
+      if (cache.get(key) === entry) cache.delete(key);
+    });
+    return entry.principal;
+  }
+
+  function forgotten() {
+    for (const listener of forgetListeners) listener();
   }
 
   return {
@@ -118,9 +133,15 @@ export function createAuthenticator(db: Queryable): Authenticator {
     async signOut(sessionHash) {
       await deleteSession(db, sessionHash);
       cache.delete(`s:${sessionHash}`);
+      forgotten();
     },
     forget() {
       cache.clear();
+      forgotten();
+    },
+    onForget(listener) {
+      forgetListeners.add(listener);
+      return () => void forgetListeners.delete(listener);
     },
   };
 }

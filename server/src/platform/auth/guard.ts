@@ -12,7 +12,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const API_PREFIX = '/api/v1';
 
-async function resolvePrincipal(request: FastifyRequest, authenticator: Authenticator) {
+/** Who the request's credentials name, or null; a live stream asks again while it stays open. */
+export async function resolvePrincipal(request: FastifyRequest, authenticator: Authenticator) {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -35,7 +36,9 @@ export function registerGuard(app: App, authenticator: Authenticator) {
     }
   });
 
-  app.addHook('preValidation', async (request) => {
+  // On arrival, before the body is read: a caller without credentials is told so (401), not that
+  // the body it sent is malformed, too large or of the wrong type.
+  app.addHook('onRequest', async (request) => {
     const guard = request.routeOptions.config.guard;
     if (!guard || guard === 'public') return;
     const principal = await resolvePrincipal(request, authenticator);

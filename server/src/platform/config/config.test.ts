@@ -31,9 +31,24 @@ describe('configuration', () => {
     [{ NATS_URL: 'http://x' }, 'NATS_URL'],
     [{ RAPPORT_INGEST_CONCURRENCY: '0' }, 'RAPPORT_INGEST_CONCURRENCY'],
     [{ RAPPORT_INGEST_CONCURRENCY: 'many' }, 'RAPPORT_INGEST_CONCURRENCY'],
+    [{ RAPPORT_TRUST_PROXY: 'maybe' }, 'RAPPORT_TRUST_PROXY'],
+    [{ RAPPORT_TRUST_PROXY: '10.0.0.0/33' }, 'RAPPORT_TRUST_PROXY'],
+    [{ RAPPORT_TRUST_PROXY: '127.0.0.1, proxy.internal' }, 'RAPPORT_TRUST_PROXY'],
+    [{ RAPPORT_TRUST_PROXY: '1' }, 'RAPPORT_TRUST_PROXY'],
   ])('names the bad variable in %o', (env, variable) => {
     expect(() => loadConfig({ RAPPORT_DATA_DIR: dir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ RAPPORT_DATA_DIR: dir(), ...env })).toThrow(variable);
+  });
+
+  it('trusts no proxy unless told which: all, or addresses and ranges', () => {
+    const trust = (value?: string) =>
+      loadConfig({ RAPPORT_DATA_DIR: dir(), ...(value === undefined ? {} : { RAPPORT_TRUST_PROXY: value }) }).trustProxy;
+    expect(trust()).toBe(false);
+    expect(trust('')).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('10.0.0.1, 192.168.0.0/16 ,::1,fd00::/8,loopback')).toEqual(['10.0.0.1', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback']);
+    expect(() => trust('10.0.0.1,nginx')).toThrow('"nginx" is none of these');
   });
 
   it('turns on secure cookies for an https base URL', () => {

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 export interface Config {
   host: string;
@@ -17,6 +18,11 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   secret: string;
   cookieSecure: boolean;
+  /**
+   * Which peers may say, in `X-Forwarded-For` and `X-Forwarded-Proto`, whom they forward for: none
+   * (false), all (true), or the listed addresses and ranges. Fastify's `trustProxy`.
+   */
+  trustProxy: boolean | string[];
   natsUrl: string | null;
   /** The server's own mail relay (alerts, notifications by e-mail); channels keep their own SMTP settings. */
   smtpUrl: string | null;
@@ -74,6 +80,40 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+/** The names proxy-addr (Fastify's `trustProxy`) gives to ranges of addresses. */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  if (rest.length > 0) return false;
+  const v4 = ipaddr.IPv4.isValidFourPartDecimal(address);
+  if (!v4 && !ipaddr.IPv6.isValid(address)) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (v4 ? 32 : 128);
+}
+
+/**
+ * Forwarded headers are anyone's to write: trusted from every peer, they let a client pick the
+ * address the sign-in limit counts against. So none is trusted unless the operator says which proxies
+ * stand in front.
+ */
+function trustedProxies(env: Env, name: string): Config['trustProxy'] {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return false;
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isAddressOrRange(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      name,
+      `must be false, true, or a comma-separated list of addresses and CIDR ranges (or loopback, linklocal, uniquelocal); "${bad}" is none of these`,
+    );
+  }
+  return entries;
+}
+
 /**
  * The secret encrypts channel credentials and signs cookies. When none is given, one is made on
  * first start and kept in the data directory so restarts keep sessions and credentials readable.
@@ -111,6 +151,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     secret: resolveSecret(env, dataDir),
     cookieSecure: boolean(env, 'RAPPORT_COOKIE_SECURE', baseUrl.startsWith('https:')),
+    trustProxy: trustedProxies(env, 'RAPPORT_TRUST_PROXY'),
     natsUrl: url(env, 'NATS_URL', ['nats:', 'tls:']),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.RAPPORT_MAIL_FROM && env.RAPPORT_MAIL_FROM !== '' ? env.RAPPORT_MAIL_FROM : 'Rapport <rapport@localhost>',

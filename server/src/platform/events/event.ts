@@ -13,12 +13,22 @@ export interface DomainEvent<Data = Record<string, unknown>> {
   occurredAt: Date;
   /**
    * Published straight to the bus and never stored (who is looking at what, right now): it has no
-   * outbox id, and its data is meant for every member of the workspace, so the live stream sends it.
+   * outbox id, and the live stream sends its data to the members in its `audience` (none without one).
    */
   ephemeral?: true;
+  audience?: RecordAudience;
 }
 
-export type NewEvent = Omit<DomainEvent, 'id' | 'occurredAt' | 'ephemeral'>;
+/**
+ * The members who may see the record an event is about, by the record scope: every member with
+ * scope `all`, the record's owner (a conversation's assignee), and with scope `team` its team's members.
+ */
+export interface RecordAudience {
+  ownerId: string | null;
+  teamId: string | null;
+}
+
+export type NewEvent = Omit<DomainEvent, 'id' | 'occurredAt' | 'ephemeral' | 'audience'>;
 
 const EVENT_COLUMNS = [
   ['workspace_id', 'uuid', 'workspaceId'],

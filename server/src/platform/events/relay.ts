@@ -4,18 +4,7 @@
  */
 import type { Db } from '../db/db.js';
 import type { EventBus } from './bus.js';
-import type { DomainEvent } from './event.js';
-
-interface EventRow {
-  id: number;
-  workspace_id: string;
-  type: string;
-  subject_type: string;
-  subject_id: string;
-  actor_id: string | null;
-  data: Record<string, unknown>;
-  occurred_at: Date;
-}
+import { EVENT_ROW_COLUMNS, toDomainEvent, type EventRow } from './event.repo.js';
 
 export interface EventRelay {
   /** Relays everything committed so far; resolves when done (tests call this directly). */
@@ -40,21 +29,11 @@ export function createEventRelay(db: Db, bus: EventBus, onError: (error: unknown
   async function relayBatch(): Promise<number> {
     const events = await db.transaction(async (tx) => {
       const { rows } = await tx.query<EventRow>(
-        `SELECT id, workspace_id, type, subject_type, subject_id, actor_id, data, occurred_at
-           FROM events WHERE NOT relayed ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
+        `SELECT ${EVENT_ROW_COLUMNS} FROM events WHERE NOT relayed ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
       );
       if (rows.length === 0) return [];
       await tx.query('UPDATE events SET relayed = true WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
-      return rows.map((row): DomainEvent => ({
-        id: Number(row.id),
-        workspaceId: row.workspace_id,
-        type: row.type,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        actorId: row.actor_id,
-        data: row.data,
-        occurredAt: row.occurred_at,
-      }));
+      return rows.map(toDomainEvent);
     });
     await bus.publish(events);
     return events.length;

@@ -24,8 +24,15 @@ export const blank = (field: string): FieldProblem => ({ field, reason: 'must no
 
 export const notFound = (what: string) => new RapportError('not_found', 404, `${what} not found`);
 
-export const invalid = (fields: FieldProblem[], message = 'The request is not valid') =>
-  new RapportError('validation_failed', 400, message, fields);
+/** The first field's problem in words, and how many more there are: a detail that says what to fix. */
+function describe(fields: readonly FieldProblem[]): string {
+  const [first] = fields;
+  if (!first) return 'The request is not valid';
+  const more = fields.length - 1;
+  return `${first.field} ${first.reason}${more > 0 ? ` (and ${more} more)` : ''}`;
+}
+
+export const invalid = (fields: FieldProblem[], message = describe(fields)) => new RapportError('validation_failed', 400, message, fields);
 
 export const conflict = (code: string, message: string) => new RapportError(code, 409, message);
 

@@ -1,7 +1,11 @@
 /** Maps every error to RFC 9457 problem+json; unknown errors become a generic 500. */
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { allowedMethods } from './allowed-methods.js';
 import { RapportError, type FieldProblem } from './errors.js';
 import { fieldProblems, type ValidationIssue } from './field-problems.js';
+import { frameworkProblem } from './framework-errors.js';
+import { refuseSniffing } from './security-headers.js';
 
 interface Problem {
   type: string;
@@ -18,6 +22,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
   414: 'URI Too Long',
@@ -28,8 +33,8 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** Codes for client errors raised without one of their own (the rate limiter's). */
-const CODES_WITHOUT_NAME: Record<number, string> = { 429: 'rate_limited' };
+/** Every problem's `type` is a page of ours named by its code, so `type` and `code` never disagree. */
+const problemType = (code: string) => `https://rapport.dev/problems/${code}`;
 
 /**
  * A 401 names the scheme to authenticate with (RFC 9110 §11.6.1); a Bearer token that was sent and
@@ -41,20 +46,35 @@ function challengeFor(request: FastifyRequest): string {
 }
 
 function send(reply: FastifyReply, problem: Problem) {
+  refuseSniffing(reply);
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
 export function registerProblemHandler(app: FastifyInstance) {
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, {
-      type: 'about:blank',
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    // Only API paths: any other path belongs to the web app, whose pages answer GET alone.
+    const allowed = path.startsWith('/api/') ? allowedMethods(app, path) : [];
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return send(reply, {
+        type: problemType('method_not_allowed'),
+        title: 'Method Not Allowed',
+        status: 405,
+        detail: `${path} does not take ${request.method}, only ${allowed.join(', ')}`,
+        code: 'method_not_allowed',
+        requestId: request.id,
+      });
+    }
+    return send(reply, {
+      type: problemType('route_not_found'),
       title: 'Not Found',
       status: 404,
-      detail: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      detail: `No route for ${request.method} ${path}`,
       code: 'route_not_found',
       requestId: request.id,
-    }),
-  );
+    });
+  });
 
   app.setErrorHandler(sendProblemFor);
 }
@@ -68,7 +88,7 @@ export function sendProblemFor(error: FastifyError | RapportError | Error, reque
   if (error instanceof RapportError) {
     if (error.status === 401) reply.header('www-authenticate', challengeFor(request));
     return send(reply, {
-      type: `https://rapport.dev/problems/${error.code}`,
+      type: problemType(error.code),
       title: TITLES[error.status] ?? 'Error',
       status: error.status,
       detail: error.message,
@@ -81,7 +101,7 @@ export function sendProblemFor(error: FastifyError | RapportError | Error, reque
   if (fastifyError.validation) {
     const errors = fieldProblems(fastifyError.validationContext, fastifyError.validation as ValidationIssue[]);
     return send(reply, {
-      type: 'https://rapport.dev/problems/validation_failed',
+      type: problemType('validation_failed'),
       title: 'Bad Request',
       status: 400,
       detail: errors.map((e) => `${e.field} ${e.reason}`).join('; '),
@@ -92,20 +112,19 @@ export function sendProblemFor(error: FastifyError | RapportError | Error, reque
   }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
-    // Fastify's own client errors: malformed JSON, body too large, bad content type, rate limit.
-    const code = (fastifyError.code ?? CODES_WITHOUT_NAME[status] ?? 'bad_request').toLowerCase();
+    const { code, detail } = frameworkProblem(fastifyError, request);
     return send(reply, {
-      type: `https://rapport.dev/problems/${code}`,
-      title: TITLES[status] ?? 'Bad Request',
+      type: problemType(code),
+      title: TITLES[status] ?? STATUS_CODES[status] ?? 'Bad Request',
       status,
-      detail: fastifyError.message,
+      detail,
       code,
       requestId: request.id,
     });
   }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, {
-    type: 'about:blank',
+    type: problemType('internal'),
     title: 'Internal Server Error',
     status: 500,
     detail: 'Something went wrong on our side. Quote the request id when reporting it.',

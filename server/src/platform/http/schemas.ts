@@ -55,6 +55,9 @@ export function Page<T extends TSchema>(item: T) {
   });
 }
 
+/** The query string of a route that takes no parameters: an unknown one is refused rather than silently ignored. */
+export const NoQuery = Type.Object({}, { additionalProperties: false });
+
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   // A name's cursor holds the name (200 letters of up to four bytes each, in base64).
@@ -64,4 +67,14 @@ export const PageQuery = {
 /** A string that must be one of `values`. */
 export function OneOf<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
+/**
+ * A success response in media types other than JSON (a download, an event stream), each with its
+ * schema, as Fastify and the OpenAPI document take them. A streamed body is not serialised; a JSON
+ * one is, by its own schema.
+ */
+export function MediaTypes<const T extends Record<string, TSchema>>(description: string, content: T) {
+  const schemas = Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }]));
+  return { description, content: schemas as { [K in keyof T]: { schema: T[K] } } };
 }

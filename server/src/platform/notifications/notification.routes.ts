@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
 import { ctxOf } from '../http/ctx.js';
-import { DateTime, ERROR_RESPONSES, IdParams } from '../http/schemas.js';
+import { DateTime, ERROR_RESPONSES, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { listMyNotifications, markRead } from './notification.service.js';
 
 const NotificationView = Type.Object({
@@ -24,15 +24,21 @@ export function notificationRoutes(app: App, { db }: AppDeps) {
       schema: {
         tags: ['notifications'],
         summary: 'My notifications, newest first, with the unread count',
-        querystring: Type.Object(
-          { unread: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ data: Type.Array(NotificationView), unread: Type.Integer() }), ...ERROR_RESPONSES },
+        querystring: Type.Object({ unread: Type.Optional(Type.Boolean()), ...PageQuery }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            ...Page(NotificationView).properties,
+            unread: Type.Integer({ description: 'Unread in all, not only on this page' }),
+          }),
+          ...ERROR_RESPONSES,
+        },
       },
       config: { guard: 'viewer' },
     },
-    async (request) => listMyNotifications(ctxOf(request, db), request.query.unread ?? false, request.query.limit ?? 50),
+    async (request) => {
+      const { unread = false, limit = 50, cursor } = request.query;
+      return listMyNotifications(ctxOf(request, db), unread, limit, cursor);
+    },
   );
 
   app.post(

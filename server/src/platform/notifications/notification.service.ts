@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import { newId } from '../db/ids.js';
 import { recordEvents } from '../events/event.js';
+import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId, isCursorInstant } from '../http/cursor.js';
 import { notFound } from '../http/errors.js';
 
 export interface NotificationView {
@@ -59,18 +60,28 @@ export async function notify(db: Queryable, n: NewNotification): Promise<boolean
 
 const COLUMNS = `id, kind, title, body, subject_type AS "subjectType", subject_id AS "subjectId", read_at AS "readAt", created_at AS "createdAt"`;
 
-export async function listMyNotifications(ctx: Ctx, unreadOnly: boolean, limit: number) {
+/** A page of the member's notifications, newest first, after the one `cursor` names; and how many are unread in all. */
+export async function listMyNotifications(ctx: Ctx, unreadOnly: boolean, limit: number, cursor?: string) {
+  const after = decodeCursor(cursor);
+  if (after && (!isCursorInstant(after.v) || !isCursorId(after.id))) throw cursorNotGivenOut();
   const { rows } = await ctx.db.query<NotificationView>(
     `SELECT ${COLUMNS} FROM notifications
       WHERE workspace_id = $1 AND user_id = $2 AND ($3::boolean = false OR read_at IS NULL)
-      ORDER BY created_at DESC LIMIT $4`,
-    [ctx.workspaceId, ctx.actor.userId, unreadOnly, limit],
+        AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
+      ORDER BY created_at DESC, id DESC LIMIT $6`,
+    [ctx.workspaceId, ctx.actor.userId, unreadOnly, after?.v ?? null, after?.id ?? null, limit + 1],
   );
   const { rows: count } = await ctx.db.query<{ unread: number }>(
     'SELECT count(*)::int AS unread FROM notifications WHERE workspace_id = $1 AND user_id = $2 AND read_at IS NULL',
     [ctx.workspaceId, ctx.actor.userId],
   );
-  return { data: rows, unread: count[0]?.unread ?? 0 };
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return {
+    data,
+    nextCursor: rows.length > limit && last ? encodeCursor({ v: new Date(last.createdAt).toISOString(), id: last.id }) : null,
+    unread: count[0]?.unread ?? 0,
+  };
 }
 
 export async function markRead(ctx: Ctx, id: string | 'all') {

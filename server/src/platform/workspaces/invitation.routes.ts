@@ -7,7 +7,7 @@ import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
 import { ctxOf } from '../http/ctx.js';
 import { forbidden } from '../http/errors.js';
-import { DateTime, ERROR_RESPONSES, IdParams } from '../http/schemas.js';
+import { DateTime, ERROR_RESPONSES, IdParams, NoQuery } from '../http/schemas.js';
 import { requirePrincipal } from '../auth/auth.service.js';
 import type { Principal } from '../auth/principal.js';
 import * as service from './invitation.service.js';
@@ -44,7 +44,8 @@ export function invitationRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['settings'],
-        summary: 'List pending invitations of existing accounts to this workspace',
+        summary: 'List pending invitations of existing accounts to this workspace, all of them (not paged)',
+        querystring: NoQuery,
         response: { 200: Type.Object({ data: Type.Array(InvitationView) }), ...ERROR_RESPONSES },
       },
       config: { guard: 'admin' },
@@ -76,7 +77,8 @@ export function invitationRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Invitations to other workspaces waiting for the signed-in person',
+        summary: 'Invitations to other workspaces waiting for the signed-in person, all of them (not paged)',
+        querystring: NoQuery,
         response: { 200: Type.Object({ data: Type.Array(ReceivedInvitationView) }), ...ERROR_RESPONSES },
       },
       config: { guard: 'authenticated' },

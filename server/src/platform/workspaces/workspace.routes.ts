@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
 import { ctxOf } from '../http/ctx.js';
-import { DateTime, ERROR_RESPONSES, IdParams, Uuid } from '../http/schemas.js';
+import { DateTime, ERROR_RESPONSES, IdParams, NoQuery, Uuid } from '../http/schemas.js';
 import * as service from './workspace.service.js';
 import { addOrInviteMember } from './invitation.service.js';
 import { invitationRoutes } from './invitation.routes.js';
@@ -45,7 +45,8 @@ export function workspaceRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['settings'],
-        summary: 'List workspace members',
+        summary: 'List workspace members, all of them (not paged)',
+        querystring: NoQuery,
         response: { 200: Type.Object({ data: Type.Array(MemberView) }), ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },
@@ -114,7 +115,8 @@ export function workspaceRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['settings'],
-        summary: 'List teams',
+        summary: 'List teams, all of them (not paged)',
+        querystring: NoQuery,
         response: { 200: Type.Object({ data: Type.Array(TeamView) }), ...ERROR_RESPONSES },
       },
       config: { guard: 'viewer' },

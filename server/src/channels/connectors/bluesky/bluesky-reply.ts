@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { ConnectorError, type OutboundReply } from '../../connector.js';
 import { isObject, path, str } from '../../parsing/json.js';
+import { graphemeCount } from '../reply-length.js';
 import { POST_COLLECTION, splitPostUri } from './bluesky-post.js';
 import { withSession, xrpcGet, xrpcPost, type Session, type XrpcChannel } from './bluesky-xrpc.js';
 
@@ -16,12 +17,6 @@ const MAX_BYTES = 3_000;
 
 const SORTABLE_BASE32 = '234567abcdefghijklmnopqrstuvwxyz';
 const UUID_V7 = /^([0-9a-f]{8})-([0-9a-f]{4})-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function graphemes(text: string): number {
-  let n = 0;
-  for (const _ of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) n++;
-  return n;
-}
 
 /**
  * A TID (the record key Bluesky posts use: microseconds since the epoch and a 10-bit clock id, in
@@ -67,7 +62,7 @@ export async function sendBlueskyReply(channel: XrpcChannel, reply: OutboundRepl
   if (reply.isPrivate) throw new ConnectorError('unsupported', 'Bluesky direct messages cannot be answered from Rapport yet');
   const text = reply.text.trim();
   if (!text) throw new ConnectorError('rejected', 'A Bluesky reply needs some text');
-  const length = graphemes(text);
+  const length = graphemeCount(text);
   if (length > MAX_GRAPHEMES || Buffer.byteLength(text) > MAX_BYTES)
     throw new ConnectorError('rejected', `Bluesky posts are at most ${MAX_GRAPHEMES} characters; this reply has ${length}`);
   const parentUri = reply.inReplyToExternalId ?? reply.threadKey;

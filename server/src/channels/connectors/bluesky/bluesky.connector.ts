@@ -8,7 +8,7 @@ import { Type, type Static } from 'typebox';
 import { defineConnector, type ConnectorChannel } from '../../connector.js';
 import { AllowPrivateNetwork, HttpUrl, privateHostProblems, urlProblems } from '../shared.js';
 import { POST_COLLECTION } from './bluesky-post.js';
-import { sendBlueskyReply } from './bluesky-reply.js';
+import { MAX_GRAPHEMES, sendBlueskyReply } from './bluesky-reply.js';
 import { createSession, DEFAULT_SERVICE_URL } from './bluesky-xrpc.js';
 import { jetstreamFilter } from './jetstream-filter.js';
 import { openJetstream } from './jetstream-stream.js';
@@ -80,6 +80,7 @@ export const blueskyConnector = defineConnector({
   configSchema: BlueskyConfig,
   credentialsSchema: BlueskyCredentials,
   capabilities: { pull: false, webhook: false, stream: true, reply: true },
+  replyLength: { max: MAX_GRAPHEMES, counting: 'graphemes' },
 
   checkConfig: (config) => [
     ...jetstreamUrlProblems(config.jetstreamUrl, config.allowPrivateNetwork === true),

@@ -11,6 +11,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import WebSocket, { type RawData } from 'ws';
 import { isObject } from '../../parsing/json.js';
 import { asConnectorError, ConnectorError, type ReceivedBatch, type StreamHandle, type StreamSink } from '../../connector.js';
+import { connectionFailure } from '../../net/connection-failure.js';
 import { judgedAddress } from '../../net/judged-address.js';
 import type { NetPolicy } from '../../net/address-policy.js';
 import { parsePayload, USER_AGENT } from '../shared.js';
@@ -82,7 +83,7 @@ function opened(socket: WebSocket, url: URL): Promise<void> {
       reject(new ConnectorError('http_status', `Jetstream answered ${status}`, status === 429 || status >= 500, status));
       socket.terminate();
     });
-    socket.once('error', (error) => reject(new ConnectorError('network', `could not reach ${url.host}: ${error.message}`, true)));
+    socket.once('error', (error) => reject(connectionFailure(url.host, error)));
   });
 }
 

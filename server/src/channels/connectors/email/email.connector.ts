@@ -11,6 +11,7 @@ import { OneOf } from '../../../platform/http/schemas.js';
 import { AllowPrivateNetwork, privateHostProblems } from '../shared.js';
 import { parseFile } from '../../formats.js';
 import type { Rejection } from '../../index.js';
+import { connectionProblem } from '../../net/connection-failure.js';
 import { judgedAddress } from '../../net/judged-address.js';
 import { openImap, readNewMail, watchMailbox, type ImapAccount, type ImapCursor } from './imap-mailbox.js';
 import { SMTP_SECURITY, smtpError, smtpTransport, type SmtpServer } from './smtp.sender.js';
@@ -93,18 +94,18 @@ function imapAccount(channel: EmailChannel): ImapAccount | null {
   };
 }
 
-function imapFailure(error: unknown): ConnectorError {
+function imapFailure(error: unknown, host: string): ConnectorError {
   if (error instanceof ConnectorError) return error;
-  const { authenticationFailed, message } = error as { authenticationFailed?: boolean; message?: string };
+  const { authenticationFailed } = error as { authenticationFailed?: boolean };
   if (authenticationFailed) return new ConnectorError('auth_failed', 'the IMAP server refused the login');
-  return new ConnectorError('network', `could not talk to the IMAP server: ${message ?? String(error)}`, true);
+  return new ConnectorError('network', `could not talk to the IMAP server: ${connectionProblem(host, error).reason}`, true);
 }
 
 async function imapSession(channel: EmailChannel, account: ImapAccount) {
   try {
     return await openImap(account, (host) => judgedAddress(host, channel.net));
   } catch (error) {
-    throw imapFailure(error);
+    throw imapFailure(error, account.host);
   }
 }
 
@@ -162,7 +163,7 @@ export const emailConnector = defineConnector({
         (error) => sink.fail(new ConnectorError('network', `the IMAP connection dropped: ${error.message}`, true)),
       );
     } catch (error) {
-      throw imapFailure(error);
+      throw imapFailure(error, account.host);
     }
   },
 
@@ -182,7 +183,7 @@ export const emailConnector = defineConnector({
     try {
       await transport.verify();
     } catch (error) {
-      throw smtpError(error);
+      throw smtpError(error, channel.config.smtp.host);
     } finally {
       transport.close();
     }
@@ -212,7 +213,7 @@ export const emailConnector = defineConnector({
         ...(reply.threadExternalIds.length ? { references: reply.threadExternalIds.map(bracketed).join(' ') } : {}),
       });
     } catch (error) {
-      throw smtpError(error);
+      throw smtpError(error, channel.config.smtp.host);
     } finally {
       transport.close();
     }

@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { ConnectorError } from '../../connector.js';
 import type { NetPolicy } from '../../net/address-policy.js';
+import { connectionProblem } from '../../net/connection-failure.js';
 import { judgedAddress } from '../../net/judged-address.js';
 
 export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
@@ -43,7 +44,7 @@ export async function smtpTransport(server: SmtpServer, policy: NetPolicy) {
 }
 
 /** SMTP failures in the shared codes: 4xx replies and dropped connections are worth retrying, 5xx are not. */
-export function smtpError(error: unknown): ConnectorError {
+export function smtpError(error: unknown, host: string): ConnectorError {
   if (error instanceof ConnectorError) return error;
   const { code, responseCode, message } = error as { code?: string; responseCode?: number; message?: string };
   const text = message ?? String(error);
@@ -51,5 +52,5 @@ export function smtpError(error: unknown): ConnectorError {
   if (responseCode !== undefined)
     return new ConnectorError('rejected', `the SMTP server answered ${responseCode}: ${text}`, responseCode < 500);
   if (code === 'ETIMEDOUT') return new ConnectorError('timeout', `the SMTP server did not answer in time`, true);
-  return new ConnectorError('network', `could not talk to the SMTP server: ${text}`, true);
+  return new ConnectorError('network', `could not talk to the SMTP server: ${connectionProblem(host, error, TIMEOUT_MS).reason}`, true);
 }

@@ -85,6 +85,8 @@ export const mastodonConnector = defineConnector({
   configSchema: MastodonConfig,
   credentialsSchema: MastodonCredentials,
   capabilities: { pull: true, webhook: false, stream: true, reply: true },
+  // Mastodon's default; an instance may allow more, which its settings do not tell us.
+  replyLength: { max: 500, counting: 'mastodon' },
   defaultPollSeconds: 120,
 
   checkConfig: (config) => [

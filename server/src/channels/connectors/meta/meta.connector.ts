@@ -39,6 +39,8 @@ export const metaConnector = defineConnector({
   ),
   credentialsSchema: MetaCredentials,
   capabilities: { pull: false, webhook: true, stream: false, reply: true },
+  // The Send API's limit on a message's text (a comment may be longer; one limit keeps the composer simple).
+  replyLength: { max: 2_000, counting: 'code_points' },
 
   checkConfig: (config) => urlProblems('config.graphUrl', config.graphUrl, config.allowPrivateNetwork),
 

@@ -103,7 +103,7 @@ describe('sandbox channels', () => {
     ];
     for (const [payload, errors] of cases) {
       const refused = await send('POST', '/api/v1/channels', { kind: 'sandbox', name: 'Sandbox', ...payload });
-      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.statusCode, refused.body).toBe(400);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
       const body = json<ProblemBody>(refused);
       expect(body.errors).toHaveLength(errors.length);
@@ -114,7 +114,7 @@ describe('sandbox channels', () => {
     }
     const created = await sandbox('mastodon');
     const changed = await send('PATCH', `/api/v1/channels/${created.id}`, { config: { network: 'bluesky ' } });
-    expect(changed.statusCode, changed.body).toBe(422);
+    expect(changed.statusCode, changed.body).toBe(400);
     expect(json<ProblemBody>(changed).errors?.map((e) => e.field)).toEqual(['config.network']);
     expect((await channel(created.id)).config).toEqual({ network: 'mastodon' });
   });

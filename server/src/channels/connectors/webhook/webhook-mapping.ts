@@ -57,6 +57,10 @@ function missingReason(missing: readonly (typeof REQUIRED)[number][], mapping: F
   return `the item has no ${fields.join(', ')}`;
 }
 
+function blankTextReason(mapping: FieldMapping): string {
+  return `the item's text (at ${mapping.text === '' ? 'the item itself' : mapping.text}) is empty`;
+}
+
 function itemsOf(body: unknown, settings: MappingSettings): unknown[] | null {
   const items = settings.itemsPath === undefined ? body : resolvePointer(body, settings.itemsPath);
   if (Array.isArray(items)) return items;
@@ -106,6 +110,9 @@ export function mapDelivery(
     };
     const missing = REQUIRED.filter((field) => (field === 'authorId' ? authorId : draft[field]) === undefined);
     if (missing.length) return void rejected.push({ index, code: 'invalid', reason: missingReason(missing, mapping) });
+    // A generic webhook maps no attachments, so an item without words would be an empty conversation
+    // ("(no subject)", "(no text)") with a response clock running on it: a dead letter says what is wrong.
+    if (!(draft.text as string).trim()) return void rejected.push({ index, code: 'invalid', reason: blankTextReason(mapping) });
     const message = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
     const problem = messageProblem(message);
     if (problem) rejected.push({ index, code: 'invalid', reason: problem });

@@ -33,6 +33,7 @@ export const webhookConnector = defineConnector({
     { additionalProperties: false },
   ),
   capabilities: { pull: false, webhook: true, stream: false, reply: true },
+  replySetupMissing: (config) => (config.outboundUrl ? null : 'it has no reply endpoint (outboundUrl) to send replies to'),
 
   checkConfig: (config) => urlProblems('config.outboundUrl', config.outboundUrl, config.allowPrivateNetwork),
 

@@ -36,6 +36,7 @@ export const xConnector = defineConnector({
     { additionalProperties: false },
   ),
   capabilities: { pull: false, webhook: true, stream: false, reply: true },
+  replyLength: { max: 280, counting: 'x_weighted' },
 
   checkConfig: (config) => urlProblems('config.apiUrl', config.apiUrl, config.allowPrivateNetwork),
 
