@@ -128,9 +128,13 @@ test('a dead letter is replayed once the mapping is fixed, and leaves the unreso
   expect(await waiting.count()).toBe(1);
 });
 
-test('an admin pauses, resumes and removes a channel', async () => {
+test('an admin pauses a webhook channel after a warning, resumes it and removes it', async () => {
   await page.getByRole('tab', { name: 'Channels' }).click();
   await channelRow('Contact form').getByRole('button', { name: 'Pause Contact form' }).click();
+  // A webhook turns the network's deliveries away while paused: the admin is told so first.
+  const asked = page.getByRole('dialog', { name: 'Pause Contact form?' });
+  await asked.getByText(/retry/).waitFor();
+  await asked.getByRole('button', { name: 'Pause channel' }).click();
   await channelRow('Contact form').getByText('Paused').waitFor();
   await channelRow('Contact form').getByRole('button', { name: 'Resume Contact form' }).click();
   await channelRow('Contact form').getByText('Healthy').waitFor();

@@ -1,7 +1,7 @@
 /**
  * An agent works the demo inbox from the keyboard alone: moves between conversations, assigns one to
- * themself, resolves it, starts a note, searches, and reads the shortcuts — and the keys work again
- * the moment the shortcuts dialog is closed. Keys pressed faster than the page renders act on the
+ * themself, resolves it (and is taken to the next), starts a note, leaves it with Esc, searches, and
+ * reads the shortcuts — and the keys work again the moment the shortcuts dialog is closed. Keys pressed faster than the page renders act on the
  * conversation the last one asked for, not on the one still on screen.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -55,7 +55,10 @@ async function shown(): Promise<boolean> {
   return (await row.getAttribute('aria-current')) === 'true' && Boolean(heading && subject?.includes(heading.trim().slice(0, 20)));
 }
 
-test('j and k move between conversations, a assigns to me, e resolves, n starts a note, / searches', async () => {
+const statusOf = (id: string) =>
+  page.evaluate(async (id) => ((await (await fetch(`/api/v1/conversations/${id}`)).json()) as { status: string }).status, id);
+
+test('j and k move between conversations, a assigns to me, e resolves and moves on, n starts a note, Esc leaves it, / searches', async () => {
   await openInbox();
   // The next key waits until the conversation the last one opened is on screen, as a person's would.
   await pressOnPage('j');
@@ -71,8 +74,12 @@ test('j and k move between conversations, a assigns to me, e resolves, n starts 
   await pressOnPage('a');
   await expect.poll(() => select('Assignee').inputValue()).toBe('Dana Demo');
 
+  // Resolved, the conversation is done with: the next one opens, as j would.
   await pressOnPage('e');
-  await expect.poll(() => select('Status').inputValue()).toBe('Resolved');
+  await expect.poll(() => statusOf(first!)).toBe('resolved');
+  await expect.poll(openConversationId).not.toBe(first);
+  await expect.poll(shown).toBe(true);
+  const next = openConversationId();
 
   await pressOnPage('n');
   const note = page.getByRole('textbox', { name: 'Internal note' });
@@ -80,7 +87,13 @@ test('j and k move between conversations, a assigns to me, e resolves, n starts 
   // Typing in the note is typing, not shortcuts.
   await page.keyboard.type('jk');
   expect(await note.inputValue()).toBe('jk');
-  expect(openConversationId()).toBe(first);
+  expect(openConversationId()).toBe(next);
+  // Esc leaves the note (kept as a draft) for the conversation, where the keys are shortcuts again.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(false);
+  await page.keyboard.press('j');
+  await expect.poll(openConversationId).not.toBe(next);
+  await expect.poll(shown).toBe(true);
 
   await pressOnPage('/');
   const search = page.getByRole('searchbox', { name: 'Search conversations' });

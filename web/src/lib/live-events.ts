@@ -22,8 +22,9 @@ export interface LiveEvent {
 const STALE_QUERIES: Record<string, QueryKey[]> = {
   contact: [['contacts'], ['search'], ['my-day'], ['companies']],
   company: [['companies'], ['contacts'], ['search']],
-  activity: [['timeline']],
-  task: [['timeline'], ['my-day'], ['tasks']],
+  // An entry moves a contact's last or next interaction, which its relationship panel shows.
+  activity: [['timeline'], ['relationship', 'contact']],
+  task: [['timeline'], ['my-day'], ['tasks'], ['relationship', 'contact']],
   reminder: [['my-day']],
   notification: [['notifications']],
   custom_field: [['custom-fields']],

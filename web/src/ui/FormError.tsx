@@ -11,8 +11,11 @@ import { Alert, List } from '@mantine/core';
 import { FailureReference } from './FailureMessage';
 import { failureReference, formErrorSummary, type FieldLabels } from './form-problems';
 
-/** `labels` names the form's inputs by API path, as `fieldErrors` takes them: one record, passed to both. */
-export function FormError({ error, labels }: { error: unknown; labels: FieldLabels }) {
+/**
+ * `labels` names the form's inputs by API path, as `fieldErrors` takes them: one record, passed to
+ * both. `title` says what failed, where that was not saving the form (reading a file, say).
+ */
+export function FormError({ error, labels, title = 'Could not save' }: { error: unknown; labels: FieldLabels; title?: string }) {
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!(error instanceof Error)) return;
@@ -23,7 +26,7 @@ export function FormError({ error, labels }: { error: unknown; labels: FieldLabe
   const lines = formErrorSummary(error, labels);
   if (lines.length === 0) return null;
   return (
-    <Alert ref={summary} tabIndex={-1} color="red" role="alert" title="Could not save">
+    <Alert ref={summary} tabIndex={-1} color="red" role="alert" title={title}>
       {lines.length === 1 ? (
         lines[0]
       ) : (

@@ -2,7 +2,7 @@
 import { Paper, Tabs } from '@mantine/core';
 import { TaskForm } from '../tasks/TaskForm';
 import { ACTIVITY_KINDS } from './activity-kinds';
-import { LogActivityForm } from './LogActivityForm';
+import { LogActivityForm } from './ActivityForm';
 import type { LoggableType, TimelineSubject } from './types';
 
 const LOGGABLE: LoggableType[] = ['note', 'call', 'meeting', 'email'];

@@ -33,9 +33,12 @@ export interface ActivityInput {
   subject?: string;
   body: string;
   occurredAt?: string;
-  durationMinutes?: number;
+  /** null takes away a duration noted before. */
+  durationMinutes?: number | null;
   direction?: Direction | null;
 }
+
+export type ActivityPatch = Omit<ActivityInput, 'type' | 'contactId' | 'companyId'>;
 
 /** The record a timeline belongs to. */
 export type TimelineSubject = { contactId: string; companyId?: never } | { companyId: string; contactId?: never };

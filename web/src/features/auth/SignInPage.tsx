@@ -45,6 +45,8 @@ export function SignInPage() {
               required
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
+              // Named for what it does, with its pressed state telling whether the password shows.
+              visibilityToggleButtonProps={{ 'aria-label': 'Show password' }}
             />
             <Button type="submit" loading={signIn.isPending}>
               Sign in

@@ -24,7 +24,7 @@ import { ChannelErrorsTable } from './ChannelErrorsTable';
 import { PauseChannelButton, RemoveChannelButton } from './ChannelActions';
 import { EditChannelDialog } from './EditChannelDialog';
 import { HealthBadge } from './HealthBadge';
-import { channelKindLabel, SANDBOX_PROMISE } from './channel-kinds';
+import { channelKindLabel, receivesWebhooks, SANDBOX_PROMISE } from './channel-kinds';
 import { CHANNEL_KIND_META } from './networks';
 import { RefusedDeliveries } from './RefusedDeliveries';
 import type { Channel } from './types';
@@ -95,8 +95,6 @@ function SandboxNotice({ channel }: { channel: Channel }) {
     </Alert>
   );
 }
-
-const WEBHOOK_KINDS = new Set(['webhook', 'twitter', 'meta']);
 
 export function ChannelPage() {
   const { id = '' } = useParams();
@@ -196,7 +194,7 @@ export function ChannelPage() {
               <DetailRow label="Last error">{when(health.lastErrorAt)}</DetailRow>
               {health.nextPollAt && <DetailRow label="Next check">{when(health.nextPollAt)}</DetailRow>}
             </DetailList>
-            {WEBHOOK_KINDS.has(data.kind) && (
+            {receivesWebhooks(data.kind) && (
               <Stack mt="md">
                 <WebhookAddress channel={data} />
               </Stack>
@@ -215,7 +213,7 @@ export function ChannelPage() {
             )}
           </Card>
         </SimpleGrid>
-        {WEBHOOK_KINDS.has(data.kind) && <RefusedDeliveries refused={health.refusedDeliveries} />}
+        {receivesWebhooks(data.kind) && <RefusedDeliveries refused={health.refusedDeliveries} />}
         {isAdmin && (
           <section aria-labelledby="channel-dead-letters-title">
             <Title order={2} size="h4" mb="sm" id="channel-dead-letters-title">

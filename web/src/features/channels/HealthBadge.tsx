@@ -7,7 +7,8 @@ const COLORS: Record<HealthState, string> = { ok: 'green', failing: 'red', pause
 
 export function HealthBadge({ state, kind }: { state: HealthState; kind: ChannelKind }) {
   return (
-    <Badge variant="light" color={COLORS[state] ?? COLORS.new}>
+    // As wide as its words: in a narrow table column a badge otherwise shrinks to "HEALT…".
+    <Badge variant="light" color={COLORS[state] ?? COLORS.new} miw="max-content">
       {healthLabel(state, kind)}
     </Badge>
   );

@@ -1,7 +1,7 @@
 /**
- * Requests to a webhook channel's public URL that were refused as unsigned or wrongly signed.
- * Shown apart from the channel's errors: anyone can call the URL, so they say who knocks, not
- * whether the channel works.
+ * Requests to a webhook channel's public URL that were refused as unsigned or wrongly signed, or
+ * held back while the channel was paused. Shown apart from the channel's errors: anyone can call
+ * the URL, so they say who knocks, not whether the channel works.
  */
 import { Card, Text, Title } from '@mantine/core';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
@@ -22,7 +22,8 @@ export function RefusedDeliveries({ refused }: { refused: ChannelHealth['refused
         <>
           <Text size="sm" mb="sm">
             {formatNumber(refused.count)} {refused.count === 1 ? 'request' : 'requests'} to the receive URL{' '}
-            {refused.count === 1 ? 'was' : 'were'} refused for a missing or wrong signature, the latest{' '}
+            {refused.count === 1 ? 'was' : 'were'} refused, for a missing or wrong signature or while the channel was paused (the sender
+            delivers those again), the latest{' '}
             <time dateTime={refused.lastAt} title={formatDateTime(refused.lastAt)}>
               {formatRelative(refused.lastAt)}
             </time>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelKindLabel, defaultChannelName, healthLabel, sandboxNetwork, sandboxReplyNotice } from './channel-kinds';
+import { channelKindLabel, defaultChannelName, healthLabel, receivesWebhooks, sandboxNetwork, sandboxReplyNotice } from './channel-kinds';
 
 const sandbox = (config: Record<string, unknown>) => ({ kind: 'sandbox' as const, config, name: 'Demo e-mail (sandbox)' });
 
@@ -37,5 +37,11 @@ describe('channel kinds', () => {
     expect(healthLabel('new', 'rss')).toBe('Not synced yet');
     expect(healthLabel('ok', 'sandbox')).toBe('Healthy');
     expect(healthLabel('failing', 'sandbox')).toBe('Failing');
+  });
+
+  it('knows which kinds a network feeds through the webhook address, which pausing turns away', () => {
+    for (const kind of ['webhook', 'twitter', 'meta'] as const) expect(receivesWebhooks(kind)).toBe(true);
+    expect(receivesWebhooks('mastodon')).toBe(false);
+    expect(receivesWebhooks('sandbox')).toBe(false);
   });
 });

@@ -42,3 +42,18 @@ export function healthLabel(state: HealthState, kind: ChannelKind): string {
   if (state === 'new' && kind === 'sandbox') return 'Ready';
   return HEALTH_LABELS[state] ?? HEALTH_LABELS.new;
 }
+
+/** The kinds a network feeds by calling Rapport's webhook address, rather than Rapport fetching. */
+const WEBHOOK_KINDS: ReadonlySet<ChannelKind> = new Set(['webhook', 'twitter', 'meta']);
+
+export function receivesWebhooks(kind: ChannelKind): boolean {
+  return WEBHOOK_KINDS.has(kind);
+}
+
+/**
+ * What pausing a webhook-fed channel does to its deliveries: Rapport refuses them (503 with
+ * Retry-After) so the network sends them again later, but networks give up after a while.
+ */
+export const PAUSE_WEBHOOK_WARNING =
+  'While the channel is paused, Rapport refuses the deliveries the network sends to its webhook address and asks it to retry later. ' +
+  'Networks retry only for a limited time, so messages sent during a long pause may never arrive.';

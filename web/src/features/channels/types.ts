@@ -22,7 +22,7 @@ export interface ChannelHealth {
   itemsIn: number;
   itemsOut: number;
   nextPollAt: string | null;
-  /** Webhook requests refused as unsigned or wrongly signed; they do not change the state. */
+  /** Webhook requests refused as unsigned or wrongly signed, or held back while paused; they do not change the state. */
   refusedDeliveries: { count: number; lastAt: string | null; recent: ChannelError[] };
 }
 

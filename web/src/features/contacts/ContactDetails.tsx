@@ -12,9 +12,10 @@ import { useTeams } from '../teams/api';
 import { addressLines } from './AddressEditor';
 import { StageBadge } from './StageBadge';
 import type { Contact } from './types';
-import { formatImportantDate } from './important-date';
+import { formatImportantDate, IMPORTANT_DATE_LABELS } from './important-date';
+import { profileNetworkName } from './profile-networks';
 
-/** A value with its label ("work", "mastodon") after it in small print. */
+/** A value with its label ("work", "Mastodon") after it in small print. */
 function Labelled({ value, label }: { value: ReactNode; label?: string }) {
   return (
     <Group gap={6} wrap="nowrap">
@@ -83,7 +84,11 @@ export function ContactDetails({ contact: c }: { contact: Contact }) {
           {c.socialHandles.length > 0 && (
             <DetailRow label="Social profiles">
               {c.socialHandles.map((h) => (
-                <Labelled key={h.network + h.handle} value={<ExternalLink href={h.url}>{h.handle}</ExternalLink>} label={h.network} />
+                <Labelled
+                  key={h.network + h.handle}
+                  value={<ExternalLink href={h.url}>{h.handle}</ExternalLink>}
+                  label={profileNetworkName(h.network)}
+                />
               ))}
             </DetailRow>
           )}
@@ -93,7 +98,7 @@ export function ContactDetails({ contact: c }: { contact: Contact }) {
                 <Labelled
                   key={d.kind + d.date + (d.label ?? '')}
                   value={<Text size="sm">{formatImportantDate(d.date)}</Text>}
-                  label={d.label || d.kind}
+                  label={d.label || IMPORTANT_DATE_LABELS[d.kind]}
                 />
               ))}
             </DetailRow>

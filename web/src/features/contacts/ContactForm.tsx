@@ -1,12 +1,14 @@
 /** Create or edit a contact: core details, ways to reach them, profiles, dates and custom fields. */
 import { useState } from 'react';
 import { Button, Divider, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { reachableClearButton } from '../../ui/clear-button';
 import { FormError } from '../../ui/FormError';
 import { fieldErrors } from '../../ui/form-problems';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { useCustomFields } from '../custom-fields/api';
 import { CustomFieldsEditor } from '../custom-fields/CustomFieldsEditor';
 import { MemberSelect } from '../members/MemberSelect';
+import { useTeams } from '../teams/api';
 import { AddressEditor } from './AddressEditor';
 import { EmailsEditor, PhonesEditor } from './ContactChannelsEditor';
 import { draftOf, inputOf, type ContactDraft } from './contact-draft';
@@ -35,6 +37,7 @@ export function ContactForm({
 }) {
   const [draft, setDraft] = useState<ContactDraft>(() => draftOf(initial, defaults));
   const fields = useCustomFields('contact');
+  const teams = useTeams();
   const labels = contactLabels(draft, fields.data ?? []);
   const errors = fieldErrors(error, labels);
   const rowErrors = errorsByRow(errors, draft);
@@ -94,6 +97,17 @@ export function ContactForm({
             onChange={(ownerId) => set({ ownerId })}
             clearable
             error={errors.ownerId}
+          />
+          <Select
+            label={CONTACT_LABELS.teamId}
+            data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+            value={draft.teamId}
+            onChange={(teamId) => set({ teamId })}
+            placeholder="No team"
+            clearable
+            allowDeselect={false}
+            clearButtonProps={reachableClearButton('Clear team')}
+            error={errors.teamId}
           />
         </SimpleGrid>
         <TagsInput label={CONTACT_LABELS.tags} value={draft.tags} onChange={(tags) => set({ tags })} error={errors.tags} />

@@ -11,6 +11,7 @@ import { useMemberNames } from '../members/use-member-names';
 import { HealthBadge } from '../relationship/HealthBadge';
 import { TierBadge } from '../relationship/TierBadge';
 import { useContactList } from './api';
+import { contactCountText } from './contact-count';
 import { StageBadge } from './StageBadge';
 import type { Contact, ContactFilters } from './types';
 
@@ -93,19 +94,26 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
     return <QueryError title="Could not load contacts" error={list.error} onRetry={() => void list.refetch()} />;
 
   return (
-    <VirtualTable
-      label="Contact list"
-      rows={rows}
-      columns={columns}
-      rowKey={(c) => c.id}
-      rowHref={(c) => `/contacts/${c.id}`}
-      hasMore={Boolean(hasNextPage)}
-      loadingMore={isFetchingNextPage}
-      onLoadMore={loadMore}
-      loading={list.isPending}
-      empty={
-        <EmptyState icon={<IconAddressBook size={28} />} title="No contacts match" description="Try other filters, or add a contact." />
-      }
-    />
+    <>
+      {list.isSuccess && (
+        <Text size="sm" c="dimmed" mb={4}>
+          {contactCountText(rows.length, Boolean(hasNextPage))}
+        </Text>
+      )}
+      <VirtualTable
+        label="Contact list"
+        rows={rows}
+        columns={columns}
+        rowKey={(c) => c.id}
+        rowHref={(c) => `/contacts/${c.id}`}
+        hasMore={Boolean(hasNextPage)}
+        loadingMore={isFetchingNextPage}
+        onLoadMore={loadMore}
+        loading={list.isPending}
+        empty={
+          <EmptyState icon={<IconAddressBook size={28} />} title="No contacts match" description="Try other filters, or add a contact." />
+        }
+      />
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { Select, TextInput } from '@mantine/core';
 import type { FieldErrors } from '../../ui/form-problems';
 import { ListEditor } from '../../ui/ListEditor';
 import { CONTACT_LABELS, ROW_LABELS } from './contact-labels';
+import { IMPORTANT_DATE_LABELS } from './important-date';
 import { IMPORTANT_DATE_KINDS, type ImportantDate, type ImportantDateKind } from './types';
 
 export function ImportantDatesEditor({
@@ -25,7 +26,7 @@ export function ImportantDatesEditor({
         <>
           <Select
             label={ROW_LABELS.importantDates.kind(i)}
-            data={[...IMPORTANT_DATE_KINDS]}
+            data={IMPORTANT_DATE_KINDS.map((kind) => ({ value: kind, label: IMPORTANT_DATE_LABELS[kind] }))}
             value={d.kind}
             onChange={(kind) => update({ kind: (kind ?? 'custom') as ImportantDateKind })}
             allowDeselect={false}

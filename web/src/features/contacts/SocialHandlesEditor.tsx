@@ -4,9 +4,8 @@ import { isHttpUrl } from '../../lib/safe-url';
 import type { FieldErrors } from '../../ui/form-problems';
 import { ListEditor } from '../../ui/ListEditor';
 import { CONTACT_LABELS, ROW_LABELS } from './contact-labels';
+import { PROFILE_NETWORK_NAMES, profileNetworkKey, profileNetworkName } from './profile-networks';
 import type { SocialHandle } from './types';
-
-const NETWORKS = ['mastodon', 'bluesky', 'x', 'linkedin', 'instagram', 'facebook', 'github', 'youtube', 'tiktok'];
 
 export function SocialHandlesEditor({
   handles,
@@ -28,9 +27,9 @@ export function SocialHandlesEditor({
         <>
           <Autocomplete
             label={ROW_LABELS.socialHandles.network(i)}
-            data={NETWORKS}
-            value={h.network}
-            onChange={(network) => update({ network })}
+            data={PROFILE_NETWORK_NAMES}
+            value={profileNetworkName(h.network)}
+            onChange={(network) => update({ network: profileNetworkKey(network) })}
             error={errors[`socialHandles.${i}.network`]}
             maw={150}
           />

@@ -29,6 +29,13 @@ describe('the contact form draft', () => {
     expect(inputOf(draftOf(contact), []).address).toEqual(contact.address);
   });
 
+  it('keeps the team through an edit, and sends a change of team', () => {
+    const team = '01a24c3c-9463-7ad2-9ce1-aed21fbfc224';
+    expect(inputOf(draftOf({ ...contact, teamId: team }), []).teamId).toBe(team);
+    expect(inputOf({ ...draftOf(contact), teamId: team }, []).teamId).toBe(team);
+    expect(inputOf(draftOf(undefined), []).teamId).toBeNull();
+  });
+
   it('sends the parts filled in, trimmed, and no address when every part is blank', () => {
     const draft = draftOf(contact);
     const edited = { ...draft, address: { ...draft.address, street: '  Pall Mall ', streetNumber: ' ', region: ' Greater London' } };

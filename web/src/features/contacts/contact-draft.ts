@@ -18,6 +18,7 @@ export interface ContactDraft {
   companyId: string | null;
   companyName: string | null;
   ownerId: string | null;
+  teamId: string | null;
   lifecycleStage: string;
   tags: string[];
   emails: EmailAddress[];
@@ -47,6 +48,7 @@ export function draftOf(contact: Contact | undefined, defaults: Partial<ContactD
     companyId: contact?.companyId ?? null,
     companyName: contact?.companyName ?? null,
     ownerId: contact?.ownerId ?? null,
+    teamId: contact?.teamId ?? null,
     lifecycleStage: contact?.lifecycleStage ?? 'lead',
     tags: contact?.tags ?? [],
     emails: contact?.emails.length ? contact.emails : [{ address: '' }],
@@ -97,6 +99,7 @@ export function inputOf(draft: ContactDraft, customKeys: string[]): ContactInput
     title: draft.title.trim(),
     companyId: draft.companyId,
     ownerId: draft.ownerId,
+    teamId: draft.teamId,
     lifecycleStage: draft.lifecycleStage,
     tags: draft.tags,
     emails: draft.emails.filter(SENT.emails).map((e) => withLabel({ ...e, address: e.address.trim() })),

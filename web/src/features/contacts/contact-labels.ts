@@ -16,6 +16,7 @@ export const CONTACT_LABELS = {
   companyId: 'Company',
   lifecycleStage: 'Lifecycle stage',
   ownerId: 'Owner',
+  teamId: 'Team',
   tags: 'Tags',
   emails: 'E-mail addresses',
   phones: 'Phone numbers',

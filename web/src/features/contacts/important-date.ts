@@ -3,6 +3,14 @@
  * stored in the year 1604, as Apple Contacts stores one: shown without the year.
  */
 import { formatDay } from '../../lib/format';
+import type { ImportantDateKind } from './types';
+
+export const IMPORTANT_DATE_LABELS: Record<ImportantDateKind, string> = {
+  birthday: 'Birthday',
+  anniversary: 'Anniversary',
+  renewal: 'Renewal',
+  custom: 'Other',
+};
 
 export const UNKNOWN_YEAR = '1604';
 

@@ -112,7 +112,7 @@ export function ImportMappingStep({ draft, onStarted, onBack }: { draft: ImportD
         checked={allowPartial}
         onChange={(e) => setAllowPartial(e.currentTarget.checked)}
       />
-      <FormError error={start.error} labels={labelsOf(draft, fixed)} />
+      <FormError error={start.error} labels={labelsOf(draft, fixed)} title="Could not start the import" />
       <Group justify="space-between">
         <Button variant="default" onClick={onBack}>
           Back

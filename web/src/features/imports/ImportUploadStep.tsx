@@ -24,6 +24,11 @@ const INTRODUCTIONS: Record<ImportTarget, string> = {
     'Import companies from a CSV file (one row per company, with a header row), such as another CRM’s export or Rapport’s own. A row whose domain (or, without one, whose name) matches a company already here updates that company instead of adding it again.',
 };
 
+/** Why the file was refused: nothing was saved, so the title says what did fail. */
+export function UploadProblem({ error }: { error: unknown }) {
+  return <FormError error={error} labels={LABELS} title="Could not import the file" />;
+}
+
 export function ImportUploadStep({
   target,
   onTarget,
@@ -100,7 +105,7 @@ export function ImportUploadStep({
             />
           </div>
         )}
-        <FormError error={upload.error} labels={LABELS} />
+        <UploadProblem error={upload.error} />
         <Group justify="flex-end">
           <Button type="submit" disabled={!file || problem !== null} loading={upload.isPending}>
             Next: map columns

@@ -1,19 +1,37 @@
-/** What to do with the selected conversations at once: assign, resolve, label, mark as spam. */
+/**
+ * What to do with the selected conversations at once, as far as the bulk API goes: assign to a
+ * person or a team, set the status (snoozing takes a time each, so it is not here), add or remove
+ * a label, mark as spam.
+ */
 import { useState } from 'react';
-import { Button, Group, Menu, Popover, Stack, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Menu, Popover } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconChevronDown, IconShieldCheck, IconShieldX, IconTag, IconUserPlus, IconX } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconCircleDot,
+  IconShieldCheck,
+  IconShieldX,
+  IconTag,
+  IconUserPlus,
+  IconUsersGroup,
+  IconX,
+} from '@tabler/icons-react';
 import { notifyFailure } from '../../ui/notify-failure';
 import { usePermissions } from '../auth/permissions';
 import { useMembers } from '../members/api';
-import { useBulkAction } from './api';
+import { useTeams } from '../teams/api';
+import { useBulkAction, useLabelSuggestions } from './api';
 import { bulkSpamToggle } from './bulk-spam';
-import type { BulkAction } from './types';
+import { LABEL_MAX_LENGTH } from './conversation-labels';
+import { STATUS_LABELS } from './labels';
+import { BULK_STATUSES, type BulkAction } from './types';
 
 export function BulkActions({ ids, onDone, viewingSpam = false }: { ids: string[]; onDone: () => void; viewingSpam?: boolean }) {
   const bulk = useBulkAction();
   const spam = bulkSpamToggle(viewingSpam);
   const members = useMembers();
+  const teams = useTeams();
+  const suggestions = useLabelSuggestions();
   const { userId } = usePermissions();
   const [label, setLabel] = useState('');
   const [labelOpen, setLabelOpen] = useState(false);
@@ -29,6 +47,13 @@ export function BulkActions({ ids, onDone, viewingSpam = false }: { ids: string[
         onError: (error) => notifyFailure('Could not change the conversations', error),
       },
     );
+  const applyLabel = (add: boolean) => {
+    const name = label.trim();
+    if (!name) return;
+    apply(add ? { addLabels: [name] } : { removeLabels: [name] }, add ? `Labelled “${name}”` : `Label “${name}” removed`);
+    setLabel('');
+    setLabelOpen(false);
+  };
 
   return (
     <Group gap={6} wrap="wrap" role="toolbar" aria-label="Bulk actions">
@@ -49,14 +74,46 @@ export function BulkActions({ ids, onDone, viewingSpam = false }: { ids: string[
           ))}
         </Menu.Dropdown>
       </Menu>
-      <Button
-        size="compact-xs"
-        variant="default"
-        leftSection={<IconCheck size={14} />}
-        onClick={() => apply({ status: 'resolved' }, 'Resolved')}
-      >
-        Resolve
-      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button
+            size="compact-xs"
+            variant="default"
+            leftSection={<IconUsersGroup size={14} />}
+            rightSection={<IconChevronDown size={12} />}
+          >
+            Team
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown mah={320} style={{ overflowY: 'auto' }}>
+          <Menu.Item onClick={() => apply({ teamId: null }, 'Team removed')}>No team</Menu.Item>
+          <Menu.Divider />
+          {(teams.data ?? []).map((team) => (
+            <Menu.Item key={team.id} onClick={() => apply({ teamId: team.id }, `Moved to ${team.name}`)}>
+              {team.name}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button
+            size="compact-xs"
+            variant="default"
+            leftSection={<IconCircleDot size={14} />}
+            rightSection={<IconChevronDown size={12} />}
+          >
+            Status
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {BULK_STATUSES.map((status) => (
+            <Menu.Item key={status} onClick={() => apply({ status }, STATUS_LABELS[status])}>
+              {STATUS_LABELS[status]}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
       <Popover opened={labelOpen} onChange={setLabelOpen} trapFocus position="bottom-end" withinPortal>
         <Popover.Target>
           <Button size="compact-xs" variant="default" leftSection={<IconTag size={14} />} onClick={() => setLabelOpen((o) => !o)}>
@@ -67,19 +124,29 @@ export function BulkActions({ ids, onDone, viewingSpam = false }: { ids: string[
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              const name = label.trim();
-              if (!name) return;
-              apply({ addLabels: [name] }, `Labelled “${name}”`);
-              setLabel('');
-              setLabelOpen(false);
+              applyLabel(true);
             }}
           >
-            <Stack gap="xs">
-              <TextInput label="Add label" size="xs" value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
-              <Button type="submit" size="compact-xs" disabled={!label.trim()}>
-                Add label
+            {/* The buttons beside the input, not under it, where the list of suggestions opens. */}
+            <Group gap="xs" wrap="nowrap" align="flex-end">
+              <Autocomplete
+                label="Label"
+                size="xs"
+                w={170}
+                value={label}
+                onChange={setLabel}
+                data={suggestions.data ?? []}
+                maxLength={LABEL_MAX_LENGTH}
+                comboboxProps={{ withinPortal: false }}
+                data-autofocus
+              />
+              <Button type="submit" size="xs" disabled={!label.trim()}>
+                Add
               </Button>
-            </Stack>
+              <Button size="xs" variant="default" disabled={!label.trim()} onClick={() => applyLabel(false)}>
+                Remove
+              </Button>
+            </Group>
           </form>
         </Popover.Dropdown>
       </Popover>

@@ -2,7 +2,8 @@
  * Writes to a conversation: a reply to the customer or an internal note for colleagues. "/" plus a
  * shortcut (or the picker) inserts a canned response rendered for this conversation; "@" in a note
  * mentions a colleague, who is notified if they can see the conversation (else the author is told).
- * Ctrl/⌘+Enter sends.
+ * Ctrl/⌘+Enter sends; Esc leaves the text for the conversation, where the shortcuts work again. A
+ * reply counts its length the way its network does, and one too long to go out is not sent.
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { ActionIcon, Alert, Button, Combobox, Group, Menu, Paper, Tabs, Text, Textarea, useCombobox } from '@mantine/core';
@@ -13,13 +14,17 @@ import { notifyFailure } from '../../ui/notify-failure';
 import { OWN_DIRECTION } from '../../ui/own-direction';
 import { renderCannedResponse } from '../canned-responses/api';
 import { useCannedResponses } from '../canned-responses/api';
+import { NETWORK_META } from '../channels/networks';
 import { SandboxReplyNotice } from '../channels/SandboxReplyNotice';
 import { useMembers } from '../members/api';
 import { newIdempotencyKey, useAddNote, useSendReply } from './api';
 import { findTrigger, mentionedIds, replaceTrigger, type Trigger } from './composer-trigger';
 import { REPLY_UNAVAILABLE_MESSAGES } from './reply-availability';
+import { replyRoom, roomInWords, tooLongReason } from './reply-length';
 import { undeliveredMentionsNotice } from './undelivered-mentions';
-import type { ReplyUnavailable } from './types';
+import type { Network } from '../../lib/types';
+import type { ReplyLimit, ReplyUnavailable } from './types';
+import classes from './Composer.module.css';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -39,19 +44,27 @@ interface Suggestion {
 
 export function Composer({
   conversationId,
+  network,
   replyUnavailable,
+  replyLimit,
   mode,
   onModeChange,
   textareaRef,
   onDraftingChange,
+  onLeave,
 }: {
   conversationId: string;
+  network: Network;
   /** Why replies cannot be sent here; the Reply tab says so instead of offering a form. */
   replyUnavailable: ReplyUnavailable | null;
+  /** The longest reply the network takes; null: no limit. Notes have none. */
+  replyLimit: ReplyLimit | null;
   mode: ComposerMode;
   onModeChange: (mode: ComposerMode) => void;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   onDraftingChange: (drafting: boolean) => void;
+  /** Esc pressed in the text: the focus goes back to the conversation. */
+  onLeave: () => void;
 }) {
   const [drafts, setDrafts] = useState<Record<ComposerMode, string>>({ reply: '', note: '' });
   const [trigger, setTrigger] = useState<Trigger | null>(null);
@@ -65,6 +78,9 @@ export function Composer({
   const send = mode === 'reply' ? reply : note;
   const text = drafts[mode];
   const errors = fieldErrors(send.error, LABELS[mode]);
+  const room = mode === 'reply' ? replyRoom(text, replyLimit) : null;
+  const tooLong = tooLongReason(room, NETWORK_META[network]?.label ?? network);
+  const canSend = text.trim() !== '' && !tooLong;
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
 
   useEffect(() => onDraftingChange(text.trim() !== ''), [text, onDraftingChange]);
@@ -134,7 +150,7 @@ export function Composer({
 
   const submit = (status?: 'pending' | 'resolved') => {
     const body = text.trim();
-    if (!body || send.isPending) return;
+    if (!canSend || send.isPending) return;
     const done = () => {
       setText('');
       key.current = newIdempotencyKey();
@@ -173,7 +189,7 @@ export function Composer({
             maxRows={12}
             attributes={OWN_DIRECTION}
             value={text}
-            error={errors.text}
+            error={tooLong ?? errors.text}
             styles={mode === 'note' ? { input: { background: 'var(--mantine-color-yellow-light)' } } : undefined}
             onChange={(event) => {
               setText(event.currentTarget.value);
@@ -186,17 +202,22 @@ export function Composer({
                 event.preventDefault();
                 submit();
               }
+              // An open suggestion list takes the first Esc (to close); the next leaves the text, kept as a draft.
+              if (event.key === 'Escape' && !combobox.dropdownOpened) {
+                event.preventDefault();
+                onLeave();
+              }
             }}
           />
         </Combobox.Target>
         <Combobox.Dropdown hidden={suggestions.length === 0}>
           <Combobox.Options aria-label={trigger?.kind === 'mention' ? 'Members to mention' : 'Canned responses'}>
             {suggestions.map((s) => (
-              <Combobox.Option key={s.value} value={s.value}>
+              <Combobox.Option key={s.value} value={s.value} className={classes.suggestion}>
                 <Text size="sm" fw={500} span>
                   {s.label}
                 </Text>{' '}
-                <Text size="xs" c="dimmed" span>
+                <Text size="xs" span className={classes.detail}>
                   {s.detail}
                 </Text>
               </Combobox.Option>
@@ -229,32 +250,39 @@ export function Composer({
           </Menu.Dropdown>
         </Menu>
         {mode === 'reply' ? (
-          <Group gap={0} wrap="nowrap">
-            <Button
-              type="submit"
-              loading={reply.isPending}
-              disabled={!text.trim()}
-              style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
-            >
-              Send reply
-            </Button>
-            <Menu position="top-end" withinPortal>
-              <Menu.Target>
-                <ActionIcon
-                  size={36}
-                  variant="filled"
-                  aria-label="More ways to send"
-                  disabled={!text.trim() || reply.isPending}
-                  style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeft: '1px solid var(--mantine-color-body)' }}
-                >
-                  <IconChevronUp size={16} />
-                </ActionIcon>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item onClick={() => submit('pending')}>Send and mark pending</Menu.Item>
-                <Menu.Item onClick={() => submit('resolved')}>Send and resolve</Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+          <Group gap="xs" wrap="nowrap">
+            {room?.shown && (
+              <Text size="xs" c={room.over ? 'red' : 'dimmed'} aria-label={`Reply length: ${roomInWords(room)} of ${room.max}`}>
+                {roomInWords(room)}
+              </Text>
+            )}
+            <Group gap={0} wrap="nowrap">
+              <Button
+                type="submit"
+                loading={reply.isPending}
+                disabled={!canSend}
+                style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
+              >
+                Send reply
+              </Button>
+              <Menu position="top-end" withinPortal>
+                <Menu.Target>
+                  <ActionIcon
+                    size={36}
+                    variant="filled"
+                    aria-label="More ways to send"
+                    disabled={!canSend || reply.isPending}
+                    style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeft: '1px solid var(--mantine-color-body)' }}
+                  >
+                    <IconChevronUp size={16} />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item onClick={() => submit('pending')}>Send and mark pending</Menu.Item>
+                  <Menu.Item onClick={() => submit('resolved')}>Send and resolve</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
           </Group>
         ) : (
           <Button type="submit" color="yellow" autoContrast loading={note.isPending} disabled={!text.trim()}>

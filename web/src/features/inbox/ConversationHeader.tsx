@@ -1,6 +1,6 @@
 /** The top of an open conversation: what and who it is about, who else is here, and its controls. */
 import { useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Select, Stack, TagsInput, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Menu, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
@@ -12,7 +12,6 @@ import {
   IconGitMerge,
   IconShieldCheck,
   IconShieldX,
-  IconTag,
   IconUser,
   IconUserCircle,
   IconUsersGroup,
@@ -23,12 +22,12 @@ import { usePermissions } from '../auth/permissions';
 import { NETWORK_META } from '../channels/networks';
 import { MemberSelect } from '../members/MemberSelect';
 import { useTeams } from '../teams/api';
-import { useLabelSuggestions, useUpdateConversation } from './api';
+import { useUpdateConversation } from './api';
+import { ConversationLabels } from './ConversationLabels';
 import { customerName } from './customer-name';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { MergeDialog } from './MergeDialog';
 import { PresenceIndicator } from './PresenceIndicator';
-import { labelsToAdd, sameLabel } from './conversation-labels';
 import { SlaBadge } from './SlaBadge';
 import { SnoozeMenu } from './SnoozeMenu';
 import { CONVERSATION_STATUSES, PRIORITIES, type Conversation, type ConversationChange } from './types';
@@ -52,7 +51,6 @@ export function ConversationHeader({
   const canWrite = mayWrite && !mergedIntoId;
   const update = useUpdateConversation(conversation.id);
   const teams = useTeams();
-  const suggestions = useLabelSuggestions();
   const [merging, setMerging] = useState(false);
   const network = NETWORK_META[conversation.network];
   const change = (patch: ConversationChange, done?: string) =>
@@ -213,17 +211,7 @@ export function ConversationHeader({
           </Group>
         )}
       </Group>
-      <TagsInput
-        aria-label="Labels"
-        size="xs"
-        leftSection={<IconTag size={14} aria-hidden />}
-        placeholder={conversation.labels.length ? undefined : 'Add a label'}
-        value={conversation.labels}
-        data={labelsToAdd(suggestions.data ?? [], conversation.labels)}
-        isDuplicate={(label, current) => current.some((c) => sameLabel(c, label))}
-        onChange={(labels) => change({ labels })}
-        disabled={!canWrite}
-      />
+      <ConversationLabels key={conversation.id} conversation={conversation} disabled={!canWrite} />
       {merging && (
         <MergeDialog
           conversation={conversation}

@@ -12,6 +12,7 @@ const conversation: Conversation = {
   network: 'mastodon',
   channelId: null,
   replyUnavailable: null,
+  replyLimit: { max: 500, counting: 'mastodon' },
   subject: 'مشكلة في Rapport',
   status: 'open',
   snoozedUntil: null,

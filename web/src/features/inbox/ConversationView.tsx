@@ -1,4 +1,7 @@
-/** The open conversation: header and controls, the thread, the composer and the customer beside it. */
+/**
+ * The open conversation: header and controls, the thread, the composer, and the customer beside it
+ * where the screen is wide enough for a third pane (in a drawer otherwise).
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Center, Loader, ScrollArea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -16,15 +19,19 @@ import { requestedConversation } from './requested-conversation';
 import type { ConversationChange } from './types';
 import { useShortcuts } from './use-shortcuts';
 import { SideDrawer } from '../../ui/SideDrawer';
+import { CUSTOMER_PANE_FROM, CUSTOMER_PANE_WIDTH } from './inbox-layout';
 
 export function ConversationView({
   conversationId,
   onBack,
   onOpen,
+  onDone,
 }: {
   conversationId: string;
   onBack?: () => void;
   onOpen: (id: string) => void;
+  /** The conversation was dealt with from the keyboard: on to the next one. */
+  onDone: () => void;
 }) {
   const conversation = useConversation(conversationId);
   const update = useChangeConversation();
@@ -34,8 +41,9 @@ export function ConversationView({
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [drafting, setDrafting] = useState(false);
   const [customerOpen, setCustomerOpen] = useState(false);
-  const wide = useMediaQuery('(min-width: 100em)');
+  const wide = useMediaQuery(CUSTOMER_PANE_FROM);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const section = useRef<HTMLElement>(null);
   usePresence(conversationId, drafting);
 
   // The shortcuts act on the conversation last asked for: right after a j, the next one, though this one is still on screen.
@@ -72,7 +80,11 @@ export function ConversationView({
     canWrite
       ? {
           a: () => change({ assigneeId: userId }, 'Assigned to you'),
-          e: () => change({ status: 'resolved' }, 'Resolved'),
+          // As in Front or Zendesk: a resolved conversation is done with, so the next one opens.
+          e: () => {
+            change({ status: 'resolved' }, 'Resolved');
+            onDone();
+          },
           r: () => write('reply'),
           n: () => write('note'),
         }
@@ -93,7 +105,12 @@ export function ConversationView({
   const data = conversation.data;
   return (
     <div style={{ display: 'flex', height: '100%', minWidth: 0 }}>
-      <section aria-label="Conversation" style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
+      <section
+        ref={section}
+        aria-label="Conversation"
+        tabIndex={-1}
+        style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0, outline: 'none' }}
+      >
         <ConversationHeader
           conversation={data}
           onBack={onBack}
@@ -105,16 +122,19 @@ export function ConversationView({
           <Composer
             key={conversationId}
             conversationId={conversationId}
+            network={data.network}
             replyUnavailable={data.replyUnavailable}
+            replyLimit={data.replyLimit}
             mode={mode}
             onModeChange={setMode}
             textareaRef={textarea}
             onDraftingChange={onDraftingChange}
+            onLeave={() => section.current?.focus()}
           />
         )}
       </section>
       {wide ? (
-        <ScrollArea w={280} style={{ borderLeft: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}>
+        <ScrollArea w={CUSTOMER_PANE_WIDTH} style={{ borderLeft: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}>
           <CustomerPanel conversation={data} />
         </ScrollArea>
       ) : (

@@ -1,6 +1,7 @@
 /**
- * The unified inbox: views and filters on the left, the matching conversations in the middle and
- * the open conversation on the right. On narrow screens one pane shows at a time.
+ * The unified inbox: the matching conversations, the open conversation and its customer side by
+ * side, with the views and filters on the left where there is room (in a drawer otherwise). On
+ * narrow screens one pane shows at a time.
  */
 import { useCallback, useMemo, useState } from 'react';
 import {
@@ -28,7 +29,8 @@ import { BulkActions } from './BulkActions';
 import { ConversationList } from './ConversationList';
 import { ConversationView } from './ConversationView';
 import { isSpamFolder } from './inbox-queries';
-import { conversationAfter, requestedConversation } from './requested-conversation';
+import { conversationAfter, conversationAfterDone, requestedConversation } from './requested-conversation';
+import { FILTERS_PANE_FROM, TWO_PANES_FROM } from './inbox-layout';
 import { InboxSidebar } from './InboxSidebar';
 import { STATUS_LABELS } from './labels';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -51,8 +53,8 @@ export function InboxPage() {
   const counts = useConversationCounts(filters);
   const inSpam = isSpamFolder(filters);
   const assigneeName = useMemberNames();
-  const wide = useMediaQuery('(min-width: 75em)');
-  const twoPanes = useMediaQuery('(min-width: 48em)');
+  const wide = useMediaQuery(FILTERS_PANE_FROM);
+  const twoPanes = useMediaQuery(TWO_PANES_FROM);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   // A selection belongs to the list it was made in: another view or filter starts a new one.
@@ -73,6 +75,14 @@ export function InboxPage() {
     const ids = conversations.map((c) => c.id);
     const next = conversationAfter(ids, from, by);
     if (next && next !== from) open(next);
+  };
+  const onDone = () => {
+    const from = requestedConversation();
+    const next = conversationAfterDone(
+      conversations.map((c) => c.id),
+      from,
+    );
+    if (next) open(next);
   };
   useShortcuts({
     j: () => step(1),
@@ -209,6 +219,7 @@ export function InboxPage() {
             <ConversationView
               conversationId={conversationId}
               onOpen={open}
+              onDone={onDone}
               onBack={twoPanes ? undefined : () => void navigate(`/inbox${search}`)}
             />
           ) : (

@@ -2,11 +2,13 @@
  * A message's HTML, sanitised once more in the browser although the server already did: a bug or
  * a bypass there must not become script in an agent's session. Links open in a new tab without
  * handing the opener or the referrer to the sender; inline styles and remote-loading elements
- * beyond images are dropped so a message cannot restyle or probe the app.
+ * beyond images are dropped so a message cannot restyle or probe the app. A link left without an
+ * address by the sanitising reads as plain text.
  */
 import { useMemo } from 'react';
 import { Typography } from '@mantine/core';
 import DOMPurify from 'dompurify';
+import classes from './SafeHtml.module.css';
 
 const purifier = DOMPurify();
 
@@ -34,7 +36,7 @@ export function sanitizeHtml(html: string): string {
 export function SafeHtml({ html }: { html: string }) {
   const clean = useMemo(() => sanitizeHtml(html), [html]);
   return (
-    <Typography fz="sm" style={{ overflowWrap: 'anywhere' }}>
+    <Typography fz="sm" className={classes.body} style={{ overflowWrap: 'anywhere' }}>
       <div dir="auto" dangerouslySetInnerHTML={{ __html: clean }} />
     </Typography>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationAfter, conversationIn } from './requested-conversation';
+import { conversationAfter, conversationAfterDone, conversationIn } from './requested-conversation';
 
 const IDS = ['c1', 'c2', 'c3', 'c4'];
 
@@ -18,6 +18,13 @@ describe('the conversation a shortcut moves to', () => {
     expect(conversationAfter(IDS, 'c4', 1)).toBe('c4');
     expect(conversationAfter(IDS, 'c1', -1)).toBe('c1');
     expect(conversationAfter([], undefined, 1)).toBeUndefined();
+  });
+
+  it('moves on from a resolved conversation to the next, or the one before at the end of the list', () => {
+    expect(conversationAfterDone(IDS, 'c2')).toBe('c3');
+    expect(conversationAfterDone(IDS, 'c4')).toBe('c3');
+    expect(conversationAfterDone(['c1'], 'c1')).toBeUndefined();
+    expect(conversationAfterDone(IDS, 'gone')).toBeUndefined();
   });
 
   it('reads the conversation from an inbox address only', () => {

@@ -25,3 +25,13 @@ export function conversationAfter(ids: readonly string[], from: string | undefin
   const index = from === undefined ? -1 : ids.indexOf(from);
   return ids[index === -1 ? 0 : Math.min(ids.length - 1, Math.max(0, index + by))];
 }
+
+/**
+ * Where to go once the open conversation is dealt with (resolved): the next one, or the one before
+ * when it was the last; nowhere when it was the only one or is not in the list.
+ */
+export function conversationAfterDone(ids: readonly string[], done: string | undefined): string | undefined {
+  const index = done === undefined ? -1 : ids.indexOf(done);
+  if (index === -1) return undefined;
+  return ids[index + 1] ?? ids[index - 1];
+}

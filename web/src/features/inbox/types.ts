@@ -15,7 +15,7 @@ export type PresenceActivity = 'viewing' | 'replying' | 'left';
 export interface Identity {
   id: string;
   network: Network;
-  handle: string;
+  handle: string | null;
   displayName: string;
   profileUrl: string | null;
   avatarUrl: string | null;
@@ -38,13 +38,24 @@ export interface Viewer {
 }
 
 /** Why replies cannot be sent on a conversation (notes still can). */
-export type ReplyUnavailable = 'no_channel' | 'channel_removed' | 'channel_cannot_reply';
+export type ReplyUnavailable = 'no_channel' | 'channel_removed' | 'channel_cannot_reply' | 'reply_not_set_up';
+
+/** How a network counts a reply's length: code points, graphemes, Mastodon's or X's own way. */
+export type ReplyCounting = 'code_points' | 'graphemes' | 'mastodon' | 'x_weighted';
+
+/** The longest reply the conversation's network takes, counted its way. */
+export interface ReplyLimit {
+  max: number;
+  counting: ReplyCounting;
+}
 
 export interface Conversation {
   id: string;
   network: Network;
   channelId: string | null;
   replyUnavailable: ReplyUnavailable | null;
+  /** Null: replies have no length limit (e-mail). */
+  replyLimit: ReplyLimit | null;
   subject: string;
   status: ConversationStatus;
   snoozedUntil: string | null;
@@ -134,10 +145,13 @@ export interface Message {
   enrichment: Record<string, unknown>;
 }
 
+/** The statuses many conversations can be set to at once: snoozing takes a time for each. */
+export const BULK_STATUSES = ['open', 'pending', 'resolved'] as const;
+
 /** One change applied to many conversations at once. */
 export type BulkAction =
   | { assigneeId: string | null }
-  | { status: ConversationStatus }
+  | { status: (typeof BULK_STATUSES)[number] }
   | { addLabels: string[] }
   | { removeLabels: string[] }
   | { isSpam: boolean }

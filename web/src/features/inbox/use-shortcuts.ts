@@ -12,7 +12,7 @@ export const SHORTCUTS: { keys: string; description: string }[] = [
   { keys: 'j', description: 'Next conversation' },
   { keys: 'k', description: 'Previous conversation' },
   { keys: 'a', description: 'Assign the conversation to me' },
-  { keys: 'e', description: 'Resolve the conversation' },
+  { keys: 'e', description: 'Resolve the conversation and open the next one' },
   { keys: 'r', description: 'Write a reply' },
   { keys: 'n', description: 'Write an internal note' },
   { keys: '/', description: 'Search conversations' },

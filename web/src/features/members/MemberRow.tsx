@@ -1,11 +1,15 @@
-/** One member in the settings table: role and record scope can be changed in place. */
-import { ActionIcon, Avatar, Badge, Group, Select, Table, Text, Tooltip } from '@mantine/core';
+/**
+ * One member in the settings table: role and record scope can be changed in place. On a phone the
+ * row is one cell with everything stacked, so nothing is cut off or left out for lack of columns.
+ */
+import { ActionIcon, Avatar, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { RecordScope, Role } from '../../lib/types';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifyFailure } from '../../ui/notify-failure';
 import { useChangeMember, useRemoveMember } from './api';
+import { TeamBadges } from './TeamBadges';
 import { RECORD_SCOPES, ROLES, type Member } from './types';
 
 export function MemberRow({
@@ -13,75 +17,85 @@ export function MemberRow({
   teamNames,
   editable,
   isSelf,
+  stacked,
 }: {
   member: Member;
   teamNames: string[];
   editable: boolean;
   isSelf: boolean;
+  /** Role, scope and teams under the name, in one cell, for a narrow screen. */
+  stacked: boolean;
 }) {
   const change = useChangeMember();
   const remove = useRemoveMember();
   const [confirming, { open, close }] = useDisclosure(false);
   const onError = (error: Error) => notifyFailure(`Could not change ${member.name}`, error);
+  const role =
+    editable && !isSelf ? (
+      <Select
+        aria-label={`Role of ${member.name}`}
+        data={ROLES.map((r) => ({ value: r.value, label: r.label }))}
+        value={member.role}
+        onChange={(value) => value && change.mutate({ id: member.id, role: value as Role }, { onError })}
+        allowDeselect={false}
+        size="xs"
+        w={stacked ? '100%' : 120}
+      />
+    ) : (
+      <Text size="sm">{ROLES.find((r) => r.value === member.role)?.label ?? member.role}</Text>
+    );
+  const scope = editable ? (
+    <Select
+      aria-label={`Records ${member.name} sees`}
+      data={RECORD_SCOPES}
+      value={member.recordScope}
+      onChange={(value) => value && change.mutate({ id: member.id, recordScope: value as RecordScope }, { onError })}
+      allowDeselect={false}
+      size="xs"
+      w={stacked ? '100%' : 200}
+    />
+  ) : (
+    <Text size="sm">{RECORD_SCOPES.find((s) => s.value === member.recordScope)?.label ?? member.recordScope}</Text>
+  );
+  const identity = (
+    <Group gap="sm" wrap="nowrap">
+      <Avatar name={member.name} color="initials" size={32} />
+      <div style={{ minWidth: 0 }}>
+        <Text size="sm" fw={500} truncate>
+          {member.name}{' '}
+          {isSelf && (
+            <Text span size="xs" c="dimmed">
+              (you)
+            </Text>
+          )}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {member.email}
+        </Text>
+      </div>
+    </Group>
+  );
   return (
     <Table.Tr>
-      <Table.Td>
-        <Group gap="sm" wrap="nowrap">
-          <Avatar name={member.name} color="initials" size={32} />
-          <div style={{ minWidth: 0 }}>
-            <Text size="sm" fw={500}>
-              {member.name}{' '}
-              {isSelf && (
-                <Text span size="xs" c="dimmed">
-                  (you)
-                </Text>
-              )}
-            </Text>
-            <Text size="xs" c="dimmed" truncate>
-              {member.email}
-            </Text>
-          </div>
-        </Group>
-      </Table.Td>
-      <Table.Td>
-        {editable && !isSelf ? (
-          <Select
-            aria-label={`Role of ${member.name}`}
-            data={ROLES.map((r) => ({ value: r.value, label: r.label }))}
-            value={member.role}
-            onChange={(role) => role && change.mutate({ id: member.id, role: role as Role }, { onError })}
-            allowDeselect={false}
-            size="xs"
-            w={120}
-          />
-        ) : (
-          <Text size="sm">{ROLES.find((r) => r.value === member.role)?.label ?? member.role}</Text>
-        )}
-      </Table.Td>
-      <Table.Td visibleFrom="sm">
-        {editable ? (
-          <Select
-            aria-label={`Records ${member.name} sees`}
-            data={RECORD_SCOPES}
-            value={member.recordScope}
-            onChange={(scope) => scope && change.mutate({ id: member.id, recordScope: scope as RecordScope }, { onError })}
-            allowDeselect={false}
-            size="xs"
-            w={200}
-          />
-        ) : (
-          <Text size="sm">{RECORD_SCOPES.find((s) => s.value === member.recordScope)?.label ?? member.recordScope}</Text>
-        )}
-      </Table.Td>
-      <Table.Td visibleFrom="md">
-        <Group gap={4}>
-          {teamNames.map((name) => (
-            <Badge key={name} variant="light" color="gray" tt="none">
-              {name}
-            </Badge>
-          ))}
-        </Group>
-      </Table.Td>
+      {stacked ? (
+        <Table.Td>
+          <Stack gap={6}>
+            {identity}
+            {role}
+            {scope}
+            <TeamBadges names={teamNames} />
+          </Stack>
+        </Table.Td>
+      ) : (
+        <>
+          <Table.Td>{identity}</Table.Td>
+          <Table.Td>{role}</Table.Td>
+          <Table.Td>{scope}</Table.Td>
+          <Table.Td visibleFrom="md">
+            <TeamBadges names={teamNames} />
+          </Table.Td>
+        </>
+      )}
       <Table.Td w={60}>
         {editable && !isSelf && (
           <Tooltip label={`Remove ${member.name}`}>

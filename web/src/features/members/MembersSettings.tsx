@@ -1,6 +1,6 @@
 /** Settings › Members: who is in the workspace, their role and which records they see, and who is invited. */
-import { Button, Group, Loader, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Button, Group, Loader, Paper, Table, Text, VisuallyHidden, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
@@ -16,6 +16,10 @@ export function MembersSettings() {
   const { isAdmin, userId } = usePermissions();
   const invitations = useInvitations(isAdmin);
   const [adding, { open, close }] = useDisclosure(false);
+  const theme = useMantineTheme();
+  // Read on the first render, so a phone never lays out the wide table first.
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
+  const stacked = !wide;
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   return (
     <>
@@ -33,14 +37,18 @@ export function MembersSettings() {
       {members.isError && <QueryError title="Could not load members" error={members.error} />}
       {members.data && (
         <Paper withBorder>
-          <Table verticalSpacing="sm" aria-label="Members">
+          <Table verticalSpacing="sm" aria-label="Members" layout={stacked ? 'fixed' : undefined}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Member</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th visibleFrom="sm">Sees</Table.Th>
-                <Table.Th visibleFrom="md">Teams</Table.Th>
-                <Table.Th>
+                {!stacked && (
+                  <>
+                    <Table.Th>Role</Table.Th>
+                    <Table.Th>Sees</Table.Th>
+                    <Table.Th visibleFrom="md">Teams</Table.Th>
+                  </>
+                )}
+                <Table.Th w={60}>
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
@@ -53,6 +61,7 @@ export function MembersSettings() {
                   teamNames={member.teamIds.map((id) => teamName.get(id) ?? '').filter(Boolean)}
                   editable={isAdmin}
                   isSelf={member.id === userId}
+                  stacked={stacked}
                 />
               ))}
               {(invitations.data ?? []).map((invitation) => (
@@ -60,6 +69,7 @@ export function MembersSettings() {
                   key={invitation.id}
                   invitation={invitation}
                   teamNames={invitation.teamIds.map((id) => teamName.get(id) ?? '').filter(Boolean)}
+                  stacked={stacked}
                 />
               ))}
             </Table.Tbody>

@@ -9,6 +9,7 @@ import { NETWORKS } from '../../lib/types';
 import { LoadMore } from '../../ui/LoadMore';
 import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
+import { useSession } from '../auth/session';
 import { NETWORK_META } from '../channels/networks';
 import type { TimelineSubject } from '../activities/types';
 import { useCustomerTimeline } from './api';
@@ -23,7 +24,9 @@ const NETWORK_OPTIONS = NETWORKS.map((network) => ({ value: network, label: NETW
 export function CustomerTimeline({ subject }: { subject: TimelineSubject }) {
   const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
   const timeline = useCustomerTimeline(subject, filters);
-  const { canWrite } = usePermissions();
+  const { canWrite, isAdmin } = usePermissions();
+  const session = useSession();
+  const member = { canWrite, isAdmin, userId: session.data?.user.id ?? '' };
   const items = timeline.data?.pages.flatMap((page) => page.data) ?? [];
   const { fetchNextPage } = timeline;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
@@ -83,7 +86,7 @@ export function CustomerTimeline({ subject }: { subject: TimelineSubject }) {
       )}
       <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Timeline entries">
         {items.map((item) => (
-          <TimelineItemRow key={`${item.kind}-${item.id}`} item={item} canWrite={canWrite} />
+          <TimelineItemRow key={`${item.kind}-${item.id}`} item={item} member={member} />
         ))}
       </Stack>
       <LoadMore hasMore={Boolean(timeline.hasNextPage)} loading={timeline.isFetchingNextPage} onLoadMore={loadMore} label="Load more" />

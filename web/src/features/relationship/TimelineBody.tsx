@@ -1,10 +1,12 @@
 /**
- * The text of a timeline entry, as typed: plain text with its line breaks, never markup. A long one
- * shows its beginning first, with a button to read the rest where it stands.
+ * The text of a timeline entry, as typed: plain text with its line breaks, never markup, its web
+ * addresses as links. A long one shows its beginning first, with a button to read the rest where it stands.
  */
 import { useId, useState } from 'react';
 import { Button, Text } from '@mantine/core';
+import { ExternalLink } from '../../ui/ExternalLink';
 import { bodyPreview } from './timeline-body';
+import { textParts } from './text-links';
 
 export function TimelineBody({ body }: { body: string }) {
   const [expanded, setExpanded] = useState(false);
@@ -13,7 +15,15 @@ export function TimelineBody({ body }: { body: string }) {
   return (
     <>
       <Text id={id} size="sm" mt={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} dir="auto">
-        {expanded || preview === null ? body : preview}
+        {textParts(expanded || preview === null ? body : preview).map((part, i) =>
+          part.url ? (
+            <ExternalLink key={i} href={part.url}>
+              {part.text}
+            </ExternalLink>
+          ) : (
+            part.text
+          ),
+        )}
       </Text>
       {preview !== null && (
         <Button

@@ -5,11 +5,14 @@
 import { Anchor, Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { DeleteActivityButton } from '../activities/DeleteActivityButton';
+import { formatDuration } from '../activities/duration';
 import { NetworkLabel } from '../listening/NetworkLabel';
 import { SentimentBadge } from '../listening/SentimentBadge';
 import { TaskDoneCheckbox } from '../tasks/TaskDoneCheckbox';
-import { DELETABLE_KINDS, TIMELINE_KIND_META } from './timeline-kinds';
+import { DeleteEntryButton } from './DeleteEntryButton';
+import { EditEntryButton } from './EditEntryButton';
+import { TIMELINE_KIND_META } from './timeline-kinds';
+import { canChangeEntry, type TimelineMember } from './timeline-permissions';
 import { TimelineBody } from './TimelineBody';
 import { TEXT_COLORS } from '../../ui/text-colors';
 import type { TaskState, TimelineItem } from './types';
@@ -55,11 +58,12 @@ function SystemRow({ item }: { item: TimelineItem }) {
   );
 }
 
-export function TimelineItemRow({ item, canWrite }: { item: TimelineItem; canWrite: boolean }) {
+export function TimelineItemRow({ item, member }: { item: TimelineItem; member: TimelineMember }) {
   if (item.kind === 'system') return <SystemRow item={item} />;
   const { task } = item;
   const kind = TIMELINE_KIND_META[item.kind] ?? TIMELINE_KIND_META.system;
   const title = item.title || kind.label;
+  const what = kind.label.toLowerCase();
   return (
     <Group component="li" align="flex-start" wrap="nowrap" gap="sm">
       <ThemeIcon variant="light" color={kind.color} radius="xl" size="lg" aria-hidden>
@@ -82,13 +86,23 @@ export function TimelineItemRow({ item, canWrite }: { item: TimelineItem; canWri
           </Group>
           <Group gap={4} wrap="nowrap">
             <When iso={item.occurredAt} />
-            {canWrite && DELETABLE_KINDS.has(item.kind) && <DeleteActivityButton id={item.id} what={kind.label.toLowerCase()} />}
+            {canChangeEntry(item, member) && (
+              <>
+                <EditEntryButton id={item.id} isTask={Boolean(task)} what={what} />
+                <DeleteEntryButton id={item.id} isTask={Boolean(task)} what={what} />
+              </>
+            )}
           </Group>
         </Group>
         <Group gap={8} mt={2}>
           <Text size="xs" c="dimmed">
             {kind.label}
           </Text>
+          {item.durationMinutes !== null && (
+            <Text size="xs" c="dimmed">
+              {formatDuration(item.durationMinutes)}
+            </Text>
+          )}
           {item.network && <NetworkLabel network={item.network} />}
           {item.direction && (
             <Text size="xs" c="dimmed">

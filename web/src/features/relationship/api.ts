@@ -10,6 +10,8 @@ const TIMELINE_PAGE = 30;
 export const relationshipKeys = {
   /** Under "timeline", so logging an activity or ticking a task refreshes it like the old timeline. */
   timeline: (subject: TimelineSubject, filters: TimelineFilters) => ['timeline', '360', subject, filters] as const,
+  /** Every contact's relationship: what a change to any timeline may move. */
+  relationships: ['relationship', 'contact'] as const,
   relationship: (contactId: string) => ['relationship', 'contact', contactId] as const,
   settings: ['relationship', 'settings'] as const,
 };

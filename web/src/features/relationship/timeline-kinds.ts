@@ -8,6 +8,3 @@ export const TIMELINE_KIND_META: Record<TimelineKind, { label: string; plural: s
   mention: { label: 'Mention', plural: 'Mentions', icon: IconAt, color: 'grape' },
   ...ACTIVITY_KINDS,
 };
-
-/** Logged activities a user may delete from the timeline; messages, mentions and changes stay. */
-export const DELETABLE_KINDS: ReadonlySet<TimelineKind> = new Set(['note', 'call', 'meeting', 'email']);

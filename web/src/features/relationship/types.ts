@@ -17,6 +17,10 @@ export interface TimelineItem {
   author: string | null;
   /** For a task: when it is due, whether it is done, who has it; null for other kinds. */
   task: TaskState | null;
+  /** How long a call or meeting lasted, when it was noted. */
+  durationMinutes: number | null;
+  /** The member who wrote an activity or sent a message; null for customers and automation. */
+  authorId: string | null;
 }
 
 export interface TaskState {

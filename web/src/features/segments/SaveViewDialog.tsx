@@ -1,4 +1,4 @@
-/** Names the current filters as a saved view, private or shared with the workspace. */
+/** Names the current filters as a saved view, private or shared with the workspace; or renames a view. */
 import { useState } from 'react';
 import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { FormError } from '../../ui/FormError';
@@ -10,22 +10,25 @@ const LABELS = { name: 'Name', shared: 'Share with everyone in the workspace' } 
 
 export function SaveViewDialog({
   opened,
+  renaming,
   pending,
   error,
   onSave,
   onClose,
 }: {
   opened: boolean;
+  /** The view to rename: only its name changes, who it is shared with stays. */
+  renaming?: { name: string };
   pending: boolean;
   error: unknown;
   onSave: (name: string, shared: boolean) => void;
   onClose: () => void;
 }) {
-  const [name, setName] = useState('');
+  const [name, setName] = useState(renaming?.name ?? '');
   const [shared, setShared] = useState(false);
   const errors = fieldErrors(error, LABELS);
   return (
-    <Dialog opened={opened} onClose={onClose} title="Save view">
+    <Dialog opened={opened} onClose={onClose} title={renaming ? 'Rename view' : 'Save view'}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -42,13 +45,13 @@ export function SaveViewDialog({
             error={errors.name}
             data-autofocus
           />
-          <Checkbox label={LABELS.shared} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />
+          {!renaming && <Checkbox label={LABELS.shared} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
             <Button type="submit" loading={pending} disabled={!name.trim()}>
-              Save view
+              {renaming ? 'Rename view' : 'Save view'}
             </Button>
           </Group>
         </Stack>

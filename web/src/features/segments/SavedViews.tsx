@@ -1,8 +1,8 @@
-/** Saved views of a list: pick one, save the current filters as one, update or delete the one shown. */
+/** Saved views of a list: pick one, save the current filters as one, update, rename or delete the one shown. */
 import { Button, Group, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconChevronDown, IconDeviceFloppy, IconLayoutList, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconDeviceFloppy, IconLayoutList, IconPencil, IconTrash, IconUsers } from '@tabler/icons-react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FailureReference } from '../../ui/FailureMessage';
 import { failureReference } from '../../ui/form-problems';
@@ -36,6 +36,8 @@ export function SavedViews({
   const remove = useDeleteSegment();
   const [saving, saveDialog] = useDisclosure(false);
   const [deleting, deleteDialog] = useDisclosure(false);
+  const [renaming, renameDialog] = useDisclosure(false);
+  const rename = useUpdateSegment();
   const { isAdmin, userId } = usePermissions();
   const current = segments.data?.find((s) => s.id === viewId) ?? null;
   // A shared view is changed only by its owner or an admin; everyone else may save a copy.
@@ -79,6 +81,11 @@ export function SavedViews({
           <Menu.Item leftSection={<IconDeviceFloppy size={14} />} onClick={saveDialog.open}>
             Save as new view…
           </Menu.Item>
+          {current && canChange && (
+            <Menu.Item leftSection={<IconPencil size={14} />} onClick={renameDialog.open}>
+              Rename view…
+            </Menu.Item>
+          )}
         </Menu.Dropdown>
       </Menu>
       {current && modified && canChange && (
@@ -119,6 +126,31 @@ export function SavedViews({
           )
         }
       />
+      {current && (
+        <SaveViewDialog
+          key={renaming ? `rename-${current.id}` : 'rename-closed'}
+          opened={renaming}
+          renaming={current}
+          pending={rename.isPending}
+          error={rename.error}
+          onClose={() => {
+            rename.reset();
+            renameDialog.close();
+          }}
+          onSave={(name) =>
+            rename.mutate(
+              { id: current.id, name },
+              {
+                onSuccess: (segment) => {
+                  renameDialog.close();
+                  rename.reset();
+                  notifications.show({ message: `View renamed “${segment.name}”` });
+                },
+              },
+            )
+          }
+        />
+      )}
       <ConfirmDialog
         opened={deleting}
         title="Delete view?"

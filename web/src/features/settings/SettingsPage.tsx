@@ -8,6 +8,8 @@ import {
   IconInboxOff,
   IconKey,
   IconPlug,
+  IconRoute,
+  IconClockHour4,
   IconTemplate,
   IconUserCircle,
   IconUsers,
@@ -23,6 +25,8 @@ import { CannedResponsesSettings } from '../canned-responses/CannedResponsesSett
 import { ChannelsSettings } from '../channels/ChannelsSettings';
 import { DeadLettersSettings } from '../dead-letters/DeadLettersSettings';
 import { CustomFieldsSettings } from '../custom-fields/CustomFieldsSettings';
+import { RoutingSettingsPanel } from '../inbox-settings/RoutingSettingsPanel';
+import { SlaSettingsPanel } from '../inbox-settings/SlaSettingsPanel';
 import { IdentitySettingsPanel } from '../identity/IdentitySettingsPanel';
 import { MembersSettings } from '../members/MembersSettings';
 import { RelationshipSettingsPanel } from '../relationship/RelationshipSettingsPanel';
@@ -35,6 +39,8 @@ const TABS = [
   { value: 'relationship', label: 'Relationship', icon: IconHeartHandshake, Panel: RelationshipSettingsPanel, adminOnly: false },
   { value: 'identity', label: 'Identity', icon: IconFingerprint, Panel: IdentitySettingsPanel, adminOnly: false },
   { value: 'channels', label: 'Channels', icon: IconPlug, Panel: ChannelsSettings, adminOnly: false },
+  { value: 'routing', label: 'Routing', icon: IconRoute, Panel: RoutingSettingsPanel, adminOnly: false },
+  { value: 'sla', label: 'SLA', icon: IconClockHour4, Panel: SlaSettingsPanel, adminOnly: false },
   { value: 'canned-responses', label: 'Canned responses', icon: IconTemplate, Panel: CannedResponsesSettings, adminOnly: false },
   { value: 'dead-letters', label: 'Dead letters', icon: IconInboxOff, Panel: DeadLettersSettings, adminOnly: true },
   { value: 'api-tokens', label: 'API tokens', icon: IconKey, Panel: ApiTokensSettings, adminOnly: true },

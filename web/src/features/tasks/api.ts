@@ -1,8 +1,9 @@
 /** Server state for tasks. */
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import { timeZone } from '../../lib/format';
 import type { Page } from '../../lib/types';
+import { useRefreshTimelines } from '../activities/api';
 import { taskListParams, type TaskFilters } from './task-filters';
 import type { Task, TaskInput, TaskPatch } from './types';
 
@@ -20,8 +21,9 @@ export function useTaskList(filters: TaskFilters, pageSize = 50) {
 
 function useRefreshTasks() {
   const client = useQueryClient();
+  const refreshTimelines = useRefreshTimelines();
   return () => {
-    void client.invalidateQueries({ queryKey: ['timeline'] });
+    refreshTimelines();
     void client.invalidateQueries({ queryKey: ['my-day'] });
     void client.invalidateQueries({ queryKey: ['tasks'] });
   };
@@ -40,5 +42,18 @@ export function useUpdateTask(id: string) {
   return useMutation({
     mutationFn: (patch: TaskPatch) => api<Task>(`/tasks/${id}`, { method: 'PATCH', body: patch }),
     onSettled: refresh,
+  });
+}
+
+/** One task as it is now, for its edit form. */
+export function useTask(id: string) {
+  return useQuery({ queryKey: ['tasks', 'one', id], queryFn: ({ signal }) => api<Task>(`/tasks/${id}`, { signal }), staleTime: 0 });
+}
+
+export function useDeleteTask() {
+  const refresh = useRefreshTasks();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/tasks/${id}`, { method: 'DELETE' }),
+    onSuccess: refresh,
   });
 }

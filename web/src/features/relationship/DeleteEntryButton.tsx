@@ -1,13 +1,16 @@
-/** Removes a logged entry from a timeline, after asking. */
+/** Removes a logged entry or a task from a timeline, after asking. */
 import { ActionIcon, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { useDeleteActivity } from './api';
+import { useDeleteActivity } from '../activities/api';
+import { useDeleteTask } from '../tasks/api';
 
-export function DeleteActivityButton({ id, what }: { id: string; what: string }) {
+export function DeleteEntryButton({ id, isTask, what }: { id: string; isTask: boolean; what: string }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const remove = useDeleteActivity();
+  const removeActivity = useDeleteActivity();
+  const removeTask = useDeleteTask();
+  const remove = isTask ? removeTask : removeActivity;
   return (
     <>
       <Tooltip label={`Delete ${what}`}>
