@@ -81,7 +81,9 @@ test('an admin sets Service to round-robin', async () => {
   await choose('Service', /Round-robin/);
   await page.getByText('Service: Round-robin').waitFor();
   await page.reload();
-  expect(await page.getByRole('combobox', { name: 'Service', exact: true }).inputValue()).toMatch(/Round-robin/);
+  // The select shows its value once the team's settings have loaded after the reload.
+  const service = page.getByRole('combobox', { name: 'Service', exact: true });
+  await expect.poll(() => service.inputValue(), { timeout: 10_000 }).toMatch(/Round-robin/);
 });
 
 test('an admin sets a first-response target in business hours; the server’s refusal shows on the day', async () => {
