@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** Server modules the web app imports too (under server/, without their extension): pure rules both sides must apply alike. */
+const SHARED_WITH_WEB = ['src/channels/connectors/reply-length', 'src/nlp/sentiment/sentiment-label'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'data/**', '.tmp/**', 'test/fixtures/**'] },
   js.configs.recommended,
@@ -46,10 +49,30 @@ export default tseslint.config(
     },
   },
   {
-    // The web app talks to the server only over HTTP.
+    // The web app talks to the server only over HTTP, but for the rules it must apply exactly as the
+    // server does: those modules import nothing, and are bundled into the browser as they are.
     files: ['web/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'the web app uses the API, not server code' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)server/(?!(${SHARED_WITH_WEB.join('|')})$)`,
+              message: 'the web app uses the API, not server code',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: SHARED_WITH_WEB.map((file) => `server/${file}.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['*'], message: 'the web app bundles this module: it may import nothing' }] },
+      ],
     },
   },
 );

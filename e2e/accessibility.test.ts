@@ -8,7 +8,7 @@
 import axeCore, { type AxeResults, type RunOptions } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openArea, signIn, startServer, type RunningServer } from './support.js';
+import { openArea, signIn, startJourney, type RunningServer } from './support.js';
 
 const WCAG_21_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -45,11 +45,11 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   // Reduced motion: dialogs and menus appear at once, so axe never reads colours halfway through a fade.
-  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
-  page = await desktop.newPage();
+  ({ server, browser, page } = await startJourney(
+    { viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' },
+    { signedIn: false },
+  ));
 });
 
 afterAll(async () => {

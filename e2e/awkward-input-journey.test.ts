@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, signIn, startServer, type RunningServer } from './support.js';
+import { startJourney, type RunningServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -14,10 +14,7 @@ let page: Page;
 const UNBROKEN = 'Wolfeschlegelsteinhausenbergerdorff'.repeat(5);
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signIn(page, server.baseUrl);
+  ({ server, browser, page } = await startJourney({ viewport: { width: 1280, height: 800 } }));
 });
 
 afterAll(async () => {

@@ -6,18 +6,14 @@
 import axeCore from 'axe-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openArea, signIn, startServer, type RunningServer } from './support.js';
+import { openArea, startJourney, type RunningServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  await signIn(page, server.baseUrl);
+  ({ server, browser, page } = await startJourney({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' }));
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openArea, signIn, startServer, type RunningServer } from './support.js';
+import { openArea, signIn, startJourney, type RunningServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,9 +17,7 @@ const SHOTS = 'e2e/screenshots';
 const README_SHOTS = 'docs/screenshots';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  ({ server, browser, page } = await startJourney({ viewport: { width: 1280, height: 800 } }, { signedIn: false }));
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(README_SHOTS, { recursive: true });
 });

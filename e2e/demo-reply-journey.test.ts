@@ -6,16 +6,14 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addChannel, launchBrowser, openArea, signIn, startServer, type RunningServer } from './support.js';
+import { addChannel, openArea, signIn, startJourney, type RunningServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  ({ server, browser, page } = await startJourney({ viewport: { width: 1600, height: 900 } }, { signedIn: false }));
   page.on('dialog', (dialog) => void dialog.dismiss().then(() => expect.fail(`a dialog opened: ${dialog.message()}`)));
   await signIn(page, server.baseUrl);
 }, 120_000);

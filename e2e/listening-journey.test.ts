@@ -45,14 +45,26 @@ afterAll(async () => {
 
 const card = (text: string): Locator => page.getByRole('article').filter({ hasText: text });
 
+/** The colour a chart's legend gives a series. */
+async function legendColor(chart: Locator, series: string): Promise<string> {
+  const item = chart
+    .locator('[class*="legendItem"]')
+    .filter({ has: chart.page().getByText(series, { exact: true }) })
+    .first();
+  return item.locator('[class*="colorOverlay"]').evaluate((swatch) => getComputedStyle(swatch).backgroundColor);
+}
+
+/** A write to the API as the signed-in user, where the journey is not about the form that makes it. */
+async function apiPost(path: string, data: object): Promise<number> {
+  const session = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  const response = await page.request.post(`${server.baseUrl}/api/v1${path}`, { headers: { 'x-csrf-token': session.csrfToken }, data });
+  return response.status();
+}
+
 /** A post comes in through the pipeline (from a recorded export) while the stream is open, and is shown. */
 async function postArrivesLive(id: string, account: number, text: string) {
-  const session = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
-  const ingested = await page.request.post(`${server.baseUrl}/api/v1/ingest/files`, {
-    headers: { 'x-csrf-token': session.csrfToken },
-    data: { format: 'mastodon', content: JSON.stringify(mastodonStatus(id, { text, account, createdAt: new Date() })) },
-  });
-  expect(ingested.status()).toBe(200);
+  const content = JSON.stringify(mastodonStatus(id, { text, account, createdAt: new Date() }));
+  expect(await apiPost('/ingest/files', { format: 'mastodon', content })).toBe(200);
   await page.getByRole('button', { name: /new mention/ }).click({ timeout: 30_000 });
 }
 
@@ -245,6 +257,14 @@ test('Back undoes the stream and the filters chosen, one at a time', async () =>
   await page.getByRole('heading', { level: 1, name: 'Mentions' }).waitFor();
 });
 
+test('a link to the stream’s old address opens the stream with its filters', async () => {
+  await page.goto(`${server.baseUrl}/listening/mentions?sentiment=negative`);
+  await page.getByRole('heading', { level: 1, name: 'Mentions' }).waitFor();
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/listening');
+  expect(new URL(page.url()).searchParams.get('sentiment')).toBe('negative');
+  await expect.poll(() => page.getByRole('combobox', { name: 'Sentiment' }).inputValue()).toBe('Negative');
+});
+
 test('the dashboard shows the brand’s share of voice against its competitor', async () => {
   await page.getByRole('navigation', { name: 'Listening' }).getByRole('link', { name: 'Dashboard' }).click();
   const share = page.getByRole('region', { name: 'Share of voice' });
@@ -255,7 +275,53 @@ test('the dashboard shows the brand’s share of voice against its competitor', 
   const volume = page.getByRole('region', { name: 'Volume' });
   await volume.getByText('Kettle', { exact: true }).filter({ visible: true }).first().waitFor();
   await volume.getByText('Brewmax', { exact: true }).filter({ visible: true }).first().waitFor();
+  // A query has one colour on every chart, though the volume series come by name and the share most heard first.
+  for (const query of ['Kettle', 'Brewmax']) expect(await legendColor(volume, query)).toBe(await legendColor(share, query));
+  expect(await legendColor(volume, 'Kettle')).not.toBe(await legendColor(volume, 'Brewmax'));
   await page.screenshot({ path: 'docs/screenshots/listening-dashboard.png', fullPage: false });
+});
+
+test('a dashboard link with a range longer than the charts cover says so once, instead of failing every chart', async () => {
+  await page.goto(`${server.baseUrl}/listening/dashboard?range=custom&from=2025-06-01&to=2026-12-07`);
+  const told = page.getByRole('alert').filter({ hasText: 'No charts for this date range' });
+  await told.getByText(/spans 55\d days; the charts cover at most 400/).waitFor();
+  await page.getByLabel('To', { exact: true }).and(page.locator('[aria-invalid="true"]')).waitFor();
+  expect(await page.getByRole('region', { name: 'Volume' }).count()).toBe(0);
+  expect(await page.getByText(/^Could not load/).count()).toBe(0);
+});
+
+test('on a phone, the queries and the alerts stack in their card, group and actions in sight', async () => {
+  expect(await apiPost('/listening/alerts', { name: 'Brand volume spike', queryKind: 'brand', trigger: 'volume' })).toBe(201);
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true })).newPage();
+  await signIn(phone, server.baseUrl);
+  const inSight = async (target: Locator) => {
+    await target.waitFor();
+    const box = (await target.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  };
+  const uncut = (badge: Locator) => badge.evaluate((element) => element.scrollWidth <= element.clientWidth);
+
+  await phone.goto(`${server.baseUrl}/listening/queries`);
+  const queryRow = (name: string) =>
+    phone
+      .getByRole('table', { name: 'Saved queries' })
+      .getByRole('row')
+      .filter({ has: phone.getByRole('link', { name, exact: true }) });
+  const brand = queryRow('Kettle').getByText('Brand', { exact: true });
+  await inSight(brand);
+  expect(await uncut(brand)).toBe(true);
+  expect(await uncut(queryRow('Brewmax').getByText('Competitors', { exact: true }))).toBe(true);
+  await inSight(queryRow('Kettle').getByRole('button', { name: 'Delete Kettle' }));
+  await inSight(queryRow('Kettle').getByRole('link', { name: 'Mentions' }));
+
+  await phone.goto(`${server.baseUrl}/listening/alerts`);
+  const alert = phone.getByRole('table', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Brand volume spike' });
+  await inSight(alert.getByText('All brand', { exact: true }));
+  await inSight(alert.getByRole('button', { name: 'Check now: Brand volume spike' }));
+  await inSight(alert.getByRole('button', { name: 'Delete Brand volume spike' }));
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await phone.context().close();
 });
 
 test('on a phone, toasts fired together stay few and take little of the screen', async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -94,6 +94,33 @@ export async function signIn(page: Page, baseUrl: string): Promise<void> {
   await page.getByLabel(/^Password/).fill('rapport-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'My day' }).waitFor();
+}
+
+export interface Journey {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * What a journey starts from: a server with the demo workspace, a browser, and a page in a context of
+ * its own (`context`: viewport, colour scheme, motion), signed in as the demo owner unless the journey
+ * signs in itself (`signedIn: false`). If a step fails, what was started is stopped before the error is
+ * thrown, as the file's afterAll is not given it.
+ */
+export async function startJourney(context: BrowserContextOptions, { signedIn = true } = {}): Promise<Journey> {
+  const server = await startServer();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const page = await (await browser.newContext(context)).newPage();
+    if (signedIn) await signIn(page, server.baseUrl);
+    return { server, browser, page };
+  } catch (error) {
+    await browser?.close();
+    await server.stop();
+    throw error;
+  }
 }
 
 /** Goes to an area of the app through the main navigation. */

@@ -36,6 +36,22 @@ afterAll(async () => {
 const currentWorkspace = () =>
   page.evaluate(async () => ((await (await fetch('/api/v1/auth/session')).json()) as { workspace: { id: string } }).workspace.id);
 
+/** The demo owner's write to the API from the signed-in page: status and answer. */
+const ownerWrites = (method: string, url: string, body?: unknown) =>
+  page.evaluate(
+    async ([method, url, body]) => {
+      const { csrfToken } = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(url as string, {
+        method: method as string,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, answer: text ? (JSON.parse(text) as { id: string }) : null };
+    },
+    [method, url, body] as const,
+  );
+
 test('switches workspace from the account menu, and signs in to the one last used', async () => {
   await signIn(page, server.baseUrl);
   const first = await currentWorkspace();
@@ -75,16 +91,13 @@ test('an admin invites an existing account, whose person accepts and switches to
   await page.goto(server.baseUrl);
   await page.getByRole('heading', { name: 'My day' }).waitFor();
   const home = await currentWorkspace();
-  const created = await page.evaluate(async () => {
-    const { csrfToken } = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
-    const response = await fetch('/api/v1/members', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ email: 'iris@rapport.local', name: 'Iris Ink', password: 'iris-password', role: 'agent' }),
-    });
-    return response.status;
+  const created = await ownerWrites('POST', '/api/v1/members', {
+    email: 'iris@rapport.local',
+    name: 'Iris Ink',
+    password: 'iris-password',
+    role: 'agent',
   });
-  expect(created).toBe(201);
+  expect(created.status).toBe(201);
 
   // In the other workspace, the owner adds her address: she is invited, not added, and shown by her address only.
   await page.getByRole('button', { name: /Account:/ }).click();
@@ -118,5 +131,44 @@ test('an admin invites an existing account, whose person accepts and switches to
     .click();
   await page.getByRole('button', { name: /Account: Iris Ink$/ }).click();
   await switchFromMenu();
+  expect(await currentWorkspace()).toBe(inviting);
+});
+
+test('a person removed from their only workspace signs in by accepting an invitation to another', async () => {
+  await page.context().clearCookies();
+  await signIn(page, server.baseUrl);
+  const home = await currentWorkspace();
+  const added = await ownerWrites('POST', '/api/v1/members', {
+    email: 'jo@rapport.local',
+    name: 'Jo Jones',
+    password: 'jo-password',
+    role: 'agent',
+  });
+  expect(added.status).toBe(201);
+  await page.getByRole('button', { name: /Account:/ }).click();
+  await switchFromMenu();
+  const inviting = await currentWorkspace();
+  expect(inviting).not.toBe(home);
+  const invited = await ownerWrites('POST', '/api/v1/members', {
+    email: 'jo@rapport.local',
+    name: 'Jo Jones',
+    password: 'unused-password',
+    role: 'viewer',
+  });
+  expect(invited.status).toBe(201);
+  await page.getByRole('button', { name: /Account:/ }).click();
+  await switchFromMenu();
+  expect(await currentWorkspace()).toBe(home);
+  expect((await ownerWrites('DELETE', `/api/v1/members/${added.answer!.id}`)).status).toBe(204);
+
+  // Jo now belongs to no workspace: signing in says so, and offers the invitation as the way in.
+  await page.context().clearCookies();
+  await page.goto(server.baseUrl);
+  await page.getByLabel(/^E-mail/).fill('jo@rapport.local');
+  await page.getByLabel(/^Password/).fill('jo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const offered = page.getByRole('group', { name: 'Invitations waiting for you' });
+  await offered.getByRole('button', { name: /\(viewer\) and sign in$/ }).click();
+  await page.getByRole('heading', { name: 'My day' }).waitFor();
   expect(await currentWorkspace()).toBe(inviting);
 });

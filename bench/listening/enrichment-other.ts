@@ -22,7 +22,12 @@ const work: Record<OtherEnrichmentPart, (text: string, index: number) => number>
   language: (text) => detectLanguage(text).confidence,
   intent: (text) => classifyIntent(text).confidence,
   extraction: (text) => extractEntities(text).keywords.length,
-  influence: (text, index) => influenceScore({ followers: text.length * index, postsCount: index, likes: text.length }).score,
+  influence: (text, index) =>
+    influenceScore({
+      followers: text.length * index,
+      postsCount: index,
+      seen: { posts: 1, interactions: text.length, repliedTo: 0, shared: 0 },
+    }).score,
 };
 
 function cpuSeconds(): number {

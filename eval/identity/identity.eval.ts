@@ -10,6 +10,7 @@ import { throughProduct } from './through-product.js';
 import { count, decimal, markdownTable, type Alignment } from '../lib/markdown.js';
 import type { EvalSuite } from '../lib/suite.js';
 import { loadFebrl } from './febrl.js';
+import { noDuplicatesSection } from './no-duplicates.js';
 
 const FILES = ['dataset1.csv', 'dataset2.csv'];
 
@@ -110,6 +111,7 @@ export const suite: EvalSuite = {
     );
     const rule = `link at posterior ≥ ${DEFAULT_THRESHOLDS.link}, review at ≥ ${DEFAULT_THRESHOLDS.review}`;
     const product = await productSection();
+    const noDuplicates = await noDuplicatesSection();
     return [
       '## Identity resolution',
       '',
@@ -119,9 +121,12 @@ export const suite: EvalSuite = {
       '',
       'The thresholds (posterior 0.99 / 0.5), priors and comparator levels were set before any run. What changed after looking at',
       'results was driven by dataset1.csv or by the synthetic benchmark data, never by dataset2.csv: the sorted-neighbourhood window (3),',
-      'the block-size cap (50), and the EM safeguards (u started from random pairs, monotone m/u, match share at most one per person).',
+      'the block-size cap (50), and the EM safeguards (u started from random pairs, monotone m/u, match share at most one per person;',
+      'a fit that describes no duplicates gives way to the prior scored against the candidates, see "A workspace without duplicates").',
       '',
       product,
+      '',
+      noDuplicates,
     ].join('\n');
   },
 };

@@ -139,6 +139,26 @@ describe('the OpenAPI document', () => {
     expect(typesOf('GET', '/api/v1/webhooks/:channelId')).toEqual(['text/plain', 'application/json']);
   });
 
+  it('shows beside a write’s answer the id alone that a token with only the write scope gets, and leaves reads whole', () => {
+    const answer = (method: string, url: string, status: string) =>
+      operationOf(method, url)?.responses[status]?.content?.['application/json']?.schema as { anyOf?: object[] } | undefined;
+    const idOnly = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string' } } };
+    expect(answer('POST', '/api/v1/contacts', '201')?.anyOf).toEqual([
+      expect.objectContaining({ type: 'object' }),
+      expect.objectContaining(idOnly),
+    ]);
+    expect(answer('PATCH', '/api/v1/contacts/:id', '200')?.anyOf?.[1]).toMatchObject(idOnly);
+    // An answer that names no record is an empty object.
+    expect(answer('POST', '/api/v1/conversations/bulk', '200')?.anyOf?.[1]).toEqual(
+      expect.objectContaining({ type: 'object', additionalProperties: false, properties: {} }),
+    );
+    // Reads, and the POSTs that need the read scope (they answer with what they read), answer whole.
+    expect(answer('GET', '/api/v1/contacts/:id', '200')).toMatchObject({ type: 'object' });
+    expect(answer('GET', '/api/v1/contacts/:id', '200')?.anyOf).toBeUndefined();
+    expect(answer('POST', '/api/v1/listening/alerts/:id/check', '200')?.anyOf).toBeUndefined();
+    expect(answer('POST', '/api/v1/nlp/analyze', '200')?.anyOf).toBeUndefined();
+  });
+
   it('lists the query parameters of the webhook handshake, not the parts of a schema', () => {
     const names = (operationOf('GET', '/api/v1/webhooks/:channelId')?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
     expect(names).toEqual(['hub.mode', 'hub.verify_token', 'hub.challenge', 'crc_token', 'nonce']);

@@ -2,7 +2,7 @@
  * Fills a workspace with one record of every kind the API can create, through the API itself, so
  * isolation suites probe real rows. Kinds whose routes are not served are skipped.
  */
-import type { TestApp, TestWorkspace } from '../src/platform/testing/test-app.js';
+import { signedIn, type TestApp, type TestWorkspace } from '../src/platform/testing/test-app.js';
 import { insertConversation } from '../src/inbox/testing/conversations.js';
 import { mastodonStatus } from '../src/ingest/testing/mastodon-statuses.js';
 
@@ -10,6 +10,8 @@ interface Step {
   url: string;
   payload: (ids: Record<string, string>, tag: string) => object;
   key: string;
+  /** Made by the owner signed in: an API token may not make it. */
+  signedIn?: true;
 }
 
 const STEPS: Step[] = [
@@ -68,7 +70,7 @@ const STEPS: Step[] = [
       content: `${JSON.stringify(mastodonStatus(`toot-${tag}`, { text: `Toot ${tag}` }))}\n{broken ${tag}\n`,
     }),
   },
-  { key: 'apiToken', url: '/api/v1/api-tokens', payload: (_ids, tag) => ({ name: `Token ${tag}`, scopes: ['read'] }) },
+  { key: 'apiToken', url: '/api/v1/api-tokens', payload: (_ids, tag) => ({ name: `Token ${tag}`, scopes: ['read'] }), signedIn: true },
   {
     key: 'cannedResponse',
     url: '/api/v1/canned-responses',
@@ -87,9 +89,11 @@ export async function seedWorkspaceRecords(t: TestApp, ws: TestWorkspace): Promi
   const tag = ws.workspaceId.slice(-8);
   const served = new Set(t.routes.map((r) => `${r.method} ${r.url}`));
   const ids: Record<string, string> = {};
+  const session = await signedIn(t.app, ws.owner);
   for (const step of STEPS) {
     if (!served.has(`POST ${step.url}`)) continue;
-    const response = await t.app.inject({ method: 'POST', url: step.url, headers: ws.owner.headers, payload: step.payload(ids, tag) });
+    const headers = step.signedIn ? session : ws.owner.headers;
+    const response = await t.app.inject({ method: 'POST', url: step.url, headers, payload: step.payload(ids, tag) });
     if (response.statusCode >= 300) throw new Error(`seeding ${step.url} failed: ${response.statusCode} ${response.body}`);
     ids[step.key] = (JSON.parse(response.body) as { id: string }).id;
   }

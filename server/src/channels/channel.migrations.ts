@@ -88,4 +88,10 @@ ALTER TABLE channels ADD CONSTRAINT channels_kind_check
   CHECK (kind IN ('rss', 'email', 'mastodon', 'bluesky', 'twitter', 'meta', 'reddit', 'webhook', 'sandbox'));
 `,
   },
+  {
+    id: 'channels/006-server-reply-length',
+    // The longest reply the channel's own server takes, as it last said ({ max, counting, urlLength }):
+    // a Mastodon instance sets its own. Null: the network's usual limit. Asked again a day after.
+    sql: `ALTER TABLE channels ADD COLUMN reply_length jsonb, ADD COLUMN reply_length_checked_at timestamptz(3);`,
+  },
 ];

@@ -1,6 +1,7 @@
 /** All SQL of the channels domain. Every query is scoped by workspace, except the poller's claim. */
 import type { Queryable } from '../platform/db/db.js';
 import type { ChannelKind } from './message.schema.js';
+import type { ServerReplyLength } from './connector.js';
 import type { ChannelError, ChannelPurpose, ChannelStatus } from './channel.schema.js';
 
 export interface ChannelRow {
@@ -26,6 +27,9 @@ export interface ChannelRow {
   refused_count: string | number;
   last_refused_at: Date | null;
   recent_refusals: ChannelError[];
+  /** The longest reply the channel's server said it takes; null: the network's usual limit. */
+  reply_length: ServerReplyLength | null;
+  reply_length_checked_at: Date | null;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -82,11 +86,24 @@ export async function updateChannelSettings(
   db: Queryable,
   row: Pick<
     ChannelRow,
-    'workspace_id' | 'id' | 'name' | 'config' | 'credentials' | 'team_id' | 'purpose' | 'status' | 'next_poll_at' | 'cursor' | 'updated_at'
+    | 'workspace_id'
+    | 'id'
+    | 'name'
+    | 'config'
+    | 'credentials'
+    | 'team_id'
+    | 'purpose'
+    | 'status'
+    | 'next_poll_at'
+    | 'cursor'
+    | 'reply_length'
+    | 'reply_length_checked_at'
+    | 'updated_at'
   >,
 ): Promise<void> {
   await db.query(
-    `UPDATE channels SET name = $3, config = $4::jsonb, credentials = $5, team_id = $6, status = $7, next_poll_at = $8, cursor = $9::jsonb, updated_at = $10, purpose = $11
+    `UPDATE channels SET name = $3, config = $4::jsonb, credentials = $5, team_id = $6, status = $7, next_poll_at = $8, cursor = $9::jsonb, updated_at = $10, purpose = $11,
+            reply_length = $12::jsonb, reply_length_checked_at = $13
       WHERE workspace_id = $1 AND id = $2`,
     [
       row.workspace_id,
@@ -100,7 +117,27 @@ export async function updateChannelSettings(
       JSON.stringify(row.cursor),
       row.updated_at,
       row.purpose,
+      row.reply_length === null ? null : JSON.stringify(row.reply_length),
+      row.reply_length_checked_at,
     ],
+  );
+}
+
+/**
+ * What the channel's server said of its longest reply, and when it was asked. Without `replyLength`
+ * (the server could not be asked) the last answer is kept: an outage must not drop a known limit.
+ */
+export async function recordServerReplyLength(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+  check: { at: Date; replyLength?: ServerReplyLength | null },
+): Promise<void> {
+  const answered = check.replyLength !== undefined;
+  await db.query(
+    `UPDATE channels SET reply_length = CASE WHEN $3::boolean THEN $4::jsonb ELSE reply_length END, reply_length_checked_at = $5
+      WHERE workspace_id = $1 AND id = $2`,
+    [workspaceId, id, answered, check.replyLength ? JSON.stringify(check.replyLength) : null, check.at],
   );
 }
 

@@ -84,7 +84,8 @@ export function channelRoutes(app: App, { db, config }: AppDeps) {
     {
       schema: {
         tags: ['channels'],
-        summary: 'Test the connection with the stored settings; changes nothing',
+        summary:
+          "Test the connection with the stored settings; changes nothing but the reply limit the channel's server says (a Mastodon instance's own)",
         params: IdParams,
         response: { 200: ChannelTestResult, ...ERROR_RESPONSES },
       },

@@ -11,6 +11,7 @@ import { connectorFor } from './registry.js';
 import { openCredentials, sealCredentials } from './channel.credentials.js';
 import { schemaProblems } from './channel.validation.js';
 import { healthOf } from './health.js';
+import { askServerReplyLength } from './server-reply-length.js';
 import * as repo from './channel.repo.js';
 import type { ChannelRow } from './channel.repo.js';
 import type { Channel, ChannelInput, ChannelListQuery, ChannelPatch } from './channel.schema.js';
@@ -221,6 +222,9 @@ export async function updateChannel(ctx: Ctx, deps: ChannelDeps, id: string, pat
       cursor: configChanged ? {} : current.cursor,
       // New secrets are tried at once too, rather than after the backoff the old ones earned (up to hours).
       next_poll_at: (configChanged || patch.credentials !== undefined) && connector.capabilities.pull ? now : current.next_poll_at,
+      // Another server (a new instance URL) has a limit of its own, asked at that poll.
+      reply_length: configChanged ? null : current.reply_length,
+      reply_length_checked_at: configChanged ? null : current.reply_length_checked_at,
       updated_at: now,
     };
     await repo.updateChannelSettings(tx, next);
@@ -286,14 +290,23 @@ export async function deleteChannel(ctx: Ctx, deps: ChannelDeps, id: string): Pr
   });
 }
 
-/** "Test connection": asks the connector to reach the source with the stored settings; changes nothing. */
+/**
+ * "Test connection": asks the connector to reach the source with the stored settings. It changes
+ * nothing, not even the health, but what the source says of itself: a Mastodon instance's own
+ * reply limit, kept for the channel's conversations and told in the answer.
+ */
 export async function testChannel(ctx: Ctx, deps: ChannelDeps, id: string) {
   const row = await repo.findChannelRow(ctx.db, ctx.workspaceId, id);
   if (!row) throw notFound('Channel');
   const connector = requireConnector(row.kind);
   try {
-    const result = await connector.test(connectorChannel(row, deps.secret));
-    return { ...result, code: null };
+    const channel = connectorChannel(row, deps.secret);
+    const result = await connector.test(channel);
+    if (!result.ok) return { ...result, code: null };
+    // The connection works; a server that cannot say its limit now keeps the one it said before.
+    const replyLength = await askServerReplyLength(ctx.db, connector, row, channel, new Date()).catch(() => null);
+    const told = replyLength ? ` Replies may be up to ${replyLength.max.toLocaleString('en')} characters long here.` : '';
+    return { ...result, message: result.message + told, code: null };
   } catch (error) {
     const failure = asConnectorError(error);
     return { ok: false, message: failure.message, code: failure.code };

@@ -66,6 +66,12 @@ export interface Capabilities {
   reply: boolean;
 }
 
+/** The longest reply a channel's own server takes, as it says; it may differ from its network's usual one. */
+export interface ServerReplyLength extends ReplyLength {
+  /** How long the server counts any link (Mastodon's `characters_reserved_per_url`), when it says. */
+  urlLength?: number;
+}
+
 export interface TestResult {
   ok: boolean;
   message: string;
@@ -149,6 +155,12 @@ export interface Connector<C extends TSchema = TSchema, K extends TSchema = TSch
   replySetupMissing?(config: Static<C>): string | null;
   /** The network's longest reply, as it counts; absent: no limit (e-mail). A sandbox for the network takes it too. */
   replyLength?: ReplyLength;
+  /**
+   * The longest reply this channel's own server takes, when the server says (a Mastodon instance
+   * sets its own; 500 is only the default); null when it does not say. Asked when the channel is
+   * tested and once a day while it syncs, and kept on the channel for its conversations.
+   */
+  serverReplyLength?(channel: ConnectorChannel<Static<C>, Static<K>>): Promise<ServerReplyLength | null>;
   /** How often a pulling channel is polled when its settings name no `pollSeconds`. */
   defaultPollSeconds?: number;
   /** Settings a field-level check cannot express (a reachable URL, a matching pair); empty when fine. */

@@ -16,7 +16,12 @@ export function replyCapability(kind: ChannelKind, config: Record<string, unknow
   return missing ? { state: 'not_set_up', missing } : { state: 'ready' };
 }
 
-/** The longest reply the network takes, or null without a limit; a sandbox standing in for it takes the same. */
-export function replyLengthOn(network: Network): ReplyLength | null {
+/**
+ * The longest reply a conversation takes: what its channel's own server said (`server`, a Mastodon
+ * instance's limit), else its network's, which a sandbox standing in for the network takes too;
+ * null without a limit.
+ */
+export function replyLengthOn(network: Network, server: ReplyLength | null = null): ReplyLength | null {
+  if (server) return { max: server.max, counting: server.counting };
   return connectorFor(network)?.replyLength ?? null;
 }

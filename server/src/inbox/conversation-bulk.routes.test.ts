@@ -123,6 +123,31 @@ describe('bulk actions', () => {
     expect(rows[0]).toEqual({ assignee_id: null });
   });
 
+  it('sets the priority of the selection, and refuses a priority it does not know', async () => {
+    const ws = await buildWorkspace(t.db);
+    const low = await insertConversation(t.db, ws.workspaceId, { priority: 'low' });
+    const urgent = await insertConversation(t.db, ws.workspaceId, { priority: 'urgent' });
+    const untouched = await insertConversation(t.db, ws.workspaceId);
+    const url = '/api/v1/conversations/bulk';
+    const raise = await send(ws.owner.headers, 'POST', url, { ids: [low.id, urgent.id], action: { priority: 'urgent' } });
+    expect(json(raise)).toEqual({ updated: 1 });
+    const list = json<{ data: { id: string; priority: string }[] }>(await send(ws.owner.headers, 'GET', '/api/v1/conversations'));
+    expect(Object.fromEntries(list.data.map((c) => [c.id, c.priority]))).toEqual({
+      [low.id]: 'urgent',
+      [urgent.id]: 'urgent',
+      [untouched.id]: 'normal',
+    });
+    const { rows } = await t.db.query<{ data: { before: object; after: object } }>(
+      `SELECT data FROM events WHERE workspace_id = $1 AND subject_id = $2 AND type = 'conversation.updated'`,
+      [ws.workspaceId, low.id],
+    );
+    expect(rows.map((r) => r.data)).toEqual([expect.objectContaining({ before: { priority: 'low' }, after: { priority: 'urgent' } })]);
+
+    const unknown = await send(ws.owner.headers, 'POST', url, { ids: [low.id], action: { priority: 'critical' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(json(unknown)).toMatchObject({ errors: [{ field: 'action.priority' }] });
+  });
+
   it('refuses an empty action, too many ids and assignees from elsewhere', async () => {
     const ws = await buildWorkspace(t.db);
     const c = await insertConversation(t.db, ws.workspaceId);

@@ -3,7 +3,7 @@ import { listLimit, sqlLimit } from '../platform/db/limit.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
 import { conversationScope } from './conversation.policy.js';
-import { shownHandle } from './identity-handle.js';
+import { shownHandle } from '../platform/text/identity-handle.js';
 import { replyLimitOn, replyUnavailableThrough, type ReplyChannel } from './reply-availability.js';
 import type { InstantCursor } from './inbox.cursor.js';
 import {
@@ -55,8 +55,8 @@ const STATE = `c.in_inbox AS "inInbox", c.id, c.network, c.channel_id AS "channe
 /** A snooze whose time has passed counts as open until the wake-up job catches up. */
 const EFFECTIVE_STATUS = `CASE WHEN c.status = 'snoozed' AND c.snoozed_until <= now() THEN 'open' ELSE c.status END`;
 
-/** The conversation's channel kind and settings, null when it has none or it was removed: what decides whether replies can go out. */
-const REPLY_CHANNEL = `(SELECT jsonb_build_object('kind', ch.kind, 'config', ch.config) FROM channels ch WHERE ch.workspace_id = c.workspace_id AND ch.id = c.channel_id)`;
+/** The conversation's channel kind, settings and server's reply limit, null when it has none or it was removed: what decides whether replies can go out, and how long. */
+const REPLY_CHANNEL = `(SELECT jsonb_build_object('kind', ch.kind, 'config', ch.config, 'replyLength', ch.reply_length) FROM channels ch WHERE ch.workspace_id = c.workspace_id AND ch.id = c.channel_id)`;
 
 /**
  * A conversation without a subject (its first message had no title and no text: an attachment) is
@@ -145,7 +145,7 @@ function toConversation(row: ConversationRow, now: Date): Conversation {
   return {
     ...rest,
     replyUnavailable: replyUnavailableThrough(rest.channelId, replyChannel),
-    replyLimit: replyLimitOn(rest.network),
+    replyLimit: replyLimitOn(rest.network, replyChannel),
     identity: identityId
       ? {
           id: identityId,
@@ -292,6 +292,7 @@ function inboxConditions(ctx: Ctx, query: ConversationCountsQuery, params: unkno
   if (query.network) where.push(`c.network = ${add(query.network)}`);
   if (query.channelId) where.push(`c.channel_id = ${add(query.channelId)}`);
   if (query.identityId) where.push(`c.identity_id = ${add(query.identityId)}`);
+  if (query.contactId) where.push(`c.contact_id = ${add(query.contactId)}`);
   if (query.assigneeId) where.push(`c.assignee_id = ${add(query.assigneeId)}`);
   if (query.teamId) where.push(`c.team_id = ${add(query.teamId)}`);
   if (query.label) where.push(`EXISTS (SELECT 1 FROM unnest(c.labels) l WHERE lower(l) = lower(${add(query.label.trim())}))`);

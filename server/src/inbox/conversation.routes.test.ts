@@ -183,6 +183,40 @@ describe('conversations API', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('lists a contact’s conversations on every network, in the workspace and as far as the member may see them', async () => {
+    const ws = await buildWorkspace(t.db);
+    const own = await ws.member('agent', { recordScope: 'own' });
+    const w = ws.workspaceId;
+    const newContact = async (headers: Headers, firstName: string) =>
+      json<{ id: string }>(await send(headers, 'POST', '/api/v1/contacts', { firstName })).id;
+    const ada = await newContact(ws.owner.headers, 'Ada');
+    const mail = await insertConversation(t.db, w, {
+      contactId: ada,
+      identity: { handle: 'ada@analytical.example', contactId: ada },
+      createdAt: minutesAgo(30),
+    });
+    const toot = await insertConversation(t.db, w, {
+      network: 'mastodon',
+      contactId: ada,
+      identity: { handle: 'ada@social.example', contactId: ada },
+      assigneeId: own.userId,
+      createdAt: minutesAgo(20),
+    });
+    await insertConversation(t.db, w, { createdAt: minutesAgo(10) });
+    const elsewhere = await buildWorkspace(t.db);
+    const theirs = await newContact(elsewhere.owner.headers, 'Grace');
+    const theirConversation = await insertConversation(t.db, elsewhere.workspaceId, { contactId: theirs });
+
+    const ids = async (headers: Headers, contactId: string) => (await list(headers, `contactId=${contactId}`)).map((c) => c.id);
+    expect(await ids(ws.owner.headers, ada)).toEqual([toot.id, mail.id]);
+    expect(json(await send(ws.owner.headers, 'GET', `/api/v1/conversations/counts?contactId=${ada}`))).toMatchObject({ views: { all: 2 } });
+    expect(await ids(own.headers, ada)).toEqual([toot.id]);
+    expect(await ids(ws.owner.headers, theirs)).toEqual([]);
+    expect(await ids(elsewhere.owner.headers, theirs)).toEqual([theirConversation.id]);
+    expect(await ids(elsewhere.owner.headers, ada)).toEqual([]);
+    expect((await send(ws.owner.headers, 'GET', '/api/v1/conversations?contactId=ada')).statusCode).toBe(400);
+  });
+
   it('shows members limited to their own or their teams’ records only those conversations', async () => {
     const ws = await buildWorkspace(t.db);
     const own = await ws.member('agent', { recordScope: 'own' });

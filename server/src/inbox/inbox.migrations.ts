@@ -236,4 +236,26 @@ UPDATE conversations c SET routed_at = r.at
     sql: `CREATE INDEX social_identities_search ON social_identities
   USING gin ((display_name || ' ' || handle || ' ' || coalesce(email, '')) gin_trgm_ops) WITH (gin_pending_list_limit = 256);`,
   },
+  {
+    id: 'inbox/011-no-response-clocks-without-replies',
+    // Conversations of a channel that takes no reply now get no first- or next-response clock (they
+    // could only be breached); those that arrived before kept theirs, ran out and counted against
+    // the customer's health. Their response clocks stop and the response breaches recorded for them
+    // go, as if they had arrived today; the resolution clock stays. "Takes no reply" as the
+    // connectors of this release say (sla.service.ts, `cannotReply`): a kind without a replying
+    // connector (rss, reddit), or a generic webhook without a reply endpoint (`outboundUrl`).
+    sql: `WITH unanswerable AS (
+  SELECT c.workspace_id, c.id FROM conversations c
+    JOIN channels ch ON ch.workspace_id = c.workspace_id AND ch.id = c.channel_id
+   WHERE ch.kind NOT IN ('email', 'mastodon', 'bluesky', 'twitter', 'meta', 'webhook', 'sandbox')
+      OR (ch.kind = 'webhook' AND coalesce(ch.config->>'outboundUrl', '') = '')
+), forgotten AS (
+  DELETE FROM sla_breaches b USING unanswerable u
+   WHERE b.workspace_id = u.workspace_id AND b.conversation_id = u.id AND b.kind IN ('first_response', 'next_response')
+)
+UPDATE conversations c SET first_response_due_at = NULL, next_response_due_at = NULL
+  FROM unanswerable u
+ WHERE c.workspace_id = u.workspace_id AND c.id = u.id
+   AND (c.first_response_due_at IS NOT NULL OR c.next_response_due_at IS NOT NULL);`,
+  },
 ];

@@ -2,10 +2,9 @@
 import { sqlLimit } from '../platform/db/limit.js';
 import type { Queryable } from '../platform/db/db.js';
 import type { InstantCursor } from './inbox.cursor.js';
-import type { ReplyUnavailable } from './conversation.schema.js';
 import { memberSeesConversation } from './conversation.policy.js';
-import { shownHandle } from './identity-handle.js';
-import { replyRefusal, type ReplyChannel } from './reply-availability.js';
+import { shownHandle } from '../platform/text/identity-handle.js';
+import type { ReplyChannel } from './reply-availability.js';
 import type { DeliveryStatus, Message } from './message.schema.js';
 import { safeUrl, sanitiseHtml } from './sanitize.js';
 
@@ -103,18 +102,14 @@ export async function insertMessage(tx: Queryable, workspaceId: string, m: NewMe
   );
 }
 
-/** Why a reply cannot be sent on the conversation's channel (see reply-availability.ts), or null when it can. */
-export async function replyUnavailable(
-  db: Queryable,
-  workspaceId: string,
-  channelId: string | null,
-): Promise<{ reason: ReplyUnavailable; missing?: string } | null> {
-  if (!channelId) return { reason: 'no_channel' };
-  const { rows } = await db.query<ReplyChannel>('SELECT kind, config FROM channels WHERE workspace_id = $1 AND id = $2', [
-    workspaceId,
-    channelId,
-  ]);
-  return replyRefusal(channelId, rows[0] ?? null);
+/** The conversation's channel as far as replying goes (see reply-availability.ts); null when it has none or it was removed. */
+export async function findReplyChannel(db: Queryable, workspaceId: string, channelId: string | null): Promise<ReplyChannel | null> {
+  if (!channelId) return null;
+  const { rows } = await db.query<ReplyChannel>(
+    'SELECT kind, config, reply_length AS "replyLength" FROM channels WHERE workspace_id = $1 AND id = $2',
+    [workspaceId, channelId],
+  );
+  return rows[0] ?? null;
 }
 
 /** The customer's latest message: what a reply answers. */

@@ -14,7 +14,7 @@ import { applyChange, saveChange } from './conversation.service.js';
 import { deliverReplyJob } from './deliver-reply.job.js';
 import { decodeInstant, encodeInstant } from './inbox.cursor.js';
 import { mentionedMembers } from './mentions.js';
-import { replyLimitOn } from './reply-availability.js';
+import { replyLimitOn, replyRefusal, type ReplyChannel } from './reply-availability.js';
 import * as repo from './message.repo.js';
 import type { Message, MessageListQuery, NoteInput, NoteResult, ReplyInput, UndeliveredMention } from './message.schema.js';
 
@@ -35,9 +35,9 @@ const refusalDetail = ({ reason, missing }: { reason: ReplyUnavailable; missing?
     ? `The channel of this conversation cannot send replies: ${missing}. An admin can add it in the channel’s settings; internal notes still work`
     : REPLY_UNAVAILABLE[reason];
 
-/** A reply longer than the conversation's network takes, as a field problem naming the limit; null when it fits. */
-function tooLong(network: string, text: string): FieldProblem | null {
-  const limit = replyLimitOn(network);
+/** A reply longer than the conversation takes, as a field problem naming the limit; null when it fits. */
+function tooLong(network: string, channel: ReplyChannel | null, text: string): FieldProblem | null {
+  const limit = replyLimitOn(network, channel);
   if (!limit) return null;
   const length = replyLength(text, limit.counting);
   if (length <= limit.max) return null;
@@ -77,11 +77,12 @@ export async function replyToConversation(ctx: Ctx, db: Db, conversationId: stri
     if (!before) throw notFound('Conversation');
     if (before.mergedIntoId) throw conflict('conversation_merged', 'This conversation was merged into another one; reply there');
     // Refused now rather than failing in delivery later, where the agent would not see it at once.
-    const unavailable = await repo.replyUnavailable(tx, ctx.workspaceId, before.channelId);
+    const channel = await repo.findReplyChannel(tx, ctx.workspaceId, before.channelId);
+    const unavailable = replyRefusal(before.channelId, channel);
     if (unavailable) throw conflict('no_reply_channel', refusalDetail(unavailable));
     const problems: FieldProblem[] = [];
     if (!input.text.trim()) problems.push(blank('text'));
-    const length = tooLong(before.network, input.text);
+    const length = tooLong(before.network, channel, input.text);
     if (length) problems.push(length);
     if (input.cannedResponseId && !(await cannedResponseExists(tx, ctx.workspaceId, input.cannedResponseId))) {
       problems.push({ field: 'cannedResponseId', reason: 'is not a canned response of this workspace' });

@@ -6,6 +6,8 @@ import type { ReplyUnavailable } from './conversation.schema.js';
 export interface ReplyChannel {
   kind: ChannelKind;
   config: Record<string, unknown>;
+  /** The longest reply the channel's server said it takes (a Mastodon instance's own); null: the network's. */
+  replyLength?: ReplyLength | null;
 }
 
 /**
@@ -32,7 +34,7 @@ export function replyRefusal(
   return null;
 }
 
-/** How long a reply on the conversation's network may be; null: no limit. */
-export function replyLimitOn(network: string): ReplyLength | null {
-  return (NETWORKS as readonly string[]).includes(network) ? replyLengthOn(network as Network) : null;
+/** How long a reply on the conversation may be, as its channel's server or else its network says; null: no limit. */
+export function replyLimitOn(network: string, channel: ReplyChannel | null): ReplyLength | null {
+  return (NETWORKS as readonly string[]).includes(network) ? replyLengthOn(network as Network, channel?.replyLength) : null;
 }

@@ -288,7 +288,7 @@ describe('listening analytics', () => {
 
     const csv = await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/share-of-voice?${range}&format=csv`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const lines = csv.body.trim().split('\n');
+    const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe('at,queryId,query,kind,mentions,share');
     expect(lines.length).toBe(1 + sov.rows.length);
     // The volume export is flat: a row per interval and query, 0 where a query was not heard.
@@ -299,7 +299,7 @@ describe('listening analytics', () => {
     ]);
     const volumeCsv = (await send(ws.owner.headers, 'GET', `/api/v1/listening/analytics/volume?${range}&format=csv`)).body
       .trim()
-      .split('\n');
+      .split('\r\n');
     expect(volumeCsv[0]).toBe('at,queryId,query,kind,mentions,positive,negative,neutral,sentiment');
     expect(volumeCsv.length).toBe(1 + everyQuery.at.length * 2);
   });

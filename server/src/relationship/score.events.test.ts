@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContact, identityOf, ingest, mastodonPost } from '../identity/testing/arrivals.js';
-import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
+import { buildWorkspace, json, testApp, type TestApp } from '../platform/testing/test-app.js';
+import { queuedRescores } from './testing/scoring.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,15 +13,6 @@ beforeAll(async () => {
 });
 
 const later = () => new Date(Date.now() + 60_000);
-
-async function queuedRescores(ws: TestWorkspace, contactId: string): Promise<number> {
-  const { rows } = await t.db.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM jobs
-      WHERE workspace_id = $1 AND name = 'relationship.score-contact' AND payload->>'contactId' = $2 AND status = 'queued'`,
-    [ws.workspaceId, contactId],
-  );
-  return rows[0]!.count;
-}
 
 describe('rescoring on identity links', () => {
   it('queues a rescore of the contact when an identity is linked to it or unlinked from it', async () => {
@@ -34,7 +26,7 @@ describe('rescoring on identity links', () => {
     const identity = await identityOf(t, ws.workspaceId, 'mastodon', 'zq@social.test');
     expect(identity.contact_id).toBeNull();
     await t.jobs.runDue(later());
-    expect(await queuedRescores(ws, contactId)).toBe(0);
+    expect(await queuedRescores(t.db, ws.workspaceId, contactId)).toBe(0);
 
     const link = await t.app.inject({
       method: 'POST',
@@ -44,7 +36,7 @@ describe('rescoring on identity links', () => {
     });
     expect(link.statusCode, link.body).toBeLessThan(300);
     await t.deps.relay.flush();
-    expect(await queuedRescores(ws, contactId)).toBe(1);
+    expect(await queuedRescores(t.db, ws.workspaceId, contactId)).toBe(1);
     const influence = async () => {
       const { rows } = await t.db.query<{ influence: number }>(
         `SELECT (components->>'influence')::float8 AS influence FROM contact_scores WHERE workspace_id = $1 AND contact_id = $2`,
@@ -64,7 +56,7 @@ describe('rescoring on identity links', () => {
     });
     expect(unlink.statusCode, unlink.body).toBeLessThan(300);
     await t.deps.relay.flush();
-    expect(await queuedRescores(ws, contactId)).toBe(1);
+    expect(await queuedRescores(t.db, ws.workspaceId, contactId)).toBe(1);
     await t.jobs.runDue(later());
     expect(await influence()).toBe(0);
   });
@@ -104,7 +96,7 @@ describe('rescoring on unmerge', () => {
     });
     expect(unmerge.statusCode, unmerge.body).toBe(200);
     await t.deps.relay.flush();
-    expect(await queuedRescores(ws, mergedId)).toBe(1);
+    expect(await queuedRescores(t.db, ws.workspaceId, mergedId)).toBe(1);
     await t.jobs.runDue(later());
     expect(await scored(mergedId)).toBe(true);
     const restored = json<{ tier: string | null; health: number | null }>(

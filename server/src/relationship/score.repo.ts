@@ -8,7 +8,9 @@
 import { systemActor, type Actor } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
 import { rowExists, rowsByIds } from '../platform/db/by-primary-key.js';
+import { hiddenFromPlanner } from '../platform/db/hidden-from-planner.js';
 import { unnestOf } from '../platform/db/unnest.js';
+import type { RecordAudience } from '../platform/events/event.js';
 import { conversationScope } from '../inbox/index.js';
 import type { ContactScore, RelationshipSettings } from './score.schema.js';
 import type { ContactFacts, MonetaryRank, Score } from './scoring.js';
@@ -145,7 +147,8 @@ export async function contactFacts(
        ) conv ON true
        LEFT JOIN LATERAL (
          SELECT count(*) FILTER (WHERE m.direction = 'in' AND m.sent_at >= $3::timestamptz - interval '90 days')::int AS inbound90,
-                count(*)::int AS engagement,
+                -- The customer's own messages: our replies are no evidence of their engagement.
+                count(*) FILTER (WHERE m.direction = 'in')::int AS engagement,
                 max(m.sent_at) FILTER (WHERE m.direction = 'in') AS "lastInbound",
                 count(*) FILTER (WHERE m.direction = 'in' AND m.sent_at >= $3::timestamptz - interval '30 days'
                                    AND m.enrichment #>> '{nlp,sentiment,label}' = 'negative')::int AS negative30,
@@ -171,7 +174,10 @@ export async function contactFacts(
        LEFT JOIN LATERAL (
          SELECT count(*) FILTER (WHERE a.type <> 'note' AND a.direction IS DISTINCT FROM 'out'
                                    AND a.occurred_at >= $3::timestamptz - interval '90 days')::int AS inbound90,
-                count(*)::int AS engagement,
+                -- Calls and meetings the customer took part in and e-mails they sent. Notes are ours, whoever
+                -- wrote them (a member, or a listening action quoting a post the mentions count already).
+                count(*) FILTER (WHERE a.type IN ('call', 'meeting') OR (a.type = 'email' AND a.direction IS DISTINCT FROM 'out'))::int
+                  AS engagement,
                 max(a.occurred_at) FILTER (WHERE a.type <> 'note' AND a.direction IS DISTINCT FROM 'out') AS "lastInbound",
                 max(a.occurred_at) FILTER (WHERE a.type <> 'note') AS last
            FROM activities a
@@ -206,13 +212,40 @@ export async function contactFacts(
   }));
 }
 
+/** A contact's scores at a glance: what a change of announces. */
+export type ScoreSummary = Pick<Score, 'valueScore' | 'tier' | 'health'>;
+
+/** A scored contact whose value score, tier or health a save changed, with who may see the contact. */
+export interface ScoreChange {
+  contactId: string;
+  before: ScoreSummary;
+  after: ScoreSummary;
+  audience: RecordAudience;
+}
+
+interface SavedScoreRow extends ScoreSummary {
+  contactId: string;
+  ownerId: string | null;
+  teamId: string | null;
+  beforeValueScore: number;
+  beforeTier: string;
+  beforeHealth: number;
+}
+
+/**
+ * Writes a batch of scores and returns the contacts scored before whose value score, tier or health
+ * it changed, in the same statement. A first score is no change: every new contact gets one, and
+ * telling of it would add an event to every create and every new sender for pages that show
+ * "not scored yet" and ask again on their own: the rows before the write are read in the
+ * statement's snapshot, which the upsert's own writes are not part of.
+ */
 export async function saveScores(
   db: Queryable,
   workspaceId: string,
   scores: readonly (Score & { contactId: string })[],
   computedAt: Date,
-): Promise<void> {
-  if (scores.length === 0) return;
+): Promise<ScoreChange[]> {
+  if (scores.length === 0) return [];
   const rows = scores.map((s) => ({
     contactId: s.contactId,
     valueScore: s.valueScore,
@@ -233,16 +266,34 @@ export async function saveScores(
     rows,
     3,
   );
+  const workspace = hiddenFromPlanner('$1::uuid');
   // A contact deleted since its facts were read is skipped rather than failing the batch.
-  await db.query(
-    `INSERT INTO contact_scores (workspace_id, computed_at, ${names})
-     SELECT $1, $2, ${names} FROM ${from}
-      WHERE ${rowExists('contacts', '$1', 'u.contact_id')}
-     ON CONFLICT (workspace_id, contact_id) DO UPDATE SET value_score = EXCLUDED.value_score, tier = EXCLUDED.tier,
-       health = EXCLUDED.health, health_reasons = EXCLUDED.health_reasons, components = EXCLUDED.components,
-       computed_at = EXCLUDED.computed_at`,
+  const { rows: saved } = await db.query<SavedScoreRow>(
+    `WITH saved AS (
+       INSERT INTO contact_scores (workspace_id, computed_at, ${names})
+       SELECT $1, $2, ${names} FROM ${from}
+        WHERE ${rowExists('contacts', '$1', 'u.contact_id')}
+       ON CONFLICT (workspace_id, contact_id) DO UPDATE SET value_score = EXCLUDED.value_score, tier = EXCLUDED.tier,
+         health = EXCLUDED.health, health_reasons = EXCLUDED.health_reasons, components = EXCLUDED.components,
+         computed_at = EXCLUDED.computed_at
+       RETURNING contact_id, value_score, tier, health
+     )
+     SELECT s.contact_id AS "contactId", c.owner_id AS "ownerId", c.team_id AS "teamId",
+            s.value_score::int AS "valueScore", s.tier, s.health::int AS health,
+            p.value_score::int AS "beforeValueScore", p.tier AS "beforeTier", p.health::int AS "beforeHealth"
+       FROM saved s
+       JOIN LATERAL (
+         SELECT value_score, tier, health FROM contact_scores WHERE workspace_id = ${workspace} AND contact_id = s.contact_id OFFSET 0
+       ) p ON (p.value_score, p.tier, p.health) IS DISTINCT FROM (s.value_score, s.tier, s.health)
+       CROSS JOIN LATERAL (SELECT owner_id, team_id FROM contacts WHERE workspace_id = ${workspace} AND id = s.contact_id OFFSET 0) c`,
     [workspaceId, computedAt, ...params],
   );
+  return saved.map((r) => ({
+    contactId: r.contactId,
+    before: { valueScore: r.beforeValueScore, tier: r.beforeTier, health: r.beforeHealth },
+    after: { valueScore: r.valueScore, tier: r.tier, health: r.health },
+    audience: { ownerId: r.ownerId, teamId: r.teamId },
+  }));
 }
 
 /** The contact a conversation is about, if any: what its events rescore. */

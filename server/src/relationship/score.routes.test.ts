@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropQueuedDeliveries, recordConversationCreated } from '../inbox/testing/conversations.js';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
 import { conversationOf, understand } from './testing/relationship-fixtures.js';
+import { RECENCY_TIERS } from './testing/scoring.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -31,17 +32,6 @@ async function relay() {
   await t.deps.relay.flush();
   await t.deps.relay.flush();
 }
-
-/** Only recency counts; a contact heard from lately is gold, everyone else bronze. */
-const RECENCY_TIERS = {
-  weights: { recency: 100, frequency: 0, monetary: 0, engagement: 0, influence: 0 },
-  monetaryField: null,
-  tiers: [
-    { name: 'gold', minScore: 50 },
-    { name: 'bronze', minScore: 0 },
-  ],
-  quietDays: 60,
-};
 
 describe('relationship settings', () => {
   it('are the defaults until an admin changes them, and are checked', async () => {

@@ -46,6 +46,6 @@ export function scoreRoutes(app: App, { db }: AppDeps) {
       },
       config: { guard: 'admin', idempotent: true },
     },
-    async (request) => recomputeScores(ctxOf(request, db)),
+    async (request) => recomputeScores(ctxOf(request, db), db),
   );
 }

@@ -1,12 +1,12 @@
 /** Use cases for value scores, tiers and health: the workspace's settings and (re)computing scores. */
 import type { Ctx } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db/db.js';
-import { changes, recordEvents } from '../platform/events/event.js';
+import { changes, recordEvents, type NewEvent } from '../platform/events/event.js';
 import { invalid, type FieldProblem } from '../platform/http/errors.js';
 import * as repo from './score.repo.js';
 import { queueWorkspaceScoring } from './score.queue.js';
 import type { ContactScore, RelationshipSettings, RelationshipSettingsInput } from './score.schema.js';
-import { DEFAULT_SETTINGS, scoreContact, type MonetaryRank, type ScoringSettings } from './scoring.js';
+import { DEFAULT_SETTINGS, scoreContact, type MonetaryRank, type Score, type ScoringSettings } from './scoring.js';
 
 const BATCH = 500;
 
@@ -100,20 +100,39 @@ function rankIn(sorted: readonly number[]): Ranker {
   };
 }
 
-async function scoreBatch(db: Queryable, workspaceId: string, ids: readonly string[], settings: ScoringSettings, rank: Ranker, now: Date) {
+/**
+ * Tells of the contacts whose value score, tier or health moved (open contact pages and lists
+ * refresh): one event each, for the members who may see the contact.
+ */
+function scoreChangedEvents(workspaceId: string, changed: readonly repo.ScoreChange[]): NewEvent[] {
+  return changed.map(({ contactId, before, after, audience }) => ({
+    workspaceId,
+    type: 'contact.score_changed',
+    subjectType: 'contact',
+    subjectId: contactId,
+    actorId: null,
+    data: { before, after, recordAudience: audience },
+  }));
+}
+
+/** A batch's scores and the events of those that changed are written together; a rerun that changes nothing tells nothing. */
+async function scoreBatch(db: Db, workspaceId: string, ids: readonly string[], settings: ScoringSettings, rank: Ranker, now: Date) {
   const facts = await repo.contactFacts(db, workspaceId, ids, settings.monetaryField, now);
-  const scores = [];
+  const scores: (Score & { contactId: string })[] = [];
   for (const { money, ...fact } of facts) {
     const monetary = money === null ? null : await rank(money);
     scores.push({ contactId: fact.contactId, ...scoreContact({ ...fact, monetary }, settings, now) });
   }
-  await repo.saveScores(db, workspaceId, scores, now);
+  await db.transaction(async (tx) => {
+    const changed = await repo.saveScores(tx, workspaceId, scores, now);
+    await recordEvents(tx, scoreChangedEvents(workspaceId, changed));
+  });
   return scores.length;
 }
 
 /** Scores every contact of the workspace, in batches. Idempotent: a second run rewrites the same scores. */
 export async function recomputeWorkspaceScores(
-  db: Queryable,
+  db: Db,
   workspaceId: string,
   now = new Date(),
 ): Promise<{ contacts: number; computedAt: Date }> {
@@ -136,12 +155,7 @@ export async function recomputeWorkspaceScores(
 const RANK_BY_QUERY_UP_TO = 20;
 
 /** Rescores some contacts of a workspace (those a burst of changes touched) in batches. */
-export async function recomputeContactScores(
-  db: Queryable,
-  workspaceId: string,
-  contactIds: readonly string[],
-  now = new Date(),
-): Promise<void> {
+export async function recomputeContactScores(db: Db, workspaceId: string, contactIds: readonly string[], now = new Date()): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
   const settings = await settingsOf(db, workspaceId);
@@ -156,4 +170,4 @@ export async function recomputeContactScores(
   }
 }
 
-export const recomputeScores = (ctx: Ctx) => recomputeWorkspaceScores(ctx.db, ctx.workspaceId);
+export const recomputeScores = (ctx: Ctx, db: Db) => recomputeWorkspaceScores(db, ctx.workspaceId);

@@ -48,7 +48,7 @@ export interface ContactFacts {
   /** The last interaction either way. */
   lastInteractionAt: Date | null;
   inbound90Days: number;
-  /** Messages, mentions and logged activities over the last year. */
+  /** The customer's own interactions over the last year: their messages and mentions, calls, meetings and e-mails they sent. */
   engagement365Days: number;
   /** Null: the monetary component is not used, or the contact has no value. */
   monetary: MonetaryRank | null;

@@ -7,6 +7,10 @@
  * Every part walks an index in (time desc, id desc) order from the contact — per contact
  * activities_contact_timeline, per conversation messages_conversation, per identity mentions_author
  * — and stops after one page, so a contact with ten thousand items costs one page per source.
+ *
+ * A post listening heard that is also in one of the contacts' conversations (every post of an author
+ * added as a contact from listening is) is shown once, as the message, flagged `isMention`: it
+ * belongs under the mention filter as much as under the message filter.
  */
 import type { Actor } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
@@ -18,7 +22,9 @@ export interface TimelineRead {
   /** For a company's timeline: its own entries, those about no contact. */
   companyId: string | null;
   activityKinds: readonly string[];
+  /** Every message of the contacts' conversations. */
   messages: boolean;
+  /** Mentions by the contacts' identities, and the messages of their conversations that listening heard. */
   mentions: boolean;
   network: string | null;
   before: { at: Date; id: string } | null;
@@ -65,7 +71,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
     }
   }
 
-  if (read.messages) {
+  if (read.messages || read.mentions) {
     // Internal notes stay in their conversation: the timeline is what passed between customer and business.
     const scope = conversationScope(actor, 'cv', params);
     parts.push(`(SELECT m.id, 'message' AS kind, m.sent_at AS "occurredAt", coalesce(nullif(m.title, ''), cv.subject) AS title,
@@ -79,6 +85,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
        CROSS JOIN LATERAL (
          SELECT * FROM messages m
           WHERE m.workspace_id = $1 AND m.conversation_id = cv.id AND m.kind = 'message' ${olderThan('m.sent_at', 'm.id')}
+            ${read.messages ? '' : 'AND EXISTS (SELECT 1 FROM mentions mn WHERE mn.workspace_id = $1 AND mn.message_id = m.id)'}
           ORDER BY m.sent_at DESC, m.id DESC LIMIT $3) m
        LEFT JOIN social_identities i ON i.workspace_id = m.workspace_id AND i.id = m.author_identity_id
        LEFT JOIN users u ON u.id = m.author_user_id
@@ -86,7 +93,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
   }
 
   if (read.mentions) {
-    // A message matched by several queries is one mention; one in the contacts' own conversations is shown as a message.
+    // A message matched by several queries is one mention; one in the contacts' own conversations is the message above.
     // Their text is read after the page is cut (below), by primary key, for the few that made it.
     parts.push(`(SELECT mn.message_id AS id, 'mention' AS kind, mn.sent_at AS "occurredAt", NULL::text AS title, NULL::text AS body,
             mn.network, 'in' AS direction, mn.conversation_id AS "conversationId", mn.sentiment,
@@ -107,11 +114,13 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
   if (parts.length === 0) return null;
   const sql = `SELECT p.id, p.kind, p."occurredAt", coalesce(p.title, nullif(mm.title, ''), 'Mention on ' || p.network) AS title,
          coalesce(p.body, left(mm.text, ${READ_CHARS})) AS body, p.network, p.direction, p."conversationId", p.sentiment, p.author,
-         p.task, p."durationMinutes", p."authorId"
+         p.task, p."durationMinutes", p."authorId", p.kind = 'mention' OR heard.id IS NOT NULL AS "isMention"
     FROM (SELECT * FROM (${parts.join('\nUNION ALL\n')}) timeline ORDER BY "occurredAt" DESC, id DESC LIMIT $3) p
-    -- LIMIT keeps this a lookup per mention on the page; as a plain join the planner may scan messages to hash them.
+    -- LIMIT keeps these lookups per item on the page; as plain joins the planner may scan messages or mentions to hash them.
     LEFT JOIN LATERAL (SELECT mm.title, mm.text FROM messages mm
                         WHERE p.kind = 'mention' AND mm.workspace_id = $1 AND mm.id = p.id LIMIT 1) mm ON true
+    LEFT JOIN LATERAL (SELECT mn.id FROM mentions mn
+                        WHERE p.kind = 'message' AND mn.workspace_id = $1 AND mn.message_id = p.id LIMIT 1) heard ON true
    ORDER BY p."occurredAt" DESC, p.id DESC`;
   return { sql, params };
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mastodonStatus } from '../ingest/testing/mastodon-statuses.js';
 import { systemActor } from '../platform/context.js';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
 import { plainPreview } from './plain-text.js';
@@ -22,6 +23,7 @@ interface Item {
   sentiment: string | null;
   author: string | null;
   task: { dueAt: string | null; doneAt: string | null; assigneeId: string | null; assigneeName: string | null } | null;
+  isMention: boolean;
 }
 interface Page {
   data: Item[];
@@ -111,6 +113,7 @@ describe('contact timeline', () => {
       author: 'Posting Person',
       authorId: null,
       conversationId: mention.conversationId,
+      isMention: true,
     });
     expect(reply).toMatchObject({
       direction: 'out',
@@ -125,6 +128,7 @@ describe('contact timeline', () => {
       author: 'Casey Customer',
       authorId: null,
       durationMinutes: null,
+      isMention: false,
     });
     expect(called).toMatchObject({ durationMinutes: 25, authorId: ws.owner.userId });
     // A note is text someone typed: "<b>" in it is what they wrote, shown as text, never markup.
@@ -133,6 +137,7 @@ describe('contact timeline', () => {
       body: '<p>Likes <b>blue</b> &amp; green</p>',
       network: null,
       conversationId: null,
+      isMention: false,
     });
   });
 
@@ -183,7 +188,36 @@ describe('contact timeline', () => {
       contactId,
     ]);
     const page = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`));
-    expect(page.data.map((i) => [i.kind, i.id])).toEqual([['message', messageId]]);
+    expect(page.data.map((i) => [i.kind, i.id, i.isMention])).toEqual([['message', messageId, true]]);
+  });
+
+  it('finds what listening heard from an author added as a contact under mentions, once, as the messages they are', async () => {
+    const ws = await buildWorkspace(t.db);
+    const send = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: ws.owner.headers, ...(payload ? { payload } : {}) });
+    await send('POST', '/api/v1/listening/queries', { name: 'Acme', query: 'acme', kind: 'brand' });
+    const content = [
+      mastodonStatus('heard', { text: 'Acme rockets are too loud', account: 7, createdAt: at('2026-03-01T10:00:00Z') }),
+      mastodonStatus('aside', { text: 'Lunch by the river today', account: 7, createdAt: at('2026-03-02T10:00:00Z') }),
+    ]
+      .map((status) => JSON.stringify(status))
+      .join('\n');
+    expect((await send('POST', '/api/v1/ingest/files', { format: 'mastodon', content })).statusCode).toBe(200);
+    const [heard] = json<{ data: { messageId: string; author: { identityId: string } }[] }>(
+      await send('GET', '/api/v1/listening/mentions'),
+    ).data;
+    const added = await send('POST', `/api/v1/identities/${heard!.author.identityId}/contact`);
+    expect(added.statusCode, added.body).toBe(201);
+    const contactId = json<{ contact: { id: string } }>(added).contact.id;
+
+    const timeline = async (kinds: string) =>
+      json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline?kinds=${kinds}`)).data.map((i) => [i.kind, i.isMention, i.body]);
+    expect(await timeline('mention')).toEqual([['message', true, 'Acme rockets are too loud']]);
+    expect(await timeline('message')).toEqual([
+      ['message', false, 'Lunch by the river today'],
+      ['message', true, 'Acme rockets are too loud'],
+    ]);
+    expect(await timeline('message,mention')).toEqual(await timeline('message'));
   });
 
   it('filters by kind and network, and pages without gaps or repeats', async () => {
@@ -271,22 +305,30 @@ describe('timeline plan', () => {
       [ws.workspaceId, strangerIdentity],
     );
     for (const table of ['messages', 'activities', 'mentions', 'conversations', 'social_identities']) await t.db.query(`ANALYZE ${table}`);
-    const statement = timelineStatement(ws.workspaceId, systemActor(), {
-      contactIds: [contactId],
-      companyId: null,
-      activityKinds: ['note', 'call', 'meeting', 'email', 'task', 'system'],
-      messages: true,
-      mentions: true,
-      network: null,
-      before: { at: new Date(Date.now() - 3_600_000), id: '00000000-0000-4000-8000-000000000000' },
-      limit: 50,
-    })!;
-    const { rows } = await t.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, statement.params);
-    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    const planOf = async (kinds: { activityKinds: string[]; messages: boolean }) => {
+      const statement = timelineStatement(ws.workspaceId, systemActor(), {
+        contactIds: [contactId],
+        companyId: null,
+        ...kinds,
+        mentions: true,
+        network: null,
+        before: { at: new Date(Date.now() - 3_600_000), id: '00000000-0000-4000-8000-000000000000' },
+        limit: 50,
+      })!;
+      const { rows } = await t.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, statement.params);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    };
+    const plan = await planOf({ activityKinds: ['note', 'call', 'meeting', 'email', 'task', 'system'], messages: true });
     expect(plan).toMatch(/Index Scan( Backward)? using activities_contact_timeline/);
     expect(plan).toMatch(/Index Scan( Backward)? using messages_conversation/);
     expect(plan).toMatch(/mentions_author/);
+    expect(plan).toMatch(/mentions_message/);
     expect(plan).not.toMatch(/Seq Scan on (messages|activities|mentions)/);
+    // Mentions alone: the messages of the contact's conversations that listening heard, and their mentions elsewhere.
+    const mentionsOnly = await planOf({ activityKinds: [], messages: false });
+    expect(mentionsOnly).toMatch(/Index Scan( Backward)? using messages_conversation/);
+    expect(mentionsOnly).toMatch(/mentions_message/);
+    expect(mentionsOnly).not.toMatch(/Seq Scan on (messages|activities|mentions)/);
     const started = performance.now();
     const page = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline?limit=50`));
     expect(page.data).toHaveLength(50);

@@ -56,6 +56,10 @@ export const TimelineItem = Type.Object({
   authorId: Type.Union([Type.String(), Type.Null()], {
     description: 'The member who wrote an activity or sent a message; null for customers and automation',
   }),
+  isMention: Type.Boolean({
+    description:
+      'True for a mention, and for a message of the contact’s conversations that listening heard (shown once, as the message, and found by both the message and the mention filter)',
+  }),
 });
 export interface TaskState {
   dueAt: string | null;
@@ -77,6 +81,7 @@ export interface TimelineItem {
   task: TaskState | null;
   durationMinutes: number | null;
   authorId: string | null;
+  isMention: boolean;
 }
 
 export const Timeline = Type.Object({

@@ -12,12 +12,14 @@ export class ApiError extends Error {
     readonly fields: FieldProblem[] = [],
     /** The server's id for the request, which a user quotes when reporting it; the server logs it with each failure on its side. */
     readonly requestId: string | null = null,
+    /** The problem as the server sent it, with the members some refusals add (a sign-in's waiting invitations). */
+    readonly problem: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
 }
 
-interface Problem {
+interface Problem extends Record<string, unknown> {
   code?: string;
   detail?: string;
   errors?: FieldProblem[];
@@ -47,6 +49,7 @@ export async function problemError(response: Response): Promise<ApiError> {
     problem.detail ?? response.statusText,
     problem.errors ?? [],
     problem.requestId ?? response.headers.get('x-request-id'),
+    problem,
   );
 }
 

@@ -35,8 +35,16 @@ const STALE_QUERIES: Record<string, QueryKey[]> = {
   import: [['imports'], ['contacts']],
 };
 
-function staleQueriesFor(eventType: string): QueryKey[] {
-  return STALE_QUERIES[eventType.split('.')[0] ?? ''] ?? [];
+/** Events that make other queries stale than their prefix's do. */
+const STALE_QUERIES_OF_TYPE: Record<string, QueryKey[]> = {
+  // New scores move the tier and health that contact lists, contact pages, the relationship panel and
+  // the inbox's rows show, and nothing else of the contact: the nightly run's burst refreshes no search
+  // or company page.
+  'contact.score_changed': [['contacts'], ['relationship', 'contact'], ['conversations', 'list']],
+};
+
+export function staleQueriesFor(eventType: string): QueryKey[] {
+  return STALE_QUERIES_OF_TYPE[eventType] ?? STALE_QUERIES[eventType.split('.')[0] ?? ''] ?? [];
 }
 
 type Listener = (event: LiveEvent) => void;

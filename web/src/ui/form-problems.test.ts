@@ -109,13 +109,10 @@ describe('a failed action in a confirmation’s words', () => {
     expect(actionFailure(new ApiError(404, 'not_found', 'Contact not found'))?.message).toBe('Contact not found');
   });
 
-  it('says in words what the HTTP layer or a proxy answered, not its technical message', () => {
-    const emptyBody = new ApiError(
-      400,
-      'fst_err_ctp_empty_json_body',
-      "Body cannot be empty when content-type is set to 'application/json'",
-    );
-    expect(actionFailure(emptyBody)?.message).toBe('The request was not accepted.');
+  it('says in words what an unknown route or a proxy answered, not its technical message', () => {
+    // The server's HTTP layer refuses in its own codes and words, kept as they are.
+    const asText = new ApiError(415, 'unsupported_media_type', 'The body must be JSON sent as application/json, not text/plain');
+    expect(actionFailure(asText)?.message).toBe('The body must be JSON sent as application/json, not text/plain');
     const noRoute = new ApiError(404, 'route_not_found', 'No route for DELETE /api/v1/segments/1');
     expect(actionFailure(noRoute)?.message).toBe('It was not found: it may have been removed meanwhile.');
     // No problem+json at all: the client keeps the status text.

@@ -88,12 +88,13 @@ export function failureReference(error: unknown): string | null {
 
 /**
  * A failure that names no field, as a sentence. The server's problems say what went wrong in
- * words, except those of the HTTP layer itself (`fst_…` codes, an unknown route) and answers that
- * were no problem at all (a proxy's error page); a fetch that never got an answer is a TypeError.
+ * words (its HTTP layer's refusals too, in its own codes), except an unknown route, which names the
+ * path as programs call it, and answers that were no problem at all (a proxy's error page); a fetch
+ * that never got an answer is a TypeError.
  */
 export function failureInWords(error: Error): string {
   if (error instanceof ApiError) {
-    const technical = error.code === 'error' || error.code === 'route_not_found' || error.code.startsWith('fst_');
+    const technical = error.code === 'error' || error.code === 'route_not_found';
     return technical ? statusInWords(error.status) : error.message;
   }
   if (error instanceof TypeError) return CONNECTION_LOST;

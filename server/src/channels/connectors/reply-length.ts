@@ -2,6 +2,9 @@
  * How long a reply may be on each network, counted the way the network counts, so the inbox can
  * refuse a reply that is too long while the agent is still writing it, instead of the delivery
  * failing after the SLA clock stopped. Each connector declares its network's limit.
+ *
+ * The web app's composer counts with this very module (it is bundled into the browser), so its
+ * counter and the server's refusal agree: it imports nothing, and must stay so (a lint rule says it).
  */
 
 /** How a network counts: Unicode code points, user-perceived characters, or X's weighted count. */

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type Built } from '../../app.js';
-import { modules } from '../../modules.js';
+import type { Built } from '../../app.js';
 import type { Db } from '../../platform/db/db.js';
-import { createLogger } from '../../platform/observability/logger.js';
-import { openFreshDb } from '../../platform/testing/test-db.js';
-import { buildWorkspace, json, testConfig, type TestWorkspace } from '../../platform/testing/test-app.js';
-import { ingestPipeline, type IngestBatch, type IngestPipeline } from '../../ingest/index.js';
+import { buildWorkspace, json, type TestWorkspace } from '../../platform/testing/test-app.js';
+import type { IngestBatch } from '../../ingest/index.js';
 import { corpusFile } from '../testing/corpora.js';
 import { forbidPrivateNetwork } from '../testing/private-network.js';
 import { startTestHttpServer, type TestHttpServer } from '../testing/http-server.js';
+import { startPollerApp, type PollerApp } from '../testing/poller-app.js';
 import { pollDueChannels, type SyncDeps } from './poll.job.js';
 
-// A database of its own: the poller claims due channels of every workspace, and other files leave some behind.
+let poller: PollerApp;
 let db: Db;
 let built: Built;
 let feeds: TestHttpServer;
@@ -20,22 +18,16 @@ const submitted: IngestBatch[] = [];
 let deps: SyncDeps;
 
 beforeAll(async () => {
-  db = await openFreshDb();
-  const config = testConfig();
-  built = await buildApp({ config, db, log: createLogger('silent'), modules, webDir: null });
-  await built.app.ready();
   // The app's real pipeline, watched: what reaches it, and what it stores.
-  const real = ingestPipeline(built.deps);
-  const pipeline: IngestPipeline = { submit: (batch) => (submitted.push(batch), real.submit(batch)), close: () => real.close() };
-  deps = { db, secret: config.secret, log: createLogger('silent'), pipeline: () => pipeline };
+  poller = await startPollerApp((batch) => submitted.push(batch));
+  ({ db, built, deps } = poller);
   feeds = await startTestHttpServer();
   ws = await buildWorkspace(db);
 });
 
 afterAll(async () => {
   await feeds.close();
-  await built.close();
-  await db.close();
+  await poller.close();
 });
 
 interface ChannelBody {

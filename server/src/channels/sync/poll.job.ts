@@ -14,6 +14,7 @@ import { connectorFor, PULLING_KINDS } from '../registry.js';
 import { connectorChannel } from '../channel.service.js';
 import { newestSentAt, toIngestBatch } from './ingest-batch.js';
 import { backoffSeconds } from '../health.js';
+import { askServerReplyLength, serverReplyLengthDue } from '../server-reply-length.js';
 import * as repo from '../channel.repo.js';
 import type { ChannelRow } from '../channel.repo.js';
 
@@ -43,7 +44,8 @@ export async function pollChannel(deps: SyncDeps, row: ChannelRow, now: Date): P
   const interval = intervalOf(row, connector);
   try {
     if (!connector?.pull) throw new ConnectorError('unsupported', `${row.kind} channels are not polled`);
-    const result = await connector.pull(connectorChannel(row, deps.secret), row.cursor, now);
+    const channel = connectorChannel(row, deps.secret);
+    const result = await connector.pull(channel, row.cursor, now);
     let ingested = 0;
     let lastItemAt: Date | null = null;
     if (result.batch && (result.batch.messages.length || result.batch.rejected.length)) {
@@ -60,6 +62,16 @@ export async function pollChannel(deps: SyncDeps, row: ChannelRow, now: Date): P
       // A source with more waiting (a mailbox backlog) is read again at the next tick, not the next interval.
       nextPollAt: result.more ? now : after(now, interval),
     });
+    if (serverReplyLengthDue(connector, row, now)) {
+      // The channel works without it (its network's usual limit holds), so its health does not change.
+      await askServerReplyLength(deps.db, connector, row, channel, now).catch((error: unknown) => {
+        const failure = asConnectorError(error);
+        deps.log.warn(
+          { channelId: row.id, workspaceId: row.workspace_id, code: failure.code, err: failure.message },
+          'channel reply limit not read',
+        );
+      });
+    }
   } catch (error) {
     const failure = asConnectorError(error);
     deps.log.warn({ channelId: row.id, workspaceId: row.workspace_id, code: failure.code, err: failure.message }, 'channel poll failed');

@@ -2,10 +2,12 @@
  * A local stand-in for a Mastodon instance, for the connector's tests: the REST endpoints the
  * connector calls, answering with entities built from the recorded payloads in
  * test/fixtures/corpora/mastodon (their shape exactly; ids, text and times set per test), with
- * Mastodon's paging rules (newest first; `min_id` returns the page right after it).
+ * Mastodon's paging rules (newest first; `min_id` returns the page right after it), and its
+ * instance documents (see mastodon-instance.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { corpusFile } from './corpora.js';
+import { instanceAnswer, type InstanceSeed } from './mastodon-instance.js';
 
 type Json = Record<string, unknown>;
 
@@ -33,6 +35,8 @@ export interface MastodonTestServer {
   streams(): string[];
   /** Sends a server-sent event to every open streaming connection. */
   push(event: string, data: unknown): void;
+  /** What the instance says of itself from now on; at first Mastodon 4 with its default 500 characters. */
+  setInstance(seed: InstanceSeed): void;
   close(): Promise<void>;
 }
 
@@ -86,6 +90,7 @@ export async function startMastodonServer(): Promise<MastodonTestServer> {
   const requests: string[] = [];
   let nextId = 900_000;
   const streaming = new Map<ServerResponse, string>();
+  let instance: InstanceSeed = { api: 'v2' };
 
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -95,6 +100,12 @@ export async function startMastodonServer(): Promise<MastodonTestServer> {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(payload));
       };
+      // The instance documents are public, as on Mastodon.
+      const version = /^\/api\/(v1|v2)\/instance$/.exec(url.pathname)?.[1] as 'v1' | 'v2' | undefined;
+      if (version) {
+        const answer = instanceAnswer(instance, version, ACCOUNT);
+        return send(answer.status, answer.body);
+      }
       if (request.headers.authorization !== `Bearer ${token}`) return send(401, { error: 'The access token is invalid' });
       if (url.pathname === '/api/v1/accounts/verify_credentials') return send(200, ACCOUNT);
       if (url.pathname.startsWith('/api/v1/streaming/')) {
@@ -132,6 +143,9 @@ export async function startMastodonServer(): Promise<MastodonTestServer> {
         notifications.push({ id: seed.id, type: 'mention', created_at: entity.created_at, account: entity.account, status: entity });
     },
     streams: () => [...streaming.values()],
+    setInstance(seed) {
+      instance = seed;
+    },
     push(event, data) {
       for (const response of streaming.keys()) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { buildTestApp, buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
 import { sealCredentials } from '../channel.credentials.js';
 import { corpusFile } from '../testing/corpora.js';
 import { createRefusalTally, refusalTally } from './refusal-tally.js';
@@ -286,6 +286,36 @@ describe('generic JSON webhooks', () => {
 
     const big = JSON.stringify({ events: [], padding: 'x'.repeat(1_100_000) });
     expect((await deliver(hook.id, big, { 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, big, 'hex')}` })).statusCode).toBe(413);
+  });
+
+  it('takes deliveries up to its own limit, whatever the server-wide one, and names that limit when refusing', async () => {
+    const small = await buildTestApp({ RAPPORT_MAX_BODY_BYTES: '4096' });
+    try {
+      const ws = await buildWorkspace(t.db);
+      const created = await small.app.inject({
+        method: 'POST',
+        url: '/api/v1/channels',
+        headers: ws.owner.headers,
+        payload: { kind: 'webhook', name: 'Form', config: mapping, credentials: { secret: CHANNEL_SECRET } },
+      });
+      const post = (body: string) =>
+        small.app.inject({
+          method: 'POST',
+          url: `/api/v1/webhooks/${json<{ id: string }>(created).id}`,
+          headers: { 'content-type': 'application/json', 'x-rapport-signature': `sha256=${hmac(CHANNEL_SECRET, body, 'hex')}` },
+          payload: body,
+        });
+      const events = (padding: number) => JSON.stringify({ events: [], padding: 'x'.repeat(padding) });
+      expect((await post(events(10_000))).statusCode).toBe(200);
+      const refused = await post(events(1_100_000));
+      expect(refused.statusCode).toBe(413);
+      expect(json(refused)).toMatchObject({
+        code: 'body_too_large',
+        detail: 'The body is larger than the 1,048,576 bytes this route takes',
+      });
+    } finally {
+      await small.close();
+    }
   });
 
   it('counts forged deliveries apart, while the channel stays healthy on its signed ones', async () => {

@@ -11,7 +11,10 @@ import { sendProblemFor } from '../../platform/http/problem.js';
 import { ChannelPaused, PAUSED_RETRY_AFTER_SECONDS, receiveDelivery, type WebhookDeps } from './webhook.service.js';
 import { refusalTally } from './refusal-tally.js';
 
-/** Webhook deliveries are small: a few events. */
+/**
+ * Webhook deliveries are small: a few events. Declared on the route rather than on the body parser,
+ * so the 413's detail, which reads the route's limit, states this one and not the server-wide one.
+ */
 const MAX_DELIVERY_BYTES = 1024 * 1024;
 
 const Params = Type.Object({ channelId: Uuid });
@@ -47,7 +50,7 @@ export function webhookRoutes(app: App, deps: WebhookDeps) {
   app.register(async (plugin) => {
     const scope = plugin as unknown as App;
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_DELIVERY_BYTES }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     scope.setErrorHandler<Error>((error, request, reply) => {
       if (error instanceof ChannelPaused) reply.header('retry-after', String(error.retryAfterSeconds));
       return sendProblemFor(error, request, reply);
@@ -81,6 +84,7 @@ export function webhookRoutes(app: App, deps: WebhookDeps) {
     scope.post(
       '/api/v1/webhooks/:channelId',
       {
+        bodyLimit: MAX_DELIVERY_BYTES,
         schema: {
           tags: ['webhooks'],
           summary:

@@ -2,10 +2,10 @@
 import { listLimit } from '../../platform/db/limit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
+import { nameKey } from '../../platform/db/name-order.js';
 import type { RankedPosition } from '../shared/list-cursor.js';
 import { afterRank, rankedPage, rankedSearchPage, type Ranked, type RankedPage } from '../shared/ranked-page.js';
 import { recordScope } from '../shared/record-access.js';
-import { nameKey } from '../shared/name-order.js';
 import { hasTags } from '../shared/tags.js';
 import { inSearchMode, isSearch, searchCondition, searchModeOf, workspaceCondition, type SearchMode } from '../shared/search-text.js';
 import type { Company, CompanyListQuery, CompanySort } from './company.schema.js';

@@ -8,12 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, type Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { migrate } from '../../platform/db/migrate.js';
+import { nameKey } from '../../platform/db/name-order.js';
 import { openFreshDb, sharedTestDb } from '../../platform/testing/test-db.js';
 import { allMigrations } from '../../modules.js';
 import { buildWorkspace } from '../../platform/testing/test-app.js';
 import type { ContactListQuery, ContactSort } from './contact.schema.js';
 import { createCompany, listCompanies } from '../companies/company.service.js';
-import { nameKey } from '../shared/name-order.js';
 import { tagKey } from '../shared/tags.js';
 import { createContact, createContacts, deleteContact, listContacts, updateContact } from './contact.service.js';
 

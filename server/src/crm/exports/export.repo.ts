@@ -5,11 +5,11 @@
  * reads in the search mode decided once for the whole export (see searchWithFallback).
  */
 import type { Ctx } from '../../platform/context.js';
+import { nameKey } from '../../platform/db/name-order.js';
 import type { Contact, ContactListQuery } from '../contacts/contact.schema.js';
 import { contactFilters } from '../contacts/contact.repo.js';
 import { companyFilters } from '../segments/company-filters.repo.js';
 import type { CompanySegmentFilters } from '../segments/segment.schema.js';
-import { nameKey } from '../shared/name-order.js';
 import { inSearchMode, type SearchMode } from '../shared/search-text.js';
 
 export const EXPORT_BATCH = 1000;

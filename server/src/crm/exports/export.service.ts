@@ -3,13 +3,14 @@
  * large workspace never sits in memory whole.
  */
 import type { Ctx } from '../../platform/context.js';
+import { csvLine } from '../../platform/text/csv.js';
 import { contactSearchMode } from '../contacts/contact.repo.js';
 import { ADDRESS_PARTS, type Contact, type ContactListQuery } from '../contacts/contact.schema.js';
 import { fieldsFor } from '../custom-fields/custom-field.service.js';
 import { companySearchMode } from '../segments/company-filters.repo.js';
 import type { CompanySegmentFilters } from '../segments/segment.schema.js';
 import { joinItems } from '../shared/list-items.js';
-import { csvLine, customCell } from './export.csv.js';
+import { customCell } from './export.csv.js';
 import { EXPORT_BATCH, companyBatch, contactBatch, type Batch, type ExportedCompany, type Position } from './export.repo.js';
 import type { ExportFormat } from './export.schema.js';
 

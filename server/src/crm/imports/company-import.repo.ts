@@ -6,9 +6,9 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { UUID_PATTERN } from '../../platform/db/ids.js';
 import { recordset, rowsJson } from '../../platform/db/recordset.js';
+import { nameKey } from '../../platform/db/name-order.js';
 import type { KnownCompany } from './company.match.js';
 import type { CompanyRow } from '../companies/company.repo.js';
-import { nameKey } from '../shared/name-order.js';
 
 const UUID = new RegExp(UUID_PATTERN);
 

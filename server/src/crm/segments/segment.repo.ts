@@ -1,6 +1,7 @@
 /** All SQL for segments. Every statement is scoped by workspace; reads by what the member may see. */
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
+import { nameKey } from '../../platform/db/name-order.js';
 import type { ContactListQuery } from '../contacts/contact.schema.js';
 import { contactFilters } from '../contacts/contact.repo.js';
 import { isSearch, searchWithFallback, type SearchMode } from '../shared/search-text.js';
@@ -55,7 +56,7 @@ export async function listVisibleSegments(db: Queryable, workspaceId: string, us
   const { rows } = await db.query<Segment>(
     `SELECT ${VIEW} FROM segments
       WHERE workspace_id = $1 AND (shared OR owner_id = $2 OR $2::uuid IS NULL) AND ($3::text IS NULL OR entity = $3)
-      ORDER BY lower(name), id`,
+      ORDER BY ${nameKey('name')}, id`,
     [workspaceId, userId, entity ?? null],
   );
   return rows;

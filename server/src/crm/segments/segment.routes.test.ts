@@ -119,4 +119,19 @@ describe('segments (saved views)', () => {
       404,
     );
   });
+
+  it('lists views by name as readers expect, accented initials among their letters and either case together', async () => {
+    const ws = await buildWorkspace(t.db);
+    for (const name of ['zoe', 'Élodie', 'Zoë', 'anna', 'Émile', 'Bob']) {
+      const saved = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/segments',
+        headers: ws.owner.headers,
+        payload: { name, entity: 'contact', filters: {} },
+      });
+      expect(saved.statusCode, saved.body).toBe(201);
+    }
+    const listed = json<{ data: SegmentView[] }>(await t.app.inject({ method: 'GET', url: '/api/v1/segments', headers: ws.owner.headers }));
+    expect(listed.data.map((s) => s.name)).toEqual(['anna', 'Bob', 'Élodie', 'Émile', 'zoe', 'Zoë']);
+  });
 });

@@ -1,4 +1,4 @@
-/** Name order by ICU's root locale for contacts, companies and tagged contact lists (see name-order.ts). */
+/** Name order by ICU's root locale for contacts, companies and tagged contact lists (see platform/db/name-order.ts). */
 import type { Migration } from '../../platform/db/migrate.js';
 
 export const nameOrderMigrations: Migration[] = [

@@ -14,6 +14,7 @@ import { defineJob, enqueueJob } from '../../platform/jobs/job.js';
 import type { AppDeps } from '../../platform/module.js';
 import { dropOpenCandidatesOfContacts } from '../candidates/candidate.repo.js';
 import { matchContacts } from '../candidates/contact-matching.js';
+import { queueFullPassAfterImport } from '../review/full-pass.job.js';
 import { identitySettingsOf } from '../settings/identity-settings.service.js';
 import { keysOfContacts, storeContactKeys } from './contact-keys.js';
 import { contactsWithStoredKeys, deleteKeys } from './contact-keys.repo.js';
@@ -76,6 +77,14 @@ const EVENTS = ['contact.created', 'contact.updated', 'contact.deleted', 'contac
 /** Contacts per queued job: the payload's limit. */
 const CONTACTS_PER_JOB = 5_000;
 
+interface WorkspaceChanges {
+  contactIds: Set<string>;
+  /** Those of them an import wrote, and (the first) import's id. */
+  imported: Set<string>;
+  importId: string | null;
+  first: DomainEvent;
+}
+
 /**
  * A relay pass's contact changes become one job per workspace (a batch's new e-mail senders are
  * matched together, not one job each). A job for one contact carries a unique key, so a burst of
@@ -83,17 +92,23 @@ const CONTACTS_PER_JOB = 5_000;
  */
 export function subscribeContactSync({ bus, db }: AppDeps): void {
   bus.subscribeMany('contact.*', async (events, onError) => {
-    const byWorkspace = new Map<string, { contactIds: Set<string>; first: DomainEvent }>();
+    const byWorkspace = new Map<string, WorkspaceChanges>();
     for (const event of events) {
       const contactIds = EVENTS.includes(event.type) ? contactsChanged(event) : [];
       if (contactIds.length === 0) continue;
-      const entry = byWorkspace.get(event.workspaceId) ?? { contactIds: new Set<string>(), first: event };
+      const entry = byWorkspace.get(event.workspaceId) ?? { contactIds: new Set(), imported: new Set(), importId: null, first: event };
       for (const id of contactIds) entry.contactIds.add(id);
+      if (event.type === 'contact.imported') {
+        entry.importId ??= event.subjectId;
+        for (const id of contactIds) entry.imported.add(id);
+      }
       byWorkspace.set(event.workspaceId, entry);
     }
-    for (const [workspaceId, { contactIds, first }] of byWorkspace) {
-      const ids = [...contactIds];
+    for (const [workspaceId, { contactIds, imported, importId, first }] of byWorkspace) {
       try {
+        // Imported contacts the full pass will match (`full-pass.job.ts`) are not matched with the prior first.
+        const byFullPass = importId !== null && (await queueFullPassAfterImport(db, workspaceId, importId));
+        const ids = byFullPass ? [...contactIds].filter((id) => !imported.has(id)) : [...contactIds];
         for (let from = 0; from < ids.length; from += CONTACTS_PER_JOB) {
           const chunk = ids.slice(from, from + CONTACTS_PER_JOB);
           const uniqueKey = chunk.length === 1 ? `${contactSyncJob.name}:${workspaceId}:${chunk[0]}` : undefined;

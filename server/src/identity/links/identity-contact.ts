@@ -9,13 +9,28 @@ import { createContact, getContact, namePartsOf, updateContact, type Contact, ty
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { notFound } from '../../platform/http/errors.js';
-import { findIdentity } from '../identity.repo.js';
+import { isNetworkId, shownHandleOf } from '../../platform/text/identity-handle.js';
+import { findIdentity, type SocialIdentity } from '../identity.repo.js';
 import { linkIdentity } from './link.service.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const UNKNOWN = { firstName: 'Unknown', lastName: '' };
 /** The funnel's order: an action moves a contact forward, never back (a customer does not become a lead again). */
 const FUNNEL = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate'];
 const movesForward = (from: string, to: string) => !FUNNEL.includes(from) || FUNNEL.indexOf(to) > FUNNEL.indexOf(from);
+
+/** What the channel tells about the author, as a contact's name, e-mail and handle; never its numeric network id. */
+function contactDetailsOf(identity: SocialIdentity): ContactInput {
+  const profileUrl = identity.profileUrl && /^https?:\/\//.test(identity.profileUrl) ? identity.profileUrl : undefined;
+  const handle = identity.network === 'email' ? null : shownHandleOf(identity);
+  const name = isNetworkId(identity.displayName, identity.externalId) ? '' : identity.displayName;
+  const emails = identity.email && EMAIL.test(identity.email) ? [{ address: identity.email.slice(0, 320) }] : [];
+  const socialHandles = handle ? [{ network: identity.network, handle: handle.slice(0, 200), url: profileUrl }] : [];
+  const named = name || handle;
+  // A contact needs a name, an e-mail or a handle: an author known by a number alone gets a name the matching engine reads as none.
+  const nameParts = named ? namePartsOf(named) : emails.length ? namePartsOf('') : UNKNOWN;
+  return { ...nameParts, emails, socialHandles };
+}
 
 export type WantedContact = Pick<ContactInput, 'lifecycleStage' | 'teamId' | 'ownerId' | 'tags'>;
 
@@ -37,14 +52,7 @@ export async function contactForIdentity(
     const contact = Object.keys(patch).length ? await updateContact(ctx, db, existing.id, patch) : existing;
     return { contact, created: false };
   }
-  const profileUrl = identity.profileUrl && /^https?:\/\//.test(identity.profileUrl) ? identity.profileUrl : undefined;
-  const input: ContactInput = {
-    ...namePartsOf(identity.displayName || identity.handle),
-    emails: identity.email && EMAIL.test(identity.email) ? [{ address: identity.email.slice(0, 320) }] : [],
-    socialHandles:
-      identity.network === 'email' ? [] : [{ network: identity.network, handle: identity.handle.slice(0, 200), url: profileUrl }],
-    ...wanted,
-  };
+  const input: ContactInput = { ...contactDetailsOf(identity), ...wanted };
   const made = await db.transaction(async (tx) => {
     // Locked, so two actions on the same author at once make one contact; the second one updates it.
     if ((await findIdentity(tx, ctx.workspaceId, identity.id, true))!.contactId) return null;

@@ -6,6 +6,7 @@ import type { CursorValue } from '../../platform/http/cursor.js';
 import { recordScope } from '../../crm/index.js';
 import type { Evidence } from '../matching/index.js';
 import { runWrites, type WritePartAt } from '../../platform/db/write-part.js';
+import { shownHandle } from '../../platform/text/identity-handle.js';
 import type { IdentityListQuery, IdentitySummary, LinkedIdentity, LinkMethod, LinkRule } from './link.schema.js';
 
 export interface LinkDecision {
@@ -53,12 +54,16 @@ export async function insertDecisions(
   );
 }
 
-/** `linkWrites`' common table expressions that settle the linked identities' open review pairs (see there); reads `d`. */
+/**
+ * `linkWrites`' common table expressions that settle the linked identities' review pairs (see
+ * there); reads `d`. A pair dismissed before (by "Not a duplicate", or by an unlink) becomes linked
+ * too: the person's latest decision is the one the review queue shows and the next fit learns.
+ */
 const SETTLE_PAIRS = `, decided AS (
        UPDATE duplicate_candidates p SET status = 'linked', decided_by = d.decided_by, decided_at = now(), updated_at = now()
          FROM d
         WHERE d.decided_by IS NOT NULL AND p.workspace_id = $1 AND p.kind = 'identity' AND p.left_id = d.identity_id
-          AND p.right_id = d.contact_id AND p.status = 'open'
+          AND p.right_id = d.contact_id AND p.status IN ('open', 'dismissed')
         RETURNING p.id
      ), dropped AS (
        -- The statement sees one snapshot: the pairs just decided are left out rather than changed twice.
@@ -148,7 +153,30 @@ export async function detachIdentity(tx: Queryable, workspaceId: string, identit
   ]);
 }
 
-const IDENTITY_FIELDS = `i.id, i.network, i.handle, i.display_name AS "displayName", i.profile_url AS "profileUrl",
+/**
+ * A person unlinked the identity from the contact: their pair, open or linked, is dismissed with
+ * who and when, as "Not a duplicate" would, so it is not proposed again and counts as a non-match
+ * at the next fit. Returns the pair, or null when matching never proposed the two (a link by rule
+ * or score, or by hand before any pair).
+ */
+export async function dismissPairOfUnlink(
+  tx: Queryable,
+  workspaceId: string,
+  identityId: string,
+  contactId: string,
+  decidedBy: string,
+  at: Date,
+): Promise<{ id: string; probability: number } | null> {
+  const { rows } = await tx.query<{ id: string; probability: number }>(
+    `UPDATE duplicate_candidates SET status = 'dismissed', decided_by = $4, decided_at = $5, updated_at = $5
+      WHERE workspace_id = $1 AND kind = 'identity' AND left_id = $2 AND right_id = $3 AND status IN ('open', 'linked')
+      RETURNING id, probability`,
+    [workspaceId, identityId, contactId, decidedBy, at],
+  );
+  return rows[0] ?? null;
+}
+
+const IDENTITY_FIELDS = `i.id, i.network, ${shownHandle('i')} AS handle, i.display_name AS "displayName", i.profile_url AS "profileUrl",
   i.avatar_url AS "avatarUrl", i.email, i.followers`;
 
 /** The contact's identities, each with the latest decision that linked it. */

@@ -1,6 +1,8 @@
 /** A contact's identities through the API: read, link by hand, move, unlink; the identity picker. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkspace, json, testApp, type TestApp, type TestWorkspace } from '../../platform/testing/test-app.js';
+import { insertIdentity } from '../../inbox/testing/conversations.js';
+import { decidedPairs } from '../review/full-pass.repo.js';
 import { createContact, identityOf, ingest, mastodonPost, type MastodonAccount } from '../testing/arrivals.js';
 
 let t: TestApp;
@@ -11,6 +13,14 @@ beforeAll(async () => {
 type Headers = Record<string, string>;
 const send = (headers: Headers, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+const noor: MastodonAccount = {
+  id: '7301',
+  username: 'noor',
+  acct: 'noor@fosstodon.example',
+  displayName: 'Noor Haddad',
+  url: 'https://fosstodon.example/@noor',
+};
 
 const ana: MastodonAccount = {
   id: '7001',
@@ -112,6 +122,48 @@ describe('a contact’s identities', () => {
     expect((await decisions(ws, identityId)).map((d) => d.action)).toEqual(['link', 'unlink']);
   });
 
+  it('unlinking an identity linked from the review queue dismisses its pair in the unlinker’s name, a non-match for the next fit', async () => {
+    const ws = await buildWorkspace(t.db);
+    const noorContact = await createContact(t, ws.owner.headers, { firstName: 'Noor', lastName: 'Haddad' });
+    await ingest(t, ws.owner.headers, mastodonPost(noor));
+    const identity = await identityOf(t, ws.workspaceId, 'mastodon', noor.acct);
+    const pairs = async (status: string) =>
+      json<{ data: { id: string; decidedBy: string | null; decidedAt: string | null }[] }>(
+        await send(ws.owner.headers, 'GET', `/api/v1/duplicates?status=${status}&identityId=${identity.id}`),
+      ).data;
+    const [pair] = await pairs('open');
+    expect(pair, 'a names-only pair proposed on arrival').toBeDefined();
+    const reviewer = await ws.member('agent');
+    expect((await send(reviewer.headers, 'POST', `/api/v1/duplicates/${pair!.id}/link`)).statusCode).toBe(200);
+    expect((await pairs('linked')).map((p) => p.id)).toEqual([pair!.id]);
+
+    const unlinker = await ws.member('agent');
+    const unlinked = await send(unlinker.headers, 'DELETE', `/api/v1/contacts/${noorContact}/identities/${identity.id}`);
+    expect(unlinked.statusCode, unlinked.body).toBe(204);
+    expect(await pairs('linked')).toEqual([]);
+    expect(await pairs('dismissed')).toEqual([
+      expect.objectContaining({ id: pair!.id, decidedBy: unlinker.userId, decidedAt: expect.any(String) }),
+    ]);
+    expect(await decidedPairs(t.db, ws.workspaceId)).toEqual([expect.objectContaining({ match: false })]);
+    const audit = await send(ws.owner.headers, 'GET', `/api/v1/audit-log?type=duplicate.dismissed&subjectId=${pair!.id}`);
+    expect(json<{ data: unknown[] }>(audit).data).toEqual([
+      expect.objectContaining({ actorId: unlinker.userId, data: expect.objectContaining({ leftId: identity.id, rightId: noorContact }) }),
+    ]);
+
+    // Not proposed again by the full pass, nor by a later message.
+    expect((await send(ws.owner.headers, 'POST', '/api/v1/identity/resolve')).statusCode).toBe(200);
+    await ingest(t, ws.owner.headers, mastodonPost(noor, 'Hello again'));
+    expect(await pairs('open')).toEqual([]);
+    expect((await identityOf(t, ws.workspaceId, 'mastodon', noor.acct)).contact_id).toBeNull();
+
+    // Linked again by hand, the pair follows the latest decision.
+    expect(
+      (await send(unlinker.headers, 'POST', `/api/v1/contacts/${noorContact}/identities`, { identityId: identity.id })).statusCode,
+    ).toBe(201);
+    expect((await pairs('linked')).map((p) => p.id)).toEqual([pair!.id]);
+    expect(await decidedPairs(t.db, ws.workspaceId)).toEqual([expect.objectContaining({ match: true })]);
+  });
+
   it('will not move an identity away from a contact the person cannot see', async () => {
     const { ws, first, identityId } = await setUp();
     const limited = await ws.member('agent', { recordScope: 'own' });
@@ -179,16 +231,39 @@ describe('the identity picker', () => {
     expect(json<{ data: { contactName: string | null }[] }>(response).data).toEqual([expect.objectContaining({ contactName: null })]);
   });
 
+  it('never makes a Meta author’s numeric id a handle or a name', async () => {
+    const ws = await buildWorkspace(t.db);
+    // As the Meta parser stores a person known by a page-scoped id: the id as handle, and as name when there is none.
+    const numeric = (externalId: string, displayName: string) =>
+      insertIdentity(t.db, ws.workspaceId, { network: 'facebook', externalId, handle: externalId, displayName, email: null });
+    const mia = await numeric('6512345678901234', 'Mia Rossi');
+    const nameless = await numeric('6512345678909999', '6512345678909999');
+
+    const listed = json<{ data: { id: string; handle: string | null }[] }>(
+      await send(ws.owner.headers, 'GET', '/api/v1/identities?network=facebook'),
+    );
+    expect(listed.data.map((identity) => identity.handle)).toEqual([null, null]);
+
+    const contactOf = async (identityId: string) => {
+      const added = await send(ws.owner.headers, 'POST', `/api/v1/identities/${identityId}/contact`);
+      expect(added.statusCode, added.body).toBe(201);
+      const { contact } = json<{ contact: { id: string } }>(added);
+      return json<{ id: string; displayName: string; socialHandles: unknown[] }>(
+        await send(ws.owner.headers, 'GET', `/api/v1/contacts/${contact.id}`),
+      );
+    };
+    expect(await contactOf(mia)).toMatchObject({ displayName: 'Mia Rossi', socialHandles: [] });
+    const unnamed = await contactOf(nameless);
+    expect(unnamed).toMatchObject({ displayName: 'Unknown', socialHandles: [] });
+    const identities = json<{ data: { handle: string | null }[] }>(
+      await send(ws.owner.headers, 'GET', `/api/v1/contacts/${unnamed.id}/identities`),
+    );
+    expect(identities.data).toEqual([expect.objectContaining({ id: nameless, handle: null })]);
+  });
+
   it('adds an author as a contact, once, with their conversations; agents only, never another workspace’s', async () => {
     const ws = await buildWorkspace(t.db);
     const other = await buildWorkspace(t.db);
-    const noor: MastodonAccount = {
-      id: '7301',
-      username: 'noor',
-      acct: 'noor@fosstodon.example',
-      displayName: 'Noor Haddad',
-      url: 'https://fosstodon.example/@noor',
-    };
     await ingest(t, ws.owner.headers, mastodonPost(noor));
     const identity = await identityOf(t, ws.workspaceId, 'mastodon', 'noor@fosstodon.example');
     expect(identity.contact_id).toBeNull();

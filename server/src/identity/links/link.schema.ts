@@ -24,7 +24,7 @@ export const LinkDecisionView = Type.Object({
 const identityFields = {
   id: Type.String(),
   network: Type.String(),
-  handle: Type.String(),
+  handle: Type.Union([Type.String(), Type.Null()], { description: 'Null when the network names the person by a numeric id only' }),
   displayName: Type.String(),
   profileUrl: NullableString,
   avatarUrl: NullableString,
@@ -39,7 +39,7 @@ export const LinkedIdentity = Type.Object({
 export interface LinkedIdentity {
   id: string;
   network: string;
-  handle: string;
+  handle: string | null;
   displayName: string;
   profileUrl: string | null;
   avatarUrl: string | null;

@@ -22,6 +22,10 @@ export async function linkIdentities(tx: Queryable, workspaceId: string, decisio
   await repo.recordLinks(tx, workspaceId, decisions, at);
 }
 
+/**
+ * Unlinks the identity from the contact. Unlinked by a person, it is their "not this contact": the
+ * pair of the two, if matching proposed it, is dismissed in their name (`dismissPairOfUnlink`).
+ */
 export async function unlinkIdentity(tx: Queryable, workspaceId: string, identityId: string, contactId: string, decidedBy: string | null) {
   const at = new Date();
   const decision = {
@@ -36,8 +40,21 @@ export async function unlinkIdentity(tx: Queryable, workspaceId: string, identit
   } as const;
   await repo.insertDecisions(tx, workspaceId, 'unlink', [decision], at);
   await repo.detachIdentity(tx, workspaceId, identityId, contactId, at);
+  const pair = decidedBy === null ? null : await repo.dismissPairOfUnlink(tx, workspaceId, identityId, contactId, decidedBy, at);
   await recordEvents(tx, [
     { workspaceId, type: 'identity.unlinked', subjectType: 'identity', subjectId: identityId, actorId: decidedBy, data: { contactId } },
+    ...(pair
+      ? [
+          {
+            workspaceId,
+            type: 'duplicate.dismissed',
+            subjectType: 'duplicate',
+            subjectId: pair.id,
+            actorId: decidedBy,
+            data: { kind: 'identity', leftId: identityId, rightId: contactId, probability: pair.probability, byUnlink: true },
+          },
+        ]
+      : []),
   ]);
 }
 

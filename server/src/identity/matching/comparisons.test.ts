@@ -49,6 +49,19 @@ describe('field comparisons', () => {
     expect(levels({ ...john, emails: ['jsmith82@gmail.com'] }, { ...john, emails: ['jsmith82@yahoo.com'] }).email).toBe('same local part');
   });
 
+  it('compares company names without their legal form', () => {
+    const company = (a: string, b: string) => levels({ company: a }, { company: b }).company;
+    expect(company('Merton Inc', 'Berton Inc')).not.toBe('same');
+    expect(company('Alder Ltd', 'Birch Ltd')).toBe('different');
+    expect(company('Acme', 'ACME GmbH')).toBe('same');
+    expect(company('Acme S.A.', 'Acme SA')).toBe('same');
+    expect(company('Nordvik GmbH & Co. KG', 'Nordvik')).toBe('same');
+    expect(company('AB Volvo', 'Volvo')).toBe('same');
+    // A name that is a legal form and nothing else is kept as it is.
+    expect(company('Company', 'Company')).toBe('same');
+    expect(company('Ltd', 'Alder Ltd')).toBe('different');
+  });
+
   it('gives a shared mailbox no say at all', () => {
     expect(levels({ emails: ['info@acme.io'] }, { emails: ['info@acme.io'] })).toMatchObject({ email: null, emailName: null });
   });

@@ -23,7 +23,7 @@ export interface EmOptions {
   maxLambda?: number;
 }
 
-interface Pattern {
+export interface Pattern {
   levels: Uint8Array;
   count: number;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher } from './matcher.js';
 import type { PersonRecord } from './person.js';
 import { resolveAll } from './resolve-all.js';
+import { distinctPeople } from './testing/distinct-people.js';
 
 function matcherWith(people: PersonRecord[]) {
   const matcher = createMatcher();
@@ -108,5 +109,24 @@ describe('batch resolution', () => {
     expect(resolution.clusters.map((cluster) => [...cluster].sort()).sort()).toEqual(expected.sort());
     expect(resolution.candidatePairs).toBeLessThan((people.length * (people.length - 1)) / 2);
     expect(resolution.pairs[0]!.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('queues no pair among different people known by name only, however common their names', () => {
+    const resolution = resolveAll(distinctPeople(2_000, 0));
+    expect(resolution.pairs).toEqual([]);
+    expect(resolution.clusters).toEqual([]);
+  });
+
+  it('still links the few duplicates of a workspace that has few', () => {
+    const people = distinctPeople(2_000);
+    const copies = [11, 500, 1_234].map((index) => {
+      const person = people[index]!;
+      return { ...person, id: `${person.id}-again`, givenName: `${person.givenName}e`, phones: [] };
+    });
+    const resolution = resolveAll([...people, ...copies]);
+    expect(resolution.pairs.map((pair) => [pair.left, pair.right].sort()).sort()).toEqual(
+      copies.map((copy) => [copy.id.replace('-again', ''), copy.id].sort()).sort(),
+    );
+    expect(resolution.clusters).toHaveLength(3);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Turns a PersonRecord into the NormalisedPerson the comparators read: every field folded, junk and
  * placeholders dropped (missing), shared mailboxes excluded from e-mail evidence, phones reduced to
- * digits, handles and profile URLs to one canonical form.
+ * digits, handles and profile URLs to one canonical form, company names without their legal form.
  */
+import { companyCore } from './company-name.js';
 import { canonicalGivenName } from './nicknames.js';
 import type { NormalisedPerson, PersonRecord, PostalAddress } from './person.js';
 import { soundex } from './phonetic.js';
@@ -14,6 +15,11 @@ export function foldedValue(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
   const folded = foldText(raw);
   return isPlaceholder(folded) ? null : folded;
+}
+
+function companyValue(raw: string | null | undefined): string | null {
+  const folded = foldedValue(raw);
+  return folded === null ? null : companyCore(folded);
 }
 
 function isNameToken(token: string): boolean {
@@ -153,7 +159,7 @@ export function normalisePerson(record: PersonRecord): NormalisedPerson {
     postcode: codeValue(address.postcode),
     region: foldedValue(address.region),
     country: foldedValue(address.country),
-    company: foldedValue(record.company),
+    company: companyValue(record.company),
     nationalId: codeValue(record.nationalId),
   };
 }

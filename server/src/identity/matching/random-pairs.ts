@@ -10,7 +10,7 @@ import type { NormalisedPerson } from './person.js';
 const PRIOR_STRENGTH = 50;
 
 /** Mulberry32, seeded: the same people give the same estimate. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

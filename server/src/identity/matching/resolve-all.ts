@@ -7,6 +7,7 @@ import { candidatePairs } from './blocking.js';
 import { clusterLinks, pairCode, type Link } from './clustering.js';
 import { COMPARISONS, comparePeople } from './comparisons.js';
 import { countPatterns, fitModel } from './em.js';
+import { candidateModel, isPlausibleFit } from './fit-check.js';
 import { priorModel, type MatchModel } from './model.js';
 import { normalisePerson } from './normalise-person.js';
 import type { NormalisedPerson, PersonRecord } from './person.js';
@@ -40,13 +41,19 @@ export interface Resolution {
 /** Pairs drawn at random to estimate u: enough for rare levels, cheap next to the candidate pairs. */
 const U_SAMPLES = 20_000;
 
-/** EM from the prior m and a u estimated on random pairs, the share of matches bounded by one per person. */
+/**
+ * EM from the prior m and a u estimated on random pairs, the share of matches bounded by one per
+ * person; a fit that describes no duplicates gives way to the prior scored against the candidates.
+ */
 function fitted(people: readonly NormalisedPerson[], vectors: Uint8Array): MatchModel {
   const prior = priorModel();
   const u = estimateU(people, U_SAMPLES);
   const start: MatchModel = { lambda: prior.lambda, fields: prior.fields.map((field, index) => ({ m: field.m, u: u[index]! })) };
   const pairs = vectors.length / COMPARISONS.length;
-  return fitModel(countPatterns(vectors, COMPARISONS.length), { start, maxLambda: Math.min(0.5, people.length / Math.max(1, pairs)) });
+  const maxLambda = Math.min(0.5, people.length / Math.max(1, pairs));
+  const patterns = countPatterns(vectors, COMPARISONS.length);
+  const model = fitModel(patterns, { start, maxLambda });
+  return isPlausibleFit(model, pairs, maxLambda) ? model : candidateModel(patterns);
 }
 
 export function resolveAll(records: readonly PersonRecord[], options: ResolveOptions = {}): Resolution {

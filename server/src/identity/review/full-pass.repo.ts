@@ -12,6 +12,16 @@ export async function decidedPairs(db: Queryable, workspaceId: string): Promise<
   return rows.map((row) => ({ levels: row.levels, match: row.status !== 'dismissed' }));
 }
 
+/** The workspace's contacts now, and how many its model was fitted on (null before the first fit). */
+export async function contactsSinceFit(db: Queryable, workspaceId: string): Promise<{ contacts: number; fittedOn: number | null }> {
+  const { rows } = await db.query<{ contacts: number; fittedOn: number | null }>(
+    `SELECT (SELECT count(*)::int FROM contacts WHERE workspace_id = $1) AS contacts,
+            (SELECT contacts FROM identity_match_models WHERE workspace_id = $1) AS "fittedOn"`,
+    [workspaceId],
+  );
+  return rows[0]!;
+}
+
 export async function saveModel(
   db: Queryable,
   workspaceId: string,

@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contactsWrite } from '../../crm/index.js';
 import { insertIdentity } from '../../inbox/testing/conversations.js';
 import { systemActor, type Ctx } from '../../platform/context.js';
+import { runWrites } from '../../platform/db/write-part.js';
 import { buildWorkspace, testApp, type TestApp } from '../../platform/testing/test-app.js';
-import { COMPARISONS, type MatchModel } from '../matching/index.js';
+import { newContactKeyWrites } from '../keys/contact-keys.js';
+import { COMPARISONS, priorModel, type MatchModel } from '../matching/index.js';
+import { distinctPeople } from '../matching/testing/distinct-people.js';
 import { resolveWorkspace } from './full-pass.js';
 import { plantDuplicates, type PlantedWorkspace } from './testing/planted-duplicates.js';
 
@@ -132,5 +136,39 @@ describe('the full identity-resolution pass', () => {
     );
     expect(links.rows).toEqual([{ method: 'rule', rule: 'email' }]);
     expect((await resolveWorkspace(ctx, t.db)).identitiesMatched).toBe(0);
+  });
+
+  it('queues and links nothing among 2,000 different people known by name only, namesakes included', async () => {
+    const ws = await buildWorkspace(t.db);
+    const ctx: Ctx = { workspaceId: ws.workspaceId, actor: systemActor(), db: t.db, requestId: 'test' };
+    const people = distinctPeople(2_000, 0);
+    const created = await contactsWrite(
+      ctx,
+      people.map((person) => ({ firstName: person.givenName!, lastName: person.familyName! })),
+    );
+    await runWrites(t.db, ctx.workspaceId, new Date(), [created.write, newContactKeyWrites(created.contacts, [])]);
+    await insertIdentity(t.db, ctx.workspaceId, {
+      network: 'mastodon',
+      handle: 'jsmith@mastodon.social',
+      displayName: 'John Smith',
+      email: null,
+    });
+
+    const summary = await resolveWorkspace(ctx, t.db);
+    expect(summary).toMatchObject({
+      contacts: 2_000,
+      linkPairs: 0,
+      reviewPairs: 0,
+      clusters: 0,
+      identitiesMatched: 1,
+      identitiesLinked: 0,
+    });
+    const queued = await t.db.query('SELECT kind, decision FROM duplicate_candidates WHERE workspace_id = $1', [ctx.workspaceId]);
+    expect(queued.rows).toEqual([]);
+    // EM found no class of duplicates among them: the stored model is the prior scored against the candidates.
+    const { rows } = await t.db.query<{ model: MatchModel }>('SELECT model FROM identity_match_models WHERE workspace_id = $1', [
+      ctx.workspaceId,
+    ]);
+    expect(rows[0]!.model.lambda).toBe(priorModel().lambda);
   });
 });

@@ -28,8 +28,9 @@ describe('table statistics during ingestion', () => {
     await pipeline.close();
     expect(await estimatedRows('messages')).toBeGreaterThanOrEqual(2_000);
     expect(await estimatedRows('conversations')).toBeGreaterThan(0);
-    // Matching on arrival's links and review pairs: analysed (-1 is never), though none were written here.
-    for (const table of ['identity_links', 'duplicate_candidates']) expect(await estimatedRows(table), table).toBeGreaterThanOrEqual(0);
+    // Matching on arrival's links and review pairs, and listening's mentions: analysed (-1 is never), though none were written here.
+    for (const table of ['identity_links', 'duplicate_candidates', 'mentions'])
+      expect(await estimatedRows(table), table).toBeGreaterThanOrEqual(0);
   });
 
   it("samples a tenth as much on PGlite, whose one session the analysis holds, and PostgreSQL's default elsewhere", async () => {

@@ -12,7 +12,7 @@ registerMentionAction({
   params: Type.Object({}, { additionalProperties: false }),
   async run(ctx, db, mention) {
     const { contact, created } = await contactForAuthor(ctx, db, mention, { lifecycleStage: 'subscriber', tags: ['from-listening'] });
-    await logMention(ctx, db, contact.id, mention, 'Mention');
+    await logMention(ctx, db, { contactId: contact.id, mention, action: 'add-contact', why: 'Mention' });
     return {
       contactId: contact.id,
       summary: created ? `${contact.displayName} was added to the contacts` : `${contact.displayName} is already a contact`,

@@ -1,8 +1,9 @@
 /**
  * Make a lead: the author becomes a contact at lifecycle stage lead, owned by the sales team, with
- * the mention on their timeline, so a buying signal heard in public reaches sales. A member who may
- * keep only their own records (or their teams') keeps the lead themselves, still for the sales team
- * to see, rather than being refused: the CRM would not let them make a contact nobody owns.
+ * the mention on their timeline saying what listening heard (a buying signal, a question, a
+ * complaint…), so what is said in public reaches sales. A member who may keep only their own
+ * records (or their teams') keeps the lead themselves, still for the sales team to see, rather than
+ * being refused: the CRM would not let them make a contact nobody owns.
  */
 import { Type } from 'typebox';
 import { teamNamed } from '../../inbox/index.js';
@@ -10,7 +11,7 @@ import type { Actor } from '../../platform/context.js';
 import { Uuid } from '../../platform/http/schemas.js';
 import { contactForAuthor } from './author-contact.js';
 import { registerMentionAction } from './mention-action.js';
-import { logMention } from './timeline.js';
+import { heardAs, logMention } from './timeline.js';
 
 const SALES_TEAMS = ['sales', 'business development', 'sales team'];
 
@@ -31,7 +32,7 @@ registerMentionAction({
       ...(teamId ? { teamId, ownerId: mayLeaveToTeam(ctx.actor, teamId) ? null : ctx.actor.userId } : {}),
       tags: ['from-listening'],
     });
-    await logMention(ctx, db, contact.id, mention, 'Buying signal');
+    await logMention(ctx, db, { contactId: contact.id, mention, action: 'make-lead', why: heardAs(mention) });
     return {
       contactId: contact.id,
       summary: created ? `${contact.displayName} is a new lead` : `${contact.displayName} is now a lead`,

@@ -40,7 +40,7 @@ async function setUp() {
     .map((s) => JSON.stringify(s))
     .join('\n');
   expect((await send(ws.owner.headers, 'POST', '/api/v1/ingest/files', { format: 'mastodon', content })).statusCode).toBe(200);
-  const list = json<{ data: { id: string; text: string; conversationId: string; author: { identityId: string } }[] }>(
+  const list = json<{ data: { id: string; text: string; intent: string; conversationId: string; author: { identityId: string } }[] }>(
     await send(ws.owner.headers, 'GET', '/api/v1/listening/mentions'),
   ).data;
   const complaint = list.find((m) => m.text.includes('exploded'))!;
@@ -139,6 +139,61 @@ describe('actions on mentions', () => {
     expect(again.contactId).toBe(result.contactId);
     const mention = json<{ author: { contactId: string } }>(await send(agent.headers, 'GET', `/api/v1/listening/mentions/${signal.id}`));
     expect(mention.author.contactId).toBe(result.contactId);
+  });
+
+  it('says on the lead’s timeline what listening heard, once however often the lead is made, and no more than the post counts', async () => {
+    const { ws, agent, complaint, signal } = await setUp();
+    expect([complaint.intent, signal.intent]).toEqual(['complaint', 'purchase']);
+    const makeLead = async (mentionId: string) => {
+      const made = await send(agent.headers, 'POST', `/api/v1/listening/mentions/${mentionId}/actions/make-lead`, {});
+      expect(made.statusCode, made.body).toBe(200);
+      return json<{ contactId: string }>(made).contactId;
+    };
+    const notes = async (contactId: string) =>
+      json<{ data: { type: string; subject: string }[] }>(await send(agent.headers, 'GET', `/api/v1/activities?contactId=${contactId}`))
+        .data.filter((a) => a.type === 'note')
+        .map((a) => a.subject);
+
+    const complainer = await makeLead(complaint.id);
+    expect(await makeLead(complaint.id)).toBe(complainer);
+    expect(await notes(complainer)).toEqual(['Complaint on mastodon']);
+    // Added as a contact too: that action's own note, once.
+    await send(agent.headers, 'POST', `/api/v1/listening/mentions/${complaint.id}/actions/add-contact`, {});
+    await send(agent.headers, 'POST', `/api/v1/listening/mentions/${complaint.id}/actions/add-contact`, {});
+    expect((await notes(complainer)).sort()).toEqual(['Complaint on mastodon', 'Mention on mastodon']);
+    const buyer = await makeLead(signal.id);
+    expect(await notes(buyer)).toEqual(['Buying signal on mastodon']);
+
+    // One post heard is one interaction of the author's: the notes our actions wrote are not theirs.
+    expect((await send(ws.owner.headers, 'POST', '/api/v1/relationship/recompute')).statusCode).toBe(200);
+    const tier = async (contactId: string) =>
+      json<{ tier: string }>(await send(agent.headers, 'GET', `/api/v1/contacts/${contactId}`)).tier;
+    expect(await tier(complainer)).toBe('bronze');
+    expect(await tier(buyer)).toBe('bronze');
+
+    // A deleted note takes its claim with it: acting again puts the mention back on the timeline.
+    const [note] = json<{ data: { id: string; subject: string }[] }>(
+      await send(agent.headers, 'GET', `/api/v1/activities?contactId=${buyer}`),
+    ).data.filter((a) => a.subject === 'Buying signal on mastodon');
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/activities/${note!.id}`, headers: ws.owner.headers })).statusCode).toBe(
+      204,
+    );
+    await makeLead(signal.id);
+    expect(await notes(buyer)).toEqual(['Buying signal on mastodon']);
+  });
+
+  it('names an unknown or malformed parameter the way every other route does', async () => {
+    const { agent, signal } = await setUp();
+    const act = (payload: object) => send(agent.headers, 'POST', `/api/v1/listening/mentions/${signal.id}/actions/make-lead`, payload);
+    const unknown = await act({ bogus: 1 });
+    expect(unknown.statusCode).toBe(400);
+    expect(json(unknown)).toMatchObject({
+      detail: 'bogus is not a known field',
+      errors: [{ field: 'bogus', reason: 'is not a known field' }],
+    });
+    const malformed = await act({ teamId: 'nope' });
+    expect(malformed.statusCode).toBe(400);
+    expect(json(malformed)).toMatchObject({ errors: [{ field: 'teamId', reason: 'must be a UUID' }] });
   });
 
   it('opens the conversation for the agent who replies, and refuses viewers, unknown actions and bad parameters', async () => {

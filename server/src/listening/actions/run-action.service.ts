@@ -1,10 +1,9 @@
 /** Runs a registered action on a mention: checks the role and the parameters, then records who did what. */
-import Value from 'typebox/value';
 import { ROLE_RANK, type Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { recordEvents } from '../../platform/events/event.js';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.js';
-import { reasonOf } from '../../platform/http/field-problems.js';
+import { bodyProblems } from '../../platform/http/validation.js';
 import { getMention } from '../mentions/mention.service.js';
 import { mentionAction, type ActionResult } from './index.js';
 
@@ -12,13 +11,9 @@ export async function runMentionAction(ctx: Ctx, db: Db, mentionId: string, name
   const action = mentionAction(name);
   if (!action) throw notFound('Action');
   if (ROLE_RANK[ctx.actor.role] < ROLE_RANK[action.role]) throw forbidden(`${action.label} needs the ${action.role} role`);
-  if (!Value.Check(action.params, params)) {
-    throw invalid(
-      [...Value.Errors(action.params, params)]
-        .slice(0, 5)
-        .map((e) => ({ field: e.instancePath.replace(/^\//, '') || 'params', reason: reasonOf(e, action.params) })),
-    );
-  }
+  // The parameters are the request body: checked, and their problems worded, as every route's body is.
+  const problems = bodyProblems(action.params, params);
+  if (problems.length) throw invalid(problems);
   const mention = await getMention(ctx, mentionId);
   const result = await action.run(ctx, db, mention, params as never);
   await recordEvents(db, [

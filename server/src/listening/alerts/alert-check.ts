@@ -1,7 +1,8 @@
 /**
- * Checking one alert: count the last hour's mentions (or negative ones, or ones with the keyword),
- * compare a spike against the same hour on the previous 14 days, and fire — record the firing
- * with expected vs observed and the reason, then deliver — unless the cool-down is running.
+ * Checking one alert. A spike compares the mentions posted in the last hour (or the negative ones)
+ * with the same hour on the previous 14 days; a keyword alert counts the mentions with the keyword
+ * that Rapport stored since the last check, however late they arrived. It fires — records the
+ * firing with expected vs observed and the reason, then delivers — unless the cool-down is running.
  */
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/db.js';
@@ -10,11 +11,33 @@ import { recordEvents } from '../../platform/events/event.js';
 import * as repo from './alert.repo.js';
 import type { AlertFiring, AlertRow } from './alert.schema.js';
 import { callWebhook, notifyInApp, sendEmail, type Delivery } from './alert-delivery.js';
+import { holdsKeyword, keywordQuery } from './keyword-match.js';
 import { detectSpike } from './spike.js';
 
 export const WINDOW_MS = 3_600_000;
 const DAY = 86_400_000;
 export const BASELINE_DAYS = 14;
+/**
+ * A mention is stamped as its row is written and committed a moment later, so a check that counted
+ * right up to its own time could pass over one stamped before it and committed after. A keyword
+ * alert counts up to this long before its check, so a mention counts at the first check at least
+ * this long after it was stored.
+ */
+export const SETTLE_MS = 60_000;
+/**
+ * A keyword alert is about what is said now: a mention posted longer than this before its check
+ * window, or before the alert was created, does not count however new it is to Rapport — so the
+ * history a new query is matched against (backfill) does not fire alerts about old posts.
+ */
+const LATE_MS = DAY;
+
+interface Verdict {
+  fired: boolean;
+  expected: number;
+  observed: number;
+  reason: string;
+  window: { from: Date; to: Date };
+}
 
 /** The same window on each earlier day, skipping days before the first mention (listening had not begun). */
 function seasonalWindows(end: Date, firstMention: Date | null): { from: Date; to: Date }[] {
@@ -27,17 +50,44 @@ function seasonalWindows(end: Date, firstMention: Date | null): { from: Date; to
   return windows;
 }
 
-async function verdict(db: Db, workspaceId: string, alert: AlertRow, window: { from: Date; to: Date }) {
+/** How far a check at `now` counts stored mentions. */
+const countedUntil = (now: Date) => new Date(now.getTime() - SETTLE_MS);
+
+/**
+ * The mentions holding the keyword that were stored since the alert last counted (since it was
+ * created or resumed), each message once. Each check counts on from where the last one stopped,
+ * so every mention stored counts exactly once.
+ */
+async function keywordVerdict(db: Db, workspaceId: string, alert: AlertRow, now: Date): Promise<Verdict> {
+  const keyword = alert.keyword ?? '';
+  const stored = { from: alert.countedUntil ?? alert.createdAt, to: countedUntil(now) };
+  const postedSince = new Date(Math.max(alert.createdAt.getTime(), stored.from.getTime() - LATE_MS));
+  const query = keywordQuery(keyword);
+  const messages =
+    query.ok && stored.from < stored.to
+      ? await repo.storedMentionTexts(db, workspaceId, { queryId: alert.queryId, queryKind: alert.queryKind }, stored, postedSince)
+      : [];
+  const observed = query.ok ? messages.filter((message) => holdsKeyword(query.query, message)).length : 0;
+  const mentions = observed === 1 ? 'mention contains' : 'mentions contain';
+  return {
+    fired: observed >= alert.minMentions,
+    expected: 0,
+    observed,
+    reason: `${observed} new ${mentions} “${keyword}”`,
+    window: stored,
+  };
+}
+
+/**
+ * A spike is counted by when mentions were posted, not when they arrived: a backfill or a feed
+ * catching up delivers hours of posts at once, which is no spike, and the baseline days hold every
+ * post however late it came. A post arriving late still counts while it is within the last hour.
+ */
+async function spikeVerdict(db: Db, workspaceId: string, alert: AlertRow, now: Date): Promise<Verdict> {
   const target = { queryId: alert.queryId, queryKind: alert.queryKind };
-  if (alert.trigger === 'keyword') {
-    // Only mentions since the last check count, so one burst of the keyword fires once.
-    const since = alert.lastCheckedAt && alert.lastCheckedAt > window.from ? alert.lastCheckedAt : window.from;
-    const observed = await repo.countMentions(db, workspaceId, target, { from: since, to: window.to }, { keyword: alert.keyword ?? '' });
-    const mentions = observed === 1 ? 'mention contains' : 'mentions contain';
-    return { fired: observed >= alert.minMentions, expected: 0, observed, reason: `${observed} new ${mentions} “${alert.keyword}”` };
-  }
+  const window = { from: new Date(now.getTime() - WINDOW_MS), to: now };
   const negativeOnly = alert.trigger === 'negative';
-  const observed = await repo.countMentions(db, workspaceId, target, window, { negativeOnly });
+  const observed = await repo.countMentions(db, workspaceId, target, window, negativeOnly);
   const history = await repo.pastCounts(
     db,
     workspaceId,
@@ -46,15 +96,15 @@ async function verdict(db: Db, workspaceId: string, alert: AlertRow, window: { f
     negativeOnly,
   );
   const spike = detectSpike({ observed, history, sensitivity: alert.sensitivity, minMentions: alert.minMentions });
-  return { ...spike, reason: negativeOnly ? `Negative spike: ${spike.reason}` : `Volume spike: ${spike.reason}` };
+  return { ...spike, reason: negativeOnly ? `Negative spike: ${spike.reason}` : `Volume spike: ${spike.reason}`, window };
 }
 
 /** Checks one alert now; returns the firing, or null when it did not fire (or was cooling down). */
 export async function checkAlert(db: Db, config: Config, workspaceId: string, alertId: string, now: Date): Promise<AlertFiring | null> {
   const alert = await repo.findAlert(db, workspaceId, alertId);
-  if (!alert || !alert.isActive) return null;
-  const window = { from: new Date(now.getTime() - WINDOW_MS), to: now };
-  const result = await verdict(db, workspaceId, alert, window);
+  // A check at or before the last one (a job run that began before someone pressed "Check now") has nothing new to count.
+  if (!alert || !alert.isActive || (alert.lastCheckedAt && now <= alert.lastCheckedAt)) return null;
+  const result = await (alert.trigger === 'keyword' ? keywordVerdict : spikeVerdict)(db, workspaceId, alert, now);
   const cooling = alert.lastFiredAt !== null && now.getTime() - alert.lastFiredAt.getTime() < alert.cooldownMinutes * 60_000;
   const fires = result.fired && !cooling;
   const firing: AlertFiring | null = fires
@@ -63,17 +113,19 @@ export async function checkAlert(db: Db, config: Config, workspaceId: string, al
         alertId,
         alertName: alert.name,
         firedAt: now,
-        windowStart: window.from,
-        windowEnd: window.to,
+        windowStart: result.window.from,
+        windowEnd: result.window.to,
         expected: result.expected,
         observed: result.observed,
         reason: result.reason,
         deliveries: [],
       }
     : null;
-  await db.transaction(async (tx) => {
-    await repo.markChecked(tx, workspaceId, alertId, now, fires);
-    if (!firing) return;
+  const counted = await db.transaction(async (tx) => {
+    // Spike checks move the count on too: an alert turned into a keyword alert counts from then, not from its creation.
+    const check = { at: now, countedUntil: countedUntil(now), fired: fires };
+    if (!(await repo.markChecked(tx, workspaceId, alertId, alert.lastCheckedAt, check))) return false;
+    if (!firing) return true;
     await repo.insertFiring(tx, workspaceId, firing);
     await recordEvents(tx, [
       {
@@ -85,8 +137,10 @@ export async function checkAlert(db: Db, config: Config, workspaceId: string, al
         data: { firingId: firing.id, expected: firing.expected, observed: firing.observed, reason: firing.reason },
       },
     ]);
+    return true;
   });
-  if (!firing) return null;
+  // Another check counted this window meanwhile, and fired for it if it had to.
+  if (!firing || !counted) return null;
   const deliveries: Delivery[] = [];
   if (alert.notifyInApp) deliveries.push(await notifyInApp(db, workspaceId, alert, firing));
   if (alert.notifyEmails.length) deliveries.push(await sendEmail(config, alert, firing));

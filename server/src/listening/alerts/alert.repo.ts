@@ -4,7 +4,8 @@ import type { AlertFiring, AlertRow } from './alert.schema.js';
 
 const SELECT = `id, name, query_id AS "queryId", query_kind AS "queryKind", trigger, keyword, sensitivity, min_mentions AS "minMentions",
   cooldown_minutes AS "cooldownMinutes", notify_in_app AS "notifyInApp", notify_emails AS "notifyEmails", webhook_url AS "webhookUrl",
-  allow_private_network AS "allowPrivateNetwork", is_active AS "isActive", last_checked_at AS "lastCheckedAt", last_fired_at AS "lastFiredAt",
+  allow_private_network AS "allowPrivateNetwork", is_active AS "isActive", last_checked_at AS "lastCheckedAt",
+  counted_until AS "countedUntil", last_fired_at AS "lastFiredAt",
   created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const COLUMNS = [
@@ -88,33 +89,71 @@ export async function alertsDue(db: Queryable, before: Date, limit: number): Pro
   return rows;
 }
 
-export async function markChecked(db: Queryable, workspaceId: string, id: string, at: Date, fired: boolean): Promise<void> {
-  await db.query(
-    `UPDATE listening_alerts SET last_checked_at = $3${fired ? ', last_fired_at = $3' : ''} WHERE workspace_id = $1 AND id = $2`,
-    [workspaceId, id, at],
+/**
+ * Records a check at `at`, whose keyword count reached `countedUntil`, unless another check was
+ * recorded since `previous` (the alert as this check read it): only one of two checks racing over
+ * the same mentions may count them. False when the other one did.
+ */
+export async function markChecked(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+  previous: Date | null,
+  check: { at: Date; countedUntil: Date; fired: boolean },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE listening_alerts SET last_checked_at = $4, counted_until = greatest(counted_until, $5)${check.fired ? ', last_fired_at = $4' : ''}
+      WHERE workspace_id = $1 AND id = $2 AND last_checked_at IS NOT DISTINCT FROM $3::timestamptz`,
+    [workspaceId, id, previous, check.at, check.countedUntil],
   );
+  return (rowCount ?? 0) > 0;
+}
+
+/** A resumed alert counts the mentions stored from `at` on. */
+export async function countFrom(db: Queryable, workspaceId: string, id: string, at: Date): Promise<void> {
+  await db.query('UPDATE listening_alerts SET counted_until = $3 WHERE workspace_id = $1 AND id = $2', [workspaceId, id, at]);
 }
 
 const TARGET = `($2::uuid IS NOT NULL AND mn.query_id = $2) OR ($2::uuid IS NULL AND q.kind = $3)`;
 
-/** Mentions in a window, counted from the mentions themselves (the window is recent and short). */
+/** Mentions posted in a window (a spike's clock), counted from the mentions themselves (the window is recent and short). */
 export async function countMentions(
   db: Queryable,
   workspaceId: string,
   target: { queryId: string | null; queryKind: string | null },
   window: { from: Date; to: Date },
-  filter: { negativeOnly?: boolean; keyword?: string },
+  negativeOnly: boolean,
 ): Promise<number> {
-  const like = filter.keyword ? `%${filter.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(DISTINCT mn.message_id)::int AS n
        FROM mentions mn JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
-       ${like ? 'JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id' : ''}
       WHERE mn.workspace_id = $1 AND (${TARGET}) AND mn.sent_at >= $4 AND mn.sent_at < $5 AND mn.relevance <> 'irrelevant'
-        ${filter.negativeOnly ? "AND mn.sentiment = 'negative'" : ''} ${like ? 'AND (m.text ILIKE $6 OR m.title ILIKE $6)' : ''}`,
-    [workspaceId, target.queryId, target.queryKind, window.from, window.to, ...(like ? [like] : [])],
+        ${negativeOnly ? "AND mn.sentiment = 'negative'" : ''}`,
+    [workspaceId, target.queryId, target.queryKind, window.from, window.to],
   );
   return rows[0]!.n;
+}
+
+/**
+ * The messages of the target's mentions that Rapport stored in `stored` (a keyword alert's clock),
+ * each once, leaving out those posted before `postedSince`; read through `mentions_stored`.
+ */
+export async function storedMentionTexts(
+  db: Queryable,
+  workspaceId: string,
+  target: { queryId: string | null; queryKind: string | null },
+  stored: { from: Date; to: Date },
+  postedSince: Date,
+): Promise<{ text: string; title: string | null; network: string }[]> {
+  const { rows } = await db.query<{ text: string; title: string | null; network: string }>(
+    `SELECT m.text, m.title, m.network FROM messages m
+      WHERE m.workspace_id = $1 AND m.id IN (
+        SELECT mn.message_id FROM mentions mn JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
+         WHERE mn.workspace_id = $1 AND (${TARGET}) AND mn.stored_at >= $4 AND mn.stored_at < $5 AND mn.sent_at >= $6
+           AND mn.relevance <> 'irrelevant')`,
+    [workspaceId, target.queryId, target.queryKind, stored.from, stored.to, postedSince],
+  );
+  return rows;
 }
 
 /**

@@ -78,6 +78,8 @@ export interface AlertRow {
   allowPrivateNetwork: boolean;
   isActive: boolean;
   lastCheckedAt: Date | null;
+  /** A keyword alert has counted the mentions stored before this (null: none since it was created). */
+  countedUntil: Date | null;
   lastFiredAt: Date | null;
   createdBy: string | null;
   createdAt: Date;

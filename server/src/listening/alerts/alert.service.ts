@@ -12,10 +12,11 @@ import * as repo from './alert.repo.js';
 import type { AlertFiring, AlertHistoryQuery, AlertInput, AlertPatch, AlertRow } from './alert.schema.js';
 import { checkAlert } from './alert-check.js';
 import { webhookSecret } from './alert-delivery.js';
+import { keywordQuery } from './keyword-match.js';
 
-export type AlertView = Omit<AlertRow, 'lastCheckedAt' | 'createdBy'>;
+export type AlertView = Omit<AlertRow, 'lastCheckedAt' | 'countedUntil' | 'createdBy'>;
 
-const view = ({ lastCheckedAt: _c, createdBy: _b, ...rest }: AlertRow): AlertView => rest;
+const view = ({ lastCheckedAt: _c, countedUntil: _u, createdBy: _b, ...rest }: AlertRow): AlertView => rest;
 
 async function check(ctx: Ctx, db: Queryable, a: AlertRow, before: AlertRow | null): Promise<void> {
   const problems: FieldProblem[] = [];
@@ -27,6 +28,8 @@ async function check(ctx: Ctx, db: Queryable, a: AlertRow, before: AlertRow | nu
   if (a.queryId && !(await repo.queryExists(db, ctx.workspaceId, a.queryId)))
     problems.push({ field: 'queryId', reason: 'is not a query of this workspace' });
   if (a.trigger === 'keyword' && a.keyword === null) problems.push({ field: 'keyword', reason: 'is required for a keyword alert' });
+  const keyword = a.trigger === 'keyword' && a.keyword ? keywordQuery(a.keyword) : null;
+  if (keyword && !keyword.ok) problems.push({ field: 'keyword', reason: keyword.reason });
   // The rule channels follow for their URLs; delivery refuses such an address too, but by then the alert is saved.
   if (a.webhookUrl) problems.push(...urlProblems('webhookUrl', a.webhookUrl, a.allowPrivateNetwork));
   if (!a.notifyInApp && a.notifyEmails.length === 0 && !a.webhookUrl)
@@ -60,6 +63,7 @@ export async function createAlert(ctx: Ctx, db: Db, input: AlertInput): Promise<
       allowPrivateNetwork: input.allowPrivateNetwork ?? false,
       isActive: input.isActive ?? true,
       lastCheckedAt: null,
+      countedUntil: null,
       lastFiredAt: null,
       createdBy: ctx.actor.userId,
       createdAt: now,
@@ -96,6 +100,8 @@ export async function updateAlert(ctx: Ctx, db: Db, id: string, patch: AlertPatc
     };
     await check(ctx, tx, after, before);
     await repo.updateAlert(tx, ctx.workspaceId, after);
+    // A paused alert watched nothing: resumed, it counts what is stored from now on, not what came meanwhile.
+    if (after.isActive && !before.isActive) await repo.countFrom(tx, ctx.workspaceId, id, after.updatedAt);
     await recordEvents(tx, [event(ctx, 'listening_alert.updated', id, changes(view(before), view(after)))]);
     return view(after);
   });

@@ -10,7 +10,7 @@ import { startSmtpReceiver, type SmtpReceiver } from '../../channels/testing/smt
 import { mastodonStatus } from '../../ingest/testing/mastodon-statuses.js';
 import { dropQueuedDeliveries } from '../../inbox/testing/conversations.js';
 import { buildWorkspace, json, testApp, type TestApp } from '../../platform/testing/test-app.js';
-import { checkAlert } from './alert-check.js';
+import { checkAlert, SETTLE_MS } from './alert-check.js';
 
 let t: TestApp;
 let hooks: TestHttpServer;
@@ -114,13 +114,6 @@ describe('listening alerts', () => {
           mastodonStatus(`q${day}-${i}`, { text: `acme daily ${day} ${i}`, createdAt: new Date(now - day * DAY - (i + 1) * 600_000) }),
         );
     }
-    statuses.push(mastodonStatus('recall', { text: 'acme recall announced', createdAt: new Date(now - 120_000) }));
-    await ingest(ws.owner.headers, statuses);
-    const volume = json<{ id: string }>(
-      await send(ws.owner.headers, 'POST', '/api/v1/listening/alerts', { name: 'Volume', queryKind: 'brand', trigger: 'volume' }),
-    );
-    expect(await checkAlert(t.db, t.deps.config, ws.workspaceId, volume.id, new Date(now))).toBeNull();
-
     const keyword = json<{ id: string }>(
       await send(ws.owner.headers, 'POST', '/api/v1/listening/alerts', {
         name: 'Recall',
@@ -130,10 +123,18 @@ describe('listening alerts', () => {
         cooldownMinutes: 5,
       }),
     );
-    const fired = await checkAlert(t.db, t.deps.config, ws.workspaceId, keyword.id, new Date(now));
+    statuses.push(mastodonStatus('recall', { text: 'acme recall announced', createdAt: new Date() }));
+    await ingest(ws.owner.headers, statuses);
+    const volume = json<{ id: string }>(
+      await send(ws.owner.headers, 'POST', '/api/v1/listening/alerts', { name: 'Volume', queryKind: 'brand', trigger: 'volume' }),
+    );
+    expect(await checkAlert(t.db, t.deps.config, ws.workspaceId, volume.id, new Date(now))).toBeNull();
+
+    const checkedAt = Date.now() + SETTLE_MS;
+    const fired = await checkAlert(t.db, t.deps.config, ws.workspaceId, keyword.id, new Date(checkedAt));
     expect(fired?.reason).toBe('1 new mention contains “recall”');
-    // Later checks count only what arrived since, so the same mention does not fire again.
-    expect(await checkAlert(t.db, t.deps.config, ws.workspaceId, keyword.id, new Date(now + 10 * 60_000))).toBeNull();
+    // Later checks count only what was stored since, so the same mention does not fire again.
+    expect(await checkAlert(t.db, t.deps.config, ws.workspaceId, keyword.id, new Date(checkedAt + 10 * 60_000))).toBeNull();
   });
 
   it('refuses alerts that watch nothing, go nowhere, or let an agent reach the local network', async () => {
@@ -215,8 +216,8 @@ describe('listening alerts', () => {
       saved.id,
     ]);
     await send(ws.owner.headers, 'POST', '/api/v1/listening/queries', { name: 'Acme', query: 'acme', kind: 'brand' });
-    await ingest(ws.owner.headers, [mastodonStatus('w1', { text: 'acme launch', createdAt: new Date(Date.now() - 60_000) })]);
-    const fired = await checkAlert(t.db, t.deps.config, ws.workspaceId, saved.id, new Date());
+    await ingest(ws.owner.headers, [mastodonStatus('w1', { text: 'acme launch', createdAt: new Date() })]);
+    const fired = await checkAlert(t.db, t.deps.config, ws.workspaceId, saved.id, new Date(Date.now() + SETTLE_MS));
     expect(fired).not.toBeNull();
     const history = json<{ data: { deliveries: { channel: string; ok: boolean; detail: string }[] }[] }>(
       await send(ws.owner.headers, 'GET', `/api/v1/listening/alerts/history?alertId=${saved.id}`),

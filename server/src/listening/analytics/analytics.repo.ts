@@ -1,10 +1,12 @@
 /**
- * Dashboard SQL. Everything reads the rollups (hourly and daily volume, daily breakdowns, daily
- * and monthly terms), never the mentions themselves, so a chart over millions of mentions sums a
- * few thousand rows.
+ * Dashboard SQL. Whole hours and days come from the rollups (hourly and daily volume, daily
+ * breakdowns, daily and monthly terms), so a chart over millions of mentions sums a few thousand
+ * rows; the partial hours or days at a range's ends come from their mentions (see exact-range.ts),
+ * so every chart counts exactly the mentions sent from `from` to `to`.
  */
 import type { Queryable } from '../../platform/db/db.js';
 import type { Interval } from './analytics.schema.js';
+import { cutRange, dayParts, DAY_MS, HOUR_MS, type SignedSpan, type Span } from './exact-range.js';
 
 export interface Scope {
   workspaceId: string;
@@ -12,29 +14,19 @@ export interface Scope {
   kind?: string;
   from: Date;
   to: Date;
+  /** When the chart is asked for: nothing is sent after it (see dayParts). */
+  now: Date;
 }
 
 /**
- * Every statement here takes $1 the workspace, $2 and $3 the range. Hourly buckets inside the
- * range; for daily rollups, every UTC day the range touches, both ends as dates (a date parameter
- * would otherwise be inferred and cut the range's times off, and comparing each row's date with a
- * timestamptz was measured 2-3× slower).
+ * The scope's optional query and kind filters on rows `r`, as SQL, their parameters appended to
+ * `params` (which start with $1 the workspace). Each combination is a statement of its own: written
+ * as `$n IS NULL OR …` in one statement, PostgreSQL's one plan for all values (after five calls)
+ * estimated one row everywhere and nested the rollups under the 20 queries (breakdown 6 → 82 ms at
+ * 1,000,000 mentions).
  */
-function range(timeColumn: 'bucket' | 'day'): string {
-  return timeColumn === 'day'
-    ? `r.day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND r.day < (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date + 1`
-    : `r.${timeColumn} >= $2::timestamptz AND r.${timeColumn} < $3::timestamptz`;
-}
-
-/**
- * The scope's optional query and kind filters on rollup rows `r`, as SQL and parameters numbered
- * from $4. Each combination is a statement of its own: written as `$n IS NULL OR …` in one
- * statement, PostgreSQL's one plan for all values (after five calls) estimated one row everywhere
- * and nested the rollups under the 20 queries (breakdown 6 → 82 ms at 1,000,000 mentions).
- */
-function scopeFilters(scope: Scope): { sql: string; params: unknown[] } {
+function scopeFilters(scope: Scope, params: unknown[]): string {
   const sql: string[] = [];
-  const params: unknown[] = [scope.workspaceId, scope.from, scope.to];
   if (scope.queryId) {
     params.push(scope.queryId);
     sql.push(`AND r.query_id = $${params.length}::uuid`);
@@ -43,8 +35,44 @@ function scopeFilters(scope: Scope): { sql: string; params: unknown[] } {
     params.push(scope.kind);
     sql.push(`AND r.query_id IN (SELECT id FROM listening_queries WHERE workspace_id = $1 AND kind = $${params.length}::text)`);
   }
-  return { sql: sql.join(' '), params };
+  return sql.join(' ');
 }
+
+/** Appends the spans to `params` as three arrays (starts, ends, signs); returns the table they make, `s(f, t, sign)`. */
+function spansOf(params: unknown[], spans: readonly SignedSpan[]): string {
+  params.push(
+    spans.map((span) => span.from),
+    spans.map((span) => span.to),
+    spans.map((span) => span.sign),
+  );
+  const n = params.length - 2;
+  return `unnest($${n}::timestamptz[], $${n + 1}::timestamptz[], $${n + 2}::int[]) s(f, t, sign)`;
+}
+
+/**
+ * The mentions `r` sent in the spans `s`: one index range over the mentions by time per span. As a
+ * join (`OFFSET 0` keeps the planner from turning the subquery into one) it knew nothing of the
+ * spans' few rows and short times, and read every mention of the workspace to pick those in them
+ * (730 ms at 1,000,000 mentions).
+ */
+const spanMentions = (spans: string, columns: string) => `${spans} CROSS JOIN LATERAL (
+    SELECT ${columns} FROM mentions r WHERE r.workspace_id = $1 AND r.sent_at >= s.f AND r.sent_at < s.t AND r.relevance <> 'irrelevant'
+    OFFSET 0) r`;
+
+/**
+ * The mentions sent in the spans as rollup-shaped rows `(query_id, <name>, mentions, positive,
+ * negative, neutral, sentiment_sum)`, `<name>` being `key` of the mention `r`, each counting its
+ * span's sign: one mention added or taken off.
+ */
+const mentionsIn = (spans: string, key: string, name: string) => `
+  SELECT r.query_id, r.key AS ${name}, s.sign AS mentions, s.sign * (r.sentiment = 'positive')::int AS positive,
+         s.sign * (r.sentiment = 'negative')::int AS negative, s.sign * (r.sentiment = 'neutral')::int AS neutral,
+         s.sign * coalesce(r.sentiment_score, 0)::float8 AS sentiment_sum
+    FROM ${spanMentions(spans, `r.query_id, ${key} AS key, r.sentiment, r.sentiment_score`)}`;
+
+const added = (spans: readonly Span[]): SignedSpan[] => spans.map((span) => ({ ...span, sign: 1 }));
+
+const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 /** One query's counts per interval, in interval order; intervals where it was not heard are left out. */
 export interface QueryVolume {
@@ -60,17 +88,17 @@ export interface QueryVolume {
   sentimentSums: number[];
 }
 
-/** The first UTC midnight at or after the range's start, and the last one at or before its end. */
+/** The first UTC midnight at or after $2 (the range's first whole hour), and the last one at or before $3 (the end of its whole hours). */
 const FIRST_MIDNIGHT = `(date_trunc('day', $2::timestamptz - interval '1 microsecond', 'UTC') + interval '24 hours')`;
 const LAST_MIDNIGHT = `date_trunc('day', $3::timestamptz, 'UTC')`;
 const COUNTS = 'mentions, positive, negative, neutral, sentiment_sum';
 
 /**
  * The range's counts per query for daily or weekly charts: whole days from the daily volume, and
- * the hours of the partial first and last days from the hourly one — the same counts as hourly
- * buckets over the range, from at most queries × (days + 48) rows. `$first` and `$last` are the
- * whole days' bounds as dates (see dayBounds): as expressions of $2 and $3 they were evaluated
- * for every daily row (a quarter of the statement's time at 90 days).
+ * the whole hours of the partial first and last days from the hourly one — the same counts as
+ * hourly buckets over those hours, from at most queries × (days + 48) rows. `$first` and `$last`
+ * are the whole days' bounds as dates (see dayBounds): as expressions of $2 and $3 they were
+ * evaluated for every daily row (a quarter of the statement's time at 90 days).
  */
 const daysAndEdgeHours = (first: string, last: string) => `
   SELECT query_id, (day::timestamp AT TIME ZONE 'UTC') AS bucket, ${COUNTS} FROM mention_daily_volume
@@ -82,13 +110,10 @@ const daysAndEdgeHours = (first: string, last: string) => `
   SELECT query_id, bucket, ${COUNTS} FROM mention_hourly
    WHERE workspace_id = $1 AND bucket >= greatest(${LAST_MIDNIGHT}, ${FIRST_MIDNIGHT}) AND bucket < $3::timestamptz`;
 
-const DAY_MS = 86_400_000;
-
 /** The first UTC day starting at or after `from` and the day starting at or before `to`, as ISO dates (FIRST_MIDNIGHT, LAST_MIDNIGHT). */
 function dayBounds(from: Date, to: Date): [string, string] {
-  const first = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
-  const last = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
-  return [first.toISOString().slice(0, 10), last.toISOString().slice(0, 10)];
+  const { whole } = cutRange(from, to, DAY_MS);
+  return [isoDay(whole.from), isoDay(whole.to)];
 }
 
 /**
@@ -106,26 +131,30 @@ interface QueryPoints {
 }
 
 /**
- * Counts per query and interval, queries in name order. The database sends one row
+ * Counts per query and interval, queries in name order: the rollups' whole hours (and days) and
+ * the mentions of the partial hours at the range's ends. The database sends one row
  * per query with its intervals as lists: a 90-day chart of 20 queries is 1,820 points, and as
  * that many rows their sending and parsing cost more than the sums (measured: 9.4 ms of database and
  * 10.8 ms of server CPU per request at 5,000,000 mentions).
  */
 export async function volumeSeries(db: Queryable, scope: Scope, interval: Interval): Promise<QueryVolume[]> {
-  const filters = scopeFilters(scope);
-  const params = [...filters.params];
-  let source: string;
-  if (interval === 'hour') source = `FROM mention_hourly r WHERE r.workspace_id = $1 AND ${range('bucket')} ${filters.sql}`;
+  const hours = cutRange(scope.from, scope.to, HOUR_MS);
+  const params: unknown[] = [scope.workspaceId, hours.whole.from, hours.whole.to];
+  const filters = scopeFilters(scope, params);
+  const edges = mentionsIn(spansOf(params, added(hours.edges)), 'r.sent_at', 'bucket');
+  let rollups: string;
+  if (interval === 'hour')
+    rollups = `SELECT query_id, bucket, ${COUNTS} FROM mention_hourly WHERE workspace_id = $1 AND bucket >= $2 AND bucket < $3`;
   else {
     params.push(...dayBounds(scope.from, scope.to));
-    source = `FROM (${daysAndEdgeHours(`$${params.length - 1}`, `$${params.length}`)}) r WHERE true ${filters.sql}`;
+    rollups = daysAndEdgeHours(`$${params.length - 1}`, `$${params.length}`);
   }
   const { rows } = await db.query<QueryPoints>(
     `SELECT g.query_id AS "queryId", q.name AS query, q.kind, string_agg(g.point, ',' ORDER BY g.at) AS points
        FROM (SELECT date_trunc('${interval}', r.bucket, 'UTC') AS at, r.query_id,
                     concat_ws(' ', extract(epoch FROM date_trunc('${interval}', r.bucket, 'UTC'))::int8, sum(r.mentions), sum(r.positive),
                               sum(r.negative), sum(r.neutral), sum(r.sentiment_sum)::float8) AS point
-               ${source} GROUP BY 1, 2) g
+               FROM (${rollups} UNION ALL ${edges}) r WHERE true ${filters} GROUP BY 1, 2) g
        JOIN listening_queries q ON q.workspace_id = $1 AND q.id = g.query_id
       GROUP BY g.query_id, q.name, q.kind ORDER BY q.name`,
     params,
@@ -133,41 +162,36 @@ export async function volumeSeries(db: Queryable, scope: Scope, interval: Interv
   return rows.map(volumeOf);
 }
 
-const HOUR_MS = 3_600_000;
-
 /**
  * Counts per query in the intervals starting at `starts` (ascending, the first at or before the
  * range's start): the days or weeks of a time zone whose midnights are not UTC midnights, which
  * the daily rollups (UTC days) cannot give. Summed from the hourly rollups, except the hours a
- * start cuts (zones half or three quarters of an hour off UTC, such as Asia/Kolkata): those are
- * counted from their mentions, so each lands in the interval it was sent in.
+ * start cuts (zones half or three quarters of an hour off UTC, such as Asia/Kolkata) and the
+ * partial hours at the range's ends: those are counted from their mentions, so each lands in the
+ * interval it was sent in.
  */
 export async function volumeSeriesFrom(db: Queryable, scope: Scope, starts: readonly Date[]): Promise<QueryVolume[]> {
-  const filters = scopeFilters(scope);
+  const hours = cutRange(scope.from, scope.to, HOUR_MS);
   const cut = starts
     .map((start) => start.getTime())
     .filter((at) => at % HOUR_MS !== 0)
     .map((at) => at - (at % HOUR_MS))
-    // The hours the hourly rollups are read for: those starting in the range.
-    .filter((hour) => hour >= scope.from.getTime() && hour < scope.to.getTime())
+    // Whole hours the hourly rollups would be read for; a start in a partial hour is among its mentions already.
+    .filter((hour) => hour >= hours.whole.from.getTime() && hour < hours.whole.to.getTime())
     .map((hour) => new Date(hour));
-  const params = [...filters.params, starts, cut];
-  const [startsParam, cutParam] = [`$${params.length - 1}::timestamptz[]`, `$${params.length}::timestamptz[]`];
+  const params: unknown[] = [scope.workspaceId, hours.whole.from, hours.whole.to, starts, cut];
+  const filters = scopeFilters(scope, params);
+  const spans = spansOf(params, added([...hours.edges, ...cut.map((hour) => ({ from: hour, to: new Date(hour.getTime() + HOUR_MS) }))]));
   const { rows } = await db.query<QueryPoints>(
     `SELECT g.query_id AS "queryId", q.name AS query, q.kind, string_agg(g.point, ',' ORDER BY g.i) AS points
        FROM (SELECT w.i, r.query_id,
-                    concat_ws(' ', extract(epoch FROM (${startsParam})[w.i])::int8, sum(r.mentions), sum(r.positive),
+                    concat_ws(' ', extract(epoch FROM ($4::timestamptz[])[w.i])::int8, sum(r.mentions), sum(r.positive),
                               sum(r.negative), sum(r.neutral), sum(r.sentiment_sum)::float8) AS point
                FROM (SELECT query_id, bucket, ${COUNTS} FROM mention_hourly
-                      WHERE workspace_id = $1 AND bucket >= $2::timestamptz AND bucket < $3::timestamptz AND bucket <> ALL(${cutParam})
-                     UNION ALL
-                     SELECT mn.query_id, mn.sent_at, 1, (mn.sentiment = 'positive')::int, (mn.sentiment = 'negative')::int,
-                            (mn.sentiment = 'neutral')::int, coalesce(mn.sentiment_score, 0)::float8
-                       FROM unnest(${cutParam}) h(start)
-                       JOIN mentions mn ON mn.workspace_id = $1 AND mn.sent_at >= h.start AND mn.sent_at < h.start + interval '1 hour'
-                      WHERE mn.relevance <> 'irrelevant') r
-               CROSS JOIN LATERAL (SELECT width_bucket(r.bucket, ${startsParam}) AS i) w
-              WHERE true ${filters.sql}
+                      WHERE workspace_id = $1 AND bucket >= $2::timestamptz AND bucket < $3::timestamptz AND bucket <> ALL($5::timestamptz[])
+                     UNION ALL ${mentionsIn(spans, 'r.sent_at', 'bucket')}) r
+               CROSS JOIN LATERAL (SELECT width_bucket(r.bucket, $4::timestamptz[]) AS i) w
+              WHERE true ${filters}
               GROUP BY 1, 2) g
        JOIN listening_queries q ON q.workspace_id = $1 AND q.id = g.query_id
       GROUP BY g.query_id, q.name, q.kind ORDER BY q.name`,
@@ -201,15 +225,23 @@ function volumeOf(q: QueryPoints): QueryVolume {
   return volume;
 }
 
+/**
+ * Counts by network or language: days from the daily breakdowns, plus or minus the mentions of the
+ * partial days at the range's ends (see dayParts: at most half a day of them at each end).
+ */
 export async function breakdown(db: Queryable, scope: Scope, by: 'network' | 'language') {
-  const filters = scopeFilters(scope);
+  const parts = dayParts(scope.from, scope.to, scope.now);
+  const params: unknown[] = [scope.workspaceId, isoDay(parts.days.from), isoDay(parts.days.to)];
+  const filters = scopeFilters(scope, params);
+  const key = by === 'network' ? 'r.network' : "coalesce(r.language, '')";
   const { rows } = await db.query<{ key: string; mentions: number; positive: number; negative: number; neutral: number }>(
-    `SELECT r.${by} AS key, sum(r.mentions)::int AS mentions, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
+    `SELECT r.key, sum(r.mentions)::int AS mentions, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
             sum(r.neutral)::int AS neutral
-       FROM mention_daily r
-      WHERE r.workspace_id = $1 AND ${range('day')} ${filters.sql}
+       FROM (SELECT query_id, ${by} AS key, ${COUNTS} FROM mention_daily WHERE workspace_id = $1 AND day >= $2::date AND day < $3::date
+             UNION ALL ${mentionsIn(spansOf(params, parts.mentions), key, 'key')}) r
+      WHERE true ${filters}
       GROUP BY 1 HAVING sum(r.mentions) > 0 ORDER BY 2 DESC, 1`,
-    filters.params,
+    params,
   );
   return rows;
 }
@@ -268,26 +300,70 @@ export async function rankedTerms(
 }
 
 /**
- * The exact count of each of `terms` (distinct) in the scope's range, from the daily term rollups:
- * one index range per term, summed there. As one `term = ANY(…)` scan grouped afterwards, the
- * plan made once for all values sorted the 25,000 rows of 40 hashtags by term (23 ms against 7).
+ * The count of each of `terms` (distinct) over `days`, from the daily term rollups: one index range
+ * per term, summed there. As one `term = ANY(…)` scan grouped afterwards, the plan made once for
+ * all values sorted the 25,000 rows of 40 hashtags by term (23 ms against 7).
  */
 export async function termCounts(
   db: Queryable,
-  scope: Scope,
+  workspaceId: string,
   queryIds: readonly string[] | null,
   kind: string,
   terms: readonly string[],
+  days: Span,
 ): Promise<{ term: string; mentions: number }[]> {
-  if (terms.length === 0) return [];
-  const params = [scope.workspaceId, scope.from, scope.to, kind, terms, ...(queryIds ? [queryIds] : [])];
+  if (terms.length === 0 || days.from >= days.to) return [];
+  const params = [workspaceId, isoDay(days.from), isoDay(days.to), kind, terms, ...(queryIds ? [queryIds] : [])];
   const { rows } = await db.query<{ term: string; mentions: number }>(
     `SELECT t.term, s.mentions FROM unnest($5::text[]) AS t(term)
       CROSS JOIN LATERAL (
         SELECT sum(r.mentions)::int AS mentions FROM mention_term_rollups r
-         WHERE r.workspace_id = $1 AND r.kind = $4 AND r.term = t.term AND ${range('day')}
+         WHERE r.workspace_id = $1 AND r.kind = $4 AND r.term = t.term AND r.day >= $2::date AND r.day < $3::date
            ${queryIds ? 'AND r.query_id = ANY($6::uuid[])' : ''}) s
       WHERE s.mentions > 0`,
+    params,
+  );
+  return rows;
+}
+
+/** The mentions `r` sent in `spans` (with `columns`), of `queryIds` (null: every query), as the term rollups count them; ends in a WHERE. */
+function countedMentionsIn(params: unknown[], queryIds: readonly string[] | null, spans: readonly SignedSpan[], columns: string) {
+  const from = spanMentions(spansOf(params, spans), `r.query_id, ${columns}`);
+  if (!queryIds) return `${from} WHERE true`;
+  params.push(queryIds);
+  return `${from} WHERE r.query_id = ANY($${params.length}::uuid[])`;
+}
+
+/** Each author's mentions sent in the spans, counted with the spans' signs: an author term is the mention's author. */
+export async function authorsInSpans(
+  db: Queryable,
+  workspaceId: string,
+  queryIds: readonly string[] | null,
+  spans: readonly SignedSpan[],
+): Promise<{ term: string; mentions: number }[]> {
+  if (spans.length === 0) return [];
+  const params: unknown[] = [workspaceId];
+  const { rows } = await db.query<{ term: string; mentions: number }>(
+    `SELECT r.author_identity_id::text AS term, sum(s.sign)::int AS mentions
+       FROM ${countedMentionsIn(params, queryIds, spans, 'r.author_identity_id')}
+        AND r.author_identity_id IS NOT NULL GROUP BY 1`,
+    params,
+  );
+  return rows;
+}
+
+/** The mentions sent in the spans, with their spans' signs and their messages' stored understanding (`enrichment.nlp`). */
+export async function understoodInSpans(
+  db: Queryable,
+  workspaceId: string,
+  queryIds: readonly string[] | null,
+  spans: readonly SignedSpan[],
+): Promise<{ sign: 1 | -1; nlp: unknown }[]> {
+  if (spans.length === 0) return [];
+  const params: unknown[] = [workspaceId];
+  const { rows } = await db.query<{ sign: 1 | -1; nlp: unknown }>(
+    `SELECT t.sign, m.enrichment->'nlp' AS nlp FROM (SELECT s.sign, r.message_id FROM ${countedMentionsIn(params, queryIds, spans, 'r.message_id')}) t
+       JOIN messages m ON m.workspace_id = $1 AND m.id = t.message_id`,
     params,
   );
   return rows;

@@ -1,12 +1,12 @@
 /** HTTP routes for listening dashboards; `format=csv` downloads any chart's rows. */
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import type { App } from '../../platform/http/app-types.js';
 import { ctxOf } from '../../platform/http/ctx.js';
 import { ERROR_RESPONSES, MediaTypes } from '../../platform/http/schemas.js';
 import type { AppDeps } from '../../platform/module.js';
+import { csvLines } from '../../platform/text/csv.js';
 import { BreakdownQuery, ChartTable, SeriesQuery, TopQuery, VolumeChart } from './analytics.schema.js';
 import { breakdownBy, shareOfVoice, topOf, volumeOverTime, volumeRows } from './analytics.service.js';
 
@@ -18,10 +18,8 @@ function send(reply: FastifyReply, name: string, format: 'json' | 'csv' | undefi
 
 function sendCsv(reply: FastifyReply, name: string, chart: ChartTable) {
   const columns = [...new Set(chart.rows.flatMap((row) => Object.keys(row)))];
-  const csv = stringify(
-    chart.rows.map((row) => columns.map((c) => row[c] ?? '')),
-    { header: true, columns },
-  );
+  // Author names and terms come from the internet: a cell such as =HYPERLINK(…) must stay text.
+  const csv = csvLines([columns, ...chart.rows.map((row) => columns.map((c) => row[c]))]);
   // A stream bypasses the JSON serialiser of the 200 schema.
   return reply
     .header('content-type', 'text/csv; charset=utf-8')

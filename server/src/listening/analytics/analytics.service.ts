@@ -7,6 +7,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { influenceScore } from '../../nlp/influence/influence.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
+import { storedSeenPosts } from '../mentions/seen-posts.repo.js';
 import * as repo from './analytics.repo.js';
 import { topTerms } from './top-terms.js';
 import type { BreakdownQuery, ChartTable, Interval, SeriesQuery, TopQuery, VolumeChart } from './analytics.schema.js';
@@ -18,11 +19,12 @@ const MAX_RANGE = 400 * DAY;
 const INFLUENCER_POOL = 100;
 
 function scopeOf(ctx: Ctx, query: { queryId?: string; kind?: string; from?: string; to?: string }): repo.Scope {
-  const to = query.to ? new Date(query.to) : new Date();
+  const now = new Date();
+  const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
   if (from >= to) throw invalid([{ field: 'from', reason: 'must be before to' }]);
   if (to.getTime() - from.getTime() > MAX_RANGE) throw invalid([{ field: 'from', reason: 'the range can span at most 400 days' }]);
-  return { workspaceId: ctx.workspaceId, queryId: query.queryId, kind: query.kind, from, to };
+  return { workspaceId: ctx.workspaceId, queryId: query.queryId, kind: query.kind, from, to, now };
 }
 
 function intervalFor(scope: repo.Scope, wanted: Interval | undefined): Interval {
@@ -221,6 +223,11 @@ export async function topOf(ctx: Ctx, query: TopQuery): Promise<ChartTable> {
     ctx.workspaceId,
     heard.map((r) => r.term),
   );
+  const seen = await storedSeenPosts(
+    ctx.db,
+    ctx.workspaceId,
+    heard.map((r) => r.term),
+  );
   const authors = heard.flatMap((r) => {
     const identity = identities.get(r.term);
     if (!identity) return [];
@@ -228,7 +235,7 @@ export async function topOf(ctx: Ctx, query: TopQuery): Promise<ChartTable> {
       followers: identity.followers ?? undefined,
       following: identity.following ?? undefined,
       postsCount: identity.postsCount ?? undefined,
-      messages: r.mentions,
+      seen: seen.get(r.term),
     });
     return [
       {

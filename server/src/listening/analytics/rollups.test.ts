@@ -176,7 +176,7 @@ async function expectChartsMatchMentions(ws: TestWorkspace, queries: Record<stri
         `SELECT to_char(date_trunc('day', sent_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"') AS at, query_id AS "queryId",
                 count(*)::int AS mentions, count(*) FILTER (WHERE sentiment = 'negative')::int AS negative
            FROM mentions WHERE workspace_id = $1 AND ${COUNTED} AND query_id = ANY($2::uuid[])
-            AND date_trunc('hour', sent_at, 'UTC') >= $3 AND date_trunc('hour', sent_at, 'UTC') < $4 GROUP BY 1, 2`,
+            AND sent_at >= $3 AND sent_at < $4 GROUP BY 1, 2`,
         [ws.workspaceId, ids, from, to],
       );
       compared += perDay.length;

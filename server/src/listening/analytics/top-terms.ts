@@ -11,10 +11,13 @@
  *    bound, the answer is exact, ties included; otherwise read deeper.
  *
  * After `MAX_DEPTH` the answer is marked approximate: the counts shown are still exact, but a term
- * not shown may have up to `unseenAtMost` mentions.
+ * not shown may have up to `unseenAtMost` mentions. A range's partial days are counted from their
+ * mentions (see exact-range.ts), once per answer, and added to the days' counts of step 2.
  */
 import type { Queryable } from '../../platform/db/db.js';
+import { termsOf, understandingOf } from '../mentions/mention-facts.js';
 import * as repo from './analytics.repo.js';
+import { dayParts, type SignedSpan } from './exact-range.js';
 
 const MAX_DEPTH = 1_000;
 const FIRST_DEPTH_PER_ROW = 4;
@@ -54,17 +57,50 @@ export function unseenBound(ranked: readonly repo.RankedTerm[], depth: number): 
 const byCount = (a: { term: string; mentions: number }, b: { term: string; mentions: number }) =>
   b.mentions - a.mentions || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
 
+/**
+ * The terms of `kind` of the mentions sent in the spans, each counted with its span's sign: the
+ * terms the rollups counted for them (termsOf), an author's from the mention alone.
+ */
+async function termsInSpans(
+  db: Queryable,
+  workspaceId: string,
+  queryIds: readonly string[] | null,
+  kind: string,
+  spans: readonly SignedSpan[],
+): Promise<Map<string, number>> {
+  if (kind === 'author') return new Map((await repo.authorsInSpans(db, workspaceId, queryIds, spans)).map((r) => [r.term, r.mentions]));
+  const counts = new Map<string, number>();
+  for (const { sign, nlp } of await repo.understoodInSpans(db, workspaceId, queryIds, spans)) {
+    for (const term of termsOf({ authorIdentityId: null, understanding: understandingOf({ nlp }) })) {
+      if (term.kind === kind) counts.set(term.term, (counts.get(term.term) ?? 0) + sign);
+    }
+  }
+  return counts;
+}
+
 export async function topTerms(db: Queryable, scope: repo.Scope, kind: string, limit: number): Promise<TopTerms> {
   const queryIds = scope.queryId ? [scope.queryId] : scope.kind ? await repo.queryIdsOfKind(db, scope.workspaceId, scope.kind) : null;
   if (queryIds?.length === 0) return { rows: [], exact: true, unseenAtMost: 0 };
   const months = monthsOf(scope.from, scope.to);
-  for (let depth = limit * FIRST_DEPTH_PER_ROW; ; depth = Math.min(depth * 4, MAX_DEPTH)) {
+  const parts = dayParts(scope.from, scope.to, scope.now);
+  const read = async (depth: number) => {
     const ranked = await repo.rankedTerms(db, scope.workspaceId, kind, queryIds, months, depth);
     const candidates = [...new Set(ranked.map((r) => r.term))];
-    const counted = (await repo.termCounts(db, scope, queryIds, kind, candidates)).sort(byCount);
+    const inDays = await repo.termCounts(db, scope.workspaceId, queryIds, kind, candidates, parts.days);
+    return { ranked, candidates, inDays: new Map(inDays.map((r) => [r.term, r.mentions])) };
+  };
+  let depth = limit * FIRST_DEPTH_PER_ROW;
+  // The partial days' mentions are read beside the first lists: on PostgreSQL the two run at once.
+  const [inPartialDays, first] = await Promise.all([termsInSpans(db, scope.workspaceId, queryIds, kind, parts.mentions), read(depth)]);
+  for (let lists = first; ; lists = await read(depth)) {
+    const counted = lists.candidates
+      .map((term) => ({ term, mentions: (lists.inDays.get(term) ?? 0) + (inPartialDays.get(term) ?? 0) }))
+      .filter((r) => r.mentions > 0)
+      .sort(byCount);
     const rows = counted.slice(0, limit);
-    const bound = unseenBound(ranked, depth);
+    const bound = unseenBound(lists.ranked, depth);
     const exact = bound === 0 || (rows.length === limit && rows[limit - 1]!.mentions > bound);
     if (exact || depth >= MAX_DEPTH) return { rows, exact, unseenAtMost: bound };
+    depth = Math.min(depth * 4, MAX_DEPTH);
   }
 }

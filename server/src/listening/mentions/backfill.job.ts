@@ -10,7 +10,7 @@ import { Type } from 'typebox';
 import { defineJob } from '../../platform/jobs/job.js';
 import { compileQuery, parseQuery, prepareMessage } from '../query/index.js';
 import { findSavedQuery, holdQueryText, markBackfilled } from '../saved-queries/saved-query.repo.js';
-import { matchableOf, mentionsOf, termsOf } from './mention-facts.js';
+import { matchableOf, mentionsOf, postOf, seenPostsOf, termsOf } from './mention-facts.js';
 import { partReader } from './part-reader.js';
 import { workspaceQueryIndex } from './query-index-cache.js';
 import { loadAnalysis } from '../understanding/text-understanding.js';
@@ -18,6 +18,7 @@ import { refreshIntentModel } from '../understanding/workspace-intent-models.js'
 import { forgetUnmatchedMentions, insertMentions } from './mention.repo.js';
 import { recordMentionsAdded } from './mention.events.js';
 import { messageFactsPage } from './message-facts.repo.js';
+import { storedSeenPosts } from './seen-posts.repo.js';
 
 const PAGE = 2_000;
 
@@ -55,12 +56,18 @@ export const backfillQueryJob = defineJob({
       if (page.length === 0) break;
       // The workspace's other queries a message matches say which of its sentences are about this query's subject.
       const { index } = await workspaceQueryIndex(db, workspaceId);
-      const found = page.flatMap((facts) => {
+      const matched = page.flatMap((facts) => {
         const prepared = prepareMessage(matchableOf(facts));
         if (!compiled.matches(prepared)) return [];
-        const matched = [queryId, ...index.match(prepared).filter((id) => id !== queryId)];
-        return mentionsOf(facts, matched, (id) => index.subjectOf(id), read, now).filter((mention) => mention.queryId === queryId);
+        return [{ facts, queryIds: [queryId, ...index.match(prepared).filter((id) => id !== queryId)] }];
       });
+      // Only this query's mention of each message is stored here: the others' are stored already.
+      const authors = matched.flatMap(({ facts }) => (facts.authorIdentityId ? [facts.authorIdentityId] : []));
+      const heard = matched.map(({ facts }) => ({ facts, mentions: 1 }));
+      const seenOf = seenPostsOf(await storedSeenPosts(db, workspaceId, authors), heard);
+      const found = matched.flatMap(({ facts, queryIds }) =>
+        mentionsOf(facts, seenOf(facts), queryIds, (id) => index.subjectOf(id), read, now).filter((mention) => mention.queryId === queryId),
+      );
       const facts = new Map(page.map((f) => [f.id, f]));
       const stillCurrent = await db.transaction(async (tx) => {
         if (!(await holdQueryText(tx, workspaceId, queryId, text))) return false;
@@ -70,7 +77,7 @@ export const backfillQueryJob = defineJob({
             workspaceId,
             queryId,
             { from: page.at(-1)!.sentAt, to: page[0]!.sentAt, messageIds: [...facts.keys()], stillMatched: found.map((m) => m.messageId) },
-            (messageId) => termsOf(facts.get(messageId)!),
+            (messageId) => ({ terms: termsOf(facts.get(messageId)!), post: postOf(facts.get(messageId)!) }),
           );
         }
         await recordMentionsAdded(tx, workspaceId, await insertMentions(tx, workspaceId, found));

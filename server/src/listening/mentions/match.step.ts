@@ -5,9 +5,10 @@
  */
 import type { StoredMessage, StoredMessagesStep } from '../../ingest/index.js';
 import { prepareMessage } from '../query/index.js';
-import { matchableOf, mentionsOf, understandingOf, type MessageFacts } from './mention-facts.js';
+import { matchableOf, mentionsOf, seenPostsOf, understandingOf, type MessageFacts } from './mention-facts.js';
 import { partReader } from './part-reader.js';
 import { insertMentions } from './mention.repo.js';
+import { storedSeenPosts } from './seen-posts.repo.js';
 import { workspaceQueryIndex } from './query-index-cache.js';
 import { recordMentionsAdded } from './mention.events.js';
 
@@ -43,12 +44,18 @@ export const matchMentionsStep: StoredMessagesStep = {
     const now = new Date();
     const read = partReader(workspaceId);
     const subjectOf = (queryId: string) => index.subjectOf(queryId);
-    const found = [];
+    const matched: { facts: MessageFacts; queryIds: string[] }[] = [];
     for (const stored of messages) {
       if (stored.message.direction !== 'in' || stored.message.isPrivate) continue;
       const facts = factsOf(stored);
-      found.push(...mentionsOf(facts, index.match(prepareMessage(matchableOf(facts))), subjectOf, read, now));
+      const queryIds = index.match(prepareMessage(matchableOf(facts)));
+      if (queryIds.length) matched.push({ facts, queryIds });
     }
+    if (matched.length === 0) return;
+    const authors = matched.flatMap(({ facts }) => (facts.authorIdentityId ? [facts.authorIdentityId] : []));
+    const heard = matched.map(({ facts, queryIds }) => ({ facts, mentions: queryIds.length }));
+    const seenOf = seenPostsOf(await storedSeenPosts(tx, workspaceId, authors), heard);
+    const found = matched.flatMap(({ facts, queryIds }) => mentionsOf(facts, seenOf(facts), queryIds, subjectOf, read, now));
     const inserted = await insertMentions(tx, workspaceId, found);
     await recordMentionsAdded(tx, workspaceId, inserted);
   },

@@ -5,7 +5,7 @@
  * the mention row, its influence and the terms the top-N rollups count.
  */
 import type { TextUnderstanding } from '../../nlp/analyze.js';
-import { influenceScore } from '../../nlp/influence/influence.js';
+import { influenceScore, type SeenPosts } from '../../nlp/influence/influence.js';
 import { newId } from '../../platform/db/ids.js';
 import type { NewMention } from './mention.repo.js';
 import { understandingText } from '../understanding/understanding.enricher.js';
@@ -64,19 +64,59 @@ export function matchableOf(facts: MessageFacts) {
   };
 }
 
-export function influenceOf(facts: MessageFacts): number {
-  const { author, metrics } = facts;
+const NOTHING_SEEN: SeenPosts = { posts: 0, interactions: 0, repliedTo: 0, shared: 0 };
+
+/** A post's own counts as seen posts: one post, or none when it came without counts. */
+export function postOf(facts: Pick<MessageFacts, 'metrics'>): SeenPosts {
+  const { metrics } = facts;
+  if (!metrics) return NOTHING_SEEN;
+  return {
+    posts: 1,
+    interactions: metrics.likes + metrics.shares + metrics.replies,
+    repliedTo: metrics.replies > 0 ? 1 : 0,
+    shared: metrics.shares > 0 ? 1 : 0,
+  };
+}
+
+/** `a` and `n` times `b`. */
+const plus = (a: SeenPosts, b: SeenPosts, n = 1): SeenPosts => ({
+  posts: a.posts + n * b.posts,
+  interactions: a.interactions + n * b.interactions,
+  repliedTo: a.repliedTo + n * b.repliedTo,
+  shared: a.shared + n * b.shared,
+});
+
+/**
+ * What has been seen of each matched message's author: their stored mentions' posts (`stored`) and
+ * the mentions `heard` is about to add (each message with how many of its mentions will be stored).
+ * An author who is not known has only the post itself.
+ */
+export function seenPostsOf(
+  stored: ReadonlyMap<string, SeenPosts>,
+  heard: readonly { facts: MessageFacts; mentions: number }[],
+): (facts: MessageFacts) => SeenPosts {
+  const added = new Map<string, SeenPosts>();
+  for (const { facts, mentions } of heard) {
+    const author = facts.authorIdentityId;
+    if (author) added.set(author, plus(added.get(author) ?? NOTHING_SEEN, postOf(facts), mentions));
+  }
+  return (facts) =>
+    facts.authorIdentityId
+      ? plus(stored.get(facts.authorIdentityId) ?? NOTHING_SEEN, added.get(facts.authorIdentityId) ?? NOTHING_SEEN)
+      : postOf(facts);
+}
+
+function influenceOf(facts: MessageFacts, seen: SeenPosts): number {
+  const { author } = facts;
   return influenceScore({
     followers: author.followers ?? undefined,
     following: author.following ?? undefined,
     postsCount: author.postsCount ?? undefined,
-    likes: metrics?.likes,
-    shares: metrics?.shares,
-    replies: metrics?.replies,
+    seen,
   }).score;
 }
 
-export function termsOf(facts: MessageFacts): NewMention['terms'] {
+export function termsOf(facts: Pick<MessageFacts, 'understanding' | 'authorIdentityId'>): NewMention['terms'] {
   const u = facts.understanding;
   const terms: NewMention['terms'] = [];
   const seen = new Set<string>();
@@ -95,9 +135,10 @@ export function termsOf(facts: MessageFacts): NewMention['terms'] {
 
 /**
  * The mention of a message for a query, read as the whole message is unless `reading` says what
- * the message says about the query's subject (see `subject-readings.ts`).
+ * the message says about the query's subject (see `subject-readings.ts`); `seen` is what has been
+ * seen of its author's posts, this one included.
  */
-export function mentionOf(queryId: string, facts: MessageFacts, now: Date, reading?: SubjectReading): NewMention {
+export function mentionOf(queryId: string, facts: MessageFacts, seen: SeenPosts, now: Date, reading?: SubjectReading): NewMention {
   return {
     id: newId(),
     queryId,
@@ -107,10 +148,11 @@ export function mentionOf(queryId: string, facts: MessageFacts, now: Date, readi
     network: facts.network,
     language: languageOf(facts),
     ...understandingFor(facts.understanding, reading),
-    influence: influenceOf(facts),
+    influence: influenceOf(facts, seen),
     sentAt: facts.sentAt,
     matchedAt: now,
     terms: termsOf(facts),
+    post: postOf(facts),
   };
 }
 
@@ -144,6 +186,7 @@ function understandingFor(
  */
 export function mentionsOf(
   facts: MessageFacts,
+  seen: SeenPosts,
   matched: readonly string[],
   subjectOf: (queryId: string) => readonly string[],
   read: ReadPart | null,
@@ -153,5 +196,5 @@ export function mentionsOf(
     matched.length > 1 && read && facts.understanding
       ? subjectReadings(understandingText(facts.title, facts.text), new Map(matched.map((queryId) => [queryId, subjectOf(queryId)])), read)
       : null;
-  return matched.map((queryId) => mentionOf(queryId, facts, now, readings?.get(queryId)));
+  return matched.map((queryId) => mentionOf(queryId, facts, seen, now, readings?.get(queryId)));
 }

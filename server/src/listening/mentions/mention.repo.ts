@@ -4,6 +4,7 @@
  * are bumped only for the mentions that were actually inserted, in the same transaction, so the
  * dashboards' counts and the stream never disagree.
  */
+import type { SeenPosts } from '../../nlp/influence/influence.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { unnestOf } from '../../platform/db/unnest.js';
 
@@ -25,6 +26,8 @@ export interface NewMention {
   matchedAt: Date;
   /** For the top-N rollups; not stored on the mention row. */
   terms: { kind: 'hashtag' | 'entity' | 'keyword' | 'author'; term: string }[];
+  /** The post's likes, shares and replies, for its author's engagement (`bumpAuthorEngagement`); not stored on the row. */
+  post: SeenPosts;
 }
 
 const MENTION_COLUMNS = [
@@ -62,6 +65,7 @@ export async function insertMentions(tx: Queryable, workspaceId: string, mention
   const insertedIds = new Set(rows.map((r) => r.id));
   const inserted = sorted.filter((m) => insertedIds.has(m.id));
   await bumpRollups(tx, workspaceId, inserted, 1);
+  await bumpAuthorEngagement(tx, workspaceId, inserted, 1);
   return inserted;
 }
 
@@ -233,35 +237,79 @@ export async function bumpRollups(
   );
 }
 
+type AuthorEngagement = SeenPosts & { authorId: string; queryId: string };
+
+/**
+ * Adds (sign 1) or removes (sign -1) mentions' posts from their authors' engagement per query: what
+ * influence reads of an author (see seen-posts.repo.ts). Every mention of an author counts, whatever
+ * its relevance mark: an irrelevant mention is still the author's post.
+ */
+export async function bumpAuthorEngagement(
+  tx: Queryable,
+  workspaceId: string,
+  mentions: readonly Pick<NewMention, 'queryId' | 'authorIdentityId' | 'post'>[],
+  sign: 1 | -1,
+): Promise<void> {
+  const rows = new Map<string, AuthorEngagement>();
+  for (const { authorIdentityId: authorId, queryId, post } of mentions) {
+    if (!authorId || post.posts === 0) continue;
+    const row = rowOf(rows, `${authorId}|${queryId}`, () => ({ authorId, queryId, posts: 0, interactions: 0, repliedTo: 0, shared: 0 }));
+    row.posts += sign * post.posts;
+    row.interactions += sign * post.interactions;
+    row.repliedTo += sign * post.repliedTo;
+    row.shared += sign * post.shared;
+  }
+  await addCounts<AuthorEngagement>(
+    tx,
+    workspaceId,
+    'mention_author_engagement',
+    [
+      ['author_identity_id', 'uuid', 'authorId'],
+      ['query_id', 'uuid', 'queryId'],
+    ],
+    [
+      ['posts', 'int', 'posts'],
+      ['interactions', 'int8', 'interactions'],
+      ['replied_to', 'int', 'repliedTo'],
+      ['shared', 'int', 'shared'],
+    ],
+    rows,
+  );
+}
+
 /**
  * A changed query forgets its mentions of messages in one page of history (`messageIds`, sent from
  * `from` to `to`) that its text no longer matches (`stillMatched` are kept as they are: id,
- * relevance mark, intent), and takes those counted out of the rollups. `termsOf` gives a message's
- * terms, as they were counted.
+ * relevance mark, intent), and takes those counted out of the rollups and their authors'
+ * engagement. `heardOf` gives a message's terms, as they were counted, and its post's counts.
  */
 export async function forgetUnmatchedMentions(
   tx: Queryable,
   workspaceId: string,
   queryId: string,
   page: { from: Date; to: Date; messageIds: readonly string[]; stillMatched: readonly string[] },
-  termsOf: (messageId: string) => NewMention['terms'],
+  heardOf: (messageId: string) => Pick<NewMention, 'terms' | 'post'>,
 ): Promise<void> {
   if (page.messageIds.length === 0) return;
   // The range walks the query's own mentions by time (mentions_query_recent); the ids only pick among them.
   const { rows } = await tx.query<
-    Pick<NewMention, 'messageId' | 'sentAt' | 'network' | 'language' | 'sentiment' | 'sentimentScore'> & { relevance: string }
+    Pick<NewMention, 'messageId' | 'authorIdentityId' | 'sentAt' | 'network' | 'language' | 'sentiment' | 'sentimentScore'> & {
+      relevance: string;
+    }
   >(
     `DELETE FROM mentions
       WHERE workspace_id = $1 AND query_id = $2 AND sent_at >= $3 AND sent_at <= $4
         AND message_id = ANY($5::uuid[]) AND NOT message_id = ANY($6::uuid[])
-      RETURNING message_id AS "messageId", sent_at AS "sentAt", network, language, sentiment, sentiment_score AS "sentimentScore", relevance`,
+      RETURNING message_id AS "messageId", author_identity_id AS "authorIdentityId", sent_at AS "sentAt", network, language, sentiment,
+        sentiment_score AS "sentimentScore", relevance`,
     [workspaceId, queryId, page.from, page.to, page.messageIds, page.stillMatched],
   );
-  const counted = rows.filter((m) => m.relevance !== 'irrelevant');
+  const forgotten = rows.map((m) => ({ ...m, queryId, ...heardOf(m.messageId) }));
   await bumpRollups(
     tx,
     workspaceId,
-    counted.map((m) => ({ ...m, queryId, terms: termsOf(m.messageId) })),
+    forgotten.filter((m) => m.relevance !== 'irrelevant'),
     -1,
   );
+  await bumpAuthorEngagement(tx, workspaceId, forgotten, -1);
 }

@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { recordEvents } from '../../platform/events/event.js';
 import { cursorNotGivenOut, decodeCursor, encodeCursor, isCursorId, isCursorInstant } from '../../platform/http/cursor.js';
-import { notFound } from '../../platform/http/errors.js';
+import { invalid, notFound } from '../../platform/http/errors.js';
 import { compileQuery, parseQuery, prepareMessage } from '../query/index.js';
 import { matchableOf, termsOf, understandingOf } from './mention-facts.js';
 import { bumpRollups } from './mention.repo.js';
@@ -17,6 +17,8 @@ import { messageFactsPage } from './message-facts.repo.js';
 
 export async function listMentions(ctx: Ctx, query: MentionListQuery) {
   const { limit: rawLimit, cursor, ...filter } = query;
+  if (filter.from && filter.to && new Date(filter.from) >= new Date(filter.to))
+    throw invalid([{ field: 'from', reason: 'must be before to' }]);
   const limit = rawLimit ?? 50;
   const after = decodeCursor(cursor);
   if (after && (!isCursorInstant(after.v) || !isCursorId(after.id))) throw cursorNotGivenOut();
@@ -64,20 +66,7 @@ export async function markRelevance(ctx: Ctx, db: Db, ids: readonly string[], re
         language: m.language,
         sentiment: m.sentiment as 'positive' | 'negative' | 'neutral' | null,
         sentimentScore: m.sentimentScore,
-        terms: termsOf({
-          id: m.messageId,
-          conversationId: m.conversationId,
-          authorIdentityId: m.author.identityId,
-          network: m.network,
-          text: '',
-          title: null,
-          url: null,
-          language: m.language,
-          sentAt: new Date(m.sentAt),
-          author: { handle: null, displayName: null, followers: null, following: null, postsCount: null },
-          metrics: null,
-          understanding,
-        }),
+        terms: termsOf({ authorIdentityId: m.author.identityId, understanding }),
       };
     });
     await bumpRollups(tx, ctx.workspaceId, rollupRows, counted(relevance) ? 1 : -1);

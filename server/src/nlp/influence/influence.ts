@@ -3,20 +3,28 @@
 // they are, and how often others reply to them or share them. Every part saturates on a log scale:
 // the hundredth thousand followers adds less than the first.
 
+/**
+ * What Rapport has seen of an author's posts: those of their mentions that came with their like,
+ * share and reply counts, one per mention (a post two listening queries heard counts twice).
+ * Engagement and echo are read from these, never from the profile's lifetime post count, which no
+ * network gives the interactions of.
+ */
+export interface SeenPosts {
+  posts: number;
+  /** Likes, shares and replies over those posts. */
+  interactions: number;
+  /** Of those posts, how many others replied to, and how many they shared. */
+  repliedTo: number;
+  shared: number;
+}
+
 export interface InfluenceInput {
   followers?: number;
   following?: number;
+  /** Posts on the profile over the account's life: the activity part. */
   postsCount?: number;
-  /** Likes, shares and replies received over the author's posts (`postsCount` of them). */
-  likes?: number;
-  shares?: number;
-  replies?: number;
-  /** Messages of this author that we have seen. */
-  messages?: number;
-  /** How many of their messages others replied to, and shared. */
-  repliedToByOthers?: number;
-  sharedByOthers?: number;
   accountAgeDays?: number;
+  seen?: SeenPosts;
 }
 
 export interface InfluencePart {
@@ -42,7 +50,7 @@ const FULL_REACH_FOLLOWERS = 10_000_000;
 const FULL_ENGAGEMENT_PER_POST = 1_000;
 /** Posts per day at which activity is full; more is not more influence. */
 const FULL_ACTIVITY_POSTS_PER_DAY = 5;
-/** Share of seen messages that others replied to or shared at which the echo is full. */
+/** Share of the posts seen that others replied to or shared at which the echo is full. */
 const FULL_ECHO_SHARE = 0.5;
 
 /** Negative, fractional, infinite or missing counts are read as nothing. */
@@ -52,6 +60,26 @@ function count(value: number | undefined): number {
 
 function format(value: number): string {
   return Math.round(value).toLocaleString('en-US');
+}
+
+/** A mean as people read it: 0.4 stays 0.4 rather than reading as none; from 10 on, whole numbers. */
+function formatMean(value: number): string {
+  return value < 10 ? String(Math.round(value * 10) / 10) : format(value);
+}
+
+const mentions = (n: number) => `${format(n)} ${n === 1 ? 'mention' : 'mentions'}`;
+
+const NONE_SEEN = 'no mention with its likes, shares and replies counted yet';
+
+/** The seen posts, each count read as `count` reads it and the echoes capped at the posts. */
+function seenOf(input: InfluenceInput): SeenPosts {
+  const seen = count(input.seen?.posts);
+  return {
+    posts: seen,
+    interactions: count(input.seen?.interactions),
+    repliedTo: Math.min(seen, count(input.seen?.repliedTo)),
+    shared: Math.min(seen, count(input.seen?.shared)),
+  };
 }
 
 function logShare(value: number, full: number): number {
@@ -76,14 +104,13 @@ function reach(input: InfluenceInput): InfluencePart {
 }
 
 function engagement(input: InfluenceInput): InfluencePart {
-  const posts = count(input.postsCount);
-  const interactions = count(input.likes) + count(input.shares) + count(input.replies);
-  const perPost = posts === 0 ? 0 : interactions / posts;
+  const seen = seenOf(input);
+  const perPost = seen.posts === 0 ? 0 : seen.interactions / seen.posts;
   const points = Math.round(ENGAGEMENT_MAX * logShare(perPost, FULL_ENGAGEMENT_PER_POST));
   const explanation =
-    posts === 0
-      ? `no posts counted → 0 of ${ENGAGEMENT_MAX} points`
-      : `${format(perPost)} likes, shares and replies per post → ${points} of ${ENGAGEMENT_MAX} points`;
+    seen.posts === 0
+      ? `${NONE_SEEN} → 0 of ${ENGAGEMENT_MAX} points`
+      : `${formatMean(perPost)} likes, shares and replies per post over ${mentions(seen.posts)} → ${points} of ${ENGAGEMENT_MAX} points`;
   return { name: 'engagement', points, max: ENGAGEMENT_MAX, explanation };
 }
 
@@ -98,17 +125,15 @@ function activity(input: InfluenceInput): InfluencePart {
 }
 
 function echo(input: InfluenceInput): InfluencePart {
-  const messages = count(input.messages);
-  const answered = Math.min(messages, count(input.repliedToByOthers));
-  const shared = Math.min(messages, count(input.sharedByOthers));
-  const share = messages === 0 ? 0 : (answered + shared) / (2 * messages);
-  // Few messages prove little: the share counts fully only from ten messages on.
-  const evidence = Math.min(1, messages / 10);
+  const { posts: seen, repliedTo, shared } = seenOf(input);
+  const share = seen === 0 ? 0 : (repliedTo + shared) / (2 * seen);
+  // Few posts prove little: the share counts fully only from ten posts on.
+  const evidence = Math.min(1, seen / 10);
   const points = Math.round(ECHO_MAX * Math.min(1, share / FULL_ECHO_SHARE) * evidence);
   const explanation =
-    messages === 0
-      ? `no messages seen yet → 0 of ${ECHO_MAX} points`
-      : `others replied to ${format(answered)} and shared ${format(shared)} of ${format(messages)} messages → ${points} of ${ECHO_MAX} points`;
+    seen === 0
+      ? `${NONE_SEEN} → 0 of ${ECHO_MAX} points`
+      : `others replied to ${format(repliedTo)} and shared ${format(shared)} of ${mentions(seen)} → ${points} of ${ECHO_MAX} points`;
   return { name: 'echo', points, max: ECHO_MAX, explanation };
 }
 

@@ -6,12 +6,13 @@
  * into [-1, 1]. Pure and synchronous: every table is loaded once, when this module is first imported.
  */
 import { BOOST_STEP } from './modifiers.js';
+import { sentimentLabel, type SentimentLabel } from './sentiment-label.js';
 import { SERVICE_ACT_VALENCE } from './service-words.js';
 import { CLOSES_CLAUSE, ELONGATED, NAME, SHOUTED, tokeniseForSentiment, type TokenisedMessage } from './sentiment-tokens.js';
 
 export interface Sentiment {
   score: number;
-  label: 'positive' | 'negative' | 'neutral';
+  label: SentimentLabel;
 }
 
 /** Work is capped so that an enormous message costs no more than a long article; the opening carries the tone. */
@@ -34,7 +35,6 @@ const QUESTION_BOOST = 0.18;
 const MAX_QUESTION_EMPHASIS = 0.96;
 /** The larger it is, the more evidence a score needs to approach ±1. */
 const NORMALISATION_ALPHA = 15;
-const LABEL_THRESHOLD = 0.05;
 
 function withMagnitude(value: number, extra: number): number {
   return value > 0 ? value + extra : value - extra;
@@ -132,12 +132,6 @@ function punctuationEmphasis(message: TokenisedMessage): number {
   return exclamation + question;
 }
 
-function labelFor(score: number): Sentiment['label'] {
-  if (score >= LABEL_THRESHOLD) return 'positive';
-  if (score <= -LABEL_THRESHOLD) return 'negative';
-  return 'neutral';
-}
-
 /** Where the first contrast word stands, or -1; the "but" of "not only … but" adds rather than contrasts. */
 function contrastIndex(message: TokenisedMessage): number {
   let afterNotOnly = false;
@@ -171,5 +165,5 @@ export function scoreSentiment(text: string): Sentiment {
   if (total === 0) return { score: 0, label: 'neutral' };
   const emphasised = withMagnitude(total, punctuationEmphasis(message));
   const score = Math.round((emphasised / Math.sqrt(emphasised * emphasised + NORMALISATION_ALPHA)) * 10_000) / 10_000;
-  return { score, label: labelFor(score) };
+  return { score, label: sentimentLabel(score) };
 }

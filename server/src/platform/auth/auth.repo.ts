@@ -1,5 +1,6 @@
 /** SQL for sign-in: users, sessions and API tokens. */
 import type { Queryable } from '../db/db.js';
+import { nameKey } from '../db/name-order.js';
 import type { RecordScope, Role } from '../context.js';
 
 export interface MemberRow {
@@ -38,7 +39,7 @@ export async function findMembership(db: Queryable, userId: string, workspaceId:
 export async function listMemberships(db: Queryable, userId: string) {
   const { rows } = await db.query<{ id: string; name: string; role: string }>(
     `SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-      WHERE m.user_id = $1 ORDER BY lower(w.name), w.id`,
+      WHERE m.user_id = $1 ORDER BY ${nameKey('w.name')}, w.id`,
     [userId],
   );
   return rows;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, json, testApp, buildTestApp, type TestApp } from '../testing/test-app.js';
+import { buildWorkspace, json, signedIn, testApp, buildTestApp, type TestApp } from '../testing/test-app.js';
 import type { Built } from '../../app.js';
 
 let t: TestApp;
@@ -195,7 +195,7 @@ describe('API tokens', () => {
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/api-tokens',
-      headers: ws.owner.headers,
+      headers: await signedIn(t.app, ws.owner),
       payload: { name: 'reporting', scopes: ['read'] },
     });
     expect(created.statusCode).toBe(201);
@@ -217,6 +217,46 @@ describe('API tokens', () => {
     const revoked = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: auth });
     expect(revoked.statusCode).toBe(401);
     expect(revoked.headers['www-authenticate']).toBe('Bearer realm="Rapport", error="invalid_token"');
+  });
+
+  it('are made by a signed-in person only: a token cannot make one, but may list them and revoke any, its own included', async () => {
+    const ws = await buildWorkspace(t.db);
+    const admin = await ws.member('admin');
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: ws.owner.headers,
+      payload: { name: 'minted', scopes: ['read', 'write'] },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(json(refused)).toMatchObject({ code: 'forbidden', detail: 'API tokens cannot create API tokens; sign in to create one' });
+    const { rows } = await t.db.query('SELECT 1 FROM api_tokens WHERE workspace_id = $1 AND name = $2', [ws.workspaceId, 'minted']);
+    expect(rows).toEqual([]);
+
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: await signedIn(t.app, admin),
+      payload: { name: 'sync', scopes: ['read', 'write'] },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const sync = json<{ id: string; token: string }>(made);
+    const listed = json<{ data: { id: string }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/api-tokens', headers: admin.headers }),
+    );
+    expect(listed.data.map((token) => token.id)).toContain(sync.id);
+
+    const bySync = { authorization: `Bearer ${sync.token}` };
+    const owners = await t.db.query<{ id: string }>('SELECT id FROM api_tokens WHERE workspace_id = $1 AND user_id = $2', [
+      ws.workspaceId,
+      ws.owner.userId,
+    ]);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/api-tokens/${owners.rows[0]!.id}`, headers: bySync })).statusCode).toBe(
+      204,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: ws.owner.headers })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/api-tokens/${sync.id}`, headers: bySync })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: bySync })).statusCode).toBe(401);
   });
 
   it('with the write scope alone, writes and reads nothing', async () => {
@@ -242,6 +282,56 @@ describe('API tokens', () => {
       payload: { lastName: 'Pushed' },
     });
     expect(changed.statusCode).toBe(200);
+  });
+
+  it('with the write scope alone, hear back only the id of what they wrote, not the record', async () => {
+    const ws = await buildWorkspace(t.db);
+    const pusher = await ws.member('agent', { scopes: ['write'] });
+    const known = json<{ id: string }>(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/contacts',
+        headers: ws.owner.headers,
+        payload: { firstName: 'Known', lastName: 'Customer', emails: [{ address: 'known@example.test' }], tags: ['vip'] },
+      }),
+    );
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { ...pusher.headers, 'idempotency-key': 'lead-1' },
+      payload: { firstName: 'Lead', emails: [{ address: 'lead@example.test' }] },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = json<{ id: string }>(created);
+    expect(json(created)).toEqual({ id });
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${known.id}`,
+      headers: pusher.headers,
+      payload: { title: 'Buyer' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(json(changed)).toEqual({ id: known.id });
+    const replayed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { ...pusher.headers, 'idempotency-key': 'lead-1' },
+      payload: { firstName: 'Lead', emails: [{ address: 'lead@example.test' }] },
+    });
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(json(replayed)).toEqual({ id });
+    // Nothing was held back from the record itself, nor from anyone who may read it.
+    const read = json<{ title: string; tags: string[] }>(
+      await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${known.id}`, headers: ws.owner.headers }),
+    );
+    expect(read).toMatchObject({ title: 'Buyer', tags: ['vip'] });
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${known.id}`,
+      headers: pusher.headers,
+      payload: { rank: 1 },
+    });
+    expect(json(refused)).toMatchObject({ status: 400, code: 'validation_failed' });
   });
 
   it('need the read scope for POSTs that only read, and both scopes for those that also answer with what they read', async () => {
@@ -281,10 +371,11 @@ describe('API tokens', () => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/api-tokens',
-      headers: agent.headers,
+      headers: await signedIn(t.app, agent),
       payload: { name: 'x', scopes: ['read'] },
     });
     expect(response.statusCode).toBe(403);
+    expect(json(response).detail).toBe('This needs the admin role or higher');
   });
 
   it('rejects a malformed Authorization header', async () => {

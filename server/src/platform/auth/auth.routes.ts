@@ -4,9 +4,10 @@ import { Type } from 'typebox';
 import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
 import { ctxOf } from '../http/ctx.js';
-import { ERROR_RESPONSES, IdParams, DateTime, NoQuery } from '../http/schemas.js';
+import { ERROR_RESPONSES, IdParams, DateTime, NoQuery, Problem, Uuid } from '../http/schemas.js';
 import { findWorkspace } from '../workspaces/workspace.repo.js';
 import { findMember } from '../workspaces/workspace.repo.js';
+import { ReceivedInvitationView } from '../workspaces/invitation.routes.js';
 import { listMemberships } from './auth.repo.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, requirePrincipal, signIn, switchWorkspace } from './auth.service.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './token.service.js';
@@ -32,6 +33,17 @@ const TokenView = Type.Object({
   lastUsedAt: Type.Union([DateTime, Type.Null()]),
   revokedAt: Type.Union([DateTime, Type.Null()]),
 });
+
+/** A refused sign-in: with code `no_workspace`, the invitations the account can sign in by accepting. */
+const SignInRefusal = Type.Object(
+  {
+    ...Problem.properties,
+    invitations: Type.Optional(
+      Type.Array(ReceivedInvitationView, { description: 'With `no_workspace`: the invitations waiting for the account, none if empty' }),
+    ),
+  },
+  { description: (Problem as { description?: string }).description },
+);
 
 export function authRoutes(app: App, deps: AppDeps) {
   const { db, authenticator, config } = deps;
@@ -66,11 +78,17 @@ export function authRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
+        description:
+          "`acceptInvitation` (an invitation's id) accepts one of the account's invitations on the way in, and opens the session in its workspace. An account that belongs to no workspace is refused with 403 `no_workspace`, which lists the invitations waiting for it: signing in accepting one is its way in.",
         body: Type.Object(
-          { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+          {
+            email: Type.String({ minLength: 3, maxLength: 320 }),
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+            acceptInvitation: Type.Optional(Uuid),
+          },
           { additionalProperties: false },
         ),
-        response: { 200: SessionView, ...ERROR_RESPONSES },
+        response: { 200: SessionView, ...ERROR_RESPONSES, 403: SignInRefusal },
       },
       config: {
         guard: 'public',
@@ -86,7 +104,7 @@ export function authRoutes(app: App, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const { sessionToken, principal } = await signIn(db, request.body.email, request.body.password);
+      const { sessionToken, principal } = await signIn(db, request.body);
       setSessionCookie(reply, sessionToken);
       return sessionView(principal);
     },
@@ -159,6 +177,8 @@ export function authRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: 'Create an API token; the secret is returned once',
+        description:
+          'Needs a signed-in session: an API token cannot create API tokens (403), so a leaked one cannot outlive its revocation.',
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 100 }),
@@ -177,7 +197,13 @@ export function authRoutes(app: App, deps: AppDeps) {
   app.delete(
     '/api/v1/api-tokens/:id',
     {
-      schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null(), ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API token',
+        description: 'An API token may revoke tokens, its own included: taking access away is not something a leaked one can use.',
+        params: IdParams,
+        response: { 204: Type.Null(), ...ERROR_RESPONSES },
+      },
       config: { guard: 'admin' },
     },
     async (request, reply) => {

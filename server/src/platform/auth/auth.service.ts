@@ -1,9 +1,11 @@
 /** Sign-in, sign-out and turning a request's credentials into a principal. */
-import type { Queryable } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { digest, randomToken } from '../crypto/tokens.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../crypto/password.js';
-import { RapportError, forbidden, notFound, unauthenticated } from '../http/errors.js';
+import { RapportError, notFound, unauthenticated } from '../http/errors.js';
+import { acceptInvitation, listReceivedInvitations } from '../workspaces/invitation.service.js';
 import type { Principal } from './principal.js';
+import { requireSignedInPerson } from './signed-in.policy.js';
 import {
   deleteSession,
   findMembership,
@@ -39,13 +41,35 @@ export interface SignInResult {
   principal: Principal;
 }
 
-export async function signIn(db: Queryable, email: string, password: string): Promise<SignInResult> {
-  const user = await findUserByEmail(db, email);
-  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+export interface Credentials {
+  email: string;
+  password: string;
+  /** One of the person's invitations, accepted on the way in: the session opens in its workspace. */
+  acceptInvitation?: string;
+}
+
+export async function signIn(db: Db, credentials: Credentials): Promise<SignInResult> {
+  const user = await findUserByEmail(db, credentials.email);
+  const ok = await verifyPassword(credentials.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) throw new RapportError('invalid_credentials', 401, 'E-mail or password is wrong');
-  const member = await findMembership(db, user.id, null);
-  if (!member) throw new RapportError('no_workspace', 403, 'This user belongs to no workspace');
+  const joined = credentials.acceptInvitation ? await acceptInvitation(db, user.id, credentials.acceptInvitation) : null;
+  const member = await findMembership(db, user.id, joined?.workspaceId ?? null);
+  if (!member) throw await noWorkspace(db, user.id);
   return openSession(db, member);
+}
+
+/**
+ * An account in no workspace (one removed from its last) has no session to answer invitations from:
+ * the refusal, given once the password is proven, lists those waiting, to sign in again accepting one.
+ */
+async function noWorkspace(db: Queryable, userId: string): Promise<RapportError> {
+  const invitations = await listReceivedInvitations(db, userId);
+  const names = invitations.map((i) => i.workspace.name).join(', ');
+  const detail =
+    invitations.length === 0
+      ? 'This account belongs to no workspace; an admin of one can invite it'
+      : `This account belongs to no workspace yet, but is invited to ${names}: accept an invitation to sign in`;
+  return new RapportError('no_workspace', 403, detail, [], { invitations });
 }
 
 /**
@@ -54,7 +78,7 @@ export async function signIn(db: Queryable, email: string, password: string): Pr
  * An API token belongs to one workspace and cannot move.
  */
 export async function switchWorkspace(db: Queryable, principal: Principal, workspaceId: string): Promise<SignInResult> {
-  if (principal.via !== 'session') throw forbidden('An API token belongs to its workspace; only a signed-in session can switch');
+  requireSignedInPerson(principal, 'An API token belongs to its workspace; only a signed-in session can switch');
   const member = await findMembership(db, principal.userId, workspaceId);
   if (!member) throw notFound('Workspace');
   return openSession(db, member);

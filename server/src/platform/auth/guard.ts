@@ -7,8 +7,8 @@ import { ROLE_RANK } from '../context.js';
 import type { App } from '../http/app-types.js';
 import { RapportError, forbidden, unauthenticated } from '../http/errors.js';
 import { SESSION_COOKIE, type Authenticator } from './auth.service.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { isUnsafe, neededScopes } from './token-scopes.js';
+import { registerWriteOnlyAnswers } from './write-only-answers.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -44,14 +44,13 @@ export function registerGuard(app: App, authenticator: Authenticator) {
     const principal = await resolvePrincipal(request, authenticator);
     if (!principal) throw unauthenticated();
     request.principal = principal;
-    const unsafe = !SAFE_METHODS.has(request.method);
-    if (unsafe && principal.via === 'session') {
+    if (isUnsafe(request.method) && principal.via === 'session') {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== principal.csrfToken) {
         throw new RapportError('csrf_failed', 403, 'Missing or wrong X-CSRF-Token header');
       }
     }
-    const needs = request.routeOptions.config.scopes ?? [unsafe ? 'write' : 'read'];
+    const needs = neededScopes(request.method, request.routeOptions.config);
     if (needs.includes('write') && !principal.scopes.includes('write')) {
       throw forbidden('This API token is read-only');
     }
@@ -63,4 +62,6 @@ export function registerGuard(app: App, authenticator: Authenticator) {
       throw forbidden(`This needs the ${guard} role or higher`);
     }
   });
+
+  registerWriteOnlyAnswers(app);
 }

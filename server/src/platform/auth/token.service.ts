@@ -4,6 +4,7 @@ import { newId } from '../db/ids.js';
 import { digest, randomToken } from '../crypto/tokens.js';
 import { recordEvents } from '../events/event.js';
 import { notFound } from '../http/errors.js';
+import { requireSignedInPerson } from './signed-in.policy.js';
 
 export interface TokenView {
   id: string;
@@ -17,7 +18,9 @@ export interface TokenView {
 
 const TOKEN_COLUMNS = `id, name, prefix, scopes, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 
+/** A new credential is a person's to make: a leaked token could otherwise outlive its own revocation through the ones it made. */
 export async function createApiToken(ctx: Ctx, input: { name: string; scopes: ('read' | 'write')[] }) {
+  requireSignedInPerson(ctx.actor, 'API tokens cannot create API tokens; sign in to create one');
   const secret = randomToken('rpt_');
   const id = newId();
   const scopes = [...new Set(input.scopes)];

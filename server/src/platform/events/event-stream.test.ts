@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Built } from '../../app.js';
-import { buildTestApp, buildWorkspace, json, type TestWorkspace } from '../testing/test-app.js';
+import { buildTestApp, buildWorkspace, json, signedIn, type TestWorkspace } from '../testing/test-app.js';
 import { recordEvents } from './event.js';
 import { streamClient, type StreamClient } from './testing/sse-client.js';
 
@@ -64,7 +64,7 @@ describe('the live stream after its credentials change', () => {
   it('closes the stream of a revoked API token before writing anything more to it', async () => {
     const ws = await buildWorkspace(live.deps.db);
     const created = json<{ id: string; token: string }>(
-      await request('POST', '/api/v1/api-tokens', ws.owner.headers, { name: 'Script', scopes: ['read'] }),
+      await request('POST', '/api/v1/api-tokens', await signedIn(live.app, ws.owner), { name: 'Script', scopes: ['read'] }),
     );
     const revoked = await connect({ authorization: `Bearer ${created.token}` });
     const watching = await connect(ws.owner.headers);

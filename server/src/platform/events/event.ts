@@ -22,6 +22,7 @@ export interface DomainEvent<Data = Record<string, unknown>> {
 /**
  * The members who may see the record an event is about, by the record scope: every member with
  * scope `all`, the record's owner (a conversation's assignee), and with scope `team` its team's members.
+ * A stored event that only they may receive names them in its data, as `recordAudience`.
  */
 export interface RecordAudience {
   ownerId: string | null;

@@ -2,7 +2,8 @@
  * Server-sent events: a live stream of what changed in the workspace. Payloads carry only the
  * event type and subject (clients refetch through the API, where record-level access applies),
  * except notifications, which go only to the user they are for, and ephemeral events (presence),
- * which go only to the members who may see their record and have no id to resume from. A client
+ * which go only to the members who may see their record and have no id to resume from. A stored
+ * event that names its record's audience (a contact's new scores) goes only to those members. A client
  * resumes after a disconnect with `Last-Event-ID`; a stream whose credentials stop holding is closed.
  */
 import { Type } from 'typebox';

@@ -19,6 +19,16 @@ function inAudience(actor: Actor, audience: RecordAudience): boolean {
   return actor.recordScope === 'team' && audience.teamId !== null && actor.teamIds.includes(audience.teamId);
 }
 
+/**
+ * Who may receive a stored event, when its data names them (`recordAudience`): the record's owner and
+ * team when the change was made. A replay goes by them too, so it shows what live would have shown.
+ */
+function storedAudience(event: DomainEvent): RecordAudience | null {
+  const audience = event.data.recordAudience as Partial<RecordAudience> | undefined;
+  if (!audience || typeof audience !== 'object') return null;
+  return { ownerId: audience.ownerId ?? null, teamId: audience.teamId ?? null };
+}
+
 /** The message for `principal`, or null when the event is not theirs to receive. */
 export function streamMessage(principal: Principal, event: DomainEvent): string | null {
   if (event.workspaceId !== principal.workspaceId) return null;
@@ -28,6 +38,8 @@ export function streamMessage(principal: Principal, event: DomainEvent): string 
     if (!event.audience || !inAudience(principal, event.audience)) return null;
     return `event: ${type}\ndata: ${JSON.stringify({ type, subjectType, subjectId, occurredAt, ...event.data })}\n\n`;
   }
+  const audience = storedAudience(event);
+  if (audience && !inAudience(principal, audience)) return null;
   let payload: Record<string, unknown> = { id: event.id, type, subjectType, subjectId, occurredAt };
   if (type === 'notification.created') {
     if (event.data.userId !== principal.userId) return null;

@@ -13,6 +13,8 @@ export class RapportError extends Error {
     readonly status: number,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** Members the problem adds to the standard ones (RFC 9457 §3.2): what a refused client may do instead. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'RapportError';

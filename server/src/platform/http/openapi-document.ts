@@ -3,12 +3,14 @@
  * for every route alike is written into each operation here, from the same route config the server
  * acts on, rather than repeated by 190 routes: errors are problem+json, a body in another media type
  * than JSON is refused (415), a create that honours Idempotency-Key takes the header and may answer
- * 422 or 409 for it, and a public route asks for no credentials.
+ * 422 or 409 for it, a public route asks for no credentials, and a write a token with the `write`
+ * scope alone can make shows the id-only answer such a token gets.
  */
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import type { FastifyContextConfig, FastifySchema } from 'fastify';
 import { Type } from 'typebox';
 import { Problem } from './schemas.js';
+import { reachableWriteOnly, withWriteOnlyAnswer } from '../auth/write-only-answers.js';
 
 const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 const PROBLEM_DESCRIPTION = (Problem as { description?: string }).description;
@@ -36,21 +38,33 @@ function asProblem(response: Response | undefined, refusal: Refusal | undefined)
   return { description, content: { [PROBLEM_MEDIA_TYPE]: { schema: response ?? Problem } } };
 }
 
+/** A JSON body of its own schema: not an empty answer, nor one in media types of their own. */
+const hasJsonBody = (response: Response) => response.type !== 'null' && !('content' in response);
+
 function withIdempotencyKey(headers: FastifySchema['headers']) {
   const own = (headers ?? {}) as { properties?: Record<string, unknown> };
   return { ...own, type: 'object', properties: { ...own.properties, 'Idempotency-Key': IdempotencyKey } };
 }
 
 /** The route's schema as the document shows it; the route itself keeps its own. */
-export function documentedSchema(schema: FastifySchema | undefined, config: FastifyContextConfig | undefined): FastifySchema | undefined {
+export function documentedSchema(
+  schema: FastifySchema | undefined,
+  config: FastifyContextConfig | undefined,
+  method: string,
+): FastifySchema | undefined {
   if (!schema || schema.hide) return schema;
   const refusals: Refusal[] = [...(schema.body ? [415 as const] : []), ...(config?.idempotent ? [409 as const, 422 as const] : [])];
   const own = (schema.response ?? {}) as Record<string, Response>;
   const responses: Record<string, unknown> = { ...own };
+  const writeOnly = reachableWriteOnly(method, config);
   for (const status of new Set([...Object.keys(own), ...refusals.map(String)])) {
-    if (Number(status) < 400) continue;
+    const response = own[status];
+    if (Number(status) < 400) {
+      if (writeOnly && response && hasJsonBody(response)) responses[status] = withWriteOnlyAnswer(response);
+      continue;
+    }
     const refusal = refusals.find((r) => String(r) === status);
-    responses[status] = asProblem(own[status], refusal);
+    responses[status] = asProblem(response, refusal);
   }
   return {
     ...schema,
@@ -78,6 +92,6 @@ export function openApiDocument(): FastifyDynamicSwaggerOptions {
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: ({ schema, url, route }) => ({ schema: documentedSchema(schema, route.config) ?? schema, url }),
+    transform: ({ schema, url, route }) => ({ schema: documentedSchema(schema, route.config, [route.method].flat()[0]!) ?? schema, url }),
   };
 }

@@ -88,6 +88,7 @@ export function sendProblemFor(error: FastifyError | RapportError | Error, reque
   if (error instanceof RapportError) {
     if (error.status === 401) reply.header('www-authenticate', challengeFor(request));
     return send(reply, {
+      ...error.extensions,
       type: problemType(error.code),
       title: TITLES[error.status] ?? 'Error',
       status: error.status,

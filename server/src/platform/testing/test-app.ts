@@ -108,6 +108,21 @@ export async function buildWorkspace(db: Db): Promise<TestWorkspace> {
   };
 }
 
+/**
+ * The member signed in through the API as a person is, for what an API token may not do: the
+ * headers a browser would send, the session cookie and the CSRF token writes echo.
+ */
+export async function signedIn(app: Built['app'], member: Pick<Member, 'email' | 'password'>): Promise<Record<string, string>> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email: member.email, password: member.password },
+  });
+  const cookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('rapport_session='));
+  if (!cookie) throw new Error(`signing in failed: ${response.statusCode} ${response.body}`);
+  return { cookie: cookie.split(';')[0]!, 'x-csrf-token': json<{ csrfToken: string }>(response).csrfToken };
+}
+
 export function json<T = Record<string, unknown>>(response: LightMyRequestResponse): T {
   return JSON.parse(response.body) as T;
 }

@@ -20,15 +20,18 @@ async function signIn(email: string, password: string): Promise<Session> {
 
 const as = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 
-/** Workspace B's owner adds the owner of workspace A, typing another name and password. */
-async function inviteOwnerOf(a: TestWorkspace, b: TestWorkspace, role = 'viewer') {
+/** Workspace B's owner, signed in, adds an address that has an account, typing another name and password. */
+async function invite(email: string, b: TestWorkspace, role = 'viewer') {
+  const inviter = await signIn(b.owner.email, b.owner.password);
   return t.app.inject({
     method: 'POST',
     url: '/api/v1/members',
-    headers: b.owner.headers,
-    payload: { email: a.owner.email.toUpperCase(), name: 'Someone Else', password: 'newpassword99', role },
+    headers: as(inviter),
+    payload: { email, name: 'Someone Else', password: 'newpassword99', role },
   });
 }
+
+const inviteOwnerOf = (a: TestWorkspace, b: TestWorkspace, role?: string) => invite(a.owner.email.toUpperCase(), b, role);
 
 async function received(s: Session) {
   return json<{ data: { id: string; workspace: { id: string; name: string }; role: string }[] }>(
@@ -134,7 +137,7 @@ describe('inviting an existing account', () => {
     const invited = await t.app.inject({
       method: 'POST',
       url: '/api/v1/members',
-      headers: b.owner.headers,
+      headers: as(await signIn(b.owner.email, b.owner.password)),
       payload: { email: a.owner.email, name: 'X', password: 'newpassword99', role: 'agent', recordScope: 'team', teamIds: [team.id] },
     });
     const invitation = json<{ id: string; teamIds: string[] }>(invited);
@@ -215,12 +218,56 @@ describe('inviting an existing account', () => {
     expect(await received(s)).toHaveLength(1);
   });
 
+  it('lets an account in no workspace sign in by accepting an invitation, which the refusal lists', async () => {
+    const a = await buildWorkspace(t.db);
+    const b = await buildWorkspace(t.db);
+    const c = await buildWorkspace(t.db);
+    const agent = await a.member('agent');
+    const signInAs = (payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: agent.email, password: agent.password, ...payload } });
+    // Removed from their only workspace, with nothing waiting: told so, and how to get back in.
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/members/${agent.userId}`, headers: a.owner.headers })).statusCode).toBe(
+      204,
+    );
+    const alone = await signInAs({});
+    expect(alone.statusCode).toBe(403);
+    expect(json(alone)).toMatchObject({ code: 'no_workspace', invitations: [], detail: expect.stringMatching(/invite/) });
+    expect(alone.headers['set-cookie']).toBeUndefined();
+
+    const { id } = json<{ id: string }>(await invite(agent.email, b, 'agent'));
+    const waiting = await signInAs({});
+    expect(waiting.statusCode).toBe(403);
+    expect(json(waiting)).toMatchObject({
+      code: 'no_workspace',
+      invitations: [{ id, workspace: { id: b.workspaceId }, role: 'agent' }],
+    });
+    // Someone else's invitation, or a wrong password, gets no one in.
+    const { id: foreign } = json<{ id: string }>(await inviteOwnerOf(a, c));
+    expect((await signInAs({ acceptInvitation: foreign })).statusCode).toBe(404);
+    const guessed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: agent.email, password: 'not-the-password', acceptInvitation: id },
+    });
+    expect(guessed.statusCode).toBe(401);
+    expect(await memberEmails(b)).not.toContain(agent.email);
+
+    const joined = await signInAs({ acceptInvitation: id });
+    expect(joined.statusCode, joined.body).toBe(200);
+    expect(json(joined)).toMatchObject({ workspace: { id: b.workspaceId }, role: 'agent', workspaces: [{ id: b.workspaceId }] });
+    expect(joined.headers['set-cookie']).toBeDefined();
+    expect(await memberEmails(b)).toContain(agent.email);
+    expect((await eventsOf(b.workspaceId)).at(-1)).toMatchObject({ type: 'member.invitation_accepted', actor_id: agent.userId });
+    // A member again: signing in needs nothing more.
+    expect((await signInAs({})).statusCode).toBe(200);
+  });
+
   it('still creates a new address as an account and a member at once, in the same shape', async () => {
     const b = await buildWorkspace(t.db);
     const added = await t.app.inject({
       method: 'POST',
       url: '/api/v1/members',
-      headers: b.owner.headers,
+      headers: as(await signIn(b.owner.email, b.owner.password)),
       payload: { email: 'fresh@example.test', name: 'Fresh Face', password: 'newpassword99', role: 'agent' },
     });
     expect(added.statusCode).toBe(201);

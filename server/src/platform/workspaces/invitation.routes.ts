@@ -6,9 +6,9 @@ import { Type } from 'typebox';
 import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
 import { ctxOf } from '../http/ctx.js';
-import { forbidden } from '../http/errors.js';
 import { DateTime, ERROR_RESPONSES, IdParams, NoQuery } from '../http/schemas.js';
 import { requirePrincipal } from '../auth/auth.service.js';
+import { requireSignedInPerson } from '../auth/signed-in.policy.js';
 import type { Principal } from '../auth/principal.js';
 import * as service from './invitation.service.js';
 
@@ -22,7 +22,8 @@ export const InvitationView = Type.Object({
   createdAt: DateTime,
 });
 
-const ReceivedInvitationView = Type.Object({
+/** An invitation as the invited person sees it: where to, and as what. */
+export const ReceivedInvitationView = Type.Object({
   id: Type.String(),
   workspace: Type.Object({ id: Type.String(), name: Type.String() }),
   role: Type.String(),
@@ -32,7 +33,7 @@ const ReceivedInvitationView = Type.Object({
 /** Invitations are the person's, not a workspace's: an API token, which belongs to one workspace, cannot answer them. */
 function invitedPerson(principal: Principal | null): string {
   const person = requirePrincipal(principal);
-  if (person.via !== 'session') throw forbidden('Only a signed-in person can see and answer their invitations');
+  requireSignedInPerson(person, 'Only a signed-in person can see and answer their invitations');
   return person.userId;
 }
 

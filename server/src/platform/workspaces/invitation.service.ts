@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { newId } from '../db/ids.js';
 import { recordEvents } from '../events/event.js';
 import { conflict, forbidden, notFound } from '../http/errors.js';
+import { requireSignedInPerson } from '../auth/signed-in.policy.js';
 import * as invitations from './invitation.repo.js';
 import * as repo from './workspace.repo.js';
 import { addMemberIn, checkTeams, joinTeams, type NewMember } from './workspace.service.js';
@@ -20,6 +21,8 @@ export type AddedMember =
   (repo.MemberView & { status: 'active'; notice: null }) | (invitations.InvitationView & { status: 'invited'; name: null; notice: string });
 
 export async function addOrInviteMember(ctx: Ctx, db: Db, input: NewMember & { teamIds?: string[] }): Promise<AddedMember> {
+  // A leaked token that could add an account with a password of its choosing would keep a way in after its revocation.
+  requireSignedInPerson(ctx.actor, 'API tokens cannot add or invite members; sign in to add one');
   // An admin who could add an owner (an account whose password they chose) would be one.
   if (input.role === 'owner' && ctx.actor.role !== 'owner') throw forbidden('Only an owner can add an owner');
   return db.transaction(async (tx) => {

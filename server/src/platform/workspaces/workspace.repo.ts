@@ -1,5 +1,6 @@
 /** SQL for workspaces, members and teams. */
 import type { Queryable } from '../db/db.js';
+import { nameKey } from '../db/name-order.js';
 import type { RecordScope, Role } from '../context.js';
 
 export interface MemberView {
@@ -64,7 +65,9 @@ const MEMBER_SELECT = `SELECT u.id, u.email, u.name, m.role, m.record_scope AS "
   FROM memberships m JOIN users u ON u.id = m.user_id`;
 
 export async function listMembers(db: Queryable, workspaceId: string): Promise<MemberView[]> {
-  const { rows } = await db.query<MemberView>(`${MEMBER_SELECT} WHERE m.workspace_id = $1 ORDER BY lower(u.name)`, [workspaceId]);
+  const { rows } = await db.query<MemberView>(`${MEMBER_SELECT} WHERE m.workspace_id = $1 ORDER BY ${nameKey('u.name')}, u.id`, [
+    workspaceId,
+  ]);
   return rows;
 }
 
@@ -98,7 +101,7 @@ const TEAM_SELECT = `SELECT t.id, t.name, t.created_at AS "createdAt",
   FROM teams t`;
 
 export async function listTeams(db: Queryable, workspaceId: string): Promise<TeamView[]> {
-  const { rows } = await db.query<TeamView>(`${TEAM_SELECT} WHERE t.workspace_id = $1 ORDER BY lower(t.name)`, [workspaceId]);
+  const { rows } = await db.query<TeamView>(`${TEAM_SELECT} WHERE t.workspace_id = $1 ORDER BY ${nameKey('t.name')}, t.id`, [workspaceId]);
   return rows;
 }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, json, testApp, type TestApp } from '../testing/test-app.js';
+import { buildWorkspace, json, signedIn, testApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,10 +9,11 @@ beforeAll(async () => {
 describe('members and teams', () => {
   it('adds a member who can then sign in with the given role', async () => {
     const ws = await buildWorkspace(t.db);
+    const owner = await signedIn(t.app, ws.owner);
     const added = await t.app.inject({
       method: 'POST',
       url: '/api/v1/members',
-      headers: ws.owner.headers,
+      headers: owner,
       payload: { email: 'new.agent@example.test', name: 'New Agent', password: 'long-enough-pw', role: 'agent', recordScope: 'team' },
     });
     expect(added.statusCode).toBe(201);
@@ -26,7 +27,7 @@ describe('members and teams', () => {
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/v1/members',
-      headers: ws.owner.headers,
+      headers: owner,
       payload: { email: 'NEW.AGENT@example.test', name: 'Dup', password: 'long-enough-pw', role: 'agent' },
     });
     expect(again.statusCode).toBe(409);
@@ -45,14 +46,16 @@ describe('members and teams', () => {
       (await t.app.inject({ method: 'DELETE', url: `/api/v1/members/${ws.owner.userId}`, headers: ws.owner.headers })).statusCode,
     ).toBe(409);
     const admin = await ws.member('admin');
+    const adminSession = await signedIn(t.app, admin);
     const agent = await ws.member('agent');
     const promote = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/members/${agent.userId}`,
-      headers: admin.headers,
+      headers: adminSession,
       payload: { role: 'owner' },
     });
     expect(promote.statusCode).toBe(403);
+    expect(json(promote).detail).toBe('Only an owner can make an owner or change one');
     const secondOwner = await ws.member('owner');
     for (const [method, payload] of [
       ['PATCH', { role: 'viewer' }],
@@ -65,10 +68,11 @@ describe('members and teams', () => {
       const added = await t.app.inject({
         method: 'POST',
         url: '/api/v1/members',
-        headers: admin.headers,
+        headers: adminSession,
         payload: { email, name: 'Boss', password: 'long-enough-pw', role: 'owner' },
       });
       expect(added.statusCode, added.body).toBe(403);
+      expect(json(added).detail).toBe('Only an owner can add an owner');
     }
     const signIn = await t.app.inject({
       method: 'POST',
@@ -85,6 +89,54 @@ describe('members and teams', () => {
     expect(json(scope)).toMatchObject({ role: 'agent', recordScope: 'own' });
     const empty = await t.app.inject({ method: 'PATCH', url: `/api/v1/members/${agent.userId}`, headers: admin.headers, payload: {} });
     expect(empty.statusCode).toBe(400);
+  });
+
+  it('takes a signed-in person to add or invite a member, raise a role or widen a record scope; a token may take access away', async () => {
+    const ws = await buildWorkspace(t.db);
+    const elsewhere = await buildWorkspace(t.db);
+    const agent = await ws.member('agent', { recordScope: 'team' });
+    const patch = (headers: Record<string, string>, payload: object) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/members/${agent.userId}`, headers, payload });
+    const eventsBefore = await t.db.query('SELECT id FROM events WHERE workspace_id = $1', [ws.workspaceId]);
+
+    for (const email of ['made.up@example.test', elsewhere.owner.email]) {
+      const added = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/members',
+        headers: ws.owner.headers,
+        payload: { email, name: 'Backdoor', password: 'long-enough-pw', role: 'viewer' },
+      });
+      expect(added.statusCode, email).toBe(403);
+      expect(json(added), email).toMatchObject({
+        code: 'forbidden',
+        detail: 'API tokens cannot add or invite members; sign in to add one',
+      });
+    }
+    for (const payload of [{ role: 'admin' }, { recordScope: 'all' }, { role: 'viewer', recordScope: 'all' }]) {
+      const raised = await patch(ws.owner.headers, payload);
+      expect(raised.statusCode, JSON.stringify(payload)).toBe(403);
+      expect(json(raised).detail).toBe("API tokens cannot raise a member's role or widen their record scope; sign in to do it");
+    }
+    const { rows: users } = await t.db.query('SELECT 1 FROM users WHERE email = $1', ['made.up@example.test']);
+    expect(users).toEqual([]);
+    const { rows: invited } = await t.db.query('SELECT 1 FROM workspace_invitations WHERE workspace_id = $1', [ws.workspaceId]);
+    expect(invited).toEqual([]);
+    const eventsAfter = await t.db.query('SELECT id FROM events WHERE workspace_id = $1', [ws.workspaceId]);
+    expect(eventsAfter.rows).toEqual(eventsBefore.rows);
+
+    // Taking access away is a token's to do; so is a change that gives nothing.
+    expect(json(await patch(ws.owner.headers, { role: 'agent', recordScope: 'team' }))).toMatchObject({
+      role: 'agent',
+      recordScope: 'team',
+    });
+    expect(json(await patch(ws.owner.headers, { role: 'viewer', recordScope: 'own' }))).toMatchObject({
+      role: 'viewer',
+      recordScope: 'own',
+    });
+    const owner = await signedIn(t.app, ws.owner);
+    expect(json(await patch(owner, { role: 'admin', recordScope: 'all' }))).toMatchObject({ role: 'admin', recordScope: 'all' });
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/members/${agent.userId}`, headers: ws.owner.headers });
+    expect(removed.statusCode).toBe(204);
   });
 
   it('removing a member revokes their tokens at once', async () => {
@@ -143,11 +195,11 @@ describe('members and teams', () => {
       payload: { name: ' ' },
     });
     expect(rename.statusCode).toBe(400);
-    const member = await post('/api/v1/members', {
-      email: 'blank@example.test',
-      name: '  ',
-      password: 'correct-horse-battery',
-      role: 'agent',
+    const member = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: await signedIn(t.app, ws.owner),
+      payload: { email: 'blank@example.test', name: '  ', password: 'correct-horse-battery', role: 'agent' },
     });
     expect(member.statusCode).toBe(400);
     const { rows } = await t.db.query('SELECT 1 FROM users WHERE email = $1', ['blank@example.test']);

@@ -60,6 +60,8 @@ export function workspaceRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['settings'],
         summary: 'Add a member: a new e-mail becomes an account and a member; an existing account is invited',
+        description:
+          'Needs a signed-in session: an API token cannot add or invite members (403), so a leaked one cannot make itself an account.',
         body: NewMemberBody,
         response: { 201: AddedMemberView, ...ERROR_RESPONSES },
       },
@@ -74,6 +76,8 @@ export function workspaceRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['settings'],
         summary: "Change a member's role or record scope",
+        description:
+          'Raising a role or widening a record scope (`own` → `team` → `all`) needs a signed-in session: an API token cannot (403). A token may lower a role or narrow a scope.',
         params: IdParams,
         body: Type.Object(
           { role: Type.Optional(RoleSchema), recordScope: Type.Optional(ScopeSchema) },

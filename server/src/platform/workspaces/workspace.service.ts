@@ -5,7 +5,9 @@ import { newId } from '../db/ids.js';
 import { hashPassword } from '../crypto/password.js';
 import { recordEvents } from '../events/event.js';
 import { blank, conflict, invalid, notFound, RapportError } from '../http/errors.js';
+import { requireSignedInPerson } from '../auth/signed-in.policy.js';
 import * as repo from './workspace.repo.js';
+import { widensAccess } from './member.policy.js';
 
 export interface NewMember {
   email: string;
@@ -103,6 +105,10 @@ export async function changeMember(ctx: Ctx, db: Db, userId: string, patch: { ro
   return db.transaction(async (tx) => {
     const before = await repo.findMember(tx, ctx.workspaceId, userId);
     if (!before) throw notFound('Member');
+    // A leaked token must not raise an account it controls; lowering one takes nothing a leak could use.
+    if (widensAccess(before, patch)) {
+      requireSignedInPerson(ctx.actor, "API tokens cannot raise a member's role or widen their record scope; sign in to do it");
+    }
     if (before.role === 'owner' && patch.role && patch.role !== 'owner' && (await repo.countOwners(tx, ctx.workspaceId)) <= 1) {
       throw new RapportError('last_owner', 409, 'A workspace keeps at least one owner');
     }

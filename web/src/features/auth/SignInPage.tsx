@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { FailureMessage } from '../../ui/FailureMessage';
 import { useSignIn } from './session';
+import { waitingInvitations } from './waiting-invitations';
 
 export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const invitations = waitingInvitations(signIn.error);
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={380} component="main">
@@ -29,6 +31,21 @@ export function SignInPage() {
               <Alert color="red" role="alert">
                 <FailureMessage error={signIn.error} />
               </Alert>
+            )}
+            {invitations.length > 0 && (
+              <Stack gap="xs" aria-label="Invitations waiting for you" role="group">
+                <Text size="sm">You are invited to join:</Text>
+                {invitations.map((invitation) => (
+                  <Button
+                    key={invitation.id}
+                    variant="light"
+                    loading={signIn.isPending && signIn.variables?.acceptInvitation === invitation.id}
+                    onClick={() => signIn.mutate({ email, password, acceptInvitation: invitation.id })}
+                  >
+                    Join {invitation.workspace.name} ({invitation.role}) and sign in
+                  </Button>
+                ))}
+              </Stack>
             )}
             <TextInput
               label="E-mail"

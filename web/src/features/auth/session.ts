@@ -24,7 +24,8 @@ export function useSession() {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api<Session>('/auth/sign-in', { method: 'POST', body }),
+    mutationFn: (body: { email: string; password: string; acceptInvitation?: string }) =>
+      api<Session>('/auth/sign-in', { method: 'POST', body }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       client.setQueryData(['session'], session);

@@ -15,6 +15,7 @@ import { MergeConfirmDialog } from './MergeConfirmDialog';
 import { MergeFieldTable, type ValueLines } from './MergeFieldTable';
 import { defaultSurvivor, effectivePicks, isBlankOnBoth, swapPicks, valueLines, type Picks } from './merge-picks';
 import { PairEvidence } from './PairEvidence';
+import { PairFields } from './PairFields';
 import type { ReviewOutcome } from './review-outcome';
 import type { ContactSummary, DuplicateCandidate, MergeField, MergePreview } from './types';
 
@@ -43,23 +44,49 @@ function useValueLines(preview: MergePreview | undefined, picks: Picks): ValueLi
   };
 }
 
-export function ContactPairReview({
-  candidate,
-  left,
-  onDone,
-}: {
+interface PairReviewProps {
   candidate: DuplicateCandidate;
   left: ContactSummary;
   onDone: (outcome: ReviewOutcome) => void;
-}) {
+}
+
+/**
+ * A viewer may look at the queue but not merge: the merge preview is an agent's, so a viewer
+ * compares the two contacts as the pair holds them, with nothing to decide.
+ */
+export function ContactPairReview(props: PairReviewProps) {
+  const { canWrite } = usePermissions();
+  return canWrite ? <MergeReview {...props} /> : <ReadOnlyComparison candidate={props.candidate} left={props.left} />;
+}
+
+function ReadOnlyComparison({ candidate, left }: Omit<PairReviewProps, 'onDone'>) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="compare-heading">
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h4" id="compare-heading">
+            Compare contacts
+          </Title>
+          <Text size="sm" c="dimmed">
+            Merging them, or marking them as different people, needs the agent role or higher.
+          </Text>
+        </div>
+        <PairFields candidate={candidate} leftTitle={left.displayName} rightTitle={candidate.right.displayName} />
+        <PairEvidence candidate={candidate} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function MergeReview({ candidate, left, onDone }: PairReviewProps) {
   const { right } = candidate;
   const [sides, setSides] = useState(() => defaultSurvivor(left, right));
   const [chosen, setChosen] = useState<Picks>({});
   const [confirming, { open, close }] = useDisclosure(false);
-  const preview = useMergePreview(sides.survivorId, sides.mergedId);
   const merge = useMergeContacts();
+  // Once merged, one side is gone: its preview is not asked for again while the review is still on screen.
+  const preview = useMergePreview(merge.isSuccess ? null : sides.survivorId, merge.isSuccess ? null : sides.mergedId);
   const dismiss = useDismissDuplicate();
-  const { canWrite } = usePermissions();
   const nameOf = (id: string) => (id === left.id ? left.displayName : right.displayName);
   const [survivorName, mergedName] = [nameOf(sides.survivorId), nameOf(sides.mergedId)];
   const fields = preview.data?.fields ?? [];
@@ -93,11 +120,9 @@ export function ContactPairReview({
               {survivorName} is kept; {mergedName}’s history moves to it.
             </Text>
           </div>
-          {canWrite && (
-            <Button variant="default" size="xs" leftSection={<IconArrowsExchange size={14} />} onClick={swap}>
-              Keep {mergedName} instead
-            </Button>
-          )}
+          <Button variant="default" size="xs" leftSection={<IconArrowsExchange size={14} />} onClick={swap}>
+            Keep {mergedName} instead
+          </Button>
         </Group>
         {preview.isPending && <Loader size="sm" aria-label="Loading the merge preview" />}
         {preview.isError && <QueryError title="Could not preview the merge" error={preview.error} onRetry={() => void preview.refetch()} />}
@@ -113,26 +138,24 @@ export function ContactPairReview({
         )}
         <PairEvidence candidate={candidate} />
         <FormError error={dismiss.error} labels={NO_FIELDS} />
-        {canWrite && (
-          <Group justify="flex-end" gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconX size={16} />}
-              loading={dismiss.isPending}
-              onClick={() =>
-                dismiss.mutate(candidate.id, {
-                  onSuccess: () =>
-                    onDone({ message: `${left.displayName} and ${right.displayName} are marked as different people.`, contact: null }),
-                })
-              }
-            >
-              Not a duplicate
-            </Button>
-            <Button leftSection={<IconGitMerge size={16} />} disabled={!preview.isSuccess} onClick={open}>
-              Merge
-            </Button>
-          </Group>
-        )}
+        <Group justify="flex-end" gap="xs">
+          <Button
+            variant="default"
+            leftSection={<IconX size={16} />}
+            loading={dismiss.isPending}
+            onClick={() =>
+              dismiss.mutate(candidate.id, {
+                onSuccess: () =>
+                  onDone({ message: `${left.displayName} and ${right.displayName} are marked as different people.`, contact: null }),
+              })
+            }
+          >
+            Not a duplicate
+          </Button>
+          <Button leftSection={<IconGitMerge size={16} />} disabled={!preview.isSuccess} onClick={open}>
+            Merge
+          </Button>
+        </Group>
       </Stack>
       <MergeConfirmDialog
         opened={confirming}

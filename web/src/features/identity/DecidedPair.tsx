@@ -7,12 +7,11 @@ import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/format';
 import { usePermissions } from '../auth/permissions';
-import { NetworkLabel } from '../listening/NetworkLabel';
 import { useMemberNames } from '../members/use-member-names';
 import { pairNames, STATUS_LABELS } from './duplicate-labels';
 import { PairEvidence } from './PairEvidence';
-import { linesOf, SideBySide } from './SideBySide';
-import { decidedPairRows } from './decided-pair-rows';
+import { PairFields } from './PairFields';
+import { useNotRestoredNotice } from './not-restored';
 import type { ReviewOutcome } from './review-outcome';
 import type { DuplicateCandidate, MergeOfPair } from './types';
 import { UnmergeButton } from './UnmergeButton';
@@ -27,6 +26,7 @@ function MergedPairActions({
   onDone: (outcome: ReviewOutcome) => void;
 }) {
   const { canWrite } = usePermissions();
+  const notRestoredNotice = useNotRestoredNotice();
   const nameOf = (id: string) => [candidate.left, candidate.right].find((side) => side?.id === id)?.displayName ?? '';
   const [survivorName, mergedName] = [nameOf(merge.survivorId), nameOf(merge.mergedId)];
   const link = (
@@ -52,7 +52,9 @@ function MergedPairActions({
           merge={{ id: merge.id, mergedName, mergedAt: merge.mergedAt }}
           onUnmerged={(result) =>
             onDone({
-              message: `${result.mergedName} is back with its own history; the pair is open for review again.`,
+              message: [`${result.mergedName} is back with its own history; the pair is open for review again.`, notRestoredNotice(result)]
+                .filter(Boolean)
+                .join(' '),
               contact: { id: result.mergedId, name: result.mergedName },
             })
           }
@@ -65,8 +67,6 @@ function MergedPairActions({
 /** Which side a merge kept: two contacts merged may well have had the same name. */
 const mergeRole = ({ merge }: DuplicateCandidate, id: string | undefined) =>
   !merge ? '' : id === merge.survivorId ? ' (kept)' : ' (merged in)';
-
-const cell = (value: string | string[] | null) => (Array.isArray(value) ? linesOf(value) : value);
 
 export function DecidedPair({ candidate, onDone }: { candidate: DuplicateCandidate; onDone: (outcome: ReviewOutcome) => void }) {
   const memberName = useMemberNames();
@@ -86,15 +86,10 @@ export function DecidedPair({ candidate, onDone }: { candidate: DuplicateCandida
           </Text>
         </div>
         {candidate.merge && <MergedPairActions candidate={candidate} merge={candidate.merge} onDone={onDone} />}
-        <SideBySide
-          label="The pair"
+        <PairFields
+          candidate={candidate}
           leftTitle={first + mergeRole(candidate, candidate.left?.id)}
           rightTitle={second + mergeRole(candidate, candidate.right.id)}
-          rows={decidedPairRows(candidate).map(({ label, left, right }) => ({
-            label,
-            left: label === 'Network' && typeof left === 'string' ? <NetworkLabel network={left} /> : cell(left),
-            right: cell(right),
-          }))}
         />
         <PairEvidence candidate={candidate} />
       </Stack>

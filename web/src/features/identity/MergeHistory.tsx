@@ -7,6 +7,7 @@ import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { useMemberNames } from '../members/use-member-names';
 import { useContactMerges } from './api';
+import { useNotRestoredNotice } from './not-restored';
 import type { ContactMerge, UnmergeResult } from './types';
 import { UnmergeButton } from './UnmergeButton';
 
@@ -21,15 +22,16 @@ function movedSummary(moved: ContactMerge['moved']): string {
 }
 
 function UnmergeOutcome({ result, onClose }: { result: UnmergeResult; onClose: () => void }) {
+  const notRestored = useNotRestoredNotice()(result);
   return (
     <Alert color="green" role="status" withCloseButton closeButtonLabel="Dismiss message" onClose={onClose} title="Unmerged">
       <Anchor component={Link} to={`/contacts/${result.mergedId}`} inherit>
         {result.mergedName}
       </Anchor>{' '}
       is back with its own history.
-      {result.notRestored.length > 0 && (
+      {notRestored && (
         <Text size="sm" mt={4}>
-          Edited since the merge, so kept as they are now: {result.notRestored.join(', ')}.
+          {notRestored}
         </Text>
       )}
     </Alert>

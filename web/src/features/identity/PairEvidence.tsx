@@ -1,6 +1,6 @@
 /** How sure the engine is that a pair is one person, and the field evidence behind it. */
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
-import { DECISION_LABELS, formatProbability } from './evidence';
+import { DECISION_LABELS, evidenceLegend, formatProbability } from './evidence';
 import { EvidenceTable } from './EvidenceTable';
 import type { DuplicateCandidate } from './types';
 
@@ -21,6 +21,11 @@ export function PairEvidence({ candidate }: { candidate: DuplicateCandidate }) {
         </Group>
       </Group>
       <EvidenceTable evidence={candidate.evidence} />
+      {candidate.evidence.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {evidenceLegend(candidate.evidence, candidate.weight)}
+        </Text>
+      )}
     </Stack>
   );
 }

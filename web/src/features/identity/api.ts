@@ -1,5 +1,5 @@
 /** Server state for identity resolution: linked identities, the duplicate queue, merges. */
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
 import type { List, Page } from '../../lib/types';
 import type {
@@ -28,6 +28,7 @@ export const identityKeys = {
   ofIdentity: (identityId: string) => ['duplicates', 'identity', identityId] as const,
   ofContact: (contactId: string) => ['duplicates', 'contact', contactId] as const,
   openCount: ['duplicates', 'count', 'open'] as const,
+  previews: ['merges', 'preview'] as const,
   preview: (survivorId: string, mergedId: string) => ['merges', 'preview', survivorId, mergedId] as const,
   merges: (contactId: string) => ['merges', 'contact', contactId] as const,
   settings: ['identity-settings'] as const,
@@ -51,14 +52,16 @@ export function useUnlinkedIdentities(q: string, enabled: boolean) {
 }
 
 /** A link moves the identity's conversations and mentions, so the 360 views refresh too. */
+function refreshContact360(client: QueryClient) {
+  void client.invalidateQueries({ queryKey: ['identity'] });
+  void client.invalidateQueries({ queryKey: ['timeline'] });
+  void client.invalidateQueries({ queryKey: ['relationship'] });
+  void client.invalidateQueries({ queryKey: identityKeys.duplicates });
+}
+
 function useRefreshContact360() {
   const client = useQueryClient();
-  return () => {
-    void client.invalidateQueries({ queryKey: ['identity'] });
-    void client.invalidateQueries({ queryKey: ['timeline'] });
-    void client.invalidateQueries({ queryKey: ['relationship'] });
-    void client.invalidateQueries({ queryKey: identityKeys.duplicates });
-  };
+  return () => refreshContact360(client);
 }
 
 /** Makes a contact of an author not linked to one (the panel of their conversation shows it at once). */
@@ -170,22 +173,23 @@ export function useMergePreview(survivorId: string | null, mergedId: string | nu
   });
 }
 
-/** Merging and unmerging move history between contacts: everything about contacts reloads. */
-function useRefreshAfterMerge() {
-  const client = useQueryClient();
-  const refresh = useRefreshContact360();
-  return () => {
-    refresh();
-    void client.invalidateQueries({ queryKey: ['contacts'] });
-    void client.invalidateQueries({ queryKey: ['merges'] });
-  };
+/**
+ * Merging and unmerging move history between contacts: everything about contacts reloads. A merged
+ * contact is deleted, so the merge previews naming it are dropped, not asked for again (the review
+ * still on screen would refetch its own, and get a 404).
+ */
+export function refreshAfterMerge(client: QueryClient, deletedId: string | null) {
+  if (deletedId) client.removeQueries({ queryKey: identityKeys.previews, predicate: ({ queryKey }) => queryKey.includes(deletedId) });
+  refreshContact360(client);
+  void client.invalidateQueries({ queryKey: ['contacts'] });
+  void client.invalidateQueries({ queryKey: ['merges'] });
 }
 
 export function useMergeContacts() {
-  const refresh = useRefreshAfterMerge();
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: MergeInput) => api<ContactMerge>('/contacts/merge', { method: 'POST', body: input }),
-    onSuccess: refresh,
+    onSuccess: (merge) => refreshAfterMerge(client, merge.mergedId),
   });
 }
 
@@ -197,10 +201,10 @@ export function useContactMerges(contactId: string) {
 }
 
 export function useUnmerge() {
-  const refresh = useRefreshAfterMerge();
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (mergeId: string) => api<UnmergeResult>(`/merges/${mergeId}/unmerge`, { method: 'POST' }),
-    onSuccess: refresh,
+    onSuccess: () => refreshAfterMerge(client, null),
   });
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeLink,
   evidenceFieldLabel,
+  evidenceLegend,
   evidenceLevelLabel,
   formatProbability,
   formatWeight,
@@ -31,6 +32,19 @@ describe('match evidence', () => {
     expect(formatProbability(0.5)).toBe('50.0%');
     expect(formatProbability(0.00001)).toBe('0.1%');
     expect(formatProbability(1)).toBe('100%');
+  });
+
+  it('explains the weights in words, with the starting point they are added to and their total', () => {
+    const evidence = [
+      { field: 'email', level: 'same address', weight: 8.2 },
+      { field: 'phone', level: 'different', weight: -1.5 },
+    ];
+    const legend = evidenceLegend(evidence, -2);
+    expect(legend).toMatch(/^Positive weights are evidence that the two are the same person, negative ones against; /);
+    expect(legend).toContain('a starting point of −8.7, for a total of −2.0.');
+    // Three weights of 1.04 show as 1.0 each: the start is 2.1, so that what is shown adds up to 5.1.
+    const shown = [1.04, 1.04, 1.04].map((weight) => ({ field: 'email', level: 'same address', weight }));
+    expect(evidenceLegend(shown, 5.12)).toContain('a starting point of +2.1, for a total of +5.1.');
   });
 
   it('puts the strongest evidence first, whichever way it points', () => {

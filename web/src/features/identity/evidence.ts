@@ -42,9 +42,12 @@ export function weightTone(weight: number): WeightTone {
   return 'neutral';
 }
 
+/** Weights are shown to a tenth. */
+const toTenths = (weight: number) => Math.round(weight * 10) / 10;
+
 /** "+3.2", "−1.5" (a real minus sign, which screen readers say), "0". */
 export function formatWeight(weight: number): string {
-  const rounded = Math.round(weight * 10) / 10;
+  const rounded = toTenths(weight);
   if (rounded === 0) return '0';
   return rounded > 0 ? `+${rounded.toFixed(1)}` : `−${Math.abs(rounded).toFixed(1)}`;
 }
@@ -55,6 +58,19 @@ export function formatProbability(probability: number): string {
   if (probability <= 0) return '0%';
   const tenths = Math.min(999, Math.max(1, Math.floor(probability * 1000)));
   return `${(tenths / 10).toFixed(1)}%`;
+}
+
+/**
+ * The evidence table's legend. A pair's score (its total weight) is the model's starting point,
+ * how likely any two records are to be one person, plus every field's weight: the start is what the
+ * fields leave of the total, taken from the weights as shown so that the numbers on screen add up.
+ */
+export function evidenceLegend(evidence: readonly Evidence[], total: number): string {
+  const start = toTenths(total) - evidence.reduce((sum, e) => sum + toTenths(e.weight), 0);
+  return (
+    'Positive weights are evidence that the two are the same person, negative ones against; ' +
+    `the score adds them to a starting point of ${formatWeight(start)}, for a total of ${formatWeight(total)}.`
+  );
 }
 
 /** The strongest evidence first, either way: what decided the score leads the table. */

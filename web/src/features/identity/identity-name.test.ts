@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { pairNames } from './duplicate-labels';
 import { contactDescription, identityDescription } from './identity-name';
-import type { ContactSummary, DuplicateCandidate } from './types';
+import { contactSummary, duplicatePair } from './duplicate-pairs.testing';
+import type { ContactSummary } from './types';
 
 const noor = { network: 'mastodon', displayName: 'Noor Haddad', handle: '@noor@fosstodon.example', email: null };
 
-const contact = (over: Partial<ContactSummary>): ContactSummary => ({
-  id: 'c',
-  displayName: 'Noor Haddad',
-  firstName: 'Noor',
-  lastName: 'Haddad',
-  title: '',
-  emails: [],
-  phones: [],
-  handles: [],
-  companyName: null,
-  lifecycleStage: 'lead',
-  updatedAt: '2026-01-01T00:00:00Z',
-  ...over,
-});
+const contact = (over: Partial<ContactSummary>) =>
+  contactSummary({ displayName: 'Noor Haddad', firstName: 'Noor', lastName: 'Haddad', ...over });
 
 describe('telling apart people of one name', () => {
   it('names an identity with its network and handle, else its e-mail', () => {
@@ -37,22 +26,13 @@ describe('telling apart people of one name', () => {
   });
 
   it('names the identity side of a pair in the review queue in full', () => {
-    const pair: DuplicateCandidate = {
-      id: 'p',
+    const pair = duplicatePair({
       kind: 'identity',
-      status: 'open',
-      decision: 'review',
       probability: 0.8,
       weight: 4,
-      evidence: [],
-      left: null,
       right: contact({}),
       identity: { id: 'i', profileUrl: null, avatarUrl: null, ...noor },
-      merge: null,
-      createdAt: '2026-01-01T00:00:00Z',
-      decidedAt: null,
-      decidedBy: null,
-    };
+    });
     expect(pairNames(pair)).toEqual(['Noor Haddad (Mastodon @noor@fosstodon.example)', 'Noor Haddad']);
   });
 });

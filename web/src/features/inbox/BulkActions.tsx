@@ -1,30 +1,22 @@
 /**
  * What to do with the selected conversations at once, as far as the bulk API goes: assign to a
- * person or a team, set the status (snoozing takes a time each, so it is not here), add or remove
- * a label, mark as spam.
+ * person or a team, set the status (snoozing takes a time each, so it is not here) or the priority,
+ * add or remove a label, mark as spam.
  */
 import { useState } from 'react';
-import { Autocomplete, Button, Group, Menu, Popover } from '@mantine/core';
+import { Autocomplete, Button, Group, Popover } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  IconChevronDown,
-  IconCircleDot,
-  IconShieldCheck,
-  IconShieldX,
-  IconTag,
-  IconUserPlus,
-  IconUsersGroup,
-  IconX,
-} from '@tabler/icons-react';
+import { IconCircleDot, IconFlag, IconShieldCheck, IconShieldX, IconTag, IconUserPlus, IconUsersGroup, IconX } from '@tabler/icons-react';
 import { notifyFailure } from '../../ui/notify-failure';
 import { usePermissions } from '../auth/permissions';
 import { useMembers } from '../members/api';
 import { useTeams } from '../teams/api';
 import { useBulkAction, useLabelSuggestions } from './api';
+import { assigneeChoices, PRIORITY_CHOICES, STATUS_CHOICES, teamChoices, type BulkChoice } from './bulk-choices';
 import { bulkSpamToggle } from './bulk-spam';
+import { BulkMenu } from './BulkMenu';
 import { LABEL_MAX_LENGTH } from './conversation-labels';
-import { STATUS_LABELS } from './labels';
-import { BULK_STATUSES, type BulkAction } from './types';
+import type { BulkAction } from './types';
 
 export function BulkActions({ ids, onDone, viewingSpam = false }: { ids: string[]; onDone: () => void; viewingSpam?: boolean }) {
   const bulk = useBulkAction();
@@ -47,6 +39,7 @@ export function BulkActions({ ids, onDone, viewingSpam = false }: { ids: string[
         onError: (error) => notifyFailure('Could not change the conversations', error),
       },
     );
+  const choose = (choice: BulkChoice) => apply(choice.action, choice.done);
   const applyLabel = (add: boolean) => {
     const name = label.trim();
     if (!name) return;
@@ -57,63 +50,10 @@ export function BulkActions({ ids, onDone, viewingSpam = false }: { ids: string[
 
   return (
     <Group gap={6} wrap="wrap" role="toolbar" aria-label="Bulk actions">
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button size="compact-xs" variant="default" leftSection={<IconUserPlus size={14} />} rightSection={<IconChevronDown size={12} />}>
-            Assign
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown mah={320} style={{ overflowY: 'auto' }}>
-          <Menu.Item onClick={() => apply({ assigneeId: userId }, 'Assigned to you')}>Me</Menu.Item>
-          <Menu.Item onClick={() => apply({ assigneeId: null }, 'Unassigned')}>Nobody</Menu.Item>
-          <Menu.Divider />
-          {(members.data ?? []).map((member) => (
-            <Menu.Item key={member.id} onClick={() => apply({ assigneeId: member.id }, `Assigned to ${member.name}`)}>
-              {member.name}
-            </Menu.Item>
-          ))}
-        </Menu.Dropdown>
-      </Menu>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button
-            size="compact-xs"
-            variant="default"
-            leftSection={<IconUsersGroup size={14} />}
-            rightSection={<IconChevronDown size={12} />}
-          >
-            Team
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown mah={320} style={{ overflowY: 'auto' }}>
-          <Menu.Item onClick={() => apply({ teamId: null }, 'Team removed')}>No team</Menu.Item>
-          <Menu.Divider />
-          {(teams.data ?? []).map((team) => (
-            <Menu.Item key={team.id} onClick={() => apply({ teamId: team.id }, `Moved to ${team.name}`)}>
-              {team.name}
-            </Menu.Item>
-          ))}
-        </Menu.Dropdown>
-      </Menu>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button
-            size="compact-xs"
-            variant="default"
-            leftSection={<IconCircleDot size={14} />}
-            rightSection={<IconChevronDown size={12} />}
-          >
-            Status
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          {BULK_STATUSES.map((status) => (
-            <Menu.Item key={status} onClick={() => apply({ status }, STATUS_LABELS[status])}>
-              {STATUS_LABELS[status]}
-            </Menu.Item>
-          ))}
-        </Menu.Dropdown>
-      </Menu>
+      <BulkMenu label="Assign" icon={<IconUserPlus size={14} />} groups={assigneeChoices(userId, members.data ?? [])} onChoose={choose} />
+      <BulkMenu label="Team" icon={<IconUsersGroup size={14} />} groups={teamChoices(teams.data ?? [])} onChoose={choose} />
+      <BulkMenu label="Status" icon={<IconCircleDot size={14} />} groups={STATUS_CHOICES} onChoose={choose} />
+      <BulkMenu label="Priority" icon={<IconFlag size={14} />} groups={PRIORITY_CHOICES} onChoose={choose} />
       <Popover opened={labelOpen} onChange={setLabelOpen} trapFocus position="bottom-end" withinPortal>
         <Popover.Target>
           <Button size="compact-xs" variant="default" leftSection={<IconTag size={14} />} onClick={() => setLabelOpen((o) => !o)}>

@@ -20,7 +20,7 @@ import { useMembers } from '../members/api';
 import { newIdempotencyKey, useAddNote, useSendReply } from './api';
 import { findTrigger, mentionedIds, replaceTrigger, type Trigger } from './composer-trigger';
 import { REPLY_UNAVAILABLE_MESSAGES } from './reply-availability';
-import { replyRoom, roomInWords, tooLongReason } from './reply-length';
+import { replyRoom, roomInWords, tooLongReason } from './reply-room';
 import { undeliveredMentionsNotice } from './undelivered-mentions';
 import type { Network } from '../../lib/types';
 import type { ReplyLimit, ReplyUnavailable } from './types';

@@ -1,5 +1,6 @@
 /** Conversations and messages as the inbox API returns them. */
 import type { Network } from '../../lib/types';
+import type { ReplyLength } from '../../../../server/src/channels/connectors/reply-length';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -40,14 +41,8 @@ export interface Viewer {
 /** Why replies cannot be sent on a conversation (notes still can). */
 export type ReplyUnavailable = 'no_channel' | 'channel_removed' | 'channel_cannot_reply' | 'reply_not_set_up';
 
-/** How a network counts a reply's length: code points, graphemes, Mastodon's or X's own way. */
-export type ReplyCounting = 'code_points' | 'graphemes' | 'mastodon' | 'x_weighted';
-
-/** The longest reply the conversation's network takes, counted its way. */
-export interface ReplyLimit {
-  max: number;
-  counting: ReplyCounting;
-}
+/** The longest reply the conversation's network takes, counted its way (the server's own rule, which the composer counts by). */
+export type ReplyLimit = ReplyLength;
 
 export interface Conversation {
   id: string;
@@ -155,7 +150,8 @@ export type BulkAction =
   | { addLabels: string[] }
   | { removeLabels: string[] }
   | { isSpam: boolean }
-  | { teamId: string | null };
+  | { teamId: string | null }
+  | { priority: Priority };
 
 export interface LabelSuggestion {
   label: string;

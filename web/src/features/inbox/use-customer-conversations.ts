@@ -1,38 +1,29 @@
 /**
- * The customer's conversations on every network: through each identity linked to their contact
- * (the list API filters by identity), or through the conversation's own identity when it has no
- * contact.
+ * The customer's conversations on every network: those of their contact (the list API filters by
+ * contact, whichever of their identities each came from), or those of the conversation's own
+ * identity when it has no contact.
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api';
-import type { List, Page } from '../../lib/types';
-import { identityKeys } from '../identity/api';
-import type { LinkedIdentity } from '../identity/types';
+import type { Page } from '../../lib/types';
 import type { Conversation } from './types';
 
-/** A contact with more identities than this is rare; past it, the search finds the others. */
-const MAX_IDENTITIES = 10;
-const PER_IDENTITY = 20;
+/** More than the merge dialog shows; past it, the search finds the others. */
+const LIMIT = 50;
+
+/** What narrows the list to the customer: their contact, else their identity; null when neither is known. */
+export function customerFilter(conversation: Conversation): { contactId: string } | { identityId: string } | null {
+  const contactId = conversation.contact?.id ?? conversation.contactId;
+  if (contactId) return { contactId };
+  return conversation.identity ? { identityId: conversation.identity.id } : null;
+}
 
 export function useCustomerConversations(conversation: Conversation): { conversations: Conversation[]; isPending: boolean } {
-  const contactId = conversation.contact?.id ?? conversation.contactId;
-  const linked = useQuery({
-    queryKey: identityKeys.identities(contactId ?? ''),
-    queryFn: ({ signal }) => api<List<LinkedIdentity>>(`/contacts/${contactId}/identities`, { signal }),
-    enabled: Boolean(contactId),
+  const customer = customerFilter(conversation);
+  const list = useQuery({
+    queryKey: ['conversations', 'of-customer', customer],
+    queryFn: ({ signal }) => api<Page<Conversation>>(`/conversations${query({ ...customer, limit: LIMIT })}`, { signal }),
+    enabled: customer !== null,
   });
-  const identityIds = [
-    ...new Set([...(conversation.identity ? [conversation.identity.id] : []), ...(linked.data?.data ?? []).map((i) => i.id)]),
-  ].slice(0, MAX_IDENTITIES);
-  const lists = useQueries({
-    queries: identityIds.map((identityId) => ({
-      queryKey: ['conversations', 'of-identity', identityId],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api<Page<Conversation>>(`/conversations${query({ identityId, limit: PER_IDENTITY })}`, { signal }),
-    })),
-  });
-  return {
-    conversations: lists.flatMap((list) => list.data?.data ?? []),
-    isPending: (Boolean(contactId) && linked.isPending) || lists.some((list) => list.isPending),
-  };
+  return { conversations: list.data?.data ?? [], isPending: customer !== null && list.isPending };
 }

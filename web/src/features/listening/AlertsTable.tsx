@@ -1,6 +1,6 @@
 /** The alerts: what each watches and how, whether it is on, when it last fired, and a way to check it now. */
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Switch, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Button, Switch, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { formatRelative } from '../../lib/format';
@@ -8,7 +8,17 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifyFailure } from '../../ui/notify-failure';
 import { useCheckAlert, useDeleteAlert, useSaveAlert } from './api';
 import { KIND_LABELS, TRIGGER_LABELS } from './labels';
+import { ResponsiveRow, ResponsiveTable, useStackedRows, type TableColumn } from './ResponsiveTable';
 import type { Alert, SavedQuery } from './types';
+
+const COLUMNS: TableColumn[] = [
+  { header: 'Name' },
+  { header: 'Watches' },
+  { header: 'Trigger' },
+  { header: 'Delivery' },
+  { header: 'Active' },
+  { header: 'Last fired' },
+];
 
 function watches(alert: Alert, queries: readonly SavedQuery[]): string {
   if (alert.queryKind) return `All ${KIND_LABELS[alert.queryKind].toLowerCase()}`;
@@ -71,75 +81,64 @@ export function AlertsTable({
 }) {
   const remove = useDeleteAlert();
   const [deleting, setDeleting] = useState<Alert | null>(null);
+  const stacked = useStackedRows();
   return (
     <>
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="xs" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Watches</Table.Th>
-              <Table.Th>Trigger</Table.Th>
-              <Table.Th>Delivery</Table.Th>
-              <Table.Th>Active</Table.Th>
-              <Table.Th>Last fired</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {alerts.map((alert) => (
-              <Table.Tr key={alert.id}>
-                <Table.Td fw={600}>{alert.name}</Table.Td>
-                <Table.Td>{watches(alert, queries)}</Table.Td>
-                <Table.Td>
+      <ResponsiveTable label="Alerts" columns={COLUMNS} stacked={stacked} minWidth={720} withActions>
+        {alerts.map((alert) => (
+          <ResponsiveRow
+            key={alert.id}
+            columns={COLUMNS}
+            stacked={stacked}
+            cells={[
+              <Text size="sm" fw={600}>
+                {alert.name}
+              </Text>,
+              <Text size="sm">{watches(alert, queries)}</Text>,
+              <>
+                <Text size="sm">
                   {TRIGGER_LABELS[alert.trigger]}
                   {alert.trigger === 'keyword' && alert.keyword ? `: “${alert.keyword}”` : ''}
-                  <Text size="xs" c="dimmed">
-                    {alert.trigger === 'keyword' ? '' : `sensitivity ${alert.sensitivity}, `}at least {alert.minMentions}, cool-down{' '}
-                    {alert.cooldownMinutes} min
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {[
-                      alert.notifyInApp && 'In app',
-                      alert.notifyEmails.length > 0 && `${alert.notifyEmails.length} e-mail`,
-                      alert.webhookUrl && 'Webhook',
-                    ]
-                      .filter(Boolean)
-                      .join(', ')}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <ActiveSwitch alert={alert} disabled={!canWrite} />
-                </Table.Td>
-                <Table.Td>{alert.lastFiredAt ? formatRelative(alert.lastFiredAt) : 'Never'}</Table.Td>
-                <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <CheckNowButton alert={alert} disabled={!canWrite} />
-                    {canWrite && (
-                      <>
-                        <Tooltip label="Edit">
-                          <ActionIcon variant="subtle" aria-label={`Edit ${alert.name}`} onClick={() => onEdit(alert)}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete">
-                          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${alert.name}`} onClick={() => setDeleting(alert)}>
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {alert.trigger === 'keyword' ? '' : `sensitivity ${alert.sensitivity}, `}at least {alert.minMentions}, cool-down{' '}
+                  {alert.cooldownMinutes} min
+                </Text>
+              </>,
+              <Text size="sm">
+                {[
+                  alert.notifyInApp && 'In app',
+                  alert.notifyEmails.length > 0 && `${alert.notifyEmails.length} e-mail`,
+                  alert.webhookUrl && 'Webhook',
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </Text>,
+              <ActiveSwitch alert={alert} disabled={!canWrite} />,
+              <Text size="sm">{alert.lastFiredAt ? formatRelative(alert.lastFiredAt) : 'Never'}</Text>,
+            ]}
+            actions={
+              <>
+                <CheckNowButton alert={alert} disabled={!canWrite} />
+                {canWrite && (
+                  <>
+                    <Tooltip label="Edit">
+                      <ActionIcon variant="subtle" aria-label={`Edit ${alert.name}`} onClick={() => onEdit(alert)}>
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label="Delete">
+                      <ActionIcon variant="subtle" color="red" aria-label={`Delete ${alert.name}`} onClick={() => setDeleting(alert)}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </>
+                )}
+              </>
+            }
+          />
+        ))}
+      </ResponsiveTable>
       <ConfirmDialog
         opened={deleting !== null}
         title={`Delete ${deleting?.name ?? 'alert'}?`}

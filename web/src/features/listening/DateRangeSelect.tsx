@@ -1,6 +1,6 @@
 /** Picks a date range: a preset (24 h, 7 d, 30 d, 90 d), any time (where allowed), or two days of one's own. */
 import { Group, Select, TextInput } from '@mantine/core';
-import { RANGE_PRESETS, dayOf, resolveRange, type DateRange } from './date-range';
+import { RANGE_PRESETS, dayOf, rangeProblem, type DateRange } from './date-range';
 
 const ANY = 'any';
 const CUSTOM = 'custom';
@@ -11,11 +11,14 @@ export function DateRangeSelect({
   onChange,
   allowAny = false,
   size = 'sm',
+  longestDays,
 }: {
   value: DateRange | null;
   onChange: (range: DateRange | null) => void;
   allowAny?: boolean;
   size?: 'xs' | 'sm';
+  /** The most days a custom range may span, where the data behind is limited (the dashboard's charts). */
+  longestDays?: number;
 }) {
   const selected = value === null ? ANY : 'preset' in value ? value.preset : CUSTOM;
   const choose = (choice: string | null) => {
@@ -27,7 +30,7 @@ export function DateRangeSelect({
     const preset = RANGE_PRESETS.find((p) => p.value === choice);
     if (preset) onChange({ preset: preset.value });
   };
-  const invalid = value !== null && 'fromDay' in value && resolveRange(value) === null;
+  const problem = value === null ? null : rangeProblem(value, longestDays);
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
       <Select
@@ -52,7 +55,7 @@ export function DateRangeSelect({
             value={value.fromDay}
             max={value.toDay}
             onChange={(e) => onChange({ ...value, fromDay: e.currentTarget.value })}
-            error={invalid ? 'Must be on or before the end' : undefined}
+            error={problem?.field === 'from' ? problem.message : undefined}
           />
           <TextInput
             type="date"
@@ -61,6 +64,7 @@ export function DateRangeSelect({
             value={value.toDay}
             min={value.fromDay}
             onChange={(e) => onChange({ ...value, toDay: e.currentTarget.value })}
+            error={problem?.field === 'to' ? problem.message : undefined}
           />
         </>
       )}

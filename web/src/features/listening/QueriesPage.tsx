@@ -1,21 +1,6 @@
 /** The saved queries: what is listened for, in which group, whether it is active and what to watch out for. */
 import { useState } from 'react';
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  EmptyState,
-  Group,
-  List,
-  Loader,
-  Switch,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Center, EmptyState, List, Loader, Switch, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconFilterSearch, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatRelative } from '../../lib/format';
@@ -26,7 +11,16 @@ import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { useDeleteQuery, useSaveQuery, useSavedQueries } from './api';
 import { groupQueries, scopeValue } from './query-scope';
+import { ResponsiveRow, ResponsiveTable, useStackedRows, type TableColumn } from './ResponsiveTable';
 import type { SavedQuery } from './types';
+
+const COLUMNS: TableColumn[] = [
+  { header: 'Name' },
+  { header: 'Group' },
+  { header: 'Active' },
+  { header: 'Warnings' },
+  { header: 'History' },
+];
 
 function WarningsBadge({ query }: { query: SavedQuery }) {
   if (query.warnings.length === 0)
@@ -76,6 +70,7 @@ export function QueriesPage() {
   const remove = useDeleteQuery();
   const { canWrite } = usePermissions();
   const [deleting, setDeleting] = useState<SavedQuery | null>(null);
+  const stacked = useStackedRows();
   const groups = groupQueries(queries.data ?? []);
   return (
     <>
@@ -103,71 +98,52 @@ export function QueriesPage() {
           description="Write a query for your brand and one for a competitor to start listening."
         />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table highlightOnHover verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Group</Table.Th>
-                <Table.Th>Active</Table.Th>
-                <Table.Th>Warnings</Table.Th>
-                <Table.Th>History</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {groups.flatMap((group) =>
-                group.queries.map((query) => (
-                  <Table.Tr key={query.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/listening/queries/${query.id}`} fw={600} size="sm">
-                        {query.name}
-                      </Anchor>
-                      <Text size="xs" c="dimmed" ff="monospace" lineClamp={1} maw={380}>
-                        {query.query}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{group.label}</Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <ActiveSwitch query={query} disabled={!canWrite} />
-                    </Table.Td>
-                    <Table.Td>
-                      <WarningsBadge query={query} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {query.backfilledAt ? `Matched ${formatRelative(query.backfilledAt)}` : 'Matching…'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button
-                          component={Link}
-                          to={`/listening?scope=${scopeValue({ queryId: query.id })}`}
-                          variant="subtle"
-                          size="compact-sm"
-                        >
-                          Mentions
-                        </Button>
-                        {canWrite && (
-                          <Tooltip label="Delete">
-                            <ActionIcon variant="subtle" color="red" aria-label={`Delete ${query.name}`} onClick={() => setDeleting(query)}>
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                )),
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveTable label="Saved queries" columns={COLUMNS} stacked={stacked} minWidth={640} withActions>
+          {groups.flatMap((group) =>
+            group.queries.map((query) => (
+              <ResponsiveRow
+                key={query.id}
+                columns={COLUMNS}
+                stacked={stacked}
+                cells={[
+                  <>
+                    <Anchor component={Link} to={`/listening/queries/${query.id}`} fw={600} size="sm">
+                      {query.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" ff="monospace" lineClamp={stacked ? 2 : 1} maw={380} style={{ overflowWrap: 'anywhere' }}>
+                      {query.query}
+                    </Text>
+                  </>,
+                  <Badge variant="light">{group.label}</Badge>,
+                  <ActiveSwitch query={query} disabled={!canWrite} />,
+                  <WarningsBadge query={query} />,
+                  <Text size="sm" c="dimmed">
+                    {query.backfilledAt ? `Matched ${formatRelative(query.backfilledAt)}` : 'Matching…'}
+                  </Text>,
+                ]}
+                actions={
+                  <>
+                    <Button
+                      component={Link}
+                      to={`/listening?scope=${scopeValue({ queryId: query.id })}`}
+                      variant="subtle"
+                      size="compact-sm"
+                    >
+                      Mentions
+                    </Button>
+                    {canWrite && (
+                      <Tooltip label="Delete">
+                        <ActionIcon variant="subtle" color="red" aria-label={`Delete ${query.name}`} onClick={() => setDeleting(query)}>
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </>
+                }
+              />
+            )),
+          )}
+        </ResponsiveTable>
       )}
       <ConfirmDialog
         opened={deleting !== null}

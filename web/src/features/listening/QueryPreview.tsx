@@ -6,6 +6,7 @@ import { useQueryPreview } from './api';
 import { IntentBadge } from './IntentBadge';
 import { NetworkLabel } from './NetworkLabel';
 import { SentimentBadge } from './SentimentBadge';
+import type { QueryPreview as Preview } from './types';
 
 export function QueryPreview({ text }: { text: string }) {
   const preview = useQueryPreview(text);
@@ -29,40 +30,49 @@ export function QueryPreview({ text }: { text: string }) {
           Fix the query to see what it finds.
         </Text>
       ) : result ? (
-        <>
-          <Text size="sm" role="status">
-            Matched <strong>{formatNumber(result.matched)}</strong> of {formatNumber(result.scanned)} recent messages
-          </Text>
-          {result.samples.map((sample) => (
-            <Paper key={sample.messageId} withBorder p="xs" radius="sm">
-              <Group gap="xs" mb={4} wrap="wrap">
-                <Text size="xs" fw={600}>
-                  {sample.author ?? 'Unknown author'}
-                </Text>
-                <NetworkLabel network={sample.network} />
-                <Text size="xs" c="dimmed" component="time" dateTime={sample.sentAt}>
-                  {formatRelative(sample.sentAt)}
-                </Text>
-                <SentimentBadge sentiment={sample.sentiment} />
-                <IntentBadge intent={sample.intent} />
-              </Group>
-              {sample.title && (
-                <Text size="sm" fw={600} lineClamp={1}>
-                  {sample.title}
-                </Text>
-              )}
-              <Text size="sm" lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
-                {sample.text}
-              </Text>
-            </Paper>
-          ))}
-          {result.matched === 0 && (
-            <Badge variant="light" color="gray">
-              Nothing recent matches yet
-            </Badge>
-          )}
-        </>
+        <PreviewMatches result={result} />
       ) : null}
     </Stack>
+  );
+}
+
+/** How many recent messages matched, and the latest of them: the server sends only so many, and the count says so. */
+export function PreviewMatches({ result }: { result: Preview }) {
+  const shown = result.samples.length;
+  return (
+    <>
+      <Text size="sm" role="status">
+        Matched <strong>{formatNumber(result.matched)}</strong> of {formatNumber(result.scanned)} recent messages
+        {shown < result.matched && `, showing the latest ${formatNumber(shown)}`}
+      </Text>
+      {result.samples.map((sample) => (
+        <Paper key={sample.messageId} withBorder p="xs" radius="sm">
+          <Group gap="xs" mb={4} wrap="wrap">
+            <Text size="xs" fw={600}>
+              {sample.author ?? 'Unknown author'}
+            </Text>
+            <NetworkLabel network={sample.network} />
+            <Text size="xs" c="dimmed" component="time" dateTime={sample.sentAt}>
+              {formatRelative(sample.sentAt)}
+            </Text>
+            <SentimentBadge sentiment={sample.sentiment} />
+            <IntentBadge intent={sample.intent} />
+          </Group>
+          {sample.title && (
+            <Text size="sm" fw={600} lineClamp={1}>
+              {sample.title}
+            </Text>
+          )}
+          <Text size="sm" lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
+            {sample.text}
+          </Text>
+        </Paper>
+      ))}
+      {result.matched === 0 && (
+        <Badge variant="light" color="gray">
+          Nothing recent matches yet
+        </Badge>
+      )}
+    </>
   );
 }

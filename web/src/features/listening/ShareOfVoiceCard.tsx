@@ -4,9 +4,10 @@ import { SimpleGrid } from '@mantine/core';
 import { formatNumber, timeZone } from '../../lib/format';
 import { useChart } from './api';
 import { ChartCard } from './ChartCard';
-import { bucketLabel, seriesColor } from './chart-format';
+import { bucketLabel } from './chart-format';
 import { pivotByQuery, shareTotals } from './chart-rows';
 import type { DashboardParams } from './use-dashboard-params';
+import { useQueryColors } from './use-query-colors';
 
 const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
 
@@ -15,11 +16,11 @@ export function ShareOfVoiceCard({ params }: { params: DashboardParams }) {
   // Days start at the viewer's midnight, as the axis labels them.
   const zone = timeZone();
   const key = { range: params.key.range, zone };
+  const colorOf = useQueryColors();
   const chart = useChart('share-of-voice', key, () => params.resolve({ queryId: undefined, kind: undefined, timeZone: zone }));
   const rows = chart.data?.rows ?? [];
   const totals = shareTotals(rows);
   const over = pivotByQuery(rows, 'mentions');
-  const colorOf = new Map(totals.map((t, i) => [t.queryId, seriesColor(i)]));
   const overRows = over.rows.map((row) => ({ ...row, time: bucketLabel(String(row.at), chart.data?.interval) }));
   return (
     <ChartCard
@@ -34,7 +35,7 @@ export function ShareOfVoiceCard({ params }: { params: DashboardParams }) {
     >
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <DonutChart
-          data={totals.map((t) => ({ name: t.name, value: t.mentions, color: colorOf.get(t.queryId) ?? 'gray.5' }))}
+          data={totals.map((t) => ({ name: t.name, value: t.mentions, color: colorOf(t.queryId) }))}
           withLabelsLine
           withLabels
           labelsType="percent"
@@ -55,7 +56,7 @@ export function ShareOfVoiceCard({ params }: { params: DashboardParams }) {
           dataKey="time"
           type="percent"
           curveType="linear"
-          series={over.series.map((s) => ({ name: s.key, label: s.label, color: colorOf.get(s.key) ?? 'gray.5' }))}
+          series={over.series.map((s) => ({ name: s.key, label: s.label, color: colorOf(s.key) }))}
           withDots={false}
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}

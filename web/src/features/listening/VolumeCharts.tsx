@@ -3,16 +3,18 @@ import { AreaChart, LineChart } from '@mantine/charts';
 import { formatNumber, timeZone } from '../../lib/format';
 import { useChart } from './api';
 import { ChartCard } from './ChartCard';
-import { bucketLabel, SENTIMENT_SERIES, seriesColor } from './chart-format';
+import { bucketLabel, SENTIMENT_SERIES } from './chart-format';
 import { sentimentOverTime, volumeByQuery, withQuietIntervals } from './chart-rows';
 import type { VolumeChart } from './types';
 import type { DashboardParams } from './use-dashboard-params';
+import { useQueryColors } from './use-query-colors';
 
 const EMPTY: VolumeChart = { from: '', to: '', interval: 'day', at: [], series: [] };
 
 export function VolumeCharts({ params }: { params: DashboardParams }) {
   // Days start at the viewer's midnight, as the axis labels them.
   const zone = timeZone();
+  const colorOf = useQueryColors();
   const chart = useChart<VolumeChart>('volume', { ...params.key, zone }, () => params.resolve({ timeZone: zone }));
   const data = chart.data ? withQuietIntervals(chart.data, zone) : EMPTY;
   const volume = volumeByQuery(data);
@@ -27,7 +29,7 @@ export function VolumeCharts({ params }: { params: DashboardParams }) {
           h={260}
           data={volumeRows}
           dataKey="time"
-          series={volume.series.map((s, i) => ({ name: s.key, label: s.label, color: seriesColor(i) }))}
+          series={volume.series.map((s) => ({ name: s.key, label: s.label, color: colorOf(s.key) }))}
           curveType="monotone"
           withLegend
           withDots={volumeRows.length < 40}

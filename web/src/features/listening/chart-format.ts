@@ -1,5 +1,5 @@
 /** Labels and colours shared by the dashboard's charts. */
-import type { ChartTable } from './types';
+import type { ChartTable, SavedQuery } from './types';
 
 const hourFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric' });
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
@@ -13,9 +13,21 @@ export function bucketLabel(at: string, interval: ChartTable['interval']): strin
 }
 
 /** Distinct in both colour schemes and in order of how far apart they look. */
-export const SERIES_COLORS = ['blue.6', 'orange.6', 'teal.6', 'grape.6', 'red.6', 'lime.7', 'cyan.6', 'pink.6', 'yellow.7', 'indigo.6'];
+const SERIES_COLORS = ['blue.6', 'orange.6', 'teal.6', 'grape.6', 'red.6', 'lime.7', 'cyan.6', 'pink.6', 'yellow.7', 'indigo.6'];
 
-export const seriesColor = (index: number) => SERIES_COLORS[index % SERIES_COLORS.length]!;
+/** Before the queries are known, or for one deleted since: a neutral colour, never another query's. */
+const UNKNOWN_QUERY_COLOR = 'gray.5';
+
+/**
+ * One colour per query on every chart: by its place among the workspace's queries in the order they
+ * were created. Not by a chart's own order (series by name, slices largest first) nor by the name, so
+ * a query keeps its colour from chart to chart, as its counts change and when it is renamed.
+ */
+export function queryColors(queries: readonly Pick<SavedQuery, 'id' | 'createdAt'>[]): (queryId: string) => string {
+  const created = [...queries].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
+  const colors = new Map(created.map((query, index) => [query.id, SERIES_COLORS[index % SERIES_COLORS.length]!]));
+  return (queryId) => colors.get(queryId) ?? UNKNOWN_QUERY_COLOR;
+}
 
 export const SENTIMENT_SERIES = [
   { name: 'positive', label: 'Positive', color: 'teal.6' },

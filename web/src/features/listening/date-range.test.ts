@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, rangeFromParams, rangeToParams, resolveRange, startOfDay } from './date-range';
+import { dayOf, rangeFromParams, rangeProblem, rangeToParams, resolveRange, startOfDay } from './date-range';
 
 describe('date ranges', () => {
   const now = new Date('2025-03-10T12:34:56.789Z');
@@ -30,6 +30,31 @@ describe('date ranges', () => {
     expect(resolveRange({ fromDay: 'yesterday', toDay: '2025-03-01' })).toBeNull();
     expect(startOfDay('2024-02-29')).toEqual(new Date(2024, 1, 29));
     expect(startOfDay('2025-02-29')).toBeNull();
+  });
+
+  it('tells which day to change, and why, for a custom range that cannot be asked for', () => {
+    expect(rangeProblem({ fromDay: '2025-02-03', toDay: '2025-02-01' })).toEqual({
+      field: 'from',
+      message: 'Must be on or before the end',
+      summary: 'The range ends before it starts',
+    });
+    expect(rangeProblem({ fromDay: '', toDay: '2025-02-01' })?.field).toBe('from');
+    expect(rangeProblem({ fromDay: '2025-02-01', toDay: '2025-02-30' })?.field).toBe('to');
+    expect(rangeProblem({ fromDay: '2025-02-01', toDay: '2025-02-01' })).toBeNull();
+    expect(rangeProblem({ preset: '90d' }, 1)).toBeNull();
+  });
+
+  it('refuses a range longer than the dashboard’s charts cover, as the API would, and no shorter one', () => {
+    // 400 days, both ends included (a summer to the next one: the clock changes cancel out).
+    expect(rangeProblem({ fromDay: '2025-06-01', toDay: '2026-07-05' }, 400)).toBeNull();
+    expect(rangeProblem({ fromDay: '2025-06-01', toDay: '2026-07-06' }, 400)).toEqual({
+      field: 'to',
+      message: 'At most 400 days from the start',
+      summary: 'The range spans 401 days; the charts cover at most 400',
+    });
+    expect(rangeProblem({ fromDay: '2025-06-01', toDay: '2026-12-07' }, 400)?.summary).toMatch(/spans 55\d days/);
+    // Where nothing limits the length (the mention stream), a long range is fine.
+    expect(rangeProblem({ fromDay: '2025-06-01', toDay: '2026-12-07' })).toBeNull();
   });
 
   it('writes a day as YYYY-MM-DD in local time', () => {

@@ -60,6 +60,40 @@ export function resolveRange(range: DateRange, now: Date = new Date()): Resolved
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
+/**
+ * The longest range the dashboard's charts are drawn for: the analytics API refuses a longer one
+ * (`MAX_RANGE` in server/src/listening/analytics/analytics.service.ts, counted in hours as here).
+ */
+export const LONGEST_CHART_RANGE_DAYS = 400;
+
+/** What is wrong with a custom range: said at the day to change (`message`), and for the page (`summary`). */
+export interface RangeProblem {
+  field: 'from' | 'to';
+  message: string;
+  summary: string;
+}
+
+/**
+ * Why a range cannot be asked for, or null: a day that is not one, an end before the start, or
+ * (given `longestDays`) a span longer than that. Presets are always fine.
+ */
+export function rangeProblem(range: DateRange, longestDays?: number): RangeProblem | null {
+  if ('preset' in range) return null;
+  const missing = 'The range needs a first and a last day';
+  if (!startOfDay(range.fromDay)) return { field: 'from', message: 'Choose a day', summary: missing };
+  if (!startOfDay(range.toDay)) return { field: 'to', message: 'Choose a day', summary: missing };
+  const resolved = resolveRange(range);
+  if (!resolved) return { field: 'from', message: 'Must be on or before the end', summary: 'The range ends before it starts' };
+  const days = (Date.parse(resolved.to) - Date.parse(resolved.from)) / DAY;
+  if (longestDays !== undefined && days > longestDays)
+    return {
+      field: 'to',
+      message: `At most ${longestDays} days from the start`,
+      summary: `The range spans ${Math.round(days)} days; the charts cover at most ${longestDays}`,
+    };
+  return null;
+}
+
 /** The URL form of a range: `range=7d`, or `range=custom&from=…&to=…`. */
 export interface RangeParams {
   range?: string;

@@ -7,7 +7,15 @@ import { useCallback, useMemo } from 'react';
 import type { QueryParams } from '../../lib/api';
 import { useListParams } from '../../lib/use-list-params';
 import { chartPath, type ChartName } from './api';
-import { rangeFromParams, rangeToParams, resolveRange, type DateRange } from './date-range';
+import {
+  LONGEST_CHART_RANGE_DAYS,
+  rangeFromParams,
+  rangeProblem,
+  rangeToParams,
+  resolveRange,
+  type DateRange,
+  type RangeProblem,
+} from './date-range';
 import { parseScope, scopeParams, scopeValue, type QueryScope } from './query-scope';
 
 const SPEC = { scope: 'one', range: 'one', from: 'one', to: 'one' } as const;
@@ -17,9 +25,11 @@ const DEFAULT_RANGE: DateRange = { preset: '30d' };
 export interface DashboardParams {
   scope: QueryScope;
   range: DateRange;
+  /** Why the charts cannot be drawn for the range chosen (in the form, or in a URL), or null. */
+  problem: RangeProblem | null;
   /** Identifies the choices in chart query keys. */
   key: { scope: string; range: DateRange };
-  /** The API parameters for a chart (with `extra`), or null when the custom range is not valid. */
+  /** The API parameters for a chart (with `extra`), or null while the range has a problem. */
   resolve: (extra?: QueryParams) => QueryParams | null;
   csvPath: (chart: ChartName, extra?: QueryParams) => () => string | null;
   setScope: (scope: QueryScope) => void;
@@ -33,13 +43,14 @@ export function useDashboardParams(): DashboardParams {
     () => rangeFromParams({ range: values.range, from: values.from, to: values.to }, DEFAULT_RANGE) ?? DEFAULT_RANGE,
     [values.range, values.from, values.to],
   );
+  const problem = useMemo(() => rangeProblem(range, LONGEST_CHART_RANGE_DAYS), [range]);
   const key = useMemo(() => ({ scope: scopeValue(scope), range }), [scope, range]);
   const resolve = useCallback(
     (extra: QueryParams = {}) => {
-      const dates = resolveRange(range);
+      const dates = problem ? null : resolveRange(range);
       return dates ? { ...scopeParams(scope), ...dates, ...extra } : null;
     },
-    [scope, range],
+    [scope, range, problem],
   );
   const csvPath = useCallback(
     (chart: ChartName, extra: QueryParams = {}) =>
@@ -52,6 +63,7 @@ export function useDashboardParams(): DashboardParams {
   return {
     scope,
     range,
+    problem,
     key,
     resolve,
     csvPath,

@@ -1,15 +1,12 @@
-/**
- * One member in the settings table: role and record scope can be changed in place. On a phone the
- * row is one cell with everything stacked, so nothing is cut off or left out for lack of columns.
- */
-import { ActionIcon, Avatar, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+/** One member in the settings table: role and record scope can be changed in place. */
+import { ActionIcon, Avatar, Select, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { RecordScope, Role } from '../../lib/types';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifyFailure } from '../../ui/notify-failure';
 import { useChangeMember, useRemoveMember } from './api';
-import { TeamBadges } from './TeamBadges';
+import { MemberTableRow } from './MemberTableRow';
 import { RECORD_SCOPES, ROLES, type Member } from './types';
 
 export function MemberRow({
@@ -23,7 +20,6 @@ export function MemberRow({
   teamNames: string[];
   editable: boolean;
   isSelf: boolean;
-  /** Role, scope and teams under the name, in one cell, for a narrow screen. */
   stacked: boolean;
 }) {
   const change = useChangeMember();
@@ -57,65 +53,50 @@ export function MemberRow({
   ) : (
     <Text size="sm">{RECORD_SCOPES.find((s) => s.value === member.recordScope)?.label ?? member.recordScope}</Text>
   );
-  const identity = (
-    <Group gap="sm" wrap="nowrap">
-      <Avatar name={member.name} color="initials" size={32} />
-      <div style={{ minWidth: 0 }}>
-        <Text size="sm" fw={500} truncate>
+  return (
+    <MemberTableRow
+      avatar={<Avatar name={member.name} color="initials" size={32} />}
+      title={
+        <>
           {member.name}{' '}
           {isSelf && (
             <Text span size="xs" c="dimmed">
               (you)
             </Text>
           )}
-        </Text>
+        </>
+      }
+      detail={
         <Text size="xs" c="dimmed" truncate>
           {member.email}
         </Text>
-      </div>
-    </Group>
-  );
-  return (
-    <Table.Tr>
-      {stacked ? (
-        <Table.Td>
-          <Stack gap={6}>
-            {identity}
-            {role}
-            {scope}
-            <TeamBadges names={teamNames} />
-          </Stack>
-        </Table.Td>
-      ) : (
+      }
+      role={role}
+      scope={scope}
+      teamNames={teamNames}
+      stacked={stacked}
+      action={
         <>
-          <Table.Td>{identity}</Table.Td>
-          <Table.Td>{role}</Table.Td>
-          <Table.Td>{scope}</Table.Td>
-          <Table.Td visibleFrom="md">
-            <TeamBadges names={teamNames} />
-          </Table.Td>
+          {editable && !isSelf && (
+            <Tooltip label={`Remove ${member.name}`}>
+              <ActionIcon variant="subtle" color="red" aria-label={`Remove ${member.name}`} onClick={open}>
+                <IconUserMinus size={16} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+          <ConfirmDialog
+            opened={confirming}
+            title={`Remove ${member.name}?`}
+            confirmLabel="Remove member"
+            pending={remove.isPending}
+            error={remove.error}
+            onClose={close}
+            onConfirm={() => remove.mutate(member.id, { onSuccess: close })}
+          >
+            {member.name} will no longer be able to sign in to this workspace. Records they own keep them as owner.
+          </ConfirmDialog>
         </>
-      )}
-      <Table.Td w={60}>
-        {editable && !isSelf && (
-          <Tooltip label={`Remove ${member.name}`}>
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove ${member.name}`} onClick={open}>
-              <IconUserMinus size={16} />
-            </ActionIcon>
-          </Tooltip>
-        )}
-        <ConfirmDialog
-          opened={confirming}
-          title={`Remove ${member.name}?`}
-          confirmLabel="Remove member"
-          pending={remove.isPending}
-          error={remove.error}
-          onClose={close}
-          onConfirm={() => remove.mutate(member.id, { onSuccess: close })}
-        >
-          {member.name} will no longer be able to sign in to this workspace. Records they own keep them as owner.
-        </ConfirmDialog>
-      </Table.Td>
-    </Table.Tr>
+      }
+    />
   );
 }

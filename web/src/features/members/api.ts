@@ -8,7 +8,8 @@ export function useMembers() {
   return useQuery({
     queryKey: ['members'],
     queryFn: () => api<List<Member>>('/members'),
-    select: (list) => [...list.data].sort((a, b) => a.name.localeCompare(b.name)),
+    // In the server's order, by name as in every list (ICU's root collation, whatever the browser's language).
+    select: (list) => list.data,
     staleTime: 60_000,
   });
 }

@@ -19,6 +19,7 @@ const note: TimelineItem = {
   task: null,
   durationMinutes: null,
   authorId: 'sky',
+  isMention: false,
 };
 const call: TimelineItem = { ...note, id: 'c', kind: 'call', title: 'Renewal call', body: '', direction: 'out' };
 const task: TimelineItem = {
@@ -56,6 +57,13 @@ describe('a timeline entry', () => {
     expect(render({ ...call, durationMinutes: 25 }, viewer)).toContain('>25 min<');
     expect(render({ ...call, durationMinutes: 60 }, viewer)).toContain('>1 h<');
     expect(render(call, viewer)).not.toContain(' min<');
+  });
+
+  it('says a message listening heard is also a mention, which the Mentions filter finds', () => {
+    const message: TimelineItem = { ...note, kind: 'message', title: 'Acme rockets are too loud', network: 'mastodon', authorId: null };
+    expect(render({ ...message, isMention: true })).toContain('>Also a mention<');
+    expect(render(message)).not.toContain('>Also a mention<');
+    expect(render({ ...message, kind: 'mention', isMention: true })).not.toContain('>Also a mention<');
   });
 
   it('makes the web addresses in a note links that open apart, and its markup text', () => {

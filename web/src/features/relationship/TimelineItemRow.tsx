@@ -98,6 +98,12 @@ export function TimelineItemRow({ item, member }: { item: TimelineItem; member: 
           <Text size="xs" c="dimmed">
             {kind.label}
           </Text>
+          {/* Listening heard it too: why the Mentions filter shows a message. */}
+          {item.kind !== 'mention' && item.isMention && (
+            <Text size="xs" c="dimmed">
+              Also a mention
+            </Text>
+          )}
           {item.durationMinutes !== null && (
             <Text size="xs" c="dimmed">
               {formatDuration(item.durationMinutes)}

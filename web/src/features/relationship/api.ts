@@ -38,10 +38,20 @@ export function useCustomerTimeline(subject: TimelineSubject, filters: TimelineF
   });
 }
 
+/**
+ * How often a contact not scored yet is asked again: its first score comes from a job seconds after
+ * it is created, and no live event tells of a first score (only of changes).
+ */
+const UNSCORED_REFETCH_MS = 5_000;
+
+export const refetchWhileUnscored = (relationship: Relationship | undefined): number | false =>
+  relationship !== undefined && relationship.score === null ? UNSCORED_REFETCH_MS : false;
+
 export function useRelationship(contactId: string) {
   return useQuery({
     queryKey: relationshipKeys.relationship(contactId),
     queryFn: ({ signal }) => api<Relationship>(`/contacts/${contactId}/relationship`, { signal }),
+    refetchInterval: (q) => refetchWhileUnscored(q.state.data),
   });
 }
 

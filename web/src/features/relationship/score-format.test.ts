@@ -36,4 +36,9 @@ describe('score formatting', () => {
     expect([sentimentWord(0.5), sentimentWord(0), sentimentWord(-0.4)]).toEqual(['positive', 'neutral', 'negative']);
     expect(formatShare(0.625)).toBe('63%');
   });
+
+  it('reads a sentiment average as the server labels a message of that score', () => {
+    expect([sentimentWord(0.05), sentimentWord(0.1), sentimentWord(0.049)]).toEqual(['positive', 'positive', 'neutral']);
+    expect([sentimentWord(-0.05), sentimentWord(-0.15), sentimentWord(-0.049)]).toEqual(['negative', 'negative', 'neutral']);
+  });
 });

@@ -1,4 +1,5 @@
 /** How scores, tiers, health and sentiment averages read and are coloured for people. */
+import { sentimentLabel } from '../../../../server/src/nlp/sentiment/sentiment-label';
 import type { HealthReason, ValueComponent } from './types';
 
 const TIER_COLORS: Record<string, string> = { platinum: 'grape', gold: 'yellow', silver: 'gray', bronze: 'orange' };
@@ -61,12 +62,11 @@ export function monthLabel(month: string): string {
   return monthFormat.format(new Date(year, index - 1, 1));
 }
 
-/** A sentiment average from −1 to 1 in words. */
-export function sentimentWord(average: number): string {
-  if (average >= 0.2) return 'positive';
-  if (average <= -0.2) return 'negative';
-  return 'neutral';
-}
+/**
+ * A sentiment average from −1 to 1 in words, by the server's rule for each message's label: a month
+ * of messages the timeline shows as positive does not read "neutral" here.
+ */
+export const sentimentWord = sentimentLabel;
 
 /** "62%" for a share from 0 to 1. */
 export function formatShare(share: number): string {

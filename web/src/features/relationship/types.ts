@@ -21,6 +21,8 @@ export interface TimelineItem {
   durationMinutes: number | null;
   /** The member who wrote an activity or sent a message; null for customers and automation. */
   authorId: string | null;
+  /** A mention, or a message of the contact's conversations that listening heard: the Mentions filter finds both. */
+  isMention: boolean;
 }
 
 export interface TaskState {

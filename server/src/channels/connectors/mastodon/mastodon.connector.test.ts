@@ -31,6 +31,36 @@ describe('Mastodon connector (against a local server answering with recorded ent
     });
   });
 
+  it("reads the instance's own reply limit from its v2 document, else its v1 one, else says it does not know", async () => {
+    const ask = () => mastodonConnector.serverReplyLength!(channel);
+    const asked = () => server.requests.filter((r) => r.endsWith('/instance'));
+    server.requests.length = 0;
+    server.setInstance({ api: 'v2', maxCharacters: 5000, urlLength: 30 });
+    expect(await ask()).toEqual({ max: 5000, counting: 'mastodon', urlLength: 30 });
+    expect(asked()).toEqual(['/api/v2/instance']);
+
+    // Mastodon 3 has only the v1 document, with the same configuration.
+    server.requests.length = 0;
+    server.setInstance({ api: 'v1', maxCharacters: 1000 });
+    expect(await ask()).toEqual({ max: 1000, counting: 'mastodon', urlLength: 23 });
+    expect(asked()).toEqual(['/api/v2/instance', '/api/v1/instance']);
+    // Akkoma and Pleroma say max_toot_chars.
+    server.setInstance({ api: 'akkoma', maxCharacters: 8000 });
+    expect(await ask()).toEqual({ max: 8000, counting: 'mastodon' });
+
+    // A server that says nothing believable leaves the network's usual limit.
+    server.setInstance({ api: 'none' });
+    expect(await ask()).toBeNull();
+    for (const maxCharacters of ['lots', 0, -5, 2.5, 1e12]) {
+      server.setInstance({ api: 'v2', maxCharacters });
+      expect(await ask(), String(maxCharacters)).toBeNull();
+    }
+    // One that cannot answer now is a failure, worth asking again, not an answer.
+    server.setInstance({ api: 'down' });
+    await expect(ask()).rejects.toMatchObject({ code: 'http_status', transient: true, status: 503 });
+    server.setInstance({ api: 'v2' });
+  });
+
   it('reads each timeline from its own min_id, page by page, without gaps or repeats', async () => {
     for (let id = 100; id < 150; id++) server.addStatus({ id: String(id), text: `Status ${id}` }, { mention: id % 10 === 0 });
 

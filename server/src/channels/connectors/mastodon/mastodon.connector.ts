@@ -2,13 +2,15 @@
  * Mastodon over its REST API: polls the home timeline, notifications (mentions, DMs) and hashtag
  * timelines, each resumed from its own `min_id` so a busy stretch is read page by page, oldest
  * first, without gaps; replies are statuses with `in_reply_to_id`, sent with the message id as
- * Mastodon's Idempotency-Key so a retried delivery never posts twice.
+ * Mastodon's Idempotency-Key so a retried delivery never posts twice. The instance's own reply
+ * limit is read from its instance document.
  */
 import { Type, type Static } from 'typebox';
 import { ConnectorError, defineConnector, type ConnectorChannel, type PullResult, type ReceivedBatch } from '../../connector.js';
 import { openEventStream, type EventStream } from '../../net/event-stream.js';
 import { expectSuccess, safeFetch } from '../../net/safe-fetch.js';
 import { AllowPrivateNetwork, HttpUrl, USER_AGENT, parsePayload, urlProblems } from '../shared.js';
+import { INSTANCE_PATHS, instanceReplyLength } from './mastodon-instance.js';
 
 export const MASTODON_SOURCES = ['home', 'notifications'] as const;
 /** Streaming events that mean a timeline the channel reads has something new. */
@@ -65,6 +67,15 @@ function timelines(channel: Channel): Timeline[] {
   return list;
 }
 
+/** An instance document that is not JSON (a proxy's error page) says nothing. */
+function documentOf(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Mastodon ids are decimal strings that grow with time; longer means newer. */
 function newerId(a: string | undefined, b: string): string {
   if (a === undefined) return b;
@@ -85,7 +96,7 @@ export const mastodonConnector = defineConnector({
   configSchema: MastodonConfig,
   credentialsSchema: MastodonCredentials,
   capabilities: { pull: true, webhook: false, stream: true, reply: true },
-  // Mastodon's default; an instance may allow more, which its settings do not tell us.
+  // Mastodon's default, until the instance says its own (serverReplyLength).
   replyLength: { max: 500, counting: 'mastodon' },
   defaultPollSeconds: 120,
 
@@ -102,6 +113,18 @@ export const mastodonConnector = defineConnector({
     expectSuccess(response, 'Mastodon');
     const account = JSON.parse(response.body.toString('utf8')) as { acct?: string };
     return { ok: true, message: `Signed in as @${account.acct ?? 'unknown'}.` };
+  },
+
+  async serverReplyLength(channel) {
+    for (const path of INSTANCE_PATHS) {
+      const response = await safeFetch(endpoint(channel, path), channel.net, { headers: headers(channel) });
+      // A server before Mastodon 4 has no v2 document; one with neither does not say.
+      if (response.status === 404 || response.status === 410) continue;
+      expectSuccess(response, 'Mastodon');
+      const limit = instanceReplyLength(documentOf(response.body));
+      if (limit) return limit;
+    }
+    return null;
   },
 
   async pull(channel, cursor, now): Promise<PullResult> {

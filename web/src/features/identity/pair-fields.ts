@@ -1,18 +1,19 @@
 /**
- * The fields a decided pair compares, side by side. Both sides come as they were when the pair
- * was decided (a merged contact as its merge kept it, the survivor as the merge found it), so the
- * names, title and other values that set them apart are there to see.
+ * The fields a pair compares, side by side, as the queue holds both sides: an open pair's as they
+ * are now, a decided pair's as they were when it was decided (a merged contact as its merge kept
+ * it, the survivor as the merge found it), so the names, title and other values that set them
+ * apart are there to see.
  */
 import { stageLabel } from '../contacts/stage-labels';
 import type { DuplicateCandidate } from './types';
 
-export interface PairRow {
+export interface PairField {
   label: string;
   left: string | string[] | null;
   right: string | string[] | null;
 }
 
-export function decidedPairRows({ kind, left, right, identity }: DuplicateCandidate): PairRow[] {
+export function pairFields({ kind, left, right, identity }: DuplicateCandidate): PairField[] {
   if (kind === 'identity') {
     return [
       { label: 'Network', left: identity?.network ?? null, right: null },

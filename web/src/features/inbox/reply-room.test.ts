@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { replyLength, replyRoom, roomInWords, tooLongReason } from './reply-length';
-
-describe('replyLength', () => {
-  it('counts a family emoji as one grapheme, as Bluesky does, but as its code points otherwise', () => {
-    const family = '👨‍👩‍👧';
-    expect(replyLength(family, 'graphemes')).toBe(1);
-    expect(replyLength(family, 'code_points')).toBe(5);
-  });
-
-  it('counts a link as 23 and a remote mention as its user name on Mastodon', () => {
-    const link = `see https://example.com/${'a'.repeat(100)}`;
-    expect(replyLength(link, 'mastodon')).toBe(4 + 23);
-    expect(replyLength('@noor@fosstodon.example hi', 'mastodon')).toBe('@noor hi'.length);
-  });
-
-  it('weighs an emoji and a CJK character as 2 on X, and a link as 23', () => {
-    expect(replyLength('hi 😀', 'x_weighted')).toBe(3 + 2);
-    expect(replyLength('日本', 'x_weighted')).toBe(4);
-    expect(replyLength('https://example.com/a/very/long/path/indeed', 'x_weighted')).toBe(23);
-  });
-});
+import { replyRoom, roomInWords, tooLongReason } from './reply-room';
 
 describe('replyRoom', () => {
   const x = { max: 280, counting: 'x_weighted' } as const;
 
   it('has nothing to say where the network sets no limit', () => {
     expect(replyRoom('a'.repeat(10_000), null)).toBeNull();
+  });
+
+  it('counts the reply as its network does: an emoji weighs 2 on X', () => {
+    expect(replyRoom('😀'.repeat(140), x)).toMatchObject({ length: 280, left: 0, over: false });
+    expect(replyRoom('😀'.repeat(141), x)).toMatchObject({ length: 282, over: true });
   });
 
   it('shows the count only near the limit', () => {

@@ -1,0 +1,144 @@
+/**
+ * The mention stream's common filters join only one page of mentions to their messages and authors,
+ * also before the mentions table is first analysed (PGlite has no autovacuum): joined first, a
+ * filter matching thousands of mentions read and sorted thousands of messages for a page. Analysed
+ * (the pipeline analyses the mentions it adds, see ingest's table-statistics.ts), a page is read
+ * through an index that starts with the filtered column, a group's through each of its queries'.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../platform/db/db.js';
+import { planOf, type PlanNode } from '../../platform/testing/query-plans.js';
+import { openFreshDb } from '../../platform/testing/test-db.js';
+import { buildWorkspace } from '../../platform/testing/test-app.js';
+import { insertConversation } from '../../inbox/testing/conversations.js';
+import type { MentionListQuery } from './mention.schema.js';
+import { listMentions } from './mention-stream.repo.js';
+
+// A database of its own: the plans depend on what the tables hold.
+let db: Db;
+beforeAll(async () => {
+  db = await openFreshDb();
+});
+afterAll(() => db?.close());
+
+const MENTIONS = 6_000;
+const PAGE = 50;
+
+interface Measured extends PlanNode {
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: Measured[];
+}
+
+const nodesOf = (node: Measured): Measured[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+
+/** Rows a scan read: those it returned and those its filter dropped, over all its loops. */
+const rowsRead = (scans: Measured[]) =>
+  scans.reduce((sum, scan) => sum + (scan['Actual Rows'] + (scan['Rows Removed by Filter'] ?? 0)) * scan['Actual Loops'], 0);
+
+/** Queries of two groups, and mentions of one post a minute with independent sentiment, intent, channel and language. */
+async function fill(workspaceId: string): Promise<void> {
+  const { id: conversationId } = await insertConversation(db, workspaceId, { network: 'mastodon', identity: null });
+  await db.query(
+    `INSERT INTO listening_queries (workspace_id, id, name, query, kind, created_at, updated_at)
+     SELECT $1, gen_random_uuid(), 'Query ' || n, 'query' || n, CASE WHEN n <= 2 THEN 'brand' ELSE 'competitor' END, now(), now()
+       FROM generate_series(1, 6) n`,
+    [workspaceId],
+  );
+  await db.query(
+    `INSERT INTO messages (workspace_id, id, conversation_id, network, external_id, direction, text, sent_at, received_at)
+     SELECT $1, gen_random_uuid(), $2, 'mastodon', 'post-' || n, 'in', 'Post ' || n, now() - n * interval '1 minute', now()
+       FROM generate_series(1, $3::int) n`,
+    [workspaceId, conversationId, MENTIONS],
+  );
+  // Shares like a brand's stream: a fifth negative, 15 % questions and 15 % from Mastodon, 5 % in German.
+  await db.query(
+    `WITH posts AS (
+       SELECT m.id, m.sent_at, row_number() OVER (ORDER BY m.sent_at DESC) AS n FROM messages m WHERE m.workspace_id = $1
+     ), queries AS (
+       SELECT array_agg(id ORDER BY name) AS ids FROM listening_queries WHERE workspace_id = $1
+     )
+     INSERT INTO mentions (workspace_id, id, query_id, message_id, conversation_id, network, language, sentiment, intent, influence,
+       sent_at, matched_at)
+     SELECT $1, gen_random_uuid(), queries.ids[1 + (hashint4(n::int * 3) & 1023) % 6], p.id, $2,
+            CASE WHEN (hashint4(n::int * 5) & 1023) < 154 THEN 'mastodon' ELSE 'bluesky' END,
+            CASE WHEN (hashint4(n::int * 7) & 1023) < 51 THEN 'de' ELSE 'en' END,
+            CASE WHEN (hashint4(n::int * 11) & 1023) < 205 THEN 'negative' ELSE 'neutral' END,
+            CASE WHEN (hashint4(n::int * 13) & 1023) < 154 THEN 'question' ELSE 'other' END,
+            (hashint4(n::int * 17) & 1023) % 101, p.sent_at, now()
+       FROM posts p, queries`,
+    [workspaceId, conversationId],
+  );
+}
+
+/** The newest mentions the filter matches, read the plain way: what the stream's page must be. */
+async function expectedPage(workspaceId: string, filter: Partial<MentionListQuery>): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT mn.id FROM mentions mn JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
+      WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment = $2) AND ($3::text IS NULL OR mn.intent = $3)
+        AND ($4::text IS NULL OR mn.network = $4) AND ($5::text IS NULL OR mn.language = $5) AND ($6::text IS NULL OR q.kind = $6)
+      ORDER BY mn.sent_at DESC, mn.id DESC LIMIT ${PAGE}`,
+    [workspaceId, filter.sentiment ?? null, filter.intent ?? null, filter.network ?? null, filter.language ?? null, filter.kind ?? null],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The stream's page for the filter, and the plan of its statement as it ran. */
+async function pageAndPlan(workspaceId: string, filter: Partial<MentionListQuery>) {
+  let statement: { sql: string; params: readonly unknown[] } | null = null;
+  const page = await listMentions(
+    {
+      query: (sql, params) => {
+        statement = { sql, params: params ?? [] };
+        return db.query(sql, params);
+      },
+    },
+    workspaceId,
+    filter,
+    null,
+    PAGE,
+  );
+  const { sql, params } = statement!;
+  return { ids: page.rows.map((m) => m.id), plan: (await planOf(db, sql, params, true)) as Measured };
+}
+
+const FILTERS: [Partial<MentionListQuery>, string][] = [
+  [{}, 'mentions_recent'],
+  [{ sentiment: 'negative' }, 'mentions_sentiment_recent'],
+  [{ intent: 'question' }, 'mentions_intent_recent'],
+  [{ network: 'mastodon' }, 'mentions_network_recent'],
+  [{ language: 'de' }, 'mentions_language_recent'],
+  [{ kind: 'competitor' }, 'mentions_query_recent'],
+];
+
+describe('the mention stream’s filters', () => {
+  it('join only the page to messages, analysed or not, and read the page through the filter’s index once analysed', async () => {
+    const ws = await buildWorkspace(db);
+    await fill(ws.workspaceId);
+    const combined: Partial<MentionListQuery>[] = [
+      { intent: 'question', network: 'mastodon' },
+      { kind: 'competitor', sentiment: 'negative' },
+    ];
+    for (const analysed of [false, true]) {
+      if (analysed) await db.exec('VACUUM (ANALYZE) mentions');
+      for (const [filter, index] of [...FILTERS, ...combined.map((f) => [f, null] as const)]) {
+        const label = `${JSON.stringify(filter)}, ${analysed ? 'analysed' : 'never analysed'}`;
+        const { ids, plan } = await pageAndPlan(ws.workspaceId, filter);
+        expect(ids, label).toEqual(await expectedPage(ws.workspaceId, filter));
+        const nodes = nodesOf(plan);
+        const scans = (table: string) => nodes.filter((n) => n['Node Type'].includes('Scan') && n['Relation Name'] === table);
+        // Only the page (and the one after it that says there is more) meets its messages, whatever the
+        // planner knows of the mentions.
+        expect(rowsRead(scans('messages')), label).toBeLessThanOrEqual(PAGE + 1);
+        if (!analysed || !index) continue;
+        expect(
+          scans('mentions').map((s) => s['Index Name']),
+          label,
+        ).toEqual([index]);
+        // A group reads at most a page from each of its four queries; every other filter one page.
+        expect(rowsRead(scans('mentions')), label).toBeLessThanOrEqual((filter.kind ? 4 : 1) * (PAGE + 1));
+      }
+    }
+  });
+});
