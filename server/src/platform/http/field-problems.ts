@@ -90,8 +90,8 @@ function patternReason(issue: ValidationIssue, root: unknown): string {
 }
 
 /**
- * An issue's reason in plain words. Also for TypeBox's issues (segment filters, action
- * parameters), which share Ajv's shape but carry no `parentSchema`: pass the schema they came from.
+ * An issue's reason in plain words. Also for TypeBox's issues (segment filters, import rows),
+ * which share Ajv's shape but carry no `parentSchema`: pass the schema they came from.
  */
 export function reasonOf(issue: ValidationIssue, root?: unknown): string {
   const params = issue.params ?? {};
