@@ -3,7 +3,12 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** Server modules the web app imports too (under server/, without their extension): pure rules both sides must apply alike. */
-const SHARED_WITH_WEB = ['src/channels/connectors/reply-length', 'src/nlp/sentiment/sentiment-label'];
+const SHARED_WITH_WEB = [
+  'src/channels/connectors/reply-length',
+  'src/nlp/sentiment/sentiment-label',
+  'src/nlp/intent/intent-labels',
+  'src/listening/analytics/longest-range',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'data/**', '.tmp/**', 'test/fixtures/**'] },

@@ -16,6 +16,7 @@ import {
   conversationsSql,
   dailyRollupsSql,
   dailyVolumeSql,
+  hourlyBreakdownsSql,
   hourlyVolumeSql,
   identitiesSql,
   mentionsSql,
@@ -42,7 +43,9 @@ const TABLES = [
   'mention_daily_volume',
   'mention_daily',
   'mention_hourly',
+  'mention_hourly_breakdowns',
   'mention_term_rollups',
+  'mention_term_hours',
   'mention_term_months',
 ] as const;
 
@@ -89,6 +92,8 @@ async function checkRollups(db: Db, workspaceId: string, messages: number): Prom
   const dailyVolume = await count(db, 'SELECT sum(mentions) AS n FROM mention_daily_volume WHERE workspace_id = $1', w);
   const authored = await count(db, 'SELECT count(author_identity_id) AS n FROM mentions WHERE workspace_id = $1', w);
   const authorTerms = await count(db, "SELECT sum(mentions) AS n FROM mention_term_rollups WHERE workspace_id = $1 AND kind = 'author'", w);
+  const hourlyBreakdowns = await count(db, 'SELECT sum(mentions) AS n FROM mention_hourly_breakdowns WHERE workspace_id = $1', w);
+  const hourlyAuthors = await count(db, "SELECT sum(mentions) AS n FROM mention_term_hours WHERE workspace_id = $1 AND kind = 'author'", w);
   const authorMonths = await count(
     db,
     "SELECT sum(mentions) FILTER (WHERE query_id IS NULL) - sum(mentions) FILTER (WHERE query_id IS NOT NULL) AS n FROM mention_term_months WHERE workspace_id = $1 AND kind = 'author'",
@@ -104,13 +109,16 @@ async function checkRollups(db: Db, workspaceId: string, messages: number): Prom
     hourly !== mentions ||
     daily !== mentions ||
     dailyVolume !== mentions ||
+    hourlyBreakdowns !== mentions ||
     authorTerms !== authored ||
+    hourlyAuthors !== authored ||
     everyQueryMonths !== authored ||
     authorMonths !== 0
   ) {
     throw new Error(
       `generated data does not add up: ${messages} messages, ${mentions} mentions, ${hourly} hourly, ${dailyVolume} daily and ${daily} in the daily ` +
-        `breakdown rollups, ${authored} with an author, ${authorTerms} in the daily author terms, ${everyQueryMonths} in the monthly ones ` +
+        `breakdown rollups (${hourlyBreakdowns} in the hourly ones), ${authored} with an author, ${authorTerms} in the daily author terms ` +
+        `(${hourlyAuthors} in the hourly ones), ${everyQueryMonths} in the monthly ones ` +
         `(per query minus all: ${authorMonths})`,
     );
   }
@@ -175,6 +183,7 @@ export async function generateListeningData(
       await tx.query(dailyVolumeSql, [w, from, to]);
       await tx.query(dailyRollupsSql, [w, from, to]);
       await tx.query(hourlyVolumeSql, [w, from, to]);
+      await tx.query(hourlyBreakdownsSql, [w, from, to]);
       await tx.query(termRollupsSql, [w, from, to]);
     });
     const elapsed = (performance.now() - started) / 1000;

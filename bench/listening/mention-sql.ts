@@ -220,13 +220,27 @@ export const hourlyVolumeSql = `INSERT INTO mention_hourly (workspace_id, query_
     negative = mention_hourly.negative + excluded.negative, neutral = mention_hourly.neutral + excluded.neutral,
     sentiment_sum = mention_hourly.sentiment_sum + excluded.sentiment_sum`;
 
+/** $1 workspace, $2..$3 the slice: the hourly network × language breakdowns, bumped as mention.repo.ts bumps them. */
+export const hourlyBreakdownsSql = `INSERT INTO mention_hourly_breakdowns (workspace_id, query_id, bucket, network, language, mentions, positive,
+    negative, neutral, sentiment_sum)
+  SELECT $1, mn.query_id, date_trunc('hour', mn.sent_at, 'UTC'), mn.network, coalesce(mn.language, ''), count(*),
+    count(*) FILTER (WHERE mn.sentiment = 'positive'), count(*) FILTER (WHERE mn.sentiment = 'negative'),
+    count(*) FILTER (WHERE mn.sentiment = 'neutral'), sum(coalesce(mn.sentiment_score, 0)::float8)
+  FROM mentions mn WHERE ${sliceOf('mention', 'mn')} AND mn.relevance <> 'irrelevant'
+  GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
+  ON CONFLICT (workspace_id, query_id, bucket, network, language) DO UPDATE SET
+    mentions = mention_hourly_breakdowns.mentions + excluded.mentions, positive = mention_hourly_breakdowns.positive + excluded.positive,
+    negative = mention_hourly_breakdowns.negative + excluded.negative, neutral = mention_hourly_breakdowns.neutral + excluded.neutral,
+    sentiment_sum = mention_hourly_breakdowns.sentiment_sum + excluded.sentiment_sum`;
+
 /**
  * $1 workspace, $2..$3 the slice: the term rollups, with the terms termsOf() takes from a mention
  * (hashtags without '#', entities, the first five keywords, the author), lower-cased — per query and
- * day, and per month for the query and for every query (query_id NULL), as bumpRollups adds them.
+ * hour, per query and day, and per month for the query and for every query (query_id NULL), as
+ * bumpRollups adds them.
  */
 export const termRollupsSql = `WITH counted AS (
-    SELECT mn.query_id, (mn.sent_at AT TIME ZONE 'UTC')::date AS day, t.kind, t.term, count(*)::int AS mentions
+    SELECT mn.query_id, date_trunc('hour', mn.sent_at, 'UTC') AS bucket, t.kind, t.term, count(*)::int AS mentions
     FROM mentions mn
     JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
     CROSS JOIN LATERAL (
@@ -239,13 +253,17 @@ export const termRollupsSql = `WITH counted AS (
     ) t
     WHERE ${sliceOf('mention', 'mn')} AND mn.relevance <> 'irrelevant' AND t.term <> ''
     GROUP BY 1, 2, 3, 4
+  ), hourly AS (
+    INSERT INTO mention_term_hours (workspace_id, query_id, bucket, kind, term, mentions)
+    SELECT $1, query_id, bucket, kind, term, mentions FROM counted ORDER BY 2, 3, 4, 5
+    ON CONFLICT (workspace_id, query_id, bucket, kind, term) DO UPDATE SET mentions = mention_term_hours.mentions + excluded.mentions
   ), daily AS (
     INSERT INTO mention_term_rollups (workspace_id, query_id, day, kind, term, mentions)
-    SELECT $1, query_id, day, kind, term, mentions FROM counted ORDER BY 2, 3, 4, 5
+    SELECT $1, query_id, (bucket AT TIME ZONE 'UTC')::date, kind, term, sum(mentions) FROM counted GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
     ON CONFLICT (workspace_id, query_id, day, kind, term) DO UPDATE SET mentions = mention_term_rollups.mentions + excluded.mentions
   )
   INSERT INTO mention_term_months (workspace_id, query_id, month, kind, term, mentions)
-  SELECT $1, q.query_id, date_trunc('month', c.day)::date, c.kind, c.term, sum(c.mentions)
+  SELECT $1, q.query_id, date_trunc('month', c.bucket AT TIME ZONE 'UTC')::date, c.kind, c.term, sum(c.mentions)
   FROM counted c CROSS JOIN LATERAL (VALUES (c.query_id), (NULL::uuid)) q(query_id)
   GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
   ON CONFLICT (workspace_id, query_id, month, kind, term) DO UPDATE SET mentions = mention_term_months.mentions + excluded.mentions`;

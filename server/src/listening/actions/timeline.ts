@@ -4,7 +4,7 @@
  * note (nor a second interaction to anyone's history).
  */
 import { logActivity } from '../../crm/index.js';
-import { isIntentLabel, type IntentLabel } from '../../nlp/intent/intent-labels.js';
+import { INTENT_NAMES, isIntentLabel } from '../../nlp/intent/intent-labels.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import type { Mention } from '../mentions/mention.schema.js';
@@ -12,20 +12,9 @@ import { claimMentionNote, mentionNoteWritten, releaseMentionNote } from './ment
 
 const QUOTED = 2_000;
 
-/** Each intent as the app names it to people (the mention's badge). */
-const HEARD_AS: Record<IntentLabel, string> = {
-  complaint: 'Complaint',
-  question: 'Question',
-  purchase: 'Buying signal',
-  praise: 'Praise',
-  idea: 'Idea',
-  spam: 'Spam',
-  other: 'Mention',
-};
-
-/** What listening heard in a mention: its intent in words, or a plain mention when it has none. */
+/** What listening heard in a mention: its intent in words, or a plain mention when it has none (or none of the named ones). */
 export function heardAs(mention: Pick<Mention, 'intent'>): string {
-  return isIntentLabel(mention.intent) ? HEARD_AS[mention.intent] : 'Mention';
+  return isIntentLabel(mention.intent) && mention.intent !== 'other' ? INTENT_NAMES[mention.intent] : 'Mention';
 }
 
 export async function logMention(ctx: Ctx, db: Db, note: { contactId: string; mention: Mention; action: string; why: string }) {

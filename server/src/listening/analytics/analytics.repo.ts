@@ -6,7 +6,7 @@
  */
 import type { Queryable } from '../../platform/db/db.js';
 import type { Interval } from './analytics.schema.js';
-import { cutRange, dayParts, DAY_MS, HOUR_MS, type SignedSpan, type Span } from './exact-range.js';
+import { cutRange, DAY_MS, HOUR_MS, rangeParts, type SignedSpan, type Span } from './exact-range.js';
 
 export interface Scope {
   workspaceId: string;
@@ -14,7 +14,7 @@ export interface Scope {
   kind?: string;
   from: Date;
   to: Date;
-  /** When the chart is asked for: nothing is sent after it (see dayParts). */
+  /** When the chart is asked for: nothing is sent after it (see rangeParts). */
   now: Date;
 }
 
@@ -225,12 +225,22 @@ function volumeOf(q: QueryPoints): QueryVolume {
   return volume;
 }
 
+/** Appends the spans to `params` as two arrays (starts, ends); returns the table they make, `hs(f, t)`. */
+function hourSpansOf(params: unknown[], spans: readonly Span[]): string {
+  params.push(
+    spans.map((span) => span.from),
+    spans.map((span) => span.to),
+  );
+  return `unnest($${params.length - 1}::timestamptz[], $${params.length}::timestamptz[]) hs(f, t)`;
+}
+
 /**
- * Counts by network or language: days from the daily breakdowns, plus or minus the mentions of the
- * partial days at the range's ends (see dayParts: at most half a day of them at each end).
+ * Counts by network or language: days from the daily breakdowns, hours from the hourly ones, plus
+ * or minus the mentions of the partial hours at the range's ends (see rangeParts). The hourly rows
+ * are read per query of the workspace, as they are keyed.
  */
 export async function breakdown(db: Queryable, scope: Scope, by: 'network' | 'language') {
-  const parts = dayParts(scope.from, scope.to, scope.now);
+  const parts = rangeParts(scope.from, scope.to, scope.now);
   const params: unknown[] = [scope.workspaceId, isoDay(parts.days.from), isoDay(parts.days.to)];
   const filters = scopeFilters(scope, params);
   const key = by === 'network' ? 'r.network' : "coalesce(r.language, '')";
@@ -238,6 +248,11 @@ export async function breakdown(db: Queryable, scope: Scope, by: 'network' | 'la
     `SELECT r.key, sum(r.mentions)::int AS mentions, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
             sum(r.neutral)::int AS neutral
        FROM (SELECT query_id, ${by} AS key, ${COUNTS} FROM mention_daily WHERE workspace_id = $1 AND day >= $2::date AND day < $3::date
+             UNION ALL
+             SELECT h.query_id, h.${by} AS key, h.mentions, h.positive, h.negative, h.neutral, h.sentiment_sum
+               FROM ${hourSpansOf(params, parts.hours)} CROSS JOIN listening_queries q
+               JOIN mention_hourly_breakdowns h ON h.workspace_id = $1 AND h.query_id = q.id AND h.bucket >= hs.f AND h.bucket < hs.t
+              WHERE q.workspace_id = $1
              UNION ALL ${mentionsIn(spansOf(params, parts.mentions), key, 'key')}) r
       WHERE true ${filters}
       GROUP BY 1 HAVING sum(r.mentions) > 0 ORDER BY 2 DESC, 1`,
@@ -300,9 +315,9 @@ export async function rankedTerms(
 }
 
 /**
- * The count of each of `terms` (distinct) over `days`, from the daily term rollups: one index range
- * per term, summed there. As one `term = ANY(…)` scan grouped afterwards, the plan made once for
- * all values sorted the 25,000 rows of 40 hashtags by term (23 ms against 7).
+ * The count of each of `terms` (distinct) over `days` and `hours`, from the daily and hourly term
+ * rollups: index ranges per term, summed there. As one `term = ANY(…)` scan grouped afterwards, the
+ * plan made once for all values sorted the 25,000 rows of 40 hashtags by term (23 ms against 7).
  */
 export async function termCounts(
   db: Queryable,
@@ -310,16 +325,23 @@ export async function termCounts(
   queryIds: readonly string[] | null,
   kind: string,
   terms: readonly string[],
-  days: Span,
+  parts: { days: Span; hours: readonly Span[] },
 ): Promise<{ term: string; mentions: number }[]> {
-  if (terms.length === 0 || days.from >= days.to) return [];
-  const params = [workspaceId, isoDay(days.from), isoDay(days.to), kind, terms, ...(queryIds ? [queryIds] : [])];
+  if (terms.length === 0) return [];
+  const params: unknown[] = [workspaceId, isoDay(parts.days.from), isoDay(parts.days.to), kind, terms];
+  const hours = hourSpansOf(params, parts.hours);
+  const queriesParam = queryIds ? params.push(queryIds) : 0;
+  const ofQueries = (alias: string) => (queryIds ? `AND ${alias}.query_id = ANY($${queriesParam}::uuid[])` : '');
   const { rows } = await db.query<{ term: string; mentions: number }>(
-    `SELECT t.term, s.mentions FROM unnest($5::text[]) AS t(term)
+    `SELECT c.term, s.mentions FROM unnest($5::text[]) AS c(term)
       CROSS JOIN LATERAL (
-        SELECT sum(r.mentions)::int AS mentions FROM mention_term_rollups r
-         WHERE r.workspace_id = $1 AND r.kind = $4 AND r.term = t.term AND r.day >= $2::date AND r.day < $3::date
-           ${queryIds ? 'AND r.query_id = ANY($6::uuid[])' : ''}) s
+        SELECT sum(x.mentions)::int AS mentions FROM (
+          SELECT r.mentions FROM mention_term_rollups r
+           WHERE r.workspace_id = $1 AND r.kind = $4 AND r.term = c.term AND r.day >= $2::date AND r.day < $3::date ${ofQueries('r')}
+          UNION ALL
+          SELECT h.mentions FROM ${hours}
+            JOIN mention_term_hours h ON h.workspace_id = $1 AND h.kind = $4 AND h.term = c.term AND h.bucket >= hs.f AND h.bucket < hs.t
+           WHERE true ${ofQueries('h')}) x) s
       WHERE s.mentions > 0`,
     params,
   );

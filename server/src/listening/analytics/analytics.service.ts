@@ -9,12 +9,11 @@ import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
 import { storedSeenPosts } from '../mentions/seen-posts.repo.js';
 import * as repo from './analytics.repo.js';
+import { LONGEST_CHART_RANGE_DAYS } from './longest-range.js';
 import { topTerms } from './top-terms.js';
 import type { BreakdownQuery, ChartTable, Interval, SeriesQuery, TopQuery, VolumeChart } from './analytics.schema.js';
 
 const DAY = 86_400_000;
-/** A year: longer ranges are exports, not dashboards. */
-const MAX_RANGE = 400 * DAY;
 /** Influencers are ranked among the most heard authors; a deeper pool would read too many lists. */
 const INFLUENCER_POOL = 100;
 
@@ -23,7 +22,9 @@ function scopeOf(ctx: Ctx, query: { queryId?: string; kind?: string; from?: stri
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
   if (from >= to) throw invalid([{ field: 'from', reason: 'must be before to' }]);
-  if (to.getTime() - from.getTime() > MAX_RANGE) throw invalid([{ field: 'from', reason: 'the range can span at most 400 days' }]);
+  if (to.getTime() - from.getTime() > LONGEST_CHART_RANGE_DAYS * DAY) {
+    throw invalid([{ field: 'from', reason: `the range can span at most ${LONGEST_CHART_RANGE_DAYS} days` }]);
+  }
   return { workspaceId: ctx.workspaceId, queryId: query.queryId, kind: query.kind, from, to, now };
 }
 

@@ -93,6 +93,47 @@ async function expectRollupsMatchMentions(workspaceId: string) {
       ),
     ),
   );
+  const hour = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')`;
+  expect(
+    lines(
+      await rows(
+        `SELECT query_id, ${hour('bucket')} AS hour, network, language, mentions, negative FROM mention_hourly_breakdowns
+          WHERE workspace_id = $1 AND mentions <> 0`,
+        w,
+      ),
+    ),
+  ).toEqual(
+    lines(
+      await rows(
+        `SELECT query_id, ${hour('sent_at')} AS hour, network, coalesce(language, '') AS language, count(*) AS mentions,
+                count(*) FILTER (WHERE sentiment = 'negative') AS negative
+           FROM mentions WHERE workspace_id = $1 AND ${COUNTED} GROUP BY 1, 2, 3, 4`,
+        w,
+      ),
+    ),
+  );
+  const termHours = (kind: string) =>
+    rows<Record<string, unknown>>(
+      `SELECT query_id, ${hour('bucket')} AS hour, term, mentions FROM mention_term_hours WHERE workspace_id = $1 AND kind = '${kind}' AND mentions <> 0`,
+      w,
+    );
+  expect(lines(await termHours('hashtag'))).toEqual(
+    lines(
+      await rows(
+        `SELECT mn.query_id, ${hour('mn.sent_at')} AS hour, t.term, count(*) AS mentions ${HASHTAGS_OF_MENTIONS} GROUP BY 1, 2, 3`,
+        w,
+      ),
+    ),
+  );
+  expect(lines(await termHours('author'))).toEqual(
+    lines(
+      await rows(
+        `SELECT query_id, ${hour('sent_at')} AS hour, author_identity_id::text AS term, count(*) AS mentions
+           FROM mentions WHERE workspace_id = $1 AND ${COUNTED} AND author_identity_id IS NOT NULL GROUP BY 1, 2, 3`,
+        w,
+      ),
+    ),
+  );
   const months = (scope: string, kind: string, from: string) =>
     rows<Record<string, unknown>>(
       `SELECT ${scope} AS query_id, to_char(date_trunc('month', mn.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS month, ${kind === 'author' ? 'mn.author_identity_id::text' : 't.term'} AS term, count(*) AS mentions

@@ -11,13 +11,13 @@
  *    bound, the answer is exact, ties included; otherwise read deeper.
  *
  * After `MAX_DEPTH` the answer is marked approximate: the counts shown are still exact, but a term
- * not shown may have up to `unseenAtMost` mentions. A range's partial days are counted from their
- * mentions (see exact-range.ts), once per answer, and added to the days' counts of step 2.
+ * not shown may have up to `unseenAtMost` mentions. A range's partial hours are counted from their
+ * mentions (see exact-range.ts), once per answer, and added to the days' and hours' counts of step 2.
  */
 import type { Queryable } from '../../platform/db/db.js';
 import { termsOf, understandingOf } from '../mentions/mention-facts.js';
 import * as repo from './analytics.repo.js';
-import { dayParts, type SignedSpan } from './exact-range.js';
+import { rangeParts, type SignedSpan } from './exact-range.js';
 
 const MAX_DEPTH = 1_000;
 const FIRST_DEPTH_PER_ROW = 4;
@@ -82,19 +82,19 @@ export async function topTerms(db: Queryable, scope: repo.Scope, kind: string, l
   const queryIds = scope.queryId ? [scope.queryId] : scope.kind ? await repo.queryIdsOfKind(db, scope.workspaceId, scope.kind) : null;
   if (queryIds?.length === 0) return { rows: [], exact: true, unseenAtMost: 0 };
   const months = monthsOf(scope.from, scope.to);
-  const parts = dayParts(scope.from, scope.to, scope.now);
+  const parts = rangeParts(scope.from, scope.to, scope.now);
   const read = async (depth: number) => {
     const ranked = await repo.rankedTerms(db, scope.workspaceId, kind, queryIds, months, depth);
     const candidates = [...new Set(ranked.map((r) => r.term))];
-    const inDays = await repo.termCounts(db, scope.workspaceId, queryIds, kind, candidates, parts.days);
-    return { ranked, candidates, inDays: new Map(inDays.map((r) => [r.term, r.mentions])) };
+    const inRollups = await repo.termCounts(db, scope.workspaceId, queryIds, kind, candidates, parts);
+    return { ranked, candidates, inRollups: new Map(inRollups.map((r) => [r.term, r.mentions])) };
   };
   let depth = limit * FIRST_DEPTH_PER_ROW;
-  // The partial days' mentions are read beside the first lists: on PostgreSQL the two run at once.
-  const [inPartialDays, first] = await Promise.all([termsInSpans(db, scope.workspaceId, queryIds, kind, parts.mentions), read(depth)]);
+  // The partial hours' mentions are read beside the first lists: on PostgreSQL the two run at once.
+  const [inPartialHours, first] = await Promise.all([termsInSpans(db, scope.workspaceId, queryIds, kind, parts.mentions), read(depth)]);
   for (let lists = first; ; lists = await read(depth)) {
     const counted = lists.candidates
-      .map((term) => ({ term, mentions: (lists.inDays.get(term) ?? 0) + (inPartialDays.get(term) ?? 0) }))
+      .map((term) => ({ term, mentions: (lists.inRollups.get(term) ?? 0) + (inPartialHours.get(term) ?? 0) }))
       .filter((r) => r.mentions > 0)
       .sort(byCount);
     const rows = counted.slice(0, limit);

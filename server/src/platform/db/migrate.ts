@@ -2,12 +2,17 @@
  * Applies every domain's migrations in order, once each. Runs at start and from `rapport migrate`;
  * an advisory lock keeps two servers starting together from applying the same step twice.
  */
-import type { Db } from './db.js';
+import type { Db, Queryable } from './db.js';
 
 export interface Migration {
   /** Globally unique and sortable within its domain, e.g. `crm/001-contacts`. */
   id: string;
   sql: string;
+  /**
+   * Fills what the new schema needs from stored data by the domain's own rules (terms read from a
+   * message's stored analysis, say), after `sql` and in the same transaction.
+   */
+  backfill?: (tx: Queryable) => Promise<void>;
 }
 
 const LOCK_KEY = 727_274_001;
@@ -24,6 +29,7 @@ export async function migrate(db: Db, migrations: readonly Migration[]): Promise
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await migration.backfill?.(tx);
       await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [migration.id]);
       applied.push(migration.id);
     }

@@ -4,7 +4,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { QueryError } from '../../ui/QueryError';
 import { useAlertHistory } from './api';
 import { DeliveryOutcomes } from './DeliveryOutcomes';
-import { ResponsiveRow, ResponsiveTable, useStackedRows, type TableColumn } from './ResponsiveTable';
+import { ResponsiveRow, ResponsiveTable, useStackedRows, type TableColumn } from '../../ui/ResponsiveTable';
 
 const COLUMNS: TableColumn[] = [
   { header: 'Fired at' },

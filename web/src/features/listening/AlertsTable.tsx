@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifyFailure } from '../../ui/notify-failure';
 import { useCheckAlert, useDeleteAlert, useSaveAlert } from './api';
 import { KIND_LABELS, TRIGGER_LABELS } from './labels';
-import { ResponsiveRow, ResponsiveTable, useStackedRows, type TableColumn } from './ResponsiveTable';
+import { ResponsiveRow, ResponsiveTable, useStackedRows, type TableColumn } from '../../ui/ResponsiveTable';
 import type { Alert, SavedQuery } from './types';
 
 const COLUMNS: TableColumn[] = [

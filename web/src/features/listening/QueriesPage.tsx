@@ -11,7 +11,7 @@ import { QueryError } from '../../ui/QueryError';
 import { usePermissions } from '../auth/permissions';
 import { useDeleteQuery, useSaveQuery, useSavedQueries } from './api';
 import { groupQueries, scopeValue } from './query-scope';
-import { ResponsiveRow, ResponsiveTable, useStackedRows, type TableColumn } from './ResponsiveTable';
+import { ResponsiveRow, ResponsiveTable, useStackedRows, type TableColumn } from '../../ui/ResponsiveTable';
 import type { SavedQuery } from './types';
 
 const COLUMNS: TableColumn[] = [

@@ -60,11 +60,7 @@ export function resolveRange(range: DateRange, now: Date = new Date()): Resolved
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
-/**
- * The longest range the dashboard's charts are drawn for: the analytics API refuses a longer one
- * (`MAX_RANGE` in server/src/listening/analytics/analytics.service.ts, counted in hours as here).
- */
-export const LONGEST_CHART_RANGE_DAYS = 400;
+export { LONGEST_CHART_RANGE_DAYS } from '../../../../server/src/listening/analytics/longest-range';
 
 /** What is wrong with a custom range: said at the day to change (`message`), and for the page (`summary`). */
 export interface RangeProblem {

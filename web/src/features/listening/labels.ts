@@ -1,4 +1,5 @@
 /** How listening's values are named and coloured for people. */
+import { INTENT_NAMES } from '../../../../server/src/nlp/intent/intent-labels';
 import type { Intent, QueryKind, Relevance, Sentiment, Trigger } from './types';
 
 export const KIND_LABELS: Record<QueryKind, string> = {
@@ -14,15 +15,8 @@ export const SENTIMENT_LABELS: Record<Sentiment, string> = { positive: 'Positive
 /** Green, grey and red read as good, neutral and bad at a glance; the label says it for those who cannot see colour. */
 export const SENTIMENT_COLORS: Record<Sentiment, string> = { positive: 'teal', neutral: 'gray', negative: 'red' };
 
-export const INTENT_LABELS: Record<Intent, string> = {
-  complaint: 'Complaint',
-  question: 'Question',
-  purchase: 'Buying signal',
-  praise: 'Praise',
-  idea: 'Idea',
-  spam: 'Spam',
-  other: 'Other',
-};
+/** Named by the server's module, so a note on the timeline and a badge say the same. */
+export const INTENT_LABELS: Record<Intent, string> = INTENT_NAMES;
 
 export const INTENT_COLORS: Record<Intent, string> = {
   complaint: 'red',

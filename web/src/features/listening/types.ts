@@ -5,8 +5,7 @@ export type QueryKind = (typeof QUERY_KINDS)[number];
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
 
-export const INTENTS = ['complaint', 'question', 'purchase', 'praise', 'idea', 'spam', 'other'] as const;
-export type Intent = (typeof INTENTS)[number];
+export { INTENT_LABELS as INTENTS, type IntentLabel as Intent } from '../../../../server/src/nlp/intent/intent-labels';
 
 export const RELEVANCES = ['unreviewed', 'relevant', 'irrelevant'] as const;
 export type Relevance = (typeof RELEVANCES)[number];

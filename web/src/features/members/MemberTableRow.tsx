@@ -1,11 +1,19 @@
 /**
- * The layout of a row in the members table, for a member and a pending invitation alike: who, role,
- * record scope and teams in columns, or on a phone in one cell with everything stacked, so nothing
- * is cut off or left out for lack of columns; the row's action in a narrow last cell.
+ * A row of the members table, for a member and a pending invitation alike: who, role, record scope
+ * and teams (see ResponsiveTable: on a phone in one cell, the others under who after their header),
+ * and the row's action.
  */
-import { Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { ResponsiveRow, type TableColumn } from '../../ui/ResponsiveTable';
 import { TeamBadges } from './TeamBadges';
+
+export const MEMBER_COLUMNS: readonly TableColumn[] = [
+  { header: 'Member' },
+  { header: 'Role' },
+  { header: 'Sees' },
+  { header: 'Teams', visibleFrom: 'md' },
+];
 
 export function MemberTableRow({
   avatar,
@@ -25,7 +33,6 @@ export function MemberTableRow({
   role: ReactNode;
   scope: ReactNode;
   teamNames: string[];
-  /** Role, scope and teams under the title, in one cell, for a narrow screen. */
   stacked: boolean;
   action: ReactNode;
 }) {
@@ -40,27 +47,12 @@ export function MemberTableRow({
       </div>
     </Group>
   );
-  const teams = <TeamBadges names={teamNames} />;
   return (
-    <Table.Tr>
-      {stacked ? (
-        <Table.Td>
-          <Stack gap={6}>
-            {identity}
-            {role}
-            {scope}
-            {teams}
-          </Stack>
-        </Table.Td>
-      ) : (
-        <>
-          <Table.Td>{identity}</Table.Td>
-          <Table.Td>{role}</Table.Td>
-          <Table.Td>{scope}</Table.Td>
-          <Table.Td visibleFrom="md">{teams}</Table.Td>
-        </>
-      )}
-      <Table.Td w={60}>{action}</Table.Td>
-    </Table.Tr>
+    <ResponsiveRow
+      columns={MEMBER_COLUMNS}
+      cells={[identity, role, scope, <TeamBadges key="teams" names={teamNames} />]}
+      actions={action}
+      stacked={stacked}
+    />
   );
 }

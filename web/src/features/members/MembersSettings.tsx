@@ -1,14 +1,16 @@
 /** Settings › Members: who is in the workspace, their role and which records they see, and who is invited. */
-import { Button, Group, Loader, Paper, Table, Text, VisuallyHidden, useMantineTheme } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Button, Group, Loader, Paper, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
+import { ResponsiveTable, useStackedRows } from '../../ui/ResponsiveTable';
 import { usePermissions } from '../auth/permissions';
 import { useTeams } from '../teams/api';
 import { AddMemberDialog } from './AddMemberDialog';
 import { useInvitations, useMembers } from './api';
 import { InvitationRow } from './InvitationRow';
 import { MemberRow } from './MemberRow';
+import { MEMBER_COLUMNS } from './MemberTableRow';
 
 export function MembersSettings() {
   const members = useMembers();
@@ -16,10 +18,7 @@ export function MembersSettings() {
   const { isAdmin, userId } = usePermissions();
   const invitations = useInvitations(isAdmin);
   const [adding, { open, close }] = useDisclosure(false);
-  const theme = useMantineTheme();
-  // Read on the first render, so a phone never lays out the wide table first.
-  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
-  const stacked = !wide;
+  const stacked = useStackedRows();
   const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   return (
     <>
@@ -37,43 +36,26 @@ export function MembersSettings() {
       {members.isError && <QueryError title="Could not load members" error={members.error} />}
       {members.data && (
         <Paper withBorder>
-          <Table verticalSpacing="sm" aria-label="Members" layout={stacked ? 'fixed' : undefined}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Member</Table.Th>
-                {!stacked && (
-                  <>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Sees</Table.Th>
-                    <Table.Th visibleFrom="md">Teams</Table.Th>
-                  </>
-                )}
-                <Table.Th w={60}>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.data.map((member) => (
-                <MemberRow
-                  key={member.id}
-                  member={member}
-                  teamNames={member.teamIds.map((id) => teamName.get(id) ?? '').filter(Boolean)}
-                  editable={isAdmin}
-                  isSelf={member.id === userId}
-                  stacked={stacked}
-                />
-              ))}
-              {(invitations.data ?? []).map((invitation) => (
-                <InvitationRow
-                  key={invitation.id}
-                  invitation={invitation}
-                  teamNames={invitation.teamIds.map((id) => teamName.get(id) ?? '').filter(Boolean)}
-                  stacked={stacked}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ResponsiveTable label="Members" columns={MEMBER_COLUMNS} stacked={stacked} minWidth={640} withActions>
+            {members.data.map((member) => (
+              <MemberRow
+                key={member.id}
+                member={member}
+                teamNames={member.teamIds.map((id) => teamName.get(id) ?? '').filter(Boolean)}
+                editable={isAdmin}
+                isSelf={member.id === userId}
+                stacked={stacked}
+              />
+            ))}
+            {(invitations.data ?? []).map((invitation) => (
+              <InvitationRow
+                key={invitation.id}
+                invitation={invitation}
+                teamNames={invitation.teamIds.map((id) => teamName.get(id) ?? '').filter(Boolean)}
+                stacked={stacked}
+              />
+            ))}
+          </ResponsiveTable>
         </Paper>
       )}
       <AddMemberDialog key={adding ? 'open' : 'closed'} opened={adding} onClose={close} />

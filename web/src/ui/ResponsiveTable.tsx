@@ -1,8 +1,8 @@
 /**
- * The layout of the listening tables (queries, alerts, alert history): columns on a wide screen; on
- * a phone each row in one cell, its first value as the title, the others one under the other after
- * their header, and its actions below, so nothing is cut off or pushed out of sight (as the members
- * table does). A phone is told on the first render, so it never lays out the wide table first.
+ * The layout of the settings and listening tables (members, queries, alerts, alert history): columns
+ * on a wide screen; on a phone each row in one cell, its first value as the title, the others one
+ * under the other after their header, and its actions below, so nothing is cut off or pushed out of
+ * sight. A phone is told on the first render, so it never lays out the wide table first.
  */
 import { Group, Stack, Table, Text, VisuallyHidden, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -11,6 +11,8 @@ import type { ReactNode } from 'react';
 export interface TableColumn {
   header: string;
   align?: 'right';
+  /** A column shown from this breakpoint up only (in a phone's stacked row, always). */
+  visibleFrom?: 'md' | 'lg';
 }
 
 export function useStackedRows(): boolean {
@@ -51,7 +53,7 @@ export function ResponsiveTable({
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
-              <Table.Th key={column.header} ta={column.align}>
+              <Table.Th key={column.header} ta={column.align} visibleFrom={column.visibleFrom}>
                 {column.header}
               </Table.Th>
             ))}
@@ -84,7 +86,7 @@ export function ResponsiveRow({
     return (
       <Table.Tr>
         {columns.map((column, index) => (
-          <Table.Td key={column.header} ta={column.align}>
+          <Table.Td key={column.header} ta={column.align} visibleFrom={column.visibleFrom}>
             {cells[index]}
           </Table.Td>
         ))}
