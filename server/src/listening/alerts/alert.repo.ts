@@ -1,5 +1,6 @@
 /** SQL for alerts, their firings, and the counts they watch. */
 import type { Queryable } from '../../platform/db/db.js';
+import { nameKey } from '../../platform/db/name-order.js';
 import type { AlertFiring, AlertRow } from './alert.schema.js';
 
 const SELECT = `id, name, query_id AS "queryId", query_kind AS "queryKind", trigger, keyword, sensitivity, min_mentions AS "minMentions",
@@ -48,9 +49,10 @@ export async function findAlert(db: Queryable, workspaceId: string, id: string, 
 }
 
 export async function listAlerts(db: Queryable, workspaceId: string): Promise<AlertRow[]> {
-  const { rows } = await db.query<AlertRow>(`SELECT ${SELECT} FROM listening_alerts WHERE workspace_id = $1 ORDER BY name, id`, [
-    workspaceId,
-  ]);
+  const { rows } = await db.query<AlertRow>(
+    `SELECT ${SELECT} FROM listening_alerts WHERE workspace_id = $1 ORDER BY ${nameKey('name')}, id`,
+    [workspaceId],
+  );
   return rows;
 }
 

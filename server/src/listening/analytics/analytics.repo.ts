@@ -6,7 +6,7 @@
  */
 import type { Queryable } from '../../platform/db/db.js';
 import type { Interval } from './analytics.schema.js';
-import { cutRange, DAY_MS, HOUR_MS, rangeParts, type SignedSpan, type Span } from './exact-range.js';
+import { cutRange, DAY_MS, HOUR_MS, rangeParts, unitParts, type SignedSpan, type Span } from './exact-range.js';
 
 export interface Scope {
   workspaceId: string;
@@ -131,22 +131,23 @@ interface QueryPoints {
 }
 
 /**
- * Counts per query and interval, queries in name order: the rollups' whole hours (and days) and
- * the mentions of the partial hours at the range's ends. The database sends one row
+ * Counts per query and interval, queries in name order: the rollups' whole hours (and days) plus
+ * or minus the mentions of the partial hours at the range's ends (see unitParts). The database sends one row
  * per query with its intervals as lists: a 90-day chart of 20 queries is 1,820 points, and as
  * that many rows their sending and parsing cost more than the sums (measured: 9.4 ms of database and
  * 10.8 ms of server CPU per request at 5,000,000 mentions).
  */
 export async function volumeSeries(db: Queryable, scope: Scope, interval: Interval): Promise<QueryVolume[]> {
-  const hours = cutRange(scope.from, scope.to, HOUR_MS);
+  const hours = unitParts(scope.from, scope.to, scope.now, HOUR_MS);
   const params: unknown[] = [scope.workspaceId, hours.whole.from, hours.whole.to];
   const filters = scopeFilters(scope, params);
-  const edges = mentionsIn(spansOf(params, added(hours.edges)), 'r.sent_at', 'bucket');
+  // A partial hour taken whole less the rest of it: the rest's mentions land in the hour's interval, taken off.
+  const edges = mentionsIn(spansOf(params, hours.mentions), 'r.sent_at', 'bucket');
   let rollups: string;
   if (interval === 'hour')
     rollups = `SELECT query_id, bucket, ${COUNTS} FROM mention_hourly WHERE workspace_id = $1 AND bucket >= $2 AND bucket < $3`;
   else {
-    params.push(...dayBounds(scope.from, scope.to));
+    params.push(...dayBounds(hours.whole.from, hours.whole.to));
     rollups = daysAndEdgeHours(`$${params.length - 1}`, `$${params.length}`);
   }
   const { rows } = await db.query<QueryPoints>(

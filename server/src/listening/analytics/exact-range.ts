@@ -33,47 +33,54 @@ export function cutRange(from: Date, to: Date, unit: number): { whole: Span; edg
   return { whole: { from: at(first), to: at(last) }, edges };
 }
 
-/** Spans in time order with those that touch joined: fewer index ranges to read. */
-function joined(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.from.getTime() - b.from.getTime());
-  const out: Span[] = [];
-  for (const span of sorted) {
-    const last = out.at(-1);
-    if (last && last.to.getTime() >= span.from.getTime()) last.to = at(Math.max(last.to.getTime(), span.to.getTime()));
-    else out.push({ ...span });
+/**
+ * The range as whole units of `unit` ms (UTC hours or days) of a rollup, plus or minus the
+ * mentions of some spans. A partial unit at an end is counted from its own mentions, or as the
+ * whole unit less the mentions of the rest of it — whichever has fewer to read, judged by its time
+ * before `now` (nothing is sent after it): "the last 24 hours" ending now reads the current hour as
+ * its rollup. So at most half a unit of mentions is read at each end.
+ */
+export function unitParts(from: Date, to: Date, now: Date, unit: number): { whole: Span; mentions: SignedSpan[] } {
+  const past = (span: Span) => Math.max(0, Math.min(span.to.getTime(), now.getTime()) - span.from.getTime());
+  const { whole, edges } = cutRange(from, to, unit);
+  let first = whole.from.getTime();
+  let last = whole.to.getTime();
+  const mentions: SignedSpan[] = [];
+  for (const part of edges) {
+    const unitStart = Math.floor(part.from.getTime() / unit) * unit;
+    const rest = [
+      { from: at(unitStart), to: part.from },
+      { from: part.to, to: at(unitStart + unit) },
+    ].filter((span) => span.from < span.to);
+    if (past(part) <= rest.reduce((sum, span) => sum + past(span), 0)) {
+      mentions.push({ ...part, sign: 1 });
+      continue;
+    }
+    mentions.push(...rest.map((span) => ({ ...span, sign: -1 as const })));
+    // The whole units and the edge units taken whole are one run: the edges touch the whole units.
+    [first, last] = [Math.min(first, unitStart), Math.max(last, unitStart + unit)];
   }
-  return out;
+  return { whole: { from: at(first), to: at(last) }, mentions };
 }
 
 /**
  * The range as whole UTC days of the daily rollups (`days`), whole UTC hours of the hourly ones
- * (`hours`, the rest of the partial days at its ends), and plus or minus the mentions of some spans.
- * A partial hour at an end is counted from its own mentions, or as the whole hour less the mentions
- * of the rest of it — whichever has fewer to read, judged by its minutes before `now` (nothing is
- * sent after it): "the last 24 hours" ending now reads the current hour as its rollup. So at most
- * half an hour of mentions is read at each end, and none when the range starts and ends on hours.
+ * (`hours`: the partial days at its ends, see unitParts), and plus or minus the mentions of some
+ * spans: at most half an hour of mentions at each end, and none when the range starts and ends on
+ * whole hours.
  */
 export function rangeParts(from: Date, to: Date, now: Date): { days: Span; hours: Span[]; mentions: SignedSpan[] } {
-  const past = (span: Span) => Math.max(0, Math.min(span.to.getTime(), now.getTime()) - span.from.getTime());
   const { whole: days, edges } = cutRange(from, to, DAY_MS);
   const hours: Span[] = [];
   const mentions: SignedSpan[] = [];
   for (const edge of edges) {
-    const cut = cutRange(edge.from, edge.to, HOUR_MS);
-    if (cut.whole.from < cut.whole.to) hours.push(cut.whole);
-    for (const part of cut.edges) {
-      const hourStart = Math.floor(part.from.getTime() / HOUR_MS) * HOUR_MS;
-      const rest = [
-        { from: at(hourStart), to: part.from },
-        { from: part.to, to: at(hourStart + HOUR_MS) },
-      ].filter((span) => span.from < span.to);
-      if (past(part) <= rest.reduce((sum, span) => sum + past(span), 0)) {
-        mentions.push({ ...part, sign: 1 });
-        continue;
-      }
-      hours.push({ from: at(hourStart), to: at(hourStart + HOUR_MS) });
-      mentions.push(...rest.map((span) => ({ ...span, sign: -1 as const })));
-    }
+    const part = unitParts(edge.from, edge.to, now, HOUR_MS);
+    mentions.push(...part.mentions);
+    if (part.whole.from >= part.whole.to) continue;
+    // The two ends' hours meet at a midnight when the range holds no whole day: one span to read.
+    const before = hours.at(-1);
+    if (before && before.to.getTime() === part.whole.from.getTime()) before.to = part.whole.to;
+    else hours.push(part.whole);
   }
-  return { days, hours: joined(hours), mentions };
+  return { days, hours, mentions };
 }

@@ -1,5 +1,6 @@
 /** SQL for saved listening queries. */
 import type { Queryable } from '../../platform/db/db.js';
+import { nameKey } from '../../platform/db/name-order.js';
 import type { QueryKind, SavedQueryRow } from './saved-query.schema.js';
 
 const SELECT = `id, name, query, kind, is_active AS "isActive", backfilled_at AS "backfilledAt", created_by AS "createdBy",
@@ -21,7 +22,7 @@ export async function nameTaken(db: Queryable, workspaceId: string, name: string
   return rows.length > 0;
 }
 
-/** Ordered by name; the keyset is (name, id). */
+/** Ordered by name as people read names (`nameKey`); the keyset is (the name's key, id), the key as `toLowerCase` makes it. */
 export async function listSavedQueries(
   db: Queryable,
   workspaceId: string,
@@ -32,9 +33,9 @@ export async function listSavedQueries(
   const { rows } = await db.query<SavedQueryRow>(
     `SELECT ${SELECT} FROM listening_queries
       WHERE workspace_id = $1 AND ($2::text IS NULL OR kind = $2) AND ($3::boolean IS NULL OR is_active = $3)
-        AND ($4::text IS NULL OR (name, id) > ($4, $5::uuid))
-      ORDER BY name, id LIMIT $6`,
-    [workspaceId, filter.kind ?? null, filter.active ?? null, after?.name ?? null, after?.id ?? null, limit + 1],
+        AND ($4::text IS NULL OR (${nameKey('name')}, id) > ($4, $5::uuid))
+      ORDER BY ${nameKey('name')}, id LIMIT $6`,
+    [workspaceId, filter.kind ?? null, filter.active ?? null, after?.name.toLowerCase() ?? null, after?.id ?? null, limit + 1],
   );
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
