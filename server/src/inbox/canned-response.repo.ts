@@ -1,5 +1,6 @@
 /** SQL for canned responses and the values their variables are filled with. */
 import type { Queryable } from '../platform/db/db.js';
+import { shownName } from '../platform/text/identity-handle.js';
 import type { CannedResponse } from './canned-response.schema.js';
 
 const SELECT = `id, name, shortcut, body, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -87,7 +88,7 @@ export async function templateSources(
 ): Promise<TemplateSources | null> {
   const { rows } = await db.query<TemplateSources>(
     `SELECT c.subject, ct.first_name AS "contactFirstName", ct.last_name AS "contactLastName", ct.display_name AS "contactName",
-            ct.emails->0->>'address' AS "contactEmail", i.display_name AS "identityName", i.email AS "identityEmail",
+            ct.emails->0->>'address' AS "contactEmail", ${shownName('i')} AS "identityName", i.email AS "identityEmail",
             u.name AS "agentName", u.email AS "agentEmail"
        FROM conversations c
        LEFT JOIN social_identities i ON i.workspace_id = c.workspace_id AND i.id = c.identity_id

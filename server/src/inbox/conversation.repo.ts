@@ -3,7 +3,7 @@ import { listLimit, sqlLimit } from '../platform/db/limit.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
 import { conversationScope } from './conversation.policy.js';
-import { shownHandle } from '../platform/text/identity-handle.js';
+import { shownHandle, shownName } from '../platform/text/identity-handle.js';
 import { replyLimitOn, replyUnavailableThrough, type ReplyChannel } from './reply-availability.js';
 import type { InstantCursor } from './inbox.cursor.js';
 import {
@@ -73,7 +73,7 @@ const SELECT = `c.id, c.network, c.channel_id AS "channelId", ${REPLY_CHANNEL} A
   c.priority, c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.labels, c.is_private AS "isPrivate", c.is_spam AS "isSpam",
   c.merged_into_id AS "mergedIntoId", c.preview, c.message_count AS "messageCount", c.last_message_at AS "lastMessageAt",
   c.last_inbound_at AS "lastInboundAt", c.contact_id AS "contactId", ct.display_name AS "contactName", cs.tier AS "contactTier",
-  i.id AS "identityId", i.network AS "identityNetwork", ${shownHandle('i')} AS "identityHandle", i.display_name AS "identityDisplayName",
+  i.id AS "identityId", i.network AS "identityNetwork", ${shownHandle('i')} AS "identityHandle", ${shownName('i')} AS "identityDisplayName",
   i.profile_url AS "identityProfileUrl", i.avatar_url AS "identityAvatarUrl", i.email AS "identityEmail", i.followers AS "identityFollowers",
   c.first_response_due_at AS "firstResponseDueAt", c.next_response_due_at AS "nextResponseDueAt", c.resolution_due_at AS "resolutionDueAt",
   c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
@@ -90,7 +90,7 @@ interface ConversationRow extends Omit<Conversation, 'identity' | 'contact' | 's
   identityId: string | null;
   identityNetwork: string;
   identityHandle: string | null;
-  identityDisplayName: string;
+  identityDisplayName: string | null;
   identityProfileUrl: string | null;
   identityAvatarUrl: string | null;
   identityEmail: string | null;

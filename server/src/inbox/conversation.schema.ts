@@ -83,7 +83,9 @@ export const Conversation = Type.Object({
           description: 'Null when the network gave only its numeric id for the person (a Meta page-scoped id), which is no handle',
         }),
       ),
-      displayName: Type.String(),
+      displayName: Nullable(
+        Type.String({ description: 'Null when the network gave only its numeric id for the person, which names nobody' }),
+      ),
       profileUrl: NullableString,
       avatarUrl: NullableString,
       email: NullableString,
@@ -115,7 +117,7 @@ export interface ConversationIdentity {
   id: string;
   network: string;
   handle: string | null;
-  displayName: string;
+  displayName: string | null;
   profileUrl: string | null;
   avatarUrl: string | null;
   email: string | null;

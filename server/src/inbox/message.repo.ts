@@ -3,13 +3,13 @@ import { sqlLimit } from '../platform/db/limit.js';
 import type { Queryable } from '../platform/db/db.js';
 import type { InstantCursor } from './inbox.cursor.js';
 import { memberSeesConversation } from './conversation.policy.js';
-import { shownHandle } from '../platform/text/identity-handle.js';
+import { shownHandle, shownName } from '../platform/text/identity-handle.js';
 import type { ReplyChannel } from './reply-availability.js';
 import type { DeliveryStatus, Message } from './message.schema.js';
 import { safeUrl, sanitiseHtml } from './sanitize.js';
 
 const SELECT = `m.id, m.conversation_id AS "conversationId", m.kind, m.direction, m.author_identity_id AS "identityId",
-  m.author_user_id AS "userId", COALESCE(u.name, i.display_name) AS "authorName", ${shownHandle('i')} AS "authorHandle", m.title, m.text, m.html,
+  m.author_user_id AS "userId", COALESCE(u.name, ${shownName('i')}) AS "authorName", ${shownHandle('i')} AS "authorHandle", m.title, m.text, m.html,
   m.url, m.attachments, m.sent_at AS "sentAt", m.received_at AS "receivedAt", m.delivery_status AS "deliveryStatus",
   m.delivery_error AS "deliveryError", m.mentions, m.enrichment`;
 

@@ -398,12 +398,13 @@ export async function identitiesById(db: Queryable, workspaceId: string, ids: re
     network: string;
     handle: string;
     displayName: string;
+    externalId: string;
     followers: number | null;
     following: number | null;
     postsCount: number | null;
     contactId: string | null;
   }>(
-    `SELECT id, network, handle, display_name AS "displayName", followers, following, posts_count AS "postsCount", contact_id AS "contactId"
+    `SELECT id, network, handle, display_name AS "displayName", external_id AS "externalId", followers, following, posts_count AS "postsCount", contact_id AS "contactId"
        FROM social_identities WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
     [workspaceId, ids],
   );

@@ -8,6 +8,7 @@ import { influenceScore } from '../../nlp/influence/influence.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
 import { storedSeenPosts } from '../mentions/seen-posts.repo.js';
+import { shownHandleOf, shownNameOf } from '../../platform/text/identity-handle.js';
 import * as repo from './analytics.repo.js';
 import { LONGEST_CHART_RANGE_DAYS } from './longest-range.js';
 import { topTerms } from './top-terms.js';
@@ -242,8 +243,9 @@ export async function topOf(ctx: Ctx, query: TopQuery): Promise<ChartTable> {
       {
         identityId: identity.id,
         network: identity.network,
-        handle: identity.handle,
-        name: identity.displayName,
+        // A Meta author known only by a numeric id has neither: the number names nobody.
+        handle: shownHandleOf(identity),
+        name: shownNameOf(identity),
         contactId: identity.contactId,
         mentions: r.mentions,
         followers: identity.followers,

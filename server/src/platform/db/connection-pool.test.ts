@@ -55,4 +55,16 @@ describe('connection pool size', () => {
       await sized.close();
     }
   });
+
+  it.runIf(TEST_DB_KIND === 'postgres')('compiles no statement just in time, on every connection', async () => {
+    const db = await openDatabase({ databaseUrl: url, databasePoolSize: 3, dataDir: tmpdir() });
+    try {
+      const settings = await Promise.all(
+        Array.from({ length: 3 }, () => db.query<{ jit: string }>("SELECT current_setting('jit') AS jit, pg_sleep(0.05)")),
+      );
+      expect(settings.map(({ rows }) => rows[0]!.jit)).toEqual(['off', 'off', 'off']);
+    } finally {
+      await db.close();
+    }
+  });
 });

@@ -17,7 +17,7 @@ export interface Identity {
   id: string;
   network: Network;
   handle: string | null;
-  displayName: string;
+  displayName: string | null;
   profileUrl: string | null;
   avatarUrl: string | null;
   email: string | null;

@@ -190,7 +190,7 @@ export interface RankedAuthor {
 export function rankedAuthors(rows: readonly Row[]): RankedAuthor[] {
   return rows.map((row) => ({
     identityId: textOf(row.identityId),
-    name: textOf(row.name) || textOf(row.handle),
+    name: textOf(row.name) || textOf(row.handle) || 'Unknown author',
     handle: textOf(row.handle),
     network: textOf(row.network),
     contactId: row.contactId ? textOf(row.contactId) : null,
