@@ -1,5 +1,6 @@
 /** Social identities: every author on every channel, one row per (network, the network's id for them). */
 import type { Migration } from '../platform/db/migrate.js';
+import { forgetNetworkIdsOnContacts } from './links/network-id-contacts.js';
 
 export const identityMigrations: Migration[] = [
   {
@@ -179,5 +180,14 @@ CREATE STATISTICS social_identities_lower_email ON (lower(email)) FROM social_id
 CREATE STATISTICS social_identities_lower_handle ON (lower(handle)) FROM social_identities;
 ANALYZE social_identities;
 `,
+  },
+  {
+    id: 'identity/007-network-ids-off-contacts',
+    // Contacts made from authors known by a numeric network id alone, before "Add as contact"
+    // stopped copying it, hold the number as their name and a handle. The rule is code
+    // (platform/text/identity-handle.ts, and how a new contact from such an author is named), and
+    // each change is a contact edit with its event, which also rebuilds the contact's match keys.
+    sql: '',
+    backfill: forgetNetworkIdsOnContacts,
   },
 ];

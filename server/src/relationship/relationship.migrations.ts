@@ -1,5 +1,6 @@
 /** The relationship domain's tables: each workspace's scoring settings and every contact's scores. */
 import type { Migration } from '../platform/db/migrate.js';
+import { queueRescoreOfScoredWorkspaces } from './score.queue.js';
 
 export const relationshipMigrations: Migration[] = [
   {
@@ -34,5 +35,16 @@ CREATE TABLE contact_scores (
   CONSTRAINT contact_scores_contact FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts (workspace_id, id) ON DELETE CASCADE
 );
 `,
+  },
+  {
+    id: 'relationship/002-tier-limits',
+    // Where money weighs in the score, a tier above the lowest needs a monetary value or the stage
+    // customer or advocate (scoring.ts, tierLimit). Scored workspaces are rescored straight after the
+    // upgrade, so a lead ranked gold by activity alone does not stay gold until the night.
+    sql: `
+-- { code, text }: why the contact is held in the lowest tier whatever its value score; null when it is not.
+ALTER TABLE contact_scores ADD COLUMN tier_limit jsonb;
+`,
+    backfill: queueRescoreOfScoredWorkspaces,
   },
 ];

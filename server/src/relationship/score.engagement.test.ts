@@ -28,7 +28,8 @@ describe('engagement', () => {
       method: 'POST',
       url: '/api/v1/contacts',
       headers: ws.owner.headers,
-      payload: { firstName: 'Stella', lastName: 'Stranger' },
+      // A customer: where money weighs in the score, a non-customer stays in the lowest tier however much they do.
+      payload: { firstName: 'Stella', lastName: 'Stranger', lifecycleStage: 'customer' },
     });
     const contactId = json<{ id: string }>(created).id;
     await conversationOf(t.db, ws.workspaceId, contactId, {

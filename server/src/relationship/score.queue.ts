@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import type { Queryable } from '../platform/db/db.js';
 import { enqueueJob, enqueueJobs, type JobTarget } from '../platform/jobs/job.js';
+import { scoredWorkspaces } from './score.repo.js';
 
 /** How long a contact's changes gather before it is rescored. */
 export const RESCORE_DELAY_MS = 30_000;
@@ -30,4 +31,9 @@ export async function queueContactScoring(db: Queryable, workspaceId: string, co
 
 export async function queueWorkspaceScoring(db: Queryable, workspaceId: string, now = new Date()) {
   await enqueueJob(db, SCORE_WORKSPACE, {}, { workspaceId, runAt: now, uniqueKey: `${SCORE_WORKSPACE.name}:${workspaceId}` });
+}
+
+/** Rescores every workspace that has scores, now: for a change of the scoring rules. */
+export async function queueRescoreOfScoredWorkspaces(db: Queryable): Promise<void> {
+  for (const workspaceId of await scoredWorkspaces(db)) await queueWorkspaceScoring(db, workspaceId);
 }

@@ -43,7 +43,8 @@ export async function saveSettings(db: Queryable, workspaceId: string, settings:
 
 export async function findScore(db: Queryable, workspaceId: string, contactId: string): Promise<ContactScore | null> {
   const { rows } = await db.query<ContactScore>(
-    `SELECT value_score AS "valueScore", tier, health, health_reasons AS "healthReasons", components, computed_at AS "computedAt"
+    `SELECT value_score AS "valueScore", tier, tier_limit AS "tierLimit", health, health_reasons AS "healthReasons", components,
+            computed_at AS "computedAt"
        FROM contact_scores WHERE workspace_id = $1 AND contact_id = $2`,
     [workspaceId, contactId],
   );
@@ -83,6 +84,7 @@ export async function monetaryRank(db: Queryable, workspaceId: string, field: st
 interface FactsRow {
   contactId: string;
   createdAt: Date;
+  lifecycleStage: string;
   money: number | null;
   waiting: number;
   resolved90: number;
@@ -126,7 +128,7 @@ export async function contactFacts(
   const params: unknown[] = [workspaceId, [...new Set(contactIds)], now, monetaryField];
   const visible = conversationScope(actor, 'cv', params);
   const { rows } = await db.query<FactsRow>(
-    `SELECT c.id AS "contactId", c.created_at AS "createdAt",
+    `SELECT c.id AS "contactId", c.created_at AS "createdAt", c.lifecycle_stage AS "lifecycleStage",
             CASE WHEN $4::text IS NOT NULL AND jsonb_typeof(c.custom -> $4::text) = 'number' THEN (c.custom ->> $4::text)::float8 END AS money,
             conv.waiting, conv.resolved90, conv."lastConversationAt",
             msg.inbound90 AS "messageInbound90", msg.engagement AS "messageEngagement", msg."lastInbound" AS "messageLastInbound",
@@ -198,6 +200,7 @@ export async function contactFacts(
   return rows.map((r) => ({
     contactId: r.contactId,
     createdAt: new Date(r.createdAt),
+    lifecycleStage: r.lifecycleStage,
     money: r.money === null ? null : Number(r.money),
     lastInboundAt: latest(r.messageLastInbound, r.mentionLast, r.activityLastInbound),
     lastInteractionAt: latest(r.lastConversationAt, r.mentionLast, r.activityLast),
@@ -250,6 +253,7 @@ export async function saveScores(
     contactId: s.contactId,
     valueScore: s.valueScore,
     tier: s.tier,
+    tierLimit: s.tierLimit && JSON.stringify(s.tierLimit),
     health: s.health,
     reasons: JSON.stringify(s.healthReasons),
     components: JSON.stringify(s.components),
@@ -259,6 +263,7 @@ export async function saveScores(
       ['contact_id', 'uuid', 'contactId'],
       ['value_score', 'int', 'valueScore'],
       ['tier', 'text', 'tier'],
+      ['tier_limit', 'jsonb', 'tierLimit'],
       ['health', 'int', 'health'],
       ['health_reasons', 'jsonb', 'reasons'],
       ['components', 'jsonb', 'components'],
@@ -274,7 +279,7 @@ export async function saveScores(
        SELECT $1, $2, ${names} FROM ${from}
         WHERE ${rowExists('contacts', '$1', 'u.contact_id')}
        ON CONFLICT (workspace_id, contact_id) DO UPDATE SET value_score = EXCLUDED.value_score, tier = EXCLUDED.tier,
-         health = EXCLUDED.health, health_reasons = EXCLUDED.health_reasons, components = EXCLUDED.components,
+         tier_limit = EXCLUDED.tier_limit, health = EXCLUDED.health, health_reasons = EXCLUDED.health_reasons, components = EXCLUDED.components,
          computed_at = EXCLUDED.computed_at
        RETURNING contact_id, value_score, tier, health
      )
@@ -318,6 +323,14 @@ export async function contactsOfMentions(db: Queryable, workspaceId: string, men
     [workspaceId, mentionIds],
   );
   return rows.map((r) => r.contactId);
+}
+
+/** The workspaces with scores, each found through the primary key of its scores. */
+export async function scoredWorkspaces(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT w.id FROM workspaces w WHERE EXISTS (SELECT 1 FROM contact_scores s WHERE s.workspace_id = w.id) ORDER BY w.id`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Every workspace with the time zone of its business hours (null when it has none), for the nightly plan. */

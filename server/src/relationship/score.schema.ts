@@ -1,7 +1,7 @@
 /** API shapes of contact scores and of the workspace's scoring settings. */
 import { Type, type Static } from 'typebox';
-import { DateTime } from '../platform/http/schemas.js';
-import type { Component, HealthReason, ScoringSettings } from './scoring.js';
+import { DateTime, OneOf } from '../platform/http/schemas.js';
+import { TIER_LIMIT_CODES, type Component, type HealthReason, type ScoringSettings, type TierLimit } from './scoring.js';
 
 const Weight = Type.Number({ minimum: 0, maximum: 100 });
 const Part = Type.Union([Type.Integer(), Type.Null()]);
@@ -69,6 +69,9 @@ export interface RelationshipSettings extends ScoringSettings {
 export const ContactScore = Type.Object({
   valueScore: Type.Integer({ minimum: 0, maximum: 100 }),
   tier: Type.String(),
+  tierLimit: Type.Union([Type.Object({ code: OneOf(TIER_LIMIT_CODES), text: Type.String() }), Type.Null()], {
+    description: 'Why the contact is held in the lowest tier whatever its value score; null when the tier is the one the score reaches',
+  }),
   health: Type.Integer({ minimum: 0, maximum: 100 }),
   healthReasons: Type.Array(
     Type.Object({ code: Type.String(), text: Type.String(), effect: Type.Integer({ description: 'Points added to (or taken from) 50' }) }),
@@ -79,6 +82,7 @@ export const ContactScore = Type.Object({
 export interface ContactScore {
   valueScore: number;
   tier: string;
+  tierLimit: TierLimit | null;
   health: number;
   healthReasons: HealthReason[];
   components: Record<Component, number | null>;

@@ -18,6 +18,7 @@ function facts(overrides: Partial<ContactFacts> = {}): ContactFacts {
   return {
     contactId: 'c',
     createdAt: daysAgo(400),
+    lifecycleStage: 'lead',
     lastInboundAt: null,
     lastInteractionAt: null,
     inbound90Days: 0,
@@ -107,11 +108,18 @@ describe('value score and tier', () => {
   it('keeps a brand-new sender in the lowest tier until their history shows something', () => {
     const firstMessage = { createdAt: NOW, lastInboundAt: NOW, lastInteractionAt: NOW, inbound90Days: 1, engagement365Days: 1 };
     // Recency alone scores a first message 100: the score says so, the tier waits for evidence.
-    const stranger = scoreContact(facts(firstMessage), DEFAULT_SETTINGS, NOW);
+    const stranger = scoreContact(facts({ ...firstMessage, lifecycleStage: 'customer' }), DEFAULT_SETTINGS, NOW);
     expect(stranger.valueScore).toBeGreaterThanOrEqual(40);
-    expect(stranger.tier).toBe('bronze');
-    const regular = scoreContact(facts({ ...firstMessage, inbound90Days: 3, engagement365Days: 3 }), DEFAULT_SETTINGS, NOW);
-    expect(regular.tier).toBe('silver');
+    expect(stranger).toMatchObject({
+      tier: 'bronze',
+      tierLimit: { code: 'few_interactions', text: 'Lowest tier until 3 interactions in a year (1 so far)' },
+    });
+    const regular = scoreContact(
+      facts({ ...firstMessage, lifecycleStage: 'customer', inbound90Days: 3, engagement365Days: 3 }),
+      DEFAULT_SETTINGS,
+      NOW,
+    );
+    expect(regular).toMatchObject({ tier: 'silver', tierLimit: null });
     // A monetary value is evidence too, in the workspace's own tiers.
     const tiers = [
       { name: 'key', minScore: 30 },
@@ -124,6 +132,57 @@ describe('value score and tier', () => {
     );
     expect(paying.tier).toBe('key');
     expect(scoreContact(facts(firstMessage), { ...DEFAULT_SETTINGS, tiers }, NOW).tier).toBe('other');
+  });
+});
+
+describe('tiers without money to rank by', () => {
+  // Posts every other day for three months: as active as anyone gets.
+  const chatty = {
+    lastInboundAt: daysAgo(1),
+    lastInteractionAt: daysAgo(1),
+    inbound90Days: 45,
+    engagement365Days: 60,
+    maxFollowers: 2_000,
+  };
+
+  it('keeps a chatty non-customer out of every tier above the lowest, while their score still shows their activity', () => {
+    for (const lifecycleStage of ['subscriber', 'lead', 'qualified', 'opportunity', 'churned', 'other']) {
+      const stranger = scoreContact(facts({ ...chatty, lifecycleStage }), DEFAULT_SETTINGS, NOW);
+      // Money left out, activity alone scored them platinum.
+      expect(stranger.valueScore).toBeGreaterThanOrEqual(80);
+      expect(stranger.components.monetary).toBeNull();
+      expect(stranger.tier).toBe('bronze');
+      expect(stranger.tierLimit).toEqual({
+        code: 'not_a_customer',
+        text: `Lowest tier until a customer or advocate: stage ${lifecycleStage}, no monetary field chosen`,
+      });
+    }
+  });
+
+  it('ranks customers and advocates by the score', () => {
+    for (const lifecycleStage of ['customer', 'advocate']) {
+      expect(scoreContact(facts({ ...chatty, lifecycleStage }), DEFAULT_SETTINGS, NOW)).toMatchObject({
+        tier: 'platinum',
+        tierLimit: null,
+      });
+    }
+  });
+
+  it('takes a monetary value as evidence of buying, and holds a non-customer without one where a field is chosen', () => {
+    const withField = { ...DEFAULT_SETTINGS, monetaryField: 'lifetime_value' };
+    const withoutValue = scoreContact(facts(chatty), withField, NOW);
+    expect(withoutValue.valueScore).toBeGreaterThanOrEqual(60);
+    expect(withoutValue).toMatchObject({
+      tier: 'bronze',
+      tierLimit: { code: 'not_a_customer', text: 'Lowest tier until a customer or advocate: stage lead, no monetary value' },
+    });
+    const paying = scoreContact(facts({ ...chatty, monetary: { below: 95, equal: 1, total: 100 } }), withField, NOW);
+    expect(paying).toMatchObject({ tier: 'platinum', tierLimit: null });
+  });
+
+  it('ranks by activity alone where money has no weight: the workspace chose so', () => {
+    const activityOnly = { ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights, monetary: 0 } };
+    expect(scoreContact(facts(chatty), activityOnly, NOW)).toMatchObject({ tier: 'platinum', tierLimit: null });
   });
 });
 

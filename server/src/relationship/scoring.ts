@@ -43,6 +43,8 @@ export interface MonetaryRank {
 export interface ContactFacts {
   contactId: string;
   createdAt: Date;
+  /** The contact's lifecycle stage (lead, customer…): whether they buy, where no monetary value says so. */
+  lifecycleStage: string;
   /** The customer's last message, mention, or call, meeting or e-mail that was not ours. */
   lastInboundAt: Date | null;
   /** The last interaction either way. */
@@ -67,9 +69,19 @@ export interface HealthReason {
   effect: number;
 }
 
+export const TIER_LIMIT_CODES = ['few_interactions', 'not_a_customer'] as const;
+
+/** Why a contact is held in the lowest tier whatever its value score. */
+export interface TierLimit {
+  code: (typeof TIER_LIMIT_CODES)[number];
+  text: string;
+}
+
 export interface Score {
   valueScore: number;
   tier: string;
+  /** Null when the tier is the one the value score reaches. */
+  tierLimit: TierLimit | null;
   health: number;
   healthReasons: HealthReason[];
   components: Record<Component, number | null>;
@@ -183,9 +195,30 @@ export function healthReasons(facts: ContactFacts, settings: ScoringSettings, no
  */
 export const MIN_INTERACTIONS_FOR_TIER = 3;
 
-/** Whether the contact's history is enough to rank them above the lowest tier: some interactions, or a value. */
-export function hasTierEvidence(facts: ContactFacts): boolean {
-  return facts.engagement365Days >= MIN_INTERACTIONS_FOR_TIER || facts.monetary !== null;
+/** The lifecycle stages of people who buy from the business now. */
+export const BUYING_STAGES: readonly string[] = ['customer', 'advocate'];
+
+/**
+ * Why the contact's history is not enough to rank them above the lowest tier, or null when it is.
+ *
+ * Tiers rank customers by what they are worth to the business, and routing rules and SLA targets
+ * treat the top ones best. Where money weighs in the score, a tier above the lowest needs evidence
+ * that the contact buys: a monetary value, or the lifecycle stage customer or advocate. Without one
+ * the score can only count activity (a workspace without a monetary field leaves the component out,
+ * and a contact without a value scores 0 on it), and a lead who posted a lot scored 80, "platinum",
+ * above most paying customers. A workspace that gives money no weight ranks by activity on purpose.
+ */
+export function tierLimit(facts: ContactFacts, settings: ScoringSettings): TierLimit | null {
+  if (facts.monetary !== null) return null;
+  if (facts.engagement365Days < MIN_INTERACTIONS_FOR_TIER) {
+    const text = `Lowest tier until ${MIN_INTERACTIONS_FOR_TIER} interactions in a year (${facts.engagement365Days} so far)`;
+    return { code: 'few_interactions', text };
+  }
+  if (settings.weights.monetary > 0 && !BUYING_STAGES.includes(facts.lifecycleStage)) {
+    const missing = settings.monetaryField === null ? 'no monetary field chosen' : 'no monetary value';
+    return { code: 'not_a_customer', text: `Lowest tier until a customer or advocate: stage ${facts.lifecycleStage}, ${missing}` };
+  }
+  return null;
 }
 
 export function scoreContact(facts: ContactFacts, settings: ScoringSettings, now: Date): Score {
@@ -193,6 +226,7 @@ export function scoreContact(facts: ContactFacts, settings: ScoringSettings, now
   const value = valueScore(parts, settings.weights);
   const reasons = healthReasons(facts, settings, now);
   const health = round(clamp(NEUTRAL_HEALTH + reasons.reduce((sum, r) => sum + r.effect, 0), 0, 100));
-  const tier = hasTierEvidence(facts) ? tierFor(value, settings.tiers) : tierFor(0, settings.tiers);
-  return { valueScore: value, tier, health, healthReasons: reasons, components: parts };
+  const limit = tierLimit(facts, settings);
+  const tier = tierFor(limit ? 0 : value, settings.tiers);
+  return { valueScore: value, tier, tierLimit: limit, health, healthReasons: reasons, components: parts };
 }

@@ -15,7 +15,11 @@
 import type { Actor } from '../platform/context.js';
 import type { Queryable } from '../platform/db/db.js';
 import { conversationScope } from '../inbox/index.js';
+import { shownHandle, shownName } from '../platform/text/identity-handle.js';
 import type { TimelineItem } from './timeline.schema.js';
+
+/** A customer's entry names them by what the network calls them; never by its numeric id for them. */
+const AUTHOR_NAME = `coalesce(nullif(${shownName('i')}, ''), ${shownHandle('i')})`;
 
 export interface TimelineRead {
   contactIds: readonly string[];
@@ -77,7 +81,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
     parts.push(`(SELECT m.id, 'message' AS kind, m.sent_at AS "occurredAt", coalesce(nullif(m.title, ''), cv.subject) AS title,
             left(m.text, ${READ_CHARS}) AS body, m.network, m.direction, m.conversation_id AS "conversationId",
             m.enrichment #>> '{nlp,sentiment,label}' AS sentiment,
-            CASE WHEN m.direction = 'in' THEN coalesce(nullif(i.display_name, ''), i.handle) ELSE u.name END AS author, NULL::jsonb AS task,
+            CASE WHEN m.direction = 'in' THEN ${AUTHOR_NAME} ELSE u.name END AS author, NULL::jsonb AS task,
             NULL::int AS "durationMinutes", m.author_user_id AS "authorId"
        FROM unnest($2::uuid[]) who(id)
        JOIN conversations cv ON cv.workspace_id = $1 AND cv.contact_id = who.id AND NOT cv.is_spam
@@ -97,7 +101,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
     // Their text is read after the page is cut (below), by primary key, for the few that made it.
     parts.push(`(SELECT mn.message_id AS id, 'mention' AS kind, mn.sent_at AS "occurredAt", NULL::text AS title, NULL::text AS body,
             mn.network, 'in' AS direction, mn.conversation_id AS "conversationId", mn.sentiment,
-            coalesce(nullif(i.display_name, ''), i.handle) AS author, NULL::jsonb AS task, NULL::int AS "durationMinutes", NULL::uuid AS "authorId"
+            ${AUTHOR_NAME} AS author, NULL::jsonb AS task, NULL::int AS "durationMinutes", NULL::uuid AS "authorId"
        FROM unnest($2::uuid[]) who(id)
        JOIN social_identities i ON i.workspace_id = $1 AND i.contact_id = who.id
        CROSS JOIN LATERAL (

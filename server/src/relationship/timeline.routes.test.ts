@@ -191,6 +191,26 @@ describe('contact timeline', () => {
     expect(page.data.map((i) => [i.kind, i.id, i.isMention])).toEqual([['message', messageId, true]]);
   });
 
+  it('names no customer by the numeric id Meta knows them by', async () => {
+    const ws = await buildWorkspace(t.db);
+    const contactId = await contactIn(ws);
+    const psid = '6512345678909999';
+    const identity = { network: 'facebook', externalId: psid, handle: psid, displayName: psid, email: null };
+    await conversationOf(t.db, ws.workspaceId, contactId, {
+      network: 'facebook',
+      identity,
+      messages: [{ text: 'Is the shop open on Sunday?', sentAt: at('2026-02-01T10:00:00Z') }],
+    });
+    const page = json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`));
+    expect(page.data.map((i) => [i.kind, i.author])).toEqual([['message', null]]);
+    await t.db.query('UPDATE social_identities SET display_name = $3 WHERE workspace_id = $1 AND external_id = $2', [
+      ws.workspaceId,
+      psid,
+      'Mia Rossi',
+    ]);
+    expect(json<Page>(await get(ws, `/api/v1/contacts/${contactId}/timeline`)).data.map((i) => i.author)).toEqual(['Mia Rossi']);
+  });
+
   it('finds what listening heard from an author added as a contact under mentions, once, as the messages they are', async () => {
     const ws = await buildWorkspace(t.db);
     const send = (method: 'GET' | 'POST', url: string, payload?: object) =>

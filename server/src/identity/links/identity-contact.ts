@@ -9,7 +9,7 @@ import { createContact, getContact, namePartsOf, updateContact, type Contact, ty
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { notFound } from '../../platform/http/errors.js';
-import { isNetworkId, shownHandleOf } from '../../platform/text/identity-handle.js';
+import { shownHandleOf, shownNameOf } from '../../platform/text/identity-handle.js';
 import { findIdentity, type SocialIdentity } from '../identity.repo.js';
 import { linkIdentity } from './link.service.js';
 
@@ -19,17 +19,34 @@ const UNKNOWN = { firstName: 'Unknown', lastName: '' };
 const FUNNEL = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'advocate'];
 const movesForward = (from: string, to: string) => !FUNNEL.includes(from) || FUNNEL.indexOf(to) > FUNNEL.indexOf(from);
 
+/** The author's handle as a contact may hold it: none for an e-mail sender (the address is the e-mail) or a numeric network id. */
+const contactHandleOf = (identity: AuthorNames) => (identity.network === 'email' ? null : shownHandleOf(identity));
+
+/** What names an author: the network's numbers stand in for a name and a handle when the channel gives neither. */
+export interface AuthorNames {
+  network: string;
+  externalId: string;
+  handle: string;
+  displayName: string;
+}
+
+/**
+ * A contact's name made from its author: their name, else their handle. An author known by a
+ * number alone gives none; the contact is then called by what else it holds (`hasOtherDetail`: an
+ * e-mail, say) and, holding nothing, "Unknown", a name the matching engine reads as no name.
+ */
+export function contactNameFrom(identity: AuthorNames, hasOtherDetail: boolean): { firstName: string; lastName: string } {
+  const named = shownNameOf(identity) || contactHandleOf(identity);
+  return named ? namePartsOf(named) : hasOtherDetail ? namePartsOf('') : UNKNOWN;
+}
+
 /** What the channel tells about the author, as a contact's name, e-mail and handle; never its numeric network id. */
 function contactDetailsOf(identity: SocialIdentity): ContactInput {
   const profileUrl = identity.profileUrl && /^https?:\/\//.test(identity.profileUrl) ? identity.profileUrl : undefined;
-  const handle = identity.network === 'email' ? null : shownHandleOf(identity);
-  const name = isNetworkId(identity.displayName, identity.externalId) ? '' : identity.displayName;
+  const handle = contactHandleOf(identity);
   const emails = identity.email && EMAIL.test(identity.email) ? [{ address: identity.email.slice(0, 320) }] : [];
   const socialHandles = handle ? [{ network: identity.network, handle: handle.slice(0, 200), url: profileUrl }] : [];
-  const named = name || handle;
-  // A contact needs a name, an e-mail or a handle: an author known by a number alone gets a name the matching engine reads as none.
-  const nameParts = named ? namePartsOf(named) : emails.length ? namePartsOf('') : UNKNOWN;
-  return { ...nameParts, emails, socialHandles };
+  return { ...contactNameFrom(identity, emails.length > 0), emails, socialHandles };
 }
 
 export type WantedContact = Pick<ContactInput, 'lifecycleStage' | 'teamId' | 'ownerId' | 'tags'>;

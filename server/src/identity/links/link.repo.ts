@@ -6,7 +6,7 @@ import type { CursorValue } from '../../platform/http/cursor.js';
 import { recordScope } from '../../crm/index.js';
 import type { Evidence } from '../matching/index.js';
 import { runWrites, type WritePartAt } from '../../platform/db/write-part.js';
-import { shownHandle } from '../../platform/text/identity-handle.js';
+import { shownHandle, shownName } from '../../platform/text/identity-handle.js';
 import type { IdentityListQuery, IdentitySummary, LinkedIdentity, LinkMethod, LinkRule } from './link.schema.js';
 
 export interface LinkDecision {
@@ -176,7 +176,7 @@ export async function dismissPairOfUnlink(
   return rows[0] ?? null;
 }
 
-const IDENTITY_FIELDS = `i.id, i.network, ${shownHandle('i')} AS handle, i.display_name AS "displayName", i.profile_url AS "profileUrl",
+const IDENTITY_FIELDS = `i.id, i.network, ${shownHandle('i')} AS handle, ${shownName('i')} AS "displayName", i.profile_url AS "profileUrl",
   i.avatar_url AS "avatarUrl", i.email, i.followers`;
 
 /** The contact's identities, each with the latest decision that linked it. */

@@ -239,10 +239,17 @@ describe('the identity picker', () => {
     const mia = await numeric('6512345678901234', 'Mia Rossi');
     const nameless = await numeric('6512345678909999', '6512345678909999');
 
-    const listed = json<{ data: { id: string; handle: string | null }[] }>(
+    const listed = json<{ data: { id: string; handle: string | null; displayName: string | null }[] }>(
       await send(ws.owner.headers, 'GET', '/api/v1/identities?network=facebook'),
     );
     expect(listed.data.map((identity) => identity.handle)).toEqual([null, null]);
+    // The number is no name either; the picker still finds the author by it.
+    expect(Object.fromEntries(listed.data.map((identity) => [identity.id, identity.displayName]))).toEqual({
+      [mia]: 'Mia Rossi',
+      [nameless]: null,
+    });
+    const found = json<{ data: { id: string }[] }>(await send(ws.owner.headers, 'GET', '/api/v1/identities?q=6512345678909999'));
+    expect(found.data.map((identity) => identity.id)).toEqual([nameless]);
 
     const contactOf = async (identityId: string) => {
       const added = await send(ws.owner.headers, 'POST', `/api/v1/identities/${identityId}/contact`);
@@ -258,7 +265,7 @@ describe('the identity picker', () => {
     const identities = json<{ data: { handle: string | null }[] }>(
       await send(ws.owner.headers, 'GET', `/api/v1/contacts/${unnamed.id}/identities`),
     );
-    expect(identities.data).toEqual([expect.objectContaining({ id: nameless, handle: null })]);
+    expect(identities.data).toEqual([expect.objectContaining({ id: nameless, handle: null, displayName: null })]);
   });
 
   it('adds an author as a contact, once, with their conversations; agents only, never another workspace’s', async () => {

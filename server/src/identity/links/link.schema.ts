@@ -25,7 +25,7 @@ const identityFields = {
   id: Type.String(),
   network: Type.String(),
   handle: Type.Union([Type.String(), Type.Null()], { description: 'Null when the network names the person by a numeric id only' }),
-  displayName: Type.String(),
+  displayName: Type.Union([Type.String(), Type.Null()], { description: 'Null when the network names the person by a numeric id only' }),
   profileUrl: NullableString,
   avatarUrl: NullableString,
   email: NullableString,
@@ -40,7 +40,7 @@ export interface LinkedIdentity {
   id: string;
   network: string;
   handle: string | null;
-  displayName: string;
+  displayName: string | null;
   profileUrl: string | null;
   avatarUrl: string | null;
   email: string | null;

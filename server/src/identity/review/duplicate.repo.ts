@@ -8,7 +8,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import type { CursorValue } from '../../platform/http/cursor.js';
-import { shownHandle } from '../../platform/text/identity-handle.js';
+import { shownHandle, shownName } from '../../platform/text/identity-handle.js';
 import { recordScope } from '../../crm/index.js';
 import type { DuplicateCandidate, DuplicateKind, DuplicateStatus } from './duplicate.schema.js';
 import { asAtMerge, type MergedPairRow } from './merged-pair.js';
@@ -40,7 +40,7 @@ function contactSummary(alias: 'l' | 'r'): string {
 const SELECT = `d.id, d.kind, d.status, d.decision, d.probability, d.weight, d.evidence,
   ${contactSummary('l')} AS "left", ${contactSummary('r')} AS "right",
   CASE WHEN i.id IS NULL THEN NULL ELSE jsonb_build_object(
-    'id', i.id, 'network', i.network, 'handle', ${shownHandle('i')}, 'displayName', i.display_name,
+    'id', i.id, 'network', i.network, 'handle', ${shownHandle('i')}, 'displayName', ${shownName('i')},
     'profileUrl', i.profile_url, 'avatarUrl', i.avatar_url, 'email', i.email) END AS identity,
   CASE WHEN m.id IS NULL THEN NULL ELSE jsonb_build_object(
     'id', m.id, 'survivorId', m.survivor_id, 'mergedId', m.merged_id, 'mergedAt', m.merged_at,

@@ -133,6 +133,18 @@ describe('duplicate review queue', () => {
     expect(links.rows).toEqual([{ action: 'link', method: 'manual', evidence, decided_by: ws.owner.userId }]);
   });
 
+  it('shows a Meta author known by a page-scoped id alone with neither a handle nor a name, not the number', async () => {
+    const ws = await buildWorkspace(t.db);
+    const contact = await addContact(ws, { firstName: 'Mia', lastName: 'Rossi' });
+    const psid = '6512345678909999';
+    const identity = await insertIdentity(t.db, ws.workspaceId, { network: 'facebook', externalId: psid, displayName: psid, email: null });
+    await upsertCandidates(t.db, ws.workspaceId, [
+      { kind: 'identity', leftId: identity, rightId: contact, probability: 0.6, weight: 1, decision: 'review', evidence: [], levels: [0] },
+    ]);
+    const [pair] = (await list(ws, '?kind=identity')).data;
+    expect(pair!.identity).toMatchObject({ id: identity, network: 'facebook', handle: null, displayName: null });
+  });
+
   it('lists the contacts one identity may be, and nothing for an identity of another workspace', async () => {
     const ws = await buildWorkspace(t.db);
     const other = await buildWorkspace(t.db);

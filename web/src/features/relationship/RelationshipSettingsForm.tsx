@@ -11,11 +11,21 @@ import { TEXT_COLORS } from '../../ui/text-colors';
 import { useCustomFields } from '../custom-fields/api';
 import { useRecomputeScores, useSaveRelationshipSettings } from './api';
 import { COMPONENT_HINTS, COMPONENT_LABELS } from './score-format';
-import { settingsDraft, settingsInput, settingsProblems, sortedTiers, tierName, weightShares, type SettingsDraft } from './settings-draft';
+import {
+  settingsDraft,
+  settingsInput,
+  settingsProblems,
+  sortedTiers,
+  tierName,
+  tierRule,
+  weightShares,
+  type SettingsDraft,
+} from './settings-draft';
 import { VALUE_COMPONENTS, type RelationshipSettings } from './types';
 import { reachableClearButton } from '../../ui/clear-button';
 
 const asNumber = (value: string | number, fallback = 0) => (typeof value === 'number' ? value : fallback);
+const shareText = (share: number | null) => (share === null ? 'not used: no monetary value field chosen' : `${share}% of the score`);
 
 const LABELS = {
   weights: 'Value score',
@@ -58,7 +68,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
   const local = submitted ? settingsProblems(draft) : {};
   const problems = { ...local, ...server };
   const tierProblem = (row: number, part: 'name' | 'minScore') => server[`tiers.${sentAt[row]}.${part}`] ?? local[`tiers.${row}.${part}`];
-  const shares = weightShares(draft.weights);
+  const shares = weightShares(draft.weights, draft.monetaryField);
   const monetaryOptions = (numberFields.data ?? []).filter((f) => f.type === 'number').map((f) => ({ value: f.key, label: f.label }));
 
   const submit = () => {
@@ -89,7 +99,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
             <NumberInput
               key={component}
               label={COMPONENT_LABELS[component]}
-              description={`${COMPONENT_HINTS[component]} · ${shares[component]}% of the score`}
+              description={`${COMPONENT_HINTS[component]} · ${shareText(shares[component])}`}
               min={0}
               max={100}
               clampBehavior="strict"
@@ -122,7 +132,7 @@ export function RelationshipSettingsForm({ settings, editable }: { settings: Rel
 
       <Fieldset legend={LABELS.tiers} disabled={!editable}>
         <Text size="sm" c="dimmed" mb="sm">
-          A contact gets the highest tier its value reaches. Routing rules and SLA targets refer to tiers by name.
+          {tierRule(draft)} Routing rules and SLA targets refer to tiers by name.
         </Text>
         <Stack gap="xs">
           {draft.tiers.map((tier, index) => (

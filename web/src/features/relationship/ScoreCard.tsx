@@ -39,6 +39,11 @@ function Scores({ score }: { score: ContactScore | null }) {
         <TierBadge tier={score.tier} />
         <HealthBadge health={score.health} />
       </Group>
+      {score.tierLimit && (
+        <Text size="sm" c="dimmed">
+          {score.tierLimit.text}
+        </Text>
+      )}
       <Stack gap={6}>
         {VALUE_COMPONENTS.map((component) => {
           const value = score.components[component];

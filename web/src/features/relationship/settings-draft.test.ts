@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsInput, settingsProblems, tierName, weightShares, type SettingsDraft } from './settings-draft';
+import { settingsInput, settingsProblems, tierName, tierRule, weightShares, type SettingsDraft } from './settings-draft';
 
 const draft = (overrides: Partial<SettingsDraft> = {}): SettingsDraft => ({
   weights: { recency: 25, frequency: 20, monetary: 0, engagement: 20, influence: 10 },
@@ -53,6 +53,26 @@ describe('relationship settings draft', () => {
   });
 
   it('shows each weight as its share of the whole', () => {
-    expect(weightShares(draft().weights)).toEqual({ recency: 33, frequency: 27, monetary: 0, engagement: 27, influence: 13 });
+    expect(weightShares(draft().weights, 'lifetime_value')).toEqual({
+      recency: 33,
+      frequency: 27,
+      monetary: 0,
+      engagement: 27,
+      influence: 13,
+    });
+    const weights = { ...draft().weights, monetary: 25 };
+    expect(weightShares(weights, 'lifetime_value')).toEqual({ recency: 25, frequency: 20, monetary: 25, engagement: 20, influence: 10 });
+  });
+
+  it('shows monetary value as not used without a field, and the other parts sharing the score', () => {
+    const weights = { ...draft().weights, monetary: 25 };
+    expect(weightShares(weights, null)).toEqual({ recency: 33, frequency: 27, monetary: null, engagement: 27, influence: 13 });
+  });
+
+  it('says tiers rank customers while money has a weight, and activity alone when it has none', () => {
+    expect(tierRule(draft({ weights: { ...draft().weights, monetary: 25 } }))).toMatch(
+      /only contacts with a monetary value, or at the lifecycle stage customer or advocate, rank above the lowest tier/,
+    );
+    expect(tierRule(draft())).toMatch(/by activity alone/);
   });
 });

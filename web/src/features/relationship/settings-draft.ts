@@ -2,7 +2,7 @@
  * The relationship settings form and its checks: some weight somewhere, tiers with distinct names
  * and thresholds, one of them starting at 0 so every contact gets a tier.
  */
-import type { RelationshipSettings, RelationshipSettingsInput, Tier } from './types';
+import type { RelationshipSettings, RelationshipSettingsInput, Tier, ValueComponent } from './types';
 import { VALUE_COMPONENTS } from './types';
 
 export type SettingsDraft = RelationshipSettingsInput;
@@ -50,8 +50,22 @@ export function settingsInput(draft: SettingsDraft): RelationshipSettingsInput {
   return { ...draft, tiers: sortedTiers(draft.tiers) };
 }
 
-/** Each part's share of the value score, in whole percent, for showing next to its weight. */
-export function weightShares(weights: SettingsDraft['weights']): Record<string, number> {
-  const total = VALUE_COMPONENTS.reduce((sum, c) => sum + weights[c], 0);
-  return Object.fromEntries(VALUE_COMPONENTS.map((c) => [c, total > 0 ? Math.round((weights[c] / total) * 100) : 0]));
+/**
+ * Each part's share of the value score, in whole percent, for showing next to its weight. Monetary
+ * value counts only with a field to read it from: without one the server leaves it out and the
+ * other parts share the score (null: not used).
+ */
+export function weightShares(weights: SettingsDraft['weights'], monetaryField: string | null): Record<ValueComponent, number | null> {
+  const used = VALUE_COMPONENTS.filter((c) => c !== 'monetary' || monetaryField !== null);
+  const total = used.reduce((sum, c) => sum + weights[c], 0);
+  return Object.fromEntries(
+    VALUE_COMPONENTS.map((c) => [c, used.includes(c) ? (total > 0 ? Math.round((weights[c] / total) * 100) : 0) : null]),
+  ) as Record<ValueComponent, number | null>;
+}
+
+/** What a tier above the lowest takes, as the server decides it (relationship/scoring.ts, tierLimit). */
+export function tierRule(draft: SettingsDraft): string {
+  const reach = 'A contact gets the highest tier its value reaches, once they have 3 interactions in a year or a monetary value.';
+  if (draft.weights.monetary === 0) return `${reach} With no weight on monetary value, tiers rank contacts by activity alone.`;
+  return `${reach} Tiers rank customers: only contacts with a monetary value, or at the lifecycle stage customer or advocate, rank above the lowest tier.`;
 }

@@ -47,9 +47,17 @@ export interface HealthReason {
 export const VALUE_COMPONENTS = ['recency', 'frequency', 'monetary', 'engagement', 'influence'] as const;
 export type ValueComponent = (typeof VALUE_COMPONENTS)[number];
 
+/** Why a contact is held in the lowest tier whatever its value score. */
+export interface TierLimit {
+  code: 'few_interactions' | 'not_a_customer';
+  text: string;
+}
+
 export interface ContactScore {
   valueScore: number;
   tier: string;
+  /** Null when the tier is the one the value score reaches. */
+  tierLimit: TierLimit | null;
   health: number;
   healthReasons: HealthReason[];
   components: Record<ValueComponent, number | null>;
