@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { launchBrowser, openArea, signIn, startServer, type RunningServer } from './support.js';
+import { openArea, signIn, startJourney, type RunningServer } from './support.js';
 
 interface Conversation {
   subject: string;
@@ -21,9 +21,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  ({ server, browser, page } = await startJourney({ viewport: { width: 1280, height: 900 } }, { signedIn: false }));
   page.on('dialog', (dialog) => void dialog.dismiss().then(() => expect.fail(`a dialog opened: ${dialog.message()}`)));
 });
 

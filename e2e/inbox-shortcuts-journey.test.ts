@@ -6,18 +6,15 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn, startServer, type RunningServer } from './support.js';
+import { startJourney, type RunningServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  ({ server, browser, page } = await startJourney({ viewport: { width: 1280, height: 800 } }));
   page.setDefaultTimeout(10_000);
-  await signIn(page, server.baseUrl);
 });
 
 afterAll(async () => {

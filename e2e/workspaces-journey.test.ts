@@ -1,4 +1,7 @@
-/** A person who belongs to two workspaces moves from one to the other and signs in again where they left off. */
+/**
+ * A person who belongs to two workspaces moves from one to the other and signs in again where they
+ * left off; invitations join others; and anyone starts a workspace of their own from the account menu.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -171,4 +174,41 @@ test('a person removed from their only workspace signs in by accepting an invita
   await offered.getByRole('button', { name: /\(viewer\) and sign in$/ }).click();
   await page.getByRole('heading', { name: 'My day' }).waitFor();
   expect(await currentWorkspace()).toBe(inviting);
+});
+
+test('creates a workspace of their own from the account menu, and lands in it as its owner', async () => {
+  await page.context().clearCookies();
+  await signIn(page, server.baseUrl);
+  const left = await currentWorkspace();
+  await page.getByRole('button', { name: /Account:/ }).click();
+  await page.getByRole('menuitem', { name: 'Create workspace' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create workspace' });
+  const create = dialog.getByRole('button', { name: 'Create workspace' });
+  await dialog.getByLabel(/^Workspace name/).fill('   ');
+  expect(await create.isDisabled()).toBe(true);
+  await dialog.getByLabel(/^Workspace name/).fill('  Side Venture ');
+  const reloaded = page.waitForEvent('load');
+  await create.click();
+  await reloaded;
+  await page.getByRole('heading', { name: 'My day' }).waitFor();
+
+  const session = await page.evaluate(
+    async () =>
+      (await (await fetch('/api/v1/auth/session')).json()) as {
+        workspace: { id: string; name: string };
+        role: string;
+        workspaces: unknown[];
+      },
+  );
+  expect(session.workspace.id).not.toBe(left);
+  expect(session).toMatchObject({ workspace: { name: 'Side Venture' }, role: 'owner' });
+  expect(session.workspaces).toHaveLength(3);
+  // A fresh workspace: no demo records came with it.
+  const contacts = await page.evaluate(async () => ((await (await fetch('/api/v1/contacts')).json()) as { data: unknown[] }).data.length);
+  expect(contacts).toBe(0);
+
+  // The menu says where they are now, and the way back to both demo workspaces.
+  await page.getByRole('button', { name: /Account:/ }).click();
+  await page.getByText('In Side Venture').waitFor();
+  expect(await page.getByRole('menuitem', { name: /^Switch to / }).count()).toBe(2);
 });

@@ -17,7 +17,7 @@ export type EnrichmentPart = (typeof ENRICHMENT_PARTS)[number];
 
 /** Each part reduced to a number, which is summed so the engine cannot drop the work. */
 const parts: Record<EnrichmentPart, (text: string) => number> = {
-  analyzeText: (text) => analyzeText(text).sentiment.score,
+  analyzeText: (text) => analyzeText(text).sentiment.score ?? 0,
   sentiment: (text) => scoreSentiment(text).score,
   language: (text) => detectLanguage(text).confidence,
   intent: (text) => classifyIntent(text).confidence,

@@ -39,6 +39,7 @@ const SESSION_ROUTES = new Set([
   'POST /api/v1/invitations/:id/decline',
   'POST /api/v1/auth/switch-workspace',
   'PUT /api/v1/account/password',
+  'POST /api/v1/workspaces',
 ]);
 
 /** Valid requests a use case still refuses: an imported conversation has no channel to reply through, nor a second one to merge into. */

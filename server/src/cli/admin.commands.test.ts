@@ -3,7 +3,8 @@ import type { Db } from '../platform/db/db.js';
 import { createWorkspace } from '../platform/workspaces/workspace.service.js';
 import { openFreshDb } from '../platform/testing/test-db.js';
 import { CliError } from './cli-support.js';
-import { userCreateCommand, userPasswordCommand } from './admin.commands.js';
+import { Command } from 'commander';
+import { registerAdminCommands, userCreateCommand, userPasswordCommand, workspaceCreateCommand } from './admin.commands.js';
 import { verifyPassword } from '../platform/crypto/password.js';
 
 // A database of its own: with one workspace, `--workspace` may be left out.
@@ -100,5 +101,54 @@ describe('rapport user password', () => {
     const short = await userPasswordCommand(db, { email: 'owner@acme.test', password: 'short' }, () => undefined).catch((e: unknown) => e);
     expect((short as CliError).message).toBe('--password must be at least 10 characters');
     expect(await hashes()).toEqual(unchanged);
+  });
+});
+
+describe('rapport workspace create', () => {
+  const workspaceNames = async () =>
+    (await db.query<{ name: string }>('SELECT name FROM workspaces ORDER BY name')).rows.map((r) => r.name);
+
+  async function refusal(options: Parameters<typeof workspaceCreateCommand>[1]): Promise<string> {
+    const error = await workspaceCreateCommand(db, options, () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    return (error as CliError).message;
+  }
+
+  it('creates a workspace owned by an existing user, printing its id, as the API would', async () => {
+    let printed = '';
+    await workspaceCreateCommand(db, { name: ' Acme Labs ', owner: 'AGENT@acme.test' }, (text) => void (printed += text));
+    const id = /^Workspace ([0-9a-f-]{36}) created: Acme Labs, owned by AGENT@acme\.test\.\n$/.exec(printed)?.[1];
+    expect(id, printed).toBeDefined();
+    const { rows: members } = await db.query<{ email: string; role: string }>(
+      'SELECT u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1',
+      [id],
+    );
+    expect(members).toEqual([{ email: 'agent@acme.test', role: 'owner' }]);
+    const { rows: events } = await db.query<{ type: string; data: unknown }>(
+      'SELECT e.type, e.data FROM events e WHERE e.workspace_id = $1',
+      [id],
+    );
+    expect(events).toEqual([{ type: 'workspace.created', data: { after: { name: 'Acme Labs' } } }]);
+  });
+
+  it('refuses an unknown owner or a bad name in words, and creates nothing', async () => {
+    const before = await workspaceNames();
+    expect(await refusal({ name: 'Ghost Town', owner: 'ghost@acme.test' })).toBe(
+      'No user signs in as ghost@acme.test; add them to a workspace first with rapport user create',
+    );
+    expect(await refusal({ name: '', owner: 'owner@acme.test' })).toBe('NAME must not be empty');
+    expect(await refusal({ name: '   ', owner: 'owner@acme.test' })).toBe('NAME must not be blank');
+    expect(await refusal({ name: 'x'.repeat(201), owner: 'owner@acme.test' })).toBe('NAME must be at most 200 characters');
+    expect(await workspaceNames()).toEqual(before);
+  });
+
+  it('explains itself with --help', () => {
+    const program = new Command('rapport');
+    registerAdminCommands(program);
+    const create = program.commands.find((c) => c.name() === 'workspace')!.commands.find((c) => c.name() === 'create')!;
+    const help = create.helpInformation();
+    expect(help).toMatch(/Usage: rapport workspace create \[options\] <name>/);
+    expect(help).toMatch(/--owner <email>/);
+    expect(help).toMatch(/prints its id/);
   });
 });

@@ -1,13 +1,13 @@
-/** `rapport migrate`, `seed --demo`, `user create` and `user password`. */
+/** `rapport migrate`, `seed --demo`, `user create`, `user password` and `workspace create`. */
 import type { Command } from 'commander';
 import { allMigrations } from '../modules.js';
 import { openRuntime } from '../platform/runtime.js';
 import type { Db } from '../platform/db/db.js';
 import { bodyProblems } from '../platform/http/validation.js';
-import { addMember } from '../platform/workspaces/workspace.service.js';
+import { addMember, createWorkspaceFor } from '../platform/workspaces/workspace.service.js';
 import { findUserIdByEmail } from '../platform/workspaces/workspace.repo.js';
 import { resetPassword } from '../platform/account/account.service.js';
-import { NewMemberBody } from '../platform/workspaces/workspace.schema.js';
+import { NewMemberBody, NewWorkspaceBody } from '../platform/workspaces/workspace.schema.js';
 import { DEMO_OWNER, seedDemo } from '../demo/demo.seed.js';
 import { systemActor, type Role } from '../platform/context.js';
 import { fail, type Print, print, resolveWorkspace, withRuntime } from './cli-support.js';
@@ -51,6 +51,30 @@ export function registerAdminCommands(program: Command) {
     .action((options: UserPasswordOptions) =>
       withRuntime(async ({ db }) => userPasswordCommand(db, { ...options, password: options.password ?? (await firstLineOfStdin()) })),
     );
+
+  const workspace = program.command('workspace').description('Manage workspaces');
+  workspace
+    .command('create')
+    .description('Create a workspace owned by an existing user, who can then switch to it from the account menu; prints its id')
+    .argument('<name>', 'the workspace’s name, 1 to 200 characters')
+    .requiredOption('--owner <email>', 'the e-mail address its owner signs in with (an existing user)')
+    .action((name: string, options: { owner: string }) =>
+      withRuntime(({ db }) => workspaceCreateCommand(db, { name, owner: options.owner })),
+    );
+}
+
+/**
+ * `rapport workspace create`: the name is checked as the API checks it. The operator is not held to
+ * the number of workspaces a person may create through the API.
+ */
+export async function workspaceCreateCommand(db: Db, options: { name: string; owner: string }, out: Print = print): Promise<void> {
+  const problems = bodyProblems(NewWorkspaceBody, { name: options.name });
+  if (problems.length) fail(problems.map((p) => `NAME ${p.reason}`).join('\n'));
+  if (!options.name.trim()) fail('NAME must not be blank');
+  const ownerId = await findUserIdByEmail(db, options.owner);
+  if (!ownerId) fail(`No user signs in as ${options.owner}; add them to a workspace first with rapport user create`);
+  const created = await createWorkspaceFor(db, { name: options.name, ownerId });
+  out(`Workspace ${created.id} created: ${created.name}, owned by ${options.owner}.\n`);
 }
 
 interface UserPasswordOptions {

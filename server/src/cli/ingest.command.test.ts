@@ -14,10 +14,11 @@ import type { Db } from '../platform/db/db.js';
 import { migrate } from '../platform/db/migrate.js';
 import { openPglite } from '../platform/db/pglite.js';
 import { openFreshDb, TEST_DB_KIND } from '../platform/testing/test-db.js';
-import { buildWorkspace, testApp, testConfig, type TestApp } from '../platform/testing/test-app.js';
+import { buildWorkspace, json, testApp, testConfig, type TestApp, type TestWorkspace } from '../platform/testing/test-app.js';
 import { createWorkspace } from '../platform/workspaces/workspace.service.js';
 import { allMigrations } from '../modules.js';
-import { mastodonJsonl } from '../ingest/testing/mastodon-statuses.js';
+import { mastodonJsonl, mastodonStatus } from '../ingest/testing/mastodon-statuses.js';
+import { insertChannel } from '../inbox/testing/conversations.js';
 import { NATS_TEST_URL, natsReachable } from '../ingest/testing/nats.js';
 import { createNatsPipeline } from '../ingest/transport/nats.js';
 import { dryRunCommand, ingestCommand, MAX_FILE_BYTES, workerCommand } from './ingest.command.js';
@@ -54,7 +55,7 @@ describe('rapport ingest', () => {
     const report = await ingestCommand(t.db, [feed, toots], { workspace: ws.workspaceId }, first.streams);
     expect(report).toMatchObject({ ingested: 4, duplicates: 0, rejected: 1 });
     expect(first.out()).toContain(
-      'feed.xml (RSS 0.9x, 1.0 (RDF) or 2.0 feed): 1 ingested, 0 duplicates, 0 rejected, 1 conversations created.',
+      'feed.xml (RSS 0.9x, 1.0 (RDF) or 2.0 feed): 1 ingested, 0 duplicates, 0 rejected, 1 conversations created (resolved, as history).',
     );
     expect(first.out()).toContain('toots.jsonl, line 4: malformed:');
     expect(first.out()).toContain('2 files: 4 ingested, 0 duplicates, 1 rejected');
@@ -96,6 +97,180 @@ describe('rapport ingest', () => {
     await expect(
       ingestCommand(t.db, [mystery], { workspace: ws.workspaceId, format: 'mastodon', channel: ws.workspaceId }),
     ).rejects.toThrow('channelId is not a channel of this workspace');
+  });
+});
+
+describe('rapport ingest, as history or as new arrivals', () => {
+  /**
+   * A support workspace as a team runs it: an inbox channel, a routing rule handing every Mastodon
+   * conversation to an agent, and SLA targets for each clock.
+   */
+  async function supportDesk() {
+    const ws = await buildWorkspace(t.db);
+    const agent = await ws.member('agent');
+    const channelId = await insertChannel(t.db, ws.workspaceId, 'mastodon');
+    const rule = {
+      name: 'Mastodon to Alex',
+      conditions: { networks: ['mastodon'] },
+      actions: { assigneeId: agent.userId, priority: 'high' },
+    };
+    const policy = { firstResponseMinutes: 30, nextResponseMinutes: 60, resolutionMinutes: 480, businessHours: null };
+    for (const [method, url, payload] of [
+      ['POST', '/api/v1/routing-rules', rule],
+      ['PUT', '/api/v1/inbox/sla-policy', policy],
+    ] as const) {
+      const answer = await t.app.inject({ method, url, headers: ws.owner.headers, payload });
+      expect(answer.statusCode, answer.body).toBeLessThan(300);
+    }
+    return { ws, agent, channelId };
+  }
+
+  /**
+   * A customer's thread (their question, our answer, their answer back: the answer reaches the file
+   * as a notification about our own status) and another customer's unanswered post, both recent.
+   */
+  function backfill(name: string, prefix: string): string {
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const ours = {
+      ...mastodonStatus(`${prefix}-2`, { account: 99, inReplyTo: `${prefix}-1`, createdAt: at(50), text: 'Try turning it off' }),
+    };
+    const lines = [
+      mastodonStatus(`${prefix}-1`, { account: 7, createdAt: at(60), text: 'My widget is broken' }),
+      {
+        id: `n-${prefix}`,
+        type: 'favourite',
+        created_at: at(45).toISOString(),
+        account: (ours as { account: unknown }).account,
+        status: ours,
+      },
+      mastodonStatus(`${prefix}-3`, { account: 7, inReplyTo: `${prefix}-2`, createdAt: at(40), text: 'Still broken' }),
+      mastodonStatus(`${prefix}-9`, { account: 8, createdAt: at(30), text: 'Where is my order?' }),
+    ];
+    const file = path.join(dir, name);
+    writeFileSync(file, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    return file;
+  }
+
+  interface ConversationRow {
+    status: string;
+    resolved: boolean;
+    assigneeId: string | null;
+    priority: string;
+    clocks: (string | null)[];
+    messageCount: number;
+  }
+
+  async function conversationsOf(workspaceId: string): Promise<ConversationRow[]> {
+    const { rows } = await t.db.query<ConversationRow>(
+      `SELECT status, resolved_at IS NOT NULL AS resolved, assignee_id AS "assigneeId", priority, message_count AS "messageCount",
+              ARRAY[first_response_due_at::text, next_response_due_at::text, resolution_due_at::text] AS clocks
+         FROM conversations WHERE workspace_id = $1 ORDER BY created_at, subject`,
+      [workspaceId],
+    );
+    return rows;
+  }
+
+  async function relayed() {
+    await t.deps.relay.flush();
+    await t.deps.relay.flush();
+  }
+
+  const count = async (sql: string, workspaceId: string) => (await t.db.query<{ n: number }>(sql, [workspaceId])).rows[0]!.n;
+  const routings = (ws: TestWorkspace) =>
+    count(`SELECT count(*)::int AS n FROM events WHERE workspace_id = $1 AND type = 'conversation.routed'`, ws.workspaceId);
+  const notifications = (ws: TestWorkspace) =>
+    count('SELECT count(*)::int AS n FROM notifications WHERE workspace_id = $1', ws.workspaceId);
+
+  async function statusCounts(ws: TestWorkspace) {
+    const answer = await t.app.inject({ method: 'GET', url: '/api/v1/conversations/counts', headers: ws.owner.headers });
+    return json<{ statuses: Record<string, number> }>(answer).statuses;
+  }
+
+  it('takes a file as history by default: resolved conversations, routed to no one, on no SLA clock, telling no one', async () => {
+    const { ws, channelId } = await supportDesk();
+    const run = capture();
+    const report = await ingestCommand(
+      t.db,
+      [backfill('history.jsonl', 'h')],
+      { workspace: ws.workspaceId, channel: channelId },
+      run.streams,
+    );
+    expect(report).toMatchObject({ ingested: 4, conversationsCreated: 2 });
+    expect(run.out()).toContain('4 ingested, 0 duplicates, 0 rejected, 2 conversations created (resolved, as history).');
+    await relayed();
+
+    const conversations = await conversationsOf(ws.workspaceId);
+    expect(conversations).toEqual([
+      { status: 'resolved', resolved: true, assigneeId: null, priority: 'normal', clocks: [null, null, null], messageCount: 3 },
+      { status: 'resolved', resolved: true, assigneeId: null, priority: 'normal', clocks: [null, null, null], messageCount: 1 },
+    ]);
+    expect(await routings(ws)).toBe(0);
+    expect(await notifications(ws)).toBe(0);
+    expect(await statusCounts(ws)).toMatchObject({ open: 0, resolved: 2 });
+
+    // More of the past, newer than the import itself, still reopens nothing.
+    const later = path.join(dir, 'history-later.jsonl');
+    writeFileSync(
+      later,
+      JSON.stringify(mastodonStatus('h-4', { account: 7, inReplyTo: 'h-3', createdAt: new Date(), text: 'Any news?' })) + '\n',
+    );
+    await ingestCommand(t.db, [later], { workspace: ws.workspaceId, channel: channelId }, capture().streams);
+    await relayed();
+    expect((await conversationsOf(ws.workspaceId)).map((c) => [c.status, c.messageCount, c.clocks])).toEqual([
+      ['resolved', 4, [null, null, null]],
+      ['resolved', 1, [null, null, null]],
+    ]);
+    expect(await routings(ws)).toBe(0);
+    expect(await notifications(ws)).toBe(0);
+
+    // The customer writing now, through the channel as a new arrival, reopens their conversation.
+    const now = path.join(dir, 'history-now.jsonl');
+    writeFileSync(
+      now,
+      JSON.stringify(mastodonStatus('h-5', { account: 7, inReplyTo: 'h-4', createdAt: new Date(), text: 'Hello?' })) + '\n',
+    );
+    await ingestCommand(t.db, [now], { workspace: ws.workspaceId, channel: channelId, as: 'new' }, capture().streams);
+    await relayed();
+    expect((await conversationsOf(ws.workspaceId)).map((c) => c.status)).toEqual(['open', 'resolved']);
+  });
+
+  it('takes a file as new arrivals with --as new: open, routed, on the SLA clock, the assignee told', async () => {
+    const { ws, agent, channelId } = await supportDesk();
+    const run = capture();
+    await ingestCommand(t.db, [backfill('arrivals.jsonl', 'a')], { workspace: ws.workspaceId, channel: channelId, as: 'new' }, run.streams);
+    expect(run.out()).toContain('4 ingested, 0 duplicates, 0 rejected, 2 conversations created.');
+    await relayed();
+
+    const conversations = await conversationsOf(ws.workspaceId);
+    expect(conversations.map((c) => [c.status, c.resolved, c.assigneeId, c.priority])).toEqual([
+      ['open', false, agent.userId, 'high'],
+      ['open', false, agent.userId, 'high'],
+    ]);
+    // The answered thread owes the next answer; the unanswered post its first; both their resolution.
+    expect(conversations.map((c) => c.clocks.map((clock) => clock !== null))).toEqual([
+      [true, true, true],
+      [true, false, true],
+    ]);
+    expect(await routings(ws)).toBe(2);
+    const { rows } = await t.db.query<{ kind: string }>('SELECT kind FROM notifications WHERE workspace_id = $1 AND user_id = $2', [
+      ws.workspaceId,
+      agent.userId,
+    ]);
+    expect(rows.map((r) => r.kind)).toEqual(['conversation.assigned', 'conversation.assigned']);
+    expect(await statusCounts(ws)).toMatchObject({ open: 2, resolved: 0 });
+  });
+
+  it('explains --as in its help, and refuses anything but history or new', async () => {
+    const { Command } = await import('commander');
+    const { registerIngestCommand } = await import('./ingest.command.js');
+    const program = new Command('rapport').exitOverride();
+    registerIngestCommand(program);
+    const ingest = program.commands.find((c) => c.name() === 'ingest')!;
+    const help = ingest.helpInformation().replace(/\s+/g, ' ');
+    expect(help).toContain('--as <kind> history: the past, its conversations resolved, routed to no one, on no SLA clock;');
+    expect(help).toContain('(choices: "history", "new", default: "history")');
+    ingest.configureOutput({ writeErr: () => undefined });
+    expect(() => program.parse(['ingest', 'x.jsonl', '--as', 'live'], { from: 'user' })).toThrow(/--as <kind>' argument 'live' is invalid/);
   });
 });
 

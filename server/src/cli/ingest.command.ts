@@ -3,6 +3,11 @@
  * through the ingest pipeline, or with `--dry-run` parsed to normalised JSON Lines without a
  * database. Every batch is committed before it is counted, so an interrupted ingest is resumed by
  * running the same command again: what was stored is reported as duplicates, nothing is doubled.
+ *
+ * A file is a record of the past, so by default it is ingested as history (`--as history`): its
+ * conversations are resolved, routed to no one, on no SLA clock and announced to no one, so a mailbox
+ * imported on moving to Rapport does not fill the inbox with hundreds of conversations breaching
+ * their targets. `--as new` takes the messages as arrivals, as a channel's own sync would.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,10 +27,16 @@ import { fail, type Print, resolveWorkspace, wholeNumber, withRuntime } from './
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const SHOWN_REJECTIONS = 20;
 
+/** How the messages are taken: as the past (resolved, on no one's desk), or as new arrivals to answer. */
+export const INGEST_AS = ['history', 'new'] as const;
+export type IngestAs = (typeof INGEST_AS)[number];
+
 export interface IngestCommandOptions {
   format?: string;
   workspace?: string;
   channel?: string;
+  /** Default `history`. */
+  as?: IngestAs;
   dryRun?: boolean;
 }
 
@@ -93,6 +104,7 @@ export async function ingestCommand(
 ): Promise<IngestReport> {
   const workspaceId = await resolveWorkspace(db, options.workspace);
   const ctx = { workspaceId, actor: systemActor(), db, requestId: 'cli' };
+  const history = (options.as ?? 'history') === 'history';
   const pipeline = createInProcessPipeline(db, { enrichers: () => enricherRegistry.list(), steps: () => storedMessagesSteps.list() });
   let total = emptyReport();
   try {
@@ -102,7 +114,7 @@ export async function ingestCommand(
       // The text of the file is only kept for dead letters, so only decoded when there are some.
       const failing = parsed.rejected.some((r) => r.code !== 'not-a-message');
       const batch = batchFromParse(
-        { workspaceId, channelId: options.channel ?? null, kind: 'file' },
+        { workspaceId, channelId: options.channel ?? null, kind: 'file', history },
         parsed,
         failing ? content.toString('utf8') : '',
       );
@@ -122,7 +134,7 @@ export async function ingestCommand(
       describeRejections(file, parsed, streams.out);
       streams.out(
         `${name} (${FORMATS[format].description}): ${report.ingested} ingested, ${report.duplicates} duplicates, ` +
-          `${report.rejected} rejected, ${report.conversationsCreated} conversations created` +
+          `${report.rejected} rejected, ${conversationsCreated(report, history)}` +
           (report.deleted ? `, ${report.deleted} deleted` : '') +
           '.\n',
       );
@@ -134,11 +146,15 @@ export async function ingestCommand(
   if (files.length > 1) {
     streams.out(
       `${files.length} files: ${total.ingested} ingested, ${total.duplicates} duplicates, ${total.rejected} rejected, ` +
-        `${total.conversationsCreated} conversations created.\n`,
+        `${conversationsCreated(total, history)}.\n`,
     );
   }
   return total;
 }
+
+/** Says where the conversations went: history's are resolved, so nobody looks for them in the open inbox. */
+const conversationsCreated = (report: IngestReport, history: boolean) =>
+  `${report.conversationsCreated} conversations created` + (history && report.conversationsCreated ? ' (resolved, as history)' : '');
 
 /** Consumes the NATS ingest stream until SIGINT or SIGTERM, then finishes the batch in hand and stops. */
 export async function workerCommand(
@@ -186,6 +202,14 @@ export function registerIngestCommand(program: Command) {
     .addOption(new Option('--format <format>', 'the files’ format (default: detected from each file)').choices([...FORMAT_NAMES]))
     .option('--workspace <id>', 'workspace id (default: the only workspace)')
     .option('--channel <id>', 'file the messages under this channel (its team gets the conversations)')
+    .addOption(
+      new Option(
+        '--as <kind>',
+        'history: the past, its conversations resolved, routed to no one, on no SLA clock; new: arrivals to answer, routed and on the clock',
+      )
+        .choices([...INGEST_AS])
+        .default('history'),
+    )
     .option('--dry-run', 'only parse, writing the normalised messages as JSON Lines to standard output; no database')
     .action((files: string[], options: IngestCommandOptions) =>
       options.dryRun ? dryRunCommand(files, options) : withRuntime(async ({ db }) => void (await ingestCommand(db, files, options))),

@@ -47,8 +47,8 @@ export async function routeNewConversation(db: Db, event: DomainEvent): Promise<
   const ctx: Ctx = { workspaceId: event.workspaceId, actor: systemActor(), db, requestId: `event-${event.id}` };
   await db.transaction(async (tx) => {
     const before = await conversations.lockConversation(tx, ctx.workspaceId, ctx.actor, event.subjectId);
-    // Listening conversations are routed when someone brings them into the inbox, not on arrival; spam never.
-    if (!before || before.mergedIntoId || !before.inInbox || before.isSpam || before.routedAt) return;
+    // As `routeNewConversations`: not listening conversations, not spam, not those that arrived resolved.
+    if (!before || before.mergedIntoId || !before.inInbox || before.isSpam || before.routedAt || before.status === 'resolved') return;
     const now = new Date();
     const rules = await repo.enabledRules(tx, ctx.workspaceId);
     const text = rules.length ? `${before.subject} ${await repo.conversationText(tx, ctx.workspaceId, before.id)}` : '';

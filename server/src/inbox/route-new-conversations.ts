@@ -34,8 +34,11 @@ async function routeChunk(db: Db, tx: Queryable, workspaceId: string, events: re
   const firsts = new Map<string, DomainEvent>();
   for (const event of events) if (!firsts.has(event.subjectId)) firsts.set(event.subjectId, event);
   const locked = await conversations.lockConversations(tx, workspaceId, actor, [...firsts.keys()]);
-  // Listening conversations are routed when someone brings them into the inbox, not on arrival; spam never.
-  const routable = new Map(locked.filter((c) => !c.mergedIntoId && c.inInbox && !c.isSpam && !c.routedAt).map((c) => [c.id, c]));
+  // Listening conversations are routed when someone brings them into the inbox, not on arrival; spam
+  // never; and those that arrived resolved (imported history) have no one waiting on an answer.
+  const routable = new Map(
+    locked.filter((c) => !c.mergedIntoId && c.inInbox && !c.isSpam && !c.routedAt && c.status !== 'resolved').map((c) => [c.id, c]),
+  );
   const arrivals = [...firsts.values()].filter((event) => routable.has(event.subjectId));
   if (arrivals.length === 0) return;
   const ids = arrivals.map((event) => event.subjectId);

@@ -131,7 +131,9 @@ export interface AddedMessage {
  * the business and owed its first answer now (looked for only when the workspace has first-response
  * targets, `firstResponseTargets`). For the latter, `waitingSince` is the customer's first message
  * after that answer, which may be older than the newest the pass brought: several arrive in one
- * sync, and the customer waited from the first.
+ * sync, and the customer waited from the first. A resolved conversation owes nothing: a customer
+ * writing again reopens it as their message is stored, so one still resolved got only old messages
+ * (a backfill, imported history), which start no clock.
  * One statement for a relay pass. Conversations are filtered by their state first, so only the few
  * waiting ones have their added messages read (by primary key), and their first waiting message is
  * found through `messages_conversation`; an ingest burst mostly adds to conversations nobody answered.
@@ -153,8 +155,9 @@ export async function touchedByNewMessages(
      ),
      candidates AS MATERIALIZED (
        SELECT c.id, c.merged_into_id, c.last_outbound_at, c.first_response_owed FROM states c
-        WHERE c.merged_into_id IS NOT NULL OR c.status = 'pending' OR c.first_response_owed
-           OR (c.in_inbox AND c.first_responded_at IS NOT NULL AND c.next_response_due_at IS NULL)
+        WHERE c.merged_into_id IS NOT NULL
+           OR (c.status <> 'resolved' AND (c.status = 'pending' OR c.first_response_owed
+               OR (c.in_inbox AND c.first_responded_at IS NOT NULL AND c.next_response_due_at IS NULL)))
      ),
      customer_wrote AS (
        SELECT DISTINCT c.id FROM candidates c

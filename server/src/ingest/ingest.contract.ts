@@ -14,6 +14,13 @@ export interface IngestSource {
   format?: FormatName;
   /** Overrides the channel's purpose: a listening source's conversations stay out of the inbox. */
   purpose?: 'inbox' | 'listening';
+  /**
+   * The messages are the past (an import of a mailbox or another tool's export), not arrivals: the
+   * conversations they start are resolved, and no conversation they add to reopens. The inbox routes
+   * no resolved conversation and runs no SLA clock on one, so history opens nothing, starts no clock
+   * and tells no one, and still lands on its customers' timelines.
+   */
+  history?: boolean;
 }
 
 export interface IngestBatch {

@@ -6,7 +6,8 @@
 import { extractEntities, type Extraction } from './extraction/extract.js';
 import { mainIntent, type IntentLabel, type IntentModel } from './intent/intent.js';
 import { detectLanguage } from './language/language.js';
-import { scoreSentiment, type Sentiment } from './sentiment/sentiment.js';
+import { sentimentIn } from './sentiment/coverage.js';
+import type { Sentiment } from './sentiment/sentiment.js';
 
 export interface TextUnderstanding extends Extraction {
   sentiment: Sentiment;
@@ -18,7 +19,7 @@ export function analyzeText(text: string, intentModel?: IntentModel): TextUnders
   const read = flat(text);
   const language = detectLanguage(read);
   const intent = mainIntent(read, intentModel);
-  const sentiment = scoreSentiment(read);
+  const sentiment = sentimentIn(read, language);
   // Listed field by field: spreading the extraction would copy it through a slower generic path.
   const { hashtags, mentions, urls, keywords, entities } = extractEntities(read);
   return {
@@ -37,7 +38,7 @@ export function analyzeText(text: string, intentModel?: IntentModel): TextUnders
 export function sentimentAndIntent(text: string, intentModel?: IntentModel): Pick<TextUnderstanding, 'sentiment' | 'intent'> {
   const read = flat(text);
   const intent = mainIntent(read, intentModel);
-  return { sentiment: scoreSentiment(read), intent: { label: intent.intent, confidence: round(intent.confidence) } };
+  return { sentiment: sentimentIn(read, detectLanguage(read)), intent: { label: intent.intent, confidence: round(intent.confidence) } };
 }
 
 /** Longer texts (pastes, binary junk) are read as given: the parts read far less of them than flattening would copy. */

@@ -2,15 +2,11 @@
 import { FORMATS, channelNetwork, parseFile, type ChannelKind, type FormatName, type ParseResult } from '../../channels/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
-import type { IngestBatch, IngestPipeline, IngestReport, IngestSourceKind } from '../ingest.contract.js';
+import type { IngestBatch, IngestPipeline, IngestReport, IngestSource } from '../ingest.contract.js';
 import { channelSettings } from '../dead-letters/dead-letter.repo.js';
 
 /** The batch a parsed file becomes; the content is kept so its rejections can be replayed. */
-export function batchFromParse(
-  source: { workspaceId: string; channelId: string | null; kind: IngestSourceKind },
-  parsed: ParseResult,
-  content: string,
-): IngestBatch {
+export function batchFromParse(source: Omit<IngestSource, 'format'>, parsed: ParseResult, content: string): IngestBatch {
   return {
     source: { ...source, format: parsed.format },
     messages: parsed.messages,

@@ -250,6 +250,7 @@ async function ingestInTransaction(
   const { lookups, stored } = storedPart;
   let { duplicates } = storedPart;
   const inInbox = (batch.source.purpose ?? channel?.purpose ?? 'inbox') === 'inbox';
+  const history = batch.source.history === true;
   const identityOf = (m: NormalisedMessage) => identities.get(keyOf(m.channel, m.author.externalId)) ?? null;
 
   const byKey = await repo.conversationsByKey(tx, workspaceId, lookups.keys);
@@ -270,7 +271,7 @@ async function ingestInTransaction(
   const createdIds = await repo.insertConversations(
     tx,
     workspaceId,
-    { channelId, teamId: channel?.teamId ?? null, now, inInbox },
+    { channelId, teamId: channel?.teamId ?? null, now, inInbox, resolved: history },
     planned.map((c) => ({
       ...c,
       messageCount: c.count,
@@ -327,7 +328,7 @@ async function ingestInTransaction(
     if (!createdIds.has(id)) bumps.push({ id, ...summarise(entry.messages, identityOf) });
     else if (entry.messages.length !== plannedCount.get(id)) recount.push(id);
   }
-  await repo.bumpConversations(tx, workspaceId, now, bumps);
+  await repo.bumpConversations(tx, workspaceId, now, bumps, { reopen: !history });
 
   const deleted = await repo.deleteMessages(
     tx,

@@ -233,8 +233,8 @@ const CONVERSATION_COLUMNS: [string, string, keyof ConversationRow][] = [
 ];
 
 const CONVERSATIONS = recordset(CONVERSATION_COLUMNS, 6);
-const INSERT_CONVERSATIONS = `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, in_inbox, ${CONVERSATIONS.names}, contact_id, is_spam)
-     SELECT $1, $2, $3, $4, $4, $5, ${CONVERSATIONS.names},
+const INSERT_CONVERSATIONS = `INSERT INTO conversations (workspace_id, channel_id, team_id, created_at, updated_at, in_inbox, status, resolved_at, ${CONVERSATIONS.names}, contact_id, is_spam)
+     SELECT $1, $2, $3, $4, $4, $5, CASE WHEN $7::boolean THEN 'resolved' ELSE 'open' END, CASE WHEN $7::boolean THEN $4::timestamptz END, ${CONVERSATIONS.names},
             (SELECT i.contact_id FROM social_identities i WHERE i.workspace_id = $1 AND i.id = u.identity_id),
             EXISTS (SELECT 1 FROM spam_senders s WHERE s.workspace_id = $1 AND s.identity_id = u.identity_id)
        FROM ${CONVERSATIONS.from} ORDER BY network, thread_key
@@ -245,12 +245,12 @@ const INSERT_CONVERSATIONS = `INSERT INTO conversations (workspace_id, channel_i
  * Inserts new conversations; returns the ids actually inserted (a concurrent batch may have made one
  * first). A conversation belongs to the contact its customer's identity is linked to from the start:
  * linking only reaches the conversations that exist when it is made. A sender marked as spam starts
- * conversations marked as spam.
+ * conversations marked as spam. `resolved` (history) makes them resolved as they are stored.
  */
 export async function insertConversations(
   tx: Queryable,
   workspaceId: string,
-  scope: { channelId: string | null; teamId: string | null; now: Date; inInbox: boolean },
+  scope: { channelId: string | null; teamId: string | null; now: Date; inInbox: boolean; resolved: boolean },
   rows: readonly ConversationRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
@@ -261,6 +261,7 @@ export async function insertConversations(
     scope.now,
     scope.inInbox,
     rowsJson(rows),
+    scope.resolved,
   ]);
   return new Set(inserted.map((r) => r.id));
 }
@@ -337,13 +338,20 @@ export interface ConversationBump {
 
 /**
  * Adds new messages to stored conversations. An inbound message reopens a snoozed conversation,
- * and a resolved one when it is newer than the resolution (a backfill of old mail does not).
+ * and a resolved one when it is newer than the resolution (a backfill of old mail does not); history
+ * (`reopen` false) reopens none.
  * GREATEST ignores NULLs, so a batch without inbound messages leaves last_inbound_at as it was.
  * A conversation the business started meets its customer with the first inbound message, and with
  * them the contact their identity is linked to.
  * The rows are locked in id order first, as routing locks them, so the two cannot deadlock.
  */
-export async function bumpConversations(tx: Queryable, workspaceId: string, now: Date, bumps: readonly ConversationBump[]) {
+export async function bumpConversations(
+  tx: Queryable,
+  workspaceId: string,
+  now: Date,
+  bumps: readonly ConversationBump[],
+  { reopen }: { reopen: boolean },
+) {
   if (bumps.length === 0) return;
   await tx.query(
     `WITH u AS (
@@ -353,7 +361,7 @@ export async function bumpConversations(tx: Queryable, workspaceId: string, now:
        SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND c.id IN (SELECT id FROM u) ORDER BY c.id FOR NO KEY UPDATE
      ), reopen AS (
        SELECT c.id FROM conversations c JOIN u ON u.id = c.id
-        WHERE c.workspace_id = $1 AND c.id IN (SELECT id FROM locked) AND u.last_in IS NOT NULL
+        WHERE $10::boolean AND c.workspace_id = $1 AND c.id IN (SELECT id FROM locked) AND u.last_in IS NOT NULL
           AND (c.status = 'snoozed' OR (c.status = 'resolved' AND u.last_in > COALESCE(c.resolved_at, '-infinity')))
      )
      UPDATE conversations c SET
@@ -381,6 +389,7 @@ export async function bumpConversations(tx: Queryable, workspaceId: string, now:
       bumps.map((b) => b.lastOutboundAt),
       bumps.map((b) => b.preview),
       bumps.map((b) => b.identityId),
+      reopen,
     ],
   );
 }

@@ -107,7 +107,12 @@ export function createBatchRunner(db: Db, concurrency: number, batchSize: number
 
 function sameSource(a: IngestSource, b: IngestSource): boolean {
   return (
-    a.workspaceId === b.workspaceId && a.channelId === b.channelId && a.kind === b.kind && a.format === b.format && a.purpose === b.purpose
+    a.workspaceId === b.workspaceId &&
+    a.channelId === b.channelId &&
+    a.kind === b.kind &&
+    a.format === b.format &&
+    a.purpose === b.purpose &&
+    a.history === b.history
   );
 }
 

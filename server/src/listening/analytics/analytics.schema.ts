@@ -103,7 +103,7 @@ export const VolumeChart = Type.Object({
       negative: Counts('Negative mentions per interval'),
       neutral: Counts('Neutral mentions per interval'),
       sentiment: Type.Array(Type.Union([Type.Number(), Type.Null()]), {
-        description: 'Mean sentiment score per interval, in [-1, 1]; null where there were no mentions',
+        description: 'Mean sentiment score per interval over the mentions analysed, in [-1, 1]; null where none was',
       }),
     }),
     { description: 'One per query, in name order' },

@@ -124,7 +124,9 @@ export async function volumeOverTime(ctx: Ctx, query: SeriesQuery): Promise<Volu
         series.positive[at] = q.positive[i]!;
         series.negative[at] = q.negative[i]!;
         series.neutral[at] = q.neutral[i]!;
-        series.sentiment[at] = mentions ? round(q.sentimentSums[i]! / mentions) : null;
+        // Over the mentions analysed: one in a language sentiment does not read has no score to pull the mean to 0.
+        const analysed = q.positive[i]! + q.negative[i]! + q.neutral[i]!;
+        series.sentiment[at] = analysed ? round(q.sentimentSums[i]! / analysed) : null;
       }
       return series;
     }),

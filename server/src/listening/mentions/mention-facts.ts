@@ -57,7 +57,7 @@ export function matchableOf(facts: MessageFacts) {
     channel: facts.network,
     language: languageOf(facts) ?? undefined,
     url: facts.url ?? undefined,
-    sentiment: u?.sentiment.label,
+    sentiment: u?.sentiment.label ?? undefined,
     intent: u?.intent.label,
     hashtags: u?.hashtags,
     mentions: u?.mentions,

@@ -16,7 +16,7 @@ import { sentenceRanges } from '../../nlp/text/sentences.js';
 import { foldWord, forEachWord } from '../query/text-words.js';
 
 export interface SubjectReading {
-  sentiment: { label: 'positive' | 'negative' | 'neutral'; score: number };
+  sentiment: { label: 'positive' | 'negative' | 'neutral' | null; score: number | null };
   intent: { label: string; confidence: number };
 }
 

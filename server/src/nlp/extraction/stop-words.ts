@@ -28,4 +28,9 @@ const lists: Record<string, string> = {
     of om ook op te tot uit van voor was wat we wel wij ze zich zijn`,
 };
 
-export const STOP_WORDS = new WordSet(Object.values(lists).flatMap((list) => list.split(/\s+/).filter((word) => word !== '')));
+/** Each language's list on its own (ISO 639-1 code → words), for telling the languages apart. */
+export const STOP_WORDS_BY_LANGUAGE: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(lists).map(([language, list]) => [language, list.split(/\s+/).filter((word) => word !== '')]),
+);
+
+export const STOP_WORDS = new WordSet([...STOP_WORDS_BY_LANGUAGE.values()].flat());

@@ -203,3 +203,10 @@ export const comparingWords: ReadonlySet<string> = new Set([
 
 /** Words that shift the weight of a sentence onto what follows them. */
 export const contrastWords: ReadonlySet<string> = new Set(['but', 'however']);
+
+/**
+ * Opening a message, these make its first clause a concession, which weighs less than what follows:
+ * "Although the courier was friendly, the lamp was broken." Later in a sentence they may concede or
+ * object ("friendly, although nothing got fixed"), so there they weigh nothing.
+ */
+export const concessionWords: ReadonlySet<string> = new Set(['although', 'though']);

@@ -101,6 +101,79 @@ describe('scoreSentiment', () => {
       expect(score('The battery is awful but the screen is great')).toBeGreaterThan(0);
       expect(score('The screen is great however the battery is awful')).toBeLessThan(0);
     });
+
+    it('weighs a concession opening the message ("Although …,") less than the clause after it', () => {
+      // Without the concession the two clauses about cancel out.
+      expect(scoreSentiment('The courier was friendly, the lamp was broken')).toMatchObject({ label: 'neutral' });
+      expect(scoreSentiment('Although the courier was friendly, the lamp was broken')).toMatchObject({ label: 'negative' });
+      expect(scoreSentiment('Though the lamp was broken, the courier was friendly')).toMatchObject({ label: 'positive' });
+      // Later in a sentence "although" may concede or object, so it moves no weight.
+      expect(score('The lamp was broken, although the courier was friendly')).toBeCloseTo(
+        score('The lamp was broken, the courier was friendly'),
+        5,
+      );
+    });
+  });
+
+  describe('politeness', () => {
+    it('reads "please" as a request, which counts nothing, and as the verb after "to" or an auxiliary', () => {
+      expect(scoreSentiment('Please send the receipt again')).toEqual({ score: 0, label: 'neutral' });
+      expect(scoreSentiment('Can you please resend the code?')).toEqual({ score: 0, label: 'neutral' });
+      expect(scoreSentiment('Kindly resend the parcel label')).toEqual({ score: 0, label: 'neutral' });
+      expect(scoreSentiment('The finale will please long-time readers')).toMatchObject({ label: 'positive' });
+      expect(scoreSentiment('A comedy that tries hard to please')).toMatchObject({ label: 'positive' });
+      expect(scoreSentiment('The invoice is wrong, please correct it')).toMatchObject({ label: 'negative' });
+    });
+
+    it('counts thanks as gratitude only when the message neither complains nor asks', () => {
+      expect(scoreSentiment('Thanks a million, the new invoices look tidy')).toMatchObject({ label: 'positive' });
+      expect(scoreSentiment('Grateful for the swift fix!')).toMatchObject({ label: 'positive' });
+      // Around a complaint or a request the same words are manners.
+      expect(scoreSentiment('Thanks, however the search is still broken')).toMatchObject({ label: 'negative' });
+      expect(scoreSentiment('Many thanks. The checkout is sluggish again.')).toMatchObject({ label: 'negative' });
+      expect(scoreSentiment('Please reset my password, thanks in advance')).toEqual({ score: 0, label: 'neutral' });
+      // A courtesy word that is negated is a feeling, not manners.
+      expect(score('Not thankful at all for this mess')).toBeLessThan(score('this mess'));
+    });
+
+    it('counts what the thanks are for as thanks too ("appreciate your help")', () => {
+      expect(scoreSentiment('Appreciate all your help, yet the widget keeps crashing')).toMatchObject({ label: 'negative' });
+      expect(scoreSentiment('Thanks for all your support over the years')).toMatchObject({ label: 'positive' });
+    });
+
+    it('reads help asked for as no praise', () => {
+      expect(scoreSentiment('I need help with a refund')).toEqual({ score: 0, label: 'neutral' });
+      expect(scoreSentiment('Any help on the import?')).toEqual({ score: 0, label: 'neutral' });
+    });
+
+    it('reads sign-offs and salutations as no feeling', () => {
+      expect(scoreSentiment('Warm regards,\nPriya')).toEqual({ score: 0, label: 'neutral' });
+      expect(scoreSentiment('Best regards')).toEqual({ score: 0, label: 'neutral' });
+      expect(scoreSentiment('Dear Globex team, my card was declined twice. Kind regards, Jo')).toMatchObject({ label: 'negative' });
+      expect(scoreSentiment('Dear Globex team, my card was accepted. Kind regards, Jo')).toMatchObject({ label: 'positive' });
+    });
+  });
+
+  describe('what a customer expected and did not get', () => {
+    it('reads an expected outcome negated as a failure, and done as no feeling', () => {
+      for (const text of [
+        'The replacement part never arrived',
+        'My voucher code does not work',
+        'We still have not received the invoice',
+        'The map will not load on my tablet',
+        'No refund so far',
+        'The invoice PDF won’t open',
+        'I cannot log in since Friday',
+      ])
+        expect(scoreSentiment(text), text).toMatchObject({ label: 'negative' });
+      for (const text of ['The replacement part arrived', 'My voucher code works', 'We received the invoice'])
+        expect(scoreSentiment(text), text).toEqual({ score: 0, label: 'neutral' });
+    });
+
+    it('reads a polite complaint as negative: the thanks before "but" and the problem after it', () => {
+      expect(scoreSentiment('Thanks for answering so fast, but the scanner still does not connect')).toMatchObject({ label: 'negative' });
+      expect(scoreSentiment('Cheers for the update, however nothing has shipped yet')).toMatchObject({ label: 'negative' });
+    });
   });
 
   describe('emoji and emoticons', () => {

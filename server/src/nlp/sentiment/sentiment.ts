@@ -2,18 +2,30 @@
  * Sentiment of a message: a rule-based, lexicon-driven scorer in the manner of VADER (Hutto & Gilbert
  * 2014), written for Rapport. Each sentiment word, emoticon or emoji contributes its valence, adjusted
  * by the words before it (intensifiers, diminishers, negators), by capitals and stretching, and by its
- * side of a "but"; exclamation and repeated question marks amplify the total, which is then squashed
- * into [-1, 1]. Pure and synchronous: every table is loaded once, when this module is first imported.
+ * side of a "but"; courtesy counts only where the message neither complains nor asks; exclamation and
+ * repeated question marks amplify the total, which is then squashed into [-1, 1]. The lexicons are
+ * English: `coverage.ts` decides which texts this reads. Pure and synchronous: every table is loaded
+ * once, when this module is first imported.
  */
 import { BOOST_STEP } from './modifiers.js';
 import { sentimentLabel, type SentimentLabel } from './sentiment-label.js';
 import { SERVICE_ACT_VALENCE } from './service-words.js';
 import { CLOSES_CLAUSE, ELONGATED, NAME, SHOUTED, tokeniseForSentiment, type TokenisedMessage } from './sentiment-tokens.js';
 
-export interface Sentiment {
+export interface ScoredSentiment {
   score: number;
   label: SentimentLabel;
 }
+
+/** A text in a language the lexicons do not cover (see `coverage.ts`): neither a score nor a label, so it counts as none of the three. */
+export interface UnanalysedSentiment {
+  score: null;
+  label: null;
+}
+
+export type Sentiment = ScoredSentiment | UnanalysedSentiment;
+
+export const notAnalysed = (): UnanalysedSentiment => ({ score: null, label: null });
 
 /** Work is capped so that an enormous message costs no more than a long article; the opening carries the tone. */
 const MAX_CHARACTERS = 20_000;
@@ -29,6 +41,8 @@ const STRETCH_BOOST = BOOST_STEP;
 /** Before a contrast word a sentence counts for less, after it for more. */
 const BEFORE_CONTRAST = 0.3;
 const AFTER_CONTRAST = 1.3;
+/** How far after "thanks" or "appreciate" a service name is what they thank for ("thanks for all your help"). */
+const COURTESY_REACH = 5;
 const EXCLAMATION_BOOST = 0.292;
 const MAX_EXCLAMATIONS = 4;
 const QUESTION_BOOST = 0.18;
@@ -45,6 +59,7 @@ function ownValence(message: TokenisedMessage, index: number): number {
   if (word.valence === 0) return word.serviceAct && isNegated(message, index) ? SERVICE_ACT_VALENCE : 0;
   if (word.negator && refersAhead(message, index)) return 0;
   if (isDegreeAdverb(message, index) || isComparingLike(message, index) || namesTheService(message, index)) return 0;
+  if (word.request && asks(message, index)) return 0;
   let value = word.valence;
   const flags = message.flags[index]!;
   if ((flags & SHOUTED) !== 0 && message.hasMixedCase) value = withMagnitude(value, SHOUTING_BOOST);
@@ -77,6 +92,18 @@ function namesTheService(message: TokenisedMessage, index: number): boolean {
     (message.words[index - 1]!.namesServiceAfter || (message.flags[index - 1]! & NAME) !== 0);
   const after = index + 1 < message.count && (message.flags[index]! & CLOSES_CLAUSE) === 0 && message.words[index + 1]!.namesServiceBefore;
   return before || after;
+}
+
+/** "please" asks unless it is the verb: after "to", an auxiliary or a negator, with at most one word between that is no asker. */
+function asks(message: TokenisedMessage, index: number): boolean {
+  for (let distance = 1; distance <= 2; distance++) {
+    const before = index - distance;
+    if (before < 0 || (message.flags[before]! & CLOSES_CLAUSE) !== 0) return true;
+    const word = message.words[before]!;
+    if (word.auxiliary || word.negator) return false;
+    if (word.asker) return true;
+  }
+  return true;
 }
 
 /** "no" is negative on its own ("no."), but in "no problem" it only turns the next word around. */
@@ -120,9 +147,10 @@ function modified(message: TokenisedMessage, index: number, value: number): numb
   return result;
 }
 
-function contrastWeight(index: number, contrastAt: number): number {
-  if (contrastAt < 0 || index === contrastAt) return 1;
-  return index < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
+/** The weight of a word given where the message turns (the contrast word, or the main clause after a concession). */
+function contrastWeight(index: number, turnAt: number): number {
+  if (turnAt < 0) return 1;
+  return index < turnAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
 }
 
 function punctuationEmphasis(message: TokenisedMessage): number {
@@ -146,19 +174,56 @@ function contrastIndex(message: TokenisedMessage): number {
   return -1;
 }
 
-function totalValence(message: TokenisedMessage): number {
+/**
+ * "thanks", "dear", and what is thanked for ("thanks for all your help", "appreciate your support"):
+ * a service name within reach after a courtesy word, in its clause.
+ */
+function isCourtesy(message: TokenisedMessage, index: number): boolean {
+  const word = message.words[index]!;
+  if (word.courtesy) return true;
+  if (!word.serviceName) return false;
+  for (let distance = 1; distance <= COURTESY_REACH; distance++) {
+    const before = index - distance;
+    if (before < 0 || (message.flags[before]! & CLOSES_CLAUSE) !== 0) return false;
+    if (message.words[before]!.courtesy) return true;
+  }
+  return false;
+}
+
+/** Where the weightier part of the message starts, or -1: at its first contrast word, or after a concession opening it. */
+function turnIndex(message: TokenisedMessage): number {
   const contrastAt = contrastIndex(message);
+  if (message.count === 0 || !message.words[0]!.concession) return contrastAt;
+  let concessionEnd = 0;
+  while (concessionEnd < message.count - 1 && (message.flags[concessionEnd]! & CLOSES_CLAUSE) === 0) concessionEnd++;
+  const mainClause = concessionEnd + 1;
+  return contrastAt >= 0 && contrastAt < mainClause ? contrastAt : mainClause;
+}
+
+function totalValence(message: TokenisedMessage): number {
+  const turnAt = turnIndex(message);
   let total = 0;
+  let courtesy = 0;
+  let saysNegative = false;
+  let asksSomething = false;
   for (let index = 0; index < message.count; index++) {
+    if (message.words[index]!.request && asks(message, index)) asksSomething = true;
     const value = ownValence(message, index);
     if (value === 0) continue;
-    total += modified(message, index, value) * contrastWeight(index, contrastAt);
+    const weighted = modified(message, index, value) * contrastWeight(index, turnAt);
+    if (weighted > 0 && isCourtesy(message, index)) {
+      courtesy += weighted;
+    } else {
+      total += weighted;
+      if (weighted < 0) saysNegative = true;
+    }
   }
-  return total;
+  // Politeness around a complaint or a request is manners; otherwise it is gratitude.
+  return saysNegative || asksSomething ? total : total + courtesy;
 }
 
 /** Never throws: empty, binary or enormous text, or a non-string at run time, scores within [-1, 1]. */
-export function scoreSentiment(text: string): Sentiment {
+export function scoreSentiment(text: string): ScoredSentiment {
   const source = typeof text === 'string' ? text.slice(0, MAX_CHARACTERS) : '';
   const message = tokeniseForSentiment(source, MAX_TOKENS);
   const total = totalValence(message);

@@ -1,7 +1,8 @@
 /**
  * What customers write about a service failing, which the VADER lexicon (rated on movie reviews,
  * tweets and news) lacks: rated by us on its -4..+4 scale by analogy with a near word it has
- * (outage ≈ failure −2.3, unresponsive ≈ useless −1.8, froze ≈ stuck −1.0). Plurals and "-s" forms
+ * (outage ≈ failure −2.3, unresponsive ≈ useless −1.8, froze ≈ stuck −1.0, a card declined ≈ refused
+ * −1.2, canceled ≈ its British spelling cancelled −1.0). Plurals and "-s" forms
  * come from the scorer's inflections ("outages", "glitches").
  */
 export const serviceValences: ReadonlyMap<string, number> = new Map([
@@ -22,6 +23,8 @@ export const serviceValences: ReadonlyMap<string, number> = new Map([
   ['timeout', -1.0],
   ['flaky', -1.5],
   ['spotty', -1.1],
+  ['declined', -1.2],
+  ['canceled', -1.0],
   // Two-word phrases the tokeniser joins (`serviceJoins`): waiting (≈ ignored −1.3) with no end in sight.
   ['still_waiting', -1.3],
   ['on_hold', -1.0],
@@ -55,6 +58,48 @@ export const serviceActs: ReadonlySet<string> = new Set([
 export const SERVICE_ACT_VALENCE = 1.7;
 
 /**
+ * What a customer expects to happen, which likewise says nothing when it does ("it arrived on
+ * Tuesday", "it works") and that something failed when negated: "my order still hasn't arrived",
+ * "the export doesn't work", "I haven't received the refund", "the page won't load". Counted as the
+ * service acts are.
+ */
+export const expectedOutcomes: ReadonlySet<string> = new Set([
+  'arrive',
+  'arrives',
+  'arrived',
+  'work',
+  'works',
+  'worked',
+  'working',
+  'receive',
+  'received',
+  'deliver',
+  'delivers',
+  'delivered',
+  'load',
+  'loads',
+  'loaded',
+  'loading',
+  'open',
+  'opens',
+  'opened',
+  'ship',
+  'shipped',
+  'refund',
+  'refunded',
+  'fix',
+  'fixed',
+  'connect',
+  'connects',
+  'connected',
+  'sync',
+  'syncs',
+  'synced',
+  'log',
+  'login',
+]);
+
+/**
  * "support", "help" and "care" also name the service itself ("customer support", "the help desk",
  * "support ticket", "Acme support"), and then say nothing of how the customer feels: "contacted
  * support, no answer" is not praise. They name it after a name (a word the lexicon does not know,
@@ -72,6 +117,17 @@ export const serviceNameBefore: ReadonlySet<string> = new Set([
   'messaged',
   'asked',
   'from',
+  // What is asked for rather than praised: "I need help", "please help", "any help?".
+  'need',
+  'needs',
+  'needed',
+  'want',
+  'wants',
+  'wanted',
+  'any',
+  'please',
+  'pls',
+  'plz',
 ]);
 
 /** … and before these. */

@@ -4,8 +4,27 @@
  * "disappointment"), and the word's part as a modifier (intensifier, negator, contrast, …).
  */
 import { emojiValences } from './emoji-lexicon.js';
-import { boosts, comparingWords, contrastWords, excessWords, isNegator, joinedPhrases, negatorWords, NOT_ONLY } from './modifiers.js';
-import { pronouns, serviceActs, serviceJoins, serviceNameAfter, serviceNameBefore, serviceNames } from './service-words.js';
+import {
+  boosts,
+  comparingWords,
+  concessionWords,
+  contrastWords,
+  excessWords,
+  isNegator,
+  joinedPhrases,
+  negatorWords,
+  NOT_ONLY,
+} from './modifiers.js';
+import { askerWords, auxiliaryWords, courtesyWords, requestWords, signOffJoins } from './politeness.js';
+import {
+  expectedOutcomes,
+  pronouns,
+  serviceActs,
+  serviceJoins,
+  serviceNameAfter,
+  serviceNameBefore,
+  serviceNames,
+} from './service-words.js';
 import { WordTable } from './word-table.js';
 import { wordValences } from './word-lexicon.js';
 
@@ -21,6 +40,8 @@ export interface WordInfo {
   /** "too", "overly": turns a following virtue into a fault. */
   excess: boolean;
   contrast: boolean;
+  /** "although": opening a message, makes its first clause a concession. */
+  concession: boolean;
   notOnly: boolean;
   /** The word "like", whose meaning depends on the word before it. */
   like: boolean;
@@ -35,12 +56,31 @@ export interface WordInfo {
   /** A word before which (`namesServiceAfter`) or after which (`namesServiceBefore`) such a word names the service. */
   namesServiceAfter: boolean;
   namesServiceBefore: boolean;
-  /** "answer", "reply": counts only negated (see `serviceActs`). */
+  /** "answer", "reply", "arrived": counts only negated (see `serviceActs`, `expectedOutcomes`). */
   serviceAct: boolean;
+  /** "thanks", "dear": counts only in a message that says nothing negative (see `courtesyWords`). */
+  courtesy: boolean;
+  /** "please": a request, counting nothing, unless it is the verb (see `requestWords`). */
+  request: boolean;
+  /** "to", "will", "should": before the verb "please". */
+  auxiliary: boolean;
+  /** "you", "we": between an auxiliary and "please", they ask ("could you please"). */
+  asker: boolean;
 }
 
-/** Two-word phrases joined into one word: the modifiers' ("kind of") and the service's ("on hold"). */
-const phrases: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([...joinedPhrases, ...serviceJoins]);
+type Joins = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** Joins that start with the same word ("kind" of "kind of" and "kind regards") merged into one entry. */
+function mergedJoins(...lists: Joins[]): Joins {
+  const merged = new Map<string, Map<string, string>>();
+  for (const [first, seconds] of lists.flatMap((list) => [...list])) {
+    merged.set(first, new Map([...(merged.get(first) ?? []), ...seconds]));
+  }
+  return merged;
+}
+
+/** Two-word phrases joined into one word: the modifiers' ("kind of"), the service's ("on hold") and the sign-offs ("kind regards"). */
+const phrases = mergedJoins(joinedPhrases, serviceJoins, signOffJoins);
 
 function describe(text: string, lexiconValence: number | undefined): WordInfo {
   const boost = boosts.get(text) ?? 0;
@@ -53,6 +93,7 @@ function describe(text: string, lexiconValence: number | undefined): WordInfo {
     negator: isNegator(text),
     excess: excessWords.has(text),
     contrast: contrastWords.has(text),
+    concession: concessionWords.has(text),
     notOnly: text === NOT_ONLY,
     like: text === 'like',
     comparing: comparingWords.has(text),
@@ -61,7 +102,11 @@ function describe(text: string, lexiconValence: number | undefined): WordInfo {
     serviceName: serviceNames.has(text),
     namesServiceAfter: serviceNameBefore.has(text),
     namesServiceBefore: serviceNameAfter.has(text),
-    serviceAct: serviceActs.has(text),
+    serviceAct: serviceActs.has(text) || expectedOutcomes.has(text),
+    courtesy: courtesyWords.has(text),
+    request: requestWords.has(text),
+    auxiliary: auxiliaryWords.has(text),
+    asker: askerWords.has(text),
   };
 }
 
@@ -87,17 +132,19 @@ function buildVocabulary(): Map<string, WordInfo> {
     ...boosts.keys(),
     ...comparingWords,
     ...contrastWords,
+    ...concessionWords,
     ...excessWords,
     ...negatorWords,
-    ...joinedPhrases.keys(),
-    ...[...joinedPhrases.values()].flatMap((seconds) => [...seconds.keys(), ...seconds.values()]),
+    ...phrases.keys(),
+    ...[...phrases.values()].flatMap((seconds) => [...seconds.keys(), ...seconds.values()]),
     ...serviceNameBefore,
     ...serviceNameAfter,
     ...serviceActs,
+    ...expectedOutcomes,
     // Known words, so that written with a capital they are not taken for a name (see `NAME`).
     ...pronouns,
-    ...serviceJoins.keys(),
-    ...[...serviceJoins.values()].flatMap((seconds) => [...seconds.keys()]),
+    ...auxiliaryWords,
+    ...askerWords,
     'like',
   ];
   for (const word of modifierWords) if (!vocabulary.has(word)) vocabulary.set(word, describe(word, undefined));

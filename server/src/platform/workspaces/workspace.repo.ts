@@ -37,6 +37,20 @@ export async function countWorkspaces(db: Queryable): Promise<number> {
   return rows[0]?.count ?? 0;
 }
 
+/** The workspaces the person owns, whoever created them. */
+export async function countOwnedWorkspaces(db: Queryable, userId: string): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM memberships WHERE user_id = $1 AND role = 'owner'`,
+    [userId],
+  );
+  return rows[0]?.count ?? 0;
+}
+
+/** Holds the person's account row until the transaction ends. */
+export async function lockUser(db: Queryable, userId: string) {
+  await db.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
+}
+
 export async function insertUser(db: Queryable, user: { id: string; email: string; name: string; passwordHash: string }) {
   await db.query('INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)', [
     user.id,

@@ -1,4 +1,4 @@
-/** Settings: members (roles, record scope) and teams. */
+/** Workspaces a person creates, and settings: members (roles, record scope) and teams. */
 import { Type } from 'typebox';
 import type { App } from '../http/app-types.js';
 import type { AppDeps } from '../module.js';
@@ -7,7 +7,8 @@ import { DateTime, ERROR_RESPONSES, IdParams, NoQuery, Uuid } from '../http/sche
 import * as service from './workspace.service.js';
 import { addOrInviteMember } from './invitation.service.js';
 import { invitationRoutes } from './invitation.routes.js';
-import { NewMemberBody, RoleSchema, ScopeSchema } from './workspace.schema.js';
+import { requirePrincipal } from '../auth/auth.service.js';
+import { NewMemberBody, NewWorkspaceBody, RoleSchema, ScopeSchema } from './workspace.schema.js';
 
 const MemberView = Type.Object({
   id: Type.String(),
@@ -35,10 +36,28 @@ const AddedMemberView = Type.Object({
   notice: Type.Union([Type.String(), Type.Null()], { description: 'Why the given name and password were not used' }),
 });
 
+const WorkspaceView = Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String(), createdAt: DateTime });
+
 const TeamView = Type.Object({ id: Type.String(), name: Type.String(), memberIds: Type.Array(Type.String()), createdAt: DateTime });
 
 export function workspaceRoutes(app: App, deps: AppDeps) {
   const { db, authenticator } = deps;
+
+  app.post(
+    '/api/v1/workspaces',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a workspace owned by the signed-in person; the session can then switch to it',
+        description: `Needs a signed-in session: an API token belongs to its workspace and cannot create workspaces (403). Whatever their role where they are, a person may create workspaces until they own ${service.MAX_OWNED_WORKSPACES} (409 \`workspace_limit\`). The new workspace has its creator as its only member, and every setting at its default.`,
+        body: NewWorkspaceBody,
+        response: { 201: WorkspaceView, ...ERROR_RESPONSES },
+      },
+      config: { guard: 'authenticated', idempotent: true },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createOwnWorkspace(requirePrincipal(request.principal), db, request.body)),
+  );
 
   app.get(
     '/api/v1/members',

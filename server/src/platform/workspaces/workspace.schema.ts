@@ -1,4 +1,7 @@
-/** What a member is given as: the API's body and the `rapport user create` options check the same schema. */
+/**
+ * What a member and a new workspace are given as: the API's bodies and the `rapport user create` and
+ * `rapport workspace create` arguments check the same schemas.
+ */
 import { Type } from 'typebox';
 import { Uuid } from '../http/schemas.js';
 
@@ -16,5 +19,10 @@ export const NewMemberBody = Type.Object(
     recordScope: Type.Optional(ScopeSchema),
     teamIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
   },
+  { additionalProperties: false },
+);
+
+export const NewWorkspaceBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200, description: 'Trimmed; not blank' }) },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 /** Use cases for tenants, their members (with roles and record scope) and teams. */
-import type { Ctx, RecordScope, Role } from '../context.js';
+import type { Actor, Ctx, RecordScope, Role } from '../context.js';
 import type { Db, Queryable } from '../db/db.js';
 import { newId } from '../db/ids.js';
 import { hashPassword } from '../crypto/password.js';
@@ -63,16 +63,72 @@ export async function joinTeams(tx: Queryable, workspaceId: string, userId: stri
   }
 }
 
+/**
+ * Most workspaces one person may own and still create another through the API: enough for a few
+ * businesses and a sandbox, few enough that a signed-in account cannot fill the server with them.
+ * The server's operator is not held to it (`rapport workspace create`).
+ */
+export const MAX_OWNED_WORKSPACES = 10;
+
+const workspaceCreated = (workspaceId: string, name: string, ownerId: string) => ({
+  workspaceId,
+  type: 'workspace.created',
+  subjectType: 'workspace',
+  subjectId: workspaceId,
+  actorId: ownerId,
+  data: { after: { name } },
+});
+
+/**
+ * A workspace with its owner, creating the owner's account if the e-mail is new: for seeding and
+ * test factories. Every setting a workspace has (SLA policy, scoring, identity matching) reads as its
+ * default until someone saves one, so a workspace needs no rows beyond itself and its owner.
+ */
 export async function createWorkspace(db: Db, input: { name: string; owner: NewMember }) {
   return db.transaction(async (tx) => {
     const id = newId();
     await repo.insertWorkspace(tx, { id, name: input.name, slug: slugify(input.name) });
     const ownerId = await joinWorkspace(tx, id, { ...input.owner, role: 'owner', recordScope: 'all' });
-    await recordEvents(tx, [
-      { workspaceId: id, type: 'workspace.created', subjectType: 'workspace', subjectId: id, actorId: ownerId, data: { name: input.name } },
-    ]);
+    await recordEvents(tx, [workspaceCreated(id, input.name, ownerId)]);
     return { workspaceId: id, ownerId };
   });
+}
+
+async function openWorkspaceFor(tx: Queryable, name: string, ownerId: string) {
+  const id = newId();
+  await repo.insertWorkspace(tx, { id, name, slug: slugify(name) });
+  await repo.upsertMembership(tx, { workspaceId: id, userId: ownerId, role: 'owner', recordScope: 'all' });
+  await recordEvents(tx, [workspaceCreated(id, name, ownerId)]);
+  return (await repo.findWorkspace(tx, id))!;
+}
+
+/**
+ * A signed-in person starts a workspace of their own and owns it; the session they are in stays
+ * where it is, and can switch there. An API token belongs to its workspace: one that could make
+ * workspaces would reach beyond it.
+ */
+export async function createOwnWorkspace(actor: Pick<Actor, 'kind'> & { userId: string }, db: Db, given: { name: string }) {
+  requireSignedInPerson(actor, 'An API token belongs to its workspace and cannot create workspaces; sign in to create one');
+  const name = visibleName(given.name);
+  const ownerId = actor.userId;
+  return db.transaction(async (tx) => {
+    // Two creates at once would both count below the limit: the person's account row makes them take turns.
+    await repo.lockUser(tx, ownerId);
+    if ((await repo.countOwnedWorkspaces(tx, ownerId)) >= MAX_OWNED_WORKSPACES) {
+      throw new RapportError(
+        'workspace_limit',
+        409,
+        `You own ${MAX_OWNED_WORKSPACES} workspaces: one person may create workspaces until they own ${MAX_OWNED_WORKSPACES}. The server's operator can create more for you.`,
+      );
+    }
+    return openWorkspaceFor(tx, name, ownerId);
+  });
+}
+
+/** `rapport workspace create`: the server's operator gives a workspace to an existing account, beyond the API's limit. */
+export async function createWorkspaceFor(db: Db, input: { name: string; ownerId: string }) {
+  const name = visibleName(input.name);
+  return db.transaction((tx) => openWorkspaceFor(tx, name, input.ownerId));
 }
 
 /**

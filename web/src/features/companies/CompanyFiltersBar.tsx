@@ -1,16 +1,20 @@
 /** Search, industry, tag and owner filters of the companies list. */
-import { Button, Group, TagsInput, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFilterOff } from '@tabler/icons-react';
+import { FiltersBar } from '../../ui/FiltersBar';
 import { SearchInput } from '../../ui/SearchInput';
-import { MemberSelect } from '../members/MemberSelect';
+import { TagsFilter } from '../../ui/TagsFilter';
+import { OwnerFilter } from '../contacts/OwnerFilter';
 import type { CompanyFilters } from './types';
 import { hasCompanyFilters } from './use-company-filters';
 
 export function CompanyFiltersBar({ filters, onChange }: { filters: CompanyFilters; onChange: (change: Partial<CompanyFilters>) => void }) {
   const setIndustry = useDebouncedCallback((industry: string) => onChange({ industry: industry.trim() || undefined }), 300);
   return (
-    <Group mb="sm" gap="xs" align="flex-end">
+    <FiltersBar
+      filtered={hasCompanyFilters(filters)}
+      onClear={() => onChange({ q: undefined, tag: [], ownerId: undefined, industry: undefined })}
+    >
       <SearchInput
         aria-label="Search companies"
         placeholder="Search by name, domain, industry…"
@@ -26,33 +30,8 @@ export function CompanyFiltersBar({ filters, onChange }: { filters: CompanyFilte
         onChange={(e) => setIndustry(e.currentTarget.value)}
         w={{ base: '100%', sm: 170 }}
       />
-      <TagsInput
-        aria-label="Tags"
-        placeholder={filters.tag?.length ? undefined : 'Any tag'}
-        value={filters.tag ?? []}
-        onChange={(tag) => onChange({ tag })}
-        clearable
-        clearButtonProps={{ 'aria-label': 'Clear tags' }}
-        w={{ base: '100%', sm: 200 }}
-      />
-      <MemberSelect
-        aria-label="Owner"
-        placeholder="Any owner"
-        value={filters.ownerId ?? null}
-        onChange={(ownerId) => onChange({ ownerId: ownerId ?? undefined })}
-        clearable
-        w={{ base: '100%', sm: 170 }}
-      />
-      {hasCompanyFilters(filters) && (
-        <Button
-          variant="subtle"
-          color="gray"
-          leftSection={<IconFilterOff size={16} />}
-          onClick={() => onChange({ q: undefined, tag: [], ownerId: undefined, industry: undefined })}
-        >
-          Clear
-        </Button>
-      )}
-    </Group>
+      <TagsFilter tags={filters.tag} onChange={(tag) => onChange({ tag })} />
+      <OwnerFilter ownerId={filters.ownerId} onChange={(ownerId) => onChange({ ownerId })} />
+    </FiltersBar>
   );
 }

@@ -1,16 +1,20 @@
 /** Search, stage, tag, owner and company filters of the contacts list. */
-import { Button, Group, MultiSelect, TagsInput } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { MultiSelect } from '@mantine/core';
+import { FiltersBar } from '../../ui/FiltersBar';
 import { SearchInput } from '../../ui/SearchInput';
+import { TagsFilter } from '../../ui/TagsFilter';
 import { CompanyFilterChip } from '../companies/CompanyFilterChip';
-import { MemberSelect } from '../members/MemberSelect';
+import { OwnerFilter } from './OwnerFilter';
 import { STAGE_OPTIONS } from './stage-labels';
 import type { ContactFilters } from './types';
 import { hasFilters } from './use-contact-filters';
 
 export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilters; onChange: (change: Partial<ContactFilters>) => void }) {
   return (
-    <Group mb="sm" gap="xs" align="flex-end">
+    <FiltersBar
+      filtered={hasFilters(filters)}
+      onClear={() => onChange({ q: undefined, stage: [], tag: [], ownerId: undefined, companyId: undefined })}
+    >
       <SearchInput
         aria-label="Search contacts"
         placeholder="Search by name, e-mail, company…"
@@ -28,34 +32,9 @@ export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilte
         clearButtonProps={{ 'aria-label': 'Clear stages' }}
         w={{ base: '100%', sm: 220 }}
       />
-      <TagsInput
-        aria-label="Tags"
-        placeholder={filters.tag?.length ? undefined : 'Any tag'}
-        value={filters.tag ?? []}
-        onChange={(tag) => onChange({ tag })}
-        clearable
-        clearButtonProps={{ 'aria-label': 'Clear tags' }}
-        w={{ base: '100%', sm: 200 }}
-      />
-      <MemberSelect
-        aria-label="Owner"
-        placeholder="Any owner"
-        value={filters.ownerId ?? null}
-        onChange={(ownerId) => onChange({ ownerId: ownerId ?? undefined })}
-        clearable
-        w={{ base: '100%', sm: 170 }}
-      />
+      <TagsFilter tags={filters.tag} onChange={(tag) => onChange({ tag })} />
+      <OwnerFilter ownerId={filters.ownerId} onChange={(ownerId) => onChange({ ownerId })} />
       {filters.companyId && <CompanyFilterChip companyId={filters.companyId} onClear={() => onChange({ companyId: undefined })} />}
-      {hasFilters(filters) && (
-        <Button
-          variant="subtle"
-          color="gray"
-          leftSection={<IconFilterOff size={16} />}
-          onClick={() => onChange({ q: undefined, stage: [], tag: [], ownerId: undefined, companyId: undefined })}
-        >
-          Clear
-        </Button>
-      )}
-    </Group>
+    </FiltersBar>
   );
 }

@@ -1,12 +1,10 @@
 /** The contacts matching the filters, as a virtualised table that loads pages as you scroll. */
-import { useCallback } from 'react';
 import { Anchor, EmptyState, Text } from '@mantine/core';
 import { IconAddressBook } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { formatRelative } from '../../lib/format';
-import { QueryError } from '../../ui/QueryError';
-import { TagList } from '../../ui/TagList';
-import { VirtualTable, type Column } from '../../ui/VirtualTable';
+import { PagedTable } from '../../ui/PagedTable';
+import { nameColumn, ownerColumn, tagsColumn, updatedColumn } from '../../ui/record-columns';
+import type { Column } from '../../ui/VirtualTable';
 import { useMemberNames } from '../members/use-member-names';
 import { HealthBadge } from '../relationship/HealthBadge';
 import { TierBadge } from '../relationship/TierBadge';
@@ -15,24 +13,14 @@ import { contactCountText } from './contact-count';
 import { StageBadge } from './StageBadge';
 import type { Contact, ContactFilters } from './types';
 
+const contactHref = (c: Contact) => `/contacts/${c.id}`;
+
 export function ContactsTable({ filters }: { filters: ContactFilters }) {
   const list = useContactList(filters);
   const memberName = useMemberNames();
-  const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   const columns: Column<Contact>[] = [
-    {
-      key: 'name',
-      header: 'Name',
-      width: '18%',
-      render: (c) => (
-        <Anchor component={Link} to={`/contacts/${c.id}`} c="inherit" fw={500} size="sm" truncate display="block" dir="auto">
-          {c.displayName}
-        </Anchor>
-      ),
-    },
+    nameColumn({ width: '18%' }, (c) => c.displayName, contactHref),
     {
       key: 'email',
       header: 'E-mail',
@@ -65,55 +53,22 @@ export function ContactsTable({ filters }: { filters: ContactFilters }) {
       visibleFrom: 'md',
       render: (c) => <HealthBadge health={c.health} reasons={c.healthReasons} />,
     },
-    { key: 'tags', header: 'Tags', width: '10%', visibleFrom: 'xl', render: (c) => <TagList tags={c.tags} max={2} /> },
-    {
-      key: 'owner',
-      header: 'Owner',
-      width: '9%',
-      visibleFrom: 'lg',
-      render: (c) => (
-        <Text size="sm" truncate>
-          {memberName(c.ownerId) ?? '—'}
-        </Text>
-      ),
-    },
-    {
-      key: 'updated',
-      header: 'Updated',
-      width: '8%',
-      visibleFrom: 'md',
-      render: (c) => (
-        <Text size="sm" c="dimmed" truncate>
-          {formatRelative(c.updatedAt, { short: true })}
-        </Text>
-      ),
-    },
+    tagsColumn({ width: '10%', visibleFrom: 'xl' }),
+    ownerColumn({ width: '9%', visibleFrom: 'lg' }, memberName),
+    updatedColumn({ width: '8%', visibleFrom: 'md' }),
   ];
 
-  if (list.isError && rows.length === 0)
-    return <QueryError title="Could not load contacts" error={list.error} onRetry={() => void list.refetch()} />;
-
   return (
-    <>
-      {list.isSuccess && (
-        <Text size="sm" c="dimmed" mb={4}>
-          {contactCountText(rows.length, Boolean(hasNextPage))}
-        </Text>
-      )}
-      <VirtualTable
-        label="Contact list"
-        rows={rows}
-        columns={columns}
-        rowKey={(c) => c.id}
-        rowHref={(c) => `/contacts/${c.id}`}
-        hasMore={Boolean(hasNextPage)}
-        loadingMore={isFetchingNextPage}
-        onLoadMore={loadMore}
-        loading={list.isPending}
-        empty={
-          <EmptyState icon={<IconAddressBook size={28} />} title="No contacts match" description="Try other filters, or add a contact." />
-        }
-      />
-    </>
+    <PagedTable
+      list={list}
+      label="Contact list"
+      columns={columns}
+      href={contactHref}
+      failedTitle="Could not load contacts"
+      countText={contactCountText}
+      empty={
+        <EmptyState icon={<IconAddressBook size={28} />} title="No contacts match" description="Try other filters, or add a contact." />
+      }
+    />
   );
 }

@@ -3,11 +3,11 @@ import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
+import { FormDialog } from '../../ui/FormDialog';
 import { usePermissions } from '../auth/permissions';
 import { useCreateContact } from './api';
 import { ContactForm } from './ContactForm';
 import type { ContactDraft } from './contact-draft';
-import { Dialog } from '../../ui/Dialog';
 
 export function NewContactButton({
   defaults,
@@ -23,32 +23,21 @@ export function NewContactButton({
   const create = useCreateContact();
   const { userId } = usePermissions();
   const navigate = useNavigate();
-  const dismiss = () => {
-    close();
-    create.reset();
-  };
   return (
     <>
       <Button leftSection={<IconPlus size={16} />} onClick={open} variant={quiet ? 'light' : 'filled'} size={quiet ? 'xs' : 'sm'}>
         {label}
       </Button>
-      <Dialog opened={opened} onClose={dismiss} title="New contact" size="xl">
-        <ContactForm
-          defaults={{ ownerId: userId || null, ...defaults }}
-          submitLabel="Create contact"
-          pending={create.isPending}
-          error={create.error}
-          onCancel={dismiss}
-          onSubmit={(input) =>
-            create.mutate(input, {
-              onSuccess: (contact) => {
-                dismiss();
-                void navigate(`/contacts/${contact.id}`);
-              },
-            })
-          }
-        />
-      </Dialog>
+      <FormDialog
+        opened={opened}
+        onClose={close}
+        title="New contact"
+        size="xl"
+        save={create}
+        onSaved={(contact) => void navigate(`/contacts/${contact.id}`)}
+      >
+        {(form) => <ContactForm defaults={{ ownerId: userId || null, ...defaults }} submitLabel="Create contact" {...form} />}
+      </FormDialog>
     </>
   );
 }

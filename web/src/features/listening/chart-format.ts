@@ -33,4 +33,5 @@ export const SENTIMENT_SERIES = [
   { name: 'positive', label: 'Positive', color: 'teal.6' },
   { name: 'neutral', label: 'Neutral', color: 'gray.5' },
   { name: 'negative', label: 'Negative', color: 'red.6' },
+  { name: 'notAnalysed', label: 'Not analysed', color: 'gray.3' },
 ];

@@ -87,8 +87,8 @@ describe('chart rows', () => {
 
   it('sums sentiment over queries per interval', () => {
     expect(sentimentOverTime(series)).toEqual([
-      { at: '2025-01-01T00:00:00.000Z', positive: 3, neutral: 1, negative: 4 },
-      { at: '2025-01-02T00:00:00.000Z', positive: 1, neutral: 2, negative: 1 },
+      { at: '2025-01-01T00:00:00.000Z', positive: 3, neutral: 1, negative: 4, notAnalysed: 0 },
+      { at: '2025-01-02T00:00:00.000Z', positive: 1, neutral: 2, negative: 1, notAnalysed: 0 },
     ]);
   });
 
@@ -116,6 +116,13 @@ describe('chart rows', () => {
       ['unknown', 5],
       ['mastodon', 2],
     ]);
+  });
+
+  it('counts as not analysed the mentions in none of the sentiments (a language sentiment does not read)', () => {
+    const [french] = breakdownBars([{ language: 'fr', mentions: 5, positive: 1, neutral: 1, negative: 1 }], 'language');
+    expect(french).toMatchObject({ name: 'fr', mentions: 5, notAnalysed: 2 });
+    const [point] = sentimentOverTime({ ...series, series: [{ ...series.series[0]!, mentions: [6, 4] }] });
+    expect(point).toMatchObject({ positive: 3, neutral: 0, negative: 0, notAnalysed: 3 });
   });
 
   it('ranks terms, reading numbers the CSV way too', () => {

@@ -104,21 +104,28 @@ export function volumeByQuery(chart: VolumeChart): PivotedSeries {
   return { rows, series };
 }
 
+/** The mentions counted in none of the sentiments: those sentiment did not read. */
+const notAnalysedOf = (mentions: number, positive: number, neutral: number, negative: number) =>
+  Math.max(0, mentions - positive - neutral - negative);
+
 export interface SentimentPoint {
   at: string;
   positive: number;
   neutral: number;
   negative: number;
+  /** Mentions in a language sentiment does not read (see docs/listening.md). */
+  notAnalysed: number;
 }
 
-/** Positive, neutral and negative mentions per interval, over every query of the chart. */
+/** Positive, neutral, negative and not analysed mentions per interval, over every query of the chart. */
 export function sentimentOverTime(chart: VolumeChart): SentimentPoint[] {
   return chart.at.map((at, i) => {
-    const point = { at, positive: 0, neutral: 0, negative: 0 };
+    const point = { at, positive: 0, neutral: 0, negative: 0, notAnalysed: 0 };
     for (const s of chart.series) {
       point.positive += s.positive[i] ?? 0;
       point.neutral += s.neutral[i] ?? 0;
       point.negative += s.negative[i] ?? 0;
+      point.notAnalysed += notAnalysedOf(s.mentions[i] ?? 0, s.positive[i] ?? 0, s.neutral[i] ?? 0, s.negative[i] ?? 0);
     }
     return point;
   });
@@ -152,6 +159,7 @@ export interface BreakdownBar {
   positive: number;
   neutral: number;
   negative: number;
+  notAnalysed: number;
 }
 
 /** Bars for a breakdown by `by` (network or language), largest first. */
@@ -163,6 +171,7 @@ export function breakdownBars(rows: readonly Row[], by: string): BreakdownBar[] 
       positive: numberOf(row.positive),
       neutral: numberOf(row.neutral),
       negative: numberOf(row.negative),
+      notAnalysed: notAnalysedOf(numberOf(row.mentions), numberOf(row.positive), numberOf(row.neutral), numberOf(row.negative)),
     }))
     .sort((a, b) => b.mentions - a.mentions);
 }
