@@ -21,6 +21,13 @@ import type { TimelineItem } from './timeline.schema.js';
 /** A customer's entry names them by what the network calls them; never by its numeric id for them. */
 const AUTHOR_NAME = `coalesce(nullif(${shownName('i')}, ''), ${shownHandle('i')})`;
 
+/**
+ * A message `m` listening heard, as a filter. A scalar sub-select is probed per message through
+ * `mentions_message`; written as EXISTS, PostgreSQL may turn it into a semi-join that reads and
+ * hashes every mention of the workspace, and did where the workspace held few of them.
+ */
+const HEARD_BY_LISTENING = 'AND (SELECT true FROM mentions mn WHERE mn.workspace_id = $1 AND mn.message_id = m.id LIMIT 1)';
+
 export interface TimelineRead {
   contactIds: readonly string[];
   /** For a company's timeline: its own entries, those about no contact. */
@@ -89,7 +96,7 @@ export function timelineStatement(workspaceId: string, actor: Actor, read: Timel
        CROSS JOIN LATERAL (
          SELECT * FROM messages m
           WHERE m.workspace_id = $1 AND m.conversation_id = cv.id AND m.kind = 'message' ${olderThan('m.sent_at', 'm.id')}
-            ${read.messages ? '' : 'AND EXISTS (SELECT 1 FROM mentions mn WHERE mn.workspace_id = $1 AND mn.message_id = m.id)'}
+            ${read.messages ? '' : HEARD_BY_LISTENING}
           ORDER BY m.sent_at DESC, m.id DESC LIMIT $3) m
        LEFT JOIN social_identities i ON i.workspace_id = m.workspace_id AND i.id = m.author_identity_id
        LEFT JOIN users u ON u.id = m.author_user_id
