@@ -3,8 +3,11 @@
  * Mastodon hashtag search connected as a listening channel (a local server answering with recorded
  * entities), mentions arriving live in an open stream with sentiment, intent and influence; a
  * complaint handed to the service team, a buying signal made a lead for sales, an intent corrected
- * and learned by the next similar message, and share of voice read on the dashboard.
+ * and learned by the next similar message, a post two queries matched shown once, posts searched,
+ * counted and downloaded, the cards moved through and marked from the keyboard, and share of voice
+ * read on the dashboard.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startMastodonServer, type MastodonTestServer } from '../server/src/channels/testing/mastodon-server.js';
@@ -184,13 +187,17 @@ test('a corrected intent is learned: the next message like it arrives with the c
   await card('code 7 again').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
 });
 
-test('a post naming the brand and its competitor is read per subject, and its competitor’s reading is corrected alone', async () => {
+test('a post naming the brand and its competitor is one card, read per subject, and its competitor’s reading is corrected alone', async () => {
   await postArrivesLive('606', 10, 'My kettle broke again?? Second one this month. Thinking about switching to Brewmax.');
-  const ofQuery = (name: string) => card('Thinking about switching to Brewmax').filter({ has: page.getByText(name, { exact: true }) });
+  // The stream of every query shows the post once, listing both queries, each read from its own part of the post.
+  const post = card('Thinking about switching to Brewmax');
+  await post.waitFor();
+  expect(await post.count()).toBe(1);
+  const reading = (name: string) => post.getByRole('group', { name, exact: true });
   // Read whole, the post is a negative buying signal; the brand gets the complaint, the competitor the buying signal.
-  await ofQuery('Kettle').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
-  await ofQuery('Kettle').getByText('Negative', { exact: true }).waitFor();
-  const rival = ofQuery('Brewmax');
+  await reading('Kettle').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
+  await reading('Kettle').getByText('Negative', { exact: true }).waitFor();
+  const rival = reading('Brewmax');
   await rival.getByRole('button', { name: 'Intent: Buying signal' }).waitFor();
   await rival.getByText('about Brewmax').waitFor();
 
@@ -198,8 +205,94 @@ test('a post naming the brand and its competitor is read per subject, and its co
   await page.getByRole('menuitem', { name: 'Other' }).click();
   await page.getByText('Marked as Other for this mention.').waitFor();
   await rival.getByRole('button', { name: 'Intent: Other' }).waitFor();
-  await ofQuery('Kettle').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
+  await reading('Kettle').getByRole('button', { name: 'Intent: Complaint' }).waitFor();
   expect(await rival.getByText('learned').count()).toBe(0);
+
+  // A query's own stream shows only its reading of the post.
+  const streams = page.getByRole('navigation', { name: 'Mention streams' });
+  await streams.getByRole('button', { name: 'Brewmax' }).click();
+  await reading('Kettle').waitFor({ state: 'detached' });
+  await reading('Brewmax').getByRole('button', { name: 'Intent: Other' }).waitFor();
+  expect(await post.getByRole('group').count()).toBe(1);
+  await streams.getByRole('button', { name: 'All mentions' }).click();
+  await reading('Kettle').waitFor();
+  expect(await post.getByRole('group').count()).toBe(2);
+});
+
+test('the stream finds posts by their words, says how many match, and downloads them as CSV', async () => {
+  const search = page.getByRole('searchbox', { name: 'Search posts' });
+  await search.fill('frobnicator');
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('frobnicator');
+  await card('Brewmax coffee machine').waitFor({ state: 'detached' });
+  await card('code 7 again').waitFor();
+  expect(await page.getByRole('article').count()).toBe(2);
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^2 posts$/ })
+    .waitFor();
+
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download these posts as CSV' }).click();
+  const csv = readFileSync((await (await downloaded).path())!, 'utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
+  expect(csv[0]).toBe('sentAt,network,author,authorHandle,title,text,url,queries,sentiment,intent,relevance');
+  expect(csv.slice(1).map((line) => line.includes('frobnicator') && line.includes(',Kettle,'))).toEqual([true, true]);
+
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBeNull();
+  await card('Brewmax coffee machine').waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^\d+ posts$/ })
+    .waitFor();
+});
+
+test('j and k move the focus from card to card, r and x mark the card in focus, and keys typed in the search stay there', async () => {
+  const cards = page.getByRole('article');
+  const focused = () => page.evaluate(() => document.activeElement?.closest('[role="article"]')?.textContent ?? null);
+  const cardText = (index: number) => cards.nth(index).textContent();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  await page.keyboard.press('j');
+  await expect.poll(focused).toBe(await cardText(0));
+  await page.keyboard.press('j');
+  await expect.poll(focused).toBe(await cardText(1));
+  const ring = await cards.nth(1).evaluate((card) => getComputedStyle(card).outlineStyle);
+  expect(ring).toBe('solid');
+  await page.keyboard.press('k');
+  await expect.poll(focused).toBe(await cardText(0));
+
+  // The first card is the post of two queries: a mark is the post's, for both.
+  const first = cards.nth(0);
+  const mark = (name: string, pressed: boolean) => first.getByRole('button', { name, exact: true, pressed }).waitFor();
+  await page.keyboard.press('x');
+  await mark('Irrelevant', true);
+  expect(await first.getByLabel(/\(irrelevant\)$/).count()).toBe(2);
+  await page.keyboard.press('x');
+  await mark('Irrelevant', false);
+  await page.keyboard.press('r');
+  await mark('Relevant', true);
+  await page.keyboard.press('r');
+  await mark('Relevant', false);
+
+  // Typed into the search, the same keys are letters.
+  await page.keyboard.press('/');
+  const search = page.getByRole('searchbox', { name: 'Search posts' });
+  await expect.poll(() => search.evaluate((input) => input === document.activeElement)).toBe(true);
+  await page.keyboard.type('jkx');
+  expect(await search.inputValue()).toBe('jkx');
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('jkx');
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBeNull();
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog').filter({ has: page.getByRole('table', { name: 'Keyboard shortcuts' }) });
+  await help.getByText('Next post').waitFor();
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
 });
 
 test('an intent picked from the keyboard is saved and leaves the focus on its button, as does a closed action dialog', async () => {
@@ -332,7 +425,10 @@ test('on a phone, toasts fired together stay few and take little of the screen',
   await cards.nth(3).waitFor();
   // Four corrections in a row, each told in a toast; from the keyboard, which toasts over a card do not stop.
   for (let index = 0; index < 4; index++) {
-    const intent = cards.nth(index).getByRole('button', { name: /^Intent: / });
+    const intent = cards
+      .nth(index)
+      .getByRole('button', { name: /^Intent: / })
+      .first();
     const next = (await intent.getAttribute('aria-label')) === 'Intent: Idea' ? 'Praise' : 'Idea';
     await intent.focus();
     await phone.keyboard.press('Enter');

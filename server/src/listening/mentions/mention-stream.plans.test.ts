@@ -4,15 +4,18 @@
  * filter matching thousands of mentions read and sorted thousands of messages for a page. Analysed
  * (the pipeline analyses the mentions it adds, see ingest's table-statistics.ts), a page is read
  * through an index that starts with the filtered column, a group's through each of its queries'.
+ * The stream a card per post reads the same indexes, a post's mentions in a run, and its count and
+ * text search read as far as they need, not every mention.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../platform/db/db.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
 import { planOf, type PlanNode } from '../../platform/testing/query-plans.js';
 import { openFreshDb } from '../../platform/testing/test-db.js';
 import { buildWorkspace } from '../../platform/testing/test-app.js';
 import { insertConversation } from '../../inbox/testing/conversations.js';
 import type { MentionListQuery } from './mention.schema.js';
 import { listMentions } from './mention-stream.repo.js';
+import { listPosts, postPositions } from './post-stream.repo.js';
 
 // A database of its own: the plans depend on what the tables hold.
 let db: Db;
@@ -21,7 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const MENTIONS = 6_000;
+const POSTS = 6_000;
+/** The most queries one post matched. */
+const MOST_PER_POST = 3;
 const PAGE = 50;
 
 interface Measured extends PlanNode {
@@ -37,7 +42,11 @@ const nodesOf = (node: Measured): Measured[] => [node, ...(node.Plans ?? []).fla
 const rowsRead = (scans: Measured[]) =>
   scans.reduce((sum, scan) => sum + (scan['Actual Rows'] + (scan['Rows Removed by Filter'] ?? 0)) * scan['Actual Loops'], 0);
 
-/** Queries of two groups, and mentions of one post a minute with independent sentiment, intent, channel and language. */
+/**
+ * Queries of two groups, and mentions of one post a minute with independent sentiment, intent,
+ * channel and language; a third of the posts matched a second query, a ninth a third. Every other
+ * post says "common", one in 500 "rare".
+ */
 async function fill(workspaceId: string): Promise<void> {
   const { id: conversationId } = await insertConversation(db, workspaceId, { network: 'mastodon', identity: null });
   await db.query(
@@ -48,9 +57,11 @@ async function fill(workspaceId: string): Promise<void> {
   );
   await db.query(
     `INSERT INTO messages (workspace_id, id, conversation_id, network, external_id, direction, text, sent_at, received_at)
-     SELECT $1, gen_random_uuid(), $2, 'mastodon', 'post-' || n, 'in', 'Post ' || n, now() - n * interval '1 minute', now()
+     SELECT $1, gen_random_uuid(), $2, 'mastodon', 'post-' || n, 'in',
+            'Post ' || n || CASE WHEN n % 2 = 0 THEN ' common' ELSE '' END || CASE WHEN n % 500 = 7 THEN ' rare' ELSE '' END,
+            now() - n * interval '1 minute', now()
        FROM generate_series(1, $3::int) n`,
-    [workspaceId, conversationId, MENTIONS],
+    [workspaceId, conversationId, POSTS],
   );
   // Shares like a brand's stream: a fifth negative, 15 % questions and 15 % from Mastodon, 5 % in German.
   await db.query(
@@ -61,13 +72,13 @@ async function fill(workspaceId: string): Promise<void> {
      )
      INSERT INTO mentions (workspace_id, id, query_id, message_id, conversation_id, network, language, sentiment, intent, influence,
        sent_at, matched_at)
-     SELECT $1, gen_random_uuid(), queries.ids[1 + (hashint4(n::int * 3) & 1023) % 6], p.id, $2,
+     SELECT $1, gen_random_uuid(), queries.ids[1 + ((hashint4(n::int * 3) & 1023) + k) % 6], p.id, $2,
             CASE WHEN (hashint4(n::int * 5) & 1023) < 154 THEN 'mastodon' ELSE 'bluesky' END,
             CASE WHEN (hashint4(n::int * 7) & 1023) < 51 THEN 'de' ELSE 'en' END,
             CASE WHEN (hashint4(n::int * 11) & 1023) < 205 THEN 'negative' ELSE 'neutral' END,
             CASE WHEN (hashint4(n::int * 13) & 1023) < 154 THEN 'question' ELSE 'other' END,
             (hashint4(n::int * 17) & 1023) % 101, p.sent_at, now()
-       FROM posts p, queries`,
+       FROM posts p, queries, generate_series(0, CASE WHEN n % 9 = 0 THEN 2 WHEN n % 3 = 0 THEN 1 ELSE 0 END) k`,
     [workspaceId, conversationId],
   );
 }
@@ -139,6 +150,119 @@ describe('the mention stream’s filters', () => {
         // A group reads at most a page from each of its four queries; every other filter one page.
         expect(rowsRead(scans('mentions')), label).toBeLessThanOrEqual((filter.kind ? 4 : 1) * (PAGE + 1));
       }
+    }
+  });
+});
+
+/** The newest posts with a mention the filter matches, read the plain way: what the post stream's page must be. */
+async function expectedPosts(workspaceId: string, filter: Partial<MentionListQuery>): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT mn.message_id AS id FROM mentions mn
+       JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
+       JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
+      WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment = $2) AND ($3::text IS NULL OR mn.intent = $3)
+        AND ($4::text IS NULL OR mn.network = $4) AND ($5::text IS NULL OR mn.language = $5) AND ($6::text IS NULL OR q.kind = $6)
+        AND ($7::text IS NULL OR m.text ~ ('\\m' || $7 || '\\M'))
+      GROUP BY mn.message_id, mn.sent_at ORDER BY mn.sent_at DESC, mn.message_id DESC LIMIT ${PAGE}`,
+    [
+      workspaceId,
+      filter.sentiment ?? null,
+      filter.intent ?? null,
+      filter.network ?? null,
+      filter.language ?? null,
+      filter.kind ?? null,
+      filter.q ?? null,
+    ],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Runs `read` and gives the plan its main statement (the longest it ran) ran with. */
+async function planned<T>(read: (db: Queryable) => Promise<T>): Promise<{ result: T; plan: Measured }> {
+  let statement = { sql: '', params: [] as readonly unknown[] };
+  const result = await read({
+    query: (sql, params) => {
+      if (sql.length > statement.sql.length) statement = { sql, params: params ?? [] };
+      return db.query(sql, params);
+    },
+  });
+  const { sql, params } = statement;
+  return { result, plan: (await planOf(db, sql, params, true)) as Measured };
+}
+
+describe('the post stream', () => {
+  let ws: { workspaceId: string };
+  // A fresh database again, whose mentions are never analysed until the first test does it.
+  beforeAll(async () => {
+    await db.close();
+    db = await openFreshDb();
+    ws = await buildWorkspace(db);
+    await fill(ws.workspaceId);
+  });
+
+  it('reads a page of posts from the filter’s index, a post’s mentions in one run, and joins only the page to messages', async () => {
+    for (const analysed of [false, true]) {
+      if (analysed) await db.exec('VACUUM (ANALYZE) mentions');
+      for (const [filter, index] of [...FILTERS, [{ queryId: undefined, intent: 'question', network: 'mastodon' }, null] as const]) {
+        const label = `${JSON.stringify(filter)}, ${analysed ? 'analysed' : 'never analysed'}`;
+        const { result, plan } = await planned((reader) => listPosts(reader, ws.workspaceId, filter, null, PAGE));
+        expect(
+          result.rows.map((p) => p.messageId),
+          label,
+        ).toEqual(await expectedPosts(ws.workspaceId, filter));
+        expect(result.rows.some((p) => p.mentions.length > 1)).toBe(true);
+        const nodes = nodesOf(plan);
+        const scans = (table: string) => nodes.filter((n) => n['Node Type'].includes('Scan') && n['Relation Name'] === table);
+        expect(rowsRead(scans('messages')), label).toBeLessThanOrEqual(PAGE + 1);
+        // Each post's own mentions, found by its message.
+        const ofPost = (scan: Measured) => scan['Index Name'] === 'mentions_message' && Boolean(scan['Index Cond']?.includes('message_id'));
+        const perPost = scans('mentions').filter(ofPost);
+        expect(rowsRead(perPost), label).toBeLessThanOrEqual((PAGE + 1) * MOST_PER_POST);
+        if (!analysed || !index) continue;
+        const page = scans('mentions').filter((s) => !ofPost(s));
+        expect(
+          page.map((s) => s['Index Name']),
+          label,
+        ).toEqual([index]);
+        expect(rowsRead(page), label).toBeLessThanOrEqual((filter.kind ? 4 : 1) * (PAGE + 1) * MOST_PER_POST);
+      }
+    }
+  });
+
+  it('reads a count’s step of posts no further than it asks', async () => {
+    await db.exec('VACUUM (ANALYZE) mentions');
+    const step = 200;
+    for (const [filter] of FILTERS) {
+      const { result, plan } = await planned((reader) => postPositions(reader, ws.workspaceId, filter, null, step));
+      expect(result, JSON.stringify(filter)).toHaveLength(step);
+      const scans = nodesOf(plan).filter((n) => n['Node Type'].includes('Scan') && n['Relation Name'] === 'mentions');
+      // A filter a few hundred posts pass (German) is read whole, and sorted: cheaper than a walk there.
+      expect(rowsRead(scans), JSON.stringify(filter)).toBeLessThanOrEqual((filter.kind ? 4 : 1) * step * MOST_PER_POST);
+    }
+  });
+
+  it('searches the posts’ words without reading every mention, whether the words are common or rare', async () => {
+    await db.exec('VACUUM (ANALYZE) mentions');
+    await db.exec('VACUUM (ANALYZE) messages');
+    for (const filter of [
+      { q: 'common' },
+      { q: 'rare' },
+      { q: 'common', kind: 'competitor' as const },
+      { q: 'rare', sentiment: 'negative' as const },
+    ]) {
+      const label = JSON.stringify(filter);
+      const { result, plan } = await planned((reader) => listPosts(reader, ws.workspaceId, filter, null, PAGE));
+      expect(
+        result.rows.map((p) => p.messageId),
+        label,
+      ).toEqual(await expectedPosts(ws.workspaceId, filter));
+      expect(result.rows.length, label).toBeGreaterThan(0);
+      const scans = nodesOf(plan).filter(
+        (n) => n['Node Type'].includes('Scan') && ['mentions', 'messages'].includes(n['Relation Name'] ?? ''),
+      );
+      // Common words are checked on the newest mentions' messages until a page is found; rare ones
+      // are looked up in the full-text index first. The workspace holds 6,000 posts and 8,667 mentions.
+      expect(rowsRead(scans), label).toBeLessThan(1_500);
     }
   });
 });

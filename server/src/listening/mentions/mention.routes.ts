@@ -8,6 +8,7 @@ import { mayUse, mentionActions } from '../actions/index.js';
 import { runMentionAction } from '../actions/run-action.service.js';
 import { BulkRelevanceInput, Mention, MentionListQuery, PreviewInput, PreviewResult, RelevanceInput } from './mention.schema.js';
 import { getMention, listMentions, markRelevance, previewQuery } from './mention.service.js';
+import { postStreamRoutes } from './post-stream.routes.js';
 
 const tags = ['listening'];
 
@@ -17,13 +18,16 @@ const ActionResult = Type.Object({
   summary: Type.String(),
 });
 
-export function mentionRoutes(app: App, { db }: AppDeps) {
+export function mentionRoutes(app: App, deps: AppDeps) {
+  const { db } = deps;
+  postStreamRoutes(app, deps);
   app.get(
     '/api/v1/listening/mentions',
     {
       schema: {
         tags,
-        summary: 'The mention stream, newest first, filtered by query or group, sentiment, intent, channel, language, influence and date',
+        summary:
+          'The mention stream, newest first, filtered by query or group, sentiment, intent, channel, language, influence, date and text',
         querystring: MentionListQuery,
         response: { 200: Page(Mention), ...ERROR_RESPONSES },
       },

@@ -11,21 +11,30 @@ import { invalid, notFound } from '../../platform/http/errors.js';
 import { compileQuery, parseQuery, prepareMessage } from '../query/index.js';
 import { matchableOf, termsOf, understandingOf } from './mention-facts.js';
 import { bumpRollups } from './mention.repo.js';
-import type { Mention, MentionListQuery, Relevance } from './mention.schema.js';
+import type { Mention, MentionListQuery, Relevance, StreamFilter } from './mention.schema.js';
 import * as stream from './mention-stream.repo.js';
 import { messageFactsPage } from './message-facts.repo.js';
 
-export async function listMentions(ctx: Ctx, query: MentionListQuery) {
-  const { limit: rawLimit, cursor, ...filter } = query;
+/**
+ * The stream's filters, checked together: a range that ends before it starts is refused, and a text
+ * without a letter or digit is no text search (the full-text index has no word of it to look up).
+ */
+export function streamFilterOf({ q, ...filter }: StreamFilter): StreamFilter {
   if (filter.from && filter.to && new Date(filter.from) >= new Date(filter.to))
     throw invalid([{ field: 'from', reason: 'must be before to' }]);
+  return q !== undefined && /[\p{L}\p{N}]/u.test(q) ? { ...filter, q } : filter;
+}
+
+export async function listMentions(ctx: Ctx, query: MentionListQuery) {
+  const { limit: rawLimit, cursor, ...filter } = query;
+  const checked = streamFilterOf(filter);
   const limit = rawLimit ?? 50;
   const after = decodeCursor(cursor);
   if (after && (!isCursorInstant(after.v) || !isCursorId(after.id))) throw cursorNotGivenOut();
   const result = await stream.listMentions(
     ctx.db,
     ctx.workspaceId,
-    filter,
+    checked,
     after ? { sentAt: String(after.v), id: after.id } : null,
     limit,
   );

@@ -1,4 +1,4 @@
-/** Selects the loaded mentions and marks the selection relevant or irrelevant in one go. */
+/** Selects the loaded posts and marks the selection relevant or irrelevant in one go: every mention on their cards. */
 import { useRef } from 'react';
 import { Button, Checkbox, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -7,18 +7,19 @@ import { notifyFailure } from '../../ui/notify-failure';
 import { useMarkRelevance } from './api';
 import type { Relevance } from './types';
 
-/** The API's limit for one bulk change. */
-const MAX_BULK = 500;
-
 export function MentionBulkBar({
   loadedIds,
   selected,
   onSelect,
+  mentionIdsOf,
   canWrite,
 }: {
+  /** The loaded posts (their message ids). */
   loadedIds: string[];
   selected: ReadonlySet<string>;
   onSelect: (ids: ReadonlySet<string>) => void;
+  /** The mentions on the cards of these posts. */
+  mentionIdsOf: (messageIds: ReadonlySet<string>) => string[];
   canWrite: boolean;
 }) {
   const mark = useMarkRelevance();
@@ -26,7 +27,7 @@ export function MentionBulkBar({
   const selectAll = useRef<HTMLInputElement>(null);
   const allSelected = loadedIds.length > 0 && loadedIds.every((id) => selected.has(id));
   const apply = (relevance: Relevance, done: string) => {
-    const ids = [...selected].slice(0, MAX_BULK);
+    const ids = mentionIdsOf(selected);
     mark.mutate(
       { ids, relevance },
       {

@@ -1,9 +1,10 @@
 /**
- * One mention in the stream: who said it (and how far they reach), where and when, the text as
- * plain text (social content is never rendered as HTML), what listening made of it, and what can
- * be done with it.
+ * One post in the stream: who said it (and how far they reach), where and when, the text as plain
+ * text (social content is never rendered as HTML), every query it matched with what listening made
+ * of it, and what can be done with it. A post several queries matched is one card (see
+ * post-readings.ts); its actions act on the post, through its first mention.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Avatar, Badge, Checkbox, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { httpUrl } from '../../lib/safe-url';
@@ -14,35 +15,88 @@ import { MentionActionsMenu } from './MentionActionsMenu';
 import { MentionText } from './MentionText';
 import { authorHandle, authorName } from './mention-author';
 import { NetworkLabel } from './NetworkLabel';
-import { RelevanceButtons } from './RelevanceButtons';
+import { readingsOf, type PostReading } from './post-readings';
+import { PostRelevanceButtons } from './PostRelevanceButtons';
 import { SentimentBadge } from './SentimentBadge';
-import type { Mention } from './types';
+import type { MentionedPost, PostMention } from './types';
+import classes from './MentionStreamPage.module.css';
 
 const INFLUENCE_HELP = 'Influence from 0 to 100: followers, engagement, activity, and how often others reply to or share the author';
 
+/** A query the post matched: its group on hover, and whether the reviewer took its mention out of the counts. */
+function QueryBadge({ mention }: { mention: PostMention }) {
+  const irrelevant = mention.relevance === 'irrelevant';
+  return (
+    <Tooltip label={`Query in ${kindLabel(mention.queryKind)}${irrelevant ? ', marked irrelevant' : ''}`}>
+      <Badge
+        size="sm"
+        variant="dot"
+        color={irrelevant ? 'gray' : 'blue'}
+        tt="none"
+        td={irrelevant ? 'line-through' : undefined}
+        aria-label={irrelevant ? `${mention.queryName} (irrelevant)` : undefined}
+      >
+        {mention.queryName}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** The queries that read the post one way, and that reading: sentiment and intent (correctable). */
+function Reading({ reading, messageId, canWrite }: { reading: PostReading; messageId: string; canWrite: boolean }) {
+  const [first] = reading.mentions;
+  const names = reading.mentions.map((m) => m.queryName);
+  return (
+    <Group gap={6} wrap="wrap" role="group" aria-label={names.join(', ')}>
+      {reading.mentions.map((mention) => (
+        <QueryBadge key={mention.id} mention={mention} />
+      ))}
+      <SentimentBadge sentiment={reading.sentiment} score={reading.sentimentScore} />
+      <IntentMenu mention={{ id: first!.id, messageId, intent: reading.intent }} canCorrect={canWrite} />
+      {reading.readAboutSubject && (
+        <Tooltip label={`Read from the sentences about ${names[0]}: the post talks about more than one subject`}>
+          <Text span size="xs" c="dimmed" tabIndex={0}>
+            about {names[0]}
+          </Text>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
+
 export const MentionCard = memo(function MentionCard({
-  mention,
+  post,
   selected,
   onSelect,
   canWrite,
 }: {
-  mention: Mention;
+  post: MentionedPost;
   selected: boolean;
-  onSelect: (id: string, selected: boolean) => void;
+  onSelect: (messageId: string, selected: boolean) => void;
   canWrite: boolean;
 }) {
-  const name = authorName(mention.author);
-  const handle = authorHandle(mention.author);
-  const profile = httpUrl(mention.author.profileUrl);
+  const name = authorName(post.author);
+  const handle = authorHandle(post.author);
+  const profile = httpUrl(post.author.profileUrl);
+  const readings = useMemo(() => readingsOf(post.mentions), [post.mentions]);
   return (
-    <Paper withBorder p="sm" radius="md" role="article" aria-label={`Mention by ${name}`}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      role="article"
+      aria-label={`Mention by ${name}`}
+      tabIndex={-1}
+      className={classes.card}
+      data-message-id={post.messageId}
+    >
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Checkbox
               aria-label={`Select mention by ${name}`}
               checked={selected}
-              onChange={(e) => onSelect(mention.id, e.currentTarget.checked)}
+              onChange={(e) => onSelect(post.messageId, e.currentTarget.checked)}
             />
             <Avatar radius="xl" size="md" color="initials" name={name} aria-hidden />
             <div style={{ minWidth: 0 }}>
@@ -57,62 +111,51 @@ export const MentionCard = memo(function MentionCard({
                 )}
               </Group>
               <Group gap="xs" wrap="wrap">
-                {mention.author.followers !== null && (
+                {post.author.followers !== null && (
                   <Text size="xs" c="dimmed">
-                    {formatNumber(mention.author.followers)} followers
+                    {formatNumber(post.author.followers)} followers
                   </Text>
                 )}
-                <NetworkLabel network={mention.network} />
-                <Tooltip label={formatDateTime(mention.sentAt)}>
-                  <Text size="xs" c="dimmed" component="time" dateTime={mention.sentAt}>
-                    {formatRelative(mention.sentAt)}
+                <NetworkLabel network={post.network} />
+                <Tooltip label={formatDateTime(post.sentAt)}>
+                  <Text size="xs" c="dimmed" component="time" dateTime={post.sentAt}>
+                    {formatRelative(post.sentAt)}
                   </Text>
                 </Tooltip>
-                {mention.language && (
-                  <Text size="xs" c="dimmed" tt="uppercase" aria-label={`Language ${mention.language}`}>
-                    {mention.language}
+                {post.language && (
+                  <Text size="xs" c="dimmed" tt="uppercase" aria-label={`Language ${post.language}`}>
+                    {post.language}
                   </Text>
                 )}
               </Group>
             </div>
           </Group>
           <Tooltip label={INFLUENCE_HELP} multiline w={260}>
-            <Badge size="lg" variant="light" color="violet" style={{ flexShrink: 0 }} aria-label={`Influence ${mention.influence} of 100`}>
-              {mention.influence}
+            <Badge size="lg" variant="light" color="violet" style={{ flexShrink: 0 }} aria-label={`Influence ${post.influence} of 100`}>
+              {post.influence}
             </Badge>
           </Tooltip>
         </Group>
-        {mention.title && (
+        {post.title && (
           <Text size="sm" fw={600} dir="auto">
-            {mention.title}
+            {post.title}
           </Text>
         )}
-        <MentionText text={mention.text} />
-        <Group justify="space-between" gap="xs" wrap="wrap">
-          <Group gap={6} wrap="wrap">
-            <Tooltip label={`Query in ${kindLabel(mention.queryKind)}`}>
-              <Badge size="sm" variant="dot" color="blue" tt="none">
-                {mention.queryName}
-              </Badge>
-            </Tooltip>
-            <SentimentBadge sentiment={mention.sentiment} score={mention.sentimentScore} />
-            <IntentMenu mention={mention} canCorrect={canWrite} />
-            {mention.readAboutSubject && (
-              <Tooltip label={`Read from the sentences about ${mention.queryName}: the post talks about more than one subject`}>
-                <Text span size="xs" c="dimmed" tabIndex={0}>
-                  about {mention.queryName}
-                </Text>
-              </Tooltip>
-            )}
-            {mention.url && (
-              <ExternalLink href={mention.url} size="xs">
+        <MentionText text={post.text} />
+        <Group justify="space-between" gap="xs" wrap="wrap" align="flex-end">
+          <Stack gap={4}>
+            {readings.map((reading) => (
+              <Reading key={reading.mentions[0]!.id} reading={reading} messageId={post.messageId} canWrite={canWrite} />
+            ))}
+            {post.url && (
+              <ExternalLink href={post.url} size="xs">
                 Original
               </ExternalLink>
             )}
-          </Group>
+          </Stack>
           <Group gap="xs" wrap="nowrap">
-            <RelevanceButtons mentionId={mention.id} relevance={mention.relevance} disabled={!canWrite} />
-            <MentionActionsMenu mentionId={mention.id} authorName={name} />
+            <PostRelevanceButtons mentions={post.mentions} disabled={!canWrite} />
+            <MentionActionsMenu mentionId={post.mentions[0]!.id} authorName={name} />
           </Group>
         </Group>
       </Stack>

@@ -1,4 +1,4 @@
-/** The filters over the mention stream: sentiment, intent, channel, language, influence, relevance and dates. */
+/** The filters over the mention stream: sentiment, intent, channel, language, influence, relevance and dates (the text search is the page's). */
 import { Button, Group, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { NETWORKS } from '../../lib/types';
@@ -94,6 +94,7 @@ export function MentionFiltersBar({ params, onChange }: { params: StreamParams; 
               range: undefined,
               from: undefined,
               to: undefined,
+              q: undefined,
             })
           }
         >

@@ -1,8 +1,10 @@
 /**
- * The mention stream: the streams (all, a group, a query) on the left, filters on top, and the
- * mentions newest first, loaded page by page, with bulk marking and a banner for live arrivals.
+ * The mention stream: the streams (all, a group, a query) on the left, a search and filters on top,
+ * how many posts match with their CSV, and the posts newest first — a card per post, listing every
+ * query of the stream it matched — loaded page by page, with bulk marking, a banner for live
+ * arrivals, and keys to move through the cards and mark them.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button, Center, Collapse, EmptyState, Group, Loader, Select, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconMessages } from '@tabler/icons-react';
@@ -10,21 +12,23 @@ import { useListParams } from '../../lib/use-list-params';
 import { LoadMore } from '../../ui/LoadMore';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
+import { SearchInput } from '../../ui/SearchInput';
 import { usePermissions } from '../auth/permissions';
-import { useMentions, useSavedQueries } from './api';
+import { postExportPath, usePostCount, usePosts, useSavedQueries } from './api';
 import { MentionBulkBar } from './MentionBulkBar';
 import { MentionCard } from './MentionCard';
 import { MentionFiltersBar } from './MentionFiltersBar';
-import { hasStreamFilters, mentionQueryOf, STREAM_PARAM_SPEC, type StreamParams } from './mention-filters';
+import { hasStreamFilters, MAX_SEARCH, mentionQueryOf, STREAM_PARAM_SPEC, type StreamParams } from './mention-filters';
 import { NewMentionsBanner } from './NewMentionsBanner';
 import { parseScope, scopeOptions, scopeValue, type QueryScope } from './query-scope';
 import { StreamSidebar } from './StreamSidebar';
+import { StreamSummary } from './StreamSummary';
 import { useNewMentions } from './use-new-mentions';
+import { STREAM_SEARCH_ID, useStreamKeys } from './use-stream-keys';
 import classes from './MentionStreamPage.module.css';
 
 const NO_DEFAULTS: StreamParams = {};
 const NONE: ReadonlySet<string> = new Set();
-
 export function MentionStreamPage() {
   const { values, change } = useListParams(STREAM_PARAM_SPEC, NO_DEFAULTS);
   const params = values as StreamParams;
@@ -35,11 +39,16 @@ export function MentionStreamPage() {
   const scope = parseScope(params.scope);
   const streamKey = JSON.stringify(params);
   const resolve = useCallback(() => mentionQueryOf(params), [params]);
-  const list = useMentions(params, resolve);
+  const list = usePosts(params, resolve);
+  const count = usePostCount(params, resolve);
 
-  const mentions = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
-  const loadedIds = useMemo(() => mentions.map((m) => m.id), [mentions]);
+  const posts = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
+  const loadedIds = useMemo(() => posts.map((p) => p.messageId), [posts]);
   const shownIds = useMemo(() => new Set(loadedIds), [loadedIds]);
+  const mentionIdsOf = useCallback(
+    (messageIds: ReadonlySet<string>) => posts.filter((p) => messageIds.has(p.messageId)).flatMap((p) => p.mentions.map((m) => m.id)),
+    [posts],
+  );
   const unseen = useNewMentions({ scope, queries: queries.data ?? [], resolve, shownIds, streamKey });
 
   // A selection belongs to the stream it was made in: other filters start a new one.
@@ -60,6 +69,18 @@ export function MentionStreamPage() {
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const showScope = (next: QueryScope) => change({ scope: scopeValue(next) === 'all' ? undefined : scopeValue(next) });
 
+  const cardList = useRef<HTMLDivElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useStreamKeys({
+    cardList,
+    posts,
+    canWrite,
+    loadMore: () => {
+      if (hasNextPage && !isFetchingNextPage) loadMore();
+    },
+    toggleHelp: () => setHelpOpen((open) => !open),
+  });
+
   return (
     <>
       <PageHeader title="Mentions" description="What the public says about your brand, products and competitors." />
@@ -70,6 +91,14 @@ export function MentionStreamPage() {
           </aside>
         )}
         <Stack gap="sm" component="section" aria-label="Mention stream">
+          <SearchInput
+            id={STREAM_SEARCH_ID}
+            aria-label="Search posts"
+            placeholder="Search the posts’ words…"
+            maxLength={MAX_SEARCH}
+            value={params.q ?? ''}
+            onSearch={(q) => change({ q: q || undefined })}
+          />
           {wide ? (
             <MentionFiltersBar params={params} onChange={change} />
           ) : (
@@ -97,22 +126,30 @@ export function MentionStreamPage() {
               </Collapse>
             </>
           )}
-          <MentionBulkBar loadedIds={loadedIds} selected={selected} onSelect={setSelected} canWrite={canWrite} />
+          <StreamSummary count={count.data} exportPath={() => postExportPath(resolve())} helpOpen={helpOpen} onHelpChange={setHelpOpen} />
+          <MentionBulkBar
+            loadedIds={loadedIds}
+            selected={selected}
+            onSelect={setSelected}
+            mentionIdsOf={mentionIdsOf}
+            canWrite={canWrite}
+          />
           <NewMentionsBanner
             count={unseen}
             loading={list.isRefetching}
             onShow={() => {
               window.scrollTo({ top: 0, behavior: 'smooth' });
               void refetch();
+              void count.refetch();
             }}
           />
-          {list.isError && mentions.length === 0 ? (
+          {list.isError && posts.length === 0 ? (
             <QueryError title="Could not load mentions" error={list.error} onRetry={() => void refetch()} />
           ) : list.isPending ? (
             <Center p="xl">
               <Loader aria-label="Loading mentions" />
             </Center>
-          ) : mentions.length === 0 ? (
+          ) : posts.length === 0 ? (
             <EmptyState
               icon={<IconMessages size={28} />}
               title="No mentions here"
@@ -123,9 +160,15 @@ export function MentionStreamPage() {
               }
             />
           ) : (
-            <Stack gap="xs" aria-busy={list.isFetching}>
-              {mentions.map((mention) => (
-                <MentionCard key={mention.id} mention={mention} selected={selected.has(mention.id)} onSelect={select} canWrite={canWrite} />
+            <Stack gap="xs" aria-busy={list.isFetching} ref={cardList}>
+              {posts.map((post) => (
+                <MentionCard
+                  key={post.messageId}
+                  post={post}
+                  selected={selected.has(post.messageId)}
+                  onSelect={select}
+                  canWrite={canWrite}
+                />
               ))}
               <LoadMore hasMore={Boolean(hasNextPage)} loading={isFetchingNextPage} onLoadMore={loadMore} label="Load more mentions" />
             </Stack>

@@ -11,15 +11,19 @@ import type {
   Mention,
   MentionActionInfo,
   MentionActionResult,
-  MentionQuery,
+  MentionedPost,
+  PostCount,
   QueryCheck,
   QueryPreview,
   Relevance,
   SavedQuery,
   SavedQueryInput,
+  StreamQuery,
 } from './types';
 
-const MENTION_PAGE = 50;
+const POST_PAGE = 50;
+/** The API's limit for one bulk change of mentions. */
+const MAX_BULK = 500;
 
 /** One key per form: a retried save is stored once, a second form makes a second record. */
 const idempotencyHeader = (key: string | undefined): Record<string, string> => (key ? { 'idempotency-key': key } : {});
@@ -31,7 +35,8 @@ export const listeningKeys = {
   preview: (text: string) => ['listening', 'preview', text] as const,
   mentions: ['listening', 'mentions'] as const,
   /** The stream's filters hold the date range as chosen (a preset), not as timestamps, so the key stays put. */
-  mentionList: (filters: object) => ['listening', 'mentions', 'list', filters] as const,
+  postList: (filters: object) => ['listening', 'mentions', 'posts', filters] as const,
+  postCount: (filters: object) => ['listening', 'mentions', 'count', filters] as const,
   actions: ['listening', 'actions'] as const,
   chart: (chart: string, params: object) => ['listening', 'analytics', chart, params] as const,
   alerts: ['listening', 'alerts'] as const,
@@ -107,40 +112,76 @@ export function useQueryPreview(text: string) {
   });
 }
 
-export function fetchMentions(filters: MentionQuery, cursor: string | undefined, signal?: AbortSignal, limit = MENTION_PAGE) {
-  return api<Page<Mention>>(`/listening/mentions${query({ ...(filters as QueryParams), limit, cursor })}`, { signal });
+export function fetchPosts(filters: StreamQuery, cursor: string | undefined, signal?: AbortSignal, limit = POST_PAGE) {
+  return api<Page<MentionedPost>>(`/listening/posts${query({ ...(filters as QueryParams), limit, cursor })}`, { signal });
 }
 
 /** `key` identifies the filters as chosen; `resolve` turns them into the API's query when a page is fetched. */
-export function useMentions(key: object, resolve: () => MentionQuery) {
+export function usePosts(key: object, resolve: () => StreamQuery) {
   return useInfiniteQuery({
-    queryKey: listeningKeys.mentionList(key),
-    queryFn: ({ pageParam, signal }) => fetchMentions(resolve(), pageParam, signal),
+    queryKey: listeningKeys.postList(key),
+    queryFn: ({ pageParam, signal }) => fetchPosts(resolve(), pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
 }
 
-type MentionPages = InfiniteData<Page<Mention>, string | undefined>;
+/** How many posts the stream holds: fetched once per choice of filters, not with every page. */
+export function usePostCount(key: object, resolve: () => StreamQuery) {
+  return useQuery({
+    queryKey: listeningKeys.postCount(key),
+    queryFn: ({ signal }) => api<PostCount>(`/listening/posts/count${query(resolve() as QueryParams)}`, { signal }),
+    staleTime: 60_000,
+  });
+}
 
+/** The CSV of the stream's posts with these filters (the newest 50,000 at most). */
+export function postExportPath(filters: StreamQuery): string {
+  return `/listening/posts/export${query(filters as QueryParams)}`;
+}
+
+type PostPages = InfiniteData<Page<MentionedPost>, string | undefined>;
+
+/** Changes the mentions on screen that `matches` picks, in every stream the cache holds. */
 function useUpdateCachedMentions() {
   const client = useQueryClient();
-  return (matches: (m: Mention) => boolean, change: Partial<Mention>) =>
-    client.setQueriesData<MentionPages>({ queryKey: [...listeningKeys.mentions, 'list'] }, (data) =>
+  return (matches: (m: Pick<Mention, 'id'>) => boolean, change: Partial<Mention>) =>
+    client.setQueriesData<PostPages>({ queryKey: [...listeningKeys.mentions, 'posts'] }, (data) =>
       data
-        ? { ...data, pages: data.pages.map((page) => ({ ...page, data: page.data.map((m) => (matches(m) ? { ...m, ...change } : m)) })) }
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              data: page.data.map((post) =>
+                post.mentions.some(matches)
+                  ? { ...post, mentions: post.mentions.map((m) => (matches(m) ? { ...m, ...change } : m)) }
+                  : post,
+              ),
+            })),
+          }
         : data,
     );
+}
+
+/** Marks mentions, a post's several at once: more than the API takes in one change go in as many as needed. */
+async function markMentions(ids: string[], relevance: Relevance): Promise<{ updated: number }> {
+  if (ids.length === 1) {
+    await api<Mention>(`/listening/mentions/${ids[0]}`, { method: 'PATCH', body: { relevance } });
+    return { updated: 1 };
+  }
+  let updated = 0;
+  for (let start = 0; start < ids.length; start += MAX_BULK) {
+    const chunk = ids.slice(start, start + MAX_BULK);
+    updated += (await api<{ updated: number }>('/listening/mentions/bulk', { method: 'POST', body: { ids: chunk, relevance } })).updated;
+  }
+  return { updated };
 }
 
 export function useMarkRelevance() {
   const update = useUpdateCachedMentions();
   return useMutation({
-    mutationFn: ({ ids, relevance }: { ids: string[]; relevance: Relevance }) =>
-      ids.length === 1
-        ? api<Mention>(`/listening/mentions/${ids[0]}`, { method: 'PATCH', body: { relevance } }).then(() => ({ updated: 1 }))
-        : api<{ updated: number }>('/listening/mentions/bulk', { method: 'POST', body: { ids, relevance } }),
+    mutationFn: ({ ids, relevance }: { ids: string[]; relevance: Relevance }) => markMentions(ids, relevance),
     onSuccess: (_result, { ids, relevance }) => {
       const marked = new Set(ids);
       update((m) => marked.has(m.id), { relevance });

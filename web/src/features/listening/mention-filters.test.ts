@@ -16,6 +16,7 @@ describe('mention stream filters', () => {
           minInfluence: '40',
           relevance: 'unreviewed',
           range: '24h',
+          q: '  outage again ',
         },
         now,
       ),
@@ -29,6 +30,7 @@ describe('mention stream filters', () => {
       relevance: 'unreviewed',
       from: '2025-05-31T10:00:00.000Z',
       to: '2025-06-01T10:00:00.000Z',
+      q: 'outage again',
     });
   });
 
@@ -49,16 +51,19 @@ describe('mention stream filters', () => {
           range: 'custom',
           from: '2025-13-01',
           to: '2025-01-01',
+          q: 'x'.repeat(201),
         },
         now,
       ),
     ).toEqual({});
     expect(mentionQueryOf({ minInfluence: '0' }, now)).toEqual({});
     expect(mentionQueryOf({ minInfluence: '12.5' }, now)).toEqual({});
+    expect(mentionQueryOf({ q: '   ' }, now)).toEqual({});
   });
 
   it('tells whether anything besides the scope filters the stream', () => {
     expect(hasStreamFilters({ scope: 'kind:brand' })).toBe(false);
     expect(hasStreamFilters({ scope: 'kind:brand', sentiment: 'positive' })).toBe(true);
+    expect(hasStreamFilters({ q: 'outage' })).toBe(true);
   });
 });

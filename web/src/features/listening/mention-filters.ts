@@ -4,7 +4,7 @@
  */
 import { rangeFromParams, resolveRange } from './date-range';
 import { parseScope, scopeParams } from './query-scope';
-import { RELEVANCES, SENTIMENTS, type MentionQuery, type Relevance, type Sentiment } from './types';
+import { RELEVANCES, SENTIMENTS, type Relevance, type Sentiment, type StreamQuery } from './types';
 
 export const STREAM_PARAM_SPEC = {
   scope: 'one',
@@ -17,6 +17,7 @@ export const STREAM_PARAM_SPEC = {
   range: 'one',
   from: 'one',
   to: 'one',
+  q: 'typed',
 } as const;
 
 export type StreamParams = { [K in keyof typeof STREAM_PARAM_SPEC]?: string };
@@ -29,11 +30,19 @@ function influenceOf(value: string | undefined): number | undefined {
   return value && Number.isInteger(number) && number > 0 && number <= 100 ? number : undefined;
 }
 
+/** The longest text the API searches for. */
+export const MAX_SEARCH = 200;
+
+function searchOf(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  return text && text.length <= MAX_SEARCH ? text : undefined;
+}
+
 /** The API query for the stream's filters; `now` anchors preset date ranges. */
-export function mentionQueryOf(params: StreamParams, now: Date = new Date()): MentionQuery {
+export function mentionQueryOf(params: StreamParams, now: Date = new Date()): StreamQuery {
   const range = rangeFromParams(params, null);
   const dates = range ? resolveRange(range, now) : null;
-  const query: MentionQuery = {
+  const query: StreamQuery = {
     ...scopeParams(parseScope(params.scope)),
     sentiment: oneOf<Sentiment>(SENTIMENTS, params.sentiment),
     intent: matching(/^[a-z]{2,20}$/, params.intent),
@@ -42,8 +51,9 @@ export function mentionQueryOf(params: StreamParams, now: Date = new Date()): Me
     minInfluence: influenceOf(params.minInfluence),
     relevance: oneOf<Relevance>(RELEVANCES, params.relevance),
     ...(dates ?? {}),
+    q: searchOf(params.q),
   };
-  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as MentionQuery;
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as StreamQuery;
 }
 
 /** Whether any filter besides the scope narrows the stream (to offer "Clear filters"). */

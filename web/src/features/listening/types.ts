@@ -202,3 +202,28 @@ export interface AlertFiring {
   reason: string;
   deliveries: { channel: string; ok: boolean; detail: string }[];
 }
+
+/** The stream's filters as the API takes them: the mention filters and a text the posts must contain. */
+export interface StreamQuery extends MentionQuery {
+  q?: string;
+}
+
+/** A post's mention of one query: how the post reads for it, and the reviewer's mark. */
+export type PostMention = Pick<
+  Mention,
+  'id' | 'queryId' | 'queryName' | 'queryKind' | 'sentiment' | 'sentimentScore' | 'intent' | 'readAboutSubject' | 'relevance'
+>;
+
+/** A post of the stream with its mentions the stream's scope and filters select, one per query it matched (in name order). */
+export interface MentionedPost extends Pick<
+  Mention,
+  'messageId' | 'conversationId' | 'network' | 'language' | 'sentAt' | 'title' | 'text' | 'url' | 'influence' | 'author'
+> {
+  mentions: PostMention[];
+}
+
+/** How many posts the stream holds; `exact: false` when more than `count` do. */
+export interface PostCount {
+  count: number;
+  exact: boolean;
+}

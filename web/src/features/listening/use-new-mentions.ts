@@ -1,14 +1,14 @@
 /**
- * Counts mentions that arrived live and are not on screen yet, for the "N new mentions" banner. The
+ * Counts posts that arrived live and are not on screen yet, for the "N new mentions" banner. The
  * event names only the query (its data is not relayed to browsers), so on an event for a query this
- * stream shows, the newest page is fetched and its unseen mentions counted: the count then
- * respects every filter. Bursts of events cost one fetch per FLUSH_MS.
+ * stream shows, the newest page is fetched and its unseen posts counted: the count then respects
+ * every filter, and a post two queries matched counts once. Bursts of events cost one fetch per FLUSH_MS.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLiveEvent } from '../../lib/live-events';
-import { fetchMentions } from './api';
+import { fetchPosts } from './api';
 import { scopeIncludes, type QueryScope } from './query-scope';
-import type { MentionQuery, SavedQuery } from './types';
+import type { SavedQuery, StreamQuery } from './types';
 
 const FLUSH_MS = 300;
 const MENTIONS_ADDED = 'listening.mentions_added';
@@ -22,7 +22,8 @@ export function useNewMentions({
 }: {
   scope: QueryScope;
   queries: readonly SavedQuery[];
-  resolve: () => MentionQuery;
+  resolve: () => StreamQuery;
+  /** The posts on screen (their message ids). */
   shownIds: ReadonlySet<string>;
   /** Changes whenever the stream's filters change: the count starts again. */
   streamKey: string;
@@ -45,11 +46,11 @@ export function useNewMentions({
     timer.current ??= setTimeout(() => {
       timer.current = null;
       const { resolve: query, streamKey: key } = latest.current;
-      fetchMentions(query(), undefined)
+      fetchPosts(query(), undefined)
         .then((page) => {
           const { shownIds: shown, streamKey: now } = latest.current;
           if (now !== key) return;
-          setUnseen({ streamKey: key, ids: page.data.filter((m) => !shown.has(m.id)).map((m) => m.id) });
+          setUnseen({ streamKey: key, ids: page.data.filter((p) => !shown.has(p.messageId)).map((p) => p.messageId) });
         })
         .catch(() => undefined);
     }, FLUSH_MS);
