@@ -65,8 +65,8 @@ async function apiPost(path: string, data: object): Promise<number> {
 }
 
 /** A post comes in through the pipeline (from a recorded export) while the stream is open, and is shown. */
-async function postArrivesLive(id: string, account: number, text: string) {
-  const content = JSON.stringify(mastodonStatus(id, { text, account, createdAt: new Date() }));
+async function postArrivesLive(id: string, account: number, text: string, language = 'en') {
+  const content = JSON.stringify(mastodonStatus(id, { text, account, createdAt: new Date(), language }));
   expect(await apiPost('/ingest/files', { format: 'mastodon', content })).toBe(200);
   await page.getByRole('button', { name: /new mention/ }).click({ timeout: 30_000 });
 }
@@ -348,6 +348,23 @@ test('Back undoes the stream and the filters chosen, one at a time', async () =>
   await page.getByRole('heading', { level: 1, name: 'My day' }).waitFor();
   await page.goForward();
   await page.getByRole('heading', { level: 1, name: 'Mentions' }).waitFor();
+});
+
+test('a post in a language whose sentiment Rapport does not read says so, and the stream can show those posts alone', async () => {
+  await postArrivesLive('607', 11, 'Mein neuer Kettle ist schon kaputt und der Kundendienst antwortet nicht auf meine Nachrichten.', 'de');
+  const german = card('Kundendienst antwortet nicht');
+  await german.getByText('Not analysed', { exact: true }).hover();
+  await page.getByRole('tooltip', { name: /Sentiment not analysed: .* this post is in German/ }).waitFor();
+  expect(await german.getByText(/^(Negative|Neutral|Positive)$/).count()).toBe(0);
+
+  const sentiment = page.getByRole('combobox', { name: 'Sentiment' });
+  await sentiment.click();
+  await page.getByRole('option', { name: 'Not analysed' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('sentiment')).toBe('unanalysed');
+  await card('arrived broken').waitFor({ state: 'detached' });
+  await german.waitFor();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await card('arrived broken').waitFor();
 });
 
 test('a link to the stream’s old address opens the stream with its filters', async () => {

@@ -19,6 +19,7 @@ export interface DashboardEndpoint {
 }
 
 const STREAM = '/api/v1/listening/mentions?limit=50';
+const POSTS = '/api/v1/listening/posts';
 const ANALYTICS = '/api/v1/listening/analytics';
 
 async function getJson(url: string, token: string): Promise<unknown> {
@@ -42,6 +43,9 @@ export async function dashboardEndpoints(base: string, data: ListeningData): Pro
       label: 'mentions, second page (cursor)',
       paths: [`${STREAM}&cursor=${encodeURIComponent(firstPage.nextCursor)}`],
     },
+    { id: 'posts.all', label: 'posts (a card per post), all', paths: [`${POSTS}?limit=50`] },
+    { id: 'posts.count', label: 'post count (bounded), all', paths: [`${POSTS}/count`] },
+    { id: 'posts.count.negative', label: 'post count, sentiment=negative', paths: [`${POSTS}/count?sentiment=negative`] },
     { id: 'volume.30d', label: 'volume, 30 days', paths: [`${ANALYTICS}/volume`] },
     { id: 'volume.90d', label: 'volume, 90 days', paths: [`${ANALYTICS}/volume?from=${encodeURIComponent(ninetyDaysAgo)}`] },
     { id: 'share-of-voice', label: 'share of voice, 30 days', paths: [`${ANALYTICS}/share-of-voice`] },

@@ -18,6 +18,7 @@ import { systemActor } from '../platform/context.js';
 import type { IngestReport } from '../ingest/index.js';
 import { enricherRegistry, storedMessagesSteps } from '../ingest/index.js';
 import { batchFromParse, checkChannel } from '../ingest/files/file-ingest.service.js';
+import { INGEST_AS, type IngestAs } from '../ingest/files/file-ingest.schema.js';
 import { addReports, createInProcessPipeline, emptyReport, splitBatch } from '../ingest/transport/in-process.js';
 import { DEFAULT_STREAM } from '../ingest/transport/stream-name.js';
 import type { Runtime } from '../platform/runtime.js';
@@ -27,9 +28,6 @@ import { fail, type Print, resolveWorkspace, wholeNumber, withRuntime } from './
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const SHOWN_REJECTIONS = 20;
 
-/** How the messages are taken: as the past (resolved, on no one's desk), or as new arrivals to answer. */
-export const INGEST_AS = ['history', 'new'] as const;
-export type IngestAs = (typeof INGEST_AS)[number];
 
 export interface IngestCommandOptions {
   format?: string;

@@ -379,4 +379,14 @@ CREATE INDEX mention_term_hours_term ON mention_term_hours (workspace_id, kind, 
     // pipeline reads them.
     backfill: backfillHourlyDetails,
   },
+  {
+    id: 'listening/011-unanalysed-mentions',
+    // The stream filtered to mentions whose sentiment was not read (sentiment IS NULL). PostgreSQL
+    // orders by mentions_sentiment_recent's later columns only after an equality on sentiment, so
+    // without this index it walked mentions_recent past every analysed mention; small, as such
+    // mentions are the few in languages the scorer does not read.
+    sql: `
+CREATE INDEX mentions_unanalysed_recent ON mentions (workspace_id, sent_at DESC, id DESC) WHERE sentiment IS NULL;
+`,
+  },
 ];

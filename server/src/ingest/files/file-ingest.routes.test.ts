@@ -61,6 +61,27 @@ describe('POST /api/v1/ingest/files', () => {
     expect(foreign.statusCode).toBe(400);
   });
 
+  it('takes a file as arrivals, or as resolved history when asked', async () => {
+    const ws = await buildWorkspace(t.db);
+    const statuses = async () =>
+      (
+        await t.db.query<{ status: string; resolved: boolean }>(
+          `SELECT status, resolved_at IS NOT NULL AS resolved
+             FROM conversations WHERE workspace_id = $1 ORDER BY created_at`,
+          [ws.workspaceId],
+        )
+      ).rows;
+    const arrivals = await ingest(ws.owner.headers, { format: 'mastodon', content: mastodonJsonl(1, 'new') });
+    expect(json(arrivals)).toMatchObject({ ingested: 1, conversationsCreated: 1 });
+    const history = await ingest(ws.owner.headers, { format: 'mastodon', content: mastodonJsonl(1, 'old'), as: 'history' });
+    expect(json(history)).toMatchObject({ ingested: 1, conversationsCreated: 1 });
+    expect(await statuses()).toEqual([
+      { status: 'open', resolved: false },
+      { status: 'resolved', resolved: true },
+    ]);
+    expect((await ingest(ws.owner.headers, { format: 'mastodon', content: mastodonJsonl(1, 'x'), as: 'past' })).statusCode).toBe(400);
+  });
+
   it('is for admins, and validates the format', async () => {
     const ws = await buildWorkspace(t.db);
     const agent = await ws.member('agent');

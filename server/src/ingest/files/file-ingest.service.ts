@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
 import type { IngestBatch, IngestPipeline, IngestReport, IngestSource } from '../ingest.contract.js';
 import { channelSettings } from '../dead-letters/dead-letter.repo.js';
+import type { IngestAs } from './file-ingest.schema.js';
 
 /** The batch a parsed file becomes; the content is kept so its rejections can be replayed. */
 export function batchFromParse(source: Omit<IngestSource, 'format'>, parsed: ParseResult, content: string): IngestBatch {
@@ -36,12 +37,16 @@ export async function checkChannel(ctx: Ctx, format: FormatName, channelId: stri
 export async function ingestFile(
   ctx: Ctx,
   pipeline: IngestPipeline,
-  input: { format: FormatName; content: string; channelId?: string },
+  input: { format: FormatName; content: string; channelId?: string; as?: IngestAs },
 ): Promise<Required<IngestReport>> {
   await checkChannel(ctx, input.format, input.channelId);
   const parsed = await parseFile(input.format, input.content, { receivedAt: new Date() });
   const report = await pipeline.submit(
-    batchFromParse({ workspaceId: ctx.workspaceId, channelId: input.channelId ?? null, kind: 'file' }, parsed, input.content),
+    batchFromParse(
+      { workspaceId: ctx.workspaceId, channelId: input.channelId ?? null, kind: 'file', history: input.as === 'history' },
+      parsed,
+      input.content,
+    ),
   );
   return { ...report, deleted: report.deleted ?? 0 };
 }

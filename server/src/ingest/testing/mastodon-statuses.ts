@@ -7,6 +7,8 @@ export interface StatusOptions {
   inReplyTo?: string;
   account?: number;
   createdAt?: Date;
+  /** The language the author's client declared; English unless said. */
+  language?: string;
 }
 
 export function mastodonStatus(id: string, options: StatusOptions = {}): Record<string, unknown> {
@@ -18,7 +20,7 @@ export function mastodonStatus(id: string, options: StatusOptions = {}): Record<
     in_reply_to_id: options.inReplyTo ?? null,
     in_reply_to_account_id: null,
     visibility: 'public',
-    language: 'en',
+    language: options.language ?? 'en',
     uri: `https://example.social/users/user${account}/statuses/${id}`,
     url: `https://example.social/@user${account}/${id}`,
     replies_count: 0,

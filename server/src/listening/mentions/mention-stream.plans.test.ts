@@ -63,7 +63,7 @@ async function fill(workspaceId: string): Promise<void> {
        FROM generate_series(1, $3::int) n`,
     [workspaceId, conversationId, POSTS],
   );
-  // Shares like a brand's stream: a fifth negative, 15 % questions and 15 % from Mastodon, 5 % in German.
+  // Shares like a brand's stream: a fifth negative, 15 % questions and 15 % from Mastodon, 5 % in German (sentiment not analysed).
   await db.query(
     `WITH posts AS (
        SELECT m.id, m.sent_at, row_number() OVER (ORDER BY m.sent_at DESC) AS n FROM messages m WHERE m.workspace_id = $1
@@ -75,7 +75,7 @@ async function fill(workspaceId: string): Promise<void> {
      SELECT $1, gen_random_uuid(), queries.ids[1 + ((hashint4(n::int * 3) & 1023) + k) % 6], p.id, $2,
             CASE WHEN (hashint4(n::int * 5) & 1023) < 154 THEN 'mastodon' ELSE 'bluesky' END,
             CASE WHEN (hashint4(n::int * 7) & 1023) < 51 THEN 'de' ELSE 'en' END,
-            CASE WHEN (hashint4(n::int * 11) & 1023) < 205 THEN 'negative' ELSE 'neutral' END,
+            CASE WHEN (hashint4(n::int * 7) & 1023) < 51 THEN NULL WHEN (hashint4(n::int * 11) & 1023) < 205 THEN 'negative' ELSE 'neutral' END,
             CASE WHEN (hashint4(n::int * 13) & 1023) < 154 THEN 'question' ELSE 'other' END,
             (hashint4(n::int * 17) & 1023) % 101, p.sent_at, now()
        FROM posts p, queries, generate_series(0, CASE WHEN n % 9 = 0 THEN 2 WHEN n % 3 = 0 THEN 1 ELSE 0 END) k`,
@@ -87,7 +87,7 @@ async function fill(workspaceId: string): Promise<void> {
 async function expectedPage(workspaceId: string, filter: Partial<MentionListQuery>): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT mn.id FROM mentions mn JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
-      WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment = $2) AND ($3::text IS NULL OR mn.intent = $3)
+      WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment IS NOT DISTINCT FROM nullif($2, 'unanalysed')) AND ($3::text IS NULL OR mn.intent = $3)
         AND ($4::text IS NULL OR mn.network = $4) AND ($5::text IS NULL OR mn.language = $5) AND ($6::text IS NULL OR q.kind = $6)
       ORDER BY mn.sent_at DESC, mn.id DESC LIMIT ${PAGE}`,
     [workspaceId, filter.sentiment ?? null, filter.intent ?? null, filter.network ?? null, filter.language ?? null, filter.kind ?? null],
@@ -117,6 +117,7 @@ async function pageAndPlan(workspaceId: string, filter: Partial<MentionListQuery
 const FILTERS: [Partial<MentionListQuery>, string][] = [
   [{}, 'mentions_recent'],
   [{ sentiment: 'negative' }, 'mentions_sentiment_recent'],
+  [{ sentiment: 'unanalysed' }, 'mentions_unanalysed_recent'],
   [{ intent: 'question' }, 'mentions_intent_recent'],
   [{ network: 'mastodon' }, 'mentions_network_recent'],
   [{ language: 'de' }, 'mentions_language_recent'],
@@ -160,7 +161,7 @@ async function expectedPosts(workspaceId: string, filter: Partial<MentionListQue
     `SELECT mn.message_id AS id FROM mentions mn
        JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
        JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
-      WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment = $2) AND ($3::text IS NULL OR mn.intent = $3)
+      WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment IS NOT DISTINCT FROM nullif($2, 'unanalysed')) AND ($3::text IS NULL OR mn.intent = $3)
         AND ($4::text IS NULL OR mn.network = $4) AND ($5::text IS NULL OR mn.language = $5) AND ($6::text IS NULL OR q.kind = $6)
         AND ($7::text IS NULL OR m.text ~ ('\\m' || $7 || '\\M'))
       GROUP BY mn.message_id, mn.sent_at ORDER BY mn.sent_at DESC, mn.message_id DESC LIMIT ${PAGE}`,

@@ -33,7 +33,8 @@ export function streamConditions(workspaceId: string, filter: StreamFilter, para
     mention.push(sql.replaceAll('?', `$${params.length}`));
   };
   if (filter.queryId) add('mn.query_id = ?', filter.queryId);
-  if (filter.sentiment) add('mn.sentiment = ?', filter.sentiment);
+  if (filter.sentiment === 'unanalysed') mention.push('mn.sentiment IS NULL');
+  else if (filter.sentiment) add('mn.sentiment = ?', filter.sentiment);
   if (filter.intent) add('mn.intent = ?', filter.intent);
   if (filter.network) add('mn.network = ?', filter.network);
   if (filter.language) add('mn.language = ?', filter.language);
@@ -81,7 +82,8 @@ export async function plannedForItsValues<T>(db: Queryable, read: (db: Queryable
 /**
  * A page of the stream, a card per mention. The page's mentions are chosen from the mentions table
  * alone, newest first through an index that starts with the filtered column where there is one
- * (mentions_recent, mentions_query_recent, mentions_<sentiment|intent|network|language>_recent), and
+ * (mentions_recent, mentions_query_recent, mentions_<sentiment|intent|network|language>_recent,
+ * mentions_unanalysed_recent), and
  * only those are joined to their query, message and author. Joined first, a filter matching
  * thousands of mentions read and sorted thousands of messages for one page whenever the planner
  * misjudged how many match (mentions not analysed yet: 1 s at 100,000 mentions on PGlite). A group

@@ -4,6 +4,8 @@ import { DateTime, OneOf, PageQuery, Uuid } from '../../platform/http/schemas.js
 import { QUERY_KINDS } from '../saved-queries/saved-query.schema.js';
 
 export const SENTIMENTS = ['positive', 'negative', 'neutral'] as const;
+/** The stream's sentiment filter also selects the mentions whose sentiment was not read (a language the scorer does not read). */
+const STREAM_SENTIMENTS = [...SENTIMENTS, 'unanalysed'] as const;
 export const RELEVANCES = ['unreviewed', 'relevant', 'irrelevant'] as const;
 export type Relevance = (typeof RELEVANCES)[number];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -77,7 +79,9 @@ export type MentionedPost = Static<typeof MentionedPost>;
 export const StreamFilters = {
   queryId: Type.Optional(Uuid),
   kind: Type.Optional(OneOf(QUERY_KINDS, { description: 'Every query of this group' })),
-  sentiment: Type.Optional(OneOf(SENTIMENTS)),
+  sentiment: Type.Optional(
+    OneOf(STREAM_SENTIMENTS, { description: 'unanalysed: mentions in a language whose sentiment Rapport does not read' }),
+  ),
   intent: Type.Optional(Type.String({ pattern: '^[a-z]{2,20}$', patternReason: 'must be 2 to 20 lower-case letters, such as question' })),
   network: Type.Optional(
     Type.String({ pattern: '^[a-z0-9-]{2,20}$', patternReason: 'must be 2 to 20 lower-case letters, digits or -, such as mastodon' }),

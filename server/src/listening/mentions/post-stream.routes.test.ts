@@ -148,6 +148,27 @@ describe('the stream a card per post', () => {
     ]);
   });
 
+  it('selects the posts whose sentiment was not analysed, in both streams and the count', async () => {
+    const ws = await buildWorkspace(t.db);
+    await saveQuery(ws, 'acme', 'brand');
+    await hear(ws, [
+      mastodonStatus('u1', { text: 'Acme support never answers, I am so disappointed', account: 1, createdAt: minutesAgo(3) }),
+      mastodonStatus('u2', {
+        text: 'Mein Acme Wasserkocher ist schon kaputt und der Kundendienst antwortet nicht auf meine Nachrichten.',
+        account: 2,
+        createdAt: minutesAgo(2),
+        language: 'de',
+      }),
+    ]);
+    const unanalysed = await postsOf(ws, '?sentiment=unanalysed');
+    expect(unanalysed.map((p) => [p.language, p.mentions.map((m) => [m.sentiment, m.sentimentScore])])).toEqual([['de', [[null, null]]]]);
+    expect((await postsOf(ws, '?sentiment=negative')).map((p) => p.language)).toEqual(['en']);
+    const mentions = json<{ data: { language: string }[] }>(await get(ws, '/api/v1/listening/mentions?sentiment=unanalysed')).data;
+    expect(mentions.map((m) => m.language)).toEqual(['de']);
+    expect(json(await get(ws, '/api/v1/listening/posts/count?sentiment=unanalysed'))).toEqual({ count: 1, exact: true });
+    expect((await get(ws, '/api/v1/listening/posts?sentiment=unknown')).statusCode).toBe(400);
+  });
+
   it('searches the posts’ words, with the other filters, in the post and in the mention stream', async () => {
     const { ws, globex } = await threeBrands();
     const texts = async (query: string) => (await postsOf(ws, query)).map((p) => p.text).sort();

@@ -11,6 +11,9 @@ export type FieldName = (typeof FIELD_NAMES)[number];
 
 export const CHANNELS = ['rss', 'email', 'mastodon', 'bluesky', 'twitter', 'meta', 'reddit', 'webhook'] as const;
 export const SENTIMENTS = ['positive', 'negative', 'neutral'] as const;
+/** `sentiment:unanalysed`: a message whose sentiment was not read (a language the scorer does not read). */
+export const UNANALYSED = 'unanalysed';
+const SENTIMENT_TERMS = [...SENTIMENTS, UNANALYSED] as const;
 export const INTENTS = ['complaint', 'question', 'purchase', 'praise', 'idea', 'spam', 'other'] as const;
 
 export function isFieldName(name: string): name is FieldName {
@@ -83,7 +86,7 @@ export function checkFieldValue(field: FieldName, raw: string): FieldValue {
     case 'channel':
       return oneOf(field, value, CHANNELS);
     case 'sentiment':
-      return oneOf(field, value, SENTIMENTS);
+      return oneOf(field, value, SENTIMENT_TERMS);
     case 'intent':
       return oneOf(field, value, INTENTS);
     case 'lang': {

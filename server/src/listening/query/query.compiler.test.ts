@@ -197,6 +197,9 @@ describe('matching', () => {
     const moods = matcher('sentiment:negative intent:complaint');
     expect(moods({ sentiment: 'negative', intent: 'complaint' })).toBe(true);
     expect(moods({ sentiment: 'negative', intent: 'praise' })).toBe(false);
+    const unread = matcher('sentiment:unanalysed');
+    expect(unread({})).toBe(true);
+    expect(unread({ sentiment: 'neutral' })).toBe(false);
   });
 
   it('searches the title and the text, but no phrase or NEAR spans the two', () => {

@@ -7,6 +7,7 @@
 import type { ParsedQuery, QueryNode, WordPattern } from './query.ast.js';
 import type { PreparedMessage } from './prepared-message.js';
 import { compileWildcard, type WordTest } from './wildcard.js';
+import { UNANALYSED } from './query-fields.js';
 
 export interface CompiledQuery {
   readonly source: string;
@@ -235,7 +236,7 @@ function fieldTest(node: Extract<QueryNode, { kind: 'field' }>): Test {
     case 'lang':
       return (m) => m.language === value;
     case 'sentiment':
-      return (m) => m.sentiment === value;
+      return value === UNANALYSED ? (m) => m.sentiment === null : (m) => m.sentiment === value;
     case 'intent':
       return (m) => m.intent === value;
     case 'site':

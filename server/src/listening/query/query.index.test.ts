@@ -41,7 +41,7 @@ function randomQuery(r: ReturnType<typeof randomness>, depth = 0): string {
     if (leaf < 0.84) return `author:${r.pick(['alice', 'bob', 'al*'])}`;
     if (leaf < 0.87) return `site:${r.pick(['example.com', 'shop.example.com'])}`;
     if (leaf < 0.9) return `url:${r.pick(['example.com/news', 'shop.example.com'])}`;
-    if (leaf < 0.95) return `sentiment:${r.pick(['positive', 'negative'])}`;
+    if (leaf < 0.95) return `sentiment:${r.pick(['positive', 'negative', 'unanalysed'])}`;
     return `lang:${r.pick(['en', 'fr'])}`;
   }
   if (roll < 0.55) return `(${randomQuery(r, depth + 1)} OR ${randomQuery(r, depth + 1)})`;
@@ -66,7 +66,8 @@ function randomMessage(r: ReturnType<typeof randomness>): MessageToMatch {
     channel: r.pick(['email', 'rss', 'mastodon']),
     authorHandle: r.pick(['alice', 'bob', 'carol']),
     url: r.pick(['https://example.com/news/1', 'https://shop.example.com/x', 'https://other.org/']),
-    sentiment: r.pick(['positive', 'negative', 'neutral']),
+    // No sentiment: a language the scorer does not read.
+    sentiment: r.pick(['positive', 'negative', 'neutral', undefined]),
     language: r.pick(['en', 'fr']),
   };
 }

@@ -8,6 +8,7 @@
  * queries are filed again, all at once, at the first match after the queries changed: an index is
  * built once and then matches many messages.
  */
+import { UNANALYSED } from './query-fields.js';
 import { anchorsOf, literalWords, PREFIX_BUCKET_LENGTH, type Anchor } from './query-anchors.js';
 import type { CompiledQuery } from './query.compiler.js';
 import type { PreparedMessage } from './prepared-message.js';
@@ -182,7 +183,7 @@ export function createQueryIndex(): QueryIndex {
       for (const site of message.sites) run(buckets.site.get(site), message, stamp, matched);
       run(buckets.channel.get(message.channel), message, stamp, matched);
       if (message.language) run(buckets.lang.get(message.language), message, stamp, matched);
-      if (message.sentiment) run(buckets.sentiment.get(message.sentiment), message, stamp, matched);
+      run(buckets.sentiment.get(message.sentiment ?? UNANALYSED), message, stamp, matched);
       if (message.intent) run(buckets.intent.get(message.intent), message, stamp, matched);
       return matched;
     },

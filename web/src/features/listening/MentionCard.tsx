@@ -17,7 +17,7 @@ import { authorHandle, authorName } from './mention-author';
 import { NetworkLabel } from './NetworkLabel';
 import { readingsOf, type PostReading } from './post-readings';
 import { PostRelevanceButtons } from './PostRelevanceButtons';
-import { SentimentBadge } from './SentimentBadge';
+import { SentimentBadge, UnanalysedBadge } from './SentimentBadge';
 import type { MentionedPost, PostMention } from './types';
 import classes from './MentionStreamPage.module.css';
 
@@ -43,7 +43,7 @@ function QueryBadge({ mention }: { mention: PostMention }) {
 }
 
 /** The queries that read the post one way, and that reading: sentiment and intent (correctable). */
-function Reading({ reading, messageId, canWrite }: { reading: PostReading; messageId: string; canWrite: boolean }) {
+function Reading({ reading, post, canWrite }: { reading: PostReading; post: MentionedPost; canWrite: boolean }) {
   const [first] = reading.mentions;
   const names = reading.mentions.map((m) => m.queryName);
   return (
@@ -51,8 +51,12 @@ function Reading({ reading, messageId, canWrite }: { reading: PostReading; messa
       {reading.mentions.map((mention) => (
         <QueryBadge key={mention.id} mention={mention} />
       ))}
-      <SentimentBadge sentiment={reading.sentiment} score={reading.sentimentScore} />
-      <IntentMenu mention={{ id: first!.id, messageId, intent: reading.intent }} canCorrect={canWrite} />
+      {reading.sentiment === null ? (
+        <UnanalysedBadge language={post.language} />
+      ) : (
+        <SentimentBadge sentiment={reading.sentiment} score={reading.sentimentScore} />
+      )}
+      <IntentMenu mention={{ id: first!.id, messageId: post.messageId, intent: reading.intent }} canCorrect={canWrite} />
       {reading.readAboutSubject && (
         <Tooltip label={`Read from the sentences about ${names[0]}: the post talks about more than one subject`}>
           <Text span size="xs" c="dimmed" tabIndex={0}>
@@ -145,7 +149,7 @@ export const MentionCard = memo(function MentionCard({
         <Group justify="space-between" gap="xs" wrap="wrap" align="flex-end">
           <Stack gap={4}>
             {readings.map((reading) => (
-              <Reading key={reading.mentions[0]!.id} reading={reading} messageId={post.messageId} canWrite={canWrite} />
+              <Reading key={reading.mentions[0]!.id} reading={reading} post={post} canWrite={canWrite} />
             ))}
             {post.url && (
               <ExternalLink href={post.url} size="xs">

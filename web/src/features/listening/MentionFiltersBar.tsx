@@ -4,11 +4,11 @@ import { IconFilterOff } from '@tabler/icons-react';
 import { NETWORKS } from '../../lib/types';
 import { DateRangeSelect } from './DateRangeSelect';
 import { rangeFromParams, rangeToParams } from './date-range';
-import { INTENT_LABELS, RELEVANCE_LABELS, SENTIMENT_LABELS } from './labels';
+import { INTENT_LABELS, RELEVANCE_LABELS, STREAM_SENTIMENT_LABELS } from './labels';
 import { LANGUAGE_OPTIONS } from './languages';
 import { hasStreamFilters, type StreamParams } from './mention-filters';
 import { networkName } from './NetworkLabel';
-import { INTENTS, RELEVANCES, SENTIMENTS } from './types';
+import { INTENTS, RELEVANCES, STREAM_SENTIMENTS } from './types';
 
 const INFLUENCE_OPTIONS = [20, 40, 60, 80].map((n) => ({ value: String(n), label: `${n} or more` }));
 
@@ -20,9 +20,9 @@ export function MentionFiltersBar({ params, onChange }: { params: StreamParams; 
         label="Sentiment"
         placeholder="Any"
         size="xs"
-        w={120}
+        w={130}
         clearable
-        data={SENTIMENTS.map((s) => ({ value: s, label: SENTIMENT_LABELS[s] }))}
+        data={STREAM_SENTIMENTS.map((s) => ({ value: s, label: STREAM_SENTIMENT_LABELS[s] }))}
         value={params.sentiment ?? null}
         onChange={set('sentiment')}
       />

@@ -1,4 +1,5 @@
 /** Labels and colours shared by the dashboard's charts. */
+import { UNANALYSED_LABEL } from './labels';
 import type { ChartTable, SavedQuery } from './types';
 
 const hourFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric' });
@@ -33,5 +34,5 @@ export const SENTIMENT_SERIES = [
   { name: 'positive', label: 'Positive', color: 'teal.6' },
   { name: 'neutral', label: 'Neutral', color: 'gray.5' },
   { name: 'negative', label: 'Negative', color: 'red.6' },
-  { name: 'notAnalysed', label: 'Not analysed', color: 'gray.3' },
+  { name: 'notAnalysed', label: UNANALYSED_LABEL, color: 'gray.3' },
 ];

@@ -1,6 +1,6 @@
 /** How listening's values are named and coloured for people. */
 import { INTENT_NAMES } from '../../../../server/src/nlp/intent/intent-labels';
-import type { Intent, QueryKind, Relevance, Sentiment, Trigger } from './types';
+import type { Intent, QueryKind, Relevance, Sentiment, StreamSentiment, Trigger } from './types';
 
 export const KIND_LABELS: Record<QueryKind, string> = {
   brand: 'Brand',
@@ -11,6 +11,9 @@ export const KIND_LABELS: Record<QueryKind, string> = {
 };
 
 export const SENTIMENT_LABELS: Record<Sentiment, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
+/** A mention in a language whose sentiment Rapport does not read: told apart from a neutral one. */
+export const UNANALYSED_LABEL = 'Not analysed';
+export const STREAM_SENTIMENT_LABELS: Record<StreamSentiment, string> = { ...SENTIMENT_LABELS, unanalysed: UNANALYSED_LABEL };
 
 /** Green, grey and red read as good, neutral and bad at a glance; the label says it for those who cannot see colour. */
 export const SENTIMENT_COLORS: Record<Sentiment, string> = { positive: 'teal', neutral: 'gray', negative: 'red' };

@@ -39,6 +39,10 @@ describe('mention stream filters', () => {
     expect(mentionQueryOf({}, now)).toEqual({});
   });
 
+  it('selects the mentions whose sentiment was not analysed', () => {
+    expect(mentionQueryOf({ sentiment: 'unanalysed' }, now)).toEqual({ sentiment: 'unanalysed' });
+  });
+
   it('drops values the API would refuse instead of failing the page', () => {
     expect(
       mentionQueryOf(

@@ -4,7 +4,7 @@
  */
 import { rangeFromParams, resolveRange } from './date-range';
 import { parseScope, scopeParams } from './query-scope';
-import { RELEVANCES, SENTIMENTS, type Relevance, type Sentiment, type StreamQuery } from './types';
+import { RELEVANCES, STREAM_SENTIMENTS, type Relevance, type StreamQuery, type StreamSentiment } from './types';
 
 export const STREAM_PARAM_SPEC = {
   scope: 'one',
@@ -44,7 +44,7 @@ export function mentionQueryOf(params: StreamParams, now: Date = new Date()): St
   const dates = range ? resolveRange(range, now) : null;
   const query: StreamQuery = {
     ...scopeParams(parseScope(params.scope)),
-    sentiment: oneOf<Sentiment>(SENTIMENTS, params.sentiment),
+    sentiment: oneOf<StreamSentiment>(STREAM_SENTIMENTS, params.sentiment),
     intent: matching(/^[a-z]{2,20}$/, params.intent),
     network: matching(/^[a-z0-9-]{2,20}$/, params.network),
     language: matching(/^[a-z]{2,3}$/, params.language),

@@ -4,6 +4,9 @@ export type QueryKind = (typeof QUERY_KINDS)[number];
 
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
+/** The stream also filters the mentions whose sentiment was not read (a language the scorer does not read). */
+export const STREAM_SENTIMENTS = [...SENTIMENTS, 'unanalysed'] as const;
+export type StreamSentiment = (typeof STREAM_SENTIMENTS)[number];
 
 export { INTENT_LABELS as INTENTS, type IntentLabel as Intent } from '../../../../server/src/nlp/intent/intent-labels';
 
@@ -103,7 +106,7 @@ export interface Mention {
 export interface MentionQuery {
   queryId?: string;
   kind?: QueryKind;
-  sentiment?: Sentiment;
+  sentiment?: StreamSentiment;
   intent?: string;
   network?: string;
   language?: string;
