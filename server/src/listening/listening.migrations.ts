@@ -380,13 +380,16 @@ CREATE INDEX mention_term_hours_term ON mention_term_hours (workspace_id, kind, 
     backfill: backfillHourlyDetails,
   },
   {
-    id: 'listening/011-unanalysed-mentions',
-    // The stream filtered to mentions whose sentiment was not read (sentiment IS NULL). PostgreSQL
-    // orders by mentions_sentiment_recent's later columns only after an equality on sentiment, so
-    // without this index it walked mentions_recent past every analysed mention; small, as such
-    // mentions are the few in languages the scorer does not read.
+    id: 'listening/011-unanalysed-and-reviewed-mentions',
+    // The stream filtered to mentions whose sentiment was not read (sentiment IS NULL), or to those a
+    // reviewer marked relevant or irrelevant. PostgreSQL orders by mentions_sentiment_recent's later
+    // columns only after an equality on sentiment, and no index led with relevance, so both walked
+    // mentions_recent past every other mention. Both are small: such mentions are the few in languages
+    // the scorer does not read, and the few a reviewer marked (mentions arrive unreviewed, so the
+    // pipeline's inserts write neither).
     sql: `
 CREATE INDEX mentions_unanalysed_recent ON mentions (workspace_id, sent_at DESC, id DESC) WHERE sentiment IS NULL;
+CREATE INDEX mentions_reviewed_recent ON mentions (workspace_id, relevance, sent_at DESC, id DESC) WHERE relevance <> 'unreviewed';
 `,
   },
 ];

@@ -63,7 +63,8 @@ async function fill(workspaceId: string): Promise<void> {
        FROM generate_series(1, $3::int) n`,
     [workspaceId, conversationId, POSTS],
   );
-  // Shares like a brand's stream: a fifth negative, 15 % questions and 15 % from Mastodon, 5 % in German (sentiment not analysed).
+  // Shares like a brand's stream: a fifth negative, 15 % questions and 15 % from Mastodon, 5 % in German (sentiment not
+  // analysed); a reviewer marked 4 % relevant and 4 % irrelevant.
   await db.query(
     `WITH posts AS (
        SELECT m.id, m.sent_at, row_number() OVER (ORDER BY m.sent_at DESC) AS n FROM messages m WHERE m.workspace_id = $1
@@ -71,13 +72,16 @@ async function fill(workspaceId: string): Promise<void> {
        SELECT array_agg(id ORDER BY name) AS ids FROM listening_queries WHERE workspace_id = $1
      )
      INSERT INTO mentions (workspace_id, id, query_id, message_id, conversation_id, network, language, sentiment, intent, influence,
-       sent_at, matched_at)
+       relevance, sent_at, matched_at)
      SELECT $1, gen_random_uuid(), queries.ids[1 + ((hashint4(n::int * 3) & 1023) + k) % 6], p.id, $2,
             CASE WHEN (hashint4(n::int * 5) & 1023) < 154 THEN 'mastodon' ELSE 'bluesky' END,
             CASE WHEN (hashint4(n::int * 7) & 1023) < 51 THEN 'de' ELSE 'en' END,
             CASE WHEN (hashint4(n::int * 7) & 1023) < 51 THEN NULL WHEN (hashint4(n::int * 11) & 1023) < 205 THEN 'negative' ELSE 'neutral' END,
             CASE WHEN (hashint4(n::int * 13) & 1023) < 154 THEN 'question' ELSE 'other' END,
-            (hashint4(n::int * 17) & 1023) % 101, p.sent_at, now()
+            (hashint4(n::int * 17) & 1023) % 101,
+            CASE WHEN (hashint4(n::int * 19) & 1023) < 41 THEN 'relevant' WHEN (hashint4(n::int * 19) & 1023) < 82 THEN 'irrelevant'
+                 ELSE 'unreviewed' END,
+            p.sent_at, now()
        FROM posts p, queries, generate_series(0, CASE WHEN n % 9 = 0 THEN 2 WHEN n % 3 = 0 THEN 1 ELSE 0 END) k`,
     [workspaceId, conversationId],
   );
@@ -89,8 +93,17 @@ async function expectedPage(workspaceId: string, filter: Partial<MentionListQuer
     `SELECT mn.id FROM mentions mn JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
       WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment IS NOT DISTINCT FROM nullif($2, 'unanalysed')) AND ($3::text IS NULL OR mn.intent = $3)
         AND ($4::text IS NULL OR mn.network = $4) AND ($5::text IS NULL OR mn.language = $5) AND ($6::text IS NULL OR q.kind = $6)
+        AND ($7::text IS NULL OR mn.relevance = $7)
       ORDER BY mn.sent_at DESC, mn.id DESC LIMIT ${PAGE}`,
-    [workspaceId, filter.sentiment ?? null, filter.intent ?? null, filter.network ?? null, filter.language ?? null, filter.kind ?? null],
+    [
+      workspaceId,
+      filter.sentiment ?? null,
+      filter.intent ?? null,
+      filter.network ?? null,
+      filter.language ?? null,
+      filter.kind ?? null,
+      filter.relevance ?? null,
+    ],
   );
   return rows.map((r) => r.id);
 }
@@ -118,6 +131,8 @@ const FILTERS: [Partial<MentionListQuery>, string][] = [
   [{}, 'mentions_recent'],
   [{ sentiment: 'negative' }, 'mentions_sentiment_recent'],
   [{ sentiment: 'unanalysed' }, 'mentions_unanalysed_recent'],
+  [{ relevance: 'irrelevant' }, 'mentions_reviewed_recent'],
+  [{ relevance: 'relevant' }, 'mentions_reviewed_recent'],
   [{ intent: 'question' }, 'mentions_intent_recent'],
   [{ network: 'mastodon' }, 'mentions_network_recent'],
   [{ language: 'de' }, 'mentions_language_recent'],
@@ -163,7 +178,7 @@ async function expectedPosts(workspaceId: string, filter: Partial<MentionListQue
        JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
       WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment IS NOT DISTINCT FROM nullif($2, 'unanalysed')) AND ($3::text IS NULL OR mn.intent = $3)
         AND ($4::text IS NULL OR mn.network = $4) AND ($5::text IS NULL OR mn.language = $5) AND ($6::text IS NULL OR q.kind = $6)
-        AND ($7::text IS NULL OR m.text ~ ('\\m' || $7 || '\\M'))
+        AND ($7::text IS NULL OR m.text ~ ('\\m' || $7 || '\\M')) AND ($8::text IS NULL OR mn.relevance = $8)
       GROUP BY mn.message_id, mn.sent_at ORDER BY mn.sent_at DESC, mn.message_id DESC LIMIT ${PAGE}`,
     [
       workspaceId,
@@ -173,6 +188,7 @@ async function expectedPosts(workspaceId: string, filter: Partial<MentionListQue
       filter.language ?? null,
       filter.kind ?? null,
       filter.q ?? null,
+      filter.relevance ?? null,
     ],
   );
   return rows.map((r) => r.id);

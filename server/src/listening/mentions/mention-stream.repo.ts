@@ -83,7 +83,7 @@ export async function plannedForItsValues<T>(db: Queryable, read: (db: Queryable
  * A page of the stream, a card per mention. The page's mentions are chosen from the mentions table
  * alone, newest first through an index that starts with the filtered column where there is one
  * (mentions_recent, mentions_query_recent, mentions_<sentiment|intent|network|language>_recent,
- * mentions_unanalysed_recent), and
+ * mentions_unanalysed_recent, mentions_reviewed_recent), and
  * only those are joined to their query, message and author. Joined first, a filter matching
  * thousands of mentions read and sorted thousands of messages for one page whenever the planner
  * misjudged how many match (mentions not analysed yet: 1 s at 100,000 mentions on PGlite). A group

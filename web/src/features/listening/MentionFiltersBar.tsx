@@ -10,94 +10,62 @@ import { hasStreamFilters, type StreamParams } from './mention-filters';
 import { networkName } from './NetworkLabel';
 import { INTENTS, RELEVANCES, STREAM_SENTIMENTS } from './types';
 
-const INFLUENCE_OPTIONS = [20, 40, 60, 80].map((n) => ({ value: String(n), label: `${n} or more` }));
+interface FilterSelect {
+  param: 'sentiment' | 'intent' | 'network' | 'language' | 'minInfluence' | 'relevance';
+  label: string;
+  width: number;
+  options: { value: string; label: string }[];
+  searchable?: boolean;
+}
+
+const FILTER_SELECTS: FilterSelect[] = [
+  {
+    param: 'sentiment',
+    label: 'Sentiment',
+    width: 130,
+    options: STREAM_SENTIMENTS.map((s) => ({ value: s, label: STREAM_SENTIMENT_LABELS[s] })),
+  },
+  { param: 'intent', label: 'Intent', width: 140, options: INTENTS.map((i) => ({ value: i, label: INTENT_LABELS[i] })) },
+  { param: 'network', label: 'Channel', width: 160, options: NETWORKS.map((n) => ({ value: n, label: networkName(n) })) },
+  { param: 'language', label: 'Language', width: 140, options: LANGUAGE_OPTIONS, searchable: true },
+  {
+    param: 'minInfluence',
+    label: 'Influence',
+    width: 120,
+    options: [20, 40, 60, 80].map((n) => ({ value: String(n), label: `${n} or more` })),
+  },
+  { param: 'relevance', label: 'Relevance', width: 130, options: RELEVANCES.map((r) => ({ value: r, label: RELEVANCE_LABELS[r] })) },
+];
+
+/** Every filter unset; the scope (which stream) stays. */
+const NO_FILTERS: Partial<StreamParams> = {
+  ...Object.fromEntries(FILTER_SELECTS.map((select) => [select.param, undefined])),
+  range: undefined,
+  from: undefined,
+  to: undefined,
+  q: undefined,
+};
 
 export function MentionFiltersBar({ params, onChange }: { params: StreamParams; onChange: (next: Partial<StreamParams>) => void }) {
-  const set = (key: keyof StreamParams) => (value: string | null) => onChange({ [key]: value ?? undefined });
   return (
     <Group gap="xs" align="flex-end" wrap="wrap" role="search" aria-label="Filter mentions">
-      <Select
-        label="Sentiment"
-        placeholder="Any"
-        size="xs"
-        w={130}
-        clearable
-        data={STREAM_SENTIMENTS.map((s) => ({ value: s, label: STREAM_SENTIMENT_LABELS[s] }))}
-        value={params.sentiment ?? null}
-        onChange={set('sentiment')}
-      />
-      <Select
-        label="Intent"
-        placeholder="Any"
-        size="xs"
-        w={140}
-        clearable
-        data={INTENTS.map((i) => ({ value: i, label: INTENT_LABELS[i] }))}
-        value={params.intent ?? null}
-        onChange={set('intent')}
-      />
-      <Select
-        label="Channel"
-        placeholder="Any"
-        size="xs"
-        w={160}
-        clearable
-        data={NETWORKS.map((n) => ({ value: n, label: networkName(n) }))}
-        value={params.network ?? null}
-        onChange={set('network')}
-      />
-      <Select
-        label="Language"
-        placeholder="Any"
-        size="xs"
-        w={140}
-        clearable
-        searchable
-        data={LANGUAGE_OPTIONS}
-        value={params.language ?? null}
-        onChange={set('language')}
-      />
-      <Select
-        label="Influence"
-        placeholder="Any"
-        size="xs"
-        w={120}
-        clearable
-        data={INFLUENCE_OPTIONS}
-        value={params.minInfluence ?? null}
-        onChange={set('minInfluence')}
-      />
-      <Select
-        label="Relevance"
-        placeholder="Any"
-        size="xs"
-        w={130}
-        clearable
-        data={RELEVANCES.map((r) => ({ value: r, label: RELEVANCE_LABELS[r] }))}
-        value={params.relevance ?? null}
-        onChange={set('relevance')}
-      />
+      {FILTER_SELECTS.map((select) => (
+        <Select
+          key={select.param}
+          label={select.label}
+          placeholder="Any"
+          size="xs"
+          w={select.width}
+          clearable
+          searchable={select.searchable}
+          data={select.options}
+          value={params[select.param] ?? null}
+          onChange={(value) => onChange({ [select.param]: value ?? undefined })}
+        />
+      ))}
       <DateRangeSelect size="xs" allowAny value={rangeFromParams(params, null)} onChange={(range) => onChange(rangeToParams(range))} />
       {hasStreamFilters(params) && (
-        <Button
-          size="xs"
-          variant="subtle"
-          leftSection={<IconFilterOff size={14} aria-hidden />}
-          onClick={() =>
-            onChange({
-              sentiment: undefined,
-              intent: undefined,
-              network: undefined,
-              language: undefined,
-              minInfluence: undefined,
-              relevance: undefined,
-              range: undefined,
-              from: undefined,
-              to: undefined,
-              q: undefined,
-            })
-          }
-        >
+        <Button size="xs" variant="subtle" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={() => onChange(NO_FILTERS)}>
           Clear filters
         </Button>
       )}
