@@ -6,6 +6,7 @@
  */
 import type { Queryable } from '../../platform/db/db.js';
 import type { Interval } from './analytics.schema.js';
+import { UNDERSTOOD_TERM_FIELDS, type TermSources, type UnderstoodTermKind } from '../mentions/mention-facts.js';
 import { cutRange, DAY_MS, HOUR_MS, rangeParts, unitParts, type SignedSpan, type Span } from './exact-range.js';
 
 export interface Scope {
@@ -375,21 +376,34 @@ export async function authorsInSpans(
   return rows;
 }
 
-/** The mentions sent in the spans, with their spans' signs and their messages' stored understanding (`enrichment.nlp`). */
-export async function understoodInSpans(
+/**
+ * The mentions sent in the spans, with their spans' signs and where their messages' stored
+ * understanding (`enrichment.nlp`) holds the terms of `kind`: that part alone, as a whole
+ * understanding was a hundred times the bytes to send and parse (190 KB for 600 mentions). A message
+ * stored without a complete understanding has none (as understandingOf reads it).
+ */
+export async function termSourcesInSpans(
   db: Queryable,
   workspaceId: string,
   queryIds: readonly string[] | null,
   spans: readonly SignedSpan[],
-): Promise<{ sign: 1 | -1; nlp: unknown }[]> {
+  kind: UnderstoodTermKind,
+): Promise<{ sign: 1 | -1; sources: TermSources }[]> {
   if (spans.length === 0) return [];
   const params: unknown[] = [workspaceId];
-  const { rows } = await db.query<{ sign: 1 | -1; nlp: unknown }>(
-    `SELECT t.sign, m.enrichment->'nlp' AS nlp FROM (SELECT s.sign, r.message_id FROM ${countedMentionsIn(params, queryIds, spans, 'r.message_id')}) t
+  const mentions = countedMentionsIn(params, queryIds, spans, 'r.message_id');
+  const field = UNDERSTOOD_TERM_FIELDS[kind];
+  params.push(field);
+  const complete = ['sentiment', 'language', 'intent']
+    .map((part) => `jsonb_typeof(m.enrichment->'nlp'->'${part}') <> 'null'`)
+    .join(' AND ');
+  const { rows } = await db.query<{ sign: 1 | -1; terms: unknown }>(
+    `SELECT t.sign, CASE WHEN ${complete} THEN m.enrichment->'nlp'->$${params.length}::text END AS terms
+       FROM (SELECT s.sign, r.message_id FROM ${mentions}) t
        JOIN messages m ON m.workspace_id = $1 AND m.id = t.message_id`,
     params,
   );
-  return rows;
+  return rows.map((r) => ({ sign: r.sign, sources: Array.isArray(r.terms) ? ({ [field]: r.terms } as TermSources) : {} }));
 }
 
 export async function identitiesById(db: Queryable, workspaceId: string, ids: readonly string[]) {

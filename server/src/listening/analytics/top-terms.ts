@@ -15,7 +15,7 @@
  * mentions (see exact-range.ts), once per answer, and added to the days' and hours' counts of step 2.
  */
 import type { Queryable } from '../../platform/db/db.js';
-import { termsOf, understandingOf } from '../mentions/mention-facts.js';
+import { understoodTerms, type UnderstoodTermKind } from '../mentions/mention-facts.js';
 import * as repo from './analytics.repo.js';
 import { rangeParts, type SignedSpan } from './exact-range.js';
 
@@ -59,26 +59,24 @@ const byCount = (a: { term: string; mentions: number }, b: { term: string; menti
 
 /**
  * The terms of `kind` of the mentions sent in the spans, each counted with its span's sign: the
- * terms the rollups counted for them (termsOf), an author's from the mention alone.
+ * terms the rollups counted for them (understoodTerms), an author's from the mention alone.
  */
 async function termsInSpans(
   db: Queryable,
   workspaceId: string,
   queryIds: readonly string[] | null,
-  kind: string,
+  kind: UnderstoodTermKind | 'author',
   spans: readonly SignedSpan[],
 ): Promise<Map<string, number>> {
   if (kind === 'author') return new Map((await repo.authorsInSpans(db, workspaceId, queryIds, spans)).map((r) => [r.term, r.mentions]));
   const counts = new Map<string, number>();
-  for (const { sign, nlp } of await repo.understoodInSpans(db, workspaceId, queryIds, spans)) {
-    for (const term of termsOf({ authorIdentityId: null, understanding: understandingOf({ nlp }) })) {
-      if (term.kind === kind) counts.set(term.term, (counts.get(term.term) ?? 0) + sign);
-    }
+  for (const { sign, sources } of await repo.termSourcesInSpans(db, workspaceId, queryIds, spans, kind)) {
+    for (const term of understoodTerms(sources, kind)) counts.set(term, (counts.get(term) ?? 0) + sign);
   }
   return counts;
 }
 
-export async function topTerms(db: Queryable, scope: repo.Scope, kind: string, limit: number): Promise<TopTerms> {
+export async function topTerms(db: Queryable, scope: repo.Scope, kind: UnderstoodTermKind | 'author', limit: number): Promise<TopTerms> {
   const queryIds = scope.queryId ? [scope.queryId] : scope.kind ? await repo.queryIdsOfKind(db, scope.workspaceId, scope.kind) : null;
   if (queryIds?.length === 0) return { rows: [], exact: true, unseenAtMost: 0 };
   const months = monthsOf(scope.from, scope.to);

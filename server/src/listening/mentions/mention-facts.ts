@@ -116,19 +116,33 @@ function influenceOf(facts: MessageFacts, seen: SeenPosts): number {
   }).score;
 }
 
+export const UNDERSTOOD_TERM_KINDS = ['hashtag', 'entity', 'keyword'] as const;
+export type UnderstoodTermKind = (typeof UNDERSTOOD_TERM_KINDS)[number];
+/** Where a message's understanding holds each kind of term. */
+export const UNDERSTOOD_TERM_FIELDS = { hashtag: 'hashtags', entity: 'entities', keyword: 'keywords' } as const;
+export type TermSources = Partial<Pick<TextUnderstanding, (typeof UNDERSTOOD_TERM_FIELDS)[UnderstoodTermKind]>>;
+
+/** The terms of one kind the rollups count for a message's understanding: trimmed, lower-cased, each once. */
+export function understoodTerms(u: TermSources, kind: UnderstoodTermKind): string[] {
+  const raw =
+    kind === 'hashtag'
+      ? (u.hashtags ?? []).map((tag) => tag.replace(/^#/, ''))
+      : kind === 'entity'
+        ? (u.entities ?? []).map((entity) => entity.text)
+        : (u.keywords ?? []).slice(0, KEYWORDS_ROLLED_UP);
+  const terms = new Set<string>();
+  for (const text of raw) {
+    const term = text.trim().toLowerCase().slice(0, 200);
+    if (term) terms.add(term);
+  }
+  return [...terms];
+}
+
 export function termsOf(facts: Pick<MessageFacts, 'understanding' | 'authorIdentityId'>): NewMention['terms'] {
   const u = facts.understanding;
-  const terms: NewMention['terms'] = [];
-  const seen = new Set<string>();
-  const add = (kind: NewMention['terms'][number]['kind'], raw: string) => {
-    const term = raw.trim().toLowerCase().slice(0, 200);
-    if (!term || seen.has(`${kind}|${term}`)) return;
-    seen.add(`${kind}|${term}`);
-    terms.push({ kind, term });
-  };
-  for (const tag of u?.hashtags ?? []) add('hashtag', tag.replace(/^#/, ''));
-  for (const entity of u?.entities ?? []) add('entity', entity.text);
-  for (const keyword of (u?.keywords ?? []).slice(0, KEYWORDS_ROLLED_UP)) add('keyword', keyword);
+  const terms: NewMention['terms'] = u
+    ? UNDERSTOOD_TERM_KINDS.flatMap((kind) => understoodTerms(u, kind).map((term) => ({ kind, term })))
+    : [];
   if (facts.authorIdentityId) terms.push({ kind: 'author', term: facts.authorIdentityId });
   return terms;
 }
