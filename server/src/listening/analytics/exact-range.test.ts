@@ -20,11 +20,20 @@ describe('cutting a range for the rollups', () => {
   it('reads partial days as whole hours, and a partial hour from its mentions or as the whole hour less the rest', () => {
     const now = d('2026-10-21T12:37:00Z');
     const hours = (parts: { hours: { from: Date; to: Date }[] }) => parts.hours.map(iso);
-    // The last 24 hours: yesterday's 12:37-13:00 from its mentions; the current hour as its rollup, less what is sent after now.
+    // The last 24 hours: yesterday's 12:37-13:00 from its mentions and its later hours; today as its rollup, less what is sent after now.
     const day = rangeParts(d('2026-10-20T12:37:00Z'), now, now);
-    expect(iso(day.days)).toBe('10-21T00:00..10-21T00:00');
-    expect(hours(day)).toEqual(['10-20T13:00..10-21T13:00']);
-    expect(day.mentions.map(iso)).toEqual(['+10-20T12:37..10-20T13:00', '-10-21T12:37..10-21T13:00']);
+    expect(iso(day.days)).toBe('10-21T00:00..10-22T00:00');
+    expect(hours(day)).toEqual(['10-20T13:00..10-21T00:00']);
+    expect(day.mentions.map(iso)).toEqual(['+10-20T12:37..10-20T13:00', '-10-21T12:37..10-22T00:00']);
+    const month = rangeParts(d('2026-09-21T12:37:00Z'), now, now);
+    expect(iso(month.days)).toBe('09-22T00:00..10-22T00:00');
+    expect(hours(month)).toEqual(['09-21T13:00..09-22T00:00']);
+    expect(month.mentions.map(iso)).toEqual(['+09-21T12:37..09-21T13:00', '-10-21T12:37..10-22T00:00']);
+    // Today since this morning: the hours, as the rest of today before them holds mentions.
+    const morning = rangeParts(d('2026-10-21T08:00:00Z'), now, now);
+    expect(iso(morning.days)).toBe('10-22T00:00..10-22T00:00');
+    expect(hours(morning)).toEqual(['10-21T08:00..10-21T13:00']);
+    expect(morning.mentions.map(iso)).toEqual(['-10-21T12:37..10-21T13:00']);
     // Long ago, from 03:10 to 22:50: the hours around the whole day, ten minutes taken off each end's hour.
     const past = rangeParts(d('2026-10-10T03:10:00Z'), d('2026-10-12T22:50:00Z'), now);
     expect(iso(past.days)).toBe('10-11T00:00..10-12T00:00');

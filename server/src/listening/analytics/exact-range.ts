@@ -67,13 +67,23 @@ export function unitParts(from: Date, to: Date, now: Date, unit: number): { whol
  * The range as whole UTC days of the daily rollups (`days`), whole UTC hours of the hourly ones
  * (`hours`: the partial days at its ends, see unitParts), and plus or minus the mentions of some
  * spans: at most half an hour of mentions at each end, and none when the range starts and ends on
- * whole hours.
+ * whole hours. A range ending now counts today as its daily rollup less what is sent after now
+ * (nothing, unless a clock is ahead): read as hours, today was up to 23 hours of every query's
+ * hourly rows (14,000 rows of a breakdown at 5,000,000 mentions).
  */
 export function rangeParts(from: Date, to: Date, now: Date): { days: Span; hours: Span[]; mentions: SignedSpan[] } {
-  const { whole: days, edges } = cutRange(from, to, DAY_MS);
+  const { whole, edges } = cutRange(from, to, DAY_MS);
+  let days = whole;
   const hours: Span[] = [];
   const mentions: SignedSpan[] = [];
   for (const edge of edges) {
+    const dayStart = Math.floor(edge.from.getTime() / DAY_MS) * DAY_MS;
+    if (edge.from.getTime() === dayStart && edge.to >= now) {
+      const dayEnd = at(dayStart + DAY_MS);
+      days = { from: days.from < days.to ? days.from : at(dayStart), to: dayEnd };
+      mentions.push({ from: edge.to, to: dayEnd, sign: -1 });
+      continue;
+    }
     const part = unitParts(edge.from, edge.to, now, HOUR_MS);
     mentions.push(...part.mentions);
     if (part.whole.from >= part.whole.to) continue;

@@ -22,11 +22,14 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 type Chart = { rows: Record<string, string | number | null>[] };
 
-/** 72 posts 47 minutes apart from 19 October 18:00 UTC, and a few in the last day and a half before `now`. */
+/**
+ * 72 posts 47 minutes apart from 19 October 18:00 UTC, a few in the last day and a half before `now`,
+ * and one dated two minutes after it (its author's clock is ahead), which no range ending now counts.
+ */
 function posts(now: number): Record<string, unknown>[] {
   const at = [
     ...Array.from({ length: 72 }, (_, i) => Date.UTC(2026, 9, 19, 18) + i * 47 * MINUTE),
-    ...[10 * MINUTE, 5 * HOUR, 20 * HOUR, 30 * HOUR].map((ago) => now - ago),
+    ...[10 * MINUTE, 5 * HOUR, 20 * HOUR, 30 * HOUR, -2 * MINUTE].map((ago) => now - ago),
   ];
   return at.map((sent, i) => ({
     ...mastodonStatus(`x${i}`, { text: `acme news ${i} #tag${i % 5}`, account: i % 7, createdAt: new Date(sent) }),
@@ -108,6 +111,7 @@ describe('dashboard cards', () => {
       ['2026-10-19T23:30:00.000Z', '2026-10-21T22:15:00.000Z'],
       // The last 24 hours, as the dashboard asks for them: ending at the current minute.
       [new Date(now - 24 * HOUR).toISOString(), new Date(now).toISOString()],
+      [new Date(now - 40 * 24 * HOUR).toISOString(), new Date(now).toISOString()],
     ]) {
       await expectCardsAgree(ws, from!, to!);
     }
