@@ -8,6 +8,7 @@ const SHARED_WITH_WEB = [
   'src/nlp/sentiment/sentiment-label',
   'src/nlp/intent/intent-labels',
   'src/listening/analytics/longest-range',
+  'src/listening/query/query.lexer',
 ];
 
 export default tseslint.config(

@@ -28,7 +28,6 @@ import { fail, type Print, resolveWorkspace, wholeNumber, withRuntime } from './
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const SHOWN_REJECTIONS = 20;
 
-
 export interface IngestCommandOptions {
   format?: string;
   workspace?: string;

@@ -27,10 +27,10 @@ export function FormDialog<Input, Result>({
   opened: boolean;
   onClose: () => void;
   title: string;
-  size: ModalRootProps['size'];
+  size?: ModalRootProps['size'];
   save: UseMutationResult<Result, Error, Input>;
   /** After a save, once the dialog has closed. */
-  onSaved: (result: Result) => void;
+  onSaved?: (result: Result) => void;
   children: (form: DialogFormProps<Input>) => ReactNode;
 }) {
   const dismiss = () => {
@@ -47,7 +47,7 @@ export function FormDialog<Input, Result>({
           save.mutate(input, {
             onSuccess: (result) => {
               dismiss();
-              onSaved(result);
+              onSaved?.(result);
             },
           }),
       })}

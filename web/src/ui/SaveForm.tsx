@@ -3,8 +3,9 @@
  * button below them.
  */
 import type { ReactNode } from 'react';
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { FormError } from './FormError';
+import { FormFooter } from './FormFooter';
 import type { FieldLabels } from './form-problems';
 
 export function SaveForm({
@@ -12,6 +13,8 @@ export function SaveForm({
   error,
   pending,
   submitLabel,
+  canSubmit = true,
+  cancelLabel,
   onSubmit,
   onCancel,
   children,
@@ -21,6 +24,10 @@ export function SaveForm({
   error: unknown;
   pending: boolean;
   submitLabel: string;
+  /** False while what is typed could not be saved, e.g. a required field is empty. */
+  canSubmit?: boolean;
+  /** "Back" where Cancel returns to an earlier step rather than closing. */
+  cancelLabel?: string;
   onSubmit: () => void;
   onCancel: () => void;
   children: ReactNode;
@@ -35,14 +42,7 @@ export function SaveForm({
       <Stack>
         <FormError error={error} labels={labels} />
         {children}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormFooter submitLabel={submitLabel} pending={pending} canSubmit={canSubmit} cancelLabel={cancelLabel} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -2,10 +2,11 @@
  * Checking one alert. A spike compares the mentions posted in the last hour (or the negative ones)
  * with the same hour on the previous 14 days; a keyword alert counts the mentions with the keyword
  * that Rapport stored since the last check, however late they arrived. It fires — records the
- * firing with expected vs observed and the reason, then delivers — unless the cool-down is running.
+ * firing with expected vs observed and the reason, then delivers — unless the cool-down is running;
+ * a spike check also holds back while a watched query's history is still being matched.
  */
 import type { Config } from '../../platform/config/config.js';
-import type { Db } from '../../platform/db/db.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
 import { newId } from '../../platform/db/ids.js';
 import { recordEvents } from '../../platform/events/event.js';
 import * as repo from './alert.repo.js';
@@ -30,6 +31,32 @@ export const SETTLE_MS = 60_000;
  * history a new query is matched against (backfill) does not fire alerts about old posts.
  */
 const LATE_MS = DAY;
+
+/**
+ * A query's history is matched newest first, a page at a time (backfill): meanwhile the last hour
+ * holds all its mentions and the earlier days only some, so a spike check would compare a full hour
+ * with a partial baseline. A spike alert waits until every query it watches is matched. A matching
+ * still unfinished this long after the query changed is taken as over — its job failed for good, or
+ * is stuck — so the alert judges with the history there is rather than staying silent for ever.
+ */
+export const HISTORY_MATCHING_LIMIT_MS = 6 * 3_600_000;
+
+type Watched = Pick<AlertRow, 'trigger' | 'queryId' | 'queryKind'>;
+
+/**
+ * For each alert, the names of the queries it watches whose history is still being matched (none for
+ * a keyword alert: it ignores old posts anyway). One read serves every alert of the workspace.
+ */
+export async function historiesAwaited(db: Queryable, workspaceId: string, now: Date): Promise<(alert: Watched) => string[]> {
+  const matching = await repo.queriesBeingMatched(db, workspaceId, new Date(now.getTime() - HISTORY_MATCHING_LIMIT_MS));
+  return (alert) =>
+    alert.trigger === 'keyword'
+      ? []
+      : matching.filter((q) => (alert.queryId ? q.id === alert.queryId : q.kind === alert.queryKind)).map((q) => q.name);
+}
+
+/** Plain language, as the firing reasons are. */
+const awaitedReason = (names: readonly string[]) => `waiting for the history of ${names.map((n) => `“${n}”`).join(', ')} to be matched`;
 
 interface Verdict {
   fired: boolean;
@@ -87,6 +114,8 @@ async function spikeVerdict(db: Db, workspaceId: string, alert: AlertRow, now: D
   const target = { queryId: alert.queryId, queryKind: alert.queryKind };
   const window = { from: new Date(now.getTime() - WINDOW_MS), to: now };
   const negativeOnly = alert.trigger === 'negative';
+  const awaited = (await historiesAwaited(db, workspaceId, now))(alert);
+  if (awaited.length) return { fired: false, expected: 0, observed: 0, reason: awaitedReason(awaited), window };
   const observed = await repo.countMentions(db, workspaceId, target, window, negativeOnly);
   const history = await repo.pastCounts(
     db,

@@ -196,6 +196,23 @@ export async function firstMentionAt(
   return rows[0]?.at ?? null;
 }
 
+/**
+ * The active queries whose stored history is still being matched (backfilled_at unset) since a
+ * change made after `changedSince`; a query changed earlier whose matching never finished counts as matched.
+ */
+export async function queriesBeingMatched(
+  db: Queryable,
+  workspaceId: string,
+  changedSince: Date,
+): Promise<{ id: string; name: string; kind: string }[]> {
+  const { rows } = await db.query<{ id: string; name: string; kind: string }>(
+    `SELECT id, name, kind FROM listening_queries
+      WHERE workspace_id = $1 AND is_active AND backfilled_at IS NULL AND updated_at >= $2 ORDER BY ${nameKey('name')}, id`,
+    [workspaceId, changedSince],
+  );
+  return rows;
+}
+
 export async function insertFiring(db: Queryable, workspaceId: string, f: Omit<AlertFiring, 'alertName'>): Promise<void> {
   await db.query(
     `INSERT INTO listening_alert_firings (workspace_id, id, alert_id, fired_at, window_start, window_end, expected, observed, reason, deliveries)

@@ -92,7 +92,16 @@ export function alertRoutes(app: App, { db, config }: AppDeps) {
         tags,
         summary: 'Check the alert now (the cool-down still applies)',
         params: IdParams,
-        response: { 200: Type.Object({ fired: Type.Boolean(), firing: Type.Union([AlertFiring, Type.Null()]) }), ...ERROR_RESPONSES },
+        response: {
+          200: Type.Object({
+            fired: Type.Boolean(),
+            firing: Type.Union([AlertFiring, Type.Null()]),
+            awaitingHistoryOf: Type.Array(Type.String(), {
+              description: 'Did not fire because these queries’ history is still being matched',
+            }),
+          }),
+          ...ERROR_RESPONSES,
+        },
       },
       config: { guard: 'agent', scopes: ['read', 'write'] },
     },

@@ -59,6 +59,10 @@ export const Alert = Type.Object({
   id: Type.String(),
   ...fields,
   lastFiredAt: Type.Union([DateTime, Type.Null()]),
+  awaitingHistoryOf: Type.Array(Type.String(), {
+    description:
+      'Spike alerts: the watched queries whose stored history is still being matched; the alert does not fire until they are (at most 6 hours after a query changed)',
+  }),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

@@ -10,13 +10,25 @@ import { blank, forbidden, invalid, notFound } from '../../platform/http/errors.
 import type { FieldProblem } from '../../platform/http/errors.js';
 import * as repo from './alert.repo.js';
 import type { AlertFiring, AlertHistoryQuery, AlertInput, AlertPatch, AlertRow } from './alert.schema.js';
-import { checkAlert } from './alert-check.js';
+import { checkAlert, historiesAwaited } from './alert-check.js';
 import { webhookSecret } from './alert-delivery.js';
 import { keywordQuery } from './keyword-match.js';
 
-export type AlertView = Omit<AlertRow, 'lastCheckedAt' | 'countedUntil' | 'createdBy'>;
+type AlertSettings = Omit<AlertRow, 'lastCheckedAt' | 'countedUntil' | 'createdBy'>;
+export type AlertView = AlertSettings & { awaitingHistoryOf: string[] };
 
-const view = ({ lastCheckedAt: _c, countedUntil: _u, createdBy: _b, ...rest }: AlertRow): AlertView => rest;
+/** What an alert is set to, as its events record it. */
+const settings = ({ lastCheckedAt: _c, countedUntil: _u, createdBy: _b, ...rest }: AlertRow): AlertSettings => rest;
+
+/** The alert as shown: its settings and whether it waits for a query's history to be matched. */
+async function viewsOf(db: Queryable, workspaceId: string, rows: AlertRow[]): Promise<AlertView[]> {
+  const awaited = await historiesAwaited(db, workspaceId, new Date());
+  return rows.map((row) => ({ ...settings(row), awaitingHistoryOf: awaited(row) }));
+}
+
+async function viewOf(db: Queryable, workspaceId: string, row: AlertRow): Promise<AlertView> {
+  return (await viewsOf(db, workspaceId, [row]))[0]!;
+}
 
 async function check(ctx: Ctx, db: Queryable, a: AlertRow, before: AlertRow | null): Promise<void> {
   const problems: FieldProblem[] = [];
@@ -71,19 +83,19 @@ export async function createAlert(ctx: Ctx, db: Db, input: AlertInput): Promise<
     };
     await check(ctx, tx, row, null);
     await repo.insertAlert(tx, ctx.workspaceId, row);
-    await recordEvents(tx, [event(ctx, 'listening_alert.created', row.id, { after: view(row) })]);
-    return view(row);
+    await recordEvents(tx, [event(ctx, 'listening_alert.created', row.id, { after: settings(row) })]);
+    return viewOf(tx, ctx.workspaceId, row);
   });
 }
 
 export async function listAlerts(ctx: Ctx): Promise<AlertView[]> {
-  return (await repo.listAlerts(ctx.db, ctx.workspaceId)).map(view);
+  return viewsOf(ctx.db, ctx.workspaceId, await repo.listAlerts(ctx.db, ctx.workspaceId));
 }
 
 export async function getAlert(ctx: Ctx, id: string): Promise<AlertView> {
   const row = await repo.findAlert(ctx.db, ctx.workspaceId, id);
   if (!row) throw notFound('Alert');
-  return view(row);
+  return viewOf(ctx.db, ctx.workspaceId, row);
 }
 
 export async function updateAlert(ctx: Ctx, db: Db, id: string, patch: AlertPatch): Promise<AlertView> {
@@ -102,8 +114,8 @@ export async function updateAlert(ctx: Ctx, db: Db, id: string, patch: AlertPatc
     await repo.updateAlert(tx, ctx.workspaceId, after);
     // A paused alert watched nothing: resumed, it counts what is stored from now on, not what came meanwhile.
     if (after.isActive && !before.isActive) await repo.countFrom(tx, ctx.workspaceId, id, after.updatedAt);
-    await recordEvents(tx, [event(ctx, 'listening_alert.updated', id, changes(view(before), view(after)))]);
-    return view(after);
+    await recordEvents(tx, [event(ctx, 'listening_alert.updated', id, changes(settings(before), settings(after)))]);
+    return viewOf(tx, ctx.workspaceId, after);
   });
 }
 
@@ -111,7 +123,7 @@ export async function deleteAlert(ctx: Ctx, db: Db, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await repo.findAlert(tx, ctx.workspaceId, id);
     if (!before || !(await repo.deleteAlert(tx, ctx.workspaceId, id))) throw notFound('Alert');
-    await recordEvents(tx, [event(ctx, 'listening_alert.deleted', id, { before: view(before) })]);
+    await recordEvents(tx, [event(ctx, 'listening_alert.deleted', id, { before: settings(before) })]);
   });
 }
 
@@ -129,11 +141,13 @@ export async function listFirings(ctx: Ctx, query: AlertHistoryQuery): Promise<{
   };
 }
 
-/** Checks now rather than at the next run; the cool-down still applies. */
+/** Checks now rather than at the next run; the cool-down still applies, and a spike alert waits for its queries' history. */
 export async function checkAlertNow(ctx: Ctx, db: Db, config: Config, id: string) {
   await getAlert(ctx, id);
   const firing = await checkAlert(db, config, ctx.workspaceId, id, new Date());
-  return { fired: firing !== null, firing };
+  // Said as the alert is now: a matching that ended since the check no longer holds it back.
+  const alert = await getAlert(ctx, id);
+  return { fired: firing !== null, firing, awaitingHistoryOf: firing ? [] : alert.awaitingHistoryOf };
 }
 
 export async function alertWebhookSecret(ctx: Ctx, config: Config, id: string): Promise<{ secret: string; header: string }> {

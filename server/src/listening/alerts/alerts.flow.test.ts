@@ -58,6 +58,8 @@ describe('listening alerts', () => {
       mastodonStatus(`b${i}`, { text: `acme is on fire ${i}`, account: i, createdAt: new Date(now - (i + 1) * 60_000) }),
     );
     await ingest(ws.owner.headers, [...history, ...burst]);
+    // The query's history matched (its backfill done): till then a spike alert waits.
+    await t.jobs.runDue();
 
     const created = await send(ws.owner.headers, 'POST', '/api/v1/listening/alerts', {
       name: 'Acme spike',

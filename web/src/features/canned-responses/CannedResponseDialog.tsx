@@ -1,9 +1,10 @@
 /** Creates or edits a canned response: its name, the "/shortcut" that inserts it, and its text. */
 import { useState } from 'react';
-import { Button, Code, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/FormError';
+import { Code, Text, TextInput, Textarea } from '@mantine/core';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
+import { FormDialog } from '../../ui/FormDialog';
+import { SaveForm } from '../../ui/SaveForm';
+import { NameInput } from '../../ui/NameInput';
 import { useSaveCannedResponse } from './api';
 import { SHORTCUT_PATTERN, type CannedResponse } from './types';
 
@@ -16,28 +17,17 @@ export function CannedResponseDialog({ response, opened, onClose }: { response?:
   const [body, setBody] = useState(response?.body ?? '');
   const errors = fieldErrors(save.error, LABELS);
   const shortcutOk = SHORTCUT_PATTERN.test(shortcut);
-  const dismiss = () => {
-    save.reset();
-    onClose();
-  };
   return (
-    <Dialog opened={opened} onClose={dismiss} title={response ? `Edit ${response.name}` : 'New canned response'} size="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate({ id: response?.id, name: name.trim(), shortcut, body }, { onSuccess: dismiss });
-        }}
-      >
-        <Stack>
-          <FormError error={save.error} labels={LABELS} />
-          <TextInput
-            label={LABELS.name}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-            data-autofocus
-          />
+    <FormDialog opened={opened} onClose={onClose} title={response ? `Edit ${response.name}` : 'New canned response'} size="lg" save={save}>
+      {(form) => (
+        <SaveForm
+          {...form}
+          labels={LABELS}
+          submitLabel={response ? 'Save' : 'Create'}
+          canSubmit={name.trim() !== '' && shortcutOk && body.trim() !== ''}
+          onSubmit={() => form.onSubmit({ id: response?.id, name: name.trim(), shortcut, body })}
+        >
+          <NameInput label={LABELS.name} value={name} onChange={setName} error={errors.name} />
           <TextInput
             label={LABELS.shortcut}
             description="Type / and the shortcut in a reply to insert it: lower-case letters, digits, - and _"
@@ -62,16 +52,8 @@ export function CannedResponseDialog({ response, opened, onClose }: { response?:
             onChange={(e) => setBody(e.currentTarget.value)}
             error={errors.body}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={dismiss}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!name.trim() || !shortcutOk || !body.trim()}>
-              {response ? 'Save' : 'Create'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
+        </SaveForm>
+      )}
+    </FormDialog>
   );
 }

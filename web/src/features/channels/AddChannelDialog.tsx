@@ -1,57 +1,38 @@
 /** Adds a channel in three steps: pick the kind, fill in its settings and secrets, then test the connection. */
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Radio, Select, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Radio, SimpleGrid, Stack, Stepper, Text } from '@mantine/core';
 import { IconCheck, IconFlask, IconPlugConnectedX } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
-import { fieldErrors, NO_FIELDS, type FieldLabels } from '../../ui/form-problems';
-import { useTeams } from '../teams/api';
+import { NO_FIELDS, type FieldLabels } from '../../ui/form-problems';
 import { useCreateChannel, useTestChannel } from './api';
-import {
-  CHANNEL_FORMS,
-  CHANNEL_LABELS,
-  channelLabels,
-  CONFIGURABLE_KINDS,
-  initialValues,
-  missingFields,
-  toRequest,
-  type FormValues,
-} from './channel-forms';
-import { ChannelFields } from './ChannelFields';
-import { ChannelPurposeSelect } from './ChannelPurposeSelect';
+import { CHANNEL_FORMS, channelLabels, CONFIGURABLE_KINDS, initialValues, toRequest } from './channel-forms';
+import { ChannelForm, type ChannelDraft } from './ChannelForm';
 import { defaultChannelName, SANDBOX_PROMISE } from './channel-kinds';
 import { CHANNEL_KIND_META } from './networks';
-import type { Channel, ChannelKind, ChannelPurpose } from './types';
-import { reachableClearButton } from '../../ui/clear-button';
+import type { Channel, ChannelKind } from './types';
 
 export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
-  const teams = useTeams();
   const create = useCreateChannel();
   const test = useTestChannel();
   const [step, setStep] = useState(0);
   const [kind, setKind] = useState<ChannelKind | null>(null);
-  const [name, setName] = useState('');
-  const [teamId, setTeamId] = useState<string | null>(null);
-  const [purpose, setPurpose] = useState<ChannelPurpose>('inbox');
-  const [values, setValues] = useState<FormValues>({});
+  const [draft, setDraft] = useState<ChannelDraft>({ name: '', teamId: null, purpose: 'inbox', values: {} });
   const [created, setCreated] = useState<Channel | null>(null);
   const fields = kind ? (CHANNEL_FORMS[kind] ?? []) : [];
   const labels: FieldLabels = { kind: 'Kind of channel', ...channelLabels(fields) };
-  const errors = fieldErrors(create.error, labels);
-  const missing = missingFields(fields, values, null);
 
   const chooseKind = (next: ChannelKind) => {
     setKind(next);
-    setValues(initialValues(CHANNEL_FORMS[next] ?? []));
-    if (!name) setName(defaultChannelName(next));
+    setDraft((d) => ({ ...d, name: d.name || defaultChannelName(next), values: initialValues(CHANNEL_FORMS[next] ?? []) }));
   };
 
   const save = () => {
     if (!kind) return;
     create.mutate(
-      { kind, name: name.trim(), teamId, purpose, ...toRequest(fields, values) },
+      { kind, name: draft.name.trim(), teamId: draft.teamId, purpose: draft.purpose, ...toRequest(fields, draft.values) },
       {
         onSuccess: (channel) => {
           setCreated(channel);
@@ -94,57 +75,27 @@ export function AddChannelDialog({ opened, onClose }: { opened: boolean; onClose
           </Group>
         </Stepper.Step>
         <Stepper.Step label="Settings" description="Address and secrets">
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              save();
-            }}
-          >
-            <Stack gap="sm">
-              <FormError error={create.error} labels={labels} />
-              <TextInput
-                label={CHANNEL_LABELS.name}
-                required
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                error={errors.name}
-                data-autofocus
-              />
-              <Select
-                label={CHANNEL_LABELS.teamId}
-                description="New conversations from this channel go to this team"
-                placeholder="No team"
-                clearable
-                allowDeselect={false}
-                clearButtonProps={reachableClearButton('Clear team')}
-                data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-                value={teamId}
-                onChange={setTeamId}
-                error={errors.teamId}
-              />
-              <ChannelPurposeSelect value={purpose} onChange={setPurpose} />
-              {kind === 'sandbox' && (
+          <ChannelForm
+            fields={fields}
+            stored={null}
+            draft={draft}
+            setDraft={setDraft}
+            labels={labels}
+            error={create.error}
+            pending={create.isPending}
+            submitLabel="Save and test"
+            cancelLabel="Back"
+            onSubmit={save}
+            onCancel={() => setStep(0)}
+            teamDescription="New conversations from this channel go to this team"
+            notice={
+              kind === 'sandbox' && (
                 <Alert color="teal" variant="light" icon={<IconFlask size={18} aria-hidden />} p="xs">
                   {SANDBOX_PROMISE} It needs no account: try the inbox, or keep imported conversations answerable.
                 </Alert>
-              )}
-              <ChannelFields
-                fields={fields}
-                values={values}
-                onChange={(path, value) => setValues((v) => ({ ...v, [path]: value }))}
-                errors={errors}
-                stored={null}
-              />
-              <Group justify="space-between" mt="sm">
-                <Button variant="default" onClick={() => setStep(0)}>
-                  Back
-                </Button>
-                <Button type="submit" loading={create.isPending} disabled={!name.trim() || missing.length > 0}>
-                  Save and test
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+              )
+            }
+          />
         </Stepper.Step>
         <Stepper.Step label="Test" description="Check the connection">
           <Stack gap="sm" aria-live="polite">

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsExchange, IconGitMerge, IconX } from '@tabler/icons-react';
+import { IconArrowsExchange, IconGitMerge } from '@tabler/icons-react';
 import { FormError } from '../../ui/FormError';
 import { NO_FIELDS } from '../../ui/form-problems';
 import { QueryError } from '../../ui/QueryError';
@@ -11,6 +11,7 @@ import { useMemberNames } from '../members/use-member-names';
 import { stageLabel } from '../contacts/stage-labels';
 import { useTeams } from '../teams/api';
 import { useDismissDuplicate, useMergeContacts, useMergePreview } from './api';
+import { DismissPairButton } from './DismissPairButton';
 import { MergeConfirmDialog } from './MergeConfirmDialog';
 import { MergeFieldTable, type ValueLines } from './MergeFieldTable';
 import { defaultSurvivor, effectivePicks, isBlankOnBoth, swapPicks, valueLines, type Picks } from './merge-picks';
@@ -139,19 +140,13 @@ function MergeReview({ candidate, left, onDone }: PairReviewProps) {
         <PairEvidence candidate={candidate} />
         <FormError error={dismiss.error} labels={NO_FIELDS} />
         <Group justify="flex-end" gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconX size={16} />}
-            loading={dismiss.isPending}
-            onClick={() =>
-              dismiss.mutate(candidate.id, {
-                onSuccess: () =>
-                  onDone({ message: `${left.displayName} and ${right.displayName} are marked as different people.`, contact: null }),
-              })
-            }
-          >
-            Not a duplicate
-          </Button>
+          <DismissPairButton
+            dismiss={dismiss}
+            candidateId={candidate.id}
+            label="Not a duplicate"
+            message={`${left.displayName} and ${right.displayName} are marked as different people.`}
+            onDone={onDone}
+          />
           <Button leftSection={<IconGitMerge size={16} />} disabled={!preview.isSuccess} onClick={open}>
             Merge
           </Button>

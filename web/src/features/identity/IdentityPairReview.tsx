@@ -1,6 +1,6 @@
 /** An identity that may be a known contact: link it, or say it is someone else. */
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconLink, IconX } from '@tabler/icons-react';
+import { IconLink } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { FormError } from '../../ui/FormError';
@@ -8,6 +8,7 @@ import { NO_FIELDS } from '../../ui/form-problems';
 import { usePermissions } from '../auth/permissions';
 import { NetworkLabel } from '../listening/NetworkLabel';
 import { useDismissDuplicate, useLinkDuplicate } from './api';
+import { DismissPairButton } from './DismissPairButton';
 import { identityName } from './identity-name';
 import { PairEvidence } from './PairEvidence';
 import type { ReviewOutcome } from './review-outcome';
@@ -54,18 +55,13 @@ export function IdentityPairReview({ candidate, onDone }: { candidate: Duplicate
         <FormError error={link.error ?? dismiss.error} labels={NO_FIELDS} />
         {canWrite && (
           <Group justify="flex-end" gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconX size={16} />}
-              loading={dismiss.isPending}
-              onClick={() =>
-                dismiss.mutate(candidate.id, {
-                  onSuccess: () => onDone({ message: `${name} is marked as not being ${contact.displayName}.`, contact: null }),
-                })
-              }
-            >
-              Not the same person
-            </Button>
+            <DismissPairButton
+              dismiss={dismiss}
+              candidateId={candidate.id}
+              label="Not the same person"
+              message={`${name} is marked as not being ${contact.displayName}.`}
+              onDone={onDone}
+            />
             <Button
               leftSection={<IconLink size={16} />}
               loading={link.isPending}

@@ -17,7 +17,7 @@ import { MessageThread } from './MessageThread';
 import { usePresence } from './use-presence';
 import { requestedConversation } from './requested-conversation';
 import type { ConversationChange } from './types';
-import { useShortcuts } from './use-shortcuts';
+import { useShortcuts } from '../../lib/use-shortcuts';
 import { SideDrawer } from '../../ui/SideDrawer';
 import { CUSTOMER_PANE_FROM, CUSTOMER_PANE_WIDTH } from './inbox-layout';
 

@@ -36,7 +36,7 @@ import { STATUS_LABELS } from './labels';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { CONVERSATION_STATUSES, type ConversationFilters, type ConversationStatus } from './types';
 import { useInboxFilters } from './use-inbox-filters';
-import { useShortcuts } from './use-shortcuts';
+import { useShortcuts } from '../../lib/use-shortcuts';
 import classes from './InboxPage.module.css';
 import { SideDrawer } from '../../ui/SideDrawer';
 

@@ -1,7 +1,18 @@
 /** The "?" dialog: every inbox keyboard shortcut. */
 import { Kbd, Table, Text } from '@mantine/core';
 import { Dialog } from '../../ui/Dialog';
-import { SHORTCUTS } from './use-shortcuts';
+
+/** What each key does in the inbox, for its "?" help dialog. */
+const SHORTCUTS: { keys: string; description: string }[] = [
+  { keys: 'j', description: 'Next conversation' },
+  { keys: 'k', description: 'Previous conversation' },
+  { keys: 'a', description: 'Assign the conversation to me' },
+  { keys: 'e', description: 'Resolve the conversation and open the next one' },
+  { keys: 'r', description: 'Write a reply' },
+  { keys: 'n', description: 'Write an internal note' },
+  { keys: '/', description: 'Search conversations' },
+  { keys: '?', description: 'Show these shortcuts' },
+];
 
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (

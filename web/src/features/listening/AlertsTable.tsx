@@ -7,6 +7,7 @@ import { formatRelative } from '../../lib/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifyFailure } from '../../ui/notify-failure';
 import { useCheckAlert, useDeleteAlert, useSaveAlert } from './api';
+import { awaitingHistoryNote, quietCheckMessage } from './alert-waiting';
 import { KIND_LABELS, TRIGGER_LABELS } from './labels';
 import { ResponsiveRow, ResponsiveTable, useStackedRows, type TableColumn } from '../../ui/ResponsiveTable';
 import type { Alert, SavedQuery } from './types';
@@ -42,6 +43,21 @@ function ActiveSwitch({ alert, disabled }: { alert: Alert; disabled: boolean }) 
   );
 }
 
+/** When it last fired, and whether it holds back while a watched query's history is matched. */
+function LastFired({ alert }: { alert: Alert }) {
+  const waiting = awaitingHistoryNote(alert.awaitingHistoryOf);
+  return (
+    <>
+      <Text size="sm">{alert.lastFiredAt ? formatRelative(alert.lastFiredAt) : 'Never'}</Text>
+      {waiting && (
+        <Text size="xs" c="dimmed">
+          {waiting}
+        </Text>
+      )}
+    </>
+  );
+}
+
 function CheckNowButton({ alert, disabled }: { alert: Alert; disabled: boolean }) {
   const check = useCheckAlert();
   return (
@@ -53,11 +69,11 @@ function CheckNowButton({ alert, disabled }: { alert: Alert; disabled: boolean }
       aria-label={`Check now: ${alert.name}`}
       onClick={() =>
         check.mutate(alert.id, {
-          onSuccess: ({ fired, firing }) =>
+          onSuccess: ({ fired, firing, awaitingHistoryOf }) =>
             notifications.show(
               fired && firing
                 ? { color: 'orange', title: `${alert.name} fired`, message: firing.reason }
-                : { title: `${alert.name} is quiet`, message: 'Nothing unusual right now (or it is cooling down after firing).' },
+                : quietCheckMessage(alert.name, awaitingHistoryOf),
             ),
           onError: (error) => notifyFailure('Could not check the alert', error),
         })
@@ -115,7 +131,7 @@ export function AlertsTable({
                   .join(', ')}
               </Text>,
               <ActiveSwitch alert={alert} disabled={!canWrite} />,
-              <Text size="sm">{alert.lastFiredAt ? formatRelative(alert.lastFiredAt) : 'Never'}</Text>,
+              <LastFired alert={alert} />,
             ]}
             actions={
               <>

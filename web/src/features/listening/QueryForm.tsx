@@ -3,17 +3,19 @@
  * previewed ~300 ms after typing stops, so mistakes show where they are before saving.
  */
 import { useState } from 'react';
-import { Button, Grid, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Grid, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { QueryError } from '../../ui/QueryError';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useQueryCheck, useSaveQuery } from './api';
 import { KIND_LABELS } from './labels';
 import { QueryCheatSheet } from './QueryCheatSheet';
 import { QueryEditor } from './QueryEditor';
+import { QueryFilterPickers } from './QueryFilterPickers';
 import { QueryPreview } from './QueryPreview';
 import { QueryProblems } from './QueryProblems';
 import { QUERY_KINDS, type QueryKind, type SavedQuery } from './types';
@@ -94,15 +96,14 @@ export function QueryForm({ saved, canWrite }: { saved?: SavedQuery; canWrite: b
             {text.trim() !== '' && check.isError && (
               <QueryError title="The query could not be checked" error={check.error} onRetry={() => void check.refetch()} />
             )}
+            <QueryFilterPickers text={text} onChange={setText} />
             <Switch label={LABELS.isActive} checked={isActive} onChange={(e) => setIsActive(e.currentTarget.checked)} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => void navigate('/listening/queries')}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={save.isPending} disabled={!canWrite || !name.trim() || !text.trim()}>
-                Save query
-              </Button>
-            </Group>
+            <FormFooter
+              submitLabel="Save query"
+              pending={save.isPending}
+              canSubmit={canWrite && name.trim() !== '' && text.trim() !== ''}
+              onCancel={() => void navigate('/listening/queries')}
+            />
             <QueryCheatSheet />
           </Stack>
         </form>

@@ -18,6 +18,7 @@ const saved: Alert = {
   allowPrivateNetwork: false,
   isActive: true,
   lastFiredAt: null,
+  awaitingHistoryOf: [],
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
 };

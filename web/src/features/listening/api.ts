@@ -276,7 +276,8 @@ export function useDeleteAlert() {
 export function useCheckAlert() {
   const refresh = useRefreshAlerts();
   return useMutation({
-    mutationFn: (id: string) => api<{ fired: boolean; firing: AlertFiring | null }>(`/listening/alerts/${id}/check`, { method: 'POST' }),
+    mutationFn: (id: string) =>
+      api<{ fired: boolean; firing: AlertFiring | null; awaitingHistoryOf: string[] }>(`/listening/alerts/${id}/check`, { method: 'POST' }),
     onSuccess: refresh,
   });
 }

@@ -5,77 +5,21 @@
  * list of values cannot show (inside OR or NOT, twice, or next to NEAR), the picker only explains.
  *
  * The server's check gives the editor token kinds for highlighting (query-highlight.ts), but it lags
- * typing; a picker must rewrite the text of this very moment, so the few rules that decide what is
- * top-level (quotes, braces, brackets, operators, `field:`) are read here, as the server's lexer does.
+ * typing; a picker must rewrite the text of this very moment, so the text is cut into tokens here by
+ * the server's own lexer, shared with the web.
  */
-import type { QueryToken } from './types';
+import { lexDetailed, type LexedToken } from '../../../../server/src/listening/query/query.lexer';
 
 export const FILTER_FIELDS = ['lang', 'channel'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
-export type FieldFilter =
-  | { editable: true; values: string[] }
-  | { editable: false; values: string[]; reason: string };
+export type FieldFilter = { editable: true; values: string[] } | { editable: false; values: string[]; reason: string };
 
 type Operator = 'AND' | 'OR' | 'NOT';
+type Token = LexedToken;
 
-type Token = QueryToken &
-  (
-    | { kind: 'space' | 'paren' | 'word' | 'phrase' | 'exact' | 'near'; text: string }
-    | { kind: 'operator'; text: string; operator: Operator }
-    | { kind: 'field'; text: string; name: string }
-    | { kind: 'error'; text: string }
-  );
-
-const DELIMITERS = new Set(['(', ')', '"', '{', '}', '~']);
-const FIELD_PREFIX = /^([A-Za-z]+):/;
-/** The server takes these fields' values as typed, so `url:https://x` is not a field `https:`. */
-const LITERAL_FIELDS = new Set(['url', 'site']);
-const isSpace = (char: string) => /\s/.test(char);
-
-function readTokens(source: string): Token[] {
-  const tokens: Token[] = [];
-  let literalNext = false;
-  let at = 0;
-  while (at < source.length) {
-    const char = source[at]!;
-    const start = at;
-    if (isSpace(char)) {
-      while (at < source.length && isSpace(source[at]!)) at++;
-      tokens.push({ kind: 'space', start, end: at, text: source.slice(start, at) });
-      literalNext = false;
-    } else if (char === '(' || char === ')') {
-      tokens.push({ kind: 'paren', start, end: ++at, text: char });
-    } else if (char === '"' || char === '{') {
-      const close = source.indexOf(char === '"' ? '"' : '}', at + 1);
-      if (close === -1) return [...tokens, { kind: 'error', start, end: source.length, text: source.slice(start) }];
-      at = close + 1;
-      if (char === '"') while (at < source.length && (source[at] === '~' || /\d/.test(source[at]!))) at++;
-      tokens.push({ kind: char === '"' ? 'phrase' : 'exact', start, end: at, text: source.slice(start + 1, close) });
-      literalNext = false;
-    } else if (char === '}' || char === '~') {
-      tokens.push({ kind: 'error', start, end: ++at, text: char });
-    } else if (char === '-' && !literalNext && at + 1 < source.length && !isSpace(source[at + 1]!) && source[at + 1] !== '-') {
-      tokens.push({ kind: 'operator', start, end: ++at, text: '-', operator: 'NOT' });
-    } else {
-      while (at < source.length && !isSpace(source[at]!) && !DELIMITERS.has(source[at]!)) at++;
-      const text = source.slice(start, at);
-      const field = literalNext ? null : FIELD_PREFIX.exec(text);
-      literalNext = false;
-      if (field) {
-        at = start + field[0].length;
-        const name = field[1]!.toLowerCase();
-        tokens.push({ kind: 'field', start, end: at, text: field[0], name });
-        literalNext = LITERAL_FIELDS.has(name);
-      } else if (text === 'AND' || text === 'OR' || text === 'NOT') {
-        tokens.push({ kind: 'operator', start, end: at, text, operator: text });
-      } else {
-        tokens.push({ kind: text.startsWith('NEAR') ? 'near' : 'word', start, end: at, text });
-      }
-    }
-  }
-  return tokens;
-}
+/** A value a picker can list: a word or a quoted phrase (not a wildcard, hashtag or mention). */
+const isValue = (token: Token) => token.kind === 'term' || token.kind === 'phrase';
 
 /** One operand of the top level: a word, a bracketed group, or a field with its value. */
 interface Operand {
@@ -106,7 +50,7 @@ function valueList(inside: readonly Token[]): string[] | null {
     const token = solid[i]!;
     if (i % 2 === 1) {
       if (token.kind !== 'operator' || token.operator !== 'OR') return null;
-    } else if (token.kind === 'word' || token.kind === 'phrase') {
+    } else if (isValue(token)) {
       values.push(token.text.trim().toLowerCase());
     } else return null;
   }
@@ -122,9 +66,11 @@ function readTopLevel(tokens: readonly Token[]): TopItem[] | null {
     const token = tokens[i]!;
     if (token.kind === 'space') {
       i++;
-    } else if (token.kind === 'operator' || token.kind === 'near') {
-      const operator = token.kind === 'near' ? 'NEAR' : token.operator;
-      items.push({ kind: 'operator', operator, start: token.start, end: token.end });
+    } else if (token.kind === 'operator') {
+      items.push({ kind: 'operator', operator: token.operator, start: token.start, end: token.end });
+      i++;
+    } else if (token.kind === 'near') {
+      items.push({ kind: 'operator', operator: 'NEAR', start: token.start, end: token.end });
       i++;
     } else if (token.kind === 'paren') {
       const after = token.text === '(' ? closing(tokens, i) : -1;
@@ -140,7 +86,7 @@ function readTopLevel(tokens: readonly Token[]): TopItem[] | null {
         items.push({ kind: 'operand', operand: { start: token.start, end: tokens[after - 1]!.end, field: { name: token.name, values } } });
         i = after;
       } else {
-        const single = value && (value.kind === 'word' || value.kind === 'phrase') ? [value.text.trim().toLowerCase()] : null;
+        const single = value && isValue(value) ? [value.text.trim().toLowerCase()] : null;
         const end = value && value.kind !== 'space' && value.kind !== 'paren' ? value.end : token.end;
         items.push({ kind: 'operand', operand: { start: token.start, end, field: { name: token.name, values: single } } });
         i = end === token.end ? i + 1 : i + 2;
@@ -161,7 +107,7 @@ interface Reading {
 }
 
 function read(text: string): Reading | null {
-  const tokens = readTokens(text);
+  const tokens = lexDetailed(text);
   const items = readTopLevel(tokens);
   if (!items) return null;
   const fieldCounts = new Map<string, number>();
@@ -186,12 +132,12 @@ function ownPartIndex(reading: Reading, field: FilterField): number | 'none' | '
 
 const UNREADABLE = 'Close the brackets and quotes of the query to pick from the list.';
 const NESTED: Record<FilterField, string> = {
-  lang: 'The query uses lang: inside a group or with NOT; change languages in the text.',
-  channel: 'The query uses channel: inside a group or with NOT; change channels in the text.',
+  lang: 'This query uses lang: with OR, NOT or NEAR, inside brackets or more than once: change languages in the text.',
+  channel: 'This query uses channel: with OR, NOT or NEAR, inside brackets or more than once: change channels in the text.',
 };
 const UNLISTED: Record<FilterField, string> = {
-  lang: 'The query writes lang: in a way the list cannot show; change languages in the text.',
-  channel: 'The query writes channel: in a way the list cannot show; change channels in the text.',
+  lang: 'This query writes lang: in a way the list cannot show: change languages in the text.',
+  channel: 'This query writes channel: in a way the list cannot show: change channels in the text.',
 };
 
 /** What a picker shows for the query text: the values of its top-level part, or why it cannot be used. */

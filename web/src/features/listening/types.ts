@@ -187,11 +187,13 @@ export interface Alert {
   allowPrivateNetwork: boolean;
   isActive: boolean;
   lastFiredAt: string | null;
+  /** Spike alerts: the watched queries whose history is still being matched; the alert does not fire till then. */
+  awaitingHistoryOf: string[];
   createdAt: string;
   updatedAt: string;
 }
 
-export type AlertInput = Omit<Alert, 'id' | 'lastFiredAt' | 'createdAt' | 'updatedAt' | 'allowPrivateNetwork'>;
+export type AlertInput = Omit<Alert, 'id' | 'lastFiredAt' | 'awaitingHistoryOf' | 'createdAt' | 'updatedAt' | 'allowPrivateNetwork'>;
 
 export interface AlertFiring {
   id: string;

@@ -4,7 +4,7 @@
  * the card holding the focus, / goes to the search, ? shows the keys.
  */
 import type { RefObject } from 'react';
-import { useShortcuts } from '../inbox/use-shortcuts';
+import { useShortcuts } from '../../lib/use-shortcuts';
 import { cardAfter } from './stream-keys';
 import type { MentionedPost, Relevance } from './types';
 import { usePostMarking } from './use-post-marking';

@@ -1,15 +1,16 @@
 /** Adds someone to the workspace with a role, a record scope, teams and a first password; an existing account is invited. */
 import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
-import { Button, Group, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { RecordScope, Role } from '../../lib/types';
-import { FormError } from '../../ui/FormError';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
 import { useTeams } from '../teams/api';
 import { useAddMember } from './api';
 import { addedMessage } from './invitation-text';
 import { RECORD_SCOPES, ROLES } from './types';
-import { Dialog } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
+import { SaveForm } from '../../ui/SaveForm';
+import { NameInput } from '../../ui/NameInput';
 
 const LABELS = {
   name: 'Name',
@@ -30,37 +31,24 @@ export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose:
   const [recordScope, setRecordScope] = useState<RecordScope>('all');
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const errors = fieldErrors(add.error, LABELS);
-  const dismiss = () => {
-    add.reset();
-    onClose();
-  };
   return (
-    <Dialog opened={opened} onClose={dismiss} title="Add member" size="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          add.mutate(
-            { name: name.trim(), email: email.trim(), password, role, recordScope, teamIds },
-            {
-              onSuccess: (added) => {
-                notifications.show({ message: addedMessage(added), autoClose: added.status === 'invited' ? 10_000 : undefined });
-                dismiss();
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          <FormError error={add.error} labels={LABELS} />
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title="Add member"
+      size="lg"
+      save={add}
+      onSaved={(added) => notifications.show({ message: addedMessage(added), autoClose: added.status === 'invited' ? 10_000 : undefined })}
+    >
+      {(form) => (
+        <SaveForm
+          {...form}
+          labels={LABELS}
+          submitLabel="Add member"
+          onSubmit={() => form.onSubmit({ name: name.trim(), email: email.trim(), password, role, recordScope, teamIds })}
+        >
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={LABELS.name}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              required
-              error={errors.name}
-              data-autofocus
-            />
+            <NameInput label={LABELS.name} value={name} onChange={setName} error={errors.name} />
             <TextInput
               label={LABELS.email}
               type="email"
@@ -107,16 +95,8 @@ export function AddMemberDialog({ opened, onClose }: { opened: boolean; onClose:
             searchable
             error={errors.teamIds}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={dismiss}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              Add member
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
+        </SaveForm>
+      )}
+    </FormDialog>
   );
 }

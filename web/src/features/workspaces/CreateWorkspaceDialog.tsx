@@ -1,10 +1,12 @@
 /** Creates a workspace the signed-in person owns, then moves them into it. */
 import { useState } from 'react';
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useSwitchWorkspace } from '../auth/session';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
+import { FormFooter } from '../../ui/FormFooter';
 import { fieldErrors, type FieldLabels } from '../../ui/form-problems';
+import { NameInput } from '../../ui/NameInput';
 import { useCreateWorkspace } from './api';
 
 const LABELS = { name: 'Workspace name' } satisfies FieldLabels;
@@ -38,23 +40,8 @@ export function CreateWorkspaceDialog({ opened, onClose }: { opened: boolean; on
             A workspace of your own, with its own contacts, inbox and members. You will be its owner, and move there now.
           </Text>
           <FormError error={error} labels={LABELS} title="Could not create the workspace" />
-          <TextInput
-            label={LABELS.name}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            required
-            maxLength={200}
-            error={errors.name}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={dismiss}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={working} disabled={!name.trim()}>
-              Create workspace
-            </Button>
-          </Group>
+          <NameInput label={LABELS.name} value={name} onChange={setName} maxLength={200} error={errors.name} />
+          <FormFooter submitLabel="Create workspace" pending={working} canSubmit={name.trim() !== ''} onCancel={dismiss} />
         </Stack>
       </form>
     </Dialog>

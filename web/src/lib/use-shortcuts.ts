@@ -1,23 +1,11 @@
 /**
- * Single-key shortcuts for the inbox. They stay quiet while someone types (inputs, text areas,
- * selects, editable content), inside an open dialog or menu, and when a modifier is held, so they
- * never eat a character or a browser shortcut.
+ * Single-key shortcuts, for the inbox and the listening stream. They stay quiet while someone
+ * types (inputs, text areas, selects, editable content), inside an open dialog or menu, and when a
+ * modifier is held, so they never eat a character or a browser shortcut.
  */
 import { useEffect, useRef } from 'react';
 
 export type ShortcutMap = Partial<Record<string, () => void>>;
-
-/** What each key does, for the "?" help dialog. */
-export const SHORTCUTS: { keys: string; description: string }[] = [
-  { keys: 'j', description: 'Next conversation' },
-  { keys: 'k', description: 'Previous conversation' },
-  { keys: 'a', description: 'Assign the conversation to me' },
-  { keys: 'e', description: 'Resolve the conversation and open the next one' },
-  { keys: 'r', description: 'Write a reply' },
-  { keys: 'n', description: 'Write an internal note' },
-  { keys: '/', description: 'Search conversations' },
-  { keys: '?', description: 'Show these shortcuts' },
-];
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
