@@ -59,6 +59,10 @@ async function brandsWithNewQuery(now: number) {
   return { ws, globex, alert };
 }
 
+/** The query's history matched 12 messages a page, a page each time the test asks. */
+const matchedByPages = (workspaceId: string, query: { id: string; updatedAt: string; query: string }, now: number) =>
+  matchQueryHistory(t.db, workspaceId, { queryId: query.id, updatedAt: query.updatedAt, query: query.query }, new Date(now), 12);
+
 describe('a spike alert while a query’s history is being matched', () => {
   it('waits and says so while the baseline days are partial, then fires only on a real spike', async () => {
     const now = Date.now();
@@ -67,13 +71,7 @@ describe('a spike alert while a query’s history is being matched', () => {
     const awaiting = async () => json<{ awaitingHistoryOf: string[] }>(await send(ws, 'GET', `/api/v1/listening/alerts/${alert.id}`));
 
     // One page of the newest messages is exactly this hour: Globex's 10 mentions of it, none on the earlier days yet.
-    const pages = matchQueryHistory(
-      t.db,
-      ws.workspaceId,
-      { queryId: globex.id, updatedAt: globex.updatedAt, query: globex.query },
-      new Date(now),
-      12,
-    );
+    const pages = matchedByPages(ws.workspaceId, globex, now);
     expect((await pages.next()).done).toBe(false);
     const mentionsOfHour = await t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM mentions WHERE workspace_id = $1 AND query_id = $2`,
@@ -107,13 +105,7 @@ describe('a spike alert while a query’s history is being matched', () => {
   it('judges with the history there is once the matching has been unfinished too long (its job failed for good)', async () => {
     const now = Date.now();
     const { ws, globex, alert } = await brandsWithNewQuery(now);
-    const pages = matchQueryHistory(
-      t.db,
-      ws.workspaceId,
-      { queryId: globex.id, updatedAt: globex.updatedAt, query: globex.query },
-      new Date(now),
-      12,
-    );
+    const pages = matchedByPages(ws.workspaceId, globex, now);
     await pages.next();
     await pages.return();
     await t.db.query('UPDATE listening_queries SET updated_at = $3 WHERE workspace_id = $1 AND id = $2', [

@@ -87,23 +87,28 @@ async function fill(workspaceId: string): Promise<void> {
   );
 }
 
+/** The stream's filters as plain conditions on mentions `mn` and their queries `q`, their values $1-$7 (plainFilterParams). */
+const PLAIN_FILTER = `mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment IS NOT DISTINCT FROM nullif($2, 'unanalysed'))
+  AND ($3::text IS NULL OR mn.intent = $3) AND ($4::text IS NULL OR mn.network = $4) AND ($5::text IS NULL OR mn.language = $5)
+  AND ($6::text IS NULL OR q.kind = $6) AND ($7::text IS NULL OR mn.relevance = $7)`;
+
+const plainFilterParams = (workspaceId: string, filter: Partial<MentionListQuery>) => [
+  workspaceId,
+  filter.sentiment ?? null,
+  filter.intent ?? null,
+  filter.network ?? null,
+  filter.language ?? null,
+  filter.kind ?? null,
+  filter.relevance ?? null,
+];
+
 /** The newest mentions the filter matches, read the plain way: what the stream's page must be. */
 async function expectedPage(workspaceId: string, filter: Partial<MentionListQuery>): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT mn.id FROM mentions mn JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
-      WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment IS NOT DISTINCT FROM nullif($2, 'unanalysed')) AND ($3::text IS NULL OR mn.intent = $3)
-        AND ($4::text IS NULL OR mn.network = $4) AND ($5::text IS NULL OR mn.language = $5) AND ($6::text IS NULL OR q.kind = $6)
-        AND ($7::text IS NULL OR mn.relevance = $7)
+      WHERE ${PLAIN_FILTER}
       ORDER BY mn.sent_at DESC, mn.id DESC LIMIT ${PAGE}`,
-    [
-      workspaceId,
-      filter.sentiment ?? null,
-      filter.intent ?? null,
-      filter.network ?? null,
-      filter.language ?? null,
-      filter.kind ?? null,
-      filter.relevance ?? null,
-    ],
+    plainFilterParams(workspaceId, filter),
   );
   return rows.map((r) => r.id);
 }
@@ -176,20 +181,9 @@ async function expectedPosts(workspaceId: string, filter: Partial<MentionListQue
     `SELECT mn.message_id AS id FROM mentions mn
        JOIN listening_queries q ON q.workspace_id = mn.workspace_id AND q.id = mn.query_id
        JOIN messages m ON m.workspace_id = mn.workspace_id AND m.id = mn.message_id
-      WHERE mn.workspace_id = $1 AND ($2::text IS NULL OR mn.sentiment IS NOT DISTINCT FROM nullif($2, 'unanalysed')) AND ($3::text IS NULL OR mn.intent = $3)
-        AND ($4::text IS NULL OR mn.network = $4) AND ($5::text IS NULL OR mn.language = $5) AND ($6::text IS NULL OR q.kind = $6)
-        AND ($7::text IS NULL OR m.text ~ ('\\m' || $7 || '\\M')) AND ($8::text IS NULL OR mn.relevance = $8)
+      WHERE ${PLAIN_FILTER} AND ($8::text IS NULL OR m.text ~ ('\\m' || $8 || '\\M'))
       GROUP BY mn.message_id, mn.sent_at ORDER BY mn.sent_at DESC, mn.message_id DESC LIMIT ${PAGE}`,
-    [
-      workspaceId,
-      filter.sentiment ?? null,
-      filter.intent ?? null,
-      filter.network ?? null,
-      filter.language ?? null,
-      filter.kind ?? null,
-      filter.q ?? null,
-      filter.relevance ?? null,
-    ],
+    [...plainFilterParams(workspaceId, filter), filter.q ?? null],
   );
   return rows.map((r) => r.id);
 }
